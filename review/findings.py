@@ -1,0 +1,122 @@
+"""The records that flow out of the pipeline: rules, hits, findings and file results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Category(str, Enum):
+    ILLEGAL = "illegal"
+    SECURITY = "security"
+    SECRETS = "secrets"
+    ADS = "ads"
+    OPINION = "opinion"
+    CONSENT = "consent"
+    EXPRESSION = "expression"
+
+
+class Gate(str, Enum):
+    """五关: every finding belongs to one gate."""
+
+    POLITICAL = "political"
+    LEGAL = "legal"
+    POLICY = "policy"
+    CONFIDENTIALITY = "confidentiality"
+    TEXT = "text"
+
+    @classmethod
+    def parse(cls, value: str) -> Gate:
+        """Accept the code (`legal`) or the Chinese name users write (`法律关`)."""
+        return GATE_NAMES.get(value) or cls(value)
+
+
+GATE_NAMES = {"政治关": Gate.POLITICAL, "法律关": Gate.LEGAL, "政策关": Gate.POLICY,
+              "保密关": Gate.CONFIDENTIALITY, "文字关": Gate.TEXT}
+
+
+class Severity(str, Enum):
+    BLOCK = "block"
+    REVIEW = "review"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_RANK = {Severity.INFO: 0, Severity.REVIEW: 1, Severity.BLOCK: 2}
+
+# What a category is by default, so a lexicon file or a plain term list need not repeat it.
+CATEGORY_DEFAULTS: dict[Category, tuple[Severity, Gate]] = {
+    Category.ILLEGAL: (Severity.BLOCK, Gate.LEGAL),
+    Category.SECURITY: (Severity.BLOCK, Gate.POLITICAL),
+    Category.SECRETS: (Severity.BLOCK, Gate.CONFIDENTIALITY),
+    Category.ADS: (Severity.BLOCK, Gate.POLICY),
+    Category.OPINION: (Severity.REVIEW, Gate.POLICY),
+    Category.CONSENT: (Severity.REVIEW, Gate.POLICY),
+    Category.EXPRESSION: (Severity.REVIEW, Gate.TEXT),
+}
+
+
+class Decision(str, Enum):
+    BLOCK = "block"
+    REVIEW = "review"
+    PASS = "pass"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A stable rule: one lexicon entry or one detector."""
+
+    id: str
+    category: Category
+    gate: Gate
+    severity: Severity
+    message_zh: str
+    message_en: str
+    suggestion_zh: str | None = None
+    suggestion_en: str | None = None
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def suggestion(self, lang: str) -> str | None:
+        return self.suggestion_en if lang == "en" else self.suggestion_zh
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a stage reports: a rule and a span of the original text (end exclusive)."""
+
+    rule: Rule
+    start: int
+    end: int
+    severity: Severity | None = None  # a detector may lower or raise the rule's default
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    category: Category
+    gate: Gate
+    severity: Severity
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    message: str
+    suggestion: str | None = None
+
+
+class FileResult(BaseModel):
+    path: str
+    decision: Decision | None = None
+    findings: list[Finding] = []
+    error: str | None = None
