@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Category(str, Enum):
@@ -120,3 +120,5 @@ class FileResult(BaseModel):
     decision: Decision | None = None
     findings: list[Finding] = []
     error: str | None = None
+    # The original lines the findings are on, for the text report (not part of JSON output).
+    lines: dict[int, str] = Field(default_factory=dict, exclude=True)

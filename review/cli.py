@@ -1,0 +1,200 @@
+"""The `review` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from review import __version__
+from review.config import Config, LexiconRef, load_config
+from review.errors import ReviewError
+from review.findings import Category, FileResult, Severity
+from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
+from review.loading import Source, discover
+from review.pipeline import Pipeline
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 20
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="review")
+def main() -> None:
+    """政务新媒体发布前审核 — pre-publication review for government new-media drafts."""
+
+
+def _lexicon_ref(spec: str) -> LexiconRef:
+    """`FILE` or `CATEGORY=FILE` (a plain term list needs its category)."""
+    category, sep, path = spec.partition("=")
+    if sep and category in {c.value for c in Category}:
+        return LexiconRef(path=Path(path).resolve(), category=Category(category))
+    return LexiconRef(path=Path(spec).resolve())
+
+
+def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None,
+            fail_on: str | None, include: tuple[str, ...],
+            exclude: tuple[str, ...]) -> Config:
+    config = load_config(Path(config_path) if config_path else None)
+    updates: dict = {}
+    if lexicons:
+        updates["lexicon"] = [*config.lexicon, *(_lexicon_ref(s) for s in lexicons)]
+    if lang:
+        updates["lang"] = lang
+    if fail_on:
+        updates["fail_on"] = fail_on
+    if include:
+        updates["include"] = list(include)
+    if exclude:
+        updates["exclude"] = [*config.exclude, *exclude]
+    return config.model_copy(update=updates)
+
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker
+    _worker = Pipeline(config)
+
+
+def _check_in_worker(source: Source) -> FileResult:
+    assert _worker is not None
+    return _worker.check_source(source)
+
+
+def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[FileResult]:
+    """Results in the order of `sources`; files are spread over `jobs` processes."""
+    if jobs <= 1 or len(sources) < 2:
+        for source in sources:
+            yield pipeline.check_source(source)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(pipeline.config,)) as pool:
+        chunk = max(1, min(64, len(sources) // (jobs * 4)))
+        yield from pool.map(_check_in_worker, sources, chunksize=chunk)
+
+
+def _fails(result: FileResult, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(f.severity.rank >= threshold for f in result.findings)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="输出格式 / output format")
+@click.option("--fail-on", type=click.Choice(["block", "review", "never"]),
+              help="达到该级别时退出码为 1（默认 block）/ exit 1 at this severity (default block)")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="配置文件（默认向上查找 review.toml 或 pyproject.toml）/ config file")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="[CATEGORY=]FILE",
+              help="追加词表；纯文本词表须指明类别，如 ads=our.txt / extra lexicon file")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="输出语言 / output language")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="并行进程数 / worker processes")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="目录中要检查的文件 / files to check in directories")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="目录中跳过的文件 / files to skip in directories")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
+          lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
+          exclude: tuple[str, ...]) -> None:
+    """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
+    try:
+        config = _config(config_path, lexicons, lang, fail_on, include, exclude)
+        pipeline = Pipeline(config)
+    except ReviewError as err:
+        _die(err.message(lang or "zh"))
+    lang = config.lang
+    targets = list(paths) or [str(config.root / p) for p in config.paths]
+    if not targets:
+        _die(t("no_input", lang) + (" 用法：review check 稿件.txt" if lang != "en"
+                                    else " usage: review check draft.txt"))
+    sources = list(discover(targets, config.include, config.exclude))
+    results: list[FileResult] = []
+    stream = _results(pipeline, sources, jobs)
+    show_progress = fmt != "text" and sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES
+    show_progress = show_progress or (fmt == "text" and not sys.stdout.isatty()
+                                      and sys.stderr.isatty()
+                                      and len(sources) >= PROGRESS_MIN_FILES)
+    if show_progress:
+        with click.progressbar(stream, length=len(sources), label=t("progress", lang),
+                               file=sys.stderr) as bar:
+            results = list(bar)
+            if fmt == "text":
+                for result in results:
+                    click.echo(_text_file(result, lang))
+    else:
+        for result in stream:
+            results.append(result)
+            if fmt == "text":
+                click.echo(_text_file(result, lang))
+    if not results:
+        _die(t("no_input", lang))
+    _print_report(fmt, results, lang, pipeline)
+    if any(r.error is not None for r in results):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(_fails(r, config.fail_on) for r in results) else EXIT_OK)
+
+
+def _text_file(result: FileResult, lang: str) -> str:
+    from review.report import text
+
+    return text.render_file(result, lang)
+
+
+def _print_report(fmt: str, results: list[FileResult], lang: str, pipeline: Pipeline) -> None:
+    if fmt == "text":
+        from review.report import text
+
+        click.echo(text.render_summary(results, lang))
+    elif fmt == "json":
+        from review.report import json
+
+        click.echo(json.render(results, lang))
+    elif fmt == "sarif":
+        from review.report import sarif
+
+        click.echo(sarif.render(results, lang, pipeline.rules()))
+    else:
+        from review.report import github
+
+        output = github.render(results, lang)
+        if output:
+            click.echo(output)
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+@click.option("--category", type=click.Choice([c.value for c in Category]))
+def rules(config_path: str | None, lang: str | None, category: str | None) -> None:
+    """列出全部规则 / list every rule (id, category, gate, severity, message)."""
+    try:
+        config = _config(config_path, (), lang, None, (), ())
+        pipeline = Pipeline(config)
+    except ReviewError as err:
+        _die(err.message(lang or "zh"))
+    lang = config.lang
+    for rule in pipeline.rules():
+        if category and rule.category.value != category:
+            continue
+        click.echo("\t".join([rule.id, name(CATEGORY_NAMES, rule.category, lang),
+                              name(GATE_NAMES, rule.gate, lang),
+                              name(SEVERITY_NAMES, rule.severity, lang), rule.message(lang)]))
+
+
+def _die(message: str) -> None:
+    click.echo(f"review: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

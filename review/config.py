@@ -1,0 +1,102 @@
+"""`review.toml` or `[tool.review]` in `pyproject.toml`, found by walking up from a directory."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from review.errors import ConfigError
+from review.findings import Category, Gate, Severity
+from review.lexicon import LexiconOptions
+from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+
+Level = Literal["block", "review", "info", "off"]
+
+
+class LexiconRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: Path
+    category: Category | None = None
+    severity: Severity | None = None
+    gate: Gate | None = None
+
+    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
+
+
+class Config(BaseModel):
+    """Settings; every key may be written kebab-case (`fail-on`) or snake_case (`fail_on`)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True,
+                              alias_generator=lambda name: name.replace("_", "-"))
+
+    lang: Literal["zh", "en"] = "zh"
+    fail_on: Literal["block", "review", "never"] = "block"
+    stages: list[str] | None = None           # None: every registered stage
+    paths: list[str] = []                      # what `review check` checks when given no paths
+    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = []
+    allow: list[str] = []                      # phrases inside which nothing is reported
+    lexicon: list[LexiconRef] = []             # extra lexicons, besides the bundled ones
+    bundled_lexicons: bool = True
+    severity: dict[str, Level] = {}            # by rule id or category: "AD503" = "review"
+    official_domains: list[str] = []           # more domains whose links are not ads
+    max_file_size: float = DEFAULT_MAX_BYTES / 2**20   # MB
+    root: Path = Field(default=Path("."), exclude=True)  # directory of the config file
+
+    @field_validator("severity")
+    @classmethod
+    def _consent_never_blocks(cls, value: dict[str, Level]) -> dict[str, Level]:
+        for key, level in value.items():
+            if (key == "consent" or key.startswith("CN")) and level == "block":
+                raise ValueError(f"{key}: consent topics are reviewed by the unit, never blocked")
+        return value
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size * 2**20)
+
+    def lexicon_options(self) -> list[LexiconOptions]:
+        return [LexiconOptions(self.root / ref.path, ref.category, ref.severity, ref.gate)
+                for ref in self.lexicon]
+
+
+def find_config(start: Path) -> Path | None:
+    for directory in [start, *start.parents]:
+        candidate = directory / "review.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "review" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read config: {err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """The config at `path`, or the nearest one above `start` (default: the working directory)."""
+    if path is None:
+        path = find_config((start or Path.cwd()).resolve())
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("review", {})
+    try:
+        return Config.model_validate({**data, "root": path.resolve().parent})
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: {loc}: {first['msg']}") from None

@@ -1,0 +1,72 @@
+"""User-facing words in Chinese (default) and English (`--lang en`)."""
+
+from __future__ import annotations
+
+from review.findings import Category, Decision, Gate, Severity
+
+LANGS = ("zh", "en")
+
+CATEGORY_NAMES = {
+    Category.ILLEGAL: ("违法信息", "illegal content"),
+    Category.SECURITY: ("危害安全稳定", "security and stability"),
+    Category.SECRETS: ("秘密与隐私", "secrets and privacy"),
+    Category.ADS: ("商业广告和链接", "commercial ads and links"),
+    Category.OPINION: ("个人观点和情绪", "personal opinion and emotion"),
+    Category.CONSENT: ("须经单位同意", "needs the unit's consent"),
+    Category.EXPRESSION: ("表述错误", "wrong expression"),
+}
+
+GATE_NAMES = {
+    Gate.POLITICAL: ("政治关", "political gate"),
+    Gate.LEGAL: ("法律关", "legal gate"),
+    Gate.POLICY: ("政策关", "policy gate"),
+    Gate.CONFIDENTIALITY: ("保密关", "confidentiality gate"),
+    Gate.TEXT: ("文字关", "text gate"),
+}
+
+SEVERITY_NAMES = {
+    Severity.BLOCK: ("阻断", "block"),
+    Severity.REVIEW: ("待审", "review"),
+    Severity.INFO: ("提示", "info"),
+}
+
+DECISION_NAMES = {
+    Decision.BLOCK: ("不得发布", "block"),
+    Decision.REVIEW: ("需人工审核", "needs review"),
+    Decision.PASS: ("通过", "pass"),
+}
+
+MESSAGES = {
+    "suggestion": ("建议", "suggestion"),
+    "error": ("错误", "error"),
+    "summary": ("共检查 {files} 个文件：不得发布 {block}，需人工审核 {review}，通过 {passed}，"
+                "无法检查 {errors}；发现问题 {findings} 处。",
+                "{files} files checked: {block} block, {review} review, {passed} pass, "
+                "{errors} could not be read; {findings} findings."),
+    "no_input": ("没有找到要检查的文件。", "no files to check."),
+    "progress": ("检查中", "checking"),
+    # input errors
+    "empty": ("文件为空，没有可检查的内容", "the file is empty"),
+    "binary": ("是二进制文件（{kind}），不是文本稿件，未检查", "is a binary file ({kind}), not a text draft"),
+    "too_large": ("文件过大（{size:.1f} MB，上限 {limit:.0f} MB），未检查",
+                  "is too large ({size:.1f} MB, the limit is {limit:.0f} MB)"),
+    "undecodable": ("无法识别文本编码（请另存为 UTF-8），未检查",
+                    "cannot be decoded (save it as UTF-8)"),
+    "bad_utf8": ("不是有效的 UTF-8：第 {offset} 字节处编码损坏，未检查",
+                 "is not valid UTF-8: corrupt bytes at byte {offset}"),
+    "bad_utf16": ("UTF-16 编码损坏（含不成对的代理项），未检查",
+                  "is corrupt UTF-16 (unpaired surrogates)"),
+    "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "not_found": ("文件或目录不存在", "no such file or directory"),
+    "not_regular": ("不是普通文件，未检查", "is not a regular file"),
+}
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**kwargs)
+
+
+def name(table: dict, key: object, lang: str) -> str:
+    zh, en = table[key]
+    return en if lang == "en" else zh

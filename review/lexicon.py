@@ -1,0 +1,153 @@
+"""Lexicon files → entries the lexicon stage matches. The format is in lexicons/README.md."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from review.errors import ConfigError
+from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
+from review.normalize import normalize_term
+
+PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
+            Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
+            Category.EXPRESSION: "EX"}
+
+
+class _Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    category: Category
+    severity: Severity | None = None
+    gate: Gate | None = None
+
+    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    term: str
+    variants: list[str] = []
+    reason: str
+    reason_en: str
+    suggestion: str | None = None
+    suggestion_en: str | None = None
+    severity: Severity | None = None
+    gate: Gate | None = None
+    context: list[str] = []
+    allow: list[str] = []
+    noise: bool = True
+    hit: list[str]
+    miss: list[str] = []
+
+    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon rule with its terms, context words and allowed phrases, all normalised."""
+
+    rule: Rule
+    terms: tuple[str, ...]
+    context: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    noise: bool = True
+    hit: tuple[str, ...] = ()
+    miss: tuple[str, ...] = ()
+    source: str = ""
+
+
+def _terms(raw: list[str], where: str) -> tuple[str, ...]:
+    terms = []
+    for term in raw:
+        norm = normalize_term(term)
+        if len(norm) < 2:
+            raise ConfigError(f"{where}: term {term!r} is shorter than two characters")
+        terms.append(norm)
+    return tuple(dict.fromkeys(terms))
+
+
+def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        meta = _Meta.model_validate(data.get("meta", {}))
+        raw_entries = [_Entry.model_validate(e) for e in data.get("entry", [])]
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read lexicon: {err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: {loc}: {first['msg']}") from None
+    category = override.category if override and override.category else meta.category
+    default_severity, default_gate = CATEGORY_DEFAULTS[category]
+    entries = []
+    for e in raw_entries:
+        where = f"{path}: {e.id}"
+        severity = e.severity or (override and override.severity) or meta.severity \
+            or default_severity
+        gate = e.gate or (override and override.gate) or meta.gate or default_gate
+        rule = Rule(e.id, category, gate, severity, e.reason, e.reason_en,
+                    e.suggestion, e.suggestion_en or e.suggestion)
+        entries.append(Entry(rule, _terms([e.term, *e.variants], where),
+                             _terms(e.context, where) if e.context else (),
+                             tuple(normalize_term(a) for a in e.allow), e.noise,
+                             tuple(e.hit), tuple(e.miss), str(path)))
+    return entries
+
+
+@dataclass(frozen=True)
+class LexiconOptions:
+    """What the config says about a lexicon file; a plain list needs at least the category."""
+
+    path: Path
+    category: Category | None = None
+    severity: Severity | None = None
+    gate: Gate | None = None
+
+
+def load_plain(options: LexiconOptions) -> list[Entry]:
+    """One term a line, `#` starts a comment. Rule ids are `<file stem>:<term>`."""
+    path = options.path
+    if options.category is None:
+        raise ConfigError(f"{path}: a plain term list needs a category in the config "
+                          f"([[lexicon]] path = ..., category = ...)")
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read lexicon: {err}") from None
+    default_severity, default_gate = CATEGORY_DEFAULTS[options.category]
+    severity = options.severity or default_severity
+    gate = options.gate or default_gate
+    entries = []
+    for number, line in enumerate(lines, 1):
+        term = line.split("#", 1)[0].strip()
+        if not term:
+            continue
+        rule = Rule(f"{path.stem}:{term}", options.category, gate, severity,
+                    f"命中自定义词表 {path.name}", f"listed in {path.name}")
+        entries.append(Entry(rule, _terms([term], f"{path}:{number}"), source=str(path)))
+    return entries
+
+
+def load(options: LexiconOptions) -> list[Entry]:
+    if not options.path.is_file():
+        raise ConfigError(f"{options.path}: lexicon file not found")
+    if options.path.suffix == ".toml":
+        return load_toml(options.path, options)
+    return load_plain(options)
+
+
+def bundled_dir() -> Path:
+    """`lexicons/` beside the package in a checkout; installed as `review/lexicons` otherwise."""
+    package = Path(__file__).resolve().parent
+    installed = package / "lexicons"
+    return installed if installed.is_dir() else package.parent / "lexicons"
+
+
+def bundled() -> list[LexiconOptions]:
+    return [LexiconOptions(p) for p in sorted(bundled_dir().glob("*.toml"))]

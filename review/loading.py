@@ -1,0 +1,163 @@
+"""Bytes → Document: finding the files to check, reading them safely, decoding them.
+
+Every way a file can fail becomes an InputError with a one-line message; nothing here raises
+anything else for a bad file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from wcmatch import glob
+
+from review.document import Document
+from review.errors import InputError
+from review.markup import KINDS
+
+DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm"]
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
+
+_BOMS = [  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_MAGIC = [
+    (b"\x89PNG", "PNG 图片 / PNG image"), (b"\xff\xd8\xff", "JPEG 图片 / JPEG image"),
+    (b"GIF8", "GIF 图片 / GIF image"), (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP / Office (.docx/.xlsx)"), (b"\xd0\xcf\x11\xe0", "Office (.doc/.wps)"),
+    (b"{\\rtf", "RTF"), (b"\x1f\x8b", "gzip"), (b"Rar!", "RAR"), (b"7z\xbc\xaf", "7z"),
+    (b"\x7fELF", "ELF"), (b"RIFF", "RIFF (WebP/WAV/AVI)"),
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to check. `path` is None for stdin; `error` is set when it cannot be."""
+
+    display: str
+    path: Path | None
+    error: InputError | None = None
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path that can always be printed: undecodable file-name bytes become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def discover(paths: list[str], include: list[str] | None = None,
+             exclude: list[str] | None = None) -> Iterator[Source]:
+    """Named files always; directories recursively, filtered by include/exclude globs."""
+    include = include or DEFAULT_INCLUDE
+    exclude = exclude or []
+    for arg in paths:
+        if arg == "-":
+            yield Source("-", None)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk(path, include, exclude)
+        elif path.exists():
+            yield Source(display_path(arg), path)
+        else:
+            yield Source(display_path(arg), path, InputError("not_found"))
+
+
+def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source]:
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        # Hidden directories (.git, .review, editor caches) are never drafts.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            rel = full.relative_to(root).as_posix()
+            if not glob.globmatch(rel, include, flags=_GLOB_FLAGS):
+                continue
+            if exclude and glob.globmatch(rel, exclude, flags=_GLOB_FLAGS):
+                continue
+            yield Source(display_path(full), full)
+        while errors:  # a directory we may not list is reported, the rest goes on
+            err = errors.pop(0)
+            name = display_path(err.filename or root)
+            yield Source(name, Path(err.filename or root),
+                         InputError("unreadable", reason=err.strerror or str(err)))
+
+
+def read_bytes(source: Source, limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    if source.error:
+        raise source.error
+    if source.path is None:
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            info = os.stat(source.path)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("not_regular")
+            if info.st_size > limit:
+                raise InputError("too_large", size=info.st_size / 2**20, limit=limit / 2**20)
+            with open(source.path, "rb") as f:
+                data = f.read(limit + 1)
+        except FileNotFoundError:
+            raise InputError("not_found") from None
+        except OSError as err:
+            raise InputError("unreadable", reason=err.strerror or type(err).__name__) from None
+    if len(data) > limit:
+        raise InputError("too_large", size=len(data) / 2**20, limit=limit / 2**20)
+    return data
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK and Big5."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                raise InputError("bad_utf16" if "16" in codec else "undecodable") from None
+            return _checked(text)
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError("binary", kind=kind)
+    if b"\x00" in data:
+        raise InputError("binary", kind="NUL")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        first_error = err.start
+    if _mostly_utf8(data):
+        # A UTF-8 file with a few corrupt bytes: guessing another encoding would turn the whole
+        # draft into nonsense, so say where it is broken instead.
+        raise InputError("bad_utf8", offset=first_error)
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is None:
+        raise InputError("undecodable")
+    return _checked(str(best))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return good >= 4 * bad
+
+
+def _checked(text: str) -> str:
+    if "\x00" in text:
+        raise InputError("binary", kind="NUL")
+    if not text.strip():
+        raise InputError("empty")
+    return text
+
+
+def load(source: Source, limit: int = DEFAULT_MAX_BYTES) -> Document:
+    text = decode(read_bytes(source, limit))
+    suffix = source.path.suffix.lower() if source.path else ""
+    return Document(source.display, text, KINDS.get(suffix, "text"))

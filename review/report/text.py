@@ -1,0 +1,74 @@
+"""`--format text`: for a person at a terminal. Each finding with its line and a caret under the
+span; colour only on a terminal (click strips it when the output is piped)."""
+
+from __future__ import annotations
+
+import click
+from wcwidth import wcswidth
+
+from review.findings import Decision, FileResult, Finding, Severity
+from review.i18n import CATEGORY_NAMES, DECISION_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
+from review.report import summary
+
+_COLOUR = {Severity.BLOCK: "red", Severity.REVIEW: "yellow", Severity.INFO: "blue",
+           Decision.BLOCK: "red", Decision.REVIEW: "yellow", Decision.PASS: "green"}
+WINDOW = 40  # characters of context shown either side of a span on long lines
+
+
+def _width(text: str) -> int:
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a long line around [start, end), with the span's place in it."""
+    left = max(0, start - WINDOW)
+    right = min(len(line), end + WINDOW)
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    return shown, start - left + len(prefix), end - left + len(prefix)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in text).replace(
+        "\t", " ")
+
+
+def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
+    severity = click.style(name(SEVERITY_NAMES, f.severity, lang), fg=_COLOUR[f.severity],
+                           bold=True)
+    where = f"{name(CATEGORY_NAMES, f.category, lang)}·{name(GATE_NAMES, f.gate, lang)}"
+    lines = [f"  {f.line}:{f.column}  {severity}  {click.style(f.rule, bold=True)}  {where}  "
+             f"{f.message}"]
+    if doc_line is not None:
+        end = f.end_column - 1 if f.end_line == f.line else len(doc_line)
+        shown, s, e = _excerpt(_printable(doc_line), f.column - 1, max(end, f.column))
+        gutter = f"{f.line:>6} | "
+        lines.append(gutter + shown)
+        caret = " " * _width(shown[:s]) + "^" * max(1, _width(shown[s:e]))
+        lines.append(" " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOUR[f.severity]))
+    if f.suggestion:
+        lines.append(f"         {t('suggestion', lang)}：{f.suggestion}" if lang != "en"
+                     else f"         {t('suggestion', lang)}: {f.suggestion}")
+    return lines
+
+
+def render_file(result: FileResult, lang: str) -> str:
+    if result.error is not None:
+        return f"{result.path}: {click.style(t('error', lang), fg='red', bold=True)}: " \
+               f"{result.error}"
+    decision = result.decision or Decision.PASS
+    head = f"{result.path}: " + click.style(name(DECISION_NAMES, decision, lang),
+                                            fg=_COLOUR[decision], bold=True)
+    lines = [head]
+    for f in result.findings:
+        lines.extend(render_finding(f, result.lines.get(f.line), lang))
+    return "\n".join(lines)
+
+
+def render_summary(results: list[FileResult], lang: str) -> str:
+    counts = summary(results)
+    return t("summary", lang, files=counts["files"], block=counts["block"],
+             review=counts["review"], passed=counts["pass"], errors=counts["errors"],
+             findings=counts["findings"])

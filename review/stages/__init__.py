@@ -1,0 +1,29 @@
+"""The pipeline's stages, registered in one place.
+
+A stage is built from the config and turns a Document into Hits. Adding one is a new module
+with a `build(config) -> Stage` function and one line in STAGES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from review.config import Config
+from review.document import Document
+from review.findings import Hit, Rule
+from review.stages import lexicon, patterns
+
+
+class Stage(Protocol):
+    name: str
+
+    def rules(self) -> Iterable[Rule]: ...
+
+    def scan(self, doc: Document) -> Iterable[Hit]: ...
+
+
+STAGES: dict[str, Callable[[Config], Stage]] = {
+    "lexicon": lexicon.build,
+    "patterns": patterns.build,
+}

@@ -1,0 +1,44 @@
+"""SC503: bank-card numbers (16–19 digits, Luhn-valid, a card-issuer prefix).
+
+A unit's published account for donations or fees (户名, 开户行, 对公账户) is not private."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.stages.detectors import Options
+from review.stages.detectors.common import SEP, digits, hit, near
+from review.stages.detectors.idcard import is_valid as is_id_card
+
+RULE = Rule("SC503", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
+            "个人银行卡号（个人隐私）", "a personal bank-card number (privacy)",
+            "删除或打码，如 6222 **** **** 1234", "remove or mask it, e.g. 6222 **** **** 1234")
+RULES = [RULE]
+
+PATTERN = re.compile(rf"(?<![0-9a-z])[3-6]\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
+_PUBLIC_ACCOUNT = ("户名", "开户行", "开户银行", "对公", "收款单位", "捐款账号", "捐赠账号",
+                   "账户名称", "单位账号")
+
+
+def luhn(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def detect(doc: Document, options: Options) -> Iterator[Hit]:
+    view = doc.visible
+    for m in PATTERN.finditer(view.text):
+        number = digits(m.group())
+        if not 16 <= len(number) <= 19 or not luhn(number) or is_id_card(number):
+            continue
+        if near(view, m.start(), m.end(), _PUBLIC_ACCOUNT, before=30):
+            continue
+        yield hit(doc, view, RULE, m.start(), m.end())

@@ -1,0 +1,40 @@
+"""SC502 mobile numbers, SC505 private landlines.
+
+A mobile number is a person's: `block`, or `review` where it is given as a work contact
+(联系电话, 联系人 …). Landlines and hotlines (12345, 0571-8765 4321, 400 …) are published office
+numbers and are reported only where the text calls them a private or home number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.stages.detectors import Options
+from review.stages.detectors.common import SEP, hit, near
+
+MOBILE = Rule("SC502", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
+              "个人手机号码（个人隐私）", "a personal mobile number (privacy)",
+              "删除或打码，如 138****5678；对外联系请使用单位公开电话",
+              "remove or mask it (138****5678); publish the office's number instead")
+LANDLINE = Rule("SC505", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
+                "个人住宅电话（个人隐私）", "a private home telephone number (privacy)",
+                "删除该号码", "remove the number")
+RULES = [MOBILE, LANDLINE]
+
+_MOBILE = re.compile(rf"(?<![0-9a-z])(?:\+?86{SEP})?1[3-9]\d(?:{SEP}\d){{8}}(?![0-9a-z])")
+_LANDLINE = re.compile(r"(?<![0-9a-z])0\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")
+_WORK_CONTACT = ("联系电话", "联系方式", "联系人", "咨询电话", "报名电话", "热线", "值班电话",
+                 "服务电话", "办公电话", "举报电话", "投诉电话", "电话咨询", "负责人")
+_PRIVATE = ("家庭电话", "住宅电话", "家里电话", "私人电话", "家庭住址", "宅电")
+
+
+def detect(doc: Document, options: Options) -> Iterator[Hit]:
+    view = doc.visible
+    for m in _MOBILE.finditer(view.text):
+        work = near(view, m.start(), m.end(), _WORK_CONTACT, before=16)
+        yield hit(doc, view, MOBILE, m.start(), m.end(), Severity.REVIEW if work else None)
+    for m in _LANDLINE.finditer(view.text):
+        if near(view, m.start(), m.end(), _PRIVATE, before=12):
+            yield hit(doc, view, LANDLINE, m.start(), m.end())

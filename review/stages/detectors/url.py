@@ -1,0 +1,81 @@
+"""AD503 commercial links, AD504 other external links.
+
+Government (*.gov.cn) and official media domains pass, as do domains the config names.
+Shops, short links and marketing domains are ads (`block`); any other external link is
+`review`: the editor confirms it is not commercial. The raw text is scanned, so link targets
+hidden by Markdown or HTML are checked too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.stages.detectors import Options
+from review.stages.detectors.common import hit
+
+COMMERCIAL = Rule("AD503", Category.ADS, Gate.POLICY, Severity.BLOCK,
+                  "商业或营销链接", "a commercial or marketing link",
+                  "删除链接", "remove the link")
+EXTERNAL = Rule("AD504", Category.ADS, Gate.POLICY, Severity.REVIEW,
+                "外部链接，须确认不是商业链接", "an external link: confirm it is not commercial",
+                "确需引用的，请改用政府网站或权威媒体链接",
+                "link to a government site or an official medium instead")
+RULES = [COMMERCIAL, EXTERNAL]
+
+OFFICIAL_SUFFIXES = (
+    "gov.cn", "12377.cn", "12371.cn", "people.com.cn", "people.cn", "xinhuanet.com", "news.cn",
+    "cctv.com", "cctv.cn", "cntv.cn", "chinadaily.com.cn", "gmw.cn", "qstheory.cn", "ce.cn",
+    "youth.cn", "cri.cn", "cnr.cn", "chinanews.com.cn", "china.com.cn", "81.cn", "workercn.cn",
+    "cyol.com", "12306.cn", "12315.cn", "12333.cn", "npc.gov.cn", "cpc.people.com.cn",
+    "edu.cn", "ac.cn", "moe.edu.cn", "chsi.com.cn",
+)
+COMMERCIAL_SUFFIXES = (
+    "taobao.com", "tmall.com", "jd.com", "pinduoduo.com", "yangkeduo.com", "1688.com",
+    "vip.com", "suning.com", "dianping.com", "meituan.com", "t.cn", "dwz.cn", "url.cn",
+    "suo.im", "bit.ly", "tinyurl.com", "v.douyin.com", "weidian.com", "youzan.com", "xhslink.com",
+)
+COMMERCIAL_TLDS = ("shop", "vip", "top", "xyz", "store", "club", "buzz", "bet", "casino", "win",
+                   "loan", "icu", "fun", "live")
+REVIEW_HOSTS = ("mp.weixin.qq.com",)
+
+_TLD = r"(?:com|cn|net|org|top|xyz|shop|vip|cc|me|io|club|site|online|store|app|info|biz|tv|" \
+       r"icu|fun|live|win|bet|loan|buzz|casino|ly|im)"
+PATTERN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'()\[\]，。；！？、“”）】]+"
+    rf"|(?<![\w@.-])(?:[a-z0-9-]+\.)+{_TLD}(?![a-z0-9-])(?:/[^\s<>\"'()\[\]，。；！？、“”）】]*)?",
+    re.ASCII,
+)
+_HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
+
+
+def _matches(host: str, suffixes: tuple[str, ...]) -> bool:
+    return any(host == s or host.endswith("." + s) for s in suffixes)
+
+
+def is_official(host: str, options: Options) -> bool:
+    return _matches(host.lower(), OFFICIAL_SUFFIXES + options.official_domains)
+
+
+def classify(url: str, options: Options) -> Rule | None:
+    host = _HOST.match(url)
+    if not host:
+        return None
+    name = host.group(1).lower().rstrip(".")
+    if "." not in name or is_official(name, options):
+        return None
+    if _matches(name, COMMERCIAL_SUFFIXES) or name.rsplit(".", 1)[-1] in COMMERCIAL_TLDS:
+        return COMMERCIAL
+    return EXTERNAL
+
+
+def detect(doc: Document, options: Options) -> Iterator[Hit]:
+    view = doc.raw
+    for m in PATTERN.finditer(view.text):
+        url = m.group().rstrip(".,;:!?")
+        rule = classify(url, options)
+        if rule is not None:
+            if _matches(url.split("/")[2] if "://" in url else "", REVIEW_HOSTS):
+                rule = EXTERNAL
+            yield hit(doc, view, rule, m.start(), m.start() + len(url))
