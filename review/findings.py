@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     ILLEGAL = "illegal"
     SECURITY = "security"
     SECRETS = "secrets"
@@ -18,7 +18,7 @@ class Category(str, Enum):
     EXPRESSION = "expression"
 
 
-class Gate(str, Enum):
+class Gate(StrEnum):
     """五关: every finding belongs to one gate."""
 
     POLITICAL = "political"
@@ -37,7 +37,7 @@ GATE_NAMES = {"政治关": Gate.POLITICAL, "法律关": Gate.LEGAL, "政策关":
               "保密关": Gate.CONFIDENTIALITY, "文字关": Gate.TEXT}
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     BLOCK = "block"
     REVIEW = "review"
     INFO = "info"
@@ -61,7 +61,7 @@ CATEGORY_DEFAULTS: dict[Category, tuple[Severity, Gate]] = {
 }
 
 
-class Decision(str, Enum):
+class Decision(StrEnum):
     BLOCK = "block"
     REVIEW = "review"
     PASS = "pass"

@@ -47,7 +47,8 @@ MESSAGES = {
     "progress": ("检查中", "checking"),
     # input errors
     "empty": ("文件为空，没有可检查的内容", "the file is empty"),
-    "binary": ("是二进制文件（{kind}），不是文本稿件，未检查", "is a binary file ({kind}), not a text draft"),
+    "binary": ("是二进制文件（{kind}），不是文本稿件，未检查",
+               "is a binary file ({kind}), not a text draft"),
     "too_large": ("文件过大（{size:.1f} MB，上限 {limit:.0f} MB），未检查",
                   "is too large ({size:.1f} MB, the limit is {limit:.0f} MB)"),
     "undecodable": ("无法识别文本编码（请另存为 UTF-8），未检查",

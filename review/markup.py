@@ -16,9 +16,11 @@ from review.normalize import View
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
-_BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title", "section"]
-)
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title",
+})
 _HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head"})
 
 

@@ -15,7 +15,8 @@ from review.stages.detectors import Options
 from review.stages.detectors.common import hit, near
 
 WECHAT = Rule("AD501", Category.ADS, Gate.POLICY, Severity.BLOCK,
-              "微信联系方式（私下交易或广告引流）", "a WeChat contact handle (ad or private dealing)",
+              "微信联系方式（私下交易或广告引流）",
+              "a WeChat contact handle (ad or private dealing)",
               "删除联系方式", "remove the contact handle")
 QQ = Rule("AD502", Category.ADS, Gate.POLICY, Severity.BLOCK,
           "QQ 联系方式（私下交易或广告引流）", "a QQ contact number (ad or private dealing)",
