@@ -25,7 +25,8 @@ RULES = [WECHAT, QQ]
 
 # The view is folded (simplified, lower case, half-width), so one spelling covers many.
 _WECHAT = re.compile(
-    r"(?:微信|威信|薇信|徽信|维信|微芯|v信|vx|wx|weixin|wechat|vchat|绿色软件|\+v|加v)"
+    r"(?:微信|威信|薇信|徽信|维信|微芯|v信|vx|wx|weixin|wechat|vchat|绿色软件"
+    r"|(?:加|\+)\s*v(?=[\s:：]))"
     r"(?:号|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])")
 _QQ = re.compile(r"(?:qq|扣扣|企鹅)(?:号|号码)?[\s:：]*([1-9]\d{4,10})(?!\d)")
 _OFFICIAL = ("公众号", "关注", "官方", "视频号", "服务号", "订阅号", "搜索")

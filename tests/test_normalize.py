@@ -1,0 +1,63 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from review.normalize import View, compact, fold, normalize_term
+
+
+def folded(text: str) -> str:
+    return fold(View.identity(text)).text
+
+
+def compacted(text: str) -> str:
+    return compact(fold(View.identity(text))).text
+
+
+def test_full_width_case_and_traditional_fold_to_one_form():
+    assert folded("ＡＢＣ１２３") == "abc123"
+    assert folded("臺灣法輪功") == "台湾法轮功"
+    assert folded("WeChat") == "wechat"
+
+
+def test_digit_variants_fold_to_ascii_digits():
+    assert folded("①②③") == "123"
+    assert folded("一三八一二三四五六七八") == "13812345678"
+    assert folded("壹叁捌") == "壹叁捌"  # three numerals are not yet a digit string
+
+
+def test_short_chinese_numerals_in_prose_stay_words():
+    assert folded("十四五规划和一一对应") == "十四五规划和一一对应"
+
+
+def test_invisible_characters_are_removed():
+    assert folded("法\u200b轮\u200d功\ufe0f") == "法轮功"
+
+
+def test_noise_between_characters_is_dropped_but_sentence_ends_kept():
+    assert compacted("加 薇 信") == "加薇信"
+    assert compacted("法*轮*功") == "法轮功"
+    assert compacted("法·轮|功😀") == "法轮功"
+    assert compacted("出售，冰毒") == "出售冰毒"
+    assert compacted("出售。冰毒") == "出售。冰毒"
+    assert compacted("出售\n冰毒") == "出售\n冰毒"
+
+
+def test_compact_maps_every_character_back_to_its_original():
+    original = "加 薇 信：ａｂｃ"
+    view = compact(fold(View.identity(original)))
+    start, end = view.span(0, 3)
+    assert original[start:end] == "加 薇 信"
+    start, end = view.span(3, 6)
+    assert original[start:end] == "ａｂｃ"
+
+
+def test_normalize_term_matches_the_text_form():
+    assert normalize_term("加 V 信") == "加v信"
+
+
+@given(st.text())
+def test_views_map_into_the_original(text):
+    for view in (fold(View.identity(text)), compact(fold(View.identity(text)))):
+        assert len(view.starts) == len(view.ends) == len(view.text)
+        for start, end in zip(view.starts, view.ends, strict=True):
+            assert 0 <= start < end <= len(text)
+        assert view.starts == sorted(view.starts)
