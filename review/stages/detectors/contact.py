@@ -38,7 +38,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     for pattern, rule in ((_WECHAT, WECHAT), (_QQ, QQ)):
         for m in pattern.finditer(view.text):
             start, end = m.span(1)
-            if near(view, m.start(), m.start(), _OFFICIAL, before=8):
+            if near(view, m.start(), m.start(1), _OFFICIAL, before=8):
                 continue
-            solicits = near(view, m.start(), m.start(), _SOLICIT, before=8)
+            solicits = near(view, m.start(), m.start(1), _SOLICIT, before=8)
             yield hit(doc, view, rule, start, end, None if solicits else Severity.REVIEW)
