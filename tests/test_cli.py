@@ -1,0 +1,201 @@
+"""End-to-end: `review check` as editors and CI run it."""
+
+import json
+import os
+
+import pytest
+from wcwidth import wcswidth
+
+from conftest import DRAFTS
+
+AD = "本店全网最低价，加微信 abc_shop888 下单。\n"
+CLEAN = "关于开展冬季消防安全检查的通知：请各单位于12月10日前完成自查。\n"
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_text(text, encoding=encoding)
+    return str(path)
+
+
+def test_a_clean_draft_passes_with_exit_0(cli, tmp_path):
+    result = cli("check", write(tmp_path / "a.txt", CLEAN))
+    assert result.exit_code == 0, result.output
+    assert "通过" in result.stdout
+
+
+def test_a_blocked_draft_exits_1_and_shows_line_caret_and_suggestion(cli, tmp_path):
+    result = cli("check", write(tmp_path / "a.txt", CLEAN + AD))
+    assert result.exit_code == 1
+    assert "AD501" in result.stdout
+    lines = result.stdout.splitlines()
+    source = next(i for i, line in enumerate(lines) if "abc_shop888" in line and "|" in line)
+    gutter, shown = lines[source].split("| ", 1)
+    caret = lines[source + 1].split("| ", 1)[1]
+    # the caret sits under the handle (each CJK character is two columns wide)
+    start = shown.index("abc_shop888")
+    assert caret.index("^") == wcswidth(shown[:start])
+    assert caret.strip() == "^" * len("abc_shop888")
+    assert "建议" in result.stdout
+    assert "\x1b[" not in result.stdout  # piped: no colour codes
+
+
+def test_fail_on_review_and_never(cli, tmp_path):
+    path = write(tmp_path / "a.txt", "他的微信号wang_lei88。\n")
+    assert cli("check", path).exit_code == 0
+    assert cli("check", "--fail-on", "review", path).exit_code == 1
+    assert cli("check", "--fail-on", "never", write(tmp_path / "b.txt", AD)).exit_code == 0
+
+
+def test_json_report(cli, tmp_path):
+    path = write(tmp_path / "a.txt", AD)
+    result = cli("check", "--format", "json", path, write(tmp_path / "b.txt", CLEAN))
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    first, second = data["files"]
+    assert first["path"] == path and first["decision"] == "block"
+    finding = next(f for f in first["findings"] if f["rule"] == "AD501")
+    assert AD[finding["start"]:finding["end"]] == finding["text"] == "abc_shop888"
+    assert finding["category"] == "ads" and finding["gate"] == "policy"
+    assert second["decision"] == "pass" and second["findings"] == []
+    assert data["summary"]["files"] == 2 and data["summary"]["block"] == 1
+
+
+def test_english_messages(cli, tmp_path):
+    result = cli("check", "--lang", "en", "--format", "json", write(tmp_path / "a.txt", AD))
+    finding = json.loads(result.stdout)["files"][0]["findings"][0]
+    assert finding["message"].isascii()
+
+
+def test_sarif_report(cli, tmp_path):
+    path = write(tmp_path / "a.txt", CLEAN + AD)
+    result = cli("check", "--format", "sarif", path)
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "review"
+    res = next(r for r in run["results"] if r["ruleId"] == "AD501")
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (2, 13)
+    assert res["level"] == "error"
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rule_ids[res["ruleIndex"]] == "AD501"
+
+
+def test_github_annotations(cli, tmp_path):
+    path = write(tmp_path / "a.txt", CLEAN + AD)
+    result = cli("check", "--format", "github", path)
+    line = next(x for x in result.stdout.splitlines() if "AD501" in x)
+    assert line.startswith(f"::error file={path},line=2,col=13,endLine=2,endColumn=24,")
+
+
+def test_stdin(cli):
+    result = cli("check", "--format", "json", "-", input=AD.encode("gbk"))
+    data = json.loads(result.stdout)
+    assert data["files"][0]["path"] == "-"
+    assert result.exit_code == 1
+
+
+def test_directories_are_checked_recursively(cli, tmp_path):
+    (tmp_path / "posts" / "2026").mkdir(parents=True)
+    write(tmp_path / "posts" / "2026" / "a.md", AD)
+    write(tmp_path / "posts" / "b.txt", CLEAN)
+    write(tmp_path / "posts" / "image.png", "not checked")
+    result = cli("check", "--format", "json", str(tmp_path / "posts"))
+    paths = sorted(os.path.basename(f["path"]) for f in json.loads(result.stdout)["files"])
+    assert paths == ["a.md", "b.txt"]
+
+
+def test_parallel_jobs_give_the_same_report(cli, tmp_path):
+    paths = [write(tmp_path / f"{i}.txt", AD if i % 2 else CLEAN) for i in range(6)]
+    one = json.loads(cli("check", "--format", "json", *paths).stdout)
+    two = json.loads(cli("check", "--format", "json", "--jobs", "2", *paths).stdout)
+    assert one == two
+
+
+def test_the_bundled_sample_runs(cli):
+    result = cli("check", str(DRAFTS / "sample.txt"))
+    assert result.exit_code == 1
+    assert "不得发布" in result.stdout
+
+
+# --- bad input: one line each, exit 2, the other files still reported ---------------------
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "report.docx": b"PK\x03\x04\x14\x00\x06\x00",
+    "nul.txt": "正文\x00正文".encode(),
+    "broken.txt": ("通知" * 50).encode() + b"\xff\xfe\xfa" + ("通知" * 50).encode(),
+    "surrogate.txt": b"\xff\xfe" + "通知\ud800".encode("utf-16-le", "surrogatepass"),
+    "garbage.txt": bytes(range(128, 256)) * 8,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gets_one_line_and_exit_2_while_good_files_are_reported(cli, tmp_path, name):
+    bad = tmp_path / name
+    bad.write_bytes(BAD_INPUTS[name])
+    good = write(tmp_path / "good.txt", AD)
+    result = cli("check", "--format", "json", str(bad), good)
+    assert result.exit_code == 2
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["path"] == str(bad) and "\n" not in files[0]["error"]
+    assert "Traceback" not in result.output
+    assert files[1]["decision"] == "block"
+    text = cli("check", str(bad))
+    assert text.exit_code == 2
+    error_lines = [x for x in text.stdout.splitlines() if x.startswith(str(bad))]
+    assert len(error_lines) == 1 and "错误" in error_lines[0]
+
+
+def test_a_50_mb_file_is_refused_quickly(cli, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.write(("正文" * 1000).encode())
+        f.truncate(50 * 2**20)
+    result = cli("check", str(big), write(tmp_path / "good.txt", CLEAN))
+    assert result.exit_code == 2
+    assert "文件过大" in result.stdout and "通过" in result.stdout
+
+
+def test_unreadable_files_are_reported_and_the_rest_checked(cli, tmp_path, monkeypatch):
+    import builtins
+
+    secret = write(tmp_path / "locked.txt", CLEAN)
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):
+        if str(file) == secret:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    result = cli("check", "--format", "json", str(tmp_path))
+    files = {os.path.basename(f["path"]): f for f in json.loads(result.stdout)["files"]}
+    assert "Permission denied" in files["locked.txt"]["error"]
+    assert result.exit_code == 2
+
+
+def test_an_input_error_outranks_findings(cli, tmp_path):
+    result = cli("check", write(tmp_path / "a.txt", AD), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+
+
+def test_file_names_that_are_not_utf8_are_printable(cli, tmp_path):
+    name = os.fsdecode(b"\xff\xfe-draft.txt")
+    (tmp_path / name).write_text(AD, encoding="utf-8")
+    result = cli("check", "--format", "json", str(tmp_path))
+    data = json.loads(result.stdout)
+    assert data["files"][0]["path"].endswith("\ufffd\ufffd-draft.txt")
+
+
+def test_a_bad_config_is_one_line_and_exit_2(cli, tmp_path):
+    (tmp_path / "review.toml").write_text("fail-on = 'sometimes'\n", encoding="utf-8")
+    result = cli("check", write(tmp_path / "a.txt", CLEAN))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "review.toml" in result.stderr
+
+
+def test_no_paths_is_a_usage_error(cli):
+    result = cli("check")
+    assert result.exit_code == 2 and result.stderr.strip()

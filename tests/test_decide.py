@@ -1,0 +1,52 @@
+from review.config import Config
+from review.document import Document
+from review.findings import Category, Decision, Gate, Hit, Rule, Severity
+from review.decide import decide
+
+ADS = Rule("AD900", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
+ADS_SHORT = Rule("AD901", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
+OPINION = Rule("OP900", Category.OPINION, Gate.POLICY, Severity.REVIEW, "观点", "opinion")
+CONSENT = Rule("CN900", Category.CONSENT, Gate.POLICY, Severity.REVIEW, "须同意", "consent")
+TEXT = "本店全网最低价，欢迎选购。"
+
+
+def run(hits, **config):
+    return decide(Document("d.txt", TEXT), hits, Config(**config), "zh")
+
+
+def test_the_worst_severity_decides():
+    assert run([]).decision == Decision.PASS
+    assert run([Hit(OPINION, 0, 2)]).decision == Decision.REVIEW
+    assert run([Hit(OPINION, 0, 2), Hit(ADS, 2, 7)]).decision == Decision.BLOCK
+
+
+def test_findings_carry_exact_text_and_positions():
+    finding = run([Hit(ADS, 2, 7)]).findings[0]
+    assert finding.text == "全网最低价" == TEXT[finding.start:finding.end]
+    assert (finding.line, finding.column, finding.end_column) == (1, 3, 8)
+    assert finding.gate == Gate.POLICY
+
+
+def test_a_finding_inside_a_same_category_finding_is_merged():
+    result = run([Hit(ADS, 2, 7), Hit(ADS_SHORT, 4, 7)])
+    assert [f.rule for f in result.findings] == ["AD900"]
+
+
+def test_findings_of_different_categories_are_all_kept():
+    result = run([Hit(ADS, 2, 7), Hit(OPINION, 4, 7)])
+    assert {f.rule for f in result.findings} == {"AD900", "OP900"}
+
+
+def test_allowed_phrases_suppress_findings_inside_them():
+    assert run([Hit(ADS, 2, 7)], allow=["全 网最低价"]).findings == []
+    assert run([Hit(ADS, 2, 7)], allow=["欢迎选购"]).findings != []
+
+
+def test_severity_overrides_by_rule_and_by_category():
+    assert run([Hit(ADS, 2, 7)], severity={"AD900": "review"}).decision == Decision.REVIEW
+    assert run([Hit(ADS, 2, 7)], severity={"ads": "off"}).findings == []
+
+
+def test_consent_topics_are_never_blocked():
+    hit = Hit(CONSENT, 0, 2, severity=Severity.BLOCK)
+    assert run([hit]).findings[0].severity == Severity.REVIEW
