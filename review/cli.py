@@ -120,10 +120,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
     sources = list(discover(targets, config.include, config.exclude))
     results: list[FileResult] = []
     stream = _results(pipeline, sources, jobs)
-    show_progress = fmt != "text" and sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES
-    show_progress = show_progress or (fmt == "text" and not sys.stdout.isatty()
-                                      and sys.stderr.isatty()
-                                      and len(sources) >= PROGRESS_MIN_FILES)
+    # A bar on a terminal when many files are checked and the report is not printed there
+    # file by file (which is progress enough).
+    show_progress = (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES
+                     and (fmt != "text" or not sys.stdout.isatty()))
     if show_progress:
         with click.progressbar(stream, length=len(sources), label=t("progress", lang),
                                file=sys.stderr) as bar:

@@ -42,9 +42,10 @@ REVIEW_HOSTS = ("mp.weixin.qq.com",)
 
 _TLD = r"(?:com|cn|net|org|top|xyz|shop|vip|cc|me|io|club|site|online|store|app|info|biz|tv|" \
        r"icu|fun|live|win|bet|loan|buzz|casino|ly|im)"
+_PATH = r"[a-z0-9\-._~:/?#@$&*+=%]"  # RFC 3986 characters; Chinese text may follow at once
 PATTERN = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'()\[\]，。；！？、“”）】]+"
-    rf"|(?<![\w@.-])(?:[a-z0-9-]+\.)+{_TLD}(?![a-z0-9-])(?:/[^\s<>\"'()\[\]，。；！？、“”）】]*)?",
+    rf"(?:https?://|www\.){_PATH}+"
+    rf"|(?<![\w@.-])(?:[a-z0-9-]+\.)+{_TLD}(?![a-z0-9-])(?:/{_PATH}*)?",
     re.ASCII,
 )
 _HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
