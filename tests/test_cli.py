@@ -4,9 +4,8 @@ import json
 import os
 
 import pytest
-from wcwidth import wcswidth
-
 from conftest import DRAFTS
+from wcwidth import wcswidth
 
 AD = "本店全网最低价，加微信 abc_shop888 下单。\n"
 CLEAN = "关于开展冬季消防安全检查的通知：请各单位于12月10日前完成自查。\n"

@@ -1,7 +1,7 @@
 from review.config import Config
+from review.decide import decide
 from review.document import Document
 from review.findings import Category, Decision, Gate, Hit, Rule, Severity
-from review.decide import decide
 
 ADS = Rule("AD900", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
 ADS_SHORT = Rule("AD901", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
