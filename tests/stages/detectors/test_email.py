@@ -1,5 +1,6 @@
 def test_a_personal_mailbox_is_for_review(found):
-    assert ("SC504", "review", "zhangsan1990@163.com") in found("有问题发我邮箱zhangsan1990@163.com")
+    text = "有问题发我邮箱zhangsan1990@163.com"
+    assert ("SC504", "review", "zhangsan1990@163.com") in found(text)
 
 
 def test_published_and_government_mailboxes_are_not_findings(found):
