@@ -94,7 +94,7 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
         rule = Rule(e.id, category, gate, severity, e.reason, e.reason_en,
                     e.suggestion, e.suggestion_en or e.suggestion)
         entries.append(Entry(rule, _terms([e.term, *e.variants], where),
-                             _terms(e.context, where) if e.context else (),
+                             tuple(w for c in e.context if (w := normalize_term(c))),
                              tuple(normalize_term(a) for a in e.allow), e.noise,
                              tuple(e.hit), tuple(e.miss), str(path)))
     return entries

@@ -27,7 +27,7 @@ def test_a_blocked_draft_exits_1_and_shows_line_caret_and_suggestion(cli, tmp_pa
     assert result.exit_code == 1
     assert "AD501" in result.stdout
     lines = result.stdout.splitlines()
-    source = next(i for i, line in enumerate(lines) if "abc_shop888" in line and "|" in line)
+    source = next(i for i, line in enumerate(lines) if "AD501" in line) + 1
     gutter, shown = lines[source].split("| ", 1)
     caret = lines[source + 1].split("| ", 1)[1]
     # the caret sits under the handle (each CJK character is two columns wide)
