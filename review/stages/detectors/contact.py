@@ -23,11 +23,14 @@ QQ = Rule("AD502", Category.ADS, Gate.POLICY, Severity.BLOCK,
           "删除联系方式", "remove the contact number")
 RULES = [WECHAT, QQ]
 
-# The view is folded (simplified, lower case, half-width), so one spelling covers many.
+# The view is folded (simplified, lower case, half-width), so one spelling covers many; the
+# characters of a prefix may be spaced out (加 薇 信).
+_GAP = r"[ \t*·|_-]?"
+_PREFIXES = ["微信", "威信", "薇信", "徽信", "维信", "微芯", "v信", "vx", "wx", "weixin", "wechat",
+             "vchat", "绿色软件"]
 _WECHAT = re.compile(
-    r"(?:微信|威信|薇信|徽信|维信|微芯|v信|vx|wx|weixin|wechat|vchat|绿色软件"
-    r"|(?:加|\+)\s*v(?=[\s:：]))"
-    r"(?:号|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])")
+    "(?:" + "|".join(_GAP.join(map(re.escape, p)) for p in _PREFIXES)
+    + r"|(?:加|\+)\s*v(?=[\s:：]))(?:号|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])")
 _QQ = re.compile(r"(?:qq|扣扣|企鹅)(?:号|号码)?[\s:：]*([1-9]\d{4,10})(?!\d)")
 _OFFICIAL = ("公众号", "关注", "官方", "视频号", "服务号", "订阅号", "搜索")
 _SOLICIT = ("加", "添加", "私聊", "私信", "下单", "购买", "咨询", "代理", "联系", "详询", "找我")
