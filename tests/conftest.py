@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from review.config import Config
 from review.pipeline import Pipeline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the checkout
 DRAFTS = ROOT / "fixtures" / "drafts"
 
 

@@ -45,3 +45,24 @@ def test_consent_topics_are_reviewed_never_blocked(pipeline):
     text = (DRAFTS / "consent.txt").read_text(encoding="utf-8")
     consent = [f for f in pipeline.check_text(text).findings if f.category.value == "consent"]
     assert consent and all(f.severity is Severity.REVIEW for f in consent)
+
+
+def test_markdown_link_targets_and_hidden_html_are_checked_with_file_offsets(pipeline):
+    text = (DRAFTS / "post.md").read_text(encoding="utf-8")
+    result = pipeline.check_text(text, kind="markdown")
+    found = {f.text: f for f in result.findings}
+    link = "https://shop.example.top/buy?id=42"
+    assert found[link].rule == "AD503" and found[link].start == text.index(link)
+    assert "health_shop01" in found  # inside an inline <span>
+    assert not any("gov.cn" in f.text for f in result.findings)
+    assert not any("编辑备注" in f.text for f in result.findings)
+
+
+def test_html_entities_are_decoded_and_scripts_ignored(pipeline):
+    text = (DRAFTS / "post.html").read_text(encoding="utf-8")
+    result = pipeline.check_text(text, kind="html")
+    spans = {f.text for f in result.findings}
+    assert "出售&#20912;&#27602;" in spans  # 出售冰毒 written as character references
+    assert "https://item.taobao.com/item.htm?id=1" in spans
+    assert all(f.start > text.index("</style>") for f in result.findings)
+    assert not any(f.start > text.index("<script>") for f in result.findings)
