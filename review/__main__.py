@@ -1,3 +1,3 @@
-from review.cli import main
+from review.cli import run
 
-main()
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -196,5 +197,10 @@ def _die(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+def run() -> None:
+    """The console script: `main`, quiet when the reader of its output goes away (| head)."""
+    try:
+        main()
+    except BrokenPipeError:
+        sys.stderr.close()  # nothing left to say, and nobody to say it to
+        os._exit(EXIT_ERROR)

@@ -50,4 +50,5 @@ class Document:
         self.position(0)
         start = self._line_starts[line - 1]
         end = self.original.find("\n", start)
-        return self.original[start:] if end < 0 else self.original[start:end]
+        line = self.original[start:] if end < 0 else self.original[start:end]
+        return line.removesuffix("\r")

@@ -198,3 +198,14 @@ def test_a_bad_config_is_one_line_and_exit_2(cli, tmp_path):
 def test_no_paths_is_a_usage_error(cli):
     result = cli("check")
     assert result.exit_code == 2 and result.stderr.strip()
+
+
+def test_windows_line_endings_keep_lines_and_columns(cli, tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes((CLEAN + AD).replace("\n", "\r\n").encode("gbk"))
+    result = cli("check", "--format", "json", str(path))
+    finding = next(f for f in json.loads(result.stdout)["files"][0]["findings"]
+                   if f["rule"] == "AD501")
+    assert (finding["line"], finding["column"]) == (2, 13)
+    text = cli("check", str(path)).stdout
+    assert "\ufffd" not in text and "\r" not in text
