@@ -46,6 +46,10 @@ class View:
         return cls(text, positions, list(range(1, len(text) + 1)))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     """The canonical form of one (already simplified) character; '' drops it."""
@@ -64,6 +68,11 @@ def _fold_char(ch: str) -> str:
 
 def _simplify(text: str) -> str:
     """Traditional → simplified, character for character (OpenCC may convert whole phrases)."""
+    if not text.isascii() and _SURROGATE.search(text):
+        # OpenCC takes UTF-8; a lone surrogate (only from an API caller: files are decoded
+        # strictly) stays as it is and is dropped by _fold_char.
+        return "".join(_simplify(part) if part and not _SURROGATE.fullmatch(part) else part
+                       for part in _SURROGATE_SPLIT.split(text))
     converted = _T2S.convert(text)
     if len(converted) == len(text):
         return converted

@@ -45,3 +45,9 @@ def check_spans(pipeline, text, kind):
 @given(text=st.one_of(st.text(), drafts()), kind=st.sampled_from(["text", "markdown", "html"]))
 def test_finding_offsets_are_exact(pipeline, text, kind):
     check_spans(pipeline, text, kind)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.one_of(st.characters(), st.sampled_from(["\ud800", "\udc00", "\udfff"]))))
+def test_lone_surrogates_from_api_callers_do_not_break_the_pipeline(pipeline, text):
+    check_spans(pipeline, text, "text")
