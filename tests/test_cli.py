@@ -209,3 +209,13 @@ def test_windows_line_endings_keep_lines_and_columns(cli, tmp_path):
     assert (finding["line"], finding["column"]) == (2, 13)
     text = cli("check", str(path)).stdout
     assert "\ufffd" not in text and "\r" not in text
+
+
+def test_rules_lists_every_rule_once(cli):
+    result = cli("rules", "--lang", "en")
+    ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert len(ids) == len(set(ids))
+    assert {"SC501", "AD503", "IL001", "CN001"} <= set(ids)
+    ads = cli("rules", "--category", "ads").stdout.splitlines()
+    assert ads and all(line.startswith("AD") for line in ads)

@@ -41,4 +41,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
             continue
         if near(view, m.start(), m.end(), _PUBLIC_ACCOUNT, before=30):
             continue
-        yield hit(doc, view, RULE, m.start(), m.end())
+        yield hit(view, RULE, m.start(), m.end())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from review.document import Document
 from review.findings import Hit, Rule, Severity
 from review.normalize import View
 
@@ -23,8 +22,6 @@ def near(view: View, start: int, end: int, words: tuple[str, ...], before: int =
     return any(word in window for word in words)
 
 
-def hit(doc: Document, view: View, rule: Rule, start: int, end: int,
-        severity: Severity | None = None) -> Hit:
+def hit(view: View, rule: Rule, start: int, end: int, severity: Severity | None = None) -> Hit:
     """A Hit for view characters [start, end), mapped to the original text."""
-    del doc  # the view already maps to the document's original text
     return Hit(rule, *view.span(start, end), severity)

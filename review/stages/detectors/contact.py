@@ -44,4 +44,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
             if near(view, m.start(), m.start(1), _OFFICIAL, before=8):
                 continue
             solicits = near(view, m.start(), m.start(1), _SOLICIT, before=8)
-            yield hit(doc, view, rule, start, end, None if solicits else Severity.REVIEW)
+            yield hit(view, rule, start, end, None if solicits else Severity.REVIEW)

@@ -30,4 +30,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
             continue
         if near(view, m.start(), m.end(), _PUBLISHED, before=16):
             continue
-        yield hit(doc, view, RULE, m.start(), m.end())
+        yield hit(view, RULE, m.start(), m.end())

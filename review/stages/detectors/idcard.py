@@ -40,4 +40,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     for m in PATTERN.finditer(view.text):
         if is_valid(digits(m.group())):
-            yield hit(doc, view, RULE, m.start(), m.end())
+            yield hit(view, RULE, m.start(), m.end())

@@ -38,4 +38,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
                 start += 1
             while view.text[end - 1] in " \t":
                 end -= 1
-            yield hit(doc, view, rule, start, end)
+            yield hit(view, rule, start, end)

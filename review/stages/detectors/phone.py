@@ -34,7 +34,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     for m in _MOBILE.finditer(view.text):
         work = near(view, m.start(), m.end(), _WORK_CONTACT, before=16)
-        yield hit(doc, view, MOBILE, m.start(), m.end(), Severity.REVIEW if work else None)
+        yield hit(view, MOBILE, m.start(), m.end(), Severity.REVIEW if work else None)
     for m in _LANDLINE.finditer(view.text):
         if near(view, m.start(), m.end(), _PRIVATE, before=12):
-            yield hit(doc, view, LANDLINE, m.start(), m.end())
+            yield hit(view, LANDLINE, m.start(), m.end())

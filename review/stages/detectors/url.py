@@ -79,4 +79,4 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
         if rule is not None:
             if _matches(url.split("/")[2] if "://" in url else "", REVIEW_HOSTS):
                 rule = EXTERNAL
-            yield hit(doc, view, rule, m.start(), m.start() + len(url))
+            yield hit(view, rule, m.start(), m.start() + len(url))
