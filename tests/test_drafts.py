@@ -17,6 +17,8 @@ def test_a_clean_notice_that_mentions_sensitive_topics_passes(pipeline):
 EXPECTED = {
     "illegal": [("illegal", "跑·分·兼·职"), ("illegal", "出售冰*毒"),
                 ("illegal", "法 轮 大 法 好")],
+    "security": [("security", "今晚有地震"), ("security", "赶紧囤货"), ("security", "集体散步"),
+                 ("security", "光*复*香*港")],
     "secrets": [("secrets", "秘密★"), ("secrets", "工作群截图"),
                 ("secrets", "11010519491231002X"), ("secrets", "6228480012345678903")],
     "ads": [("ads", "全网最低价"), ("ads", "限 时 秒 杀"), ("ads", "abc_health888"),
@@ -25,7 +27,7 @@ EXPECTED = {
     "consent": [("consent", "遇难人数"), ("consent", "办案民警透露"),
                 ("consent", "已被刑事拘留")],
 }
-DECISIONS = {"illegal": Decision.BLOCK, "secrets": Decision.BLOCK, "ads": Decision.BLOCK,
+DECISIONS = {"illegal": Decision.BLOCK, "security": Decision.BLOCK, "secrets": Decision.BLOCK, "ads": Decision.BLOCK,
              "opinion": Decision.REVIEW, "consent": Decision.REVIEW}
 
 
