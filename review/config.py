@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import date as Date
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +45,9 @@ class Config(BaseModel):
     severity: dict[str, Level] = {}            # by rule id or category: "AD503" = "review"
     official_domains: list[str] = []           # more domains whose links are not ads
     max_file_size: float = DEFAULT_MAX_BYTES / 2**20   # MB
+    date: Date | None = None                   # the drafts' date for dated rules; default today
+    expressions: list[Path] = []               # extra wrong → right files
+    leaders: Path | None = None                # the organisation's leaders file
     root: Path = Field(default=Path("."), exclude=True)  # directory of the config file
 
     @field_validator("severity")

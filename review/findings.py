@@ -95,6 +95,7 @@ class Hit:
     start: int
     end: int
     severity: Severity | None = None  # a detector may lower or raise the rule's default
+    replacement: str | None = None     # the exact text that should stand in [start, end)
 
 
 class Finding(BaseModel):
@@ -113,6 +114,7 @@ class Finding(BaseModel):
     text: str
     message: str
     suggestion: str | None = None
+    replacement: str | None = None  # what `review fix` may put in place of `text`
 
 
 class FileResult(BaseModel):

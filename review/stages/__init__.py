@@ -12,7 +12,7 @@ from typing import Protocol
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
-from review.stages import lexicon, patterns
+from review.stages import expression, lexicon, patterns
 
 
 class Stage(Protocol):
@@ -26,4 +26,5 @@ class Stage(Protocol):
 STAGES: dict[str, Callable[[Config], Stage]] = {
     "lexicon": lexicon.build,
     "patterns": patterns.build,
+    "expression": expression.build,
 }

@@ -1,0 +1,57 @@
+"""The 文字关 stage: wrong and non-standard expressions, exact formulations, leaders' names and
+titles, and Taiwan/Hong Kong/Macao wording. Category `expression`; political formulations
+go to 政治关. Which is right can depend on the draft's date (config `date`, `--date`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from review.config import Config
+from review.document import Document
+from review.findings import Hit, Rule
+from review.stages.expression import formulations as formulation_check
+from review.stages.expression import leaders, regions
+from review.stages.expression.corrections import Corrections
+from review.stages.expression.data import (
+    FORMULATIONS_FILE,
+    LEADERS_FILE,
+    correction_files,
+    expression_dir,
+    load_corrections,
+)
+from review.stages.expression.formulations import Formulation, load_formulations
+
+
+class ExpressionStage:
+    name = "expression"
+
+    def __init__(self, corrections: Corrections, formulations: list[Formulation],
+                 known_leaders: leaders.Leaders, day: date) -> None:
+        self.corrections = corrections
+        self.formulations = formulations
+        self.leaders = known_leaders
+        self.day = day
+
+    def rules(self) -> Iterator[Rule]:
+        yield from self.corrections.rules()
+        yield from (f.rule for f in self.formulations)
+        yield from leaders.RULES
+        yield from regions.RULES
+
+    def scan(self, doc: Document) -> Iterator[Hit]:
+        yield from self.corrections.detect(doc)
+        yield from formulation_check.detect(doc, self.formulations)
+        yield from leaders.detect(doc, self.leaders, self.day)
+        yield from regions.detect(doc)
+
+
+def build(config: Config) -> ExpressionStage:
+    directory = expression_dir()
+    files = correction_files(directory) + [config.root / p for p in config.expressions]
+    entries = [c for path in files for c in load_corrections(path)]
+    leader_file = config.root / config.leaders if config.leaders else directory / LEADERS_FILE
+    day = config.date or date.today()
+    return ExpressionStage(Corrections(entries, day),
+                           load_formulations(directory / FORMULATIONS_FILE),
+                           leaders.load_leaders(leader_file), day)

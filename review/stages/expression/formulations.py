@@ -1,0 +1,108 @@
+"""Exact formulations: canonical strings (习近平新时代中国特色社会主义思想 …) that must be
+written exactly. A near miss — an inserted, dropped, replaced or swapped character — is a
+veto-level error; the exact string is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.stages.expression.data import folded, read_toml
+
+
+@dataclass(frozen=True)
+class Formulation:
+    rule: Rule
+    text: str        # as written
+    key: str         # folded
+    max_distance: int
+    allow: tuple[str, ...] = ()  # folded official variants that are not near misses
+    hit: tuple[str, ...] = ()
+    miss: tuple[str, ...] = ()
+
+
+def default_distance(length: int) -> int:
+    """Long formulations tolerate an inserted word (总书记), short ones a single slip."""
+    return 3 if length >= 12 else 2 if length >= 8 else 1
+
+
+def load_formulations(path: Path) -> list[Formulation]:
+    if not path.is_file():
+        return []
+    result = []
+    for raw in read_toml(path).get("formulation", []):
+        text = raw["text"]
+        key = folded(text)
+        severity = Severity(raw.get("severity", "block"))
+        gate = Gate.parse(raw.get("gate", "政治关"))
+        rule = Rule(raw["id"], Category.EXPRESSION, gate, severity,
+                    f"规范表述有误，应为“{text}”", f"the formulation must read “{text}”",
+                    f"改为“{text}”", f"write “{text}”")
+        result.append(Formulation(rule, text, key,
+                                  int(raw.get("max_distance", default_distance(len(key)))),
+                                  tuple(folded(a) for a in raw.get("allow", [])),
+                                  tuple(raw.get("hit", [])), tuple(raw.get("miss", []))))
+    return result
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (insert, delete, replace, swap), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def detect(doc: Document, formulations: list[Formulation]) -> Iterator[Hit]:
+    view = doc.visible
+    text = view.text
+    for f in formulations:
+        key, n, limit = f.key, len(f.key), f.max_distance
+        exact = []  # the right text and its allowed variants: no near miss may overlap them
+        for phrase in (key, *f.allow):
+            at = text.find(phrase)
+            while at >= 0:
+                exact.append((at, at + len(phrase)))
+                at = text.find(phrase, at + 1)
+        for start in _starts(text, key):
+            best: tuple[int, int] | None = None
+            for length in range(max(2, n - limit), n + limit + 1):
+                end = start + length
+                if end > len(text) or text[end - 1] != key[-1] or "\n" in text[start:end]:
+                    continue
+                d = distance(text[start:end], key, limit)
+                if 0 < d <= limit and (best is None or d < best[0]):
+                    best = (d, end)
+            if best and not any(a < best[1] and start < b for a, b in exact):
+                yield Hit(f.rule, *view.span(start, best[1]), replacement=f.text)
+
+
+def _starts(text: str, key: str) -> list[int]:
+    """Where a near miss may begin: at the key's first character, or one character earlier
+    than its second and third (a wrong first character: 筑牢 for 铸牢). A near miss must end
+    with the key's last character, so 社会主义核心价值体系 is no near miss of …价值观."""
+    starts = set()
+    at = text.find(key[0])
+    while at >= 0:
+        starts.add(at)
+        at = text.find(key[0], at + 1)
+    if len(key) >= 4:
+        at = text.find(key[1:3], 1)
+        while at >= 0:
+            starts.add(at - 1)
+            at = text.find(key[1:3], at + 1)
+    return sorted(starts)

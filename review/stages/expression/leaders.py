@@ -1,0 +1,110 @@
+"""Leaders' names and titles: name ↔ title ↔ date consistency, from a dated data file.
+
+The mere presence of a name is never a finding. A title written next to a name must be one
+that person held on the draft's date: a wrong title (EX9101), a former office holder presented
+as current (EX9102, unless written 原/前/时任), and a known misspelling of a name (EX9103)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.stages.expression.data import folded, read_toml
+
+WRONG_TITLE = Rule("EX9101", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+                   "领导人姓名与职务不符", "the title does not belong to this leader",
+                   "核对领导人职务", "check the leader's title")
+FORMER = Rule("EX9102", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+              "以现职称呼已卸任（或落马）的人员", "a former office holder presented as current",
+              "写明“原”“时任”，或核对现任人选", "write 原/时任, or check who holds the office now")
+MISSPELT = Rule("EX9103", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+                "领导人姓名错误", "a leader's name is misspelt",
+                "核对领导人姓名", "check the leader's name")
+RULES = [WRONG_TITLE, FORMER, MISSPELT]
+
+_PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
+_GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    titles: tuple[str, ...]   # folded; the full title first, then the short forms people use
+    valid_from: date | None
+    valid_to: date | None
+
+    def holds(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and \
+            (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Leaders:
+    offices: tuple[Office, ...] = ()
+    misspellings: tuple[tuple[str, str], ...] = ()  # (folded wrong, right)
+
+    @property
+    def empty(self) -> bool:
+        return not self.offices and not self.misspellings
+
+
+def load_leaders(path: Path) -> Leaders:
+    if not path.is_file():
+        return Leaders()
+    data = read_toml(path)
+    offices, misspellings = [], []
+    for raw in data.get("leader", []):
+        name = folded(raw["name"])
+        titles = tuple(folded(t) for t in [raw["title"], *raw.get("short_titles", [])])
+        offices.append(Office(name, titles, raw.get("valid_from"), raw.get("valid_to")))
+        misspellings += [(folded(m), raw["name"]) for m in raw.get("misspellings", [])]
+    return Leaders(tuple(offices), tuple(dict.fromkeys(misspellings)))
+
+
+def detect(doc: Document, leaders: Leaders, day: date) -> Iterator[Hit]:
+    if leaders.empty:
+        return
+    view = doc.visible
+    text = view.text
+    for wrong, right in leaders.misspellings:
+        for m in re.finditer(re.escape(wrong), text):
+            yield Hit(MISSPELT, *view.span(m.start(), m.end()), replacement=right)
+    names = {o.name for o in leaders.offices}
+    titles = sorted({t for o in leaders.offices for t in o.titles}, key=len, reverse=True)
+    if not names or not titles:
+        return
+    name_re = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    for m in name_re.finditer(text):
+        found = _title_near(text, m.start(), m.end(), titles)
+        if found is None:
+            continue
+        title, start, end = found
+        offices = [o for o in leaders.offices if o.name == m.group() and title in o.titles]
+        if any(o.holds(day) for o in offices):
+            continue
+        before = text[max(0, start - 3):start]
+        if offices and (any(before.endswith(p) for p in _PAST_MARKERS)
+                        or all(o.valid_from and day < o.valid_from for o in offices)):
+            continue  # written as a former office, or a draft dated before the appointment
+        rule = FORMER if offices else WRONG_TITLE
+        yield Hit(rule, *view.span(min(start, m.start()), max(end, m.end())))
+
+
+def _title_near(text: str, start: int, end: int, titles: list[str]
+                ) -> tuple[str, int, int] | None:
+    """A title right before the name (国务院总理李强, spaces allowed) or right after it
+    (李强总理). A list (赵乐际、国务院总理李强) never lends one name the next one's title."""
+    for title in titles:
+        t_end = start
+        while t_end > 0 and text[t_end - 1] == " " and start - t_end < _GAP:
+            t_end -= 1
+        if text[max(0, t_end - len(title)):t_end] == title:
+            return title, t_end - len(title), t_end
+        if text[end:end + len(title)] == title:
+            return title, end, end + len(title)
+    return None
