@@ -27,8 +27,8 @@ EXPECTED = {
     "consent": [("consent", "遇难人数"), ("consent", "办案民警透露"),
                 ("consent", "已被刑事拘留")],
 }
-DECISIONS = {"illegal": Decision.BLOCK, "security": Decision.BLOCK, "secrets": Decision.BLOCK, "ads": Decision.BLOCK,
-             "opinion": Decision.REVIEW, "consent": Decision.REVIEW}
+DECISIONS = {"illegal": Decision.BLOCK, "security": Decision.BLOCK, "secrets": Decision.BLOCK,
+             "ads": Decision.BLOCK, "opinion": Decision.REVIEW, "consent": Decision.REVIEW}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
