@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -15,7 +16,7 @@ from review.config import Config, LexiconRef, load_config
 from review.errors import ReviewError
 from review.findings import Category, FileResult, Severity
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
-from review.loading import Source, discover
+from review.loading import Source, discover, display_path, encode, load
 from review.pipeline import Pipeline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -39,9 +40,11 @@ def _lexicon_ref(spec: str) -> LexiconRef:
 
 def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None,
             fail_on: str | None, include: tuple[str, ...],
-            exclude: tuple[str, ...]) -> Config:
+            exclude: tuple[str, ...], day: datetime | None = None) -> Config:
     config = load_config(Path(config_path) if config_path else None)
     updates: dict = {}
+    if day:
+        updates["date"] = day.date()
     if lexicons:
         updates["lexicon"] = [*config.lexicon, *(_lexicon_ref(s) for s in lexicons)]
     if lang:
@@ -104,12 +107,14 @@ def _fails(result: FileResult, fail_on: str) -> bool:
               help="目录中要检查的文件 / files to check in directories")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="目录中跳过的文件 / files to skip in directories")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
+              help="稿件日期，决定按日期生效的规则（默认今天）/ the drafts' date (default today)")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
-          exclude: tuple[str, ...]) -> None:
+          exclude: tuple[str, ...], day: datetime | None) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
     try:
-        config = _config(config_path, lexicons, lang, fail_on, include, exclude)
+        config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
         pipeline = Pipeline(config)
     except ReviewError as err:
         _die(err.message(lang or "zh"))
@@ -170,6 +175,54 @@ def _print_report(fmt: str, results: list[FileResult], lang: str, pipeline: Pipe
         output = github.render(results, lang)
         if output:
             click.echo(output)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--in-place", "-i", is_flag=True, help="改写原文件 / rewrite the file")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]))
+def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
+        day: datetime | None) -> None:
+    """修正明确的错别字（待审级表述错误），阻断级问题须人工处理 / apply unambiguous typo fixes.
+
+    修正后的全文以原编码写到标准输出（或 --in-place 改写原文件），差异写到标准错误。"""
+    from review import fix as fixing
+
+    try:
+        config = _config(config_path, (), lang, None, (), (), day)
+        pipeline = Pipeline(config)
+        source = next(iter(discover([path])))
+        doc = load(source, config.max_bytes)
+    except ReviewError as err:
+        _die(f"{display_path(path)}: {err.message(lang or 'zh')}")
+    lang = config.lang
+    result = pipeline.check(doc, lang)
+    fixes = fixing.fixable(result.findings)
+    fixed = fixing.apply(doc.original, fixes)
+    click.echo(fixing.diff(doc.original, fixed, source.display), err=True, nl=False)
+    if in_place and source.path is not None:
+        if fixes:
+            _write_atomically(source.path, encode(fixed, doc.encoding))
+    else:  # the same bytes a file would get, so `review fix a.txt > b.txt` keeps the encoding
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode(fixed, doc.encoding))
+        sys.stdout.buffer.flush()
+    left = sum(1 for f in result.findings if f not in fixes)
+    click.echo(t("fixed", lang, fixed=len(fixes), left=left), err=True)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file in one step, keeping its mode: a crash never leaves half a draft."""
+    import tempfile
+
+    mode = path.stat().st_mode
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
+                                     delete=False) as tmp:
+        tmp.write(data)
+    os.chmod(tmp.name, mode & 0o7777)
+    os.replace(tmp.name, path)
 
 
 @main.command()

@@ -20,6 +20,7 @@ class Document:
     path: str
     original: str
     kind: str = "text"
+    encoding: str = "utf-8"  # how the file was encoded, so a fix can be written back alike
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @cached_property

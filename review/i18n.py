@@ -45,6 +45,8 @@ MESSAGES = {
                 "{errors} could not be read; {findings} findings."),
     "no_input": ("没有找到要检查的文件。", "no files to check."),
     "progress": ("检查中", "checking"),
+    "fixed": ("已修正 {fixed} 处；另有 {left} 处须人工处理。",
+              "{fixed} fixed; {left} left for a person to handle."),
     # input errors
     "empty": ("文件为空，没有可检查的内容", "the file is empty"),
     "binary": ("是二进制文件（{kind}），不是文本稿件，未检查",

@@ -116,20 +116,32 @@ def read_bytes(source: Source, limit: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK and Big5."""
+    return decode_with_encoding(data)[0]
+
+
+# How to write a text back the way it came (BOM included), for `review fix --in-place`.
+_WRITE_CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+                 "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str]:
+    """The text and the codec that writes it back to the same bytes."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError:
                 raise InputError("bad_utf16" if "16" in codec else "undecodable") from None
-            return _checked(text)
+            if codec in ("utf-16-be", "utf-32-be"):
+                return _checked(text), codec.replace("-be", "") + "-be-bom"
+            return _checked(text), _WRITE_CODECS[codec]
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError("binary", kind=kind)
     if b"\x00" in data:
         raise InputError("binary", kind="NUL")
     try:
-        return _checked(data.decode("utf-8"))
+        return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as err:
         first_error = err.start
     if _mostly_utf8(data):
@@ -139,7 +151,7 @@ def decode(data: bytes) -> str:
     best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     if best is None:
         raise InputError("undecodable")
-    return _checked(str(best))
+    return _checked(str(best)), best.encoding
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -158,6 +170,15 @@ def _checked(text: str) -> str:
 
 
 def load(source: Source, limit: int = DEFAULT_MAX_BYTES) -> Document:
-    text = decode(read_bytes(source, limit))
+    text, encoding = decode_with_encoding(read_bytes(source, limit))
     suffix = source.path.suffix.lower() if source.path else ""
-    return Document(source.display, text, KINDS.get(suffix, "text"))
+    return Document(source.display, text, KINDS.get(suffix, "text"), encoding)
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """The inverse of decode_with_encoding: the same encoding, the same BOM."""
+    if encoding.endswith("-be-bom"):
+        codec = encoding.removesuffix("-bom")
+        bom = codecs.BOM_UTF16_BE if "16" in codec else codecs.BOM_UTF32_BE
+        return bom + text.encode(codec)
+    return text.encode(encoding)

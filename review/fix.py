@@ -1,0 +1,35 @@
+"""`review fix`: apply the unambiguous review-level corrections (typos) to a draft.
+
+A finding is applied only when it carries a replacement, is `review` (never `block`: those
+need a person), and overlaps no other finding — two suggestions for one place, or a typo
+inside a passage that is blocked anyway, are left to the editor."""
+
+from __future__ import annotations
+
+import difflib
+
+from review.findings import Category, Finding, Severity
+
+
+def fixable(findings: list[Finding]) -> list[Finding]:
+    candidates = [f for f in findings if f.replacement is not None
+                  and f.category is Category.EXPRESSION and f.severity is Severity.REVIEW]
+    return [f for f in candidates
+            if not any(o is not f and o.start < f.end and f.start < o.end for o in findings)]
+
+
+def apply(text: str, fixes: list[Finding]) -> str:
+    out = []
+    position = 0
+    for f in sorted(fixes, key=lambda f: f.start):
+        out.append(text[position:f.start])
+        out.append(f.replacement or f.text)
+        position = f.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def diff(before: str, after: str, path: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=path, tofile=f"{path}（修正后 / fixed）")
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -1,0 +1,103 @@
+"""The wrong → right lexicons: every example, the shields, the dates."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from review.config import Config
+from review.document import Document
+from review.findings import Severity
+from review.pipeline import Pipeline
+from review.stages.expression.corrections import Corrections
+from review.stages.expression.data import Correction, correction_files, load_corrections
+
+ENTRIES: list[Correction] = [c for p in correction_files() for c in load_corrections(p)]
+MIN_ENTRIES = 1500
+
+
+def found(corrections: Corrections, text: str) -> list[tuple[str, str, str | None]]:
+    return [(h.rule.id, text[h.start:h.end], h.replacement)
+            for h in corrections.detect(Document("t", text))]
+
+
+def test_there_are_enough_entries_with_unique_ids():
+    assert len(ENTRIES) >= MIN_ENTRIES
+    ids = Counter(e.rule.id for e in ENTRIES)
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.rule.id)
+def test_each_example(entry):
+    # Judge each entry on the date its examples are written for (its own validity window).
+    day = entry.dated.valid_from or entry.dated.valid_to or date(2026, 1, 1)
+    only = Corrections([entry], day)
+    for text in entry.hit:
+        hits = found(only, text)
+        assert hits, f"{entry.rule.id} misses: {text}"
+        assert all(replacement == entry.right for _, _, replacement in hits)
+    for text in entry.miss:
+        assert found(only, text) == [], f"{entry.rule.id} hits correct text: {text}"
+    assert entry.rule.severity in (Severity.BLOCK, Severity.REVIEW)
+
+
+def write_lexicon(tmp_path, body: str):
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "expression"\n' + body, encoding="utf-8")
+    return path
+
+
+DATED = '''
+[[entry]]
+id = "EX9990"
+wrong = ["新冠肺炎"]
+right = "新型冠状病毒感染"
+reason = "法定名称已调整"
+reason_en = "renamed"
+valid_from = 2022-12-26
+hit = ["新冠肺炎疫苗接种"]
+'''
+
+
+def test_dated_entries_follow_the_drafts_date(tmp_path):
+    path = write_lexicon(tmp_path, DATED)
+    text = "做好新冠肺炎防控工作。"
+    before = Pipeline(Config(expressions=[path], date=date(2022, 12, 25)))
+    after = Pipeline(Config(expressions=[path], date=date(2022, 12, 26)))
+    assert [f.rule for f in before.check_text(text).findings] == []
+    finding = after.check_text(text).findings[0]
+    assert (finding.rule, finding.text) == ("EX9990", "新冠肺炎")
+    assert finding.replacement == "新型冠状病毒感染"
+
+
+def test_date_option_on_the_command_line(cli, tmp_path):
+    path = write_lexicon(tmp_path, DATED)
+    (tmp_path / "review.toml").write_text(f'expressions = ["{path}"]\n', encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("做好新冠肺炎防控工作。\n", encoding="utf-8")
+    assert "EX9990" not in cli("check", "--date", "2022-01-01", str(draft)).stdout
+    assert "EX9990" in cli("check", "--date", "2023-01-01", str(draft)).stdout
+    assert cli("check", "--date", "yesterday", str(draft)).exit_code == 2
+
+
+def test_a_right_form_containing_the_wrong_one_is_not_an_alarm():
+    entry = load_corrections_from('''
+[[entry]]
+id = "EX9991"
+wrong = ["截止"]
+right = "截止日期"
+reason = "测试"
+reason_en = "test"
+hit = ["截止。"]
+''')
+    corrections = Corrections(entry, date(2026, 1, 1))
+    assert found(corrections, "报名截止日期为12月1日。") == []
+    assert found(corrections, "报名截止。")[0][1] == "截止"
+
+
+def load_corrections_from(body: str) -> list[Correction]:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as directory:
+        return load_corrections(write_lexicon(Path(directory), body))

@@ -1,0 +1,28 @@
+import pytest
+
+from review.document import Document
+from review.stages.expression import regions
+
+
+def found(text: str) -> list[str]:
+    return [text[h.start:h.end] for h in regions.detect(Document("t", text))]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("来自美国、日本、台湾等国家的游客", "台湾"),
+    ("展会吸引了韩国、新加坡和香港等国的企业参展", "香港"),
+    ("各国代表团包括：法国、德国、澳门", "澳门"),
+])
+def test_regions_listed_as_countries_are_blocked(text, span):
+    assert found(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "来自美国、日本、中国台湾等国家和地区的游客",
+    "来自美国、日本等国家和台湾地区的游客",
+    "香港特区政府与各国驻港机构保持沟通",
+    "台湾同胞和各国友人欢聚一堂",
+    "我们欢迎香港、澳门的朋友来内地旅游",
+])
+def test_correct_wording_is_quiet(text):
+    assert found(text) == []
