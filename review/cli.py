@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -243,6 +244,78 @@ def rules(config_path: str | None, lang: str | None, category: str | None) -> No
         click.echo("\t".join([rule.id, name(CATEGORY_NAMES, rule.category, lang),
                               name(GATE_NAMES, rule.gate, lang),
                               name(SEVERITY_NAMES, rule.severity, lang), rule.message(lang)]))
+
+
+@main.group()
+def model() -> None:
+    """分类模型：训练与评估 / the classifier model: train and evaluate."""
+
+
+@model.command("train")
+@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, exists=True),
+              help="追加的 label<TAB>text 训练文件 / extra label<TAB>text files")
+@click.option("--out", type=click.Path(file_okay=False), help="输出目录（默认 models/）")
+def model_train(data: tuple[str, ...], out: str | None) -> None:
+    """用项目语料（及追加数据）训练并导出模型 / train on the project's corpus and export."""
+    from review.model import corpus, train
+    from review.model.scorer import default_dir
+
+    files = corpus.default_files() + [Path(p) for p in data]
+    try:
+        card = train.train(files, Path(out) if out else default_dir())
+    except ReviewError as err:
+        _die(err.message("zh"))
+    _print_metrics(card["holdout"], "text")
+
+
+@model.command("eval")
+@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, exists=True),
+              help="label<TAB>text 评估文件 / labelled files to evaluate on")
+@click.option("--shared", is_flag=True,
+              help="在 ../shared/datasets 上评估（广告召回、情绪召回、误报率）")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
+               config_path: str | None, fmt: str) -> None:
+    """按类别输出精确率、召回率、F1 和混淆矩阵 / per-class precision, recall, F1, confusion."""
+    from review.model import corpus, evaluate
+    from review.model.scorer import Scorer
+
+    if not data and not shared:
+        _die("give --data FILE (label<TAB>text) or --shared")
+    try:
+        config = _config(config_path, (), None, None, (), ())
+        scorer = Scorer.load(Path(model_dir) if model_dir else
+                             (config.root / config.model if config.model else None))
+        report: dict = {}
+        if data:
+            labels, texts = corpus.read([Path(p) for p in data])
+            report["data"] = evaluate.metrics(scorer, labels, texts)
+        if shared:
+            from review.model import shared as shared_data
+
+            report["shared"] = shared_data.evaluate(scorer, config.classifier)
+    except ReviewError as err:
+        _die(err.message("zh"))
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    if "data" in report:
+        _print_metrics(report["data"], fmt)
+    for task, figures in report.get("shared", {}).items():
+        click.echo(f"{task}: {figures['flagged']}/{figures['rows']} = {figures['rate']:.2%}")
+
+
+def _print_metrics(m: dict, fmt: str) -> None:
+    click.echo(f"{'class':<10}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}")
+    for label, row in m["per_class"].items():
+        click.echo(f"{label:<10}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}"
+                   f"{row['support']:>10}")
+    click.echo(f"accuracy {m['accuracy']:.3f}")
+    click.echo("confusion (rows: true, columns: predicted): " + " ".join(m["classes"]))
+    for label, row in zip(m["classes"], m["confusion"], strict=True):
+        click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
 
 
 def _die(message: str) -> None:

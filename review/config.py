@@ -15,6 +15,7 @@ from review.lexicon import LexiconOptions
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
 
 Level = Literal["block", "review", "info", "off"]
+CLASSIFIER_THRESHOLDS = {"ads": 0.7, "opinion": 0.7}
 
 
 class LexiconRef(BaseModel):
@@ -48,6 +49,9 @@ class Config(BaseModel):
     date: Date | None = None                   # the drafts' date for dated rules; default today
     expressions: list[Path] = []               # extra wrong → right files
     leaders: Path | None = None                # the organisation's leaders file
+    model: Path | None = None                  # a classifier model directory (default models/)
+    classifier: dict[str, float] = Field(      # per-class probability thresholds
+        default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))
     root: Path = Field(default=Path("."), exclude=True)  # directory of the config file
 
     @field_validator("severity")

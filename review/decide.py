@@ -50,10 +50,15 @@ def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Findin
                    replacement=hit.replacement)
 
 
-def merge(findings: list[Finding]) -> list[Finding]:
-    """One finding per place: drop a finding whose span lies inside another of the same
-    category that is at least as severe (two lexicon terms for one phrase, a term and its
-    variant); overlapping findings of different categories are all kept."""
+def merge(findings: list[Finding], broad: set[int] | None = None) -> list[Finding]:
+    """One finding per place. A sentence-level finding (indices in `broad`) gives way to a
+    term found inside it in the same category: the term says precisely what is wrong. Then a
+    finding inside another of the same category that is at least as severe is dropped (two
+    lexicon terms for one phrase, a term and its variant). Different categories all stay."""
+    broad = broad or set()
+    findings = [f for i, f in enumerate(findings) if i not in broad or not any(
+        j not in broad and o.category == f.category and f.start <= o.start and o.end <= f.end
+        and o.severity.rank >= f.severity.rank for j, o in enumerate(findings))]
     ordered = sorted(findings, key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
     kept: list[Finding] = []
     for f in ordered:
@@ -67,14 +72,17 @@ def merge(findings: list[Finding]) -> list[Finding]:
 def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str) -> FileResult:
     allowed = allowed_spans(doc, config.allow) if config.allow else []
     findings = []
+    broad = set()
     for hit in hits:
         severity = severity_of(hit, config)
         if severity is None:
             continue
         if any(a <= hit.start and hit.end <= b for a, b in allowed):
             continue
+        if hit.broad:
+            broad.add(len(findings))
         findings.append(to_finding(doc, hit, severity, lang))
-    findings = merge(findings)
+    findings = merge(findings, broad)
     worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
     decision = _DECISION.get(worst, Decision.PASS) if worst else Decision.PASS
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}

@@ -96,6 +96,7 @@ class Hit:
     end: int
     severity: Severity | None = None  # a detector may lower or raise the rule's default
     replacement: str | None = None     # the exact text that should stand in [start, end)
+    broad: bool = False  # a judgement about a whole sentence (the classifier), not a term
 
 
 class Finding(BaseModel):

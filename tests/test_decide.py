@@ -50,3 +50,10 @@ def test_severity_overrides_by_rule_and_by_category():
 def test_consent_topics_are_never_blocked():
     hit = Hit(CONSENT, 0, 2, severity=Severity.BLOCK)
     assert run([hit]).findings[0].severity == Severity.REVIEW
+
+
+def test_a_sentence_level_finding_gives_way_to_a_term_inside_it():
+    sentence = Hit(OPINION, 0, len(TEXT), broad=True)
+    term = Hit(Rule("OP002", Category.OPINION, Gate.POLICY, Severity.REVIEW, "观点", "o"), 2, 7)
+    assert [f.rule for f in run([sentence, term]).findings] == ["OP002"]
+    assert [f.rule for f in run([sentence]).findings] == ["OP900"]

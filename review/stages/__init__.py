@@ -12,7 +12,7 @@ from typing import Protocol
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
-from review.stages import expression, lexicon, patterns
+from review.stages import classifier, expression, lexicon, patterns
 
 
 class Stage(Protocol):
@@ -26,5 +26,6 @@ class Stage(Protocol):
 STAGES: dict[str, Callable[[Config], Stage]] = {
     "lexicon": lexicon.build,
     "patterns": patterns.build,
+    "classifier": classifier.build,
     "expression": expression.build,
 }

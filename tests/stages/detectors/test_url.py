@@ -33,5 +33,5 @@ def test_configured_official_domains_pass():
     from review.config import Config
     from review.pipeline import Pipeline
 
-    pipeline = Pipeline(Config(official_domains=["example.com"]))
+    pipeline = Pipeline(Config(official_domains=["example.com"], stages=["patterns"]))
     assert pipeline.check_text("见 https://www.example.com/a").findings == []

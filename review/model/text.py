@@ -1,0 +1,24 @@
+"""What the classifier sees: the same folding as the lexicon stage, with every number and
+masked number (13812345678, 138****5678, xxxx) folded to one placeholder, so the model learns
+"a number is here", not which number — and not that the letter x means an ad."""
+
+from __future__ import annotations
+
+import re
+
+from review.normalize import View, fold
+
+PLACEHOLDER = "#"
+_NUMBER = re.compile(r"(?<![a-wyz])(?:[0-9x*]*[0-9][0-9x*]*|[x*]{2,})(?![a-wyz])")
+_SPACES = re.compile(r"\s+")
+# Sentence ends and line breaks separate what is scored; a long sentence is still one unit.
+SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
+
+
+def prepare(text: str) -> str:
+    """A raw text (training item or sentence) in the classifier's form."""
+    return prepare_folded(fold(View.identity(text)).text)
+
+
+def prepare_folded(folded: str) -> str:
+    return _SPACES.sub(" ", _NUMBER.sub(PLACEHOLDER, folded)).strip()
