@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from review.i18n import t
-
 
 class ReviewError(Exception):
     """Base class: the message is complete and shown as is."""
@@ -18,11 +16,15 @@ class InputError(ReviewError):
     Carries a message key so the CLI can say it in the user's language."""
 
     def __init__(self, key: str, **kwargs: object) -> None:
+        from review.i18n import t  # lazily: the lean scoring path never needs the messages
+
         super().__init__(t(key, "en", **kwargs))
         self.key = key
         self.kwargs = kwargs
 
     def message(self, lang: str) -> str:
+        from review.i18n import t
+
         return t(self.key, lang, **self.kwargs)
 
 

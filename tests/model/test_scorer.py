@@ -1,0 +1,69 @@
+"""The exported model: same probabilities as scikit-learn, safe loading, reproducible."""
+
+import json
+
+import numpy as np
+import pytest
+
+from review.errors import ConfigError
+from review.model import corpus, train
+from review.model.scorer import Scorer
+from review.model.text import prepare
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A pipeline fitted on the project's corpus minus a held-out part, and its export."""
+    labels, texts = corpus.read(corpus.default_files())
+    holdout = texts[::10]
+    keep = [i for i in range(len(texts)) if i % 10]
+    pipeline = train.fit([labels[i] for i in keep], [texts[i] for i in keep])
+    out = tmp_path_factory.mktemp("model")
+    train.export(pipeline, out, {"test": True})
+    return pipeline, Scorer.load(out), holdout, out
+
+
+def test_exported_scorer_matches_scikit_learn(trained):
+    pipeline, scorer, holdout, _ = trained
+    prepared = [prepare(t) for t in holdout]
+    expected = pipeline.predict_proba(prepared)
+    assert list(pipeline.classes_) == scorer.classes
+    assert np.abs(scorer.probabilities(prepared) - expected).max() < 1e-6
+
+
+def test_a_model_of_an_unknown_format_version_is_refused(trained, tmp_path):
+    _, _, _, out = trained
+    header = json.loads((out / "classifier.json").read_text(encoding="utf-8"))
+    (tmp_path / "classifier.json").write_text(json.dumps({**header, "format_version": 99}),
+                                              encoding="utf-8")
+    (tmp_path / "classifier.npz").write_bytes((out / "classifier.npz").read_bytes())
+    with pytest.raises(ConfigError, match="version 99"):
+        Scorer.load(tmp_path)
+
+
+def test_a_missing_model_says_how_to_make_one(tmp_path):
+    with pytest.raises(ConfigError, match="review model train"):
+        Scorer.load(tmp_path)
+
+
+def test_the_shipped_model_loads_and_knows_the_three_classes():
+    scorer = Scorer.load()
+    assert sorted(scorer.classes) == ["ads", "neutral", "opinion"]
+
+
+def test_training_is_reproducible(tmp_path):
+    files = corpus.default_files()
+    train.train(files, tmp_path / "a")
+    train.train(files, tmp_path / "b")
+    a, b = np.load(tmp_path / "a" / "classifier.npz"), np.load(tmp_path / "b" / "classifier.npz")
+    assert str(a["vocabulary"]) == str(b["vocabulary"])
+    assert np.array_equal(a["coef"], b["coef"]) and np.array_equal(a["idf"], b["idf"])
+    card = json.loads((tmp_path / "a" / "MODEL_CARD.json").read_text(encoding="utf-8"))
+    assert card["data_sha256"] == corpus.digest(files)
+    assert card["class_counts"]["neutral"] >= 1000
+
+
+def test_numbers_and_masked_numbers_fold_to_one_placeholder():
+    assert prepare("电话13812345678，138****5678，xxxx元") == "电话#,#,#元"
+    assert prepare("Tel: 400-123") == "tel: #-#"
+    assert "max" in prepare("max 价格")  # a word with an x stays a word
