@@ -261,11 +261,30 @@ def model_train(data: tuple[str, ...], out: str | None) -> None:
     from review.model.scorer import default_dir
 
     files = corpus.default_files() + [Path(p) for p in data]
+    directory = Path(out) if out else default_dir()
     try:
-        card = train.train(files, Path(out) if out else default_dir())
+        card = train.train(files, directory)
     except ReviewError as err:
         _die(err.message("zh"))
     _print_metrics(card["holdout"], "text")
+    _add_shared_evaluation(directory, card)
+
+
+def _add_shared_evaluation(directory: Path, card: dict) -> None:
+    """Outside figures go into the model card when ../shared/datasets is there."""
+    from review.config import CLASSIFIER_THRESHOLDS
+    from review.model import shared
+    from review.model.scorer import Scorer
+
+    if not shared.datasets_dir().is_dir():
+        click.echo(f"{shared.datasets_dir()} not found: no outside evaluation in the card")
+        return
+    figures = shared.evaluate(Scorer.load(directory), dict(CLASSIFIER_THRESHOLDS))
+    card["shared_evaluation"] = {"thresholds": dict(CLASSIFIER_THRESHOLDS), **figures}
+    (directory / "MODEL_CARD.json").write_text(
+        json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for task, f in figures.items():
+        click.echo(f"{task}: {f['flagged']}/{f['rows']} = {f['rate']:.2%}")
 
 
 @model.command("eval")
