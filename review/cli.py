@@ -337,6 +337,16 @@ def _print_metrics(m: dict, fmt: str) -> None:
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
 
 
+def _register_workflow() -> None:
+    from review.workflow.commands import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_workflow()
+
+
 def _die(message: str) -> None:
     click.echo(f"review: {message}", err=True)
     sys.exit(EXIT_ERROR)

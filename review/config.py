@@ -50,6 +50,7 @@ class Config(BaseModel):
     expressions: list[Path] = []               # extra wrong → right files
     leaders: Path | None = None                # the organisation's leaders file
     model: Path | None = None                  # a classifier model directory (default models/)
+    database_url: str | None = None            # the workflow store (default SQLite in .review/)
     classifier: dict[str, float] = Field(      # per-class probability thresholds
         default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))
     root: Path = Field(default=Path("."), exclude=True)  # directory of the config file

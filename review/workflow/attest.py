@@ -1,0 +1,141 @@
+"""Release attestations and the roster export: DSSE envelopes that `review verify` and a CI
+hook check offline, with nothing but the roster's public keys."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from review.workflow import dsse
+from review.workflow.chain import Record, body_of
+from review.workflow.keys import Identity, decode_public, encode_public, fingerprint, verify
+from review.workflow.roster import Person
+from review.workflow.workspace import Workspace
+
+ATTESTATION_TYPE = "application/vnd.review.release+json"
+ROSTER_TYPE = "application/vnd.review.roster+json"
+STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
+PREDICATE_TYPE = "https://review.example/release/v1"
+
+
+def statement(item, state, approvals: dict, overrides: list, consents: list, releaser: Person,
+              identity: Identity, record: Record, findings: list[dict]) -> dict:
+    def signed(d, s) -> dict:
+        return {"person": d.person, "key": d.key, "seq": d.seq, "statement": s,
+                "signature": d.signature}
+
+    return {
+        "_type": STATEMENT_TYPE,
+        "subject": [{"name": item.path, "digest": {"sha256": item.content_sha256}}],
+        "predicateType": PREDICATE_TYPE,
+        "predicate": {
+            "item": item.id, "path": item.path, "content_sha256": item.content_sha256,
+            "editor": item.submitted_by,
+            "levels": [{"level": n, "role": state.policy.levels[n - 1], **signed(*approvals[n])}
+                       for n in sorted(approvals)],
+            "releaser": {"person": releaser.name, "key": identity.fingerprint},
+            "log_seq": record.seq, "log_hash": record.hash,
+            "findings": {s: sum(1 for f in findings if f["severity"] == s)
+                         for s in ("block", "review", "info")},
+            "overrides": [signed(d, s) for d, s in overrides],
+            "consents": [signed(d, s) for d, s in consents],
+        },
+    }
+
+
+def write(workspace: Workspace, identity: Identity, body: dict, item) -> Path:
+    payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    env = dsse.envelope(ATTESTATION_TYPE, payload, [identity])
+    workspace.attestations.mkdir(parents=True, exist_ok=True)
+    path = workspace.attestations / f"{item.content_sha256}-{item.id}.dsse.json"
+    path.write_text(json.dumps(env, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+# --- the roster, exported for offline checks ---------------------------------------------
+
+def export_roster(people: dict[str, Person], admin: Identity, head: Record | None) -> dict:
+    body = {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq
+                        is not None,
+                        "keys": [{"fingerprint": k.fingerprint, "public": encode_public(k.public),
+                                  "added_seq": k.added_seq, "revoked_seq": k.revoked_seq}
+                                 for k in p.keys.values()]}
+                       for p in people.values()],
+            "log_seq": head.seq if head else 0, "log_hash": head.hash if head else None}
+    payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    return dsse.envelope(ROSTER_TYPE, payload, [admin])
+
+
+def read_roster(env: dict) -> dict | None:
+    """The exported roster, if an admin listed in it signed it."""
+    try:
+        payload = json.loads(base64.b64decode(env["payload"]))
+        admins = {k["fingerprint"]: decode_public(k["public"])
+                  for p in payload["people"] if "admin" in p["roles"] and not p["revoked"]
+                  for k in p["keys"] if k["revoked_seq"] is None}
+    except (KeyError, TypeError, ValueError):
+        return None
+    _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
+    return payload if good else None
+
+
+def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None:
+    """None when the envelope attests a release of exactly this path and content by people on
+    the roster in the right roles; otherwise why not."""
+    people = {p["name"]: p for p in roster["people"]}
+    keys = {k["fingerprint"]: (p, k) for p in roster["people"] for k in p["keys"]}
+    publics = {fp: decode_public(k["public"]) for fp, (_, k) in keys.items()}
+    payload, good = dsse.open_envelope(env, ATTESTATION_TYPE, publics)
+    if not good:
+        return "no valid signature from a key on the roster"
+    try:
+        body = json.loads(payload)
+        predicate = body["predicate"]
+        subject = body["subject"][0]
+    except (KeyError, IndexError, ValueError):
+        return "not a review release attestation"
+    if subject["digest"].get("sha256") != content_sha256 or predicate["content_sha256"] != \
+            content_sha256:
+        return "attests other content"
+    if subject["name"] != path or predicate["path"] != path:
+        return f"attests {subject['name']}, not {path}"
+    releaser = keys.get(predicate["releaser"]["key"])
+    if releaser is None or predicate["releaser"]["key"] not in good:
+        return "the releaser did not sign it"
+    seen = {predicate["editor"]}
+    if not predicate["levels"]:
+        return "no review level approved it"
+    for level in predicate["levels"]:
+        owner = keys.get(level["key"])
+        if owner is None or owner[0]["name"] != level["person"]:
+            return f"level {level['level']} was approved by a key not on the roster"
+        person, key = owner
+        if level["role"] not in person["roles"]:
+            return f"{person['name']} does not hold the role {level['role']}"
+        if key["revoked_seq"] is not None and level["seq"] >= key["revoked_seq"]:
+            return f"{person['name']} approved after being revoked"
+        s = level["statement"]
+        if (s.get("path"), s.get("content_sha256"), s.get("level"), s.get("decision")) != \
+                (path, content_sha256, level["level"], "approve"):
+            return f"level {level['level']}'s approval is for something else"
+        body_bytes = body_of("approve", predicate["item"], s).encode()
+        if not verify(decode_public(key["public"]), base64.b64decode(level["signature"]),
+                      body_bytes):
+            return f"level {level['level']}'s approval signature does not verify"
+        if person["name"] in seen:
+            return f"{person['name']} acted twice on this release"
+        seen.add(person["name"])
+    if releaser[0]["name"] in seen - {predicate["editor"]}:
+        return "an approver released it"
+    del people
+    return None
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def key_fingerprint(public_text: str) -> str:
+    return fingerprint(decode_public(public_text))

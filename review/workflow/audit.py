@@ -1,0 +1,75 @@
+"""`review audit verify` and `review audit anchor`: the whole chain, every signature, and
+every anchor (a signed chain head committed elsewhere, which catches a rewritten tail)."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from sqlalchemy import Connection
+
+from review.workflow import chain
+from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
+from review.workflow.roster import ROSTER_KINDS, Roster
+
+
+def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | None:
+    """None if the log is intact; otherwise a sentence naming the first broken record."""
+    records = chain.records(conn)
+    roster = Roster()
+    prev = chain.GENESIS
+    for expected_seq, r in enumerate(records, 1):
+        if r.seq != expected_seq:
+            return f"record {expected_seq} is missing (the next one is {r.seq})"
+        if r.prev_hash != prev:
+            return f"record {r.seq} does not follow record {r.seq - 1} (rows removed or reordered)"
+        if chain.record_hash(r.seq, r.kind, r.item_id, r.actor, r.body, r.signature,
+                             r.prev_hash) != r.hash:
+            return f"record {r.seq} was altered (its hash does not match)"
+        try:
+            body = json.loads(r.body)
+        except ValueError:
+            return f"record {r.seq} is not readable"
+        if body.get("kind") != r.kind or body.get("item") != r.item_id:
+            return f"record {r.seq} was altered (kind or item differ from what was signed)"
+        if r.kind in ROSTER_KINDS:
+            if not roster.apply(r):
+                return f"record {r.seq} is a roster change nobody entitled signed"
+        else:
+            key = roster.key(r.actor)
+            if key is None or roster.active(r.actor, r.seq) is None or not verify(
+                    key.public, r.signature_bytes(), r.signed_bytes()):
+                return f"record {r.seq} is not signed by a key on the roster at that time"
+        prev = r.hash
+    last = records[-1] if records else None
+    for anchor in anchors or []:
+        problem = check_anchor(anchor, records, roster)
+        if problem:
+            return problem
+    del last
+    return None
+
+
+def make_anchor(head: chain.Record, identity: Identity) -> dict:
+    body = {"seq": head.seq, "hash": head.hash}
+    return {**body, "signer": identity.fingerprint,
+            "public": "ed25519:" + base64.b64encode(identity.public).decode(),
+            "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
+
+
+def check_anchor(anchor: dict, records: list[chain.Record], roster: Roster) -> str | None:
+    try:
+        seq, digest = int(anchor["seq"]), anchor["hash"]
+        public = decode_public(anchor["public"])
+        signature = base64.b64decode(anchor["signature"])
+    except (KeyError, TypeError, ValueError):
+        return "an anchor file is not readable"
+    if fingerprint(public) != anchor.get("signer") or roster.key(anchor["signer"]) is None or \
+            not verify(public, signature, canonical({"seq": seq, "hash": digest})):
+        return f"the anchor at record {seq} is not signed by a key on the roster"
+    if seq > len(records):
+        return f"the log ends at record {len(records)} but an anchor vouches for record {seq} " \
+               "(records were removed from the end)"
+    if records[seq - 1].hash != digest:
+        return f"record {seq} differs from the anchored chain head (the log was rewritten)"
+    return None

@@ -1,0 +1,413 @@
+"""The workflow's commands: keygen, init, whoami, roster, policy, submit, queue, show,
+approve, reject, override, consent, release, log, verify, audit."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from review.errors import ReviewError
+
+EXIT_REFUSED = 1
+
+
+def refusals(func):
+    """A refused action is one sentence on stderr and exit 1, never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ReviewError as err:
+            click.echo(f"review: {err}", err=True)
+            sys.exit(EXIT_REFUSED)
+    return wrapper
+
+
+def _service(identity_required: bool = True):
+    from review.workflow import keys, workspace
+    from review.workflow.service import Service
+
+    ws = workspace.find()
+    store = ws.store()
+    store.check_version()
+    identity = keys.load() if identity_required else _maybe_identity()
+    return Service(ws, store, identity)
+
+
+def _maybe_identity():
+    from review.workflow import keys
+    from review.workflow.errors import WorkflowError
+
+    try:
+        return keys.load()
+    except WorkflowError:
+        return None
+
+
+def _emit(data, fmt: str, text_lines) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        for line in text_lines:
+            click.echo(line)
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+
+
+@click.command()
+@click.option("--name", required=True, help="你的姓名 / your name")
+@click.option("--passphrase", is_flag=True, help="用口令保护私钥 / protect the key")
+@refusals
+def keygen(name: str, passphrase: bool) -> None:
+    """生成签名密钥对 / create your Ed25519 key pair ($REVIEW_KEY or the config directory)."""
+    from review.workflow import keys
+
+    secret = getpass.getpass("口令 / passphrase: ") if passphrase else None
+    path = keys.default_key_path()
+    identity = keys.generate(path, secret)
+    click.echo(f"{name}: {identity.fingerprint}")
+    click.echo(f"private key: {path}")
+    click.echo(f"public key:  {path}.pub")
+
+
+@click.command()
+@click.option("--name", required=True)
+@click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
+@refusals
+def init(name: str, database_url: str | None) -> None:
+    """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
+    from review.workflow import keys
+    from review.workflow.service import Service
+    from review.workflow.workspace import DIR, Workspace
+
+    identity = keys.load()
+    root = Path.cwd().resolve()
+    (root / DIR).mkdir(exist_ok=True)
+    ws = Workspace(root)
+    Service(ws, ws.store(database_url), identity).init(name)
+    click.echo(f"initialised {root / DIR}; {name} ({identity.fingerprint}) is admin")
+
+
+@click.command()
+@FORMAT
+@refusals
+def whoami(fmt: str) -> None:
+    """当前身份 / who the held key says you are."""
+    person, fp = _service().whoami()
+    data = {"name": person.name if person else None, "key": fp,
+            "roles": sorted(person.roles) if person else []}
+    _emit(data, fmt, [f"{data['name'] or '(not on the roster)'} {fp} "
+                      f"{','.join(data['roles'])}"])
+
+
+@click.group()
+def roster() -> None:
+    """名册：人员、公钥、角色 / the roster: people, keys, roles."""
+
+
+@roster.command("add")
+@click.argument("name")
+@click.option("--role", "roles", required=True, help="editor,reviewer,approver,publisher,admin")
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
+@refusals
+def roster_add(name: str, roles: str, key_file: str) -> None:
+    """添加人员或角色（管理员签名）/ add a person, key or role (signed by an admin)."""
+    public = Path(key_file).read_text(encoding="utf-8")
+    _service().roster_add(name, [r.strip() for r in roles.split(",") if r.strip()], public)
+    click.echo(f"{name}: {roles}")
+
+
+@roster.command("revoke")
+@click.argument("name")
+@refusals
+def roster_revoke(name: str) -> None:
+    """撤销人员（管理员签名）/ revoke a person (signed by an admin)."""
+    _service().roster_revoke(name)
+    click.echo(f"{name}: revoked")
+
+
+@roster.command("list")
+@FORMAT
+@refusals
+def roster_list(fmt: str) -> None:
+    people = _service(identity_required=False).roster().people.values()
+    data = [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq is not None,
+             "keys": sorted(p.keys)} for p in people]
+    _emit(data, fmt, [f"{p['name']}\t{','.join(p['roles'])}\t"
+                      f"{'revoked' if p['revoked'] else 'active'}\t{' '.join(p['keys'])}"
+                      for p in data])
+
+
+@roster.command("export")
+@click.option("--out", type=click.Path(dir_okay=False), default=".review/roster.json",
+              show_default=True)
+@refusals
+def roster_export(out: str) -> None:
+    """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
+    from review.workflow import attest, chain
+    from review.workflow.service import load_state
+
+    service = _service()
+    with service.store.reading() as conn:
+        state = load_state(conn)
+        head = chain.head(conn)
+    service._me(state, "admin")
+    env = attest.export_roster(state.roster.people, service.identity, head)
+    Path(out).write_text(json.dumps(env, indent=2) + "\n", encoding="utf-8")
+    click.echo(out)
+
+
+@click.group()
+def policy() -> None:
+    """审核链（管理员签名）/ the review chain (signed by an admin)."""
+
+
+@policy.command("set")
+@click.option("--levels", required=True, help="e.g. reviewer  or  reviewer,approver")
+@click.option("--separate-publisher", is_flag=True)
+@refusals
+def policy_set(levels: str, separate_publisher: bool) -> None:
+    _service().policy_set([x.strip() for x in levels.split(",")], separate_publisher)
+    click.echo(f"levels: {levels}; separate publisher: {separate_publisher}")
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--title")
+@FORMAT
+@refusals
+def submit(file: str, title: str | None, fmt: str) -> None:
+    """提交稿件（编辑初审，签名）/ submit a draft (the editor's signed first review)."""
+    from review.config import load_config
+    from review.loading import Source, load
+    from review.pipeline import Pipeline
+
+    service = _service()
+    path = Path(file)
+    config = load_config(start=service.workspace.root)
+    # The check that gates release cannot be weakened by the content repository's config.
+    config = config.model_copy(update={"severity": {}, "allow": [], "stages": None,
+                                       "bundled_lexicons": True})
+    doc = load(Source(file, path), config.max_bytes)
+    result = Pipeline(config).check(doc)
+    findings = [{"key": f"{f.rule}@{f.start}", **f.model_dump(mode="json")}
+                for f in result.findings]
+    first_line = doc.original.strip().splitlines()[0][:40] if doc.original.strip() else file
+    item_id = service.submit(path, findings, title or first_line)
+    _emit({"id": item_id}, fmt, [f"{item_id}"])
+
+
+@click.command()
+@FORMAT
+@refusals
+def queue(fmt: str) -> None:
+    """待审事项 / items waiting for review."""
+    rows = _service(identity_required=False).queue()
+    _emit(rows, fmt, ["id\tlevel\tage\tworst\teditor\ttitle"] +
+          [f"{r['id']}\t{r['level']}:{r['role']}\t{r['age']}\t{r['worst']}\t{r['editor']}\t"
+           f"{r['title']}" for r in rows])
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@FORMAT
+@refusals
+def show(item_id: int, fmt: str) -> None:
+    """查看稿件及问题 / the draft with its findings."""
+    data = _service(identity_required=False).show(item_id)
+    lines = [f"#{data['id']} {data['title']} ({data['path']}, {data['state']}, "
+             f"editor {data['editor']})", ""]
+    content = data["content"]
+    for f in data["findings"]:
+        lines.append(f"  {f['key']}\t{f['severity']}\t{f['category']}\t{f['line']}:{f['column']}"
+                     f"\t{f['text']}\t{f['message']}")
+    _emit(data, fmt, lines + ["", content])
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@click.option("--comment", default="")
+@refusals
+def approve(item_id: int, comment: str) -> None:
+    """审核通过（本级，签名）/ approve at your level (signed)."""
+    level = _service().approve(item_id, comment)
+    click.echo(f"{item_id}: approved at level {level}")
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@click.option("--reason", required=True)
+@refusals
+def reject(item_id: int, reason: str) -> None:
+    """退回（签名）/ reject (signed)."""
+    level = _service().reject(item_id, reason)
+    click.echo(f"{item_id}: rejected at level {level}")
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@click.argument("finding")
+@click.option("--reason", required=True)
+@refusals
+def override(item_id: int, finding: str, reason: str) -> None:
+    """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
+    _service().override(item_id, finding, reason)
+    click.echo(f"{item_id}: {finding} overridden")
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@click.option("--ref", required=True, help="单位同意文件 / the unit's approval document")
+@refusals
+def consent(item_id: int, ref: str) -> None:
+    """记录单位同意 / record the unit's consent."""
+    _service().consent(item_id, ref)
+    click.echo(f"{item_id}: consent {ref}")
+
+
+@click.command()
+@click.argument("item_id", type=int)
+@refusals
+def release(item_id: int) -> None:
+    """发布并写出签名证明 / release and write the signed attestation."""
+    path = _service().release(item_id)
+    click.echo(str(path))
+
+
+@click.command("log")
+@click.argument("item_id", type=int)
+@FORMAT
+@refusals
+def log_cmd(item_id: int, fmt: str) -> None:
+    """事项历史 / an item's history."""
+    service = _service(identity_required=False)
+    roster_now = service.roster()
+    records = service.history(item_id)
+    data = [{"seq": r.seq, "kind": r.kind, "actor": r.actor,
+             "person": (roster_now.person_of(r.actor).name if roster_now.person_of(r.actor)
+                        else None), "statement": r.statement} for r in records]
+    _emit(data, fmt, [f"{d['seq']}\t{d['kind']}\t{d['person']}\t"
+                      f"{json.dumps(d['statement'], ensure_ascii=False)}" for d in data])
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
+              help="导出的名册（默认 .review/roster.json，否则读存储）")
+@refusals
+def verify(file: str, roster_file: str | None) -> None:
+    """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if so)"""
+    from review.workflow import attest, workspace
+    from review.workflow.errors import WorkflowError
+
+    ws = workspace.find(Path(file).resolve().parent)
+    path = Path(file)
+    rel = ws.relative(path)
+    try:
+        digest = attest.file_sha256(path)
+    except OSError as err:
+        raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+    roster_data = _offline_roster(ws, roster_file)
+    reasons = []
+    for candidate in sorted(ws.attestations.glob(f"{digest}-*.dsse.json")):
+        try:
+            env = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        problem = attest.check(env, roster_data, rel, digest)
+        if problem is None:
+            click.echo(f"{rel}: released ({candidate.name})")
+            return
+        reasons.append(problem)
+    raise WorkflowError(f"{rel}: no valid release attestation for this content"
+                        + (f" ({reasons[0]})" if reasons else ""))
+
+
+def _offline_roster(ws, roster_file: str | None) -> dict:
+    from review.workflow import attest
+    from review.workflow.errors import WorkflowError
+
+    path = Path(roster_file) if roster_file else ws.root / ".review" / "roster.json"
+    if path.is_file():
+        try:
+            data = attest.read_roster(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError:
+            data = None
+        if data is None:
+            raise WorkflowError(f"{path}: not a roster signed by an admin on it")
+        return data
+    if roster_file:
+        raise WorkflowError(f"{path}: no such roster file")
+    # No export: read the roster from the store (needs the database).
+    from review.workflow import chain
+    from review.workflow.service import load_state
+
+    store = ws.store()
+    store.check_version()
+    with store.reading() as conn:
+        people = load_state(conn).roster.people
+        head = chain.head(conn)
+    return {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked":
+                        p.revoked_seq is not None,
+                        "keys": [{"fingerprint": k.fingerprint,
+                                  "public": "ed25519:" + __import__("base64").b64encode(
+                                      k.public).decode(),
+                                  "added_seq": k.added_seq, "revoked_seq": k.revoked_seq}
+                                 for k in p.keys.values()]} for p in people.values()],
+            "log_seq": head.seq if head else 0}
+
+
+@click.group()
+def audit() -> None:
+    """审计日志 / the audit log."""
+
+
+@audit.command("verify")
+@click.option("--anchor", "anchors", multiple=True, type=click.Path(dir_okay=False, exists=True))
+@refusals
+def audit_verify(anchors: tuple[str, ...]) -> None:
+    """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
+    from review.workflow import audit as auditing
+    from review.workflow.errors import WorkflowError
+
+    service = _service(identity_required=False)
+    loaded = []
+    for a in anchors:
+        try:
+            loaded.append(json.loads(Path(a).read_text(encoding="utf-8")))
+        except ValueError:
+            raise WorkflowError(f"{a}: not an anchor file") from None
+    with service.store.reading() as conn:
+        problem = auditing.verify_chain(conn, loaded)
+    if problem:
+        raise WorkflowError(f"audit log broken: {problem}")
+    click.echo("audit log intact")
+
+
+@audit.command("anchor")
+@click.option("--out", type=click.Path(dir_okay=False), required=True)
+@refusals
+def audit_anchor(out: str) -> None:
+    """把签名的链头写入文件（提交到 git）/ write the signed chain head to a file to commit."""
+    from review.workflow import audit as auditing
+    from review.workflow import chain
+    from review.workflow.errors import WorkflowError
+
+    service = _service()
+    with service.store.reading() as conn:
+        head = chain.head(conn)
+    if head is None:
+        raise WorkflowError("the log is empty")
+    Path(out).write_text(json.dumps(auditing.make_anchor(head, service.identity), indent=2)
+                         + "\n", encoding="utf-8")
+    click.echo(f"{out}: record {head.seq}")
+
+
+COMMANDS = [keygen, init, whoami, roster, policy, submit, queue, show, approve, reject,
+            override, consent, release, log_cmd, verify, audit]

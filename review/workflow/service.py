@@ -1,0 +1,350 @@
+"""What people do with drafts, and the rules that bind them. Every action runs in one store
+transaction: the roster and policy are rebuilt from the signed log, the rules are checked,
+the content hash is compared with the file on disk, and the change and its log record are
+written — or nothing is."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from review.workflow import attest, chain
+from review.workflow.errors import WorkflowError
+from review.workflow.keys import Identity, encode_public, verify
+from review.workflow.policy import Policy
+from review.workflow.policy import current as current_policy
+from review.workflow.roster import ROLES, ROSTER_KINDS, Person, Roster
+from review.workflow.roster import build as build_roster
+from review.workflow.store import Store, decisions, items
+from review.workflow.workspace import Workspace
+
+OPEN = ("pending", "rejected")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class State:
+    roster: Roster
+    policy: Policy
+
+
+def load_state(conn: Connection) -> State:
+    records = chain.records(conn, kinds=(*ROSTER_KINDS, "policy.set"))
+    roster = build_roster(records)
+    return State(roster, current_policy(records, roster))
+
+
+class Service:
+    def __init__(self, workspace: Workspace, store: Store, identity: Identity | None) -> None:
+        self.workspace = workspace
+        self.store = store
+        self.identity = identity
+
+    # --- identity -------------------------------------------------------------------------
+    def _me(self, state: State, *roles: str) -> Person:
+        if self.identity is None:
+            raise WorkflowError("no private key: run `review keygen --name NAME`")
+        person = state.roster.active(self.identity.fingerprint)
+        if person is None:
+            raise WorkflowError(f"your key {self.identity.fingerprint} is not on the roster "
+                                "(or was revoked): ask an admin to add it")
+        if roles and not person.roles & set(roles):
+            raise WorkflowError(f"{person.name} does not hold the role {' or '.join(roles)}")
+        return person
+
+    def whoami(self) -> tuple[Person | None, str]:
+        with self.store.reading() as conn:
+            state = load_state(conn)
+        fp = self.identity.fingerprint if self.identity else ""
+        return state.roster.active(fp) if fp else None, fp
+
+    # --- workspace and roster -------------------------------------------------------------
+    def init(self, name: str) -> None:
+        assert self.identity is not None
+        self.store.migrate()
+        with self.store.transaction() as conn:
+            if chain.head(conn) is not None:
+                raise WorkflowError("this store is already initialised")
+            chain.append(conn, self.identity, "init", None,
+                         {"name": name, "public": encode_public(self.identity.public),
+                          "roles": ["admin"]})
+            chain.append(conn, self.identity, "policy.set", None, Policy().as_dict())
+
+    def roster_add(self, name: str, roles: list[str], public: str) -> None:
+        unknown = [r for r in roles if r not in ROLES]
+        if unknown:
+            raise WorkflowError(f"unknown role {unknown[0]!r}; roles: {', '.join(ROLES)}")
+        from review.workflow.keys import decode_public, fingerprint
+
+        fp = fingerprint(decode_public(public))
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            self._me(state, "admin")
+            owner = state.roster.person_of(fp)
+            if owner is not None and owner.name != name:
+                raise WorkflowError(f"this key already belongs to {owner.name}: one key, one "
+                                    "person")
+            chain.append(conn, self.identity, "roster.add", None,
+                         {"name": name, "public": public.strip(), "roles": sorted(roles)})
+
+    def roster_revoke(self, name: str) -> None:
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            self._me(state, "admin")
+            if name not in state.roster.people:
+                raise WorkflowError(f"nobody called {name!r} is on the roster")
+            chain.append(conn, self.identity, "roster.revoke", None, {"name": name})
+
+    def roster(self) -> Roster:
+        with self.store.reading() as conn:
+            return load_state(conn).roster
+
+    def policy_set(self, levels: list[str], separate_publisher: bool) -> None:
+        bad = [r for r in levels if r not in ("reviewer", "approver")]
+        if not levels or bad:
+            raise WorkflowError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
+        with self.store.transaction() as conn:
+            self._me(load_state(conn), "admin")
+            chain.append(conn, self.identity, "policy.set", None,
+                         Policy(tuple(levels), separate_publisher).as_dict())
+
+    # --- items ----------------------------------------------------------------------------
+    def _item(self, conn: Connection, item_id: int):
+        row = conn.execute(select(items).where(items.c.id == item_id)).first()
+        if row is None:
+            raise WorkflowError(f"no item {item_id}")
+        return row
+
+    def _disk_hash(self, path: str) -> str:
+        try:
+            return sha256((self.workspace.root / path).read_bytes())
+        except OSError as err:
+            raise WorkflowError(f"cannot read {path}: {err.strerror}") from None
+
+    def submit(self, file: Path, findings: list[dict], title: str) -> int:
+        path = self.workspace.relative(file)
+        try:
+            content = file.read_bytes()
+        except OSError as err:
+            raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+        digest = sha256(content)
+        with self.store.transaction() as conn:
+            me = self._me(load_state(conn), "editor")
+            existing = conn.execute(select(items).where(items.c.path == path)
+                                    .where(items.c.state.in_(OPEN))).first()
+            statement = {"path": path, "content_sha256": digest, "review": "first",
+                         "findings": _summary(findings)}
+            if existing is None:
+                item_id = conn.execute(items.insert().values(
+                    path=path, title=title, content=content, content_sha256=digest,
+                    findings=json.dumps(findings, ensure_ascii=False), state="pending",
+                    submitted_by=me.name, last_changed_by=me.name, submitted_seq=0,
+                    updated_seq=0)).inserted_primary_key[0]
+                record = chain.append(conn, self.identity, "submit", item_id, statement)
+                conn.execute(items.update().where(items.c.id == item_id)
+                             .values(submitted_seq=record.seq, updated_seq=record.seq))
+            else:
+                item_id = existing.id
+                # A new version: every approval so far was for other content and stops counting.
+                record = chain.append(conn, self.identity, "resubmit", item_id, statement)
+                conn.execute(items.update().where(items.c.id == item_id).values(
+                    title=title, content=content, content_sha256=digest,
+                    findings=json.dumps(findings, ensure_ascii=False), state="pending",
+                    last_changed_by=me.name, updated_seq=record.seq))
+            return item_id
+
+    def _valid_decisions(self, conn: Connection, state: State, item, kind: str) -> list:
+        """Decisions of this kind that count: signed by a key valid when made, over exactly
+        this item, path and content."""
+        rows = conn.execute(select(decisions).where(decisions.c.item_id == item.id)
+                            .where(decisions.c.kind == kind).order_by(decisions.c.seq)).all()
+        valid = []
+        for d in rows:
+            key = state.roster.key(d.key)
+            person = state.roster.active(d.key, d.seq)
+            try:
+                statement = json.loads(d.statement)
+            except ValueError:
+                continue
+            body = chain.body_of(kind, item.id, statement).encode()
+            import base64
+
+            if (key is None or person is None or person.name != d.person
+                    or statement.get("path") != item.path
+                    or statement.get("content_sha256") != item.content_sha256
+                    or d.content_sha256 != item.content_sha256
+                    or not verify(key.public, base64.b64decode(d.signature), body)):
+                continue
+            valid.append((d, statement))
+        return valid
+
+    def _approvals(self, conn: Connection, state: State, item) -> dict[int, tuple]:
+        by_level: dict[int, tuple] = {}
+        for d, statement in self._valid_decisions(conn, state, item, "approve"):
+            if d.person in (item.submitted_by, item.last_changed_by):
+                continue
+            if any(other.person == d.person for other, _ in by_level.values()):
+                continue  # the same person never counts at two levels
+            level = statement.get("level")
+            if level == d.level and level not in by_level:
+                by_level[level] = (d, statement)
+        return by_level
+
+    def _decide(self, item_id: int, kind: str, extra: dict) -> int:
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            item = self._item(conn, item_id)
+            if item.state != "pending":
+                raise WorkflowError(f"item {item_id} is {item.state}, not waiting for review")
+            approvals = self._approvals(conn, state, item)
+            level = next((n for n in range(1, len(state.policy.levels) + 1)
+                          if n not in approvals), None)
+            if level is None:
+                raise WorkflowError(f"item {item_id} is fully approved; it waits for release")
+            role = state.policy.levels[level - 1]
+            me = self._me(state, role)
+            if me.name in (item.submitted_by, item.last_changed_by):
+                raise WorkflowError(f"{me.name} submitted or last changed item {item_id} and "
+                                    "cannot review it")
+            if any(d.person == me.name for d, _ in approvals.values()):
+                raise WorkflowError(f"{me.name} already approved item {item_id} at another level")
+            if self._disk_hash(item.path) != item.content_sha256:
+                raise WorkflowError(f"{item.path} has changed since it was submitted: submit it "
+                                    "again")
+            statement = {"path": item.path, "content_sha256": item.content_sha256,
+                         "level": level, "decision": kind, **extra}
+            record = chain.append(conn, self.identity, kind, item.id, statement)
+            conn.execute(decisions.insert().values(
+                seq=record.seq, item_id=item.id, kind=kind, level=level, person=me.name,
+                key=self.identity.fingerprint, statement=json.dumps(statement, sort_keys=True,
+                                                                    ensure_ascii=False),
+                signature=record.signature, content_sha256=item.content_sha256))
+            if kind == "reject":
+                conn.execute(items.update().where(items.c.id == item.id)
+                             .values(state="rejected", updated_seq=record.seq))
+            return level
+
+    def approve(self, item_id: int, comment: str = "") -> int:
+        return self._decide(item_id, "approve", {"comment": comment})
+
+    def reject(self, item_id: int, reason: str) -> int:
+        return self._decide(item_id, "reject", {"reason": reason})
+
+    def override(self, item_id: int, finding: str, reason: str) -> None:
+        self._annotate(item_id, "override", {"finding": finding, "reason": reason},
+                       ("reviewer", "approver"))
+
+    def consent(self, item_id: int, ref: str) -> None:
+        self._annotate(item_id, "consent", {"ref": ref}, ("reviewer", "approver", "admin"))
+
+    def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...]) -> None:
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            item = self._item(conn, item_id)
+            me = self._me(state, *roles)
+            if me.name in (item.submitted_by, item.last_changed_by):
+                raise WorkflowError(f"{me.name} submitted item {item_id}: another person must "
+                                    f"record the {kind}")
+            if kind == "override":
+                keys = {f["key"] for f in json.loads(item.findings) if f["severity"] == "block"}
+                if extra["finding"] not in keys:
+                    raise WorkflowError(f"item {item_id} has no block finding "
+                                        f"{extra['finding']!r} (see `review show {item_id}`)")
+            statement = {"path": item.path, "content_sha256": item.content_sha256, **extra}
+            record = chain.append(conn, self.identity, kind, item.id, statement)
+            conn.execute(decisions.insert().values(
+                seq=record.seq, item_id=item.id, kind=kind, level=None, person=me.name,
+                key=self.identity.fingerprint,
+                statement=json.dumps(statement, sort_keys=True, ensure_ascii=False),
+                signature=record.signature, content_sha256=item.content_sha256))
+
+    def release(self, item_id: int) -> Path:
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            item = self._item(conn, item_id)
+            if item.state != "pending":
+                raise WorkflowError(f"item {item_id} is {item.state}")
+            me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
+            if not state.policy.separate_publisher and me.name != item.submitted_by:
+                raise WorkflowError(f"item {item_id} is released by its editor, "
+                                    f"{item.submitted_by}")
+            approvals = self._approvals(conn, state, item)
+            missing = [n for n in range(1, len(state.policy.levels) + 1) if n not in approvals]
+            if missing:
+                raise WorkflowError(f"item {item_id} still needs approval at level {missing[0]} "
+                                    f"({state.policy.levels[missing[0] - 1]})")
+            if any(d.person == me.name for d, _ in approvals.values()):
+                raise WorkflowError(f"{me.name} approved item {item_id} and cannot also release it")
+            findings = json.loads(item.findings)
+            overrides = self._valid_decisions(conn, state, item, "override")
+            consents = self._valid_decisions(conn, state, item, "consent")
+            overridden = {s["finding"] for _, s in overrides}
+            blocked = [f["key"] for f in findings
+                       if f["severity"] == "block" and f["key"] not in overridden]
+            if blocked:
+                raise WorkflowError(f"item {item_id} has block findings ({', '.join(blocked)}): "
+                                    "fix the draft, or a reviewer records `review override`")
+            if any(f["category"] == "consent" for f in findings) and not consents:
+                raise WorkflowError(f"item {item_id} touches topics that need the unit's consent: "
+                                    "record it with `review consent ID --ref DOCUMENT`")
+            if self._disk_hash(item.path) != item.content_sha256:
+                raise WorkflowError(f"{item.path} has changed since it was submitted: submit it "
+                                    "again")
+            record = chain.append(conn, self.identity, "release", item.id,
+                                  {"path": item.path, "content_sha256": item.content_sha256})
+            conn.execute(items.update().where(items.c.id == item.id)
+                         .values(state="released", updated_seq=record.seq))
+            statement = attest.statement(item, state, approvals, overrides, consents, me,
+                                         self.identity, record, findings)
+            return attest.write(self.workspace, self.identity, statement, item)
+
+    # --- reading --------------------------------------------------------------------------
+    def queue(self) -> list[dict]:
+        with self.store.reading() as conn:
+            state = load_state(conn)
+            rows = conn.execute(select(items).where(items.c.state == "pending")
+                                .order_by(items.c.id)).all()
+            head = chain.head(conn)
+            out = []
+            for item in rows:
+                approvals = self._approvals(conn, state, item)
+                next_level = next((n for n in range(1, len(state.policy.levels) + 1)
+                                   if n not in approvals), None)
+                findings = json.loads(item.findings)
+                worst = max((f["severity"] for f in findings),
+                            key=["info", "review", "block"].index, default="pass")
+                out.append({"id": item.id, "title": item.title, "path": item.path,
+                            "editor": item.submitted_by,
+                            "level": next_level or "release",
+                            "role": state.policy.levels[next_level - 1] if next_level
+                            else "editor",
+                            "age": (head.seq if head else 0) - item.updated_seq,
+                            "worst": worst})
+            return out
+
+    def show(self, item_id: int) -> dict:
+        with self.store.reading() as conn:
+            item = self._item(conn, item_id)
+            return {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
+                    "editor": item.submitted_by, "content_sha256": item.content_sha256,
+                    "content": item.content.decode("utf-8", "replace"),
+                    "findings": json.loads(item.findings)}
+
+    def history(self, item_id: int) -> list[chain.Record]:
+        with self.store.reading() as conn:
+            self._item(conn, item_id)
+            return chain.records(conn, item_id=item_id)
+
+
+def _summary(findings: list[dict]) -> dict:
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f["severity"]] = out.get(f["severity"], 0) + 1
+    return out

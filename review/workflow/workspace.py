@@ -1,0 +1,48 @@
+"""The workspace: the directory holding `.review/`, found by walking up like git, and the
+store it uses (SQLite inside it, or a PostgreSQL URL from REVIEW_DATABASE_URL / the config)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.workflow.errors import WorkflowError
+from review.workflow.store import Store, sqlite_url
+
+DIR = ".review"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def attestations(self) -> Path:
+        return self.root / DIR / "attestations"
+
+    def relative(self, path: Path) -> str:
+        """A file's path inside the workspace, as recorded (POSIX, relative to the root)."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            raise WorkflowError(f"{path} is outside the workspace {self.root}") from None
+
+    def store(self, url: str | None = None) -> Store:
+        url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
+        return Store(url or sqlite_url(self.root))
+
+
+def _config_url(root: Path) -> str | None:
+    from review.config import load_config
+
+    return load_config(start=root).database_url
+
+
+def find(start: Path | None = None) -> Workspace:
+    here = (start or Path.cwd()).resolve()
+    for directory in [here, *here.parents]:
+        if (directory / DIR).is_dir():
+            return Workspace(directory)
+    raise WorkflowError("not in a review workspace (no .review/ here or above): run "
+                        "`review init --name NAME`")
