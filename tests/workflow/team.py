@@ -1,0 +1,87 @@
+"""Helpers: a team on a workspace: an admin, editors, reviewers and an approver, each with their own
+key, driving the real CLI — on SQLite and on PostgreSQL (127.0.0.1:5432, database `test`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from review.cli import main
+
+PG_ADMIN = os.environ.get("REVIEW_TEST_PG", "host=127.0.0.1 port=5432 dbname=test user=postgres")
+
+
+def postgres_database():
+    import psycopg
+
+    name = f"review_test_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as err:
+        pytest.skip(f"PostgreSQL not reachable: {err}")
+    admin.execute(f'CREATE DATABASE "{name}"')
+    params = dict(p.split("=", 1) for p in PG_ADMIN.split())
+    url = (f"postgresql+psycopg://{params.get('user', 'postgres')}@{params.get('host')}:"
+           f"{params.get('port', 5432)}/{name}")
+    return admin, name, url
+
+
+@dataclass
+class Team:
+    root: Path
+    url: str | None
+    runner: CliRunner = field(default_factory=CliRunner)
+
+    def key(self, who: str) -> Path:
+        return self.root / "keys" / f"{who}.pem"
+
+    def env(self, who: str | None) -> dict:
+        env = {"REVIEW_KEY": str(self.key(who)) if who else str(self.root / "keys" / "none.pem")}
+        if self.url:
+            env["REVIEW_DATABASE_URL"] = self.url
+        return env
+
+    def run(self, who: str | None, *args: str):
+        return self.runner.invoke(main, list(args), env=self.env(who), catch_exceptions=False)
+
+    def ok(self, who: str | None, *args: str):
+        result = self.run(who, *args)
+        assert result.exit_code == 0, (args, result.output, result.stderr)
+        return result
+
+    def refused(self, who: str | None, *args: str, match: str = ""):
+        result = self.run(who, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+        assert match in result.stderr, result.stderr
+        return result
+
+    def keygen(self, who: str) -> None:
+        self.ok(who, "keygen", "--name", who)
+
+    def add(self, who: str, roles: str, key_of: str | None = None) -> None:
+        self.ok("admin", "roster", "add", who, "--role", roles, "--key",
+                f"{self.key(key_of or who)}.pub")
+
+    def write(self, name: str, text: str | bytes) -> str:
+        path = self.root / "posts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, str):
+            path.write_text(text, encoding="utf-8")
+        else:
+            path.write_bytes(text)
+        return f"posts/{name}"
+
+    def submit(self, who: str, path: str) -> int:
+        return json.loads(self.ok(who, "submit", path, "--format", "json").stdout)["id"]
+
+
+CLEAN = "关于开展冬季消防安全检查的通知\n\n请各单位于12月10日前完成自查，并将结果报区应急管理局。\n"
+
+

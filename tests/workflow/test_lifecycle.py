@@ -1,0 +1,84 @@
+"""The whole life of an item through the real CLI, on SQLite and PostgreSQL."""
+
+import json
+
+from workflow.team import CLEAN
+
+
+def test_submit_review_release_verify(team):
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    queue = json.loads(team.ok("reviewer", "queue", "--format", "json").stdout)
+    assert [(q["id"], q["level"], q["editor"]) for q in queue] == [(item, 1, "editor")]
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert shown["content"] == CLEAN and shown["state"] == "pending"
+    team.ok("reviewer", "approve", str(item), "--comment", "同意发布")
+    team.refused("reviewer", "release", str(item), match="editor")
+    attestation = team.ok("editor", "release", str(item)).stdout.strip()
+    assert attestation.endswith(".dsse.json")
+    envelope = json.loads(open(attestation, encoding="utf-8").read())
+    assert set(envelope) == {"payloadType", "payload", "signatures"}
+    team.ok(None, "verify", path)
+    kinds = [r["kind"] for r in json.loads(team.ok(None, "log", str(item), "--format",
+                                                   "json").stdout)]
+    assert kinds == ["submit", "approve", "release"]
+    team.ok(None, "audit", "verify")
+    assert json.loads(team.ok("admin", "whoami", "--format", "json").stdout)["roles"] == ["admin"]
+
+
+def test_three_levels_with_a_separate_publisher(team):
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver", "--separate-publisher")
+    team.keygen("publisher")
+    team.add("publisher", "publisher")
+    path = team.write("b.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.refused("approver", "approve", str(item), match="reviewer")  # level 1 comes first
+    team.ok("reviewer", "approve", str(item))
+    team.refused("reviewer", "approve", str(item), match="approver")
+    team.refused("publisher", "release", str(item), match="level 2")
+    team.ok("approver", "approve", str(item))
+    team.refused("editor", "release", str(item), match="publisher")
+    team.ok("publisher", "release", str(item))
+    team.ok(None, "verify", path)
+
+
+def test_rejection_and_resubmission(team):
+    path = team.write("c.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "reject", str(item), "--reason", "标题不规范")
+    team.refused("reviewer", "approve", str(item), match="rejected")
+    team.write("c.txt", CLEAN.replace("通知", "通知（修改稿）"))
+    assert team.submit("editor", path) == item
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    team.ok(None, "verify", path)
+
+
+def test_block_findings_need_a_fix_or_an_override(team):
+    path = team.write("d.txt", CLEAN + "当事人身份证号11010519491231002X。\n")
+    item = team.submit("editor", path)
+    finding = next(f["key"] for f in json.loads(team.ok(None, "show", str(item), "--format",
+                                                        "json").stdout)["findings"]
+                   if f["severity"] == "block")
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block")
+    team.refused("editor", "override", str(item), finding, "--reason", "x", match="role")
+    team.refused("reviewer", "override", str(item), "SC999@1", "--reason", "x", match="no block")
+    team.ok("reviewer", "override", str(item), finding, "--reason", "样例号码，非真实个人信息")
+    team.ok("editor", "release", str(item))
+
+
+def test_consent_topics_need_the_units_consent(team):
+    path = team.write("e.txt", CLEAN + "目前遇难人数已上升至3人。\n")
+    item = team.submit("editor", path)
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="consent")
+    team.ok("reviewer", "consent", str(item), "--ref", "区应急局〔2026〕12号")
+    team.ok("editor", "release", str(item))
+
+
+def test_errors_are_one_sentence(team):
+    team.refused("reviewer", "approve", "999", match="no item 999")
+    team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
+    result = team.run(None, "submit", "posts/f.txt")
+    assert result.exit_code == 1 and "keygen" in result.stderr
