@@ -1,6 +1,7 @@
 """The whole life of an item through the real CLI, on SQLite and PostgreSQL."""
 
 import json
+from pathlib import Path
 
 from workflow.team import CLEAN
 
@@ -16,7 +17,7 @@ def test_submit_review_release_verify(team):
     team.refused("reviewer", "release", str(item), match="editor")
     attestation = team.ok("editor", "release", str(item)).stdout.strip()
     assert attestation.endswith(".dsse.json")
-    envelope = json.loads(open(attestation, encoding="utf-8").read())
+    envelope = json.loads(Path(attestation).read_text(encoding="utf-8"))
     assert set(envelope) == {"payloadType", "payload", "signatures"}
     team.ok(None, "verify", path)
     kinds = [r["kind"] for r in json.loads(team.ok(None, "log", str(item), "--format",

@@ -1,0 +1,79 @@
+"""Several processes against one store: nothing lost, the chain intact; a process killed in
+the middle of an approval leaves all of it or none of it; an edit racing a release never
+yields an attestation for content that was not approved."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from workflow.team import CLEAN
+
+from review.workflow.store import sqlite_url
+
+WORKERS, ITEMS = 4, 200
+WORKER = Path(__file__).with_name("concurrent_worker.py")
+
+
+def test_four_processes_lose_nothing(team):
+    for i in range(WORKERS):
+        team.keygen(f"ed{i}")
+        team.keygen(f"rv{i}")
+        team.add(f"ed{i}", "editor")
+        team.add(f"rv{i}", "reviewer")
+    (team.root / "posts").mkdir(exist_ok=True)
+    procs = [subprocess.Popen([sys.executable, str(WORKER), str(team.root), team.url or "-",
+                               str(i), str(ITEMS)], stdout=subprocess.PIPE, text=True)
+             for i in range(WORKERS)]
+    outputs = [p.communicate(timeout=900)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0] * WORKERS
+    assert sum(int(out) for out in outputs) == WORKERS * ITEMS
+    with create_engine(team.url or sqlite_url(team.root)).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM review_items")).scalar() == WORKERS * ITEMS
+        assert conn.execute(text("SELECT count(*) FROM review_decisions")).scalar() == \
+            WORKERS * ITEMS
+        kinds = {k: n for k, n in conn.execute(text("SELECT kind, count(*) FROM review_log GROUP BY kind"))}
+    assert kinds["submit"] == kinds["approve"] == WORKERS * ITEMS
+    queue_now = json.loads(team.ok(None, "queue", "--format", "json").stdout)
+    assert len(queue_now) == WORKERS * ITEMS and all(q["level"] == "release" for q in queue_now)
+    team.ok(None, "audit", "verify")
+
+
+def test_kill_9_during_approvals_leaves_all_or_nothing(team):
+    items = [team.submit("editor", team.write(f"k{n}.txt", f"{n}{CLEAN}")) for n in range(12)]
+    env = {**os.environ, **team.env("reviewer")}
+    script = ("import sys; from review.cli import main; "
+              "[main(['approve', i], standalone_mode=False) for i in sys.argv[1:]]")
+    for delay in (0.05, 0.15, 0.3, 0.6):
+        proc = subprocess.Popen([sys.executable, "-c", script, *map(str, items)], env=env,
+                                cwd=team.root, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with create_engine(team.url or sqlite_url(team.root)).connect() as conn:
+            logged = conn.execute(text("SELECT count(*) FROM review_log WHERE kind = 'approve'")
+                                  ).scalar()
+            recorded = conn.execute(text("SELECT count(*) FROM review_decisions")).scalar()
+        assert logged == recorded  # every approval is both logged and recorded, or neither
+        team.ok(None, "audit", "verify")
+
+
+def test_an_edit_racing_a_release_never_gets_attested(team):
+    for n in range(6):
+        path = team.write(f"r{n}.txt", CLEAN)
+        item = team.submit("editor", path)
+        team.ok("reviewer", "approve", str(item))
+        env = {**os.environ, **team.env("editor")}
+        proc = subprocess.Popen([sys.executable, "-m", "review", "release", str(item)], env=env,
+                                cwd=team.root, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(0.05 * n)
+        (team.root / path).write_text(CLEAN + "（改）", encoding="utf-8")  # the racing edit
+        proc.wait()
+        # Whatever the interleaving, the edited content is never attested as released.
+        assert team.run(None, "verify", path).exit_code == 1
