@@ -36,7 +36,8 @@ def test_four_processes_lose_nothing(team):
         assert conn.execute(text("SELECT count(*) FROM review_items")).scalar() == WORKERS * ITEMS
         assert conn.execute(text("SELECT count(*) FROM review_decisions")).scalar() == \
             WORKERS * ITEMS
-        kinds = {k: n for k, n in conn.execute(text("SELECT kind, count(*) FROM review_log GROUP BY kind"))}
+        rows = conn.execute(text("SELECT kind, count(*) FROM review_log GROUP BY kind"))
+        kinds = {kind: n for kind, n in rows}
     assert kinds["submit"] == kinds["approve"] == WORKERS * ITEMS
     queue_now = json.loads(team.ok(None, "queue", "--format", "json").stdout)
     assert len(queue_now) == WORKERS * ITEMS and all(q["level"] == "release" for q in queue_now)
