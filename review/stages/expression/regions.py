@@ -1,6 +1,5 @@
-"""EX9201: Taiwan, Hong Kong or Macao listed among 国家 (各国, 等国家) with no 地区.
-
-中国台湾 and 台湾地区 are right; so is a list introduced as 国家和地区."""
+"""EX9201: Taiwan, Hong Kong or Macao as an item of a list of countries — closed by 等国(家)
+or opened by 各国…包括 — without 地区. 中国台湾, 台湾地区 and 国家和地区 are right."""
 
 from __future__ import annotations
 
@@ -16,21 +15,28 @@ RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
             "write “countries and regions”, or “Taiwan, China”")
 RULES = [RULE]
 
-_SENTENCE = re.compile(r"[^。!?;\n]+")
-_REGION = re.compile(r"(?<!中国)(?:台湾|香港|澳门)(?!地区|特区|特别行政区|同胞|居民|[省岛])")
-_COUNTRY_LIST = re.compile(r"各国|等国(?!内)|等国家(?!和地区|及地区|与地区)|国家(?:包括|有)[:：]?")
-_LIST_SEP = "、,和及与"
+_NAME = r"[\u4e00-\u9fff]{2,10}"
+_SEPARATORS = "、,和及与"
+_LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
+# A list closed by 等国/等国家 (not 等国家和地区), or opened by 各国…包括/国家有 ….
+_CLOSED = re.compile(rf"({_LIST})等国(?:家)?(?!和地区|及地区|与地区|内)")
+_OPENED = re.compile(rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})")
+_REGIONS = ("台湾", "香港", "澳门")
 
 
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
-    for sentence in _SENTENCE.finditer(view.text):
-        s = sentence.group()
-        if "地区" in s or not _COUNTRY_LIST.search(s):
-            continue
-        for m in _REGION.finditer(s):
-            before = s[m.start() - 1:m.start()] if m.start() else ""
-            after = s[m.end():m.end() + 1]
-            if before in _LIST_SEP or after in _LIST_SEP or after == "等":
-                start = sentence.start() + m.start()
-                yield Hit(RULE, *view.span(start, start + len(m.group())))
+    text = view.text
+    for pattern in (_CLOSED, _OPENED):
+        for m in pattern.finditer(text):
+            start = m.start(1)
+            for item in re.split(f"([{_SEPARATORS}])", m.group(1)):
+                # The first item may carry words before the list (来自美国): match its end.
+                for region in _REGIONS:
+                    if item == region or (start == m.start(1) and item.endswith(region)
+                                          and not item.endswith("中国" + region)
+                                          and len(item) > len(region)
+                                          and item[-len(region) - 1] not in "国"):
+                        at = start + len(item) - len(region)
+                        yield Hit(RULE, *view.span(at, at + len(region)))
+                start += len(item)

@@ -26,3 +26,13 @@ def test_regions_listed_as_countries_are_blocked(text, span):
 ])
 def test_correct_wording_is_quiet(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "向香港特别行政区同胞、澳门和台湾同胞、海外侨胞，向世界各国的朋友们致以问候。",
+    "香港权智集团、日本夏普株式会社等企业作出了积极反应。",
+    "港人及各国投资者对香港前景信心不断增强。",
+    "中国和平地收回香港，赢得了世界各国人民的赞誉。",
+])
+def test_regions_merely_near_the_word_country_are_quiet(text):
+    assert found(text) == []
