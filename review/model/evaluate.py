@@ -9,7 +9,7 @@ from review.model.text import prepare
 
 def predict(scorer: Scorer, texts: list[str]) -> list[str]:
     probabilities = scorer.probabilities([prepare(t) for t in texts])
-    return [scorer.classes[i] for i in probabilities.argmax(axis=1)]
+    return [scorer.classes[max(range(len(row)), key=row.__getitem__)] for row in probabilities]
 
 
 def metrics(scorer: Scorer, labels: list[str], texts: list[str]) -> dict:

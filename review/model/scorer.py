@@ -1,20 +1,23 @@
-"""Serving the classifier without scikit-learn: character n-gram TF-IDF and a multinomial
-logistic regression, read from a JSON header and an .npz of arrays. Nothing is unpickled
-(`allow_pickle=False`), so a model file can carry no code."""
+"""Serving the classifier without scikit-learn or NumPy: character n-gram TF-IDF and a
+multinomial logistic regression, read from a JSON header (classes, settings, vocabulary) and a
+raw little-endian float64 file (idf, coefficients, intercepts). Nothing is unpickled, so a
+model file can carry no code; and nothing heavy is imported, so an editor's every
+`review check` stays quick."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import sys
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MODEL_NAME = "classifier"
 
 
@@ -25,13 +28,21 @@ def default_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "models"
 
 
+def read_floats(data: bytes) -> array:
+    values = array("d")
+    values.frombytes(data)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
 @dataclass
 class Scorer:
     classes: list[str]
     vocabulary: dict[str, int]
-    idf: np.ndarray          # (features,)
-    coef: np.ndarray         # (classes, features)
-    intercept: np.ndarray    # (classes,)
+    idf: array                  # (features,)
+    coef: list[array]           # one row of (features,) per class
+    intercept: list[float]
     ngram_range: tuple[int, int]
     sublinear_tf: bool
 
@@ -39,7 +50,7 @@ class Scorer:
     def load(cls, directory: Path | None = None) -> Scorer:
         directory = directory or default_dir()
         header_path = directory / f"{MODEL_NAME}.json"
-        arrays_path = directory / f"{MODEL_NAME}.npz"
+        weights_path = directory / f"{MODEL_NAME}.f64"
         try:
             header = json.loads(header_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -52,20 +63,26 @@ class Scorer:
                 f"{header.get('format_version')!r}; this review reads {FORMAT} version "
                 f"{FORMAT_VERSION} — retrain with `review model train`")
         try:
-            with np.load(arrays_path, allow_pickle=False) as arrays:
-                idf, coef, intercept = arrays["idf"], arrays["coef"], arrays["intercept"]
-                vocabulary_text = str(arrays["vocabulary"])
-        except (OSError, KeyError, ValueError) as err:
-            raise ConfigError(f"{arrays_path}: cannot read the model arrays: {err}") from None
-        terms = vocabulary_text.split("\n")
-        if not (len(terms) == len(idf) == coef.shape[1]) or coef.shape[0] != len(header["classes"]):
-            raise ConfigError(f"{arrays_path}: the arrays do not fit together")
-        return cls(header["classes"], {t: i for i, t in enumerate(terms)}, idf, coef, intercept,
+            data = weights_path.read_bytes()
+            terms, classes = header["vocabulary"], header["classes"]
+            expected = header["weights_sha256"]
+        except (OSError, KeyError) as err:
+            raise ConfigError(f"{weights_path}: cannot read the model weights: {err}") from None
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise ConfigError(f"{weights_path}: does not match {header_path.name} (checksum)")
+        n, k = len(terms), len(classes)
+        values = read_floats(data)
+        if len(values) != n * (k + 1) + k:
+            raise ConfigError(f"{weights_path}: the weights do not fit the vocabulary")
+        idf = values[:n]
+        coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]
+        intercept = list(values[n * (k + 1):])
+        return cls(classes, {t: i for i, t in enumerate(terms)}, idf, coef, intercept,
                    tuple(header["ngram_range"]), bool(header["sublinear_tf"]))
 
-    def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Indices and L2-normalised TF-IDF values of a prepared text (as scikit-learn's
-        TfidfVectorizer(analyzer="char") computes them)."""
+    def _features(self, text: str) -> dict[int, float]:
+        """Feature index → L2-normalised TF-IDF value of a prepared text, as scikit-learn's
+        TfidfVectorizer(analyzer="char", lowercase=False) computes it."""
         counts: dict[int, int] = {}
         low, high = self.ngram_range
         vocabulary = self.vocabulary
@@ -74,23 +91,23 @@ class Scorer:
                 index = vocabulary.get(text[i:i + n])
                 if index is not None:
                     counts[index] = counts.get(index, 0) + 1
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        indices = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idf = self.idf
         if self.sublinear_tf:
-            tf = np.log(tf) + 1.0
-        values = tf * self.idf[indices]
-        norm = math.sqrt(float(values @ values))
-        return indices, values / norm if norm else values
+            values = {i: (math.log(c) + 1.0) * idf[i] for i, c in counts.items()}
+        else:
+            values = {i: c * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(math.fsum(v * v for v in values.values()))
+        return {i: v / norm for i, v in values.items()} if norm else values
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        """(len(texts), classes) class probabilities for prepared texts."""
-        out = np.empty((len(texts), len(self.classes)))
-        for row, text in enumerate(texts):
-            indices, values = self._features(text)
-            logits = self.coef[:, indices] @ values + self.intercept
-            logits -= logits.max()
-            exp = np.exp(logits)
-            out[row] = exp / exp.sum()
+    def probabilities(self, texts: list[str]) -> list[list[float]]:
+        """Class probabilities (in the order of `classes`) for each prepared text."""
+        out = []
+        for text in texts:
+            features = self._features(text)
+            logits = [math.fsum(row[i] * v for i, v in features.items()) + b
+                      for row, b in zip(self.coef, self.intercept, strict=True)]
+            top = max(logits)
+            exp = [math.exp(z - top) for z in logits]
+            total = math.fsum(exp)
+            out.append([e / total for e in exp])
         return out

@@ -41,7 +41,7 @@ def flagged(scorer: Scorer, text: str, thresholds: dict[str, float]) -> set[str]
     found = set()
     for label, threshold in thresholds.items():
         column = scorer.classes.index(label)
-        if (probabilities[:, column] >= threshold).any():
+        if any(row[column] >= threshold for row in probabilities):
             found.add(label)
     return found
 

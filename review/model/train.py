@@ -3,6 +3,7 @@ scorer reads. Deterministic: a fixed seed, a fixed split, sorted inputs."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from datetime import date
@@ -56,18 +57,20 @@ def metrics(pipeline: Pipeline, labels: list[str], texts: list[str]) -> dict:
 
 
 def export(pipeline: Pipeline, out: Path, card: dict) -> None:
+    """The JSON header (with the vocabulary) and the raw float64 weights the scorer reads."""
     vectorizer: TfidfVectorizer = pipeline.named_steps["tfidf"]
     model: LogisticRegression = pipeline.named_steps["model"]
     terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
-    if any("\n" in t for t in terms):
-        raise ValueError("a feature contains a line break")  # prepare() folds whitespace
+    weights = np.concatenate([vectorizer.idf_, model.coef_.ravel(), model.intercept_])
+    data = weights.astype("<f8").tobytes()
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / f"{MODEL_NAME}.npz", vocabulary=np.array("\n".join(terms)),
-                        idf=vectorizer.idf_, coef=model.coef_, intercept=model.intercept_)
+    (out / f"{MODEL_NAME}.f64").write_bytes(data)
     header = {"format": FORMAT, "format_version": FORMAT_VERSION,
               "classes": [str(c) for c in model.classes_], "ngram_range": list(NGRAMS),
-              "sublinear_tf": True, "features": len(terms)}
-    (out / f"{MODEL_NAME}.json").write_text(json.dumps(header, indent=2) + "\n", encoding="utf-8")
+              "sublinear_tf": True, "weights_sha256": hashlib.sha256(data).hexdigest(),
+              "vocabulary": terms}
+    (out / f"{MODEL_NAME}.json").write_text(json.dumps(header, ensure_ascii=False) + "\n",
+                                            encoding="utf-8")
     (out / "MODEL_CARD.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
 

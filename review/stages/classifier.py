@@ -58,7 +58,8 @@ class ClassifierStage:
         probabilities = self.scorer.probabilities(texts)
         for label, threshold in self.thresholds.items():
             column = self.scorer.classes.index(label)
-            for (start, end), p, q in zip(spans, probabilities[:, column], quoted, strict=True):
+            for (start, end), row, q in zip(spans, probabilities, quoted, strict=True):
+                p = row[column]
                 if p >= threshold and not (q and label == "opinion"):
                     yield Hit(RULES[label], *view.span(start, end), broad=True)
 

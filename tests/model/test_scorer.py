@@ -28,7 +28,7 @@ def test_exported_scorer_matches_scikit_learn(trained):
     prepared = [prepare(t) for t in holdout]
     expected = pipeline.predict_proba(prepared)
     assert list(pipeline.classes_) == scorer.classes
-    assert np.abs(scorer.probabilities(prepared) - expected).max() < 1e-6
+    assert np.abs(np.array(scorer.probabilities(prepared)) - expected).max() < 1e-6
 
 
 def test_a_model_of_an_unknown_format_version_is_refused(trained, tmp_path):
@@ -36,8 +36,18 @@ def test_a_model_of_an_unknown_format_version_is_refused(trained, tmp_path):
     header = json.loads((out / "classifier.json").read_text(encoding="utf-8"))
     (tmp_path / "classifier.json").write_text(json.dumps({**header, "format_version": 99}),
                                               encoding="utf-8")
-    (tmp_path / "classifier.npz").write_bytes((out / "classifier.npz").read_bytes())
+    (tmp_path / "classifier.f64").write_bytes((out / "classifier.f64").read_bytes())
     with pytest.raises(ConfigError, match="version 99"):
+        Scorer.load(tmp_path)
+
+
+def test_weights_that_do_not_match_the_header_are_refused(trained, tmp_path):
+    _, _, _, out = trained
+    (tmp_path / "classifier.json").write_bytes((out / "classifier.json").read_bytes())
+    data = bytearray((out / "classifier.f64").read_bytes())
+    data[100] ^= 1
+    (tmp_path / "classifier.f64").write_bytes(bytes(data))
+    with pytest.raises(ConfigError, match="checksum"):
         Scorer.load(tmp_path)
 
 
@@ -55,9 +65,8 @@ def test_training_is_reproducible(tmp_path):
     files = corpus.default_files()
     train.train(files, tmp_path / "a")
     train.train(files, tmp_path / "b")
-    a, b = np.load(tmp_path / "a" / "classifier.npz"), np.load(tmp_path / "b" / "classifier.npz")
-    assert str(a["vocabulary"]) == str(b["vocabulary"])
-    assert np.array_equal(a["coef"], b["coef"]) and np.array_equal(a["idf"], b["idf"])
+    for name in ("classifier.json", "classifier.f64"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     card = json.loads((tmp_path / "a" / "MODEL_CARD.json").read_text(encoding="utf-8"))
     assert card["data_sha256"] == corpus.digest(files)
     assert card["class_counts"]["neutral"] >= 1000
