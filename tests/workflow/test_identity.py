@@ -1,0 +1,80 @@
+"""Keys, the roster export and offline verification."""
+
+import json
+import os
+import stat
+
+from workflow.team import CLEAN
+
+
+def test_keygen_writes_a_private_key_only_its_owner_can_read(team):
+    mode = stat.S_IMODE(os.stat(team.key("editor")).st_mode)
+    assert mode == 0o600
+    assert (team.key("editor").parent / "editor.pem.pub").read_text().startswith("ed25519:")
+    team.refused("editor", "keygen", "--name", "editor", match="refusing to overwrite")
+
+
+def test_a_passphrase_protected_key(team, monkeypatch):
+    from review.workflow import keys
+
+    path = team.root / "keys" / "locked.pem"
+    keys.generate(path, "s3cret")
+    monkeypatch.delenv("REVIEW_KEY_PASSPHRASE", raising=False)
+    result = team.runner.invoke(team_main(), ["whoami"], env={**team.env(None),
+                                                              "REVIEW_KEY": str(path)})
+    assert result.exit_code == 1 and "REVIEW_KEY_PASSPHRASE" in result.stderr
+    ok = team.runner.invoke(team_main(), ["whoami", "--format", "json"],
+                            env={**team.env(None), "REVIEW_KEY": str(path),
+                                 "REVIEW_KEY_PASSPHRASE": "s3cret"})
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["name"] is None  # valid, not on roster
+
+
+def team_main():
+    from review.cli import main
+
+    return main
+
+
+def test_roles_accumulate_and_list(team):
+    team.add("reviewer", "approver")
+    people = {p["name"]: p for p in json.loads(team.ok(None, "roster", "list", "--format",
+                                                       "json").stdout)}
+    assert people["reviewer"]["roles"] == ["approver", "reviewer"]
+    assert len(people["reviewer"]["keys"]) == 1
+    team.refused("admin", "roster", "add", "x", "--role", "superuser", "--key",
+                 f"{team.key('outsider')}.pub", match="unknown role")
+
+
+def test_verify_works_offline_from_the_exported_roster(team):
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    team.ok("admin", "roster", "export", "--out", "roster.json")
+    offline = {**team.env(None), "REVIEW_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"}
+    result = team.runner.invoke(team_main(), ["verify", path, "--roster", "roster.json"],
+                                env=offline)
+    assert result.exit_code == 0, result.output
+    # A roster export edited by hand (a key swapped in) is not trusted.
+    env = json.loads((team.root / "roster.json").read_text())
+    import base64
+
+    body = json.loads(base64.b64decode(env["payload"]))
+    body["people"][0]["roles"].append("reviewer")
+    env["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
+    (team.root / "forged.json").write_text(json.dumps(env))
+    forged = team.runner.invoke(team_main(), ["verify", path, "--roster", "forged.json"],
+                                env=offline)
+    assert forged.exit_code == 1 and "signed by an admin" in forged.stderr
+
+
+def test_an_attestation_copied_to_other_content_does_not_verify(team):
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "approve", str(item))
+    attestation = team.ok("editor", "release", str(item)).stdout.strip()
+    other = team.write("b.txt", CLEAN)  # identical bytes, another path
+    team.refused(None, "verify", other, match="not posts/b.txt")
+    team.write("a.txt", CLEAN + "x")
+    team.refused(None, "verify", path, match="no valid release attestation")
+    assert os.path.exists(attestation)
