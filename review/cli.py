@@ -338,9 +338,10 @@ def _print_metrics(m: dict, fmt: str) -> None:
 
 
 def _register_workflow() -> None:
+    from review.ci.commands import COMMANDS as CI_COMMANDS
     from review.workflow.commands import COMMANDS
 
-    for command in COMMANDS:
+    for command in [*COMMANDS, *CI_COMMANDS]:
         main.add_command(command)
 
 

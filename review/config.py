@@ -28,6 +28,17 @@ class LexiconRef(BaseModel):
     _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
 
 
+class CiSettings(BaseModel):
+    """`[ci]`: what `review ci` gates."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True,
+                              alias_generator=lambda name: name.replace("_", "-"))
+    paths: list[str] = []               # publishable files (globs); default: the include globs
+    require_approval: bool = False      # every changed publishable file needs an attestation
+    baseline: Path = Path(".review/baseline.json")
+    fail_on: Literal["block", "review", "never"] = "block"
+
+
 class Config(BaseModel):
     """Settings; every key may be written kebab-case (`fail-on`) or snake_case (`fail_on`)."""
 
@@ -51,6 +62,7 @@ class Config(BaseModel):
     leaders: Path | None = None                # the organisation's leaders file
     model: Path | None = None                  # a classifier model directory (default models/)
     database_url: str | None = None            # the workflow store (default SQLite in .review/)
+    ci: CiSettings = Field(default_factory=CiSettings)
     classifier: dict[str, float] = Field(      # per-class probability thresholds
         default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))
     root: Path = Field(default=Path("."), exclude=True)  # directory of the config file
@@ -90,6 +102,22 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read config: {err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML: {err}") from None
+
+
+def parse_config(text: str, name: str, root: Path) -> Config:
+    """A config from its text (e.g. as it was at a git revision), rooted at `root`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{name}: not valid TOML: {err}") from None
+    if name.endswith("pyproject.toml"):
+        data = data.get("tool", {}).get("review", {})
+    try:
+        return Config.model_validate({**data, "root": root})
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{name}: {loc}: {first['msg']}") from None
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:

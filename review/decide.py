@@ -69,6 +69,11 @@ def merge(findings: list[Finding], broad: set[int] | None = None) -> list[Findin
     return kept
 
 
+def decision_of(findings: list[Finding]) -> Decision:
+    worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
+    return _DECISION.get(worst, Decision.PASS) if worst else Decision.PASS
+
+
 def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str) -> FileResult:
     allowed = allowed_spans(doc, config.allow) if config.allow else []
     findings = []
@@ -83,7 +88,6 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str) -> Fil
             broad.add(len(findings))
         findings.append(to_finding(doc, hit, severity, lang))
     findings = merge(findings, broad)
-    worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
-    decision = _DECISION.get(worst, Decision.PASS) if worst else Decision.PASS
+    decision = decision_of(findings)
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
     return FileResult(path=doc.path, decision=decision, findings=findings, lines=lines)

@@ -1,0 +1,160 @@
+"""The gate: check the publishable files a change touches, with the settings, baseline and
+roster of the BASE revision — a change that loosens `review.toml` or slips in a roster cannot
+let itself through (as GitHub reads CODEOWNERS from the base branch)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wcmatch import glob
+
+from review.ci import baseline, git
+from review.config import Config, parse_config
+from review.decide import decision_of
+from review.findings import FileResult, Severity
+from review.loading import Source
+from review.pipeline import Pipeline
+
+CONFIG_FILES = ("review.toml", "pyproject.toml")
+ROSTER = ".review/roster.json"
+_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
+
+
+@dataclass
+class FileGate:
+    result: FileResult
+    status: str                         # A M R … (or "all")
+    baselined: int = 0
+    approval: str | None = None         # None: approved or not required; else why not
+
+    @property
+    def failed_findings(self) -> bool:
+        return bool(self.result.findings) and any(
+            f.severity is Severity.BLOCK for f in self.result.findings)
+
+
+@dataclass
+class GateReport:
+    base: str | None
+    files: list[FileGate] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    fail_on: str = "block"
+
+    def exit_code(self) -> int:
+        if any(f.result.error for f in self.files):
+            return 2
+        threshold = None if self.fail_on == "never" else Severity(self.fail_on).rank
+        for f in self.files:
+            if f.approval is not None:
+                return 1
+            if threshold is not None and any(x.severity.rank >= threshold
+                                             for x in f.result.findings):
+                return 1
+        return 0
+
+
+def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
+    """The config as it was at `base` (or in the working tree with --all and no base), and a
+    notice when the change edits it."""
+    notices = []
+    for name in CONFIG_FILES:
+        at_base = git.show(base, name, root) if base else None
+        now_path = root / name
+        now = now_path.read_text(encoding="utf-8") if now_path.is_file() else None
+        text = at_base if base else now
+        if base and at_base != now and (at_base or now):
+            if name == "pyproject.toml" and not _has_review(at_base) and not _has_review(now):
+                continue
+            notices.append(f"{name} is changed by this change; the gate uses its version at "
+                           f"{base[:12]}")
+        if text is not None and (name == "review.toml" or _has_review(text)):
+            return parse_config(text, name, root), notices
+    return Config(root=root), notices
+
+
+def _has_review(text: str | None) -> bool:
+    return bool(text) and "[tool.review" in text
+
+
+def publishable(path: str, config: Config) -> bool:
+    patterns = config.ci.paths or config.include
+    return glob.globmatch(path, patterns, flags=_GLOB_FLAGS) and not (
+        config.exclude and glob.globmatch(path, config.exclude, flags=_GLOB_FLAGS))
+
+
+def approval_problem(root: Path, path: str, roster: dict | None) -> str | None:
+    from review.workflow import attest
+
+    if roster is None:
+        return "not approved: no signed roster export (.review/roster.json) at the base revision"
+    digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
+    reasons = []
+    for candidate in sorted((root / ".review" / "attestations").glob(f"{digest}-*.dsse.json")):
+        try:
+            env = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        problem = attest.check(env, roster, path, digest)
+        if problem is None:
+            return None
+        reasons.append(problem)
+    return "not approved: no valid release attestation for this content" + (
+        f" ({reasons[0]})" if reasons else "")
+
+
+def run(cwd: Path, base: str | None = None, all_files: bool = False,
+        lang: str | None = None) -> GateReport:
+    root = git.root(cwd)
+    if not all_files and base is None:
+        base = git.default_base(root)
+    config, notices = base_config(root, base)
+    report = GateReport(base, notices=notices, fail_on=config.ci.fail_on)
+    roster = _base_roster(root, base)
+    accepted = baseline.load(git.show(base, str(config.ci.baseline), root) if base else
+                             _read(root / config.ci.baseline))
+    if all_files:
+        targets = [("all", p) for p in git.tracked(root)]
+    else:
+        targets = []
+        for change in git.changes(base, root):
+            if change.status == "D":
+                if publishable(change.path, config):
+                    report.deleted.append(change.path)
+                continue
+            targets.append((change.status, change.path))
+    pipeline = Pipeline(config.model_copy(update={"lang": lang or config.lang}))
+    for status, path in targets:
+        if not publishable(path, config) or not (root / path).is_file():
+            continue
+        result = pipeline.check_source(Source(path, root / path))
+        result.path = path
+        gate = FileGate(result, status)
+        if result.error is None:
+            kept = baseline.new_findings(path, result.findings, accepted)
+            gate.baselined = len(result.findings) - len(kept)
+            result.findings = kept
+            result.decision = decision_of(kept)
+            if config.ci.require_approval:
+                gate.approval = approval_problem(root, path, roster)
+        report.files.append(gate)
+    return report
+
+
+def _base_roster(root: Path, base: str | None) -> dict | None:
+    from review.workflow import attest
+
+    text = git.show(base, ROSTER, root) if base else _read(root / ROSTER)
+    if not text:
+        return None
+    try:
+        return attest.read_roster(json.loads(text))
+    except ValueError:
+        return None
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None

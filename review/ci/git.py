@@ -1,0 +1,87 @@
+"""The few git facts the gate needs, from the git command line."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.errors import ReviewError
+
+
+class GitError(ReviewError):
+    pass
+
+
+def run(args: list[str], cwd: Path, check: bool = True) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def ok(args: list[str], cwd: Path) -> bool:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True).returncode == 0
+
+
+def root(cwd: Path) -> Path:
+    return Path(run(["rev-parse", "--show-toplevel"], cwd).strip())
+
+
+def default_base(cwd: Path) -> str:
+    """The merge base with the default branch; on the default branch itself, the commit before."""
+    candidates = []
+    remote_head = run(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], cwd,
+                      check=False).strip()
+    if remote_head:
+        candidates.append(remote_head)
+    candidates += ["origin/main", "origin/master", "main", "master"]
+    head = run(["rev-parse", "HEAD"], cwd).strip()
+    for ref in candidates:
+        if not ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd):
+            continue
+        base = run(["merge-base", "HEAD", ref], cwd).strip()
+        if base != head:
+            return base
+        if ok(["rev-parse", "--verify", "-q", "HEAD~1"], cwd):
+            return run(["rev-parse", "HEAD~1"], cwd).strip()
+    raise GitError("cannot tell what to compare with: give --base REF (or --all)")
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str        # A added, M modified, R renamed, C copied, T type change, D deleted
+    path: str
+    old_path: str | None = None
+
+
+def changes(base: str, cwd: Path) -> list[Change]:
+    """Files that differ between `base` and the working tree (renames detected)."""
+    fields = run(["diff", "--name-status", "-z", "-M", base, "--"], cwd).split("\0")
+    out, i = [], 0
+    while i < len(fields) and fields[i]:
+        status = fields[i][0]
+        if status in "RC":
+            out.append(Change(status, fields[i + 2], fields[i + 1]))
+            i += 3
+        else:
+            out.append(Change(status, fields[i + 1]))
+            i += 2
+    return out
+
+
+def tracked(cwd: Path) -> list[str]:
+    """Files git knows or would add: tracked, plus untracked files that are not ignored."""
+    listed = run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd)
+    return sorted({p for p in listed.split("\0") if p})
+
+
+def show(rev: str, path: str, cwd: Path) -> str | None:
+    """A file's text at a revision, or None when it did not exist there."""
+    if not ok(["cat-file", "-e", f"{rev}:{path}"], cwd):
+        return None
+    return run(["show", f"{rev}:{path}"], cwd)

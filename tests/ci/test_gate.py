@@ -1,0 +1,156 @@
+"""`review ci` in real temporary git repositories."""
+
+import json
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from workflow.team import CLEAN, Team
+
+from review.cli import main
+
+BLOCK = CLEAN + "请加微信 abc_shop888 领取。\n"
+
+
+def git(root, *args):
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A content repository that is also a review workspace, on branch main, with a team."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "ci@example.gov.cn")
+    git(tmp_path, "config", "user.name", "CI")
+    team = Team(tmp_path, None)
+    for who in ("admin", "editor", "reviewer"):
+        team.keygen(who)
+    team.ok("admin", "init", "--name", "admin")
+    team.add("editor", "editor")
+    team.add("reviewer", "reviewer")
+    team.ok("admin", "roster", "export")
+    (tmp_path / ".gitignore").write_text("keys/\n.review/review.db*\n", encoding="utf-8")
+    (tmp_path / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n', encoding="utf-8")
+    team.write("old.md", CLEAN)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    git(tmp_path, "checkout", "-q", "-b", "change")
+    return team
+
+
+def ci(team, *args):
+    return CliRunner().invoke(main, ["ci", *args], env=team.env(None), catch_exceptions=False)
+
+
+def commit(team, message="change"):
+    git(team.root, "add", "-A")
+    git(team.root, "commit", "-q", "-m", message)
+
+
+def test_a_clean_change_passes(repo):
+    repo.write("new.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == ["posts/new.md"]
+
+
+def test_a_block_finding_fails_with_an_annotation(repo):
+    repo.write("bad.md", BLOCK)
+    commit(repo)
+    result = ci(repo, "--format", "github")
+    assert result.exit_code == 1
+    assert "::error file=posts/bad.md,line=4,col=" in result.stdout
+    assert "AD501" in result.stdout
+
+
+def test_unpublishable_files_are_not_gated(repo):
+    (repo.root / "notes.txt").write_text(BLOCK, encoding="utf-8")  # not under posts/
+    commit(repo)
+    assert ci(repo).exit_code == 0
+
+
+def test_renames_and_deletions(repo):
+    git(repo.root, "mv", "posts/old.md", "posts/renamed.md")
+    commit(repo)
+    data = json.loads(ci(repo, "--format", "json").stdout)
+    assert [(f["path"], f["status"]) for f in data["files"]] == [("posts/renamed.md", "R")]
+    git(repo.root, "rm", "-q", "posts/renamed.md")
+    commit(repo)
+    data = json.loads(ci(repo, "--format", "json").stdout)
+    assert data["files"] == [] and data["deleted"] == ["posts/old.md"]
+
+
+def require_approval(team):
+    git(team.root, "checkout", "-q", "main")
+    (team.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(team, "require approval")
+    git(team.root, "checkout", "-q", "change")
+    git(team.root, "merge", "-q", "main")
+
+
+def test_approval_required_attested_passes_edited_fails(repo):
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "not approved" in json.loads(result.stdout)["files"][0]["approval_error"]
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    commit(repo, "release")
+    assert ci(repo).exit_code == 0
+    repo.write("a.md", CLEAN + "发布后又改了一句。\n")
+    commit(repo, "edit after release")
+    assert ci(repo).exit_code == 1
+
+
+def test_loosening_the_config_in_the_same_change_does_not_help(repo):
+    require_approval(repo)
+    (repo.root / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n'
+                                           'require_approval = false\n', encoding="utf-8")
+    repo.write("sneaky.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert any("review.toml" in n for n in json.loads(result.stdout)["notices"])
+
+
+def test_a_baselined_finding_passes_a_new_one_fails(repo):
+    git(repo.root, "checkout", "-q", "main")
+    repo.write("legacy.md", BLOCK)
+    CliRunner().invoke(main, ["baseline"], env=repo.env(None), catch_exceptions=False)
+    assert json.loads((repo.root / ".review" / "baseline.json").read_text())["findings"]
+    commit(repo, "baseline")
+    git(repo.root, "checkout", "-q", "change")
+    git(repo.root, "merge", "-q", "main")
+    repo.write("legacy.md", "# 新标题\n\n" + BLOCK)  # moved, same finding
+    commit(repo)
+    assert ci(repo).exit_code == 0
+    repo.write("legacy.md", "# 新标题\n\n" + BLOCK + "另有QQ：123456789 代理加盟。\n")
+    commit(repo)
+    assert ci(repo).exit_code == 1
+
+
+@pytest.mark.parametrize("fmt", ["junit", "sarif", "text"])
+def test_other_formats(repo, fmt):
+    repo.write("bad.md", BLOCK)
+    commit(repo)
+    result = ci(repo, "--format", fmt)
+    assert result.exit_code == 1
+    if fmt == "junit":
+        assert "<testsuite" in result.stdout and 'failures="1"' in result.stdout
+    elif fmt == "sarif":
+        assert json.loads(result.stdout)["runs"][0]["results"]
+    else:
+        assert "posts/bad.md" in result.stdout and "exit 1" in result.stdout
+
+
+def test_outside_a_git_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["ci"], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
