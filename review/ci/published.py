@@ -17,7 +17,9 @@ from review.markup import visible_view
 _SEGMENT = re.compile(r"[^。！？!?\n]+")
 _URL = re.compile(r"https?://[^\s\"'<>()\]]+")
 _MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(([^)\s]+)[^)]*\)")
-_HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _IMG = re.compile(r"""<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']|!\[[^\]]*\]\(([^)\s]+)""",
                   re.IGNORECASE)
 _BROKEN = re.compile(r"\]\(\s*https?://|\[[^\]\n]{1,80}\]\([^)\n]*$|href\s*=|<a\s", re.IGNORECASE)
@@ -31,11 +33,15 @@ def kind_of(path: str, text: str) -> str:
 
 
 def segments(text: str, kind: str) -> list[str]:
+    """The passages a reader sees, compared by their words only (markup and spacing aside)."""
+    text = _IMG_TAG.sub("", _MD_IMAGE.sub("", text))  # images are compared on their own
     visible = visible_view(text, kind).text
-    return [s for s in (re.sub(r"\s+", "", m.group()) for m in _SEGMENT.finditer(visible)) if s]
+    return [s for s in (re.sub(r"[\W_]+", "", m.group()) for m in _SEGMENT.finditer(visible))
+            if s]
 
 
 def links(text: str) -> set[str]:
+    text = _IMG_TAG.sub("", _MD_IMAGE.sub("", text))
     found = set(_URL.findall(text)) | set(_HREF.findall(text)) | set(_MD_LINK.findall(text))
     return {u.rstrip(".,;") for u in found if u.startswith(("http://", "https://"))}
 

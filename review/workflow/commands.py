@@ -297,36 +297,43 @@ def log_cmd(item_id: int, fmt: str) -> None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
               help="导出的名册（默认 .review/roster.json，否则读存储）")
 @refusals
-def verify(file: str, roster_file: str | None) -> None:
-    """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if so)"""
+def verify(files: tuple[str, ...], roster_file: str | None) -> None:
+    """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if
+    every file is)"""
     from review.workflow import attest, workspace
     from review.workflow.errors import WorkflowError
 
-    ws = workspace.find(Path(file).resolve().parent)
-    path = Path(file)
-    rel = ws.relative(path)
-    try:
-        digest = attest.file_sha256(path)
-    except OSError as err:
-        raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+    ws = workspace.find(Path(files[0]).resolve().parent)
     roster_data = _offline_roster(ws, roster_file)
-    reasons = []
-    for candidate in sorted(ws.attestations.glob(f"{digest}-*.dsse.json")):
+    failures = []
+    for file in files:
+        rel = ws.relative(Path(file))
         try:
-            env = json.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        problem = attest.check(env, roster_data, rel, digest)
-        if problem is None:
-            click.echo(f"{rel}: released ({candidate.name})")
-            return
-        reasons.append(problem)
-    raise WorkflowError(f"{rel}: no valid release attestation for this content"
-                        + (f" ({reasons[0]})" if reasons else ""))
+            digest = attest.file_sha256(Path(file))
+        except OSError as err:
+            raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+        reasons = []
+        for candidate in sorted(ws.attestations.glob(f"{digest}-*.dsse.json")):
+            try:
+                env = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            problem = attest.check(env, roster_data, rel, digest)
+            if problem is None:
+                click.echo(f"{rel}: released ({candidate.name})")
+                break
+            reasons.append(problem)
+        else:
+            failures.append(f"{rel}: no valid release attestation for this content"
+                            + (f" ({reasons[0]})" if reasons else ""))
+    if failures:
+        for line in failures[1:]:
+            click.echo(f"review: {line}", err=True)
+        raise WorkflowError(failures[0])
 
 
 def _offline_roster(ws, roster_file: str | None) -> dict:
