@@ -25,10 +25,11 @@ def median_seconds(run: Callable[[], object], repeat: int = 15, warmup: int = 2)
     return statistics.median(times)
 
 
-def median_command(args: list[str], repeat: int = 9) -> float:
+def median_command(args: list[str], repeat: int = 9, cwd: Path | None = None) -> float:
     """Median wall time of a fresh process (imports and loading included)."""
     def run() -> None:
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       cwd=cwd)
 
     return median_seconds(run, repeat=repeat, warmup=1)
 
