@@ -50,31 +50,38 @@ def write_lexicon(tmp_path, body: str):
 DATED = '''
 [[entry]]
 id = "EX9990"
-wrong = ["新冠肺炎"]
-right = "新型冠状病毒感染"
-reason = "法定名称已调整"
+wrong = ["城东开发管委会"]
+right = "城东新区管委会"
+reason = "机构已更名"
 reason_en = "renamed"
 valid_from = 2022-12-26
-hit = ["新冠肺炎疫苗接种"]
+hit = ["城东开发管委会召开会议"]
 '''
 
 
 def test_dated_entries_follow_the_drafts_date(tmp_path):
     path = write_lexicon(tmp_path, DATED)
-    text = "做好新冠肺炎防控工作。"
-    before = Pipeline(Config(expressions=[path], date=date(2022, 12, 25)))
-    after = Pipeline(Config(expressions=[path], date=date(2022, 12, 26)))
+    text = "城东开发管委会召开会议。"
+    before = Pipeline(Config(expressions=[path], date=date(2022, 12, 25), stages=["expression"]))
+    after = Pipeline(Config(expressions=[path], date=date(2022, 12, 26), stages=["expression"]))
     assert [f.rule for f in before.check_text(text).findings] == []
     finding = after.check_text(text).findings[0]
-    assert (finding.rule, finding.text) == ("EX9990", "新冠肺炎")
-    assert finding.replacement == "新型冠状病毒感染"
+    assert (finding.rule, finding.text) == ("EX9990", "城东开发管委会")
+    assert finding.replacement == "城东新区管委会"
+
+
+def test_the_bundled_covid_renaming_is_dated():
+    text = "做好新冠肺炎防控工作。"
+    for day, expected in [(date(2022, 12, 25), []), (date(2022, 12, 26), ["新冠病毒感染"])]:
+        pipeline = Pipeline(Config(date=day, stages=["expression"]))
+        assert [f.replacement for f in pipeline.check_text(text).findings] == expected
 
 
 def test_date_option_on_the_command_line(cli, tmp_path):
     path = write_lexicon(tmp_path, DATED)
     (tmp_path / "review.toml").write_text(f'expressions = ["{path}"]\n', encoding="utf-8")
     draft = tmp_path / "d.txt"
-    draft.write_text("做好新冠肺炎防控工作。\n", encoding="utf-8")
+    draft.write_text("城东开发管委会召开会议。\n", encoding="utf-8")
     assert "EX9990" not in cli("check", "--date", "2022-01-01", str(draft)).stdout
     assert "EX9990" in cli("check", "--date", "2023-01-01", str(draft)).stdout
     assert cli("check", "--date", "yesterday", str(draft)).exit_code == 2
