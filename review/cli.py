@@ -9,23 +9,69 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from review import __version__
-from review.config import Config, LexiconRef, load_config
 from review.errors import ReviewError
-from review.findings import Category, FileResult, Severity
-from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
-from review.loading import Source, discover, display_path, encode, load
-from review.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from review.config import Config, LexiconRef
+    from review.findings import FileResult
+    from review.loading import Source
+    from review.pipeline import Pipeline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
 FORMATS = ("text", "json", "sarif", "github")
+CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression")
+
+# Commands whose modules are imported only when they run, so that `review --help` and
+# `review check` do not pay for the workflow's database and crypto libraries.
+LAZY = {
+    "keygen": ("review.workflow.commands:keygen", "生成签名密钥对 / create your key pair"),
+    "init": ("review.workflow.commands:init", "创建审核工作区 / create a workspace"),
+    "whoami": ("review.workflow.commands:whoami", "当前身份 / who your key says you are"),
+    "roster": ("review.workflow.commands:roster", "名册 / people, keys, roles"),
+    "policy": ("review.workflow.commands:policy", "审核链 / the review chain"),
+    "submit": ("review.workflow.commands:submit", "提交稿件 / submit a draft"),
+    "queue": ("review.workflow.commands:queue", "待审事项 / items waiting for review"),
+    "show": ("review.workflow.commands:show", "查看稿件 / a draft with its findings"),
+    "approve": ("review.workflow.commands:approve", "审核通过 / approve at your level"),
+    "reject": ("review.workflow.commands:reject", "退回 / reject"),
+    "override": ("review.workflow.commands:override", "放行阻断问题 / override a finding"),
+    "consent": ("review.workflow.commands:consent", "记录单位同意 / record consent"),
+    "release": ("review.workflow.commands:release", "发布 / release with an attestation"),
+    "log": ("review.workflow.commands:log_cmd", "事项历史 / an item's history"),
+    "verify": ("review.workflow.commands:verify", "核验发布证明 / is this content released?"),
+    "audit": ("review.workflow.commands:audit", "审计日志 / the audit log"),
+    "ci": ("review.ci.commands:ci", "持续集成门禁 / the CI gate"),
+    "baseline": ("review.ci.commands:baseline_cmd", "记录基线 / accept today's findings"),
+    "published": ("review.ci.commands:published", "发布后核对 / check the published page"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY:
+            import importlib
+
+            module, attr = LAZY[cmd_name][0].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(n, self.commands[n].get_short_help_str(60)) for n in super().list_commands(ctx)]
+        rows += [(n, help_text) for n, (_, help_text) in LAZY.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows))
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="review")
 def main() -> None:
     """政务新媒体发布前审核 — pre-publication review for government new-media drafts."""
@@ -33,6 +79,9 @@ def main() -> None:
 
 def _lexicon_ref(spec: str) -> LexiconRef:
     """`FILE` or `CATEGORY=FILE` (a plain term list needs its category)."""
+    from review.config import LexiconRef
+    from review.findings import Category
+
     category, sep, path = spec.partition("=")
     if sep and category in {c.value for c in Category}:
         return LexiconRef(path=Path(path).resolve(), category=Category(category))
@@ -42,6 +91,8 @@ def _lexicon_ref(spec: str) -> LexiconRef:
 def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None,
             fail_on: str | None, include: tuple[str, ...],
             exclude: tuple[str, ...], day: datetime | None = None) -> Config:
+    from review.config import load_config
+
     config = load_config(Path(config_path) if config_path else None)
     updates: dict = {}
     if day:
@@ -63,6 +114,8 @@ _worker: Pipeline | None = None
 
 
 def _init_worker(config: Config) -> None:
+    from review.pipeline import Pipeline
+
     global _worker
     _worker = Pipeline(config)
 
@@ -85,6 +138,8 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
 
 
 def _fails(result: FileResult, fail_on: str) -> bool:
+    from review.findings import Severity
+
     if fail_on == "never":
         return False
     threshold = Severity(fail_on).rank
@@ -114,6 +169,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
           exclude: tuple[str, ...], day: datetime | None) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
+    from review.i18n import t
+    from review.loading import discover
+    from review.pipeline import Pipeline
+
     try:
         config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
         pipeline = Pipeline(config)
@@ -190,6 +249,9 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
 
     修正后的全文以原编码写到标准输出（或 --in-place 改写原文件），差异写到标准错误。"""
     from review import fix as fixing
+    from review.i18n import t
+    from review.loading import discover, display_path, encode, load
+    from review.pipeline import Pipeline
 
     try:
         config = _config(config_path, (), lang, None, (), (), day)
@@ -229,9 +291,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]))
-@click.option("--category", type=click.Choice([c.value for c in Category]))
+@click.option("--category", type=click.Choice(CATEGORIES))
 def rules(config_path: str | None, lang: str | None, category: str | None) -> None:
     """列出全部规则 / list every rule (id, category, gate, severity, message)."""
+    from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name
+    from review.pipeline import Pipeline
+
     try:
         config = _config(config_path, (), lang, None, (), ())
         pipeline = Pipeline(config)
@@ -337,15 +402,6 @@ def _print_metrics(m: dict, fmt: str) -> None:
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
 
 
-def _register_workflow() -> None:
-    from review.ci.commands import COMMANDS as CI_COMMANDS
-    from review.workflow.commands import COMMANDS
-
-    for command in [*COMMANDS, *CI_COMMANDS]:
-        main.add_command(command)
-
-
-_register_workflow()
 
 
 def _die(message: str) -> None:
