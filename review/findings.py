@@ -86,6 +86,16 @@ class Rule:
     def suggestion(self, lang: str) -> str | None:
         return self.suggestion_en if lang == "en" else self.suggestion_zh
 
+    def to_list(self) -> list:
+        """A plain, JSON-able form (for the lexicon cache)."""
+        return [self.id, self.category.value, self.gate.value, self.severity.value,
+                self.message_zh, self.message_en, self.suggestion_zh, self.suggestion_en]
+
+    @classmethod
+    def from_list(cls, fields: list) -> Rule:
+        return cls(fields[0], Category(fields[1]), Gate(fields[2]), Severity(fields[3]),
+                   *fields[4:8])
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,9 @@ from review.config import Config
 from review.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout
+
+# The compiled-lexicon cache of this test run, not the user's.
+os.environ.setdefault("REVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="review-cache-"))
 DRAFTS = ROOT / "fixtures" / "drafts"
 
 

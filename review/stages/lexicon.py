@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import ahocorasick
 
-from review import lexicon
+from review import cache, lexicon
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -71,11 +71,24 @@ def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> boo
 
 
 def load_entries(config: Config) -> list[Entry]:
-    options = lexicon.bundled() if config.bundled_lexicons else []
-    entries: list[Entry] = []
-    for option in [*options, *config.lexicon_options()]:
-        entries.extend(lexicon.load(option))
-    return entries
+    options = [*(lexicon.bundled() if config.bundled_lexicons else []),
+               *config.lexicon_options()]
+
+    def build() -> list[Entry]:
+        return [entry for option in options for entry in lexicon.load(option)]
+
+    settings = repr([(o.category, o.severity, o.gate) for o in options])
+    return cache.cached("lexicon", [o.path for o in options], build, _encode, _decode, settings)
+
+
+def _encode(entries: list[Entry]) -> list:
+    return [[*e.rule.to_list(), list(e.terms), list(e.context), list(e.allow), e.noise,
+             e.source] for e in entries]
+
+
+def _decode(data: list) -> list[Entry]:
+    return [Entry(Rule.from_list(row[:8]), tuple(row[8]), tuple(row[9]), tuple(row[10]), row[11],
+                  source=row[12]) for row in data]
 
 
 def build(config: Config) -> LexiconStage:

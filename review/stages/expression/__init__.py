@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
+from review import cache
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -16,6 +18,8 @@ from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
     LEADERS_FILE,
+    Correction,
+    Dated,
     correction_files,
     expression_dir,
     load_corrections,
@@ -46,10 +50,30 @@ class ExpressionStage:
         yield from regions.detect(doc)
 
 
+def load_all_corrections(files: list[Path]) -> list[Correction]:
+    def build() -> list[Correction]:
+        return [c for path in files for c in load_corrections(path)]
+
+    return cache.cached("expression", files, build, _encode, _decode)
+
+
+def _encode(items: list[Correction]) -> list:
+    return [[*c.rule.to_list(), list(c.wrong), c.right, list(c.shields),
+             c.dated.valid_from.isoformat() if c.dated.valid_from else None,
+             c.dated.valid_to.isoformat() if c.dated.valid_to else None] for c in items]
+
+
+def _decode(data: list) -> list[Correction]:
+    return [Correction(Rule.from_list(row[:8]), tuple(row[8]), row[9], tuple(row[10]),
+                       Dated(valid_from=row[11] and date.fromisoformat(row[11]),
+                             valid_to=row[12] and date.fromisoformat(row[12])), (), ())
+            for row in data]
+
+
 def build(config: Config) -> ExpressionStage:
     directory = expression_dir()
     files = correction_files(directory) + [config.root / p for p in config.expressions]
-    entries = [c for path in files for c in load_corrections(path)]
+    entries = load_all_corrections(files)
     leader_file = config.root / config.leaders if config.leaders else directory / LEADERS_FILE
     day = config.date or date.today()
     return ExpressionStage(Corrections(entries, day),

@@ -26,7 +26,7 @@ def folded(text: str) -> str:
     return fold(View.identity(text)).text
 
 
-class _Dated(BaseModel):
+class Dated(BaseModel):
     model_config = ConfigDict(extra="forbid")
     valid_from: date | None = None
     valid_to: date | None = None
@@ -45,7 +45,7 @@ class _Meta(BaseModel):
     _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
 
 
-class _Entry(_Dated):
+class _Entry(Dated):
     id: str
     wrong: list[str]
     right: str
@@ -68,7 +68,7 @@ class Correction:
     wrong: tuple[str, ...]
     right: str
     shields: tuple[str, ...]  # correct phrases inside which a wrong form is not an error
-    dated: _Dated
+    dated: Dated
     hit: tuple[str, ...]
     miss: tuple[str, ...]
 
@@ -105,7 +105,7 @@ def load_corrections(path: Path) -> list[Correction]:
                     e.reason, e.reason_en, f"改为“{right}”", f"write “{right}”")
         result.append(Correction(rule, tuple(folded(w) for w in e.wrong), right,
                                  tuple(folded(a) for a in [*e.allow, right]),
-                                 _Dated(valid_from=e.valid_from, valid_to=e.valid_to),
+                                 Dated(valid_from=e.valid_from, valid_to=e.valid_to),
                                  tuple(e.hit), tuple(e.miss)))
     return result
 

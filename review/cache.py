@@ -1,0 +1,58 @@
+"""A cache of compiled lexicons, keyed by the hash of the files they come from (and review's
+version), so an editor's every `review check` skips parsing and normalising thousands of
+entries. Plain JSON in the user's cache directory; a missing, stale, unreadable or
+unwritable cache only means compiling again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from review import __version__
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("REVIEW_CACHE_DIR"):
+        return Path(os.environ["REVIEW_CACHE_DIR"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "review"
+
+
+def key(kind: str, paths: list[Path], extra: str = "") -> str:
+    h = hashlib.sha256(f"{kind}\0{__version__}\0{extra}".encode())
+    for path in paths:
+        h.update(str(path).encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cached(kind: str, paths: list[Path], build: Callable[[], T],
+           encode: Callable[[T], object], decode: Callable[[object], T], extra: str = "") -> T:
+    if os.environ.get("REVIEW_NO_CACHE"):
+        return build()
+    try:
+        digest = key(kind, paths, extra)
+    except OSError:
+        return build()  # a file cannot be read: let build() say so
+    path = cache_dir() / f"{kind}-{digest[:32]}.json"
+    try:
+        return decode(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         suffix=".tmp") as tmp:
+            json.dump(encode(value), tmp, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return value

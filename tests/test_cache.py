@@ -1,0 +1,36 @@
+"""The compiled-lexicon cache: the same entries as compiling afresh, and invalidated by any
+change to a lexicon file."""
+
+from review.config import Config
+from review.stages import expression
+from review.stages.lexicon import load_entries
+
+
+def test_cached_lexicons_equal_a_fresh_compile(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    first = load_entries(Config())           # compiles and writes the cache
+    assert list(tmp_path.glob("lexicon-*.json"))
+    second = load_entries(Config())          # reads it
+    monkeypatch.setenv("REVIEW_NO_CACHE", "1")
+    fresh = load_entries(Config())
+    strip = [(e.rule, e.terms, e.context, e.allow, e.noise) for e in fresh]
+    assert [(e.rule, e.terms, e.context, e.allow, e.noise) for e in first] == strip
+    assert [(e.rule, e.terms, e.context, e.allow, e.noise) for e in second] == strip
+
+
+def test_expression_cache_keeps_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    expression.build(Config())
+    cached = expression.build(Config())
+    dated = [c for c in cached.corrections.items if c.rule.id == "EX0322"]
+    assert dated and str(dated[0].dated.valid_from) == "2022-12-26"
+
+
+def test_editing_a_lexicon_invalidates_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    ours = tmp_path / "ours.txt"
+    ours.write_text("某某牌保健酒\n", encoding="utf-8")
+    config = Config(lexicon=[{"path": ours, "category": "ads"}], bundled_lexicons=False)
+    assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌保健酒"]
+    ours.write_text("某某牌保健酒\n限量抢购\n", encoding="utf-8")
+    assert len(load_entries(config)) == 2
