@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import opencc
 
@@ -70,7 +71,7 @@ def _simplify(text: str) -> str:
     """Traditional → simplified, character for character (OpenCC may convert whole phrases)."""
     if not text.isascii() and _SURROGATE.search(text):
         # OpenCC takes UTF-8; a lone surrogate (only from an API caller: files are decoded
-        # strictly) stays as it is and is dropped by _fold_char.
+        # strictly) stays as it is and is dropped by the fold table.
         return "".join(_simplify(part) if part and not _SURROGATE.fullmatch(part) else part
                        for part in _SURROGATE_SPLIT.split(text))
     converted = _T2S.convert(text)
@@ -80,28 +81,92 @@ def _simplify(text: str) -> str:
     return "".join(c if len(c := _T2S.convert(ch)) == 1 else ch for ch in text)
 
 
+# The blocks where folding changes anything: Latin and controls, combining marks, general
+# punctuation to enclosed alphanumerics, CJK radicals, CJK symbols, enclosed CJK, surrogates,
+# compatibility ideographs, variation selectors and small forms, full-width forms,
+# mathematical alphanumerics, enclosed supplements, tags. Everything else folds to itself.
+_BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+           (0x2000, 0x2BFF), (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3200, 0x33FF),
+           (0xD800, 0xDFFF), (0xF900, 0xFAFF), (0xFE00, 0xFE6F), (0xFEFF, 0xFEFF),
+           (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF)]
+
+
+_MARK = "\ue000"  # a private-use character standing for "this one changes length"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str | None], dict[int, str]]:
+    """str.translate table of every character that folds to something else, and a table that
+    marks those folding to other than exactly one character (their offsets need mapping)."""
+    table: dict[int, str | None] = {}
+    marks: dict[int, str] = {}
+    for low, high in _BLOCKS:
+        for code in range(low, high + 1):
+            ch = chr(code)
+            out = _fold_char(ch)
+            if out != ch:
+                table[code] = out or None
+                if len(out) != 1:
+                    marks[code] = _MARK
+    return table, marks
+
+
 def fold(source: View) -> View:
+    """Translate whole texts (in C), mapping offsets only around the few characters that
+    fold to none or several characters."""
+    table, marks = _tables()
     simplified = _simplify(source.text)
+    if _MARK in simplified:
+        return _fold_slowly(source, simplified)
+    folded = simplified.translate(table)
+    if not folded.isascii():
+        lowered = folded.lower()
+        if len(lowered) == len(folded):  # a few letters (İ) lengthen: leave those texts be
+            folded = lowered
+    marked = simplified.translate(marks)
+    i = marked.find(_MARK)
+    if i < 0:
+        starts, ends = source.starts, source.ends
+    else:
+        starts, ends = [], []
+        previous = 0
+        while i >= 0:
+            starts += source.starts[previous:i]
+            ends += source.ends[previous:i]
+            width = len(table.get(ord(simplified[i])) or "")
+            starts += [source.starts[i]] * width
+            ends += [source.ends[i]] * width
+            previous = i + 1
+            i = marked.find(_MARK, previous)
+        starts += source.starts[previous:]
+        ends += source.ends[previous:]
+        if len(starts) != len(folded):  # lower() changed a length inside: per character
+            return _fold_slowly(source, simplified)
+    if any(c in folded for c in _CN_DIGIT_CHARS):
+        folded = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT_TABLE), folded)
+    return View(folded, starts, ends)
+
+
+def _fold_slowly(source: View, simplified: str) -> View:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for ch, start, end in zip(simplified, source.starts, source.ends, strict=True):
-        folded = _fold_char(ch)
-        for out in folded:
+        for out in _fold_char(ch):
             chars.append(out)
             starts.append(start)
             ends.append(end)
     text = "".join(chars)
-    if any(c in text for c in _CN_DIGITS):
+    if any(c in text for c in _CN_DIGIT_CHARS):
         text = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT_TABLE), text)
     return View(text, starts, ends)
 
 
 _CN_DIGIT_TABLE = str.maketrans(_CN_DIGITS)
-
-
-def _is_kept(ch: str) -> bool:
-    return ch.isalnum() or ch in BOUNDARIES
+_CN_DIGIT_CHARS = frozenset(_CN_DIGITS)
+# Noise: anything that is neither a letter/digit/CJK character nor a boundary (\w is
+# str.isalnum() plus the underscore, which is noise too).
+_NOISE = re.compile(r"(?:[^\w。!?;\n]|_)+")
 
 
 @dataclass(frozen=True)
@@ -112,13 +177,22 @@ class CompactView(View):
 
 
 def compact(folded: View) -> CompactView:
-    keep = [i for i, ch in enumerate(folded.text) if _is_kept(ch)]
-    return CompactView(
-        "".join(folded.text[i] for i in keep),
-        [folded.starts[i] for i in keep],
-        [folded.ends[i] for i in keep],
-        keep,
-    )
+    keep: list[int] = []
+    previous = 0
+    text = folded.text
+    for m in _NOISE.finditer(text):
+        keep += range(previous, m.start())
+        previous = m.end()
+    keep += range(previous, len(text))
+    if len(keep) == len(text):
+        return CompactView(text, folded.starts, folded.ends, keep)
+    if not keep:
+        return CompactView("", [], [], [])
+    pick = itemgetter(*keep)
+    starts, ends = pick(folded.starts), pick(folded.ends)
+    if len(keep) == 1:
+        starts, ends = (starts,), (ends,)
+    return CompactView(_NOISE.sub("", text), list(starts), list(ends), keep)
 
 
 def normalize_term(term: str) -> str:
