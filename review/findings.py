@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,9 +98,9 @@ class Rule:
                    *fields[4:8])
 
 
-@dataclass(frozen=True)
-class Hit:
-    """What a stage reports: a rule and a span of the original text (end exclusive)."""
+class Hit(NamedTuple):
+    """What a stage reports: a rule and a span of the original text (end exclusive). A named
+    tuple: stages make one per match, so it must be cheap."""
 
     rule: Rule
     start: int

@@ -128,6 +128,8 @@ def load_plain(options: LexiconOptions) -> list[Entry]:
         term = line.split("#", 1)[0].strip()
         if not term:
             continue
+        if len(normalize_term(term)) < 2:
+            continue  # a single character (or only punctuation) would match everywhere
         rule = Rule(f"{path.stem}:{term}", options.category, gate, severity,
                     f"命中自定义词表 {path.name}", f"listed in {path.name}")
         entries.append(Entry(rule, _terms([term], f"{path}:{number}"), source=str(path)))

@@ -31,6 +31,7 @@ class LexiconStage:
                 payloads.setdefault(term, []).append((index, _TERM, len(term)))
             for phrase in entry.allow:
                 payloads.setdefault(phrase, []).append((index, _ALLOW, len(phrase)))
+        self.plain = [not (e.allow or e.context) and e.noise for e in entries]
         self.automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
             self.automaton.add_word(key, tuple(value))
@@ -45,24 +46,26 @@ class LexiconStage:
         text = view.text
         if not text or not self.entries:
             return
-        terms: list[tuple[int, int, int]] = []
+        entries, starts, ends = self.entries, view.starts, view.ends
+        checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
-                start, end = last + 1 - length, last + 1
-                if kind == _TERM:
-                    terms.append((index, start, end))
+                if kind == _ALLOW:
+                    allowed.setdefault(index, []).append((last + 1 - length, last + 1))
+                elif self.plain[index]:  # no allow, context or contiguity: report at once
+                    yield Hit(entries[index].rule, starts[last + 1 - length], ends[last])
                 else:
-                    allowed.setdefault(index, []).append((start, end))
-        for index, start, end in terms:
-            entry = self.entries[index]
+                    checked.append((index, last + 1 - length, last + 1))
+        for index, start, end in checked:
+            entry = entries[index]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
                 continue  # a longer allowed phrase beats the term inside it
             if entry.context and not _has_context(text, start, end, entry.context):
                 continue
             if not entry.noise and view.source[end - 1] - view.source[start] != end - 1 - start:
                 continue  # this entry must appear without inserted characters
-            yield Hit(entry.rule, *view.span(start, end))
+            yield Hit(entry.rule, starts[start], ends[end - 1])
 
 
 def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
