@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -34,8 +35,8 @@ class View:
     """A derived text. Character i came from original[starts[i]:ends[i]]."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering view characters [start, end)."""
@@ -43,8 +44,7 @@ class View:
 
     @classmethod
     def identity(cls, text: str) -> View:
-        positions = list(range(len(text)))
-        return cls(text, positions, list(range(1, len(text) + 1)))
+        return cls(text, range(len(text)), range(1, len(text) + 1))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -128,7 +128,7 @@ def fold(source: View) -> View:
     if i < 0:
         starts, ends = source.starts, source.ends
     else:
-        starts, ends = [], []
+        starts, ends = [], []  # type: ignore[assignment]
         previous = 0
         while i >= 0:
             starts += source.starts[previous:i]

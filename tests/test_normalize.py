@@ -60,4 +60,4 @@ def test_views_map_into_the_original(text):
         assert len(view.starts) == len(view.ends) == len(view.text)
         for start, end in zip(view.starts, view.ends, strict=True):
             assert 0 <= start < end <= len(text)
-        assert view.starts == sorted(view.starts)
+        assert list(view.starts) == sorted(view.starts)
