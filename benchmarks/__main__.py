@@ -6,7 +6,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["lexicon_throughput", "expression_overhead", "classifier_cold", "ci_changed"]
+BENCHMARKS = ["lexicon_throughput", "pipeline", "cold_start", "lexicon_scale",
+              "expression_overhead", "classifier_cold", "ci_changed"]
 
 
 def main(names: list[str]) -> None:

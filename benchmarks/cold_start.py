@@ -1,0 +1,33 @@
+"""Cold start: `review check` of a 5,000-character draft and `review --help` in fresh
+processes, beside `python -c pass`. Targets (issue 7): ≤ 400 ms and ≤ 150 ms."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import PYTHON, draft_of, median_command, report
+
+
+def run() -> dict:
+    with tempfile.TemporaryDirectory() as directory:
+        draft = Path(directory) / "draft.txt"
+        draft.write_text(draft_of(5000), encoding="utf-8")
+        check = [PYTHON, "-m", "review", "check", str(draft), "--fail-on", "never"]
+        median_command(check, repeat=1)  # fill the lexicon cache, as any earlier run has
+        bare = median_command([PYTHON, "-c", "pass"], repeat=11)
+        helped = median_command([PYTHON, "-m", "review", "--help"], repeat=11)
+        checked = median_command(check, repeat=11)
+        os.environ["REVIEW_NO_CACHE"] = "1"
+        uncached = median_command(check, repeat=5)
+        del os.environ["REVIEW_NO_CACHE"]
+    data = {"python_pass_s": bare, "help_s": helped, "check_5000_s": checked,
+            "check_5000_uncached_s": uncached}
+    report("cold_start", [
+        ("python -c pass", f"{bare * 1000:.0f} ms"),
+        ("review --help", f"{helped * 1000:.0f} ms (target ≤ 150 ms)"),
+        ("review check, 5,000 characters", f"{checked * 1000:.0f} ms (target ≤ 400 ms)"),
+        ("  … without the lexicon cache", f"{uncached * 1000:.0f} ms"),
+    ], data)
+    return data

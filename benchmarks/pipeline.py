@@ -1,0 +1,65 @@
+"""Whole-pipeline throughput with every stage on (one core in-process, and `review check
+--jobs 1` against `--jobs 2` over many files), and each stage's share of a typical draft.
+Targets (issue 7): ≥ 1 MB/s per core; --jobs 2 ≥ 1.7× one job."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import PYTHON, draft_of, median_command, median_seconds, report
+from benchmarks.corpus import prose
+from review.config import Config
+from review.document import Document
+from review.pipeline import Pipeline
+
+DOC_CHARS = 5_000
+
+
+def run() -> dict:
+    text = prose(600_000) or draft_of(600_000)
+    docs = [text[i:i + DOC_CHARS] for i in range(0, len(text), DOC_CHARS)]
+    mb = len(text.encode()) / 1e6
+    pipeline = Pipeline(Config())
+    one_core = median_seconds(lambda: [pipeline.check_text(d) for d in docs], repeat=3, warmup=1)
+    with tempfile.TemporaryDirectory() as directory:
+        for n, d in enumerate(docs):
+            (Path(directory) / f"{n:04d}.txt").write_text(d, encoding="utf-8")
+        command = [PYTHON, "-m", "review", "check", directory, "--format", "json",
+                   "--fail-on", "never"]
+        jobs1 = median_command([*command, "--jobs", "1"], repeat=3)
+        jobs2 = median_command([*command, "--jobs", "2"], repeat=3)
+    shares = stage_shares(pipeline, draft_of(DOC_CHARS))
+    data = {"mb": mb, "documents": len(docs), "one_core_mbps": mb / one_core,
+            "jobs1_s": jobs1, "jobs2_s": jobs2, "jobs_speedup": jobs1 / jobs2,
+            "stage_share": shares}
+    rows = [("text", f"{mb:.2f} MB in {len(docs)} drafts of {DOC_CHARS} characters"),
+            ("all stages, one core (in process)", f"{mb / one_core:.2f} MB/s (target ≥ 1)"),
+            ("review check --jobs 1", f"{jobs1:.2f} s"),
+            ("review check --jobs 2", f"{jobs2:.2f} s  (x{jobs1 / jobs2:.2f}, target ≥ 1.7)")]
+    rows += [(f"  share: {name}", f"{share:.0%}") for name, share in shares.items()]
+    report("pipeline", rows, data)
+    return data
+
+
+def stage_shares(pipeline: Pipeline, text: str, repeat: int = 20) -> dict[str, float]:
+    """Where a typical draft's time goes: the shared document views, each stage, deciding."""
+    totals = {"document views": 0.0, **{s.name: 0.0 for s in pipeline.stages}, "decide": 0.0}
+    from review.decide import decide
+
+    for _ in range(repeat):
+        t = time.perf_counter()
+        doc = Document("d", text)
+        _ = doc.raw, doc.visible, doc.compact
+        totals["document views"] += time.perf_counter() - t
+        hits = []
+        for stage in pipeline.stages:
+            t = time.perf_counter()
+            hits += list(stage.scan(doc))
+            totals[stage.name] += time.perf_counter() - t
+        t = time.perf_counter()
+        decide(doc, hits, pipeline.config, "zh")
+        totals["decide"] += time.perf_counter() - t
+    whole = sum(totals.values())
+    return {name: value / whole for name, value in totals.items()}
