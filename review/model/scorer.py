@@ -11,6 +11,7 @@ import json
 import math
 import sys
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,22 +81,27 @@ class Scorer:
         return cls(classes, {t: i for i, t in enumerate(terms)}, idf, coef, intercept,
                    tuple(header["ngram_range"]), bool(header["sublinear_tf"]))
 
+    def _ngrams(self, text: str) -> Counter:
+        """Every character n-gram of the text with its count (zip/map/Counter run in C)."""
+        low, high = self.ngram_range
+        counts: Counter = Counter()
+        for n in range(low, high + 1):
+            if n == 1:
+                counts.update(text)
+            else:
+                counts.update(map("".join, zip(*(text[k:] for k in range(n)))))
+        return counts
+
     def _features(self, text: str) -> dict[int, float]:
         """Feature index → L2-normalised TF-IDF value of a prepared text, as scikit-learn's
         TfidfVectorizer(analyzer="char", lowercase=False) computes it."""
-        counts: dict[int, int] = {}
-        low, high = self.ngram_range
-        vocabulary = self.vocabulary
-        for n in range(low, high + 1):
-            for i in range(len(text) - n + 1):
-                index = vocabulary.get(text[i:i + n])
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-        idf = self.idf
-        if self.sublinear_tf:
-            values = {i: (math.log(c) + 1.0) * idf[i] for i, c in counts.items()}
-        else:
-            values = {i: c * idf[i] for i, c in counts.items()}
+        vocabulary, idf = self.vocabulary, self.idf
+        values: dict[int, float] = {}
+        log = math.log
+        for gram, count in self._ngrams(text).items():
+            index = vocabulary.get(gram)
+            if index is not None:
+                values[index] = ((log(count) + 1.0) if self.sublinear_tf else count) * idf[index]
         norm = math.sqrt(math.fsum(v * v for v in values.values()))
         return {i: v / norm for i, v in values.items()} if norm else values
 
