@@ -113,7 +113,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         base = git.default_base(root)
     config, notices = base_config(root, base)
     report = GateReport(base, notices=notices, fail_on=config.ci.fail_on)
-    roster = _base_roster(root, base)
+    roster = _base_roster(root, base) if config.ci.require_approval else None
     accepted = baseline.load(git.show(base, str(config.ci.baseline), root) if base else
                              _read(root / config.ci.baseline))
     if all_files:
