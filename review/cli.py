@@ -49,6 +49,8 @@ LAZY = {
     "ci": ("review.ci.commands:ci", "持续集成门禁 / the CI gate"),
     "baseline": ("review.ci.commands:baseline_cmd", "记录基线 / accept today's findings"),
     "published": ("review.ci.commands:published", "发布后核对 / check the published page"),
+    "accounts": ("review.accounts.commands:accounts", "账号备案与评分 / the account registry"),
+    "alerts": ("review.accounts.commands:alerts_group", "违规警报与约谈 / alerts and escalation"),
 }
 
 

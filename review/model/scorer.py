@@ -89,7 +89,7 @@ class Scorer:
             if n == 1:
                 counts.update(text)
             else:
-                counts.update(map("".join, zip(*(text[k:] for k in range(n)))))
+                counts.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
         return counts
 
     def _features(self, text: str) -> dict[int, float]:

@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from review.workflow.errors import WorkflowError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: workflow; 2: accounts and alerts
 _LOCK_KEY = 7_274_231  # PostgreSQL advisory lock that serialises writers
 
 metadata = MetaData()
@@ -67,7 +67,13 @@ decisions = Table("review_decisions", metadata,
                   Column("signature", Text, nullable=False),
                   Column("content_sha256", String(64), nullable=False))
 
-MIGRATIONS = {1: lambda conn: metadata.create_all(conn)}
+def _all_tables() -> None:
+    """Every table registers on `metadata` when its module is imported."""
+    import review.accounts.tables  # noqa: F401
+
+
+MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
+              2: lambda conn: metadata.create_all(conn)}
 
 
 class Store:
@@ -111,6 +117,7 @@ class Store:
             if current > SCHEMA_VERSION:
                 raise WorkflowError(f"the store has schema version {current}; this review knows "
                                     f"up to {SCHEMA_VERSION}: upgrade review")
+            _all_tables()
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](conn)
             if current != SCHEMA_VERSION:
@@ -130,6 +137,9 @@ class Store:
                 row = None
         if row is None:
             raise WorkflowError("the store is not initialised: run `review init --name NAME`")
+        if int(row.value) < SCHEMA_VERSION:
+            self.migrate()  # an older store is upgraded in place, in one transaction
+            return
         if int(row.value) != SCHEMA_VERSION:
             raise WorkflowError(f"the store has schema version {row.value}, expected "
                                 f"{SCHEMA_VERSION}")

@@ -1,0 +1,136 @@
+"""Violation alerts (违规警报) and the 二四六 escalation: per unit, over a period (default the
+calendar year), 2 alerts → the 政务公开事务中心 interviews the liaison, 4 → the office's deputy
+director interviews the deputy in charge, 6 or more → the director interviews the head."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from review.accounts import calendar
+from review.accounts.registry import AccountError, stale
+from review.accounts.tables import accounts, alerts
+from review.workflow.store import Store
+
+KINDS = ("serious", "not-updated", "poor-interaction")
+KIND_NAMES = {"serious": "严重问题", "not-updated": "内容不更新", "poor-interaction": "互动回应差"}
+LEVELS = [(6, "head"), (4, "deputy"), (2, "liaison")]
+INTERVIEWS = {
+    "liaison": "政务公开事务中心约谈单位联络员",
+    "deputy": "区政府办公室副主任约谈单位分管负责人",
+    "head": "区政府办公室主任约谈单位主要负责人",
+}
+
+
+def interview(count: int) -> str | None:
+    return next((level for threshold, level in LEVELS if count >= threshold), None)
+
+
+def period_of(day: date, period: str | None) -> tuple[date, date]:
+    """`2026` (a year, the default: the alert date's year) or `2026-01-01:2026-06-30`."""
+    if not period:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if ":" in period:
+        first, last = period.split(":", 1)
+        return date.fromisoformat(first), date.fromisoformat(last)
+    return date(int(period), 1, 1), date(int(period), 12, 31)
+
+
+def add(store: Store, unit: str, kind: str, day: date, note: str, source: str = "manual",
+        account_id: int | None = None) -> dict:
+    if kind not in KINDS:
+        raise AccountError(f"unknown alert kind {kind!r}; kinds: {', '.join(KINDS)}")
+    with store.transaction() as conn:
+        new_id = conn.execute(alerts.insert().values(unit=unit, kind=kind, date=day, note=note,
+                                                     source=source, account_id=account_id)
+                              ).inserted_primary_key[0]
+    return {"id": new_id, "unit": unit, "kind": kind, "date": day.isoformat()}
+
+
+def listing(store: Store, unit: str | None = None, open_only: bool = False) -> list[dict]:
+    query = select(alerts).order_by(alerts.c.date, alerts.c.id)
+    if unit:
+        query = query.where(alerts.c.unit == unit)
+    if open_only:
+        query = query.where(alerts.c.resolved.is_(None))
+    with store.reading() as conn:
+        return [_as_dict(r) for r in conn.execute(query)]
+
+
+def _as_dict(r) -> dict:
+    return {"id": r.id, "unit": r.unit, "kind": r.kind, "date": r.date.isoformat(),
+            "note": r.note, "source": r.source,
+            "resolved": r.resolved.isoformat() if r.resolved else None, "report": r.report}
+
+
+def resolve(store: Store, alert_id: int, report: str, day: date) -> None:
+    if not report.strip():
+        raise AccountError("resolving an alert needs the rectification report: --report TEXT")
+    with store.transaction() as conn:
+        row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
+        if row is None:
+            raise AccountError(f"no alert {alert_id}")
+        if row.resolved:
+            raise AccountError(f"alert {alert_id} was already resolved on {row.resolved}")
+        conn.execute(alerts.update().where(alerts.c.id == alert_id)
+                     .values(resolved=day, report=report))
+
+
+def status(store: Store, unit: str, as_of: date, period: str | None = None) -> dict:
+    first, last = period_of(as_of, period)
+    with store.reading() as conn:
+        count = len(conn.execute(select(alerts.c.id).where(alerts.c.unit == unit)
+                                 .where(alerts.c.date >= first)
+                                 .where(alerts.c.date <= last)).all())
+    return {"unit": unit, "count": count, "interview": interview(count),
+            "period": [first.isoformat(), last.isoformat()]}
+
+
+def raise_stale(store: Store, as_of: date) -> list[dict]:
+    """A not-updated alert for each stale account, once per account and day."""
+    raised = []
+    with store.reading() as conn:
+        ids = {r.name: r.id for r in conn.execute(select(accounts.c.name, accounts.c.id))}
+        existing = {(r.account_id, r.date) for r in conn.execute(
+            select(alerts.c.account_id, alerts.c.date).where(alerts.c.kind == "not-updated"))}
+    for s in stale(store, as_of):
+        if (ids[s["account"]], as_of) in existing:
+            continue
+        note = (f"{s['account']}：{s['days']} 天未更新（要求至少每 {s['limit']} 天一条）"
+                if s["days"] is not None else f"{s['account']}：开设以来未发布")
+        raised.append(add(store, s["unit"], "not-updated", as_of, note, "stale",
+                          ids[s["account"]]))
+    return raised
+
+
+def notice(store: Store, unit: str, as_of: date, period: str | None = None,
+           fmt: str = "markdown") -> str:
+    """整改通报: the unit's alerts in the period, the interview it triggers, what to do."""
+    state = status(store, unit, as_of, period)
+    items = [a for a in listing(store, unit)
+             if state["period"][0] <= a["date"] <= state["period"][1]]
+    deadline = calendar.add_working_days(as_of, 5)
+    lines = [f"# 关于{unit}政务新媒体问题的整改通报", "",
+             f"{unit}：", "",
+             f"经监测，{state['period'][0]} 至 {state['period'][1]} 期间，你单位政务新媒体共产生"
+             f"违规警报 {state['count']} 次，具体如下：", ""]
+    for n, a in enumerate(items, 1):
+        done = f"（已于 {a['resolved']} 整改）" if a["resolved"] else "（未整改）"
+        lines.append(f"{n}. {a['date']} {KIND_NAMES[a['kind']]}：{a['note'] or '—'}{done}")
+    lines += ["", "根据“二四六”约谈机制，"
+              + (f"{INTERVIEWS[state['interview']]}。" if state["interview"]
+                 else "本期警报未达约谈标准。"),
+              "", f"请于 {deadline.isoformat()} 前完成整改，"
+              "整改报告须经单位主要负责人签字并加盖公章后报区政府办公室。",
+              "", f"{as_of.isoformat()}"]
+    text = "\n".join(lines) + "\n"
+    if fmt == "html":
+        import html
+
+        body = "".join(f"<p>{html.escape(line)}</p>" if line and not line.startswith("# ")
+                       else (f"<h1>{html.escape(line[2:])}</h1>" if line else "")
+                       for line in lines)
+        return ('<!DOCTYPE html><html lang="zh"><meta charset="utf-8">'
+                f"<body>{body}</body></html>\n")
+    return text

@@ -1,0 +1,317 @@
+"""`review accounts …` and `review alerts …`; every command takes --format json."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from review.errors import ReviewError
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def refusals(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ReviewError as err:
+            click.echo(f"review: {err}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
+def _store():
+    from review.workflow import workspace
+
+    store = workspace.find().store()
+    store.check_version()
+    return store
+
+
+def _day(value: datetime | None) -> date:
+    return value.date() if value else date.today()
+
+
+def _emit(data, fmt: str, lines) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for line in lines:
+            click.echo(line)
+
+
+@click.group()
+def accounts() -> None:
+    """政务新媒体账号备案、更新与评分 / the account registry, update duty and scores."""
+
+
+@accounts.command("add")
+@click.argument("name")
+@click.option("--unit", required=True)
+@click.option("--platform", required=True, help="微信公众号 / 微博 / 抖音 …")
+@click.option("--high-attention", is_flag=True, help="社会关注度高（每周至少一条）")
+@click.option("--operator", help="运维人员 / operator")
+@click.option("--contact", help="联系方式 / contact")
+@FORMAT
+@refusals
+def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -> None:
+    from review.accounts import registry
+
+    data = registry.add(_store(), name, unit, platform, high_attention, operator, contact)
+    _emit(data, fmt, [f"{name}: on file ({unit}, {platform})"])
+
+
+@accounts.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@refusals
+def accounts_import(file) -> None:
+    """从 CSV 批量登记账号 / put accounts on file from a CSV."""
+    from review.accounts import registry
+
+    added, problems = registry.import_registry(_store(), Path(file))
+    for p in problems:
+        click.echo(p)
+    click.echo(f"{added} accounts added, {len(problems)} skipped")
+
+
+@accounts.command("list")
+@FORMAT
+@refusals
+def accounts_list(fmt) -> None:
+    from review.accounts import registry
+
+    rows = registry.listing(_store())
+    high = "\t高关注"
+    _emit(rows, fmt, [f"{r['name']}\t{r['unit']}\t{r['platform']}\t{r['status']}"
+                      f"{high if r['high_attention'] else ''}" for r in rows])
+
+
+@accounts.command("show")
+@click.argument("name")
+@FORMAT
+@refusals
+def accounts_show(name, fmt) -> None:
+    from review.accounts import registry
+
+    data = registry.show(_store(), name)
+    _emit(data, fmt, [f"{data['name']} ({data['unit']}, {data['platform']}, {data['status']}), "
+                      f"last post {data['last_post'] or '—'}"]
+          + [f"  #{e['id']} {e['date']} {e['kind']}: filing by {e['filing_deadline']}, notice "
+             f"until {e['notice_end']}, filed {e['filed'] or '—'} ({e['decision']})"
+             for e in data["events"]])
+
+
+@accounts.command("event")
+@click.argument("name")
+@click.argument("kind", type=click.Choice(["open", "merge", "change", "close"]))
+@click.option("--date", "day", type=DATE, required=True)
+@click.option("--decision", required=True, help="依据：集体决策或主要负责人同意")
+@FORMAT
+@refusals
+def accounts_event(name, kind, day, decision, fmt) -> None:
+    """记录开设/整合/变更/注销并计算备案期限（7个工作日）和公示期（15个工作日）。"""
+    from review.accounts import registry
+
+    data = registry.event(_store(), name, kind, day.date(), decision)
+    _emit(data, fmt, [f"{name} {kind} {data['date']}: file by {data['filing_deadline']}; "
+                      f"public notice until at least {data['notice_end']}"])
+
+
+@accounts.command("filed")
+@click.argument("event_id", type=int)
+@click.option("--date", "day", type=DATE)
+@refusals
+def accounts_filed(event_id, day) -> None:
+    """记录事件已备案 / record that an event was filed."""
+    from review.accounts import registry
+
+    registry.filed(_store(), event_id, _day(day))
+    click.echo(f"event {event_id}: filed")
+
+
+@accounts.command("due")
+@click.option("--as-of", "as_of", type=DATE)
+@click.option("--within", type=int, default=3, show_default=True, help="工作日 / working days")
+@FORMAT
+@refusals
+def accounts_due(as_of, within, fmt) -> None:
+    """逾期或即将到期的备案 / filings overdue or due soon."""
+    from review.accounts import registry
+
+    rows = registry.due(_store(), _day(as_of), within)
+    _emit(rows, fmt, [f"{r['status']}\t{r['account']}\t{r['kind']} {r['date']}\t"
+                      f"file by {r['filing_deadline']}" for r in rows])
+
+
+@accounts.group("activity")
+def activity_group() -> None:
+    """发布数据 / publishing activity."""
+
+
+@activity_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@FORMAT
+@refusals
+def activity_import(file, fmt) -> None:
+    """导入 CSV：account,date[,reads,zaikan,likes,shares,comments,errors]"""
+    from review.accounts import registry
+
+    report = registry.import_activity(_store(), Path(file))
+    data = {"added": report.added, "duplicates": report.duplicates, "problems": report.problems}
+    _emit(data, fmt, [*report.problems,
+                      f"{report.added} added, {report.duplicates} already imported, "
+                      f"{len(report.problems)} skipped"])
+
+
+@accounts.command("stale")
+@click.option("--as-of", "as_of", type=DATE)
+@click.option("--raise-alerts", is_flag=True, help="为停更账号登记“内容不更新”警报")
+@FORMAT
+@refusals
+def accounts_stale(as_of, raise_alerts, fmt) -> None:
+    """14 天未更新（高关注 7 天）的账号 / accounts that stopped publishing."""
+    from review.accounts import alerts, registry
+
+    store, day = _store(), _day(as_of)
+    rows = registry.stale(store, day)
+    raised = alerts.raise_stale(store, day) if raise_alerts else []
+    _emit({"stale": rows, "alerts_raised": raised}, fmt,
+          [f"{r['account']}\t{r['unit']}\tlast post {r['last_post'] or '—'}\t"
+           f"{r['days'] if r['days'] is not None else '—'} days (limit {r['limit']})"
+           for r in rows] + ([f"{len(raised)} alerts raised"] if raise_alerts else []))
+
+
+@accounts.command("consolidate")
+@click.option("--as-of", "as_of", type=DATE)
+@FORMAT
+@refusals
+def accounts_consolidate(as_of, fmt) -> None:
+    """“一近三低”整合候选及其数据 / consolidation candidates with their figures."""
+    from review.accounts import registry
+
+    rows = registry.consolidate(_store(), _day(as_of))
+    _emit(rows, fmt, [f"{r['account']}\t{r['unit']}\tlike {', '.join(r['similar_to'])}\t"
+                      f"{r['posts']} posts, {r['avg_reads']} reads/post, "
+                      f"{r['avg_interactions']} interactions/post" for r in rows])
+
+
+@accounts.command("score")
+@click.option("--period", required=True, help="2026-10 / 2026 / 2026-10-01:2026-10-31")
+@FORMAT
+@refusals
+def accounts_score(period, fmt) -> None:
+    """五项指数及排名 / the five indices and the ranking."""
+    from review.accounts import scores
+
+    first, last = _period(period)
+    rows = scores.score(_store(), first, last)
+    _emit(rows, fmt, [f"{r['rank']}\t{r['account']}\t{r['total']}\t勤勉 {r['diligence']} "
+                      f"效果 {r['effect']} 内容 {r['content']} 集群 {r['cluster']} "
+                      f"成长 {r['growth']}" for r in rows])
+
+
+def _period(text: str) -> tuple[date, date]:
+    import calendar as months
+
+    try:
+        if ":" in text:
+            a, b = text.split(":", 1)
+            return date.fromisoformat(a), date.fromisoformat(b)
+        if len(text) == 7:
+            year, month = map(int, text.split("-"))
+            return date(year, month, 1), date(year, month, months.monthrange(year, month)[1])
+        return date(int(text), 1, 1), date(int(text), 12, 31)
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31"
+                                 ) from None
+
+
+@click.group("alerts")
+def alerts_group() -> None:
+    """违规警报与“二四六”约谈 / violation alerts and the 二四六 escalation."""
+
+
+@alerts_group.command("add")
+@click.argument("unit")
+@click.option("--kind", required=True, type=click.Choice(["serious", "not-updated",
+                                                          "poor-interaction"]))
+@click.option("--date", "day", type=DATE)
+@click.option("--note", default="")
+@FORMAT
+@refusals
+def alerts_add(unit, kind, day, note, fmt) -> None:
+    from review.accounts import alerts
+
+    store = _store()
+    data = alerts.add(store, unit, kind, _day(day), note)
+    state = alerts.status(store, unit, _day(day))
+    _emit({**data, "status": state}, fmt,
+          [f"alert {data['id']}: {unit} {kind}; {state['count']} this period"
+           + (f" → interview: {state['interview']}" if state["interview"] else "")])
+
+
+@alerts_group.command("list")
+@click.option("--unit")
+@click.option("--open", "open_only", is_flag=True)
+@FORMAT
+@refusals
+def alerts_list(unit, open_only, fmt) -> None:
+    from review.accounts import alerts
+
+    rows = alerts.listing(_store(), unit, open_only)
+    _emit(rows, fmt, [f"{r['id']}\t{r['date']}\t{r['unit']}\t{r['kind']}\t"
+                      f"{'resolved ' + r['resolved'] if r['resolved'] else 'open'}\t{r['note']}"
+                      for r in rows])
+
+
+@alerts_group.command("resolve")
+@click.argument("alert_id", type=int)
+@click.option("--report", required=True, help="整改报告 / the rectification report")
+@click.option("--date", "day", type=DATE)
+@refusals
+def alerts_resolve(alert_id, report, day) -> None:
+    from review.accounts import alerts
+
+    alerts.resolve(_store(), alert_id, report, _day(day))
+    click.echo(f"alert {alert_id}: resolved")
+
+
+@alerts_group.command("status")
+@click.argument("unit")
+@click.option("--as-of", "as_of", type=DATE)
+@click.option("--period", help="默认为自然年 / default: the calendar year")
+@FORMAT
+@refusals
+def alerts_status(unit, as_of, period, fmt) -> None:
+    from review.accounts import alerts
+
+    data = alerts.status(_store(), unit, _day(as_of), period)
+    _emit(data, fmt, [f"{unit}: {data['count']} alerts "
+                      f"({data['period'][0]}–{data['period'][1]}); interview: "
+                      f"{data['interview'] or 'none'}"])
+
+
+@alerts_group.command("notice")
+@click.argument("unit")
+@click.option("--as-of", "as_of", type=DATE)
+@click.option("--period")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown")
+@click.option("--out", type=click.Path(dir_okay=False))
+@refusals
+def alerts_notice(unit, as_of, period, fmt, out) -> None:
+    """整改通报 / the rectification notice."""
+    from review.accounts import alerts
+
+    text = alerts.notice(_store(), unit, _day(as_of), period, fmt)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(out)
+    else:
+        click.echo(text, nl=False)

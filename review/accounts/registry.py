@@ -1,0 +1,279 @@
+"""The registry, activity imports, update duty and 一近三低 candidates."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from review.accounts import calendar
+from review.accounts.tables import accounts, activity, events
+from review.errors import ReviewError
+from review.workflow.store import Store
+
+EVENT_KINDS = ("open", "merge", "change", "close")
+STALE_DAYS, STALE_DAYS_HIGH = 14, 7
+
+
+class AccountError(ReviewError):
+    pass
+
+
+def _account(conn, name: str):
+    row = conn.execute(select(accounts).where(accounts.c.name == name)).first()
+    if row is None:
+        raise AccountError(f"no account called {name!r} (see `review accounts list`)")
+    return row
+
+
+def add(store: Store, name: str, unit: str, platform: str, high_attention: bool,
+        operator: str | None, contact: str | None) -> dict:
+    with store.transaction() as conn:
+        if conn.execute(select(accounts.c.id).where(accounts.c.name == name)).first():
+            raise AccountError(f"an account called {name!r} is already on file")
+        conn.execute(accounts.insert().values(name=name, unit=unit, platform=platform,
+                                              high_attention=high_attention, operator=operator,
+                                              contact=contact, status="open"))
+    return show(store, name)
+
+
+def import_registry(store: Store, path: Path) -> tuple[int, list[str]]:
+    """Bulk `add` from a CSV (name, unit, platform, high_attention, operator, contact); an
+    account already on file is reported and left as it is."""
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError) as err:
+        raise AccountError(f"{path}: cannot read: {err}") from None
+    added, problems = 0, []
+    for line, row in enumerate(rows, start=2):
+        name, unit, platform = (row.get(k, "").strip() for k in ("name", "unit", "platform"))
+        if not (name and unit and platform):
+            problems.append(f"{path.name}:{line}: needs name, unit and platform")
+            continue
+        try:
+            add(store, name, unit, platform,
+                row.get("high_attention", "").strip().lower() in ("yes", "true", "1", "是"),
+                row.get("operator") or None, row.get("contact") or None)
+            added += 1
+        except AccountError as err:
+            problems.append(f"{path.name}:{line}: {err}")
+    return added, problems
+
+
+def listing(store: Store) -> list[dict]:
+    with store.reading() as conn:
+        return [_as_dict(r) for r in conn.execute(select(accounts).order_by(accounts.c.unit,
+                                                                            accounts.c.name))]
+
+
+def show(store: Store, name: str) -> dict:
+    with store.reading() as conn:
+        row = _account(conn, name)
+        history = conn.execute(select(events).where(events.c.account_id == row.id)
+                               .order_by(events.c.date, events.c.id)).all()
+        last = conn.execute(select(func.max(activity.c.date))
+                            .where(activity.c.account_id == row.id)).scalar()
+    return {**_as_dict(row), "last_post": last.isoformat() if last else None,
+            "events": [_event(e) for e in history]}
+
+
+def _as_dict(row) -> dict:
+    return {"name": row.name, "unit": row.unit, "platform": row.platform,
+            "high_attention": bool(row.high_attention), "operator": row.operator,
+            "contact": row.contact, "status": row.status}
+
+
+def _event(e) -> dict:
+    return {"id": e.id, "kind": e.kind, "date": e.date.isoformat(), "decision": e.decision,
+            "filing_deadline": e.filing_deadline.isoformat(),
+            "notice_end": e.notice_end.isoformat(),
+            "filed": e.filed.isoformat() if e.filed else None}
+
+
+def event(store: Store, name: str, kind: str, day: date, decision: str) -> dict:
+    """A lifecycle event with its basis; the filing deadline is the 7th working day after it
+    and the public notice may end on the 15th working day after it at the earliest."""
+    if kind not in EVENT_KINDS:
+        raise AccountError(f"unknown event {kind!r}; events: {', '.join(EVENT_KINDS)}")
+    if not decision.strip():
+        raise AccountError("an event needs its basis: --decision (collective decision or "
+                           "the principal's consent)")
+    deadline = calendar.add_working_days(day, calendar.FILING_DAYS)
+    notice_end = calendar.add_working_days(day, calendar.NOTICE_DAYS)
+    with store.transaction() as conn:
+        row = _account(conn, name)
+        new_id = conn.execute(events.insert().values(
+            account_id=row.id, kind=kind, date=day, decision=decision, filing_deadline=deadline,
+            notice_end=notice_end)).inserted_primary_key[0]
+        if kind in ("close", "merge"):
+            conn.execute(accounts.update().where(accounts.c.id == row.id)
+                         .values(status="closed"))
+        elif kind == "open":
+            conn.execute(accounts.update().where(accounts.c.id == row.id).values(status="open"))
+        e = conn.execute(select(events).where(events.c.id == new_id)).first()
+    return {"account": name, **_event(e)}
+
+
+def filed(store: Store, event_id: int, day: date) -> None:
+    with store.transaction() as conn:
+        if conn.execute(events.update().where(events.c.id == event_id)
+                        .values(filed=day)).rowcount == 0:
+            raise AccountError(f"no event {event_id}")
+
+
+def due(store: Store, as_of: date, within: int = 3) -> list[dict]:
+    """Unfiled events: overdue, or due within `within` working days."""
+    horizon = calendar.add_working_days(as_of, within)
+    with store.reading() as conn:
+        rows = conn.execute(select(events, accounts.c.name)
+                            .join(accounts, accounts.c.id == events.c.account_id)
+                            .where(events.c.filed.is_(None))
+                            .order_by(events.c.filing_deadline)).all()
+    out = []
+    for r in rows:
+        if r.filing_deadline <= horizon:
+            out.append({"account": r.name, **_event(r),
+                        "status": "overdue" if r.filing_deadline < as_of else "due"})
+    return out
+
+
+# --- activity ------------------------------------------------------------------------------
+
+COLUMNS = ("reads", "zaikan", "likes", "shares", "comments", "errors")
+HEADER_ALIASES = {"在看": "zaikan", "阅读": "reads", "点赞": "likes", "转发": "shares",
+                  "评论": "comments", "错误": "errors", "账号": "account", "日期": "date",
+                  "发布日期": "date"}
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    duplicates: int = 0
+    problems: list[str] | None = None
+
+
+def import_activity(store: Store, path: Path) -> ImportReport:
+    """One row per post: account, date, and when known reads, 在看, likes, shares, comments,
+    errors. Bad rows are reported with their line numbers and skipped; a row already imported
+    is not added again."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise AccountError(f"{path}: cannot read: {err}") from None
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [HEADER_ALIASES.get((f or "").strip(), (f or "").strip().lower())
+              for f in reader.fieldnames or []]
+    if "account" not in fields or "date" not in fields:
+        raise AccountError(f"{path}: needs columns account and date (and optionally "
+                           f"{', '.join(COLUMNS)})")
+    report = ImportReport(problems=[])
+    with store.transaction() as conn:
+        known = {r.name: r.id for r in conn.execute(select(accounts.c.name, accounts.c.id))}
+        for line, raw in enumerate(reader, start=2):
+            row = {fields[i]: (v or "").strip() for i, v in enumerate(raw.values())
+                   if i < len(fields)}
+            problem, values = _parse_row(row, known)
+            if problem:
+                report.problems.append(f"{path.name}:{line}: {problem}")
+                continue
+            digest = hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()
+            if conn.execute(select(activity.c.id).where(activity.c.row_hash == digest)).first():
+                report.duplicates += 1
+                continue
+            conn.execute(activity.insert().values(**values, row_hash=digest))
+            report.added += 1
+    return report
+
+
+def _parse_row(row: dict, known: dict[str, int]) -> tuple[str | None, dict]:
+    name = row.get("account", "")
+    if name not in known:
+        return f"unknown account {name!r}", {}
+    try:
+        day = date.fromisoformat(row.get("date", ""))
+    except ValueError:
+        return f"bad date {row.get('date')!r} (expected YYYY-MM-DD)", {}
+    values: dict = {"account_id": known[name], "date": day}
+    for column in COLUMNS:
+        cell = row.get(column, "")
+        if cell == "":
+            values[column] = None
+            continue
+        try:
+            number = int(cell)
+        except ValueError:
+            return f"{column} is not a whole number: {cell!r}", {}
+        if number < 0:
+            return f"{column} is negative: {number}", {}
+        values[column] = number
+    return None, values
+
+
+def stale(store: Store, as_of: date) -> list[dict]:
+    """Open accounts with no post in 14 days (7 for high-attention accounts)."""
+    out = []
+    with store.reading() as conn:
+        for a in conn.execute(select(accounts).where(accounts.c.status == "open")
+                              .order_by(accounts.c.name)):
+            last = conn.execute(select(func.max(activity.c.date))
+                                .where(activity.c.account_id == a.id)
+                                .where(activity.c.date <= as_of)).scalar()
+            limit = STALE_DAYS_HIGH if a.high_attention else STALE_DAYS
+            since = last or _opened(conn, a.id)
+            days = (as_of - since).days if since else None
+            if days is None or days >= limit:
+                out.append({"account": a.name, "unit": a.unit, "last_post":
+                            last.isoformat() if last else None, "days": days, "limit": limit,
+                            "high_attention": bool(a.high_attention)})
+    return out
+
+
+def _opened(conn, account_id: int) -> date | None:
+    return conn.execute(select(func.max(events.c.date)).where(events.c.account_id == account_id)
+                        .where(events.c.kind == "open")).scalar()
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    """一近三低 thresholds over the last `days` days (configurable)."""
+
+    days: int = 90
+    max_posts: int = 6            # low use: fewer posts than this
+    max_avg_reads: float = 200    # low follower attention
+    max_avg_interactions: float = 5  # low originality/engagement: 在看+likes+shares+comments
+
+
+def consolidate(store: Store, as_of: date, rule: Consolidation | None = None) -> list[dict]:
+    """Candidates: another open account of the same unit on the same platform (近, similar
+    function) and low use, low attention and low engagement (三低), with the figures."""
+    rule = rule or Consolidation()
+    start = as_of - timedelta(days=rule.days)
+    out = []
+    with store.reading() as conn:
+        open_accounts = conn.execute(select(accounts).where(accounts.c.status == "open")).all()
+        for a in open_accounts:
+            siblings = [b.name for b in open_accounts if b.id != a.id and b.unit == a.unit
+                        and b.platform == a.platform]
+            rows = conn.execute(select(activity).where(activity.c.account_id == a.id)
+                                .where(activity.c.date > start)
+                                .where(activity.c.date <= as_of)).all()
+            posts = len(rows)
+            reads = sum(r.reads or 0 for r in rows)
+            interactions = sum((r.zaikan or 0) + (r.likes or 0) + (r.shares or 0)
+                               + (r.comments or 0) for r in rows)
+            avg_reads = reads / posts if posts else 0.0
+            avg_interactions = interactions / posts if posts else 0.0
+            lows = {"low_use": posts < rule.max_posts,
+                    "low_attention": avg_reads < rule.max_avg_reads,
+                    "low_engagement": avg_interactions < rule.max_avg_interactions}
+            if siblings and all(lows.values()):
+                out.append({"account": a.name, "unit": a.unit, "platform": a.platform,
+                            "similar_to": siblings, "posts": posts,
+                            "avg_reads": round(avg_reads, 1),
+                            "avg_interactions": round(avg_interactions, 1), **lows})
+    return sorted(out, key=lambda c: (c["unit"], c["account"]))

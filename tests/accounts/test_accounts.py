@@ -1,0 +1,109 @@
+"""The registry, imports, update duty, consolidation, alerts and 二四六, through the CLI."""
+
+import json
+
+from accounts.accounts_paths import ACCOUNTS, ACTIVITY
+
+
+def j(office, *args):
+    return json.loads(office.ok(None, *args, "--format", "json").stdout)
+
+
+def load_district(office):
+    office.ok(None, "accounts", "import", str(ACCOUNTS))
+    return j(office, "accounts", "activity", "import", str(ACTIVITY))
+
+
+def test_lifecycle_event_computes_filing_and_notice_deadlines(office):
+    office.ok(None, "accounts", "add", "城东发布", "--unit", "城东区政府办",
+              "--platform", "微信公众号")
+    event = j(office, "accounts", "event", "城东发布", "open", "--date", "2025-09-30",
+              "--decision", "2025年9月区政府办主任办公会集体研究")
+    assert (event["filing_deadline"], event["notice_end"]) == ("2025-10-16", "2025-10-28")
+    due = j(office, "accounts", "due", "--as-of", "2025-10-17")
+    assert [(d["account"], d["status"]) for d in due] == [("城东发布", "overdue")]
+    office.ok(None, "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
+    assert j(office, "accounts", "due", "--as-of", "2025-10-17") == []
+    office.refused(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
+                   "--decision", "x", match="beyond the official holiday calendar")
+
+
+def test_import_with_bad_rows_and_a_repeated_import(office, tmp_path):
+    first = load_district(office)
+    assert first == {"added": 86, "duplicates": 0, "problems": []}
+    assert j(office, "accounts", "activity", "import", str(ACTIVITY))["added"] == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("account,date,reads\n平安城东,2026-11-01,100\n不存在的号,2026-11-01,5\n"
+                   "平安城东,2026-13-01,5\n平安城东,2026-11-02,-3\n平安城东,2026-11-03,很多\n",
+                   encoding="utf-8")
+    report = j(office, "accounts", "activity", "import", str(bad))
+    assert report["added"] == 1
+    assert [p.split(":")[1] for p in report["problems"]] == ["3", "4", "5", "6"]
+    assert "unknown account" in report["problems"][0] and "negative" in report["problems"][2]
+
+
+def test_stale_accounts_and_automatic_alerts(office):
+    load_district(office)
+    stale = j(office, "accounts", "stale", "--as-of", "2026-10-31")["stale"]
+    assert [s["account"] for s in stale] == ["城东文旅"]  # last post 5 October
+    office.ok(None, "accounts", "add", "城东应急", "--unit", "城东区应急管理局", "--platform",
+              "微信公众号", "--high-attention")
+    office.ok(None, "accounts", "event", "城东应急", "open", "--date", "2026-10-20",
+              "--decision", "局长办公会")
+    stale = j(office, "accounts", "stale", "--as-of", "2026-10-28")["stale"]
+    assert "城东应急" in [s["account"] for s in stale]  # high attention: 7 days without a post
+    raised = j(office, "accounts", "stale", "--as-of", "2026-10-31", "--raise-alerts")
+    assert len(raised["alerts_raised"]) == 2
+    again = j(office, "accounts", "stale", "--as-of", "2026-10-31", "--raise-alerts")
+    assert again["alerts_raised"] == []  # once per account and day
+    status = j(office, "alerts", "status", "城东区文化和旅游局", "--as-of", "2026-10-31")
+    assert status["count"] == 1
+
+
+def test_consolidation_candidates_with_their_figures(office):
+    load_district(office)
+    rows = j(office, "accounts", "consolidate", "--as-of", "2026-10-31")
+    assert [(r["account"], r["similar_to"]) for r in rows] == [("城东教育资讯", ["城东教育"])]
+    assert rows[0]["posts"] < 6 and rows[0]["avg_reads"] < 200
+
+
+def test_the_246_rule(office):
+    unit = "城东区某局"
+    expected = {1: None, 2: "liaison", 3: "liaison", 4: "deputy", 5: "deputy", 6: "head",
+                7: "head"}
+    for n in range(1, 8):
+        office.ok(None, "alerts", "add", unit, "--kind", "poor-interaction", "--date",
+                  f"2026-0{min(n, 9)}-15", "--note", f"第{n}次")
+        status = j(office, "alerts", "status", unit, "--as-of", "2026-11-25")
+        assert (status["count"], status["interview"]) == (n, expected[n])
+    # last year's alerts do not count this year
+    office.ok(None, "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2025-12-30")
+    office.ok(None, "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2026-01-05")
+    status = j(office, "alerts", "status", "城东区另一局", "--as-of", "2026-03-01")
+    assert status["interview"] is None
+
+
+def test_resolve_and_notice(office):
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02",
+              "--note", "泄露群众手机号")
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "not-updated", "--date", "2026-11-10")
+    office.refused(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
+    office.ok(None, "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
+              "2026-11-05")
+    notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25").stdout
+    assert "整改通报" in notice and "2 次" in notice and "联络员" in notice
+    assert "已于 2026-11-05 整改" in notice and "未整改" in notice
+    html = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25",
+                     "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>")
+
+
+def test_scores_rank_accounts(office):
+    load_district(office)
+    rows = j(office, "accounts", "score", "--period", "2026-10")
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    by_name = {r["account"]: r for r in rows}
+    assert by_name["城东发布"]["diligence"] == 100.0
+    assert by_name["城东文旅"]["diligence"] < 60  # posted on 2 and 5 October, then stopped
+    assert by_name["城东卫健"]["content"] < 100  # it published errors
+    assert rows[0]["total"] >= rows[-1]["total"]
