@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from review.errors import ConfigError
+from review.errors import ConfigError, first_problem
 from review.findings import Category, Gate, Severity
 from review.lexicon import LexiconOptions
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
@@ -115,9 +115,7 @@ def parse_config(text: str, name: str, root: Path) -> Config:
     try:
         return Config.model_validate({**data, "root": root})
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{name}: {loc}: {first['msg']}") from None
+        raise ConfigError(f"{name}: {first_problem(err)}") from None
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -134,6 +132,4 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     try:
         return Config.model_validate({**data, "root": path.resolve().parent})
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: {loc}: {first['msg']}") from None
+        raise ConfigError(f"{path}: {first_problem(err)}") from None

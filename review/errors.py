@@ -30,3 +30,9 @@ class InputError(ReviewError):
 
 class ConfigError(ReviewError):
     """A config or lexicon file that cannot be used (message names the file)."""
+
+
+def first_problem(err: Exception) -> str:
+    """`location: message` of a pydantic ValidationError's first error, for one-line reports."""
+    first = err.errors()[0]  # type: ignore[attr-defined]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"

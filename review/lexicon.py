@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from review.errors import ConfigError
+from review.errors import ConfigError, first_problem
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
 from review.normalize import normalize_term
 
@@ -80,9 +80,7 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML: {err}") from None
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: {loc}: {first['msg']}") from None
+        raise ConfigError(f"{path}: {first_problem(err)}") from None
     category = override.category if override and override.category else meta.category
     default_severity, default_gate = CATEGORY_DEFAULTS[category]
     entries = []

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from review.errors import ReviewError
+from review.workflow.commands import refusals
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 DATE = click.DateTime(["%Y-%m-%d"])
-
-
-def refusals(func):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ReviewError as err:
-            click.echo(f"review: {err}", err=True)
-            sys.exit(1)
-    return wrapper
 
 
 def _store():

@@ -92,16 +92,9 @@ def approval_problem(root: Path, path: str, roster: dict | None) -> str | None:
     if roster is None:
         return "not approved: no signed roster export (.review/roster.json) at the base revision"
     digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
-    reasons = []
-    for candidate in sorted((root / ".review" / "attestations").glob(f"{digest}-*.dsse.json")):
-        try:
-            env = json.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        problem = attest.check(env, roster, path, digest)
-        if problem is None:
-            return None
-        reasons.append(problem)
+    found, reasons = attest.find_valid(root / ".review" / "attestations", roster, path, digest)
+    if found:
+        return None
     return "not approved: no valid release attestation for this content" + (
         f" ({reasons[0]})" if reasons else "")
 

@@ -133,6 +133,23 @@ def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None
     return None
 
 
+def find_valid(directory: Path, roster: dict, path: str, content_sha256: str
+               ) -> tuple[str | None, list[str]]:
+    """The name of a valid attestation of this path and content in `directory`, or None and
+    why each candidate failed."""
+    reasons = []
+    for candidate in sorted(directory.glob(f"{content_sha256}-*.dsse.json")):
+        try:
+            env = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        problem = check(env, roster, path, content_sha256)
+        if problem is None:
+            return candidate.name, []
+        reasons.append(problem)
+    return None, reasons
+
+
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

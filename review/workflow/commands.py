@@ -316,17 +316,9 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
             raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
-        reasons = []
-        for candidate in sorted(ws.attestations.glob(f"{digest}-*.dsse.json")):
-            try:
-                env = json.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            problem = attest.check(env, roster_data, rel, digest)
-            if problem is None:
-                click.echo(f"{rel}: released ({candidate.name})")
-                break
-            reasons.append(problem)
+        found, reasons = attest.find_valid(ws.attestations, roster_data, rel, digest)
+        if found:
+            click.echo(f"{rel}: released ({found})")
         else:
             failures.append(f"{rel}: no valid release attestation for this content"
                             + (f" ({reasons[0]})" if reasons else ""))

@@ -85,3 +85,19 @@ class Team:
 CLEAN = "关于开展冬季消防安全检查的通知\n\n请各单位于12月10日前完成自查，并将结果报区应急管理局。\n"
 
 
+
+
+def store_url(request) -> str | None:
+    """None for SQLite; for PostgreSQL a fresh database, dropped when the test ends."""
+    if request.param != "postgresql":
+        return None
+    admin, name, url = postgres_database()
+
+    def drop():
+        admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      f"WHERE datname = '{name}' AND pid <> pg_backend_pid()")
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+    request.addfinalizer(drop)
+    return url

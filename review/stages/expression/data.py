@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from review.errors import ConfigError
+from review.errors import ConfigError, first_problem
 from review.findings import Category, Gate, Rule, Severity
 from review.lexicon import bundled_dir
 from review.normalize import View, fold
@@ -77,9 +77,7 @@ def _validated(path: Path, model: type[BaseModel], data: object) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: {loc}: {first['msg']}") from None
+        raise ConfigError(f"{path}: {first_problem(err)}") from None
 
 
 def read_toml(path: Path) -> dict:
