@@ -17,10 +17,10 @@ SCRIPT = """
 import json, resource, sys, time
 start = time.perf_counter()
 from review.config import Config
-from review.stages.lexicon import LexiconStage, load_entries
+from review.stages import lexicon
 imported = time.perf_counter()
 config = Config(bundled_lexicons=False, lexicon=[{"path": sys.argv[1], "category": "ads"}])
-stage = LexiconStage(load_entries(config))
+stage = lexicon.build(config)
 done = time.perf_counter()
 print(json.dumps({"load_s": done - imported, "imports_s": imported - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

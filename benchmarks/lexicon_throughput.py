@@ -12,7 +12,8 @@ from benchmarks.common import median_seconds, report
 from benchmarks.corpus import jieba_terms, prose
 from review.config import Config
 from review.document import Document
-from review.stages.lexicon import LexiconStage, load_entries
+from review.stages import lexicon
+from review.stages.lexicon import LexiconStage
 
 SIZES = [1_000, 10_000, 50_000, 200_000]
 TEXT_CHARS = 300_000
@@ -22,7 +23,7 @@ def stage_for(terms: list[str], directory: Path) -> LexiconStage:
     path = directory / f"terms-{len(terms)}.txt"
     path.write_text("\n".join(terms) + "\n", encoding="utf-8")
     config = Config(bundled_lexicons=False, lexicon=[{"path": path, "category": "ads"}])
-    return LexiconStage(load_entries(config))
+    return lexicon.build(config)
 
 
 def measure(size: int, text: str, doc: Document, views: float, directory: Path) -> dict:

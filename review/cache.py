@@ -56,3 +56,21 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
     except OSError:
         pass
     return value
+
+
+def path_for(kind: str, paths: list[Path], extra: str = "", suffix: str = ".bin") -> Path | None:
+    """Where a derived file for these inputs is cached (None when caching is off)."""
+    if os.environ.get("REVIEW_NO_CACHE"):
+        return None
+    return cache_dir() / f"{kind}-{key(kind, paths, extra)[:32]}{suffix}"
+
+
+def store_file(path: Path, write: Callable[[Path], None]) -> None:
+    """Write a cache file atomically; a cache that cannot be written is simply skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        write(tmp)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from review.errors import ConfigError, first_problem
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
-from review.normalize import normalize_term
+from review.normalize import normalize_term, normalize_terms
 
 PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
             Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
@@ -121,16 +121,15 @@ def load_plain(options: LexiconOptions) -> list[Entry]:
     default_severity, default_gate = CATEGORY_DEFAULTS[options.category]
     severity = options.severity or default_severity
     gate = options.gate or default_gate
+    terms = [t for t in (line.split("#", 1)[0].strip() for line in lines) if t]
+    message_zh, message_en = f"命中自定义词表 {path.name}", f"listed in {path.name}"
     entries = []
-    for number, line in enumerate(lines, 1):
-        term = line.split("#", 1)[0].strip()
-        if not term:
-            continue
-        if len(normalize_term(term)) < 2:
+    for term, norm in zip(terms, normalize_terms(terms), strict=True):
+        if len(norm) < 2:
             continue  # a single character (or only punctuation) would match everywhere
-        rule = Rule(f"{path.stem}:{term}", options.category, gate, severity,
-                    f"命中自定义词表 {path.name}", f"listed in {path.name}")
-        entries.append(Entry(rule, _terms([term], f"{path}:{number}"), source=str(path)))
+        rule = Rule(f"{path.stem}:{term}", options.category, gate, severity, message_zh,
+                    message_en)
+        entries.append(Entry(rule, (norm,), source=str(path)))
     return entries
 
 

@@ -195,6 +195,15 @@ def compact(folded: View) -> CompactView:
     return CompactView(_NOISE.sub("", text), list(starts), list(ends), keep)
 
 
+def normalize_terms(terms: list[str]) -> list[str]:
+    """Many terms at once, as `normalize_term` would give them one by one: a line break is a
+    hard boundary, so the terms are normalised as one text and split again."""
+    if any(c in t for t in terms for c in "\n\r\u2028\u2029\x85"):
+        return [normalize_term(t) for t in terms]
+    out = compact(fold(View.identity("\n".join(terms)))).text.split("\n")
+    return out if len(out) == len(terms) else [normalize_term(t) for t in terms]
+
+
 def normalize_term(term: str) -> str:
     """A lexicon term in the form it is matched in: folded, then compacted."""
     return compact(fold(View.identity(term))).text

@@ -34,3 +34,19 @@ def test_editing_a_lexicon_invalidates_the_cache(tmp_path, monkeypatch):
     assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌保健酒"]
     ours.write_text("某某牌保健酒\n限量抢购\n", encoding="utf-8")
     assert len(load_entries(config)) == 2
+
+
+def test_the_automaton_is_cached_and_a_damaged_one_rebuilt(tmp_path, monkeypatch):
+    from review.document import Document
+    from review.stages import lexicon
+
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    text = "本店长期出售冰毒，价格面议，加 薇 信详聊。"
+    fresh = [(h.rule.id, h.start, h.end) for h in lexicon.build(Config()).scan(Document("d", text))]
+    files = list(tmp_path.glob("automaton-*.bin"))
+    assert fresh and len(files) == 1
+    cached = lexicon.build(Config())
+    assert [(h.rule.id, h.start, h.end) for h in cached.scan(Document("d", text))] == fresh
+    files[0].write_bytes(b"not an automaton")
+    damaged = lexicon.build(Config())
+    assert [(h.rule.id, h.start, h.end) for h in damaged.scan(Document("d", text))] == fresh

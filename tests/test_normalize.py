@@ -61,3 +61,11 @@ def test_views_map_into_the_original(text):
         for start, end in zip(view.starts, view.ends, strict=True):
             assert 0 <= start < end <= len(text)
         assert list(view.starts) == sorted(view.starts)
+
+
+@given(st.lists(st.text(st.one_of(st.characters(), st.sampled_from("\u2028\n\r\x85 ，·")),
+                        max_size=8), max_size=20))
+def test_terms_normalised_together_equal_one_by_one(terms):
+    from review.normalize import normalize_terms
+
+    assert normalize_terms(terms) == [normalize_term(t) for t in terms]

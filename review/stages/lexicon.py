@@ -6,7 +6,9 @@ traditional spellings are found; every match is reported, overlapping ones inclu
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
+from pathlib import Path
 
 import ahocorasick
 
@@ -24,48 +26,83 @@ class LexiconStage:
     name = "lexicon"
 
     def __init__(self, entries: list[Entry]) -> None:
-        self.entries = entries
+        self._setup(_encode(entries))
+
+    @classmethod
+    def from_encoded(cls, data: dict, automaton_file: Path | None = None) -> LexiconStage:
+        """From the cache's form: rules are made only for terms that are found (a 200,000-term
+        list must not cost 200,000 objects per run), and the automaton may come from a file."""
+        stage = cls.__new__(cls)
+        stage._setup(data, automaton_file)
+        return stage
+
+    def _setup(self, data: dict, automaton_file: Path | None = None) -> None:
+        self.templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10])
+                          for t in data["templates"]]
+        self.rows = data["rows"]  # [template index, rule id, [terms]]
+        self.plain = [not (context or allow) and noise
+                      for _, context, allow, noise, _ in self.templates]
+        self._rules: dict[int, Rule] = {}
+        if automaton_file is not None and automaton_file.is_file():
+            try:
+                self.automaton = ahocorasick.load(str(automaton_file), marshal.loads)
+                return
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # a damaged cache: build it again
+        self.automaton = self._build_automaton()
+        if automaton_file is not None:
+            cache.store_file(automaton_file,
+                             lambda path: self.automaton.save(str(path), marshal.dumps))
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
         payloads: dict[str, list[tuple[int, int, int]]] = {}
-        for index, entry in enumerate(entries):
-            for term in entry.terms:
+        for index, (template, _, terms) in enumerate(self.rows):
+            for term in terms:
                 payloads.setdefault(term, []).append((index, _TERM, len(term)))
-            for phrase in entry.allow:
+            for phrase in self.templates[template][2]:
                 payloads.setdefault(phrase, []).append((index, _ALLOW, len(phrase)))
-        self.plain = [not (e.allow or e.context) and e.noise for e in entries]
-        self.automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
-            self.automaton.add_word(key, tuple(value))
+            automaton.add_word(key, tuple(value))
         if payloads:
-            self.automaton.make_automaton()
+            automaton.make_automaton()
+        return automaton
+
+    def rule(self, index: int) -> Rule:
+        rule = self._rules.get(index)
+        if rule is None:
+            template, rule_id, _ = self.rows[index]
+            rule = self._rules[index] = Rule.from_list([rule_id, *self.templates[template][0]])
+        return rule
 
     def rules(self) -> Iterator[Rule]:
-        return (entry.rule for entry in self.entries)
+        return (self.rule(index) for index in range(len(self.rows)))
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
         text = view.text
-        if not text or not self.entries:
+        if not text or not self.rows:
             return
-        entries, starts, ends = self.entries, view.starts, view.ends
+        rows, plain, starts, ends = self.rows, self.plain, view.starts, view.ends
         checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
                 if kind == _ALLOW:
                     allowed.setdefault(index, []).append((last + 1 - length, last + 1))
-                elif self.plain[index]:  # no allow, context or contiguity: report at once
-                    yield Hit(entries[index].rule, starts[last + 1 - length], ends[last])
+                elif plain[rows[index][0]]:  # no allow, context or contiguity: report at once
+                    yield Hit(self.rule(index), starts[last + 1 - length], ends[last])
                 else:
                     checked.append((index, last + 1 - length, last + 1))
         for index, start, end in checked:
-            entry = entries[index]
+            _, context, _, noise, _ = self.templates[rows[index][0]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
                 continue  # a longer allowed phrase beats the term inside it
-            if entry.context and not _has_context(text, start, end, entry.context):
+            if context and not _has_context(text, start, end, context):
                 continue
-            if not entry.noise and view.source[end - 1] - view.source[start] != end - 1 - start:
+            if not noise and view.source[end - 1] - view.source[start] != end - 1 - start:
                 continue  # this entry must appear without inserted characters
-            yield Hit(entry.rule, starts[start], ends[end - 1])
+            yield Hit(self.rule(index), starts[start], ends[end - 1])
 
 
 def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -73,26 +110,56 @@ def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> boo
     return any(word in window for word in words)
 
 
+def _options(config: Config) -> list[lexicon.LexiconOptions]:
+    return [*(lexicon.bundled() if config.bundled_lexicons else []), *config.lexicon_options()]
+
+
+def _settings(options: list[lexicon.LexiconOptions]) -> str:
+    return repr([(o.category, o.severity, o.gate) for o in options])
+
+
+def load_encoded(config: Config) -> dict:
+    """Every entry of the configured lexicons in the cache's form (compiled once per change)."""
+    options = _options(config)
+
+    def build() -> dict:
+        return _encode([entry for option in options for entry in lexicon.load(option)])
+
+    return cache.cached("lexicon", [o.path for o in options], build, lambda d: d, lambda d: d,
+                        _settings(options))
+
+
 def load_entries(config: Config) -> list[Entry]:
-    options = [*(lexicon.bundled() if config.bundled_lexicons else []),
-               *config.lexicon_options()]
-
-    def build() -> list[Entry]:
-        return [entry for option in options for entry in lexicon.load(option)]
-
-    settings = repr([(o.category, o.severity, o.gate) for o in options])
-    return cache.cached("lexicon", [o.path for o in options], build, _encode, _decode, settings)
+    return _decode(load_encoded(config))
 
 
-def _encode(entries: list[Entry]) -> list:
-    return [[*e.rule.to_list(), list(e.terms), list(e.context), list(e.allow), e.noise,
-             e.source] for e in entries]
+def _encode(entries: list[Entry]) -> dict:
+    """Entries share everything but their id and terms with many others (a plain list's 200,000
+    terms share one message): store each shared part once."""
+    templates: dict[tuple, int] = {}
+    rows = []
+    for e in entries:
+        shared = (*e.rule.to_list()[1:], tuple(e.context), tuple(e.allow), e.noise, e.source)
+        index = templates.setdefault(shared, len(templates))
+        rows.append([index, e.rule.id, list(e.terms)])
+    return {"templates": [list(t) for t in templates], "rows": rows}
 
 
-def _decode(data: list) -> list[Entry]:
-    return [Entry(Rule.from_list(row[:8]), tuple(row[8]), tuple(row[9]), tuple(row[10]), row[11],
-                  source=row[12]) for row in data]
+def _decode(data: dict) -> list[Entry]:
+    templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10]) for t in data["templates"]]
+    out = []
+    for index, rule_id, terms in data["rows"]:
+        fields, context, allow, noise, source = templates[index]
+        out.append(Entry(Rule.from_list([rule_id, *fields]), tuple(terms), context, allow,
+                         noise, source=source))
+    return out
 
 
 def build(config: Config) -> LexiconStage:
-    return LexiconStage(load_entries(config))
+    options = _options(config)
+    try:
+        automaton_file = cache.path_for("automaton", [o.path for o in options],
+                                        _settings(options), ".bin")
+    except OSError:
+        automaton_file = None
+    return LexiconStage.from_encoded(load_encoded(config), automaton_file)
