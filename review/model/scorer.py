@@ -46,6 +46,7 @@ class Scorer:
     intercept: list[float]
     ngram_range: tuple[int, int]
     sublinear_tf: bool
+    _weights: dict[str, tuple[float, ...]] | None = None
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
@@ -92,26 +93,34 @@ class Scorer:
                 counts.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
         return counts
 
-    def _features(self, text: str) -> dict[int, float]:
-        """Feature index → L2-normalised TF-IDF value of a prepared text, as scikit-learn's
-        TfidfVectorizer(analyzer="char", lowercase=False) computes it."""
-        vocabulary, idf = self.vocabulary, self.idf
-        values: dict[int, float] = {}
-        log = math.log
-        for gram, count in self._ngrams(text).items():
-            index = vocabulary.get(gram)
-            if index is not None:
-                values[index] = ((log(count) + 1.0) if self.sublinear_tf else count) * idf[index]
-        norm = math.sqrt(math.fsum(v * v for v in values.values()))
-        return {i: v / norm for i, v in values.items()} if norm else values
+    @property
+    def weights(self) -> dict[str, tuple[float, ...]]:
+        """n-gram → (idf, weight for each class): one lookup per n-gram when scoring."""
+        if self._weights is None:
+            idf, coef = self.idf, self.coef
+            self._weights = {term: (idf[i], *(row[i] for row in coef))
+                             for term, i in self.vocabulary.items()}
+        return self._weights
 
     def probabilities(self, texts: list[str]) -> list[list[float]]:
-        """Class probabilities (in the order of `classes`) for each prepared text."""
+        """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
+        character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
+        computes it, L2-normalised, then softmax of the linear scores."""
+        weights, log, classes = self.weights, math.log, len(self.classes)
         out = []
         for text in texts:
-            features = self._features(text)
-            logits = [math.fsum(row[i] * v for i, v in features.items()) + b
-                      for row, b in zip(self.coef, self.intercept, strict=True)]
+            sums = [0.0] * classes
+            square = 0.0
+            for gram, count in self._ngrams(text).items():
+                w = weights.get(gram)
+                if w is None:
+                    continue
+                value = ((log(count) + 1.0) if self.sublinear_tf else count) * w[0]
+                square += value * value
+                for k in range(classes):
+                    sums[k] += value * w[k + 1]
+            norm = math.sqrt(square) or 1.0
+            logits = [total / norm + b for total, b in zip(sums, self.intercept, strict=True)]
             top = max(logits)
             exp = [math.exp(z - top) for z in logits]
             total = math.fsum(exp)
