@@ -16,6 +16,9 @@ from typing import TypeVar
 from review import __version__
 
 T = TypeVar("T")
+# Part of every key: bump it whenever the form of a cached value changes, so a cache written
+# by an earlier version is never read as the current form.
+FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -26,7 +29,7 @@ def cache_dir() -> Path:
 
 
 def key(kind: str, paths: list[Path], extra: str = "") -> str:
-    h = hashlib.sha256(f"{kind}\0{__version__}\0{extra}".encode())
+    h = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0{extra}".encode())
     for path in paths:
         h.update(str(path).encode() + b"\0")
         h.update(path.read_bytes())

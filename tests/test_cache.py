@@ -50,3 +50,15 @@ def test_the_automaton_is_cached_and_a_damaged_one_rebuilt(tmp_path, monkeypatch
     files[0].write_bytes(b"not an automaton")
     damaged = lexicon.build(Config())
     assert [(h.rule.id, h.start, h.end) for h in damaged.scan(Document("d", text))] == fresh
+
+
+def test_a_cache_in_another_form_is_rebuilt_not_trusted(tmp_path, monkeypatch):
+    from review.document import Document
+    from review.stages import lexicon
+
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    lexicon.build(Config())
+    for path in tmp_path.glob("lexicon-*.json"):
+        path.write_text("[[1, 2, 3]]", encoding="utf-8")  # e.g. written by an older review
+    stage = lexicon.build(Config())
+    assert [h.rule.id for h in stage.scan(Document("d", "法*轮*功"))]

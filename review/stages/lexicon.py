@@ -125,8 +125,15 @@ def load_encoded(config: Config) -> dict:
     def build() -> dict:
         return _encode([entry for option in options for entry in lexicon.load(option)])
 
-    return cache.cached("lexicon", [o.path for o in options], build, lambda d: d, lambda d: d,
+    return cache.cached("lexicon", [o.path for o in options], build, lambda d: d, _checked,
                         _settings(options))
+
+
+def _checked(data: dict) -> dict:
+    """The cached form, or KeyError/TypeError (and a rebuild) when it is not that form."""
+    if not isinstance(data["templates"], list) or not isinstance(data["rows"], list):
+        raise TypeError("not the lexicon cache form")
+    return data
 
 
 def load_entries(config: Config) -> list[Entry]:
