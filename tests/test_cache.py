@@ -61,4 +61,4 @@ def test_a_cache_in_another_form_is_rebuilt_not_trusted(tmp_path, monkeypatch):
     for path in tmp_path.glob("lexicon-*.json"):
         path.write_text("[[1, 2, 3]]", encoding="utf-8")  # e.g. written by an older review
     stage = lexicon.build(Config())
-    assert [h.rule.id for h in stage.scan(Document("d", "法*轮*功"))]
+    assert [h.rule.id for h in stage.scan(Document("d", "法*轮*大*法*好"))]
