@@ -14,16 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-from wcmatch import glob
-
 from review.document import Document
 from review.errors import InputError
 from review.markup import KINDS
 
 DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm"]
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
 
 _BOMS = [  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -72,6 +68,9 @@ def discover(paths: list[str], include: list[str] | None = None,
 
 
 def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source]:
+    from wcmatch import glob  # only directories need globbing
+
+    flags = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
         # Hidden directories (.git, .review, editor caches) are never drafts.
@@ -79,9 +78,9 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source
         for name in sorted(filenames):
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
-            if not glob.globmatch(rel, include, flags=_GLOB_FLAGS):
+            if not glob.globmatch(rel, include, flags=flags):
                 continue
-            if exclude and glob.globmatch(rel, exclude, flags=_GLOB_FLAGS):
+            if exclude and glob.globmatch(rel, exclude, flags=flags):
                 continue
             yield Source(display_path(full), full)
         while errors:  # a directory we may not list is reported, the rest goes on
@@ -148,6 +147,8 @@ def decode_with_encoding(data: bytes) -> tuple[str, str]:
         # A UTF-8 file with a few corrupt bytes: guessing another encoding would turn the whole
         # draft into nonsense, so say where it is broken instead.
         raise InputError("bad_utf8", offset=first_error)
+    from charset_normalizer import from_bytes  # only drafts that are not UTF-8 need it
+
     best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     if best is None:
         raise InputError("undecodable")
