@@ -97,7 +97,22 @@ _MARK = "\ue000"  # a private-use character standing for "this one changes lengt
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str | None], dict[int, str]]:
     """str.translate table of every character that folds to something else, and a table that
-    marks those folding to other than exactly one character (their offsets need mapping)."""
+    marks those folding to other than exactly one character (their offsets need mapping).
+    Computing them takes a few thousand NFKC look-ups, so they are cached on disk."""
+    from review import cache
+
+    def decode(data: dict) -> tuple[dict[int, str | None], dict[int, str]]:
+        table = {int(code): out for code, out in data["table"].items()}
+        return table, {code: _MARK for code in data["marks"]}
+
+    def encode(value: tuple[dict[int, str | None], dict[int, str]]) -> dict:
+        return {"table": value[0], "marks": sorted(value[1])}
+
+    return cache.cached("fold", [], _compute_tables, encode, decode,
+                        unicodedata.unidata_version)
+
+
+def _compute_tables() -> tuple[dict[int, str | None], dict[int, str]]:
     table: dict[int, str | None] = {}
     marks: dict[int, str] = {}
     for low, high in _BLOCKS:

@@ -46,7 +46,6 @@ class Scorer:
     intercept: list[float]
     ngram_range: tuple[int, int]
     sublinear_tf: bool
-    _weights: dict[str, tuple[float, ...]] | None = None
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
@@ -93,32 +92,24 @@ class Scorer:
                 counts.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
         return counts
 
-    @property
-    def weights(self) -> dict[str, tuple[float, ...]]:
-        """n-gram → (idf, weight for each class): one lookup per n-gram when scoring."""
-        if self._weights is None:
-            idf, coef = self.idf, self.coef
-            self._weights = {term: (idf[i], *(row[i] for row in coef))
-                             for term, i in self.vocabulary.items()}
-        return self._weights
-
     def probabilities(self, texts: list[str]) -> list[list[float]]:
         """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
         character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
         computes it, L2-normalised, then softmax of the linear scores."""
-        weights, log, classes = self.weights, math.log, len(self.classes)
+        vocabulary, idf, coef, log = self.vocabulary, self.idf, self.coef, math.log
+        classes = range(len(self.classes))
         out = []
         for text in texts:
-            sums = [0.0] * classes
+            sums = [0.0] * len(classes)
             square = 0.0
             for gram, count in self._ngrams(text).items():
-                w = weights.get(gram)
-                if w is None:
+                index = vocabulary.get(gram)
+                if index is None:
                     continue
-                value = ((log(count) + 1.0) if self.sublinear_tf else count) * w[0]
+                value = ((log(count) + 1.0) if self.sublinear_tf else count) * idf[index]
                 square += value * value
-                for k in range(classes):
-                    sums[k] += value * w[k + 1]
+                for k in classes:
+                    sums[k] += value * coef[k][index]
             norm = math.sqrt(square) or 1.0
             logits = [total / norm + b for total, b in zip(sums, self.intercept, strict=True)]
             top = max(logits)
