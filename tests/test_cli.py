@@ -219,3 +219,14 @@ def test_rules_lists_every_rule_once(cli):
     assert {"SC501", "AD503", "IL001", "CN001"} <= set(ids)
     ads = cli("rules", "--category", "ads").stdout.splitlines()
     assert ads and all(line.startswith("AD") for line in ads)
+
+
+def test_sarif_reports_unreadable_files_as_notifications(cli, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = cli("check", "--format", "sarif", str(tmp_path / "empty.txt"),
+                 write(tmp_path / "a.txt", CLEAN))
+    invocation = json.loads(result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert len(notes) == 1 and "empty.txt" in notes[0]["message"]["text"]
+    assert result.exit_code == 2

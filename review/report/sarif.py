@@ -62,11 +62,12 @@ def render(results: list[FileResult], lang: str, rules: list[Rule]) -> str:
     run = Run(
         tool=Tool(driver=ToolDriver(name="review", version=__version__, rules=descriptors)),
         results=sarif_results,
-        invocations=[Invocation(execution_successful=not notifications,
-                                tool_execution_notifications=notifications)],
+        invocations=[Invocation(execution_successful=not notifications)],
     )
     log = Sarif(version="2.1.0", runs=[run])
     data = log.model_dump(mode="json", by_alias=True, exclude_none=True)
     data["$schema"] = SCHEMA
     data["runs"][0]["columnKind"] = "unicodeCodePoints"
+    if notifications:  # files that could not be read, as SARIF tool notifications
+        data["runs"][0]["invocations"][0]["toolExecutionNotifications"] = notifications
     return json.dumps(data, ensure_ascii=False, indent=2)
