@@ -194,7 +194,10 @@ def submit(file: str, title: str | None, fmt: str) -> None:
     # The check that gates release cannot be weakened by the content repository's config.
     config = config.model_copy(update={"severity": {}, "allow": [], "stages": None,
                                        "bundled_lexicons": True})
-    doc = load(Source(file, path), config.max_bytes)
+    try:
+        doc = load(Source(file, path), config.max_bytes)
+    except ReviewError as err:
+        raise ReviewError(f"{file}: {err}") from None
     result = Pipeline(config).check(doc)
     findings = [{"key": f"{f.rule}@{f.start}", **f.model_dump(mode="json")}
                 for f in result.findings]
