@@ -13,6 +13,7 @@ from review.errors import ConfigError, first_problem
 from review.findings import Category, Gate, Severity
 from review.lexicon import LexiconOptions
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from review.tomlfile import read_toml
 
 Level = Literal["block", "review", "info", "off"]
 CLASSIFIER_THRESHOLDS = {"ads": 0.7, "opinion": 0.7}
@@ -90,18 +91,9 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "review" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and "review" in read_toml(pyproject).get("tool", {}):
             return pyproject
     return None
-
-
-def _read(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read config: {err}") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from None
 
 
 def parse_config(text: str, name: str, root: Path) -> Config:
@@ -126,7 +118,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             return Config()
     elif not path.is_file():
         raise ConfigError(f"{path}: config file not found")
-    data = _read(path)
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("review", {})
     try:

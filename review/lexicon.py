@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from review.errors import ConfigError, first_problem
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
 from review.normalize import normalize_term, normalize_terms
+from review.tomlfile import read_toml
 
 PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
             Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
@@ -71,14 +71,10 @@ def _terms(raw: list[str], where: str) -> tuple[str, ...]:
 
 
 def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]:
+    data = read_toml(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         meta = _Meta.model_validate(data.get("meta", {}))
         raw_entries = [_Entry.model_validate(e) for e in data.get("entry", [])]
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read lexicon: {err}") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from None
     except ValidationError as err:
         raise ConfigError(f"{path}: {first_problem(err)}") from None
     category = override.category if override and override.category else meta.category

@@ -5,7 +5,6 @@ carry dates because what is right changes (新冠肺炎 became 新型冠状病�
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from review.errors import ConfigError, first_problem
 from review.findings import Category, Gate, Rule, Severity
 from review.lexicon import bundled_dir
 from review.normalize import View, fold
+from review.tomlfile import read_toml
 
 FORMULATIONS_FILE = "formulations.toml"
 LEADERS_FILE = "leaders.toml"
@@ -78,15 +78,6 @@ def _validated(path: Path, model: type[BaseModel], data: object) -> BaseModel:
         return model.model_validate(data)
     except ValidationError as err:
         raise ConfigError(f"{path}: {first_problem(err)}") from None
-
-
-def read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read: {err}") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from None
 
 
 def load_corrections(path: Path) -> list[Correction]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.expression.data import folded, read_toml
+from review.stages.expression.data import folded
+from review.tomlfile import read_toml
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.expression.data import folded, read_toml
+from review.stages.expression.data import folded
+from review.tomlfile import read_toml
 
 WRONG_TITLE = Rule("EX9101", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
                    "领导人姓名与职务不符", "the title does not belong to this leader",
