@@ -23,12 +23,7 @@ def repo(tmp_path, monkeypatch):
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "ci@example.gov.cn")
     git(tmp_path, "config", "user.name", "CI")
-    team = Team(tmp_path, None)
-    for who in ("admin", "editor", "reviewer"):
-        team.keygen(who)
-    team.ok("admin", "init", "--name", "admin")
-    team.add("editor", "editor")
-    team.add("reviewer", "reviewer")
+    team = Team.small(tmp_path)
     team.ok("admin", "roster", "export")
     (tmp_path / ".gitignore").write_text("keys/\n.review/review.db*\n", encoding="utf-8")
     (tmp_path / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n', encoding="utf-8")

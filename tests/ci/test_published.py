@@ -55,12 +55,7 @@ def test_links_images_and_broken_link_syntax():
 def test_the_command_compares_with_the_released_item(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
-    team = Team(tmp_path, None)
-    for who in ("admin", "editor", "reviewer"):
-        team.keygen(who)
-    team.ok("admin", "init", "--name", "admin")
-    team.add("editor", "editor")
-    team.add("reviewer", "reviewer")
+    team = Team.small(tmp_path)
     item = team.submit("editor", team.write("fire.md", APPROVED))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))

@@ -78,6 +78,17 @@ class Team:
             path.write_bytes(text)
         return f"posts/{name}"
 
+    @classmethod
+    def small(cls, root: Path, url: str | None = None) -> Team:
+        """An initialised workspace with an admin, an editor and a reviewer."""
+        team = cls(root, url)
+        for who in ("admin", "editor", "reviewer"):
+            team.keygen(who)
+        team.ok("admin", "init", "--name", "admin")
+        team.add("editor", "editor")
+        team.add("reviewer", "reviewer")
+        return team
+
     def submit(self, who: str, path: str) -> int:
         return json.loads(self.ok(who, "submit", path, "--format", "json").stdout)["id"]
 
