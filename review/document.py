@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,7 +44,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an original offset."""
         if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.original) if c == "\n"]
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -42,10 +42,11 @@ def render_github(report: GateReport, lang: str) -> str:
     lines = [github.render([f.result for f in report.files], lang)] if report.files else []
     for f in report.files:
         if f.approval:
-            lines.append(f"::error file={github._prop(f.result.path)},title={APPROVAL_RULE}::"
-                         f"{github._data(f.approval)}")
+            path = github.escape_property(f.result.path)
+            lines.append(f"::error file={path},title={APPROVAL_RULE}::"
+                         f"{github.escape_data(f.approval)}")
     for notice in report.notices:
-        lines.append(f"::warning title=review.toml::{github._data(notice)}")
+        lines.append(f"::warning title=review.toml::{github.escape_data(notice)}")
     return "\n".join(line for line in lines if line)
 
 

@@ -8,21 +8,21 @@ from review.i18n import CATEGORY_NAMES, GATE_NAMES, name, t
 _LEVEL = {Severity.BLOCK: "error", Severity.REVIEW: "warning", Severity.INFO: "notice"}
 
 
-def _data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(results: list[FileResult], lang: str) -> str:
     lines = []
     for result in results:
-        path = _prop(result.path)
+        path = escape_property(result.path)
         if result.error is not None:
-            lines.append(f"::error file={path},title={_prop(t('error', lang))}::"
-                         f"{_data(result.error)}")
+            lines.append(f"::error file={path},title={escape_property(t('error', lang))}::"
+                         f"{escape_data(result.error)}")
             continue
         for f in result.findings:
             title = f"{f.rule} {name(CATEGORY_NAMES, f.category, lang)}·" \
@@ -33,6 +33,6 @@ def render(results: list[FileResult], lang: str) -> str:
                     else f" ({t('suggestion', lang)}: {f.suggestion})"
             lines.append(
                 f"::{_LEVEL[f.severity]} file={path},line={f.line},col={f.column},"
-                f"endLine={f.end_line},endColumn={f.end_column},title={_prop(title)}::"
-                f"{_data(message)}")
+                f"endLine={f.end_line},endColumn={f.end_column},title={escape_property(title)}::"
+                f"{escape_data(message)}")
     return "\n".join(lines)

@@ -56,14 +56,19 @@ def write(workspace: Workspace, identity: Identity, body: dict, item) -> Path:
 
 # --- the roster, exported for offline checks ---------------------------------------------
 
-def export_roster(people: dict[str, Person], admin: Identity, head: Record | None) -> dict:
-    body = {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq
+def roster_body(people: dict[str, Person], head: Record | None) -> dict:
+    """The roster as `check` reads it: people, roles and public keys with their validity."""
+    return {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq
                         is not None,
                         "keys": [{"fingerprint": k.fingerprint, "public": encode_public(k.public),
                                   "added_seq": k.added_seq, "revoked_seq": k.revoked_seq}
                                  for k in p.keys.values()]}
                        for p in people.values()],
             "log_seq": head.seq if head else 0, "log_hash": head.hash if head else None}
+
+
+def export_roster(people: dict[str, Person], admin: Identity, head: Record | None) -> dict:
+    body = roster_body(people, head)
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     return dsse.envelope(ROSTER_TYPE, payload, [admin])
 
@@ -84,7 +89,6 @@ def read_roster(env: dict) -> dict | None:
 def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None:
     """None when the envelope attests a release of exactly this path and content by people on
     the roster in the right roles; otherwise why not."""
-    people = {p["name"]: p for p in roster["people"]}
     keys = {k["fingerprint"]: (p, k) for p in roster["people"] for k in p["keys"]}
     publics = {fp: decode_public(k["public"]) for fp, (_, k) in keys.items()}
     payload, good = dsse.open_envelope(env, ATTESTATION_TYPE, publics)
@@ -129,7 +133,6 @@ def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None
         seen.add(person["name"])
     if releaser[0]["name"] in seen - {predicate["editor"]}:
         return "an approver released it"
-    del people
     return None
 
 

@@ -41,12 +41,10 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | N
                     key.public, r.signature_bytes(), r.signed_bytes()):
                 return f"record {r.seq} is not signed by a key on the roster at that time"
         prev = r.hash
-    last = records[-1] if records else None
     for anchor in anchors or []:
         problem = check_anchor(anchor, records, roster)
         if problem:
             return problem
-    del last
     return None
 
 

@@ -355,14 +355,7 @@ def _offline_roster(ws, roster_file: str | None) -> dict:
     with store.reading() as conn:
         people = load_state(conn).roster.people
         head = chain.head(conn)
-    return {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked":
-                        p.revoked_seq is not None,
-                        "keys": [{"fingerprint": k.fingerprint,
-                                  "public": "ed25519:" + __import__("base64").b64encode(
-                                      k.public).decode(),
-                                  "added_seq": k.added_seq, "revoked_seq": k.revoked_seq}
-                                 for k in p.keys.values()]} for p in people.values()],
-            "log_seq": head.seq if head else 0}
+    return attest.roster_body(people, head)
 
 
 @click.group()

@@ -5,6 +5,7 @@ written — or nothing is."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -174,8 +175,6 @@ class Service:
             except ValueError:
                 continue
             body = chain.body_of(kind, item.id, statement).encode()
-            import base64
-
             if (key is None or person is None or person.name != d.person
                     or statement.get("path") != item.path
                     or statement.get("content_sha256") != item.content_sha256
