@@ -12,7 +12,10 @@ import math
 import sys
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import add, gt, mul, sub
 from pathlib import Path
 
 from review.errors import ConfigError
@@ -47,6 +50,20 @@ class Scorer:
     ngram_range: tuple[int, int]
     sublinear_tf: bool
 
+    def __post_init__(self) -> None:
+        # Precomputed once so that a sentence is scored by C-level `map`/`sum` over its
+        # distinct n-grams, with no Python loop per n-gram. Softmax does not change when one
+        # logit is subtracted from all, so only the other classes are summed, against the
+        # first: idf·(coef_k − coef_0); and idf² for the L2 norm. Each list ends with a zero
+        # that every n-gram outside the vocabulary points to.
+        self._missing = len(self.idf)
+        first = self.coef[0]
+        self._rows = [list(map(mul, self.idf, map(sub, row, first))) + [0.0]
+                      for row in self.coef[1:]]
+        self._offsets = [b - self.intercept[0] for b in self.intercept[1:]]
+        self._idf_squared = list(map(mul, self.idf, self.idf)) + [0.0]
+        self._tf = [0.0, 1.0]   # term-frequency factor by count, grown on demand
+
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
         directory = directory or default_dir()
@@ -78,42 +95,54 @@ class Scorer:
         idf = values[:n]
         coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]
         intercept = list(values[n * (k + 1):])
-        return cls(classes, {t: i for i, t in enumerate(terms)}, idf, coef, intercept,
+        return cls(classes, dict(zip(terms, range(n), strict=True)), idf, coef, intercept,
                    tuple(header["ngram_range"]), bool(header["sublinear_tf"]))
 
-    def _ngrams(self, text: str) -> Counter:
-        """Every character n-gram of the text with its count (zip/map/Counter run in C)."""
+    def _ngrams(self, text: str) -> tuple[Counter, int]:
+        """Every character n-gram of the text with its count (built and counted in C), and
+        how many there are in all."""
         low, high = self.ngram_range
-        counts: Counter = Counter()
-        for n in range(low, high + 1):
-            if n == 1:
-                counts.update(text)
-            else:
-                counts.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
-        return counts
+        by_length: list[Sequence[str]] = [text]
+        for n in range(2, high + 1):
+            by_length.append(list(map(add, by_length[-1], text[n - 1:])))
+        kept = by_length[low - 1:]
+        return Counter(chain.from_iterable(kept)), sum(map(len, kept))
+
+    def _factor(self, count: int) -> float:
+        """The TF factor of a count: 1 + ln(count) when sublinear, else the count."""
+        tf = self._tf
+        while len(tf) <= count:
+            c = len(tf)
+            tf.append(1.0 + math.log(c) if self.sublinear_tf else float(c))
+        return tf[count]
 
     def probabilities(self, texts: list[str]) -> list[list[float]]:
         """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
         character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
         computes it, L2-normalised, then softmax of the linear scores."""
-        vocabulary, idf, coef, log = self.vocabulary, self.idf, self.coef, math.log
-        classes = range(len(self.classes))
+        lookup, missing = self.vocabulary.get, repeat(self._missing)
+        rows, idf_squared = self._rows, self._idf_squared
         out = []
         for text in texts:
-            sums = [0.0] * len(classes)
-            square = 0.0
-            for gram, count in self._ngrams(text).items():
-                index = vocabulary.get(gram)
-                if index is None:
-                    continue
-                value = ((log(count) + 1.0) if self.sublinear_tf else count) * idf[index]
-                square += value * value
-                for k in classes:
-                    sums[k] += value * coef[k][index]
+            counts, total = self._ngrams(text)
+            ids = list(map(lookup, counts, missing))
+            # Every distinct n-gram counted once (factor 1) …
+            square = sum(map(idf_squared.__getitem__, ids))
+            sums = [sum(map(row.__getitem__, ids)) for row in rows]
+            if total > len(counts):
+                # … then the few that occur more than once corrected to their factor.
+                values = list(counts.values())
+                repeated = list(map(gt, values, repeat(1)))
+                for index, count in zip(compress(ids, repeated), compress(values, repeated),
+                                        strict=True):
+                    factor = self._factor(count)
+                    square += idf_squared[index] * (factor * factor - 1.0)
+                    sums = [s + row[index] * (factor - 1.0)
+                            for s, row in zip(sums, rows, strict=True)]
             norm = math.sqrt(square) or 1.0
-            logits = [total / norm + b for total, b in zip(sums, self.intercept, strict=True)]
+            logits = [0.0, *(s / norm + b for s, b in zip(sums, self._offsets, strict=True))]
             top = max(logits)
             exp = [math.exp(z - top) for z in logits]
-            total = math.fsum(exp)
-            out.append([e / total for e in exp])
+            total_exp = math.fsum(exp)
+            out.append([e / total_exp for e in exp])
         return out
