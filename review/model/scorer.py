@@ -2,7 +2,11 @@
 multinomial logistic regression, read from a JSON header (classes, settings, vocabulary) and a
 raw little-endian float64 file (idf, coefficients, intercepts). Nothing is unpickled, so a
 model file can carry no code; and nothing heavy is imported, so an editor's every
-`review check` stays quick."""
+`review check` stays quick.
+
+The vocabulary's n-grams are found by an Aho-Corasick automaton (cached like the lexicons'):
+one C pass yields every occurrence of every known n-gram, so the n-grams that the model never
+saw are neither built nor looked up."""
 
 from __future__ import annotations
 
@@ -12,12 +16,14 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import chain, compress, repeat
-from operator import add, gt, mul, sub
+from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import gt, itemgetter, mul, sub
 from pathlib import Path
 
+import ahocorasick
+
+from review import cache
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
@@ -43,26 +49,41 @@ def read_floats(data: bytes) -> array:
 @dataclass
 class Scorer:
     classes: list[str]
-    vocabulary: dict[str, int]
+    terms: list[str]            # the vocabulary, by feature index
     idf: array                  # (features,)
     coef: list[array]           # one row of (features,) per class
     intercept: list[float]
-    ngram_range: tuple[int, int]
     sublinear_tf: bool
+    automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
 
     def __post_init__(self) -> None:
         # Precomputed once so that a sentence is scored by C-level `map`/`sum` over its
         # distinct n-grams, with no Python loop per n-gram. Softmax does not change when one
         # logit is subtracted from all, so only the other classes are summed, against the
-        # first: idf·(coef_k − coef_0); and idf² for the L2 norm. Each list ends with a zero
-        # that every n-gram outside the vocabulary points to.
-        self._missing = len(self.idf)
+        # first: idf·(coef_k − coef_0); and idf² for the L2 norm.
         first = self.coef[0]
-        self._rows = [list(map(mul, self.idf, map(sub, row, first))) + [0.0]
-                      for row in self.coef[1:]]
+        self._rows = [list(map(mul, self.idf, map(sub, row, first))) for row in self.coef[1:]]
         self._offsets = [b - self.intercept[0] for b in self.intercept[1:]]
-        self._idf_squared = list(map(mul, self.idf, self.idf)) + [0.0]
+        self._idf_squared = list(map(mul, self.idf, self.idf))
         self._tf = [0.0, 1.0]   # term-frequency factor by count, grown on demand
+        self._automaton = self._vocabulary_automaton()
+
+    def _vocabulary_automaton(self) -> ahocorasick.Automaton:
+        path = self.automaton_file
+        if path is not None and path.is_file():
+            try:
+                automaton = ahocorasick.load(str(path), bytes)  # integers: no payload to decode
+                if len(automaton) == len(self.terms):
+                    return automaton
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # a damaged cache: build it again
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for index, term in enumerate(self.terms):
+            automaton.add_word(term, index)
+        automaton.make_automaton()
+        if path is not None:
+            cache.store_file(path, lambda tmp: automaton.save(str(tmp)))
+        return automaton
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
@@ -90,23 +111,13 @@ class Scorer:
             raise ConfigError(f"{weights_path}: does not match {header_path.name} (checksum)")
         n, k = len(terms), len(classes)
         values = read_floats(data)
-        if len(values) != n * (k + 1) + k:
+        if not terms or len(values) != n * (k + 1) + k:
             raise ConfigError(f"{weights_path}: the weights do not fit the vocabulary")
         idf = values[:n]
         coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]
         intercept = list(values[n * (k + 1):])
-        return cls(classes, dict(zip(terms, range(n), strict=True)), idf, coef, intercept,
-                   tuple(header["ngram_range"]), bool(header["sublinear_tf"]))
-
-    def _ngrams(self, text: str) -> tuple[Counter, int]:
-        """Every character n-gram of the text with its count (built and counted in C), and
-        how many there are in all."""
-        low, high = self.ngram_range
-        by_length: list[Sequence[str]] = [text]
-        for n in range(2, high + 1):
-            by_length.append(list(map(add, by_length[-1], text[n - 1:])))
-        kept = by_length[low - 1:]
-        return Counter(chain.from_iterable(kept)), sum(map(len, kept))
+        return cls(classes, terms, idf, coef, intercept, bool(header["sublinear_tf"]),
+                   cache.path_for("vocabulary", [header_path]))
 
     def _factor(self, count: int) -> float:
         """The TF factor of a count: 1 + ln(count) when sublinear, else the count."""
@@ -119,21 +130,22 @@ class Scorer:
     def probabilities(self, texts: list[str]) -> list[list[float]]:
         """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
         character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
-        computes it, L2-normalised, then softmax of the linear scores."""
-        lookup, missing = self.vocabulary.get, repeat(self._missing)
-        rows, idf_squared = self._rows, self._idf_squared
+        computes it, L2-normalised, then softmax of the linear scores. Prepared texts have no
+        runs of whitespace, which the vectorizer would first collapse."""
+        rows, idf_squared, find = self._rows, self._idf_squared, self._automaton.iter
+        feature = itemgetter(1)
         out = []
         for text in texts:
-            counts, total = self._ngrams(text)
-            ids = list(map(lookup, counts, missing))
+            found = list(map(feature, find(text)))  # every known n-gram, each time it occurs
+            counts = Counter(found)
             # Every distinct n-gram counted once (factor 1) …
-            square = sum(map(idf_squared.__getitem__, ids))
-            sums = [sum(map(row.__getitem__, ids)) for row in rows]
-            if total > len(counts):
+            square = sum(map(idf_squared.__getitem__, counts))
+            sums = [sum(map(row.__getitem__, counts)) for row in rows]
+            if len(found) > len(counts):
                 # … then the few that occur more than once corrected to their factor.
                 values = list(counts.values())
                 repeated = list(map(gt, values, repeat(1)))
-                for index, count in zip(compress(ids, repeated), compress(values, repeated),
+                for index, count in zip(compress(counts, repeated), compress(values, repeated),
                                         strict=True):
                     factor = self._factor(count)
                     square += idf_squared[index] * (factor * factor - 1.0)

@@ -76,3 +76,15 @@ def test_numbers_and_masked_numbers_fold_to_one_placeholder():
     assert prepare("电话13812345678，138****5678，xxxx元") == "电话#,#,#元"
     assert prepare("Tel: 400-123") == "tel: #-#"
     assert "max" in prepare("max 价格")  # a word with an x stays a word
+
+
+def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path, monkeypatch):
+    _, fresh, holdout, out = trained
+    prepared = [prepare(t) for t in holdout]
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    first = Scorer.load(out)                  # builds and stores the automaton
+    (cached,) = tmp_path.glob("vocabulary-*")
+    assert Scorer.load(out).probabilities(prepared) == fresh.probabilities(prepared)
+    cached.write_bytes(b"damaged")            # a damaged cache is built again, not trusted
+    assert Scorer.load(out).probabilities(prepared) == first.probabilities(prepared)
+    assert cached.read_bytes() != b"damaged"
