@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
@@ -22,21 +23,31 @@ _LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
 _CLOSED = re.compile(rf"({_LIST})等国(?:家)?(?!和地区|及地区|与地区|内)")
 _OPENED = re.compile(rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})")
 _REGIONS = ("台湾", "香港", "澳门")
+# A closed list lies inside one run of names and separators holding 等国; the backtracking
+# _CLOSED runs only there, not at every character of the draft.
+_RUN = re.compile(rf"[\u4e00-\u9fff{_SEPARATORS}]+")
+
+
+def _closed_lists(text: str) -> Iterator[re.Match]:
+    if "等国" not in text:
+        return
+    for run in _RUN.finditer(text):
+        if "等国" in run.group():
+            yield from _CLOSED.finditer(text, run.start(), run.end())
 
 
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    for pattern in (_CLOSED, _OPENED):
-        for m in pattern.finditer(text):
-            start = m.start(1)
-            for item in re.split(f"([{_SEPARATORS}])", m.group(1)):
-                # The first item may carry words before the list (来自美国): match its end.
-                for region in _REGIONS:
-                    if item == region or (start == m.start(1) and item.endswith(region)
-                                          and not item.endswith("中国" + region)
-                                          and len(item) > len(region)
-                                          and item[-len(region) - 1] not in "国"):
-                        at = start + len(item) - len(region)
-                        yield Hit(RULE, *view.span(at, at + len(region)))
-                start += len(item)
+    for m in chain(_closed_lists(text), _OPENED.finditer(text)):
+        start = m.start(1)
+        for item in re.split(f"([{_SEPARATORS}])", m.group(1)):
+            # The first item may carry words before the list (来自美国): match its end.
+            for region in _REGIONS:
+                if item == region or (start == m.start(1) and item.endswith(region)
+                                      and not item.endswith("中国" + region)
+                                      and len(item) > len(region)
+                                      and item[-len(region) - 1] not in "国"):
+                    at = start + len(item) - len(region)
+                    yield Hit(RULE, *view.span(at, at + len(region)))
+            start += len(item)
