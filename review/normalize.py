@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import ne
 
 import opencc
 
@@ -91,30 +92,38 @@ _BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF
            (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF)]
 
 
-_MARK = "\ue000"  # a private-use character standing for "this one changes length"
-
-
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str | None], dict[int, str]]:
-    """str.translate table of every character that folds to something else, and a table that
-    marks those folding to other than exactly one character (their offsets need mapping).
+def _tables() -> tuple[dict[int, str | None], re.Pattern]:
+    """str.translate table of every character that folds to something else, and a pattern of
+    those folding to other than exactly one character (their offsets need mapping).
     Computing them takes a few thousand NFKC look-ups, so they are cached on disk."""
     from review import cache
 
-    def decode(data: dict) -> tuple[dict[int, str | None], dict[int, str]]:
-        table = {int(code): out for code, out in data["table"].items()}
-        return table, {code: _MARK for code in data["marks"]}
+    def decode(data: dict) -> tuple[dict[int, str | None], list[int]]:
+        return {int(code): out for code, out in data["table"].items()}, data["marks"]
 
-    def encode(value: tuple[dict[int, str | None], dict[int, str]]) -> dict:
-        return {"table": value[0], "marks": sorted(value[1])}
+    def encode(value: tuple[dict[int, str | None], list[int]]) -> dict:
+        return {"table": value[0], "marks": value[1]}
 
-    return cache.cached("fold", [], _compute_tables, encode, decode,
-                        unicodedata.unidata_version)
+    table, marks = cache.cached("fold", [], _compute_tables, encode, decode,
+                                unicodedata.unidata_version)
+    return table, _char_class(marks)
 
 
-def _compute_tables() -> tuple[dict[int, str | None], dict[int, str]]:
+def _char_class(codes: list[int]) -> re.Pattern:
+    """A pattern of one of these (ascending) code points, consecutive ones as ranges."""
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+
+def _compute_tables() -> tuple[dict[int, str | None], list[int]]:
     table: dict[int, str | None] = {}
-    marks: dict[int, str] = {}
+    marks: list[int] = []
     for low, high in _BLOCKS:
         for code in range(low, high + 1):
             ch = chr(code)
@@ -122,37 +131,33 @@ def _compute_tables() -> tuple[dict[int, str | None], dict[int, str]]:
             if out != ch:
                 table[code] = out or None
                 if len(out) != 1:
-                    marks[code] = _MARK
+                    marks.append(code)
     return table, marks
 
 
 def fold(source: View) -> View:
     """Translate whole texts (in C), mapping offsets only around the few characters that
     fold to none or several characters."""
-    table, marks = _tables()
+    table, marked = _tables()
     simplified = _simplify(source.text)
-    if _MARK in simplified:
-        return _fold_slowly(source, simplified)
     folded = simplified.translate(table)
     if not folded.isascii():
         lowered = folded.lower()
         if len(lowered) == len(folded):  # a few letters (İ) lengthen: leave those texts be
             folded = lowered
-    marked = simplified.translate(marks)
-    i = marked.find(_MARK)
-    if i < 0:
+    changes = [m.start() for m in marked.finditer(simplified)]
+    if not changes:
         starts, ends = source.starts, source.ends
     else:
         starts, ends = [], []  # type: ignore[assignment]
         previous = 0
-        while i >= 0:
+        for i in changes:
             starts += source.starts[previous:i]
             ends += source.ends[previous:i]
             width = len(table.get(ord(simplified[i])) or "")
             starts += [source.starts[i]] * width
             ends += [source.ends[i]] * width
             previous = i + 1
-            i = marked.find(_MARK, previous)
         starts += source.starts[previous:]
         ends += source.ends[previous:]
         if len(starts) != len(folded):  # lower() changed a length inside: per character
@@ -181,33 +186,26 @@ _CN_DIGIT_TABLE = str.maketrans(_CN_DIGITS)
 _CN_DIGIT_CHARS = frozenset(_CN_DIGITS)
 # Noise: anything that is neither a letter/digit/CJK character nor a boundary (\w is
 # str.isalnum() plus the underscore, which is noise too).
-_NOISE = re.compile(r"(?:[^\w。!?;\n]|_)+")
+_NOISE_CHAR = re.compile(r"[^\w。!?;\n]|_")
 
 
 @dataclass(frozen=True)
 class CompactView(View):
     """A folded view without noise; `source[i]` is character i's index in the folded view."""
 
-    source: list[int]
+    source: Sequence[int]
 
 
 def compact(folded: View) -> CompactView:
-    keep: list[int] = []
-    previous = 0
+    # Every noise character becomes NUL (itself noise) in C, and `compress` keeps the rest
+    # with their offsets: no Python step per noise run.
     text = folded.text
-    for m in _NOISE.finditer(text):
-        keep += range(previous, m.start())
-        previous = m.end()
-    keep += range(previous, len(text))
-    if len(keep) == len(text):
-        return CompactView(text, folded.starts, folded.ends, keep)
-    if not keep:
-        return CompactView("", [], [], [])
-    pick = itemgetter(*keep)
-    starts, ends = pick(folded.starts), pick(folded.ends)
-    if len(keep) == 1:
-        starts, ends = (starts,), (ends,)
-    return CompactView(_NOISE.sub("", text), list(starts), list(ends), keep)
+    masked = _NOISE_CHAR.sub("\0", text)
+    if "\0" not in masked:
+        return CompactView(text, folded.starts, folded.ends, range(len(text)))
+    kept = list(map(ne, masked, repeat("\0")))
+    return CompactView(masked.replace("\0", ""), list(compress(folded.starts, kept)),
+                       list(compress(folded.ends, kept)), list(compress(count(), kept)))
 
 
 def normalize_terms(terms: list[str]) -> list[str]:
