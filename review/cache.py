@@ -18,7 +18,7 @@ from review import __version__
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:

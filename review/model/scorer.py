@@ -65,7 +65,8 @@ class Scorer:
         self._rows = [list(map(mul, self.idf, map(sub, row, first))) for row in self.coef[1:]]
         self._offsets = [b - self.intercept[0] for b in self.intercept[1:]]
         self._idf_squared = list(map(mul, self.idf, self.idf))
-        self._tf = [0.0, 1.0]   # term-frequency factor by count, grown on demand
+        self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
+        self._extra_squared: list[float] = [0.0, 0.0]
         self._automaton = self._vocabulary_automaton()
 
     def _vocabulary_automaton(self) -> ahocorasick.Automaton:
@@ -78,8 +79,11 @@ class Scorer:
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # a damaged cache: build it again
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for index, term in enumerate(self.terms):
-            automaton.add_word(term, index)
+        # A trie node looks its children up one by one in the order they were added; added
+        # commonest first (lowest idf), the search for a character ends early.
+        terms, idf = self.terms, self.idf
+        for index in sorted(range(len(terms)), key=lambda i: (idf[i], len(terms[i]))):
+            automaton.add_word(terms[index], index)
         automaton.make_automaton()
         if path is not None:
             cache.store_file(path, lambda tmp: automaton.save(str(tmp)))
@@ -119,13 +123,14 @@ class Scorer:
         return cls(classes, terms, idf, coef, intercept, bool(header["sublinear_tf"]),
                    cache.path_for("vocabulary", [header_path]))
 
-    def _factor(self, count: int) -> float:
-        """The TF factor of a count: 1 + ln(count) when sublinear, else the count."""
-        tf = self._tf
-        while len(tf) <= count:
-            c = len(tf)
-            tf.append(1.0 + math.log(c) if self.sublinear_tf else float(c))
-        return tf[count]
+    def _grow(self, count: int) -> None:
+        """Extend the tables of what a count adds over counting once — factor − 1 and
+        factor² − 1, where the factor is 1 + ln(count) when sublinear, else the count."""
+        while len(self._extra) <= count:
+            c = len(self._extra)
+            factor = 1.0 + math.log(c) if self.sublinear_tf else float(c)
+            self._extra.append(factor - 1.0)
+            self._extra_squared.append(factor * factor - 1.0)
 
     def probabilities(self, texts: list[str]) -> list[list[float]]:
         """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
@@ -142,15 +147,16 @@ class Scorer:
             square = sum(map(idf_squared.__getitem__, counts))
             sums = [sum(map(row.__getitem__, counts)) for row in rows]
             if len(found) > len(counts):
-                # … then the few that occur more than once corrected to their factor.
+                # … then the n-grams that occur more than once corrected to their factor.
                 values = list(counts.values())
                 repeated = list(map(gt, values, repeat(1)))
-                for index, count in zip(compress(counts, repeated), compress(values, repeated),
-                                        strict=True):
-                    factor = self._factor(count)
-                    square += idf_squared[index] * (factor * factor - 1.0)
-                    sums = [s + row[index] * (factor - 1.0)
-                            for s, row in zip(sums, rows, strict=True)]
+                index, count = list(compress(counts, repeated)), list(compress(values, repeated))
+                self._grow(max(count))
+                extra = list(map(self._extra.__getitem__, count))
+                square += sum(map(mul, map(idf_squared.__getitem__, index),
+                                  map(self._extra_squared.__getitem__, count)))
+                sums = [s + sum(map(mul, map(row.__getitem__, index), extra))
+                        for s, row in zip(sums, rows, strict=True)]
             norm = math.sqrt(square) or 1.0
             logits = [0.0, *(s / norm + b for s, b in zip(sums, self._offsets, strict=True))]
             top = max(logits)

@@ -37,19 +37,21 @@ class ClassifierStage:
         return (RULES[label] for label in self.thresholds)
 
     def scan(self, doc: Document) -> Iterator[Hit]:
-        view = doc.visible
+        text = doc.visible.text
         spans, texts, quoted = [], [], []
-        for m in SENTENCE.finditer(view.text):
+        depth = _QuoteDepth(text)
+        for m in SENTENCE.finditer(text):
             start, end = m.span()
+            # A quotation's closing mark after its last 。 belongs to the sentence before.
+            while start < end and (text[start].isspace() or text[start] in _CLOSING):
+                start += 1
             # Words quoted inside a post (a resident's “…”) are reported speech, not the
             # account's own voice: they are still checked for ads, not for opinion.
-            inside_quote = _quote_depth(view.text, start) > 0
-            while start < end and view.text[start].isspace():
-                start += 1
-            while end > start and view.text[end - 1].isspace():
+            inside_quote = depth.at(start) > 0
+            while end > start and text[end - 1].isspace():
                 end -= 1
-            prepared = prepare_folded(view.text[start:end])
-            if sum(c.isalpha() for c in prepared) >= MIN_LETTERS:
+            prepared = prepare_folded(text[start:end])
+            if sum(map(str.isalpha, prepared)) >= MIN_LETTERS:
                 spans.append((start, end))
                 texts.append(prepared)
                 quoted.append(inside_quote or prepared.startswith(_OPENING))
@@ -61,18 +63,29 @@ class ClassifierStage:
             for (start, end), row, q in zip(spans, probabilities, quoted, strict=True):
                 p = row[column]
                 if p >= threshold and not (q and label == "opinion"):
-                    yield Hit(RULES[label], *view.span(start, end), broad=True)
+                    yield Hit(RULES[label], *doc.visible.span(start, end), broad=True)
 
 
 _OPENING = ("“", "「", "『", '"')
 _CLOSING = ("”", "」", "』")
 
 
-def _quote_depth(text: str, position: int) -> int:
-    """Open Chinese quotation marks before `position` in its paragraph."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    before = text[paragraph:position]
-    return sum(before.count(q) for q in _OPENING[:3]) - sum(before.count(q) for q in _CLOSING)
+class _QuoteDepth:
+    """Open Chinese quotation marks before a position in its paragraph, for positions asked
+    in increasing order: each stretch of text is counted once."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.position, self.depth = text, 0, 0
+
+    def at(self, position: int) -> int:
+        before = self.text[self.position:position]
+        paragraph = before.rfind("\n")
+        if paragraph >= 0:
+            before, self.depth = before[paragraph + 1:], 0
+        self.depth += (sum(map(before.count, _OPENING[:3]))
+                       - sum(map(before.count, _CLOSING)))
+        self.position = position
+        return self.depth
 
 
 def build(config: Config) -> ClassifierStage:

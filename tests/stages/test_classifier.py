@@ -52,6 +52,13 @@ def test_quoted_speech_is_not_the_accounts_opinion(pipeline):
     assert [c for c, _ in flagged(pipeline, text) if c is Category.OPINION] == []
 
 
+def test_a_quotation_left_open_ends_with_its_paragraph(pipeline):
+    quoted = "王阿姨说：“太开心了。" + VENT
+    assert [c for c, _ in flagged(pipeline, quoted) if c is Category.OPINION] == []
+    after = "王阿姨说：“太开心了。\n" + VENT + "\n“天冷了。”" + VENT
+    assert [t for c, t in flagged(pipeline, after) if c is Category.OPINION] == [VENT, VENT]
+
+
 def test_thresholds_come_from_the_config():
     never = Pipeline(Config(stages=["classifier"], classifier={"ads": 1.01, "opinion": 1.01}))
     assert never.check_text(AD + VENT).findings == []
