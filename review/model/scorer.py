@@ -24,6 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache
+from review.automaton import build_automaton
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
@@ -78,13 +79,8 @@ class Scorer:
                     return automaton
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # a damaged cache: build it again
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        # A trie node looks its children up one by one in the order they were added; added
-        # commonest first (lowest idf), the search for a character ends early.
-        terms, idf = self.terms, self.idf
-        for index in sorted(range(len(terms)), key=lambda i: (idf[i], len(terms[i]))):
-            automaton.add_word(terms[index], index)
-        automaton.make_automaton()
+        automaton = build_automaton(((term, i) for i, term in enumerate(self.terms)),
+                                    ahocorasick.STORE_INTS)
         if path is not None:
             cache.store_file(path, lambda tmp: automaton.save(str(tmp)))
         return automaton

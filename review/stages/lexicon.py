@@ -13,6 +13,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache, lexicon
+from review.automaton import build_automaton
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -61,12 +62,7 @@ class LexiconStage:
                 payloads.setdefault(term, []).append((index, _TERM, len(term)))
             for phrase in self.templates[template][2]:
                 payloads.setdefault(phrase, []).append((index, _ALLOW, len(phrase)))
-        automaton = ahocorasick.Automaton()
-        for key, value in payloads.items():
-            automaton.add_word(key, tuple(value))
-        if payloads:
-            automaton.make_automaton()
-        return automaton
+        return build_automaton((key, tuple(value)) for key, value in payloads.items())
 
     def rule(self, index: int) -> Rule:
         rule = self._rules.get(index)

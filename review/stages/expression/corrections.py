@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-import ahocorasick
-
+from review.automaton import build_automaton
 from review.document import Document
 from review.findings import Hit, Rule
 from review.stages.expression.data import Correction
@@ -26,11 +25,7 @@ class Corrections:
                 keys.setdefault(form, []).append((index, _WRONG, len(form)))
             for phrase in item.shields:
                 keys.setdefault(phrase, []).append((index, _SHIELD, len(phrase)))
-        self.automaton = ahocorasick.Automaton()
-        for key, value in keys.items():
-            self.automaton.add_word(key, tuple(value))
-        if keys:
-            self.automaton.make_automaton()
+        self.automaton = build_automaton((key, tuple(value)) for key, value in keys.items())
 
     def rules(self) -> Iterator[Rule]:
         return (item.rule for item in self.items)

@@ -1,0 +1,32 @@
+"""Automata built commonest characters first find exactly what a plain one finds."""
+
+import ahocorasick
+from conftest import ROOT
+
+from review.automaton import COMMON, build_automaton, common_characters
+
+PROSE = (ROOT / "fixtures" / "prose" / "correct_government.txt").read_text(encoding="utf-8")
+
+
+def test_the_same_matches_as_keys_added_in_any_order():
+    words = sorted({PROSE[i:i + n] for n in (2, 3, 4) for i in range(0, len(PROSE) - n, 7)
+                    if "\n" not in PROSE[i:i + n]})
+    plain = ahocorasick.Automaton()
+    for word in words:
+        plain.add_word(word, word)
+    plain.make_automaton()
+    ranked = build_automaton((word, word) for word in words)
+    found = sorted(ranked.iter(PROSE))
+    assert found == sorted(plain.iter(PROSE))
+    assert len(found) > len(words)
+
+
+def test_integer_values_and_no_keys():
+    automaton = build_automaton([("政府", 7), ("工作报告", 9)], ahocorasick.STORE_INTS)
+    assert list(automaton.iter("政府工作报告")) == [(1, 7), (5, 9)]
+    assert len(build_automaton([])) == 0
+
+
+def test_the_character_order_is_what_jiebas_dictionary_gives():
+    assert common_characters() == COMMON
+    assert len(set(COMMON)) == len(COMMON) == 3000
