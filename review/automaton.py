@@ -4,16 +4,23 @@ pyahocorasick finds a character among a trie node's children by comparing them o
 in the order they were added, so a scan of prose spends most of its time at nodes with
 thousands of children. Keys added commonest characters first are found in the first few
 comparisons: a 50,000-term lexicon scans about twice as fast, with the same matches.
+
+Built automata are cached with `pickle` (five times quicker to read than pyahocorasick's
+own `load`), read back by an unpickler that admits nothing but an Automaton and plain
+values, so a cache file can carry no code.
 """
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 import ahocorasick
+
+from review import cache
 
 # The 3,000 commonest characters of Chinese, commonest first: each character weighted by the
 # frequencies of the words of jieba's dictionary that hold it. Regenerate with
@@ -114,6 +121,32 @@ def build_automaton(items: Iterable[tuple[str, object]], kind: int = ahocorasick
     if added:
         automaton.make_automaton()
     return automaton
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) == ("ahocorasick", "Automaton"):
+            return ahocorasick.Automaton
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in an automaton cache")
+
+
+def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
+    """The automaton cached at `path`, or None when there is none or it is damaged."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as f:
+            automaton = _Unpickler(f).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            IndexError, KeyError):
+        return None
+    return automaton if isinstance(automaton, ahocorasick.Automaton) else None
+
+
+def store_cached(automaton: ahocorasick.Automaton, path: Path | None) -> None:
+    if path is not None:
+        cache.store_file(path, lambda tmp: tmp.write_bytes(
+            pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def common_characters(count: int = 3000) -> str:

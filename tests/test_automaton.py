@@ -1,9 +1,18 @@
 """Automata built commonest characters first find exactly what a plain one finds."""
 
+import pickle
+from pathlib import Path
+
 import ahocorasick
 from conftest import ROOT
 
-from review.automaton import COMMON, build_automaton, common_characters
+from review.automaton import (
+    COMMON,
+    build_automaton,
+    common_characters,
+    load_cached,
+    store_cached,
+)
 
 PROSE = (ROOT / "fixtures" / "prose" / "correct_government.txt").read_text(encoding="utf-8")
 
@@ -30,3 +39,22 @@ def test_integer_values_and_no_keys():
 def test_the_character_order_is_what_jiebas_dictionary_gives():
     assert common_characters() == COMMON
     assert len(set(COMMON)) == len(COMMON) == 3000
+
+
+def test_a_cached_automaton_comes_back_and_a_foreign_pickle_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    built = build_automaton([("政府", (1, 0, 2)), ("工作报告", (2, 0, 4))])
+    store_cached(built, tmp_path / "a.bin")
+    loaded = load_cached(tmp_path / "a.bin")
+    assert list(loaded.iter("政府工作报告")) == list(built.iter("政府工作报告"))
+
+    class Payload:  # what a planted cache file would run when unpickled
+        def __reduce__(self):
+            return (Path.touch, (tmp_path / "ran",))
+
+    (tmp_path / "b.bin").write_bytes(pickle.dumps(Payload()))
+    assert load_cached(tmp_path / "b.bin") is None
+    assert not (tmp_path / "ran").exists()
+    (tmp_path / "c.bin").write_bytes(b"damaged")
+    assert load_cached(tmp_path / "c.bin") is None
+    assert load_cached(tmp_path / "missing.bin") is None

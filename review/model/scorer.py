@@ -24,7 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache
-from review.automaton import build_automaton
+from review.automaton import build_automaton, load_cached, store_cached
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
@@ -71,18 +71,11 @@ class Scorer:
         self._automaton = self._vocabulary_automaton()
 
     def _vocabulary_automaton(self) -> ahocorasick.Automaton:
-        path = self.automaton_file
-        if path is not None and path.is_file():
-            try:
-                automaton = ahocorasick.load(str(path), bytes)  # integers: no payload to decode
-                if len(automaton) == len(self.terms):
-                    return automaton
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # a damaged cache: build it again
-        automaton = build_automaton(((term, i) for i, term in enumerate(self.terms)),
-                                    ahocorasick.STORE_INTS)
-        if path is not None:
-            cache.store_file(path, lambda tmp: automaton.save(str(tmp)))
+        automaton = load_cached(self.automaton_file)
+        if automaton is None or len(automaton) != len(self.terms):
+            automaton = build_automaton(((term, i) for i, term in enumerate(self.terms)),
+                                        ahocorasick.STORE_INTS)
+            store_cached(automaton, self.automaton_file)
         return automaton
 
     @classmethod

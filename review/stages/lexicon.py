@@ -6,14 +6,13 @@ traditional spellings are found; every match is reported, overlapping ones inclu
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterator
 from pathlib import Path
 
 import ahocorasick
 
 from review import cache, lexicon
-from review.automaton import build_automaton
+from review.automaton import build_automaton, load_cached, store_cached
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -44,16 +43,10 @@ class LexiconStage:
         self.plain = [not (context or allow) and noise
                       for _, context, allow, noise, _ in self.templates]
         self._rules: dict[int, Rule] = {}
-        if automaton_file is not None and automaton_file.is_file():
-            try:
-                self.automaton = ahocorasick.load(str(automaton_file), marshal.loads)
-                return
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # a damaged cache: build it again
-        self.automaton = self._build_automaton()
-        if automaton_file is not None:
-            cache.store_file(automaton_file,
-                             lambda path: self.automaton.save(str(path), marshal.dumps))
+        self.automaton = load_cached(automaton_file)
+        if self.automaton is None:
+            self.automaton = self._build_automaton()
+            store_cached(self.automaton, automaton_file)
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         payloads: dict[str, list[tuple[int, int, int]]] = {}
