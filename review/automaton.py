@@ -102,12 +102,13 @@ COMMON = (
     "杈泻苇焉娟迦巫扒翊敷谣隅撇凹蚁氮苑妓綘潇禹朽寮郢伽粪诛醋栋谴隧簇踩礁庶衮笅堕噪嘲"
     "濂鲟彝柬斐沛卞篷祁耿嚼宦溯黔浇敞绞瓣傛窦蕃嶅汰鲍遏魅槐鞘钞徙讶碟琐琢滤嗤鐪蠢锰嵋"
 )
-_RANK = {ch: rank for rank, ch in enumerate(COMMON)}
-_RARE = len(COMMON)
+# Each common character stands for its rank, so that keys sort (in C) by the ranks of their
+# characters; every other Chinese character sorts after them.
+_BY_RANK = str.maketrans({ch: chr(rank + 1) for rank, ch in enumerate(COMMON)})
 
 
-def _order(key: str) -> list[int]:
-    return [_RANK.get(ch, _RARE) for ch in key]
+def _order(item: tuple[str, object]) -> str:
+    return item[0].translate(_BY_RANK)
 
 
 def build_automaton(items: Iterable[tuple[str, object]], kind: int = ahocorasick.STORE_ANY
@@ -115,7 +116,7 @@ def build_automaton(items: Iterable[tuple[str, object]], kind: int = ahocorasick
     """An automaton of (key, value) pairs, keys added commonest characters first."""
     automaton = ahocorasick.Automaton(kind)
     added = False
-    for key, value in sorted(items, key=lambda item: _order(item[0])):
+    for key, value in sorted(items, key=_order):
         automaton.add_word(key, value)
         added = True
     if added:

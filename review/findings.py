@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -68,9 +67,9 @@ class Decision(StrEnum):
     PASS = "pass"
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A stable rule: one lexicon entry or one detector."""
+class Rule(NamedTuple):
+    """A stable rule: one lexicon entry or one detector. A named tuple, not a dataclass: a
+    200,000-term list makes one per term, and a tuple is made four times quicker."""
 
     id: str
     category: Category

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -46,9 +47,9 @@ class _Entry(BaseModel):
     _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One lexicon rule with its terms, context words and allowed phrases, all normalised."""
+class Entry(NamedTuple):
+    """One lexicon rule with its terms, context words and allowed phrases, all normalised
+    (a named tuple, like Rule, for the same reason)."""
 
     rule: Rule
     terms: tuple[str, ...]
@@ -82,6 +83,8 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
     entries = []
     for e in raw_entries:
         where = f"{path}: {e.id}"
+        if not e.id.strip() or any(c.isspace() for c in e.id):
+            raise ConfigError(f"{path}: entry id {e.id!r} must be one word, without spaces")
         severity = e.severity or (override and override.severity) or meta.severity \
             or default_severity
         gate = e.gate or (override and override.gate) or meta.gate or default_gate
@@ -119,12 +122,11 @@ def load_plain(options: LexiconOptions) -> list[Entry]:
     gate = options.gate or default_gate
     terms = [t for t in (line.split("#", 1)[0].strip() for line in lines) if t]
     message_zh, message_en = f"命中自定义词表 {path.name}", f"listed in {path.name}"
-    entries = []
+    entries, stem = [], path.stem
     for term, norm in zip(terms, normalize_terms(terms), strict=True):
         if len(norm) < 2:
             continue  # a single character (or only punctuation) would match everywhere
-        rule = Rule(f"{path.stem}:{term}", options.category, gate, severity, message_zh,
-                    message_en)
+        rule = Rule(f"{stem}:{term}", options.category, gate, severity, message_zh, message_en)
         entries.append(Entry(rule, (norm,), source=str(path)))
     return entries
 

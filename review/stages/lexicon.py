@@ -6,7 +6,10 @@ traditional spellings are found; every match is reported, overlapping ones inclu
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain, repeat
 from pathlib import Path
 
 import ahocorasick
@@ -39,7 +42,11 @@ class LexiconStage:
     def _setup(self, data: dict, automaton_file: Path | None = None) -> None:
         self.templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10])
                           for t in data["templates"]]
-        self.rows = data["rows"]  # [template index, rule id, [terms]]
+        # Row i (one entry) has rule id ids[i] and template template_of[i]; its terms are
+        # read only when the automaton is built.
+        self.ids = data["ids"].split("\n") if data["ids"] else []
+        self.template_of = list(chain.from_iterable(repeat(t, n) for t, n in data["runs"]))
+        self._terms = data["terms"]
         self.plain = [not (context or allow) and noise
                       for _, context, allow, noise, _ in self.templates]
         self._rules: dict[int, Rule] = {}
@@ -50,41 +57,41 @@ class LexiconStage:
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         payloads: dict[str, list[tuple[int, int, int]]] = {}
-        for index, (template, _, terms) in enumerate(self.rows):
+        for index, terms in enumerate(_split_terms(self._terms)):
             for term in terms:
                 payloads.setdefault(term, []).append((index, _TERM, len(term)))
-            for phrase in self.templates[template][2]:
+            for phrase in self.templates[self.template_of[index]][2]:
                 payloads.setdefault(phrase, []).append((index, _ALLOW, len(phrase)))
         return build_automaton((key, tuple(value)) for key, value in payloads.items())
 
     def rule(self, index: int) -> Rule:
         rule = self._rules.get(index)
         if rule is None:
-            template, rule_id, _ = self.rows[index]
-            rule = self._rules[index] = Rule.from_list([rule_id, *self.templates[template][0]])
+            fields = self.templates[self.template_of[index]][0]
+            rule = self._rules[index] = Rule.from_list([self.ids[index], *fields])
         return rule
 
     def rules(self) -> Iterator[Rule]:
-        return (self.rule(index) for index in range(len(self.rows)))
+        return (self.rule(index) for index in range(len(self.ids)))
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
         text = view.text
-        if not text or not self.rows:
+        if not text or not self.ids:
             return
-        rows, plain, starts, ends = self.rows, self.plain, view.starts, view.ends
+        template_of, plain, starts, ends = self.template_of, self.plain, view.starts, view.ends
         checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
                 if kind == _ALLOW:
                     allowed.setdefault(index, []).append((last + 1 - length, last + 1))
-                elif plain[rows[index][0]]:  # no allow, context or contiguity: report at once
+                elif plain[template_of[index]]:  # no allow, context or contiguity: report at once
                     yield Hit(self.rule(index), starts[last + 1 - length], ends[last])
                 else:
                     checked.append((index, last + 1 - length, last + 1))
         for index, start, end in checked:
-            _, context, _, noise, _ = self.templates[rows[index][0]]
+            _, context, _, noise, _ = self.templates[template_of[index]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
                 continue  # a longer allowed phrase beats the term inside it
             if context and not _has_context(text, start, end, context):
@@ -120,7 +127,8 @@ def load_encoded(config: Config) -> dict:
 
 def _checked(data: dict) -> dict:
     """The cached form, or KeyError/TypeError (and a rebuild) when it is not that form."""
-    if not isinstance(data["templates"], list) or not isinstance(data["rows"], list):
+    if not (isinstance(data["templates"], list) and isinstance(data["runs"], list)
+            and isinstance(data["ids"], str) and isinstance(data["terms"], str)):
         raise TypeError("not the lexicon cache form")
     return data
 
@@ -131,20 +139,36 @@ def load_entries(config: Config) -> list[Entry]:
 
 def _encode(entries: list[Entry]) -> dict:
     """Entries share everything but their id and terms with many others (a plain list's 200,000
-    terms share one message): store each shared part once."""
+    terms share one message): each shared part is stored once, with runs of rows that use it.
+    Ids and terms are kept as two long strings, so that reading the cache makes two objects,
+    not hundreds of thousands (ids hold no line break; terms neither, nor a tab)."""
     templates: dict[tuple, int] = {}
-    rows = []
+    runs: list[list[int]] = []
     for e in entries:
-        shared = (*e.rule.to_list()[1:], tuple(e.context), tuple(e.allow), e.noise, e.source)
+        r = e.rule
+        shared = (r.category, r.gate, r.severity, r.message_zh, r.message_en, r.suggestion_zh,
+                  r.suggestion_en, e.context, e.allow, e.noise, e.source)
         index = templates.setdefault(shared, len(templates))
-        rows.append([index, e.rule.id, list(e.terms)])
-    return {"templates": [list(t) for t in templates], "rows": rows}
+        if runs and runs[-1][0] == index:
+            runs[-1][1] += 1
+        else:
+            runs.append([index, 1])
+    return {"templates": [[t[0].value, t[1].value, t[2].value, *t[3:7], list(t[7]), list(t[8]),
+                           t[9], t[10]] for t in templates],
+            "runs": runs, "ids": "\n".join(e.rule.id for e in entries),
+            "terms": "\n".join("\t".join(e.terms) for e in entries)}
+
+
+def _split_terms(joined: str) -> list[list[str]]:
+    return [row.split("\t") for row in joined.split("\n")] if joined else []
 
 
 def _decode(data: dict) -> list[Entry]:
     templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10]) for t in data["templates"]]
+    template_of = chain.from_iterable(repeat(t, n) for t, n in data["runs"])
+    ids = data["ids"].split("\n") if data["ids"] else []
     out = []
-    for index, rule_id, terms in data["rows"]:
+    for rule_id, index, terms in zip(ids, template_of, _split_terms(data["terms"]), strict=True):
         fields, context, allow, noise, source = templates[index]
         out.append(Entry(Rule.from_list([rule_id, *fields]), tuple(terms), context, allow,
                          noise, source=source))
@@ -158,4 +182,18 @@ def build(config: Config) -> LexiconStage:
                                         _settings(options), ".bin")
     except OSError:
         automaton_file = None
-    return LexiconStage.from_encoded(load_encoded(config), automaton_file)
+    with _collector_paused():
+        return LexiconStage.from_encoded(load_encoded(config), automaton_file)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Compiling a large list makes hundreds of thousands of objects and no cycles; the cycle
+    collector would walk them all again and again (a third of a 200,000-term compile)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

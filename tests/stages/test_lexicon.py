@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from review.document import Document
+from review.errors import ConfigError
 from review.findings import Category
 from review.lexicon import PREFIXES, Entry, LexiconOptions, bundled, load, load_plain
 from review.stages.lexicon import LexiconStage
@@ -72,3 +73,12 @@ def test_a_plain_term_list_takes_its_category_from_the_config(tmp_path):
     hits = list(stage.scan(Document("d", "今日限 量 抢 购，某某牌保健酒")))
     assert {h.rule.category for h in hits} == {Category.ADS}
     assert len(hits) == 2
+
+
+def test_an_entry_id_with_a_space_is_refused(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "ads"\n\n[[entry]]\nid = "AD 1"\nterm = "限量抢购"\n'
+                    'reason = "营销话术"\nreason_en = "sales talk"\nhit = ["限量抢购"]\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="AD 1"):
+        load(LexiconOptions(path))
