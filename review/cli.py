@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,6 +132,8 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
         for source in sources:
             yield pipeline.check_source(source)
         return
+    from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports: only for --jobs
+
     with ProcessPoolExecutor(jobs, initializer=_init_worker,
                              initargs=(pipeline.config,)) as pool:
         chunk = max(1, min(64, len(sources) // (jobs * 4)))

@@ -76,6 +76,12 @@ def build(config: Config) -> ExpressionStage:
     entries = load_all_corrections(files)
     leader_file = config.root / config.leaders if config.leaders else directory / LEADERS_FILE
     day = config.date or date.today()
-    return ExpressionStage(Corrections(entries, day),
+    # The automaton holds the entries in force on the day: keyed by the files and by which.
+    in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
+    try:
+        automaton_file = cache.path_for("corrections", files, in_force)
+    except OSError:
+        automaton_file = None
+    return ExpressionStage(Corrections(entries, day, automaton_file),
                            load_formulations(directory / FORMULATIONS_FILE),
                            leaders.load_leaders(leader_file), day)

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
-from review.automaton import build_automaton
+import ahocorasick
+
+from review.automaton import build_automaton, load_cached, store_cached
 from review.document import Document
 from review.findings import Hit, Rule
 from review.stages.expression.data import Correction
@@ -17,15 +20,22 @@ _WRONG, _SHIELD = 0, 1
 
 
 class Corrections:
-    def __init__(self, corrections: list[Correction], day: date) -> None:
+    def __init__(self, corrections: list[Correction], day: date,
+                 automaton_file: Path | None = None) -> None:
         self.items = [c for c in corrections if c.dated.applies(day)]
+        self.automaton = load_cached(automaton_file)
+        if self.automaton is None:
+            self.automaton = self._build_automaton()
+            store_cached(self.automaton, automaton_file)
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
         keys: dict[str, list[tuple[int, int, int]]] = {}
         for index, item in enumerate(self.items):
             for form in item.wrong:
                 keys.setdefault(form, []).append((index, _WRONG, len(form)))
             for phrase in item.shields:
                 keys.setdefault(phrase, []).append((index, _SHIELD, len(phrase)))
-        self.automaton = build_automaton((key, tuple(value)) for key, value in keys.items())
+        return build_automaton((key, tuple(value)) for key, value in keys.items())
 
     def rules(self) -> Iterator[Rule]:
         return (item.rule for item in self.items)

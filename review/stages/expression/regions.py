@@ -20,26 +20,30 @@ _NAME = r"[\u4e00-\u9fff]{2,10}"
 _SEPARATORS = "、,和及与"
 _LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
 # A list closed by 等国/等国家 (not 等国家和地区), or opened by 各国…包括/国家有 ….
-_CLOSED = re.compile(rf"({_LIST})等国(?:家)?(?!和地区|及地区|与地区|内)")
-_OPENED = re.compile(rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})")
+# Patterns are compiled on first use (`re` keeps them): most drafts name none of the regions.
+_CLOSED = rf"({_LIST})等国(?:家)?(?!和地区|及地区|与地区|内)"
+_OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
 _REGIONS = ("台湾", "香港", "澳门")
 # A closed list lies inside one run of names and separators holding 等国; the backtracking
 # _CLOSED runs only there, not at every character of the draft.
-_RUN = re.compile(rf"[\u4e00-\u9fff{_SEPARATORS}]+")
+_RUN = rf"[\u4e00-\u9fff{_SEPARATORS}]+"
 
 
 def _closed_lists(text: str) -> Iterator[re.Match]:
     if "等国" not in text:
         return
-    for run in _RUN.finditer(text):
+    closed = re.compile(_CLOSED)
+    for run in re.finditer(_RUN, text):
         if "等国" in run.group():
-            yield from _CLOSED.finditer(text, run.start(), run.end())
+            yield from closed.finditer(text, run.start(), run.end())
 
 
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    for m in chain(_closed_lists(text), _OPENED.finditer(text)):
+    if not any(region in text for region in _REGIONS):
+        return
+    for m in chain(_closed_lists(text), re.finditer(_OPENED, text)):
         start = m.start(1)
         for item in re.split(f"([{_SEPARATORS}])", m.group(1)):
             # The first item may carry words before the list (来自美国): match its end.
