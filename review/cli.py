@@ -132,10 +132,17 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
         for source in sources:
             yield pipeline.check_source(source)
         return
-    from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports: only for --jobs
+    import multiprocessing  # with the pool, 15 ms of imports: only for --jobs
+    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(pipeline.config,)) as pool:
+    global _worker
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers inherit the loaded pipeline: no imports, lexicons or model again.
+        _worker = pipeline
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline.config,))
+    with pool:
         chunk = max(1, min(64, len(sources) // (jobs * 4)))
         yield from pool.map(_check_in_worker, sources, chunksize=chunk)
 
