@@ -12,6 +12,7 @@ values, so a cache file can carry no code.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 from collections import Counter
@@ -129,6 +130,18 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) == ("ahocorasick", "Automaton"):
             return ahocorasick.Automaton
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in an automaton cache")
+
+
+def cache_path(kind: str, inputs: list[Path], extra: str = "") -> Path | None:
+    """Where the automaton built from these input files is cached, or None (caching off, or an
+    input unreadable: building will say so). The key holds Python's and pyahocorasick's builds,
+    since a pickled automaton is only good for the build that wrote it."""
+    try:
+        build = os.stat(ahocorasick.__file__)
+        tag = f"{sys.version}\0{build.st_size}\0{build.st_mtime_ns}\0{extra}"
+        return cache.path_for(kind, inputs, tag, ".bin")
+    except OSError:
+        return None
 
 
 def load_cached(path: Path | None) -> ahocorasick.Automaton | None:

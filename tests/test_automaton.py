@@ -9,6 +9,7 @@ from conftest import ROOT
 from review.automaton import (
     COMMON,
     build_automaton,
+    cache_path,
     common_characters,
     load_cached,
     store_cached,
@@ -58,3 +59,16 @@ def test_a_cached_automaton_comes_back_and_a_foreign_pickle_is_refused(tmp_path,
     (tmp_path / "c.bin").write_bytes(b"damaged")
     assert load_cached(tmp_path / "c.bin") is None
     assert load_cached(tmp_path / "missing.bin") is None
+
+
+def test_cache_paths_follow_their_inputs_and_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    terms = tmp_path / "terms.txt"
+    terms.write_text("限量抢购\n", encoding="utf-8")
+    first = cache_path("automaton", [terms])
+    assert first == cache_path("automaton", [terms]) != cache_path("automaton", [terms], "x")
+    terms.write_text("限量抢购\n先到先得\n", encoding="utf-8")
+    assert cache_path("automaton", [terms]) != first
+    assert cache_path("automaton", [tmp_path / "missing.txt"]) is None
+    monkeypatch.setenv("REVIEW_NO_CACHE", "1")
+    assert cache_path("automaton", [terms]) is None

@@ -23,8 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review import cache
-from review.automaton import build_automaton, load_cached, store_cached
+from review.automaton import build_automaton, cache_path, load_cached, store_cached
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
@@ -110,7 +109,7 @@ class Scorer:
         coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]
         intercept = list(values[n * (k + 1):])
         return cls(classes, terms, idf, coef, intercept, bool(header["sublinear_tf"]),
-                   cache.path_for("vocabulary", [header_path]))
+                   cache_path("vocabulary", [header_path]))
 
     def _grow(self, count: int) -> None:
         """Extend the tables of what a count adds over counting once — factor − 1 and

@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache, lexicon
-from review.automaton import build_automaton, load_cached, store_cached
+from review.automaton import build_automaton, cache_path, load_cached, store_cached
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -177,11 +177,7 @@ def _decode(data: dict) -> list[Entry]:
 
 def build(config: Config) -> LexiconStage:
     options = _options(config)
-    try:
-        automaton_file = cache.path_for("automaton", [o.path for o in options],
-                                        _settings(options), ".bin")
-    except OSError:
-        automaton_file = None
+    automaton_file = cache_path("automaton", [o.path for o in options], _settings(options))
     with _collector_paused():
         return LexiconStage.from_encoded(load_encoded(config), automaton_file)
 

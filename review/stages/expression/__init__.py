@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from review import cache
+from review.automaton import cache_path
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -78,10 +79,6 @@ def build(config: Config) -> ExpressionStage:
     day = config.date or date.today()
     # The automaton holds the entries in force on the day: keyed by the files and by which.
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
-    try:
-        automaton_file = cache.path_for("corrections", files, in_force)
-    except OSError:
-        automaton_file = None
-    return ExpressionStage(Corrections(entries, day, automaton_file),
+    return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            load_formulations(directory / FORMULATIONS_FILE),
                            leaders.load_leaders(leader_file), day)
