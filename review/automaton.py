@@ -154,7 +154,10 @@ def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
             IndexError, KeyError):
         return None
-    return automaton if isinstance(automaton, ahocorasick.Automaton) else None
+    if not isinstance(automaton, ahocorasick.Automaton):
+        return None
+    cache.used(path)
+    return automaton
 
 
 def store_cached(automaton: ahocorasick.Automaton, path: Path | None) -> None:

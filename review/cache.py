@@ -1,14 +1,17 @@
-"""A cache of compiled lexicons, keyed by the hash of the files they come from (and review's
-version), so an editor's every `review check` skips parsing and normalising thousands of
-entries. Plain JSON in the user's cache directory; a missing, stale, unreadable or
-unwritable cache only means compiling again."""
+"""A cache of compiled lexicons and automata, keyed by the hash of the files they come from
+(and review's version), so an editor's every `review check` skips parsing and normalising
+thousands of entries. JSON (and automata, see review.automaton) in the user's cache
+directory; a missing, stale, unreadable or unwritable cache only means compiling again.
+Files nobody has read for MAX_AGE_DAYS are removed whenever a new one is written."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +22,9 @@ T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
 FORMAT = 3
+# Files unread for this long are removed when a new file is written.
+MAX_AGE_DAYS = 30
+_OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\d+\.tmp")
 
 
 def cache_dir() -> Path:
@@ -46,19 +52,15 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
         return build()  # a file cannot be read: let build() say so
     path = cache_dir() / f"{kind}-{digest[:32]}.json"
     try:
-        return decode(json.loads(path.read_text(encoding="utf-8")))
+        value = decode(json.loads(path.read_text(encoding="utf-8")))
+        used(path)
+        return value
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         pass
     value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         suffix=".tmp") as tmp:
-            # dumps, not dump: only dumps uses the C encoder (ten times quicker on 8 MB).
-            tmp.write(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp.name, path)
-    except OSError:
-        pass
+    # dumps, not dump: only dumps uses the C encoder (ten times quicker on 8 MB).
+    text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+    store_file(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return value
 
 
@@ -69,6 +71,12 @@ def path_for(kind: str, paths: list[Path], extra: str = "", suffix: str = ".bin"
     return cache_dir() / f"{kind}-{key(kind, paths, extra)[:32]}{suffix}"
 
 
+def used(path: Path) -> None:
+    """Mark a cache file as read just now, so that pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
 def store_file(path: Path, write: Callable[[Path], None]) -> None:
     """Write a cache file atomically; a cache that cannot be written is simply skipped."""
     try:
@@ -77,4 +85,20 @@ def store_file(path: Path, write: Callable[[Path], None]) -> None:
         write(tmp)
         os.replace(tmp, path)
     except (OSError, ValueError):
-        pass
+        return
+    prune(path.parent)
+
+
+def prune(directory: Path, max_age_days: float = MAX_AGE_DAYS) -> None:
+    """Remove this cache's files that nobody has read for `max_age_days`: every edit of a
+    large lexicon leaves behind an automaton of megabytes that no key will find again. Only
+    files named as this module names them are touched."""
+    cutoff = time.time() - max_age_days * 86400
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if _OURS.fullmatch(entry.name) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)

@@ -1,6 +1,10 @@
 """The compiled-lexicon cache: the same entries as compiling afresh, and invalidated by any
 change to a lexicon file."""
 
+import os
+import time
+
+from review import cache
 from review.config import Config
 from review.stages import expression
 from review.stages.lexicon import load_entries
@@ -62,3 +66,17 @@ def test_a_cache_in_another_form_is_rebuilt_not_trusted(tmp_path, monkeypatch):
         path.write_text("[[1, 2, 3]]", encoding="utf-8")  # e.g. written by an older review
     stage = lexicon.build(Config())
     assert [h.rule.id for h in stage.scan(Document("d", "法*轮*大*法*好"))]
+
+
+def test_files_unread_for_a_month_are_pruned_when_a_new_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    stale, fresh = tmp_path / f"automaton-{'a' * 32}.bin", tmp_path / f"lexicon-{'b' * 32}.json"
+    leftover, foreign = tmp_path / f".automaton-{'c' * 32}.bin.123.tmp", tmp_path / "notes.txt"
+    long_ago = time.time() - 40 * 86400
+    for path in (stale, fresh, leftover, foreign):
+        path.write_bytes(b"x")
+        os.utime(path, (long_ago, long_ago))
+    cache.used(fresh)                         # read today: kept
+    expression.build(Config())                # writes new cache files
+    assert not stale.exists() and not leftover.exists()
+    assert fresh.exists() and foreign.exists()
