@@ -12,9 +12,11 @@ values, so a cache file can carry no code.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -125,6 +127,9 @@ def build_automaton(items: Iterable[tuple[str, object]], kind: int = ahocorasick
     return automaton
 
 
+_MAGIC = b"review-automaton-1\0"
+
+
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> type:
         if (module, name) == ("ahocorasick", "Automaton"):
@@ -145,14 +150,18 @@ def cache_path(kind: str, inputs: list[Path], extra: str = "") -> Path | None:
 
 
 def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
-    """The automaton cached at `path`, or None when there is none or it is damaged."""
+    """The automaton cached at `path`, or None when there is none or it is damaged. The
+    checksum comes first: pyahocorasick trusts the data it unpickles, and a damaged file
+    could crash the process."""
     if path is None or not path.is_file():
         return None
     try:
-        with open(path, "rb") as f:
-            automaton = _Unpickler(f).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            IndexError, KeyError):
+        data = path.read_bytes()
+        head, body = data[:len(_MAGIC) + 4], memoryview(data)[len(_MAGIC) + 4:]
+        if head != _MAGIC + zlib.crc32(body).to_bytes(4, "little"):
+            return None
+        automaton = _Unpickler(io.BytesIO(body)).load()
+    except Exception:  # noqa: BLE001 — whatever is wrong with a cache file, build afresh
         return None
     if not isinstance(automaton, ahocorasick.Automaton):
         return None
@@ -161,9 +170,11 @@ def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
 
 
 def store_cached(automaton: ahocorasick.Automaton, path: Path | None) -> None:
-    if path is not None:
-        cache.store_file(path, lambda tmp: tmp.write_bytes(
-            pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)))
+    if path is None:
+        return
+    body = pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
+    head = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
+    cache.store_file(path, lambda tmp: tmp.write_bytes(head + body))
 
 
 def common_characters(count: int = 3000) -> str:

@@ -58,6 +58,10 @@ def test_a_cached_automaton_comes_back_and_a_foreign_pickle_is_refused(tmp_path,
     assert not (tmp_path / "ran").exists()
     (tmp_path / "c.bin").write_bytes(b"damaged")
     assert load_cached(tmp_path / "c.bin") is None
+    damaged = bytearray((tmp_path / "a.bin").read_bytes())
+    damaged[len(damaged) // 2] ^= 0x40     # pyahocorasick would trust it, and could crash
+    (tmp_path / "a.bin").write_bytes(bytes(damaged))
+    assert load_cached(tmp_path / "a.bin") is None
     assert load_cached(tmp_path / "missing.bin") is None
 
 
