@@ -22,7 +22,9 @@ from review.findings import Hit, Rule
 from review.lexicon import Entry
 
 CONTEXT_WIDTH = 12
-_TERM, _ALLOW = 0, 1
+# What a term's payload says: report it at once (no allow, context or contiguity to check),
+# check it after the pass, or it is an allowed phrase.
+_PLAIN, _TERM, _ALLOW = 0, 1, 2
 
 
 class LexiconStage:
@@ -58,8 +60,9 @@ class LexiconStage:
     def _build_automaton(self) -> ahocorasick.Automaton:
         payloads: dict[str, list[tuple[int, int, int]]] = {}
         for index, terms in enumerate(_split_terms(self._terms)):
+            kind = _PLAIN if self.plain[self.template_of[index]] else _TERM
             for term in terms:
-                payloads.setdefault(term, []).append((index, _TERM, len(term)))
+                payloads.setdefault(term, []).append((index, kind, len(term)))
             for phrase in self.templates[self.template_of[index]][2]:
                 payloads.setdefault(phrase, []).append((index, _ALLOW, len(phrase)))
         return build_automaton((key, tuple(value)) for key, value in payloads.items())
@@ -79,17 +82,19 @@ class LexiconStage:
         text = view.text
         if not text or not self.ids:
             return
-        template_of, plain, starts, ends = self.template_of, self.plain, view.starts, view.ends
+        template_of, starts, ends = self.template_of, view.starts, view.ends
+        rules, rule = self._rules, self.rule
         checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
-                if kind == _ALLOW:
-                    allowed.setdefault(index, []).append((last + 1 - length, last + 1))
-                elif plain[template_of[index]]:  # no allow, context or contiguity: report at once
-                    yield Hit(self.rule(index), starts[last + 1 - length], ends[last])
-                else:
+                if kind == _PLAIN:
+                    yield Hit(rules.get(index) or rule(index), starts[last + 1 - length],
+                              ends[last])
+                elif kind == _TERM:
                     checked.append((index, last + 1 - length, last + 1))
+                else:
+                    allowed.setdefault(index, []).append((last + 1 - length, last + 1))
         for index, start, end in checked:
             _, context, _, noise, _ = self.templates[template_of[index]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
