@@ -153,7 +153,7 @@ def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
     """The automaton cached at `path`, or None when there is none or it is damaged. The
     checksum comes first: pyahocorasick trusts the data it unpickles, and a damaged file
     could crash the process."""
-    if path is None or not path.is_file():
+    if path is None:
         return None
     try:
         data = path.read_bytes()

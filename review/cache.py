@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ T = TypeVar("T")
 FORMAT = 4
 # Files unread for this long are removed when a new file is written.
 MAX_AGE_DAYS = 30
-_OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\d+\.tmp")
+_OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\w+\.tmp")
 
 
 def cache_dir() -> Path:
@@ -81,7 +82,8 @@ def store_file(path: Path, write: Callable[[Path], None]) -> None:
     """Write a cache file atomically; a cache that cannot be written is simply skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        # pid and a random part: two containers sharing a cache can both be pid 1.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}{secrets.token_hex(4)}.tmp")
         write(tmp)
         os.replace(tmp, path)
     except (OSError, ValueError):
@@ -92,7 +94,8 @@ def store_file(path: Path, write: Callable[[Path], None]) -> None:
 def prune(directory: Path, max_age_days: float = MAX_AGE_DAYS) -> None:
     """Remove this cache's files that nobody has read for `max_age_days`: every edit of a
     large lexicon leaves behind an automaton of megabytes that no key will find again. Only
-    files named as this module names them are touched."""
+    files named as this module names them are touched; still, point REVIEW_CACHE_DIR at a
+    directory of review's own."""
     cutoff = time.time() - max_age_days * 86400
     try:
         entries = list(os.scandir(directory))

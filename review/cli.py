@@ -136,8 +136,9 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
     from concurrent.futures import ProcessPoolExecutor
 
     global _worker
-    if "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux"):
         # Forked workers inherit the loaded pipeline: no imports, lexicons or model again.
+        # (Not on macOS, where system libraries are not safe to use in a forked child.)
         _worker = pipeline
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     else:

@@ -67,6 +67,8 @@ def _terms(raw: list[str], where: str) -> tuple[str, ...]:
         norm = normalize_term(term)
         if len(norm) < 2:
             raise ConfigError(f"{where}: term {term!r} is shorter than two characters")
+        if "\n" in norm:  # a line break is a boundary: such a term could never be found
+            raise ConfigError(f"{where}: term {term!r} spans a line break")
         terms.append(norm)
     return tuple(dict.fromkeys(terms))
 

@@ -1,7 +1,8 @@
 """Serving the classifier without scikit-learn or NumPy: character n-gram TF-IDF and a
 multinomial logistic regression, read from a JSON header (classes, settings, vocabulary) and a
-raw little-endian float64 file (idf, coefficients, intercepts). Nothing is unpickled, so a
-model file can carry no code; and nothing heavy is imported, so an editor's every
+raw little-endian float64 file (idf, coefficients, intercepts). Nothing in a model is
+unpickled, so a model file can carry no code (the cached automaton is read by an unpickler
+that admits nothing else, see review.automaton); and nothing heavy is imported, so an editor's every
 `review check` stays quick.
 
 The vocabulary's n-grams are found by an Aho-Corasick automaton (cached like the lexicons'):
@@ -103,7 +104,9 @@ class Scorer:
             raise ConfigError(f"{weights_path}: does not match {header_path.name} (checksum)")
         n, k = len(terms), len(classes)
         values = read_floats(data)
-        if not terms or len(values) != n * (k + 1) + k:
+        if not terms or not classes:
+            raise ConfigError(f"{header_path}: the model has no vocabulary or no classes")
+        if len(values) != n * (k + 1) + k:
             raise ConfigError(f"{weights_path}: the weights do not fit the vocabulary")
         idf = values[:n]
         coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]

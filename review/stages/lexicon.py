@@ -56,6 +56,7 @@ class LexiconStage:
         if self.automaton is None:
             self.automaton = self._build_automaton()
             store_cached(self.automaton, automaton_file)
+        del self._terms, self.plain  # only the automaton needs them (megabytes at 200k terms)
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         payloads: dict[str, list[tuple[int, int, int]]] = {}
@@ -135,6 +136,9 @@ def _checked(data: dict) -> dict:
     if not (isinstance(data["templates"], list) and isinstance(data["runs"], list)
             and isinstance(data["ids"], str) and isinstance(data["terms"], str)):
         raise TypeError("not the lexicon cache form")
+    rows = sum(n for _, n in data["runs"])
+    if rows and not data["ids"].count("\n") == data["terms"].count("\n") == rows - 1:
+        raise TypeError("the lexicon cache's rows do not line up")
     return data
 
 

@@ -82,3 +82,12 @@ def test_an_entry_id_with_a_space_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ConfigError, match="AD 1"):
         load(LexiconOptions(path))
+
+
+def test_a_term_that_spans_a_line_break_is_refused(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "ads"\n\n[[entry]]\nid = "AD1"\nterm = "限量\\n抢购"\n'
+                    'reason = "营销话术"\nreason_en = "sales talk"\nhit = ["限量抢购"]\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="line break"):
+        load(LexiconOptions(path))
