@@ -75,19 +75,14 @@ def test_a_plain_term_list_takes_its_category_from_the_config(tmp_path):
     assert len(hits) == 2
 
 
-def test_an_entry_id_with_a_space_is_refused(tmp_path):
+@pytest.mark.parametrize(("entry_id", "term", "problem"), [
+    ("AD 1", "限量抢购", "AD 1"),             # ids are single words
+    ("AD1", "限量\\n抢购", "line break"),     # a line break is a boundary: never found
+])
+def test_malformed_toml_entries_are_refused(tmp_path, entry_id, term, problem):
     path = tmp_path / "ours.toml"
-    path.write_text('[meta]\ncategory = "ads"\n\n[[entry]]\nid = "AD 1"\nterm = "限量抢购"\n'
-                    'reason = "营销话术"\nreason_en = "sales talk"\nhit = ["限量抢购"]\n',
-                    encoding="utf-8")
-    with pytest.raises(ConfigError, match="AD 1"):
-        load(LexiconOptions(path))
-
-
-def test_a_term_that_spans_a_line_break_is_refused(tmp_path):
-    path = tmp_path / "ours.toml"
-    path.write_text('[meta]\ncategory = "ads"\n\n[[entry]]\nid = "AD1"\nterm = "限量\\n抢购"\n'
-                    'reason = "营销话术"\nreason_en = "sales talk"\nhit = ["限量抢购"]\n',
-                    encoding="utf-8")
-    with pytest.raises(ConfigError, match="line break"):
+    path.write_text(f'[meta]\ncategory = "ads"\n\n[[entry]]\nid = "{entry_id}"\n'
+                    f'term = "{term}"\nreason = "营销话术"\nreason_en = "sales talk"\n'
+                    'hit = ["限量抢购"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
         load(LexiconOptions(path))
