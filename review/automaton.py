@@ -3,11 +3,12 @@
 pyahocorasick finds a character among a trie node's children by comparing them one by one,
 in the order they were added, so a scan of prose spends most of its time at nodes with
 thousands of children. Keys added commonest characters first are found in the first few
-comparisons: a 50,000-term lexicon scans about twice as fast, with the same matches.
+comparisons: lexicons of 10,000–200,000 terms scan 1.3–1.8 times as fast, with the same
+matches.
 
-Built automata are cached with `pickle` (five times quicker to read than pyahocorasick's
-own `load`), read back by an unpickler that admits nothing but an Automaton and plain
-values, so a cache file can carry no code.
+Built automata are cached with `pickle` (five to eight times quicker to read than
+pyahocorasick's own `load`) behind a checksum, and read back by an unpickler that admits
+nothing but an Automaton and plain values, so a cache file can carry no code.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pickle
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import ahocorasick
@@ -114,16 +115,24 @@ def _order(item: tuple[str, object]) -> str:
     return item[0].translate(_BY_RANK)
 
 
-def build_automaton(items: Iterable[tuple[str, object]], kind: int = ahocorasick.STORE_ANY
-          ) -> ahocorasick.Automaton:
+def build_automaton(items: Iterable[tuple[str, object]],
+                    kind: int = ahocorasick.STORE_ANY) -> ahocorasick.Automaton:
     """An automaton of (key, value) pairs, keys added commonest characters first."""
     automaton = ahocorasick.Automaton(kind)
-    added = False
     for key, value in sorted(items, key=_order):
         automaton.add_word(key, value)
-        added = True
-    if added:
+    if len(automaton):
         automaton.make_automaton()
+    return automaton
+
+
+def cached_automaton(path: Path | None, build: Callable[[], ahocorasick.Automaton]
+                     ) -> ahocorasick.Automaton:
+    """The automaton cached at `path`, or `build()` stored there for next time."""
+    automaton = load_cached(path)
+    if automaton is None:
+        automaton = build()
+        store_cached(automaton, path)
     return automaton
 
 

@@ -1,9 +1,8 @@
 """Serving the classifier without scikit-learn or NumPy: character n-gram TF-IDF and a
 multinomial logistic regression, read from a JSON header (classes, settings, vocabulary) and a
 raw little-endian float64 file (idf, coefficients, intercepts). Nothing in a model is
-unpickled, so a model file can carry no code (the cached automaton is read by an unpickler
-that admits nothing else, see review.automaton); and nothing heavy is imported, so an editor's every
-`review check` stays quick.
+unpickled, so a model file can carry no code; and nothing heavy is imported, so an editor's
+every `review check` stays quick.
 
 The vocabulary's n-grams are found by an Aho-Corasick automaton (cached like the lexicons'):
 one C pass yields every occurrence of every known n-gram, so the n-grams that the model never
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review.automaton import build_automaton, cache_path, load_cached, store_cached
+from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
 
 FORMAT = "review-char-tfidf-logreg"
@@ -68,15 +67,8 @@ class Scorer:
         self._idf_squared = list(map(mul, self.idf, self.idf))
         self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
         self._extra_squared: list[float] = [0.0, 0.0]
-        self._automaton = self._vocabulary_automaton()
-
-    def _vocabulary_automaton(self) -> ahocorasick.Automaton:
-        automaton = load_cached(self.automaton_file)
-        if automaton is None or len(automaton) != len(self.terms):
-            automaton = build_automaton(((term, i) for i, term in enumerate(self.terms)),
-                                        ahocorasick.STORE_INTS)
-            store_cached(automaton, self.automaton_file)
-        return automaton
+        self._automaton = cached_automaton(self.automaton_file, lambda: build_automaton(
+            ((term, i) for i, term in enumerate(self.terms)), ahocorasick.STORE_INTS))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:

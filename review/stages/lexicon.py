@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache, lexicon
-from review.automaton import build_automaton, cache_path, load_cached, store_cached
+from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
@@ -42,26 +42,19 @@ class LexiconStage:
         return stage
 
     def _setup(self, data: dict, automaton_file: Path | None = None) -> None:
-        self.templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10])
-                          for t in data["templates"]]
         # Row i (one entry) has rule id ids[i] and template template_of[i]; its terms are
         # read only when the automaton is built.
-        self.ids = data["ids"].split("\n") if data["ids"] else []
-        self.template_of = list(chain.from_iterable(repeat(t, n) for t, n in data["runs"]))
-        self._terms = data["terms"]
-        self.plain = [not (context or allow) and noise
-                      for _, context, allow, noise, _ in self.templates]
+        self.templates, self.ids, self.template_of = _unpack(data)
         self._rules: dict[int, Rule] = {}
-        self.automaton = load_cached(automaton_file)
-        if self.automaton is None:
-            self.automaton = self._build_automaton()
-            store_cached(self.automaton, automaton_file)
-        del self._terms, self.plain  # only the automaton needs them (megabytes at 200k terms)
+        self.automaton = cached_automaton(automaton_file,
+                                          lambda: self._build_automaton(data["terms"]))
 
-    def _build_automaton(self) -> ahocorasick.Automaton:
+    def _build_automaton(self, joined_terms: str) -> ahocorasick.Automaton:
+        plain = [not (context or allow) and noise
+                 for _, context, allow, noise, _ in self.templates]
         payloads: dict[str, list[tuple[int, int, int]]] = {}
-        for index, terms in enumerate(_split_terms(self._terms)):
-            kind = _PLAIN if self.plain[self.template_of[index]] else _TERM
+        for index, terms in enumerate(_split_terms(joined_terms)):
+            kind = _PLAIN if plain[self.template_of[index]] else _TERM
             for term in terms:
                 payloads.setdefault(term, []).append((index, kind, len(term)))
             for phrase in self.templates[self.template_of[index]][2]:
@@ -168,14 +161,20 @@ def _encode(entries: list[Entry]) -> dict:
             "terms": "\n".join("\t".join(e.terms) for e in entries)}
 
 
+def _unpack(data: dict) -> tuple[list[tuple], list[str], list[int]]:
+    """The cached form's templates, and each row's rule id and template."""
+    templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10]) for t in data["templates"]]
+    ids = data["ids"].split("\n") if data["ids"] else []
+    template_of = list(chain.from_iterable(repeat(t, n) for t, n in data["runs"]))
+    return templates, ids, template_of
+
+
 def _split_terms(joined: str) -> list[list[str]]:
     return [row.split("\t") for row in joined.split("\n")] if joined else []
 
 
 def _decode(data: dict) -> list[Entry]:
-    templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10]) for t in data["templates"]]
-    template_of = chain.from_iterable(repeat(t, n) for t, n in data["runs"])
-    ids = data["ids"].split("\n") if data["ids"] else []
+    templates, ids, template_of = _unpack(data)
     out = []
     for rule_id, index, terms in zip(ids, template_of, _split_terms(data["terms"]), strict=True):
         fields, context, allow, noise, source = templates[index]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review.automaton import build_automaton, load_cached, store_cached
+from review.automaton import build_automaton, cached_automaton
 from review.document import Document
 from review.findings import Hit, Rule
 from review.stages.expression.data import Correction
@@ -23,10 +23,7 @@ class Corrections:
     def __init__(self, corrections: list[Correction], day: date,
                  automaton_file: Path | None = None) -> None:
         self.items = [c for c in corrections if c.dated.applies(day)]
-        self.automaton = load_cached(automaton_file)
-        if self.automaton is None:
-            self.automaton = self._build_automaton()
-            store_cached(self.automaton, automaton_file)
+        self.automaton = cached_automaton(automaton_file, self._build_automaton)
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         keys: dict[str, list[tuple[int, int, int]]] = {}
