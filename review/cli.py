@@ -14,6 +14,7 @@ import click
 
 from review import __version__
 from review.errors import ReviewError
+from review.rules.kinds import Kind
 
 if TYPE_CHECKING:
     from review.config import Config, LexiconRef
@@ -25,6 +26,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
 FORMATS = ("text", "json", "sarif", "github")
 CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression")
+RULE_KINDS = tuple(Kind)
 
 # Commands whose modules are imported only when they run, so that `review --help` and
 # `review check` do not pay for the workflow's database and crypto libraries.
@@ -303,23 +305,48 @@ def _write_atomically(path: Path, data: bytes) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]))
 @click.option("--category", type=click.Choice(CATEGORIES))
-def rules(config_path: str | None, lang: str | None, category: str | None) -> None:
-    """列出全部规则 / list every rule (id, category, gate, severity, message)."""
+@click.option("--kind", type=click.Choice([k.value for k in RULE_KINDS]),
+              help="只列出某种规则 / only rules of this kind")
+@click.option("--explain", "explain_id", metavar="ID",
+              help="说明一条规则：查什么、为什么、示例和修改方法 / explain one rule")
+def rules(config_path: str | None, lang: str | None, category: str | None, kind: str | None,
+          explain_id: str | None) -> None:
+    """列出全部规则（编号、种类、类别、关口、级别、说明）/ list every rule, or explain one."""
     from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name
-    from review.pipeline import Pipeline
+    from review.rules.explain import KIND_NAMES
+    from review.rules.registry import collect
 
     try:
         config = _config(config_path, (), lang, None, (), ())
-        pipeline = Pipeline(config)
+        registry = collect(config)
+        spec = registry.get(explain_id) if explain_id else None
     except ReviewError as err:
         _die(err.message(lang or "zh"))
     lang = config.lang
-    for rule in pipeline.rules():
-        if category and rule.category.value != category:
+    if spec is not None:
+        click.echo(_explained(spec, config, lang))
+        return
+    for spec in registry.specs:
+        rule = spec.rule
+        if (category and rule.category.value != category) or (kind and spec.kind != kind):
             continue
-        click.echo("\t".join([rule.id, name(CATEGORY_NAMES, rule.category, lang),
+        click.echo("\t".join([rule.id, name(KIND_NAMES, spec.kind, lang),
+                              name(CATEGORY_NAMES, rule.category, lang),
                               name(GATE_NAMES, rule.gate, lang),
                               name(SEVERITY_NAMES, rule.severity, lang), rule.message(lang)]))
+
+
+def _explained(spec, config: Config, lang: str) -> str:
+    """The rule's page, with the text its first example is reported on by the pipeline."""
+    from review.pipeline import Pipeline
+    from review.rules.explain import explain
+
+    reported = None
+    if spec.hit:
+        day = {"date": spec.day} if spec.day else {}
+        result = Pipeline(config.model_copy(update=day)).check_text(spec.hit[0], lang=lang)
+        reported = next((f.text for f in result.findings if f.rule == spec.id), None)
+    return explain(spec, lang, reported)
 
 
 @main.group()

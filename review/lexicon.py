@@ -6,45 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-
-from review.errors import ConfigError, first_problem
+from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
 from review.normalize import normalize_term, normalize_terms
-from review.tomlfile import read_toml
-
-PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
-            Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
-            Category.EXPRESSION: "EX"}
-
-
-class _Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    category: Category
-    severity: Severity | None = None
-    gate: Gate | None = None
-
-    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    term: str
-    variants: list[str] = []
-    reason: str
-    reason_en: str
-    suggestion: str | None = None
-    suggestion_en: str | None = None
-    severity: Severity | None = None
-    gate: Gate | None = None
-    context: list[str] = []
-    allow: list[str] = []
-    noise: bool = True
-    hit: list[str]
-    miss: list[str] = []
-
-    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
+from review.rules import schema
 
 
 class Entry(NamedTuple):
@@ -74,19 +39,13 @@ def _terms(raw: list[str], where: str) -> tuple[str, ...]:
 
 
 def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]:
-    data = read_toml(path)
-    try:
-        meta = _Meta.model_validate(data.get("meta", {}))
-        raw_entries = [_Entry.model_validate(e) for e in data.get("entry", [])]
-    except ValidationError as err:
-        raise ConfigError(f"{path}: {first_problem(err)}") from None
+    parsed = schema.read(path, schema.LexiconFile)
+    meta = parsed.meta
     category = override.category if override and override.category else meta.category
     default_severity, default_gate = CATEGORY_DEFAULTS[category]
     entries = []
-    for e in raw_entries:
-        where = f"{path}: {e.id}"
-        if not e.id.strip() or any(c.isspace() for c in e.id):
-            raise ConfigError(f"{path}: entry id {e.id!r} must be one word, without spaces")
+    for e in parsed.entry:
+        where = f"{path}: entry {e.id}"
         severity = e.severity or (override and override.severity) or meta.severity \
             or default_severity
         gate = e.gate or (override and override.gate) or meta.gate or default_gate
@@ -122,7 +81,8 @@ def load_plain(options: LexiconOptions) -> list[Entry]:
     default_severity, default_gate = CATEGORY_DEFAULTS[options.category]
     severity = options.severity or default_severity
     gate = options.gate or default_gate
-    terms = [t for t in (line.split("#", 1)[0].strip() for line in lines) if t]
+    terms = list(dict.fromkeys(t for t in (line.split("#", 1)[0].strip() for line in lines)
+                               if t))
     message_zh, message_en = f"命中自定义词表 {path.name}", f"listed in {path.name}"
     entries, stem = [], path.stem
     for term, norm in zip(terms, normalize_terms(terms), strict=True):

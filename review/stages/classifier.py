@@ -13,6 +13,7 @@ from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.model.scorer import Scorer
 from review.model.text import SENTENCE, prepare_folded
+from review.rules.spec import Kind, RuleSpec
 
 ADS = Rule("AD901", Category.ADS, Gate.POLICY, Severity.REVIEW,
            "这句话读起来像商业广告（模型判断）", "this sentence reads as advertising (model)",
@@ -22,7 +23,25 @@ OPINION = Rule("OP901", Category.OPINION, Gate.POLICY, Severity.REVIEW,
                "这句话带有个人观点或情绪（模型判断）",
                "this sentence voices a personal opinion or emotion (model)",
                "改用客观、规范的单位口吻", "rewrite it in the unit's neutral voice")
-RULES = {"ads": ADS, "opinion": OPINION}
+RULE_OF_LABEL = {"ads": ADS, "opinion": OPINION}
+SPECS = [
+    RuleSpec(ADS, Kind.CLASSIFIER, source=__name__,
+             hit=("新款羽绒服到店啦，轻薄保暖颜色多，进店就送精美围巾一条。",
+                  "周末来我们农庄摘草莓吧，大人二十元一位，小朋友免费，还能免费品尝农家菜。"),
+             miss=("区气象台发布寒潮蓝色预警，请市民注意防寒保暖。",
+                   "区市场监管局提醒消费者理性消费，警惕低价促销陷阱。"),
+             detail_zh="模型逐句判断读起来像商业推广的句子（词表未收的说法）。",
+             detail_en="a sentence the model reads as commercial promotion, in words no list "
+                       "holds."),
+    RuleSpec(OPINION, Kind.CLASSIFIER, source=__name__,
+             hit=("这种破事年年都有，说了也没用，懒得再管了。",
+                  "又是一年加班季，谁能告诉我这样的日子什么时候是个头？"),
+             miss=("区人社局将于本周六举办专场招聘会，欢迎求职者参加。",
+                   "记者看到，居民排队领取礼包。“太开心了，真是件大好事！”王阿姨说。"),
+             detail_zh="模型逐句判断带有个人观点或情绪的句子；引号内的转述不算账号本身的观点。",
+             detail_en="a sentence the model reads as personal opinion or emotion; quoted speech "
+                       "is not the account's own voice."),
+]
 MIN_LETTERS = 4  # a heading number or a lone emoji is not a sentence worth scoring
 
 
@@ -31,10 +50,10 @@ class ClassifierStage:
 
     def __init__(self, scorer: Scorer, thresholds: dict[str, float]) -> None:
         self.scorer = scorer
-        self.thresholds = {label: t for label, t in thresholds.items() if label in RULES}
+        self.thresholds = {label: t for label, t in thresholds.items() if label in RULE_OF_LABEL}
 
     def rules(self) -> Iterator[Rule]:
-        return (RULES[label] for label in self.thresholds)
+        return (RULE_OF_LABEL[label] for label in self.thresholds)
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         text = doc.visible.text
@@ -63,7 +82,7 @@ class ClassifierStage:
             for (start, end), row, q in zip(spans, probabilities, quoted, strict=True):
                 p = row[column]
                 if p >= threshold and not (q and label == "opinion"):
-                    yield Hit(RULES[label], *doc.visible.span(start, end), broad=True)
+                    yield Hit(RULE_OF_LABEL[label], *doc.visible.span(start, end), broad=True)
 
 
 _OPENING = ("“", "「", "『", '"')

@@ -20,6 +20,7 @@ from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
 from review.lexicon import Entry
+from review.rules.spec import require_unique_ids
 
 CONTEXT_WIDTH = 12
 # What a term's payload says: report it at once (no allow, context or contiguity to check),
@@ -105,7 +106,7 @@ def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> boo
     return any(word in window for word in words)
 
 
-def _options(config: Config) -> list[lexicon.LexiconOptions]:
+def lexicon_options(config: Config) -> list[lexicon.LexiconOptions]:
     return [*(lexicon.bundled() if config.bundled_lexicons else []), *config.lexicon_options()]
 
 
@@ -115,10 +116,12 @@ def _settings(options: list[lexicon.LexiconOptions]) -> str:
 
 def load_encoded(config: Config) -> dict:
     """Every entry of the configured lexicons in the cache's form (compiled once per change)."""
-    options = _options(config)
+    options = lexicon_options(config)
 
     def build() -> dict:
-        return _encode([entry for option in options for entry in lexicon.load(option)])
+        entries = [entry for option in options for entry in lexicon.load(option)]
+        require_unique_ids((e.rule.id, e.source) for e in entries)
+        return _encode(entries)
 
     return cache.cached("lexicon", [o.path for o in options], build, lambda d: d, _checked,
                         _settings(options))
@@ -184,7 +187,7 @@ def _decode(data: dict) -> list[Entry]:
 
 
 def build(config: Config) -> LexiconStage:
-    options = _options(config)
+    options = lexicon_options(config)
     automaton_file = cache_path("automaton", [o.path for o in options], _settings(options))
     with _collector_paused():
         return LexiconStage.from_encoded(load_encoded(config), automaton_file)

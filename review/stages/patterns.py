@@ -1,6 +1,6 @@
 """The pattern stage: rule detectors where a pattern plus a validator beats a word list.
 
-Each detector is a module in `review.stages.detectors` with `RULES` and
+Each detector is a module in `review.stages.detectors` with `SPECS` and
 `detect(doc, options) -> Iterable[Hit]`; DETECTORS lists them.
 """
 
@@ -22,7 +22,7 @@ class PatternStage:
 
     def rules(self) -> Iterator[Rule]:
         for detector in DETECTORS:
-            yield from detector.RULES
+            yield from (spec.rule for spec in detector.SPECS)
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         for detector in DETECTORS:

@@ -1,23 +1,11 @@
-"""Rule detectors, one module each; registered in DETECTORS."""
+"""Rule detectors, one module each (presidio-style: a pattern, context words, a validator),
+registered in DETECTORS. Each module has `SPECS` (its rules with examples) and
+`detect(doc, options) -> Iterable[Hit]`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Options:
-    official_domains: tuple[str, ...] = ()
-
-
-from review.stages.detectors import (  # noqa: E402  (detectors import Options above)
-    bankcard,
-    contact,
-    email,
-    idcard,
-    marks,
-    phone,
-    url,
-)
+from review.stages.detectors import bankcard, contact, email, idcard, marks, phone, url
+from review.stages.detectors.common import Options
 
 DETECTORS = [idcard, phone, bankcard, email, contact, url, marks]
+__all__ = ["DETECTORS", "Options"]

@@ -9,14 +9,22 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import SEP, digits, hit, near
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import SEP, Options, digits, hit, near
 from review.stages.detectors.idcard import is_valid as is_id_card
 
 RULE = Rule("SC503", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
             "个人银行卡号（个人隐私）", "a personal bank-card number (privacy)",
             "删除或打码，如 6222 **** **** 1234", "remove or mask it, e.g. 6222 **** **** 1234")
-RULES = [RULE]
+SPECS = [RuleSpec(
+    RULE, Kind.DETECTOR, source=__name__,
+    hit=("当事人将工资卡6228480012345678903借给他人使用，被依法处理。",
+         "退款请汇至 6222 0210 0000 0000 009，王先生收。"),
+    miss=("卡号 6228 **** **** 8903 的持卡人请到柜台办理。",
+          "捐款账户户名：某某区慈善总会，开户行：某银行，账号6228480012345678903。"),
+    detail_zh="通过 Luhn 校验的银行卡号；单位对公账户（注明户名、开户行）不报。",
+    detail_en="a bank card number that passes the Luhn check; an organisation's published "
+              "account (with 户名/开户行) is not reported.")]
 
 PATTERN = re.compile(rf"(?<![0-9a-z])[3-6]\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
 _PUBLIC_ACCOUNT = ("户名", "开户行", "开户银行", "对公", "收款单位", "捐款账号", "捐赠账号",

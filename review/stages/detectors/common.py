@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from review.findings import Hit, Rule, Severity
 from review.normalize import View
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the config says that detectors need."""
+
+    official_domains: tuple[str, ...] = ()
+
 
 # Writers space or hyphenate long numbers: 138 1234 5678, 6222-0000-…
 SEP = r"[ \t\-]?"

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import hit, near
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import Options, hit, near
 
 WECHAT = Rule("AD501", Category.ADS, Gate.POLICY, Severity.BLOCK,
               "微信联系方式（私下交易或广告引流）",
@@ -21,7 +21,23 @@ WECHAT = Rule("AD501", Category.ADS, Gate.POLICY, Severity.BLOCK,
 QQ = Rule("AD502", Category.ADS, Gate.POLICY, Severity.BLOCK,
           "QQ 联系方式（私下交易或广告引流）", "a QQ contact number (ad or private dealing)",
           "删除联系方式", "remove the contact number")
-RULES = [WECHAT, QQ]
+SPECS = [
+    RuleSpec(WECHAT, Kind.DETECTOR, source=__name__,
+             hit=("手工粽子现货供应，有需要的加微信 zongzi_2026 下单。",
+                  "想要团购的私聊威信号meishi_88，量大从优。"),
+             miss=("欢迎关注微信公众号：pinganxihu，获取最新资讯。",
+                   "搜索微信号 xihugov 关注我们。"),
+             detail_zh="招揽交易的微信号（含变体写法）；政务公众号名称不报。",
+             detail_en="a WeChat handle offered for dealings (evasive spellings included); "
+                       "official accounts are not reported."),
+    RuleSpec(QQ, Kind.DETECTOR, source=__name__,
+             hit=("招收兼职代理，加QQ：123456789 了解详情。",
+                  "内部资源，需要的加扣扣 987654321 私聊。"),
+             miss=("区图书馆读者交流群已满员，请关注公众号了解新群。",
+                   "QQ音乐与区文旅局联合推出家乡歌曲专辑。"),
+             detail_zh="为交易或导流留下的 QQ 号。",
+             detail_en="a QQ number left for dealings or to draw buyers away."),
+]
 
 # The view is folded (simplified, lower case, half-width), so one spelling covers many; the
 # characters of a prefix may be spaced out (加 薇 信).

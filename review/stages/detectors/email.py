@@ -8,14 +8,22 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import hit, near
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import Options, hit, near
 from review.stages.detectors.url import is_official
 
 RULE = Rule("SC504", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.REVIEW,
             "个人电子邮箱（可能涉及个人隐私）", "a personal e-mail address (possibly private)",
             "确认是单位公开邮箱，否则删除", "keep only the office's published mailbox")
-RULES = [RULE]
+SPECS = [RuleSpec(
+    RULE, Kind.DETECTOR, source=__name__,
+    hit=("志愿者李某的邮箱lixiaoming1988@163.com已登记在册。",
+         "如有疑问可发邮件至 wangfang_2001@qq.com 联系她本人。"),
+    miss=("来信请寄区政府办公室邮箱 bangongshi@example.gov.cn。",
+          "投稿邮箱：xcb_tougao@163.com，欢迎来稿。"),
+    detail_zh="个人电子邮箱地址；政府域名和注明投稿、办公用途的公开邮箱不报。",
+    detail_en="a personal e-mail address; government domains and published submission or "
+              "office mailboxes are not reported.")]
 
 PATTERN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}@([a-z0-9-]+(?:\.[a-z0-9-]+)*"
                      r"\.[a-z]{2,})", re.ASCII)

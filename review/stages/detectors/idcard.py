@@ -10,13 +10,21 @@ from datetime import date
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import SEP, digits, hit
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import SEP, Options, digits, hit
 
 RULE = Rule("SC501", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
             "未打码的居民身份证号码（个人隐私）", "unmasked resident ID-card number (privacy)",
             "删除或打码，如 3301**********1234", "remove or mask it, e.g. 3301**********1234")
-RULES = [RULE]
+SPECS = [RuleSpec(
+    RULE, Kind.DETECTOR, source=__name__,
+    hit=("经核实，申请人王某身份证号码11010519491231002X，户籍地为本区。",
+         "张某某（身份证号 110105 19491231 002X）已被列入失信名单。"),
+    miss=("申请人身份证号码：1101**********002X，已完成核验。",
+          "订单编号110105194913310028，请留意物流信息。"),
+    detail_zh="18 位身份证号码，校验位和出生日期都须有效；已打码的号码不报。",
+    detail_en="an 18-digit resident ID number whose check digit and birth date are valid; "
+              "masked numbers are not reported.")]
 
 PATTERN = re.compile(rf"(?<![0-9a-z])[1-8]\d(?:{SEP}\d){{15}}{SEP}[0-9x](?![0-9a-z])")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

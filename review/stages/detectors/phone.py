@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import SEP, hit, near
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import SEP, Options, hit, near
 
 MOBILE = Rule("SC502", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
               "个人手机号码（个人隐私）", "a personal mobile number (privacy)",
@@ -21,7 +21,23 @@ MOBILE = Rule("SC502", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
 LANDLINE = Rule("SC505", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
                 "个人住宅电话（个人隐私）", "a private home telephone number (privacy)",
                 "删除该号码", "remove the number")
-RULES = [MOBILE, LANDLINE]
+SPECS = [
+    RuleSpec(MOBILE, Kind.DETECTOR, source=__name__,
+             hit=("走失老人李某，其儿子手机13812345678，请知情者留意。",
+                  "有意者请打 139 8765 4321 找陈师傅。"),
+             miss=("咨询电话：0571-87654321，工作日 9:00—17:00。",
+                   "联系人手机：138****5678。"),
+             detail_zh="个人手机号码；作为工作联系方式给出的为待审，打码或座机热线不报。",
+             detail_en="a personal mobile number; given as a work contact it is for review; "
+                       "masked numbers and office lines are not reported."),
+    RuleSpec(LANDLINE, Kind.DETECTOR, source=__name__,
+             hit=("经查，刘某家庭电话0571-87654321，住址为某小区。",
+                  "当事人住宅电话 021-62345678 已登记。"),
+             miss=("区政务服务中心办公电话0571-87654321。",
+                   "市民服务热线12345全天候受理诉求。"),
+             detail_zh="文中称为家庭、住宅或私人电话的座机号码。",
+             detail_en="a landline the text calls a home or private number."),
+]
 
 _MOBILE = re.compile(rf"(?<![0-9a-z])(?:\+?86{SEP})?1[3-9]\d(?:{SEP}\d){{8}}(?![0-9a-z])")
 _LANDLINE = re.compile(r"(?<![0-9a-z])0\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.stages.detectors import Options
-from review.stages.detectors.common import hit
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import Options, hit
 
 COMMERCIAL = Rule("AD503", Category.ADS, Gate.POLICY, Severity.BLOCK,
                   "商业或营销链接", "a commercial or marketing link",
@@ -22,7 +22,23 @@ EXTERNAL = Rule("AD504", Category.ADS, Gate.POLICY, Severity.REVIEW,
                 "外部链接，须确认不是商业链接", "an external link: confirm it is not commercial",
                 "确需引用的，请改用政府网站或权威媒体链接",
                 "link to a government site or an official medium instead")
-RULES = [COMMERCIAL, EXTERNAL]
+SPECS = [
+    RuleSpec(COMMERCIAL, Kind.DETECTOR, source=__name__,
+             hit=("年货节特惠，点击 https://item.taobao.com/item.htm?id=123 抢购。",
+                  "更多优惠请访问 www.haohuo.shop 了解。"),
+             miss=("详情请见区政府门户网站 https://www.example.gov.cn/notice/1.html。",
+                   "转载自新华网 http://www.news.cn/politics/2026-12/01/c_1.htm。"),
+             detail_zh="网店、短链接、营销域名的链接。",
+             detail_en="a link to a shop, a short-link service or a marketing domain."),
+    RuleSpec(EXTERNAL, Kind.DETECTOR, source=__name__,
+             hit=("报名请登录 https://www.example-events.com/signup 填写信息。",
+                  "活动详情见 www.lvyou-example.net。"),
+             miss=("政策原文见 https://www.gov.cn/zhengce/content/2026-01/01/content_1.htm。",
+                   "人民网 http://society.people.com.cn/n1/2026/1201/c1.html 报道了此事。"),
+             detail_zh="政府网站和权威媒体以外的外部链接，须确认不是商业链接。",
+             detail_en="a link outside government sites and official media: confirm it is not "
+                       "commercial."),
+]
 
 OFFICIAL_SUFFIXES = (
     "gov.cn", "12377.cn", "12371.cn", "people.com.cn", "people.cn", "xinhuanet.com", "news.cn",

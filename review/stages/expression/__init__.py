@@ -13,6 +13,7 @@ from review.automaton import cache_path
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
+from review.rules.spec import require_unique_ids
 from review.stages.expression import formulations as formulation_check
 from review.stages.expression import leaders, regions
 from review.stages.expression.corrections import Corrections
@@ -41,8 +42,7 @@ class ExpressionStage:
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
         yield from (f.rule for f in self.formulations)
-        yield from leaders.RULES
-        yield from regions.RULES
+        yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS))
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         yield from self.corrections.detect(doc)
@@ -53,7 +53,9 @@ class ExpressionStage:
 
 def load_all_corrections(files: list[Path]) -> list[Correction]:
     def build() -> list[Correction]:
-        return [c for path in files for c in load_corrections(path)]
+        entries = [c for path in files for c in load_corrections(path)]
+        require_unique_ids((c.rule.id, c.source) for c in entries)
+        return entries
 
     return cache.cached("expression", files, build, _encode, _decode)
 
@@ -71,9 +73,14 @@ def _decode(data: list) -> list[Correction]:
             for row in data]
 
 
+def correction_paths(config: Config) -> list[Path]:
+    """The bundled wrong → right files, then the organisation's (config `expressions`)."""
+    return correction_files(expression_dir()) + [config.root / p for p in config.expressions]
+
+
 def build(config: Config) -> ExpressionStage:
     directory = expression_dir()
-    files = correction_files(directory) + [config.root / p for p in config.expressions]
+    files = correction_paths(config)
     entries = load_all_corrections(files)
     leader_file = config.root / config.leaders if config.leaders else directory / LEADERS_FILE
     day = config.date or date.today()

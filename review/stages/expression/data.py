@@ -6,16 +6,14 @@ carry dates because what is right changes (新冠肺炎 became 新型冠状病�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-
-from review.errors import ConfigError, first_problem
-from review.findings import Category, Gate, Rule, Severity
+from review.errors import ConfigError
+from review.findings import Category, Rule
 from review.lexicon import bundled_dir
 from review.normalize import View, fold
-from review.tomlfile import read_toml
+from review.rules import schema
+from review.rules.schema import Dated
 
 FORMULATIONS_FILE = "formulations.toml"
 LEADERS_FILE = "leaders.toml"
@@ -24,40 +22,6 @@ LEADERS_FILE = "leaders.toml"
 def folded(text: str) -> str:
     """A phrase as it appears in a document's folded view (simplified, half-width, lower)."""
     return fold(View.identity(text)).text
-
-
-class Dated(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    valid_from: date | None = None
-    valid_to: date | None = None
-
-    def applies(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and \
-            (self.valid_to is None or day <= self.valid_to)
-
-
-class _Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    category: str = "expression"
-    severity: Severity = Severity.REVIEW
-    gate: Gate = Gate.TEXT
-
-    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
-
-
-class _Entry(Dated):
-    id: str
-    wrong: list[str]
-    right: str
-    reason: str
-    reason_en: str
-    severity: Severity | None = None
-    gate: Gate | None = None
-    allow: list[str] = []
-    hit: list[str]
-    miss: list[str] = []
-
-    _gate = field_validator("gate", mode="before")(lambda v: v and Gate.parse(v))
 
 
 @dataclass(frozen=True)
@@ -71,31 +35,25 @@ class Correction:
     dated: Dated
     hit: tuple[str, ...]
     miss: tuple[str, ...]
-
-
-def _validated(path: Path, model: type[BaseModel], data: object) -> BaseModel:
-    try:
-        return model.model_validate(data)
-    except ValidationError as err:
-        raise ConfigError(f"{path}: {first_problem(err)}") from None
+    source: str = ""
 
 
 def load_corrections(path: Path) -> list[Correction]:
-    data = read_toml(path)
-    meta = _validated(path, _Meta, data.get("meta", {}))
+    parsed = schema.read(path, schema.CorrectionFile)
+    meta = parsed.meta
     result = []
-    for raw in data.get("entry", []):
-        e = _validated(path, _Entry, {**raw, "id": raw.get("id", "?")})
+    for e in parsed.entry:
         for form in e.wrong:
             if len(folded(form)) < 2:
-                raise ConfigError(f"{path}: {e.id}: wrong form {form!r} is too short")
+                raise ConfigError(f"{path}: entry {e.id}: wrong: {form!r} is shorter than two "
+                                  "characters")
         right = e.right
         rule = Rule(e.id, Category.EXPRESSION, e.gate or meta.gate, e.severity or meta.severity,
                     e.reason, e.reason_en, f"改为“{right}”", f"write “{right}”")
         result.append(Correction(rule, tuple(folded(w) for w in e.wrong), right,
                                  tuple(folded(a) for a in [*e.allow, right]),
                                  Dated(valid_from=e.valid_from, valid_to=e.valid_to),
-                                 tuple(e.hit), tuple(e.miss)))
+                                 tuple(e.hit), tuple(e.miss), str(path)))
     return result
 
 

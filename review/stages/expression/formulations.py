@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review.document import Document
-from review.findings import Category, Gate, Hit, Rule, Severity
+from review.findings import Category, Hit, Rule
+from review.rules import schema
 from review.stages.expression.data import folded
-from review.tomlfile import read_toml
 
 
 @dataclass(frozen=True)
@@ -31,21 +31,15 @@ def default_distance(length: int) -> int:
 
 
 def load_formulations(path: Path) -> list[Formulation]:
-    if not path.is_file():
-        return []
     result = []
-    for raw in read_toml(path).get("formulation", []):
-        text = raw["text"]
-        key = folded(text)
-        severity = Severity(raw.get("severity", "block"))
-        gate = Gate.parse(raw.get("gate", "政治关"))
-        rule = Rule(raw["id"], Category.EXPRESSION, gate, severity,
-                    f"规范表述有误，应为“{text}”", f"the formulation must read “{text}”",
-                    f"改为“{text}”", f"write “{text}”")
-        result.append(Formulation(rule, text, key,
-                                  int(raw.get("max_distance", default_distance(len(key)))),
-                                  tuple(folded(a) for a in raw.get("allow", [])),
-                                  tuple(raw.get("hit", [])), tuple(raw.get("miss", []))))
+    for e in schema.read(path, schema.FormulationFile).formulation:
+        key = folded(e.text)
+        rule = Rule(e.id, Category.EXPRESSION, e.gate, e.severity,
+                    f"规范表述有误，应为“{e.text}”", f"the formulation must read “{e.text}”",
+                    f"改为“{e.text}”", f"write “{e.text}”")
+        result.append(Formulation(rule, e.text, key, e.max_distance or default_distance(len(key)),
+                                  tuple(folded(a) for a in e.allow), tuple(e.hit),
+                                  tuple(e.miss)))
     return result
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules import schema
+from review.rules.spec import Kind, RuleSpec
 from review.stages.expression.data import folded
-from review.tomlfile import read_toml
 
 WRONG_TITLE = Rule("EX9101", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
                    "领导人姓名与职务不符", "the title does not belong to this leader",
@@ -26,7 +27,26 @@ FORMER = Rule("EX9102", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
 MISSPELT = Rule("EX9103", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
                 "领导人姓名错误", "a leader's name is misspelt",
                 "核对领导人姓名", "check the leader's name")
-RULES = [WRONG_TITLE, FORMER, MISSPELT]
+# The examples are written against the bundled sample leaders file, on today's date.
+SPECS = [
+    RuleSpec(WRONG_TITLE, Kind.LEADER, source=__name__,
+             hit=("国务院总理王沪宁出席开幕式并致辞。", "全国人大常委会委员长李强会见外宾。"),
+             miss=("国务院总理李强主持召开国务院常务会议。", "赵乐际、国务院总理李强出席。"),
+             detail_zh="紧挨姓名的职务不属于此人（依据领导人数据文件）。",
+             detail_en="the title next to a name is not one this person holds (from the leaders "
+                       "file)."),
+    RuleSpec(FORMER, Kind.LEADER, source=__name__,
+             hit=("国务院总理李克强出席会议并讲话。", "温家宝总理来到田间地头察看旱情。"),
+             miss=("时任国务院总理李克强视察了该项目。", "原国务院总理温家宝曾到此调研。"),
+             detail_zh="稿件日期时已不在任的人员被称以现职；写明“原”“时任”的不报。",
+             detail_en="someone no longer in office on the draft's date is given the title as "
+                       "current; 原/时任 are accepted."),
+    RuleSpec(MISSPELT, Kind.LEADER, source=__name__,
+             hit=("习进平总书记指出，要坚持人民至上。", "粟战书同志出席座谈会。"),
+             miss=("习近平总书记指出，要坚持人民至上。", "栗战书同志出席座谈会。"),
+             detail_zh="领导人姓名的已知错误写法。",
+             detail_en="a known misspelling of a leader's name."),
+]
 
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
@@ -55,15 +75,11 @@ class Leaders:
 
 
 def load_leaders(path: Path) -> Leaders:
-    if not path.is_file():
-        return Leaders()
-    data = read_toml(path)
     offices, misspellings = [], []
-    for raw in data.get("leader", []):
-        name = folded(raw["name"])
-        titles = tuple(folded(t) for t in [raw["title"], *raw.get("short_titles", [])])
-        offices.append(Office(name, titles, raw.get("valid_from"), raw.get("valid_to")))
-        misspellings += [(folded(m), raw["name"]) for m in raw.get("misspellings", [])]
+    for e in schema.read(path, schema.LeadersFile).leader:
+        titles = tuple(folded(t) for t in [e.title, *e.short_titles])
+        offices.append(Office(folded(e.name), titles, e.valid_from, e.valid_to))
+        misspellings += [(folded(m), e.name) for m in e.misspellings]
     return Leaders(tuple(offices), tuple(dict.fromkeys(misspellings)))
 
 

@@ -9,12 +9,19 @@ from itertools import chain
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules.spec import Kind, RuleSpec
 
 RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
             "将台湾、香港、澳门与国家并列", "Taiwan, Hong Kong or Macao listed as a country",
             "改为“国家和地区”，或写作“中国台湾”“中国香港”“中国澳门”",
             "write “countries and regions”, or “Taiwan, China”")
-RULES = [RULE]
+SPECS = [RuleSpec(
+    RULE, Kind.REGION, source=__name__,
+    hit=("展会吸引了法国、德国和澳门等国的企业参展。",
+         "出席论坛的各国代表包括：英国、新加坡、香港。"),
+    miss=("来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。"),
+    detail_zh="在“等国（家）”或“各国……包括”的国家列举中出现台湾、香港、澳门而未称地区。",
+    detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括).")]
 
 _NAME = r"[\u4e00-\u9fff]{2,10}"
 _SEPARATORS = "、,和及与"

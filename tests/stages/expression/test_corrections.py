@@ -1,9 +1,7 @@
-"""The wrong → right lexicons: every example, the shields, the dates."""
+"""The wrong → right lexicons: the shields, the dates (every entry's examples run through
+the whole pipeline in tests/rules/test_examples.py)."""
 
-from collections import Counter
 from datetime import date
-
-import pytest
 
 from review.config import Config
 from review.document import Document
@@ -21,24 +19,9 @@ def found(corrections: Corrections, text: str) -> list[tuple[str, str, str | Non
             for h in corrections.detect(Document("t", text))]
 
 
-def test_there_are_enough_entries_with_unique_ids():
+def test_there_are_enough_entries():
     assert len(ENTRIES) >= MIN_ENTRIES
-    ids = Counter(e.rule.id for e in ENTRIES)
-    assert [i for i, n in ids.items() if n > 1] == []
-
-
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.rule.id)
-def test_each_example(entry):
-    # Judge each entry on the date its examples are written for (its own validity window).
-    day = entry.dated.valid_from or entry.dated.valid_to or date(2026, 1, 1)
-    only = Corrections([entry], day)
-    for text in entry.hit:
-        hits = found(only, text)
-        assert hits, f"{entry.rule.id} misses: {text}"
-        assert all(replacement == entry.right for _, _, replacement in hits)
-    for text in entry.miss:
-        assert found(only, text) == [], f"{entry.rule.id} hits correct text: {text}"
-    assert entry.rule.severity in (Severity.BLOCK, Severity.REVIEW)
+    assert all(e.rule.severity in (Severity.BLOCK, Severity.REVIEW) for e in ENTRIES)
 
 
 def write_lexicon(tmp_path, body: str):

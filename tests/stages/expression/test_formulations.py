@@ -14,14 +14,6 @@ def found(text: str) -> list[tuple[str, str]]:
             for h in formulations.detect(Document("t", text), FORMULATIONS)]
 
 
-@pytest.mark.parametrize("f", FORMULATIONS, ids=lambda f: f.rule.id)
-def test_each_example(f):
-    for text in f.hit:
-        assert any(rule == f.rule.id for rule, _ in found(text)), text
-    for text in f.miss:
-        assert not any(rule == f.rule.id for rule, _ in found(text)), text
-
-
 @pytest.mark.parametrize("wrong", [
     "习近平总书记新时代中国特色社会主义思想",   # insertion of a word
     "习近平近新时代中国特色社会主义思想",        # insertion of a character

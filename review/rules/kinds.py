@@ -1,0 +1,17 @@
+"""The kinds of rule (kept free of imports: the command line names them in its options)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    LEXICON = "lexicon"            # a curated or organisation term list entry
+    DETECTOR = "detector"          # a pattern with a validator (ID cards, phones, links …)
+    CLASSIFIER = "classifier"      # the sentence model
+    CORRECTION = "correction"      # a wrong → right expression
+    FORMULATION = "formulation"    # a canonical formulation that must be exact
+    LEADER = "leader"              # leaders' names and titles
+    REGION = "region"              # Taiwan, Hong Kong, Macao wording
+    GATE = "gate"                  # the CI gate (release attestations)
+    PUBLISHED = "published"        # what went out against what was approved

@@ -1,0 +1,122 @@
+"""Every rule of every kind, collected in one place (ruff's `codes` table is the model).
+
+PROVIDERS is the one table: a kind → the function that declares its rules, from the rule
+files (lexicons, wrong → right lists, formulations) or from the code (detectors, leaders,
+regions, the classifier, the CI gate, the published-page check). `review rules` lists the
+registry, `review rules --explain ID` documents one rule, and the tests hold every bundled
+rule to the same standard: a unique id in its kind's range, phrases owned by one rule, hit
+examples that come out of the whole pipeline under its id."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from review import lexicon
+from review.config import Config
+from review.errors import ConfigError
+from review.rules.spec import Kind, RuleSpec, range_problem
+
+
+def _lexicon(config: Config) -> Iterator[RuleSpec]:
+    from review.stages.lexicon import lexicon_options
+
+    for option in lexicon_options(config):
+        for e in lexicon.load(option):
+            yield RuleSpec(e.rule, Kind.LEXICON, e.hit, e.miss, e.source, e.terms)
+
+
+def _corrections(config: Config) -> Iterator[RuleSpec]:
+    from review.stages.expression import correction_paths
+    from review.stages.expression.data import load_corrections
+
+    for path in correction_paths(config):
+        for c in load_corrections(path):
+            # Dated entries are exemplified on a day they are in force.
+            day = c.dated.valid_from or c.dated.valid_to
+            yield RuleSpec(c.rule, Kind.CORRECTION, c.hit, c.miss, c.source, c.wrong, day)
+
+
+def _formulations(config: Config) -> Iterator[RuleSpec]:
+    from review.stages.expression.data import FORMULATIONS_FILE, expression_dir
+    from review.stages.expression.formulations import load_formulations
+
+    path = expression_dir() / FORMULATIONS_FILE
+    for f in load_formulations(path):
+        yield RuleSpec(f.rule, Kind.FORMULATION, f.hit, f.miss, str(path), (f.key,))
+
+
+def _declared(module: str) -> Callable[[Config], Iterable[RuleSpec]]:
+    """Rules declared in code: the module's SPECS."""
+    def specs(config: Config) -> Iterable[RuleSpec]:
+        import importlib
+
+        return importlib.import_module(module).SPECS
+    return specs
+
+
+def _detectors(config: Config) -> Iterator[RuleSpec]:
+    from review.stages.detectors import DETECTORS
+
+    for detector in DETECTORS:
+        yield from detector.SPECS
+
+
+PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
+    Kind.LEXICON: _lexicon,
+    Kind.DETECTOR: _detectors,
+    Kind.CLASSIFIER: _declared("review.stages.classifier"),
+    Kind.CORRECTION: _corrections,
+    Kind.FORMULATION: _formulations,
+    Kind.LEADER: _declared("review.stages.expression.leaders"),
+    Kind.REGION: _declared("review.stages.expression.regions"),
+}
+
+
+@dataclass
+class Registry:
+    specs: list[RuleSpec]
+    by_id: dict[str, RuleSpec] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {}
+        for spec in self.specs:
+            self.by_id.setdefault(spec.id, spec)
+
+    def get(self, rule_id: str) -> RuleSpec:
+        spec = self.by_id.get(rule_id) or self.by_id.get(rule_id.upper())
+        if spec is None:
+            close = difflib.get_close_matches(rule_id.upper(), self.by_id, n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else \
+                "; `review rules` lists every rule"
+            raise ConfigError(f"no rule {rule_id!r}{hint}")
+        return spec
+
+    def problems(self, bundled_only: bool = True) -> list[str]:
+        """What breaks the registry's rules: a duplicated id, a phrase owned by two rules of
+        a kind, an id outside its kind's range (bundled rules), a rule without hit examples."""
+        found = []
+        seen: dict[str, RuleSpec] = {}
+        owners: dict[tuple[Kind, str], RuleSpec] = {}
+        for spec in self.specs:
+            other = seen.setdefault(spec.id, spec)
+            if other is not spec:
+                found.append(f"{spec.id}: declared twice ({other.source} and {spec.source})")
+            for phrase in spec.owns:
+                owner = owners.setdefault((spec.kind, phrase), spec)
+                if owner.id != spec.id:
+                    found.append(f"{phrase!r} is owned by two {spec.kind} rules: "
+                                 f"{owner.id} and {spec.id}")
+            if bundled_only and (problem := range_problem(spec.rule, spec.kind)):
+                found.append(problem)
+            if not spec.hit:
+                found.append(f"{spec.id}: no hit example")
+        return found
+
+
+def collect(config: Config | None = None, kinds: Iterable[Kind] | None = None) -> Registry:
+    config = config or Config()
+    wanted = list(kinds) if kinds is not None else list(PROVIDERS)
+    return Registry([spec for kind in wanted for spec in PROVIDERS[kind](config)])
+

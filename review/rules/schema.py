@@ -1,0 +1,171 @@
+"""The one typed schema of every rule file: lexicons, wrong → right lists, formulations and
+leaders — the bundled files and an organisation's own alike.
+
+Unknown tables and keys are errors, not silently ignored; each problem is reported as one line
+naming the file, the entry and the field. Files are validated when they are compiled; the
+compiled forms are cached by file hash (review.cache), so an unchanged file is not validated
+again."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from review.errors import ConfigError
+from review.findings import Category, Gate, Severity
+from review.tomlfile import read_toml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _gate(value: object) -> object:
+    """The code (`legal`) or the Chinese name users write (`法律关`)."""
+    return Gate.parse(value) if isinstance(value, str) else value
+
+
+GateName = Annotated[Gate, BeforeValidator(_gate)]
+# Ids are stored newline-joined in the compiled cache and named in `[severity]`: one word.
+RuleId = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Examples = list[Text]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Dated(_Strict):
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Dated:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    def applies(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and \
+            (self.valid_to is None or day <= self.valid_to)
+
+
+# --- lexicons/*.toml and the organisation's lexicons ----------------------------------------
+class LexiconMeta(_Strict):
+    category: Category
+    severity: Severity | None = None
+    gate: GateName | None = None
+
+
+class LexiconEntry(_Strict):
+    id: RuleId
+    term: Text
+    variants: list[Text] = []
+    reason: Text
+    reason_en: Text
+    suggestion: str | None = None
+    suggestion_en: str | None = None
+    severity: Severity | None = None
+    gate: GateName | None = None
+    context: list[str] = []
+    allow: list[str] = []
+    noise: bool = True
+    hit: Examples
+    miss: Examples = []
+
+
+class LexiconFile(_Strict):
+    meta: LexiconMeta
+    entry: list[LexiconEntry] = []
+
+
+# --- lexicons/expression/*.toml: wrong → right ---------------------------------------------
+class CorrectionMeta(_Strict):
+    category: Literal["expression"] = "expression"
+    severity: Severity = Severity.REVIEW
+    gate: GateName = Gate.TEXT
+
+
+class CorrectionEntry(Dated):
+    id: RuleId
+    wrong: list[Text] = Field(min_length=1)
+    right: Text
+    reason: Text
+    reason_en: Text
+    severity: Severity | None = None
+    gate: GateName | None = None
+    allow: list[str] = []
+    hit: Examples
+    miss: Examples = []
+
+
+class CorrectionFile(_Strict):
+    meta: CorrectionMeta = CorrectionMeta()
+    entry: list[CorrectionEntry] = []
+
+
+# --- lexicons/expression/formulations.toml ---------------------------------------------------
+class FormulationEntry(_Strict):
+    id: RuleId
+    text: Annotated[str, StringConstraints(min_length=2)]
+    max_distance: int | None = Field(default=None, ge=1, le=5)
+    severity: Severity = Severity.BLOCK
+    gate: GateName = Gate.POLITICAL
+    allow: list[Text] = []
+    hit: Examples
+    miss: Examples = []
+
+
+class FormulationFile(_Strict):
+    formulation: list[FormulationEntry] = []
+
+
+# --- lexicons/expression/leaders.toml and the organisation's leaders file --------------------
+class LeaderEntry(Dated):
+    name: Text
+    title: Text
+    short_titles: list[Text] = []
+    misspellings: list[Text] = []
+
+
+class LeadersFile(_Strict):
+    leader: list[LeaderEntry] = []
+
+
+def read(path: Path, model: type[M]) -> M:
+    """The file validated against its schema, or a ConfigError with one line per problem."""
+    data = read_toml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems = [f"{path}: {_where(data, e['loc'])}{e['msg']}" for e in err.errors()]
+        raise ConfigError("\n".join(dict.fromkeys(problems))) from None
+
+
+def _where(data: dict, loc: tuple) -> str:
+    """`entry EX0123 (#4): right: ` for a location inside the file's data."""
+    parts = []
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        table, index = loc[0], loc[1]
+        rows = data.get(table)
+        row = rows[index] if isinstance(rows, list) and index < len(rows) else {}
+        name = row.get("id") or row.get("name") if isinstance(row, dict) else None
+        parts.append(f"{table} {name} (#{index + 1})" if name else f"{table} #{index + 1}")
+        loc = loc[2:]
+    elif loc:
+        parts.append(str(loc[0]))
+        loc = loc[1:]
+    fields = [str(p) for p in loc if not isinstance(p, int)]
+    if fields:
+        parts.append(".".join(fields))
+    return "".join(f"{p}: " for p in parts)

@@ -1,0 +1,53 @@
+"""One example harness: every rule's `hit` examples, run through the whole `review check`
+pipeline (every stage, then the decision), must come out under that rule's id; its `miss`
+examples must not produce it. Rules of every kind — lexicon entries, corrections,
+formulations, leaders, regions, detectors, the classifier."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from review.config import Config
+from review.pipeline import Pipeline
+from review.rules.registry import collect
+from review.rules.spec import Kind
+
+REGISTRY = collect()
+SOURCES = sorted({spec.source for spec in REGISTRY.specs})
+
+
+@cache
+def pipeline(day) -> Pipeline:
+    return Pipeline(Config(date=day))
+
+
+def outcome(spec, text: str) -> list:
+    return [f for f in pipeline(spec.day).check_text(text).findings if f.rule == spec.id]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.rsplit("/", 1)[-1])
+def test_examples_come_out_of_the_pipeline_under_their_rule(source):
+    failures = []
+    for spec in (s for s in REGISTRY.specs if s.source == source):
+        for text in spec.hit:
+            found = outcome(spec, text)
+            if not found:
+                failures.append(f"{spec.id} misses its hit example: {text}")
+            elif not all(f.text.strip() for f in found):
+                failures.append(f"{spec.id} reports a blank span in: {text}")
+            elif spec.kind is Kind.CORRECTION and not all(
+                    f.replacement and f"“{f.replacement}”" in spec.rule.suggestion_zh
+                    for f in found):
+                failures.append(f"{spec.id} does not offer its right form in: {text}")
+        for text in spec.miss:
+            if outcome(spec, text):
+                failures.append(f"{spec.id} hits its miss example: {text}")
+    assert not failures, f"{len(failures)} failing examples:\n" + "\n".join(failures[:40])
+
+
+def test_every_kind_of_rule_is_exemplified():
+    kinds = {spec.kind for spec in REGISTRY.specs if spec.hit}
+    assert {Kind.LEXICON, Kind.DETECTOR, Kind.CLASSIFIER, Kind.CORRECTION, Kind.FORMULATION,
+            Kind.LEADER, Kind.REGION} <= kinds

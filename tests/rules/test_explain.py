@@ -1,0 +1,36 @@
+"""`review rules` and `review rules --explain ID`."""
+
+from __future__ import annotations
+
+
+def test_explain_says_what_why_an_example_and_the_fix(cli):
+    result = cli("rules", "--explain", "SC502")
+    assert result.exit_code == 0
+    out = result.output
+    for label in ("查什么", "为什么", "示例", "报出", "不报", "怎么改"):
+        assert label in out, label
+    assert "个人隐私" in out and "六严禁" in out
+    assert "13812345678" in out  # the example's reported span, found by the pipeline
+
+
+def test_explain_in_english_for_a_file_rule(cli):
+    result = cli("rules", "--explain", "EX9001", "--lang", "en")
+    assert result.exit_code == 0
+    assert "why it matters: " in result.output
+    assert "fails the whole account" in result.output  # a serious wrong formulation
+    assert "declared in: lexicons/expression/formulations.toml" in result.output
+
+
+def test_an_unknown_id_is_a_one_line_usage_error(cli):
+    result = cli("rules", "--explain", "AD9999")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "AD9999" in result.stderr
+
+
+def test_the_list_has_every_kind_and_filters_by_kind(cli):
+    every = cli("rules", "--lang", "en").output.splitlines()
+    kinds = {line.split("\t")[1] for line in every}
+    assert {"lexicon entry", "detector", "classifier", "wrong → right list", "exact formulation",
+            "leaders' names and titles", "Taiwan, Hong Kong and Macao wording"} <= kinds
+    detectors = cli("rules", "--kind", "detector").output.splitlines()
+    assert detectors and all(line.split("\t")[0][2] == "5" for line in detectors)
