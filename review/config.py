@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from review.errors import ConfigError, first_problem
 from review.findings import Category, Gate, Severity
-from review.lexicon import LexiconOptions
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from review.rules.lexicons import LexiconOptions
 from review.tomlfile import read_toml
 
 Level = Literal["block", "review", "info", "off"]

@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from review.lexicon import bundled, load
+from review.rules.lexicons import bundled, load
 
 TERMS = sorted({term for option in bundled() for entry in load(option) for term in entry.terms})
 NOISE = [" ", "*", "·", "|", "，", "\u200b", "😀", "\ufe0f", "\n", "。"]

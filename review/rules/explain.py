@@ -100,7 +100,7 @@ def _shown(source: str) -> str:
     """A bundled file as `lexicons/…` (where people edit it), anything else as given."""
     from pathlib import Path
 
-    from review.lexicon import bundled_dir
+    from review.rules.lexicons import bundled_dir
 
     try:
         return "lexicons/" + Path(source).relative_to(bundled_dir()).as_posix()

@@ -13,9 +13,9 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from review import lexicon
 from review.config import Config
 from review.errors import ConfigError
+from review.rules import lexicons
 from review.rules.spec import Kind, RuleSpec, range_problem
 
 
@@ -23,7 +23,7 @@ def _lexicon(config: Config) -> Iterator[RuleSpec]:
     from review.stages.lexicon import lexicon_options
 
     for option in lexicon_options(config):
-        for e in lexicon.load(option):
+        for e in lexicons.load(option):
             yield RuleSpec(e.rule, Kind.LEXICON, e.hit, e.miss, e.source, e.terms)
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import ahocorasick
 
-from review import cache, lexicon
+from review import cache
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
-from review.lexicon import Entry
+from review.rules import lexicons
+from review.rules.lexicons import Entry
 from review.rules.spec import require_unique_ids
 
 CONTEXT_WIDTH = 12
@@ -106,11 +107,11 @@ def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> boo
     return any(word in window for word in words)
 
 
-def lexicon_options(config: Config) -> list[lexicon.LexiconOptions]:
-    return [*(lexicon.bundled() if config.bundled_lexicons else []), *config.lexicon_options()]
+def lexicon_options(config: Config) -> list[lexicons.LexiconOptions]:
+    return [*(lexicons.bundled() if config.bundled_lexicons else []), *config.lexicon_options()]
 
 
-def _settings(options: list[lexicon.LexiconOptions]) -> str:
+def _settings(options: list[lexicons.LexiconOptions]) -> str:
     return repr([(o.category, o.severity, o.gate) for o in options])
 
 
@@ -119,7 +120,7 @@ def load_encoded(config: Config) -> dict:
     options = lexicon_options(config)
 
     def build() -> dict:
-        entries = [entry for option in options for entry in lexicon.load(option)]
+        entries = [entry for option in options for entry in lexicons.load(option)]
         require_unique_ids((e.rule.id, e.source) for e in entries)
         return _encode(entries)
 

@@ -6,7 +6,7 @@ import pytest
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import Category
-from review.lexicon import Entry, LexiconOptions, bundled, load, load_plain
+from review.rules.lexicons import Entry, LexiconOptions, bundled, load, load_plain
 from review.stages.lexicon import LexiconStage
 
 ENTRIES: list[Entry] = [entry for option in bundled() for entry in load(option)]

@@ -2,8 +2,8 @@
 
 from review.document import Document
 from review.findings import Category, Gate, Rule, Severity
-from review.lexicon import Entry
 from review.normalize import normalize_term
+from review.rules.lexicons import Entry
 from review.stages.lexicon import LexiconStage
 
 

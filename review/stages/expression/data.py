@@ -10,9 +10,9 @@ from pathlib import Path
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
-from review.lexicon import bundled_dir
 from review.normalize import View, fold
 from review.rules import schema
+from review.rules.lexicons import bundled_dir
 from review.rules.schema import Dated
 
 FORMULATIONS_FILE = "formulations.toml"

@@ -103,7 +103,7 @@ def load(options: LexiconOptions) -> list[Entry]:
 
 def bundled_dir() -> Path:
     """`lexicons/` beside the package in a checkout; installed as `review/lexicons` otherwise."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "lexicons"
     return installed if installed.is_dir() else package.parent / "lexicons"
 
