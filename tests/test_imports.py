@@ -81,3 +81,13 @@ def test_the_check_finds_a_seeded_cycle():
     edges = graph()
     edges["review.findings"] = {*edges["review.findings"], "review.pipeline"}
     assert any("review.findings" in c and "review.pipeline" in c for c in cycles(edges))
+
+
+CALLERS = ("review.cli", "review.workflow", "review.ci", "review.accounts")
+
+
+def test_the_pipeline_never_imports_the_commands_that_call_it():
+    edges = graph()
+    inward = {name: sorted(m for m in deps if m.startswith(CALLERS))
+              for name, deps in edges.items() if not name.startswith(CALLERS)}
+    assert {name: deps for name, deps in inward.items() if deps} == {}
