@@ -84,10 +84,12 @@ def test_the_check_finds_a_seeded_cycle():
 
 
 CALLERS = ("review.cli", "review.workflow", "review.ci", "review.accounts")
+ENTRY_POINTS = ("review.__main__",)
 
 
 def test_the_pipeline_never_imports_the_commands_that_call_it():
     edges = graph()
     inward = {name: sorted(m for m in deps if m.startswith(CALLERS))
-              for name, deps in edges.items() if not name.startswith(CALLERS)}
+              for name, deps in edges.items()
+              if not name.startswith(CALLERS) and name not in ENTRY_POINTS}
     assert {name: deps for name, deps in inward.items() if deps} == {}
