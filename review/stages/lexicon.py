@@ -103,7 +103,9 @@ class LexiconStage:
 
 
 def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    window = text[max(0, start - CONTEXT_WIDTH):end + CONTEXT_WIDTH]
+    """A context word before or after the term — not inside it: a term that holds one of its
+    own context words (拉横幅维权, context 拉横幅) must still find it around."""
+    window = text[max(0, start - CONTEXT_WIDTH):start] + "\0" + text[end:end + CONTEXT_WIDTH]
     return any(word in window for word in words)
 
 

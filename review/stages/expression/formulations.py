@@ -66,24 +66,40 @@ def detect(doc: Document, formulations: list[Formulation]) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     for f in formulations:
-        key, n, limit = f.key, len(f.key), f.max_distance
         exact = []  # the right text and its allowed variants: no near miss may overlap them
-        for phrase in (key, *f.allow):
+        for phrase in (f.key, *f.allow):
             at = text.find(phrase)
             while at >= 0:
                 exact.append((at, at + len(phrase)))
                 at = text.find(phrase, at + 1)
-        for start in _starts(text, key):
-            best: tuple[int, int] | None = None
-            for length in range(max(2, n - limit), n + limit + 1):
-                end = start + length
-                if end > len(text) or text[end - 1] != key[-1] or "\n" in text[start:end]:
-                    continue
-                d = distance(text[start:end], key, limit)
-                if 0 < d <= limit and (best is None or d < best[0]):
-                    best = (d, end)
-            if best and not any(a < best[1] and start < b for a, b in exact):
-                yield Hit(f.rule, *view.span(start, best[1]), replacement=f.text)
+        found = [m for m in _near_misses(text, f) if not any(a < m[2] and m[1] < b
+                                                              for a, b in exact)]
+        for d, start, end in found:
+            # Of overlapping near misses keep the closest: in 学习习近平…, not 习习近平….
+            if not any(d2 < d and s2 < end and start < e2 for d2, s2, e2 in found):
+                yield Hit(f.rule, *view.span(start, end), replacement=f.text)
+
+
+def _near_misses(text: str, f: Formulation) -> Iterator[tuple[int, int, int]]:
+    """(distance, start, end) of the closest near miss beginning at each candidate start. A
+    text closer to an allowed variant (…强军思想 misspelt) is that variant's, not a near miss
+    of the formulation: its fix must not drop the variant's words."""
+    key, n, limit = f.key, len(f.key), f.max_distance
+    for start in _starts(text, key):
+        best: tuple[int, int] | None = None
+        for length in range(max(2, n - limit), n + limit + 1):
+            end = start + length
+            if end > len(text) or text[end - 1] != key[-1] or "\n" in text[start:end]:
+                continue
+            d = distance(text[start:end], key, limit)
+            if 0 < d <= limit and (best is None or d < best[0]):
+                best = (d, end)
+        if best is None:
+            continue
+        d, end = best
+        if any(distance(text[start:end], a, limit) < d for a in f.allow):
+            continue
+        yield d, start, end
 
 
 def _starts(text: str, key: str) -> list[int]:
