@@ -14,15 +14,13 @@ its format is asked for.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from review.report.records import FileReport, Report
 
 
-@dataclass(frozen=True)
-class Renderer:
+class Renderer(NamedTuple):  # not a dataclass: `review --help` would pay for the import
     name: str
     module: str
     streams: bool = False  # has render_file and render_end
