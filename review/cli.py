@@ -14,6 +14,7 @@ import click
 
 from review import __version__
 from review.errors import ReviewError
+from review.report import OUTPUT_FORMATS, RENDERERS
 from review.rules.kinds import Kind
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 20
-FORMATS = ("text", "json", "sarif", "github")
-CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression")
+CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression",
+              "release")
 RULE_KINDS = tuple(Kind)
 
 # Commands whose modules are imported only when they run, so that `review --help` and
@@ -150,19 +151,10 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
         yield from pool.map(_check_in_worker, sources, chunksize=chunk)
 
 
-def _fails(result: FileResult, fail_on: str) -> bool:
-    from review.findings import Severity
-
-    if fail_on == "never":
-        return False
-    threshold = Severity(fail_on).rank
-    return any(f.severity.rank >= threshold for f in result.findings)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="输出格式 / output format")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
+              show_default=True, help="输出格式 / output format")
 @click.option("--fail-on", type=click.Choice(["block", "review", "never"]),
               help="达到该级别时退出码为 1（默认 block）/ exit 1 at this severity (default block)")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -185,6 +177,7 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
     from review.i18n import t
     from review.loading import discover
     from review.pipeline import Pipeline
+    from review.report.records import FileReport, LazyRules, Report
 
     try:
         config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
@@ -197,57 +190,41 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
         _die(t("no_input", lang) + (" 用法：review check 稿件.txt" if lang != "en"
                                     else " usage: review check draft.txt"))
     sources = list(discover(targets, config.include, config.exclude))
+    renderer = RENDERERS[fmt]
     results: list[FileResult] = []
     stream = _results(pipeline, sources, jobs)
     # A bar on a terminal when many files are checked and the report is not printed there
     # file by file (which is progress enough).
     show_progress = (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES
-                     and (fmt != "text" or not sys.stdout.isatty()))
+                     and (not renderer.streams or not sys.stdout.isatty()))
     if show_progress:
         with click.progressbar(stream, length=len(sources), label=t("progress", lang),
                                file=sys.stderr) as bar:
             results = list(bar)
-            if fmt == "text":
-                for result in results:
-                    click.echo(_text_file(result, lang))
     else:
         for result in stream:
             results.append(result)
-            if fmt == "text":
-                click.echo(_text_file(result, lang))
+            if renderer.streams:
+                _echo(renderer.render_file(FileReport(result), lang))
     if not results:
         _die(t("no_input", lang))
-    _print_report(fmt, results, lang, pipeline)
+    report = Report.of(results, LazyRules(pipeline.rules), fail_on=config.fail_on)
+    if not renderer.streams:
+        _echo(renderer.render(report, lang))
+    else:
+        if show_progress:
+            for file in report.files:
+                _echo(renderer.render_file(file, lang))
+        _echo(renderer.render_end(report, lang))
     if any(r.error is not None for r in results):
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(_fails(r, config.fail_on) for r in results) else EXIT_OK)
+    failed = any(report.fails(f) for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _text_file(result: FileResult, lang: str) -> str:
-    from review.report import text
-
-    return text.render_file(result, lang)
-
-
-def _print_report(fmt: str, results: list[FileResult], lang: str, pipeline: Pipeline) -> None:
-    if fmt == "text":
-        from review.report import text
-
-        click.echo(text.render_summary(results, lang))
-    elif fmt == "json":
-        from review.report import json
-
-        click.echo(json.render(results, lang))
-    elif fmt == "sarif":
-        from review.report import sarif
-
-        click.echo(sarif.render(results, lang, pipeline.rules()))
-    else:
-        from review.report import github
-
-        output = github.render(results, lang)
-        if output:
-            click.echo(output)
+def _echo(output: str) -> None:
+    if output:  # a renderer with nothing to say (no annotations) prints no blank line
+        click.echo(output)
 
 
 @main.command()

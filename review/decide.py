@@ -45,7 +45,8 @@ def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Findin
     rule = hit.rule
     return Finding(rule=rule.id, category=rule.category, gate=rule.gate, severity=severity,
                    start=hit.start, end=hit.end, line=line, column=column, end_line=end_line,
-                   end_column=end_column, text=doc.original[hit.start:hit.end],
+                   end_column=end_column, location=doc.locate(hit.start),
+                   text=doc.original[hit.start:hit.end],
                    message=rule.message(lang), suggestion=rule.suggestion(lang),
                    replacement=hit.replacement)
 

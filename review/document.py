@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from review.markup import visible_view
+from review import inputs
+from review.location import Location
 from review.normalize import CompactView, View, compact, fold
 
 
 @dataclass
 class Document:
-    """original: the decoded text, which every finding's offsets index into.
+    """original: the document's text, which every finding's offsets index into — the decoded
+    file for text kinds, the extracted text for formats such as Word or PDF.
 
-    kind is "text", "markdown" or "html"; markup is hidden from `visible` but not from `raw`.
+    kind names an input kind (review.inputs): "text", "markdown", "html"; markup is hidden from
+    `visible` but not from `raw`. parts: for a text assembled from a file's pieces, where each
+    piece starts in `original` and where it is in the file (page, paragraph, table cell),
+    sorted by start; empty for text kinds, whose locations are line and column.
     """
 
     path: str
     original: str
     kind: str = "text"
     encoding: str = "utf-8"  # how the file was encoded, so a fix can be written back alike
+    parts: Sequence[tuple[int, Location]] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @cached_property
@@ -32,9 +39,8 @@ class Document:
     @cached_property
     def visible(self) -> View:
         """The folded text a reader sees."""
-        if self.kind == "text":
-            return self.raw
-        return fold(visible_view(self.original, self.kind))
+        view = inputs.named(self.kind).view
+        return self.raw if view is None else fold(view(self.original))
 
     @cached_property
     def compact(self) -> CompactView:
@@ -47,6 +53,14 @@ class Document:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def locate(self, offset: int) -> Location:
+        """Where an original offset is, as a reader of this kind of file says it."""
+        if self.parts:
+            index = bisect_right(self.parts, offset, key=lambda part: part[0]) - 1
+            return self.parts[max(index, 0)][1]
+        line, column = self.position(offset)
+        return Location(line=line, column=column)
 
     def line_text(self, line: int) -> str:
         self.position(0)

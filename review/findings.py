@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from review.location import Location
 
 
 class Category(StrEnum):
@@ -16,6 +18,7 @@ class Category(StrEnum):
     OPINION = "opinion"
     CONSENT = "consent"
     EXPRESSION = "expression"
+    RELEASE = "release"  # what went out differs from what was approved (review ci, published)
 
 
 class Gate(StrEnum):
@@ -58,6 +61,7 @@ CATEGORY_DEFAULTS: dict[Category, tuple[Severity, Gate]] = {
     Category.OPINION: (Severity.REVIEW, Gate.POLICY),
     Category.CONSENT: (Severity.REVIEW, Gate.POLICY),
     Category.EXPRESSION: (Severity.REVIEW, Gate.TEXT),
+    Category.RELEASE: (Severity.BLOCK, Gate.POLITICAL),
 }
 
 
@@ -122,10 +126,20 @@ class Finding(BaseModel):
     column: int
     end_line: int
     end_column: int
+    location: Location  # where it is, as a reader of this kind of file says it
     text: str
     message: str
     suggestion: str | None = None
     replacement: str | None = None  # what `review fix` may put in place of `text`
+
+    @model_validator(mode="before")
+    @classmethod
+    def _recorded_without_location(cls, data: object) -> object:
+        """Findings recorded before locations existed (a workspace's stored items) were all
+        of text kinds: their line and column are their location."""
+        if isinstance(data, dict) and "location" not in data and "line" in data:
+            data = {**data, "location": Location(line=data["line"], column=data["column"])}
+        return data
 
 
 class FileResult(BaseModel):

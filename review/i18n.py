@@ -14,6 +14,7 @@ CATEGORY_NAMES = {
     Category.OPINION: ("个人观点和情绪", "personal opinion and emotion"),
     Category.CONSENT: ("须经单位同意", "needs the unit's consent"),
     Category.EXPRESSION: ("表述错误", "wrong expression"),
+    Category.RELEASE: ("发布核对", "release check"),
 }
 
 GATE_NAMES = {

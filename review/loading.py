@@ -1,4 +1,5 @@
-"""Bytes → Document: finding the files to check, reading them safely, decoding them.
+"""Bytes → Document: finding the files to check, reading them safely, decoding them; each
+file's input kind (review.inputs) turns its bytes into the Document.
 
 Every way a file can fail becomes an InputError with a one-line message; nothing here raises
 anything else for a bad file.
@@ -13,12 +14,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review.document import Document
+from review import inputs
 from review.errors import InputError
-from review.markup import KINDS
 
-DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm"]
+if TYPE_CHECKING:
+    from review.document import Document
+
+DEFAULT_INCLUDE = inputs.default_globs()
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 _BOMS = [  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
@@ -171,9 +175,9 @@ def _checked(text: str) -> str:
 
 
 def load(source: Source, limit: int = DEFAULT_MAX_BYTES) -> Document:
-    text, encoding = decode_with_encoding(read_bytes(source, limit))
-    suffix = source.path.suffix.lower() if source.path else ""
-    return Document(source.display, text, KINDS.get(suffix, "text"), encoding)
+    """The file's Document, read as the kind its suffix names (plain text for stdin)."""
+    data = read_bytes(source, limit)
+    return inputs.for_path(source.path).read(data, source.display)
 
 
 def encode(text: str, encoding: str) -> bytes:

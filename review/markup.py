@@ -14,8 +14,6 @@ from html.parser import HTMLParser
 
 from review.normalize import View
 
-KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -136,10 +134,3 @@ def markdown_view(text: str) -> View:
     out.copy(text, pos, len(text))
     return out.view()
 
-
-def visible_view(text: str, kind: str) -> View:
-    if kind == "html":
-        return html_view(text)
-    if kind == "markdown":
-        return markdown_view(text)
-    return View.identity(text)

@@ -2,10 +2,14 @@
 
 import json
 import os
+import urllib.parse
 
 import pytest
 from conftest import DRAFTS
+from rendered import parse, rule_ids
 from wcwidth import wcswidth
+
+from review.report import RENDERERS
 
 AD = "本店全网最低价，加微信 abc_shop888 下单。\n"
 CLEAN = "关于开展冬季消防安全检查的通知：请各单位于12月10日前完成自查。\n"
@@ -230,3 +234,41 @@ def test_sarif_reports_unreadable_files_as_notifications(cli, tmp_path):
     notes = invocation["toolExecutionNotifications"]
     assert len(notes) == 1 and "empty.txt" in notes[0]["message"]["text"]
     assert result.exit_code == 2
+
+
+# --- every output format, from the one registry ------------------------------------------
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_output_format_reports_findings_and_errors(cli, tmp_path, fmt):
+    blocked = write(tmp_path / "a.txt", CLEAN + AD)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = cli("check", "--format", fmt, blocked, str(tmp_path / "empty.txt"))
+    assert result.exit_code == 2  # the unreadable file outranks the finding
+    assert "AD501" in rule_ids(fmt, result.stdout)
+    assert "empty.txt" in result.stdout
+    clean = cli("check", "--format", fmt, write(tmp_path / "b.txt", CLEAN))
+    assert clean.exit_code == 0
+    assert rule_ids(fmt, clean.stdout) == set()
+
+
+def test_junit_is_available_to_check(cli, tmp_path):
+    path = write(tmp_path / "a.txt", "他的微信号wang_lei88。\n")  # a review-level finding
+    suite = parse("junit", cli("check", "--format", "junit", path).stdout)
+    assert suite.get("name") == "review check" and suite.get("failures") == "0"
+    result = cli("check", "--format", "junit", "--fail-on", "review", path)
+    suite = parse("junit", result.stdout)
+    assert result.exit_code == 1 and suite.get("failures") == "1"
+    assert "1:6" in suite.find("testcase/failure").get("message")  # the finding's location
+
+
+def test_sarif_artifact_uris_are_percent_encoded(cli, tmp_path):
+    (tmp_path / "posts").mkdir()
+    path = write(tmp_path / "posts" / "冬季 优惠#1.md", AD)
+    log = json.loads(cli("check", "--format", "sarif", path).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert len(uris) == 1
+    uri = uris.pop()
+    assert uri.isascii() and " " not in uri and "#" not in uri
+    assert uri.endswith("/posts/%E5%86%AC%E5%AD%A3%20%E4%BC%98%E6%83%A0%231.md")
+    assert urllib.parse.unquote(uri) == path

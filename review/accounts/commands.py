@@ -10,7 +10,8 @@ import click
 
 from review.workflow.commands import refusals
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                             default="text")
 DATE = click.DateTime(["%Y-%m-%d"])
 
 
@@ -46,7 +47,7 @@ def accounts() -> None:
 @click.option("--high-attention", is_flag=True, help="社会关注度高（每周至少一条）")
 @click.option("--operator", help="运维人员 / operator")
 @click.option("--contact", help="联系方式 / contact")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -> None:
     from review.accounts import registry
@@ -69,7 +70,7 @@ def accounts_import(file) -> None:
 
 
 @accounts.command("list")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_list(fmt) -> None:
     from review.accounts import registry
@@ -82,7 +83,7 @@ def accounts_list(fmt) -> None:
 
 @accounts.command("show")
 @click.argument("name")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_show(name, fmt) -> None:
     from review.accounts import registry
@@ -100,7 +101,7 @@ def accounts_show(name, fmt) -> None:
 @click.argument("kind", type=click.Choice(["open", "merge", "change", "close"]))
 @click.option("--date", "day", type=DATE, required=True)
 @click.option("--decision", required=True, help="依据：集体决策或主要负责人同意")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_event(name, kind, day, decision, fmt) -> None:
     """记录开设/整合/变更/注销并计算备案期限（7个工作日）和公示期（15个工作日）。"""
@@ -126,7 +127,7 @@ def accounts_filed(event_id, day) -> None:
 @accounts.command("due")
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--within", type=int, default=3, show_default=True, help="工作日 / working days")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_due(as_of, within, fmt) -> None:
     """逾期或即将到期的备案 / filings overdue or due soon."""
@@ -144,7 +145,7 @@ def activity_group() -> None:
 
 @activity_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def activity_import(file, fmt) -> None:
     """导入 CSV：account,date[,reads,zaikan,likes,shares,comments,errors]"""
@@ -160,7 +161,7 @@ def activity_import(file, fmt) -> None:
 @accounts.command("stale")
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--raise-alerts", is_flag=True, help="为停更账号登记“内容不更新”警报")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_stale(as_of, raise_alerts, fmt) -> None:
     """14 天未更新（高关注 7 天）的账号 / accounts that stopped publishing."""
@@ -177,7 +178,7 @@ def accounts_stale(as_of, raise_alerts, fmt) -> None:
 
 @accounts.command("consolidate")
 @click.option("--as-of", "as_of", type=DATE)
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_consolidate(as_of, fmt) -> None:
     """“一近三低”整合候选及其数据 / consolidation candidates with their figures."""
@@ -191,7 +192,7 @@ def accounts_consolidate(as_of, fmt) -> None:
 
 @accounts.command("score")
 @click.option("--period", required=True, help="2026-10 / 2026 / 2026-10-01:2026-10-31")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def accounts_score(period, fmt) -> None:
     """五项指数及排名 / the five indices and the ranking."""
@@ -231,7 +232,7 @@ def alerts_group() -> None:
                                                           "poor-interaction"]))
 @click.option("--date", "day", type=DATE)
 @click.option("--note", default="")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def alerts_add(unit, kind, day, note, fmt) -> None:
     from review.accounts import alerts
@@ -247,7 +248,7 @@ def alerts_add(unit, kind, day, note, fmt) -> None:
 @alerts_group.command("list")
 @click.option("--unit")
 @click.option("--open", "open_only", is_flag=True)
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def alerts_list(unit, open_only, fmt) -> None:
     from review.accounts import alerts
@@ -274,7 +275,7 @@ def alerts_resolve(alert_id, report, day) -> None:
 @click.argument("unit")
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--period", help="默认为自然年 / default: the calendar year")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def alerts_status(unit, as_of, period, fmt) -> None:
     from review.accounts import alerts

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from review.errors import ReviewError
-
-FORMATS = ("text", "json", "sarif", "github", "junit")
+from review.report import OUTPUT_FORMATS, RENDERERS
 
 
 def _fail(err: ReviewError) -> None:
@@ -20,39 +19,28 @@ def _fail(err: ReviewError) -> None:
 @click.command()
 @click.option("--base", help="比较的基线提交（默认与默认分支的合并基点）/ the base revision")
 @click.option("--all", "all_files", is_flag=True, help="检查全部可发布文件 / every file")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text")
 @click.option("--lang", type=click.Choice(["zh", "en"]))
 def ci(base: str | None, all_files: bool, fmt: str, lang: str | None) -> None:
     """持续集成门禁：检查本次变更的可发布文件 / the CI gate for a content repository."""
     from review.ci import gate
-    from review.ci import report as ci_report
+    from review.ci.report import to_report
+    from review.report import text
 
     try:
-        report = gate.run(Path.cwd(), base, all_files, lang)
+        gate_report = gate.run(Path.cwd(), base, all_files, lang)
     except ReviewError as err:
         _fail(err)
-    lang = lang or "zh"
-    if fmt == "text":
-        out = ci_report.render_text(report, lang)
-        if out:
-            click.echo(out)
-        click.echo(ci_report.table(report))
-    else:
-        if fmt == "json":
-            click.echo(ci_report.render_json(report, lang))
-        elif fmt == "github":
-            out = ci_report.render_github(report, lang)
-            if out:
-                click.echo(out)
-        elif fmt == "sarif":
-            from review.config import Config
-            from review.pipeline import Pipeline
+    report = to_report(gate_report)
+    _echo(RENDERERS[fmt].render(report, lang or "zh"))
+    if fmt != "text":  # the table is part of the text format; beside the others, on stderr
+        click.echo(text.gate_table(report), err=True)
+    sys.exit(gate_report.exit_code())
 
-            click.echo(ci_report.render_sarif(report, lang, Pipeline(Config()).rules()))
-        else:
-            click.echo(ci_report.render_junit(report, lang))
-        click.echo(ci_report.table(report), err=True)
-    sys.exit(report.exit_code())
+
+def _echo(output: str) -> None:
+    if output:  # an empty report (GitHub annotations of a clean change) prints nothing
+        click.echo(output)
 
 
 @click.command("baseline")
@@ -83,26 +71,18 @@ def baseline_cmd(out: str | None) -> None:
 @click.argument("item_id", type=int)
 @click.option("--file", "saved", required=True, type=click.Path(dir_okay=False, exists=True),
               help="发布后页面另存的 HTML 或文本 / the page as published (HTML or text)")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def published(item_id: int, saved: str, fmt: str) -> None:
-    """发布后核对：与审核通过的内容比对（双向反馈）/ compare a published page with the approval."""
-    import json
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text")
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+def published(item_id: int, saved: str, fmt: str, lang: str | None) -> None:
+    """发布后核对：与审核通过的内容比对（双向反馈）/ compare a published page with the approval.
 
+    页面与审核稿的每处不一致都是一条 RV1xx 问题；有不一致时退出码为 1。"""
     from review.ci import published as comparing
 
     try:
-        problems = comparing.compare_item(item_id, Path(saved))
+        report = comparing.compare_item(item_id, Path(saved), lang or "zh")
     except ReviewError as err:
         _fail(err)
-    if fmt == "json":
-        click.echo(json.dumps({"item": item_id, "problems": problems}, ensure_ascii=False,
-                              indent=2))
-    else:
-        for p in problems:
-            click.echo(f"{p['kind']}: {p['detail']}")
-        click.echo("一致 / matches the approved content" if not problems
-                   else f"{len(problems)} 处不一致 / differences")
-    sys.exit(1 if problems else 0)
+    _echo(RENDERERS[fmt].render(report, lang or "zh"))
+    sys.exit(1 if any(f.result.findings for f in report.files) else 0)
 
-
-COMMANDS = [ci, baseline_cmd, published]

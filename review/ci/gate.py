@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from wcmatch import glob
 from review.ci import baseline, git
 from review.config import Config, parse_config
 from review.decide import decision_of
-from review.findings import FileResult, Severity
+from review.findings import FileResult, Rule, Severity
 from review.loading import Source
 from review.pipeline import Pipeline
 
@@ -43,6 +44,7 @@ class GateReport:
     deleted: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     fail_on: str = "block"
+    rules: Callable[[], Iterable[Rule]] = tuple  # the gate pipeline's rules, for SARIF
 
     def exit_code(self) -> int:
         if any(f.result.error for f in self.files):
@@ -120,6 +122,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                 continue
             targets.append((change.status, change.path))
     pipeline = Pipeline(config.model_copy(update={"lang": lang or config.lang}))
+    report.rules = pipeline.rules
     for status, path in targets:
         if not publishable(path, config) or not (root / path).is_file():
             continue

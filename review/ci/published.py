@@ -1,47 +1,101 @@
-"""`review published`: what went out against what was approved (双向反馈). Reports passages
-of the approved text that are missing or altered on the page, link syntax left unrendered,
-links and images that differ, and findings the published text has that the approved one did
-not. Text the page adds around the post (navigation, footers) is not a difference."""
+"""`review published`: what went out against what was approved (双向反馈). Every difference
+is a finding of the published page under a rule RV101–RV199: passages of the approved text
+missing or altered on the page, link syntax left unrendered, links and images that differ,
+and findings the published text has that the approved one did not. Text the page adds around
+the post (navigation, footers) is not a difference.
+
+A finding's span is where the difference is on the page; what has no place there (a missing
+passage, link or image) is an empty span where it should have been: before the page's
+counterpart of the approved passage that follows it."""
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from review import inputs
+from review.decide import decision_of, to_finding
 from review.document import Document
-from review.loading import decode
-from review.markup import visible_view
+from review.findings import Category, FileResult, Finding, Gate, Hit, Rule, Severity
+from review.normalize import View
+from review.pipeline import Pipeline
+from review.report.records import LazyRules, Report
+
+
+def _rule(number: int, gate: Gate, severity: Severity, zh: str, en: str) -> Rule:
+    return Rule(f"RV{number}", Category.RELEASE, gate, severity, zh, en,
+                "更正发布页面，使其与审核通过的内容一致；确需改动的，修改后重新送审",
+                "correct the published page to match the approved text, or submit the change "
+                "for review")
+
+
+# What went out is not what was approved: block. A dropped link or image, or link syntax the
+# platform did not render, takes a look but changes nothing the reviewers passed: review.
+MISSING = _rule(101, Gate.TEXT, Severity.BLOCK, "审核稿中的内容在发布页面上缺失",
+                "a passage of the approved text is missing from the page")
+ALTERED = _rule(102, Gate.TEXT, Severity.BLOCK, "发布页面上的内容与审核稿不同",
+                "the page's passage differs from the approved text")
+BROKEN_LINK_SYNTAX = _rule(103, Gate.TEXT, Severity.REVIEW, "链接语法未被渲染，读者看到的是源码",
+                           "link syntax was not rendered: readers see the markup")
+LINK_NOT_APPROVED = _rule(104, Gate.POLICY, Severity.BLOCK, "发布页面上有审核稿中没有的链接",
+                          "the page has a link the approved text does not")
+LINK_MISSING = _rule(105, Gate.POLICY, Severity.REVIEW, "审核稿中的链接在发布页面上缺失",
+                     "a link of the approved text is missing from the page")
+IMAGE_MISSING = _rule(106, Gate.POLICY, Severity.REVIEW, "审核稿中的图片在发布页面上缺失",
+                      "an image of the approved text is missing from the page")
+IMAGE_NOT_APPROVED = _rule(107, Gate.POLICY, Severity.BLOCK, "发布页面上有审核稿中没有的图片",
+                           "the page has an image the approved text does not")
+NEW_FINDING = _rule(108, Gate.POLICY, Severity.BLOCK, "发布页面出现审核时没有的问题",
+                    "the page has a finding the approved text did not")
+RULES = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
+         IMAGE_NOT_APPROVED, NEW_FINDING]
 
 _SEGMENT = re.compile(r"[^。！？!?\n]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_WORDS_SPAN = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)  # first to last word character
 _URL = re.compile(r"https?://[^\s\"'<>()\]]+")
 _MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(([^)\s]+)[^)]*\)")
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>]*>", re.IGNORECASE)
 _IMG = re.compile(r"""<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']|!\[[^\]]*\]\(([^)\s]+)""",
                   re.IGNORECASE)
 _BROKEN = re.compile(r"\]\(\s*https?://|\[[^\]\n]{1,80}\]\([^)\n]*$|href\s*=|<a\s", re.IGNORECASE)
 
 
-def kind_of(path: str, text: str) -> str:
-    if path.lower().endswith((".html", ".htm")) or re.search(r"<(?:html|body|p|div)\b", text,
-                                                              re.IGNORECASE):
-        return "html"
-    return "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+@dataclass(frozen=True)
+class Passage:
+    words: str  # what is compared: its words only, markup, punctuation and spacing aside
+    shown: str  # as a reader sees it
+    start: int  # its span in the document's text
+    end: int
 
 
-def segments(text: str, kind: str) -> list[str]:
-    """The passages a reader sees, compared by their words only (markup and spacing aside)."""
-    text = _IMG_TAG.sub("", _MD_IMAGE.sub("", text))  # images are compared on their own
-    visible = visible_view(text, kind).text
-    return [s for s in (re.sub(r"[\W_]+", "", m.group()) for m in _SEGMENT.finditer(visible))
-            if s]
+def _visible(doc: Document, text: str) -> View:
+    view = inputs.named(doc.kind).view
+    return view(text) if view else View.identity(text)
+
+
+def _without_images(text: str) -> str:
+    """Images are compared on their own; blanks in their place keep every offset."""
+    return _IMAGE_MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def passages(doc: Document) -> list[Passage]:
+    """The passages a reader sees (split at sentence ends and line breaks)."""
+    view = _visible(doc, _without_images(doc.original))
+    out = []
+    for m in _SEGMENT.finditer(view.text):
+        inner = _WORDS_SPAN.search(m.group())
+        if inner:
+            start, end = view.span(m.start() + inner.start(), m.start() + inner.end())
+            out.append(Passage(_NOT_WORD.sub("", inner.group()), inner.group(), start, end))
+    return out
 
 
 def links(text: str) -> set[str]:
-    text = _IMG_TAG.sub("", _MD_IMAGE.sub("", text))
+    text = _without_images(text)
     found = set(_URL.findall(text)) | set(_HREF.findall(text)) | set(_MD_LINK.findall(text))
     return {u.rstrip(".,;") for u in found if u.startswith(("http://", "https://"))}
 
@@ -50,49 +104,109 @@ def images(text: str) -> set[str]:
     return {(a or b).rsplit("/", 1)[-1].split("?")[0] for a, b in _IMG.findall(text)}
 
 
-def compare(approved: str, approved_kind: str, page: str, page_kind: str,
-            approved_findings: list[dict]) -> list[dict]:
-    problems: list[dict] = []
-    before, after = segments(approved, approved_kind), segments(page, page_kind)
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("delete", "replace"):
-            for k, passage in enumerate(before[i1:i2]):
-                counterpart = after[j1 + k] if op == "replace" and j1 + k < j2 else None
-                if counterpart and difflib.SequenceMatcher(a=passage, b=counterpart).ratio() > .6:
-                    problems.append({"kind": "altered", "detail": f"{passage} → {counterpart}"})
-                else:
-                    problems.append({"kind": "missing", "detail": passage})
-    visible_page = visible_view(page, page_kind).text
-    for m in _BROKEN.finditer(visible_page):
-        problems.append({"kind": "broken_link_syntax",
-                         "detail": visible_page[max(0, m.start() - 20):m.end() + 40].strip()})
-    approved_links, page_links = links(approved), links(page)
-    for url in sorted(page_links - approved_links):
-        problems.append({"kind": "link_not_approved", "detail": url})
-    for url in sorted(approved_links - page_links):
-        problems.append({"kind": "link_missing", "detail": url})
-    approved_images, page_images = images(approved), images(page)
-    if approved_images != page_images:
+class _Comparison:
+    """The findings of one page against its approved text."""
+
+    def __init__(self, approved: Document, page: Document, lang: str) -> None:
+        self.approved, self.page, self.lang = approved, page, lang
+        self.before, self.after = passages(approved), passages(page)
+        # approved passage index → its span on the page (empty where it should have been)
+        self.place: dict[int, tuple[int, int]] = {}
+        self.found: list[Finding] = []
+
+    def add(self, rule: Rule, start: int, end: int, detail: str | None = None,
+            suggestion: str | None = None) -> None:
+        finding = to_finding(self.page, Hit(rule, start, end), rule.severity, self.lang)
+        if detail:
+            sep = ": " if self.lang == "en" else "："
+            finding = finding.model_copy(update={"message": f"{finding.message}{sep}{detail}"})
+        if suggestion:
+            finding = finding.model_copy(update={"suggestion": suggestion})
+        self.found.append(finding)
+
+    def passages(self) -> None:
+        matcher = difflib.SequenceMatcher(a=[p.words for p in self.before],
+                                          b=[p.words for p in self.after], autojunk=False)
+        missing = []
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            for k, passage in enumerate(self.before[i1:i2]):
+                counterpart = self.after[j1 + k] if op in ("equal", "replace") and \
+                    j1 + k < j2 else None
+                if counterpart is None or op == "replace" and difflib.SequenceMatcher(
+                        a=passage.words, b=counterpart.words).ratio() <= .6:
+                    missing.append(i1 + k)
+                    continue
+                if op == "replace":
+                    self.add(ALTERED, counterpart.start, counterpart.end,
+                             suggestion=passage.shown)
+                self.place[i1 + k] = (counterpart.start, counterpart.end)
+        end = self.after[-1].end if self.after else 0
+        for i in reversed(missing):  # before the next passage that is on the page
+            at = self.place.get(i + 1, (end, end))[0]
+            self.place[i] = (at, at)
+            self.add(MISSING, at, at, detail=self.before[i].shown)
+
+    def where_approved(self, needle: str) -> int:
+        """The page offset standing for where `needle` is in the approved text: at or after
+        the page's counterpart of the approved passage it is in or follows."""
+        offset = self.approved.original.find(needle)
+        index = max((i for i, p in enumerate(self.before) if p.start <= offset), default=None)
+        if offset < 0 or index is None:
+            return 0
+        start, end = self.place[index]
+        return end if offset >= self.before[index].end else start
+
+    def on_page(self, rule: Rule, needle: str) -> None:
+        start = self.page.original.find(needle)
+        start, end = (start, start + len(needle)) if start >= 0 else (0, 0)
+        self.add(rule, start, end, detail=None if end else needle)
+
+    def markup(self) -> None:
+        view = _visible(self.page, self.page.original)
+        for m in _BROKEN.finditer(view.text):
+            start, end = view.span(m.start(), m.end())
+            context = view.text[max(0, m.start() - 20):m.end() + 40].strip()
+            self.add(BROKEN_LINK_SYNTAX, start, end, detail=context)
+        approved_links, page_links = links(self.approved.original), links(self.page.original)
+        for url in sorted(page_links - approved_links):
+            self.on_page(LINK_NOT_APPROVED, url)
+        for url in sorted(approved_links - page_links):
+            at = self.where_approved(url)
+            self.add(LINK_MISSING, at, at, detail=url)
+        approved_images, page_images = images(self.approved.original), images(self.page.original)
         for name in sorted(approved_images - page_images):
-            problems.append({"kind": "image_missing", "detail": name})
+            at = self.where_approved(name)
+            self.add(IMAGE_MISSING, at, at, detail=name)
         for name in sorted(page_images - approved_images):
-            problems.append({"kind": "image_not_approved", "detail": name})
-    problems += new_findings(page, page_kind, approved_findings)
-    return problems
+            self.on_page(IMAGE_NOT_APPROVED, name)
+
+    def new_findings(self, pipeline: Pipeline, approved_findings: list[dict]) -> None:
+        """The page's own findings that the approved text did not have (by rule and text)."""
+        known = {(f["rule"], f["text"]) for f in approved_findings}
+        sep = ": " if self.lang == "en" else "："
+        for f in pipeline.check(self.page, self.lang).findings:
+            if (f.rule, f.text) not in known:
+                self.found.append(f.model_copy(update={
+                    "rule": NEW_FINDING.id,
+                    "message": f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"}))
 
 
-def new_findings(page: str, kind: str, approved_findings: list[dict]) -> list[dict]:
-    from review.config import Config
-    from review.pipeline import Pipeline
+def compare(approved: Document, page: Document, approved_findings: list[dict],
+            pipeline: Pipeline, lang: str = "zh") -> FileResult:
+    """The published page's result: a finding for every difference from the approved text."""
+    comparison = _Comparison(approved, page, lang)
+    comparison.passages()
+    comparison.markup()
+    comparison.new_findings(pipeline, approved_findings)
+    findings = sorted(comparison.found, key=lambda f: (f.start, f.end, f.rule))
+    lines = {n: page.line_text(n) for f in findings for n in {f.line, f.end_line}}
+    return FileResult(path=page.path, decision=decision_of(findings), findings=findings,
+                      lines=lines)
 
-    known = {(f["rule"], f["text"]) for f in approved_findings}
-    result = Pipeline(Config()).check(Document("published", page, kind))
-    return [{"kind": "new_finding", "detail": f"{f.rule} {f.severity.value} {f.text} "
-             f"({f.message})"} for f in result.findings if (f.rule, f.text) not in known]
 
-
-def compare_item(item_id: int, saved: Path) -> list[dict]:
+def compare_item(item_id: int, saved: Path, lang: str) -> Report:
+    from review.config import load_config
+    from review.loading import Source, display_path, read_bytes
     from review.workflow import workspace
     from review.workflow.service import Service
 
@@ -100,12 +214,11 @@ def compare_item(item_id: int, saved: Path) -> list[dict]:
     store = ws.store()
     store.check_version()
     item = Service(ws, store, None).show(item_id)
-    data = saved.read_bytes()
-    page = decode(data)
-    approved = item["content"]
-    return compare(approved, kind_of(item["path"], approved), page, kind_of(saved.name, page),
-                   item["findings"])
-
-
-def dump(problems: list[dict]) -> str:
-    return json.dumps(problems, ensure_ascii=False, indent=2)
+    config = load_config(start=ws.root)
+    pipeline = Pipeline(config)
+    data = read_bytes(Source(display_path(saved), saved), config.max_bytes)
+    page = inputs.guess(saved, data).read(data, display_path(saved))
+    approved = Document(item["path"], item["content"], inputs.for_path(item["path"]).name)
+    result = compare(approved, page, item["findings"], pipeline, lang)
+    return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",
+                     context={"item": item_id}, fail_on="info")

@@ -1,16 +1,45 @@
-"""Reports: one module per output format, each `render(results, lang, rules) -> str`."""
+"""The output formats: every renderer registered in one place, each with one signature,
+`render(report: Report, lang: str) -> str` (review.report.records.Report), and used alike by
+`review check`, `review ci` and `review published`.
+
+A renderer that can print a file as soon as it is checked (text, GitHub annotations) also
+has `render_file(file: FileReport, lang)` and `render_end(report, lang)`, and its `render` is
+exactly their non-empty parts joined by new lines; `review check` then streams.
+
+This module imports nothing heavy: the command line needs the names for its `--format`
+choices before it knows whether it will check anything. A renderer's module is imported when
+its format is asked for.
+"""
 
 from __future__ import annotations
 
-from review.findings import Decision, FileResult
+import importlib
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from review.report.records import FileReport, Report
 
 
-def summary(results: list[FileResult]) -> dict[str, int]:
-    return {
-        "files": len(results),
-        "block": sum(r.decision == Decision.BLOCK for r in results),
-        "review": sum(r.decision == Decision.REVIEW for r in results),
-        "pass": sum(r.decision == Decision.PASS for r in results),
-        "errors": sum(r.error is not None for r in results),
-        "findings": sum(len(r.findings) for r in results),
-    }
+class Renderer(NamedTuple):  # not a dataclass: `review --help` would pay for the import
+    name: str
+    module: str
+    streams: bool = False  # has render_file and render_end
+
+    def render(self, report: Report, lang: str) -> str:
+        return importlib.import_module(self.module).render(report, lang)
+
+    def render_file(self, file: FileReport, lang: str) -> str:
+        return importlib.import_module(self.module).render_file(file, lang)
+
+    def render_end(self, report: Report, lang: str) -> str:
+        return importlib.import_module(self.module).render_end(report, lang)
+
+
+RENDERERS: dict[str, Renderer] = {r.name: r for r in [
+    Renderer("text", "review.report.text", streams=True),
+    Renderer("json", "review.report.json"),
+    Renderer("sarif", "review.report.sarif"),
+    Renderer("github", "review.report.github", streams=True),
+    Renderer("junit", "review.report.junit"),
+]}
+OUTPUT_FORMATS = tuple(RENDERERS)  # the choices of every command's --format

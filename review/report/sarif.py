@@ -1,8 +1,10 @@
-"""`--format sarif`: SARIF 2.1.0 for code-scanning UIs. Columns count Unicode code points."""
+"""`--format sarif`: SARIF 2.1.0 for code-scanning UIs. Columns count Unicode code points;
+artifact URIs are percent-encoded (a file may be named `冬季 优惠.md`)."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from sarif_pydantic import (
     ArtifactLocation,
@@ -21,53 +23,76 @@ from sarif_pydantic import (
 )
 
 from review import __version__
-from review.findings import FileResult, Rule, Severity
+from review.findings import Finding, Rule, Severity
+from review.report.records import Report
 
 _LEVEL = {Severity.BLOCK: Level.ERROR, Severity.REVIEW: Level.WARNING, Severity.INFO: Level.NOTE}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def render(results: list[FileResult], lang: str, rules: list[Rule]) -> str:
-    by_id = {rule.id: rule for rule in rules}
-    used = sorted({f.rule for r in results for f in r.findings})
-    index = {rule_id: i for i, rule_id in enumerate(used)}
-    descriptors = [
-        ReportingDescriptor(
-            id=rule_id,
-            short_description=Message(text=by_id[rule_id].message(lang)) if rule_id in by_id
-            else None,
-            properties={"category": by_id[rule_id].category.value,
-                        "gate": by_id[rule_id].gate.value} if rule_id in by_id else None,
-        )
-        for rule_id in used
-    ]
-    sarif_results = []
-    for r in results:
-        for f in r.findings:
-            region = Region(start_line=f.line, start_column=f.column, end_line=f.end_line,
-                            end_column=f.end_column, char_offset=f.start,
-                            char_length=f.end - f.start, snippet={"text": f.text})
-            text = f.message if not f.suggestion else f"{f.message} — {f.suggestion}"
-            sarif_results.append(Result(
-                rule_id=f.rule, rule_index=index[f.rule], level=_LEVEL[f.severity],
-                message=Message(text=text),
-                locations=[Location(physical_location=PhysicalLocation(
-                    artifact_location=ArtifactLocation(uri=r.path), region=region))],
-                properties={"category": f.category.value, "gate": f.gate.value,
-                            "severity": f.severity.value},
-            ))
-    notifications = [{"level": "error", "message": {"text": f"{r.path}: {r.error}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": r.path}}}]}
-                     for r in results if r.error is not None]
-    run = Run(
-        tool=Tool(driver=ToolDriver(name="review", version=__version__, rules=descriptors)),
-        results=sarif_results,
-        invocations=[Invocation(execution_successful=not notifications)],
+def uri(path: str) -> str:
+    """A relative or absolute path as a URI reference: every character outside the URI's
+    unreserved set percent-encoded as UTF-8, the slashes kept."""
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def _descriptor(rule_id: str, rule: Rule | None, lang: str) -> ReportingDescriptor:
+    if rule is None:
+        return ReportingDescriptor(id=rule_id)
+    return ReportingDescriptor(id=rule_id, short_description=Message(text=rule.message(lang)),
+                               properties={"category": rule.category.value,
+                                           "gate": rule.gate.value})
+
+
+def _result(f: Finding, path: str, index: int) -> Result:
+    region = Region(start_line=f.line, start_column=f.column, end_line=f.end_line,
+                    end_column=f.end_column, char_offset=f.start, char_length=f.end - f.start,
+                    snippet={"text": f.text})
+    return Result(
+        rule_id=f.rule, rule_index=index, level=_LEVEL[f.severity],
+        message=Message(text=f.message if not f.suggestion else f"{f.message} — {f.suggestion}"),
+        locations=[Location(physical_location=PhysicalLocation(
+            artifact_location=ArtifactLocation(uri=uri(path)), region=region))],
+        properties={"category": f.category.value, "gate": f.gate.value,
+                    "severity": f.severity.value, "location": f.location.model_dump()},
     )
-    log = Sarif(version="2.1.0", runs=[run])
-    data = log.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def render(report: Report, lang: str) -> str:
+    by_id = {rule.id: rule for rule in report.rules}
+    approvals = [(f.result.path, f.approval) for f in report.files if f.approval is not None]
+    by_id.update({problem.rule.id: problem.rule for _, problem in approvals})
+    used = sorted({f.rule for r in report.files for f in r.result.findings}
+                  | {problem.rule.id for _, problem in approvals})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    results = [_result(f, r.result.path, index[f.rule])
+               for r in report.files for f in r.result.findings]
+    for path, problem in approvals:  # a whole file's problem: a location without a region
+        results.append(Result(
+            rule_id=problem.rule.id, rule_index=index[problem.rule.id], level=Level.ERROR,
+            message=Message(text=problem.message),
+            locations=[Location(physical_location=PhysicalLocation(
+                artifact_location=ArtifactLocation(uri=uri(path))))]))
+    errors = [_notification("error", f"{f.result.path}: {f.result.error}", f.result.path)
+              for f in report.files if f.result.error is not None]
+    notices = [_notification("warning", n) for n in report.notices or ()]
+    run = Run(
+        tool=Tool(driver=ToolDriver(name="review", version=__version__,
+                                    rules=[_descriptor(i, by_id.get(i), lang) for i in used])),
+        results=results,
+        invocations=[Invocation(execution_successful=not errors)],
+    )
+    data = Sarif(version="2.1.0", runs=[run]).model_dump(mode="json", by_alias=True,
+                                                         exclude_none=True)
     data["$schema"] = SCHEMA
     data["runs"][0]["columnKind"] = "unicodeCodePoints"
-    if notifications:  # files that could not be read, as SARIF tool notifications
-        data["runs"][0]["invocations"][0]["toolExecutionNotifications"] = notifications
+    if errors or notices:  # unreadable files and notices, as SARIF tool notifications
+        data["runs"][0]["invocations"][0]["toolExecutionNotifications"] = errors + notices
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _notification(level: str, text: str, path: str | None = None) -> dict:
+    note: dict = {"level": level, "message": {"text": text}}
+    if path is not None:
+        note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}]
+    return note

@@ -6,9 +6,9 @@ from __future__ import annotations
 import click
 from wcwidth import wcswidth
 
-from review.findings import Decision, FileResult, Finding, Severity
+from review.findings import Decision, Finding, Severity
 from review.i18n import CATEGORY_NAMES, DECISION_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
-from review.report import summary
+from review.report.records import FileReport, Report, summary
 
 _COLOUR = {Severity.BLOCK: "red", Severity.REVIEW: "yellow", Severity.INFO: "blue",
            Decision.BLOCK: "red", Decision.REVIEW: "yellow", Decision.PASS: "green"}
@@ -39,8 +39,8 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
     severity = click.style(name(SEVERITY_NAMES, f.severity, lang), fg=_COLOUR[f.severity],
                            bold=True)
     where = f"{name(CATEGORY_NAMES, f.category, lang)}·{name(GATE_NAMES, f.gate, lang)}"
-    lines = [f"  {f.line}:{f.column}  {severity}  {click.style(f.rule, bold=True)}  {where}  "
-             f"{f.message}"]
+    lines = [f"  {f.location.label(lang)}  {severity}  {click.style(f.rule, bold=True)}  "
+             f"{where}  {f.message}"]
     if doc_line is not None:
         end = f.end_column - 1 if f.end_line == f.line else len(doc_line)
         shown, s, e = _excerpt(_printable(doc_line), f.column - 1, max(end, f.column))
@@ -54,7 +54,8 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
     return lines
 
 
-def render_file(result: FileResult, lang: str) -> str:
+def render_file(file: FileReport, lang: str) -> str:
+    result = file.result
     if result.error is not None:
         return f"{result.path}: {click.style(t('error', lang), fg='red', bold=True)}: " \
                f"{result.error}"
@@ -64,11 +65,44 @@ def render_file(result: FileResult, lang: str) -> str:
     lines = [head]
     for f in result.findings:
         lines.extend(render_finding(f, result.lines.get(f.line), lang))
+    if file.approval:
+        lines.append(f"  {click.style(file.approval.rule.id, bold=True)}  "
+                     f"{file.approval.message}")
     return "\n".join(lines)
 
 
-def render_summary(results: list[FileResult], lang: str) -> str:
-    counts = summary(results)
+def render_end(report: Report, lang: str) -> str:
+    lines = [f"notice: {n}" for n in report.notices or ()]
+    lines.append(gate_table(report) if report.gate is not None else _summary_line(report, lang))
+    return "\n".join(lines)
+
+
+def render(report: Report, lang: str) -> str:
+    return "\n".join([*(render_file(f, lang) for f in report.files), render_end(report, lang)])
+
+
+def _summary_line(report: Report, lang: str) -> str:
+    counts = summary(report)
     return t("summary", lang, files=counts["files"], block=counts["block"],
              review=counts["review"], passed=counts["pass"], errors=counts["errors"],
              findings=counts["findings"])
+
+
+def gate_table(report: Report) -> str:
+    """`review ci`'s table of every file and its verdict, ending with the exit code."""
+    rows = [("file", "status", "decision", "findings", "baselined", "approval")]
+    for f in report.files:
+        rows.append((f.result.path, f.status or "",
+                     f.result.decision.value if f.result.decision else "error",
+                     str(len(f.result.findings)), str(f.baselined),
+                     "ok" if f.approval is None else "MISSING"))
+    deleted = report.gate.deleted if report.gate else []
+    for path in deleted:
+        rows.append((path, "D", "-", "-", "-", "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)) for r in rows]
+    s = summary(report)
+    lines.append(f"{s['files']} checked, {s.get('deleted', 0)} deleted, {s['block']} blocked, "
+                 f"{s.get('unapproved', 0)} unapproved, {s.get('baselined', 0)} baselined "
+                 f"→ exit {s.get('exit', 0)}")
+    return "\n".join(lines)

@@ -56,6 +56,17 @@ def _declared(module: str) -> Callable[[Config], Iterable[RuleSpec]]:
     return specs
 
 
+def _workflow(module: str, kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
+    """Rules of the release checks (`review ci`, `review published`): they judge a change or
+    a published page against an approval, not a draft's text, so they have no text examples."""
+    def specs(config: Config) -> Iterable[RuleSpec]:
+        import importlib
+
+        return [RuleSpec(rule, kind, source=module)
+                for rule in importlib.import_module(module).RULES]
+    return specs
+
+
 def _detectors(config: Config) -> Iterator[RuleSpec]:
     from review.stages.detectors import DETECTORS
 
@@ -71,7 +82,12 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.FORMULATION: _formulations,
     Kind.LEADER: _declared("review.stages.expression.leaders"),
     Kind.REGION: _declared("review.stages.expression.regions"),
+    Kind.GATE: _workflow("review.ci.report", Kind.GATE),
+    Kind.PUBLISHED: _workflow("review.ci.published", Kind.PUBLISHED),
 }
+# Kinds whose rules judge the text of a draft: `review check` reports them, and their
+# examples run through its pipeline.
+TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED}
 
 
 @dataclass
@@ -110,7 +126,7 @@ class Registry:
                                  f"{owner.id} and {spec.id}")
             if bundled_only and (problem := range_problem(spec.rule, spec.kind)):
                 found.append(problem)
-            if not spec.hit:
+            if not spec.hit and spec.kind in TEXT_KINDS:
                 found.append(f"{spec.id}: no hit example")
         return found
 

@@ -57,7 +57,9 @@ def _emit(data, fmt: str, text_lines) -> None:
             click.echo(line)
 
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+# `--format text|json` of the listings (the output formats of checks are review.report's).
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                             default="text")
 
 
 @click.command()
@@ -95,7 +97,7 @@ def init(name: str, database_url: str | None) -> None:
 
 
 @click.command()
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def whoami(fmt: str) -> None:
     """当前身份 / who the held key says you are."""
@@ -133,7 +135,7 @@ def roster_revoke(name: str) -> None:
 
 
 @roster.command("list")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def roster_list(fmt: str) -> None:
     people = _service(identity_required=False).roster().people.values()
@@ -180,7 +182,7 @@ def policy_set(levels: str, separate_publisher: bool) -> None:
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--title")
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def submit(file: str, title: str | None, fmt: str) -> None:
     """提交稿件（编辑初审，签名）/ submit a draft (the editor's signed first review)."""
@@ -207,7 +209,7 @@ def submit(file: str, title: str | None, fmt: str) -> None:
 
 
 @click.command()
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
@@ -219,7 +221,7 @@ def queue(fmt: str) -> None:
 
 @click.command()
 @click.argument("item_id", type=int)
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
@@ -285,7 +287,7 @@ def release(item_id: int) -> None:
 
 @click.command("log")
 @click.argument("item_id", type=int)
-@FORMAT
+@FORMAT_OPTION
 @refusals
 def log_cmd(item_id: int, fmt: str) -> None:
     """事项历史 / an item's history."""

@@ -329,11 +329,13 @@ class Service:
             return out
 
     def show(self, item_id: int) -> dict:
+        from review import inputs  # the text as its input kind reads it (GBK, and Word next)
+
         with self.store.reading() as conn:
             item = self._item(conn, item_id)
             return {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
                     "editor": item.submitted_by, "content_sha256": item.content_sha256,
-                    "content": item.content.decode("utf-8", "replace"),
+                    "content": inputs.text_of(item.content, item.path),
                     "findings": json.loads(item.findings)}
 
     def history(self, item_id: int) -> list[chain.Record]:

@@ -5,9 +5,12 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from rendered import parse, rule_ids
 from workflow.team import CLEAN, Team
 
+from review.ci import report as ci_report
 from review.cli import main
+from review.report import RENDERERS
 
 BLOCK = CLEAN + "请加微信 abc_shop888 领取。\n"
 
@@ -131,18 +134,23 @@ def test_a_baselined_finding_passes_a_new_one_fails(repo):
     assert ci(repo).exit_code == 1
 
 
-@pytest.mark.parametrize("fmt", ["junit", "sarif", "text"])
-def test_other_formats(repo, fmt):
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_output_format_reports_findings_and_missing_approvals(repo, fmt):
+    require_approval(repo)
     repo.write("bad.md", BLOCK)
     commit(repo)
     result = ci(repo, "--format", fmt)
     assert result.exit_code == 1
+    assert {"AD501", "RV001"} <= rule_ids(fmt, result.stdout)
+    table = result.stdout if fmt == "text" else result.stderr
+    assert "posts/bad.md" in table and "exit 1" in table.splitlines()[-1]
     if fmt == "junit":
-        assert "<testsuite" in result.stdout and 'failures="1"' in result.stdout
-    elif fmt == "sarif":
-        assert json.loads(result.stdout)["runs"][0]["results"]
-    else:
-        assert "posts/bad.md" in result.stdout and "exit 1" in result.stdout
+        assert parse(fmt, result.stdout).get("failures") == "1"
+
+
+def test_the_approval_rule_is_declared_in_its_range():
+    assert [rule.id for rule in ci_report.RULES] == ["RV001"]
+    assert ci_report.NOT_APPROVED.severity == "block"
 
 
 def test_outside_a_git_repository(tmp_path, monkeypatch):

@@ -2,11 +2,15 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
+from rendered import parse, rule_ids
 from workflow.team import Team
 
-from review.ci.published import compare
+from review.ci import published
 from review.cli import main
+from review.document import Document
+from review.report import RENDERERS
 
 APPROVED = """# 冬季防火提示
 
@@ -24,41 +28,82 @@ PAGE = """<html><body><nav>首页 | 政务公开</nav>
 <footer>版权所有</footer></body></html>"""
 
 
-def kinds(problems):
-    return sorted(p["kind"] for p in problems)
+
+def compare(pipeline, page, approved=APPROVED):
+    return published.compare(Document("fire.md", approved, "markdown"),
+                             Document("page.html", page, "html"), [], pipeline)
 
 
-def test_a_faithful_page_matches_even_with_page_chrome():
-    assert compare(APPROVED, "markdown", PAGE, "html", []) == []
+def rules(result):
+    return sorted(f.rule for f in result.findings)
 
 
-def test_missing_and_altered_passages():
+def test_a_faithful_page_matches_even_with_page_chrome(pipeline):
+    result = compare(pipeline, PAGE)
+    assert result.findings == [] and result.decision == "pass"
+
+
+def test_an_altered_passage_is_found_where_it_is_on_the_page(pipeline):
     page = PAGE.replace("请居民注意用火用电安全", "请居民注意用电安全")
-    assert kinds(compare(APPROVED, "markdown", page, "html", [])) == ["altered"]
+    result = compare(pipeline, page)
+    assert rules(result) == [published.ALTERED.id] and result.decision == "block"
+    altered = result.findings[0]
+    assert altered.text == page[altered.start:altered.end] \
+        == "入冬以来火灾风险上升，请居民注意用电安全"
+    assert altered.location.line == page[:altered.start].count("\n") + 1 == 3
+    assert altered.suggestion == "入冬以来火灾风险上升，请居民注意用火用电安全"
+
+
+def test_a_missing_passage_is_an_empty_span_where_it_should_be(pipeline):
     page = PAGE.replace("<h1>冬季防火提示</h1>", "")
-    assert kinds(compare(APPROVED, "markdown", page, "html", [])) == ["missing"]
+    result = compare(pipeline, page)
+    assert rules(result) == [published.MISSING.id]
+    missing = result.findings[0]
+    assert missing.start == missing.end == page.index("入冬以来")  # before what follows it
+    assert "冬季防火提示" in missing.message
 
 
-def test_links_images_and_broken_link_syntax():
+def test_links_images_and_broken_link_syntax(pipeline):
     page = PAGE.replace("https://yjj.example.gov.cn/notice/1", "https://shop.example.top/x")
-    found = kinds(compare(APPROVED, "markdown", page, "html", []))
-    assert "link_not_approved" in found and "link_missing" in found
-    assert "new_finding" in found  # the shop link is itself a finding the approval lacked
+    result = compare(pipeline, page)
+    found = rules(result)
+    assert published.LINK_NOT_APPROVED.id in found and published.LINK_MISSING.id in found
+    # the shop link is itself a finding the approval lacked
+    new = next(f for f in result.findings if f.rule == published.NEW_FINDING.id)
+    assert "AD503" in new.message and new.text == "https://shop.example.top/x"
+    unapproved = next(f for f in result.findings if f.rule == published.LINK_NOT_APPROVED.id)
+    assert unapproved.text == "https://shop.example.top/x"
     page = PAGE.replace("fire-2026.png", "fire-2025.png")
-    assert kinds(compare(APPROVED, "markdown", page, "html", [])) == ["image_missing",
-                                                                      "image_not_approved"]
+    assert rules(compare(pipeline, page)) == [published.IMAGE_MISSING.id,
+                                              published.IMAGE_NOT_APPROVED.id]
     page = PAGE.replace('<a href="https://yjj.example.gov.cn/notice/1">应急管理局</a>',
                         "[应急管理局](https://yjj.example.gov.cn/notice/1)")
-    assert "broken_link_syntax" in kinds(compare(APPROVED, "markdown", page, "html", []))
+    broken = [f for f in compare(pipeline, page).findings
+              if f.rule == published.BROKEN_LINK_SYNTAX.id]
+    assert broken and broken[0].text in page and "](" in broken[0].text
 
 
-def test_the_command_compares_with_the_released_item(tmp_path, monkeypatch):
+def test_every_published_rule_is_declared_once_in_its_range():
+    ids = [rule.id for rule in published.RULES]
+    assert len(ids) == len(set(ids)) == 8
+    assert all(101 <= int(i[2:]) <= 199 and i.startswith("RV") for i in ids)
+    assert all(rule.message("zh") != rule.message("en") for rule in published.RULES)
+
+
+@pytest.fixture
+def released(tmp_path, monkeypatch):
+    """A team whose approved fire.md is released; the item's id."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
     team = Team.small(tmp_path)
     item = team.submit("editor", team.write("fire.md", APPROVED))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
+    return team, item
+
+
+def test_the_command_compares_with_the_released_item(tmp_path, released):
+    team, item = released
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
     ok = CliRunner().invoke(main, ["published", str(item), "--file", "page.html"],
                             env=team.env(None))
@@ -67,4 +112,23 @@ def test_the_command_compares_with_the_released_item(tmp_path, monkeypatch):
     bad = CliRunner().invoke(main, ["published", str(item), "--file", "page.html", "--format",
                                     "json"], env=team.env(None))
     assert bad.exit_code == 1
-    assert json.loads(bad.stdout)["problems"][0]["kind"] == "altered"
+    data = json.loads(bad.stdout)
+    assert data["item"] == item
+    page = data["files"][0]
+    assert page["path"] == "page.html" and page["decision"] == "block"
+    assert [f["rule"] for f in page["findings"]] == ["RV102"]
+    assert page["findings"][0]["location"] == {"line": 3, "column": 4}
+
+
+def test_every_output_format_reports_the_differences(tmp_path, released):
+    team, item = released
+    # saved without a suffix: recognised as HTML by its tags
+    (tmp_path / "page").write_text(PAGE.replace("用火用电", "用电").replace(
+        "fire-2026.png", "fire-2025.png"), encoding="utf-8")
+    for fmt in RENDERERS:
+        result = CliRunner().invoke(main, ["published", str(item), "--file", "page",
+                                           "--format", fmt, "--lang", "en"], env=team.env(None))
+        assert result.exit_code == 1, (fmt, result.output)
+        assert rule_ids(fmt, result.stdout) == {"RV102", "RV106", "RV107"}, fmt
+        if fmt == "junit":
+            assert parse(fmt, result.stdout).get("name") == "review published"

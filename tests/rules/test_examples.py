@@ -11,10 +11,10 @@ import pytest
 
 from review.config import Config
 from review.pipeline import Pipeline
-from review.rules.registry import collect
+from review.rules.registry import TEXT_KINDS, collect
 from review.rules.spec import Kind
 
-REGISTRY = collect()
+REGISTRY = collect(kinds=TEXT_KINDS)
 SOURCES = sorted({spec.source for spec in REGISTRY.specs})
 
 

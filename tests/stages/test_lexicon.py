@@ -23,7 +23,8 @@ def spans(text: str, rule_id: str) -> list[str]:
             if h.rule.id == rule_id]
 
 
-@pytest.mark.parametrize("category", [c for c in Category if c is not Category.EXPRESSION])
+@pytest.mark.parametrize("category", [c for c in Category  # those the lexicons hold
+                                      if c not in (Category.EXPRESSION, Category.RELEASE)])
 def test_each_category_has_enough_curated_entries(category):
     count = sum(entry.rule.category is category for entry in ENTRIES)
     assert count >= MIN_ENTRIES

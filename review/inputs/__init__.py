@@ -1,0 +1,117 @@
+"""The input kinds: every kind of draft file `review` reads, registered in one place.
+
+A kind has a name, the file suffixes it owns (matched case-insensitively, one kind per
+suffix), a reader that turns the file's bytes into a `Document`, and — for kinds whose text
+has markup — the view of what a reader of the published page sees. A document's text is what
+its findings' offsets index into: for text, Markdown and HTML the decoded file; for a format
+such as Word or PDF, the text the reader extracts (each part's place is then kept in
+`Document.parts`, so a finding's location names a page, paragraph or table cell).
+
+Adding a kind is one entry in KINDS and a reader module. Readers are named as
+"module:function" and imported only when a file of their kind is read, so a format's
+library costs nothing to the runs that never meet it (and this module stays below
+`review.document` and `review.loading`, which use it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from review.markup import html_view, markdown_view
+from review.normalize import View
+
+if TYPE_CHECKING:
+    from review.document import Document
+
+Reader = Callable[[bytes, str, str], "Document"]  # (data, display path, kind name) → Document
+
+
+@dataclass(frozen=True)
+class InputKind:
+    name: str
+    suffixes: tuple[str, ...]          # lower case, with the dot
+    reader: str                        # "module:function", a Reader
+    view: Callable[[str], View] | None = None   # what a reader sees; None: the text itself
+    sniff: Callable[[bytes], bool] | None = None  # recognises a file by its content
+
+    def read(self, data: bytes, display: str) -> Document:
+        """The Document of a file of this kind; an InputError when it cannot be read."""
+        module, _, function = self.reader.partition(":")
+        read: Reader = getattr(importlib.import_module(module), function)
+        return read(data, display, self.name)
+
+
+# A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
+_HTML_TAG = re.compile(rb"<(?:html|body|p|div)\b", re.IGNORECASE)
+
+TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
+KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
+    TEXT,
+    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view),
+    InputKind("html", (".html", ".htm"), "review.inputs.text:read", view=html_view,
+              sniff=lambda data: _HTML_TAG.search(data) is not None),
+]}
+
+
+def _by_suffix(kinds: dict[str, InputKind]) -> dict[str, InputKind]:
+    found: dict[str, InputKind] = {}
+    for kind in kinds.values():
+        for suffix in kind.suffixes:
+            if suffix != suffix.lower() or not suffix.startswith("."):
+                raise ValueError(f"{kind.name}: suffix {suffix!r} must be lower case with a dot")
+            if suffix in found:
+                raise ValueError(f"suffix {suffix} belongs to {found[suffix].name} and "
+                                 f"{kind.name}")
+            found[suffix] = kind
+    return found
+
+
+BY_SUFFIX = _by_suffix(KINDS)
+
+
+def named(name: str) -> InputKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown input kind {name!r}; kinds: {', '.join(KINDS)}") from None
+
+
+def for_path(path: str | PurePath | None) -> InputKind:
+    """The kind a file's suffix names (`.MD` as `.md`); plain text for any other file, which
+    is how a named file with an unknown suffix, or stdin, has always been read."""
+    suffix = PurePath(path).suffix.lower() if path else ""
+    return BY_SUFFIX.get(suffix, TEXT)
+
+
+def guess(path: str | PurePath | None, data: bytes) -> InputKind:
+    """The kind of a file that may be misnamed (a page saved from a browser): a suffix that
+    names a kind other than plain text wins, then the content, then plain text."""
+    kind = for_path(path)
+    if kind is not TEXT:
+        return kind
+    return next((k for k in KINDS.values() if k.sniff and k.sniff(data)), TEXT)
+
+
+def default_globs() -> list[str]:
+    """Directory discovery's include globs: every registered suffix, in any letter case
+    (`*.[mM][dD]`), since wcmatch globs are case-sensitive and `.MD` is still Markdown."""
+    def any_case(suffix: str) -> str:
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in suffix)
+
+    return [f"*{any_case(s)}" for kind in KINDS.values() for s in kind.suffixes]
+
+
+def text_of(data: bytes, path: str) -> str:
+    """The document text of a file's stored bytes (a workflow item), read as its kind reads it;
+    bytes no reader takes (none that passed a check) are shown with U+FFFD, not refused."""
+    from review.errors import InputError
+
+    try:
+        return for_path(path).read(data, path).original
+    except InputError:
+        return data.decode("utf-8", "replace")

@@ -1,0 +1,11 @@
+"""The reader of the kinds whose document is the decoded file: plain text, Markdown, HTML."""
+
+from __future__ import annotations
+
+from review.document import Document
+from review.loading import decode_with_encoding
+
+
+def read(data: bytes, display: str, kind: str) -> Document:
+    text, encoding = decode_with_encoding(data)
+    return Document(display, text, kind, encoding)

@@ -1,0 +1,53 @@
+"""Where a finding is, in the words a reader of that kind of file uses: line and column in a
+text file; page, paragraph or table cell in a document whose text is assembled from parts
+(Word, PDF). Offsets (`start`/`end`) index the decoded text; a Location is for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_serializer
+
+# How each field is said, in the order a reader narrows a place down.
+_WORDS = {
+    "page": ("第 {} 页", "page {}"),
+    "table": ("表 {}", "table {}"),
+    "row": ("第 {} 行", "row {}"),
+    "cell": ("第 {} 列", "cell {}"),
+    "paragraph": ("第 {} 段", "paragraph {}"),
+    "line": ("第 {} 行", "line {}"),
+    "column": ("第 {} 列", "column {}"),
+}
+
+
+class Location(BaseModel):
+    """Every field is 1-based and optional: a kind sets those its readers know. Serialised
+    without the unset ones, so a text file's location is `{"line": 3, "column": 7}`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    @model_serializer(mode="wrap")
+    def _set_fields_only(self, handler: Any) -> dict[str, int]:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+    def label(self, lang: str) -> str:
+        """`3:7` for a line and column (as editors and compilers write it), else the parts in
+        words: `第 2 页 第 3 段` / `page 2, paragraph 3`."""
+        if self.line is not None and self.column is not None and not self._others():
+            return f"{self.line}:{self.column}"
+        words = [_WORDS[k][lang == "en"].format(v) for k, v in self._ordered()]
+        return ", ".join(words) if lang == "en" else " ".join(words)
+
+    def _ordered(self) -> list[tuple[str, int]]:
+        return [(k, getattr(self, k)) for k in _WORDS if getattr(self, k) is not None]
+
+    def _others(self) -> bool:
+        return any(k not in ("line", "column") for k, _ in self._ordered())
