@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -127,11 +128,19 @@ class Finding(BaseModel):
     suggestion: str | None = None
     replacement: str | None = None  # what `review fix` may put in place of `text`
 
+    @property
+    def text_digest(self) -> str:
+        """A short hash of the matched text: how a baseline names a finding without keeping
+        its text (the same text anywhere in the file is the same accepted finding)."""
+        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+
 
 class FileResult(BaseModel):
     path: str
     decision: Decision | None = None
     findings: list[Finding] = []
     error: str | None = None
+    # Findings a baseline accepted and the decision left out (the CI gate reports the count).
+    baselined: int = Field(default=0, exclude=True)
     # The original lines the findings are on, for the text report (not part of JSON output).
     lines: dict[int, str] = Field(default_factory=dict, exclude=True)

@@ -7,14 +7,7 @@ from pathlib import Path
 
 import click
 
-from review.errors import ReviewError
-
 FORMATS = ("text", "json", "sarif", "github", "junit")
-
-
-def _fail(err: ReviewError) -> None:
-    click.echo(f"review: {err}", err=True)
-    sys.exit(2)
 
 
 @click.command()
@@ -26,11 +19,10 @@ def ci(base: str | None, all_files: bool, fmt: str, lang: str | None) -> None:
     """持续集成门禁：检查本次变更的可发布文件 / the CI gate for a content repository."""
     from review.ci import gate
     from review.ci import report as ci_report
+    from review.i18n import speak
 
-    try:
-        report = gate.run(Path.cwd(), base, all_files, lang)
-    except ReviewError as err:
-        _fail(err)
+    speak(lang)
+    report = gate.run(Path.cwd(), base, all_files, lang)
     lang = lang or "zh"
     if fmt == "text":
         out = ci_report.render_text(report, lang)
@@ -45,10 +37,7 @@ def ci(base: str | None, all_files: bool, fmt: str, lang: str | None) -> None:
             if out:
                 click.echo(out)
         elif fmt == "sarif":
-            from review.config import Config
-            from review.pipeline import Pipeline
-
-            click.echo(ci_report.render_sarif(report, lang, Pipeline(Config()).rules()))
+            click.echo(ci_report.render_sarif(report, lang, report.rules))
         else:
             click.echo(ci_report.render_junit(report, lang))
         click.echo(ci_report.table(report), err=True)
@@ -64,16 +53,13 @@ def baseline_cmd(out: str | None) -> None:
     from review.loading import Source
     from review.pipeline import Pipeline
 
-    try:
-        root = git.root(Path.cwd())
-        config, _ = gate.base_config(root, None)
-        pipeline = Pipeline(config)
-        found = {}
-        for path in git.tracked(root):
-            if gate.publishable(path, config) and (root / path).is_file():
-                found[path] = pipeline.check_source(Source(path, root / path)).findings
-    except ReviewError as err:
-        _fail(err)
+    root = git.root(Path.cwd())
+    config, _ = gate.base_config(root, None)
+    pipeline = Pipeline(config)
+    found = {}
+    for path in git.tracked(root):
+        if gate.publishable(path, config) and (root / path).is_file():
+            found[path] = pipeline.check_source(Source(path, root / path)).findings
     path = Path(out) if out else root / config.ci.baseline
     baseline.write(path, baseline.build(found))
     click.echo(f"{path}: {sum(len(v) for v in found.values())} findings in {len(found)} files")
@@ -90,10 +76,7 @@ def published(item_id: int, saved: str, fmt: str) -> None:
 
     from review.ci import published as comparing
 
-    try:
-        problems = comparing.compare_item(item_id, Path(saved))
-    except ReviewError as err:
-        _fail(err)
+    problems = comparing.compare_item(item_id, Path(saved))
     if fmt == "json":
         click.echo(json.dumps({"item": item_id, "problems": problems}, ensure_ascii=False,
                               indent=2))
@@ -104,5 +87,3 @@ def published(item_id: int, saved: str, fmt: str) -> None:
                    else f"{len(problems)} 处不一致 / differences")
     sys.exit(1 if problems else 0)
 
-
-COMMANDS = [ci, baseline_cmd, published]

@@ -9,9 +9,15 @@ import difflib
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review.document import Document
+from review.errors import ReviewError, UsageError
+from review.findings import Finding
 from review.loading import decode
+
+if TYPE_CHECKING:
+    from review.pipeline import Pipeline
 from review.markup import visible_view
 
 _SEGMENT = re.compile(r"[^。！？!?\n]+")
@@ -51,7 +57,8 @@ def images(text: str) -> set[str]:
 
 
 def compare(approved: str, approved_kind: str, page: str, page_kind: str,
-            approved_findings: list[dict]) -> list[dict]:
+            approved_findings: list[Finding], pipeline: Pipeline | None = None) -> list[dict]:
+    """`pipeline`: the workspace's (Workspace.pipeline); without one, the default config."""
     problems: list[dict] = []
     before, after = segments(approved, approved_kind), segments(page, page_kind)
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
@@ -78,16 +85,19 @@ def compare(approved: str, approved_kind: str, page: str, page_kind: str,
             problems.append({"kind": "image_missing", "detail": name})
         for name in sorted(page_images - approved_images):
             problems.append({"kind": "image_not_approved", "detail": name})
-    problems += new_findings(page, page_kind, approved_findings)
+    problems += new_findings(page, page_kind, approved_findings, pipeline)
     return problems
 
 
-def new_findings(page: str, kind: str, approved_findings: list[dict]) -> list[dict]:
-    from review.config import Config
-    from review.pipeline import Pipeline
+def new_findings(page: str, kind: str, approved_findings: list[Finding],
+                 pipeline: Pipeline | None = None) -> list[dict]:
+    if pipeline is None:
+        from review.config import Config
+        from review.pipeline import Pipeline
 
-    known = {(f["rule"], f["text"]) for f in approved_findings}
-    result = Pipeline(Config()).check(Document("published", page, kind))
+        pipeline = Pipeline(Config())
+    known = {(f.rule, f.text) for f in approved_findings}
+    result = pipeline.check(Document("published", page, kind))
     return [{"kind": "new_finding", "detail": f"{f.rule} {f.severity.value} {f.text} "
              f"({f.message})"} for f in result.findings if (f.rule, f.text) not in known]
 
@@ -100,11 +110,14 @@ def compare_item(item_id: int, saved: Path) -> list[dict]:
     store = ws.store()
     store.check_version()
     item = Service(ws, store, None).show(item_id)
-    data = saved.read_bytes()
-    page = decode(data)
-    approved = item["content"]
-    return compare(approved, kind_of(item["path"], approved), page, kind_of(saved.name, page),
-                   item["findings"])
+    try:
+        page = decode(saved.read_bytes())
+    except ReviewError as err:
+        raise err.about(str(saved)) from None
+    except OSError as err:
+        raise UsageError(f"cannot read {saved}: {err.strerror or err}") from None
+    return compare(item.content, kind_of(item.path, item.content), page,
+                   kind_of(saved.name, page), item.findings, ws.pipeline())
 
 
 def dump(problems: list[dict]) -> str:

@@ -24,8 +24,8 @@ def test_lifecycle_event_computes_filing_and_notice_deadlines(office):
     assert [(d["account"], d["status"]) for d in due] == [("城东发布", "overdue")]
     office.ok(None, "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
     assert j(office, "accounts", "due", "--as-of", "2025-10-17") == []
-    office.refused(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
-                   "--decision", "x", match="beyond the official holiday calendar")
+    office.usage_error(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
+                       "--decision", "x", match="beyond the official holiday calendar")
 
 
 def test_import_with_bad_rows_and_a_repeated_import(office, tmp_path):
@@ -87,7 +87,7 @@ def test_resolve_and_notice(office):
     office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02",
               "--note", "泄露群众手机号")
     office.ok(None, "alerts", "add", "城东区某局", "--kind", "not-updated", "--date", "2026-11-10")
-    office.refused(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
+    office.usage_error(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
     office.ok(None, "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
               "2026-11-05")
     notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25").stdout
