@@ -71,6 +71,7 @@ class ReviewGroup(click.Group):
         from review.i18n import LANG_KEY, t
 
         lang = "zh"
+        _print_arguments_as_given()
         try:
             try:
                 return super().invoke(ctx)
@@ -178,7 +179,8 @@ def _check_in_worker(source: Source) -> FileResult:
 
 def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[FileResult]:
     """Results in the order of `sources`; files are spread over `jobs` processes."""
-    if jobs <= 1 or len(sources) < 2:
+    jobs = min(jobs, len(sources))  # never more workers than files (`--jobs 100000`)
+    if jobs <= 1:
         for source in sources:
             yield pipeline.check_source(source)
         return
@@ -296,7 +298,7 @@ def _print_report(fmt: str, results: list[FileResult], lang: str, pipeline: Pipe
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--in-place", "-i", is_flag=True, help="改写原文件 / rewrite the file")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]))
@@ -449,6 +451,13 @@ def _print_metrics(m: dict, fmt: str) -> None:
     click.echo("confusion (rows: true, columns: predicted): " + " ".join(m["classes"]))
     for label, row in zip(m["classes"], m["confusion"], strict=True):
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
+
+
+def _print_arguments_as_given() -> None:
+    """An argument's undecodable bytes (a file name) are printed back as they came, as Python
+    does in the POSIX locale, rather than failing the command that echoes it."""
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="surrogateescape")
 
 
 def _silence_stdout() -> None:

@@ -46,6 +46,17 @@ class InputError(ReviewError):
 
         return t(self.key, lang, **self.kwargs)
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its key, not from its English text: `check --jobs` sends it between
+        # processes.
+        return _input_error, (self.key, self.kwargs, self.where)
+
+
+def _input_error(key: str, kwargs: dict, where: str | None) -> InputError:
+    err = InputError(key, **kwargs)
+    err.where = where
+    return err
+
 
 class ConfigError(ReviewError):
     """A config or lexicon file that cannot be used (message names the file)."""

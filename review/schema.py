@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 
 SCHEMA_VERSION = 2  # 1: workflow; 2: accounts and alerts
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits in PostgreSQL
 
 metadata = MetaData()
 meta = Table("review_meta", metadata,

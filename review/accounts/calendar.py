@@ -11,6 +11,8 @@ import chinese_calendar
 
 from review.errors import UsageError
 
+# Dates outside are typing mistakes (and date arithmetic near year 1 or 9999 overflows).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 FILING_DAYS = 7    # file a lifecycle event within 7 working days
 NOTICE_DAYS = 15   # announce it publicly for at least 15 working days
 
@@ -52,7 +54,13 @@ def period(text: str) -> tuple[date, date]:
         first, last = date.max, date.min  # not a period: refused below
     if first > last:
         raise CalendarError(f"period {text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31")
-    return first, last
+    return checked(first), checked(last)
+
+
+def checked(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CalendarError(f"{day.isoformat()}: dates run from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def _bounds(text: str) -> tuple[date, date]:

@@ -9,9 +9,11 @@ from pathlib import Path
 import click
 
 from review.errors import UsageError
+from review.schema import MAX_ID
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 DATE = click.DateTime(["%Y-%m-%d"])
+ROW_ID = click.IntRange(1, MAX_ID)
 
 
 def _store():
@@ -23,7 +25,9 @@ def _store():
 
 
 def _day(value: datetime | None) -> date:
-    return value.date() if value else date.today()
+    from review.accounts import calendar
+
+    return calendar.checked(value.date()) if value else date.today()
 
 
 def _emit(data, fmt: str, lines) -> None:
@@ -101,13 +105,13 @@ def accounts_event(name, kind, day, decision, fmt) -> None:
     """记录开设/整合/变更/注销并计算备案期限（7个工作日）和公示期（15个工作日）。"""
     from review.accounts import registry
 
-    data = registry.event(_store(), name, kind, day.date(), decision)
+    data = registry.event(_store(), name, kind, _day(day), decision)
     _emit(data, fmt, [f"{name} {kind} {data['date']}: file by {data['filing_deadline']}; "
                       f"public notice until at least {data['notice_end']}"])
 
 
 @accounts.command("filed")
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=ROW_ID)
 @click.option("--date", "day", type=DATE)
 def accounts_filed(event_id, day) -> None:
     """记录事件已备案 / record that an event was filed."""
@@ -119,7 +123,8 @@ def accounts_filed(event_id, day) -> None:
 
 @accounts.command("due")
 @click.option("--as-of", "as_of", type=DATE)
-@click.option("--within", type=int, default=3, show_default=True, help="工作日 / working days")
+@click.option("--within", type=click.IntRange(0, 250), default=3, show_default=True,
+              help="工作日 / working days")
 @FORMAT
 def accounts_due(as_of, within, fmt) -> None:
     """逾期或即将到期的备案 / filings overdue or due soon."""
@@ -230,7 +235,7 @@ def alerts_list(unit, open_only, fmt) -> None:
 
 
 @alerts_group.command("resolve")
-@click.argument("alert_id", type=int)
+@click.argument("alert_id", type=ROW_ID)
 @click.option("--report", required=True, help="整改报告 / the rectification report")
 @click.option("--date", "day", type=DATE)
 def alerts_resolve(alert_id, report, day) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from review.schema import MAX_ID
+
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
@@ -66,7 +68,7 @@ def baseline_cmd(out: str | None) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=click.IntRange(1, MAX_ID))
 @click.option("--file", "saved", required=True, type=click.Path(dir_okay=False, exists=True),
               help="发布后页面另存的 HTML 或文本 / the page as published (HTML or text)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from review.errors import Refused, UsageError
+from review.schema import MAX_ID
 
 
 def _service(identity_required: bool = True):
@@ -48,6 +49,7 @@ def _emit(data, fmt: str, text_lines) -> None:
 
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+ITEM_ID = click.IntRange(1, MAX_ID)
 
 
 @click.command()
@@ -178,7 +180,7 @@ def queue(fmt: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @FORMAT
 def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
@@ -198,7 +200,7 @@ def show(item_id: int, fmt: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--comment", default="")
 def approve(item_id: int, comment: str) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
@@ -207,7 +209,7 @@ def approve(item_id: int, comment: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--reason", required=True)
 def reject(item_id: int, reason: str) -> None:
     """退回（签名）/ reject (signed)."""
@@ -216,7 +218,7 @@ def reject(item_id: int, reason: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.argument("finding")
 @click.option("--reason", required=True)
 def override(item_id: int, finding: str, reason: str) -> None:
@@ -226,7 +228,7 @@ def override(item_id: int, finding: str, reason: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--ref", required=True, help="单位同意文件 / the unit's approval document")
 def consent(item_id: int, ref: str) -> None:
     """记录单位同意 / record the unit's consent."""
@@ -235,7 +237,7 @@ def consent(item_id: int, ref: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 def release(item_id: int) -> None:
     """发布并写出签名证明 / release and write the signed attestation."""
     path = _service().release(item_id)
@@ -243,7 +245,7 @@ def release(item_id: int) -> None:
 
 
 @click.command("log")
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @FORMAT
 def log_cmd(item_id: int, fmt: str) -> None:
     """事项历史 / an item's history."""

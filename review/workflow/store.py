@@ -16,6 +16,8 @@ from review.errors import ConfigError, StoreError, UsageError
 from review.schema import SCHEMA_VERSION, meta, metadata
 
 _LOCK_KEY = 7_274_231  # PostgreSQL advisory lock that serialises writers
+# Only an argument can carry bytes that are not UTF-8 (the shell passes them on as they are).
+_NOT_UTF8 = "an argument is not valid UTF-8 text and cannot be stored or looked up"
 
 # Each version's step; every table of every part is declared in review.schema, so creating
 # what is missing brings a store of any earlier version up to date.
@@ -47,6 +49,8 @@ class Store:
                 yield conn
         except DBAPIError as err:
             raise StoreError(_database_error(err)) from None
+        except UnicodeEncodeError:
+            raise UsageError(_NOT_UTF8) from None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -55,6 +59,8 @@ class Store:
                 yield conn
         except DBAPIError as err:
             raise StoreError(_database_error(err)) from None
+        except UnicodeEncodeError:
+            raise UsageError(_NOT_UTF8) from None
 
     def migrate(self) -> None:
         with self.transaction() as conn:
