@@ -107,3 +107,15 @@ def test_scores_rank_accounts(office):
     assert by_name["城东文旅"]["diligence"] < 60  # posted on 2 and 5 October, then stopped
     assert by_name["城东卫健"]["content"] < 100  # it published errors
     assert rows[0]["total"] >= rows[-1]["total"]
+
+
+def test_alert_periods_are_a_year_a_month_or_a_range(office):
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-10-08")
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
+    for period, count, first in (("2026-10", 1, "2026-10-01"), ("2026", 2, "2026-01-01"),
+                                 ("2026-10-05:2026-11-02", 2, "2026-10-05")):
+        status = j(office, "alerts", "status", "城东区某局", "--period", period)
+        assert (status["count"], status["period"][0]) == (count, first)
+    office.usage_error(None, "alerts", "status", "城东区某局", "--period", "2026-13",
+                       match="use 2026, 2026-10 or 2026-10-01:2026-10-31")
+    office.usage_error(None, "accounts", "score", "--period", "October", match="use 2026")

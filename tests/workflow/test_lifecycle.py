@@ -79,6 +79,16 @@ def test_consent_topics_need_the_units_consent(team):
     team.ok("editor", "release", str(item))
 
 
+def test_the_repository_config_cannot_weaken_the_check_that_gates_release(team):
+    (team.root / "review.toml").write_text(
+        'allow = ["11010519491231002X"]\n[severity]\nSC501 = "off"\nsecrets = "info"\n',
+        encoding="utf-8")
+    draft = team.write("d.txt", CLEAN + "当事人身份证号11010519491231002X。\n")
+    item = team.submit("editor", draft)
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="SC501@")
+
+
 def test_errors_are_one_sentence(team):
     team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
