@@ -81,7 +81,7 @@ class ReviewGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except ReviewError as err:
-            click.echo(f"review: {err.message(lang)}", err=True)
+            click.echo(f"review: {_one_line(err.message(lang))}", err=True)
             code = err.exit_code
         except KeyboardInterrupt:
             click.echo("", err=True)
@@ -451,6 +451,10 @@ def _print_metrics(m: dict, fmt: str) -> None:
     click.echo("confusion (rows: true, columns: predicted): " + " ".join(m["classes"]))
     for label, row in zip(m["classes"], m["confusion"], strict=True):
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
+
+
+def _one_line(message: str) -> str:
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
 def _print_arguments_as_given() -> None:

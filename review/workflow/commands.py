@@ -184,7 +184,7 @@ def queue(fmt: str) -> None:
 @FORMAT
 def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
-    from review.workflow.service import finding_key
+    from review.workflow.service import finding_key, finding_record
 
     item = _service(identity_required=False).show(item_id)
     lines = [f"#{item.id} {item.title} ({item.path}, {item.state}, editor {item.editor})", ""]
@@ -194,8 +194,7 @@ def show(item_id: int, fmt: str) -> None:
     data = {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
             "editor": item.editor, "content_sha256": item.content_sha256,
             "content": item.content,
-            "findings": [{"key": finding_key(f), **f.model_dump(mode="json")}
-                         for f in item.findings]}
+            "findings": [finding_record(f) for f in item.findings]}
     _emit(data, fmt, lines + ["", item.content])
 
 

@@ -43,10 +43,13 @@ def finding_key(finding: Finding) -> str:
     return f"{finding.rule}@{finding.start}"
 
 
+def finding_record(finding: Finding) -> dict:
+    """A finding's JSON fields and its key: as stores hold it and `review show` prints it."""
+    return {"key": finding_key(finding), **finding.model_dump(mode="json")}
+
+
 def dump_findings(findings: list[Finding]) -> str:
-    """The stored form: each finding's JSON fields plus its key (as stores have always held)."""
-    return json.dumps([{"key": finding_key(f), **f.model_dump(mode="json")} for f in findings],
-                      ensure_ascii=False)
+    return json.dumps([finding_record(f) for f in findings], ensure_ascii=False)
 
 
 def load_findings(stored: str) -> list[Finding]:

@@ -82,11 +82,13 @@ class Store:
 
     def check_version(self) -> None:
         with self.reading() as conn:
-            if not inspect(conn).has_table(meta.name):
-                raise UsageError("the store is not initialised: run `review init --name NAME`")
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")
-                               ).first()
-        version = _version(row.value) if row else 0
+            row = None
+            if inspect(conn).has_table(meta.name):
+                row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")
+                                   ).first()
+        if row is None:
+            raise UsageError("the store is not initialised: run `review init --name NAME`")
+        version = _version(row.value)
         if version < SCHEMA_VERSION:
             self.migrate()  # an older store is upgraded in place, in one transaction
         elif version != SCHEMA_VERSION:
