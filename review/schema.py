@@ -55,10 +55,6 @@ decisions = Table("review_decisions", metadata,
                   Column("signature", Text, nullable=False),
                   Column("content_sha256", String(64), nullable=False))
 
-def _all_tables() -> None:
-    """Every table registers on `metadata` when its module is imported."""
-    import review.accounts.tables  # noqa: F401
-
 # The accounts (schema version 2).
 accounts = Table("review_accounts", metadata,
                  Column("id", Integer, primary_key=True, autoincrement=True),
