@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from review import __version__
-from review.errors import ReviewError
+from review.errors import EXIT_ERROR, EXIT_FAULT, EXIT_FINDINGS, EXIT_OK, ReviewError, UsageError
 from review.report import OUTPUT_FORMATS, RENDERERS
 from review.rules.kinds import Kind
 
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from review.loading import Source
     from review.pipeline import Pipeline
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130     # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+EXIT_CLOSED_PIPE = 141     # 128 + SIGPIPE, as a shell reports `yes | head`
+_ARGV = "review.argv"
 PROGRESS_MIN_FILES = 20
 CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression",
               "release")
@@ -56,7 +59,52 @@ LAZY = {
 }
 
 
-class LazyGroup(click.Group):
+class ReviewGroup(click.Group):
+    """The `review` group: commands imported when they run, and the one error boundary."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[_ARGV] = list(args)  # for a crash log
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Every command runs inside this; no traceback ever reaches the terminal. A
+        ReviewError is one line and its exit code; Ctrl-C 130; a reader that went away (`|
+        head`) 141 without a word; anything else 3, with the traceback in a crash log. Click's
+        own usage errors pass through (exit 2)."""
+        from review.i18n import LANG_KEY, t
+
+        lang = "zh"
+        _print_arguments_as_given()
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                lang = ctx.meta.get(LANG_KEY, lang)
+                sys.stdout.flush()  # a closed pipe shows here, not at exit
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except ReviewError as err:
+            click.echo(f"review: {_one_line(err.message(lang))}", err=True)
+            code = err.exit_code
+        except KeyboardInterrupt:
+            click.echo("", err=True)
+            code = EXIT_INTERRUPTED
+        except BrokenPipeError:
+            _silence_stdout()
+            code = EXIT_CLOSED_PIPE
+        except Exception as err:  # the boundary: whatever it is, one line and a log
+            from review import crash
+
+            try:
+                message = t("crash", lang, error=crash.describe(err),
+                            log=crash.write(err, ctx.meta.get(_ARGV, [])))
+            except OSError as unwritable:
+                message = t("crash_unlogged", lang, error=crash.describe(err),
+                            reason=unwritable)
+            click.echo(f"review: {message}", err=True)
+            code = EXIT_FAULT
+        raise click.exceptions.Exit(code)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY])
 
@@ -75,7 +123,7 @@ class LazyGroup(click.Group):
             formatter.write_dl(sorted(rows))
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ReviewGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="review")
 def main() -> None:
     """政务新媒体发布前审核 — pre-publication review for government new-media drafts."""
@@ -96,8 +144,11 @@ def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None
             fail_on: str | None, include: tuple[str, ...],
             exclude: tuple[str, ...], day: datetime | None = None) -> Config:
     from review.config import load_config
+    from review.i18n import speak
 
+    speak(lang)
     config = load_config(Path(config_path) if config_path else None)
+    speak(lang or config.lang)
     updates: dict = {}
     if day:
         updates["date"] = day.date()
@@ -131,7 +182,8 @@ def _check_in_worker(source: Source) -> FileResult:
 
 def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[FileResult]:
     """Results in the order of `sources`; files are spread over `jobs` processes."""
-    if jobs <= 1 or len(sources) < 2:
+    jobs = min(jobs, len(sources))  # never more workers than files (`--jobs 100000`)
+    if jobs <= 1:
         for source in sources:
             yield pipeline.check_source(source)
         return
@@ -174,21 +226,18 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
           exclude: tuple[str, ...], day: datetime | None) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
+    from review.errors import InputError
     from review.i18n import t
     from review.loading import discover
     from review.pipeline import Pipeline
     from review.report.records import FileReport, LazyRules, Report
 
-    try:
-        config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
-        pipeline = Pipeline(config)
-    except ReviewError as err:
-        _die(err.message(lang or "zh"))
+    config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
+    pipeline = Pipeline(config)
     lang = config.lang
     targets = list(paths) or [str(config.root / p) for p in config.paths]
     if not targets:
-        _die(t("no_input", lang) + (" 用法：review check 稿件.txt" if lang != "en"
-                                    else " usage: review check draft.txt"))
+        raise InputError("no_paths")
     sources = list(discover(targets, config.include, config.exclude))
     renderer = RENDERERS[fmt]
     results: list[FileResult] = []
@@ -207,7 +256,7 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
             if renderer.streams:
                 _echo(renderer.render_file(FileReport(result), lang))
     if not results:
-        _die(t("no_input", lang))
+        raise InputError("no_input")
     report = Report.of(results, LazyRules(pipeline.rules), fail_on=config.fail_on)
     if not renderer.streams:
         _echo(renderer.render(report, lang))
@@ -228,7 +277,7 @@ def _echo(output: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--in-place", "-i", is_flag=True, help="改写原文件 / rewrite the file")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]))
@@ -243,13 +292,13 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     from review.loading import discover, display_path, encode, load
     from review.pipeline import Pipeline
 
+    config = _config(config_path, (), lang, None, (), (), day)
+    pipeline = Pipeline(config)
+    source = next(iter(discover([path])))
     try:
-        config = _config(config_path, (), lang, None, (), (), day)
-        pipeline = Pipeline(config)
-        source = next(iter(discover([path])))
         doc = load(source, config.max_bytes)
     except ReviewError as err:
-        _die(f"{display_path(path)}: {err.message(lang or 'zh')}")
+        raise err.about(display_path(path)) from None
     lang = config.lang
     result = pipeline.check(doc, lang)
     fixes = fixing.fixable(result.findings)
@@ -293,12 +342,9 @@ def rules(config_path: str | None, lang: str | None, category: str | None, kind:
     from review.rules.explain import KIND_NAMES
     from review.rules.registry import collect
 
-    try:
-        config = _config(config_path, (), lang, None, (), ())
-        registry = collect(config)
-        spec = registry.get(explain_id) if explain_id else None
-    except ReviewError as err:
-        _die(err.message(lang or "zh"))
+    config = _config(config_path, (), lang, None, (), ())
+    registry = collect(config)
+    spec = registry.get(explain_id) if explain_id else None
     lang = config.lang
     if spec is not None:
         click.echo(_explained(spec, config, lang))
@@ -342,10 +388,7 @@ def model_train(data: tuple[str, ...], out: str | None) -> None:
 
     files = corpus.default_files() + [Path(p) for p in data]
     directory = Path(out) if out else default_dir()
-    try:
-        card = train.train(files, directory)
-    except ReviewError as err:
-        _die(err.message("zh"))
+    card = train.train(files, directory)
     _print_metrics(card["holdout"], "text")
     _add_shared_evaluation(directory, card)
 
@@ -382,21 +425,18 @@ def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
     from review.model.scorer import Scorer
 
     if not data and not shared:
-        _die("give --data FILE (label<TAB>text) or --shared")
-    try:
-        config = _config(config_path, (), None, None, (), ())
-        scorer = Scorer.load(Path(model_dir) if model_dir else
-                             (config.root / config.model if config.model else None))
-        report: dict = {}
-        if data:
-            labels, texts = corpus.read([Path(p) for p in data])
-            report["data"] = evaluate.metrics(scorer, labels, texts)
-        if shared:
-            from review.model import shared as shared_data
+        raise UsageError("give --data FILE (label<TAB>text) or --shared")
+    config = _config(config_path, (), None, None, (), ())
+    scorer = Scorer.load(Path(model_dir) if model_dir else
+                         (config.root / config.model if config.model else None))
+    report: dict = {}
+    if data:
+        labels, texts = corpus.read([Path(p) for p in data])
+        report["data"] = evaluate.metrics(scorer, labels, texts)
+    if shared:
+        from review.model import shared as shared_data
 
-            report["shared"] = shared_data.evaluate(scorer, config.classifier)
-    except ReviewError as err:
-        _die(err.message("zh"))
+        report["shared"] = shared_data.evaluate(scorer, config.classifier)
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
@@ -417,17 +457,25 @@ def _print_metrics(m: dict, fmt: str) -> None:
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
 
 
+def _one_line(message: str) -> str:
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
-def _die(message: str) -> None:
-    click.echo(f"review: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+def _print_arguments_as_given() -> None:
+    """An argument's undecodable bytes (a file name) are printed back as they came, as Python
+    does in the POSIX locale, rather than failing the command that echoes it."""
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="surrogateescape")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: stdout goes to /dev/null, so that Python's last flush at exit has
+    nowhere to fail (the recipe of the `signal` module's documentation)."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run() -> None:
-    """The console script: `main`, quiet when the reader of its output goes away (| head)."""
-    try:
-        main()
-    except BrokenPipeError:
-        sys.stderr.close()  # nothing left to say, and nobody to say it to
-        os._exit(EXIT_ERROR)
+    """The console script. The error boundary is `ReviewGroup.invoke`, so that `main` under
+    click's test runner ends with the same exit codes and messages as the installed command."""
+    main()

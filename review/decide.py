@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from review.config import Config
@@ -75,7 +76,25 @@ def decision_of(findings: list[Finding]) -> Decision:
     return _DECISION.get(worst, Decision.PASS) if worst else Decision.PASS
 
 
-def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str) -> FileResult:
+def unaccepted(findings: list[Finding], accepted: Counter[tuple[str, str]]
+               ) -> list[Finding]:
+    """The findings beyond those accepted, counted: a baseline that accepts one copy of a
+    finding leaves a second copy reported."""
+    left = accepted.copy()
+    out = []
+    for f in findings:
+        key = (f.rule, f.text_digest)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(f)
+    return out
+
+
+def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
+           accepted: Counter[tuple[str, str]] | None = None) -> FileResult:
+    """The file's findings and decision. `accepted`: findings accepted earlier, by rule id and
+    text digest (a CI baseline); like `allow`, they are left out before the decision."""
     allowed = allowed_spans(doc, config.allow) if config.allow else []
     findings = []
     broad = set()
@@ -88,7 +107,8 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str) -> Fil
         if hit.broad:
             broad.add(len(findings))
         findings.append(to_finding(doc, hit, severity, lang))
-    findings = merge(findings, broad)
-    decision = decision_of(findings)
+    merged = merge(findings, broad)
+    findings = unaccepted(merged, accepted) if accepted else merged
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
-    return FileResult(path=doc.path, decision=decision, findings=findings, lines=lines)
+    return FileResult(path=doc.path, decision=decision_of(findings), findings=findings,
+                      lines=lines, baselined=len(merged) - len(findings))

@@ -1,12 +1,31 @@
-"""Errors a user can act on: each prints as one line, never as a traceback."""
+"""Errors a user can act on: each prints as one line, never as a traceback, and carries the
+exit code the command ends with (the table is in the README, "Exit codes"). The one place that
+turns them into a line on stderr and an exit code is `review.cli.ReviewGroup.invoke`."""
 
 from __future__ import annotations
 
+from typing import ClassVar, Self
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_FAULT = 0, 1, 2, 3
+
 
 class ReviewError(Exception):
-    """Base class: the message is complete and shown as is."""
+    """Base class: the message is complete and shown as is. Without a more precise class an
+    error is the user's to fix (usage, config, input): exit 2."""
+
+    exit_code: ClassVar[int] = EXIT_ERROR
+    where: str | None = None
+
+    def about(self, where: str) -> Self:
+        """The same error said of a file or item: `where: message`."""
+        self.where = where
+        return self
 
     def message(self, lang: str) -> str:
+        text = self.text(lang)
+        return f"{self.where}: {text}" if self.where else text
+
+    def text(self, lang: str) -> str:
         return str(self)
 
 
@@ -22,14 +41,44 @@ class InputError(ReviewError):
         self.key = key
         self.kwargs = kwargs
 
-    def message(self, lang: str) -> str:
+    def text(self, lang: str) -> str:
         from review.i18n import t
 
         return t(self.key, lang, **self.kwargs)
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its key, not from its English text: `check --jobs` sends it between
+        # processes.
+        return _input_error, (self.key, self.kwargs, self.where)
+
+
+def _input_error(key: str, kwargs: dict, where: str | None) -> InputError:
+    err = InputError(key, **kwargs)
+    err.where = where
+    return err
+
 
 class ConfigError(ReviewError):
     """A config or lexicon file that cannot be used (message names the file)."""
+
+
+class UsageError(ReviewError):
+    """Usage or setup: an argument naming nothing (no item 7), not in a workspace, no key or
+    not a usable one, no git repository."""
+
+
+class Refused(ReviewError):
+    """A workflow action the rules refuse (needs approval, self-approval, a block finding, a
+    changed file), or a verification that fails (no valid attestation, a broken audit log).
+    Nothing is recorded when it is raised."""
+
+    exit_code: ClassVar[int] = EXIT_FINDINGS
+
+
+class StoreError(ReviewError):
+    """The store is corrupt, unreachable, locked or of another schema version."""
+
+    exit_code: ClassVar[int] = EXIT_FAULT
 
 
 def first_problem(err: Exception) -> str:

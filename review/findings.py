@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -141,11 +142,19 @@ class Finding(BaseModel):
             data = {**data, "location": Location(line=data["line"], column=data["column"])}
         return data
 
+    @property
+    def text_digest(self) -> str:
+        """A short hash of the matched text: how a baseline names a finding without keeping
+        its text (the same text anywhere in the file is the same accepted finding)."""
+        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+
 
 class FileResult(BaseModel):
     path: str
     decision: Decision | None = None
     findings: list[Finding] = []
     error: str | None = None
+    # Findings a baseline accepted and the decision left out (the CI gate reports the count).
+    baselined: int = Field(default=0, exclude=True)
     # The original lines the findings are on, for the text report (not part of JSON output).
     lines: dict[int, str] = Field(default_factory=dict, exclude=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from review.findings import Category, Decision, Gate, Severity
 
-LANGS = ("zh", "en")
-
 CATEGORY_NAMES = {
     Category.ILLEGAL: ("违法信息", "illegal content"),
     Category.SECURITY: ("危害安全稳定", "security and stability"),
@@ -45,6 +43,12 @@ MESSAGES = {
                 "{files} files checked: {block} block, {review} review, {passed} pass, "
                 "{errors} could not be read; {findings} findings."),
     "no_input": ("没有找到要检查的文件。", "no files to check."),
+    "no_paths": ("没有找到要检查的文件。用法：review check 稿件.txt",
+                 "no files to check. usage: review check draft.txt"),
+    "crash": ("意外错误（{error}）。详细信息已写入 {log}，报告问题时请附上该文件",
+              "unexpected error ({error}). The details are in {log}: attach it to a bug report"),
+    "crash_unlogged": ("意外错误（{error}）。无法写入错误日志：{reason}",
+                       "unexpected error ({error}). No crash log could be written: {reason}"),
     "progress": ("检查中", "checking"),
     "fixed": ("已修正 {fixed} 处；另有 {left} 处须人工处理。",
               "{fixed} fixed; {left} left for a person to handle."),
@@ -64,6 +68,18 @@ MESSAGES = {
     "not_found": ("文件或目录不存在", "no such file or directory"),
     "not_regular": ("不是普通文件，未检查", "is not a regular file"),
 }
+
+
+LANG_KEY = "review.lang"  # where click's context keeps the language errors are said in
+
+
+def speak(lang: str | None) -> None:
+    """Say errors in `lang` from now on: the error boundary (review.cli) reads it back."""
+    import click  # lazily: the pipeline never needs it
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and lang:
+        ctx.meta[LANG_KEY] = lang
 
 
 def t(key: str, lang: str, **kwargs: object) -> str:

@@ -21,9 +21,6 @@ import opencc
 
 _T2S = opencc.OpenCC("t2s")
 
-# Kept by `compact`: they end a sentence or a line, so no term may run across them.
-BOUNDARIES = frozenset("。!?;\n")
-
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
 _CN_DIGITS = {**dict(zip("〇零一二三四五六七八九", "00123456789", strict=True)),
               **dict(zip("壹贰叁肆伍陆柒捌玖幺", "1234567891", strict=True))}

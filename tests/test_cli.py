@@ -115,6 +115,14 @@ def test_parallel_jobs_give_the_same_report(cli, tmp_path):
     assert one == two
 
 
+def test_parallel_jobs_report_input_errors_like_one_job(cli, tmp_path):
+    paths = [write(tmp_path / "a.txt", CLEAN), str(tmp_path / "missing.txt")]
+    one = cli("check", "--format", "json", *paths)
+    two = cli("check", "--format", "json", "--jobs", "2", *paths)
+    assert one.exit_code == two.exit_code == 2
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
 def test_the_bundled_sample_runs(cli):
     result = cli("check", str(DRAFTS / "sample.txt"))
     assert result.exit_code == 1

@@ -57,3 +57,19 @@ def test_a_sentence_level_finding_gives_way_to_a_term_inside_it():
     term = Hit(Rule("OP002", Category.OPINION, Gate.POLICY, Severity.REVIEW, "观点", "o"), 2, 7)
     assert [f.rule for f in run([sentence, term]).findings] == ["OP002"]
     assert [f.rule for f in run([sentence]).findings] == ["OP900"]
+
+
+def test_accepted_findings_are_left_out_before_the_decision_one_copy_each():
+    from collections import Counter
+    from hashlib import sha256
+
+    doc = Document("d.txt", "全网最低价，全网最低价。")
+    hits = [Hit(ADS, 0, 5), Hit(ADS, 6, 11)]
+    digest = sha256("全网最低价".encode()).hexdigest()[:16]  # as .review/baseline.json keeps it
+    one = decide(doc, hits, Config(), "zh", Counter({("AD900", digest): 1}))
+    assert [f.start for f in one.findings] == [6] and one.baselined == 1
+    assert one.decision == Decision.BLOCK
+    both = decide(doc, hits, Config(), "zh", Counter({("AD900", digest): 2}))
+    assert (both.findings, both.baselined, both.decision) == ([], 2, Decision.PASS)
+    other = decide(doc, hits, Config(), "zh", Counter({("AD901", digest): 2}))
+    assert len(other.findings) == 2 and other.baselined == 0

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from review.accounts import calendar
 from review.accounts.registry import AccountError, stale
-from review.accounts.tables import accounts, alerts
+from review.schema import accounts, alerts
 from review.workflow.store import Store
 
 KINDS = ("serious", "not-updated", "poor-interaction")
@@ -25,16 +25,6 @@ INTERVIEWS = {
 
 def interview(count: int) -> str | None:
     return next((level for threshold, level in LEVELS if count >= threshold), None)
-
-
-def period_of(day: date, period: str | None) -> tuple[date, date]:
-    """`2026` (a year, the default: the alert date's year) or `2026-01-01:2026-06-30`."""
-    if not period:
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    if ":" in period:
-        first, last = period.split(":", 1)
-        return date.fromisoformat(first), date.fromisoformat(last)
-    return date(int(period), 1, 1), date(int(period), 12, 31)
 
 
 def add(store: Store, unit: str, kind: str, day: date, note: str, source: str = "manual",
@@ -77,8 +67,10 @@ def resolve(store: Store, alert_id: int, report: str, day: date) -> None:
                      .values(resolved=day, report=report))
 
 
-def status(store: Store, unit: str, as_of: date, period: str | None = None) -> dict:
-    first, last = period_of(as_of, period)
+def status(store: Store, unit: str, as_of: date,
+           period: tuple[date, date] | None = None) -> dict:
+    """The unit's alerts over `period` (default: the calendar year of `as_of`)."""
+    first, last = period or calendar.year_of(as_of)
     with store.reading() as conn:
         count = len(conn.execute(select(alerts.c.id).where(alerts.c.unit == unit)
                                  .where(alerts.c.date >= first)
@@ -104,7 +96,7 @@ def raise_stale(store: Store, as_of: date) -> list[dict]:
     return raised
 
 
-def notice(store: Store, unit: str, as_of: date, period: str | None = None,
+def notice(store: Store, unit: str, as_of: date, period: tuple[date, date] | None = None,
            fmt: str = "markdown") -> str:
     """整改通报: the unit's alerts in the period, the interview it triggers, what to do."""
     state = status(store, unit, as_of, period)

@@ -3,18 +3,22 @@ weekends), from the maintained `chinese-calendar` package."""
 
 from __future__ import annotations
 
+import calendar as months
+import re
 from datetime import date, timedelta
 
 import chinese_calendar
 
-from review.errors import ReviewError
+from review.errors import UsageError
 
+# Dates outside are typing mistakes (and date arithmetic near year 1 or 9999 overflows).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 FILING_DAYS = 7    # file a lifecycle event within 7 working days
 NOTICE_DAYS = 15   # announce it publicly for at least 15 working days
 
 
-class CalendarError(ReviewError):
-    pass
+class CalendarError(UsageError):
+    """A date the official calendar does not cover (exit 2)."""
 
 
 def is_workday(day: date) -> bool:
@@ -38,10 +42,39 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Working days after `start` up to and including `end`."""
-    count, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        count += is_workday(day)
-    return count
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2}))?|(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})", re.ASCII)
+
+
+def period(text: str) -> tuple[date, date]:
+    """The first and last day of `2026` (a year), `2026-10` (a month) or
+    `2026-10-01:2026-10-31` (both days included)."""
+    try:
+        first, last = _bounds(text.strip())
+    except ValueError:
+        first, last = date.max, date.min  # not a period: refused below
+    if first > last:
+        raise CalendarError(f"period {text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31")
+    return checked(first), checked(last)
+
+
+def checked(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CalendarError(f"{day.isoformat()}: dates run from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+def _bounds(text: str) -> tuple[date, date]:
+    match = _PERIOD.fullmatch(text)
+    if match is None:
+        raise ValueError(text)
+    if match[3]:
+        return date.fromisoformat(match[3]), date.fromisoformat(match[4])
+    year = int(match[1])
+    if match[2]:
+        month = int(match[2])
+        return date(year, month, 1), date(year, month, months.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def year_of(day: date) -> tuple[date, date]:
+    return date(day.year, 1, 1), date(day.year, 12, 31)

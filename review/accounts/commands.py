@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 
-from review.workflow.commands import refusals
+from review.errors import UsageError
+from review.schema import MAX_ID
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
                              default="text")
 DATE = click.DateTime(["%Y-%m-%d"])
+ROW_ID = click.IntRange(1, MAX_ID)
 
 
 def _store():
@@ -24,7 +26,9 @@ def _store():
 
 
 def _day(value: datetime | None) -> date:
-    return value.date() if value else date.today()
+    from review.accounts import calendar
+
+    return calendar.checked(value.date()) if value else date.today()
 
 
 def _emit(data, fmt: str, lines) -> None:
@@ -48,7 +52,6 @@ def accounts() -> None:
 @click.option("--operator", help="运维人员 / operator")
 @click.option("--contact", help="联系方式 / contact")
 @FORMAT_OPTION
-@refusals
 def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -> None:
     from review.accounts import registry
 
@@ -58,7 +61,6 @@ def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -
 
 @accounts.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@refusals
 def accounts_import(file) -> None:
     """从 CSV 批量登记账号 / put accounts on file from a CSV."""
     from review.accounts import registry
@@ -71,7 +73,6 @@ def accounts_import(file) -> None:
 
 @accounts.command("list")
 @FORMAT_OPTION
-@refusals
 def accounts_list(fmt) -> None:
     from review.accounts import registry
 
@@ -84,7 +85,6 @@ def accounts_list(fmt) -> None:
 @accounts.command("show")
 @click.argument("name")
 @FORMAT_OPTION
-@refusals
 def accounts_show(name, fmt) -> None:
     from review.accounts import registry
 
@@ -102,20 +102,18 @@ def accounts_show(name, fmt) -> None:
 @click.option("--date", "day", type=DATE, required=True)
 @click.option("--decision", required=True, help="依据：集体决策或主要负责人同意")
 @FORMAT_OPTION
-@refusals
 def accounts_event(name, kind, day, decision, fmt) -> None:
     """记录开设/整合/变更/注销并计算备案期限（7个工作日）和公示期（15个工作日）。"""
     from review.accounts import registry
 
-    data = registry.event(_store(), name, kind, day.date(), decision)
+    data = registry.event(_store(), name, kind, _day(day), decision)
     _emit(data, fmt, [f"{name} {kind} {data['date']}: file by {data['filing_deadline']}; "
                       f"public notice until at least {data['notice_end']}"])
 
 
 @accounts.command("filed")
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=ROW_ID)
 @click.option("--date", "day", type=DATE)
-@refusals
 def accounts_filed(event_id, day) -> None:
     """记录事件已备案 / record that an event was filed."""
     from review.accounts import registry
@@ -126,9 +124,9 @@ def accounts_filed(event_id, day) -> None:
 
 @accounts.command("due")
 @click.option("--as-of", "as_of", type=DATE)
-@click.option("--within", type=int, default=3, show_default=True, help="工作日 / working days")
+@click.option("--within", type=click.IntRange(0, 250), default=3, show_default=True,
+              help="工作日 / working days")
 @FORMAT_OPTION
-@refusals
 def accounts_due(as_of, within, fmt) -> None:
     """逾期或即将到期的备案 / filings overdue or due soon."""
     from review.accounts import registry
@@ -146,7 +144,6 @@ def activity_group() -> None:
 @activity_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @FORMAT_OPTION
-@refusals
 def activity_import(file, fmt) -> None:
     """导入 CSV：account,date[,reads,zaikan,likes,shares,comments,errors]"""
     from review.accounts import registry
@@ -162,7 +159,6 @@ def activity_import(file, fmt) -> None:
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--raise-alerts", is_flag=True, help="为停更账号登记“内容不更新”警报")
 @FORMAT_OPTION
-@refusals
 def accounts_stale(as_of, raise_alerts, fmt) -> None:
     """14 天未更新（高关注 7 天）的账号 / accounts that stopped publishing."""
     from review.accounts import alerts, registry
@@ -179,7 +175,6 @@ def accounts_stale(as_of, raise_alerts, fmt) -> None:
 @accounts.command("consolidate")
 @click.option("--as-of", "as_of", type=DATE)
 @FORMAT_OPTION
-@refusals
 def accounts_consolidate(as_of, fmt) -> None:
     """“一近三低”整合候选及其数据 / consolidation candidates with their figures."""
     from review.accounts import registry
@@ -193,32 +188,15 @@ def accounts_consolidate(as_of, fmt) -> None:
 @accounts.command("score")
 @click.option("--period", required=True, help="2026-10 / 2026 / 2026-10-01:2026-10-31")
 @FORMAT_OPTION
-@refusals
 def accounts_score(period, fmt) -> None:
     """五项指数及排名 / the five indices and the ranking."""
-    from review.accounts import scores
+    from review.accounts import calendar, scores
 
-    first, last = _period(period)
+    first, last = calendar.period(period)
     rows = scores.score(_store(), first, last)
     _emit(rows, fmt, [f"{r['rank']}\t{r['account']}\t{r['total']}\t勤勉 {r['diligence']} "
                       f"效果 {r['effect']} 内容 {r['content']} 集群 {r['cluster']} "
                       f"成长 {r['growth']}" for r in rows])
-
-
-def _period(text: str) -> tuple[date, date]:
-    import calendar as months
-
-    try:
-        if ":" in text:
-            a, b = text.split(":", 1)
-            return date.fromisoformat(a), date.fromisoformat(b)
-        if len(text) == 7:
-            year, month = map(int, text.split("-"))
-            return date(year, month, 1), date(year, month, months.monthrange(year, month)[1])
-        return date(int(text), 1, 1), date(int(text), 12, 31)
-    except ValueError:
-        raise click.BadParameter(f"{text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31"
-                                 ) from None
 
 
 @click.group("alerts")
@@ -233,7 +211,6 @@ def alerts_group() -> None:
 @click.option("--date", "day", type=DATE)
 @click.option("--note", default="")
 @FORMAT_OPTION
-@refusals
 def alerts_add(unit, kind, day, note, fmt) -> None:
     from review.accounts import alerts
 
@@ -249,7 +226,6 @@ def alerts_add(unit, kind, day, note, fmt) -> None:
 @click.option("--unit")
 @click.option("--open", "open_only", is_flag=True)
 @FORMAT_OPTION
-@refusals
 def alerts_list(unit, open_only, fmt) -> None:
     from review.accounts import alerts
 
@@ -260,10 +236,9 @@ def alerts_list(unit, open_only, fmt) -> None:
 
 
 @alerts_group.command("resolve")
-@click.argument("alert_id", type=int)
+@click.argument("alert_id", type=ROW_ID)
 @click.option("--report", required=True, help="整改报告 / the rectification report")
 @click.option("--date", "day", type=DATE)
-@refusals
 def alerts_resolve(alert_id, report, day) -> None:
     from review.accounts import alerts
 
@@ -274,13 +249,14 @@ def alerts_resolve(alert_id, report, day) -> None:
 @alerts_group.command("status")
 @click.argument("unit")
 @click.option("--as-of", "as_of", type=DATE)
-@click.option("--period", help="默认为自然年 / default: the calendar year")
+@click.option("--period", help="2026 / 2026-10 / 2026-10-01:2026-10-31（默认为自然年 / default: "
+                               "the calendar year)")
 @FORMAT_OPTION
-@refusals
 def alerts_status(unit, as_of, period, fmt) -> None:
-    from review.accounts import alerts
+    from review.accounts import alerts, calendar
 
-    data = alerts.status(_store(), unit, _day(as_of), period)
+    span = calendar.period(period) if period else None
+    data = alerts.status(_store(), unit, _day(as_of), span)
     _emit(data, fmt, [f"{unit}: {data['count']} alerts "
                       f"({data['period'][0]}–{data['period'][1]}); interview: "
                       f"{data['interview'] or 'none'}"])
@@ -289,17 +265,20 @@ def alerts_status(unit, as_of, period, fmt) -> None:
 @alerts_group.command("notice")
 @click.argument("unit")
 @click.option("--as-of", "as_of", type=DATE)
-@click.option("--period")
+@click.option("--period", help="2026 / 2026-10 / 2026-10-01:2026-10-31")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown")
 @click.option("--out", type=click.Path(dir_okay=False))
-@refusals
 def alerts_notice(unit, as_of, period, fmt, out) -> None:
     """整改通报 / the rectification notice."""
-    from review.accounts import alerts
+    from review.accounts import alerts, calendar
 
-    text = alerts.notice(_store(), unit, _day(as_of), period, fmt)
+    span = calendar.period(period) if period else None
+    text = alerts.notice(_store(), unit, _day(as_of), span, fmt)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise UsageError(f"cannot write {out}: {err.strerror or err}") from None
         click.echo(out)
     else:
         click.echo(text, nl=False)

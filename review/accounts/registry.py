@@ -12,16 +12,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from review.accounts import calendar
-from review.accounts.tables import accounts, activity, events
-from review.errors import ReviewError
+from review.errors import UsageError
+from review.schema import accounts, activity, events
 from review.workflow.store import Store
 
 EVENT_KINDS = ("open", "merge", "change", "close")
 STALE_DAYS, STALE_DAYS_HIGH = 14, 7
 
 
-class AccountError(ReviewError):
-    pass
+class AccountError(UsageError):
+    """An account, event or file that does not exist or cannot be used (exit 2)."""
 
 
 def _account(conn, name: str):
@@ -47,7 +47,7 @@ def import_registry(store: Store, path: Path) -> tuple[int, list[str]]:
     account already on file is reported and left as it is."""
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise AccountError(f"{path}: cannot read: {err}") from None
     added, problems = 0, []
     for line, row in enumerate(rows, start=2):
@@ -162,10 +162,10 @@ def import_activity(store: Store, path: Path) -> ImportReport:
     errors. Bad rows are reported with their line numbers and skipped; a row already imported
     is not added again."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise AccountError(f"{path}: cannot read: {err}") from None
-    reader = csv.DictReader(io.StringIO(text))
     fields = [HEADER_ALIASES.get((f or "").strip(), (f or "").strip().lower())
               for f in reader.fieldnames or []]
     if "account" not in fields or "date" not in fields:
@@ -174,7 +174,7 @@ def import_activity(store: Store, path: Path) -> ImportReport:
     report = ImportReport(problems=[])
     with store.transaction() as conn:
         known = {r.name: r.id for r in conn.execute(select(accounts.c.name, accounts.c.id))}
-        for line, raw in enumerate(reader, start=2):
+        for line, raw in enumerate(rows, start=2):
             row = {fields[i]: (v or "").strip() for i, v in enumerate(raw.values())
                    if i < len(fields)}
             problem, values = _parse_row(row, known)

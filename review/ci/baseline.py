@@ -4,19 +4,18 @@ when text moves."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
+from review.errors import UsageError
 from review.findings import Finding
 
 VERSION = 1
 
 
 def fingerprint(path: str, finding: Finding) -> str:
-    text_hash = hashlib.sha256(finding.text.encode()).hexdigest()[:16]
-    return f"{path}\t{finding.rule}\t{text_hash}"
+    return f"{path}\t{finding.rule}\t{finding.text_digest}"
 
 
 def build(results: dict[str, list[Finding]]) -> dict:
@@ -26,8 +25,11 @@ def build(results: dict[str, list[Finding]]) -> dict:
 
 
 def write(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 def load(text: str | None) -> Counter:
@@ -35,19 +37,15 @@ def load(text: str | None) -> Counter:
         return Counter()
     try:
         data = json.loads(text)
-        return Counter(data["findings"])
+        return Counter(e for e in data["findings"] if isinstance(e, str) and e.count("\t") >= 2)
     except (ValueError, KeyError, TypeError):
         return Counter()
 
 
-def new_findings(path: str, findings: list[Finding], accepted: Counter) -> list[Finding]:
-    """Findings beyond those the baseline accepts (counted, so a second copy is new)."""
-    left = accepted.copy()
-    out = []
-    for f in findings:
-        key = fingerprint(path, f)
-        if left[key] > 0:
-            left[key] -= 1
-        else:
-            out.append(f)
+def by_file(accepted: Counter) -> dict[str, Counter[tuple[str, str]]]:
+    """What the baseline accepts in each file, as the decision takes it: (rule, text digest)."""
+    out: dict[str, Counter[tuple[str, str]]] = {}
+    for entry, count in accepted.items():
+        path, rule, digest = entry.rsplit("\t", 2)
+        out.setdefault(path, Counter())[(rule, digest)] += count
     return out

@@ -7,13 +7,8 @@ from pathlib import Path
 
 import click
 
-from review.errors import ReviewError
 from review.report import OUTPUT_FORMATS, RENDERERS
-
-
-def _fail(err: ReviewError) -> None:
-    click.echo(f"review: {err}", err=True)
-    sys.exit(2)
+from review.schema import MAX_ID
 
 
 @click.command()
@@ -25,12 +20,11 @@ def ci(base: str | None, all_files: bool, fmt: str, lang: str | None) -> None:
     """持续集成门禁：检查本次变更的可发布文件 / the CI gate for a content repository."""
     from review.ci import gate
     from review.ci.report import to_report
+    from review.i18n import speak
     from review.report import text
 
-    try:
-        gate_report = gate.run(Path.cwd(), base, all_files, lang)
-    except ReviewError as err:
-        _fail(err)
+    speak(lang)
+    gate_report = gate.run(Path.cwd(), base, all_files, lang)
     report = to_report(gate_report)
     _echo(RENDERERS[fmt].render(report, lang or "zh"))
     if fmt != "text":  # the table is part of the text format; beside the others, on stderr
@@ -52,23 +46,20 @@ def baseline_cmd(out: str | None) -> None:
     from review.loading import Source
     from review.pipeline import Pipeline
 
-    try:
-        root = git.root(Path.cwd())
-        config, _ = gate.base_config(root, None)
-        pipeline = Pipeline(config)
-        found = {}
-        for path in git.tracked(root):
-            if gate.publishable(path, config) and (root / path).is_file():
-                found[path] = pipeline.check_source(Source(path, root / path)).findings
-    except ReviewError as err:
-        _fail(err)
+    root = git.root(Path.cwd())
+    config, _ = gate.base_config(root, None)
+    pipeline = Pipeline(config)
+    found = {}
+    for path in git.tracked(root):
+        if gate.publishable(path, config) and (root / path).is_file():
+            found[path] = pipeline.check_source(Source(path, root / path)).findings
     path = Path(out) if out else root / config.ci.baseline
     baseline.write(path, baseline.build(found))
     click.echo(f"{path}: {sum(len(v) for v in found.values())} findings in {len(found)} files")
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=click.IntRange(1, MAX_ID))
 @click.option("--file", "saved", required=True, type=click.Path(dir_okay=False, exists=True),
               help="发布后页面另存的 HTML 或文本 / the page as published (HTML or text)")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text")
@@ -78,11 +69,10 @@ def published(item_id: int, saved: str, fmt: str, lang: str | None) -> None:
 
     页面与审核稿的每处不一致都是一条 RV1xx 问题；有不一致时退出码为 1。"""
     from review.ci import published as comparing
+    from review.i18n import speak
 
-    try:
-        report = comparing.compare_item(item_id, Path(saved), lang or "zh")
-    except ReviewError as err:
-        _fail(err)
+    speak(lang)
+    report = comparing.compare_item(item_id, Path(saved), lang or "zh")
     _echo(RENDERERS[fmt].render(report, lang or "zh"))
     sys.exit(1 if any(f.result.findings for f in report.files) else 0)
 

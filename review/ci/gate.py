@@ -14,7 +14,7 @@ from wcmatch import glob
 
 from review.ci import baseline, git
 from review.config import Config, parse_config
-from review.decide import decision_of
+from review.errors import ConfigError
 from review.findings import FileResult, Rule, Severity
 from review.loading import Source
 from review.pipeline import Pipeline
@@ -28,13 +28,11 @@ _GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
 class FileGate:
     result: FileResult
     status: str                         # A M R … (or "all")
-    baselined: int = 0
     approval: str | None = None         # None: approved or not required; else why not
 
     @property
-    def failed_findings(self) -> bool:
-        return bool(self.result.findings) and any(
-            f.severity is Severity.BLOCK for f in self.result.findings)
+    def baselined(self) -> int:
+        return self.result.baselined
 
 
 @dataclass
@@ -44,7 +42,7 @@ class GateReport:
     deleted: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     fail_on: str = "block"
-    rules: Callable[[], Iterable[Rule]] = tuple  # the gate pipeline's rules, for SARIF
+    rules: Callable[[], Iterable[Rule]] = tuple  # the rules of the gate's own config, for SARIF
 
     def exit_code(self) -> int:
         if any(f.result.error for f in self.files):
@@ -66,7 +64,7 @@ def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
     for name in CONFIG_FILES:
         at_base = git.show(base, name, root) if base else None
         now_path = root / name
-        now = now_path.read_text(encoding="utf-8") if now_path.is_file() else None
+        now = _read(now_path)
         text = at_base if base else now
         if base and at_base != now and (at_base or now):
             if name == "pyproject.toml" and not _has_review(at_base) and not _has_review(now):
@@ -109,8 +107,9 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     config, notices = base_config(root, base)
     report = GateReport(base, notices=notices, fail_on=config.ci.fail_on)
     roster = _base_roster(root, base) if config.ci.require_approval else None
-    accepted = baseline.load(git.show(base, str(config.ci.baseline), root) if base else
-                             _read(root / config.ci.baseline))
+    accepted = baseline.by_file(baseline.load(
+        git.show(base, str(config.ci.baseline), root) if base else
+        _read(root / config.ci.baseline)))
     if all_files:
         targets = [("all", p) for p in git.tracked(root)]
     else:
@@ -126,17 +125,11 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     for status, path in targets:
         if not publishable(path, config) or not (root / path).is_file():
             continue
-        result = pipeline.check_source(Source(path, root / path))
-        result.path = path
-        gate = FileGate(result, status)
-        if result.error is None:
-            kept = baseline.new_findings(path, result.findings, accepted)
-            gate.baselined = len(result.findings) - len(kept)
-            result.findings = kept
-            result.decision = decision_of(kept)
-            if config.ci.require_approval:
-                gate.approval = approval_problem(root, path, roster)
-        report.files.append(gate)
+        result = pipeline.check_source(Source(path, root / path), accepted=accepted.get(path))
+        approval = None
+        if result.error is None and config.ci.require_approval:
+            approval = approval_problem(root, path, roster)
+        report.files.append(FileGate(result, status, approval))
     return report
 
 
@@ -153,4 +146,8 @@ def _base_roster(root: Path, base: str | None) -> dict | None:
 
 
 def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    """A file of the working tree as text (undecodable bytes replaced), None if absent."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace") if path.is_file() else None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None

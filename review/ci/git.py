@@ -6,11 +6,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from review.errors import ReviewError
+from review.errors import UsageError
 
 
-class GitError(ReviewError):
-    pass
+class GitError(UsageError):
+    """No git, not a repository, an unknown revision (exit 2)."""
 
 
 def run(args: list[str], cwd: Path, check: bool = True) -> str:

@@ -14,14 +14,18 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review import inputs
 from review.decide import decision_of, to_finding
 from review.document import Document
+from review.errors import ReviewError
 from review.findings import Category, FileResult, Finding, Gate, Hit, Rule, Severity
 from review.normalize import View
-from review.pipeline import Pipeline
 from review.report.records import LazyRules, Report
+
+if TYPE_CHECKING:
+    from review.pipeline import Pipeline
 
 
 def _rule(number: int, gate: Gate, severity: Severity, zh: str, en: str) -> Rule:
@@ -180,9 +184,9 @@ class _Comparison:
         for name in sorted(page_images - approved_images):
             self.on_page(IMAGE_NOT_APPROVED, name)
 
-    def new_findings(self, pipeline: Pipeline, approved_findings: list[dict]) -> None:
+    def new_findings(self, pipeline: Pipeline, approved_findings: list[Finding]) -> None:
         """The page's own findings that the approved text did not have (by rule and text)."""
-        known = {(f["rule"], f["text"]) for f in approved_findings}
+        known = {(f.rule, f.text) for f in approved_findings}
         sep = ": " if self.lang == "en" else "："
         for f in pipeline.check(self.page, self.lang).findings:
             if (f.rule, f.text) not in known:
@@ -191,7 +195,7 @@ class _Comparison:
                     "message": f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"}))
 
 
-def compare(approved: Document, page: Document, approved_findings: list[dict],
+def compare(approved: Document, page: Document, approved_findings: list[Finding],
             pipeline: Pipeline, lang: str = "zh") -> FileResult:
     """The published page's result: a finding for every difference from the approved text."""
     comparison = _Comparison(approved, page, lang)
@@ -205,7 +209,6 @@ def compare(approved: Document, page: Document, approved_findings: list[dict],
 
 
 def compare_item(item_id: int, saved: Path, lang: str) -> Report:
-    from review.config import load_config
     from review.loading import Source, display_path, read_bytes
     from review.workflow import workspace
     from review.workflow.service import Service
@@ -214,11 +217,14 @@ def compare_item(item_id: int, saved: Path, lang: str) -> Report:
     store = ws.store()
     store.check_version()
     item = Service(ws, store, None).show(item_id)
-    config = load_config(start=ws.root)
-    pipeline = Pipeline(config)
-    data = read_bytes(Source(display_path(saved), saved), config.max_bytes)
-    page = inputs.guess(saved, data).read(data, display_path(saved))
-    approved = Document(item["path"], item["content"], inputs.for_path(item["path"]).name)
-    result = compare(approved, page, item["findings"], pipeline, lang)
+    config = ws.gate_config()  # the check that gated release, as the workspace configures it
+    pipeline = ws.pipeline()
+    try:
+        data = read_bytes(Source(display_path(saved), saved), config.max_bytes)
+        page = inputs.guess(saved, data).read(data, display_path(saved))
+    except ReviewError as err:
+        raise err.about(display_path(saved)) from None
+    approved = Document(item.path, item.content, inputs.for_path(item.path).name)
+    result = compare(approved, page, item.findings, pipeline, lang)
     return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",
                      context={"item": item_id}, fail_on="info")

@@ -8,9 +8,10 @@ import hashlib
 import json
 from pathlib import Path
 
+from review.findings import Finding, Severity
 from review.workflow import dsse
 from review.workflow.chain import Record, body_of
-from review.workflow.keys import Identity, decode_public, encode_public, fingerprint, verify
+from review.workflow.keys import Identity, decode_public, encode_public, verify
 from review.workflow.roster import Person
 from review.workflow.workspace import Workspace
 
@@ -21,7 +22,7 @@ PREDICATE_TYPE = "https://review.example/release/v1"
 
 
 def statement(item, state, approvals: dict, overrides: list, consents: list, releaser: Person,
-              identity: Identity, record: Record, findings: list[dict]) -> dict:
+              identity: Identity, record: Record, findings: list[Finding]) -> dict:
     def signed(d, s) -> dict:
         return {"person": d.person, "key": d.key, "seq": d.seq, "statement": s,
                 "signature": d.signature}
@@ -37,8 +38,7 @@ def statement(item, state, approvals: dict, overrides: list, consents: list, rel
                        for n in sorted(approvals)],
             "releaser": {"person": releaser.name, "key": identity.fingerprint},
             "log_seq": record.seq, "log_hash": record.hash,
-            "findings": {s: sum(1 for f in findings if f["severity"] == s)
-                         for s in ("block", "review", "info")},
+            "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
             "overrides": [signed(d, s) for d, s in overrides],
             "consents": [signed(d, s) for d, s in consents],
         },
@@ -155,7 +155,3 @@ def find_valid(directory: Path, roster: dict, path: str, content_sha256: str
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def key_fingerprint(public_text: str) -> str:
-    return fingerprint(decode_public(public_text))

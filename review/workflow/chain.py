@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from review.schema import log
 from review.workflow.keys import Identity, canonical
-from review.workflow.store import log
 
 GENESIS = "0" * 64
 

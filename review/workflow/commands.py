@@ -3,29 +3,14 @@ approve, reject, override, consent, release, log, verify, audit."""
 
 from __future__ import annotations
 
-import functools
 import getpass
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from review.errors import ReviewError
-
-EXIT_REFUSED = 1
-
-
-def refusals(func):
-    """A refused action is one sentence on stderr and exit 1, never a traceback."""
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ReviewError as err:
-            click.echo(f"review: {err}", err=True)
-            sys.exit(EXIT_REFUSED)
-    return wrapper
+from review.errors import Refused, UsageError
+from review.schema import MAX_ID
 
 
 def _service(identity_required: bool = True):
@@ -41,12 +26,18 @@ def _service(identity_required: bool = True):
 
 def _maybe_identity():
     from review.workflow import keys
-    from review.workflow.errors import WorkflowError
 
     try:
         return keys.load()
-    except WorkflowError:
+    except UsageError:
         return None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 def _emit(data, fmt: str, text_lines) -> None:
@@ -57,15 +48,14 @@ def _emit(data, fmt: str, text_lines) -> None:
             click.echo(line)
 
 
-# `--format text|json` of the listings (the output formats of checks are review.report's).
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
                              default="text")
+ITEM_ID = click.IntRange(1, MAX_ID)
 
 
 @click.command()
 @click.option("--name", required=True, help="你的姓名 / your name")
 @click.option("--passphrase", is_flag=True, help="用口令保护私钥 / protect the key")
-@refusals
 def keygen(name: str, passphrase: bool) -> None:
     """生成签名密钥对 / create your Ed25519 key pair ($REVIEW_KEY or the config directory)."""
     from review.workflow import keys
@@ -81,7 +71,6 @@ def keygen(name: str, passphrase: bool) -> None:
 @click.command()
 @click.option("--name", required=True)
 @click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
-@refusals
 def init(name: str, database_url: str | None) -> None:
     """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
     from review.workflow import keys
@@ -90,7 +79,10 @@ def init(name: str, database_url: str | None) -> None:
 
     identity = keys.load()
     root = Path.cwd().resolve()
-    (root / DIR).mkdir(exist_ok=True)
+    try:
+        (root / DIR).mkdir(exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot create {root / DIR}: {err.strerror or err}") from None
     ws = Workspace(root)
     Service(ws, ws.store(database_url), identity).init(name)
     click.echo(f"initialised {root / DIR}; {name} ({identity.fingerprint}) is admin")
@@ -98,7 +90,6 @@ def init(name: str, database_url: str | None) -> None:
 
 @click.command()
 @FORMAT_OPTION
-@refusals
 def whoami(fmt: str) -> None:
     """当前身份 / who the held key says you are."""
     person, fp = _service().whoami()
@@ -117,17 +108,18 @@ def roster() -> None:
 @click.argument("name")
 @click.option("--role", "roles", required=True, help="editor,reviewer,approver,publisher,admin")
 @click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
-@refusals
 def roster_add(name: str, roles: str, key_file: str) -> None:
     """添加人员或角色（管理员签名）/ add a person, key or role (signed by an admin)."""
-    public = Path(key_file).read_text(encoding="utf-8")
+    try:
+        public = Path(key_file).read_bytes().decode("utf-8", "replace")
+    except OSError as err:
+        raise UsageError(f"cannot read {key_file}: {err.strerror or err}") from None
     _service().roster_add(name, [r.strip() for r in roles.split(",") if r.strip()], public)
     click.echo(f"{name}: {roles}")
 
 
 @roster.command("revoke")
 @click.argument("name")
-@refusals
 def roster_revoke(name: str) -> None:
     """撤销人员（管理员签名）/ revoke a person (signed by an admin)."""
     _service().roster_revoke(name)
@@ -136,7 +128,6 @@ def roster_revoke(name: str) -> None:
 
 @roster.command("list")
 @FORMAT_OPTION
-@refusals
 def roster_list(fmt: str) -> None:
     people = _service(identity_required=False).roster().people.values()
     data = [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq is not None,
@@ -149,19 +140,10 @@ def roster_list(fmt: str) -> None:
 @roster.command("export")
 @click.option("--out", type=click.Path(dir_okay=False), default=".review/roster.json",
               show_default=True)
-@refusals
 def roster_export(out: str) -> None:
     """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
-    from review.workflow import attest, chain
-    from review.workflow.service import load_state
-
-    service = _service()
-    with service.store.reading() as conn:
-        state = load_state(conn)
-        head = chain.head(conn)
-    service._me(state, "admin")
-    env = attest.export_roster(state.roster.people, service.identity, head)
-    Path(out).write_text(json.dumps(env, indent=2) + "\n", encoding="utf-8")
+    env = _service().export_roster()
+    _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
 
 
@@ -173,7 +155,6 @@ def policy() -> None:
 @policy.command("set")
 @click.option("--levels", required=True, help="e.g. reviewer  or  reviewer,approver")
 @click.option("--separate-publisher", is_flag=True)
-@refusals
 def policy_set(levels: str, separate_publisher: bool) -> None:
     _service().policy_set([x.strip() for x in levels.split(",")], separate_publisher)
     click.echo(f"levels: {levels}; separate publisher: {separate_publisher}")
@@ -183,34 +164,14 @@ def policy_set(levels: str, separate_publisher: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--title")
 @FORMAT_OPTION
-@refusals
 def submit(file: str, title: str | None, fmt: str) -> None:
     """提交稿件（编辑初审，签名）/ submit a draft (the editor's signed first review)."""
-    from review.config import load_config
-    from review.loading import Source, load
-    from review.pipeline import Pipeline
-
-    service = _service()
-    path = Path(file)
-    config = load_config(start=service.workspace.root)
-    # The check that gates release cannot be weakened by the content repository's config.
-    config = config.model_copy(update={"severity": {}, "allow": [], "stages": None,
-                                       "bundled_lexicons": True})
-    try:
-        doc = load(Source(file, path), config.max_bytes)
-    except ReviewError as err:
-        raise ReviewError(f"{file}: {err}") from None
-    result = Pipeline(config).check(doc)
-    findings = [{"key": f"{f.rule}@{f.start}", **f.model_dump(mode="json")}
-                for f in result.findings]
-    first_line = doc.original.strip().splitlines()[0][:40] if doc.original.strip() else file
-    item_id = service.submit(path, findings, title or first_line)
+    item_id = _service().submit(Path(file), title)
     _emit({"id": item_id}, fmt, [f"{item_id}"])
 
 
 @click.command()
 @FORMAT_OPTION
-@refusals
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
     rows = _service(identity_required=False).queue()
@@ -220,25 +181,27 @@ def queue(fmt: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @FORMAT_OPTION
-@refusals
 def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
-    data = _service(identity_required=False).show(item_id)
-    lines = [f"#{data['id']} {data['title']} ({data['path']}, {data['state']}, "
-             f"editor {data['editor']})", ""]
-    content = data["content"]
-    for f in data["findings"]:
-        lines.append(f"  {f['key']}\t{f['severity']}\t{f['category']}\t{f['line']}:{f['column']}"
-                     f"\t{f['text']}\t{f['message']}")
-    _emit(data, fmt, lines + ["", content])
+    from review.workflow.service import finding_key, finding_record
+
+    item = _service(identity_required=False).show(item_id)
+    lines = [f"#{item.id} {item.title} ({item.path}, {item.state}, editor {item.editor})", ""]
+    for f in item.findings:
+        lines.append(f"  {finding_key(f)}\t{f.severity}\t{f.category}\t{f.line}:{f.column}"
+                     f"\t{f.text}\t{f.message}")
+    data = {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
+            "editor": item.editor, "content_sha256": item.content_sha256,
+            "content": item.content,
+            "findings": [finding_record(f) for f in item.findings]}
+    _emit(data, fmt, lines + ["", item.content])
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--comment", default="")
-@refusals
 def approve(item_id: int, comment: str) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
     level = _service().approve(item_id, comment)
@@ -246,9 +209,8 @@ def approve(item_id: int, comment: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--reason", required=True)
-@refusals
 def reject(item_id: int, reason: str) -> None:
     """退回（签名）/ reject (signed)."""
     level = _service().reject(item_id, reason)
@@ -256,10 +218,9 @@ def reject(item_id: int, reason: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.argument("finding")
 @click.option("--reason", required=True)
-@refusals
 def override(item_id: int, finding: str, reason: str) -> None:
     """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
     _service().override(item_id, finding, reason)
@@ -267,9 +228,8 @@ def override(item_id: int, finding: str, reason: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--ref", required=True, help="单位同意文件 / the unit's approval document")
-@refusals
 def consent(item_id: int, ref: str) -> None:
     """记录单位同意 / record the unit's consent."""
     _service().consent(item_id, ref)
@@ -277,8 +237,7 @@ def consent(item_id: int, ref: str) -> None:
 
 
 @click.command()
-@click.argument("item_id", type=int)
-@refusals
+@click.argument("item_id", type=ITEM_ID)
 def release(item_id: int) -> None:
     """发布并写出签名证明 / release and write the signed attestation."""
     path = _service().release(item_id)
@@ -286,9 +245,8 @@ def release(item_id: int) -> None:
 
 
 @click.command("log")
-@click.argument("item_id", type=int)
+@click.argument("item_id", type=ITEM_ID)
 @FORMAT_OPTION
-@refusals
 def log_cmd(item_id: int, fmt: str) -> None:
     """事项历史 / an item's history."""
     service = _service(identity_required=False)
@@ -305,12 +263,10 @@ def log_cmd(item_id: int, fmt: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
               help="导出的名册（默认 .review/roster.json，否则读存储）")
-@refusals
 def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if
     every file is)"""
     from review.workflow import attest, workspace
-    from review.workflow.errors import WorkflowError
 
     ws = workspace.find(Path(files[0]).resolve().parent)
     roster_data = _offline_roster(ws, roster_file)
@@ -320,7 +276,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         try:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
-            raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+            raise UsageError(f"cannot read {file}: {err.strerror}") from None
         found, reasons = attest.find_valid(ws.attestations, roster_data, rel, digest)
         if found:
             click.echo(f"{rel}: released ({found})")
@@ -330,24 +286,23 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     if failures:
         for line in failures[1:]:
             click.echo(f"review: {line}", err=True)
-        raise WorkflowError(failures[0])
+        raise Refused(failures[0])
 
 
 def _offline_roster(ws, roster_file: str | None) -> dict:
     from review.workflow import attest
-    from review.workflow.errors import WorkflowError
 
     path = Path(roster_file) if roster_file else ws.root / ".review" / "roster.json"
     if path.is_file():
         try:
-            data = attest.read_roster(json.loads(path.read_text(encoding="utf-8")))
-        except ValueError:
+            data = attest.read_roster(json.loads(path.read_bytes()))
+        except (OSError, ValueError):
             data = None
         if data is None:
-            raise WorkflowError(f"{path}: not a roster signed by an admin on it")
+            raise Refused(f"{path}: not a roster signed by an admin on it")
         return data
     if roster_file:
-        raise WorkflowError(f"{path}: no such roster file")
+        raise UsageError(f"{path}: no such roster file")
     # No export: read the roster from the store (needs the database).
     from review.workflow import chain
     from review.workflow.service import load_state
@@ -367,44 +322,35 @@ def audit() -> None:
 
 @audit.command("verify")
 @click.option("--anchor", "anchors", multiple=True, type=click.Path(dir_okay=False, exists=True))
-@refusals
 def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
     from review.workflow import audit as auditing
-    from review.workflow.errors import WorkflowError
 
     service = _service(identity_required=False)
     loaded = []
     for a in anchors:
         try:
-            loaded.append(json.loads(Path(a).read_text(encoding="utf-8")))
-        except ValueError:
-            raise WorkflowError(f"{a}: not an anchor file") from None
+            loaded.append(json.loads(Path(a).read_bytes()))
+        except (OSError, ValueError):
+            raise UsageError(f"{a}: not an anchor file") from None
     with service.store.reading() as conn:
         problem = auditing.verify_chain(conn, loaded)
     if problem:
-        raise WorkflowError(f"audit log broken: {problem}")
+        raise Refused(f"audit log broken: {problem}")
     click.echo("audit log intact")
 
 
 @audit.command("anchor")
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
-@refusals
 def audit_anchor(out: str) -> None:
     """把签名的链头写入文件（提交到 git）/ write the signed chain head to a file to commit."""
     from review.workflow import audit as auditing
     from review.workflow import chain
-    from review.workflow.errors import WorkflowError
 
     service = _service()
     with service.store.reading() as conn:
         head = chain.head(conn)
     if head is None:
-        raise WorkflowError("the log is empty")
-    Path(out).write_text(json.dumps(auditing.make_anchor(head, service.identity), indent=2)
-                         + "\n", encoding="utf-8")
+        raise UsageError("the log is empty")
+    _write(Path(out), json.dumps(auditing.make_anchor(head, service.identity), indent=2) + "\n")
     click.echo(f"{out}: record {head.seq}")
-
-
-COMMANDS = [keygen, init, whoami, roster, policy, submit, queue, show, approve, reject,
-            override, consent, release, log_cmd, verify, audit]

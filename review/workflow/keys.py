@@ -11,11 +11,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from review.workflow.errors import WorkflowError
+from review.errors import UsageError
 
 
 def canonical(data: object) -> bytes:
@@ -49,7 +49,7 @@ def decode_public(text: str) -> bytes:
     except ValueError:
         raw = b""
     if kind != "ed25519" or len(raw) != 32:
-        raise WorkflowError("not an ed25519 public key (expected `ed25519:<base64>`)")
+        raise UsageError("not an ed25519 public key (expected `ed25519:<base64>`)")
     return raw
 
 
@@ -81,18 +81,21 @@ class Identity:
 
 def generate(path: Path, passphrase: str | None = None) -> Identity:
     if path.exists():
-        raise WorkflowError(f"{path} already exists; refusing to overwrite a key")
+        raise UsageError(f"{path} already exists; refusing to overwrite a key")
     private = Ed25519PrivateKey.generate()
     encryption = (serialization.BestAvailableEncryption(passphrase.encode()) if passphrase
                   else serialization.NoEncryption())
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 encryption)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
     identity = Identity(private)
-    Path(f"{path}.pub").write_text(encode_public(identity.public) + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(pem)
+        Path(f"{path}.pub").write_text(encode_public(identity.public) + "\n", encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot write the key {path}: {err.strerror or err}") from None
     return identity
 
 
@@ -101,20 +104,20 @@ def load(path: Path | None = None) -> Identity:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise WorkflowError(f"no private key at {path}: run `review keygen --name NAME` or set "
-                            "REVIEW_KEY") from None
+        raise UsageError(f"no private key at {path}: run `review keygen --name NAME` or set "
+                         "REVIEW_KEY") from None
     except OSError as err:
-        raise WorkflowError(f"cannot read the private key {path}: {err.strerror}") from None
+        raise UsageError(f"cannot read the private key {path}: {err.strerror}") from None
     passphrase = os.environ.get("REVIEW_KEY_PASSPHRASE")
     try:
         private = serialization.load_pem_private_key(
             data, passphrase.encode() if passphrase else None)
     except TypeError:
-        raise WorkflowError(f"{path} is protected by a passphrase: set REVIEW_KEY_PASSPHRASE"
-                            ) from None
-    except ValueError:
-        raise WorkflowError(f"{path} is not a usable private key (or the passphrase is wrong)"
-                            ) from None
+        raise UsageError(f"{path} is protected by a passphrase: set REVIEW_KEY_PASSPHRASE"
+                         ) from None
+    except (ValueError, UnsupportedAlgorithm):
+        raise UsageError(f"{path} is not a usable private key (or the passphrase is wrong)"
+                         ) from None
     if not isinstance(private, Ed25519PrivateKey):
-        raise WorkflowError(f"{path} is not an Ed25519 key")
+        raise UsageError(f"{path} is not an Ed25519 key")
     return Identity(private)

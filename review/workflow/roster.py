@@ -47,9 +47,6 @@ class Roster:
         person = self.person_of(key_fingerprint)
         return person.keys[key_fingerprint] if person else None
 
-    def public_keys(self) -> dict[str, bytes]:
-        return {fp: k.public for p in self.people.values() for fp, k in p.keys.items()}
-
     def active(self, key_fingerprint: str, seq: int | None = None) -> Person | None:
         """The person whose key this is, if the key was valid at `seq` (default: now)."""
         person = self.person_of(key_fingerprint)

@@ -9,31 +9,77 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
+from review.errors import Refused, ReviewError, UsageError
+from review.findings import Category, Finding, Severity
+from review.schema import decisions, items
 from review.workflow import attest, chain
-from review.workflow.errors import WorkflowError
 from review.workflow.keys import Identity, encode_public, verify
 from review.workflow.policy import Policy
 from review.workflow.policy import current as current_policy
 from review.workflow.roster import ROLES, ROSTER_KINDS, Person, Roster
 from review.workflow.roster import build as build_roster
-from review.workflow.store import Store, decisions, items
+from review.workflow.store import Store
 from review.workflow.workspace import Workspace
 
+if TYPE_CHECKING:
+    from review.pipeline import Pipeline
+
 OPEN = ("pending", "rejected")
+TITLE_CHARS = 40
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def finding_key(finding: Finding) -> str:
+    """How a person names one finding of an item (`review override ID AD501@12`)."""
+    return f"{finding.rule}@{finding.start}"
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding's JSON fields and its key: as stores hold it and `review show` prints it."""
+    return {"key": finding_key(finding), **finding.model_dump(mode="json")}
+
+
+def dump_findings(findings: list[Finding]) -> str:
+    return json.dumps([finding_record(f) for f in findings], ensure_ascii=False)
+
+
+def load_findings(stored: str) -> list[Finding]:
+    return [Finding.model_validate(record) for record in json.loads(stored)]
+
+
+def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
+    """The rule that holds release: every block finding stops it until fixed or overridden."""
+    return [finding_key(f) for f in findings
+            if f.severity is Severity.BLOCK and finding_key(f) not in overridden]
+
+
 @dataclass
 class State:
     roster: Roster
     policy: Policy
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """An item as `review show` and `review published` read it."""
+
+    id: int
+    title: str
+    path: str
+    state: str
+    editor: str
+    content_sha256: str
+    content: str
+    findings: list[Finding]
 
 
 def load_state(conn: Connection) -> State:
@@ -48,16 +94,21 @@ class Service:
         self.store = store
         self.identity = identity
 
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """The check that gates release, built once per service (see Workspace.gate_config)."""
+        return self.workspace.pipeline()
+
     # --- identity -------------------------------------------------------------------------
     def _me(self, state: State, *roles: str) -> Person:
         if self.identity is None:
-            raise WorkflowError("no private key: run `review keygen --name NAME`")
+            raise UsageError("no private key: run `review keygen --name NAME`")
         person = state.roster.active(self.identity.fingerprint)
         if person is None:
-            raise WorkflowError(f"your key {self.identity.fingerprint} is not on the roster "
+            raise Refused(f"your key {self.identity.fingerprint} is not on the roster "
                                 "(or was revoked): ask an admin to add it")
         if roles and not person.roles & set(roles):
-            raise WorkflowError(f"{person.name} does not hold the role {' or '.join(roles)}")
+            raise Refused(f"{person.name} does not hold the role {' or '.join(roles)}")
         return person
 
     def whoami(self) -> tuple[Person | None, str]:
@@ -72,7 +123,7 @@ class Service:
         self.store.migrate()
         with self.store.transaction() as conn:
             if chain.head(conn) is not None:
-                raise WorkflowError("this store is already initialised")
+                raise UsageError("this store is already initialised")
             chain.append(conn, self.identity, "init", None,
                          {"name": name, "public": encode_public(self.identity.public),
                           "roles": ["admin"]})
@@ -81,7 +132,7 @@ class Service:
     def roster_add(self, name: str, roles: list[str], public: str) -> None:
         unknown = [r for r in roles if r not in ROLES]
         if unknown:
-            raise WorkflowError(f"unknown role {unknown[0]!r}; roles: {', '.join(ROLES)}")
+            raise UsageError(f"unknown role {unknown[0]!r}; roles: {', '.join(ROLES)}")
         from review.workflow.keys import decode_public, fingerprint
 
         fp = fingerprint(decode_public(public))
@@ -90,8 +141,7 @@ class Service:
             self._me(state, "admin")
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
-                raise WorkflowError(f"this key already belongs to {owner.name}: one key, one "
-                                    "person")
+                raise Refused(f"this key already belongs to {owner.name}: one key, one person")
             chain.append(conn, self.identity, "roster.add", None,
                          {"name": name, "public": public.strip(), "roles": sorted(roles)})
 
@@ -100,17 +150,25 @@ class Service:
             state = load_state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
-                raise WorkflowError(f"nobody called {name!r} is on the roster")
+                raise UsageError(f"nobody called {name!r} is on the roster")
             chain.append(conn, self.identity, "roster.revoke", None, {"name": name})
 
     def roster(self) -> Roster:
         with self.store.reading() as conn:
             return load_state(conn).roster
 
+    def export_roster(self) -> dict:
+        """The roster signed by the acting admin, for offline checks (`review verify`, CI)."""
+        with self.store.reading() as conn:
+            state = load_state(conn)
+            head = chain.head(conn)
+        self._me(state, "admin")
+        return attest.export_roster(state.roster.people, self.identity, head)
+
     def policy_set(self, levels: list[str], separate_publisher: bool) -> None:
         bad = [r for r in levels if r not in ("reviewer", "approver")]
         if not levels or bad:
-            raise WorkflowError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
+            raise UsageError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
         with self.store.transaction() as conn:
             self._me(load_state(conn), "admin")
             chain.append(conn, self.identity, "policy.set", None,
@@ -120,21 +178,40 @@ class Service:
     def _item(self, conn: Connection, item_id: int):
         row = conn.execute(select(items).where(items.c.id == item_id)).first()
         if row is None:
-            raise WorkflowError(f"no item {item_id}")
+            raise UsageError(f"no item {item_id}")
         return row
 
     def _disk_hash(self, path: str) -> str:
         try:
             return sha256((self.workspace.root / path).read_bytes())
         except OSError as err:
-            raise WorkflowError(f"cannot read {path}: {err.strerror}") from None
+            raise UsageError(f"cannot read {path}: {err.strerror}") from None
 
-    def submit(self, file: Path, findings: list[dict], title: str) -> int:
-        path = self.workspace.relative(file)
+    def _check(self, file: Path) -> tuple[bytes, list[Finding], str]:
+        """The file's bytes, the findings of the check that gates release, and its first line
+        (a default title). The check runs on exactly the bytes that are stored and hashed."""
+        from review.loading import Source, load
+
+        pipeline = self.pipeline
         try:
             content = file.read_bytes()
+            doc = load(Source(str(file), file), pipeline.config.max_bytes)
+            same = file.read_bytes() == content
+        except ReviewError as err:
+            raise err.about(str(file)) from None
         except OSError as err:
-            raise WorkflowError(f"cannot read {file}: {err.strerror}") from None
+            raise UsageError(f"cannot read {file}: {err.strerror}") from None
+        if not same:
+            raise Refused(f"{file} changed while it was being checked: submit it again")
+        first_line = doc.original.strip().splitlines()[0][:TITLE_CHARS]
+        return content, pipeline.check(doc).findings, first_line
+
+    def submit(self, file: Path, title: str | None = None) -> int:
+        """The editor's signed first review: the service checks the file itself, and what it
+        finds is what release is held to."""
+        path = self.workspace.relative(file)
+        content, findings, first_line = self._check(file)
+        title = title or first_line
         digest = sha256(content)
         with self.store.transaction() as conn:
             me = self._me(load_state(conn), "editor")
@@ -145,7 +222,7 @@ class Service:
             if existing is None:
                 item_id = conn.execute(items.insert().values(
                     path=path, title=title, content=content, content_sha256=digest,
-                    findings=json.dumps(findings, ensure_ascii=False), state="pending",
+                    findings=dump_findings(findings), state="pending",
                     submitted_by=me.name, last_changed_by=me.name, submitted_seq=0,
                     updated_seq=0)).inserted_primary_key[0]
                 record = chain.append(conn, self.identity, "submit", item_id, statement)
@@ -157,7 +234,7 @@ class Service:
                 record = chain.append(conn, self.identity, "resubmit", item_id, statement)
                 conn.execute(items.update().where(items.c.id == item_id).values(
                     title=title, content=content, content_sha256=digest,
-                    findings=json.dumps(findings, ensure_ascii=False), state="pending",
+                    findings=dump_findings(findings), state="pending",
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
 
@@ -201,22 +278,21 @@ class Service:
             state = load_state(conn)
             item = self._item(conn, item_id)
             if item.state != "pending":
-                raise WorkflowError(f"item {item_id} is {item.state}, not waiting for review")
+                raise Refused(f"item {item_id} is {item.state}, not waiting for review")
             approvals = self._approvals(conn, state, item)
             level = next((n for n in range(1, len(state.policy.levels) + 1)
                           if n not in approvals), None)
             if level is None:
-                raise WorkflowError(f"item {item_id} is fully approved; it waits for release")
+                raise Refused(f"item {item_id} is fully approved; it waits for release")
             role = state.policy.levels[level - 1]
             me = self._me(state, role)
             if me.name in (item.submitted_by, item.last_changed_by):
-                raise WorkflowError(f"{me.name} submitted or last changed item {item_id} and "
-                                    "cannot review it")
+                raise Refused(f"{me.name} submitted or last changed item {item_id} and "
+                              "cannot review it")
             if any(d.person == me.name for d, _ in approvals.values()):
-                raise WorkflowError(f"{me.name} already approved item {item_id} at another level")
+                raise Refused(f"{me.name} already approved item {item_id} at another level")
             if self._disk_hash(item.path) != item.content_sha256:
-                raise WorkflowError(f"{item.path} has changed since it was submitted: submit it "
-                                    "again")
+                raise Refused(f"{item.path} has changed since it was submitted: submit it again")
             statement = {"path": item.path, "content_sha256": item.content_sha256,
                          "level": level, "decision": kind, **extra}
             record = chain.append(conn, self.identity, kind, item.id, statement)
@@ -249,13 +325,12 @@ class Service:
             item = self._item(conn, item_id)
             me = self._me(state, *roles)
             if me.name in (item.submitted_by, item.last_changed_by):
-                raise WorkflowError(f"{me.name} submitted item {item_id}: another person must "
-                                    f"record the {kind}")
-            if kind == "override":
-                keys = {f["key"] for f in json.loads(item.findings) if f["severity"] == "block"}
-                if extra["finding"] not in keys:
-                    raise WorkflowError(f"item {item_id} has no block finding "
-                                        f"{extra['finding']!r} (see `review show {item_id}`)")
+                raise Refused(f"{me.name} submitted item {item_id}: another person must "
+                              f"record the {kind}")
+            if kind == "override" and extra["finding"] not in blocking(
+                    load_findings(item.findings), set()):
+                raise UsageError(f"item {item_id} has no block finding {extra['finding']!r} "
+                                 f"(see `review show {item_id}`)")
             statement = {"path": item.path, "content_sha256": item.content_sha256, **extra}
             record = chain.append(conn, self.identity, kind, item.id, statement)
             conn.execute(decisions.insert().values(
@@ -269,33 +344,29 @@ class Service:
             state = load_state(conn)
             item = self._item(conn, item_id)
             if item.state != "pending":
-                raise WorkflowError(f"item {item_id} is {item.state}")
+                raise Refused(f"item {item_id} is {item.state}")
             me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
             if not state.policy.separate_publisher and me.name != item.submitted_by:
-                raise WorkflowError(f"item {item_id} is released by its editor, "
-                                    f"{item.submitted_by}")
+                raise Refused(f"item {item_id} is released by its editor, {item.submitted_by}")
             approvals = self._approvals(conn, state, item)
             missing = [n for n in range(1, len(state.policy.levels) + 1) if n not in approvals]
             if missing:
-                raise WorkflowError(f"item {item_id} still needs approval at level {missing[0]} "
-                                    f"({state.policy.levels[missing[0] - 1]})")
+                raise Refused(f"item {item_id} still needs approval at level {missing[0]} "
+                              f"({state.policy.levels[missing[0] - 1]})")
             if any(d.person == me.name for d, _ in approvals.values()):
-                raise WorkflowError(f"{me.name} approved item {item_id} and cannot also release it")
-            findings = json.loads(item.findings)
+                raise Refused(f"{me.name} approved item {item_id} and cannot also release it")
+            findings = load_findings(item.findings)
             overrides = self._valid_decisions(conn, state, item, "override")
             consents = self._valid_decisions(conn, state, item, "consent")
-            overridden = {s["finding"] for _, s in overrides}
-            blocked = [f["key"] for f in findings
-                       if f["severity"] == "block" and f["key"] not in overridden]
+            blocked = blocking(findings, {s["finding"] for _, s in overrides})
             if blocked:
-                raise WorkflowError(f"item {item_id} has block findings ({', '.join(blocked)}): "
-                                    "fix the draft, or a reviewer records `review override`")
-            if any(f["category"] == "consent" for f in findings) and not consents:
-                raise WorkflowError(f"item {item_id} touches topics that need the unit's consent: "
-                                    "record it with `review consent ID --ref DOCUMENT`")
+                raise Refused(f"item {item_id} has block findings ({', '.join(blocked)}): "
+                              "fix the draft, or a reviewer records `review override`")
+            if any(f.category is Category.CONSENT for f in findings) and not consents:
+                raise Refused(f"item {item_id} touches topics that need the unit's consent: "
+                              "record it with `review consent ID --ref DOCUMENT`")
             if self._disk_hash(item.path) != item.content_sha256:
-                raise WorkflowError(f"{item.path} has changed since it was submitted: submit it "
-                                    "again")
+                raise Refused(f"{item.path} has changed since it was submitted: submit it again")
             record = chain.append(conn, self.identity, "release", item.id,
                                   {"path": item.path, "content_sha256": item.content_sha256})
             conn.execute(items.update().where(items.c.id == item.id)
@@ -316,27 +387,25 @@ class Service:
                 approvals = self._approvals(conn, state, item)
                 next_level = next((n for n in range(1, len(state.policy.levels) + 1)
                                    if n not in approvals), None)
-                findings = json.loads(item.findings)
-                worst = max((f["severity"] for f in findings),
-                            key=["info", "review", "block"].index, default="pass")
+                worst = max((f.severity for f in load_findings(item.findings)),
+                            key=lambda s: s.rank, default="pass")
                 out.append({"id": item.id, "title": item.title, "path": item.path,
                             "editor": item.submitted_by,
                             "level": next_level or "release",
                             "role": state.policy.levels[next_level - 1] if next_level
                             else "editor",
                             "age": (head.seq if head else 0) - item.updated_seq,
-                            "worst": worst})
+                            "worst": str(worst)})
             return out
 
-    def show(self, item_id: int) -> dict:
+    def show(self, item_id: int) -> ItemView:
         from review import inputs  # the text as its input kind reads it (GBK, and Word next)
 
         with self.store.reading() as conn:
             item = self._item(conn, item_id)
-            return {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
-                    "editor": item.submitted_by, "content_sha256": item.content_sha256,
-                    "content": inputs.text_of(item.content, item.path),
-                    "findings": json.loads(item.findings)}
+        return ItemView(item.id, item.title, item.path, item.state, item.submitted_by,
+                        item.content_sha256, inputs.text_of(item.content, item.path),
+                        load_findings(item.findings))
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:
@@ -344,8 +413,8 @@ class Service:
             return chain.records(conn, item_id=item_id)
 
 
-def _summary(findings: list[dict]) -> dict:
+def _summary(findings: list[Finding]) -> dict:
     out: dict[str, int] = {}
     for f in findings:
-        out[f["severity"]] = out.get(f["severity"], 0) + 1
+        out[f.severity.value] = out.get(f.severity.value, 0) + 1
     return out

@@ -6,9 +6,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review.workflow.errors import WorkflowError
+from review.errors import UsageError
 from review.workflow.store import Store, sqlite_url
+
+if TYPE_CHECKING:
+    from review.config import Config
+    from review.pipeline import Pipeline
 
 DIR = ".review"
 
@@ -26,11 +31,26 @@ class Workspace:
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
-            raise WorkflowError(f"{path} is outside the workspace {self.root}") from None
+            raise UsageError(f"{path} is outside the workspace {self.root}") from None
 
     def store(self, url: str | None = None) -> Store:
         url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
         return Store(url or sqlite_url(self.root))
+
+    def gate_config(self) -> Config:
+        """The workspace's config for the check that gates release (on submit, and against
+        the published page). The content repository's config may add to the check — lexicons,
+        expressions, its leaders file, its date — but cannot weaken it: severities,
+        allow-lists and the stages stay the defaults, and the bundled lexicons stay on."""
+        from review.config import load_config
+
+        return load_config(start=self.root).model_copy(update={
+            "severity": {}, "allow": [], "stages": None, "bundled_lexicons": True})
+
+    def pipeline(self) -> Pipeline:
+        from review.pipeline import Pipeline
+
+        return Pipeline(self.gate_config())
 
 
 def _config_url(root: Path) -> str | None:
@@ -44,5 +64,5 @@ def find(start: Path | None = None) -> Workspace:
     for directory in [here, *here.parents]:
         if (directory / DIR).is_dir():
             return Workspace(directory)
-    raise WorkflowError("not in a review workspace (no .review/ here or above): run "
+    raise UsageError("not in a review workspace (no .review/ here or above): run "
                         "`review init --name NAME`")

@@ -24,8 +24,8 @@ def test_lifecycle_event_computes_filing_and_notice_deadlines(office):
     assert [(d["account"], d["status"]) for d in due] == [("城东发布", "overdue")]
     office.ok(None, "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
     assert j(office, "accounts", "due", "--as-of", "2025-10-17") == []
-    office.refused(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
-                   "--decision", "x", match="beyond the official holiday calendar")
+    office.usage_error(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
+                       "--decision", "x", match="beyond the official holiday calendar")
 
 
 def test_import_with_bad_rows_and_a_repeated_import(office, tmp_path):
@@ -87,7 +87,7 @@ def test_resolve_and_notice(office):
     office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02",
               "--note", "泄露群众手机号")
     office.ok(None, "alerts", "add", "城东区某局", "--kind", "not-updated", "--date", "2026-11-10")
-    office.refused(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
+    office.usage_error(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
     office.ok(None, "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
               "2026-11-05")
     notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25").stdout
@@ -107,3 +107,15 @@ def test_scores_rank_accounts(office):
     assert by_name["城东文旅"]["diligence"] < 60  # posted on 2 and 5 October, then stopped
     assert by_name["城东卫健"]["content"] < 100  # it published errors
     assert rows[0]["total"] >= rows[-1]["total"]
+
+
+def test_alert_periods_are_a_year_a_month_or_a_range(office):
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-10-08")
+    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
+    for period, count, first in (("2026-10", 1, "2026-10-01"), ("2026", 2, "2026-01-01"),
+                                 ("2026-10-05:2026-11-02", 2, "2026-10-05")):
+        status = j(office, "alerts", "status", "城东区某局", "--period", period)
+        assert (status["count"], status["period"][0]) == (count, first)
+    office.usage_error(None, "alerts", "status", "城东区某局", "--period", "2026-13",
+                       match="use 2026, 2026-10 or 2026-10-01:2026-10-31")
+    office.usage_error(None, "accounts", "score", "--period", "October", match="use 2026")

@@ -134,6 +134,23 @@ def test_a_baselined_finding_passes_a_new_one_fails(repo):
     assert ci(repo).exit_code == 1
 
 
+def test_sarif_describes_the_repository_s_own_rules(repo):
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "terms.txt").write_text("某某牌保健酒\n", encoding="utf-8")
+    (repo.root / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n[[lexicon]]\n'
+                                           'path = "terms.txt"\ncategory = "ads"\n',
+                                           encoding="utf-8")
+    commit(repo, "our own terms")
+    git(repo.root, "checkout", "-q", "change")
+    git(repo.root, "merge", "-q", "main")
+    repo.write("bad.md", CLEAN + "推荐某某牌保健酒。\n")
+    commit(repo)
+    result = ci(repo, "--format", "sarif")
+    rules = {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    ours = rules["terms:某某牌保健酒"]
+    assert ours["properties"]["category"] == "ads" and ours["shortDescription"]["text"]
+
+
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
 def test_every_output_format_reports_findings_and_missing_approvals(repo, fmt):
     require_approval(repo)

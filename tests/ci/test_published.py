@@ -132,3 +132,21 @@ def test_every_output_format_reports_the_differences(tmp_path, released):
         assert rule_ids(fmt, result.stdout) == {"RV102", "RV106", "RV107"}, fmt
         if fmt == "junit":
             assert parse(fmt, result.stdout).get("name") == "review published"
+
+
+def test_the_page_is_checked_with_the_workspace_s_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "terms.txt").write_text("某某牌保健酒\n", encoding="utf-8")
+    (tmp_path / "review.toml").write_text('[[lexicon]]\npath = "terms.txt"\ncategory = "ads"\n',
+                                          encoding="utf-8")
+    team = Team.small(tmp_path)
+    item = team.submit("editor", team.write("fire.md", APPROVED))
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    (tmp_path / "page.html").write_text(PAGE.replace("版权所有", "推荐某某牌保健酒"),
+                                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["published", str(item), "--file", "page.html", "--format",
+                                       "json"], env=team.env(None))
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert any(f["rule"] == "RV108" and "terms:某某牌保健酒" in f["message"] for f in findings)

@@ -18,7 +18,7 @@ done = 0
 for n in range(count):
     path = root / "posts" / f"w{index}-{n}.txt"
     path.write_text(f"第{index}组第{n}号通知：关于开展冬季消防安全检查的通知。\n", encoding="utf-8")
-    item = editor.submit(path, [], f"w{index}-{n}")
+    item = editor.submit(path, f"w{index}-{n}")
     reviewer.approve(item)
     done += 1
 print(done)

@@ -56,10 +56,18 @@ class Team:
         return result
 
     def refused(self, who: str | None, *args: str, match: str = ""):
+        """A workflow action the rules refuse: exit 1 and one line on stderr."""
+        return self.fails(1, who, *args, match=match)
+
+    def usage_error(self, who: str | None, *args: str, match: str = ""):
+        """Usage, input or setup (no such item, no key, a bad argument): exit 2, one line."""
+        return self.fails(2, who, *args, match=match)
+
+    def fails(self, code: int, who: str | None, *args: str, match: str = ""):
         result = self.run(who, *args)
-        assert result.exit_code == 1, (args, result.output)
+        assert result.exit_code == code, (args, result.exit_code, result.output)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
-        assert match in result.stderr, result.stderr
+        assert result.stderr.startswith("review: ") and match in result.stderr, result.stderr
         return result
 
     def keygen(self, who: str) -> None:

@@ -11,7 +11,7 @@ def test_keygen_writes_a_private_key_only_its_owner_can_read(team):
     mode = stat.S_IMODE(os.stat(team.key("editor")).st_mode)
     assert mode == 0o600
     assert (team.key("editor").parent / "editor.pem.pub").read_text().startswith("ed25519:")
-    team.refused("editor", "keygen", "--name", "editor", match="refusing to overwrite")
+    team.usage_error("editor", "keygen", "--name", "editor", match="refusing to overwrite")
 
 
 def test_a_passphrase_protected_key(team, monkeypatch):
@@ -22,7 +22,7 @@ def test_a_passphrase_protected_key(team, monkeypatch):
     monkeypatch.delenv("REVIEW_KEY_PASSPHRASE", raising=False)
     result = team.runner.invoke(team_main(), ["whoami"], env={**team.env(None),
                                                               "REVIEW_KEY": str(path)})
-    assert result.exit_code == 1 and "REVIEW_KEY_PASSPHRASE" in result.stderr
+    assert result.exit_code == 2 and "REVIEW_KEY_PASSPHRASE" in result.stderr
     ok = team.runner.invoke(team_main(), ["whoami", "--format", "json"],
                             env={**team.env(None), "REVIEW_KEY": str(path),
                                  "REVIEW_KEY_PASSPHRASE": "s3cret"})
@@ -41,8 +41,8 @@ def test_roles_accumulate_and_list(team):
                                                        "json").stdout)}
     assert people["reviewer"]["roles"] == ["approver", "reviewer"]
     assert len(people["reviewer"]["keys"]) == 1
-    team.refused("admin", "roster", "add", "x", "--role", "superuser", "--key",
-                 f"{team.key('outsider')}.pub", match="unknown role")
+    team.usage_error("admin", "roster", "add", "x", "--role", "superuser", "--key",
+                     f"{team.key('outsider')}.pub", match="unknown role")
 
 
 def test_verify_works_offline_from_the_exported_roster(team):

@@ -64,7 +64,8 @@ def test_block_findings_need_a_fix_or_an_override(team):
     team.ok("reviewer", "approve", str(item))
     team.refused("editor", "release", str(item), match="block")
     team.refused("editor", "override", str(item), finding, "--reason", "x", match="role")
-    team.refused("reviewer", "override", str(item), "SC999@1", "--reason", "x", match="no block")
+    team.usage_error("reviewer", "override", str(item), "SC999@1", "--reason", "x",
+                     match="no block")
     team.ok("reviewer", "override", str(item), finding, "--reason", "样例号码，非真实个人信息")
     team.ok("editor", "release", str(item))
 
@@ -78,8 +79,17 @@ def test_consent_topics_need_the_units_consent(team):
     team.ok("editor", "release", str(item))
 
 
+def test_the_repository_config_cannot_weaken_the_check_that_gates_release(team):
+    (team.root / "review.toml").write_text(
+        'allow = ["11010519491231002X"]\n[severity]\nSC501 = "off"\nsecrets = "info"\n',
+        encoding="utf-8")
+    draft = team.write("d.txt", CLEAN + "当事人身份证号11010519491231002X。\n")
+    item = team.submit("editor", draft)
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="SC501@")
+
+
 def test_errors_are_one_sentence(team):
-    team.refused("reviewer", "approve", "999", match="no item 999")
+    team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
-    result = team.run(None, "submit", "posts/f.txt")
-    assert result.exit_code == 1 and "keygen" in result.stderr
+    team.usage_error(None, "submit", "posts/f.txt", match="keygen")  # no key: exit 2
