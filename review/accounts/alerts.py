@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from review.accounts import calendar
 from review.accounts.registry import AccountError, stale
-from review.schema import accounts, alerts
+from review.tables import accounts, alerts
 from review.workflow.store import Store
 
 KINDS = ("serious", "not-updated", "poor-interaction")

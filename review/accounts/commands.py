@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from review.errors import UsageError
-from review.schema import MAX_ID
+from review.tables import MAX_ID
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
                              default="text")

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from review.accounts import calendar
 from review.errors import UsageError
-from review.schema import accounts, activity, events
+from review.tables import accounts, activity, events
 from review.workflow.store import Store
 
 EVENT_KINDS = ("open", "merge", "change", "close")

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from review.schema import accounts, activity
+from review.tables import accounts, activity
 from review.workflow.store import Store
 
 WEIGHTS = {"diligence": 0.3, "effect": 0.25, "content": 0.2, "cluster": 0.1, "growth": 0.15}

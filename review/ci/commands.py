@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from review.report import OUTPUT_FORMATS, RENDERERS
-from review.schema import MAX_ID
+from review.tables import MAX_ID
 
 
 @click.command()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from review.schema import log
+from review.tables import log
 from review.workflow.keys import Identity, canonical
 
 GENESIS = "0" * 64

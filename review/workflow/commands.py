@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from review.errors import Refused, UsageError
-from review.schema import MAX_ID
+from review.tables import MAX_ID
 
 
 def _service(identity_required: bool = True):

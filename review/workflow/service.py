@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from review.errors import Refused, ReviewError, UsageError
 from review.findings import Category, Finding, Severity
-from review.schema import decisions, items
+from review.tables import decisions, items
 from review.workflow import attest, chain
 from review.workflow.keys import Identity, encode_public, verify
 from review.workflow.policy import Policy

@@ -13,13 +13,13 @@ from sqlalchemy import Connection, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from review.errors import ConfigError, StoreError, UsageError
-from review.schema import SCHEMA_VERSION, meta, metadata
+from review.tables import SCHEMA_VERSION, meta, metadata
 
 _LOCK_KEY = 7_274_231  # PostgreSQL advisory lock that serialises writers
 # Only an argument can carry bytes that are not UTF-8 (the shell passes them on as they are).
 _NOT_UTF8 = "an argument is not valid UTF-8 text and cannot be stored or looked up"
 
-# Each version's step; every table of every part is declared in review.schema, so creating
+# Each version's step; every table of every part is declared in review.tables, so creating
 # what is missing brings a store of any earlier version up to date.
 MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               2: lambda conn: metadata.create_all(conn)}

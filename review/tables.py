@@ -1,4 +1,4 @@
-"""The store's schema: every table of the workflow and of the accounts, on one MetaData, with
+"""The store's tables: every table of the workflow and of the accounts, on one MetaData, with
 one version. Declared here, apart from the store, so that the store (workflow) and the accounts
 both import it and neither imports the other."""
 
