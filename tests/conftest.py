@@ -12,9 +12,25 @@ from review.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout
 
-# The compiled-lexicon cache of this test run, not the user's.
+# The compiled-lexicon cache of this test run, not the user's. Under pytest-xdist the
+# controller sets it before it starts the workers, so they all share one directory: the cache
+# writes each file atomically (a temporary name, then os.replace) and checks what it reads, so
+# two workers building the same file at once only do the work twice, and a later worker reuses
+# it.
 os.environ.setdefault("REVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="review-cache-"))
 DRAFTS = ROOT / "fixtures" / "drafts"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--full", action="store_true",
+                     help="run the heavy integration tests (marked slow) at their full size")
+
+
+@pytest.fixture(scope="session")
+def full(request) -> bool:
+    """True with --full: the tests marked slow then run at full size, else at a smaller one
+    that makes the same checks."""
+    return bool(request.config.getoption("full"))
 
 
 @pytest.fixture(scope="session")
