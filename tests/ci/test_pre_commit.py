@@ -3,8 +3,8 @@ repository that takes them from this checkout.
 
 pre-commit builds the hook's environment itself (a virtualenv, then pip installs review and its
 dependencies from the package registry): about half a minute. The session fixture does that
-once (`pre-commit install-hooks`) and the tests reuse it; `pre-commit try-repo` would install
-afresh on every call. Skipped when pre-commit is not installed."""
+once (`pre-commit install-hooks`) and the hook runs reuse it; `pre-commit try-repo` would
+install afresh on every call. Skipped when pre-commit is not installed."""
 
 import os
 import shutil
@@ -82,13 +82,12 @@ def check(content_repo, name: str, text: str) -> subprocess.CompletedProcess:
     return run(pre_commit(), "run", "review-check", "--files", f"posts/{name}")
 
 
-def test_review_check_hook_passes_a_clean_draft(content_repo):
+# One test for both drafts: under pytest-xdist two tests could land on two workers, and each
+# worker would install the hook's environment again.
+def test_review_check_hook_passes_a_clean_draft_and_refuses_a_blocked_one(content_repo):
     good = check(content_repo, "good.md", CLEAN)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
-
-
-def test_review_check_hook_refuses_a_blocked_draft(content_repo):
     bad = check(content_repo, "bad.md", BLOCK)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "AD501" in bad.stdout
