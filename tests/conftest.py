@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,14 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent  # the checkout
 # controller sets it before it starts the workers, so they all share one directory: the cache
 # writes each file atomically (a temporary name, then os.replace) and checks what it reads, so
 # two workers building the same file at once only do the work twice, and a later worker reuses
-# it.
-os.environ.setdefault("REVIEW_CACHE_DIR", tempfile.mkdtemp(prefix="review-cache-"))
+# it. The process that made the directory (a plain run, or the controller) removes it at the end.
+_OWN_CACHE = "REVIEW_CACHE_DIR" not in os.environ
+if _OWN_CACHE:
+    os.environ["REVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="review-cache-")
 DRAFTS = ROOT / "fixtures" / "drafts"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--full", action="store_true",
                      help="run the heavy integration tests (marked slow) at their full size")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _OWN_CACHE:  # never in a worker: the others may still be using it
+        shutil.rmtree(os.environ["REVIEW_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
