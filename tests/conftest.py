@@ -42,6 +42,16 @@ def full(request) -> bool:
 
 
 @pytest.fixture(scope="session")
+def postgres():
+    """This test process's PostgreSQL database (workflow/team.py); skips when unreachable."""
+    from workflow.team import PostgresDatabase
+
+    database = PostgresDatabase.create()
+    yield database
+    database.drop()
+
+
+@pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline(Config())
 
