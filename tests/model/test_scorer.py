@@ -1,22 +1,28 @@
 """The exported model: same probabilities as scikit-learn, safe loading, reproducible."""
 
 import json
+import platform
+from pathlib import Path
 
 import numpy as np
 import pytest
+import sklearn
 
 from review.errors import ConfigError
 from review.model import corpus, train
-from review.model.scorer import Scorer
+from review.model.scorer import Scorer, default_dir
 from review.model.text import prepare
+
+MODEL_FILES = ("classifier.json", "classifier.f64")
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    """A pipeline fitted on the project's corpus minus a held-out part, and its export."""
+def trained(tmp_path_factory, full):
+    """A pipeline fitted on a twentieth of the project's corpus (with --full, all of it but
+    the held-out part), and its export."""
     labels, texts = corpus.read(corpus.default_files())
     holdout = texts[::10]
-    keep = [i for i in range(len(texts)) if i % 10]
+    keep = [i for i in range(len(texts)) if i % 10 and (full or i % 20 == 1)]
     pipeline = train.fit([labels[i] for i in keep], [texts[i] for i in keep])
     out = tmp_path_factory.mktemp("model")
     train.export(pipeline, out, {"test": True})
@@ -61,15 +67,59 @@ def test_the_shipped_model_loads_and_knows_the_three_classes():
     assert sorted(scorer.classes) == ["ads", "neutral", "opinion"]
 
 
-def test_training_is_reproducible(tmp_path):
-    files = corpus.default_files()
+def corpus_sample(into: Path, step: int) -> list[Path]:
+    """Every `step`-th line of each of the project's corpus files, under the same names."""
+    into.mkdir()
+    for source in corpus.default_files():
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        (into / source.name).write_text("".join(lines[::step]), encoding="utf-8")
+    return sorted(into.glob("*.tsv"))
+
+
+def model_bytes(directory: Path) -> dict[str, bytes]:
+    return {name: (directory / name).read_bytes() for name in MODEL_FILES}
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(tmp_path, full):
+    """Two trainings on the same data export the same bytes: on every 32nd line of the corpus
+    by default (a model of some 1,800 n-grams, fitted in a fraction of a second), on all of it
+    with --full."""
+    files = corpus.default_files() if full else corpus_sample(tmp_path / "corpus", 32)
+    labels, _ = corpus.read(files)
     train.train(files, tmp_path / "a")
     train.train(files, tmp_path / "b")
-    for name in ("classifier.json", "classifier.f64"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert model_bytes(tmp_path / "a") == model_bytes(tmp_path / "b")
     card = json.loads((tmp_path / "a" / "MODEL_CARD.json").read_text(encoding="utf-8"))
     assert card["data_sha256"] == corpus.digest(files)
+    assert card["class_counts"] == {c: labels.count(c) for c in corpus.LABELS}
+
+
+def test_the_shipped_model_card_describes_the_corpus_as_it_is():
+    """A corpus edited without training the model again is caught here."""
+    files = corpus.default_files()
+    labels, _ = corpus.read(files)
+    card = json.loads((default_dir() / "MODEL_CARD.json").read_text(encoding="utf-8"))
+    assert card["data"] == [p.name for p in files]
+    assert card["data_sha256"] == corpus.digest(files)
+    assert card["class_counts"] == {c: labels.count(c) for c in corpus.LABELS}
     assert card["class_counts"]["neutral"] >= 1000
+
+
+@pytest.mark.slow
+def test_training_on_the_corpus_gives_the_shipped_model(tmp_path, full):
+    """The shipped model is exactly what `review model train` makes of the corpus, with the
+    versions of Python, scikit-learn and numpy its card names (other versions may round
+    differently). Trains on the whole corpus, so only with --full."""
+    if not full:
+        pytest.skip("trains on the whole corpus: run with --full")
+    card = json.loads((default_dir() / "MODEL_CARD.json").read_text(encoding="utf-8"))
+    here = {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+            "numpy": np.__version__}
+    if card["versions"] != here:
+        pytest.skip(f"the model was trained with {card['versions']}, this is {here}")
+    train.train(corpus.default_files(), tmp_path)
+    assert model_bytes(tmp_path) == model_bytes(default_dir())
 
 
 def test_numbers_and_masked_numbers_fold_to_one_placeholder():

@@ -7,6 +7,7 @@ from review.config import CLASSIFIER_THRESHOLDS
 from review.model import shared
 from review.model.scorer import Scorer
 
+pytestmark = pytest.mark.slow  # every text of the datasets: seconds of work
 TARGETS = {
     "ads recall (SMS ad_*)": (">=", 0.90),
     "emotion recall (Weibo angry/sad/fear/surprise)": (">=", 0.80),
