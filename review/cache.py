@@ -22,7 +22,7 @@ from review import __version__
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
-FORMAT = 4
+CACHE_FORMAT = 4
 # Files unread for this long are removed when a new file is written.
 MAX_AGE_DAYS = 30
 _OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\w+\.tmp")
@@ -36,7 +36,7 @@ def cache_dir() -> Path:
 
 
 def key(kind: str, paths: list[Path], extra: str = "") -> str:
-    h = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}\0{extra}".encode())
+    h = hashlib.sha256(f"{kind}\0{__version__}\0{CACHE_FORMAT}\0{extra}".encode())
     for path in paths:
         h.update(str(path).encode() + b"\0")
         h.update(path.read_bytes())

@@ -16,6 +16,7 @@ import click
 from review import __version__
 from review.errors import EXIT_ERROR, EXIT_FAULT, EXIT_FINDINGS, EXIT_OK, ReviewError, UsageError
 from review.report import OUTPUT_FORMATS, RENDERERS
+from review.report import echo as echo_report
 from review.rules.kinds import Kind
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ class ReviewGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except ReviewError as err:
-            click.echo(f"review: {_one_line(err.message(lang))}", err=True)
+            for line in _lines(err.message(lang)):  # one problem a line (a rule file's many)
+                click.echo(f"review: {line}", err=True)
             code = err.exit_code
         except KeyboardInterrupt:
             click.echo("", err=True)
@@ -135,7 +137,7 @@ def _lexicon_ref(spec: str) -> LexiconRef:
     from review.findings import Category
 
     category, sep, path = spec.partition("=")
-    if sep and category in {c.value for c in Category}:
+    if sep and category in {c.value for c in Category if c is not Category.RELEASE}:
         return LexiconRef(path=Path(path).resolve(), category=Category(category))
     return LexiconRef(path=Path(spec).resolve())
 
@@ -254,26 +256,21 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
         for result in stream:
             results.append(result)
             if renderer.streams:
-                _echo(renderer.render_file(FileReport(result), lang))
+                echo_report(renderer.render_file(FileReport(result), lang))
     if not results:
         raise InputError("no_input")
     report = Report.of(results, LazyRules(pipeline.rules), fail_on=config.fail_on)
     if not renderer.streams:
-        _echo(renderer.render(report, lang))
+        echo_report(renderer.render(report, lang))
     else:
         if show_progress:
             for file in report.files:
-                _echo(renderer.render_file(file, lang))
-        _echo(renderer.render_end(report, lang))
+                echo_report(renderer.render_file(file, lang))
+        echo_report(renderer.render_end(report, lang))
     if any(r.error is not None for r in results):
         sys.exit(EXIT_ERROR)
     failed = any(report.fails(f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-def _echo(output: str) -> None:
-    if output:  # a renderer with nothing to say (no annotations) prints no blank line
-        click.echo(output)
 
 
 @main.command()
@@ -457,8 +454,8 @@ def _print_metrics(m: dict, fmt: str) -> None:
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
 
 
-def _one_line(message: str) -> str:
-    return " ".join(line.strip() for line in message.splitlines() if line.strip())
+def _lines(message: str) -> list[str]:
+    return [line.strip() for line in message.splitlines() if line.strip()]
 
 
 def _print_arguments_as_given() -> None:

@@ -10,9 +10,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from review.errors import ConfigError, first_problem
-from review.findings import Category, Gate, Severity
+from review.findings import Gate, Severity
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
 from review.rules.lexicons import LexiconOptions
+from review.rules.schema import DraftCategory
 from review.tomlfile import read_toml
 
 Level = Literal["block", "review", "info", "off"]
@@ -22,7 +23,7 @@ CLASSIFIER_THRESHOLDS = {"ads": 0.7, "opinion": 0.7}
 class LexiconRef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: Path
-    category: Category | None = None
+    category: DraftCategory | None = None
     severity: Severity | None = None
     gate: Gate | None = None
 

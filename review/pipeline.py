@@ -10,6 +10,7 @@ from review.document import Document
 from review.errors import ConfigError, ReviewError
 from review.findings import FileResult, Rule
 from review.loading import Source, load
+from review.rules.redirects import current
 from review.stages import STAGES, Stage
 
 
@@ -19,8 +20,21 @@ class Pipeline:
         unknown = [n for n in names if n not in STAGES]
         if unknown:
             raise ConfigError(f"unknown stage {unknown[0]!r}; known stages: {', '.join(STAGES)}")
-        self.config = config
         self.stages: list[Stage] = [STAGES[name](config) for name in names]
+        # An id names one rule across every kind: `[severity] SC502 = "off"` must not also
+        # silence an organisation's lexicon entry that took the id. Each stage's own ids are
+        # unique already (checked when its files are compiled).
+        owner: dict[str, str] = {}
+        for stage in self.stages:
+            ids = set(stage.rule_ids())
+            if twice := ids.intersection(owner):
+                rule_id = min(twice)
+                raise ConfigError(f"rule id {rule_id} is declared twice (a {owner[rule_id]} "
+                                  f"rule and a {stage.name} rule)")
+            owner.update(dict.fromkeys(ids, stage.name))
+        # An id merged into another (review.rules.redirects) still means that rule.
+        severity = {current(key): level for key, level in config.severity.items()}
+        self.config = config.model_copy(update={"severity": severity})
 
     def rules(self) -> list[Rule]:
         return [rule for stage in self.stages for rule in stage.rules()]

@@ -12,7 +12,7 @@ import pytest
 from workflow.team import CLEAN, Team
 
 from review.cache import cache_dir
-from review.cli import run
+from review.cli import main, run
 from review.stages import STAGES
 
 REVIEW = Path(sys.executable).with_name("review")  # the console script of this environment
@@ -85,6 +85,9 @@ def _broken_stage(config):
         def rules(self):
             return []
 
+        def rule_ids(self):
+            return []
+
         def scan(self, doc):
             raise RuntimeError("检查时出错")
 
@@ -137,3 +140,15 @@ def test_errors_are_said_in_the_language_asked_for(cli):
 def test_a_usage_error_is_click_s_exit_2(cli):
     result = cli("check", "--jobs", "many")
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_passphrase_without_a_terminal_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    env = {"REVIEW_KEY": str(tmp_path / "k.pem"), "REVIEW_KEY_PASSPHRASE": ""}
+    result = CliRunner().invoke(main, ["keygen", "--name", "张三", "--passphrase"], env=env)
+    assert result.exit_code == 2 and "REVIEW_KEY_PASSPHRASE" in result.stderr
+    assert not (tmp_path / "k.pem").exists()
+    env["REVIEW_KEY_PASSPHRASE"] = "口令123"
+    assert CliRunner().invoke(main, ["keygen", "--name", "张三", "--passphrase"],
+                              env=env).exit_code == 0

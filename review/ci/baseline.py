@@ -10,6 +10,7 @@ from pathlib import Path
 
 from review.errors import UsageError
 from review.findings import Finding
+from review.rules.redirects import current
 
 VERSION = 1
 
@@ -47,5 +48,5 @@ def by_file(accepted: Counter) -> dict[str, Counter[tuple[str, str]]]:
     out: dict[str, Counter[tuple[str, str]]] = {}
     for entry, count in accepted.items():
         path, rule, digest = entry.rsplit("\t", 2)
-        out.setdefault(path, Counter())[(rule, digest)] += count
+        out.setdefault(path, Counter())[(current(rule), digest)] += count
     return out

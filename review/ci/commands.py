@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from review.report import OUTPUT_FORMATS, RENDERERS
+from review.report import echo as echo_report
 from review.tables import MAX_ID
 
 
@@ -26,15 +27,10 @@ def ci(base: str | None, all_files: bool, fmt: str, lang: str | None) -> None:
     speak(lang)
     gate_report = gate.run(Path.cwd(), base, all_files, lang)
     report = to_report(gate_report)
-    _echo(RENDERERS[fmt].render(report, lang or "zh"))
+    echo_report(RENDERERS[fmt].render(report, gate_report.lang))
     if fmt != "text":  # the table is part of the text format; beside the others, on stderr
         click.echo(text.gate_table(report), err=True)
     sys.exit(gate_report.exit_code())
-
-
-def _echo(output: str) -> None:
-    if output:  # an empty report (GitHub annotations of a clean change) prints nothing
-        click.echo(output)
 
 
 @click.command("baseline")
@@ -69,10 +65,12 @@ def published(item_id: int, saved: str, fmt: str, lang: str | None) -> None:
 
     页面与审核稿的每处不一致都是一条 RV1xx 问题；有不一致时退出码为 1。"""
     from review.ci import published as comparing
+    from review.config import load_config
     from review.i18n import speak
 
     speak(lang)
-    report = comparing.compare_item(item_id, Path(saved), lang or "zh")
-    _echo(RENDERERS[fmt].render(report, lang or "zh"))
+    lang = lang or load_config().lang  # the workspace's config, found from here
+    report = comparing.compare_item(item_id, Path(saved), lang)
+    echo_report(RENDERERS[fmt].render(report, lang))
     sys.exit(1 if any(f.result.findings for f in report.files) else 0)
 

@@ -42,6 +42,7 @@ class GateReport:
     deleted: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     fail_on: str = "block"
+    lang: str = "zh"                    # --lang, else the base revision's config
     rules: Callable[[], Iterable[Rule]] = tuple  # the rules of the gate's own config, for SARIF
 
     def exit_code(self) -> int:
@@ -105,7 +106,8 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     if not all_files and base is None:
         base = git.default_base(root)
     config, notices = base_config(root, base)
-    report = GateReport(base, notices=notices, fail_on=config.ci.fail_on)
+    report = GateReport(base, notices=notices, fail_on=config.ci.fail_on,
+                        lang=lang or config.lang)
     roster = _base_roster(root, base) if config.ci.require_approval else None
     accepted = baseline.by_file(baseline.load(
         git.show(base, str(config.ci.baseline), root) if base else

@@ -26,7 +26,7 @@ import ahocorasick
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
 
-FORMAT = "review-char-tfidf-logreg"
+MODEL_FORMAT = "review-char-tfidf-logreg"
 FORMAT_VERSION = 2
 MODEL_NAME = "classifier"
 
@@ -81,10 +81,10 @@ class Scorer:
             raise ConfigError(f"{header_path}: no model here; run `review model train`") from None
         except (OSError, ValueError) as err:
             raise ConfigError(f"{header_path}: cannot read the model: {err}") from None
-        if header.get("format") != FORMAT or header.get("format_version") != FORMAT_VERSION:
+        if header.get("format") != MODEL_FORMAT or header.get("format_version") != FORMAT_VERSION:
             raise ConfigError(
                 f"{header_path}: unknown model format {header.get('format')!r} version "
-                f"{header.get('format_version')!r}; this review reads {FORMAT} version "
+                f"{header.get('format_version')!r}; this review reads {MODEL_FORMAT} version "
                 f"{FORMAT_VERSION} — retrain with `review model train`")
         try:
             data = weights_path.read_bytes()

@@ -18,7 +18,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
 from review.model import corpus
-from review.model.scorer import FORMAT, FORMAT_VERSION, MODEL_NAME
+from review.model.scorer import FORMAT_VERSION, MODEL_FORMAT, MODEL_NAME
 from review.model.text import prepare
 
 SEED = 20261125
@@ -65,7 +65,7 @@ def export(pipeline: Pipeline, out: Path, card: dict) -> None:
     data = weights.astype("<f8").tobytes()
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{MODEL_NAME}.f64").write_bytes(data)
-    header = {"format": FORMAT, "format_version": FORMAT_VERSION,
+    header = {"format": MODEL_FORMAT, "format_version": FORMAT_VERSION,
               "classes": [str(c) for c in model.classes_], "ngram_range": list(NGRAMS),
               "sublinear_tf": True, "weights_sha256": hashlib.sha256(data).hexdigest(),
               "vocabulary": terms}

@@ -43,3 +43,12 @@ RENDERERS: dict[str, Renderer] = {r.name: r for r in [
     Renderer("junit", "review.report.junit"),
 ]}
 OUTPUT_FORMATS = tuple(RENDERERS)  # the choices of every command's --format
+
+
+def echo(output: str) -> None:
+    """Print a rendered report; one with nothing to say (GitHub annotations of a clean run)
+    prints nothing, not an empty line."""
+    if output:
+        import click
+
+        click.echo(output)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from review.config import Config
 from review.errors import ConfigError
 from review.rules import lexicons
-from review.rules.spec import Kind, RuleSpec, range_problem
+from review.rules.redirects import REDIRECTS, current
+from review.rules.spec import Kind, RuleSpec, range_problem, require_unique_ids
 
 
 def _lexicon(config: Config) -> Iterator[RuleSpec]:
@@ -47,23 +48,32 @@ def _formulations(config: Config) -> Iterator[RuleSpec]:
         yield RuleSpec(f.rule, Kind.FORMULATION, f.hit, f.miss, str(path), (f.key,))
 
 
-def _declared(module: str) -> Callable[[Config], Iterable[RuleSpec]]:
-    """Rules declared in code: the module's SPECS."""
-    def specs(config: Config) -> Iterable[RuleSpec]:
-        import importlib
+def _classifier(config: Config) -> Iterable[RuleSpec]:
+    from review.stages import classifier
 
-        return importlib.import_module(module).SPECS
-    return specs
+    return classifier.SPECS
 
 
-def _workflow(module: str, kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
+def _leaders(config: Config) -> Iterable[RuleSpec]:
+    from review.stages.expression import leaders
+
+    return leaders.SPECS
+
+
+def _regions(config: Config) -> Iterable[RuleSpec]:
+    from review.stages.expression import regions
+
+    return regions.SPECS
+
+
+def _release(kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
     """Rules of the release checks (`review ci`, `review published`): they judge a change or
     a published page against an approval, not a draft's text, so they have no text examples."""
     def specs(config: Config) -> Iterable[RuleSpec]:
-        import importlib
+        from review.rules import release
 
-        return [RuleSpec(rule, kind, source=module)
-                for rule in importlib.import_module(module).RULES]
+        rules = release.GATE if kind is Kind.GATE else release.PUBLISHED
+        return [RuleSpec(rule, kind, source=release.__name__) for rule in rules]
     return specs
 
 
@@ -77,13 +87,13 @@ def _detectors(config: Config) -> Iterator[RuleSpec]:
 PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.LEXICON: _lexicon,
     Kind.DETECTOR: _detectors,
-    Kind.CLASSIFIER: _declared("review.stages.classifier"),
+    Kind.CLASSIFIER: _classifier,
     Kind.CORRECTION: _corrections,
     Kind.FORMULATION: _formulations,
-    Kind.LEADER: _declared("review.stages.expression.leaders"),
-    Kind.REGION: _declared("review.stages.expression.regions"),
-    Kind.GATE: _workflow("review.ci.report", Kind.GATE),
-    Kind.PUBLISHED: _workflow("review.ci.published", Kind.PUBLISHED),
+    Kind.LEADER: _leaders,
+    Kind.REGION: _regions,
+    Kind.GATE: _release(Kind.GATE),
+    Kind.PUBLISHED: _release(Kind.PUBLISHED),
 }
 # Kinds whose rules judge the text of a draft: `review check` reports them, and their
 # examples run through its pipeline.
@@ -101,7 +111,8 @@ class Registry:
             self.by_id.setdefault(spec.id, spec)
 
     def get(self, rule_id: str) -> RuleSpec:
-        spec = self.by_id.get(rule_id) or self.by_id.get(rule_id.upper())
+        """The rule with this id (any case), or the one an old id was merged into."""
+        spec = self.by_id.get(rule_id) or self.by_id.get(current(rule_id.upper()))
         if spec is None:
             close = difflib.get_close_matches(rule_id.upper(), self.by_id, n=3, cutoff=0.6)
             hint = f"; did you mean {', '.join(close)}?" if close else \
@@ -109,9 +120,10 @@ class Registry:
             raise ConfigError(f"no rule {rule_id!r}{hint}")
         return spec
 
-    def problems(self, bundled_only: bool = True) -> list[str]:
+    def problems(self) -> list[str]:
         """What breaks the registry's rules: a duplicated id, a phrase owned by two rules of
-        a kind, an id outside its kind's range (bundled rules), a rule without hit examples."""
+        a kind, an id outside its kind's range, a rule without hit examples, a redirect from
+        an id still in use or to one that is not."""
         found = []
         seen: dict[str, RuleSpec] = {}
         owners: dict[tuple[Kind, str], RuleSpec] = {}
@@ -124,15 +136,22 @@ class Registry:
                 if owner.id != spec.id:
                     found.append(f"{phrase!r} is owned by two {spec.kind} rules: "
                                  f"{owner.id} and {spec.id}")
-            if bundled_only and (problem := range_problem(spec.rule, spec.kind)):
+            if problem := range_problem(spec.rule, spec.kind):
                 found.append(problem)
             if not spec.hit and spec.kind in TEXT_KINDS:
                 found.append(f"{spec.id}: no hit example")
+        for old, new in REDIRECTS.items():
+            if old in seen or new not in seen:
+                found.append(f"redirect {old} → {new}: {old} is in use or {new} is not")
         return found
 
 
 def collect(config: Config | None = None, kinds: Iterable[Kind] | None = None) -> Registry:
+    """The rules of these kinds (default all) under the config, the organisation's included;
+    a ConfigError when two rules of any kinds share an id, as the pipeline refuses them."""
     config = config or Config()
     wanted = list(kinds) if kinds is not None else list(PROVIDERS)
-    return Registry([spec for kind in wanted for spec in PROVIDERS[kind](config)])
+    specs = [spec for kind in wanted for spec in PROVIDERS[kind](config)]
+    require_unique_ids((spec.id, spec.source) for spec in specs)
+    return Registry(specs)
 

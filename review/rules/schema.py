@@ -34,7 +34,17 @@ def _gate(value: object) -> object:
     return Gate.parse(value) if isinstance(value, str) else value
 
 
+def _draft_category(value: object) -> object:
+    """A lexicon judges a draft's text: `release` (what went out against what was approved) is
+    the release checks' own category, not one a list of terms can have."""
+    if value == Category.RELEASE:
+        raise ValueError("release is not a category of draft text; use one of "
+                         + ", ".join(c for c in Category if c is not Category.RELEASE))
+    return value
+
+
 GateName = Annotated[Gate, BeforeValidator(_gate)]
+DraftCategory = Annotated[Category, BeforeValidator(_draft_category)]
 # Ids are stored newline-joined in the compiled cache and named in `[severity]`: one word.
 RuleId = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -62,7 +72,7 @@ class Dated(_Strict):
 
 # --- lexicons/*.toml and the organisation's lexicons ----------------------------------------
 class LexiconMeta(_Strict):
-    category: Category
+    category: DraftCategory
     severity: Severity | None = None
     gate: GateName | None = None
 

@@ -80,7 +80,7 @@ class RuleSpec:
     hit: tuple[str, ...] = ()     # each must produce a finding of this rule through the pipeline
     miss: tuple[str, ...] = ()    # none may
     source: str = ""              # the file or module that declares it
-    owns: tuple[str, ...] = ()    # the normalised terms or wrong forms it matches
+    owns: tuple[str, ...] = ()    # the terms or wrong forms it matches, as it matches them
     day: date | None = None       # the date its examples are written for (dated rules)
     detail_zh: str = ""           # what it finds, beyond its one-line message
     detail_en: str = ""

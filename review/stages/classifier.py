@@ -52,6 +52,9 @@ class ClassifierStage:
         self.scorer = scorer
         self.thresholds = {label: t for label, t in thresholds.items() if label in RULE_OF_LABEL}
 
+    def rule_ids(self) -> Iterator[str]:
+        return (rule.id for rule in self.rules())
+
     def rules(self) -> Iterator[Rule]:
         return (RULE_OF_LABEL[label] for label in self.thresholds)
 

@@ -73,6 +73,9 @@ class LexiconStage:
     def rules(self) -> Iterator[Rule]:
         return (self.rule(index) for index in range(len(self.ids)))
 
+    def rule_ids(self) -> list[str]:
+        return self.ids
+
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
         text = view.text

@@ -20,6 +20,9 @@ class PatternStage:
     def __init__(self, options: Options) -> None:
         self.options = options
 
+    def rule_ids(self) -> Iterator[str]:
+        return (rule.id for rule in self.rules())
+
     def rules(self) -> Iterator[Rule]:
         for detector in DETECTORS:
             yield from (spec.rule for spec in detector.SPECS)

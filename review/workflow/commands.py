@@ -60,12 +60,28 @@ def keygen(name: str, passphrase: bool) -> None:
     """生成签名密钥对 / create your Ed25519 key pair ($REVIEW_KEY or the config directory)."""
     from review.workflow import keys
 
-    secret = getpass.getpass("口令 / passphrase: ") if passphrase else None
+    secret = _ask_passphrase() if passphrase else None
     path = keys.default_key_path()
     identity = keys.generate(path, secret)
     click.echo(f"{name}: {identity.fingerprint}")
     click.echo(f"private key: {path}")
     click.echo(f"public key:  {path}.pub")
+
+
+def _ask_passphrase() -> str:
+    """The passphrase from REVIEW_KEY_PASSPHRASE, or typed at the terminal."""
+    import os
+    import sys
+
+    if os.environ.get("REVIEW_KEY_PASSPHRASE"):
+        return os.environ["REVIEW_KEY_PASSPHRASE"]
+    if not sys.stdin.isatty():  # no terminal to type it at (a script, CI)
+        raise UsageError("--passphrase needs a terminal, or the passphrase in "
+                         "REVIEW_KEY_PASSPHRASE")
+    try:
+        return getpass.getpass("口令 / passphrase: ")
+    except EOFError:
+        raise UsageError("no passphrase was typed") from None
 
 
 @click.command()

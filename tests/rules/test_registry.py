@@ -34,6 +34,8 @@ def _spec(rule_id: str, kind: Kind = Kind.LEXICON, owns: tuple[str, ...] = ("某
 @pytest.mark.parametrize(("seeded", "problem"), [
     (_spec("AD001", owns=("另一个词",)), "AD001: declared twice"),
     (_spec("AD498", owns=("加微信",)), "'加微信' is owned by two lexicon rules: AD001 and AD498"),
+    (_spec("EX7999", kind=Kind.CORRECTION, owns=("奢糜之风",), category=Category.EXPRESSION),
+     "'奢糜之风' is owned by two correction rules: EX0112 and EX7999"),
     (_spec("AD700"), "AD700: a lexicon rule id must be"),
     (_spec("IL498", category=Category.ADS), "IL498: a ads rule's id starts with AD"),
     (_spec("SC599", kind=Kind.DETECTOR, hit=(), category=Category.SECRETS),
@@ -77,3 +79,33 @@ def test_an_organisations_rule_may_not_reuse_a_bundled_id(cli, tmp_path):
 def test_specs_are_immutable_records():
     with pytest.raises(dataclasses.FrozenInstanceError):
         REGISTRY.specs[0].hit = ()  # type: ignore[misc]
+
+
+def test_an_organisations_rule_may_not_take_the_id_of_another_kind(cli, tmp_path):
+    (tmp_path / "ours.toml").write_text(
+        '[meta]\ncategory = "secrets"\n\n[[entry]]\nid = "SC502"\nterm = "某某内部名单"\n'
+        'reason = "泄露"\nreason_en = "leak"\nhit = ["某某内部名单"]\n', encoding="utf-8")
+    (tmp_path / "review.toml").write_text('[[lexicon]]\npath = "ours.toml"\n', encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("今天天气很好。", encoding="utf-8")
+    for args in (["check", "draft.txt"], ["rules"], ["rules", "--explain", "SC502"]):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert "SC502" in result.stderr and "declared twice" in result.stderr, args
+
+
+def test_a_merged_id_still_means_its_rule(cli, tmp_path):
+    text = "坚决整治奢糜之风。"
+    assert "EX0112" in {f.rule for f in Pipeline(Config()).check_text(text).findings}
+    quiet = Pipeline(Config(severity={"EX1517": "off"}))  # EX1517 was merged into EX0112
+    assert "EX0112" not in {f.rule for f in quiet.check_text(text).findings}
+    assert REGISTRY.get("EX1517").id == "EX0112"
+    assert cli("rules", "--explain", "EX1517").output.startswith("EX0112")
+
+
+def test_a_lexicon_cannot_take_the_release_checks_category(cli, tmp_path):
+    (tmp_path / "ours.toml").write_text(
+        '[meta]\ncategory = "release"\n\n[[entry]]\nid = "AD450"\nterm = "某某词"\n'
+        'reason = "x"\nreason_en = "x"\nhit = ["某某词"]\n', encoding="utf-8")
+    (tmp_path / "review.toml").write_text('[[lexicon]]\npath = "ours.toml"\n', encoding="utf-8")
+    result = cli("rules", "--explain", "AD450")
+    assert result.exit_code == 2 and "release is not a category of draft text" in result.stderr

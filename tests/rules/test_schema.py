@@ -82,3 +82,15 @@ def test_a_missing_leaders_file_named_in_the_config_is_an_error(cli, tmp_path):
     (tmp_path / "draft.txt").write_text("今天天气很好。", encoding="utf-8")
     result = cli("check", "draft.txt")
     assert result.exit_code == 2 and "nowhere.toml" in result.stderr
+
+
+def test_each_problem_of_an_organisations_file_is_its_own_line(cli, tmp_path):
+    (tmp_path / "ours.toml").write_text(
+        '[meta]\ncategory = "ads"\n\n[[entry]]\nid = "AD450"\nterm = "某某词"\n'
+        'reason = "x"\ncontxt = ["价格"]\n', encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("今天天气很好。", encoding="utf-8")
+    result = cli("check", "--lexicon", "ours.toml", "draft.txt")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3 and all(line.startswith("review: ") for line in lines)
+    assert {line.split(": ")[-2] for line in lines} == {"reason_en", "hit", "contxt"}

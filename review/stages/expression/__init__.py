@@ -39,6 +39,9 @@ class ExpressionStage:
         self.leaders = known_leaders
         self.day = day
 
+    def rule_ids(self) -> Iterator[str]:
+        return (rule.id for rule in self.rules())
+
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
         yield from (f.rule for f in self.formulations)

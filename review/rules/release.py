@@ -1,0 +1,46 @@
+"""The release checks' rules: the CI gate (RV001–RV099: a changed file without a valid
+release attestation) and the published-page check (RV101–RV199: what went out against what
+was approved). Declared here, below the pipeline, so that the registry lists them without
+importing the commands that use them."""
+
+from __future__ import annotations
+
+from review.findings import Category, Gate, Rule, Severity
+
+# Content that went out unreviewed has passed none of the five gates; 政治关 is the first.
+NOT_APPROVED = Rule("RV001", Category.RELEASE, Gate.POLITICAL, Severity.BLOCK,
+                    "没有本内容的有效发布证明（未经审核发布）",
+                    "no valid release attestation for this content (not approved)",
+                    "提交送审（review submit），经审核通过并发布（review release）后再合并",
+                    "submit it for review and release it (review submit … review release) "
+                    "before merging")
+GATE = [NOT_APPROVED]
+
+
+def _rule(number: int, gate: Gate, severity: Severity, zh: str, en: str) -> Rule:
+    return Rule(f"RV{number}", Category.RELEASE, gate, severity, zh, en,
+                "更正发布页面，使其与审核通过的内容一致；确需改动的，修改后重新送审",
+                "correct the published page to match the approved text, or submit the change "
+                "for review")
+
+
+# What went out is not what was approved: block. A dropped link or image, or link syntax the
+# platform did not render, takes a look but changes nothing the reviewers passed: review.
+MISSING = _rule(101, Gate.TEXT, Severity.BLOCK, "审核稿中的内容在发布页面上缺失",
+                "a passage of the approved text is missing from the page")
+ALTERED = _rule(102, Gate.TEXT, Severity.BLOCK, "发布页面上的内容与审核稿不同",
+                "the page's passage differs from the approved text")
+BROKEN_LINK_SYNTAX = _rule(103, Gate.TEXT, Severity.REVIEW, "链接语法未被渲染，读者看到的是源码",
+                           "link syntax was not rendered: readers see the markup")
+LINK_NOT_APPROVED = _rule(104, Gate.POLICY, Severity.BLOCK, "发布页面上有审核稿中没有的链接",
+                          "the page has a link the approved text does not")
+LINK_MISSING = _rule(105, Gate.POLICY, Severity.REVIEW, "审核稿中的链接在发布页面上缺失",
+                     "a link of the approved text is missing from the page")
+IMAGE_MISSING = _rule(106, Gate.POLICY, Severity.REVIEW, "审核稿中的图片在发布页面上缺失",
+                      "an image of the approved text is missing from the page")
+IMAGE_NOT_APPROVED = _rule(107, Gate.POLICY, Severity.BLOCK, "发布页面上有审核稿中没有的图片",
+                           "the page has an image the approved text does not")
+NEW_FINDING = _rule(108, Gate.POLICY, Severity.BLOCK, "发布页面出现审核时没有的问题",
+                    "the page has a finding the approved text did not")
+PUBLISHED = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
+         IMAGE_NOT_APPROVED, NEW_FINDING]
