@@ -61,6 +61,7 @@ class Config(BaseModel):
     max_file_size: float = DEFAULT_MAX_BYTES / 2**20   # MB
     date: Date | None = None                   # the drafts' date for dated rules; default today
     expressions: list[Path] = []               # extra wrong → right files
+    classes: list[Path] = []                   # the organisation's word classes (terms added)
     leaders: Path | None = None                # the organisation's leaders file
     model: Path | None = None                  # a classifier model directory (default models/)
     database_url: str | None = None            # the workflow store (default SQLite in .review/)

@@ -39,6 +39,21 @@ def _corrections(config: Config) -> Iterator[RuleSpec]:
             yield RuleSpec(c.rule, Kind.CORRECTION, c.hit, c.miss, c.source, c.wrong, day)
 
 
+def _cooccurrence(config: Config) -> Iterator[RuleSpec]:
+    from review.stages import cooccurrence
+
+    classes, rules = cooccurrence.load(config)
+    for r in rules:
+        stances = "、".join(classes[k].name for k in r.excused_by)
+        stances_en = ", ".join(classes[k].name_en for k in r.excused_by)
+        yield RuleSpec(r.rule, Kind.COOCCURRENCE, r.hit, r.miss, r.source,
+                       detail_zh=r.rule.message_zh + (f"。出现在{stances}中的视为引述，只作提示"
+                                                       if stances else ""),
+                       detail_en=r.rule.message_en + (f". In {stances_en} it is a quotation, "
+                                                       "reported for information"
+                                                       if stances else ""))
+
+
 def _formulations(config: Config) -> Iterator[RuleSpec]:
     from review.stages.expression.data import FORMULATIONS_FILE, expression_dir
     from review.stages.expression.formulations import load_formulations
@@ -86,6 +101,7 @@ def _detectors(config: Config) -> Iterator[RuleSpec]:
 
 PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.LEXICON: _lexicon,
+    Kind.COOCCURRENCE: _cooccurrence,
     Kind.DETECTOR: _detectors,
     Kind.CLASSIFIER: _classifier,
     Kind.CORRECTION: _corrections,

@@ -152,6 +152,48 @@ class LeadersFile(_Strict):
     leader: list[LeaderEntry] = []
 
 
+# --- lexicons/classes/*.toml: word classes, and lexicons/cooccurrence/*.toml ----------------
+ClassName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class WordClass(_Strict):
+    name: Text                   # what a reader is told was recognised: 毒品名称
+    name_en: Text
+    terms: list[Text] = Field(min_length=1)
+    stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
+
+
+class ClassesFile(_Strict):
+    word_class: dict[ClassName, WordClass] = Field(default={}, alias="class")
+
+
+class CooccurrenceRule(_Strict):
+    id: RuleId
+    all: list[ClassName] = []        # every one of these classes in the sentence
+    any: list[ClassName] = []        # and at least one of these
+    none: list[ClassName] = []       # and none of these
+    excused_by: list[ClassName] = []  # stances under which it is a quotation: reported as info
+    reason: Text
+    reason_en: Text
+    suggestion: str | None = None
+    suggestion_en: str | None = None
+    severity: Severity | None = None
+    gate: GateName | None = None
+    hit: Examples
+    miss: Examples = []
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> CooccurrenceRule:
+        if len(self.all) + bool(self.any) < 2:
+            raise ValueError("a co-occurrence rule needs at least two classes (all, or all + any)")
+        return self
+
+
+class CooccurrenceFile(_Strict):
+    meta: LexiconMeta
+    rule: list[CooccurrenceRule] = []
+
+
 def read(path: Path, model: type[M]) -> M:
     """The file validated against its schema, or a ConfigError with one line per problem."""
     data = read_toml(path)

@@ -12,7 +12,7 @@ from typing import Protocol
 from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
-from review.stages import classifier, expression, lexicon, patterns
+from review.stages import classifier, cooccurrence, expression, lexicon, patterns
 
 
 class Stage(Protocol):
@@ -29,6 +29,7 @@ class Stage(Protocol):
 
 STAGES: dict[str, Callable[[Config], Stage]] = {
     "lexicon": lexicon.build,
+    "cooccurrence": cooccurrence.build,
     "patterns": patterns.build,
     "classifier": classifier.build,
     "expression": expression.build,

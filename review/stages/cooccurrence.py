@@ -1,0 +1,185 @@
+"""Co-occurrence rules: a phenomenon, not a phrase. Word classes (drugs and their slang, offers,
+contact cues, warnings …) are defined once in `lexicons/classes/`; a rule in
+`lexicons/cooccurrence/` names the classes that must all occur in one sentence (`all`), of
+which one must (`any`), and which must not (`none`). 冰毒 + 出售 in one sentence is an offer
+however it is worded.
+
+Stance classes say how a sentence speaks — a warning, an enforcement or court report, a
+debunk. A rule's `excused_by` stances make its finding a quotation: it is still reported, at
+`info`, with the stance named, so a reviewer sees why it did not block."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.automaton import build_automaton, cache_path, cached_automaton
+from review.config import Config
+from review.document import Document
+from review.errors import ConfigError
+from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
+from review.normalize import normalize_terms
+from review.rules import schema
+from review.rules.lexicons import bundled_dir
+from review.rules.spec import require_unique_ids
+
+# Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str
+    name_en: str
+    terms: tuple[str, ...]   # normalised as the compact view is
+    stance: bool = False
+
+
+@dataclass(frozen=True)
+class CoRule:
+    rule: Rule
+    all: tuple[str, ...]
+    any: tuple[str, ...]
+    none: tuple[str, ...]
+    excused_by: tuple[str, ...]
+    hit: tuple[str, ...] = ()
+    miss: tuple[str, ...] = ()
+    source: str = ""
+
+
+def class_files(config: Config) -> list[Path]:
+    return sorted((bundled_dir() / "classes").glob("*.toml")) + \
+        [config.root / p for p in config.classes]
+
+
+def rule_files() -> list[Path]:
+    return sorted((bundled_dir() / "cooccurrence").glob("*.toml"))
+
+
+def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, WordClass]:
+    """Every class; a class is defined in one bundled file, and an organisation's file (after
+    the first `bundled` paths) may add terms to it or define its own."""
+    bundled = len(paths) if bundled is None else bundled
+    classes: dict[str, WordClass] = {}
+    for index, path in enumerate(paths):
+        for key, c in schema.read(path, schema.ClassesFile).word_class.items():
+            terms = tuple(t for t in normalize_terms(c.terms) if len(t) >= 2)
+            if len(terms) < len(c.terms):
+                raise ConfigError(f"{path}: class {key}: terms: a term shorter than two "
+                                  "characters would match everywhere")
+            known = classes.get(key)
+            if known is not None and index < bundled:
+                raise ConfigError(f"{path}: class {key} is defined twice")
+            if known is not None:  # the organisation's terms for a bundled class
+                terms = tuple(dict.fromkeys(known.terms + terms))
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance)
+    return classes
+
+
+def _names(keys: tuple[str, ...], classes: dict[str, WordClass], en: bool) -> str:
+    return (" + " if en else "＋").join(classes[k].name_en if en else classes[k].name
+                                       for k in keys)
+
+
+def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
+    parsed = schema.read(path, schema.CooccurrenceFile)
+    default_severity, default_gate = CATEGORY_DEFAULTS[parsed.meta.category]
+    out = []
+    for r in parsed.rule:
+        for field in ("all", "any", "none", "excused_by"):
+            unknown = [k for k in getattr(r, field) if k not in classes]
+            if unknown:
+                raise ConfigError(f"{path}: rule {r.id}: {field}: no class {unknown[0]!r} in "
+                                  "lexicons/classes/ or the config's classes")
+        seen = _names(tuple(r.all), classes, False)
+        seen_en = _names(tuple(r.all), classes, True)
+        if r.any:
+            seen += f"＋{'或'.join(classes[k].name for k in r.any)}"
+            seen_en += " + " + " or ".join(classes[k].name_en for k in r.any)
+        rule = Rule(r.id, parsed.meta.category, r.gate or parsed.meta.gate or default_gate,
+                    r.severity or parsed.meta.severity or default_severity,
+                    f"{r.reason}（同一句中：{seen}）",
+                    f"{r.reason_en} (in one sentence: {seen_en})",
+                    r.suggestion, r.suggestion_en or r.suggestion)
+        out.append(CoRule(rule, tuple(r.all), tuple(r.any), tuple(r.none),
+                          tuple(r.excused_by), tuple(r.hit), tuple(r.miss), str(path)))
+    return out
+
+
+class CooccurrenceStage:
+    name = "cooccurrence"
+
+    def __init__(self, classes: dict[str, WordClass], rules: list[CoRule],
+                 automaton_file: Path | None = None) -> None:
+        self.classes, self.items = classes, rules
+        wanted = {k for r in rules for k in (*r.all, *r.any, *r.none, *r.excused_by)}
+        self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
+        self._excused: dict[tuple[int, str], Rule] = {}
+
+    def _build(self, wanted: set[str]):
+        keys: dict[str, list[tuple[str, int]]] = {}
+        for key in sorted(wanted):
+            for term in self.classes[key].terms:
+                keys.setdefault(term, []).append((key, len(term)))
+        return build_automaton((k, tuple(v)) for k, v in keys.items())
+
+    def rules(self) -> Iterator[Rule]:
+        return (r.rule for r in self.items)
+
+    def rule_ids(self) -> Iterator[str]:
+        return (r.rule.id for r in self.items)
+
+    def scan(self, doc: Document) -> Iterator[Hit]:
+        view = doc.compact
+        text = view.text
+        if not self.items or not text:
+            return
+        ends: list[int] | None = None
+        sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        for last, payload in self.automaton.iter(text):
+            if ends is None:  # only drafts holding a class term are split into sentences
+                ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+            start = last + 1 - payload[0][1]
+            found = sentences.setdefault(bisect_right(ends, start), {})
+            for key, length in payload:
+                found.setdefault(key, []).append((last + 1 - length, last + 1))
+        for found in sentences.values():
+            for index, r in enumerate(self.items):
+                if not all(k in found for k in r.all) or (r.any and not any(
+                        k in found for k in r.any)) or any(k in found for k in r.none):
+                    continue
+                spans = [s for k in (*r.all, *r.any) for s in found.get(k, ())]
+                start, end = min(a for a, _ in spans), max(b for _, b in spans)
+                stance = next((k for k in r.excused_by if k in found), None)
+                rule = r.rule if stance is None else self._excused_rule(index, stance)
+                yield Hit(rule, view.starts[start], view.ends[end - 1],
+                          None if stance is None else Severity.INFO)
+
+    def _excused_rule(self, index: int, stance: str) -> Rule:
+        """The rule's finding in a sentence of an excusing stance: the same id, at info, its
+        message naming the stance."""
+        rule = self._excused.get((index, stance))
+        if rule is None:
+            base, c = self.items[index].rule, self.classes[stance]
+            rule = self._excused[(index, stance)] = base._replace(
+                severity=Severity.INFO,
+                message_zh=f"{base.message_zh}；出现在{c.name}中，视为引述，仅作提示",
+                message_en=f"{base.message_en}; quoted in {c.name_en}: for information")
+        return rule
+
+
+def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
+    bundled = sorted((bundled_dir() / "classes").glob("*.toml"))
+    classes = load_classes(class_files(config), len(bundled))
+    rules = [r for path in rule_files() for r in load_rules(path, classes)]
+    require_unique_ids((r.rule.id, r.source) for r in rules)
+    return classes, rules
+
+
+def build(config: Config) -> CooccurrenceStage:
+    classes, rules = load(config)
+    paths = class_files(config) + rule_files()
+    return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths))
