@@ -46,7 +46,7 @@ def _cooccurrence(config: Config) -> Iterator[RuleSpec]:
     for r in rules:
         stances = "、".join(classes[k].name for k in r.excused_by)
         stances_en = ", ".join(classes[k].name_en for k in r.excused_by)
-        yield RuleSpec(r.rule, Kind.COOCCURRENCE, r.hit, r.miss, r.source,
+        yield RuleSpec(r.rule, Kind.COOCCURRENCE, r.hit, r.miss, r.source, quoted=r.quoted,
                        detail_zh=r.rule.message_zh + (f"。出现在{stances}中的视为引述，只作提示"
                                                        if stances else ""),
                        detail_en=r.rule.message_en + (f". In {stances_en} it is a quotation, "

@@ -180,6 +180,7 @@ class CooccurrenceRule(_Strict):
     severity: Severity | None = None
     gate: GateName | None = None
     hit: Examples
+    quoted: Examples = []   # the phenomenon quoted under an excusing stance: reported at info
     miss: Examples = []
 
     @model_validator(mode="after")

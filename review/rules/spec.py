@@ -85,6 +85,7 @@ class RuleSpec:
     day: date | None = None       # the date its examples are written for (dated rules)
     detail_zh: str = ""           # what it finds, beyond its one-line message
     detail_en: str = ""
+    quoted: tuple[str, ...] = ()  # each must produce it at info: quoted under a stance
 
     @property
     def id(self) -> str:

@@ -48,6 +48,7 @@ class CoRule:
     hit: tuple[str, ...] = ()
     miss: tuple[str, ...] = ()
     source: str = ""
+    quoted: tuple[str, ...] = ()
 
 
 def class_files(config: Config) -> list[Path]:
@@ -105,7 +106,8 @@ def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
                     f"{r.reason_en} (in one sentence: {seen_en})",
                     r.suggestion, r.suggestion_en or r.suggestion)
         out.append(CoRule(rule, tuple(r.all), tuple(r.any), tuple(r.none),
-                          tuple(r.excused_by), tuple(r.hit), tuple(r.miss), str(path)))
+                          tuple(r.excused_by), tuple(r.hit), tuple(r.miss), str(path),
+                          tuple(r.quoted)))
     return out
 
 
@@ -155,8 +157,9 @@ class CooccurrenceStage:
                 start, end = min(a for a, _ in spans), max(b for _, b in spans)
                 stance = next((k for k in r.excused_by if k in found), None)
                 rule = r.rule if stance is None else self._excused_rule(index, stance)
+                # broad: a lexicon term found inside it says more precisely what is wrong
                 yield Hit(rule, view.starts[start], view.ends[end - 1],
-                          None if stance is None else Severity.INFO)
+                          None if stance is None else Severity.INFO, broad=True)
 
     def _excused_rule(self, index: int, stance: str) -> Rule:
         """The rule's finding in a sentence of an excusing stance: the same id, at info, its
