@@ -22,7 +22,7 @@ from review import __version__
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # Files unread for this long are removed when a new file is written.
 MAX_AGE_DAYS = 30
 _OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\w+\.tmp")

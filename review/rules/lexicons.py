@@ -24,6 +24,8 @@ class Entry(NamedTuple):
     hit: tuple[str, ...] = ()
     miss: tuple[str, ...] = ()
     source: str = ""
+    excused_by: tuple[str, ...] = ()   # stances under which the term is a quotation
+    quoted: tuple[str, ...] = ()
 
 
 def _terms(raw: list[str], where: str) -> tuple[str, ...]:
@@ -54,7 +56,9 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
         entries.append(Entry(rule, _terms([e.term, *e.variants], where),
                              tuple(w for c in e.context if (w := normalize_term(c))),
                              tuple(normalize_term(a) for a in e.allow), e.noise,
-                             tuple(e.hit), tuple(e.miss), str(path)))
+                             tuple(e.hit), tuple(e.miss), str(path),
+                             tuple(meta.excused_by if e.excused_by is None else e.excused_by),
+                             tuple(e.quoted)))
     return entries
 
 

@@ -25,7 +25,8 @@ def _lexicon(config: Config) -> Iterator[RuleSpec]:
 
     for option in lexicon_options(config):
         for e in lexicons.load(option):
-            yield RuleSpec(e.rule, Kind.LEXICON, e.hit, e.miss, e.source, e.terms)
+            yield RuleSpec(e.rule, Kind.LEXICON, e.hit, e.miss, e.source, e.terms,
+                           quoted=e.quoted)
 
 
 def _corrections(config: Config) -> Iterator[RuleSpec]:

@@ -49,6 +49,7 @@ DraftCategory = Annotated[Category, BeforeValidator(_draft_category)]
 RuleId = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Examples = list[Text]
+ClassName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class _Strict(BaseModel):
@@ -75,6 +76,7 @@ class LexiconMeta(_Strict):
     category: DraftCategory
     severity: Severity | None = None
     gate: GateName | None = None
+    excused_by: list[ClassName] = []   # stances under which an entry's term is a quotation
 
 
 class LexiconEntry(_Strict):
@@ -90,7 +92,9 @@ class LexiconEntry(_Strict):
     context: list[str] = []
     allow: list[str] = []
     noise: bool = True
+    excused_by: list[ClassName] | None = None   # default: the file's; [] never excused
     hit: Examples
+    quoted: Examples = []   # the term quoted under an excusing stance: reported at info
     miss: Examples = []
 
 
@@ -153,7 +157,6 @@ class LeadersFile(_Strict):
 
 
 # --- lexicons/classes/*.toml: word classes, and lexicons/cooccurrence/*.toml ----------------
-ClassName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class WordClass(_Strict):

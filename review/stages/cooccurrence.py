@@ -10,8 +10,6 @@ debunk. A rule's `excused_by` stances make its finding a quotation: it is still 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +23,7 @@ from review.normalize import normalize_terms
 from review.rules import schema
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
-
-# Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+from review.stages.stance import excused, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -51,9 +47,12 @@ class CoRule:
     quoted: tuple[str, ...] = ()
 
 
+def bundled_class_files() -> list[Path]:
+    return sorted((bundled_dir() / "classes").glob("*.toml"))
+
+
 def class_files(config: Config) -> list[Path]:
-    return sorted((bundled_dir() / "classes").glob("*.toml")) + \
-        [config.root / p for p in config.classes]
+    return bundled_class_files() + [config.root / p for p in config.classes]
 
 
 def rule_files() -> list[Path]:
@@ -143,9 +142,9 @@ class CooccurrenceStage:
         sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for last, payload in self.automaton.iter(text):
             if ends is None:  # only drafts holding a class term are split into sentences
-                ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+                ends = sentence_ends(text)
             start = last + 1 - payload[0][1]
-            found = sentences.setdefault(bisect_right(ends, start), {})
+            found = sentences.setdefault(sentence_of(ends, start), {})
             for key, length in payload:
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
         for found in sentences.values():
@@ -167,16 +166,17 @@ class CooccurrenceStage:
         rule = self._excused.get((index, stance))
         if rule is None:
             base, c = self.items[index].rule, self.classes[stance]
-            rule = self._excused[(index, stance)] = base._replace(
-                severity=Severity.INFO,
-                message_zh=f"{base.message_zh}；出现在{c.name}中，视为引述，仅作提示",
-                message_en=f"{base.message_en}; quoted in {c.name_en}: for information")
+            rule = self._excused[(index, stance)] = excused(base, c.name, c.name_en)
         return rule
 
 
+def load_classes_of(config: Config) -> dict[str, WordClass]:
+    """The bundled classes with the organisation's terms (config `classes`)."""
+    return load_classes(class_files(config), len(bundled_class_files()))
+
+
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
-    bundled = sorted((bundled_dir() / "classes").glob("*.toml"))
-    classes = load_classes(class_files(config), len(bundled))
+    classes = load_classes_of(config)
     rules = [r for path in rule_files() for r in load_rules(path, classes)]
     require_unique_ids((r.rule.id, r.source) for r in rules)
     return classes, rules

@@ -18,10 +18,12 @@ from review import cache
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
+from review.errors import ConfigError
 from review.findings import Hit, Rule
 from review.rules import lexicons
 from review.rules.lexicons import Entry
 from review.rules.spec import require_unique_ids
+from review.stages.stance import StanceFinder, excused, sentence_ends, sentence_of
 
 CONTEXT_WIDTH = 12
 # What a term's payload says: report it at once (no allow, context or contiguity to check),
@@ -32,28 +34,35 @@ _PLAIN, _TERM, _ALLOW = 0, 1, 2
 class LexiconStage:
     name = "lexicon"
 
-    def __init__(self, entries: list[Entry]) -> None:
-        self._setup(_encode(entries))
+    def __init__(self, entries: list[Entry], stances: StanceFinder | None = None,
+                 stance_names: dict[str, tuple[str, str]] | None = None) -> None:
+        self._setup(_encode(entries), None, stances, stance_names)
 
     @classmethod
-    def from_encoded(cls, data: dict, automaton_file: Path | None = None) -> LexiconStage:
+    def from_encoded(cls, data: dict, automaton_file: Path | None = None,
+                     stances: StanceFinder | None = None,
+                     stance_names: dict[str, tuple[str, str]] | None = None) -> LexiconStage:
         """From the cache's form: rules are made only for terms that are found (a 200,000-term
         list must not cost 200,000 objects per run), and the automaton may come from a file."""
         stage = cls.__new__(cls)
-        stage._setup(data, automaton_file)
+        stage._setup(data, automaton_file, stances, stance_names)
         return stage
 
-    def _setup(self, data: dict, automaton_file: Path | None = None) -> None:
+    def _setup(self, data: dict, automaton_file: Path | None = None,
+               stances: StanceFinder | None = None,
+               stance_names: dict[str, tuple[str, str]] | None = None) -> None:
         # Row i (one entry) has rule id ids[i] and template template_of[i]; its terms are
         # read only when the automaton is built.
         self.templates, self.ids, self.template_of = _unpack(data)
         self._rules: dict[int, Rule] = {}
+        self.stances, self.stance_names = stances, stance_names or {}
+        self._excused: dict[tuple[int, str], Rule] = {}
         self.automaton = cached_automaton(automaton_file,
                                           lambda: self._build_automaton(data["terms"]))
 
     def _build_automaton(self, joined_terms: str) -> ahocorasick.Automaton:
-        plain = [not (context or allow) and noise
-                 for _, context, allow, noise, _ in self.templates]
+        plain = [not (context or allow or excused_by) and noise
+                 for _, context, allow, noise, _, excused_by in self.templates]
         payloads: dict[str, list[tuple[int, int, int]]] = {}
         for index, terms in enumerate(_split_terms(joined_terms)):
             kind = _PLAIN if plain[self.template_of[index]] else _TERM
@@ -85,6 +94,8 @@ class LexiconStage:
         rules, rule = self._rules, self.rule
         checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
+        stances: dict[int, set[str]] | None = None
+        sentence_end: list[int] = []
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
                 if kind == _PLAIN:
@@ -95,14 +106,30 @@ class LexiconStage:
                 else:
                     allowed.setdefault(index, []).append((last + 1 - length, last + 1))
         for index, start, end in checked:
-            _, context, _, noise, _ = self.templates[template_of[index]]
+            _, context, _, noise, _, excused_by = self.templates[template_of[index]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
                 continue  # a longer allowed phrase beats the term inside it
             if context and not _has_context(text, start, end, context):
                 continue
             if not noise and view.source[end - 1] - view.source[start] != end - 1 - start:
                 continue  # this entry must appear without inserted characters
+            if excused_by and self.stances is not None:
+                if stances is None:  # only drafts with such a term are judged for stance
+                    sentence_end = sentence_ends(text)
+                    stances = self.stances.by_sentence(text, sentence_end)
+                found = stances.get(sentence_of(sentence_end, start), ())
+                stance = next((k for k in excused_by if k in found), None)
+                if stance is not None:
+                    yield Hit(self._excused_rule(index, stance), starts[start], ends[end - 1])
+                    continue
             yield Hit(self.rule(index), starts[start], ends[end - 1])
+
+    def _excused_rule(self, index: int, stance: str) -> Rule:
+        rule = self._excused.get((index, stance))
+        if rule is None:
+            rule = self._excused[(index, stance)] = excused(self.rule(index),
+                                                            *self.stance_names[stance])
+        return rule
 
 
 def _has_context(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -158,21 +185,22 @@ def _encode(entries: list[Entry]) -> dict:
     for e in entries:
         r = e.rule
         shared = (r.category, r.gate, r.severity, r.message_zh, r.message_en, r.suggestion_zh,
-                  r.suggestion_en, e.context, e.allow, e.noise, e.source)
+                  r.suggestion_en, e.context, e.allow, e.noise, e.source, e.excused_by)
         index = templates.setdefault(shared, len(templates))
         if runs and runs[-1][0] == index:
             runs[-1][1] += 1
         else:
             runs.append([index, 1])
     return {"templates": [[t[0].value, t[1].value, t[2].value, *t[3:7], list(t[7]), list(t[8]),
-                           t[9], t[10]] for t in templates],
+                           t[9], t[10], list(t[11])] for t in templates],
             "runs": runs, "ids": "\n".join(e.rule.id for e in entries),
             "terms": "\n".join("\t".join(e.terms) for e in entries)}
 
 
 def _unpack(data: dict) -> tuple[list[tuple], list[str], list[int]]:
     """The cached form's templates, and each row's rule id and template."""
-    templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10]) for t in data["templates"]]
+    templates = [(t[:7], tuple(t[7]), tuple(t[8]), t[9], t[10], tuple(t[11]))
+                 for t in data["templates"]]
     ids = data["ids"].split("\n") if data["ids"] else []
     template_of = list(chain.from_iterable(repeat(t, n) for t, n in data["runs"]))
     return templates, ids, template_of
@@ -186,9 +214,9 @@ def _decode(data: dict) -> list[Entry]:
     templates, ids, template_of = _unpack(data)
     out = []
     for rule_id, index, terms in zip(ids, template_of, _split_terms(data["terms"]), strict=True):
-        fields, context, allow, noise, source = templates[index]
+        fields, context, allow, noise, source, excused_by = templates[index]
         out.append(Entry(Rule.from_list([rule_id, *fields]), tuple(terms), context, allow,
-                         noise, source=source))
+                         noise, source=source, excused_by=excused_by))
     return out
 
 
@@ -196,7 +224,24 @@ def build(config: Config) -> LexiconStage:
     options = lexicon_options(config)
     automaton_file = cache_path("automaton", [o.path for o in options], _settings(options))
     with _collector_paused():
-        return LexiconStage.from_encoded(load_encoded(config), automaton_file)
+        data = load_encoded(config)
+        wanted = {k for t in data["templates"] for k in t[11]}
+        stances, names = _stances(config, wanted) if wanted else (None, {})
+        return LexiconStage.from_encoded(data, automaton_file, stances, names)
+
+
+def _stances(config: Config, wanted: set[str]
+             ) -> tuple[StanceFinder, dict[str, tuple[str, str]]]:
+    """The stance classes the entries' `excused_by` name (lexicons/classes/)."""
+    from review.stages.cooccurrence import load_classes_of
+
+    classes = load_classes_of(config)
+    unknown = sorted(k for k in wanted if k not in classes or not classes[k].stance)
+    if unknown:
+        raise ConfigError(f"excused_by: {unknown[0]!r} is not a stance class "
+                          "(lexicons/classes/, stance = true)")
+    return (StanceFinder({k: classes[k].terms for k in wanted}),
+            {k: (classes[k].name, classes[k].name_en) for k in wanted})
 
 
 @contextmanager

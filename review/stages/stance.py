@@ -1,0 +1,51 @@
+"""Stance: how a sentence speaks. A warning, an enforcement or court report or a debunk quotes
+what it condemns (警惕“保本高息”的话术; 以“六合彩必中号码”为饵): a term or phenomenon found
+in such a sentence is mention, not use. Stance classes are the word classes with
+`stance = true` (lexicons/classes/stance.toml); a rule's `excused_by` names the stances that
+make its finding a quotation, reported at info with the stance named — never dropped."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from review.automaton import build_automaton
+from review.findings import Rule, Severity
+
+# Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
+SENTENCE_END = re.compile(r"[。!?;\n]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in SENTENCE_END.finditer(text)]
+
+
+def sentence_of(ends: list[int], position: int) -> int:
+    return bisect_right(ends, position)
+
+
+class StanceFinder:
+    """The stances of each sentence of a compact text, found in one automaton pass."""
+
+    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
+        keys: dict[str, list[str]] = {}
+        for stance, words in terms.items():
+            for word in words:
+                keys.setdefault(word, []).append(stance)
+        self.automaton = build_automaton((k, tuple(v)) for k, v in keys.items()) if keys \
+            else None
+
+    def by_sentence(self, text: str, ends: list[int]) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        if self.automaton is None:
+            return found
+        for last, stances in self.automaton.iter(text):
+            found.setdefault(sentence_of(ends, last), set()).update(stances)
+        return found
+
+
+def excused(rule: Rule, name: str, name_en: str) -> Rule:
+    """The rule as a quotation under a stance: the same id, at info, its message naming it."""
+    return rule._replace(severity=Severity.INFO,
+                         message_zh=f"{rule.message_zh}；出现在{name}中，视为引述，仅作提示",
+                         message_en=f"{rule.message_en}; quoted in {name_en}: for information")

@@ -1,0 +1,58 @@
+"""Mention is not use: a term of the illegal or ads lexicons in a warning, an enforcement or
+court report or a debunk is a quotation — reported at info with the stance named, never
+dropped — while the same term in an offer still blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.config import Config
+from review.errors import ConfigError
+from review.pipeline import Pipeline
+
+PIPELINE = Pipeline(Config(stages=["lexicon"]))
+
+
+def findings(text: str) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity.value, f.message) for f in PIPELINE.check_text(text).findings]
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("民警提醒：网上兜售“高仿证件”的广告不可信。", "提醒警示"),
+    ("区公安分局破获一起案件，涉案人员发布“高仿证件”广告。", "执法通报"),
+    ("被告人发布“高仿证件”广告，一审判处有期徒刑。", "审判报道"),
+    ("网传“某部门内部出高仿证件”系谣言。", "辟谣"),
+])
+def test_a_quoted_term_is_reported_at_info_with_its_stance(text, stance):
+    found = findings(text)
+    assert found and all(severity == "info" for _, severity, _ in found), found
+    assert all(stance in message for _, _, message in found)
+
+
+def test_the_same_term_in_an_offer_still_blocks():
+    assert [(r, s) for r, s, _ in findings("高仿证件，价格优惠。")] == [("IL048", "block")]
+
+
+def test_a_stance_in_another_sentence_does_not_excuse():
+    found = findings("警方提醒大家注意安全。高仿证件，价格优惠。")
+    assert [(r, s) for r, s, _ in found] == [("IL048", "block")]
+
+
+def test_an_entry_can_refuse_every_stance(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "ads"\nexcused_by = ["warning"]\n\n[[entry]]\n'
+                    'id = "AD450"\nterm = "某某神药"\nexcused_by = []\nreason = "推销"\n'
+                    'reason_en = "promotion"\nhit = ["某某神药"]\n', encoding="utf-8")
+    ours = Pipeline(Config(stages=["lexicon"], bundled_lexicons=False,
+                           lexicon=[{"path": path}]))
+    found = ours.check_text("警惕所谓“某某神药”。").findings
+    assert [(f.rule, f.severity.value) for f in found] == [("AD450", "block")]
+
+
+def test_an_unknown_stance_is_a_config_error(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "ads"\nexcused_by = ["satire"]\n\n[[entry]]\n'
+                    'id = "AD450"\nterm = "某某神药"\nreason = "推销"\nreason_en = "promotion"\n'
+                    'hit = ["某某神药"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'satire' is not a stance class"):
+        Pipeline(Config(stages=["lexicon"], bundled_lexicons=False, lexicon=[{"path": path}]))
