@@ -64,7 +64,8 @@ def found(stage, text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_classes_meet_in_one_sentence(stage):
-    assert found(stage, "今日某某货，低价出售，包邮。") == [("IL690", "某某货，低价出售，包邮", None)]
+    assert found(stage, "今日某某货，低价出售，包邮。") == [
+        ("IL690", "某某货，低价出售，包邮", None)]
     assert found(stage, "某某货已到。欢迎出售旧物。") == []  # two sentences
     assert found(stage, "某 某 货出售") == [("IL690", "某 某 货出售", None)]  # noise skipped
 
