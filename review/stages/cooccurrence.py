@@ -23,7 +23,7 @@ from review.normalize import normalize_terms
 from review.rules import schema
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
-from review.stages.stance import excused, sentence_ends, sentence_of
+from review.stages.stance import excused, negated, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,8 @@ class CooccurrenceStage:
             start = last + 1 - payload[0][1]
             found = sentences.setdefault(sentence_of(ends, start), {})
             for key, length in payload:
+                if self.classes[key].stance and negated(text, last + 1 - length):
+                    continue  # 不是谣言: insisting, not debunking
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
         for found in sentences.values():
             for index, r in enumerate(self.items):

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from review.automaton import build_automaton
 from review.findings import Rule, Severity
 
+# A negation right before a stance cue: 不是谣言, 没造谣, 并非骗局, 绝非虚假信息.
+_NEGATED = re.compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
 # Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
 SENTENCE_END = re.compile(r"[。!?;\n]")
 
@@ -32,16 +34,24 @@ class StanceFinder:
         for stance, words in terms.items():
             for word in words:
                 keys.setdefault(word, []).append(stance)
-        self.automaton = build_automaton((k, tuple(v)) for k, v in keys.items()) if keys \
-            else None
+        self.automaton = build_automaton((k, (len(k), tuple(v))) for k, v in keys.items()) \
+            if keys else None
 
     def by_sentence(self, text: str, ends: list[int]) -> dict[int, set[str]]:
         found: dict[int, set[str]] = {}
         if self.automaton is None:
             return found
-        for last, stances in self.automaton.iter(text):
+        for last, value in self.automaton.iter(text):
+            length, stances = value
+            if negated(text, last + 1 - length):
+                continue  # 不是谣言: a rumour-monger insisting, not a debunk
             found.setdefault(sentence_of(ends, last), set()).update(stances)
         return found
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the cue at `start` follows a negation (不是谣言, 并非骗局)."""
+    return _NEGATED.search(text, max(0, start - 2), start) is not None
 
 
 def excused(rule: Rule, name: str, name_en: str) -> Rule:

@@ -56,3 +56,11 @@ def test_an_unknown_stance_is_a_config_error(tmp_path):
                     'hit = ["某某神药"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="'satire' is not a stance class"):
         Pipeline(Config(stages=["lexicon"], bundled_lexicons=False, lexicon=[{"path": path}]))
+
+
+def test_a_negated_cue_is_no_stance():
+    full = Pipeline(Config())
+    insisting = full.check_text("这真不是谣言，听说下周全市加油站限购，赶紧去加满。").findings
+    assert "block" in {f.severity.value for f in insisting}
+    debunk = full.check_text("网传“某部门内部出高仿证件”系谣言。").findings
+    assert {f.severity.value for f in debunk} == {"info"}
