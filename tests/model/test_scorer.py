@@ -6,14 +6,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import sklearn
 
 from review.errors import ConfigError
-from review.model import corpus, train
+from review.model import corpus
 from review.model.scorer import Scorer, default_dir
 from review.model.text import prepare
 
 MODEL_FILES = ("classifier.json", "classifier.f64")
+
+
+def train():
+    """review.model.train, imported by the tests that train: scikit-learn takes a second and a
+    half to import, and every test process collects this file."""
+    from review.model import train as training
+
+    return training
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +30,9 @@ def trained(tmp_path_factory, full):
     labels, texts = corpus.read(corpus.default_files())
     holdout = texts[::10]
     keep = [i for i in range(len(texts)) if i % 10 and (full or i % 20 == 1)]
-    pipeline = train.fit([labels[i] for i in keep], [texts[i] for i in keep])
+    pipeline = train().fit([labels[i] for i in keep], [texts[i] for i in keep])
     out = tmp_path_factory.mktemp("model")
-    train.export(pipeline, out, {"test": True})
+    train().export(pipeline, out, {"test": True})
     return pipeline, Scorer.load(out), holdout, out
 
 
@@ -87,8 +94,8 @@ def test_training_is_reproducible(tmp_path, full):
     with --full."""
     files = corpus.default_files() if full else corpus_sample(tmp_path / "corpus", 32)
     labels, _ = corpus.read(files)
-    train.train(files, tmp_path / "a")
-    train.train(files, tmp_path / "b")
+    train().train(files, tmp_path / "a")
+    train().train(files, tmp_path / "b")
     assert model_bytes(tmp_path / "a") == model_bytes(tmp_path / "b")
     card = json.loads((tmp_path / "a" / "MODEL_CARD.json").read_text(encoding="utf-8"))
     assert card["data_sha256"] == corpus.digest(files)
@@ -114,11 +121,13 @@ def test_training_on_the_corpus_gives_the_shipped_model(tmp_path, full):
     if not full:
         pytest.skip("trains on the whole corpus: run with --full")
     card = json.loads((default_dir() / "MODEL_CARD.json").read_text(encoding="utf-8"))
+    import sklearn
+
     here = {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
             "numpy": np.__version__}
     if card["versions"] != here:
         pytest.skip(f"the model was trained with {card['versions']}, this is {here}")
-    train.train(corpus.default_files(), tmp_path)
+    train().train(corpus.default_files(), tmp_path)
     assert model_bytes(tmp_path) == model_bytes(default_dir())
 
 

@@ -1,6 +1,8 @@
 """The curated lexicons and the organisation's lists (their examples run through the whole
 pipeline in tests/rules/test_examples.py)."""
 
+from functools import cache
+
 import pytest
 
 from review.document import Document
@@ -9,34 +11,29 @@ from review.findings import Category
 from review.rules.lexicons import Entry, LexiconOptions, bundled, load, load_plain
 from review.stages.lexicon import LexiconStage
 
-ENTRIES: list[Entry] = [entry for option in bundled() for entry in load(option)]
-STAGE = LexiconStage(ENTRIES)
 MIN_ENTRIES = 80
 
 
-def rule_ids(text: str) -> set[str]:
-    return {hit.rule.id for hit in STAGE.scan(Document("example", text))}
-
-
-def spans(text: str, rule_id: str) -> list[str]:
-    return [text[h.start:h.end] for h in STAGE.scan(Document("example", text))
-            if h.rule.id == rule_id]
+@cache
+def entries() -> list[Entry]:
+    """Read when a test asks: every test process collects this file."""
+    return [entry for option in bundled() for entry in load(option)]
 
 
 @pytest.mark.parametrize("category", [c for c in Category  # those the lexicons hold
                                       if c not in (Category.EXPRESSION, Category.RELEASE)])
 def test_each_category_has_enough_curated_entries(category):
-    count = sum(entry.rule.category is category for entry in ENTRIES)
+    count = sum(entry.rule.category is category for entry in entries())
     assert count >= MIN_ENTRIES
 
 
 def test_every_entry_has_its_reasons_in_both_languages():
-    for entry in ENTRIES:
+    for entry in entries():
         assert entry.rule.message_zh and entry.rule.message_en.isascii(), entry.rule.id
 
 
 def test_consent_entries_never_block():
-    assert all(e.rule.severity.value != "block" for e in ENTRIES
+    assert all(e.rule.severity.value != "block" for e in entries()
                if e.rule.category is Category.CONSENT)
 
 
