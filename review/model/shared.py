@@ -63,7 +63,8 @@ TASKS = [
 
 
 def evaluate(scorer: Scorer, thresholds: dict[str, float], directory: Path | None = None,
-             limit: int | None = None) -> dict[str, dict]:
+             limit: int | None = None, step: int = 1) -> dict[str, dict]:
+    """`step`: every step-th wanted row only (a quicker estimate of the same rates)."""
     directory = directory or datasets_dir()
     results = {}
     for name, files, wanted, caught_by, kind in TASKS:
@@ -72,8 +73,12 @@ def evaluate(scorer: Scorer, thresholds: dict[str, float], directory: Path | Non
             continue
         total = hits = 0
         for path in paths:
+            seen = 0
             for label, text in rows(path):
                 if not wanted(label):
+                    continue
+                seen += 1
+                if (seen - 1) % step:
                     continue
                 total += 1
                 hits += bool(flagged(scorer, text, thresholds) & caught_by)
