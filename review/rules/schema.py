@@ -79,23 +79,29 @@ class LexiconMeta(_Strict):
     excused_by: list[ClassName] = []   # stances under which an entry's term is a quotation
 
 
-class LexiconEntry(_Strict):
+class _Rule(_Strict):
+    """What every rule entry of a term-like file says: its id, why (in both languages), the
+    fix, an optional severity and gate over the file's, and its examples."""
+
     id: RuleId
-    term: Text
-    variants: list[Text] = []
     reason: Text
     reason_en: Text
     suggestion: str | None = None
     suggestion_en: str | None = None
     severity: Severity | None = None
     gate: GateName | None = None
+    hit: Examples
+    quoted: Examples = []   # quoted under an excusing stance: reported at info
+    miss: Examples = []
+
+
+class LexiconEntry(_Rule):
+    term: Text
+    variants: list[Text] = []
     context: list[str] = []
     allow: list[str] = []
     noise: bool = True
     excused_by: list[ClassName] | None = None   # default: the file's; [] never excused
-    hit: Examples
-    quoted: Examples = []   # the term quoted under an excusing stance: reported at info
-    miss: Examples = []
 
 
 class LexiconFile(_Strict):
@@ -170,21 +176,11 @@ class ClassesFile(_Strict):
     word_class: dict[ClassName, WordClass] = Field(default={}, alias="class")
 
 
-class CooccurrenceRule(_Strict):
-    id: RuleId
+class CooccurrenceRule(_Rule):
     all: list[ClassName] = []        # every one of these classes in the sentence
     any: list[ClassName] = []        # and at least one of these
     none: list[ClassName] = []       # and none of these
     excused_by: list[ClassName] = []  # stances under which it is a quotation: reported as info
-    reason: Text
-    reason_en: Text
-    suggestion: str | None = None
-    suggestion_en: str | None = None
-    severity: Severity | None = None
-    gate: GateName | None = None
-    hit: Examples
-    quoted: Examples = []   # the phenomenon quoted under an excusing stance: reported at info
-    miss: Examples = []
 
     @model_validator(mode="after")
     def _something_to_find(self) -> CooccurrenceRule:

@@ -19,19 +19,12 @@ from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
-from review.normalize import normalize_terms
+from review.rules import classes as classes_module
 from review.rules import schema
+from review.rules.classes import WordClass
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
 from review.stages.stance import excused, negated, sentence_ends, sentence_of
-
-
-@dataclass(frozen=True)
-class WordClass:
-    name: str
-    name_en: str
-    terms: tuple[str, ...]   # normalised as the compact view is
-    stance: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,36 +40,8 @@ class CoRule:
     quoted: tuple[str, ...] = ()
 
 
-def bundled_class_files() -> list[Path]:
-    return sorted((bundled_dir() / "classes").glob("*.toml"))
-
-
-def class_files(config: Config) -> list[Path]:
-    return bundled_class_files() + [config.root / p for p in config.classes]
-
-
 def rule_files() -> list[Path]:
     return sorted((bundled_dir() / "cooccurrence").glob("*.toml"))
-
-
-def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, WordClass]:
-    """Every class; a class is defined in one bundled file, and an organisation's file (after
-    the first `bundled` paths) may add terms to it or define its own."""
-    bundled = len(paths) if bundled is None else bundled
-    classes: dict[str, WordClass] = {}
-    for index, path in enumerate(paths):
-        for key, c in schema.read(path, schema.ClassesFile).word_class.items():
-            terms = tuple(t for t in normalize_terms(c.terms) if len(t) >= 2)
-            if len(terms) < len(c.terms):
-                raise ConfigError(f"{path}: class {key}: terms: a term shorter than two "
-                                  "characters would match everywhere")
-            known = classes.get(key)
-            if known is not None and index < bundled:
-                raise ConfigError(f"{path}: class {key} is defined twice")
-            if known is not None:  # the organisation's terms for a bundled class
-                terms = tuple(dict.fromkeys(known.terms + terms))
-            classes[key] = WordClass(c.name, c.name_en, terms, c.stance)
-    return classes
 
 
 def _names(keys: tuple[str, ...], classes: dict[str, WordClass], en: bool) -> str:
@@ -172,13 +137,8 @@ class CooccurrenceStage:
         return rule
 
 
-def load_classes_of(config: Config) -> dict[str, WordClass]:
-    """The bundled classes with the organisation's terms (config `classes`)."""
-    return load_classes(class_files(config), len(bundled_class_files()))
-
-
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
-    classes = load_classes_of(config)
+    classes = classes_module.load(config)
     rules = [r for path in rule_files() for r in load_rules(path, classes)]
     require_unique_ids((r.rule.id, r.source) for r in rules)
     return classes, rules
@@ -186,5 +146,5 @@ def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
 
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
-    paths = class_files(config) + rule_files()
+    paths = classes_module.class_files(config) + rule_files()
     return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths))

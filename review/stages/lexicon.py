@@ -233,9 +233,9 @@ def build(config: Config) -> LexiconStage:
 def _stances(config: Config, wanted: set[str]
              ) -> tuple[StanceFinder, dict[str, tuple[str, str]]]:
     """The stance classes the entries' `excused_by` name (lexicons/classes/)."""
-    from review.stages.cooccurrence import load_classes_of
+    from review.rules import classes as word_classes
 
-    classes = load_classes_of(config)
+    classes = word_classes.load(config)
     unknown = sorted(k for k in wanted if k not in classes or not classes[k].stance)
     if unknown:
         raise ConfigError(f"excused_by: {unknown[0]!r} is not a stance class "

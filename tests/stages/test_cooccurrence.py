@@ -9,6 +9,7 @@ from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
 from review.pipeline import Pipeline
+from review.rules.classes import load_classes
 from review.stages import cooccurrence
 
 CLASSES = '''
@@ -53,7 +54,7 @@ hit = ["某某货出售"]
 def stage(tmp_path):
     (tmp_path / "classes.toml").write_text(CLASSES, encoding="utf-8")
     (tmp_path / "rules.toml").write_text(RULES, encoding="utf-8")
-    classes = cooccurrence.load_classes([tmp_path / "classes.toml"])
+    classes = load_classes([tmp_path / "classes.toml"])
     return cooccurrence.CooccurrenceStage(
         classes, cooccurrence.load_rules(tmp_path / "rules.toml", classes))
 
@@ -89,7 +90,7 @@ def test_the_message_says_what_was_recognised(stage):
 def test_a_rule_naming_an_unknown_class_is_refused(tmp_path):
     (tmp_path / "classes.toml").write_text(CLASSES, encoding="utf-8")
     (tmp_path / "rules.toml").write_text(RULES.replace('"offer"]', '"offers"]'), encoding="utf-8")
-    classes = cooccurrence.load_classes([tmp_path / "classes.toml"])
+    classes = load_classes([tmp_path / "classes.toml"])
     with pytest.raises(ConfigError, match="rule IL690: any: no class 'offers'"):
         cooccurrence.load_rules(tmp_path / "rules.toml", classes)
 
@@ -98,7 +99,7 @@ def test_a_class_defined_twice_in_the_bundled_files_is_refused(tmp_path):
     for name in ("a.toml", "b.toml"):
         (tmp_path / name).write_text(CLASSES, encoding="utf-8")
     with pytest.raises(ConfigError, match="class thing is defined twice"):
-        cooccurrence.load_classes([tmp_path / "a.toml", tmp_path / "b.toml"])
+        load_classes([tmp_path / "a.toml", tmp_path / "b.toml"])
 
 
 def test_the_organisation_adds_terms_to_a_bundled_class(cli, tmp_path):

@@ -1,0 +1,70 @@
+"""Word classes (lexicons/classes/*.toml): things, acts and stances, defined once and shared
+by the co-occurrence rules and by the term entries' `excused_by`. An organisation adds terms
+to a class, or classes of its own, in files named by the config's `classes`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.config import Config
+from review.errors import ConfigError
+from review.normalize import normalize_terms
+from review.rules import schema
+from review.rules.lexicons import bundled_dir
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str                # what a finding says was recognised: 毒品
+    name_en: str
+    terms: tuple[str, ...]   # normalised as the compact view is
+    stance: bool = False     # says how a sentence speaks (a warning, a debunk)
+
+
+def bundled_class_files() -> list[Path]:
+    return sorted((bundled_dir() / "classes").glob("*.toml"))
+
+
+def class_files(config: Config) -> list[Path]:
+    return bundled_class_files() + [config.root / p for p in config.classes]
+
+
+def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, WordClass]:
+    """Every class; a class is defined in one bundled file, and an organisation's file (after
+    the first `bundled` paths) may add terms to it or define its own."""
+    bundled = len(paths) if bundled is None else bundled
+    classes: dict[str, WordClass] = {}
+    for index, path in enumerate(paths):
+        for key, c in schema.read(path, schema.ClassesFile).word_class.items():
+            terms = tuple(t for t in normalize_terms(c.terms) if len(t) >= 2)
+            if len(terms) < len(c.terms):
+                raise ConfigError(f"{path}: class {key}: terms: a term shorter than two "
+                                  "characters would match everywhere")
+            known = classes.get(key)
+            if known is not None and index < bundled:
+                raise ConfigError(f"{path}: class {key} is defined twice")
+            if known is not None:  # the organisation's terms for a bundled class
+                terms = tuple(dict.fromkeys(known.terms + terms))
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance)
+    return classes
+
+
+# Two stages read the classes when a pipeline is built: read the files once per version.
+_loaded: dict[tuple, dict[str, WordClass]] = {}
+
+
+def load(config: Config) -> dict[str, WordClass]:
+    """The bundled classes with the organisation's terms (config `classes`)."""
+    paths = class_files(config)
+    try:
+        key = tuple((str(p), os.stat(p).st_mtime_ns, os.stat(p).st_size) for p in paths)
+    except OSError:
+        key = None  # a file that cannot be read: load_classes says so
+    if key is not None and key in _loaded:
+        return _loaded[key]
+    classes = load_classes(paths, len(bundled_class_files()))
+    if key is not None:
+        _loaded[key] = classes
+    return classes
