@@ -170,6 +170,14 @@ class WordClass(_Strict):
     name_en: Text
     terms: list[Text] = Field(min_length=1)
     stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
+    # A stance whose cue speaks for its whole paragraph: 网传“…”。经核实，系谣言。
+    scope: Literal["sentence", "paragraph"] = "sentence"
+
+    @model_validator(mode="after")
+    def _scope_of_a_stance(self) -> WordClass:
+        if self.scope != "sentence" and not self.stance:
+            raise ValueError("scope: only a stance class (stance = true) has a scope")
+        return self
 
 
 class ClassesFile(_Strict):

@@ -24,7 +24,7 @@ from review.rules import schema
 from review.rules.classes import WordClass
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
-from review.stages.stance import excused, negated, sentence_ends, sentence_of
+from review.stages.stance import Stances, excused, negated, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,13 @@ def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
             if unknown:
                 raise ConfigError(f"{path}: rule {r.id}: {field}: no class {unknown[0]!r} in "
                                   "lexicons/classes/ or the config's classes")
+            # a stance says how a sentence speaks; what it speaks of is a class of things
+            wrong = [k for k in getattr(r, field) if k in classes
+                     and classes[k].stance != (field == "excused_by")]
+            if wrong:
+                raise ConfigError(f"{path}: rule {r.id}: {field}: class {wrong[0]!r} "
+                                  + ("is not a stance (stance = true)" if field == "excused_by"
+                                     else "is a stance: name it in excused_by"))
         seen = _names(tuple(r.all), classes, False)
         seen_en = _names(tuple(r.all), classes, True)
         if r.any:
@@ -104,24 +111,33 @@ class CooccurrenceStage:
         if not self.items or not text:
             return
         ends: list[int] | None = None
+        stances: Stances | None = None
         sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for last, payload in self.automaton.iter(text):
             if ends is None:  # only drafts holding a class term are split into sentences
                 ends = sentence_ends(text)
+                stances = Stances(text, ends)
             start = last + 1 - payload[0][1]
-            found = sentences.setdefault(sentence_of(ends, start), {})
+            sentence = sentence_of(ends, start)
+            found = sentences.setdefault(sentence, {})
             for key, length in payload:
-                if self.classes[key].stance and negated(text, last + 1 - length):
-                    continue  # 不是谣言: insisting, not debunking
+                word_class = self.classes[key]
+                if word_class.stance:
+                    if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
+                        stances.add(key, start, word_class.paragraph)
+                    continue
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
         for found in sentences.values():
+            spoken: set[str] | None = None
             for index, r in enumerate(self.items):
                 if not all(k in found for k in r.all) or (r.any and not any(
                         k in found for k in r.any)) or any(k in found for k in r.none):
                     continue
                 spans = [s for k in (*r.all, *r.any) for s in found.get(k, ())]
                 start, end = min(a for a, _ in spans), max(b for _, b in spans)
-                stance = next((k for k in r.excused_by if k in found), None)
+                if spoken is None:
+                    spoken = stances.at(start)
+                stance = next((k for k in r.excused_by if k in spoken), None)
                 rule = r.rule if stance is None else self._excused_rule(index, stance)
                 # broad: a lexicon term found inside it says more precisely what is wrong
                 yield Hit(rule, view.starts[start], view.ends[end - 1],
