@@ -202,6 +202,29 @@ class CooccurrenceFile(_Strict):
     rule: list[CooccurrenceRule] = []
 
 
+# An element of a sequence: "@class", "{slot}" or a literal word.
+Element = Annotated[str, StringConstraints(pattern=r"^(@[a-z][a-z0-9_]*|\{[a-z]+\}|[^@{}\s]+)$")]
+
+
+class SequenceRule(_Rule):
+    pattern: list[Element] = Field(min_length=2)  # in this order, in one sentence
+    within: int = Field(default=8, ge=0, le=30)   # at most this many characters between two
+    all: list[ClassName] = []      # and these classes anywhere in the sentence
+    none: list[ClassName] = []
+    excused_by: list[ClassName] = []
+
+    @model_validator(mode="after")
+    def _anchored(self) -> SequenceRule:
+        if all(e.startswith("{") for e in self.pattern):
+            raise ValueError("pattern: a sequence needs a class or a word, not slots alone")
+        return self
+
+
+class SequenceFile(_Strict):
+    meta: LexiconMeta
+    rule: list[SequenceRule] = []
+
+
 def read(path: Path, model: type[M]) -> M:
     """The file validated against its schema, or a ConfigError with one line per problem."""
     data = read_toml(path)
