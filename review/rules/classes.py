@@ -21,11 +21,7 @@ class WordClass:
     name_en: str
     terms: tuple[str, ...]   # normalised as the compact view is
     stance: bool = False     # says how a sentence speaks (a warning, a debunk)
-    scope: str = "sentence"  # a stance's reach: sentence, paragraph, or before/after a term
-
-    @property
-    def paragraph(self) -> bool:
-        return self.scope == "paragraph"
+    scope: str = "sentence"  # a stance's reach: sentence, paragraph, document, or next to a term
 
     @property
     def adjacent(self) -> bool:

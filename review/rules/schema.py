@@ -171,9 +171,10 @@ class WordClass(_Strict):
     terms: list[Text] = Field(min_length=1)
     stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
     # Where a stance's cue speaks: its sentence; its whole paragraph (网传“…”。经核实，系谣言。);
-    # or only right before or right after a term (打击出售枪支, 出售枪支案), where a cue may be
-    # one character since it is only looked for next to a term.
-    scope: Literal["sentence", "paragraph", "before", "after"] = "sentence"
+    # the whole post (a debunk's verdict); or only right before or right after a term
+    # (打击出售枪支, 出售枪支案), where a cue may be one character since it is only looked for
+    # next to a term.
+    scope: Literal["sentence", "paragraph", "document", "before", "after"] = "sentence"
 
     @model_validator(mode="after")
     def _scope_of_a_stance(self) -> WordClass:

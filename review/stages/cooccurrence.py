@@ -176,7 +176,7 @@ class CooccurrenceStage:
                 word_class = self.classes[key]
                 if word_class.stance:
                     if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
-                        stances.add(key, start, word_class.paragraph)
+                        stances.add(key, start, word_class.scope)
                     continue
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
         for sentence, found in sentences.items():

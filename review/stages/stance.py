@@ -4,10 +4,11 @@ in such a sentence is mention, not use. Stance classes are the word classes with
 `stance = true` (lexicons/classes/stance.toml); a rule's `excused_by` names the stances that
 make its finding a quotation, reported at info with the stance named — never dropped.
 
-Most cues speak for their sentence. A debunk, a court or legal-action report and an official
-release speak for their paragraph (`scope = "paragraph"`): in 网传“下周封城”。经核实，系谣言。
-the verdict follows the rumour. Never for the whole post: a paragraph appended to an anti-drug
-post that offers drugs has no cue of its own."""
+A cue speaks for its sentence or, with `scope = "paragraph"`, for its paragraph: in
+网传“下周封城”。经核实，系谣言。 the verdict follows the rumour, and an anti-fraud story tells
+the criminals' words a sentence before it says 被骗. Only a debunk's verdict (系谣言) speaks for
+the whole post, and only rumour rules name it: a paragraph appended to an anti-drug post that
+offers drugs has no cue of its own."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class Stances:
         self.text, self.ends = text, ends
         self.sentence: dict[int, set[str]] = {}
         self.paragraph: dict[int, set[str]] = {}
+        self.document: set[str] = set()
         self._breaks: list[int] | None = None
 
     def _paragraph_of(self, position: int) -> int:
@@ -46,15 +48,17 @@ class Stances:
             self._breaks = [i for i, c in enumerate(self.text) if c == "\n"]
         return bisect_right(self._breaks, position)
 
-    def add(self, stance: str, position: int, paragraph: bool) -> None:
-        if paragraph:
+    def add(self, stance: str, position: int, scope: str) -> None:
+        if scope == "document":
+            self.document.add(stance)
+        elif scope == "paragraph":
             self.paragraph.setdefault(self._paragraph_of(position), set()).add(stance)
         else:
             self.sentence.setdefault(sentence_of(self.ends, position), set()).add(stance)
 
     def at(self, position: int) -> set[str]:
         """The stances that speak for the sentence holding `position`."""
-        own = self.sentence.get(sentence_of(self.ends, position), set())
+        own = self.sentence.get(sentence_of(self.ends, position), set()) | self.document
         if not self.paragraph:
             return own
         return own | self.paragraph.get(self._paragraph_of(position), set())
@@ -66,7 +70,7 @@ class StanceFinder:
     def __init__(self, terms: dict[str, tuple[str, ...]],
                  scopes: dict[str, str] | None = None) -> None:
         scopes = scopes or {}
-        self.paragraph = frozenset(k for k, v in scopes.items() if v == "paragraph")
+        self.scopes = scopes
         self.frames = Frames({k: (scopes[k], terms[k]) for k in scopes
                               if scopes[k] in ("before", "after")})
         keys: dict[str, list[str]] = {}
@@ -87,7 +91,7 @@ class StanceFinder:
             if negated(text, last + 1 - length):
                 continue  # 不是谣言: a rumour-monger insisting, not a debunk
             for stance in stances:
-                found.add(stance, last, stance in self.paragraph)
+                found.add(stance, last, self.scopes.get(stance, "sentence"))
         return found
 
 
@@ -96,8 +100,10 @@ class Frames:
     嫌疑人. The term is then the name of an offence being dealt with, not an offer."""
 
     # What may stand between a term and its cue: 出售枪支的团伙, 打击了出售枪支, 打击等
-    _LINK_AFTER = ("的", "等", "类")
-    _LINK_BEFORE = ("了", "的", "各类", "一切", "各种", "所有")
+    # and quotation marks: 警惕“兼职拍摄军港”, “出售神药”案.
+    _LINK_AFTER = ("的", "等", "类", "”", '"', "’", "'", "」", "』", "》")
+    _LINK_BEFORE = ("了", "的", "各类", "一切", "各种", "所有",
+                    "“", '"', "‘", "'", "「", "『", "《")
 
     def __init__(self, classes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
         self.after = {k: terms for k, (side, terms) in classes.items() if side == "after"}
@@ -113,11 +119,11 @@ class Frames:
         cues = self.after.get(stance)
         if cues is not None:
             rest = folded[end:end + 10]
-            for _ in range(2):
+            for _ in range(3):
                 rest = next((rest[len(k):] for k in self._LINK_AFTER if rest.startswith(k)), rest)
             return rest.startswith(cues)
         head = folded[max(0, start - 12):start]
-        for _ in range(2):
+        for _ in range(3):
             head = next((head[:-len(k)] for k in self._LINK_BEFORE if head.endswith(k)), head)
         return head.endswith(self.before.get(stance, ()))
 

@@ -34,8 +34,8 @@ def test_the_same_term_in_an_offer_still_blocks():
     assert [(r, s) for r, s, _ in findings("高仿证件，价格优惠。")] == [("IL048", "block")]
 
 
-def test_a_stance_in_another_sentence_does_not_excuse():
-    found = findings("警方提醒大家注意安全。高仿证件，价格优惠。")
+def test_a_warning_in_another_paragraph_does_not_excuse():
+    found = findings("警方提醒大家注意安全。\n高仿证件，价格优惠。")
     assert [(r, s) for r, s, _ in found] == [("IL048", "block")]
 
 
@@ -67,9 +67,9 @@ def test_a_negated_cue_is_no_stance():
     assert {f.severity.value for f in debunk} == {"info"}
 
 
-# A debunk, a court or legal-action report and an official release speak for their paragraph:
-# the verdict often follows the words it condemns. A warning or enforcement cue speaks only for
-# its sentence, and no cue reaches into another paragraph.
+# Stances speak for their paragraph: the verdict often follows the words it condemns. No cue
+# reaches into another paragraph, except a debunk's verdict, which rumour rules take from
+# anywhere in the post.
 @pytest.mark.parametrize(("text", "stance"), [
     ("有人在群里发“某部门内部出高仿证件”。经县公安局核查，上述消息系谣言。", "辟谣"),
     ("被告人曾在朋友圈发布“高仿证件”广告。法院审理认为其行为构成犯罪。", "审判报道"),
@@ -134,3 +134,10 @@ def test_a_frame_next_to_a_term_makes_it_the_name_of_an_offence(tmp_path, text, 
 def test_a_frame_must_stand_right_next_to_the_term(tmp_path, text):
     found = _ours(tmp_path).check_text(text).findings
     assert [(f.rule, f.severity.value) for f in found] == [("AD450", "block")], text
+
+
+def test_a_debunk_verdict_anywhere_in_the_post_excuses_a_rumour():
+    pipeline = Pipeline(Config(stages=["cooccurrence"]))
+    text = ("【辟谣】\n有人在群里发“本周末将发生6级地震，赶紧搬出去住”。\n"
+            "市地震局表示，该信息系谣言，地震无法准确预测。")
+    assert {f.severity.value for f in pipeline.check_text(text).findings} == {"info"}
