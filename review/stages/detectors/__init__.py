@@ -4,8 +4,17 @@ registered in DETECTORS. Each module has `SPECS` (its rules with examples) and
 
 from __future__ import annotations
 
-from review.stages.detectors import bankcard, contact, email, idcard, marks, phone, url
+from review.stages.detectors import (
+    bankcard,
+    contact,
+    email,
+    idcard,
+    marks,
+    phone,
+    sensitive,
+    url,
+)
 from review.stages.detectors.common import Options
 
-DETECTORS = [idcard, phone, bankcard, email, contact, url, marks]
+DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, sensitive]
 __all__ = ["DETECTORS", "Options"]
