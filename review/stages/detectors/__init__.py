@@ -5,6 +5,7 @@ registered in DETECTORS. Each module has `SPECS` (its rules with examples) and
 from __future__ import annotations
 
 from review.stages.detectors import (
+    address,
     bankcard,
     contact,
     email,
@@ -16,5 +17,5 @@ from review.stages.detectors import (
 )
 from review.stages.detectors.common import Options
 
-DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, sensitive]
+DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, address, sensitive]
 __all__ = ["DETECTORS", "Options"]
