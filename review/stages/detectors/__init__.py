@@ -11,11 +11,12 @@ from review.stages.detectors import (
     email,
     idcard,
     marks,
+    minors,
     phone,
     sensitive,
     url,
 )
 from review.stages.detectors.common import Options
 
-DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, address, sensitive]
+DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, address, sensitive, minors]
 __all__ = ["DETECTORS", "Options"]
