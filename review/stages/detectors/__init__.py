@@ -13,10 +13,12 @@ from review.stages.detectors import (
     marks,
     minors,
     phone,
+    reporters,
     sensitive,
     url,
 )
 from review.stages.detectors.common import Options
 
-DETECTORS = [idcard, phone, bankcard, email, contact, url, marks, address, sensitive, minors]
+DETECTORS = [idcard, phone, bankcard, email, contact, url, marks,
+             address, sensitive, minors, reporters]  # privacy: SC520–SC526
 __all__ = ["DETECTORS", "Options"]

@@ -43,7 +43,7 @@ SPECS = [
 
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
 # The part of an address that locates one home rather than a street or a village.
-_DETAIL = re.compile(
+HOME_DETAIL = re.compile(
     rf"{_NUM}(?:栋|幢|号楼|单元|室|座|号房|楼{_NUM}号)(?:{_NUM}(?:室|号)?)?"
     rf"|村(?:民)?{_NUM}(?:组|社|队)(?:{_NUM}号)?|{_NUM}(?:组|社|队){_NUM}号"
     rf"|(?:路|街|巷|弄|道|胡同|大街){_NUM}号(?:院)?"
@@ -67,7 +67,7 @@ def _details(text: str, start: int, limit: int) -> tuple[int, int] | None:
     stop = _STOP.search(text, start, start + limit)
     end = stop.start() if stop else min(len(text), start + limit)
     last = None
-    for m in _DETAIL.finditer(text, start, end):
+    for m in HOME_DETAIL.finditer(text, start, end):
         last = m.end()
     return None if last is None or _PUBLIC.search(text, start, last) else (start, last)
 
@@ -85,7 +85,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
         end = m.start() - (text[m.start() - 1:m.start()] == ",")
         stops = [s.end() for s in _STOP.finditer(text, max(0, end - 40), end)]
         low = stops[-1] if stops else max(0, end - 40)
-        details = list(_DETAIL.finditer(text, low, end))
+        details = list(HOME_DETAIL.finditer(text, low, end))
         if not details or details[-1].end() != end or end <= reported \
                 or not _ONE_HOME.search(details[-1].group()) or _PUBLIC.search(text, low, end):
             continue

@@ -63,7 +63,8 @@ class Sentences:
         if before:
             n = before[-1]
             between = text[n[1]:start]
-            if between not in ("为", "是", "系") and _OTHERS.search(between) or _MASKED.search(between):
+            acts_on_other = between not in ("为", "是", "系") and _OTHERS.search(between)
+            if acts_on_other or _MASKED.search(between):
                 return None
             return n
         if names or _MASKED.search(text, low, start):
