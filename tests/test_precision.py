@@ -43,3 +43,25 @@ def test_lexicons_do_not_block_legitimate_prose(pipeline, corpus, full):
     print(f"{corpus}: {blocked_docs}/{len(docs)} blocked ({share:.2%}); "
           f"rules: {blocked.most_common(10)}")
     assert share <= MAX_BLOCKED_SHARE, blocked.most_common(10)
+
+
+MAX_PRIVACY_SHARE = 0.01  # review-level or worse, at most one legitimate text in 100
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_privacy_detectors_rarely_flag_legitimate_prose(pipeline, corpus, full):
+    """SC520–SC549 (names with health data, home addresses, minors, reporters) run on every
+    post. Published replies and news do name people: most of what is found there is real, but
+    it must stay rare."""
+    docs = texts(CORPORA[corpus])[::1 if full else 3]
+    flagged = Counter()
+    flagged_docs = 0
+    for text in docs:
+        rules = {f.rule for f in pipeline.check_text(text).findings
+                 if f.severity is not Severity.INFO and "SC520" <= f.rule <= "SC549"}
+        flagged.update(rules)
+        flagged_docs += bool(rules)
+    share = flagged_docs / len(docs)
+    print(f"{corpus}: {flagged_docs}/{len(docs)} flagged by privacy detectors ({share:.2%}); "
+          f"rules: {flagged.most_common(10)}")
+    assert share <= MAX_PRIVACY_SHARE, flagged.most_common(10)

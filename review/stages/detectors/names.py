@@ -166,7 +166,8 @@ def person_names(text: str) -> list[tuple[int, int]]:
         end = _given(text, m.end(), introduced)
         if end < 0 or _official(text, start, end):
             continue
-        if text[start:start + 2] in common_words() or text[start:end] in common_words():
+        word = text[start:start + 2] if m.end() - start == 1 else text[start:end]
+        if word in common_words() or text[start:end] in common_words():
             continue  # 安全, 任务重: a word, not a name
         found.append((start, end))
         position = end

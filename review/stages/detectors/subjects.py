@@ -23,6 +23,8 @@ _OTHERS = re.compile("为|给|帮|看望|慰问|探望|资助|照顾|救助|陪|
 # A masked person (张某, 李**, 刘女士, 小陈) already named as the subject.
 _MASKED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:某|\\*|×|x|〇|○|先生|女士)"
                      f"|[小老][{''.join(sorted(SURNAMES))}]")
+# What a detail + 的 may still say of the subject (他是五年级2班的班长, 城关中学的一名学生).
+_SAME_PERSON = ("学生", "班长", "一名", "一位", "同学", "学员", "队员", "成员", "患者", "病人")
 # How a sentence that goes on about the previous sentence's person opens: with the detail
 # itself or a pronoun (他患有…, 其妻子…, 她多年前…).
 _OPENING = re.compile(r"(?:(?:他|她|其|该人|此人|本人)[\u4e00-\u9fff]{0,6})?")
@@ -57,7 +59,7 @@ class Sentences:
         for n in names:  # 患尿毒症的村民李春兰: the name right after the detail
             if end <= n[0] <= end + 6 and not _CLAUSE.search(text, end, n[0]):
                 return n
-        if text.startswith("的", end):
+        if text.startswith("的", end) and not text.startswith(_SAME_PERSON, end + 1):
             return None  # 患尿毒症的邻居: a person the text does not name
         before = [n for n in names if n[1] <= start and start - n[1] <= reach]
         if before:
