@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
-from review.stages.detectors import address
+from review.stages.detectors.address import HOME_DETAIL
 from review.stages.detectors.common import Options, hit
 from review.stages.detectors.names import person_names
 
@@ -68,7 +68,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
             continue
         # the witness's sentence, brackets and commas included: 证人邓国华，住址为…
         stop = _SENTENCE_END.search(text, end, end + 40)
-        place = next(address.HOME_DETAIL.finditer(text, end, stop.start() if stop else end + 40),
+        place = next(HOME_DETAIL.finditer(text, end, stop.start() if stop else end + 40),
                      None)
         if place is not None:
             yield hit(view, WITNESS, m.start(), place.end())
