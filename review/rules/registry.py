@@ -124,6 +124,9 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
 TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED}
 
 
+_DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 @dataclass
 class Registry:
     specs: list[RuleSpec]
@@ -139,6 +142,11 @@ class Registry:
         spec = self.by_id.get(rule_id) or self.by_id.get(current(rule_id.upper()))
         if spec is None:
             close = difflib.get_close_matches(rule_id.upper(), self.by_id, n=3, cutoff=0.6)
+            # A letter typed for a look-alike digit (SC5O2) first: difflib scores SC502 no
+            # higher than its neighbours SC520–SC526.
+            lookalike = rule_id.upper()[:2] + rule_id.upper()[2:].translate(_DIGIT_LOOKALIKES)
+            if lookalike in self.by_id:
+                close = [lookalike, *(c for c in close if c != lookalike)][:3]
             hint = f"; did you mean {', '.join(close)}?" if close else \
                 "; `review rules` lists every rule"
             raise ConfigError(f"no rule {rule_id!r}{hint}")

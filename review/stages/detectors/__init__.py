@@ -4,8 +4,21 @@ registered in DETECTORS. Each module has `SPECS` (its rules with examples) and
 
 from __future__ import annotations
 
-from review.stages.detectors import bankcard, contact, email, idcard, marks, phone, url
+from review.stages.detectors import (
+    address,
+    bankcard,
+    contact,
+    email,
+    idcard,
+    marks,
+    minors,
+    phone,
+    reporters,
+    sensitive,
+    url,
+)
 from review.stages.detectors.common import Options
 
-DETECTORS = [idcard, phone, bankcard, email, contact, url, marks]
+DETECTORS = [idcard, phone, bankcard, email, contact, url, marks,
+             address, sensitive, minors, reporters]  # privacy: SC520–SC526
 __all__ = ["DETECTORS", "Options"]

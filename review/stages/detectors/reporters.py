@@ -1,0 +1,79 @@
+"""SC525 a whistleblower's or reporter's name, SC526 a witness's name with an address.
+
+Who reported a case is protected (刑事诉讼法 第一百一十一条, 信访工作条例): 举报人为刘志强,
+村民刘志强实名举报. A witness named with where they live is exposed to retaliation. Masked
+names (举报人刘某某, 证人王女士) are not found (names.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.address import HOME_DETAIL
+from review.stages.detectors.common import Options, hit
+from review.stages.detectors.names import person_names
+
+REPORTER = Rule("SC525", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
+                "披露举报人、报案人身份（个人隐私与安全）",
+                "a whistleblower's or reporter's identity",
+                "删除举报人姓名，改为“群众”“举报人”", "drop the name: say 群众 or 举报人")
+WITNESS = Rule("SC526", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
+               "披露证人姓名及住址（个人隐私与安全）", "a witness's name and address",
+               "删除证人姓名和住址", "drop the witness's name and address")
+SPECS = [
+    RuleSpec(REPORTER, Kind.DETECTOR, source=__name__,
+             hit=("经查，举报人为刘志强，反映的问题基本属实。",
+                  "报案人孙桂香称其家中财物被盗。",
+                  "村民郭永福实名举报村干部违规发放补贴。",
+                  "线索提供人：彭晓东，已按规定给予奖励。"),
+             miss=("举报人刘某某反映的问题经查部分属实。",
+                   "县纪委监委对举报人信息严格保密，欢迎群众监督举报。",
+                   "报案人王女士称其手机被盗。",
+                   "县市场监管局局长周建平表示，将认真核查群众举报。"),
+             detail_zh="举报人、报案人、检举人、线索提供人的真实姓名，或“某某实名举报”。",
+             detail_en="the real name of a whistleblower, reporter or informant."),
+    RuleSpec(WITNESS, Kind.DETECTOR, source=__name__,
+             hit=("证人马春生（家住西湖村三组）证实当晚听到争吵。",
+                  "据证人黄丽萍介绍，她住在幸福小区3栋2单元，目击了事发经过。",
+                  "证人邓国华，住址为东风路18号，当场拨打了报警电话。"),
+             miss=("证人王某某（家住某村）证实当晚听到争吵。",
+                   "证人黄丽萍介绍，事发时她正在路边等车。",
+                   "法院依法保护证人的人身安全，证人住址不予公开。"),
+             detail_zh="证人的真实姓名与其住址同句出现。",
+             detail_en="a witness's real name with where they live."),
+]
+
+_ROLE = re.compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|证人)"
+                   r"(?:为|是|系)?[:\s]*")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+_ACTS = re.compile(r"(?:实名)?(?:举报|检举|控告|报案)(?!人|电话|箱|平台|方式|中心|信箱)")
+
+
+def detect(doc: Document, options: Options) -> Iterator[Hit]:
+    view = doc.visible
+    text = view.text
+    if not (_ROLE.search(text) or _ACTS.search(text)):
+        return
+    names = person_names(text)
+    starts = {start: end for start, end in names}
+    for m in _ROLE.finditer(text):
+        end = starts.get(m.end())
+        if end is None:
+            continue
+        if "证人" not in m.group() or "举报" in m.group():
+            yield hit(view, REPORTER, m.start(), end)
+            continue
+        # the witness's sentence, brackets and commas included: 证人邓国华，住址为…
+        stop = _SENTENCE_END.search(text, end, end + 40)
+        place = next(HOME_DETAIL.finditer(text, end, stop.start() if stop else end + 40),
+                     None)
+        if place is not None:
+            yield hit(view, WITNESS, m.start(), place.end())
+    for start, end in names:
+        m = _ACTS.match(text, end)
+        if m is not None and not text.startswith("人", m.end()):
+            yield hit(view, REPORTER, start, m.end())
+
