@@ -21,6 +21,7 @@ class WordClass:
     name_en: str
     terms: tuple[str, ...]   # normalised as the compact view is
     stance: bool = False     # says how a sentence speaks (a warning, a debunk)
+    paragraph: bool = False  # a stance speaking for its whole paragraph (经核实，系谣言)
 
 
 def bundled_class_files() -> list[Path]:
@@ -47,7 +48,8 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
                 raise ConfigError(f"{path}: class {key} is defined twice")
             if known is not None:  # the organisation's terms for a bundled class
                 terms = tuple(dict.fromkeys(known.terms + terms))
-            classes[key] = WordClass(c.name, c.name_en, terms, c.stance)
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance,
+                                     c.scope == "paragraph")
     return classes
 
 

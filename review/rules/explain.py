@@ -10,6 +10,7 @@ from review.rules.spec import Kind, RuleSpec
 KIND_NAMES = {
     Kind.LEXICON: ("词表条目", "lexicon entry"),
     Kind.COOCCURRENCE: ("共现规则", "co-occurrence rule"),
+    Kind.SEQUENCE: ("顺序模式规则", "sequence rule"),
     Kind.DETECTOR: ("规则检测器", "detector"),
     Kind.CLASSIFIER: ("分类模型", "classifier"),
     Kind.CORRECTION: ("纠错词表", "wrong → right list"),

@@ -8,6 +8,7 @@ from enum import StrEnum
 class Kind(StrEnum):
     LEXICON = "lexicon"            # a curated or organisation term list entry
     COOCCURRENCE = "cooccurrence"  # word classes that together make a phenomenon
+    SEQUENCE = "sequence"          # classes, words and slots (money, age …) in order
     DETECTOR = "detector"          # a pattern with a validator (ID cards, phones, links …)
     CLASSIFIER = "classifier"      # the sentence model
     CORRECTION = "correction"      # a wrong → right expression

@@ -40,19 +40,25 @@ def _corrections(config: Config) -> Iterator[RuleSpec]:
             yield RuleSpec(c.rule, Kind.CORRECTION, c.hit, c.miss, c.source, c.wrong, day)
 
 
-def _cooccurrence(config: Config) -> Iterator[RuleSpec]:
-    from review.stages import cooccurrence
+def _cooccurrence(kind: Kind) -> Callable[[Config], Iterator[RuleSpec]]:
+    """Co-occurrence and sequence rules: one loader reads both kinds."""
 
-    classes, rules = cooccurrence.load(config)
-    for r in rules:
-        stances = "、".join(classes[k].name for k in r.excused_by)
-        stances_en = ", ".join(classes[k].name_en for k in r.excused_by)
-        yield RuleSpec(r.rule, Kind.COOCCURRENCE, r.hit, r.miss, r.source, quoted=r.quoted,
-                       detail_zh=r.rule.message_zh + (f"。出现在{stances}中的视为引述，只作提示"
-                                                       if stances else ""),
-                       detail_en=r.rule.message_en + (f". In {stances_en} it is a quotation, "
-                                                       "reported for information"
-                                                       if stances else ""))
+    def specs(config: Config) -> Iterator[RuleSpec]:
+        from review.stages import cooccurrence
+
+        classes, rules = cooccurrence.load(config)
+        for r in rules:
+            if r.kind != kind:
+                continue
+            stances = "、".join(classes[k].name for k in r.excused_by)
+            stances_en = ", ".join(classes[k].name_en for k in r.excused_by)
+            yield RuleSpec(r.rule, r.kind, r.hit, r.miss, r.source, quoted=r.quoted,
+                           detail_zh=r.rule.message_zh + (f"。出现在{stances}中的视为引述，只作提示"
+                                                           if stances else ""),
+                           detail_en=r.rule.message_en + (f". In {stances_en} it is a "
+                                                           "quotation, reported for information"
+                                                           if stances else ""))
+    return specs
 
 
 def _formulations(config: Config) -> Iterator[RuleSpec]:
@@ -102,7 +108,8 @@ def _detectors(config: Config) -> Iterator[RuleSpec]:
 
 PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.LEXICON: _lexicon,
-    Kind.COOCCURRENCE: _cooccurrence,
+    Kind.COOCCURRENCE: _cooccurrence(Kind.COOCCURRENCE),
+    Kind.SEQUENCE: _cooccurrence(Kind.SEQUENCE),
     Kind.DETECTOR: _detectors,
     Kind.CLASSIFIER: _classifier,
     Kind.CORRECTION: _corrections,

@@ -170,6 +170,14 @@ class WordClass(_Strict):
     name_en: Text
     terms: list[Text] = Field(min_length=1)
     stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
+    # A stance whose cue speaks for its whole paragraph: 网传“…”。经核实，系谣言。
+    scope: Literal["sentence", "paragraph"] = "sentence"
+
+    @model_validator(mode="after")
+    def _scope_of_a_stance(self) -> WordClass:
+        if self.scope != "sentence" and not self.stance:
+            raise ValueError("scope: only a stance class (stance = true) has a scope")
+        return self
 
 
 class ClassesFile(_Strict):
@@ -192,6 +200,29 @@ class CooccurrenceRule(_Rule):
 class CooccurrenceFile(_Strict):
     meta: LexiconMeta
     rule: list[CooccurrenceRule] = []
+
+
+# An element of a sequence: "@class", "{slot}" or a literal word.
+Element = Annotated[str, StringConstraints(pattern=r"^(@[a-z][a-z0-9_]*|\{[a-z]+\}|[^@{}\s]+)$")]
+
+
+class SequenceRule(_Rule):
+    pattern: list[Element] = Field(min_length=2)  # in this order, in one sentence
+    within: int = Field(default=8, ge=0, le=30)   # at most this many characters between two
+    all: list[ClassName] = []      # and these classes anywhere in the sentence
+    none: list[ClassName] = []
+    excused_by: list[ClassName] = []
+
+    @model_validator(mode="after")
+    def _anchored(self) -> SequenceRule:
+        if all(e.startswith("{") for e in self.pattern):
+            raise ValueError("pattern: a sequence needs a class or a word, not slots alone")
+        return self
+
+
+class SequenceFile(_Strict):
+    meta: LexiconMeta
+    rule: list[SequenceRule] = []
 
 
 def read(path: Path, model: type[M]) -> M:

@@ -26,12 +26,13 @@ class IdRange:
 
 _CATEGORY = "(?P<prefix>IL|SE|SC|AD|OP|CN)"
 # The documented id range of every kind (README "Rules"). Category-prefixed kinds must also
-# carry their category's prefix. xx7xx–xx8xx are free for the rule kinds to come
-# (sequence rules, topic detectors).
+# carry their category's prefix. xx8xx is free for the rule kinds to come
+# (topic detectors).
 ID_RANGES: tuple[IdRange, ...] = (
     IdRange(Kind.LEXICON, re.compile(rf"{_CATEGORY}(?!000)[0-4]\d\d"), "IL/SE/SC/AD/OP/CN 001–499"),
     IdRange(Kind.DETECTOR, re.compile(rf"{_CATEGORY}5\d\d"), "IL/SE/SC/AD/OP/CN 500–599"),
     IdRange(Kind.COOCCURRENCE, re.compile(rf"{_CATEGORY}6\d\d"), "IL/SE/SC/AD/OP/CN 600–699"),
+    IdRange(Kind.SEQUENCE, re.compile(rf"{_CATEGORY}7\d\d"), "IL/SE/SC/AD/OP/CN 700–799"),
     IdRange(Kind.CLASSIFIER, re.compile(rf"{_CATEGORY}9\d\d"), "IL/SE/SC/AD/OP/CN 900–999"),
     IdRange(Kind.CORRECTION, re.compile(r"EX(?!0000)[0-8]\d{3}"), "EX0001–EX8999"),
     IdRange(Kind.FORMULATION, re.compile(r"EX90\d\d"), "EX9000–EX9099"),

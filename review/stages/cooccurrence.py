@@ -4,6 +4,11 @@ contact cues, warnings …) are defined once in `lexicons/classes/`; a rule in
 which one must (`any`), and which must not (`none`). 冰毒 + 出售 in one sentence is an offer
 however it is worded.
 
+A sequence rule (`lexicons/sequence/`) is a co-occurrence in order, with slots for values:
+`pattern = ["{money}", "@post_deal"]` finds 8万元包进编 and 五万块保证进编. Its classes and
+words are found by the same automaton pass; its pattern is tried only on a sentence that holds
+all of them.
+
 Stance classes say how a sentence speaks — a warning, an enforcement or court report, a
 debunk. A rule's `excused_by` stances make its finding a quotation: it is still reported, at
 `info`, with the stance named, so a reviewer sees why it did not block."""
@@ -22,9 +27,12 @@ from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
 from review.rules import classes as classes_module
 from review.rules import schema
 from review.rules.classes import WordClass
+from review.rules.kinds import Kind
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
-from review.stages.stance import excused, negated, sentence_ends, sentence_of
+from review.stages.sequence import Sequence
+from review.stages.slots import SLOTS
+from review.stages.stance import Stances, excused, negated, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,16 @@ class CoRule:
     miss: tuple[str, ...] = ()
     source: str = ""
     quoted: tuple[str, ...] = ()
+    kind: Kind = Kind.COOCCURRENCE
+    sequence: Sequence | None = None  # the order and slots, for a sequence rule
 
 
 def rule_files() -> list[Path]:
     return sorted((bundled_dir() / "cooccurrence").glob("*.toml"))
+
+
+def sequence_files() -> list[Path]:
+    return sorted((bundled_dir() / "sequence").glob("*.toml"))
 
 
 def _names(keys: tuple[str, ...], classes: dict[str, WordClass], en: bool) -> str:
@@ -49,26 +63,67 @@ def _names(keys: tuple[str, ...], classes: dict[str, WordClass], en: bool) -> st
                                        for k in keys)
 
 
-def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
-    parsed = schema.read(path, schema.CooccurrenceFile)
-    default_severity, default_gate = CATEGORY_DEFAULTS[parsed.meta.category]
+def _check_classes(path: Path, rule_id: str, fields: dict[str, list[str]],
+                   classes: dict[str, WordClass]) -> None:
+    for field, keys in fields.items():
+        unknown = [k for k in keys if k not in classes]
+        if unknown:
+            raise ConfigError(f"{path}: rule {rule_id}: {field}: no class {unknown[0]!r} in "
+                              "lexicons/classes/ or the config's classes")
+        # a stance says how a sentence speaks; what it speaks of is a class of things
+        wrong = [k for k in keys if classes[k].stance != (field == "excused_by")]
+        if wrong:
+            raise ConfigError(f"{path}: rule {rule_id}: {field}: class {wrong[0]!r} "
+                              + ("is not a stance (stance = true)" if field == "excused_by"
+                                 else "is a stance: name it in excused_by"))
+
+
+def _rule(path: Path, meta: schema.LexiconMeta, r: schema.CooccurrenceRule | schema.SequenceRule,
+          seen: str, seen_en: str) -> Rule:
+    default_severity, default_gate = CATEGORY_DEFAULTS[meta.category]
+    return Rule(r.id, meta.category, r.gate or meta.gate or default_gate,
+                r.severity or meta.severity or default_severity,
+                f"{r.reason}（{seen}）", f"{r.reason_en} ({seen_en})",
+                r.suggestion, r.suggestion_en or r.suggestion)
+
+
+def load_sequences(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
+    """A file of sequence rules; each pattern's words become classes of their own ("=word")
+    in `classes`, so one automaton pass finds everything a rule needs."""
+    parsed = schema.read(path, schema.SequenceFile)
     out = []
     for r in parsed.rule:
-        for field in ("all", "any", "none", "excused_by"):
-            unknown = [k for k in getattr(r, field) if k not in classes]
-            if unknown:
-                raise ConfigError(f"{path}: rule {r.id}: {field}: no class {unknown[0]!r} in "
-                                  "lexicons/classes/ or the config's classes")
+        named = [e[1:] for e in r.pattern if e.startswith("@")]
+        _check_classes(path, r.id, {"pattern": named, "all": r.all, "none": r.none,
+                                    "excused_by": r.excused_by}, classes)
+        try:
+            sequence = Sequence.compile(r.pattern, r.within, classes)
+        except KeyError as err:
+            raise ConfigError(f"{path}: rule {r.id}: pattern: no slot {err.args[0]!r} "
+                              f"(slots: {', '.join(SLOTS)})") from None
+        for word in sequence.words:
+            classes.setdefault(f"={word}", WordClass(word, word, (word,)))
+        out.append(CoRule(
+            _rule(path, parsed.meta, r, f"依次出现：{sequence.describe(classes, False)}",
+                  f"in this order: {sequence.describe(classes, True)}"),
+            tuple(dict.fromkeys((*sequence.needs, *r.all))), (), tuple(r.none),
+            tuple(r.excused_by), tuple(r.hit), tuple(r.miss), str(path), tuple(r.quoted),
+            Kind.SEQUENCE, sequence))
+    return out
+
+
+def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
+    parsed = schema.read(path, schema.CooccurrenceFile)
+    out = []
+    for r in parsed.rule:
+        _check_classes(path, r.id, {"all": r.all, "any": r.any, "none": r.none,
+                                    "excused_by": r.excused_by}, classes)
         seen = _names(tuple(r.all), classes, False)
         seen_en = _names(tuple(r.all), classes, True)
         if r.any:
             seen += f"＋{'或'.join(classes[k].name for k in r.any)}"
             seen_en += " + " + " or ".join(classes[k].name_en for k in r.any)
-        rule = Rule(r.id, parsed.meta.category, r.gate or parsed.meta.gate or default_gate,
-                    r.severity or parsed.meta.severity or default_severity,
-                    f"{r.reason}（同一句中：{seen}）",
-                    f"{r.reason_en} (in one sentence: {seen_en})",
-                    r.suggestion, r.suggestion_en or r.suggestion)
+        rule = _rule(path, parsed.meta, r, f"同一句中：{seen}", f"in one sentence: {seen_en}")
         out.append(CoRule(rule, tuple(r.all), tuple(r.any), tuple(r.none),
                           tuple(r.excused_by), tuple(r.hit), tuple(r.miss), str(path),
                           tuple(r.quoted)))
@@ -104,28 +159,41 @@ class CooccurrenceStage:
         if not self.items or not text:
             return
         ends: list[int] | None = None
+        stances: Stances | None = None
         sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for last, payload in self.automaton.iter(text):
             if ends is None:  # only drafts holding a class term are split into sentences
                 ends = sentence_ends(text)
+                stances = Stances(text, ends)
             start = last + 1 - payload[0][1]
-            found = sentences.setdefault(sentence_of(ends, start), {})
+            sentence = sentence_of(ends, start)
+            found = sentences.setdefault(sentence, {})
             for key, length in payload:
-                if self.classes[key].stance and negated(text, last + 1 - length):
-                    continue  # 不是谣言: insisting, not debunking
+                word_class = self.classes[key]
+                if word_class.stance:
+                    if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
+                        stances.add(key, start, word_class.paragraph)
+                    continue
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
-        for found in sentences.values():
+        for sentence, found in sentences.items():
             for index, r in enumerate(self.items):
                 if not all(k in found for k in r.all) or (r.any and not any(
                         k in found for k in r.any)) or any(k in found for k in r.none):
                     continue
-                spans = [s for k in (*r.all, *r.any) for s in found.get(k, ())]
-                start, end = min(a for a, _ in spans), max(b for _, b in spans)
-                stance = next((k for k in r.excused_by if k in found), None)
-                rule = r.rule if stance is None else self._excused_rule(index, stance)
-                # broad: a lexicon term found inside it says more precisely what is wrong
-                yield Hit(rule, view.starts[start], view.ends[end - 1],
-                          None if stance is None else Severity.INFO, broad=True)
+                if r.sequence is None:
+                    spans = [s for k in (*r.all, *r.any) for s in found.get(k, ())]
+                    matched = [(min(a for a, _ in spans), max(b for _, b in spans), None)]
+                else:
+                    bounds = (ends[sentence - 1] + 1 if sentence else 0,
+                              ends[sentence] if sentence < len(ends) else len(text))
+                    matched = list(r.sequence.find(view, doc.visible.text, *bounds))
+                for start, end, tail in matched:
+                    stance = next((k for k in r.excused_by if k in stances.at(start)), None)
+                    rule = r.rule if stance is None else self._excused_rule(index, stance)
+                    stop = view.ends[end - 1] if tail is None else doc.visible.ends[tail - 1]
+                    # broad: a lexicon term found inside it says more precisely what is wrong
+                    yield Hit(rule, view.starts[start], stop,
+                              None if stance is None else Severity.INFO, broad=True)
 
     def _excused_rule(self, index: int, stance: str) -> Rule:
         """The rule's finding in a sentence of an excusing stance: the same id, at info, its
@@ -138,13 +206,14 @@ class CooccurrenceStage:
 
 
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
-    classes = classes_module.load(config)
+    classes = dict(classes_module.load(config))  # a copy: sequences add their words
     rules = [r for path in rule_files() for r in load_rules(path, classes)]
+    rules += [r for path in sequence_files() for r in load_sequences(path, classes)]
     require_unique_ids((r.rule.id, r.source) for r in rules)
     return classes, rules
 
 
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
-    paths = classes_module.class_files(config) + rule_files()
+    paths = classes_module.class_files(config) + rule_files() + sequence_files()
     return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths))

@@ -23,7 +23,7 @@ from review.findings import Hit, Rule
 from review.rules import lexicons
 from review.rules.lexicons import Entry
 from review.rules.spec import require_unique_ids
-from review.stages.stance import StanceFinder, excused, sentence_ends, sentence_of
+from review.stages.stance import StanceFinder, Stances, excused, sentence_ends
 
 CONTEXT_WIDTH = 12
 # What a term's payload says: report it at once (no allow, context or contiguity to check),
@@ -94,8 +94,7 @@ class LexiconStage:
         rules, rule = self._rules, self.rule
         checked: list[tuple[int, int, int]] = []
         allowed: dict[int, list[tuple[int, int]]] = {}
-        stances: dict[int, set[str]] | None = None
-        sentence_end: list[int] = []
+        stances: Stances | None = None
         for last, payload in self.automaton.iter(text):
             for index, kind, length in payload:
                 if kind == _PLAIN:
@@ -115,9 +114,8 @@ class LexiconStage:
                 continue  # this entry must appear without inserted characters
             if excused_by and self.stances is not None:
                 if stances is None:  # only drafts with such a term are judged for stance
-                    sentence_end = sentence_ends(text)
-                    stances = self.stances.by_sentence(text, sentence_end)
-                found = stances.get(sentence_of(sentence_end, start), ())
+                    stances = self.stances.find(text, sentence_ends(text))
+                found = stances.at(start)
                 stance = next((k for k in excused_by if k in found), None)
                 if stance is not None:
                     yield Hit(self._excused_rule(index, stance), starts[start], ends[end - 1])
@@ -240,7 +238,8 @@ def _stances(config: Config, wanted: set[str]
     if unknown:
         raise ConfigError(f"excused_by: {unknown[0]!r} is not a stance class "
                           "(lexicons/classes/, stance = true)")
-    return (StanceFinder({k: classes[k].terms for k in wanted}),
+    return (StanceFinder({k: classes[k].terms for k in wanted},
+                         frozenset(k for k in wanted if classes[k].paragraph)),
             {k: (classes[k].name, classes[k].name_en) for k in wanted})
 
 

@@ -2,7 +2,12 @@
 what it condemns (警惕“保本高息”的话术; 以“六合彩必中号码”为饵): a term or phenomenon found
 in such a sentence is mention, not use. Stance classes are the word classes with
 `stance = true` (lexicons/classes/stance.toml); a rule's `excused_by` names the stances that
-make its finding a quotation, reported at info with the stance named — never dropped."""
+make its finding a quotation, reported at info with the stance named — never dropped.
+
+Most cues speak for their sentence. A debunk, a court or legal-action report and an official
+release speak for their paragraph (`scope = "paragraph"`): in 网传“下周封城”。经核实，系谣言。
+the verdict follows the rumour. Never for the whole post: a paragraph appended to an anti-drug
+post that offers drugs has no cue of its own."""
 
 from __future__ import annotations
 
@@ -26,10 +31,40 @@ def sentence_of(ends: list[int], position: int) -> int:
     return bisect_right(ends, position)
 
 
+class Stances:
+    """The stances found in a compact text, by sentence and by paragraph (a line)."""
+
+    def __init__(self, text: str, ends: list[int]) -> None:
+        self.text, self.ends = text, ends
+        self.sentence: dict[int, set[str]] = {}
+        self.paragraph: dict[int, set[str]] = {}
+        self._breaks: list[int] | None = None
+
+    def _paragraph_of(self, position: int) -> int:
+        if self._breaks is None:
+            self._breaks = [i for i, c in enumerate(self.text) if c == "\n"]
+        return bisect_right(self._breaks, position)
+
+    def add(self, stance: str, position: int, paragraph: bool) -> None:
+        if paragraph:
+            self.paragraph.setdefault(self._paragraph_of(position), set()).add(stance)
+        else:
+            self.sentence.setdefault(sentence_of(self.ends, position), set()).add(stance)
+
+    def at(self, position: int) -> set[str]:
+        """The stances that speak for the sentence holding `position`."""
+        own = self.sentence.get(sentence_of(self.ends, position), set())
+        if not self.paragraph:
+            return own
+        return own | self.paragraph.get(self._paragraph_of(position), set())
+
+
 class StanceFinder:
     """The stances of each sentence of a compact text, found in one automaton pass."""
 
-    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, terms: dict[str, tuple[str, ...]],
+                 paragraph: frozenset[str] = frozenset()) -> None:
+        self.paragraph = paragraph
         keys: dict[str, list[str]] = {}
         for stance, words in terms.items():
             for word in words:
@@ -37,15 +72,16 @@ class StanceFinder:
         self.automaton = build_automaton((k, (len(k), tuple(v))) for k, v in keys.items()) \
             if keys else None
 
-    def by_sentence(self, text: str, ends: list[int]) -> dict[int, set[str]]:
-        found: dict[int, set[str]] = {}
+    def find(self, text: str, ends: list[int]) -> Stances:
+        found = Stances(text, ends)
         if self.automaton is None:
             return found
         for last, value in self.automaton.iter(text):
             length, stances = value
             if negated(text, last + 1 - length):
                 continue  # 不是谣言: a rumour-monger insisting, not a debunk
-            found.setdefault(sentence_of(ends, last), set()).update(stances)
+            for stance in stances:
+                found.add(stance, last, stance in self.paragraph)
         return found
 
 

@@ -9,6 +9,7 @@ import pytest
 from review.config import Config
 from review.errors import ConfigError
 from review.pipeline import Pipeline
+from review.rules.lexicons import bundled_dir
 
 PIPELINE = Pipeline(Config(stages=["lexicon"]))
 
@@ -64,3 +65,45 @@ def test_a_negated_cue_is_no_stance():
     assert "block" in {f.severity.value for f in insisting}
     debunk = full.check_text("网传“某部门内部出高仿证件”系谣言。").findings
     assert {f.severity.value for f in debunk} == {"info"}
+
+
+# A debunk, a court or legal-action report and an official release speak for their paragraph:
+# the verdict often follows the words it condemns. A warning or enforcement cue speaks only for
+# its sentence, and no cue reaches into another paragraph.
+@pytest.mark.parametrize(("text", "stance"), [
+    ("有人在群里发“某部门内部出高仿证件”。经县公安局核查，上述消息系谣言。", "辟谣"),
+    ("被告人曾在朋友圈发布“高仿证件”广告。法院审理认为其行为构成犯罪。", "审判报道"),
+])
+def test_a_paragraph_stance_excuses_the_sentence_before_it(text, stance):
+    found = findings(text)
+    assert found and all(severity == "info" for _, severity, _ in found), found
+    assert all(stance in message for _, _, message in found)
+
+
+def test_a_paragraph_stance_does_not_reach_the_next_paragraph():
+    found = findings("网传某部门出证件，系谣言。\n\n另：高仿证件，价格优惠。")
+    assert [(r, s) for r, s, _ in found] == [("IL048", "block")]
+
+
+def test_co_occurrence_rules_share_the_paragraph_scope():
+    pipeline = Pipeline(Config(stages=["cooccurrence"]))
+    quoted = ("群里有人说“城西水厂的水被污染了，千万别喝，转告家人”。"
+              "经县水务局检测，水质合格，系谣言。")
+    assert {f.severity.value for f in pipeline.check_text(quoted).findings} == {"info"}
+    used = "城西水厂的水被污染了，千万别喝，转告家人！\n\n县水务局：经检测，水质合格，系谣言。"
+    assert "block" in {f.severity.value for f in pipeline.check_text(used).findings}
+
+
+def test_a_stance_class_cannot_be_a_thing_a_rule_requires(tmp_path):
+    from review.rules.classes import load_classes
+    from review.stages.cooccurrence import load_rules
+    classes = tmp_path / "ours.toml"
+    classes.write_text('[class.ours]\nname = "我们的"\nname_en = "ours"\nterms = ["某某神药"]\n',
+                       encoding="utf-8")
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[meta]\ncategory = "ads"\n\n[[rule]]\nid = "AD690"\n'
+                     'all = ["ours", "debunk"]\nreason = "推销"\nreason_en = "promotion"\n'
+                     'hit = ["某某神药"]\nmiss = ["某某"]\n', encoding="utf-8")
+    known = load_classes([*sorted((bundled_dir() / "classes").glob("*.toml")), classes])
+    with pytest.raises(ConfigError, match="'debunk' is a stance"):
+        load_rules(rules, known)
