@@ -21,7 +21,15 @@ class WordClass:
     name_en: str
     terms: tuple[str, ...]   # normalised as the compact view is
     stance: bool = False     # says how a sentence speaks (a warning, a debunk)
-    paragraph: bool = False  # a stance speaking for its whole paragraph (经核实，系谣言)
+    scope: str = "sentence"  # a stance's reach: sentence, paragraph, or before/after a term
+
+    @property
+    def paragraph(self) -> bool:
+        return self.scope == "paragraph"
+
+    @property
+    def adjacent(self) -> bool:
+        return self.scope in ("before", "after")
 
 
 def bundled_class_files() -> list[Path]:
@@ -39,7 +47,8 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
     classes: dict[str, WordClass] = {}
     for index, path in enumerate(paths):
         for key, c in schema.read(path, schema.ClassesFile).word_class.items():
-            terms = tuple(t for t in normalize_terms(c.terms) if len(t) >= 2)
+            shortest = 1 if c.scope in ("before", "after") else 2
+            terms = tuple(t for t in normalize_terms(c.terms) if len(t) >= shortest)
             if len(terms) < len(c.terms):
                 raise ConfigError(f"{path}: class {key}: terms: a term shorter than two "
                                   "characters would match everywhere")
@@ -48,8 +57,7 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
                 raise ConfigError(f"{path}: class {key} is defined twice")
             if known is not None:  # the organisation's terms for a bundled class
                 terms = tuple(dict.fromkeys(known.terms + terms))
-            classes[key] = WordClass(c.name, c.name_en, terms, c.stance,
-                                     c.scope == "paragraph")
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance, c.scope)
     return classes
 
 

@@ -170,8 +170,10 @@ class WordClass(_Strict):
     name_en: Text
     terms: list[Text] = Field(min_length=1)
     stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
-    # A stance whose cue speaks for its whole paragraph: 网传“…”。经核实，系谣言。
-    scope: Literal["sentence", "paragraph"] = "sentence"
+    # Where a stance's cue speaks: its sentence; its whole paragraph (网传“…”。经核实，系谣言。);
+    # or only right before or right after a term (打击出售枪支, 出售枪支案), where a cue may be
+    # one character since it is only looked for next to a term.
+    scope: Literal["sentence", "paragraph", "before", "after"] = "sentence"
 
     @model_validator(mode="after")
     def _scope_of_a_stance(self) -> WordClass:

@@ -32,7 +32,7 @@ from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
 from review.stages.sequence import Sequence
 from review.stages.slots import SLOTS
-from review.stages.stance import Stances, excused, negated, sentence_ends, sentence_of
+from review.stages.stance import Frames, Stances, excused, negated, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,10 @@ class CooccurrenceStage:
                  automaton_file: Path | None = None) -> None:
         self.classes, self.items = classes, rules
         wanted = {k for r in rules for k in (*r.all, *r.any, *r.none, *r.excused_by)}
+        # a cue right before or after a span is looked for there, not in the whole text
+        self.frames = Frames({k: (classes[k].scope, classes[k].terms) for k in wanted
+                              if classes[k].adjacent})
+        wanted -= {k for k in wanted if k in self.frames}
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
         self._excused: dict[tuple[int, str], Rule] = {}
 
@@ -188,7 +192,10 @@ class CooccurrenceStage:
                               ends[sentence] if sentence < len(ends) else len(text))
                     matched = list(r.sequence.find(view, doc.visible.text, *bounds))
                 for start, end, tail in matched:
-                    stance = next((k for k in r.excused_by if k in stances.at(start)), None)
+                    spoken = stances.at(start)
+                    stance = next((k for k in r.excused_by if k in spoken or (
+                        k in self.frames and self.frames.around(view, doc.visible.text, start,
+                                                                end, k))), None)
                     rule = r.rule if stance is None else self._excused_rule(index, stance)
                     stop = view.ends[end - 1] if tail is None else doc.visible.ends[tail - 1]
                     # broad: a lexicon term found inside it says more precisely what is wrong

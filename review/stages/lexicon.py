@@ -116,7 +116,10 @@ class LexiconStage:
                 if stances is None:  # only drafts with such a term are judged for stance
                     stances = self.stances.find(text, sentence_ends(text))
                 found = stances.at(start)
-                stance = next((k for k in excused_by if k in found), None)
+                frames = self.stances.frames
+                stance = next((k for k in excused_by if k in found
+                               or (k in frames and frames.around(view, doc.visible.text,
+                                                                 start, end, k))), None)
                 if stance is not None:
                     yield Hit(self._excused_rule(index, stance), starts[start], ends[end - 1])
                     continue
@@ -239,7 +242,7 @@ def _stances(config: Config, wanted: set[str]
         raise ConfigError(f"excused_by: {unknown[0]!r} is not a stance class "
                           "(lexicons/classes/, stance = true)")
     return (StanceFinder({k: classes[k].terms for k in wanted},
-                         frozenset(k for k in wanted if classes[k].paragraph)),
+                         {k: classes[k].scope for k in wanted}),
             {k: (classes[k].name, classes[k].name_en) for k in wanted})
 
 

@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from review.automaton import build_automaton
 from review.findings import Rule, Severity
+from review.normalize import CompactView
 
 # A negation right before a stance cue: 不是谣言, 没造谣, 并非骗局, 绝非虚假信息.
 _NEGATED = re.compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
@@ -63,10 +64,15 @@ class StanceFinder:
     """The stances of each sentence of a compact text, found in one automaton pass."""
 
     def __init__(self, terms: dict[str, tuple[str, ...]],
-                 paragraph: frozenset[str] = frozenset()) -> None:
-        self.paragraph = paragraph
+                 scopes: dict[str, str] | None = None) -> None:
+        scopes = scopes or {}
+        self.paragraph = frozenset(k for k, v in scopes.items() if v == "paragraph")
+        self.frames = Frames({k: (scopes[k], terms[k]) for k in scopes
+                              if scopes[k] in ("before", "after")})
         keys: dict[str, list[str]] = {}
         for stance, words in terms.items():
+            if stance in self.frames:
+                continue
             for word in words:
                 keys.setdefault(word, []).append(stance)
         self.automaton = build_automaton((k, (len(k), tuple(v))) for k, v in keys.items()) \
@@ -83,6 +89,37 @@ class StanceFinder:
             for stance in stances:
                 found.add(stance, last, stance in self.paragraph)
         return found
+
+
+class Frames:
+    """Stances whose cue stands right next to a term: 依法打击出售枪支, 出售枪支案, 贩卖冰毒的
+    嫌疑人. The term is then the name of an offence being dealt with, not an offer."""
+
+    # What may stand between a term and its cue: 出售枪支的团伙, 打击了出售枪支, 打击等
+    _LINK_AFTER = ("的", "等", "类")
+    _LINK_BEFORE = ("了", "的", "各类", "一切", "各种", "所有")
+
+    def __init__(self, classes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+        self.after = {k: terms for k, (side, terms) in classes.items() if side == "after"}
+        self.before = {k: terms for k, (side, terms) in classes.items() if side == "before"}
+
+    def __contains__(self, stance: str) -> bool:
+        return stance in self.after or stance in self.before
+
+    def around(self, view: CompactView, folded: str, start: int, end: int, stance: str) -> bool:
+        """Whether the cue of `stance` stands right before or right after view.text[start:end].
+        Looked for in the folded text, where a comma still separates: 出售神药，案头必备."""
+        start, end = view.source[start], view.source[end - 1] + 1
+        cues = self.after.get(stance)
+        if cues is not None:
+            rest = folded[end:end + 10]
+            for _ in range(2):
+                rest = next((rest[len(k):] for k in self._LINK_AFTER if rest.startswith(k)), rest)
+            return rest.startswith(cues)
+        head = folded[max(0, start - 12):start]
+        for _ in range(2):
+            head = next((head[:-len(k)] for k in self._LINK_BEFORE if head.endswith(k)), head)
+        return head.endswith(self.before.get(stance, ()))
 
 
 def negated(text: str, start: int) -> bool:

@@ -107,3 +107,30 @@ def test_a_stance_class_cannot_be_a_thing_a_rule_requires(tmp_path):
     known = load_classes([*sorted((bundled_dir() / "classes").glob("*.toml")), classes])
     with pytest.raises(ConfigError, match="'debunk' is a stance"):
         load_rules(rules, known)
+
+
+def _ours(tmp_path) -> Pipeline:
+    path = tmp_path / "ours.toml"
+    path.write_text('[meta]\ncategory = "ads"\nexcused_by = ["case_frame", "governance_frame"]\n\n'
+                    '[[entry]]\nid = "AD450"\nterm = "出售神药"\nreason = "推销"\n'
+                    'reason_en = "promotion"\nhit = ["出售神药"]\n', encoding="utf-8")
+    return Pipeline(Config(stages=["lexicon"], bundled_lexicons=False, lexicon=[{"path": path}]))
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("县市场监管局查处一起出售神药案。", "案件或罪名"),
+    ("抓获3名出售神药的嫌疑人。", "案件或罪名"),
+    ("依法打击出售神药。", "治理打击对象"),
+    ("坚决打击了各类出售神药。", "治理打击对象"),
+])
+def test_a_frame_next_to_a_term_makes_it_the_name_of_an_offence(tmp_path, text, stance):
+    found = _ours(tmp_path).check_text(text).findings
+    assert [(f.rule, f.severity.value) for f in found] == [("AD450", "info")]
+    assert stance in found[0].message
+
+
+@pytest.mark.parametrize("text", ["出售神药，包邮到家。", "本店出售神药，案头必备。",
+                                  "打击力度大，出售神药的店还在营业。"])
+def test_a_frame_must_stand_right_next_to_the_term(tmp_path, text):
+    found = _ours(tmp_path).check_text(text).findings
+    assert [(f.rule, f.severity.value) for f in found] == [("AD450", "block")], text
