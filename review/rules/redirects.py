@@ -13,6 +13,8 @@ REDIRECTS: dict[str, str] = {
     "EX2215": "EX0350", "EX2217": "EX0347", "EX2218": "EX0341", "EX2219": "EX0342",
     "EX2220": "EX0344", "EX2221": "EX0343", "EX2222": "EX0351", "EX2227": "EX0346",
     "EX2228": "EX0329", "EX2230": "EX0348",
+    # issue 14: the cult's "quit the Party" slogan attacks the state, so it is security's now
+    "IL111": "SE104",
 }
 
 

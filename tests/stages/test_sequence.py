@@ -30,7 +30,8 @@ def test_the_same_elements_out_of_order_are_not_a_sequence():
 
 def test_a_percentage_slot_needs_the_percent_sign_the_compact_view_drops():
     assert [r[0] for r in rules("存款明年要缩水20%。")] == ["SE702"]
-    assert [r[0] for r in rules("存款明年要缩水20。")] == []
+    # (the claim itself, without a percentage, is the co-occurrence rule SE612's)
+    assert [r[0] for r in rules("存款明年要缩水20。") if r[0] == "SE702"] == []
 
 
 def test_elements_further_apart_than_within_do_not_match():
