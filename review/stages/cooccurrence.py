@@ -168,7 +168,7 @@ class CooccurrenceStage:
         for last, payload in self.automaton.iter(text):
             if ends is None:  # only drafts holding a class term are split into sentences
                 ends = sentence_ends(text)
-                stances = Stances(text, ends)
+                stances = Stances(view, doc.visible.text, ends)
             start = last + 1 - payload[0][1]
             sentence = sentence_of(ends, start)
             found = sentences.setdefault(sentence, {})

@@ -114,7 +114,7 @@ class LexiconStage:
                 continue  # this entry must appear without inserted characters
             if excused_by and self.stances is not None:
                 if stances is None:  # only drafts with such a term are judged for stance
-                    stances = self.stances.find(text, sentence_ends(text))
+                    stances = self.stances.find(view, doc.visible.text, sentence_ends(text))
                 found = stances.at(start)
                 frames = self.stances.frames
                 stance = next((k for k in excused_by if k in found

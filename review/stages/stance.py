@@ -7,8 +7,9 @@ make its finding a quotation, reported at info with the stance named — never d
 A cue speaks for its sentence or, with `scope = "paragraph"`, for its paragraph: in
 网传“下周封城”。经核实，系谣言。 the verdict follows the rumour, and an anti-fraud story tells
 the criminals' words a sentence before it says 被骗. Only a debunk's verdict (系谣言) speaks for
-the whole post, and only rumour rules name it: a paragraph appended to an anti-drug post that
-offers drugs has no cue of its own."""
+the whole post, for what the post quotes, and only rumour rules name it: a paragraph appended
+to an anti-drug post that offers drugs has no cue of its own, and a rumour in the post's own
+voice is not covered by a verdict on another."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ def sentence_of(ends: list[int], position: int) -> int:
 class Stances:
     """The stances found in a compact text, by sentence and by paragraph (a line)."""
 
-    def __init__(self, text: str, ends: list[int]) -> None:
-        self.text, self.ends = text, ends
+    def __init__(self, view: CompactView, folded: str, ends: list[int]) -> None:
+        self.view, self.folded = view, folded
+        self.text, self.ends = view.text, ends
         self.sentence: dict[int, set[str]] = {}
         self.paragraph: dict[int, set[str]] = {}
         self.document: set[str] = set()
@@ -58,7 +60,9 @@ class Stances:
 
     def at(self, position: int) -> set[str]:
         """The stances that speak for the sentence holding `position`."""
-        own = self.sentence.get(sentence_of(self.ends, position), set()) | self.document
+        own = self.sentence.get(sentence_of(self.ends, position), set())
+        if self.document and quoted(self.folded, self.view.source[position]):
+            own = own | self.document  # a verdict elsewhere covers only what the post quotes
         if not self.paragraph:
             return own
         return own | self.paragraph.get(self._paragraph_of(position), set())
@@ -82,8 +86,9 @@ class StanceFinder:
         self.automaton = build_automaton((k, (len(k), tuple(v))) for k, v in keys.items()) \
             if keys else None
 
-    def find(self, text: str, ends: list[int]) -> Stances:
-        found = Stances(text, ends)
+    def find(self, view: CompactView, folded: str, ends: list[int]) -> Stances:
+        text = view.text
+        found = Stances(view, folded, ends)
         if self.automaton is None:
             return found
         for last, value in self.automaton.iter(text):
@@ -126,6 +131,15 @@ class Frames:
         for _ in range(3):
             head = next((head[:-len(k)] for k in self._LINK_BEFORE if head.endswith(k)), head)
         return head.endswith(self.before.get(stance, ()))
+
+
+def quoted(folded: str, position: int) -> bool:
+    """Whether `position` of the folded text stands inside quotation marks in its paragraph:
+    有网民发布“明天开始全面封控”的信息. A rumour stated in the post's own voice is not."""
+    paragraph = folded.rfind("\n", 0, position) + 1
+    opened = max(folded.rfind("“", paragraph, position), folded.rfind("「", paragraph, position))
+    closed = max(folded.rfind("”", paragraph, position), folded.rfind("」", paragraph, position))
+    return opened > closed
 
 
 def negated(text: str, start: int) -> bool:
