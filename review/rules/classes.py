@@ -21,6 +21,7 @@ class WordClass:
     name_en: str
     terms: tuple[str, ...]   # normalised as the compact view is
     stance: bool = False     # says how a sentence speaks (a warning, a debunk)
+    sound: bool = False      # terms also found by sound: qiang支, du场 (review/sound.py)
 
 
 def bundled_class_files() -> list[Path]:
@@ -47,7 +48,8 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
                 raise ConfigError(f"{path}: class {key} is defined twice")
             if known is not None:  # the organisation's terms for a bundled class
                 terms = tuple(dict.fromkeys(known.terms + terms))
-            classes[key] = WordClass(c.name, c.name_en, terms, c.stance)
+            sound = c.sound or (known is not None and known.sound)
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance, sound)
     return classes
 
 

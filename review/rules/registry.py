@@ -44,6 +44,10 @@ def _cooccurrence(config: Config) -> Iterator[RuleSpec]:
     from review.stages import cooccurrence
 
     classes, rules = cooccurrence.load(config)
+    if any(c.sound for c in classes.values()):
+        from review.rules import evasion
+
+        yield evasion.SPEC
     for r in rules:
         stances = "、".join(classes[k].name for k in r.excused_by)
         stances_en = ", ".join(classes[k].name_en for k in r.excused_by)

@@ -77,6 +77,7 @@ class LexiconMeta(_Strict):
     severity: Severity | None = None
     gate: GateName | None = None
     excused_by: list[ClassName] = []   # stances under which an entry's term is a quotation
+    sound: bool = False                # terms also found by sound (pinyin, mixed script)
 
 
 class _Rule(_Strict):
@@ -170,6 +171,7 @@ class WordClass(_Strict):
     name_en: Text
     terms: list[Text] = Field(min_length=1)
     stance: bool = False         # a class that says how a sentence speaks (a warning, a debunk)
+    sound: bool = False          # its terms are also found by sound (review/sound.py)
 
 
 class ClassesFile(_Strict):

@@ -2,7 +2,9 @@
 contact cues, warnings …) are defined once in `lexicons/classes/`; a rule in
 `lexicons/cooccurrence/` names the classes that must all occur in one sentence (`all`), of
 which one must (`any`), and which must not (`none`). 冰毒 + 出售 in one sentence is an offer
-however it is worded.
+however it is worded. Terms of a class with `sound = true` are also found by sound (pinyin,
+mixed script, homophones: review/sound.py), and a mixed-script spelling of one is reported on
+its own (IL699, review/rules/evasion.py).
 
 Stance classes say how a sentence speaks — a warning, an enforcement or court report, a
 debunk. A rule's `excused_by` stances make its finding a quotation: it is still reported, at
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from review import sound
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
@@ -24,6 +27,7 @@ from review.rules import schema
 from review.rules.classes import WordClass
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
+from review.rules import evasion
 from review.stages.stance import excused, negated, sentence_ends, sentence_of
 
 
@@ -79,11 +83,20 @@ class CooccurrenceStage:
     name = "cooccurrence"
 
     def __init__(self, classes: dict[str, WordClass], rules: list[CoRule],
-                 automaton_file: Path | None = None) -> None:
+                 automaton_file: Path | None = None,
+                 sound_index: sound.Index[str] | None = None) -> None:
         self.classes, self.items = classes, rules
         wanted = {k for r in rules for k in (*r.all, *r.any, *r.none, *r.excused_by)}
+        self.sound = sound_index if sound_index is not None else \
+            sound.build_index(sound_terms(classes)) if any(c.sound for c in classes.values()) \
+            else None
+        # The stances that make a mixed-script spelling a quotation (IL699).
+        self.evasion_stances = tuple(k for k in evasion.STANCES if k in classes
+                                     and classes[k].stance) if self.sound else ()
+        wanted.update(self.evasion_stances)
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
         self._excused: dict[tuple[int, str], Rule] = {}
+        self._evasion: dict[tuple[str, str | None], Rule] = {}
 
     def _build(self, wanted: set[str]):
         keys: dict[str, list[tuple[str, int]]] = {}
@@ -93,10 +106,12 @@ class CooccurrenceStage:
         return build_automaton((k, tuple(v)) for k, v in keys.items())
 
     def rules(self) -> Iterator[Rule]:
-        return (r.rule for r in self.items)
+        yield from (r.rule for r in self.items)
+        if self.sound:
+            yield evasion.EVASION
 
     def rule_ids(self) -> Iterator[str]:
-        return (r.rule.id for r in self.items)
+        return (r.id for r in self.rules())
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
@@ -114,6 +129,21 @@ class CooccurrenceStage:
                 if self.classes[key].stance and negated(text, last + 1 - length):
                     continue  # 不是谣言: insisting, not debunking
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
+        evasions: list[tuple[int, int, int, str]] = []
+        for m in self.sound.matches(text) if self.sound else ():
+            if ends is None:
+                ends = sentence_ends(text)
+            sentence = sentence_of(ends, m.start)
+            if not m.literal:  # a literal term was found above
+                found = sentences.setdefault(sentence, {})
+                for key in m.payloads:
+                    found.setdefault(key, []).append((m.start, m.end))
+            if m.kind == sound.MIXED:
+                evasions.append((sentence, m.start, m.end, m.payloads[0]))
+        for sentence, start, end, key in evasions:
+            found = sentences.get(sentence, {})
+            stance = next((k for k in self.evasion_stances if k in found), None)
+            yield Hit(self._evasion_rule(key, stance), view.starts[start], view.ends[end - 1])
         for found in sentences.values():
             for index, r in enumerate(self.items):
                 if not all(k in found for k in r.all) or (r.any and not any(
@@ -127,6 +157,17 @@ class CooccurrenceStage:
                 yield Hit(rule, view.starts[start], view.ends[end - 1],
                           None if stance is None else Severity.INFO, broad=True)
 
+    def _evasion_rule(self, key: str, stance: str | None) -> Rule:
+        """IL699 naming the class the spelling stands for, at info under a stance."""
+        rule = self._evasion.get((key, stance))
+        if rule is None:
+            c = self.classes[key]
+            rule = evasion.rule_for(c.name, c.name_en)
+            if stance is not None:
+                rule = excused(rule, self.classes[stance].name, self.classes[stance].name_en)
+            self._evasion[(key, stance)] = rule
+        return rule
+
     def _excused_rule(self, index: int, stance: str) -> Rule:
         """The rule's finding in a sentence of an excusing stance: the same id, at info, its
         message naming the stance."""
@@ -135,6 +176,11 @@ class CooccurrenceStage:
             base, c = self.items[index].rule, self.classes[stance]
             rule = self._excused[(index, stance)] = excused(base, c.name, c.name_en)
         return rule
+
+
+def sound_terms(classes: dict[str, WordClass]) -> Iterator[tuple[str, str]]:
+    """(class, term) of every class whose terms are found by sound."""
+    return ((key, term) for key, c in sorted(classes.items()) if c.sound for term in c.terms)
 
 
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
@@ -147,4 +193,7 @@ def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
     paths = classes_module.class_files(config) + rule_files()
-    return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths))
+    index = sound.cached_index("sound-classes", classes_module.class_files(config),
+                               lambda: sound_terms(classes), str) \
+        if any(c.sound for c in classes.values()) else None
+    return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths), index)
