@@ -203,3 +203,24 @@ def test_pypinyin_and_jieba_are_not_imported_for_a_plain_draft():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("要溜冰的私我。", "IL604"),                 # slang: counts with a covert-trade cue
+    ("快乐水无色无味，保密发货。", "IL604"),
+    ("liu冰的私我，货纯。", "IL604"),            # the slang itself in mixed script
+])
+def test_slang_counts_with_its_context(text, rule):
+    findings = Pipeline(Config()).check_text(text).findings
+    assert rule in {f.rule for f in findings if f.severity != "info"}, findings
+
+
+@pytest.mark.parametrize("text", [
+    "夏天来一瓶肥宅快乐水，喝一口就上头。",
+    "可乐快乐水少喝，多喝白开水。",
+    "冰糖雪梨炖好后放凉，私我要做法。",
+    "县青少年宫溜冰课开班，想报名的私信咨询。",
+])
+def test_slang_as_an_ordinary_word_stays_quiet(text):
+    findings = Pipeline(Config()).check_text(text).findings
+    assert not [f for f in findings if f.category == "illegal"], findings
