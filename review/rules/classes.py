@@ -22,6 +22,7 @@ class WordClass:
     terms: tuple[str, ...]   # normalised as the compact view is
     stance: bool = False     # says how a sentence speaks (a warning, a debunk)
     scope: str = "sentence"  # a stance's reach: sentence, paragraph, document, or next to a term
+    sound: bool = False      # terms also found by sound: qiang支, du场 (review/sound.py)
 
     @property
     def adjacent(self) -> bool:
@@ -53,7 +54,8 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
                 raise ConfigError(f"{path}: class {key} is defined twice")
             if known is not None:  # the organisation's terms for a bundled class
                 terms = tuple(dict.fromkeys(known.terms + terms))
-            classes[key] = WordClass(c.name, c.name_en, terms, c.stance, c.scope)
+            sound = c.sound or (known is not None and known.sound)
+            classes[key] = WordClass(c.name, c.name_en, terms, c.stance, c.scope, sound)
     return classes
 
 

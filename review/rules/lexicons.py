@@ -26,6 +26,7 @@ class Entry(NamedTuple):
     source: str = ""
     excused_by: tuple[str, ...] = ()   # stances under which the term is a quotation
     quoted: tuple[str, ...] = ()
+    sound: bool = False   # also found by sound (pinyin, mixed script, homophones)
 
 
 def _terms(raw: list[str], where: str) -> tuple[str, ...]:
@@ -58,7 +59,7 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
                              tuple(normalize_term(a) for a in e.allow), e.noise,
                              tuple(e.hit), tuple(e.miss), str(path),
                              tuple(meta.excused_by if e.excused_by is None else e.excused_by),
-                             tuple(e.quoted)))
+                             tuple(e.quoted), meta.sound))
     return entries
 
 

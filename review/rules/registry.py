@@ -47,6 +47,10 @@ def _cooccurrence(kind: Kind) -> Callable[[Config], Iterator[RuleSpec]]:
         from review.stages import cooccurrence
 
         classes, rules = cooccurrence.load(config)
+        if kind is Kind.COOCCURRENCE and any(c.sound for c in classes.values()):
+            from review.rules import evasion
+
+            yield evasion.SPEC
         for r in rules:
             if r.kind != kind:
                 continue

@@ -77,6 +77,7 @@ class LexiconMeta(_Strict):
     severity: Severity | None = None
     gate: GateName | None = None
     excused_by: list[ClassName] = []   # stances under which an entry's term is a quotation
+    sound: bool = False                # terms also found by sound (pinyin, mixed script)
 
 
 class _Rule(_Strict):
@@ -175,6 +176,8 @@ class WordClass(_Strict):
     # (打击出售枪支, 出售枪支案), where a cue may be one character since it is only looked for
     # next to a term.
     scope: Literal["sentence", "paragraph", "document", "before", "after"] = "sentence"
+
+    sound: bool = False          # its terms are also found by sound (review/sound.py)
 
     @model_validator(mode="after")
     def _scope_of_a_stance(self) -> WordClass:

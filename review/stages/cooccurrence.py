@@ -2,7 +2,9 @@
 contact cues, warnings …) are defined once in `lexicons/classes/`; a rule in
 `lexicons/cooccurrence/` names the classes that must all occur in one sentence (`all`), of
 which one must (`any`), and which must not (`none`). 冰毒 + 出售 in one sentence is an offer
-however it is worded.
+however it is worded. Terms of a class with `sound = true` are also found by sound (pinyin,
+mixed script, homophones: review/sound.py), and a mixed-script spelling of one is reported on
+its own (IL699, review/rules/evasion.py).
 
 A sequence rule (`lexicons/sequence/`) is a co-occurrence in order, with slots for values:
 `pattern = ["{money}", "@post_deal"]` finds 8万元包进编 and 五万块保证进编. Its classes and
@@ -19,13 +21,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from review import sound
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
 from review.rules import classes as classes_module
-from review.rules import schema
+from review.rules import evasion, schema
 from review.rules.classes import WordClass
 from review.rules.kinds import Kind
 from review.rules.lexicons import bundled_dir
@@ -134,15 +137,24 @@ class CooccurrenceStage:
     name = "cooccurrence"
 
     def __init__(self, classes: dict[str, WordClass], rules: list[CoRule],
-                 automaton_file: Path | None = None) -> None:
+                 automaton_file: Path | None = None,
+                 sound_index: sound.Index[str] | None = None) -> None:
         self.classes, self.items = classes, rules
         wanted = {k for r in rules for k in (*r.all, *r.any, *r.none, *r.excused_by)}
         # a cue right before or after a span is looked for there, not in the whole text
         self.frames = Frames({k: (classes[k].scope, classes[k].terms) for k in wanted
                               if classes[k].adjacent})
         wanted -= {k for k in wanted if k in self.frames}
+        self.sound = sound_index if sound_index is not None else \
+            sound.build_index(sound_terms(classes)) if any(c.sound for c in classes.values()) \
+            else None
+        # The stances that make a mixed-script spelling a quotation (IL699).
+        self.evasion_stances = tuple(k for k in evasion.STANCES if k in classes
+                                     and classes[k].stance) if self.sound else ()
+        wanted.update(self.evasion_stances)
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
         self._excused: dict[tuple[int, str], Rule] = {}
+        self._evasion: dict[tuple[str, str | None], Rule] = {}
 
     def _build(self, wanted: set[str]):
         keys: dict[str, list[tuple[str, int]]] = {}
@@ -152,10 +164,12 @@ class CooccurrenceStage:
         return build_automaton((k, tuple(v)) for k, v in keys.items())
 
     def rules(self) -> Iterator[Rule]:
-        return (r.rule for r in self.items)
+        yield from (r.rule for r in self.items)
+        if self.sound:
+            yield evasion.EVASION
 
     def rule_ids(self) -> Iterator[str]:
-        return (r.rule.id for r in self.items)
+        return (r.id for r in self.rules())
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
@@ -179,6 +193,22 @@ class CooccurrenceStage:
                         stances.add(key, start, word_class.scope)
                     continue
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
+        evasions: list[tuple[int, int, int, str]] = []
+        for m in self.sound.matches(text) if self.sound else ():
+            if ends is None:
+                ends = sentence_ends(text)
+                stances = Stances(view, doc.visible.text, ends)
+            sentence = sentence_of(ends, m.start)
+            if not m.literal:  # a literal term was found above
+                found = sentences.setdefault(sentence, {})
+                for key in m.payloads:
+                    found.setdefault(key, []).append((m.start, m.end))
+            if m.kind == sound.MIXED:
+                evasions.append((sentence, m.start, m.end, m.payloads[0]))
+        for _, start, end, key in evasions:
+            spoken = stances.at(start)
+            stance = next((k for k in self.evasion_stances if k in spoken), None)
+            yield Hit(self._evasion_rule(key, stance), view.starts[start], view.ends[end - 1])
         for sentence, found in sentences.items():
             for index, r in enumerate(self.items):
                 if not all(k in found for k in r.all) or (r.any and not any(
@@ -202,6 +232,17 @@ class CooccurrenceStage:
                     yield Hit(rule, view.starts[start], stop,
                               None if stance is None else Severity.INFO, broad=True)
 
+    def _evasion_rule(self, key: str, stance: str | None) -> Rule:
+        """IL699 naming the class the spelling stands for, at info under a stance."""
+        rule = self._evasion.get((key, stance))
+        if rule is None:
+            c = self.classes[key]
+            rule = evasion.rule_for(c.name, c.name_en)
+            if stance is not None:
+                rule = excused(rule, self.classes[stance].name, self.classes[stance].name_en)
+            self._evasion[(key, stance)] = rule
+        return rule
+
     def _excused_rule(self, index: int, stance: str) -> Rule:
         """The rule's finding in a sentence of an excusing stance: the same id, at info, its
         message naming the stance."""
@@ -210,6 +251,11 @@ class CooccurrenceStage:
             base, c = self.items[index].rule, self.classes[stance]
             rule = self._excused[(index, stance)] = excused(base, c.name, c.name_en)
         return rule
+
+
+def sound_terms(classes: dict[str, WordClass]) -> Iterator[tuple[str, str]]:
+    """(class, term) of every class whose terms are found by sound."""
+    return ((key, term) for key, c in sorted(classes.items()) if c.sound for term in c.terms)
 
 
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
@@ -223,4 +269,7 @@ def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
     paths = classes_module.class_files(config) + rule_files() + sequence_files()
-    return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths))
+    index = sound.cached_index("sound-classes", classes_module.class_files(config),
+                               lambda: sound_terms(classes), str) \
+        if any(c.sound for c in classes.values()) else None
+    return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths), index)

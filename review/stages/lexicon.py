@@ -1,7 +1,10 @@
 """The lexicon stage: every lexicon term, found in one pass of an Aho-Corasick automaton.
 
 Terms are matched in the compact view (normalised, noise removed), so spaced, starred and
-traditional spellings are found; every match is reported, overlapping ones included.
+traditional spellings are found; every match is reported, overlapping ones included. Terms of
+a file with `sound = true` are also found by sound (review/sound.py): mixed script and
+homophone characters always, pinyin alone when it is four syllables or more; the entry's
+allow, context and stance checks apply to them alike.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review import cache
+from review import cache, sound
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
@@ -29,6 +32,8 @@ CONTEXT_WIDTH = 12
 # What a term's payload says: report it at once (no allow, context or contiguity to check),
 # check it after the pass, or it is an allowed phrase.
 _PLAIN, _TERM, _ALLOW = 0, 1, 2
+# A lexicon term in pinyin alone must be this long: shorter ones are names and signs.
+_PINYIN_SYLLABLES = 4
 
 
 class LexiconStage:
@@ -37,6 +42,8 @@ class LexiconStage:
     def __init__(self, entries: list[Entry], stances: StanceFinder | None = None,
                  stance_names: dict[str, tuple[str, str]] | None = None) -> None:
         self._setup(_encode(entries), None, stances, stance_names)
+        if any(e.sound for e in entries):
+            self.sound = sound.build_index(_sound_terms(entries))
 
     @classmethod
     def from_encoded(cls, data: dict, automaton_file: Path | None = None,
@@ -59,6 +66,7 @@ class LexiconStage:
         self._excused: dict[tuple[int, str], Rule] = {}
         self.automaton = cached_automaton(automaton_file,
                                           lambda: self._build_automaton(data["terms"]))
+        self.sound: sound.Index[int] | None = None
 
     def _build_automaton(self, joined_terms: str) -> ahocorasick.Automaton:
         plain = [not (context or allow or excused_by) and noise
@@ -104,6 +112,10 @@ class LexiconStage:
                     checked.append((index, last + 1 - length, last + 1))
                 else:
                     allowed.setdefault(index, []).append((last + 1 - length, last + 1))
+        for m in self.sound.matches(text) if self.sound else ():
+            if m.literal or (m.kind == sound.PINYIN and m.syllables < _PINYIN_SYLLABLES):
+                continue
+            checked += ((index, m.start, m.end) for index in m.payloads)
         for index, start, end in checked:
             _, context, _, noise, _, excused_by = self.templates[template_of[index]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
@@ -207,6 +219,11 @@ def _unpack(data: dict) -> tuple[list[tuple], list[str], list[int]]:
     return templates, ids, template_of
 
 
+def _sound_terms(entries: list[Entry]) -> Iterator[tuple[int, str]]:
+    """(row, term) of every entry found by sound."""
+    return ((row, term) for row, e in enumerate(entries) if e.sound for term in e.terms)
+
+
 def _split_terms(joined: str) -> list[list[str]]:
     return [row.split("\t") for row in joined.split("\n")] if joined else []
 
@@ -228,7 +245,11 @@ def build(config: Config) -> LexiconStage:
         data = load_encoded(config)
         wanted = {k for t in data["templates"] for k in t[11]}
         stances, names = _stances(config, wanted) if wanted else (None, {})
-        return LexiconStage.from_encoded(data, automaton_file, stances, names)
+        stage = LexiconStage.from_encoded(data, automaton_file, stances, names)
+    stage.sound = sound.cached_index(
+        "sound-lexicon", [o.path for o in options],
+        lambda: _sound_terms([e for o in options for e in lexicons.load(o)]), int)
+    return stage
 
 
 def _stances(config: Config, wanted: set[str]

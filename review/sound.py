@@ -1,0 +1,387 @@
+"""Sound matching: a class or lexicon term written in pinyin, in mixed script or in homophone
+characters (bo彩, qiang支, du场, 赌bo, 堵博 for 博彩, 枪支, 赌场, 赌博), found in the compact
+view with the span it came from.
+
+Every character is keyed by the toneless pinyin of its commonest reading (a table made once
+from pypinyin and cached); a run of Latin letters that spells pinyin syllables is keyed by
+those syllables. Terms are keyed alike, and a stretch of text whose key is a term's key while
+its characters are not the term's is a sound match:
+
+- `mixed`: Latin syllables and Chinese characters together (bo彩, 冰du). Nobody writes a class
+  term so but to slip past a filter, so it is suspicious on its own.
+- `pinyin`: only Latin syllables, a whole run of them (dubo). Names and signs are written so
+  (Du Bo, Qinglan Xian): it counts only with supporting context.
+- `homophone`: only Chinese characters. Counted only when at least one character is the
+  term's own (赌bo's 赌, 堵博's 博), and when no substituted character makes an ordinary word
+  with its neighbours (病毒 is not 冰毒, 读博士 is not 赌博, 大妈 is not 大麻).
+
+Cheap by construction: the per-character key is one numpy look-up over the whole text, and
+only positions whose first two keys start some term (or sentences holding Latin letters) are
+looked at in Python. pypinyin and jieba's dictionary are read only when a cache is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from review import cache
+
+if TYPE_CHECKING:
+    import numpy as np
+
+P = TypeVar("P", bound=Hashable)
+MIXED, PINYIN, HOMOPHONE = "mixed", "pinyin", "homophone"
+_LATIN = re.compile(r"[a-z]+")
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+# Tone marks off, ü as v: the way a writer types pinyin.
+_TONELESS = str.maketrans("āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüê", "aaaaooooeeeeiiiiuuuuvvvvve")
+_SYLLABLE = re.compile(r"[a-z]*[aeiouv][a-z]*")
+# Pinyin has no syllable longer than this (zhuang, shuang).
+_LONGEST = 6
+
+
+@dataclass(frozen=True)
+class Table:
+    """syllables[i] is syllable id i (0: none); ids[code point] the id of its commonest reading."""
+
+    syllables: tuple[str, ...]
+    ids: np.ndarray
+    by_syllable: dict[str, int]
+
+    def key(self, ch: str) -> int:
+        code = ord(ch)
+        return int(self.ids[code]) if code < len(self.ids) else 0
+
+
+def _pinyin_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pypinyin")
+    except PackageNotFoundError:
+        return "?"
+
+
+def _build_table() -> dict[str, str]:
+    """Each syllable → the characters whose commonest reading it is (from pypinyin's table)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    chars: dict[str, list[str]] = {}
+    for code, readings in pinyin_dict.items():
+        syllable = readings.split(",", 1)[0].translate(_TONELESS)
+        if _SYLLABLE.fullmatch(syllable):
+            chars.setdefault(syllable, []).append(chr(code))
+    return {s: "".join(c) for s, c in sorted(chars.items())}
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    import numpy as np
+
+    chars = cache.cached("pinyin", [], _build_table, lambda d: d, dict, _pinyin_version())
+    syllables = ("", *chars)
+    highest = max(ord(c) for text in chars.values() for c in text)
+    ids = np.zeros(highest + 2, dtype=np.uint16)  # the last slot (0) stands for all beyond
+    for index, syllable in enumerate(syllables[1:], 1):
+        ids[np.frombuffer(chars[syllable].encode("utf-32-le"), dtype=np.uint32)] = index
+    return Table(syllables, ids, {s: i for i, s in enumerate(syllables)})
+
+
+@lru_cache(maxsize=4096)
+def segment(run: str) -> tuple[int, ...] | None:
+    """The syllable ids of a Latin run that is wholly pinyin (fewest syllables), else None:
+    app, wifi, bus and qq are not; dubo, qiang and qinglanxian are."""
+    by_syllable = table().by_syllable
+    best: list[tuple[int, ...] | None] = [()] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            head, syllable = best[start], by_syllable.get(run[start:end])
+            if head is not None and syllable and (best[end] is None or
+                                                  len(head) + 1 < len(best[end])):
+                best[end] = (*head, syllable)
+    return best[len(run)]
+
+
+def term_keys(term: str) -> set[tuple[int, ...]]:
+    """A normalised term's keys: its characters read in context (pypinyin knows 快乐 is kuai le)
+    and by their commonest readings; none when part of it is neither (K粉, 0号胶囊)."""
+    from pypinyin import Style, lazy_pinyin
+
+    t = table()
+    in_context: list[int] = []
+    commonest: list[int] = []
+    for m in re.finditer(r"[a-z]+|.", term):
+        piece = m.group()
+        if piece[0].isascii():
+            syllables = segment(piece)
+            if syllables is None:
+                return set()
+            in_context += syllables
+            commonest += syllables
+            continue
+        if not t.key(piece):
+            return set()
+        commonest.append(t.key(piece))
+    han = "".join(c for c in term if not c.isascii())
+    readings = [r.translate(_TONELESS) for r in lazy_pinyin(han, style=Style.NORMAL)]
+    it = iter(readings)
+    for m in re.finditer(r"[a-z]+|.", term):
+        if not m.group()[0].isascii():
+            in_context.append(t.by_syllable.get(next(it, ""), 0))
+    keys = {tuple(commonest)}
+    if all(in_context) and len(in_context) == len(commonest):
+        keys.add(tuple(in_context))
+    return {k for k in keys if len(k) >= 2}
+
+
+@dataclass(frozen=True)
+class Match(Generic[P]):
+    """Compact-view characters [start, end) sound like a term of these payloads."""
+
+    payloads: tuple[P, ...]
+    start: int
+    end: int
+    kind: str
+    literal: bool   # the characters are one of the terms (found by the ordinary pass too)
+    syllables: int
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A compact text keyed once for every index: each character's key, the pair of keys
+    starting at each position, and the Latin runs that spell pinyin."""
+
+    text: str
+    keys: np.ndarray      # uint16, one per character
+    pairs: np.ndarray     # keys[i] * len(syllables) + keys[i + 1]
+    runs: list[tuple[int, int, tuple[int, ...]]]
+
+
+_last: list[Keyed] = []
+
+
+def keyed(text: str) -> Keyed:
+    """The text keyed; the lexicon and co-occurrence stages ask for the same text in turn."""
+    if _last and _last[0].text is text:
+        return _last[0]
+    import numpy as np
+
+    t = table()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    keys = t.ids.take(codes, mode="clip")  # beyond the table: its last slot, 0
+    pairs = keys[:-1].astype(np.int32) * len(t.syllables) + keys[1:]
+    runs = []
+    if np.count_nonzero(codes - 97 < 26):  # a-z (unsigned: below 97 wraps round)
+        runs = [(m.start(), m.end(), s) for m in _LATIN.finditer(text)
+                if (s := segment(m.group())) is not None]
+    _last[:] = [Keyed(text, keys, pairs, runs)]
+    return _last[0]
+
+
+class Index(Generic[P]):
+    """Terms by key. `entries` maps a key to (payload, term) pairs; `ordinary` holds the
+    dictionary words that share a key with a term (病毒 for 冰毒)."""
+
+    def __init__(self, entries: dict[tuple[int, ...], list[tuple[P, str]]],
+                 ordinary: frozenset[str]) -> None:
+        import numpy as np
+
+        self.entries, self.ordinary = entries, ordinary
+        size = len(table().syllables)
+        # Where a key can start: its first pair of keys (a key of two), or its first pair
+        # followed by its second (longer keys; most pairs of prose start none).
+        # One byte a pair: 1 starts a key of two, 2 starts a longer one, 4 is a longer one's
+        # second pair.
+        self._flags = np.zeros(size * size, dtype=np.uint8)
+        self._by_pair: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._by_first: dict[int, tuple[int, ...]] = {}
+        for key in entries:
+            if len(key) == 2:
+                self._flags[key[0] * size + key[1]] |= 1
+            else:
+                self._flags[key[0] * size + key[1]] |= 2
+                self._flags[key[1] * size + key[2]] |= 4
+            for store, head in ((self._by_pair, (key[0], key[1])), (self._by_first, key[0])):
+                store[head] = tuple(sorted({*store.get(head, ()), len(key)}))  # type: ignore
+        self._reach = max((len(k) for k in entries), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def matches(self, text: str) -> Iterator[Match[P]]:
+        """Every sound match in a compact text: those of characters alone, then those with
+        Latin syllables (the two never find the same stretch)."""
+        if not self.entries or len(text) < 2:
+            return
+        k = keyed(text)
+        yield from self._han(k)
+        if k.runs:
+            yield from self._latin(k)
+
+    def _han(self, k: Keyed) -> Iterator[Match[P]]:
+        """Runs of characters, looked at only where two keys start some term."""
+        import numpy as np
+
+        keys, pairs = k.keys, k.pairs
+        flags = self._flags.take(pairs)
+        starts = flags & 1
+        starts[:-1] |= flags[:-1] & (flags[1:] >> 1)
+        for i in np.flatnonzero(starts).tolist():
+            lengths = self._by_pair.get((int(keys[i]), int(keys[i + 1])), ())
+            ahead = keys[i:i + lengths[-1]].tolist() if lengths else []
+            for length in lengths:
+                key = tuple(ahead[:length])
+                found = self.entries.get(key) if len(key) == length else None
+                if found is not None:
+                    match = self._judge(k.text, i, i + length, found, [False] * length)
+                    if match is not None:
+                        yield match
+
+    def _latin(self, k: Keyed) -> Iterator[Match[P]]:
+        """Stretches around Latin runs that spell pinyin: units are syllables or characters."""
+        t, text, reach = table(), k.text, self._reach
+        windows: list[list[int]] = []
+        for start, end, _ in k.runs:
+            low, high = max(0, start - reach), min(len(text), end + reach)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        by_start = {start: (end, syllables) for start, end, syllables in k.runs}
+        for low, high in windows:
+            # (key, start, end, latin, first of its run, last of its run)
+            units: list[tuple[int, int, int, bool, bool, bool]] = []
+            i = low
+            while i < high:
+                if i in by_start:
+                    end, syllables = by_start[i]
+                    # a syllable's characters: split the run by the syllables' lengths
+                    position = i
+                    for n, s in enumerate(syllables):
+                        width = len(t.syllables[s])
+                        units.append((s, position, position + width, True, n == 0,
+                                      n == len(syllables) - 1))
+                        position += width
+                    i = end
+                    continue
+                units.append((int(k.keys[i]), i, i + 1, False, False, False))
+                i += 1
+            for u in range(len(units)):
+                for length in self._by_first.get(units[u][0], ()):
+                    part = units[u:u + length]
+                    if len(part) < length or not any(p[3] for p in part):
+                        continue
+                    found = self.entries.get(tuple(p[0] for p in part))
+                    if found is None:
+                        continue
+                    if (part[0][3] and not part[0][4]) or (part[-1][3] and not part[-1][5]):
+                        continue  # a match begins or ends inside a run of letters
+                    match = self._judge(text, part[0][1], part[-1][2], found,
+                                        [p[3] for p in part])
+                    if match is not None:
+                        yield match
+
+    def _judge(self, text: str, start: int, end: int, found: list[tuple[P, str]],
+               latin: list[bool]) -> Match[P] | None:
+        chars = text[start:end]
+        payloads = tuple(dict.fromkeys(p for p, _ in found))
+        literal = any(term == chars for _, term in found)
+        if any(latin):
+            kind = MIXED if not all(latin) else PINYIN
+            return Match(payloads, start, end, kind, literal, len(latin))
+        if literal:
+            return Match(payloads, start, end, HOMOPHONE, True, len(latin))
+        # Homophone characters: some must be the term's own, and the others must make no
+        # ordinary word, alone or with their neighbours.
+        same = [any(len(term) == len(chars) and term[k] == c for _, term in found)
+                for k, c in enumerate(chars)]
+        if not any(same) or chars in self.ordinary or _makes_words(text, start, end, same):
+            return None
+        return Match(payloads, start, end, HOMOPHONE, False, len(latin))
+
+
+def _makes_words(text: str, start: int, end: int, same: list[bool]) -> bool:
+    """Whether a dictionary word of two to four characters overlaps the match and either
+    crosses its edge or holds a substituted character (病毒疫苗, 在读博士)."""
+    words = dictionary_words()
+    for n in (2, 3, 4):
+        for q in range(max(0, start - n + 1), min(end, len(text) - n + 1)):
+            inside = start <= q and q + n <= end
+            if inside and (q == start and q + n == end or all(same[q - start:q - start + n])):
+                continue  # the whole match (judged already), or the term's own words
+            if text[q:q + n] in words:
+                return True
+    return False
+
+
+def _read_jieba_words() -> str:
+    """Every word of two to four Chinese characters in jieba's dictionary, one a line."""
+    from pathlib import Path
+
+    import jieba
+
+    out = []
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            if 2 <= len(word) <= 4 and all(_HAN.match(c) for c in word):
+                out.append(word)
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=1)
+def _words_text() -> str:
+    from importlib.metadata import version
+
+    return cache.cached("words", [], _read_jieba_words, lambda s: s, str, version("jieba"))
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Read only when a homophone candidate needs judging."""
+    return frozenset(_words_text().split("\n"))
+
+
+def build_index(terms: Iterable[tuple[P, str]]) -> Index[P]:
+    """An index of (payload, normalised term) pairs, keyed; uncached."""
+    entries: dict[tuple[int, ...], list[tuple[P, str]]] = {}
+    for payload, term in terms:
+        for key in term_keys(term):
+            if (payload, term) not in entries.setdefault(key, []):
+                entries[key].append((payload, term))
+    return Index(entries, _ordinary(entries) if entries else frozenset())
+
+
+def _ordinary(entries: dict[tuple[int, ...], list]) -> frozenset[str]:
+    """Dictionary words keyed like a term, other than the terms (病毒 beside 冰毒)."""
+    t = table()
+    terms = {term for found in entries.values() for _, term in found}
+    lengths = {len(k) for k in entries}
+    out = set()
+    for word in _words_text().split("\n"):
+        if len(word) in lengths and word not in terms and \
+                tuple(t.key(c) for c in word) in entries:
+            out.add(word)
+    return frozenset(out)
+
+
+def cached_index(kind: str, paths: list, terms: Callable[[], Iterable[tuple[P, str]]],
+                 payload: Callable[[object], P]) -> Index[P]:
+    """An index cached beside the compiled lexicons, keyed by the files its terms come from."""
+
+    def build() -> Index[P]:
+        return build_index(terms())
+
+    def encode(index: Index[P]) -> dict:
+        return {"entries": [[list(k), [[p, t] for p, t in v]] for k, v in index.entries.items()],
+                "ordinary": sorted(index.ordinary)}
+
+    def decode(data: dict) -> Index[P]:
+        entries = {tuple(k): [(payload(p), t) for p, t in v] for k, v in data["entries"]}
+        return Index(entries, frozenset(data["ordinary"]))
+
+    return cache.cached(kind, paths, build, encode, decode, _pinyin_version())
