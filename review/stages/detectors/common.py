@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from review.findings import Hit, Rule, Severity
@@ -34,3 +35,24 @@ def near(view: View, start: int, end: int, words: tuple[str, ...], before: int =
 def hit(view: View, rule: Rule, start: int, end: int, severity: Severity | None = None) -> Hit:
     """A Hit for view characters [start, end), mapped to the original text."""
     return Hit(rule, *view.span(start, end), severity)
+
+
+def windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of `text` around the matches of a cheap `anchor`, merged: where a costly
+    pattern whose every match holds an anchor (and reaches at most `before` characters before
+    it and `after` characters past its end) needs to be tried at all."""
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        low, high = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def finditer(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+             ) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` within the given stretches of `text`."""
+    for low, high in spans:
+        yield from pattern.finditer(text, low, high)

@@ -137,9 +137,9 @@ def _starts_here(text: str, start: int) -> tuple[bool, bool]:
     whether a word introducing a person stands right before it."""
     before = text[max(0, start - 7):start]
     before = before.removesuffix("为").removesuffix("是").removesuffix(":").removesuffix(",")
-    if any(before.endswith(cue) for cue in _CUES):
+    if before.endswith(_CUES):
         return True, True
-    if any(before.endswith(cue) for cue in _LOOSE_CUES):
+    if before.endswith(_LOOSE_CUES):
         return True, False
     return start == 0 or text[start - 1] in _CLAUSE or text[start - 1] == "的", False
 
@@ -147,7 +147,7 @@ def _starts_here(text: str, start: int) -> tuple[bool, bool]:
 def _official(text: str, start: int, end: int) -> bool:
     """Whether an office stands right before or after the name (县长王志刚, 王志刚同志)."""
     before = text[max(0, start - 6):start]
-    return any(before.endswith(t) for t in _TITLES) or text.startswith(_TITLES, end)
+    return before.endswith(_TITLES) or text.startswith(_TITLES, end)
 
 
 def person_names(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
-from review.stages.detectors.common import Options, hit
+from review.stages.detectors.common import Options, finditer, hit, windows
 from review.stages.detectors.subjects import Sentences
 
 _FIX = ("隐去真实姓名（如“李某”）或删除该信息；确需公开的须经本人书面同意",
@@ -76,6 +76,8 @@ _HEALTH = re.compile(
     rf"[^,。;!?]{{0,4}}?{_DISEASE}(?:病毒感染者|患者)?"
     rf"|{_DISEASE}(?:患者|病人|患儿|感染者|病例)|(?:艾滋病|hiv)(?:病毒)?(?:感染者|携带者)"
     r"|住院治疗|正在住院|重症监护|化疗|透析|精神病史|精神病人")
+# Every health match holds one of these; the costly pattern is tried only around them.
+_HEALTH_ANCHOR = re.compile("患|得了|查出|确诊|诊断|感染|病人|病例|携带者")
 _RECORD = re.compile(
     r"曾因[^,。;!?]{0,12}?(?:被判|获刑|判刑|入狱|服刑|坐牢|劳教|劳动教养|拘留|被捕|刑事处罚"
     r"|强制隔离戒毒)"
@@ -92,8 +94,11 @@ _PRAISE = re.compile("荣获|获得|表彰|先进|模范|劳模|楷模|英雄|�
 def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     sentences: Sentences | None = None
-    for pattern, rule in ((_HEALTH, HEALTH), (_RECORD, RECORD), (_DISABLED, DISABILITY)):
-        for m in pattern.finditer(view.text):
+    text = view.text
+    health = finditer(_HEALTH, text, windows(text, _HEALTH_ANCHOR, before=32, after=44))
+    for matches, rule in ((health, HEALTH), (_RECORD.finditer(text), RECORD),
+                          (_DISABLED.finditer(text), DISABILITY)):
+        for m in matches:
             sentences = sentences or Sentences(view.text)  # names only where a detail is
             name = sentences.subject(*m.span())
             if name is None:

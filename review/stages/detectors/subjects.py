@@ -31,13 +31,13 @@ _OPENING = re.compile(r"(?:(?:他|她|其|该人|此人|本人)[\u4e00-\u9fff]{0
 
 
 class Sentences:
-    """The sentences and names of a folded text, found once for all its details."""
+    """The sentences of a folded text, and the names of those that hold a detail: names are
+    looked for only there (most sentences hold no detail, and names cost)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends = [m.end() for m in _END.finditer(text)]
-        self.names = person_names(text)
-        self._name_starts = [s for s, _ in self.names]
+        self._names: dict[int, list[tuple[int, int]]] = {}
 
     def bounds(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence holding `position`."""
@@ -47,9 +47,19 @@ class Sentences:
         return start, end
 
     def names_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        first = bisect_right(self._name_starts, start - 1)
-        return [n for n in self.names[first:] if n[1] <= end] if first < len(self.names) \
-            else []
+        """The names of the sentences from the one holding `start` to the one holding
+        `end - 1` that lie within [start, end)."""
+        found = []
+        position = start
+        while position < end:
+            low, high = self.bounds(position)
+            names = self._names.get(low)
+            if names is None:
+                names = self._names[low] = [(a + low, b + low)
+                                            for a, b in person_names(self.text[low:high])]
+            found += [n for n in names if start <= n[0] and n[1] <= end]
+            position = high if high > position else position + 1
+        return found
 
     def subject(self, start: int, end: int, reach: int = 30) -> tuple[int, int] | None:
         """The name the detail at [start, end) is said of, or None."""
