@@ -153,6 +153,10 @@ class CooccurrenceStage:
                                      and classes[k].stance) if self.sound else ()
         wanted.update(self.evasion_stances)
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
+        # A sentence is judged only by the rules whose first required class it holds.
+        self._by_key: dict[str, list[int]] = {}
+        for index, r in enumerate(rules):
+            self._by_key.setdefault(r.all[0], []).append(index)
         self._excused: dict[tuple[int, str], Rule] = {}
         self._evasion: dict[tuple[str, str | None], Rule] = {}
 
@@ -210,7 +214,9 @@ class CooccurrenceStage:
             stance = next((k for k in self.evasion_stances if k in spoken), None)
             yield Hit(self._evasion_rule(key, stance), view.starts[start], view.ends[end - 1])
         for sentence, found in sentences.items():
-            for index, r in enumerate(self.items):
+            candidates = sorted(i for k in found for i in self._by_key.get(k, ()))
+            for index in candidates:
+                r = self.items[index]
                 if not all(k in found for k in r.all) or (r.any and not any(
                         k in found for k in r.any)) or any(k in found for k in r.none):
                     continue

@@ -24,6 +24,7 @@ from review.normalize import CompactView
 _NEGATED = re.compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
 # Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
 SENTENCE_END = re.compile(r"[。!?;\n]")
+_BREAK = re.compile("\n")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -47,7 +48,7 @@ class Stances:
 
     def _paragraph_of(self, position: int) -> int:
         if self._breaks is None:
-            self._breaks = [i for i, c in enumerate(self.text) if c == "\n"]
+            self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
         return bisect_right(self._breaks, position)
 
     def add(self, stance: str, position: int, scope: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
-from review.stages.detectors.common import Options, hit
+from review.stages.detectors.common import Options, finditer, hit, windows
 
 ADDRESS = Rule("SC520", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
                "个人家庭住址（个人隐私）", "a private person's home address (privacy)",
@@ -54,6 +54,7 @@ _HOME = re.compile(r"(?:(?<![国大])家住|一家住在|家庭住址|住址|户
 _TAIL = re.compile(r"(?:为|是|:|在|于|\s)*")
 # Residents named after the address: 锦绣花园2栋401室住户, 3单元居民.
 _RESIDENTS = re.compile(r"(?:的)?(?:住户|户主|居民|业主|租户|一家)(?![楼区点])")
+_RESIDENT_ANCHORS = ("住户", "户主", "居民", "业主", "租户", "一家")
 # One home rather than a building's residents (41栋居民 is a notice): a room or a door number.
 _ONE_HOME = re.compile(r"(?:室|号房|[^楼]号|\d{3,4}|\d-\d+)$")
 # An institution's address, however it is introduced.
@@ -76,12 +77,12 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     reported = -1
-    for m in _HOME.finditer(text):
+    for m in finditer(_HOME, text, windows(text, ("住", "户主", "户籍"), 4, 4)):
         span = _details(text, _TAIL.match(text, m.end()).end(), 40)
         if span and span[0] > reported:
             reported = span[1]
             yield hit(view, ADDRESS, *span, Severity.REVIEW if m.group(1) else None)
-    for m in _RESIDENTS.finditer(text):
+    for m in finditer(_RESIDENTS, text, windows(text, _RESIDENT_ANCHORS, 1, 1)):
         end = m.start() - (text[m.start() - 1:m.start()] == ",")
         stops = [s.end() for s in _STOP.finditer(text, max(0, end - 40), end)]
         low = stops[-1] if stops else max(0, end - 40)

@@ -53,7 +53,8 @@ _SCHOOL = re.compile(
     r"|学生|年级))"
     rf"|{_PLACE}(?:小学|中学|初中|幼儿园|完小)(?=学生|的学生|就读)")
 # Every school match holds one of these; the costly pattern is tried only around them.
-_SCHOOL_ANCHOR = re.compile("年级|初[一二三]|高[一二三]|小学|中学|初中|高中|幼儿园|完小|学校")
+_SCHOOL_ANCHORS = ("年级", "初一", "初二", "初三", "高一", "高二", "高三", "小学", "中学", "初中",
+                   "高中", "幼儿园", "完小", "学校")
 _TROUBLE = re.compile("溺水|走失|失踪|受伤|伤害|欺凌|霸凌|侵害|猥亵|性侵|违法|犯罪|涉嫌|殴打|被打"
                       "|自杀|轻生|死亡|身亡|遇难|留守|孤儿|困境|贫困|低保|残疾|患|病|车祸|事故"
                       "|离家出走|辍学")
@@ -71,8 +72,9 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     text = view.text
     sentences: Sentences | None = None
     found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    schools = finditer(_SCHOOL, text, windows(text, _SCHOOL_ANCHOR, before=14, after=10))
-    for matches, what in ((_AGE.finditer(text), "age"), (schools, "school")):
+    for matches, what in ((finditer(_AGE, text, windows(text, ("岁",), 5, 4)), "age"),
+                          (finditer(_SCHOOL, text, windows(text, _SCHOOL_ANCHORS, 14, 10)),
+                           "school")):
         for m in matches:
             if what == "age" and _age(m.group(1)) >= 18:
                 continue

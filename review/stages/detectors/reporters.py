@@ -13,7 +13,7 @@ from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.address import HOME_DETAIL
-from review.stages.detectors.common import Options, hit
+from review.stages.detectors.common import Options, finditer, hit, windows
 from review.stages.detectors.names import person_names
 
 REPORTER = Rule("SC525", Category.SECRETS, Gate.CONFIDENTIALITY, Severity.BLOCK,
@@ -55,9 +55,21 @@ _ACTS = re.compile(r"(?:实名)?(?:举报|检举|控告|报案)(?!人|电话|箱
 def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not (_ROLE.search(text) or _ACTS.search(text)):
+    # Names are looked for only in the sentences that name a role or an act (they cost).
+    spans = windows(text, ("举报", "报案", "检举", "控告", "线索提供人", "证人"), 2, 6)
+    cues = sorted(m.start() for pattern in (_ROLE, _ACTS) for m in finditer(pattern, text, spans))
+    if not cues:
         return
-    names = person_names(text)
+    names: list[tuple[int, int]] = []
+    done = -1
+    for cue in cues:
+        if cue < done:
+            continue
+        stop = _SENTENCE_END.search(text, cue)
+        low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, cue - 200), cue)),
+                  default=max(0, cue - 200))
+        done = stop.start() if stop else len(text)
+        names += [(a + low, b + low) for a, b in person_names(text[low:done])]
     starts = {start: end for start, end in names}
     for m in _ROLE.finditer(text):
         end = starts.get(m.end())

@@ -77,7 +77,11 @@ _HEALTH = re.compile(
     rf"|{_DISEASE}(?:患者|病人|患儿|感染者|病例)|(?:艾滋病|hiv)(?:病毒)?(?:感染者|携带者)"
     r"|住院治疗|正在住院|重症监护|化疗|透析|精神病史|精神病人")
 # Every health match holds one of these; the costly pattern is tried only around them.
-_HEALTH_ANCHOR = re.compile("患|得了|查出|确诊|诊断|感染|病人|病例|携带者")
+_HEALTH_ANCHORS = ("患", "得了", "查出", "确诊", "诊断", "感染", "病人", "病例", "携带者", "住院",
+                   "重症", "化疗", "透析", "病史")
+_RECORD_ANCHORS = ("曾因", "史", "前科", "劣迹", "案底", "犯罪记录", "释放", "矫正", "人员", "服刑",
+                   "坐过牢")
+_DISABLED_ANCHORS = ("残疾", "障碍", "聋哑", "失明", "截瘫")
 _RECORD = re.compile(
     r"曾因[^,。;!?]{0,12}?(?:被判|获刑|判刑|入狱|服刑|坐牢|劳教|劳动教养|拘留|被捕|刑事处罚"
     r"|强制隔离戒毒)"
@@ -95,9 +99,10 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     sentences: Sentences | None = None
     text = view.text
-    health = finditer(_HEALTH, text, windows(text, _HEALTH_ANCHOR, before=32, after=44))
-    for matches, rule in ((health, HEALTH), (_RECORD.finditer(text), RECORD),
-                          (_DISABLED.finditer(text), DISABILITY)):
+    for matches, rule in (
+            (finditer(_HEALTH, text, windows(text, _HEALTH_ANCHORS, 32, 44)), HEALTH),
+            (finditer(_RECORD, text, windows(text, _RECORD_ANCHORS, 20, 22)), RECORD),
+            (finditer(_DISABLED, text, windows(text, _DISABLED_ANCHORS, 8, 2)), DISABILITY)):
         for m in matches:
             sentences = sentences or Sentences(view.text)  # names only where a detail is
             name = sentences.subject(*m.span())
