@@ -331,18 +331,24 @@ def _write_atomically(path: Path, data: bytes) -> None:
 @click.option("--kind", type=click.Choice([k.value for k in RULE_KINDS]),
               help="只列出某种规则 / only rules of this kind")
 @click.option("--explain", "explain_id", metavar="ID",
-              help="说明一条规则：查什么、为什么、示例和修改方法 / explain one rule")
+              help="说明一条规则或一个词类：查什么、为什么、示例和修改方法 / explain one rule or "
+                   "word class")
+@click.option("--classes", "list_classes", is_flag=True,
+              help="列出规则所用的词类和立场 / list the word classes and stances rules use")
 def rules(config_path: str | None, lang: str | None, category: str | None, kind: str | None,
-          explain_id: str | None) -> None:
+          explain_id: str | None, list_classes: bool) -> None:
     """列出全部规则（编号、种类、类别、关口、级别、说明）/ list every rule, or explain one."""
     from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name
     from review.rules.explain import KIND_NAMES
     from review.rules.registry import collect
 
     config = _config(config_path, (), lang, None, (), ())
+    lang = config.lang
+    if list_classes or (explain_id and explain_id.islower()):
+        click.echo(_classes(config, explain_id if not list_classes else None, lang))
+        return
     registry = collect(config)
     spec = registry.get(explain_id) if explain_id else None
-    lang = config.lang
     if spec is not None:
         click.echo(_explained(spec, config, lang))
         return
@@ -354,6 +360,27 @@ def rules(config_path: str | None, lang: str | None, category: str | None, kind:
                               name(CATEGORY_NAMES, rule.category, lang),
                               name(GATE_NAMES, rule.gate, lang),
                               name(SEVERITY_NAMES, rule.severity, lang), rule.message(lang)]))
+
+
+def _classes(config: Config, key: str | None, lang: str) -> str:
+    """The word classes as a table, or one class's page (a class key is lower case)."""
+    from review.rules.classpages import class_page, class_rows
+    from review.stages import cooccurrence
+
+    classes, rules = cooccurrence.load(config)
+    if key is None:
+        return "\n".join(class_rows(classes, lang))
+    if key not in classes:
+        import difflib
+
+        close = difflib.get_close_matches(key, [k for k in classes if not k.startswith("=")])
+        hint = f"; did you mean {', '.join(close)}?" if close else \
+            "; `review rules --classes` lists them"
+        raise UsageError(f"no rule or word class {key!r}{hint}")
+    used_by = [r.rule.id for r in rules
+               if key in (*r.all, *r.any, *r.none, *r.excused_by)
+               or (r.sequence is not None and f"@{key}" in r.sequence.elements)]
+    return class_page(key, classes[key], used_by, lang)
 
 
 def _explained(spec, config: Config, lang: str) -> str:

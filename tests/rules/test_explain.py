@@ -34,3 +34,25 @@ def test_the_list_has_every_kind_and_filters_by_kind(cli):
             "leaders' names and titles", "Taiwan, Hong Kong and Macao wording"} <= kinds
     detectors = cli("rules", "--kind", "detector").output.splitlines()
     assert detectors and all(line.split("\t")[0][2] == "5" for line in detectors)
+
+
+def test_the_word_classes_are_listed_with_their_role(cli):
+    result = cli("rules", "--classes")
+    assert result.exit_code == 0
+    rows = {line.split("\t")[0]: line.split("\t") for line in result.output.splitlines()}
+    assert rows["drug"][2] == "事物或行为" and int(rows["drug"][4]) > 5
+    assert rows["debunk_verdict"][2] == "立场（作用于全文）"
+    assert rows["case_frame"][2] == "立场（作用于紧邻词后）"
+
+
+def test_a_class_page_says_which_rules_use_it(cli):
+    result = cli("rules", "--explain", "quake", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.output.startswith("quake  an earthquake")
+    assert "used by: " in result.output and "SE701" in result.output
+
+
+def test_an_unknown_class_suggests_a_close_one(cli):
+    result = cli("rules", "--explain", "drugs")
+    assert result.exit_code == 2
+    assert "did you mean drug" in result.output
