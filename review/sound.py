@@ -146,7 +146,9 @@ class Match(Generic[P]):
     start: int
     end: int
     kind: str
-    literal: bool   # the characters are one of the terms (found by the ordinary pass too)
+    # The payloads none of whose terms are these very characters: the ordinary pass found
+    # the others (bing毒 is a slang term as written, and sounds like the drug 冰毒).
+    new: tuple[P, ...]
     syllables: int
 
 
@@ -289,19 +291,20 @@ class Index(Generic[P]):
                latin: list[bool]) -> Match[P] | None:
         chars = text[start:end]
         payloads = tuple(dict.fromkeys(p for p, _ in found))
-        literal = any(term == chars for _, term in found)
+        literal = {p for p, term in found if term == chars}
+        new = tuple(p for p in payloads if p not in literal)
         if any(latin):
             kind = MIXED if not all(latin) else PINYIN
-            return Match(payloads, start, end, kind, literal, len(latin))
-        if literal:
-            return Match(payloads, start, end, HOMOPHONE, True, len(latin))
+            return Match(payloads, start, end, kind, new, len(latin))
+        if literal:  # a term as written: its homophone payloads need no more judging
+            return Match(payloads, start, end, HOMOPHONE, new, len(latin))
         # Homophone characters: some must be the term's own, and the others must make no
         # ordinary word, alone or with their neighbours.
         same = [any(len(term) == len(chars) and term[k] == c for _, term in found)
                 for k, c in enumerate(chars)]
         if not any(same) or chars in self.ordinary or _makes_words(text, start, end, same):
             return None
-        return Match(payloads, start, end, HOMOPHONE, False, len(latin))
+        return Match(payloads, start, end, HOMOPHONE, payloads, len(latin))
 
 
 def _makes_words(text: str, start: int, end: int, same: list[bool]) -> bool:

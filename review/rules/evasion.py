@@ -22,7 +22,7 @@ STANCES = ("warning", "enforcement", "court", "debunk", "crime_label")
 SPEC = RuleSpec(
     EVASION, Kind.COOCCURRENCE, source=__name__,
     hit=("du场包赢，新人首充送彩金。", "出qiang支配件。", "bo彩平台天天返水。",
-         "冰du到货，要的私我。", "周末赌qiu，带上兄弟一起。", "正宗da麻，自家种的。"),
+         "冰du到货了，老地方见。", "周末赌qiu，带上兄弟一起。", "正宗da麻，自家种的。"),
     quoted=("民警提醒：网上“bo彩平台天天返水”的广告都是诈骗。",
             "县公安局破获一起网络赌博案，该团伙在群里以“du场包赢”招揽赌客。",
             "经核实，网传“qiang支配件低价出”系谣言。"),

@@ -23,11 +23,10 @@ from review.document import Document
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
 from review.rules import classes as classes_module
-from review.rules import schema
+from review.rules import evasion, schema
 from review.rules.classes import WordClass
 from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
-from review.rules import evasion
 from review.stages.stance import excused, negated, sentence_ends, sentence_of
 
 
@@ -134,9 +133,9 @@ class CooccurrenceStage:
             if ends is None:
                 ends = sentence_ends(text)
             sentence = sentence_of(ends, m.start)
-            if not m.literal:  # a literal term was found above
+            if m.new:  # classes whose terms hold these very characters were found above
                 found = sentences.setdefault(sentence, {})
-                for key in m.payloads:
+                for key in m.new:
                     found.setdefault(key, []).append((m.start, m.end))
             if m.kind == sound.MIXED:
                 evasions.append((sentence, m.start, m.end, m.payloads[0]))

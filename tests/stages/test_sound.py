@@ -30,7 +30,7 @@ def index() -> sound.Index[str]:
 def found(index: sound.Index[str], text: str) -> list[tuple[str, str, str]]:
     text = normalize_term(text)
     return [(text[m.start:m.end], m.kind, m.payloads[0]) for m in index.matches(text)
-            if not m.literal]
+            if m.new]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -173,6 +173,11 @@ def test_a_class_without_the_flag_is_not_matched_by_sound(tmp_path):
     ("出qiang支配件。", "IL699"),
     ("出售bing毒，加微信详聊。", "IL001"),
     ("博cai平台上分秒到账。", "IL608"),
+    ("bing毒到货，同城配送。", "IL601"),   # a slang term as written, and the drug by sound
+    ("兵毒出售，价格面议。", "IL601"),
+    ("duqiu开户，加我微信。", "IL603"),     # pinyin alone, with an offer in the sentence
+    ("lao虎机上分秒到账。", "IL608"),
+    ("炸yao按斤卖，私聊。", "IL605"),
 ])
 def test_evasive_spellings_through_the_pipeline(text, rule):
     findings = Pipeline(Config()).check_text(text).findings
