@@ -192,7 +192,7 @@ def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
     paths = classes_module.class_files(config) + rule_files()
-    index = sound.cached_index("sound-classes", classes_module.class_files(config),
+    index = sound.cached_index("sound_classes", classes_module.class_files(config),
                                lambda: sound_terms(classes), str) \
         if any(c.sound for c in classes.values()) else None
     return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths), index)

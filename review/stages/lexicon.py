@@ -248,7 +248,7 @@ def build(config: Config) -> LexiconStage:
     # 200,000 terms) is neither read again nor keyed.
     files = [o for o in options if o.path.suffix == ".toml"]
     by_id = sound.cached_index(
-        "sound-lexicon", [o.path for o in files],
+        "sound_lexicon", [o.path for o in files],
         lambda: ((e.rule.id, t) for o in files for e in lexicons.load(o) if e.sound
                  for t in e.terms), str) if files else None
     if by_id:
