@@ -2,9 +2,9 @@
 
 Terms are matched in the compact view (normalised, noise removed), so spaced, starred and
 traditional spellings are found; every match is reported, overlapping ones included. Terms of
-a file with `sound = true` are also found by sound (review/sound.py): mixed script and
-homophone characters always, pinyin alone when it is four syllables or more; the entry's
-allow, context and stance checks apply to them alike.
+a file with `sound = true` are also found by sound (review/sound.py): in mixed script always,
+in pinyin alone when it is four syllables or more (homophone characters are left to the word
+classes); the entry's allow, context and stance checks apply to them alike.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ class LexiconStage:
                  stance_names: dict[str, tuple[str, str]] | None = None) -> None:
         self._setup(_encode(entries), None, stances, stance_names)
         if any(e.sound for e in entries):
-            self.sound = sound.build_index(_sound_terms(entries))
+            index = sound.build_index(_sound_terms(entries))
+            self.sound = sound.Index(index.entries, index.ordinary, False)
 
     @classmethod
     def from_encoded(cls, data: dict, automaton_file: Path | None = None,
@@ -255,7 +256,7 @@ def build(config: Config) -> LexiconStage:
         wanted = {p for found in by_id.entries.values() for p, _ in found}
         row = {rule_id: n for n, rule_id in enumerate(stage.ids) if rule_id in wanted}
         stage.sound = sound.Index({k: [(row[p], t) for p, t in v]
-                                   for k, v in by_id.entries.items()}, by_id.ordinary)
+                                   for k, v in by_id.entries.items()}, by_id.ordinary, False)
     return stage
 
 
