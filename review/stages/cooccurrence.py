@@ -203,9 +203,9 @@ class CooccurrenceStage:
                 ends = sentence_ends(text)
                 stances = Stances(view, doc.visible.text, ends)
             sentence = sentence_of(ends, m.start)
-            if not m.literal:  # a literal term was found above
+            if m.new:  # classes whose terms hold these very characters were found above
                 found = sentences.setdefault(sentence, {})
-                for key in m.payloads:
+                for key in m.new:
                     found.setdefault(key, []).append((m.start, m.end))
             if m.kind == sound.MIXED:
                 evasions.append((sentence, m.start, m.end, m.payloads[0]))
@@ -275,7 +275,7 @@ def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
 def build(config: Config) -> CooccurrenceStage:
     classes, rules = load(config)
     paths = classes_module.class_files(config) + rule_files() + sequence_files()
-    index = sound.cached_index("sound-classes", classes_module.class_files(config),
+    index = sound.cached_index("sound_classes", classes_module.class_files(config),
                                lambda: sound_terms(classes), str) \
         if any(c.sound for c in classes.values()) else None
     return CooccurrenceStage(classes, rules, cache_path("cooccurrence", paths), index)

@@ -2,9 +2,9 @@
 
 Terms are matched in the compact view (normalised, noise removed), so spaced, starred and
 traditional spellings are found; every match is reported, overlapping ones included. Terms of
-a file with `sound = true` are also found by sound (review/sound.py): mixed script and
-homophone characters always, pinyin alone when it is four syllables or more; the entry's
-allow, context and stance checks apply to them alike.
+a file with `sound = true` are also found by sound (review/sound.py): in mixed script always,
+in pinyin alone when it is four syllables or more (homophone characters are left to the word
+classes); the entry's allow, context and stance checks apply to them alike.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ class LexiconStage:
                  stance_names: dict[str, tuple[str, str]] | None = None) -> None:
         self._setup(_encode(entries), None, stances, stance_names)
         if any(e.sound for e in entries):
-            self.sound = sound.build_index(_sound_terms(entries))
+            index = sound.build_index(_sound_terms(entries))
+            self.sound = sound.Index(index.entries, index.ordinary, False)
 
     @classmethod
     def from_encoded(cls, data: dict, automaton_file: Path | None = None,
@@ -113,9 +114,8 @@ class LexiconStage:
                 else:
                     allowed.setdefault(index, []).append((last + 1 - length, last + 1))
         for m in self.sound.matches(text) if self.sound else ():
-            if m.literal or (m.kind == sound.PINYIN and m.syllables < _PINYIN_SYLLABLES):
-                continue
-            checked += ((index, m.start, m.end) for index in m.payloads)
+            if m.kind != sound.PINYIN or m.syllables >= _PINYIN_SYLLABLES:
+                checked += ((index, m.start, m.end) for index in m.new)
         for index, start, end in checked:
             _, context, _, noise, _, excused_by = self.templates[template_of[index]]
             if any(a <= start and end <= b for a, b in allowed.get(index, ())):
@@ -246,9 +246,18 @@ def build(config: Config) -> LexiconStage:
         wanted = {k for t in data["templates"] for k in t[11]}
         stances, names = _stances(config, wanted) if wanted else (None, {})
         stage = LexiconStage.from_encoded(data, automaton_file, stances, names)
-    stage.sound = sound.cached_index(
-        "sound-lexicon", [o.path for o in options],
-        lambda: _sound_terms([e for o in options for e in lexicons.load(o)]), int)
+    # Only a TOML file's [meta] can ask for sound matching: a plain list (an organisation's
+    # 200,000 terms) is neither read again nor keyed.
+    files = [o for o in options if o.path.suffix == ".toml"]
+    by_id = sound.cached_index(
+        "sound_lexicon", [o.path for o in files],
+        lambda: ((e.rule.id, t) for o in files for e in lexicons.load(o) if e.sound
+                 for t in e.terms), str) if files else None
+    if by_id:
+        wanted = {p for found in by_id.entries.values() for p, _ in found}
+        row = {rule_id: n for n, rule_id in enumerate(stage.ids) if rule_id in wanted}
+        stage.sound = sound.Index({k: [(row[p], t) for p, t in v]
+                                   for k, v in by_id.entries.items()}, by_id.ordinary, False)
     return stage
 
 

@@ -30,7 +30,7 @@ def index() -> sound.Index[str]:
 def found(index: sound.Index[str], text: str) -> list[tuple[str, str, str]]:
     text = normalize_term(text)
     return [(text[m.start:m.end], m.kind, m.payloads[0]) for m in index.matches(text)
-            if not m.literal]
+            if m.new]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -40,12 +40,13 @@ def found(index: sound.Index[str], text: str) -> list[tuple[str, str, str]]:
     ("正宗da麻", ("da麻", "mixed", "drug")),
     ("快le水来一瓶", ("快le水", "mixed", "slang")),
     ("周末一起duqiu", ("duqiu", "pinyin", "gambling")),
-    ("兵毒到货了", ("兵毒", "homophone", "drug")),
+    ("赌厂包赢", ("赌厂", "homophone", "gambling")),   # keeps 赌, an uncommon character
+    ("兵毒到货了", None),   # keeps only 毒, too common to look around (兵毒 is a slang term)
     ("Qiang枝配件", ("qiang枝", "mixed", "weapon")),   # upper case folds
     ("DU 场 包 赢", ("du场", "mixed", "gambling")),    # spaced: the compact view joins it
 ])
 def test_evasive_spellings_are_found(index, text, expected):
-    assert expected in found(index, text)
+    assert expected in found(index, text) if expected else found(index, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -137,7 +138,7 @@ def rules_of(stage, text: str) -> list[tuple[str, str, str]]:
 
 def test_a_sound_match_is_a_class_occurrence(stage):
     assert ("IL690", "block", "冰du有货") in rules_of(stage, "冰du有货。")
-    assert ("IL690", "block", "兵毒出售") in rules_of(stage, "兵毒出售。")
+    assert ("IL690", "block", "赌厂有货") in rules_of(stage, "赌厂有货。")
     assert ("IL690", "block", "bingdu包邮") in rules_of(stage, "bingdu包邮。")
 
 
@@ -173,6 +174,11 @@ def test_a_class_without_the_flag_is_not_matched_by_sound(tmp_path):
     ("出qiang支配件。", "IL699"),
     ("出售bing毒，加微信详聊。", "IL001"),
     ("博cai平台上分秒到账。", "IL608"),
+    ("bing毒到货，同城配送。", "IL601"),   # a slang term as written, and the drug by sound
+    ("bing毒出售，价格面议。", "IL001"),   # the term entry 冰毒出售, by sound
+    ("duqiu开户，加我微信。", "IL603"),     # pinyin alone, with an offer in the sentence
+    ("lao虎机上分秒到账。", "IL608"),
+    ("炸yao按斤卖，私聊。", "IL605"),
 ])
 def test_evasive_spellings_through_the_pipeline(text, rule):
     findings = Pipeline(Config()).check_text(text).findings
@@ -196,13 +202,13 @@ def test_innocent_prose_stays_clean(text):
     assert not [f for f in findings if f.category == "illegal"], findings
 
 
-def test_pypinyin_and_jieba_are_not_imported_for_a_plain_draft():
+def test_pypinyin_jieba_and_numpy_are_not_imported_for_a_plain_draft():
     code = ("import sys\nfrom review.config import Config\nfrom review.pipeline import Pipeline\n"
             "Pipeline(Config()).check_text('县政府召开常务会议，研究部署防汛工作。')\n"
-            "print('pypinyin' in sys.modules, 'jieba' in sys.modules)")
+            "print(*(m in sys.modules for m in ('pypinyin', 'jieba', 'numpy')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    assert out == ["False", "False"]
+    assert out == ["False", "False", "False"]  # numpy alone would cost a cold start 60 ms
 
 
 @pytest.mark.parametrize(("text", "rule"), [
