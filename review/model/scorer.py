@@ -1,8 +1,9 @@
 """Serving the classifier without scikit-learn: character n-gram TF-IDF and a multinomial
 logistic regression, read from a JSON header (classes, settings, vocabulary) and a raw
-little-endian float64 file (idf, coefficients, intercepts), scored with NumPy. Nothing in a
-model is unpickled, so a model file can carry no code; scikit-learn is not imported, so an
-editor's every `review check` stays quick.
+little-endian float64 file (idf, coefficients, intercepts). Nothing in a model is unpickled,
+so a model file can carry no code. A draft's few sentences are scored in plain Python, so an
+editor's every `review check` imports nothing heavy; a long document or a corpus is scored
+with NumPy arrays, whose import then pays for itself.
 
 The vocabulary's n-grams are found by an Aho-Corasick automaton (cached like the lexicons'):
 one C pass yields every occurrence of every known n-gram, so the n-grams that the model never
@@ -12,14 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sys
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import gt, itemgetter, mul, sub
 from pathlib import Path
 
 import ahocorasick
-import numpy as np
 
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
@@ -55,15 +58,17 @@ class Scorer:
     automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
 
     def __post_init__(self) -> None:
-        # Softmax does not change when one logit is subtracted from all, so only the other
-        # classes are scored, against the first: idf·(coef_k − coef_0); and idf² for the L2
-        # norm.
-        idf = np.frombuffer(self.idf, dtype=np.float64) if isinstance(self.idf, array) \
-            else np.asarray(self.idf, dtype=np.float64)
-        coef = np.array([np.asarray(row, dtype=np.float64) for row in self.coef])
-        self._rows = (coef[1:] - coef[0]) * idf
-        self._offsets = np.asarray(self.intercept[1:], dtype=np.float64) - self.intercept[0]
-        self._idf_squared = idf * idf
+        # Precomputed once so that a sentence is scored by C-level `map`/`sum` over its
+        # distinct n-grams, with no Python loop per n-gram. Softmax does not change when one
+        # logit is subtracted from all, so only the other classes are summed, against the
+        # first: idf·(coef_k − coef_0); and idf² for the L2 norm.
+        first = self.coef[0]
+        self._rows = [list(map(mul, self.idf, map(sub, row, first))) for row in self.coef[1:]]
+        self._offsets = [b - self.intercept[0] for b in self.intercept[1:]]
+        self._idf_squared = list(map(mul, self.idf, self.idf))
+        self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
+        self._extra_squared: list[float] = [0.0, 0.0]
+        self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
         self._automaton = cached_automaton(self.automaton_file, lambda: build_automaton(
             ((term, i) for i, term in enumerate(self.terms)), ahocorasick.STORE_INTS))
 
@@ -103,16 +108,62 @@ class Scorer:
         return cls(classes, terms, idf, coef, intercept, bool(header["sublinear_tf"]),
                    cache_path("vocabulary", [header_path]))
 
+    def _grow(self, count: int) -> None:
+        """Extend the tables of what a count adds over counting once — factor − 1 and
+        factor² − 1, where the factor is 1 + ln(count) when sublinear, else the count."""
+        while len(self._extra) <= count:
+            c = len(self._extra)
+            factor = 1.0 + math.log(c) if self.sublinear_tf else float(c)
+            self._extra.append(factor - 1.0)
+            self._extra_squared.append(factor * factor - 1.0)
+
     def probabilities(self, texts: list[str]) -> list[list[float]]:
         """Class probabilities (in the order of `classes`) for each prepared text: TF-IDF of
         character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
         computes it, L2-normalised, then softmax of the linear scores. Prepared texts have no
-        runs of whitespace, which the vectorizer would first collapse.
+        runs of whitespace, which the vectorizer would first collapse."""
+        if len(texts) >= BATCH:
+            return self._together(texts)
+        return self._one_by_one(texts)
 
-        The texts are scored together: one automaton pass over them joined by a character no
+    def _one_by_one(self, texts: list[str]) -> list[list[float]]:
+        rows, idf_squared, find = self._rows, self._idf_squared, self._automaton.iter
+        feature = itemgetter(1)
+        out = []
+        for text in texts:
+            found = list(map(feature, find(text)))  # every known n-gram, each time it occurs
+            counts = Counter(found)
+            # Every distinct n-gram counted once (factor 1) …
+            square = sum(map(idf_squared.__getitem__, counts))
+            sums = [sum(map(row.__getitem__, counts)) for row in rows]
+            if len(found) > len(counts):
+                # … then the n-grams that occur more than once corrected to their factor.
+                values = list(counts.values())
+                repeated = list(map(gt, values, repeat(1)))
+                index, count = list(compress(counts, repeated)), list(compress(values, repeated))
+                self._grow(max(count))
+                extra = list(map(self._extra.__getitem__, count))
+                square += sum(map(mul, map(idf_squared.__getitem__, index),
+                                  map(self._extra_squared.__getitem__, count)))
+                sums = [s + sum(map(mul, map(row.__getitem__, index), extra))
+                        for s, row in zip(sums, rows, strict=True)]
+            norm = math.sqrt(square) or 1.0
+            logits = [0.0, *(s / norm + b for s, b in zip(sums, self._offsets, strict=True))]
+            top = max(logits)
+            exp = [math.exp(z - top) for z in logits]
+            total_exp = math.fsum(exp)
+            out.append([e / total_exp for e in exp])
+        return out
+
+    def _together(self, texts: list[str]) -> list[list[float]]:
+        """The texts scored together: one automaton pass over them joined by a character no
         n-gram holds, then array sums per text, with no Python step per n-gram or per text."""
-        if not texts:
-            return []
+        import numpy as np
+
+        if self._arrays is None:
+            self._arrays = (np.array(self._rows), np.array(self._offsets),
+                            np.array(self._idf_squared))
+        rows, offsets, idf_squared = self._arrays
         joined = _SEPARATOR.join(texts)
         found = np.fromiter(chain.from_iterable(self._automaton.iter(joined)), dtype=np.int64)
         ends, features = found[0::2], found[1::2]
@@ -124,15 +175,17 @@ class Scorer:
         owner, features = keys // n, keys % n
         factor = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(np.float64)
         m = len(texts)
-        square = np.bincount(owner, self._idf_squared[features] * factor * factor, minlength=m)
+        square = np.bincount(owner, idf_squared[features] * factor * factor, minlength=m)
         sums = np.stack([np.bincount(owner, row[features] * factor, minlength=m)
-                         for row in self._rows]) if len(self._rows) else np.zeros((0, m))
+                         for row in rows]) if len(rows) else np.zeros((0, m))
         norm = np.sqrt(square)
         norm[norm == 0] = 1.0
-        logits = np.vstack([np.zeros(m), sums / norm + self._offsets[:, None]])
+        logits = np.vstack([np.zeros(m), sums / norm + offsets[:, None]])
         exp = np.exp(logits - logits.max(axis=0))
         return (exp / exp.sum(axis=0)).T.tolist()
 
 
+# From this many sentences on, arrays are quicker than plain Python, import included.
+BATCH = 64
 # Joins the texts scored together: no vocabulary n-gram holds it (prepared texts never do).
 _SEPARATOR = "\x00"

@@ -147,3 +147,15 @@ def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path
     cached.write_bytes(b"damaged")            # a damaged cache is built again, not trusted
     assert Scorer.load(out).probabilities(prepared) == first.probabilities(prepared)
     assert cached.read_bytes() != b"damaged"
+
+
+def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
+    """Drafts' few sentences are scored in plain Python, long documents with NumPy: the two
+    must agree (an empty text and one with no known n-gram included)."""
+    scorer = Scorer.load()
+    labels, texts = corpus.read(corpus.default_files())
+    prepared = ["", "qqqq", *(prepare(t) for t in texts[:300])]
+    together = scorer._together(prepared)
+    one_by_one = scorer._one_by_one(prepared)
+    assert np.abs(np.array(together) - np.array(one_by_one)).max() < 1e-9
+    assert scorer.probabilities(prepared) == together
