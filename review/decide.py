@@ -52,15 +52,18 @@ def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Findin
                    replacement=hit.replacement)
 
 
-def merge(findings: list[Finding], broad: set[int] | None = None) -> list[Finding]:
-    """One finding per place. A sentence-level finding (indices in `broad`) gives way to a
-    term found inside it in the same category: the term says precisely what is wrong. Then a
-    finding inside another of the same category that is at least as severe is dropped (two
-    lexicon terms for one phrase, a term and its variant). Different categories all stay."""
-    broad = broad or set()
-    findings = [f for i, f in enumerate(findings) if i not in broad or not any(
-        j not in broad and o.category == f.category and f.start <= o.start and o.end <= f.end
-        and o.severity.rank >= f.severity.rank for j, o in enumerate(findings))]
+def merge(findings: list[Finding], broad: dict[int, int] | None = None) -> list[Finding]:
+    """One finding per place. A sentence-level finding (`broad`: index → breadth, see Hit)
+    gives way to a narrower one found inside it in the same category and at least as severe —
+    a term inside a co-occurrence rule's span, a rule inside the model's sentence: the
+    narrower says precisely what is wrong. Then a finding inside another of the same category
+    that is at least as severe is dropped (two lexicon terms for one phrase, a term and its
+    variant). Different categories all stay."""
+    broad = broad or {}
+    findings = [f for i, f in enumerate(findings) if not broad.get(i) or not any(
+        broad.get(j, 0) < broad[i] and o.category == f.category and f.start <= o.start
+        and o.end <= f.end and o.severity.rank >= f.severity.rank
+        for j, o in enumerate(findings))]
     ordered = sorted(findings, key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
     kept: list[Finding] = []
     for f in ordered:
@@ -97,7 +100,7 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
     text digest (a CI baseline); like `allow`, they are left out before the decision."""
     allowed = allowed_spans(doc, config.allow) if config.allow else []
     findings = []
-    broad = set()
+    broad: dict[int, int] = {}
     for hit in hits:
         severity = severity_of(hit, config)
         if severity is None:
@@ -105,7 +108,7 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
         if any(a <= hit.start and hit.end <= b for a, b in allowed):
             continue
         if hit.broad:
-            broad.add(len(findings))
+            broad[len(findings)] = hit.broad
         findings.append(to_finding(doc, hit, severity, lang))
     merged = merge(findings, broad)
     findings = unaccepted(merged, accepted) if accepted else merged

@@ -102,6 +102,9 @@ class Rule(NamedTuple):
                    *fields[4:8])
 
 
+RULE, MODEL = 1, 2  # Hit.broad
+
+
 class Hit(NamedTuple):
     """What a stage reports: a rule and a span of the original text (end exclusive). A named
     tuple: stages make one per match, so it must be cheap."""
@@ -111,7 +114,9 @@ class Hit(NamedTuple):
     end: int
     severity: Severity | None = None  # a detector may lower or raise the rule's default
     replacement: str | None = None     # the exact text that should stand in [start, end)
-    broad: bool = False  # a judgement about a whole sentence (the classifier), not a term
+    # How broad a judgement it is: 0 a term; RULE a rule over a sentence's words (co-occurrence,
+    # sequence); MODEL the sentence model's. A finding gives way to a narrower one inside it.
+    broad: int = 0
 
 
 class Finding(BaseModel):

@@ -1,7 +1,7 @@
 from review.config import Config
 from review.decide import decide
 from review.document import Document
-from review.findings import Category, Decision, Gate, Hit, Rule, Severity
+from review.findings import MODEL, RULE, Category, Decision, Gate, Hit, Rule, Severity
 
 ADS = Rule("AD900", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
 ADS_SHORT = Rule("AD901", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad")
@@ -53,10 +53,23 @@ def test_consent_topics_are_never_blocked():
 
 
 def test_a_sentence_level_finding_gives_way_to_a_term_inside_it():
-    sentence = Hit(OPINION, 0, len(TEXT), broad=True)
+    sentence = Hit(OPINION, 0, len(TEXT), broad=MODEL)
     term = Hit(Rule("OP002", Category.OPINION, Gate.POLICY, Severity.REVIEW, "观点", "o"), 2, 7)
     assert [f.rule for f in run([sentence, term]).findings] == ["OP002"]
     assert [f.rule for f in run([sentence]).findings] == ["OP900"]
+
+
+def test_the_models_sentence_gives_way_to_a_rule_inside_it_and_a_rule_to_a_term():
+    model = Hit(ADS, 0, len(TEXT), broad=MODEL)
+    rule = Hit(Rule("AD701", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad"), 0, 7,
+               broad=RULE)
+    term = Hit(ADS_SHORT, 2, 7)
+    assert [f.rule for f in run([model, rule]).findings] == ["AD701"]
+    assert [f.rule for f in run([model, rule, term]).findings] == ["AD901"]
+    # a narrower finding less severe than the broad one does not make it milder
+    mild = Hit(Rule("AD702", Category.ADS, Gate.POLICY, Severity.REVIEW, "广告", "ad"), 0, 7,
+               broad=RULE)
+    assert [f.rule for f in run([model, mild]).findings] == ["AD900"]
 
 
 def test_accepted_findings_are_left_out_before_the_decision_one_copy_each():

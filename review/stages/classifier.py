@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from review.config import Config
 from review.document import Document
-from review.findings import Category, Gate, Hit, Rule, Severity
+from review.findings import MODEL, Category, Gate, Hit, Rule, Severity
 from review.model.scorer import Scorer
 from review.model.text import SENTENCE, prepare_folded
 from review.rules.spec import Kind, RuleSpec
@@ -85,7 +85,7 @@ class ClassifierStage:
             for (start, end), row, q in zip(spans, probabilities, quoted, strict=True):
                 p = row[column]
                 if p >= threshold and not (q and label == "opinion"):
-                    yield Hit(RULE_OF_LABEL[label], *doc.visible.span(start, end), broad=True)
+                    yield Hit(RULE_OF_LABEL[label], *doc.visible.span(start, end), broad=MODEL)
 
 
 _OPENING = ("“", "「", "『", '"')

@@ -26,7 +26,7 @@ from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
-from review.findings import CATEGORY_DEFAULTS, Hit, Rule, Severity
+from review.findings import CATEGORY_DEFAULTS, RULE, Hit, Rule, Severity
 from review.rules import classes as classes_module
 from review.rules import evasion, schema
 from review.rules.classes import WordClass
@@ -234,9 +234,9 @@ class CooccurrenceStage:
                                                                 end, k))), None)
                     rule = r.rule if stance is None else self._excused_rule(index, stance)
                     stop = view.ends[end - 1] if tail is None else doc.visible.ends[tail - 1]
-                    # broad: a lexicon term found inside it says more precisely what is wrong
+                    # a lexicon term found inside it says more precisely what is wrong
                     yield Hit(rule, view.starts[start], stop,
-                              None if stance is None else Severity.INFO, broad=True)
+                              None if stance is None else Severity.INFO, broad=RULE)
 
     def _evasion_rule(self, key: str, stance: str | None) -> Rule:
         """IL699 naming the class the spelling stands for, at info under a stance."""
