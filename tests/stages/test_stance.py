@@ -141,3 +141,11 @@ def test_a_debunk_verdict_anywhere_in_the_post_excuses_a_rumour():
     text = ("【辟谣】\n有人在群里发“本周末将发生6级地震，赶紧搬出去住”。\n"
             "市地震局表示，该信息系谣言，地震无法准确预测。")
     assert {f.severity.value for f in pipeline.check_text(text).findings} == {"info"}
+
+
+def test_a_verdict_covers_a_quoted_rumour_whose_hearsay_cue_stands_before_the_quote():
+    pipeline = Pipeline(Config(stages=["cooccurrence"]))
+    text = ("近日，有网民在群里发布消息称：“据内部人士透露，东河大坝已出现裂缝，随时可能溃坝。”\n"
+            "经县水利局现场核查，该信息系谣言，大坝运行正常。")
+    found = pipeline.check_text(text).findings
+    assert found and {f.severity.value for f in found} == {"info"}
