@@ -10,6 +10,7 @@ from review.stages.detectors import (
     contact,
     email,
     idcard,
+    identity,
     marks,
     minors,
     phone,
@@ -20,5 +21,5 @@ from review.stages.detectors import (
 from review.stages.detectors.common import Options
 
 DETECTORS = [idcard, phone, bankcard, email, contact, url, marks,
-             address, sensitive, minors, reporters]  # privacy: SC520–SC526
+             address, sensitive, minors, reporters, identity]  # privacy: SC520–SC527
 __all__ = ["DETECTORS", "Options"]

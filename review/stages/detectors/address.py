@@ -28,12 +28,17 @@ SPECS = [
                   "当事人住址为幸福小区5号楼2单元301室。",
                   "受助对象李桂芝一家住在东坡村五组，房屋年久失修。",
                   "经核实，该户户主陈有福，住址：青石村3组12号。",
-                  "火情发生在锦绣花园2栋401室，住户赵女士及时报警。"),
+                  "火情发生在锦绣花园2栋401室，住户赵女士及时报警。",
+                  "被执行人钱大海，男，住青山镇金桥小区6栋2单元402。",
+                  "讨薪工人说，老板的家在御景湾3幢1501，多次上门未果。",
+                  "爱心包裹请寄到受助学生家：白沙村六组15号。"),
              miss=("县政务服务中心位于人民路88号，办公地址：行政中心2号楼3楼。",
                    "本次招聘会举办地点：县体育馆2号门，欢迎求职者前来。",
                    "新开业的便民超市门店地址为建设路32号1楼。",
                    "家住城区的市民可就近到社区卫生服务中心接种疫苗。",
-                   "东坡村五组的道路硬化工程已全面完工。"),
+                   "东坡村五组的道路硬化工程已全面完工。",
+                   "大家在幸福小区5号楼前集合，统一乘车出发。",
+                   "专家:建设路32号的老建筑具有较高保护价值。"),
              detail_zh="文中说明是某人住处（家住、住址、住户等）且具体到门牌、楼栋、单元、房号或"
                        "村民小组的地址；单位、场馆、门店地址不报。",
              detail_en="an address the text gives as someone's home (家住, 住址, 住户 …) down to a "
@@ -49,7 +54,12 @@ HOME_DETAIL = re.compile(
     rf"|(?:路|街|巷|弄|道|胡同|大街){_NUM}号(?:院)?"
     rf"|\d{{1,3}}-\d{{1,4}}(?:-\d{{1,4}})?(?:室|号)?")
 # Words saying it is someone's home: strong ones block, weak ones are for review.
-_HOME = re.compile(r"(?:(?<![国大])家住|一家住在|家庭住址|住址|户籍地址|户籍所在地|现住址|户主)"
+# 家在/家: after a trade or a crowd is not a home (大家在, 商家在, 专家:); 住 alone counts
+# where a record lists it after a comma or a colon (周建华，男，住东坡村…).
+_NOT_HOME = "国大专作商店厂买卖玩行东画"
+_HOME = re.compile(rf"(?:(?<![国大])家住|一家住在|家庭住址|家庭地址|住址|户籍地址|户籍所在地"
+                   rf"|现住址|户主|(?<![{_NOT_HOME}])家(?:在|:)|住处(?:在|为|是)?|住所(?:在|为|是)?"
+                   r"|(?<=[,:(])住(?![在院房宿户址处所宅]))"
                    r"|(住在|居住在|居住于|住于|租住在?|暂住在?|现住|借住在?)")
 _TAIL = re.compile(r"(?:为|是|:|在|于|\s)*")
 # Residents named after the address: 锦绣花园2栋401室住户, 3单元居民.
@@ -77,7 +87,8 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     reported = -1
-    for m in finditer(_HOME, text, windows(text, ("住", "户主", "户籍"), 4, 4)):
+    for m in finditer(_HOME, text, windows(text, ("住", "户主", "户籍", "家在", "家庭地址", "家:"),
+                                           4, 4)):
         span = _details(text, _TAIL.match(text, m.end()).end(), 40)
         if span and span[0] > reported:
             reported = span[1]

@@ -67,7 +67,10 @@ _CUES = ("村民", "居民", "群众", "市民", "患者", "病人", "病友", "
          "女孩", "男孩", "孩子", "老人", "户主", "家属", "妻子", "丈夫", "儿子", "女儿", "孙子",
          "孙女", "父亲", "母亲", "名叫", "叫做", "姓名", "当事人", "申请人", "被告人", "嫌疑人",
          "举报人", "报案人", "检举人", "控告人", "线索提供人", "证人", "贫困户", "低保户",
-         "五保户", "小学生", "中学生", "学员", "员工", "职工", "农民", "大学生")
+         "五保户", "小学生", "中学生", "学员", "员工", "职工", "农民", "大学生",
+         # the parties of a police or court report, and who tipped it off
+         "行为人", "被害人", "受害人", "死者", "伤者", "驾驶人", "被拘留人", "被处罚人", "罪犯",
+         "爆料人", "知情人", "投诉人", "信访人", "反映人")
 # Cues too loose to take two characters after them whatever follows (人员安置, 对象包括).
 _LOOSE_CUES = ("人员", "对象", "成员", "者")
 # Characters common in given names. After a person cue the name's end need not be seen,
@@ -137,7 +140,7 @@ def _starts_here(text: str, start: int) -> tuple[bool, bool]:
     whether a word introducing a person stands right before it."""
     before = text[max(0, start - 7):start]
     before = before.removesuffix("为").removesuffix("是").removesuffix(":").removesuffix(",")
-    if before.endswith(_CUES):
+    if before.endswith(_CUES) or before.removesuffix("叫").endswith(_CUES):  # 女孩叫林小雨
         return True, True
     if before.endswith(_LOOSE_CUES):
         return True, False

@@ -28,11 +28,18 @@ SPECS = [
              hit=("经查，举报人为刘志强，反映的问题基本属实。",
                   "报案人孙桂香称其家中财物被盗。",
                   "村民郭永福实名举报村干部违规发放补贴。",
-                  "线索提供人：彭晓东，已按规定给予奖励。"),
+                  "线索提供人：彭晓东，已按规定给予奖励。",
+                  "据举报人青山镇居民田国庆反映，该厂夜间偷排废水。",
+                  "白沙村村民曾凡荣向县纪委监委实名反映村会计挪用资金。",
+                  "这条线索由热心群众韦志刚提供，民警据此抓获了嫌疑人。",
+                  "经知情人龚德明指认，民警找到了被盗车辆。"),
              miss=("举报人刘某某反映的问题经查部分属实。",
                    "县纪委监委对举报人信息严格保密，欢迎群众监督举报。",
                    "报案人王女士称其手机被盗。",
-                   "县市场监管局局长周建平表示，将认真核查群众举报。"),
+                   "县市场监管局局长周建平表示，将认真核查群众举报。",
+                   "村民李大爷向镇政府反映路灯不亮，第二天就修好了。",
+                   "据知情人透露，该厂已停产多日。",
+                   "民警根据群众提供的线索，很快找到了走失老人。"),
              detail_zh="举报人、报案人、检举人、线索提供人的真实姓名，或“某某实名举报”。",
              detail_en="the real name of a whistleblower, reporter or informant."),
     RuleSpec(WITNESS, Kind.DETECTOR, source=__name__,
@@ -46,18 +53,28 @@ SPECS = [
              detail_en="a witness's real name with where they live."),
 ]
 
-_ROLE = re.compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|证人)"
-                   r"(?:为|是|系)?[:\s]*")
+_ROLE = re.compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|举报者|爆料人"
+                   r"|知情人|证人)(?:为|是|系)?[:\s]*")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
-_ACTS = re.compile(r"(?:实名)?(?:举报|检举|控告|报案)(?!人|电话|箱|平台|方式|中心|信箱)")
+# The act right after the name, or after whom it was addressed to (郭桂芳向县纪委实名反映):
+# a report, a tip-off, a named complaint; a plain complaint (向12345投诉) is for review.
+_ACTS = re.compile(r"(?:向[^,。;!?\n]{1,12}?)?(?:的)?(?:实名)?(?:举报|检举|控告|报案)"
+                   r"(?!人|电话|箱|平台|方式|中心|信箱)|向[^,。;!?\n]{1,12}?(实名反映|实名投诉|投诉)")
+# A tip-off credited to someone: 线索由村民周春华提供.
+_TIP = re.compile("线索")
+# Between a role and the name, where the person comes from (举报人柳湾镇村民邓海涛).
+_BETWEEN = re.compile(r"[^,。;!?\n]{0,14}")
 
 
 def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     # Names are looked for only in the sentences that name a role or an act (they cost).
-    spans = windows(text, ("举报", "报案", "检举", "控告", "线索提供人", "证人"), 2, 6)
-    cues = sorted(m.start() for pattern in (_ROLE, _ACTS) for m in finditer(pattern, text, spans))
+    # an act may open with whom it went to (向县纪委实名反映): 14 characters before its word
+    spans = windows(text, ("举报", "报案", "检举", "控告", "线索", "证人", "爆料", "知情人",
+                           "实名反映", "投诉"), 14, 6)
+    cues = sorted(m.start() for pattern in (_ROLE, _ACTS, _TIP)
+                  for m in finditer(pattern, text, spans))
     if not cues:
         return
     names: list[tuple[int, int]] = []
@@ -73,6 +90,9 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     starts = {start: end for start, end in names}
     for m in _ROLE.finditer(text):
         end = starts.get(m.end())
+        if end is None and "证人" not in m.group():
+            reach = _BETWEEN.match(text, m.end()).end()  # 举报人柳湾镇村民邓海涛
+            end = next((b for a, b in names if m.end() < a <= reach), None)
         if end is None:
             continue
         if "证人" not in m.group() or "举报" in m.group():
@@ -87,5 +107,8 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     for start, end in names:
         m = _ACTS.match(text, end)
         if m is not None and not text.startswith("人", m.end()):
-            yield hit(view, REPORTER, start, m.end())
+            complaint = m.group(1) == "投诉"
+            yield hit(view, REPORTER, start, m.end(), Severity.REVIEW if complaint else None)
+        elif text.startswith("提供", end) and "线索" in text[max(0, start - 30):start]:
+            yield hit(view, REPORTER, start, end + 2)  # 线索由村民周春华提供
 
