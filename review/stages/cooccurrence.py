@@ -35,7 +35,15 @@ from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
 from review.stages.sequence import Sequence
 from review.stages.slots import SLOTS
-from review.stages.stance import Frames, Stances, excused, negated, sentence_ends, sentence_of
+from review.stages.stance import (
+    SOLICIT,
+    Frames,
+    Stances,
+    excused,
+    negated,
+    sentence_ends,
+    sentence_of,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,8 @@ class CooccurrenceStage:
         self.frames = Frames({k: (classes[k].scope, classes[k].terms) for k in wanted
                               if classes[k].adjacent})
         wanted -= {k for k in wanted if k in self.frames}
+        if SOLICIT in classes and any(r.excused_by for r in rules):
+            wanted.add(SOLICIT)  # a call to deal keeps a paragraph's stance out of its sentence
         self.sound = sound_index if sound_index is not None else \
             sound.build_index(sound_terms(classes)) if any(c.sound for c in classes.values()) \
             else None
@@ -153,6 +163,7 @@ class CooccurrenceStage:
                                      and classes[k].stance) if self.sound else ()
         wanted.update(self.evasion_stances)
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
+        self._required = {k for r in rules for k in (*r.all, *r.any, *r.none)}
         # A sentence is judged only by the rules whose first required class it holds.
         self._by_key: dict[str, list[int]] = {}
         for index, r in enumerate(rules):
@@ -192,6 +203,10 @@ class CooccurrenceStage:
             found = sentences.setdefault(sentence, {})
             for key, length in payload:
                 word_class = self.classes[key]
+                if key == SOLICIT:
+                    stances.solicit(start)
+                    if key not in self._required:
+                        continue
                 if word_class.stance:
                     if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
                         stances.add(key, start, word_class.scope)

@@ -26,7 +26,7 @@ from review.findings import Hit, Rule
 from review.rules import lexicons
 from review.rules.lexicons import Entry
 from review.rules.spec import require_unique_ids
-from review.stages.stance import StanceFinder, Stances, excused, sentence_ends
+from review.stages.stance import SOLICIT, StanceFinder, Stances, excused, sentence_ends
 
 CONTEXT_WIDTH = 12
 # What a term's payload says: report it at once (no allow, context or contiguity to check),
@@ -272,7 +272,8 @@ def _stances(config: Config, wanted: set[str]
         raise ConfigError(f"excused_by: {unknown[0]!r} is not a stance class "
                           "(lexicons/classes/, stance = true)")
     return (StanceFinder({k: classes[k].terms for k in wanted},
-                         {k: classes[k].scope for k in wanted}),
+                         {k: classes[k].scope for k in wanted},
+                         classes[SOLICIT].terms if SOLICIT in classes else ()),
             {k: (classes[k].name, classes[k].name_en) for k in wanted})
 
 

@@ -25,6 +25,8 @@ _NEGATED = re.compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
 # Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
 SENTENCE_END = re.compile(r"[。!?;\n]")
 _BREAK = re.compile("\n")
+# The class of calls to deal addressed to the reader (lexicons/classes/stance.toml).
+SOLICIT = "call_to_deal"
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -44,6 +46,7 @@ class Stances:
         self.sentence: dict[int, set[str]] = {}
         self.paragraph: dict[int, set[str]] = {}
         self.document: set[str] = set()
+        self.soliciting: set[int] = set()  # sentences that address the reader to deal
         self._breaks: list[int] | None = None
 
     def _paragraph_of(self, position: int) -> int:
@@ -54,14 +57,24 @@ class Stances:
     def add(self, stance: str, position: int, scope: str) -> None:
         if scope == "document":
             self.document.add(stance)
-        elif scope == "paragraph":
+            return
+        if scope == "paragraph":
             self.paragraph.setdefault(self._paragraph_of(position), set()).add(stance)
-        else:
-            self.sentence.setdefault(sentence_of(self.ends, position), set()).add(stance)
+        # every cue also speaks for its own sentence, whatever else it reaches
+        self.sentence.setdefault(sentence_of(self.ends, position), set()).add(stance)
+
+    def solicit(self, position: int) -> None:
+        """A call to deal (加微信私聊, 有需要的朋友, 当天下款) at `position`: unless quoted, its
+        sentence speaks in its own voice, and only a cue in that sentence makes it a quotation."""
+        if not quoted(self.folded, self.view.source[position]):
+            self.soliciting.add(sentence_of(self.ends, position))
 
     def at(self, position: int) -> set[str]:
         """The stances that speak for the sentence holding `position`."""
-        own = self.sentence.get(sentence_of(self.ends, position), set())
+        sentence = sentence_of(self.ends, position)
+        own = self.sentence.get(sentence, set())
+        if sentence in self.soliciting:
+            return own  # an offer slipped into a warning's paragraph is not the warning's
         if self.document and quoted(self.folded, self.view.source[position]):
             own = own | self.document  # a verdict elsewhere covers only what the post quotes
         if not self.paragraph:
@@ -73,7 +86,7 @@ class StanceFinder:
     """The stances of each sentence of a compact text, found in one automaton pass."""
 
     def __init__(self, terms: dict[str, tuple[str, ...]],
-                 scopes: dict[str, str] | None = None) -> None:
+                 scopes: dict[str, str] | None = None, solicit: tuple[str, ...] = ()) -> None:
         scopes = scopes or {}
         self.scopes = scopes
         self.frames = Frames({k: (scopes[k], terms[k]) for k in scopes
@@ -84,6 +97,8 @@ class StanceFinder:
                 continue
             for word in words:
                 keys.setdefault(word, []).append(stance)
+        for word in solicit:
+            keys.setdefault(word, []).append(SOLICIT)
         self.automaton = build_automaton((k, (len(k), tuple(v))) for k, v in keys.items()) \
             if keys else None
 
@@ -97,7 +112,10 @@ class StanceFinder:
             if negated(text, last + 1 - length):
                 continue  # 不是谣言: a rumour-monger insisting, not a debunk
             for stance in stances:
-                found.add(stance, last, self.scopes.get(stance, "sentence"))
+                if stance == SOLICIT:
+                    found.solicit(last)
+                else:
+                    found.add(stance, last, self.scopes.get(stance, "sentence"))
         return found
 
 

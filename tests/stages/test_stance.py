@@ -149,3 +149,21 @@ def test_a_verdict_covers_a_quoted_rumour_whose_hearsay_cue_stands_before_the_qu
             "经县水利局现场核查，该信息系谣言，大坝运行正常。")
     found = pipeline.check_text(text).findings
     assert found and {f.severity.value for f in found} == {"info"}
+
+
+@pytest.mark.parametrize("text", [
+    "县禁毒办提醒广大市民远离毒品，珍爱生命。需要冰毒的朋友私聊，同城配送。",
+    "警方提醒：网络赌博害人害己。bo彩平台天天返水，新人首充送彩金，扫码注册即可。",
+])
+def test_an_offer_slipped_into_a_warnings_paragraph_is_not_the_warnings(text):
+    found = Pipeline(Config()).check_text(text).findings
+    assert "block" in {f.severity.value for f in found if f.category.value == "illegal"}
+
+
+@pytest.mark.parametrize("text", [
+    "民警提醒：不要相信“冰毒现货，需要的朋友私聊”这类信息。",
+    "县公安局破获一起贩毒案。嫌疑人在群里发布“冰毒现货，需要的朋友私聊”，已被刑事拘留。",
+])
+def test_a_call_to_deal_that_is_quoted_or_in_a_cued_sentence_stays_a_quotation(text):
+    found = Pipeline(Config()).check_text(text).findings
+    assert not [f for f in found if f.category.value == "illegal" and f.severity.value == "block"]
