@@ -7,7 +7,8 @@ make its finding a quotation, reported at info with the stance named — never d
 A cue speaks for its sentence or, with `scope = "paragraph"`, for its paragraph: in
 网传“下周封城”。经核实，系谣言。 the verdict follows the rumour, and an anti-fraud story tells
 the criminals' words a sentence before it says 被骗. Only a debunk's verdict (系谣言) speaks for
-the whole post, for what the post quotes, and only rumour rules name it: a paragraph appended
+the whole post, for what the post quotes, and only rumour rules name it (a quotation is also
+covered by a warning or a report anywhere in the post): a paragraph appended
 to an anti-drug post that offers drugs has no cue of its own, and a rumour in the post's own
 voice is not covered by a verdict on another."""
 
@@ -75,8 +76,10 @@ class Stances:
         own = self.sentence.get(sentence, set())
         if sentence in self.soliciting:
             return own  # an offer slipped into a warning's paragraph is not the warning's
-        if self.document and quoted(self.folded, self.view.source[position]):
-            own = own | self.document  # a verdict elsewhere covers only what the post quotes
+        if (self.document or self.paragraph) and quoted(self.folded, self.view.source[position]):
+            # What the post quotes is the quotation of any warning, report or verdict in it:
+            # the dealer's line in a paragraph of its own, the warning in the next.
+            own = own | self.document | set().union(*self.paragraph.values())
         if not self.paragraph:
             return own
         return own | self.paragraph.get(self._paragraph_of(position), set())

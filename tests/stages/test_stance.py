@@ -167,3 +167,10 @@ def test_an_offer_slipped_into_a_warnings_paragraph_is_not_the_warnings(text):
 def test_a_call_to_deal_that_is_quoted_or_in_a_cued_sentence_stays_a_quotation(text):
     found = Pipeline(Config()).check_text(text).findings
     assert not [f for f in found if f.category.value == "illegal" and f.severity.value == "block"]
+
+
+def test_a_quoted_dealers_line_in_its_own_paragraph_is_the_warnings_quotation():
+    text = ("“兄弟，货纯价低，加我微信详谈。”\n"
+            "以上都是不法分子兜售毒品的常用话术，县禁毒办提醒市民切勿轻信。")
+    found = Pipeline(Config()).check_text(text).findings
+    assert not [f for f in found if f.severity.value == "block"], found

@@ -59,7 +59,8 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 # The act right after the name, or after whom it was addressed to (郭桂芳向县纪委实名反映):
 # a report, a tip-off, a named complaint; a plain complaint (向12345投诉) is for review.
 _ACTS = re.compile(r"(?:向[^,。;!?\n]{1,12}?)?(?:的)?(?:实名)?(?:举报|检举|控告|报案)"
-                   r"(?!人|电话|箱|平台|方式|中心|信箱)|向[^,。;!?\n]{1,12}?(实名反映|实名投诉|投诉)")
+                   r"(?!人|电话|箱|平台|方式|中心|信箱)|向[^,。;!?\n]{1,12}?(实名反映|实名投诉|投诉)"
+                   r"|实名反映|实名投诉")
 # A tip-off credited to someone: 线索由村民周春华提供.
 _TIP = re.compile("线索")
 # Between a role and the name, where the person comes from (举报人柳湾镇村民邓海涛).
