@@ -24,8 +24,11 @@ _T2S = opencc.OpenCC("t2s")
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
 _CN_DIGITS = {**dict(zip("〇零一二三四五六七八九", "00123456789", strict=True)),
               **dict(zip("壹贰叁肆伍陆柒捌玖幺", "1234567891", strict=True))}
-# Five or more in a row is a digit string, not prose (十一五, 一一 stay as they are).
-_CN_DIGIT_RUN = re.compile(f"[{''.join(_CN_DIGITS)}0-9]{{5,}}")
+# Five or more in a row is a digit string, not prose (十一五, 一一 stay as they are); so are
+# groups of three or more split by single spaces or hyphens, as a phone number is read out
+# (一三八 七七二一 五六四三).
+_D = f"[{''.join(_CN_DIGITS)}0-9]"
+_CN_DIGIT_RUN = re.compile(f"{_D}{{5,}}|{_D}{{3,}}(?:[ \\-]{_D}{{3,}})+")
 
 
 @dataclass(frozen=True)

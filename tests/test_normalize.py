@@ -69,3 +69,12 @@ def test_terms_normalised_together_equal_one_by_one(terms):
     from review.normalize import normalize_terms
 
     assert normalize_terms(terms) == [normalize_term(t) for t in terms]
+
+
+def test_a_number_read_out_in_chinese_digit_groups_is_a_digit_string():
+    from review.normalize import View, fold
+
+    assert fold(View.identity("电话：一三八 七七二一 五六四三")).text.endswith("138 7721 5643")
+    assert fold(View.identity("一三八-七七二一-五六四三")).text == "138-7721-5643"
+    # short runs in prose stay words
+    assert fold(View.identity("三 四 五年级")).text == "三 四 五年级"

@@ -25,16 +25,19 @@ EXTERNAL = Rule("AD504", Category.ADS, Gate.POLICY, Severity.REVIEW,
 SPECS = [
     RuleSpec(COMMERCIAL, Kind.DETECTOR, source=__name__,
              hit=("年货节特惠，点击 https://item.taobao.com/item.htm?id=123 抢购。",
-                  "更多优惠请访问 www.haohuo.shop 了解。"),
+                  "更多优惠请访问 www.haohuo.shop 了解。",
+                  "想买的朋友浏览器输入 haohuo点shop 下单。"),
              miss=("详情请见区政府门户网站 https://www.example.gov.cn/notice/1.html。",
                    "转载自新华网 http://www.news.cn/politics/2026-12/01/c_1.htm。"),
              detail_zh="网店、短链接、营销域名的链接。",
              detail_en="a link to a shop, a short-link service or a marketing domain."),
     RuleSpec(EXTERNAL, Kind.DETECTOR, source=__name__,
              hit=("报名请登录 https://www.example-events.com/signup 填写信息。",
-                  "活动详情见 www.lvyou-example.net。"),
+                  "活动详情见 www.lvyou-example.net。",
+                  "详情见 www点lvyou-example点com/item?id=86。"),
              miss=("政策原文见 https://www.gov.cn/zhengce/content/2026-01/01/content_1.htm。",
-                   "人民网 http://society.people.com.cn/n1/2026/1201/c1.html 报道了此事。"),
+                   "人民网 http://society.people.com.cn/n1/2026/1201/c1.html 报道了此事。",
+                   "下午三点com网络公司来访。"),
              detail_zh="政府网站和权威媒体以外的外部链接，须确认不是商业链接。",
              detail_en="a link outside government sites and official media: confirm it is not "
                        "commercial."),
@@ -65,6 +68,9 @@ PATTERN = re.compile(
     re.ASCII,
 )
 _HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
+# A link with its dots spelled out to slip past a filter: www点shop点com, shop(dot)com.
+_SPELT_DOT = r"(?:点|\(点\)|\[点\]|（点）|\(dot\)|\[dot\])"
+SPELT = re.compile(rf"(?<![a-z0-9-])(?:[a-z0-9-]+{_SPELT_DOT})+{_TLD}(?![a-z0-9-])(?:/{_PATH}*)?")
 
 
 def _matches(host: str, suffixes: tuple[str, ...]) -> bool:
@@ -95,4 +101,9 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
         if rule is not None:
             if _matches(url.split("/")[2] if "://" in url else "", REVIEW_HOSTS):
                 rule = EXTERNAL
+            yield hit(view, rule, m.start(), m.start() + len(url))
+    for m in SPELT.finditer(view.text):
+        url = m.group().rstrip(".,;:!?")
+        rule = classify(re.sub(_SPELT_DOT, ".", url), options)
+        if rule is not None:
             yield hit(view, rule, m.start(), m.start() + len(url))
