@@ -24,7 +24,8 @@ QQ = Rule("AD502", Category.ADS, Gate.POLICY, Severity.BLOCK,
 SPECS = [
     RuleSpec(WECHAT, Kind.DETECTOR, source=__name__,
              hit=("手工粽子现货供应，有需要的加微信 zongzi_2026 下单。",
-                  "想要团购的私聊威信号meishi_88，量大从优。"),
+                  "想要团购的私聊威信号meishi_88，量大从优。",
+                  "门店扫码关注即可订购，或+V：suanfen_2026。"),
              miss=("欢迎关注微信公众号：pinganxihu，获取最新资讯。",
                    "搜索微信号 xihugov 关注我们。"),
              detail_zh="招揽交易的微信号（含变体写法）；政务公众号名称不报。",
@@ -57,7 +58,11 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     for pattern, rule in ((_WECHAT, WECHAT), (_QQ, QQ)):
         for m in pattern.finditer(view.text):
             start, end = m.span(1)
-            if near(view, m.start(), m.start(1), _OFFICIAL, before=8):
+            # an official account named in the same clause (关注公众号：xxx), not a clause
+            # before it (扫码关注订购，或+V：xxx)
+            clause = max(view.text.rfind(c, max(0, m.start() - 8), m.start()) for c in ",;。")
+            before = 8 if clause < 0 else m.start() - clause - 1
+            if near(view, m.start(), m.start(1), _OFFICIAL, before=before):
                 continue
             solicits = near(view, m.start(), m.start(1), _SOLICIT, before=8)
             yield hit(view, rule, start, end, None if solicits else Severity.REVIEW)
