@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from review.normalize import CompactView, normalize_term
 from review.rules.classes import WordClass
@@ -19,7 +20,7 @@ from review.stages.slots import SLOTS, Slot
 @dataclass(frozen=True)
 class Sequence:
     elements: tuple[str, ...]              # as written: "@drug", "{money}", "包进编"
-    regex: re.Pattern[str]
+    source: str                            # the regular expression, compiled on first use
     needs: tuple[str, ...]                 # the classes and "=word"s a sentence must hold
     words: tuple[str, ...]                 # the literal words, normalised
     checks: tuple[tuple[str, Slot], ...]   # regex group → a slot with a validator
@@ -46,9 +47,15 @@ class Sequence:
                 parts.append(re.escape(word))
                 needs.append(f"={word}")
                 words.append(word)
-        regex = re.compile(f".{{0,{within}}}?".join(parts))
-        return cls(tuple(pattern), regex, tuple(dict.fromkeys(needs)), tuple(words),
+        source = f".{{0,{within}}}?".join(parts)
+        return cls(tuple(pattern), source, tuple(dict.fromkeys(needs)), tuple(words),
                    tuple(checks))
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        # Most drafts never hold every class of a sequence: compiling all of them for every
+        # `review check` would cost more than matching.
+        return re.compile(self.source)
 
     def find(self, view: CompactView, folded: str, start: int, end: int
              ) -> Iterator[tuple[int, int, int | None]]:
