@@ -243,7 +243,8 @@ class CooccurrenceStage:
                               ends[sentence] if sentence < len(ends) else len(text))
                     matched = list(r.sequence.find(view, doc.visible.text, *bounds))
                 for start, end, tail in matched:
-                    spoken = stances.at(end - 1)  # a quotation may open after the span does
+                    # a quotation may open after the span does, or close before it ends
+                    spoken = stances.at(start) | stances.at(end - 1)
                     stance = next((k for k in r.excused_by if k in spoken or (
                         k in self.frames and self.frames.around(view, doc.visible.text, start,
                                                                 end, k))), None)
