@@ -196,6 +196,7 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
     if sys.platform.startswith("linux"):
         # Forked workers inherit the loaded pipeline: no imports, lexicons or model again.
         # (Not on macOS, where system libraries are not safe to use in a forked child.)
+        pipeline.warm()
         _worker = pipeline
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     else:

@@ -39,6 +39,14 @@ class Pipeline:
     def rules(self) -> list[Rule]:
         return [rule for stage in self.stages for rule in stage.rules()]
 
+    def warm(self) -> None:
+        """Load now what stages otherwise load on first need (a stage may define `warm`):
+        forked workers then share it instead of each loading it again."""
+        for stage in self.stages:
+            warm = getattr(stage, "warm", None)
+            if warm is not None:
+                warm()
+
     def check(self, doc: Document, lang: str | None = None,
               accepted: Counter[tuple[str, str]] | None = None) -> FileResult:
         """`accepted`: findings a baseline accepts (see decide.decide)."""

@@ -155,14 +155,21 @@ class Scorer:
             out.append([e / total_exp for e in exp])
         return out
 
+    def warm(self) -> None:
+        """Load what scoring long documents needs (NumPy, the tables as arrays) now: before
+        `review check --jobs N` forks its workers, so that they share it."""
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = (np.array(self._rows), np.array(self._offsets),
+                            np.array(self._idf_squared))
+
     def _together(self, texts: list[str]) -> list[list[float]]:
         """The texts scored together: one automaton pass over them joined by a character no
         n-gram holds, then array sums per text, with no Python step per n-gram or per text."""
         import numpy as np
 
-        if self._arrays is None:
-            self._arrays = (np.array(self._rows), np.array(self._offsets),
-                            np.array(self._idf_squared))
+        self.warm()
         rows, offsets, idf_squared = self._arrays
         joined = _SEPARATOR.join(texts)
         found = np.fromiter(chain.from_iterable(self._automaton.iter(joined)), dtype=np.int64)

@@ -55,6 +55,9 @@ class ClassifierStage:
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
 
+    def warm(self) -> None:
+        self.scorer.warm()
+
     def rules(self) -> Iterator[Rule]:
         return (RULE_OF_LABEL[label] for label in self.thresholds)
 

@@ -186,6 +186,11 @@ class CooccurrenceStage:
     def rule_ids(self) -> Iterator[str]:
         return (r.id for r in self.rules())
 
+    def warm(self) -> None:
+        if self.sound:
+            sound.table()
+            sound.dictionary_words()
+
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact
         text = view.text

@@ -159,3 +159,14 @@ def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
     one_by_one = scorer._one_by_one(prepared)
     assert np.abs(np.array(together) - np.array(one_by_one)).max() < 1e-9
     assert scorer.probabilities(prepared) == together
+
+
+def test_warming_loads_the_arrays_that_long_documents_need():
+    from review.config import Config
+    from review.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(stages=["classifier"]))
+    scorer = pipeline.stages[0].scorer
+    assert scorer._arrays is None  # an editor's check of a short draft never loads them
+    pipeline.warm()
+    assert scorer._arrays is not None
