@@ -168,7 +168,7 @@ class CooccurrenceStage:
         self._by_key: dict[str, list[int]] = {}
         for index, r in enumerate(rules):
             self._by_key.setdefault(r.all[0], []).append(index)
-        self._excused: dict[tuple[int, str], Rule] = {}
+        self._excused: dict[tuple[int, str, str], Rule] = {}
         self._evasion: dict[tuple[str, str | None], Rule] = {}
 
     def _build(self, wanted: set[str]):
@@ -214,7 +214,7 @@ class CooccurrenceStage:
                         continue
                 if word_class.stance:
                     if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
-                        stances.add(key, start, word_class.scope)
+                        stances.add(key, last + 1 - length, word_class.scope, length)
                     continue
                 found.setdefault(key, []).append((last + 1 - length, last + 1))
         evasions: list[tuple[int, int, int, str]] = []
@@ -253,7 +253,8 @@ class CooccurrenceStage:
                     stance = next((k for k in r.excused_by if k in spoken or (
                         k in self.frames and self.frames.around(view, doc.visible.text, start,
                                                                 end, k))), None)
-                    rule = r.rule if stance is None else self._excused_rule(index, stance)
+                    rule = r.rule if stance is None else self._excused_rule(
+                        index, stance, stances.cue(stance, start))
                     stop = view.ends[end - 1] if tail is None else doc.visible.ends[tail - 1]
                     # a lexicon term found inside it says more precisely what is wrong
                     yield Hit(rule, view.starts[start], stop,
@@ -270,13 +271,13 @@ class CooccurrenceStage:
             self._evasion[(key, stance)] = rule
         return rule
 
-    def _excused_rule(self, index: int, stance: str) -> Rule:
+    def _excused_rule(self, index: int, stance: str, cue: str = "") -> Rule:
         """The rule's finding in a sentence of an excusing stance: the same id, at info, its
-        message naming the stance."""
-        rule = self._excused.get((index, stance))
+        message naming the stance and its words."""
+        rule = self._excused.get((index, stance, cue))
         if rule is None:
             base, c = self.items[index].rule, self.classes[stance]
-            rule = self._excused[(index, stance)] = excused(base, c.name, c.name_en)
+            rule = self._excused[(index, stance, cue)] = excused(base, c.name, c.name_en, cue)
         return rule
 
 

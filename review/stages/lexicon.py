@@ -64,7 +64,7 @@ class LexiconStage:
         self.templates, self.ids, self.template_of = _unpack(data)
         self._rules: dict[int, Rule] = {}
         self.stances, self.stance_names = stances, stance_names or {}
-        self._excused: dict[tuple[int, str], Rule] = {}
+        self._excused: dict[tuple[int, str, str], Rule] = {}
         self.automaton = cached_automaton(automaton_file,
                                           lambda: self._build_automaton(data["terms"]))
         self.sound: sound.Index[int] | None = None
@@ -133,15 +133,17 @@ class LexiconStage:
                                or (k in frames and frames.around(view, doc.visible.text,
                                                                  start, end, k))), None)
                 if stance is not None:
-                    yield Hit(self._excused_rule(index, stance), starts[start], ends[end - 1])
+                    cue = stances.cue(stance, start) if stance in found else ""
+                    yield Hit(self._excused_rule(index, stance, cue), starts[start],
+                              ends[end - 1])
                     continue
             yield Hit(self.rule(index), starts[start], ends[end - 1])
 
-    def _excused_rule(self, index: int, stance: str) -> Rule:
-        rule = self._excused.get((index, stance))
+    def _excused_rule(self, index: int, stance: str, cue: str = "") -> Rule:
+        rule = self._excused.get((index, stance, cue))
         if rule is None:
-            rule = self._excused[(index, stance)] = excused(self.rule(index),
-                                                            *self.stance_names[stance])
+            rule = self._excused[(index, stance, cue)] = excused(
+                self.rule(index), *self.stance_names[stance], cue)
         return rule
 
 

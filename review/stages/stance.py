@@ -48,6 +48,7 @@ class Stances:
         self.paragraph: dict[int, set[str]] = {}
         self.document: set[str] = set()
         self.soliciting: set[int] = set()  # sentences that address the reader to deal
+        self._cues: dict[tuple[str, str, int], str] = {}  # the first cue of each reach
         self._breaks: list[int] | None = None
 
     def _paragraph_of(self, position: int) -> int:
@@ -55,14 +56,30 @@ class Stances:
             self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
         return bisect_right(self._breaks, position)
 
-    def add(self, stance: str, position: int, scope: str) -> None:
+    def add(self, stance: str, position: int, scope: str, length: int = 0) -> None:
+        """A cue of `stance` starting at `position`, `length` characters long."""
+        cue = self.text[position:position + length]
         if scope == "document":
             self.document.add(stance)
+            self._cues.setdefault((stance, "document", 0), cue)
             return
         if scope == "paragraph":
-            self.paragraph.setdefault(self._paragraph_of(position), set()).add(stance)
+            paragraph = self._paragraph_of(position)
+            self.paragraph.setdefault(paragraph, set()).add(stance)
+            self._cues.setdefault((stance, "paragraph", paragraph), cue)
         # every cue also speaks for its own sentence, whatever else it reaches
-        self.sentence.setdefault(sentence_of(self.ends, position), set()).add(stance)
+        sentence = sentence_of(self.ends, position)
+        self.sentence.setdefault(sentence, set()).add(stance)
+        self._cues.setdefault((stance, "sentence", sentence), cue)
+
+    def cue(self, stance: str, position: int) -> str:
+        """The words of `stance` that speak for `position` (据县统计局发布 …): the nearest."""
+        for key in ((stance, "sentence", sentence_of(self.ends, position)),
+                    (stance, "paragraph", self._paragraph_of(position)),
+                    (stance, "document", 0)):
+            if key in self._cues:
+                return self._cues[key]
+        return next((c for (s, _, _), c in self._cues.items() if s == stance), "")
 
     def solicit(self, position: int) -> None:
         """A call to deal (加微信私聊, 有需要的朋友, 当天下款) at `position`: unless quoted, its
@@ -118,7 +135,8 @@ class StanceFinder:
                 if stance == SOLICIT:
                     found.solicit(last)
                 else:
-                    found.add(stance, last, self.scopes.get(stance, "sentence"))
+                    found.add(stance, last + 1 - length, self.scopes.get(stance, "sentence"),
+                              length)
         return found
 
 
@@ -169,8 +187,11 @@ def negated(text: str, start: int) -> bool:
     return _NEGATED.search(text, max(0, start - 2), start) is not None
 
 
-def excused(rule: Rule, name: str, name_en: str) -> Rule:
-    """The rule as a quotation under a stance: the same id, at info, its message naming it."""
+def excused(rule: Rule, name: str, name_en: str, cue: str = "") -> Rule:
+    """The rule as a quotation under a stance: the same id, at info, its message naming the
+    stance and the words that show it (据县应急管理局通报)."""
+    shown_zh, shown_en = (f"（“{cue}”）", f" (“{cue}”)") if cue else ("", "")
     return rule._replace(severity=Severity.INFO,
-                         message_zh=f"{rule.message_zh}；出现在{name}中，视为引述，仅作提示",
-                         message_en=f"{rule.message_en}; quoted in {name_en}: for information")
+                         message_zh=f"{rule.message_zh}；出现在{name}{shown_zh}中，视为引述，仅作提示",
+                         message_en=f"{rule.message_en}; quoted in {name_en}{shown_en}: "
+                                    "for information")

@@ -174,3 +174,10 @@ def test_a_quoted_dealers_line_in_its_own_paragraph_is_the_warnings_quotation():
             "以上都是不法分子兜售毒品的常用话术，县禁毒办提醒市民切勿轻信。")
     found = Pipeline(Config()).check_text(text).findings
     assert not [f for f in found if f.severity.value == "block"], found
+
+
+def test_an_excused_finding_names_the_words_that_show_its_stance():
+    text = "据县应急管理局通报，坍塌事故造成2人死亡、3人受伤。"
+    found = Pipeline(Config()).check_text(text).findings
+    assert found and all(f.severity.value == "info" for f in found)
+    assert all("（“应急管理局通报”）" in f.message for f in found), [f.message for f in found]
