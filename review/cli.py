@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 import click
 
 from review import __version__
-from review.errors import EXIT_ERROR, EXIT_FAULT, EXIT_FINDINGS, EXIT_OK, ReviewError, UsageError
+from review.errors import (
+    EXIT_ERROR,
+    EXIT_FAULT,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigError,
+    ReviewError,
+    UsageError,
+)
 from review.report import OUTPUT_FORMATS, RENDERERS
 from review.report import echo as echo_report
 from review.rules.kinds import Kind
@@ -342,15 +350,23 @@ def rules(config_path: str | None, lang: str | None, category: str | None, kind:
     from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name
     from review.rules.explain import KIND_NAMES
     from review.rules.registry import collect
+    from review.rules.schema import CLASS_KEY
 
     config = _config(config_path, (), lang, None, (), ())
     lang = config.lang
-    if list_classes or (explain_id and explain_id.islower()):
-        click.echo(_classes(config, explain_id if not list_classes else None, lang))
+    if list_classes:
+        click.echo(_classes(config, None, lang))
         return
     registry = collect(config)
-    spec = registry.get(explain_id) if explain_id else None
-    if spec is not None:
+    if explain_id:
+        try:
+            spec = registry.get(explain_id)
+        except ConfigError:
+            if not CLASS_KEY.fullmatch(explain_id):
+                raise
+            # not a rule (ids are upper case or <file>:<term>): a word class, or a usage error
+            click.echo(_classes(config, explain_id, lang))
+            return
         click.echo(_explained(spec, config, lang))
         return
     for spec in registry.specs:

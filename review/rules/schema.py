@@ -8,6 +8,7 @@ again."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
@@ -49,7 +50,8 @@ DraftCategory = Annotated[Category, BeforeValidator(_draft_category)]
 RuleId = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Examples = list[Text]
-ClassName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+CLASS_KEY = re.compile(r"[a-z][a-z0-9_]*")  # a word class's key; no rule id looks like one
+ClassName = Annotated[str, StringConstraints(pattern=rf"^{CLASS_KEY.pattern}$")]
 
 
 class _Strict(BaseModel):

@@ -35,15 +35,7 @@ from review.rules.lexicons import bundled_dir
 from review.rules.spec import require_unique_ids
 from review.stages.sequence import Sequence
 from review.stages.slots import SLOTS
-from review.stages.stance import (
-    SOLICIT,
-    Frames,
-    Stances,
-    excused,
-    negated,
-    sentence_ends,
-    sentence_of,
-)
+from review.stages.stance import SOLICIT, Frames, Stances, excused, sentence_ends, sentence_of
 
 
 @dataclass(frozen=True)
@@ -196,40 +188,34 @@ class CooccurrenceStage:
         text = view.text
         if not self.items or not text:
             return
-        ends: list[int] | None = None
-        stances: Stances | None = None
+        found_terms = list(self.automaton.iter(text))
+        found_sounds = list(self.sound.matches(text)) if self.sound else []
+        if not found_terms and not found_sounds:
+            return
+        # only drafts holding a class term are split into sentences
+        ends = sentence_ends(text)
+        stances = Stances(view, doc.visible.text, ends)
         sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        for last, payload in self.automaton.iter(text):
-            if ends is None:  # only drafts holding a class term are split into sentences
-                ends = sentence_ends(text)
-                stances = Stances(view, doc.visible.text, ends)
-            start = last + 1 - payload[0][1]
-            sentence = sentence_of(ends, start)
+        for last, payload in found_terms:
+            sentence = sentence_of(ends, last + 1 - payload[0][1])
             found = sentences.setdefault(sentence, {})
             for key, length in payload:
+                start = last + 1 - length
                 word_class = self.classes[key]
-                if key == SOLICIT:
-                    stances.solicit(start)
+                if word_class.stance or key == SOLICIT:
+                    stances.take(key, start, length, word_class.scope)
                     if key not in self._required:
                         continue
-                if word_class.stance:
-                    if not negated(text, last + 1 - length):  # 不是谣言: insisting, not debunking
-                        stances.add(key, last + 1 - length, word_class.scope, length)
-                    continue
-                found.setdefault(key, []).append((last + 1 - length, last + 1))
-        evasions: list[tuple[int, int, int, str]] = []
-        for m in self.sound.matches(text) if self.sound else ():
-            if ends is None:
-                ends = sentence_ends(text)
-                stances = Stances(view, doc.visible.text, ends)
-            sentence = sentence_of(ends, m.start)
+                found.setdefault(key, []).append((start, last + 1))
+        evasions: list[tuple[int, int, str]] = []
+        for m in found_sounds:
             if m.new:  # classes whose terms hold these very characters were found above
-                found = sentences.setdefault(sentence, {})
+                found = sentences.setdefault(sentence_of(ends, m.start), {})
                 for key in m.new:
                     found.setdefault(key, []).append((m.start, m.end))
             if m.kind == sound.MIXED:
-                evasions.append((sentence, m.start, m.end, m.payloads[0]))
-        for _, start, end, key in evasions:
+                evasions.append((m.start, m.end, m.payloads[0]))
+        for start, end, key in evasions:
             spoken = stances.at(start)
             stance = next((k for k in self.evasion_stances if k in spoken), None)
             yield Hit(self._evasion_rule(key, stance), view.starts[start], view.ends[end - 1])

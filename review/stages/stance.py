@@ -6,11 +6,11 @@ make its finding a quotation, reported at info with the stance named — never d
 
 A cue speaks for its sentence or, with `scope = "paragraph"`, for its paragraph: in
 网传“下周封城”。经核实，系谣言。 the verdict follows the rumour, and an anti-fraud story tells
-the criminals' words a sentence before it says 被骗. Only a debunk's verdict (系谣言) speaks for
-the whole post, for what the post quotes, and only rumour rules name it (a quotation is also
-covered by a warning or a report anywhere in the post): a paragraph appended
-to an anti-drug post that offers drugs has no cue of its own, and a rumour in the post's own
-voice is not covered by a verdict on another."""
+the criminals' words a sentence before it says 被骗. What the post quotes (“…”) is covered by a
+cue anywhere in the post, and a debunk's verdict (系谣言, `scope = "document"`) covers nothing
+else. So a paragraph appended to an anti-drug post that offers drugs has no cue of its own, a
+rumour in the post's own voice is not covered by a verdict on another, and a sentence calling
+the reader to deal (加微信私聊) is excused only by a cue in that very sentence."""
 
 from __future__ import annotations
 
@@ -81,6 +81,13 @@ class Stances:
                 return self._cues[key]
         return next((c for (s, _, _), c in self._cues.items() if s == stance), "")
 
+    def take(self, stance: str, start: int, length: int, scope: str) -> None:
+        """A cue found at `start`: a call to deal, or a stance unless negated (不是谣言)."""
+        if stance == SOLICIT:
+            self.solicit(start)
+        elif not negated(self.text, start):
+            self.add(stance, start, scope, length)
+
     def solicit(self, position: int) -> None:
         """A call to deal (加微信私聊, 有需要的朋友, 当天下款) at `position`: unless quoted, its
         sentence speaks in its own voice, and only a cue in that sentence makes it a quotation."""
@@ -127,16 +134,9 @@ class StanceFinder:
         found = Stances(view, folded, ends)
         if self.automaton is None:
             return found
-        for last, value in self.automaton.iter(text):
-            length, stances = value
-            if negated(text, last + 1 - length):
-                continue  # 不是谣言: a rumour-monger insisting, not a debunk
+        for last, (length, stances) in self.automaton.iter(text):
             for stance in stances:
-                if stance == SOLICIT:
-                    found.solicit(last)
-                else:
-                    found.add(stance, last + 1 - length, self.scopes.get(stance, "sentence"),
-                              length)
+                found.take(stance, last + 1 - length, length, self.scopes.get(stance, "sentence"))
         return found
 
 

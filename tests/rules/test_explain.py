@@ -56,3 +56,9 @@ def test_an_unknown_class_suggests_a_close_one(cli):
     result = cli("rules", "--explain", "drugs")
     assert result.exit_code == 2
     assert "did you mean drug" in result.output
+
+
+def test_a_rule_id_in_lower_case_is_still_a_rule_not_a_class(cli):
+    result = cli("rules", "--explain", "il601")
+    assert result.exit_code == 0
+    assert result.output.startswith("IL601")
