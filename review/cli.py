@@ -380,24 +380,13 @@ def rules(config_path: str | None, lang: str | None, category: str | None, kind:
 
 
 def _classes(config: Config, key: str | None, lang: str) -> str:
-    """The word classes as a table, or one class's page (a class key is lower case)."""
+    """The word classes as a table, or one class's page."""
     from review.rules.classpages import class_page, class_rows
     from review.stages import cooccurrence
 
     classes, rules = cooccurrence.load(config)
-    if key is None:
-        return "\n".join(class_rows(classes, lang))
-    if key not in classes:
-        import difflib
-
-        close = difflib.get_close_matches(key, [k for k in classes if not k.startswith("=")])
-        hint = f"; did you mean {', '.join(close)}?" if close else \
-            "; `review rules --classes` lists them"
-        raise UsageError(f"no rule or word class {key!r}{hint}")
-    used_by = [r.rule.id for r in rules
-               if key in (*r.all, *r.any, *r.none, *r.excused_by)
-               or (r.sequence is not None and f"@{key}" in r.sequence.elements)]
-    return class_page(key, classes[key], used_by, lang)
+    return "\n".join(class_rows(classes, lang)) if key is None else \
+        class_page(key, classes, rules, lang)
 
 
 def _explained(spec, config: Config, lang: str) -> str:

@@ -4,7 +4,14 @@ and where it speaks, and which rules use it."""
 
 from __future__ import annotations
 
+import difflib
+from typing import TYPE_CHECKING
+
+from review.errors import UsageError
 from review.rules.classes import WordClass
+
+if TYPE_CHECKING:  # the rules come from the stage that runs them
+    from review.stages.cooccurrence import CoRule
 
 SCOPES = {"sentence": ("本句", "its sentence"), "paragraph": ("本段", "its paragraph"),
           "document": ("全文", "the whole post"), "before": ("紧邻词前", "right before a term"),
@@ -32,7 +39,17 @@ def class_rows(classes: dict[str, WordClass], lang: str) -> list[str]:
     return rows
 
 
-def class_page(key: str, c: WordClass, used_by: list[str], lang: str) -> str:
+def class_page(key: str, classes: dict[str, WordClass], rules: list[CoRule], lang: str) -> str:
+    """One class's page: its role, its terms, the rules that use it."""
+    c = classes.get(key) if not key.startswith("=") else None
+    if c is None:
+        close = difflib.get_close_matches(key, [k for k in classes if not k.startswith("=")])
+        hint = f"; did you mean {', '.join(close)}?" if close else \
+            "; `review rules --classes` lists them"
+        raise UsageError(f"no rule or word class {key!r}{hint}")
+    used_by = [r.rule.id for r in rules
+               if key in (*r.all, *r.any, *r.none, *r.excused_by)
+               or (r.sequence is not None and f"@{key}" in r.sequence.elements)]
     en = lang == "en"
     sep = ": " if en else "："
     more = f" … (+{len(c.terms) - SHOWN_TERMS})" if len(c.terms) > SHOWN_TERMS else ""
