@@ -423,6 +423,16 @@ def model_train(data: tuple[str, ...], out: str | None) -> None:
     _add_shared_evaluation(directory, card)
 
 
+def _card(directory: Path) -> dict:
+    try:
+        card = json.loads((directory / "MODEL_CARD.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as err:
+        raise ConfigError(f"{directory / 'MODEL_CARD.json'}: cannot read: {err}") from None
+    return card if isinstance(card, dict) else {}
+
+
 def _add_shared_evaluation(directory: Path, card: dict) -> None:
     """Outside figures go into the model card when ../shared/datasets is there."""
     from review.config import CLASSIFIER_THRESHOLDS
@@ -436,8 +446,7 @@ def _add_shared_evaluation(directory: Path, card: dict) -> None:
     card["shared_evaluation"] = {"thresholds": dict(CLASSIFIER_THRESHOLDS), **figures}
     (directory / "MODEL_CARD.json").write_text(
         json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    for task, f in figures.items():
-        click.echo(f"{task}: {f['flagged']}/{f['rows']} = {f['rate']:.2%}")
+    _print_shared(figures)
 
 
 @model.command("eval")
@@ -450,19 +459,27 @@ def _add_shared_evaluation(directory: Path, card: dict) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
                config_path: str | None, fmt: str) -> None:
-    """按类别输出精确率、召回率、F1 和混淆矩阵 / per-class precision, recall, F1, confusion."""
-    from review.model import corpus, evaluate
-    from review.model.scorer import Scorer
+    """按类别输出精确率、召回率、F1 和混淆矩阵 / per-class precision, recall, F1, confusion.
 
-    if not data and not shared:
-        raise UsageError("give --data FILE (label<TAB>text) or --shared")
+    Without --data or --shared: the held-out figures of the model card."""
+    from review.model import corpus, evaluate
+    from review.model.scorer import Scorer, default_dir
+
     config = _config(config_path, (), None, None, (), ())
-    scorer = Scorer.load(Path(model_dir) if model_dir else
-                         (config.root / config.model if config.model else None))
+    directory = Path(model_dir) if model_dir else (
+        config.root / config.model if config.model else default_dir())
+    scorer = Scorer.load(directory)
     report: dict = {}
+    if not data and not shared:
+        # The shipped model learnt from the whole corpus: its held-out figures are those of
+        # the model fitted without the held-out part, measured when it was trained.
+        report["holdout"] = _card(directory).get("holdout") or {}
+        if not report["holdout"]:
+            raise UsageError(f"{directory}: the model card has no held-out figures; give "
+                             "--data FILE (label<TAB>text) or --shared")
     if data:
         labels, texts = corpus.read([Path(p) for p in data])
-        report["data"] = evaluate.metrics(scorer, labels, texts)
+        report["data"] = evaluate.metrics(scorer, labels, texts, config.classifier)
     if shared:
         from review.model import shared as shared_data
 
@@ -470,10 +487,20 @@ def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    if "data" in report:
-        _print_metrics(report["data"], fmt)
-    for task, figures in report.get("shared", {}).items():
-        click.echo(f"{task}: {figures['flagged']}/{figures['rows']} = {figures['rate']:.2%}")
+    for part in ("holdout", "data"):
+        if part in report:
+            if part == "holdout":
+                click.echo(f"held-out {report['holdout'].get('share', 0):.0%} of the corpus "
+                           "(model fitted without it, figures from the model card):")
+            _print_metrics(report[part], fmt)
+    _print_shared(report.get("shared", {}))
+
+
+def _print_shared(figures: dict) -> None:
+    for task, f in figures.items():
+        by_class = ", ".join(f"{k} {v}" for k, v in f.get("by_class", {}).items())
+        click.echo(f"{task}: {f['flagged']}/{f['rows']} = {f['rate']:.2%}"
+                   + (f" ({by_class})" if by_class else ""))
 
 
 def _print_metrics(m: dict, fmt: str) -> None:
@@ -485,6 +512,11 @@ def _print_metrics(m: dict, fmt: str) -> None:
     click.echo("confusion (rows: true, columns: predicted): " + " ".join(m["classes"]))
     for label, row in zip(m["classes"], m["confusion"], strict=True):
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
+    if m.get("at_thresholds"):
+        click.echo("flagged at the thresholds (as `review check` flags):")
+        for label, row in m["at_thresholds"].items():
+            click.echo(f"  {label:<10} ≥ {row['threshold']:.2f}  precision {row['precision']:.3f}"
+                       f"  recall {row['recall']:.3f}")
 
 
 def _lines(message: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from review.config import Config
 from review.document import Document
-from review.findings import Category, Decision, FileResult, Finding, Hit, Severity
+from review.findings import MODEL, Category, Decision, FileResult, Finding, Hit, Severity
 from review.normalize import normalize_term
 
 _DECISION = {Severity.BLOCK: Decision.BLOCK, Severity.REVIEW: Decision.REVIEW}
@@ -40,6 +40,37 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
     return spans
 
 
+# Where a sentence ends in a document's own text: what a consent finding spans.
+_SENTENCE_END = frozenset("。！？!?；;\n")
+
+
+def _statement(doc: Document, finding: Finding) -> Finding:
+    """What needs the unit's consent is a statement, not the word that gave it away
+    (审委会讨论时多数意见认为应判处…): a consent finding spans its sentence and quotes the
+    words in its message. Widened after merging, so rules keep their own ids and the model
+    still gives way to them."""
+    if finding.replacement is not None:
+        return finding
+    text = doc.original
+    start, end = finding.start, finding.end
+    while start > 0 and text[start - 1] not in _SENTENCE_END:
+        start -= 1
+    while end < len(text) and text[end - 1] not in _SENTENCE_END:
+        end += 1
+    while start < finding.start and text[start].isspace():
+        start += 1
+    while end > finding.end and text[end - 1].isspace():
+        end -= 1
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return finding.model_copy(update={
+        "start": start, "end": end, "line": line, "column": column, "end_line": end_line,
+        "end_column": end_column, "location": doc.locate(start), "text": text[start:end],
+        "message": f"{finding.message}（“{finding.text}”）"})  # the words that gave it away
+
+
 def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Finding:
     line, column = doc.position(hit.start)
     end_line, end_column = doc.position(hit.end)
@@ -54,16 +85,12 @@ def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Findin
 
 def merge(findings: list[Finding], broad: dict[int, int] | None = None) -> list[Finding]:
     """One finding per place. A sentence-level finding (`broad`: index → breadth, see Hit)
-    gives way to a narrower one found inside it in the same category and at least as severe —
-    a term inside a co-occurrence rule's span, a rule inside the model's sentence: the
-    narrower says precisely what is wrong. Then a finding inside another of the same category
-    that is at least as severe is dropped (two lexicon terms for one phrase, a term and its
-    variant). Different categories all stay."""
+    gives way to a narrower judgement inside it (see _gives_way). Then a finding inside
+    another of the same category that is at least as severe is dropped (two lexicon terms for
+    one phrase, a term and its variant). Different categories of rules all stay."""
     broad = broad or {}
     findings = [f for i, f in enumerate(findings) if not broad.get(i) or not any(
-        broad.get(j, 0) < broad[i] and o.category == f.category and f.start <= o.start
-        and o.end <= f.end and o.severity.rank >= f.severity.rank
-        for j, o in enumerate(findings))]
+        _gives_way(f, broad[i], o, broad.get(j, 0)) for j, o in enumerate(findings))]
     ordered = sorted(findings, key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
     kept: list[Finding] = []
     for f in ordered:
@@ -72,6 +99,19 @@ def merge(findings: list[Finding], broad: dict[int, int] | None = None) -> list[
             continue
         kept.append(f)
     return kept
+
+
+def _gives_way(f: Finding, f_broad: int, o: Finding, o_broad: int) -> bool:
+    """Whether broad finding f gives way to o, a narrower judgement inside it. The model's
+    sentence gives way to any rule that judged it: one of its category whatever the rule
+    decided (a term excused as a quotation is mention), one of another category that found a
+    problem there (the rule says precisely what is wrong; the model only guesses the class).
+    A rule over a sentence's words gives way to a term of its category at least as severe."""
+    if o_broad >= f_broad or not f.start <= o.start <= o.end <= f.end:
+        return False
+    if f_broad == MODEL:
+        return o.category == f.category or o.severity.rank >= Severity.REVIEW.rank
+    return o.category == f.category and o.severity.rank >= f.severity.rank
 
 
 def decision_of(findings: list[Finding]) -> Decision:
@@ -110,7 +150,9 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
         if hit.broad:
             broad[len(findings)] = hit.broad
         findings.append(to_finding(doc, hit, severity, lang))
-    merged = merge(findings, broad)
+    merged = list({(f.rule, f.start, f.end): f for f in (
+        _statement(doc, f) if f.category is Category.CONSENT else f
+        for f in merge(findings, broad))}.values())
     findings = unaccepted(merged, accepted) if accepted else merged
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
     return FileResult(path=doc.path, decision=decision_of(findings), findings=findings,

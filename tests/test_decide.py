@@ -66,10 +66,26 @@ def test_the_models_sentence_gives_way_to_a_rule_inside_it_and_a_rule_to_a_term(
     term = Hit(ADS_SHORT, 2, 7)
     assert [f.rule for f in run([model, rule]).findings] == ["AD701"]
     assert [f.rule for f in run([model, rule, term]).findings] == ["AD901"]
-    # a narrower finding less severe than the broad one does not make it milder
-    mild = Hit(Rule("AD702", Category.ADS, Gate.POLICY, Severity.REVIEW, "广告", "ad"), 0, 7,
-               broad=RULE)
-    assert [f.rule for f in run([model, mild]).findings] == ["AD900"]
+    # a term less severe than a co-occurrence rule's span does not make the rule milder …
+    strict = Hit(Rule("AD702", Category.ADS, Gate.POLICY, Severity.BLOCK, "广告", "ad"), 0, 7,
+                 broad=RULE)
+    mild = Hit(Rule("AD003", Category.ADS, Gate.POLICY, Severity.REVIEW, "广告", "ad"), 2, 7)
+    assert [f.rule for f in run([strict, mild]).findings] == ["AD702"]
+
+
+def test_a_rule_in_the_sentence_wins_over_the_model():
+    """… but the model's sentence gives way to a rule of its category inside it whatever the
+    rule decided: a term found and excused as a quotation (info) is mention, not use."""
+    model = Hit(Rule("IL901", Category.ILLEGAL, Gate.LEGAL, Severity.REVIEW, "违法", "i"),
+                0, len(TEXT), broad=MODEL)
+    quoted = Hit(Rule("IL002", Category.ILLEGAL, Gate.LEGAL, Severity.INFO, "引用", "q"), 2, 7)
+    assert [f.rule for f in run([model, quoted]).findings] == ["IL002"]
+    # a rule of another category that found a problem there says what is wrong; one that
+    # only noted a quotation leaves the model's judgement standing
+    other = Hit(Rule("AD003", Category.ADS, Gate.POLICY, Severity.REVIEW, "广告", "ad"), 2, 7)
+    assert [f.rule for f in run([model, other]).findings] == ["AD003"]
+    noted = Hit(Rule("AD004", Category.ADS, Gate.POLICY, Severity.INFO, "广告", "ad"), 2, 7)
+    assert [f.rule for f in run([model, noted]).findings] == ["IL901", "AD004"]
 
 
 def test_accepted_findings_are_left_out_before_the_decision_one_copy_each():

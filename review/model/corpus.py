@@ -7,7 +7,7 @@ from pathlib import Path
 
 from review.errors import ConfigError
 
-LABELS = ("neutral", "ads", "opinion")
+LABELS = ("neutral", "ads", "opinion", "illegal", "security", "secrets", "consent")
 
 
 def default_files() -> list[Path]:

@@ -3,18 +3,33 @@ without scikit-learn (the serving path is what is measured)."""
 
 from __future__ import annotations
 
+from review.model.flag import flagged_class
 from review.model.scorer import Scorer
 from review.model.text import prepare
 
 
-def predict(scorer: Scorer, texts: list[str]) -> list[str]:
+def at_thresholds(labels: list[str], probabilities: list[list[float]], classes: list[str],
+                  thresholds: dict[str, float]) -> dict[str, dict]:
+    """Per class, as the stage flags (review.model.flag): the precision and recall an editor
+    meets, which the arg-max figures only approximate."""
+    flags = [flagged_class(row, classes, thresholds) for row in probabilities]
+    out = {}
+    for label, threshold in thresholds.items():
+        if label not in classes:
+            continue
+        tp = sum(1 for f, t in zip(flags, labels, strict=True) if f == label and t == label)
+        n_flagged, n_true = flags.count(label), labels.count(label)
+        out[label] = {"threshold": threshold,
+                      "precision": round(tp / n_flagged, 4) if n_flagged else 0.0,
+                      "recall": round(tp / n_true, 4) if n_true else 0.0}
+    return out
+
+
+def metrics(scorer: Scorer, labels: list[str], texts: list[str],
+            thresholds: dict[str, float] | None = None) -> dict:
     probabilities = scorer.probabilities([prepare(t) for t in texts])
-    return [scorer.classes[max(range(len(row)), key=row.__getitem__)] for row in probabilities]
-
-
-def metrics(scorer: Scorer, labels: list[str], texts: list[str]) -> dict:
-    predicted = predict(scorer, texts)
     classes = scorer.classes
+    predicted = [classes[max(range(len(row)), key=row.__getitem__)] for row in probabilities]
     confusion = [[sum(1 for t, p in zip(labels, predicted, strict=True) if t == a and p == b)
                   for b in classes] for a in classes]
     per_class = {}
@@ -30,4 +45,5 @@ def metrics(scorer: Scorer, labels: list[str], texts: list[str]) -> dict:
     correct = sum(confusion[i][i] for i in range(len(classes)))
     return {"classes": classes, "per_class": per_class,
             "accuracy": round(correct / len(labels), 4) if labels else 0.0,
-            "confusion": confusion}
+            "confusion": confusion,
+            "at_thresholds": at_thresholds(labels, probabilities, classes, thresholds or {})}

@@ -1,13 +1,18 @@
 """Serving the classifier without scikit-learn: character n-gram TF-IDF and a multinomial
-logistic regression, read from a JSON header (classes, settings, vocabulary) and a raw
-little-endian float64 file (idf, coefficients, intercepts). Nothing in a model is unpickled,
-so a model file can carry no code. A draft's few sentences are scored in plain Python, so an
-editor's every `review check` imports nothing heavy; a long document or a corpus is scored
-with NumPy arrays, whose import then pays for itself.
+logistic regression, exported in the form scoring needs. Three files in a model directory:
 
-The vocabulary's n-grams are found by an Aho-Corasick automaton (cached like the lexicons'):
-one C pass yields every occurrence of every known n-gram, so the n-grams that the model never
-saw are neither built nor looked up."""
+- `classifier.json`: a small header (format, classes, settings, the number of features and
+  the checksums of the other two files);
+- `classifier.f64`: raw little-endian float64 — idf² (for the L2 norm), then for every class
+  after the first its row idf·(coef_k − coef_0), then those classes' intercepts minus the
+  first's. Softmax does not change when one logit is subtracted from all, so the first class
+  needs no row, and a loaded model is used as read, with no table computed at start;
+- `classifier.vocab`: the n-grams by feature index, one per line, read only when the
+  Aho-Corasick automaton that finds them is not in the cache.
+
+Nothing in a model is unpickled, so a model file can carry no code. A draft's few sentences are
+scored in plain Python, so an editor's every `review check` imports nothing heavy; a long
+document or a corpus is scored with NumPy arrays, whose import then pays for itself."""
 
 from __future__ import annotations
 
@@ -17,9 +22,10 @@ import math
 import sys
 from array import array
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import gt, itemgetter, mul, sub
+from operator import gt, itemgetter, mul
 from pathlib import Path
 
 import ahocorasick
@@ -28,8 +34,10 @@ from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
 
 MODEL_FORMAT = "review-char-tfidf-logreg"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MODEL_NAME = "classifier"
+HEADER, WEIGHTS, VOCABULARY = (f"{MODEL_NAME}.json", f"{MODEL_NAME}.f64", f"{MODEL_NAME}.vocab")
+MODEL_FILES = (HEADER, WEIGHTS, VOCABULARY)
 
 
 def default_dir() -> Path:
@@ -39,73 +47,84 @@ def default_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "models"
 
 
-def read_floats(data: bytes) -> array:
+def read_floats(data: bytes) -> Sequence[float]:
+    """Little-endian float64s, without a copy where the machine is little-endian: a model's
+    megabytes are used as read."""
+    if sys.byteorder == "little":
+        return memoryview(data).cast("d")
     values = array("d")
     values.frombytes(data)
-    if sys.byteorder != "little":
-        values.byteswap()
+    values.byteswap()
     return values
+
+
+def read_vocabulary(path: Path, expected: str, size: int) -> list[str]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the model vocabulary: {err}") from None
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise ConfigError(f"{path}: does not match {HEADER} (checksum)")
+    terms = data.decode("utf-8").split("\n")
+    if len(terms) != size:
+        raise ConfigError(f"{path}: {len(terms)} n-grams, the header says {size}")
+    return terms
 
 
 @dataclass
 class Scorer:
     classes: list[str]
-    terms: list[str]            # the vocabulary, by feature index
-    idf: array                  # (features,)
-    coef: list[array]           # one row of (features,) per class
-    intercept: list[float]
+    features: int               # the vocabulary's size
+    idf_squared: Sequence[float]  # (features,)
+    rows: list[Sequence[float]]   # per class after the first: idf·(coef_k − coef_0)
+    offsets: list[float]        # per class after the first: intercept_k − intercept_0
     sublinear_tf: bool
+    vocabulary: Callable[[], list[str]] = field(repr=False)  # the n-grams, by feature index
     automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
 
     def __post_init__(self) -> None:
-        # Precomputed once so that a sentence is scored by C-level `map`/`sum` over its
-        # distinct n-grams, with no Python loop per n-gram. Softmax does not change when one
-        # logit is subtracted from all, so only the other classes are summed, against the
-        # first: idf·(coef_k − coef_0); and idf² for the L2 norm.
-        first = self.coef[0]
-        self._rows = [list(map(mul, self.idf, map(sub, row, first))) for row in self.coef[1:]]
-        self._offsets = [b - self.intercept[0] for b in self.intercept[1:]]
-        self._idf_squared = list(map(mul, self.idf, self.idf))
         self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
         self._extra_squared: list[float] = [0.0, 0.0]
         self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
         self._automaton = cached_automaton(self.automaton_file, lambda: build_automaton(
-            ((term, i) for i, term in enumerate(self.terms)), ahocorasick.STORE_INTS))
+            ((term, i) for i, term in enumerate(self.vocabulary())), ahocorasick.STORE_INTS))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
         directory = directory or default_dir()
-        header_path = directory / f"{MODEL_NAME}.json"
-        weights_path = directory / f"{MODEL_NAME}.f64"
+        header_path, weights_path = directory / HEADER, directory / WEIGHTS
         try:
             header = json.loads(header_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"{header_path}: no model here; run `review model train`") from None
         except (OSError, ValueError) as err:
             raise ConfigError(f"{header_path}: cannot read the model: {err}") from None
-        if header.get("format") != MODEL_FORMAT or header.get("format_version") != FORMAT_VERSION:
+        if not isinstance(header, dict) or header.get("format") != MODEL_FORMAT \
+                or header.get("format_version") != FORMAT_VERSION:
+            found = header if isinstance(header, dict) else {}
             raise ConfigError(
-                f"{header_path}: unknown model format {header.get('format')!r} version "
-                f"{header.get('format_version')!r}; this review reads {MODEL_FORMAT} version "
+                f"{header_path}: unknown model format {found.get('format')!r} version "
+                f"{found.get('format_version')!r}; this review reads {MODEL_FORMAT} version "
                 f"{FORMAT_VERSION} — retrain with `review model train`")
         try:
             data = weights_path.read_bytes()
-            terms, classes = header["vocabulary"], header["classes"]
-            expected = header["weights_sha256"]
-        except (OSError, KeyError) as err:
+            classes, n = list(header["classes"]), int(header["features"])
+            expected, vocabulary_sha = header["weights_sha256"], header["vocabulary_sha256"]
+            sublinear = bool(header["sublinear_tf"])
+        except (OSError, KeyError, TypeError, ValueError) as err:
             raise ConfigError(f"{weights_path}: cannot read the model weights: {err}") from None
         if hashlib.sha256(data).hexdigest() != expected:
             raise ConfigError(f"{weights_path}: does not match {header_path.name} (checksum)")
-        n, k = len(terms), len(classes)
+        k = len(classes)
+        if n <= 0 or k < 2:
+            raise ConfigError(f"{header_path}: the model has no vocabulary or too few classes")
         values = read_floats(data)
-        if not terms or not classes:
-            raise ConfigError(f"{header_path}: the model has no vocabulary or no classes")
-        if len(values) != n * (k + 1) + k:
+        if len(values) != n * k + k - 1:
             raise ConfigError(f"{weights_path}: the weights do not fit the vocabulary")
-        idf = values[:n]
-        coef = [values[n * (c + 1):n * (c + 2)] for c in range(k)]
-        intercept = list(values[n * (k + 1):])
-        return cls(classes, terms, idf, coef, intercept, bool(header["sublinear_tf"]),
+        rows = [values[n * c:n * (c + 1)] for c in range(1, k)]
+        vocabulary_path = directory / VOCABULARY
+        return cls(classes, n, values[:n], rows, list(values[n * k:]), sublinear,
+                   lambda: read_vocabulary(vocabulary_path, vocabulary_sha, n),
                    cache_path("vocabulary", [header_path]))
 
     def _grow(self, count: int) -> None:
@@ -127,7 +146,7 @@ class Scorer:
         return self._one_by_one(texts)
 
     def _one_by_one(self, texts: list[str]) -> list[list[float]]:
-        rows, idf_squared, find = self._rows, self._idf_squared, self._automaton.iter
+        rows, idf_squared, find = self.rows, self.idf_squared, self._automaton.iter
         feature = itemgetter(1)
         out = []
         for text in texts:
@@ -148,7 +167,7 @@ class Scorer:
                 sums = [s + sum(map(mul, map(row.__getitem__, index), extra))
                         for s, row in zip(sums, rows, strict=True)]
             norm = math.sqrt(square) or 1.0
-            logits = [0.0, *(s / norm + b for s, b in zip(sums, self._offsets, strict=True))]
+            logits = [0.0, *(s / norm + b for s, b in zip(sums, self.offsets, strict=True))]
             top = max(logits)
             exp = [math.exp(z - top) for z in logits]
             total_exp = math.fsum(exp)
@@ -161,8 +180,11 @@ class Scorer:
         if self._arrays is None:
             import numpy as np
 
-            self._arrays = (np.array(self._rows), np.array(self._offsets),
-                            np.array(self._idf_squared))
+            # By feature, one row of every class's weight and idf² last: a text's n-grams
+            # gather contiguous rows, summed per text in one pass.
+            columns = [np.frombuffer(row) for row in self.rows]
+            self._arrays = (np.ascontiguousarray(np.column_stack(
+                [*columns, np.frombuffer(self.idf_squared)])), np.array(self.offsets))
 
     def _together(self, texts: list[str]) -> list[list[float]]:
         """The texts scored together: one automaton pass over them joined by a character no
@@ -170,26 +192,30 @@ class Scorer:
         import numpy as np
 
         self.warm()
-        rows, offsets, idf_squared = self._arrays
+        table, offsets = self._arrays
         joined = _SEPARATOR.join(texts)
         found = np.fromiter(chain.from_iterable(self._automaton.iter(joined)), dtype=np.int64)
         ends, features = found[0::2], found[1::2]
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         last = np.cumsum(lengths + 1) - 2  # where each text's last character is in `joined`
         owner = np.searchsorted(last, ends)
-        n = len(self.terms)
+        n = self.features
         keys, counts = np.unique(owner * n + features, return_counts=True)
         owner, features = keys // n, keys % n
         factor = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(np.float64)
         m = len(texts)
-        square = np.bincount(owner, idf_squared[features] * factor * factor, minlength=m)
-        sums = np.stack([np.bincount(owner, row[features] * factor, minlength=m)
-                         for row in rows]) if len(rows) else np.zeros((0, m))
-        norm = np.sqrt(square)
+        weights = table[features]               # (pairs, classes − 1 + 1)
+        weights[:, :-1] *= factor[:, None]
+        weights[:, -1] *= factor * factor
+        totals = np.zeros((m, table.shape[1]))
+        if len(owner):  # keys are sorted, so each text's pairs are one run
+            starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+            totals[owner[starts]] = np.add.reduceat(weights, starts, axis=0)
+        norm = np.sqrt(totals[:, -1])
         norm[norm == 0] = 1.0
-        logits = np.vstack([np.zeros(m), sums / norm + offsets[:, None]])
-        exp = np.exp(logits - logits.max(axis=0))
-        return (exp / exp.sum(axis=0)).T.tolist()
+        logits = np.hstack([np.zeros((m, 1)), totals[:, :-1] / norm[:, None] + offsets])
+        exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return (exp / exp.sum(axis=1, keepdims=True)).tolist()
 
 
 # From this many sentences on, arrays are quicker than plain Python, import included.

@@ -17,8 +17,10 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
+from review.config import CLASSIFIER_THRESHOLDS
 from review.model import corpus
-from review.model.scorer import FORMAT_VERSION, MODEL_FORMAT, MODEL_NAME
+from review.model.evaluate import at_thresholds
+from review.model.scorer import FORMAT_VERSION, HEADER, MODEL_FORMAT, VOCABULARY, WEIGHTS
 from review.model.text import prepare
 
 SEED = 20261125
@@ -30,7 +32,7 @@ def make_pipeline() -> Pipeline:
     return Pipeline([
         ("tfidf", TfidfVectorizer(analyzer="char", ngram_range=NGRAMS, lowercase=False,
                                   sublinear_tf=True, min_df=2, dtype=np.float64)),
-        ("model", LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced",
+        ("model", LogisticRegression(C=16.0, max_iter=3000, class_weight="balanced",
                                      random_state=SEED)),
     ])
 
@@ -42,7 +44,9 @@ def fit(labels: list[str], texts: list[str]) -> Pipeline:
 
 
 def metrics(pipeline: Pipeline, labels: list[str], texts: list[str]) -> dict:
-    predicted = pipeline.predict([prepare(t) for t in texts])
+    prepared = [prepare(t) for t in texts]
+    predicted = pipeline.predict(prepared)
+    probabilities = pipeline.predict_proba(prepared).tolist()
     classes = list(pipeline.classes_)
     p, r, f, n = precision_recall_fscore_support(labels, predicted, labels=classes,
                                                  zero_division=0)
@@ -53,24 +57,33 @@ def metrics(pipeline: Pipeline, labels: list[str], texts: list[str]) -> dict:
                       for i, c in enumerate(classes)},
         "accuracy": round(float(np.mean(np.array(predicted) == np.array(labels))), 4),
         "confusion": confusion_matrix(labels, predicted, labels=classes).tolist(),
+        "at_thresholds": at_thresholds(labels, probabilities, classes, CLASSIFIER_THRESHOLDS),
     }
 
 
 def export(pipeline: Pipeline, out: Path, card: dict) -> None:
-    """The JSON header (with the vocabulary) and the raw float64 weights the scorer reads."""
+    """The header, the weights in the form the scorer uses (see review.model.scorer) and the
+    vocabulary; computed here once so that no start of `review check` computes them."""
     vectorizer: TfidfVectorizer = pipeline.named_steps["tfidf"]
     model: LogisticRegression = pipeline.named_steps["model"]
     terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
-    weights = np.concatenate([vectorizer.idf_, model.coef_.ravel(), model.intercept_])
+    idf, coef, intercept = vectorizer.idf_, model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes: class 1's
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.hstack([0.0, intercept])
+    rows = idf * (coef[1:] - coef[0])
+    weights = np.concatenate([idf * idf, rows.ravel(), intercept[1:] - intercept[0]])
     data = weights.astype("<f8").tobytes()
+    vocabulary = "\n".join(terms).encode("utf-8")
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{MODEL_NAME}.f64").write_bytes(data)
+    (out / WEIGHTS).write_bytes(data)
+    (out / VOCABULARY).write_bytes(vocabulary)
     header = {"format": MODEL_FORMAT, "format_version": FORMAT_VERSION,
               "classes": [str(c) for c in model.classes_], "ngram_range": list(NGRAMS),
-              "sublinear_tf": True, "weights_sha256": hashlib.sha256(data).hexdigest(),
-              "vocabulary": terms}
-    (out / f"{MODEL_NAME}.json").write_text(json.dumps(header, ensure_ascii=False) + "\n",
-                                            encoding="utf-8")
+              "sublinear_tf": True, "features": len(terms),
+              "weights_sha256": hashlib.sha256(data).hexdigest(),
+              "vocabulary_sha256": hashlib.sha256(vocabulary).hexdigest()}
+    (out / HEADER).write_text(json.dumps(header, ensure_ascii=False, indent=1) + "\n",
+                              encoding="utf-8")
     (out / "MODEL_CARD.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
 

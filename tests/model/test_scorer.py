@@ -12,7 +12,7 @@ from review.model import corpus
 from review.model.scorer import Scorer, default_dir
 from review.model.text import prepare
 
-MODEL_FILES = ("classifier.json", "classifier.f64")
+MODEL_FILES = ("classifier.json", "classifier.f64", "classifier.vocab")
 
 
 def train():
@@ -64,14 +64,36 @@ def test_weights_that_do_not_match_the_header_are_refused(trained, tmp_path):
         Scorer.load(tmp_path)
 
 
+def test_a_vocabulary_that_does_not_match_the_header_is_refused(trained, tmp_path,
+                                                               monkeypatch):
+    """The n-grams are read only to build the automaton; then they are checked too."""
+    _, _, _, out = trained
+    monkeypatch.setenv("REVIEW_NO_CACHE", "1")
+    for name in MODEL_FILES:
+        (tmp_path / name).write_bytes((out / name).read_bytes())
+    vocabulary = (tmp_path / "classifier.vocab").read_bytes()
+    (tmp_path / "classifier.vocab").write_bytes(vocabulary.replace(b"\n", b"\nx", 1))
+    with pytest.raises(ConfigError, match="checksum"):
+        Scorer.load(tmp_path)
+
+
+def test_the_weights_are_the_form_scoring_needs_and_nothing_is_computed_at_start(trained):
+    """Only the classes after the first have rows (softmax is shift-invariant), so the file
+    holds idf², k − 1 rows and k − 1 intercept differences."""
+    _, scorer, _, out = trained
+    k, n = len(scorer.classes), scorer.features
+    assert (out / "classifier.f64").stat().st_size == 8 * (n * k + k - 1)
+    assert len(scorer.rows) == k - 1 and len(scorer.offsets) == k - 1
+
+
 def test_a_missing_model_says_how_to_make_one(tmp_path):
     with pytest.raises(ConfigError, match="review model train"):
         Scorer.load(tmp_path)
 
 
-def test_the_shipped_model_loads_and_knows_the_three_classes():
+def test_the_shipped_model_loads_and_knows_every_class():
     scorer = Scorer.load()
-    assert sorted(scorer.classes) == ["ads", "neutral", "opinion"]
+    assert sorted(scorer.classes) == sorted(corpus.LABELS)
 
 
 def corpus_sample(into: Path, step: int) -> list[Path]:

@@ -2,8 +2,9 @@
 paragraph or venting sentence is flagged, and only that sentence."""
 
 import pytest
+from pydantic import ValidationError
 
-from review.config import Config
+from review.config import CLASSIFIER_THRESHOLDS, Config
 from review.findings import Category
 from review.pipeline import Pipeline
 
@@ -62,3 +63,41 @@ def test_a_quotation_left_open_ends_with_its_paragraph(pipeline):
 def test_thresholds_come_from_the_config():
     never = Pipeline(Config(stages=["classifier"], classifier={"ads": 1.01, "opinion": 1.01}))
     assert never.check_text(AD + VENT).findings == []
+
+
+def test_a_threshold_set_for_one_class_leaves_the_others_as_shipped():
+    config = Config(classifier={"ads": 0.9})
+    assert config.classifier["ads"] == 0.9
+    assert config.classifier["opinion"] == CLASSIFIER_THRESHOLDS["opinion"]
+    assert set(config.classifier) == set(CLASSIFIER_THRESHOLDS)
+
+
+@pytest.mark.parametrize("table", [{"spam": 0.5}, {"ads": 0}, {"ads": -1}])
+def test_an_unknown_class_or_a_threshold_that_flags_everything_is_refused(table):
+    with pytest.raises(ValidationError):
+        Config(classifier=table)
+
+
+def test_a_model_that_knows_fewer_classes_flags_what_it_knows(tmp_path):
+    """An organisation's model trained on ads and neutral only: no error for the classes it
+    lacks, and its own class still flags."""
+    from review.model import train
+
+    lines = [f"ads\t{t}" for t in ADS_LINES] + [f"neutral\t{t}" for t in NEUTRAL_LINES]
+    data = tmp_path / "ours.tsv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    train.train([data], tmp_path / "model")
+    stage = Pipeline(Config(stages=["classifier"], model=tmp_path / "model")).stages[0]
+    assert sorted(stage.thresholds) == ["ads"]
+    assert [f.category for f in Pipeline(Config(stages=["classifier"], model=tmp_path / "model"))
+            .check_text(AD).findings] == [Category.ADS]
+
+
+ADS_LINES = [f"本店{item}大促销，原价{p}元现价{p // 2}元，买一送一，欢迎进店选购！"
+             for item in ("羽绒服", "电饭煲", "运动鞋", "床上用品", "保温杯", "电动车", "茶叶",
+                          "羊毛衫", "儿童玩具", "家用电器")
+             for p in (98, 198, 298, 398, 598)]
+NEUTRAL_LINES = [f"{unit}召开{topic}工作会议，研究部署下一阶段重点任务。"
+                 for unit in ("区住建局", "县教育局", "镇政府", "街道办事处", "县卫健委")
+                 for topic in ("安全生产", "防汛抗旱", "乡村振兴", "营商环境", "城市管理",
+                               "疫苗接种", "秋冬季供暖", "耕地保护", "垃圾分类", "消防安全")]
