@@ -513,7 +513,7 @@ def _print_metrics(m: dict, fmt: str) -> None:
     for label, row in zip(m["classes"], m["confusion"], strict=True):
         click.echo(f"  {label:<10}" + "".join(f"{v:>8}" for v in row))
     if m.get("at_thresholds"):
-        click.echo("flagged at the thresholds (as `review check` flags):")
+        click.echo("flagged at the thresholds (as `review check` flags with them):")
         for label, row in m["at_thresholds"].items():
             click.echo(f"  {label:<10} ≥ {row['threshold']:.2f}  precision {row['precision']:.3f}"
                        f"  recall {row['recall']:.3f}")

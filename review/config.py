@@ -83,7 +83,7 @@ class Config(BaseModel):
         """`[classifier] ads = 0.8` changes that class only; above 1 turns a class off."""
         for label, threshold in value.items():
             if label not in CLASSIFIER_THRESHOLDS:
-                raise ValueError(f"{label}: not a class of the model "
+                raise ValueError(f"{label}: not a class the model flags "
                                  f"({', '.join(CLASSIFIER_THRESHOLDS)})")
             if not threshold > 0:
                 raise ValueError(f"{label}: a threshold is a probability above 0 "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
@@ -40,35 +41,65 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
     return spans
 
 
-# Where a sentence ends in a document's own text: what a consent finding spans.
+# Where a sentence ends in the text a reader sees: what a consent finding spans.
 _SENTENCE_END = frozenset("。！？!?；;\n")
 
 
 def _statement(doc: Document, finding: Finding) -> Finding:
     """What needs the unit's consent is a statement, not the word that gave it away
-    (审委会讨论时多数意见认为应判处…): a consent finding spans its sentence and quotes the
-    words in its message. Widened after merging, so rules keep their own ids and the model
-    still gives way to them."""
-    if finding.replacement is not None:
-        return finding
-    text = doc.original
-    start, end = finding.start, finding.end
-    while start > 0 and text[start - 1] not in _SENTENCE_END:
-        start -= 1
-    while end < len(text) and text[end - 1] not in _SENTENCE_END:
-        end += 1
-    while start < finding.start and text[start].isspace():
-        start += 1
-    while end > finding.end and text[end - 1].isspace():
-        end -= 1
+    (审委会讨论时多数意见认为应判处…): a consent finding spans its sentence as the reader sees
+    it (markup left out at both ends) and keeps the words in `words`. Widened after merging,
+    so rules keep their own ids and the model still gives way to them."""
+    view = doc.visible
+    first = bisect_left(view.starts, finding.start)
+    last = bisect_right(view.ends, finding.end) - 1
+    if finding.replacement is not None or first > last:
+        return finding  # nothing of it is visible (a link target): leave it as found
+    text = view.text
+    while first > 0 and text[first - 1] not in _SENTENCE_END:
+        first -= 1
+    while last + 1 < len(text) and text[last] not in _SENTENCE_END:
+        last += 1
+    while text[first].isspace() and first < last:
+        first += 1
+    while text[last].isspace() and last > first:
+        last -= 1
+    start, end = view.span(first, last + 1)
+    start, end = min(start, finding.start), max(end, finding.end)
     if (start, end) == (finding.start, finding.end):
         return finding
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     return finding.model_copy(update={
         "start": start, "end": end, "line": line, "column": column, "end_line": end_line,
-        "end_column": end_column, "location": doc.locate(start), "text": text[start:end],
-        "message": f"{finding.message}（“{finding.text}”）"})  # the words that gave it away
+        "end_column": end_column, "location": doc.locate(start),
+        "text": doc.original[start:end], "words": finding.words or finding.text})
+
+
+def _with_words(finding: Finding, lang: str) -> Finding:
+    """The words that gave a widened finding away, quoted in its message."""
+    if not finding.words:
+        return finding
+    quoted = f"（“{finding.words}”）" if lang != "en" else f' ("{finding.words}")'
+    return finding.model_copy(update={"message": finding.message + quoted})
+
+
+def _statements(doc: Document, findings: list[Finding], model: set[int], lang: str
+                ) -> list[Finding]:
+    """Consent findings widened to their statements (not the model's own: its sentence is
+    already one); one finding per rule and statement, naming every word that gave it away."""
+    out: dict[tuple[str, int, int], Finding] = {}
+    for f in findings:
+        if f.category is Category.CONSENT and id(f) not in model:
+            f = _statement(doc, f)
+        key = (f.rule, f.start, f.end)
+        kept = out.setdefault(key, f)
+        words = [w for w in (kept.words, f.words) if w]
+        if kept is not f and words:
+            joined = "、".join(dict.fromkeys("、".join(words).split("、")))
+            out[key] = kept.model_copy(update={"words": joined})
+    return sorted((_with_words(f, lang) for f in out.values()),
+                  key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
 
 
 def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Finding:
@@ -101,16 +132,23 @@ def merge(findings: list[Finding], broad: dict[int, int] | None = None) -> list[
     return kept
 
 
+# A rule of these categories in the model's sentence says nothing about what the model read
+# there (a typo, a consent topic beside a rumour): the model's finding stays.
+_NOT_ITS_CLASS = frozenset({Category.EXPRESSION, Category.CONSENT, Category.RELEASE})
+
+
 def _gives_way(f: Finding, f_broad: int, o: Finding, o_broad: int) -> bool:
     """Whether broad finding f gives way to o, a narrower judgement inside it. The model's
     sentence gives way to any rule that judged it: one of its category whatever the rule
-    decided (a term excused as a quotation is mention), one of another category that found a
-    problem there (the rule says precisely what is wrong; the model only guesses the class).
+    decided (a term excused as a quotation is mention), one of another content category that
+    found a problem there as severe (the rule says precisely what is wrong; the model only
+    guesses the class) — not a typo or a consent topic, which say nothing of what it read.
     A rule over a sentence's words gives way to a term of its category at least as severe."""
     if o_broad >= f_broad or not f.start <= o.start <= o.end <= f.end:
         return False
     if f_broad == MODEL:
-        return o.category == f.category or o.severity.rank >= Severity.REVIEW.rank
+        return o.category == f.category or (o.category not in _NOT_ITS_CLASS
+                                            and o.severity.rank >= f.severity.rank)
     return o.category == f.category and o.severity.rank >= f.severity.rank
 
 
@@ -150,9 +188,8 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
         if hit.broad:
             broad[len(findings)] = hit.broad
         findings.append(to_finding(doc, hit, severity, lang))
-    merged = list({(f.rule, f.start, f.end): f for f in (
-        _statement(doc, f) if f.category is Category.CONSENT else f
-        for f in merge(findings, broad))}.values())
+    model = {id(findings[i]) for i, b in broad.items() if b == MODEL}
+    merged = _statements(doc, merge(findings, broad), model, lang)
     findings = unaccepted(merged, accepted) if accepted else merged
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
     return FileResult(path=doc.path, decision=decision_of(findings), findings=findings,

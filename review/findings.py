@@ -137,6 +137,9 @@ class Finding(BaseModel):
     message: str
     suggestion: str | None = None
     replacement: str | None = None  # what `review fix` may put in place of `text`
+    # The words that gave a finding away when it spans more than them (a consent finding spans
+    # its statement): what a baseline and `review published` recognise it by.
+    words: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -149,9 +152,10 @@ class Finding(BaseModel):
 
     @property
     def text_digest(self) -> str:
-        """A short hash of the matched text: how a baseline names a finding without keeping
-        its text (the same text anywhere in the file is the same accepted finding)."""
-        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+        """A short hash of the matched text (the words, for a finding that spans more): how a
+        baseline names a finding without keeping its text (the same text anywhere in the file
+        is the same accepted finding)."""
+        return hashlib.sha256((self.words or self.text).encode()).hexdigest()[:16]
 
 
 class FileResult(BaseModel):

@@ -168,11 +168,12 @@ class _Comparison:
             self.on_page(IMAGE_NOT_APPROVED, name)
 
     def new_findings(self, pipeline: Pipeline, approved_findings: list[Finding]) -> None:
-        """The page's own findings that the approved text did not have (by rule and text)."""
-        known = {(f.rule, f.text) for f in approved_findings}
+        """The page's own findings that the approved text did not have (by rule and text, or
+        the words that gave a consent statement away)."""
+        known = {(f.rule, f.words or f.text) for f in approved_findings}
         sep = ": " if self.lang == "en" else "："
         for f in pipeline.check(self.page, self.lang).findings:
-            if (f.rule, f.text) not in known:
+            if (f.rule, f.words or f.text) not in known:
                 self.found.append(f.model_copy(update={
                     "rule": NEW_FINDING.id,
                     "message": f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"}))

@@ -1,12 +1,15 @@
 """How a sentence's class probabilities become a flag — one rule for `review check`, the
 evaluation and the model card.
 
-A sentence is flagged when the model is sure enough that it is not neutral, and it is named
-after its likeliest class besides neutral: flagged as c when c is that class and
-1 − p(neutral) reaches c's threshold. Asking each class to reach its threshold on its own would
-miss the sentences whose weight the model splits between two problem classes (a solicitation
-that reads half as an ad, half as illegal; a complaint half opinion, half rumour): they are
-clearly not neutral, and the editor needs to see them."""
+A sentence is flagged when the model is sure enough that it belongs to one of the problem
+classes in use, and it is named after the likeliest of them: flagged as c when c is that class
+and the probability of all the classes in use together reaches c's threshold. Asking each class
+to reach its threshold on its own would miss the sentences whose weight the model splits
+between two problem classes (a solicitation that reads half as an ad, half as illegal; a
+complaint half opinion, half rumour): they are clearly not neutral, and the editor needs to see
+them. A class not in use (no threshold, or one above 1) neither names a sentence nor adds to
+the sum. A model without a neutral class (an organisation's own) has no such sum: there, the
+likeliest class's own probability must reach its threshold."""
 
 from __future__ import annotations
 
@@ -18,12 +21,15 @@ NEUTRAL = "neutral"
 def flagged_class(row: Sequence[float], classes: Sequence[str],
                   thresholds: dict[str, float]) -> str | None:
     """The class a sentence is flagged as, or None."""
-    neutral = classes.index(NEUTRAL) if NEUTRAL in classes else -1
-    best, best_p = None, -1.0
-    for i, p in enumerate(row):
-        if i != neutral and p > best_p:
-            best, best_p = classes[i], p
-    if best is None or best not in thresholds:
+    best, best_p, neutral, unused = None, -1.0, None, 0.0
+    for label, p in zip(classes, row, strict=True):
+        if label == NEUTRAL:
+            neutral = p
+        elif thresholds.get(label, 2.0) > 1.0:
+            unused += p
+        elif p > best_p:
+            best, best_p = label, p
+    if best is None:
         return None
-    not_neutral = 1.0 - row[neutral] if neutral >= 0 else 1.0
-    return best if not_neutral >= thresholds[best] else None
+    sure = best_p if neutral is None else 1.0 - neutral - unused
+    return best if sure >= thresholds[best] else None

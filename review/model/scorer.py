@@ -118,9 +118,9 @@ class Scorer:
         k = len(classes)
         if n <= 0 or k < 2:
             raise ConfigError(f"{header_path}: the model has no vocabulary or too few classes")
-        values = read_floats(data)
-        if len(values) != n * k + k - 1:
+        if len(data) != 8 * (n * k + k - 1):
             raise ConfigError(f"{weights_path}: the weights do not fit the vocabulary")
+        values = read_floats(data)
         rows = [values[n * c:n * (c + 1)] for c in range(1, k)]
         vocabulary_path = directory / VOCABULARY
         return cls(classes, n, values[:n], rows, list(values[n * k:]), sublinear,

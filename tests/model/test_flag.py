@@ -20,3 +20,16 @@ def test_the_likeliest_problem_class_sets_the_bar():
 def test_a_neutral_sentence_or_a_class_without_a_threshold_is_not_flagged():
     assert flagged_class([0.2, 0.1, 0.7, 0.0], CLASSES, THRESHOLDS) is None
     assert flagged_class([0.0, 0.0, 0.0, 1.0], CLASSES, {"ads": 0.5}) is None
+
+
+def test_a_class_turned_off_neither_names_a_sentence_nor_hides_another():
+    # ads is off: the sentence is flagged as illegal only if illegal alone is sure enough
+    off = {**THRESHOLDS, "ads": 1.01}
+    assert flagged_class([0.62, 0.38, 0.0, 0.0], CLASSES, off) is None
+    assert flagged_class([0.10, 0.85, 0.05, 0.0], CLASSES, off) == "illegal"
+
+
+def test_a_model_without_a_neutral_class_asks_the_likeliest_class_alone():
+    classes, thresholds = ["ads", "opinion"], {"ads": 0.7, "opinion": 0.7}
+    assert flagged_class([0.5, 0.5], classes, thresholds) is None
+    assert flagged_class([0.8, 0.2], classes, thresholds) == "ads"

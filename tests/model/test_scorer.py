@@ -192,3 +192,19 @@ def test_warming_loads_the_arrays_that_long_documents_need():
     assert scorer._arrays is None  # an editor's check of a short draft never loads them
     pipeline.warm()
     assert scorer._arrays is not None
+
+
+def test_weights_of_the_wrong_length_are_refused_in_one_line(trained, tmp_path):
+    """A checksum that matches a truncated file (a hand-edited header) is still refused."""
+    import hashlib
+
+    _, _, _, out = trained
+    for name in MODEL_FILES:
+        (tmp_path / name).write_bytes((out / name).read_bytes())
+    data = (out / "classifier.f64").read_bytes()[:-3]
+    (tmp_path / "classifier.f64").write_bytes(data)
+    header = json.loads((out / "classifier.json").read_text(encoding="utf-8"))
+    header["weights_sha256"] = hashlib.sha256(data).hexdigest()
+    (tmp_path / "classifier.json").write_text(json.dumps(header), encoding="utf-8")
+    with pytest.raises(ConfigError, match="do not fit"):
+        Scorer.load(tmp_path)

@@ -22,4 +22,5 @@ def test_a_stored_finding_is_read_typed_and_keeps_its_key():
     [again] = json.loads(dump_findings([finding]))
     # A finding stored before locations existed gains its text location: its line and column.
     assert again.pop("location") == {"line": 2, "column": 8}
+    assert again.pop("words") is None  # … and no words of a wider statement
     assert [again] == json.loads(STORED)
