@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from review.findings import Finding, Severity
@@ -45,12 +46,25 @@ def statement(item, state, approvals: dict, overrides: list, consents: list, rel
     }
 
 
+def path_of(workspace: Workspace, item) -> Path:
+    return workspace.attestations / f"{item.content_sha256}-{item.id}.dsse.json"
+
+
 def write(workspace: Workspace, identity: Identity, body: dict, item) -> Path:
+    """Written whole or not at all: to a temporary file beside it, then renamed."""
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     env = dsse.envelope(ATTESTATION_TYPE, payload, [identity])
     workspace.attestations.mkdir(parents=True, exist_ok=True)
-    path = workspace.attestations / f"{item.content_sha256}-{item.id}.dsse.json"
-    path.write_text(json.dumps(env, indent=2) + "\n", encoding="utf-8")
+    path = path_of(workspace, item)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8") as f:
+            f.write(json.dumps(env, indent=2) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 

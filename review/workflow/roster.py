@@ -88,7 +88,9 @@ class Roster:
                 return False  # one key is one person, under one name
             person = self.people.setdefault(s["name"], Person(s["name"]))
             person.roles |= set(s["roles"])
-            person.keys.setdefault(fp, Key(fp, public, r.seq))
+            key = person.keys.setdefault(fp, Key(fp, public, r.seq))
+            if key.revoked_seq is None:
+                person.revoked_seq = None  # back with a new key (a revoked one stays revoked)
             return True
         if r.kind == "roster.revoke":
             person = self.people.get(s["name"])

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
-from review.errors import Refused, ReviewError, UsageError
+from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Category, Finding, Severity
 from review.tables import decisions, items
 from review.workflow import attest, chain
@@ -142,6 +142,11 @@ class Service:
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
                 raise Refused(f"this key already belongs to {owner.name}: one key, one person")
+            if owner is not None and owner.keys[fp].revoked_seq is not None:
+                # Adding it again would say "done" and change nothing: a revoked key stays
+                # revoked. A person comes back with a new key.
+                raise Refused(f"this key of {name} was revoked and stays revoked: add {name} "
+                              "again with a new key")
             chain.append(conn, self.identity, "roster.add", None,
                          {"name": name, "public": public.strip(), "roles": sorted(roles)})
 
@@ -151,6 +156,11 @@ class Service:
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
+            admins = {p.name for p in state.roster.people.values() if "admin" in p.roles
+                      and any(k.revoked_seq is None for k in p.keys.values())}
+            if admins == {name}:
+                raise Refused(f"{name} is the only admin left: add another admin first, or "
+                              "nobody could change the roster again")
             chain.append(conn, self.identity, "roster.revoke", None, {"name": name})
 
     def roster(self) -> Roster:
@@ -340,9 +350,15 @@ class Service:
                 signature=record.signature, content_sha256=item.content_sha256))
 
     def release(self, item_id: int) -> Path:
+        """Record the release, then write the attestation — after the commit, so that no
+        attestation exists for a release the log does not hold. If the writing is cut short,
+        the releaser's `review release ID` writes it again from the log."""
         with self.store.transaction() as conn:
             state = load_state(conn)
             item = self._item(conn, item_id)
+            if item.state == "released":
+                statement = self._released_statement(conn, state, item)
+                return attest.write(self.workspace, self.identity, statement, item)
             if item.state != "pending":
                 raise Refused(f"item {item_id} is {item.state}")
             me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
@@ -373,7 +389,30 @@ class Service:
                          .values(state="released", updated_seq=record.seq))
             statement = attest.statement(item, state, approvals, overrides, consents, me,
                                          self.identity, record, findings)
+        try:
             return attest.write(self.workspace, self.identity, statement, item)
+        except OSError as err:
+            raise StoreError(f"item {item_id} is released, but its attestation could not be "
+                             f"written ({err.strerror}): run `review release {item_id}` again"
+                             ) from None
+
+    def _released_statement(self, conn: Connection, state: State, item) -> dict:
+        """The attestation of a released item, from the log, for its releaser to write again
+        when the file is missing."""
+        path = attest.path_of(self.workspace, item)
+        if path.exists():
+            raise Refused(f"item {item.id} is released; its attestation is {path}")
+        record = chain.records(conn, kinds=("release",), item_id=item.id)[-1]
+        me = self._me(state)
+        if record.actor != self.identity.fingerprint:
+            releaser = state.roster.person_of(record.actor)
+            raise Refused(f"item {item.id} was released by "
+                          f"{releaser.name if releaser else record.actor}: only that key can "
+                          "write its attestation again")
+        return attest.statement(item, state, self._approvals(conn, state, item),
+                                self._valid_decisions(conn, state, item, "override"),
+                                self._valid_decisions(conn, state, item, "consent"), me,
+                                self.identity, record, load_findings(item.findings))
 
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:

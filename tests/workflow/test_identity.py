@@ -78,3 +78,26 @@ def test_an_attestation_copied_to_other_content_does_not_verify(team):
     team.write("a.txt", CLEAN + "x")
     team.refused(None, "verify", path, match="no valid release attestation")
     assert os.path.exists(attestation)
+
+
+def test_the_only_admin_cannot_revoke_himself(team):
+    team.refused("admin", "roster", "revoke", "admin", match="only admin")
+    team.keygen("admin2")
+    team.add("admin2", "admin")
+    team.ok("admin2", "roster", "revoke", "admin")
+    team.refused("admin2", "roster", "revoke", "admin2", match="only admin")
+
+
+def test_a_revoked_person_comes_back_only_with_a_new_key(team):
+    """Re-adding a revoked key used to say "done" and change nothing."""
+    team.ok("admin", "roster", "revoke", "reviewer")
+    team.refused("admin", "roster", "add", "reviewer", "--role", "reviewer", "--key",
+                 f"{team.key('reviewer')}.pub", match="new key")
+    team.keygen("reviewer-new")
+    team.add("reviewer", "reviewer", key_of="reviewer-new")
+    who = json.loads(team.ok("reviewer-new", "whoami", "--format", "json").stdout)
+    assert who["name"] == "reviewer"
+    item = team.submit("editor", team.write("b.txt", CLEAN))
+    team.refused("reviewer", "approve", str(item), match="revoked")  # the old key: never again
+    team.ok("reviewer-new", "approve", str(item))
+    team.ok(None, "audit", "verify")

@@ -93,3 +93,28 @@ def test_errors_are_one_sentence(team):
     team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
     team.usage_error(None, "submit", "posts/f.txt", match="keygen")  # no key: exit 2
+
+
+def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeypatch):
+    """The release is committed first and the attestation written after: a crash between the
+    two leaves a recorded release and no file, never a file the log does not hold."""
+    from review.workflow import attest
+
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "approve", str(item))
+    real = attest.write
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(attest, "write", crash)
+    team.fails(3, "editor", "release", str(item), match="run `review release")
+    assert not list((team.root / ".review" / "attestations").glob("*.dsse.json"))
+    team.refused(None, "verify", path, match="no valid release attestation")
+    monkeypatch.setattr(attest, "write", real)
+    team.refused("reviewer", "release", str(item), match="released by editor")
+    written = team.ok("editor", "release", str(item)).stdout.strip()
+    assert Path(written).is_file()
+    team.ok(None, "verify", path)
+    team.refused("editor", "release", str(item), match="its attestation is")
