@@ -91,10 +91,11 @@ def init(name: str, database_url: str | None) -> None:
     """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
     from review.workflow import keys
     from review.workflow.service import Service
-    from review.workflow.workspace import DIR, Workspace
+    from review.workflow.workspace import DIR, Workspace, refuse_nesting
 
     identity = keys.load()
     root = Path.cwd().resolve()
+    refuse_nesting(root)
     try:
         (root / DIR).mkdir(exist_ok=True)
     except OSError as err:

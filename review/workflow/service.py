@@ -240,7 +240,11 @@ class Service:
                              .values(submitted_seq=record.seq, updated_seq=record.seq))
             else:
                 item_id = existing.id
-                # A new version: every approval so far was for other content and stops counting.
+                rejection = _rejection_of(conn, load_state(conn), item_id, digest)
+                if rejection is not None:
+                    raise Refused(f"item {item_id}: this content was rejected ({rejection}); "
+                                  "change it before submitting it again")
+                # A new version: every vote so far was on another version and stops counting.
                 record = chain.append(conn, self.identity, "resubmit", item_id, statement)
                 conn.execute(items.update().where(items.c.id == item_id).values(
                     title=title, content=content, content_sha256=digest,
@@ -252,7 +256,9 @@ class Service:
         """Decisions of this kind that count: signed by a key valid when made, over exactly
         this item, path and content."""
         rows = conn.execute(select(decisions).where(decisions.c.item_id == item.id)
-                            .where(decisions.c.kind == kind).order_by(decisions.c.seq)).all()
+                            .where(decisions.c.kind == kind)
+                            .where(decisions.c.seq > _version_seq(conn, item.id))
+                            .order_by(decisions.c.seq)).all()
         valid = []
         for d in rows:
             key = state.roster.key(d.key)
@@ -450,6 +456,28 @@ class Service:
         with self.store.reading() as conn:
             self._item(conn, item_id)
             return chain.records(conn, item_id=item_id)
+
+
+def _version_seq(conn: Connection, item_id: int) -> int:
+    """Where the item's current version starts in the log (its last submit or resubmit): a
+    vote before it was on another version, even of the same content."""
+    versions = chain.records(conn, kinds=("submit", "resubmit"), item_id=item_id)
+    return versions[-1].seq if versions else 0
+
+
+def _rejection_of(conn: Connection, state: State, item_id: int, digest: str) -> str | None:
+    """Who rejected this content of the item, from the signed log: a rejection sticks to the
+    content, so submitting it unchanged does not shop for another reviewer."""
+    for r in chain.records(conn, kinds=("reject",), item_id=item_id):
+        key = state.roster.key(r.actor)
+        person = state.roster.active(r.actor, r.seq)
+        if key is None or person is None or not verify(key.public, r.signature_bytes(),
+                                                       r.signed_bytes()):
+            continue
+        s = r.statement
+        if s.get("content_sha256") == digest:
+            return f"{person.name}, level {s.get('level')}: {s.get('reason', '')}"
+    return None
 
 
 def _summary(findings: list[Finding]) -> dict:

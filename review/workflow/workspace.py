@@ -60,9 +60,23 @@ def _config_url(root: Path) -> str | None:
 
 
 def find(start: Path | None = None) -> Workspace:
+    """The workspace holding `start`. A `.review/` inside another workspace is refused, not
+    used: anyone with the shared folder could make one in posts/, name himself its admin and
+    release his own drafts there, and `review verify` would trust the nearest."""
     here = (start or Path.cwd()).resolve()
-    for directory in [here, *here.parents]:
-        if (directory / DIR).is_dir():
-            return Workspace(directory)
-    raise UsageError("not in a review workspace (no .review/ here or above): run "
-                        "`review init --name NAME`")
+    found = [d for d in [here, *here.parents] if (d / DIR).is_dir()]
+    if not found:
+        raise UsageError("not in a review workspace (no .review/ here or above): run "
+                         "`review init --name NAME`")
+    if len(found) > 1:
+        raise UsageError(f"{found[0] / DIR} is a workspace inside the workspace {found[-1]}: "
+                         "nested workspaces are refused; remove it")
+    return Workspace(found[0])
+
+
+def refuse_nesting(root: Path) -> None:
+    """`review init` never makes a workspace inside or around another."""
+    outer = next((d for d in root.parents if (d / DIR).is_dir()), None)
+    if outer is not None:
+        raise UsageError(f"{root} is inside the workspace {outer}: nested workspaces are "
+                         "refused")

@@ -170,3 +170,36 @@ def test_truncating_the_log_is_caught_against_an_anchor(team):
         conn.execute(text("DELETE FROM review_decisions WHERE seq = :s"), {"s": last})
     team.ok(None, "audit", "verify")  # a clean cut looks intact on its own…
     team.refused(None, "audit", "verify", "--anchor", "anchor.json", match="removed")
+
+
+def test_a_workspace_nested_inside_the_shared_one_is_refused(team, monkeypatch):
+    """An editor with the shared folder makes his own workspace in posts/, where he is admin,
+    to release his own drafts; `review verify` used to trust the nearest .review/."""
+    path = team.write("a.txt", CLEAN)
+    monkeypatch.chdir(team.root / "posts")
+    team.usage_error("editor", "init", "--name", "editor", match="nested workspaces")
+    (team.root / "posts" / ".review").mkdir()  # made by hand instead
+    team.usage_error("editor", "submit", "a.txt", match="nested workspaces")
+    team.usage_error(None, "verify", "a.txt", match="nested workspaces")
+    monkeypatch.chdir(team.root)
+    team.usage_error(None, "verify", path, match="nested workspaces")
+
+
+def test_a_rejection_sticks_to_the_content_and_a_new_version_voids_every_vote(team):
+    """Approver shopping: level 1 approved, level 2 rejected; the editor resubmits the same
+    file, hoping the level-1 approval still counts and another approver signs off."""
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    path, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "数据未经核实")
+    team.refused("editor", "submit", path, match="rejected")
+    # changed, it is a new version: the level-1 approval was for the old one
+    team.write("a.txt", CLEAN.replace("12月10日", "12月11日"))
+    team.submit("editor", path)
+    queue = json.loads(team.ok("reviewer", "queue", "--format", "json").stdout)
+    assert [(q["id"], q["level"]) for q in queue] == [(item, 1)]
+
+
+def test_resubmitting_the_same_content_voids_the_votes_on_it(team):
+    path, item = approved_item(team)
+    team.submit("editor", path)  # unchanged, not rejected: a new version all the same
+    team.refused("editor", "release", str(item), match="needs approval")
