@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from review.accounts import calendar
-from review.accounts.registry import AccountError, stale
+from review.accounts.registry import AccountError, Sign, stale
 from review.tables import accounts, alerts
 from review.workflow.store import Store
 
@@ -27,15 +27,17 @@ def interview(count: int) -> str | None:
     return next((level for threshold, level in LEVELS if count >= threshold), None)
 
 
-def add(store: Store, unit: str, kind: str, day: date, note: str, source: str = "manual",
-        account_id: int | None = None) -> dict:
+def add(store: Store, sign: Sign, unit: str, kind: str, day: date, note: str,
+        source: str = "manual", account_id: int | None = None) -> dict:
     if kind not in KINDS:
         raise AccountError(f"unknown alert kind {kind!r}; kinds: {', '.join(KINDS)}")
     with store.transaction() as conn:
         new_id = conn.execute(alerts.insert().values(unit=unit, kind=kind, date=day, note=note,
                                                      source=source, account_id=account_id)
                               ).inserted_primary_key[0]
-    return {"id": new_id, "unit": unit, "kind": kind, "date": day.isoformat()}
+        data = {"id": new_id, "unit": unit, "kind": kind, "date": day.isoformat()}
+        sign(conn, "alert.add", {**data, "note": note, "source": source})
+    return data
 
 
 def listing(store: Store, unit: str | None = None, open_only: bool = False) -> list[dict]:
@@ -54,7 +56,7 @@ def _as_dict(r) -> dict:
             "resolved": r.resolved.isoformat() if r.resolved else None, "report": r.report}
 
 
-def resolve(store: Store, alert_id: int, report: str, day: date) -> None:
+def resolve(store: Store, sign: Sign, alert_id: int, report: str, day: date) -> None:
     if not report.strip():
         raise AccountError("resolving an alert needs the rectification report: --report TEXT")
     with store.transaction() as conn:
@@ -65,6 +67,8 @@ def resolve(store: Store, alert_id: int, report: str, day: date) -> None:
             raise AccountError(f"alert {alert_id} was already resolved on {row.resolved}")
         conn.execute(alerts.update().where(alerts.c.id == alert_id)
                      .values(resolved=day, report=report))
+        sign(conn, "alert.resolve", {"alert": alert_id, "report": report,
+                                     "date": day.isoformat()})
 
 
 def status(store: Store, unit: str, as_of: date,
@@ -79,7 +83,7 @@ def status(store: Store, unit: str, as_of: date,
             "period": [first.isoformat(), last.isoformat()]}
 
 
-def raise_stale(store: Store, as_of: date) -> list[dict]:
+def raise_stale(store: Store, sign: Sign, as_of: date) -> list[dict]:
     """A not-updated alert for each stale account, once per account and day."""
     raised = []
     with store.reading() as conn:
@@ -91,7 +95,7 @@ def raise_stale(store: Store, as_of: date) -> list[dict]:
             continue
         note = (f"{s['account']}：{s['days']} 天未更新（要求至少每 {s['limit']} 天一条）"
                 if s["days"] is not None else f"{s['account']}：开设以来未发布")
-        raised.append(add(store, s["unit"], "not-updated", as_of, note, "stale",
+        raised.append(add(store, sign, s["unit"], "not-updated", as_of, note, "stale",
                           ids[s["account"]]))
     return raised
 

@@ -25,6 +25,15 @@ def _store():
     return store
 
 
+def _office():
+    """The store and the signer of an action that changes the office's records: it needs the
+    key of someone holding the office or admin role, and it is logged."""
+    from review.workflow.commands import _service
+
+    service = _service()
+    return service.store, service.office_signer()
+
+
 def _day(value: datetime | None) -> date:
     from review.accounts import calendar
 
@@ -55,7 +64,7 @@ def accounts() -> None:
 def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -> None:
     from review.accounts import registry
 
-    data = registry.add(_store(), name, unit, platform, high_attention, operator, contact)
+    data = registry.add(*_office(), name, unit, platform, high_attention, operator, contact)
     _emit(data, fmt, [f"{name}: on file ({unit}, {platform})"])
 
 
@@ -65,7 +74,7 @@ def accounts_import(file) -> None:
     """从 CSV 批量登记账号 / put accounts on file from a CSV."""
     from review.accounts import registry
 
-    added, problems = registry.import_registry(_store(), Path(file))
+    added, problems = registry.import_registry(*_office(), Path(file))
     for p in problems:
         click.echo(p)
     click.echo(f"{added} accounts added, {len(problems)} skipped")
@@ -106,7 +115,7 @@ def accounts_event(name, kind, day, decision, fmt) -> None:
     """记录开设/整合/变更/注销并计算备案期限（7个工作日）和公示期（15个工作日）。"""
     from review.accounts import registry
 
-    data = registry.event(_store(), name, kind, _day(day), decision)
+    data = registry.event(*_office(), name, kind, _day(day), decision)
     _emit(data, fmt, [f"{name} {kind} {data['date']}: file by {data['filing_deadline']}; "
                       f"public notice until at least {data['notice_end']}"])
 
@@ -118,7 +127,7 @@ def accounts_filed(event_id, day) -> None:
     """记录事件已备案 / record that an event was filed."""
     from review.accounts import registry
 
-    registry.filed(_store(), event_id, _day(day))
+    registry.filed(*_office(), event_id, _day(day))
     click.echo(f"event {event_id}: filed")
 
 
@@ -148,7 +157,7 @@ def activity_import(file, fmt) -> None:
     """导入 CSV：account,date[,reads,zaikan,likes,shares,comments,errors]"""
     from review.accounts import registry
 
-    report = registry.import_activity(_store(), Path(file))
+    report = registry.import_activity(*_office(), Path(file))
     data = {"added": report.added, "duplicates": report.duplicates, "problems": report.problems}
     _emit(data, fmt, [*report.problems,
                       f"{report.added} added, {report.duplicates} already imported, "
@@ -163,9 +172,10 @@ def accounts_stale(as_of, raise_alerts, fmt) -> None:
     """14 天未更新（高关注 7 天）的账号 / accounts that stopped publishing."""
     from review.accounts import alerts, registry
 
-    store, day = _store(), _day(as_of)
+    day = _day(as_of)
+    store, sign = _office() if raise_alerts else (_store(), None)
     rows = registry.stale(store, day)
-    raised = alerts.raise_stale(store, day) if raise_alerts else []
+    raised = alerts.raise_stale(store, sign, day) if sign else []
     _emit({"stale": rows, "alerts_raised": raised}, fmt,
           [f"{r['account']}\t{r['unit']}\tlast post {r['last_post'] or '—'}\t"
            f"{r['days'] if r['days'] is not None else '—'} days (limit {r['limit']})"
@@ -214,8 +224,8 @@ def alerts_group() -> None:
 def alerts_add(unit, kind, day, note, fmt) -> None:
     from review.accounts import alerts
 
-    store = _store()
-    data = alerts.add(store, unit, kind, _day(day), note)
+    store, sign = _office()
+    data = alerts.add(store, sign, unit, kind, _day(day), note)
     state = alerts.status(store, unit, _day(day))
     _emit({**data, "status": state}, fmt,
           [f"alert {data['id']}: {unit} {kind}; {state['count']} this period"
@@ -242,7 +252,7 @@ def alerts_list(unit, open_only, fmt) -> None:
 def alerts_resolve(alert_id, report, day) -> None:
     from review.accounts import alerts
 
-    alerts.resolve(_store(), alert_id, report, _day(day))
+    alerts.resolve(*_office(), alert_id, report, _day(day))
     click.echo(f"alert {alert_id}: resolved")
 
 

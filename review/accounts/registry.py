@@ -5,16 +5,21 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from review.accounts import calendar
 from review.errors import UsageError
 from review.tables import accounts, activity, events
 from review.workflow.store import Store
+
+# Records an office action in the signed log, in the transaction that makes it (checking that
+# the acting key may): account and alert records are compliance records (整改), not notes.
+Sign = Callable[[Connection, str, dict], None]
 
 EVENT_KINDS = ("open", "merge", "change", "close")
 STALE_DAYS, STALE_DAYS_HIGH = 14, 7
@@ -31,18 +36,19 @@ def _account(conn, name: str):
     return row
 
 
-def add(store: Store, name: str, unit: str, platform: str, high_attention: bool,
+def add(store: Store, sign: Sign, name: str, unit: str, platform: str, high_attention: bool,
         operator: str | None, contact: str | None) -> dict:
     with store.transaction() as conn:
         if conn.execute(select(accounts.c.id).where(accounts.c.name == name)).first():
             raise AccountError(f"an account called {name!r} is already on file")
-        conn.execute(accounts.insert().values(name=name, unit=unit, platform=platform,
-                                              high_attention=high_attention, operator=operator,
-                                              contact=contact, status="open"))
+        values = {"name": name, "unit": unit, "platform": platform,
+                  "high_attention": high_attention, "operator": operator, "contact": contact}
+        conn.execute(accounts.insert().values(**values, status="open"))
+        sign(conn, "account.add", values)
     return show(store, name)
 
 
-def import_registry(store: Store, path: Path) -> tuple[int, list[str]]:
+def import_registry(store: Store, sign: Sign, path: Path) -> tuple[int, list[str]]:
     """Bulk `add` from a CSV (name, unit, platform, high_attention, operator, contact); an
     account already on file is reported and left as it is."""
     try:
@@ -56,7 +62,7 @@ def import_registry(store: Store, path: Path) -> tuple[int, list[str]]:
             problems.append(f"{path.name}:{line}: needs name, unit and platform")
             continue
         try:
-            add(store, name, unit, platform,
+            add(store, sign, name, unit, platform,
                 row.get("high_attention", "").strip().lower() in ("yes", "true", "1", "是"),
                 row.get("operator") or None, row.get("contact") or None)
             added += 1
@@ -95,7 +101,7 @@ def _event(e) -> dict:
             "filed": e.filed.isoformat() if e.filed else None}
 
 
-def event(store: Store, name: str, kind: str, day: date, decision: str) -> dict:
+def event(store: Store, sign: Sign, name: str, kind: str, day: date, decision: str) -> dict:
     """A lifecycle event with its basis; the filing deadline is the 7th working day after it
     and the public notice may end on the 15th working day after it at the earliest."""
     if kind not in EVENT_KINDS:
@@ -116,14 +122,16 @@ def event(store: Store, name: str, kind: str, day: date, decision: str) -> dict:
         elif kind == "open":
             conn.execute(accounts.update().where(accounts.c.id == row.id).values(status="open"))
         e = conn.execute(select(events).where(events.c.id == new_id)).first()
+        sign(conn, "account.event", {"account": name, **_event(e)})
     return {"account": name, **_event(e)}
 
 
-def filed(store: Store, event_id: int, day: date) -> None:
+def filed(store: Store, sign: Sign, event_id: int, day: date) -> None:
     with store.transaction() as conn:
         if conn.execute(events.update().where(events.c.id == event_id)
                         .values(filed=day)).rowcount == 0:
             raise AccountError(f"no event {event_id}")
+        sign(conn, "account.filed", {"event": event_id, "date": day.isoformat()})
 
 
 def due(store: Store, as_of: date, within: int = 3) -> list[dict]:
@@ -157,7 +165,7 @@ class ImportReport:
     problems: list[str] | None = None
 
 
-def import_activity(store: Store, path: Path) -> ImportReport:
+def import_activity(store: Store, sign: Sign, path: Path) -> ImportReport:
     """One row per post: account, date, and when known reads, 在看, likes, shares, comments,
     errors. Bad rows are reported with their line numbers and skipped; a row already imported
     is not added again."""
@@ -187,6 +195,9 @@ def import_activity(store: Store, path: Path) -> ImportReport:
                 continue
             conn.execute(activity.insert().values(**values, row_hash=digest))
             report.added += 1
+        sign(conn, "account.activity", {
+            "file": path.name, "added": report.added, "duplicates": report.duplicates,
+            "sha256": hashlib.sha256("\n".join(map(repr, rows)).encode()).hexdigest()})
     return report
 
 

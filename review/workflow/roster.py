@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from review.workflow.chain import Record
 from review.workflow.keys import decode_public, fingerprint, verify
 
-ROLES = ("editor", "reviewer", "approver", "publisher", "admin")
+ROLES = ("editor", "reviewer", "approver", "publisher", "office", "admin")
 ROSTER_KINDS = ("init", "roster.add", "roster.revoke")
 
 

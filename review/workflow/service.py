@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from review.pipeline import Pipeline
 
 OPEN = ("pending", "rejected")
+OFFICE_ROLES = ("office", "admin")  # who keeps the accounts and alerts
 TITLE_CHARS = 40
 
 
@@ -116,6 +117,15 @@ class Service:
             state = load_state(conn)
         fp = self.identity.fingerprint if self.identity else ""
         return state.roster.active(fp) if fp else None, fp
+
+    def office_signer(self):
+        """Signs and logs an account or alert action in its own transaction: the acting key
+        must hold the office or admin role at that moment (review.accounts.registry.Sign)."""
+        def sign(conn: Connection, kind: str, statement: dict) -> None:
+            self._me(load_state(conn), *OFFICE_ROLES)
+            chain.append(conn, self.identity, kind, None, statement)
+
+        return sign
 
     # --- workspace and roster -------------------------------------------------------------
     def init(self, name: str) -> None:

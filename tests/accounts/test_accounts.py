@@ -6,25 +6,25 @@ from accounts.accounts_paths import ACCOUNTS, ACTIVITY
 
 
 def j(office, *args):
-    return json.loads(office.ok(None, *args, "--format", "json").stdout)
+    return json.loads(office.ok("admin", *args, "--format", "json").stdout)
 
 
 def load_district(office):
-    office.ok(None, "accounts", "import", str(ACCOUNTS))
+    office.ok("admin", "accounts", "import", str(ACCOUNTS))
     return j(office, "accounts", "activity", "import", str(ACTIVITY))
 
 
 def test_lifecycle_event_computes_filing_and_notice_deadlines(office):
-    office.ok(None, "accounts", "add", "城东发布", "--unit", "城东区政府办",
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区政府办",
               "--platform", "微信公众号")
     event = j(office, "accounts", "event", "城东发布", "open", "--date", "2025-09-30",
               "--decision", "2025年9月区政府办主任办公会集体研究")
     assert (event["filing_deadline"], event["notice_end"]) == ("2025-10-16", "2025-10-28")
     due = j(office, "accounts", "due", "--as-of", "2025-10-17")
     assert [(d["account"], d["status"]) for d in due] == [("城东发布", "overdue")]
-    office.ok(None, "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
+    office.ok("admin", "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
     assert j(office, "accounts", "due", "--as-of", "2025-10-17") == []
-    office.usage_error(None, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
+    office.usage_error("admin", "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
                        "--decision", "x", match="beyond the official holiday calendar")
 
 
@@ -46,9 +46,9 @@ def test_stale_accounts_and_automatic_alerts(office):
     load_district(office)
     stale = j(office, "accounts", "stale", "--as-of", "2026-10-31")["stale"]
     assert [s["account"] for s in stale] == ["城东文旅"]  # last post 5 October
-    office.ok(None, "accounts", "add", "城东应急", "--unit", "城东区应急管理局", "--platform",
+    office.ok("admin", "accounts", "add", "城东应急", "--unit", "城东区应急管理局", "--platform",
               "微信公众号", "--high-attention")
-    office.ok(None, "accounts", "event", "城东应急", "open", "--date", "2026-10-20",
+    office.ok("admin", "accounts", "event", "城东应急", "open", "--date", "2026-10-20",
               "--decision", "局长办公会")
     stale = j(office, "accounts", "stale", "--as-of", "2026-10-28")["stale"]
     assert "城东应急" in [s["account"] for s in stale]  # high attention: 7 days without a post
@@ -72,23 +72,24 @@ def test_the_246_rule(office):
     expected = {1: None, 2: "liaison", 3: "liaison", 4: "deputy", 5: "deputy", 6: "head",
                 7: "head"}
     for n in range(1, 8):
-        office.ok(None, "alerts", "add", unit, "--kind", "poor-interaction", "--date",
+        office.ok("admin", "alerts", "add", unit, "--kind", "poor-interaction", "--date",
                   f"2026-0{min(n, 9)}-15", "--note", f"第{n}次")
         status = j(office, "alerts", "status", unit, "--as-of", "2026-11-25")
         assert (status["count"], status["interview"]) == (n, expected[n])
     # last year's alerts do not count this year
-    office.ok(None, "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2025-12-30")
-    office.ok(None, "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2026-01-05")
+    office.ok("admin", "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2025-12-30")
+    office.ok("admin", "alerts", "add", "城东区另一局", "--kind", "serious", "--date", "2026-01-05")
     status = j(office, "alerts", "status", "城东区另一局", "--as-of", "2026-03-01")
     assert status["interview"] is None
 
 
 def test_resolve_and_notice(office):
-    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02",
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02",
               "--note", "泄露群众手机号")
-    office.ok(None, "alerts", "add", "城东区某局", "--kind", "not-updated", "--date", "2026-11-10")
-    office.usage_error(None, "alerts", "resolve", "99", "--report", "x", match="no alert 99")
-    office.ok(None, "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "not-updated",
+              "--date", "2026-11-10")
+    office.usage_error("admin", "alerts", "resolve", "99", "--report", "x", match="no alert 99")
+    office.ok("admin", "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
               "2026-11-05")
     notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25").stdout
     assert "整改通报" in notice and "2 次" in notice and "联络员" in notice
@@ -110,8 +111,8 @@ def test_scores_rank_accounts(office):
 
 
 def test_alert_periods_are_a_year_a_month_or_a_range(office):
-    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-10-08")
-    office.ok(None, "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-10-08")
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
     for period, count, first in (("2026-10", 1, "2026-10-01"), ("2026", 2, "2026-01-01"),
                                  ("2026-10-05:2026-11-02", 2, "2026-10-05")):
         status = j(office, "alerts", "status", "城东区某局", "--period", period)
@@ -119,3 +120,32 @@ def test_alert_periods_are_a_year_a_month_or_a_range(office):
     office.usage_error(None, "alerts", "status", "城东区某局", "--period", "2026-13",
                        match="use 2026, 2026-10 or 2026-10-01:2026-10-31")
     office.usage_error(None, "accounts", "score", "--period", "October", match="use 2026")
+
+
+def test_account_and_alert_actions_are_signed_by_the_office_and_logged(office):
+    """整改 records are compliance records: changing them needs the key of someone holding
+    the office (or admin) role, and each change is a signed record of the audit log."""
+    office.usage_error(None, "alerts", "add", "城东区某局", "--kind", "serious",
+                       "--date", "2026-11-03", match="no private key")
+    office.keygen("clerk")
+    office.keygen("liu")
+    office.ok("admin", "roster", "add", "clerk", "--role", "editor", "--key",
+              f"{office.key('clerk')}.pub")
+    office.ok("admin", "roster", "add", "liu", "--role", "office", "--key",
+              f"{office.key('liu')}.pub")
+    office.refused("clerk", "alerts", "add", "城东区某局", "--kind", "serious",
+                   "--date", "2026-11-03", match="office")
+    alert = json.loads(office.ok("liu", "alerts", "add", "城东区某局", "--kind", "serious",
+                                 "--date", "2026-11-03", "--format", "json").stdout)
+    office.refused("clerk", "alerts", "resolve", str(alert["id"]), "--report", "已整改",
+                   match="office")
+    office.ok("liu", "alerts", "resolve", str(alert["id"]), "--report", "已整改",
+              "--date", "2026-11-10")
+    office.ok(None, "audit", "verify")
+    from sqlalchemy import create_engine, text
+
+    from review.workflow.store import sqlite_url
+
+    with create_engine(office.url or sqlite_url(office.root)).connect() as conn:
+        kinds = [r[0] for r in conn.execute(text("SELECT kind FROM review_log ORDER BY seq"))]
+    assert kinds[-2:] == ["alert.add", "alert.resolve"]
