@@ -40,12 +40,15 @@ class Workspace:
     def gate_config(self) -> Config:
         """The workspace's config for the check that gates release (on submit, and against
         the published page). The content repository's config may add to the check — lexicons,
-        expressions, its leaders file, its date — but cannot weaken it: severities,
-        allow-lists and the stages stay the defaults, and the bundled lexicons stay on."""
-        from review.config import load_config
+        expressions, its leaders file — but cannot weaken it: severities, allow-lists, the
+        stages, the model and its thresholds stay the shipped ones, the bundled lexicons stay
+        on, and the drafts' date is today (a date in the past would bring back expired
+        wording)."""
+        from review.config import CLASSIFIER_THRESHOLDS, load_config
 
         return load_config(start=self.root).model_copy(update={
-            "severity": {}, "allow": [], "stages": None, "bundled_lexicons": True})
+            "severity": {}, "allow": [], "stages": None, "bundled_lexicons": True,
+            "classifier": dict(CLASSIFIER_THRESHOLDS), "model": None, "date": None})
 
     def pipeline(self) -> Pipeline:
         from review.pipeline import Pipeline

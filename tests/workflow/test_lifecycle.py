@@ -89,6 +89,18 @@ def test_the_repository_config_cannot_weaken_the_check_that_gates_release(team):
     team.refused("editor", "release", str(item), match="SC501@")
 
 
+def test_the_repository_config_cannot_turn_the_model_off_for_the_gate(team):
+    """Thresholds above 1 turn the model's classes off for a `review check` of one's own, not
+    for the check that gates release (issue 16, #7)."""
+    (team.root / "review.toml").write_text(
+        "[classifier]\nads = 1.01\nopinion = 1.01\nillegal = 1.01\nsecurity = 1.01\n"
+        "secrets = 1.01\nconsent = 1.01\n", encoding="utf-8")
+    draft = team.write("e.txt", CLEAN + "说真的，每年都搞这种检查，累死人了，烦透了！\n")
+    item = team.submit("editor", draft)
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert "OP901" in {f["rule"] for f in shown["findings"]}
+
+
 def test_errors_are_one_sentence(team):
     team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
