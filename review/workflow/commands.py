@@ -123,7 +123,8 @@ def roster() -> None:
 
 @roster.command("add")
 @click.argument("name")
-@click.option("--role", "roles", required=True, help="editor,reviewer,approver,publisher,admin")
+@click.option("--role", "roles", required=True,
+              help="editor,reviewer,approver,publisher,office,admin")
 @click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
 def roster_add(name: str, roles: str, key_file: str) -> None:
     """添加人员或角色（管理员签名）/ add a person, key or role (signed by an admin)."""
