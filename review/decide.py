@@ -10,6 +10,7 @@ from review.config import Config
 from review.document import Document
 from review.findings import MODEL, Category, Decision, FileResult, Finding, Hit, Severity
 from review.normalize import normalize_term
+from review.stages.stance import sentence_ends
 
 _DECISION = {Severity.BLOCK: Decision.BLOCK, Severity.REVIEW: Decision.REVIEW}
 
@@ -41,25 +42,22 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
     return spans
 
 
-# Where a sentence ends in the text a reader sees: what a consent finding spans.
-_SENTENCE_END = frozenset("。！？!?；;\n")
-
-
-def _statement(doc: Document, finding: Finding) -> Finding:
+def _statement(doc: Document, finding: Finding, ends: list[int]) -> Finding:
     """What needs the unit's consent is a statement, not the word that gave it away
     (审委会讨论时多数意见认为应判处…): a consent finding spans its sentence as the reader sees
-    it (markup left out at both ends) and keeps the words in `words`. Widened after merging,
-    so rules keep their own ids and the model still gives way to them."""
+    it (`ends`: where the visible text's sentences end; markup left out at both ends) and
+    keeps the words in `words`. Widened after merging, so rules keep their own ids and the
+    model still gives way to them."""
     view = doc.visible
     first = bisect_left(view.starts, finding.start)
     last = bisect_right(view.ends, finding.end) - 1
     if finding.replacement is not None or first > last:
         return finding  # nothing of it is visible (a link target): leave it as found
+    before = bisect_left(ends, first) - 1
+    after = bisect_left(ends, last)
+    first = ends[before] + 1 if before >= 0 else 0
+    last = ends[after] if after < len(ends) else len(view.text) - 1
     text = view.text
-    while first > 0 and text[first - 1] not in _SENTENCE_END:
-        first -= 1
-    while last + 1 < len(text) and text[last] not in _SENTENCE_END:
-        last += 1
     while text[first].isspace() and first < last:
         first += 1
     while text[last].isspace() and last > first:
@@ -73,33 +71,33 @@ def _statement(doc: Document, finding: Finding) -> Finding:
     return finding.model_copy(update={
         "start": start, "end": end, "line": line, "column": column, "end_line": end_line,
         "end_column": end_column, "location": doc.locate(start),
-        "text": doc.original[start:end], "words": finding.words or finding.text})
-
-
-def _with_words(finding: Finding, lang: str) -> Finding:
-    """The words that gave a widened finding away, quoted in its message."""
-    if not finding.words:
-        return finding
-    quoted = f"（“{finding.words}”）" if lang != "en" else f' ("{finding.words}")'
-    return finding.model_copy(update={"message": finding.message + quoted})
+        "text": doc.original[start:end], "words": finding.text})
 
 
 def _statements(doc: Document, findings: list[Finding], model: set[int], lang: str
                 ) -> list[Finding]:
     """Consent findings widened to their statements (not the model's own: its sentence is
-    already one); one finding per rule and statement, naming every word that gave it away."""
+    already one); one finding per rule and statement, naming every word that gave it away in
+    its message."""
+    if not any(f.category is Category.CONSENT for f in findings):
+        return findings
+    ends = sentence_ends(doc.visible.text)
     out: dict[tuple[str, int, int], Finding] = {}
+    words: dict[tuple[str, int, int], list[str]] = {}
     for f in findings:
         if f.category is Category.CONSENT and id(f) not in model:
-            f = _statement(doc, f)
+            f = _statement(doc, f, ends)
         key = (f.rule, f.start, f.end)
-        kept = out.setdefault(key, f)
-        words = [w for w in (kept.words, f.words) if w]
-        if kept is not f and words:
-            joined = "、".join(dict.fromkeys("、".join(words).split("、")))
-            out[key] = kept.model_copy(update={"words": joined})
-    return sorted((_with_words(f, lang) for f in out.values()),
-                  key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
+        out.setdefault(key, f)
+        if f.words and f.words not in words.setdefault(key, []):
+            words[key].append(f.words)
+    for key, named in words.items():
+        if named:
+            said = "、".join(named)
+            quote = f' ("{said}")' if lang == "en" else f"（“{said}”）"
+            f = out[key]
+            out[key] = f.model_copy(update={"words": said, "message": f.message + quote})
+    return sorted(out.values(), key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
 
 
 def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Finding:

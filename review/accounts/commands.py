@@ -28,9 +28,9 @@ def _store():
 def _office():
     """The store and the signer of an action that changes the office's records: it needs the
     key of someone holding the office or admin role, and it is logged."""
-    from review.workflow.commands import _service
+    from review.workflow.commands import open_service
 
-    service = _service()
+    service = open_service()
     return service.store, service.office_signer()
 
 

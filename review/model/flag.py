@@ -25,7 +25,7 @@ def flagged_class(row: Sequence[float], classes: Sequence[str],
     for label, p in zip(classes, row, strict=True):
         if label == NEUTRAL:
             neutral = p
-        elif thresholds.get(label, 2.0) > 1.0:
+        elif label not in thresholds or thresholds[label] > 1.0:
             unused += p
         elif p > best_p:
             best, best_p = label, p

@@ -21,7 +21,7 @@ from review.stages.classifier import RULE_OF_LABEL, ClassifierStage
 LABEL_OF_RULE = {rule.id: label for label, rule in RULE_OF_LABEL.items()}
 
 EMOTIONS = ("angry", "sad", "fear", "surprise")
-ANY = frozenset({"ads", "opinion", "illegal", "security", "secrets", "consent"})
+ANY = frozenset(RULE_OF_LABEL)  # every class the stage flags
 
 
 def datasets_dir() -> Path:

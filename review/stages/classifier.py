@@ -5,9 +5,10 @@ holds.
 Each sentence of the visible text is scored by the shipped model (`models/`, read by
 review.model.scorer without scikit-learn); a sentence the model is sure enough is not neutral
 (review.model.flag, thresholds per class in config `[classifier]`) is a `review` finding
-spanning the sentence that names its likeliest class. A
-rule's finding of the same category inside the sentence wins (review.decide.merge): it says
-precisely what is wrong, or that the sentence quotes it."""
+spanning the sentence that names its likeliest class. A rule that judged the sentence wins
+(review.decide._gives_way): one of the same category whatever it decided (it says precisely
+what is wrong, or that the sentence quotes it), one of another content category that found a
+problem there."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from review.document import Document
 from review.findings import MODEL, Category, Gate, Hit, Rule, Severity
 from review.model.flag import flagged_class
 from review.model.scorer import Scorer
-from review.model.text import SENTENCE, prepare_folded
+from review.model.text import SENTENCE, prepare_many
 from review.rules.spec import Kind, RuleSpec
 
 
@@ -149,15 +150,9 @@ class ClassifierStage:
                 inside.append(depth.at(start) > 0)
         if not spans:
             return
-        # All sentences prepared in one pass (a separator inside a sentence is a space).
-        joined = _SEPARATOR.join(text[a:b] for a, b in spans)
-        if joined.count(_SEPARATOR) != len(spans) - 1:
-            joined = _SEPARATOR.join(text[a:b].replace(_SEPARATOR, " ") for a, b in spans)
-        prepared_all = prepare_folded(joined)
         texts, kept, quoted = [], [], []
-        for span, prepared, q in zip(spans, prepared_all.split(_SEPARATOR), inside,
-                                     strict=True):
-            prepared = prepared.strip()
+        for span, prepared, q in zip(spans, prepare_many([text[a:b] for a, b in spans]),
+                                     inside, strict=True):
             if sum(map(str.isalpha, prepared)) >= MIN_LETTERS:
                 kept.append(span)
                 texts.append(prepared)
@@ -174,7 +169,6 @@ class ClassifierStage:
 
 
 _OPENING = ("“", "「", "『", '"')
-_SEPARATOR = "\x00"
 _CLOSING = ("”", "」", "』")
 
 

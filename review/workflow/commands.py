@@ -13,7 +13,9 @@ from review.errors import Refused, UsageError
 from review.tables import MAX_ID
 
 
-def _service(identity_required: bool = True):
+def open_service(identity_required: bool = True):
+    """The workflow service of the workspace around the working directory, acting with the
+    held key (review.workflow.keys); every workflow, account and alert command starts here."""
     from review.workflow import keys, workspace
     from review.workflow.service import Service
 
@@ -109,7 +111,7 @@ def init(name: str, database_url: str | None) -> None:
 @FORMAT_OPTION
 def whoami(fmt: str) -> None:
     """当前身份 / who the held key says you are."""
-    person, fp = _service().whoami()
+    person, fp = open_service().whoami()
     data = {"name": person.name if person else None, "key": fp,
             "roles": sorted(person.roles) if person else []}
     _emit(data, fmt, [f"{data['name'] or '(not on the roster)'} {fp} "
@@ -132,7 +134,7 @@ def roster_add(name: str, roles: str, key_file: str) -> None:
         public = Path(key_file).read_bytes().decode("utf-8", "replace")
     except OSError as err:
         raise UsageError(f"cannot read {key_file}: {err.strerror or err}") from None
-    _service().roster_add(name, [r.strip() for r in roles.split(",") if r.strip()], public)
+    open_service().roster_add(name, [r.strip() for r in roles.split(",") if r.strip()], public)
     click.echo(f"{name}: {roles}")
 
 
@@ -140,14 +142,14 @@ def roster_add(name: str, roles: str, key_file: str) -> None:
 @click.argument("name")
 def roster_revoke(name: str) -> None:
     """撤销人员（管理员签名）/ revoke a person (signed by an admin)."""
-    _service().roster_revoke(name)
+    open_service().roster_revoke(name)
     click.echo(f"{name}: revoked")
 
 
 @roster.command("list")
 @FORMAT_OPTION
 def roster_list(fmt: str) -> None:
-    people = _service(identity_required=False).roster().people.values()
+    people = open_service(identity_required=False).roster().people.values()
     data = [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq is not None,
              "keys": sorted(p.keys)} for p in people]
     _emit(data, fmt, [f"{p['name']}\t{','.join(p['roles'])}\t"
@@ -160,7 +162,7 @@ def roster_list(fmt: str) -> None:
               show_default=True)
 def roster_export(out: str) -> None:
     """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
-    env = _service().export_roster()
+    env = open_service().export_roster()
     _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
 
@@ -174,7 +176,7 @@ def policy() -> None:
 @click.option("--levels", required=True, help="e.g. reviewer  or  reviewer,approver")
 @click.option("--separate-publisher", is_flag=True)
 def policy_set(levels: str, separate_publisher: bool) -> None:
-    _service().policy_set([x.strip() for x in levels.split(",")], separate_publisher)
+    open_service().policy_set([x.strip() for x in levels.split(",")], separate_publisher)
     click.echo(f"levels: {levels}; separate publisher: {separate_publisher}")
 
 
@@ -184,7 +186,7 @@ def policy_set(levels: str, separate_publisher: bool) -> None:
 @FORMAT_OPTION
 def submit(file: str, title: str | None, fmt: str) -> None:
     """提交稿件（编辑初审，签名）/ submit a draft (the editor's signed first review)."""
-    item_id = _service().submit(Path(file), title)
+    item_id = open_service().submit(Path(file), title)
     _emit({"id": item_id}, fmt, [f"{item_id}"])
 
 
@@ -192,7 +194,7 @@ def submit(file: str, title: str | None, fmt: str) -> None:
 @FORMAT_OPTION
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
-    rows = _service(identity_required=False).queue()
+    rows = open_service(identity_required=False).queue()
     _emit(rows, fmt, ["id\tlevel\tage\tworst\teditor\ttitle"] +
           [f"{r['id']}\t{r['level']}:{r['role']}\t{r['age']}\t{r['worst']}\t{r['editor']}\t"
            f"{r['title']}" for r in rows])
@@ -205,7 +207,7 @@ def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
     from review.workflow.service import finding_key, finding_record
 
-    item = _service(identity_required=False).show(item_id)
+    item = open_service(identity_required=False).show(item_id)
     lines = [f"#{item.id} {item.title} ({item.path}, {item.state}, editor {item.editor})", ""]
     for f in item.findings:
         lines.append(f"  {finding_key(f)}\t{f.severity}\t{f.category}\t{f.line}:{f.column}"
@@ -222,7 +224,7 @@ def show(item_id: int, fmt: str) -> None:
 @click.option("--comment", default="")
 def approve(item_id: int, comment: str) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
-    level = _service().approve(item_id, comment)
+    level = open_service().approve(item_id, comment)
     click.echo(f"{item_id}: approved at level {level}")
 
 
@@ -231,7 +233,7 @@ def approve(item_id: int, comment: str) -> None:
 @click.option("--reason", required=True)
 def reject(item_id: int, reason: str) -> None:
     """退回（签名）/ reject (signed)."""
-    level = _service().reject(item_id, reason)
+    level = open_service().reject(item_id, reason)
     click.echo(f"{item_id}: rejected at level {level}")
 
 
@@ -241,7 +243,7 @@ def reject(item_id: int, reason: str) -> None:
 @click.option("--reason", required=True)
 def override(item_id: int, finding: str, reason: str) -> None:
     """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
-    _service().override(item_id, finding, reason)
+    open_service().override(item_id, finding, reason)
     click.echo(f"{item_id}: {finding} overridden")
 
 
@@ -250,7 +252,7 @@ def override(item_id: int, finding: str, reason: str) -> None:
 @click.option("--ref", required=True, help="单位同意文件 / the unit's approval document")
 def consent(item_id: int, ref: str) -> None:
     """记录单位同意 / record the unit's consent."""
-    _service().consent(item_id, ref)
+    open_service().consent(item_id, ref)
     click.echo(f"{item_id}: consent {ref}")
 
 
@@ -258,7 +260,7 @@ def consent(item_id: int, ref: str) -> None:
 @click.argument("item_id", type=ITEM_ID)
 def release(item_id: int) -> None:
     """发布并写出签名证明 / release and write the signed attestation."""
-    path = _service().release(item_id)
+    path = open_service().release(item_id)
     click.echo(str(path))
 
 
@@ -267,7 +269,7 @@ def release(item_id: int) -> None:
 @FORMAT_OPTION
 def log_cmd(item_id: int, fmt: str) -> None:
     """事项历史 / an item's history."""
-    service = _service(identity_required=False)
+    service = open_service(identity_required=False)
     roster_now = service.roster()
     records = service.history(item_id)
     data = [{"seq": r.seq, "kind": r.kind, "actor": r.actor,
@@ -344,7 +346,7 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
     from review.workflow import audit as auditing
 
-    service = _service(identity_required=False)
+    service = open_service(identity_required=False)
     loaded = []
     for a in anchors:
         try:
@@ -365,7 +367,7 @@ def audit_anchor(out: str) -> None:
     from review.workflow import audit as auditing
     from review.workflow import chain
 
-    service = _service()
+    service = open_service()
     with service.store.reading() as conn:
         head = chain.head(conn)
     if head is None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from review.workflow.chain import Record
-from review.workflow.keys import verify
 from review.workflow.roster import Roster
 
 
@@ -25,10 +24,8 @@ def current(records: list[Record], roster: Roster) -> Policy:
     for r in records:
         if r.kind != "policy.set":
             continue
-        person = roster.active(r.actor, r.seq)
-        key = roster.key(r.actor)
-        if person and "admin" in person.roles and key and verify(key.public, r.signature_bytes(),
-                                                                  r.signed_bytes()):
+        person = roster.signer_of(r)
+        if person is not None and "admin" in person.roles:
             s = r.statement
             policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]))
     return policy

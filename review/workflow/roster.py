@@ -57,6 +57,15 @@ class Roster:
             return person if key.revoked_seq is None else None
         return person if key.valid_at(seq) else None
 
+    def signer_of(self, record: Record) -> Person | None:
+        """The person who signed a log record with a key valid at its place in the log, or
+        None when nobody on the roster did."""
+        person = self.active(record.actor, record.seq)
+        if person is None or not verify(person.keys[record.actor].public,
+                                        record.signature_bytes(), record.signed_bytes()):
+            return None
+        return person
+
     def apply(self, record: Record) -> bool:
         """Apply one roster event if it verifies; False (and remembered) when it does not."""
         ok = self._apply(record)

@@ -479,13 +479,9 @@ def _rejection_of(conn: Connection, state: State, item_id: int, digest: str) -> 
     """Who rejected this content of the item, from the signed log: a rejection sticks to the
     content, so submitting it unchanged does not shop for another reviewer."""
     for r in chain.records(conn, kinds=("reject",), item_id=item_id):
-        key = state.roster.key(r.actor)
-        person = state.roster.active(r.actor, r.seq)
-        if key is None or person is None or not verify(key.public, r.signature_bytes(),
-                                                       r.signed_bytes()):
-            continue
+        person = state.roster.signer_of(r)
         s = r.statement
-        if s.get("content_sha256") == digest:
+        if person is not None and s.get("content_sha256") == digest:
             return f"{person.name}, level {s.get('level')}: {s.get('reason', '')}"
     return None
 

@@ -78,7 +78,7 @@ def find(start: Path | None = None) -> Workspace:
 
 
 def refuse_nesting(root: Path) -> None:
-    """`review init` never makes a workspace inside or around another."""
+    """`review init` never makes a workspace inside another."""
     outer = next((d for d in root.parents if (d / DIR).is_dir()), None)
     if outer is not None:
         raise UsageError(f"{root} is inside the workspace {outer}: nested workspaces are "

@@ -208,3 +208,14 @@ def test_weights_of_the_wrong_length_are_refused_in_one_line(trained, tmp_path):
     (tmp_path / "classifier.json").write_text(json.dumps(header), encoding="utf-8")
     with pytest.raises(ConfigError, match="do not fit"):
         Scorer.load(tmp_path)
+
+
+def test_sentences_prepared_together_are_prepared_as_one_by_one():
+    """The stage prepares a document's sentences in one pass: numbers at a sentence's edge,
+    spaces around it and an empty sentence come out as each would alone."""
+    from review.model.text import prepare_folded, prepare_many
+    from review.normalize import View, fold
+
+    pieces = [fold(View.identity(t)).text for t in
+              ("电话13812345678", " 价格 99元 ", "", "x", "第3条\t规定", "138****5678结束")]
+    assert prepare_many(pieces) == [prepare_folded(p) for p in pieces]
