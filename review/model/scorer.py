@@ -7,8 +7,9 @@ logistic regression, exported in the form scoring needs. Three files in a model 
   after the first its row idf·(coef_k − coef_0), then those classes' intercepts minus the
   first's. Softmax does not change when one logit is subtracted from all, so the first class
   needs no row, and a loaded model is used as read, with no table computed at start;
-- `classifier.vocab`: the n-grams by feature index, one per line, read only when the
-  Aho-Corasick automaton that finds them is not in the cache.
+- `classifier.vocab`: the n-grams by feature index, one per line, read only when what finds
+  them is not in the cache: an Aho-Corasick automaton for a draft's few sentences, an index
+  of NumPy arrays for many (review.model.ngrams).
 
 Nothing in a model is unpickled, so a model file can carry no code. A draft's few sentences are
 scored in plain Python, so an editor's every `review check` imports nothing heavy; a long
@@ -16,6 +17,7 @@ document or a corpus is scored with NumPy arrays, whose import then pays for its
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -24,12 +26,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import gt, itemgetter, mul
 from pathlib import Path
 
 import ahocorasick
 
+from review import cache
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
 
@@ -81,12 +84,18 @@ class Scorer:
     sublinear_tf: bool
     vocabulary: Callable[[], list[str]] = field(repr=False)  # the n-grams, by feature index
     automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
+    index_file: Path | None = field(default=None, repr=False)  # the cached NgramIndex
 
     def __post_init__(self) -> None:
         self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
         self._extra_squared: list[float] = [0.0, 0.0]
         self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
-        self._automaton = cached_automaton(self.automaton_file, lambda: build_automaton(
+        self._index = None  # the NgramIndex, for _together
+
+    @functools.cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """For a few sentences (a draft): a scan without NumPy."""
+        return cached_automaton(self.automaton_file, lambda: build_automaton(
             ((term, i) for i, term in enumerate(self.vocabulary())), ahocorasick.STORE_INTS))
 
     @classmethod
@@ -125,7 +134,8 @@ class Scorer:
         vocabulary_path = directory / VOCABULARY
         return cls(classes, n, values[:n], rows, list(values[n * k:]), sublinear,
                    lambda: read_vocabulary(vocabulary_path, vocabulary_sha, n),
-                   cache_path("vocabulary", [header_path]))
+                   cache_path("vocabulary", [header_path]),
+                   cache.path_for("ngram_index", [header_path]))
 
     def _grow(self, count: int) -> None:
         """Extend the tables of what a count adds over counting once — factor − 1 and
@@ -180,6 +190,10 @@ class Scorer:
         if self._arrays is None:
             import numpy as np
 
+            from review.model.ngrams import NgramIndex
+
+            self._index = NgramIndex.cached(self.index_file, self.vocabulary)
+
             # By feature, one row of every class's weight and idf² last: a text's n-grams
             # gather contiguous rows, summed per text in one pass.
             columns = [np.frombuffer(row) for row in self.rows]
@@ -187,15 +201,15 @@ class Scorer:
                 [*columns, np.frombuffer(self.idf_squared)])), np.array(self.offsets))
 
     def _together(self, texts: list[str]) -> list[list[float]]:
-        """The texts scored together: one automaton pass over them joined by a character no
-        n-gram holds, then array sums per text, with no Python step per n-gram or per text."""
+        """The texts scored together: their n-grams found in one pass over them joined by a
+        character no n-gram holds (review.model.ngrams), then array sums per text, with no
+        Python step per n-gram or per text."""
         import numpy as np
 
         self.warm()
         table, offsets = self._arrays
         joined = _SEPARATOR.join(texts)
-        found = np.fromiter(chain.from_iterable(self._automaton.iter(joined)), dtype=np.int64)
-        ends, features = found[0::2], found[1::2]
+        ends, features = self._index.find(joined)
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         last = np.cumsum(lengths + 1) - 2  # where each text's last character is in `joined`
         owner = np.searchsorted(last, ends)

@@ -9,7 +9,7 @@ import pytest
 
 from review.errors import ConfigError
 from review.model import corpus
-from review.model.scorer import Scorer, default_dir
+from review.model.scorer import BATCH, Scorer, default_dir
 from review.model.text import prepare
 
 MODEL_FILES = ("classifier.json", "classifier.f64", "classifier.vocab")
@@ -66,15 +66,17 @@ def test_weights_that_do_not_match_the_header_are_refused(trained, tmp_path):
 
 def test_a_vocabulary_that_does_not_match_the_header_is_refused(trained, tmp_path,
                                                                monkeypatch):
-    """The n-grams are read only to build the automaton; then they are checked too."""
+    """The n-grams are read only to build what finds them (the automaton for a draft, the
+    array index for a long document); then they are checked too."""
     _, _, _, out = trained
     monkeypatch.setenv("REVIEW_NO_CACHE", "1")
     for name in MODEL_FILES:
         (tmp_path / name).write_bytes((out / name).read_bytes())
     vocabulary = (tmp_path / "classifier.vocab").read_bytes()
     (tmp_path / "classifier.vocab").write_bytes(vocabulary.replace(b"\n", b"\nx", 1))
-    with pytest.raises(ConfigError, match="checksum"):
-        Scorer.load(tmp_path)
+    for texts in (["区政府发布通知"], ["区政府发布通知"] * BATCH):
+        with pytest.raises(ConfigError, match="checksum"):
+            Scorer.load(tmp_path).probabilities(texts)
 
 
 def test_the_weights_are_the_form_scoring_needs_and_nothing_is_computed_at_start(trained):
@@ -163,12 +165,45 @@ def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path
     _, fresh, holdout, out = trained
     prepared = [prepare(t) for t in holdout]
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
-    first = Scorer.load(out)                  # builds and stores the automaton
+    prepared = prepared[:BATCH - 1]           # a draft's few sentences use the automaton
+    first = Scorer.load(out)
+    first.probabilities(prepared)             # builds and stores it
     (cached,) = tmp_path.glob("vocabulary-*")
     assert Scorer.load(out).probabilities(prepared) == fresh.probabilities(prepared)
     cached.write_bytes(b"damaged")            # a damaged cache is built again, not trusted
     assert Scorer.load(out).probabilities(prepared) == first.probabilities(prepared)
     assert cached.read_bytes() != b"damaged"
+
+
+def test_the_array_index_finds_exactly_what_the_automaton_finds():
+    """Every n-gram each time it occurs, at the same end: across the joining character, at a
+    text's edges, beside characters no n-gram holds (emoji beyond the index's code points)."""
+    from review.model.ngrams import NgramIndex
+
+    scorer = Scorer.load()
+    index = NgramIndex.build(scorer.vocabulary())
+    _, texts = corpus.read(corpus.default_files())
+    joined = "\x00".join(["", "a", "\U0001F600区政府😀发布", *map(prepare, texts[::50])])
+    ends, features = index.find(joined)
+    expected = sorted(scorer._automaton.iter(joined))
+    assert len(expected) > 10000
+    assert sorted(zip(ends.tolist(), features.tolist(), strict=True)) == expected
+    for text in ("", "区", "\U0001F600"):
+        ends, features = index.find(text)
+        assert sorted(zip(ends.tolist(), features.tolist(), strict=True)) == sorted(
+            scorer._automaton.iter(text))
+
+
+def test_a_damaged_array_index_in_the_cache_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    batch = [prepare(t) for t in corpus.read(corpus.default_files())[1][:100]]
+    expected = Scorer.load().probabilities(batch)
+    (cached,) = tmp_path.glob("ngram_index-*")
+    data = bytearray(cached.read_bytes())
+    data[len(data) // 2] ^= 0xFF              # one flipped byte inside an array
+    cached.write_bytes(bytes(data))
+    assert Scorer.load().probabilities(batch) == expected
+    assert cached.read_bytes() != bytes(data)
 
 
 def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
