@@ -50,6 +50,7 @@ def test_a_typo_beside_a_rumour_leaves_the_models_finding():
 
 
 def test_the_models_own_statement_is_not_widened_again(pipeline):
-    text = "“太好了。”县医院这周收治的食物中毒病人已经有三十多个了。"
+    text = "“太好了。”县医院这周收治的食物中毒病人已经有三十多个了，还在往上涨。"
     (model,) = [f for f in pipeline.check_text(text).findings if f.rule == "CN901"]
-    assert model.text == "县医院这周收治的食物中毒病人已经有三十多个了。" and model.words is None
+    assert model.text == "县医院这周收治的食物中毒病人已经有三十多个了，还在往上涨。"
+    assert model.words is None
