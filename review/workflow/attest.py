@@ -11,7 +11,8 @@ from pathlib import Path
 
 from review.findings import Finding, Severity
 from review.workflow import dsse
-from review.workflow.chain import Record, body_of
+from review.workflow.chain import Record
+from review.workflow.history import History
 from review.workflow.keys import Identity, decode_public, encode_public, verify
 from review.workflow.roster import Person
 from review.workflow.workspace import Workspace
@@ -22,40 +23,48 @@ STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
 PREDICATE_TYPE = "https://review.example/release/v1"
 
 
-def statement(item, state, approvals: dict, overrides: list, consents: list, releaser: Person,
-              identity: Identity, record: Record, findings: list[Finding]) -> dict:
-    def signed(d, s) -> dict:
-        return {"person": d.person, "key": d.key, "seq": d.seq, "statement": s,
-                "signature": d.signature}
+def record_entry(record: Record, person: Person) -> dict:
+    """A signed log record as an attestation carries it: checkable with the signer's public
+    key alone (the body binds the record's place, kind, item and statement)."""
+    return {"seq": record.seq, "kind": record.kind, "item": record.item_id,
+            "person": person.name, "key": record.actor, "body": record.body,
+            "signature": record.signature}
 
+
+def statement(history: History, state, findings: list[Finding]) -> dict:
+    version = history.version
+    release, releaser = history.released
     return {
         "_type": STATEMENT_TYPE,
-        "subject": [{"name": item.path, "digest": {"sha256": item.content_sha256}}],
+        "subject": [{"name": version.path, "digest": {"sha256": version.content_sha256}}],
         "predicateType": PREDICATE_TYPE,
         "predicate": {
-            "item": item.id, "path": item.path, "content_sha256": item.content_sha256,
-            "editor": item.submitted_by,
-            "levels": [{"level": n, "role": state.policy.levels[n - 1], **signed(*approvals[n])}
-                       for n in sorted(approvals)],
-            "releaser": {"person": releaser.name, "key": identity.fingerprint},
-            "log_seq": record.seq, "log_hash": record.hash,
+            "item": history.item_id, "path": version.path,
+            "content_sha256": version.content_sha256, "editor": history.editor,
+            "submission": record_entry(version.record, version.person),
+            "levels": [{"level": n, "role": state.policy.levels[n - 1],
+                        **record_entry(*history.approvals[n])}
+                       for n in sorted(history.approvals)],
+            "releaser": {"person": releaser.name, "key": release.actor},
+            "release": record_entry(release, releaser),
+            "log_seq": release.seq, "log_hash": release.hash,
             "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
-            "overrides": [signed(d, s) for d, s in overrides],
-            "consents": [signed(d, s) for d, s in consents],
+            "overrides": [record_entry(*o) for o in history.overrides],
+            "consents": [record_entry(*c) for c in history.consents],
         },
     }
 
 
-def path_of(workspace: Workspace, item) -> Path:
-    return workspace.attestations / f"{item.content_sha256}-{item.id}.dsse.json"
+def path_of(workspace: Workspace, history: History) -> Path:
+    return workspace.attestations / f"{history.version.content_sha256}-{history.item_id}.dsse.json"
 
 
-def write(workspace: Workspace, identity: Identity, body: dict, item) -> Path:
+def write(workspace: Workspace, identity: Identity, body: dict, history: History) -> Path:
     """Written whole or not at all: to a temporary file beside it, then renamed."""
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     env = dsse.envelope(ATTESTATION_TYPE, payload, [identity])
     workspace.attestations.mkdir(parents=True, exist_ok=True)
-    path = path_of(workspace, item)
+    path = path_of(workspace, history)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         with open(partial, "w", encoding="utf-8") as f:
@@ -134,14 +143,19 @@ def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None
             return f"{person['name']} does not hold the role {level['role']}"
         if key["revoked_seq"] is not None and level["seq"] >= key["revoked_seq"]:
             return f"{person['name']} approved after being revoked"
-        s = level["statement"]
-        if (s.get("path"), s.get("content_sha256"), s.get("level"), s.get("decision")) != \
+        try:
+            signed = json.loads(level["body"])
+            s = signed["statement"]
+            if not verify(decode_public(key["public"]), base64.b64decode(level["signature"]),
+                          level["body"].encode()):
+                return f"level {level['level']}'s approval signature does not verify"
+        except (KeyError, TypeError, ValueError):
+            return f"level {level['level']}'s approval is not readable"
+        if (signed.get("kind"), signed.get("item"), signed.get("seq")) != \
+                ("approve", predicate["item"], level["seq"]) or \
+                (s.get("path"), s.get("content_sha256"), s.get("level"), s.get("decision")) != \
                 (path, content_sha256, level["level"], "approve"):
             return f"level {level['level']}'s approval is for something else"
-        body_bytes = body_of("approve", predicate["item"], s).encode()
-        if not verify(decode_public(key["public"]), base64.b64decode(level["signature"]),
-                      body_bytes):
-            return f"level {level['level']}'s approval signature does not verify"
         if person["name"] in seen:
             return f"{person['name']} acted twice on this release"
         seen.add(person["name"])

@@ -38,8 +38,29 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | N
         elif roster.signer_of(r) is None:
             return f"record {r.seq} is not signed by a key on the roster at that time"
         prev = r.hash
+    problem = _broken_place(records, chain.workspace_id(conn))
+    if problem:
+        return problem
     for anchor in anchors or []:
         problem = check_anchor(anchor, records, roster)
+        if problem:
+            return problem
+    return None
+
+
+def _broken_place(records: list[chain.Record], workspace: str) -> str | None:
+    """Every signature binds its place: the whole log, each item's history and the roster's
+    and policy's own chain."""
+    problem = chain.broken_link(records, "prev", workspace)
+    if problem:
+        return problem
+    by_item: dict[int, list[chain.Record]] = {}
+    for r in records:
+        if r.item_id is not None:
+            by_item.setdefault(r.item_id, []).append(r)
+    for sub, link in [([r for r in records if r.kind in chain.TRUST_KINDS], "trust"),
+                      *((rs, "item_prev") for rs in by_item.values())]:
+        problem = chain.broken_link(sub, link, workspace)
         if problem:
             return problem
     return None

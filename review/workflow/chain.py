@@ -1,6 +1,14 @@
 """The audit log: every event, appended in the transaction of the change it records, signed by
 its actor and hash-chained to the one before. Order is the log's sequence, never a time the
-signer supplies."""
+signer supplies.
+
+What a signature covers binds the record to its place (body version 2): the workspace, the
+sequence number, the previous record's hash, the previous record of the same item and the
+latest roster or policy record (the trust head). A record copied to another place — later in
+the log, to another item, to another workspace — no longer verifies there, and a record taken
+out of an item's history or of the roster's breaks the links of the one after it. Records of
+version 1 (bodies of `{kind, item, statement}` only, written before this) are read as long as
+they all come before the first record of version 2: one after it can only be a replay."""
 
 from __future__ import annotations
 
@@ -15,6 +23,10 @@ from review.tables import log
 from review.workflow.keys import Identity, canonical
 
 GENESIS = "0" * 64
+BODY_VERSION = 2
+# The records that make the roster and the policy: they form a chain of their own (each
+# version-2 body names the one before), so that none can be dropped or replayed.
+TRUST_KINDS = ("init", "roster.add", "roster.revoke", "policy.set")
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,26 @@ class Record:
 
     @property
     def statement(self) -> dict:
-        return json.loads(self.body)["statement"]
+        statement = self.signed.get("statement")
+        return statement if isinstance(statement, dict) else {}
+
+    @property
+    def signed(self) -> dict:
+        """The signed body, parsed (what the signature covers); {} when it is not JSON."""
+        try:
+            body = json.loads(self.body)
+        except ValueError:
+            return {}
+        return body if isinstance(body, dict) else {}
+
+    @property
+    def version(self) -> int:
+        return 2 if self.signed.get("v") == BODY_VERSION else 1
+
+    def computed_hash(self) -> str:
+        """The record's hash from its fields (not the stored `hash` column)."""
+        return record_hash(self.seq, self.kind, self.item_id, self.actor, self.body,
+                           self.signature, self.prev_hash)
 
     def signed_bytes(self) -> bytes:
         return self.body.encode()
@@ -46,10 +77,49 @@ def record_hash(seq: int, kind: str, item_id: int | None, actor: str, body: str,
     return hashlib.sha256(data).hexdigest()
 
 
-def body_of(kind: str, item_id: int | None, statement: dict) -> str:
-    """What the actor signs: the kind, the item and the statement (never the sequence, which
-    the store assigns)."""
-    return canonical({"kind": kind, "item": item_id, "statement": statement}).decode()
+@dataclass(frozen=True)
+class Place:
+    """Where a record stands, as its signature binds it."""
+
+    workspace: str
+    seq: int
+    prev: str          # the previous record's hash
+    item_prev: str     # the previous record of the same item (GENESIS: none; "" no item)
+    trust: str         # the latest roster or policy record before it (GENESIS: none)
+
+
+def body_of(kind: str, item_id: int | None, statement: dict, place: Place) -> str:
+    """What the actor signs: the kind, the item, the statement and the record's place."""
+    return canonical({"v": BODY_VERSION, "workspace": place.workspace, "seq": place.seq,
+                      "prev": place.prev, "item_prev": place.item_prev, "trust": place.trust,
+                      "kind": kind, "item": item_id, "statement": statement}).decode()
+
+
+def place_of(record: Record) -> Place | None:
+    """The place a version-2 record's signature binds, or None for version 1."""
+    body = record.signed
+    if body.get("v") != BODY_VERSION:
+        return None
+    return Place(*(body.get(name) for name in ("workspace", "seq", "prev", "item_prev",
+                                                 "trust")))
+
+
+def workspace_id(conn: Connection) -> str:
+    """The workspace's identity: the random name its `init` record carries (or, for a store
+    made before names existed, that record's hash)."""
+    first = conn.execute(select(log).where(log.c.seq == 1)).first()
+    if first is None:
+        return ""
+    record = _record(first)
+    return record.statement.get("workspace") or record.hash
+
+
+def _latest_hash(conn: Connection, *conditions) -> str:
+    query = select(log).order_by(log.c.seq.desc()).limit(1)
+    for condition in conditions:
+        query = query.where(condition)
+    row = conn.execute(query).first()
+    return _record(row).computed_hash() if row is not None else GENESIS
 
 
 def append(conn: Connection, identity: Identity, kind: str, item_id: int | None,
@@ -57,7 +127,10 @@ def append(conn: Connection, identity: Identity, kind: str, item_id: int | None,
     head = conn.execute(select(log.c.seq, log.c.hash).order_by(log.c.seq.desc()).limit(1)).first()
     seq = head.seq + 1 if head else 1
     prev = head.hash if head else GENESIS
-    body = body_of(kind, item_id, statement)
+    place = Place(statement["workspace"] if kind == "init" else workspace_id(conn), seq, prev,
+                  "" if item_id is None else _latest_hash(conn, log.c.item_id == item_id),
+                  _latest_hash(conn, log.c.kind.in_(TRUST_KINDS)))
+    body = body_of(kind, item_id, statement, place)
     signature = base64.b64encode(identity.sign(body.encode())).decode()
     digest = record_hash(seq, kind, item_id, identity.fingerprint, body, signature, prev)
     conn.execute(log.insert().values(seq=seq, kind=kind, item_id=item_id,
@@ -73,13 +146,76 @@ def records(conn: Connection, kinds: tuple[str, ...] | None = None,
         query = query.where(log.c.kind.in_(kinds))
     if item_id is not None:
         query = query.where(log.c.item_id == item_id)
-    return [Record(r.seq, r.kind, r.item_id, r.actor, r.body, r.signature, r.prev_hash, r.hash)
-            for r in conn.execute(query)]
+    return [_record(r) for r in conn.execute(query)]
 
 
 def head(conn: Connection) -> Record | None:
-    rows = conn.execute(select(log).order_by(log.c.seq.desc()).limit(1)).first()
-    if rows is None:
-        return None
-    return Record(rows.seq, rows.kind, rows.item_id, rows.actor, rows.body, rows.signature,
-                  rows.prev_hash, rows.hash)
+    row = conn.execute(select(log).order_by(log.c.seq.desc()).limit(1)).first()
+    return None if row is None else _record(row)
+
+
+def _record(row) -> Record:
+    return Record(row.seq, row.kind, row.item_id, row.actor, row.body, row.signature,
+                  row.prev_hash, row.hash)
+
+
+def broken_link(records: list[Record], link: str, workspace: str) -> str | None:
+    """None when `records` (in log order) are a whole sub-chain: each record of version 2
+    signed at its own sequence number, in this workspace, naming the one before it by `link`
+    ("item_prev" for an item's history, "trust" for the roster's and policy's); otherwise
+    which record breaks it. A version-1 record after a version-2 one is a replay."""
+    before, modern = GENESIS, False
+    for r in records:
+        place = place_of(r)
+        if place is None:
+            if modern:
+                return f"record {r.seq} is in the old format after the cut-over (a replay)"
+        else:
+            modern = True
+            if place.seq != r.seq or place.workspace != workspace:
+                return f"record {r.seq} was signed for another place (a replay)"
+            if getattr(place, link) != before:
+                return f"a record before record {r.seq} was removed or replaced"
+        before = r.computed_hash()
+    return None
+
+
+def verify_links(conn: Connection, workspace: str) -> None:
+    """The whole log's links, from the head this user last saw verified (review.workflow.
+    heads) to the current one: numbered without gaps, each record signed at its place, the
+    remembered head still there. Raises StoreError; cheap, since only new records are read."""
+    from sqlalchemy import func
+
+    from review.errors import StoreError
+    from review.workflow import heads
+
+    count, top = conn.execute(select(func.count(), func.max(log.c.seq))).one()
+    if not count:
+        return
+    if count != top:
+        raise StoreError("records are missing from the audit log (its numbers have gaps); run "
+                         "`review audit verify`")
+    seen = heads.seen(workspace)
+    if seen is not None and seen[0] > top:
+        raise StoreError(f"the audit log ends at record {top}, but this computer saw record "
+                         f"{seen[0]}: records were removed from the end")
+    start = seen[0] if seen is not None else 1
+    rows = [_record(r) for r in conn.execute(select(log).where(log.c.seq >= start)
+                                             .order_by(log.c.seq))]
+    if seen is not None and rows[0].computed_hash() != seen[1]:
+        raise StoreError(f"record {seen[0]} differs from the one this computer verified: the "
+                         "log was rewritten; run `review audit verify`")
+    modern = seen is not None and rows[0].version == BODY_VERSION
+    before = rows[0].computed_hash() if seen is not None else GENESIS
+    for r in rows[1:] if seen is not None else rows:
+        place = place_of(r)
+        if place is None and modern:
+            raise StoreError(f"record {r.seq} is in the old format after the cut-over (a "
+                             "replay); run `review audit verify`")
+        if place is not None:
+            modern = True
+            if (place.seq, place.workspace, place.prev) != (r.seq, workspace, before):
+                raise StoreError(f"record {r.seq} was signed for another place (a replay, or "
+                                 "records removed before it); run `review audit verify`")
+        before = r.computed_hash()
+    heads.remember(workspace, rows[-1].seq, before)

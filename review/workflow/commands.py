@@ -345,6 +345,7 @@ def audit() -> None:
 def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
     from review.workflow import audit as auditing
+    from review.workflow import projection
 
     service = open_service(identity_required=False)
     loaded = []
@@ -355,9 +356,15 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
             raise UsageError(f"{a}: not an anchor file") from None
     with service.store.reading() as conn:
         problem = auditing.verify_chain(conn, loaded)
-    if problem:
-        raise Refused(f"audit log broken: {problem}")
-    click.echo("audit log intact")
+        if problem:
+            raise Refused(f"audit log broken: {problem}")
+        rows = projection.disagreements(conn)
+    for line in rows:
+        click.echo(line)
+    if rows:
+        raise Refused(f"audit log intact, but {len(rows)} table rows disagree with it (listed "
+                      "above)")
+    click.echo("audit log intact; the tables agree with it")
 
 
 @audit.command("anchor")

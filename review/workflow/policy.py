@@ -27,5 +27,8 @@ def current(records: list[Record], roster: Roster) -> Policy:
         person = roster.signer_of(r)
         if person is not None and "admin" in person.roles:
             s = r.statement
-            policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]))
+            try:
+                policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]))
+            except (KeyError, TypeError):
+                continue
     return policy

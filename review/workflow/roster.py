@@ -68,7 +68,10 @@ class Roster:
 
     def apply(self, record: Record) -> bool:
         """Apply one roster event if it verifies; False (and remembered) when it does not."""
-        ok = self._apply(record)
+        try:
+            ok = self._apply(record)
+        except (KeyError, TypeError, ValueError):  # a body without the fields it needs
+            ok = False
         if not ok:
             self.invalid.append(record.seq)
         return ok

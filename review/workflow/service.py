@@ -5,9 +5,9 @@ written — or nothing is."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,10 +19,17 @@ from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Category, Finding, Severity
 from review.tables import decisions, items
 from review.workflow import attest, chain
-from review.workflow.keys import Identity, encode_public, verify
+from review.workflow.history import (
+    CONSENT_ROLES,
+    REVIEWER_ROLES,
+    History,
+    findings_digest,
+)
+from review.workflow.history import build as build_history
+from review.workflow.keys import Identity, encode_public
 from review.workflow.policy import Policy
 from review.workflow.policy import current as current_policy
-from review.workflow.roster import ROLES, ROSTER_KINDS, Person, Roster
+from review.workflow.roster import ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
 from review.workflow.workspace import Workspace
@@ -30,7 +37,6 @@ from review.workflow.workspace import Workspace
 if TYPE_CHECKING:
     from review.pipeline import Pipeline
 
-OPEN = ("pending", "rejected")
 OFFICE_ROLES = ("office", "admin")  # who keeps the accounts and alerts
 TITLE_CHARS = 40
 
@@ -67,6 +73,7 @@ def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
 class State:
     roster: Roster
     policy: Policy
+    workspace: str  # the workspace's identity, which every signature binds
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,17 @@ class ItemView:
 
 
 def load_state(conn: Connection) -> State:
-    records = chain.records(conn, kinds=(*ROSTER_KINDS, "policy.set"))
+    """The roster and policy in force, from their own chain of signed records; a gap or a
+    replay in that chain is a tampered store (exit 3)."""
+    workspace = chain.workspace_id(conn)
+    chain.verify_links(conn, workspace)
+    records = chain.records(conn, kinds=chain.TRUST_KINDS)
+    problem = chain.broken_link(records, "trust", workspace)
+    if problem:
+        raise StoreError(f"the roster's and policy's records are broken: {problem}; run "
+                         "`review audit verify`")
     roster = build_roster(records)
-    return State(roster, current_policy(records, roster))
+    return State(roster, current_policy(records, roster), workspace)
 
 
 class Service:
@@ -136,7 +151,7 @@ class Service:
                 raise UsageError("this store is already initialised")
             chain.append(conn, self.identity, "init", None,
                          {"name": name, "public": encode_public(self.identity.public),
-                          "roles": ["admin"]})
+                          "roles": ["admin"], "workspace": secrets.token_hex(16)})
             chain.append(conn, self.identity, "policy.set", None, Policy().as_dict())
 
     def roster_add(self, name: str, roles: list[str], public: str) -> None:
@@ -201,6 +216,17 @@ class Service:
             raise UsageError(f"no item {item_id}")
         return row
 
+    def _history(self, conn: Connection, state: State, item_id: int) -> tuple[object, History]:
+        """The item's row (for its bytes and title) and its history from the signed log; the
+        bytes must be the ones the log pins."""
+        row = self._item(conn, item_id)
+        history = build_history(chain.records(conn, item_id=item_id), state.roster,
+                                state.policy, state.workspace)
+        if sha256(row.content) != history.version.content_sha256:
+            raise StoreError(f"item {item_id}: the stored draft is not the one signed in the "
+                             "log; run `review audit verify`")
+        return row, history
+
     def _disk_hash(self, path: str) -> str:
         try:
             return sha256((self.workspace.root / path).read_bytes())
@@ -228,17 +254,24 @@ class Service:
 
     def submit(self, file: Path, title: str | None = None) -> int:
         """The editor's signed first review: the service checks the file itself, and what it
-        finds is what release is held to."""
+        finds is signed with the submission — it is what release is held to."""
         path = self.workspace.relative(file)
         content, findings, first_line = self._check(file)
         title = title or first_line
         digest = sha256(content)
+        found = [finding_record(f) for f in findings]
         with self.store.transaction() as conn:
-            me = self._me(load_state(conn), "editor")
-            existing = conn.execute(select(items).where(items.c.path == path)
-                                    .where(items.c.state.in_(OPEN))).first()
+            state = load_state(conn)
+            me = self._me(state, "editor")
             statement = {"path": path, "content_sha256": digest, "review": "first",
-                         "findings": _summary(findings)}
+                         "title": title, "findings": _summary(findings), "found": found}
+            existing = None
+            for row in conn.execute(select(items.c.id).where(items.c.path == path)
+                                    .order_by(items.c.id.desc())):
+                _, history = self._history(conn, state, row.id)
+                if history.state != "released" and history.version.path == path:
+                    existing = history
+                    break
             if existing is None:
                 item_id = conn.execute(items.insert().values(
                     path=path, title=title, content=content, content_sha256=digest,
@@ -249,11 +282,14 @@ class Service:
                 conn.execute(items.update().where(items.c.id == item_id)
                              .values(submitted_seq=record.seq, updated_seq=record.seq))
             else:
-                item_id = existing.id
-                rejection = _rejection_of(conn, load_state(conn), item_id, digest)
-                if rejection is not None:
-                    raise Refused(f"item {item_id}: this content was rejected ({rejection}); "
-                                  "change it before submitting it again")
+                item_id = existing.item_id
+                rejected = existing.rejected_contents.get(digest)
+                if rejected is not None:
+                    r, person = rejected
+                    raise Refused(f"item {item_id}: this content was rejected ({person.name}, "
+                                  f"level {r.statement.get('level')}: "
+                                  f"{r.statement.get('reason', '')}); change it before "
+                                  "submitting it again")
                 # A new version: every vote so far was on another version and stops counting.
                 record = chain.append(conn, self.identity, "resubmit", item_id, statement)
                 conn.execute(items.update().where(items.c.id == item_id).values(
@@ -262,75 +298,64 @@ class Service:
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
 
-    def _valid_decisions(self, conn: Connection, state: State, item, kind: str) -> list:
-        """Decisions of this kind that count: signed by a key valid when made, over exactly
-        this item, path and content."""
-        rows = conn.execute(select(decisions).where(decisions.c.item_id == item.id)
-                            .where(decisions.c.kind == kind)
-                            .where(decisions.c.seq > _version_seq(conn, item.id))
-                            .order_by(decisions.c.seq)).all()
-        valid = []
-        for d in rows:
-            key = state.roster.key(d.key)
-            person = state.roster.active(d.key, d.seq)
-            try:
-                statement = json.loads(d.statement)
-            except ValueError:
-                continue
-            body = chain.body_of(kind, item.id, statement).encode()
-            if (key is None or person is None or person.name != d.person
-                    or statement.get("path") != item.path
-                    or statement.get("content_sha256") != item.content_sha256
-                    or d.content_sha256 != item.content_sha256
-                    or not verify(key.public, base64.b64decode(d.signature), body)):
-                continue
-            valid.append((d, statement))
-        return valid
-
-    def _approvals(self, conn: Connection, state: State, item) -> dict[int, tuple]:
-        by_level: dict[int, tuple] = {}
-        for d, statement in self._valid_decisions(conn, state, item, "approve"):
-            if d.person in (item.submitted_by, item.last_changed_by):
-                continue
-            if any(other.person == d.person for other, _ in by_level.values()):
-                continue  # the same person never counts at two levels
-            level = statement.get("level")
-            if level == d.level and level not in by_level:
-                by_level[level] = (d, statement)
-        return by_level
-
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
+        if kind == "approve":
+            # The approver's own check of the exact content: the findings it signs are its
+            # own, and they must be those the editor's submission signed.
+            with self.store.reading() as conn:
+                _, seen = self._history(conn, load_state(conn), item_id)
+            content, findings, _ = self._check(self.workspace.root / seen.version.path)
+            if sha256(content) != seen.version.content_sha256:
+                raise Refused(f"{seen.version.path} has changed since it was submitted: "
+                              "submit it again")
+            digest = findings_digest([finding_record(f) for f in findings])
+            signed = seen.version.findings
+            if signed is not None and findings_digest(signed) != digest:
+                raise Refused(f"item {item_id}: this check finds {len(findings)} findings, the "
+                              f"submission signed {len(signed)}; the editor submits it again")
+            extra = {**extra, "findings_sha256": digest}
         with self.store.transaction() as conn:
             state = load_state(conn)
-            item = self._item(conn, item_id)
-            if item.state != "pending":
-                raise Refused(f"item {item_id} is {item.state}, not waiting for review")
-            approvals = self._approvals(conn, state, item)
+            row, history = self._history(conn, state, item_id)
+            if kind == "approve" and history.version.record.seq != seen.version.record.seq:
+                raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
+            if history.state != "pending":
+                raise Refused(f"item {item_id} is {history.state}, not waiting for review")
+            approvals = history.approvals
             level = next((n for n in range(1, len(state.policy.levels) + 1)
                           if n not in approvals), None)
             if level is None:
                 raise Refused(f"item {item_id} is fully approved; it waits for release")
             role = state.policy.levels[level - 1]
             me = self._me(state, role)
-            if me.name in (item.submitted_by, item.last_changed_by):
+            if me.name in history.authors:
                 raise Refused(f"{me.name} submitted or last changed item {item_id} and "
                               "cannot review it")
-            if any(d.person == me.name for d, _ in approvals.values()):
+            if any(p.name == me.name for _, p in approvals.values()):
                 raise Refused(f"{me.name} already approved item {item_id} at another level")
-            if self._disk_hash(item.path) != item.content_sha256:
-                raise Refused(f"{item.path} has changed since it was submitted: submit it again")
-            statement = {"path": item.path, "content_sha256": item.content_sha256,
+            version = history.version
+            if self._disk_hash(version.path) != version.content_sha256:
+                raise Refused(f"{version.path} has changed since it was submitted: submit it "
+                              "again")
+            statement = {"path": version.path, "content_sha256": version.content_sha256,
                          "level": level, "decision": kind, **extra}
-            record = chain.append(conn, self.identity, kind, item.id, statement)
-            conn.execute(decisions.insert().values(
-                seq=record.seq, item_id=item.id, kind=kind, level=level, person=me.name,
-                key=self.identity.fingerprint, statement=json.dumps(statement, sort_keys=True,
-                                                                    ensure_ascii=False),
-                signature=record.signature, content_sha256=item.content_sha256))
+            record = chain.append(conn, self.identity, kind, item_id, statement)
+            self._project_decision(conn, record, me, level)
             if kind == "reject":
-                conn.execute(items.update().where(items.c.id == item.id)
+                conn.execute(items.update().where(items.c.id == item_id)
                              .values(state="rejected", updated_seq=record.seq))
             return level
+
+    def _project_decision(self, conn: Connection, record: chain.Record, me: Person,
+                          level: int | None) -> None:
+        """The decisions table: a copy of the signed record for people reading with SQL;
+        nothing reads it to decide."""
+        s = record.statement
+        conn.execute(decisions.insert().values(
+            seq=record.seq, item_id=record.item_id, kind=record.kind, level=level,
+            person=me.name, key=record.actor,
+            statement=json.dumps(s, sort_keys=True, ensure_ascii=False),
+            signature=record.signature, content_sha256=s["content_sha256"]))
 
     def approve(self, item_id: int, comment: str = "") -> int:
         return self._decide(item_id, "approve", {"comment": comment})
@@ -340,30 +365,28 @@ class Service:
 
     def override(self, item_id: int, finding: str, reason: str) -> None:
         self._annotate(item_id, "override", {"finding": finding, "reason": reason},
-                       ("reviewer", "approver"))
+                       REVIEWER_ROLES)
 
     def consent(self, item_id: int, ref: str) -> None:
-        self._annotate(item_id, "consent", {"ref": ref}, ("reviewer", "approver", "admin"))
+        self._annotate(item_id, "consent", {"ref": ref}, CONSENT_ROLES)
 
     def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...]) -> None:
         with self.store.transaction() as conn:
             state = load_state(conn)
-            item = self._item(conn, item_id)
+            row, history = self._history(conn, state, item_id)
             me = self._me(state, *roles)
-            if me.name in (item.submitted_by, item.last_changed_by):
+            if me.name in history.authors:
                 raise Refused(f"{me.name} submitted item {item_id}: another person must "
                               f"record the {kind}")
             if kind == "override" and extra["finding"] not in blocking(
-                    load_findings(item.findings), set()):
+                    history.findings(row.findings), set()):
                 raise UsageError(f"item {item_id} has no block finding {extra['finding']!r} "
                                  f"(see `review show {item_id}`)")
-            statement = {"path": item.path, "content_sha256": item.content_sha256, **extra}
-            record = chain.append(conn, self.identity, kind, item.id, statement)
-            conn.execute(decisions.insert().values(
-                seq=record.seq, item_id=item.id, kind=kind, level=None, person=me.name,
-                key=self.identity.fingerprint,
-                statement=json.dumps(statement, sort_keys=True, ensure_ascii=False),
-                signature=record.signature, content_sha256=item.content_sha256))
+            version = history.version
+            statement = {"path": version.path, "content_sha256": version.content_sha256,
+                         **extra}
+            record = chain.append(conn, self.identity, kind, item_id, statement)
+            self._project_decision(conn, record, me, None)
 
     def release(self, item_id: int) -> Path:
         """Record the release, then write the attestation — after the commit, so that no
@@ -371,81 +394,80 @@ class Service:
         the releaser's `review release ID` writes it again from the log."""
         with self.store.transaction() as conn:
             state = load_state(conn)
-            item = self._item(conn, item_id)
-            if item.state == "released":
-                statement = self._released_statement(conn, state, item)
-                return attest.write(self.workspace, self.identity, statement, item)
-            if item.state != "pending":
-                raise Refused(f"item {item_id} is {item.state}")
+            row, history = self._history(conn, state, item_id)
+            if history.state == "released":
+                return self._write_again(state, row, history)
+            if history.state != "pending":
+                raise Refused(f"item {item_id} is {history.state}")
             me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
-            if not state.policy.separate_publisher and me.name != item.submitted_by:
-                raise Refused(f"item {item_id} is released by its editor, {item.submitted_by}")
-            approvals = self._approvals(conn, state, item)
-            missing = [n for n in range(1, len(state.policy.levels) + 1) if n not in approvals]
+            if not state.policy.separate_publisher and me.name != history.editor:
+                raise Refused(f"item {item_id} is released by its editor, {history.editor}")
+            missing = [n for n in range(1, len(state.policy.levels) + 1)
+                       if n not in history.approvals]
             if missing:
                 raise Refused(f"item {item_id} still needs approval at level {missing[0]} "
                               f"({state.policy.levels[missing[0] - 1]})")
-            if any(d.person == me.name for d, _ in approvals.values()):
+            if any(p.name == me.name for _, p in history.approvals.values()):
                 raise Refused(f"{me.name} approved item {item_id} and cannot also release it")
-            findings = load_findings(item.findings)
-            overrides = self._valid_decisions(conn, state, item, "override")
-            consents = self._valid_decisions(conn, state, item, "consent")
-            blocked = blocking(findings, {s["finding"] for _, s in overrides})
+            findings = history.findings(row.findings)
+            blocked = blocking(findings, {r.statement.get("finding")
+                                          for r, _ in history.overrides})
             if blocked:
                 raise Refused(f"item {item_id} has block findings ({', '.join(blocked)}): "
                               "fix the draft, or a reviewer records `review override`")
-            if any(f.category is Category.CONSENT for f in findings) and not consents:
+            if any(f.category is Category.CONSENT for f in findings) and not history.consents:
                 raise Refused(f"item {item_id} touches topics that need the unit's consent: "
                               "record it with `review consent ID --ref DOCUMENT`")
-            if self._disk_hash(item.path) != item.content_sha256:
-                raise Refused(f"{item.path} has changed since it was submitted: submit it again")
-            record = chain.append(conn, self.identity, "release", item.id,
-                                  {"path": item.path, "content_sha256": item.content_sha256})
-            conn.execute(items.update().where(items.c.id == item.id)
+            version = history.version
+            if self._disk_hash(version.path) != version.content_sha256:
+                raise Refused(f"{version.path} has changed since it was submitted: submit it "
+                              "again")
+            record = chain.append(conn, self.identity, "release", item_id,
+                                  {"path": version.path,
+                                   "content_sha256": version.content_sha256})
+            conn.execute(items.update().where(items.c.id == item_id)
                          .values(state="released", updated_seq=record.seq))
-            statement = attest.statement(item, state, approvals, overrides, consents, me,
-                                         self.identity, record, findings)
+            history.released = (record, me)
+            statement = attest.statement(history, state, findings)
         try:
-            return attest.write(self.workspace, self.identity, statement, item)
+            return attest.write(self.workspace, self.identity, statement, history)
         except OSError as err:
             raise StoreError(f"item {item_id} is released, but its attestation could not be "
                              f"written ({err.strerror}): run `review release {item_id}` again"
                              ) from None
 
-    def _released_statement(self, conn: Connection, state: State, item) -> dict:
-        """The attestation of a released item, from the log, for its releaser to write again
+    def _write_again(self, state: State, row, history: History) -> Path:
+        """The attestation of a released item, from the log, written again by its releaser
         when the file is missing."""
-        path = attest.path_of(self.workspace, item)
+        path = attest.path_of(self.workspace, history)
         if path.exists():
-            raise Refused(f"item {item.id} is released; its attestation is {path}")
-        record = chain.records(conn, kinds=("release",), item_id=item.id)[-1]
-        me = self._me(state)
+            raise Refused(f"item {history.item_id} is released; its attestation is {path}")
+        record, releaser = history.released
+        self._me(state)
         if record.actor != self.identity.fingerprint:
-            releaser = state.roster.person_of(record.actor)
-            raise Refused(f"item {item.id} was released by "
-                          f"{releaser.name if releaser else record.actor}: only that key can "
-                          "write its attestation again")
-        return attest.statement(item, state, self._approvals(conn, state, item),
-                                self._valid_decisions(conn, state, item, "override"),
-                                self._valid_decisions(conn, state, item, "consent"), me,
-                                self.identity, record, load_findings(item.findings))
+            raise Refused(f"item {history.item_id} was released by {releaser.name}: only that "
+                          "key can write its attestation again")
+        return attest.write(self.workspace, self.identity,
+                            attest.statement(history, state, history.findings(row.findings)),
+                            history)
 
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:
         with self.store.reading() as conn:
             state = load_state(conn)
-            rows = conn.execute(select(items).where(items.c.state == "pending")
-                                .order_by(items.c.id)).all()
+            ids = conn.execute(select(items.c.id).order_by(items.c.id)).scalars().all()
             head = chain.head(conn)
             out = []
-            for item in rows:
-                approvals = self._approvals(conn, state, item)
+            for item_id in ids:
+                item, history = self._history(conn, state, item_id)
+                if history.state != "pending":
+                    continue
                 next_level = next((n for n in range(1, len(state.policy.levels) + 1)
-                                   if n not in approvals), None)
-                worst = max((f.severity for f in load_findings(item.findings)),
+                                   if n not in history.approvals), None)
+                worst = max((f.severity for f in history.findings(item.findings)),
                             key=lambda s: s.rank, default="pass")
-                out.append({"id": item.id, "title": item.title, "path": item.path,
-                            "editor": item.submitted_by,
+                out.append({"id": item.id, "title": item.title, "path": history.version.path,
+                            "editor": history.editor,
                             "level": next_level or "release",
                             "role": state.policy.levels[next_level - 1] if next_level
                             else "editor",
@@ -457,33 +479,16 @@ class Service:
         from review import inputs  # the text as its input kind reads it (GBK, and Word next)
 
         with self.store.reading() as conn:
-            item = self._item(conn, item_id)
-        return ItemView(item.id, item.title, item.path, item.state, item.submitted_by,
-                        item.content_sha256, inputs.text_of(item.content, item.path),
-                        load_findings(item.findings))
+            item, history = self._history(conn, load_state(conn), item_id)
+        version = history.version
+        return ItemView(item.id, item.title, version.path, history.state, history.editor,
+                        version.content_sha256, inputs.text_of(item.content, version.path),
+                        history.findings(item.findings))
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:
             self._item(conn, item_id)
             return chain.records(conn, item_id=item_id)
-
-
-def _version_seq(conn: Connection, item_id: int) -> int:
-    """Where the item's current version starts in the log (its last submit or resubmit): a
-    vote before it was on another version, even of the same content."""
-    versions = chain.records(conn, kinds=("submit", "resubmit"), item_id=item_id)
-    return versions[-1].seq if versions else 0
-
-
-def _rejection_of(conn: Connection, state: State, item_id: int, digest: str) -> str | None:
-    """Who rejected this content of the item, from the signed log: a rejection sticks to the
-    content, so submitting it unchanged does not shop for another reviewer."""
-    for r in chain.records(conn, kinds=("reject",), item_id=item_id):
-        person = state.roster.signer_of(r)
-        s = r.statement
-        if person is not None and s.get("content_sha256") == digest:
-            return f"{person.name}, level {s.get('level')}: {s.get('reason', '')}"
-    return None
 
 
 def _summary(findings: list[Finding]) -> dict:

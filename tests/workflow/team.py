@@ -77,7 +77,9 @@ class Team:
         return self.root / "keys" / f"{who}.pem"
 
     def env(self, who: str | None) -> dict:
-        env = {"REVIEW_KEY": str(self.key(who)) if who else str(self.root / "keys" / "none.pem")}
+        env = {"REVIEW_KEY": str(self.key(who)) if who else str(self.root / "keys" / "none.pem"),
+               # each person's own computer remembers the log head it last verified
+               "REVIEW_STATE_DIR": str(self.root / "state" / (who or "nobody"))}
         if self.url:
             env["REVIEW_DATABASE_URL"] = self.url
         return env

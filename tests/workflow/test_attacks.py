@@ -125,13 +125,20 @@ def test_an_approval_recorded_after_revocation_does_not_count(team):
     item = team.submit("editor", team.write("a.txt", CLEAN))
     team.ok("reviewer", "approve", str(item))
     team.ok("admin", "roster", "revoke", "reviewer")
-    # The approval was made before revocation and still counts...
+    # The approval was made before revocation and still counts. Moving its row in the
+    # decisions table decides nothing (the signed log decides) but is named by the audit…
     with engine(team).begin() as conn:
         seq = conn.execute(text("SELECT max(seq) FROM review_log")).scalar()
-        # ...but move it after the revocation and it no longer does.
         conn.execute(text("UPDATE review_decisions SET seq = :s WHERE item_id = :i"),
                      {"s": seq + 5, "i": item})
-    team.refused("editor", "release", str(item), match="needs approval")
+    result = team.refused(None, "audit", "verify", match="disagree")
+    assert f"review_decisions row {seq + 5}: no such decision" in result.stdout
+    # … and moving the signed record itself after the revocation breaks the store.
+    with engine(team).begin() as conn:
+        approval = conn.execute(text("SELECT seq FROM review_log WHERE kind = 'approve'")).scalar()
+        conn.execute(text("UPDATE review_log SET seq = :s WHERE seq = :a"),
+                     {"s": seq + 5, "a": approval})
+    team.fails(3, "editor", "release", str(item), match="audit verify")
 
 
 @pytest.mark.parametrize("tamper, message", [

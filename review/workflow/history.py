@@ -1,0 +1,142 @@
+"""An item as the signed log says it is: the one source of truth for every decision.
+
+The tables hold a projection of the log for people reading the store with SQL (and the
+draft's bytes, which the log pins by their hash). Every action reads the item's history from
+its signed records instead, so editing a table — findings emptied, another name as editor, a
+state set to released — decides nothing; `review audit verify` names each row that disagrees.
+
+A record counts only when a key valid at its place in the log signed it and its signer was
+entitled to it (the role the policy asks for, never the item's own editor). A record that
+does not verify, or a gap in the item's chain of records, means the store was tampered with:
+that is a StoreError (exit 3), not a quiet skip."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from review.errors import StoreError
+from review.findings import Finding
+from review.workflow import chain
+from review.workflow.chain import Record
+from review.workflow.policy import Policy
+from review.workflow.roster import Person, Roster
+
+VERSION_KINDS = ("submit", "resubmit")
+REVIEWER_ROLES = ("reviewer", "approver")
+CONSENT_ROLES = ("reviewer", "approver", "admin")
+
+
+def findings_digest(records: list[dict]) -> str:
+    """The digest of a list of finding records (as stored): what an approval signs."""
+    return hashlib.sha256(chain.canonical(records)).hexdigest()
+
+
+@dataclass
+class Version:
+    record: Record
+    person: Person            # who submitted this version
+    path: str
+    content_sha256: str
+    title: str | None
+    findings: list[dict] | None  # the finding records signed with it (None: an old record)
+
+
+@dataclass
+class History:
+    item_id: int
+    first: Version            # the submit
+    version: Version          # the current version
+    approvals: dict[int, tuple[Record, Person]] = field(default_factory=dict)
+    rejection: tuple[Record, Person] | None = None  # of the current version
+    overrides: list[tuple[Record, Person]] = field(default_factory=list)
+    consents: list[tuple[Record, Person]] = field(default_factory=list)
+    rejected_contents: dict[str, tuple[Record, Person]] = field(default_factory=dict)
+    released: tuple[Record, Person] | None = None
+
+    @property
+    def editor(self) -> str:
+        return self.first.person.name
+
+    @property
+    def authors(self) -> set[str]:
+        """Who may not judge the current version: its editor and whoever last changed it."""
+        return {self.first.person.name, self.version.person.name}
+
+    @property
+    def state(self) -> str:
+        if self.released is not None:
+            return "released"
+        return "rejected" if self.rejection is not None else "pending"
+
+    def findings(self, stored: str) -> list[Finding]:
+        """The current version's findings as signed; `stored` (the table's copy) only for a
+        version submitted before findings were signed with it."""
+        records = self.version.findings
+        if records is None:
+            records = json.loads(stored)
+        return [Finding.model_validate(r) for r in records]
+
+
+def build(records: list[Record], roster: Roster, policy: Policy, workspace: str) -> History:
+    """The history of one item from its records (in log order)."""
+    if not records:
+        raise StoreError("an item in the store has no records in the signed log")
+    item_id = records[0].item_id
+    problem = chain.broken_link(records, "item_prev", workspace)
+    if problem:
+        raise StoreError(f"item {item_id}: {problem}; run `review audit verify`")
+    history: History | None = None
+    for r in records:
+        person = roster.signer_of(r)
+        if person is None:
+            raise StoreError(f"item {item_id}: record {r.seq} is not signed by a key on the "
+                             "roster at that time; run `review audit verify`")
+        s = r.statement
+        if r.kind in VERSION_KINDS:
+            if "editor" not in person.roles or (r.kind == "submit") != (history is None):
+                continue
+            version = Version(r, person, s.get("path"), s.get("content_sha256"),
+                              s.get("title"), s.get("found"))
+            if history is None:
+                history = History(item_id, version, version)
+            else:
+                # A new version: every vote so far was on another version.
+                history = History(item_id, history.first, version,
+                                  rejected_contents=history.rejected_contents)
+            continue
+        if history is None or history.released is not None:
+            continue
+        _apply(history, r, person, s, policy)
+    if history is None:
+        raise StoreError(f"item {item_id} has no signed submission; run `review audit verify`")
+    return history
+
+
+def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy) -> None:
+    version = history.version
+    if (s.get("path"), s.get("content_sha256")) != (version.path, version.content_sha256):
+        return  # about another version or another file
+    authors = history.authors
+    if r.kind == "release":
+        history.released = (r, person)
+    elif r.kind in ("approve", "reject"):
+        level = s.get("level")
+        if (person.name in authors or not isinstance(level, int)
+                or not 1 <= level <= len(policy.levels)
+                or policy.levels[level - 1] not in person.roles
+                or history.rejection is not None):
+            return
+        if r.kind == "reject":
+            history.rejection = (r, person)
+            history.rejected_contents.setdefault(version.content_sha256, (r, person))
+        elif level not in history.approvals and all(
+                p.name != person.name for _, p in history.approvals.values()):
+            history.approvals[level] = (r, person)
+    elif r.kind == "override" and person.name not in authors \
+            and person.roles & set(REVIEWER_ROLES):
+        history.overrides.append((r, person))
+    elif r.kind == "consent" and person.name not in authors \
+            and person.roles & set(CONSENT_ROLES):
+        history.consents.append((r, person))

@@ -1,0 +1,100 @@
+"""The tables checked against the signed log they project: `review audit verify` names every
+row a hand edit made disagree (the decisions are taken from the log, so such a row misleads
+people reading the store with SQL, nothing more — but an inspector must see it)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlalchemy import Connection, select
+
+from review.errors import StoreError
+from review.tables import decisions, items
+from review.workflow import chain
+from review.workflow.history import build as build_history
+from review.workflow.policy import current as current_policy
+from review.workflow.roster import build as build_roster
+
+DECISION_KINDS = ("approve", "reject", "override", "consent")
+
+
+def disagreements(conn: Connection) -> list[str]:
+    """One line per table row that differs from the signed log (or that the log lacks)."""
+    records = chain.records(conn)
+    trust = [r for r in records if r.kind in chain.TRUST_KINDS]
+    roster = build_roster(trust)
+    policy = current_policy(trust, roster)
+    workspace = chain.workspace_id(conn)
+    return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster)]
+
+
+def _items(conn, records, roster, policy, workspace) -> list[str]:
+    by_item: dict[int, list[chain.Record]] = {}
+    for r in records:
+        if r.item_id is not None:
+            by_item.setdefault(r.item_id, []).append(r)
+    rows = {row.id: row for row in conn.execute(select(items))}
+    out = []
+    for item_id in sorted(set(rows) | set(by_item)):
+        row = rows.get(item_id)
+        if row is None:
+            out.append(f"review_items: item {item_id} is in the log but has no row")
+            continue
+        if item_id not in by_item:
+            out.append(f"review_items row {item_id}: no such item in the signed log")
+            continue
+        try:
+            history = build_history(by_item[item_id], roster, policy, workspace)
+        except StoreError as err:
+            out.append(f"review_items row {item_id}: {err}")
+            continue
+        version = history.version
+        expected = {"path": version.path, "content_sha256": version.content_sha256,
+                    "content": version.content_sha256, "state": history.state,
+                    "submitted_by": history.editor, "last_changed_by": version.person.name}
+        found = {"path": row.path, "content_sha256": row.content_sha256,
+                 "content": hashlib.sha256(row.content).hexdigest(), "state": row.state,
+                 "submitted_by": row.submitted_by, "last_changed_by": row.last_changed_by}
+        if version.findings is not None:
+            expected["findings"] = version.findings
+            found["findings"] = _json(row.findings)
+        if version.title is not None:
+            expected["title"], found["title"] = version.title, row.title
+        out.extend(f"review_items row {item_id}: {column} differs from the signed log"
+                   for column in expected if expected[column] != found[column])
+    return out
+
+
+def _decisions(conn, records, roster) -> list[str]:
+    signed = {r.seq: r for r in records if r.kind in DECISION_KINDS}
+    rows = {row.seq: row for row in conn.execute(select(decisions))}
+    out = []
+    for seq in sorted(set(rows) | set(signed)):
+        row, r = rows.get(seq), signed.get(seq)
+        if row is None:
+            out.append(f"review_decisions: record {seq} ({r.kind}) has no row")
+            continue
+        if r is None:
+            out.append(f"review_decisions row {seq}: no such decision in the signed log")
+            continue
+        person = roster.signer_of(r)
+        s = r.statement
+        expected = {"item_id": r.item_id, "kind": r.kind, "key": r.actor,
+                    "person": person.name if person else None,
+                    "level": s.get("level") if r.kind in ("approve", "reject") else None,
+                    "statement": s, "signature": r.signature,
+                    "content_sha256": s.get("content_sha256")}
+        found = {"item_id": row.item_id, "kind": row.kind, "key": row.key,
+                 "person": row.person, "level": row.level, "statement": _json(row.statement),
+                 "signature": row.signature, "content_sha256": row.content_sha256}
+        out.extend(f"review_decisions row {seq}: {column} differs from the signed log"
+                   for column in expected if expected[column] != found[column])
+    return out
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
