@@ -72,6 +72,7 @@ class Config(BaseModel):
     leaders: Path | None = None                # the organisation's leaders file
     model: Path | None = None                  # a classifier model directory (default models/)
     database_url: str | None = None            # the workflow store (default SQLite in .review/)
+    trust_root: str | None = None              # SHA256:… of the first admin (`review verify`)
     ci: CiSettings = Field(default_factory=CiSettings)
     classifier: dict[str, float] = Field(      # per-class probability thresholds
         default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))

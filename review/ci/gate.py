@@ -14,7 +14,7 @@ from wcmatch import glob
 
 from review.ci import baseline, git
 from review.config import Config, parse_config
-from review.errors import ConfigError
+from review.errors import ConfigError, ReviewError
 from review.findings import FileResult, Rule, Severity
 from review.loading import Source
 from review.pipeline import Pipeline
@@ -87,13 +87,14 @@ def publishable(path: str, config: Config) -> bool:
         config.exclude and glob.globmatch(path, config.exclude, flags=_GLOB_FLAGS))
 
 
-def approval_problem(root: Path, path: str, roster: dict | None) -> str | None:
+def approval_problem(root: Path, path: str, trust_root) -> str | None:
     from review.workflow import attest
 
-    if roster is None:
+    if trust_root is None:
         return "not approved: no signed roster export (.review/roster.json) at the base revision"
     digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
-    found, reasons = attest.find_valid(root / ".review" / "attestations", roster, path, digest)
+    found, reasons = attest.find_valid(root / ".review" / "attestations", trust_root, path,
+                                       digest)
     if found:
         return None
     return "not approved: no valid release attestation for this content" + (
@@ -108,7 +109,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     config, notices = base_config(root, base)
     report = GateReport(base, notices=notices, fail_on=config.ci.fail_on,
                         lang=lang or config.lang)
-    roster = _base_roster(root, base) if config.ci.require_approval else None
+    trust_root = _base_root(root, base, config, report) if config.ci.require_approval else None
     accepted = baseline.by_file(baseline.load(
         git.show(base, str(config.ci.baseline), root) if base else
         _read(root / config.ci.baseline)))
@@ -130,21 +131,30 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         result = pipeline.check_source(Source(path, root / path), accepted=accepted.get(path))
         approval = None
         if result.error is None and config.ci.require_approval:
-            approval = approval_problem(root, path, roster)
+            approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
     return report
 
 
-def _base_roster(root: Path, base: str | None) -> dict | None:
-    from review.workflow import attest
+def _base_root(root: Path, base: str | None, config: Config, report: GateReport):
+    """The pinned root: the roster export at the base revision (or `trust-root` in the base
+    revision's config, which it must then agree with). A roster changed by the change under
+    review is reported, and used only once merged."""
+    from review.workflow import attest, trust
 
     text = git.show(base, ROSTER, root) if base else _read(root / ROSTER)
-    if not text:
-        return None
+    if base and git.show(base, ROSTER, root) != _read(root / ROSTER):
+        report.notices.append(f"{ROSTER} changes in this change: the base revision's is used "
+                              "until it is merged")
     try:
-        return attest.read_roster(json.loads(text))
-    except ValueError:
+        pinned = trust.pinned(config.trust_root)
+        if not text:
+            return pinned
+        exported = attest.root_of(attest.read_roster(json.loads(text), pinned))
+    except (ValueError, trust.Untrusted, ReviewError) as err:
+        report.notices.append(f"{ROSTER} at the base revision is not trusted: {err}")
         return None
+    return pinned or exported
 
 
 def _read(path: Path) -> str | None:

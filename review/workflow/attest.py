@@ -1,5 +1,6 @@
 """Release attestations and the roster export: DSSE envelopes that `review verify` and a CI
-hook check offline, with nothing but the roster's public keys."""
+hook check offline, from a pinned root of trust (review.workflow.trust) and the signed
+records they carry."""
 
 from __future__ import annotations
 
@@ -9,29 +10,26 @@ import json
 import os
 from pathlib import Path
 
+from review.errors import StoreError
 from review.findings import Finding, Severity
-from review.workflow import dsse
+from review.workflow import chain, dsse, trust
 from review.workflow.chain import Record
-from review.workflow.history import History
-from review.workflow.keys import Identity, decode_public, encode_public, verify
-from review.workflow.roster import Person
+from review.workflow.history import History, release_problem
+from review.workflow.history import build as build_history
+from review.workflow.keys import Identity
 from review.workflow.workspace import Workspace
 
 ATTESTATION_TYPE = "application/vnd.review.release+json"
 ROSTER_TYPE = "application/vnd.review.roster+json"
 STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
-PREDICATE_TYPE = "https://review.example/release/v1"
+PREDICATE_TYPE = "https://review.example/release/v2"
 
 
-def record_entry(record: Record, person: Person) -> dict:
-    """A signed log record as an attestation carries it: checkable with the signer's public
-    key alone (the body binds the record's place, kind, item and statement)."""
-    return {"seq": record.seq, "kind": record.kind, "item": record.item_id,
-            "person": person.name, "key": record.actor, "body": record.body,
-            "signature": record.signature}
-
-
-def statement(history: History, state, findings: list[Finding]) -> dict:
+def statement(history: History, state, findings: list[Finding], item_records: list[Record],
+              trust_records: list[Record]) -> dict:
+    """The release attestation: self-contained. It carries every record of the item from its
+    submission to its release and the chain of roster and policy records from `init` to the
+    release, so `review verify` checks the whole rule offline from a pinned root."""
     version = history.version
     release, releaser = history.released
     return {
@@ -41,16 +39,14 @@ def statement(history: History, state, findings: list[Finding]) -> dict:
         "predicate": {
             "item": history.item_id, "path": version.path,
             "content_sha256": version.content_sha256, "editor": history.editor,
-            "submission": record_entry(version.record, version.person),
-            "levels": [{"level": n, "role": state.policy.levels[n - 1],
-                        **record_entry(*history.approvals[n])}
-                       for n in sorted(history.approvals)],
+            # for people reading it; `verify` reads only the records
+            "levels": [{"level": n, "role": state.policy.levels[n - 1], "person": p.name,
+                        "seq": r.seq} for n, (r, p) in sorted(history.approvals.items())],
             "releaser": {"person": releaser.name, "key": release.actor},
-            "release": record_entry(release, releaser),
-            "log_seq": release.seq, "log_hash": release.hash,
             "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
-            "overrides": [record_entry(*o) for o in history.overrides],
-            "consents": [record_entry(*c) for c in history.consents],
+            "log_seq": release.seq, "log_hash": release.hash,
+            "records": [trust.entry(r) for r in item_records],
+            "trust": [trust.entry(r) for r in trust_records],
         },
     }
 
@@ -79,92 +75,89 @@ def write(workspace: Workspace, identity: Identity, body: dict, history: History
 
 # --- the roster, exported for offline checks ---------------------------------------------
 
-def roster_body(people: dict[str, Person], head: Record | None) -> dict:
-    """The roster as `check` reads it: people, roles and public keys with their validity."""
-    return {"people": [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq
-                        is not None,
-                        "keys": [{"fingerprint": k.fingerprint, "public": encode_public(k.public),
-                                  "added_seq": k.added_seq, "revoked_seq": k.revoked_seq}
-                                 for k in p.keys.values()]}
-                       for p in people.values()],
-            "log_seq": head.seq if head else 0, "log_hash": head.hash if head else None}
-
-
-def export_roster(people: dict[str, Person], admin: Identity, head: Record | None) -> dict:
-    body = roster_body(people, head)
+def export_roster(records: list[Record], admin: Identity) -> dict:
+    """The chain of roster and policy records from `init` on, signed by the exporting admin:
+    at the base revision of a content repository, CI's pinned root; and for people, the roster
+    to read."""
+    first = records[0]
+    body = {"root": first.actor, "workspace": first.statement.get("workspace") or first.hash,
+            "trust": [trust.entry(r) for r in records]}
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     return dsse.envelope(ROSTER_TYPE, payload, [admin])
 
 
-def read_roster(env: dict) -> dict | None:
-    """The exported roster, if an admin listed in it signed it."""
+def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
+    """The roster an export carries, if its chain holds together — from the pinned root, or
+    (CI at the base revision, where the export itself is the pin) from its own first admin.
+    The export must be signed by an admin in force at its end. Raises trust.Untrusted."""
     try:
         payload = json.loads(base64.b64decode(env["payload"]))
-        admins = {k["fingerprint"]: decode_public(k["public"])
-                  for p in payload["people"] if "admin" in p["roles"] and not p["revoked"]
-                  for k in p["keys"] if k["revoked_seq"] is None}
+        entries = payload["trust"]
+        if root is None:
+            root = trust.Root(str(payload["root"]), str(payload["workspace"]))
     except (KeyError, TypeError, ValueError):
-        return None
+        raise trust.Untrusted("not a roster export") from None
+    trusted = trust.trusted(entries, root)
+    admins = {fp: key.public for person in trusted.roster.people.values()
+              if "admin" in person.roles for fp, key in person.keys.items()
+              if key.revoked_seq is None}
     _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
-    return payload if good else None
-
-
-def check(env: dict, roster: dict, path: str, content_sha256: str) -> str | None:
-    """None when the envelope attests a release of exactly this path and content by people on
-    the roster in the right roles; otherwise why not."""
-    keys = {k["fingerprint"]: (p, k) for p in roster["people"] for k in p["keys"]}
-    publics = {fp: decode_public(k["public"]) for fp, (_, k) in keys.items()}
-    payload, good = dsse.open_envelope(env, ATTESTATION_TYPE, publics)
     if not good:
-        return "no valid signature from a key on the roster"
+        raise trust.Untrusted("not signed by an admin on it")
+    return trusted
+
+
+def root_of(trusted: trust.Trusted) -> trust.Root:
+    return trust.Root(trusted.records[0].actor, trusted.workspace)
+
+
+def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
+    """None when the envelope attests a release of exactly this path and content that the
+    rule allowed — every record of the item signed at its place by the people the policy in
+    force asked for, the roster traced to the pinned root; otherwise why not."""
     try:
-        body = json.loads(payload)
+        body = json.loads(base64.b64decode(env["payload"]))
         predicate = body["predicate"]
         subject = body["subject"][0]
-    except (KeyError, IndexError, ValueError):
-        return "not a review release attestation"
-    if subject["digest"].get("sha256") != content_sha256 or predicate["content_sha256"] != \
-            content_sha256:
+        entries, trust_entries = predicate["records"], predicate["trust"]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return "not a release attestation of this version of review (ask the releaser to " \
+               "delete it and run `review release ID` again)"
+    if subject.get("name") != path:
+        return f"attests {subject.get('name')}, not {path}"
+    if subject.get("digest", {}).get("sha256") != content_sha256:
         return "attests other content"
-    if subject["name"] != path or predicate["path"] != path:
-        return f"attests {subject['name']}, not {path}"
-    releaser = keys.get(predicate["releaser"]["key"])
-    if releaser is None or predicate["releaser"]["key"] not in good:
+    try:
+        state = trust.trusted(trust_entries, root)
+        records = [trust.from_entry(e) for e in entries]
+        if not records or any(r.item_id != records[0].item_id for r in records):
+            return "its records are not one item's"
+        trust.placed(records, "item_prev", state.workspace)
+        history = build_history(records, state.roster, state.policy, state.workspace)
+    except trust.Untrusted as err:
+        return str(err)
+    except StoreError as err:
+        return str(err)
+    last = records[-1]
+    if history.released is None or history.released[0] is not last:
+        return "its records do not end with the release"
+    if chain.place_of(last).trust != state.head:
+        return "it does not carry the roster and policy in force at the release"
+    version = history.version
+    if (version.path, version.content_sha256) != (path, content_sha256):
+        return "its records release other content"
+    if version.findings is None:
+        return "its submission did not sign its findings (an earlier version of review)"
+    release, releaser = history.released
+    _, good = dsse.open_envelope(env, ATTESTATION_TYPE,
+                                 {release.actor: state.roster.key(release.actor).public})
+    if not good:
         return "the releaser did not sign it"
-    seen = {predicate["editor"]}
-    if not predicate["levels"]:
-        return "no review level approved it"
-    for level in predicate["levels"]:
-        owner = keys.get(level["key"])
-        if owner is None or owner[0]["name"] != level["person"]:
-            return f"level {level['level']} was approved by a key not on the roster"
-        person, key = owner
-        if level["role"] not in person["roles"]:
-            return f"{person['name']} does not hold the role {level['role']}"
-        if key["revoked_seq"] is not None and level["seq"] >= key["revoked_seq"]:
-            return f"{person['name']} approved after being revoked"
-        try:
-            signed = json.loads(level["body"])
-            s = signed["statement"]
-            if not verify(decode_public(key["public"]), base64.b64decode(level["signature"]),
-                          level["body"].encode()):
-                return f"level {level['level']}'s approval signature does not verify"
-        except (KeyError, TypeError, ValueError):
-            return f"level {level['level']}'s approval is not readable"
-        if (signed.get("kind"), signed.get("item"), signed.get("seq")) != \
-                ("approve", predicate["item"], level["seq"]) or \
-                (s.get("path"), s.get("content_sha256"), s.get("level"), s.get("decision")) != \
-                (path, content_sha256, level["level"], "approve"):
-            return f"level {level['level']}'s approval is for something else"
-        if person["name"] in seen:
-            return f"{person['name']} acted twice on this release"
-        seen.add(person["name"])
-    if releaser[0]["name"] in seen - {predicate["editor"]}:
-        return "an approver released it"
-    return None
+    findings = [Finding.model_validate(f) for f in version.findings]
+    return release_problem(history, state.policy, releaser, findings)
 
 
-def find_valid(directory: Path, roster: dict, path: str, content_sha256: str
+def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
                ) -> tuple[str | None, list[str]]:
     """The name of a valid attestation of this path and content in `directory`, or None and
     why each candidate failed."""
@@ -174,7 +167,8 @@ def find_valid(directory: Path, roster: dict, path: str, content_sha256: str
             env = json.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        problem = check(env, roster, path, content_sha256)
+        problem = check(env, root, path, content_sha256) if isinstance(env, dict) else \
+            "not a release attestation"
         if problem is None:
             return candidate.name, []
         reasons.append(problem)

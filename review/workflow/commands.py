@@ -162,9 +162,12 @@ def roster_list(fmt: str) -> None:
               show_default=True)
 def roster_export(out: str) -> None:
     """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
+    from review.workflow import attest
+
     env = open_service().export_roster()
     _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
+    click.echo(f"trust root: {attest.root_of(attest.read_roster(env))}")
 
 
 @click.group()
@@ -282,14 +285,14 @@ def log_cmd(item_id: int, fmt: str) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
-              help="导出的名册（默认 .review/roster.json，否则读存储）")
+              help="可信的名册导出，作为信任根（否则用 REVIEW_TRUST_ROOT 或配置 trust-root）")
 def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if
-    every file is)"""
+    every file is; offline, from a pinned root of trust)"""
     from review.workflow import attest, workspace
 
     ws = workspace.find(Path(files[0]).resolve().parent)
-    roster_data = _offline_roster(ws, roster_file)
+    root = _pinned_root(ws, roster_file)
     failures = []
     for file in files:
         rel = ws.relative(Path(file))
@@ -297,7 +300,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
             raise UsageError(f"cannot read {file}: {err.strerror}") from None
-        found, reasons = attest.find_valid(ws.attestations, roster_data, rel, digest)
+        found, reasons = attest.find_valid(ws.attestations, root, rel, digest)
         if found:
             click.echo(f"{rel}: released ({found})")
         else:
@@ -309,30 +312,25 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         raise Refused(failures[0])
 
 
-def _offline_roster(ws, roster_file: str | None) -> dict:
-    from review.workflow import attest
+def _pinned_root(ws, roster_file: str | None):
+    """The root of trust: REVIEW_TRUST_ROOT, the organisation's `trust-root`, or a roster
+    export the person names as trusted — never the workspace's own roster.json, which anyone
+    with the folder can write."""
+    from review.workflow import attest, trust
 
-    path = Path(roster_file) if roster_file else ws.root / ".review" / "roster.json"
-    if path.is_file():
-        try:
-            data = attest.read_roster(json.loads(path.read_bytes()))
-        except (OSError, ValueError):
-            data = None
-        if data is None:
-            raise Refused(f"{path}: not a roster signed by an admin on it")
-        return data
     if roster_file:
-        raise UsageError(f"{path}: no such roster file")
-    # No export: read the roster from the store (needs the database).
-    from review.workflow import chain
-    from review.workflow.service import load_state
-
-    store = ws.store()
-    store.check_version()
-    with store.reading() as conn:
-        people = load_state(conn).roster.people
-        head = chain.head(conn)
-    return attest.roster_body(people, head)
+        try:
+            return attest.root_of(attest.read_roster(json.loads(Path(roster_file).read_bytes())))
+        except (OSError, ValueError):
+            raise UsageError(f"{roster_file}: not a roster export") from None
+        except trust.Untrusted as err:
+            raise Refused(f"{roster_file}: {err}") from None
+    root = trust.pinned(ws.config().trust_root)
+    if root is None:
+        raise UsageError("no pinned root of trust: set REVIEW_TRUST_ROOT (or trust-root in the "
+                         "organisation's review.toml) to the first admin's fingerprint, as "
+                         "`review roster export` prints it, or give --roster a trusted export")
+    return root
 
 
 @click.group()

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 from review.errors import StoreError
-from review.findings import Finding
+from review.findings import Category, Finding, Severity
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
@@ -26,6 +26,17 @@ from review.workflow.roster import Person, Roster
 VERSION_KINDS = ("submit", "resubmit")
 REVIEWER_ROLES = ("reviewer", "approver")
 CONSENT_ROLES = ("reviewer", "approver", "admin")
+
+
+def finding_key(finding: Finding) -> str:
+    """How a person names one finding of an item (`review override ID AD501@12`)."""
+    return f"{finding.rule}@{finding.start}"
+
+
+def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
+    """The rule that holds release: every block finding stops it until fixed or overridden."""
+    return [finding_key(f) for f in findings
+            if f.severity is Severity.BLOCK and finding_key(f) not in overridden]
 
 
 def findings_digest(records: list[dict]) -> str:
@@ -131,6 +142,9 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
         if r.kind == "reject":
             history.rejection = (r, person)
             history.rejected_contents.setdefault(version.content_sha256, (r, person))
+        elif version.findings is not None and \
+                s.get("findings_sha256") != findings_digest(version.findings):
+            return  # approved what its own check found, not what was submitted
         elif level not in history.approvals and all(
                 p.name != person.name for _, p in history.approvals.values()):
             history.approvals[level] = (r, person)
@@ -140,3 +154,34 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
     elif r.kind == "consent" and person.name not in authors \
             and person.roles & set(CONSENT_ROLES):
         history.consents.append((r, person))
+
+
+def release_problem(history: History, policy: Policy, releaser: Person,
+                    findings: list[Finding]) -> str | None:
+    """Why this person may not release the item's current version under the policy, or None:
+    the one statement of the rule, for the release itself and for every offline check of
+    its attestation."""
+    item = history.item_id
+    if history.rejection is not None:
+        return f"item {item} was rejected"
+    if history.version.content_sha256 in history.rejected_contents:
+        return f"item {item}: this content was rejected"
+    if policy.separate_publisher:
+        if "publisher" not in releaser.roles:
+            return f"{releaser.name} does not hold the role publisher"
+    elif releaser.name != history.editor:
+        return f"item {item} is released by its editor, {history.editor}"
+    missing = [n for n in range(1, len(policy.levels) + 1) if n not in history.approvals]
+    if missing:
+        return (f"item {item} still needs approval at level {missing[0]} "
+                f"({policy.levels[missing[0] - 1]})")
+    if any(p.name == releaser.name for _, p in history.approvals.values()):
+        return f"{releaser.name} approved item {item} and cannot also release it"
+    blocked = blocking(findings, {r.statement.get("finding") for r, _ in history.overrides})
+    if blocked:
+        return (f"item {item} has block findings ({', '.join(blocked)}): fix the draft, or a "
+                "reviewer records `review override`")
+    if any(f.category is Category.CONSENT for f in findings) and not history.consents:
+        return (f"item {item} touches topics that need the unit's consent: record it with "
+                "`review consent ID --ref DOCUMENT`")
+    return None

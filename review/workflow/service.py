@@ -16,14 +16,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, select
 
 from review.errors import Refused, ReviewError, StoreError, UsageError
-from review.findings import Category, Finding, Severity
+from review.findings import Finding
 from review.tables import decisions, items
 from review.workflow import attest, chain
-from review.workflow.history import (
+from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
     History,
+    blocking,
+    finding_key,
     findings_digest,
+    release_problem,
 )
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
@@ -45,11 +48,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def finding_key(finding: Finding) -> str:
-    """How a person names one finding of an item (`review override ID AD501@12`)."""
-    return f"{finding.rule}@{finding.start}"
-
-
 def finding_record(finding: Finding) -> dict:
     """A finding's JSON fields and its key: as stores hold it and `review show` prints it."""
     return {"key": finding_key(finding), **finding.model_dump(mode="json")}
@@ -61,12 +59,6 @@ def dump_findings(findings: list[Finding]) -> str:
 
 def load_findings(stored: str) -> list[Finding]:
     return [Finding.model_validate(record) for record in json.loads(stored)]
-
-
-def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
-    """The rule that holds release: every block finding stops it until fixed or overridden."""
-    return [finding_key(f) for f in findings
-            if f.severity is Severity.BLOCK and finding_key(f) not in overridden]
 
 
 @dataclass
@@ -193,12 +185,13 @@ class Service:
             return load_state(conn).roster
 
     def export_roster(self) -> dict:
-        """The roster signed by the acting admin, for offline checks (`review verify`, CI)."""
+        """The roster's and policy's records signed by the acting admin, for offline checks
+        (CI's pinned root at the base revision)."""
         with self.store.reading() as conn:
             state = load_state(conn)
-            head = chain.head(conn)
+            records = chain.records(conn, kinds=chain.TRUST_KINDS)
         self._me(state, "admin")
-        return attest.export_roster(state.roster.people, self.identity, head)
+        return attest.export_roster(records, self.identity)
 
     def policy_set(self, levels: list[str], separate_publisher: bool) -> None:
         bad = [r for r in levels if r not in ("reviewer", "approver")]
@@ -396,28 +389,14 @@ class Service:
             state = load_state(conn)
             row, history = self._history(conn, state, item_id)
             if history.state == "released":
-                return self._write_again(state, row, history)
+                return self._write_again(conn, state, row, history)
             if history.state != "pending":
                 raise Refused(f"item {item_id} is {history.state}")
             me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
-            if not state.policy.separate_publisher and me.name != history.editor:
-                raise Refused(f"item {item_id} is released by its editor, {history.editor}")
-            missing = [n for n in range(1, len(state.policy.levels) + 1)
-                       if n not in history.approvals]
-            if missing:
-                raise Refused(f"item {item_id} still needs approval at level {missing[0]} "
-                              f"({state.policy.levels[missing[0] - 1]})")
-            if any(p.name == me.name for _, p in history.approvals.values()):
-                raise Refused(f"{me.name} approved item {item_id} and cannot also release it")
             findings = history.findings(row.findings)
-            blocked = blocking(findings, {r.statement.get("finding")
-                                          for r, _ in history.overrides})
-            if blocked:
-                raise Refused(f"item {item_id} has block findings ({', '.join(blocked)}): "
-                              "fix the draft, or a reviewer records `review override`")
-            if any(f.category is Category.CONSENT for f in findings) and not history.consents:
-                raise Refused(f"item {item_id} touches topics that need the unit's consent: "
-                              "record it with `review consent ID --ref DOCUMENT`")
+            problem = release_problem(history, state.policy, me, findings)
+            if problem:
+                raise Refused(problem)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused(f"{version.path} has changed since it was submitted: submit it "
@@ -428,7 +407,7 @@ class Service:
             conn.execute(items.update().where(items.c.id == item_id)
                          .values(state="released", updated_seq=record.seq))
             history.released = (record, me)
-            statement = attest.statement(history, state, findings)
+            statement = self._attestation(conn, state, history, findings)
         try:
             return attest.write(self.workspace, self.identity, statement, history)
         except OSError as err:
@@ -436,7 +415,7 @@ class Service:
                              f"written ({err.strerror}): run `review release {item_id}` again"
                              ) from None
 
-    def _write_again(self, state: State, row, history: History) -> Path:
+    def _write_again(self, conn: Connection, state: State, row, history: History) -> Path:
         """The attestation of a released item, from the log, written again by its releaser
         when the file is missing."""
         path = attest.path_of(self.workspace, history)
@@ -447,9 +426,20 @@ class Service:
         if record.actor != self.identity.fingerprint:
             raise Refused(f"item {history.item_id} was released by {releaser.name}: only that "
                           "key can write its attestation again")
-        return attest.write(self.workspace, self.identity,
-                            attest.statement(history, state, history.findings(row.findings)),
-                            history)
+        return attest.write(self.workspace, self.identity, self._attestation(
+            conn, state, history, history.findings(row.findings)), history)
+
+    @staticmethod
+    def _attestation(conn: Connection, state: State, history: History,
+                     findings: list[Finding]) -> dict:
+        """The item's records up to its release, and the roster's and policy's up to the
+        release's trust head: what `review verify` needs, and nothing after."""
+        release = history.released[0]
+        item_records = [r for r in chain.records(conn, item_id=history.item_id)
+                        if r.seq <= release.seq]
+        trust_records = [r for r in chain.records(conn, kinds=chain.TRUST_KINDS)
+                         if r.seq < release.seq]
+        return attest.statement(history, state, findings, item_records, trust_records)
 
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:

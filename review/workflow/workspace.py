@@ -37,6 +37,9 @@ class Workspace:
         url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
         return Store(url or sqlite_url(self.root))
 
+    def config(self) -> Config:
+        return _config(self.root)
+
     def gate_config(self) -> Config:
         """The workspace's config for the check that gates release (on submit, and against
         the published page). The content repository's config may add to the check — lexicons,
@@ -57,9 +60,13 @@ class Workspace:
 
 
 def _config_url(root: Path) -> str | None:
+    return _config(root).database_url
+
+
+def _config(root: Path) -> Config:
     from review.config import load_config
 
-    return load_config(start=root).database_url
+    return load_config(start=root)
 
 
 def find(start: Path | None = None) -> Workspace:

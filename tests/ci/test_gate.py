@@ -174,3 +174,32 @@ def test_outside_a_git_repository(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["ci"], catch_exceptions=False)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_a_roster_changed_in_the_change_is_not_trusted_until_merged(repo, tmp_path_factory,
+                                                                   monkeypatch):
+    """The editor's own workspace (his key its admin, a second key of his its reviewer)
+    releases the draft; he commits its roster export and attestation with the draft."""
+    import shutil
+
+    from workflow.test_trust_root import rogue_workspace
+
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    base = tmp_path_factory.mktemp("elsewhere")
+    rogue = rogue_workspace(repo, base / "x", monkeypatch)
+    rogue.write("a.md", CLEAN)
+    item = rogue.submit("editor", path)
+    rogue.ok("sock", "approve", str(item))
+    rogue.ok("editor", "release", str(item))
+    rogue.ok("admin", "roster", "export")
+    monkeypatch.chdir(repo.root)
+    shutil.copytree(rogue.root / ".review" / "attestations",
+                    repo.root / ".review" / "attestations", dirs_exist_ok=True)
+    shutil.copy(rogue.root / ".review" / "roster.json", repo.root / ".review" / "roster.json")
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert any("roster.json changes in this change" in n for n in data["notices"])
+    assert "pinned root" in data["files"][0]["approval_error"]

@@ -82,6 +82,11 @@ class Team:
                "REVIEW_STATE_DIR": str(self.root / "state" / (who or "nobody"))}
         if self.url:
             env["REVIEW_DATABASE_URL"] = self.url
+        admin = self.root / "keys" / "admin.pem.pub"
+        if admin.is_file():  # the office pins its first admin's key for `review verify`
+            from review.workflow.keys import decode_public, fingerprint
+
+            env["REVIEW_TRUST_ROOT"] = fingerprint(decode_public(admin.read_text()))
         return env
 
     def run(self, who: str | None, *args: str):

@@ -45,27 +45,35 @@ def test_roles_accumulate_and_list(team):
                      f"{team.key('outsider')}.pub", match="unknown role")
 
 
-def test_verify_works_offline_from_the_exported_roster(team):
+def test_verify_works_offline_from_the_pinned_root_or_a_trusted_export(team):
     path = team.write("a.txt", CLEAN)
     item = team.submit("editor", path)
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
-    team.ok("admin", "roster", "export", "--out", "roster.json")
+    exported = team.ok("admin", "roster", "export", "--out", "roster.json").stdout
+    assert f"trust root: {team.env(None)['REVIEW_TRUST_ROOT']}@" in exported
     offline = {**team.env(None), "REVIEW_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"}
+    result = team.runner.invoke(team_main(), ["verify", path], env=offline)
+    assert result.exit_code == 0, result.output  # no store: the attestation carries it all
+    unpinned = {k: v for k, v in offline.items() if k != "REVIEW_TRUST_ROOT"}
+    result = team.runner.invoke(team_main(), ["verify", path], env=unpinned)
+    assert result.exit_code == 2 and "no pinned root of trust" in result.stderr
     result = team.runner.invoke(team_main(), ["verify", path, "--roster", "roster.json"],
-                                env=offline)
+                                env=unpinned)
     assert result.exit_code == 0, result.output
-    # A roster export edited by hand (a key swapped in) is not trusted.
+    # A roster export edited by hand (a record's body changed) is not trusted.
     env = json.loads((team.root / "roster.json").read_text())
     import base64
 
     body = json.loads(base64.b64decode(env["payload"]))
-    body["people"][0]["roles"].append("reviewer")
+    for record in body["trust"]:
+        record["body"] = record["body"].replace('"roles":["editor"]', '"roles":["admin","editor"]')
+    assert any('["admin","editor"]' in record["body"] for record in body["trust"])
     env["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
     (team.root / "forged.json").write_text(json.dumps(env))
     forged = team.runner.invoke(team_main(), ["verify", path, "--roster", "forged.json"],
-                                env=offline)
-    assert forged.exit_code == 1 and "signed by an admin" in forged.stderr
+                                env=unpinned)
+    assert forged.exit_code == 1 and "forged.json" in forged.stderr
 
 
 def test_an_attestation_copied_to_other_content_does_not_verify(team):

@@ -1,0 +1,117 @@
+"""The root of trust, and the roster and policy rebuilt offline from signed records (TUF's
+idea: trust starts from keys pinned where the change under review cannot reach, and every
+later roster or policy version is signed by an admin in force before it).
+
+The root is the fingerprint of the key that signed a workspace's `init` record, optionally
+with the workspace's identity: `SHA256:…` or `SHA256:…@<workspace>`. It is pinned by
+`REVIEW_TRUST_ROOT`, by `trust-root` in the organisation's config, or — in CI — by the
+roster export at the base revision. A roster export or an attestation carries the chain of
+roster and policy records from `init` on; it is trusted only when that chain starts at the
+pinned root and holds together (each record names the one before it, see chain.broken_link)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from review.errors import UsageError
+from review.workflow import chain
+from review.workflow.chain import Record
+from review.workflow.policy import Policy
+from review.workflow.policy import current as current_policy
+from review.workflow.roster import Roster
+from review.workflow.roster import build as build_roster
+
+_ROOT = re.compile(r"(SHA256:[A-Za-z0-9+/]{43})(?:@([0-9a-f]{16,64}))?")
+
+
+class Untrusted(Exception):
+    """Why signed records cannot be trusted under the pinned root."""
+
+
+@dataclass(frozen=True)
+class Root:
+    admin: str                  # fingerprint of the key that signed `init`
+    workspace: str | None = None
+
+    def __str__(self) -> str:
+        return self.admin + (f"@{self.workspace}" if self.workspace else "")
+
+
+def parse_root(text: str, source: str) -> Root:
+    m = _ROOT.fullmatch(text.strip())
+    if m is None:
+        raise UsageError(f"{source}: not a trust root (SHA256:<fingerprint>[@<workspace>])")
+    return Root(m.group(1), m.group(2))
+
+
+def pinned(configured: str | None) -> Root | None:
+    """The root pinned by the environment, else by the organisation's config."""
+    if os.environ.get("REVIEW_TRUST_ROOT"):
+        return parse_root(os.environ["REVIEW_TRUST_ROOT"], "REVIEW_TRUST_ROOT")
+    if configured:
+        return parse_root(configured, "trust-root")
+    return None
+
+
+@dataclass
+class Trusted:
+    roster: Roster
+    policy: Policy
+    workspace: str
+    records: list[Record]
+
+    @property
+    def head(self) -> str:
+        return self.records[-1].computed_hash()
+
+
+def entry(record: Record) -> dict:
+    """A log record as exports and attestations carry it."""
+    return {"seq": record.seq, "kind": record.kind, "item": record.item_id,
+            "actor": record.actor, "body": record.body, "signature": record.signature,
+            "prev_hash": record.prev_hash}
+
+
+def from_entry(data: dict) -> Record:
+    try:
+        fields = (int(data["seq"]), str(data["kind"]), data["item"], str(data["actor"]),
+                  str(data["body"]), str(data["signature"]), str(data["prev_hash"]))
+    except (KeyError, TypeError, ValueError):
+        raise Untrusted("a carried record is not readable") from None
+    if fields[2] is not None and not isinstance(fields[2], int):
+        raise Untrusted("a carried record is not readable")
+    return Record(*fields, chain.record_hash(*fields))
+
+
+def placed(records: list[Record], link: str, workspace: str) -> None:
+    """The records hold together as a sub-chain, each signed at its own place."""
+    problem = chain.broken_link(records, link, workspace)
+    if problem:
+        raise Untrusted(problem)
+    for r in records:
+        place = chain.place_of(r)
+        if place is None:
+            raise Untrusted(f"record {r.seq} is in the old format: release it again")
+        if place.prev != r.prev_hash:
+            raise Untrusted(f"record {r.seq} was signed for another place")
+
+
+def trusted(entries: list, root: Root) -> Trusted:
+    """The roster and policy that the carried chain of roster and policy records makes, if it
+    starts at the pinned root."""
+    if not isinstance(entries, list) or not entries:
+        raise Untrusted("it carries no roster records")
+    records = [from_entry(e) for e in entries]
+    first = records[0]
+    if first.kind != "init" or first.seq != 1 or first.actor != root.admin:
+        raise Untrusted(f"its roster does not start at the pinned root {root.admin}")
+    workspace = first.statement.get("workspace") or first.hash
+    if root.workspace and workspace != root.workspace:
+        raise Untrusted(f"it comes from workspace {workspace}, not the pinned {root.workspace}")
+    if any(r.kind not in chain.TRUST_KINDS for r in records):
+        raise Untrusted("its roster records hold other records")
+    placed(records, "trust", workspace)
+    roster = build_roster(records)  # a record nobody entitled signed changes nothing
+    return Trusted(roster, current_policy(records, roster), workspace, records)

@@ -1,0 +1,158 @@
+"""A pinned root of trust and attestations checked against the whole rule (issue 16 #1, #2):
+the insider's own roster, and attestations he assembles from real records and his own key."""
+
+import base64
+import json
+import shutil
+
+from workflow.team import CLEAN, Team
+
+from review.workflow.chain import Place, body_of, record_hash
+from review.workflow.keys import load
+from review.workflow.trust import entry, from_entry
+
+from .test_attacks import approved_item
+
+BLOCKED = "关于开展冬季消防安全检查的通知\n\n全网最低价，扫码立减，加微信领取优惠券。\n"
+
+
+def rogue_workspace(team, tmp_path, monkeypatch) -> Team:
+    """The editor's own workspace: his key as its admin and editor, a second key of his as
+    reviewer."""
+    rogue = Team(tmp_path.parent / f"{tmp_path.name}-rogue", None)
+    (rogue.root / "keys").mkdir(parents=True)
+    for name in ("editor.pem", "editor.pem.pub"):
+        shutil.copy(team.root / "keys" / name, rogue.root / "keys" / name)
+        shutil.copy(team.root / "keys" / name, rogue.root / "keys" / name.replace(
+            "editor", "admin"))
+    monkeypatch.chdir(rogue.root)
+    (rogue.root / "review.toml").write_text("", encoding="utf-8")
+    rogue.keygen("sock")
+    rogue.ok("admin", "init", "--name", "editor")
+    rogue.ok("admin", "roster", "add", "editor", "--role", "editor", "--key",
+             f"{rogue.key('editor')}.pub")
+    rogue.ok("admin", "roster", "add", "sock", "--role", "reviewer", "--key",
+             f"{rogue.key('sock')}.pub")
+    return rogue
+
+
+def test_a_self_signed_roster_and_its_attestation_are_refused(team, tmp_path, monkeypatch):
+    path = team.write("a.txt", CLEAN)
+    rogue = rogue_workspace(team, tmp_path, monkeypatch)
+    rogue.write("a.txt", CLEAN)
+    item = rogue.submit("editor", path)
+    rogue.ok("sock", "approve", str(item))
+    rogue.ok("editor", "release", str(item))
+    rogue.ok("admin", "roster", "export")
+    monkeypatch.chdir(team.root)
+    for made in (rogue.root / ".review" / "attestations").iterdir():
+        target = team.root / ".review" / "attestations" / made.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(made, target)
+    shutil.copy(rogue.root / ".review" / "roster.json", team.root / ".review" / "roster.json")
+    team.refused(None, "verify", path, match="does not start at the pinned root")
+
+
+def attestation_of(team, item_path: str) -> tuple:
+    [made] = (team.root / ".review" / "attestations").iterdir()
+    env = json.loads(made.read_text())
+    return made, env, json.loads(base64.b64decode(env["payload"]))
+
+
+def reseal(made, env, body, signer) -> None:
+    from review.workflow import dsse
+
+    payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    made.write_text(json.dumps(dsse.envelope(env["payloadType"], payload, [signer])))
+
+
+def forged_release(team, records: list, trust_records: list, seq: int):
+    """A release record the editor signs himself, placed after `records` as if in the log."""
+    editor = load(team.key("editor"))
+    last = from_entry(records[-1])
+    first = from_entry(trust_records[0])
+    statement = last.statement
+    place = Place(first.statement["workspace"], seq, "f" * 64, last.computed_hash(),
+                  from_entry(trust_records[-1]).computed_hash())
+    body = body_of("release", last.item_id, {"path": statement["path"],
+                                             "content_sha256": statement["content_sha256"]},
+                   place)
+    signature = base64.b64encode(editor.sign(body.encode())).decode()
+    return {"seq": seq, "kind": "release", "item": last.item_id, "actor": editor.fingerprint,
+            "body": body, "signature": signature, "prev_hash": "f" * 64}
+
+
+def test_an_attestation_assembled_from_real_records_must_satisfy_the_policy(team):
+    """The editor takes the level-1 approval of an item that needs two levels, drops the
+    rejection, signs a release himself and the attestation: each record verifies, the rule
+    does not."""
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    path, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "不同意")
+    # Take a released item's attestation as the template.
+    other, released = approved_item(team, "b.txt", CLEAN + "另一稿。\n")
+    team.ok("approver", "approve", str(released))
+    team.ok("editor", "release", str(released))
+    made, env, body = attestation_of(team, other)
+    from sqlalchemy import text
+
+    from .test_attacks import engine
+
+    with engine(team).begin() as conn:
+        rows = conn.execute(text("SELECT * FROM review_log WHERE item_id = :i AND kind <> "
+                                 "'reject' ORDER BY seq"), {"i": item}).mappings().all()
+    records = [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
+                    body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
+               for r in rows]
+    trust_records = body["predicate"]["trust"]
+    records.append(forged_release(team, records, trust_records, records[-1]["seq"] + 50))
+    body["predicate"].update(records=records, item=item, path=path)
+    content = from_entry(records[0]).statement["content_sha256"]
+    body["subject"] = [{"name": path, "digest": {"sha256": content}}]
+    target = made.with_name(f"{content}-{item}.dsse.json")
+    reseal(target, env, body, load(team.key("editor")))
+    team.refused(None, "verify", path, match="needs approval at level 2")
+
+
+def test_a_block_finding_without_an_override_fails_verification(team):
+    path = team.write("ad.txt", BLOCKED)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block findings")
+    # The editor assembles what release refused: the real submission and approval …
+    other, released = approved_item(team, "b.txt")
+    team.ok("editor", "release", str(released))
+    made, env, body = attestation_of(team, other)
+    from sqlalchemy import text
+
+    from .test_attacks import engine
+
+    with engine(team).begin() as conn:
+        rows = conn.execute(text("SELECT * FROM review_log WHERE item_id = :i ORDER BY seq"),
+                            {"i": item}).mappings().all()
+    records = [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
+                    body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
+               for r in rows]
+    records.append(forged_release(team, records, body["predicate"]["trust"],
+                                  records[-1]["seq"] + 50))
+    content = from_entry(records[0]).statement["content_sha256"]
+    body["predicate"].update(records=records, item=item, path=path)
+    body["subject"] = [{"name": path, "digest": {"sha256": content}}]
+    reseal(made.with_name(f"{content}-{item}.dsse.json"), env, body, load(team.key("editor")))
+    team.refused(None, "verify", path, match="block findings")
+    # … and an attestation whose records were trimmed or re-ordered breaks their links.
+    body["predicate"]["records"] = [records[0], records[-1]]
+    reseal(made.with_name(f"{content}-{item}.dsse.json"), env, body, load(team.key("editor")))
+    team.refused(None, "verify", path, match="removed or replaced")
+
+
+def test_the_attestation_carries_every_record_verify_needs(team):
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    made, env, body = attestation_of(team, path)
+    kinds = [r["kind"] for r in body["predicate"]["records"]]
+    assert kinds == ["submit", "approve", "release"]
+    assert body["predicate"]["trust"][0]["kind"] == "init"
+    # A record re-hashed by hand no longer matches what it is chained to.
+    assert record_hash  # the hash of a carried record is always recomputed (from_entry)
+    assert entry(from_entry(body["predicate"]["records"][0])) == body["predicate"]["records"][0]
