@@ -8,6 +8,7 @@ import shutil
 from workflow.team import CLEAN, Team
 
 from review.workflow.chain import Place, body_of, record_hash
+from review.workflow.history import findings_digest
 from review.workflow.keys import load
 from review.workflow.trust import entry, from_entry
 
@@ -156,3 +157,87 @@ def test_the_attestation_carries_every_record_verify_needs(team):
     # A record re-hashed by hand no longer matches what it is chained to.
     assert record_hash  # the hash of a carried record is always recomputed (from_entry)
     assert entry(from_entry(body["predicate"]["records"][0])) == body["predicate"]["records"][0]
+
+
+def signed_record(identity, kind: str, previous: list, statement: dict, trust_head: str,
+                  workspace: str, seq: int) -> dict:
+    """A record the attacker signs with a key he holds, chained after `previous`."""
+    item_prev = from_entry(previous[-1]).computed_hash() if previous else "0" * 64
+    item = from_entry(previous[0]).item_id if previous else None
+    place = Place(workspace, seq, "e" * 64, item_prev, trust_head)
+    body = body_of(kind, item, statement, place)
+    return {"seq": seq, "kind": kind, "item": item, "actor": identity.fingerprint,
+            "body": body, "signature": base64.b64encode(identity.sign(body.encode())).decode(),
+            "prev_hash": "e" * 64}
+
+
+def test_no_subset_of_real_records_with_the_attackers_keys_verifies(team):
+    """Two levels. The item was approved at level 1 and rejected at level 2. The editor takes
+    any subset of its real records, adds approvals signed by his own key or an outsider's,
+    signs the release and the attestation himself: the policy allows none of them. The same
+    construction from the complete records of an item that was approved at both levels
+    verifies, so the test can fail."""
+    from itertools import combinations
+
+    from sqlalchemy import text
+
+    from review.workflow import attest, dsse
+    from review.workflow.trust import Root
+
+    from .test_attacks import engine
+
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    path, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "不同意")
+    good_path, good = approved_item(team, "b.txt", CLEAN + "另一稿。\n")
+    team.ok("approver", "approve", str(good))
+    team.ok("editor", "release", str(good))
+    _, _, template = attestation_of(team, good_path)
+    trust_entries = template["predicate"]["trust"]
+    workspace = from_entry(trust_entries[0]).statement["workspace"]
+    head = from_entry(trust_entries[-1]).computed_hash()
+    root = Root(from_entry(trust_entries[0]).actor, workspace)
+    editor, outsider = load(team.key("editor")), load(team.key("outsider"))
+
+    def rows(item_id):
+        with engine(team).begin() as conn:
+            return [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
+                         body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
+                    for r in conn.execute(text("SELECT * FROM review_log WHERE item_id = :i "
+                                               "ORDER BY seq"), {"i": item_id}).mappings()]
+
+    def verdict(records, target_path):
+        content = from_entry(records[0]).statement["content_sha256"]
+        statement = {"path": target_path, "content_sha256": content}
+        seq = max(r["seq"] for r in records) + 40
+        records = [*records, signed_record(editor, "release", records, statement, head,
+                                           workspace, seq)]
+        body = {**template, "subject": [{"name": target_path, "digest": {"sha256": content}}],
+                "predicate": {**template["predicate"], "records": records, "item": item,
+                              "path": target_path}}
+        payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+        env = dsse.envelope(attest.ATTESTATION_TYPE, payload, [editor])
+        return attest.check(env, root, target_path, content)
+
+    good_records = [r for r in rows(good) if r["kind"] != "release"]
+    assert verdict(good_records, good_path) is None  # the control: a lawful release verifies
+    real = rows(item)
+    assert [r["kind"] for r in real] == ["submit", "approve", "reject"]
+    content = from_entry(real[0]).statement["content_sha256"]
+    submitted = from_entry(real[0]).statement["found"]
+    tried = 0
+    for size in range(1, len(real) + 1):
+        for subset in combinations(real, size):
+            subset = list(subset)
+            for signer in (None, editor, outsider):
+                records = subset
+                if signer is not None:
+                    level2 = {"path": path, "content_sha256": content, "level": 2,
+                              "decision": "approve", "comment": "",
+                              "findings_sha256": findings_digest(submitted)}
+                    records = [*subset, signed_record(signer, "approve", subset, level2, head,
+                                                      workspace, subset[-1]["seq"] + 20)]
+                tried += 1
+                assert verdict(records, path) is not None, (
+                    [r["kind"] for r in records], signer and signer.fingerprint)
+    assert tried == 21
