@@ -89,11 +89,13 @@ def _ask_passphrase() -> str:
 @click.command()
 @click.option("--name", required=True)
 @click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
-def init(name: str, database_url: str | None) -> None:
+@click.option("--group", help="共享文件夹上的 SQLite：该系统用户组的成员都可使用 / a shared "
+                              "SQLite workspace for the members of this OS group")
+def init(name: str, database_url: str | None, group: str | None) -> None:
     """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
     from review.workflow import keys
     from review.workflow.service import Service
-    from review.workflow.workspace import DIR, Workspace, refuse_nesting
+    from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
 
     identity = keys.load()
     root = Path.cwd().resolve()
@@ -102,8 +104,16 @@ def init(name: str, database_url: str | None) -> None:
         (root / DIR).mkdir(exist_ok=True)
     except OSError as err:
         raise UsageError(f"cannot create {root / DIR}: {err.strerror or err}") from None
+    if group:
+        share_with_group(root / DIR, group)
     ws = Workspace(root)
-    Service(ws, ws.store(database_url), identity).init(name)
+    store = ws.store(database_url)
+    Service(ws, store, identity).init(name)
+    if group and store.sqlite:
+        # SQLite makes its file 0644 less the umask, and the WAL and shared-memory files
+        # with the database's own permissions: the group must be able to write all three.
+        for made in (root / DIR).glob("review.db*"):
+            made.chmod(0o660)
     click.echo(f"initialised {root / DIR}; {name} ({identity.fingerprint}) is admin")
 
 

@@ -5,6 +5,8 @@ and the writes they guard can never interleave with another writer's."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +38,7 @@ class Store:
         except (SQLAlchemyError, ImportError, ValueError) as err:
             raise ConfigError(f"cannot use the database URL: {err}") from None
         if self.sqlite:
+            _share_files_with_the_group(url)
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
 
@@ -102,6 +105,19 @@ def _version(value: str) -> int:
     except ValueError:
         raise StoreError(f"the store's schema version {value!r} is not a number: the store "
                          "is damaged") from None
+
+
+def _share_files_with_the_group(url: str) -> None:
+    """In a workspace shared with a group (`review init --group`: its directory has the
+    set-group-ID bit), files this process makes — the database, its WAL and shared-memory
+    files, attestations — are group-writable, or the next member could not write them."""
+    directory = Path(url.removeprefix("sqlite:///")).parent
+    try:
+        shared = directory.stat().st_mode & stat.S_ISGID
+    except OSError:
+        return
+    if shared:
+        os.umask(0o007)
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

@@ -69,6 +69,27 @@ def _config(root: Path) -> Config:
     return load_config(start=root)
 
 
+def share_with_group(directory: Path, group: str) -> None:
+    """`review init --group`: the members of an OS group share a SQLite workspace on a shared
+    folder. The directory belongs to the group with the set-group-ID bit, so every file made
+    in it (the database, its WAL and shared-memory files, attestations) does too; the store
+    makes its files group-writable (see Store). Nobody outside the group can read it."""
+    import grp
+    import shutil
+    import stat
+
+    try:
+        grp.getgrnam(group)
+    except KeyError:
+        raise UsageError(f"no OS group called {group!r}") from None
+    try:
+        shutil.chown(directory, group=group)
+        directory.chmod(stat.S_ISGID | 0o770)
+    except OSError as err:
+        raise UsageError(f"cannot share {directory} with {group}: {err.strerror or err}"
+                         ) from None
+
+
 def find(start: Path | None = None) -> Workspace:
     """The workspace holding `start`. A `.review/` inside another workspace is refused, not
     used: anyone with the shared folder could make one in posts/, name himself its admin and

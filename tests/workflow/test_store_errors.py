@@ -41,3 +41,41 @@ def test_a_workspace_whose_store_was_never_initialised_is_exit_2(tmp_path, monke
     (tmp_path / ".review").mkdir()
     result = Team(tmp_path, None).run(None, "queue")
     assert result.exit_code == 2 and "review init" in one_line(result)
+
+
+def test_a_workspace_shared_with_a_group_keeps_every_file_group_writable(tmp_path, monkeypatch):
+    """`review init --group`: the next member of the group (another OS user) must be able to
+    write the database, its WAL and shared-memory files and the attestations."""
+    import grp
+    import os
+    import stat
+
+    from workflow.team import CLEAN, Team
+
+    group = grp.getgrgid(os.getgid()).gr_name
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    team = Team(tmp_path, None)
+    for who in ("admin", "editor", "reviewer"):
+        team.keygen(who)
+    old = os.umask(0o022)  # an ordinary user's umask: without the group mode, files are 644
+    try:
+        team.ok("admin", "init", "--name", "admin", "--group", group)
+        team.add("editor", "editor")
+        team.add("reviewer", "reviewer")
+        item = team.submit("editor", team.write("a.txt", CLEAN))
+        team.ok("reviewer", "approve", str(item))
+        team.ok("editor", "release", str(item))
+    finally:
+        os.umask(old)
+    review_dir = tmp_path / ".review"
+    assert review_dir.stat().st_mode & stat.S_ISGID
+    made = [review_dir, *review_dir.rglob("*")]
+    assert any(p.name == "review.db-wal" for p in made) and any(
+        p.name.endswith(".dsse.json") for p in made)
+    for path in made:
+        mode = path.stat().st_mode
+        assert mode & stat.S_IWGRP and mode & stat.S_IRGRP, path
+        assert not mode & (stat.S_IROTH | stat.S_IWOTH), path
+    team.usage_error("admin", "init", "--name", "admin", "--group", "no-such-group-here",
+                     match="no OS group")
