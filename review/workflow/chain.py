@@ -26,7 +26,8 @@ GENESIS = "0" * 64
 BODY_VERSION = 2
 # The records that make the roster and the policy: they form a chain of their own (each
 # version-2 body names the one before), so that none can be dropped or replayed.
-TRUST_KINDS = ("init", "roster.add", "roster.revoke", "policy.set")
+TRUST_KINDS = ("init", "roster.add", "roster.revoke", "roster.rotate", "policy.set",
+               "trust.cosign")
 
 
 @dataclass(frozen=True)

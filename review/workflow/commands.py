@@ -140,20 +140,53 @@ def roster() -> None:
 @click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
 def roster_add(name: str, roles: str, key_file: str) -> None:
     """添加人员或角色（管理员签名）/ add a person, key or role (signed by an admin)."""
+    public = _read_public(key_file)
+    effect = open_service().roster_add(name, [r.strip() for r in roles.split(",")
+                                              if r.strip()], public)
+    click.echo(f"{name}: {roles} ({effect})")
+
+
+def _read_public(key_file: str) -> str:
     try:
-        public = Path(key_file).read_bytes().decode("utf-8", "replace")
+        return Path(key_file).read_bytes().decode("utf-8", "replace")
     except OSError as err:
         raise UsageError(f"cannot read {key_file}: {err.strerror or err}") from None
-    open_service().roster_add(name, [r.strip() for r in roles.split(",") if r.strip()], public)
-    click.echo(f"{name}: {roles}")
 
 
 @roster.command("revoke")
 @click.argument("name")
-def roster_revoke(name: str) -> None:
+@click.option("--since", type=click.IntRange(1), help="自该日志序号起失效（密钥此前已泄露）/ "
+                                                      "void from this log record on")
+def roster_revoke(name: str, since: int | None) -> None:
     """撤销人员（管理员签名）/ revoke a person (signed by an admin)."""
-    open_service().roster_revoke(name)
-    click.echo(f"{name}: revoked")
+    effect = open_service().roster_revoke(name, since)
+    click.echo(f"{name}: revoked ({effect})")
+
+
+@roster.command("rotate")
+@click.argument("name")
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
+def roster_rotate(name: str, key_file: str) -> None:
+    """更换密钥（旧密钥自此失效；管理员丢失密钥时由其他管理员操作）/ replace a person's keys."""
+    effect = open_service().roster_rotate(name, _read_public(key_file))
+    click.echo(f"{name}: new key ({effect})")
+
+
+@roster.command("cosign")
+@click.argument("seq", type=click.IntRange(1))
+def roster_cosign(seq: int) -> None:
+    """会签名册或审核链变更（门限）/ co-sign a proposed roster or policy change."""
+    click.echo(open_service().cosign(seq))
+
+
+@roster.command("pending")
+@FORMAT_OPTION
+def roster_pending(fmt: str) -> None:
+    """待会签的变更 / proposed changes waiting for admin signatures."""
+    data = open_service(identity_required=False).pending()
+    _emit(data, fmt, [f"{p['seq']}\t{p['kind']}\t{json.dumps(p['statement'], ensure_ascii=False)}"
+                      f"\tsigned by {','.join(p['signed_by'])}; needs {p['needs']}"
+                      for p in data])
 
 
 @roster.command("list")
@@ -188,9 +221,13 @@ def policy() -> None:
 @policy.command("set")
 @click.option("--levels", required=True, help="e.g. reviewer  or  reviewer,approver")
 @click.option("--separate-publisher", is_flag=True)
-def policy_set(levels: str, separate_publisher: bool) -> None:
-    open_service().policy_set([x.strip() for x in levels.split(",")], separate_publisher)
-    click.echo(f"levels: {levels}; separate publisher: {separate_publisher}")
+@click.option("--admin-threshold", type=click.IntRange(1),
+              help="名册和审核链变更须几位管理员签名（默认不变；建议 2）/ admins who must sign "
+                   "a roster or policy change")
+def policy_set(levels: str, separate_publisher: bool, admin_threshold: int | None) -> None:
+    effect = open_service().policy_set([x.strip() for x in levels.split(",")],
+                                       separate_publisher, admin_threshold)
+    click.echo(f"levels: {levels}; separate publisher: {separate_publisher} ({effect})")
 
 
 @click.command()

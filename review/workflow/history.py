@@ -20,6 +20,7 @@ from review.errors import StoreError
 from review.findings import Category, Finding, Severity
 from review.workflow import chain
 from review.workflow.chain import Record
+from review.workflow.keys import verify
 from review.workflow.policy import Policy
 from review.workflow.roster import Person, Roster
 
@@ -102,8 +103,11 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
     for r in records:
         person = roster.signer_of(r)
         if person is None:
-            raise StoreError(f"item {item_id}: record {r.seq} is not signed by a key on the "
-                             "roster at that time; run `review audit verify`")
+            key = roster.key(r.actor)
+            if key is None or not verify(key.public, r.signature_bytes(), r.signed_bytes()):
+                raise StoreError(f"item {item_id}: record {r.seq} is not signed by a key on "
+                                 "the roster; run `review audit verify`")
+            continue  # signed by a key revoked from before it (lost or stolen then)
         s = r.statement
         if r.kind in VERSION_KINDS:
             if "editor" not in person.roles or (r.kind == "submit") != (history is None):

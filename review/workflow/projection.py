@@ -13,7 +13,6 @@ from review.errors import StoreError
 from review.tables import decisions, items
 from review.workflow import chain
 from review.workflow.history import build as build_history
-from review.workflow.policy import current as current_policy
 from review.workflow.roster import build as build_roster
 
 DECISION_KINDS = ("approve", "reject", "override", "consent")
@@ -24,7 +23,7 @@ def disagreements(conn: Connection) -> list[str]:
     records = chain.records(conn)
     trust = [r for r in records if r.kind in chain.TRUST_KINDS]
     roster = build_roster(trust)
-    policy = current_policy(trust, roster)
+    policy = roster.policy
     workspace = chain.workspace_id(conn)
     return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster)]
 

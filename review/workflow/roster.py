@@ -1,6 +1,13 @@
-"""The roster, rebuilt from the log's signed roster events: `init` (the first admin, self-
-signed), `roster.add` and `roster.revoke` (each signed by an admin at that point in the log).
-A row that nobody entitled signed is not part of the roster, whatever the tables say."""
+"""The roster and the policy, rebuilt from the log's signed trust records: `init` (the first
+admin, self-signed), then `roster.add`, `roster.revoke`, `roster.rotate` and `policy.set`, each
+signed by an admin in force at that point in the log. A record nobody entitled signed is not
+part of them, whatever the tables say.
+
+Threshold (TUF's idea): when the policy asks for N admin signatures (`admin_threshold`), a
+change signed by one admin is a proposal; it takes effect at the `trust.cosign` record that
+brings its distinct admin signers to N. So a lost admin key is recovered by the others
+(`roster rotate`), and no single admin — nor a thief of one admin's key — changes the roster
+or the policy alone."""
 
 from __future__ import annotations
 
@@ -8,9 +15,11 @@ from dataclasses import dataclass, field
 
 from review.workflow.chain import Record
 from review.workflow.keys import decode_public, fingerprint, verify
+from review.workflow.policy import Policy
 
 ROLES = ("editor", "reviewer", "approver", "publisher", "office", "admin")
-ROSTER_KINDS = ("init", "roster.add", "roster.revoke")
+CHANGE_KINDS = ("roster.add", "roster.revoke", "roster.rotate", "policy.set")
+ROSTER_KINDS = ("init", *CHANGE_KINDS, "trust.cosign")
 
 
 @dataclass
@@ -33,9 +42,22 @@ class Person:
 
 
 @dataclass
+class Proposal:
+    record: Record
+    signers: set[str]  # the names of the admins who signed it so far
+
+
+@dataclass
 class Roster:
     people: dict[str, Person] = field(default_factory=dict)
     invalid: list[int] = field(default_factory=list)  # seqs of roster rows that do not verify
+    policy: Policy = field(default_factory=Policy)
+    pending: dict[int, Proposal] = field(default_factory=dict)  # by the proposal's seq
+
+    def admins(self) -> set[str]:
+        """The names of the admins with a key in force now."""
+        return {p.name for p in self.people.values() if "admin" in p.roles
+                and any(k.revoked_seq is None for k in p.keys.values())}
 
     def person_of(self, key_fingerprint: str) -> Person | None:
         for person in self.people.values():
@@ -88,19 +110,47 @@ class Roster:
             self.people[s["name"]] = Person(s["name"], set(s["roles"]) | {"admin"},
                                             {r.actor: Key(r.actor, public, r.seq - 1)})
             return True
-        admin = self.active(r.actor)
-        if admin is None or "admin" not in admin.roles or not verify(
-                admin.keys[r.actor].public, r.signature_bytes(), r.signed_bytes()):
+        admin = self.signer_of(r)
+        if admin is None or "admin" not in admin.roles:
             return False
-        if r.kind == "roster.add":
+        if r.kind == "trust.cosign":
+            proposal = self.pending.get(s["target"])
+            if proposal is None or s["target_hash"] != proposal.record.computed_hash():
+                return False
+            proposal.signers.add(admin.name)
+            if len(proposal.signers) >= self.policy.admin_threshold:
+                del self.pending[s["target"]]
+                return self._change(proposal.record, r.seq)
+            return True
+        if r.kind not in CHANGE_KINDS:
+            return False
+        if self.policy.admin_threshold > 1:
+            self.pending[r.seq] = Proposal(r, {admin.name})
+            return True
+        return self._change(r, r.seq)
+
+    def _change(self, r: Record, seq: int) -> bool:
+        """A change takes effect at `seq` (its own, or the cosign that completed it)."""
+        s = r.statement
+        if r.kind == "policy.set":
+            self.policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]),
+                                 int(s.get("admin_threshold", 1)))
+            return True
+        if r.kind in ("roster.add", "roster.rotate"):
             public = decode_public(s["public"])
             fp = fingerprint(public)
             owner = self.person_of(fp)
             if owner is not None and owner.name != s["name"]:
                 return False  # one key is one person, under one name
+            if r.kind == "roster.rotate":
+                person = self.people.get(s["name"])
+                if person is None:
+                    return False
+                for key in person.keys.values():  # the old keys end where the new one starts
+                    key.revoked_seq = key.revoked_seq or seq
             person = self.people.setdefault(s["name"], Person(s["name"]))
-            person.roles |= set(s["roles"])
-            key = person.keys.setdefault(fp, Key(fp, public, r.seq))
+            person.roles |= set(s.get("roles", ()))
+            key = person.keys.setdefault(fp, Key(fp, public, seq))
             if key.revoked_seq is None:
                 person.revoked_seq = None  # back with a new key (a revoked one stays revoked)
             return True
@@ -108,9 +158,12 @@ class Roster:
             person = self.people.get(s["name"])
             if person is None:
                 return False
-            person.revoked_seq = r.seq
+            # From an earlier point of the log when the key was lost or stolen then: what it
+            # signed after that no longer counts.
+            since = min(int(s.get("since", seq)), seq)
+            person.revoked_seq = since
             for key in person.keys.values():
-                key.revoked_seq = key.revoked_seq or r.seq
+                key.revoked_seq = min(key.revoked_seq or since, since)
             return True
         return False
 

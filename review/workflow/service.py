@@ -31,7 +31,6 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.policy import Policy
-from review.workflow.policy import current as current_policy
 from review.workflow.roster import ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
@@ -93,7 +92,7 @@ def load_state(conn: Connection) -> State:
         raise StoreError(f"the roster's and policy's records are broken: {problem}; run "
                          "`review audit verify`")
     roster = build_roster(records)
-    return State(roster, current_policy(records, roster), workspace)
+    return State(roster, roster.policy, workspace)
 
 
 class Service:
@@ -146,7 +145,7 @@ class Service:
                           "roles": ["admin"], "workspace": secrets.token_hex(16)})
             chain.append(conn, self.identity, "policy.set", None, Policy().as_dict())
 
-    def roster_add(self, name: str, roles: list[str], public: str) -> None:
+    def roster_add(self, name: str, roles: list[str], public: str) -> str:
         unknown = [r for r in roles if r not in ROLES]
         if unknown:
             raise UsageError(f"unknown role {unknown[0]!r}; roles: {', '.join(ROLES)}")
@@ -164,21 +163,76 @@ class Service:
                 # revoked. A person comes back with a new key.
                 raise Refused(f"this key of {name} was revoked and stays revoked: add {name} "
                               "again with a new key")
-            chain.append(conn, self.identity, "roster.add", None,
-                         {"name": name, "public": public.strip(), "roles": sorted(roles)})
+            return self._trust_change(conn, state, "roster.add",
+                                      {"name": name, "public": public.strip(),
+                                       "roles": sorted(roles)})
 
-    def roster_revoke(self, name: str) -> None:
+    def roster_revoke(self, name: str, since: int | None = None) -> str:
         with self.store.transaction() as conn:
             state = load_state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
-            admins = {p.name for p in state.roster.people.values() if "admin" in p.roles
-                      and any(k.revoked_seq is None for k in p.keys.values())}
-            if admins == {name}:
+            remaining = state.roster.admins() - {name}
+            if not remaining:
                 raise Refused(f"{name} is the only admin left: add another admin first, or "
                               "nobody could change the roster again")
-            chain.append(conn, self.identity, "roster.revoke", None, {"name": name})
+            if len(remaining) < state.policy.admin_threshold:
+                raise Refused(f"{state.policy.admin_threshold} admins must sign roster changes "
+                              f"and only {len(remaining)} would be left: lower the threshold "
+                              "or add an admin first")
+            head = chain.head(conn)
+            if since is not None and not 1 <= since <= head.seq:
+                raise UsageError(f"--since is a record of the log, 1 to {head.seq}")
+            statement = {"name": name} if since is None else {"name": name, "since": since}
+            return self._trust_change(conn, state, "roster.revoke", statement)
+
+    def roster_rotate(self, name: str, public: str) -> str:
+        """A person's new key replaces all their others from this point; for an admin who
+        lost his key, the other admins (the threshold) do it."""
+        from review.workflow.keys import decode_public, fingerprint
+
+        fp = fingerprint(decode_public(public))
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            self._me(state, "admin")
+            if name not in state.roster.people:
+                raise UsageError(f"nobody called {name!r} is on the roster")
+            owner = state.roster.person_of(fp)
+            if owner is not None:
+                raise Refused(f"this key already belongs to {owner.name}: rotate to a new key")
+            return self._trust_change(conn, state, "roster.rotate",
+                                      {"name": name, "public": public.strip()})
+
+    def cosign(self, seq: int) -> str:
+        """Another admin's signature on a proposed roster or policy change."""
+        with self.store.transaction() as conn:
+            state = load_state(conn)
+            me = self._me(state, "admin")
+            proposal = state.roster.pending.get(seq)
+            if proposal is None:
+                raise UsageError(f"record {seq} is not a proposed roster or policy change "
+                                 "waiting for signatures (see `review roster pending`)")
+            if me.name in proposal.signers:
+                raise Refused(f"{me.name} already signed record {seq}")
+            record = chain.append(conn, self.identity, "trust.cosign", None,
+                                  {"target": seq,
+                                   "target_hash": proposal.record.computed_hash()})
+            return _taken_effect(conn, record.seq, seq)
+
+    def pending(self) -> list[dict]:
+        with self.store.reading() as conn:
+            state = load_state(conn)
+        return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
+                 "signed_by": sorted(p.signers),
+                 "needs": state.policy.admin_threshold - len(p.signers)}
+                for seq, p in sorted(state.roster.pending.items())]
+
+    def _trust_change(self, conn: Connection, state: State, kind: str,
+                      statement: dict) -> str:
+        """Append a roster or policy change; under a threshold it is a proposal."""
+        record = chain.append(conn, self.identity, kind, None, statement)
+        return _taken_effect(conn, record.seq, record.seq)
 
     def roster(self) -> Roster:
         with self.store.reading() as conn:
@@ -193,14 +247,22 @@ class Service:
         self._me(state, "admin")
         return attest.export_roster(records, self.identity)
 
-    def policy_set(self, levels: list[str], separate_publisher: bool) -> None:
+    def policy_set(self, levels: list[str], separate_publisher: bool,
+                   admin_threshold: int | None = None) -> str:
         bad = [r for r in levels if r not in ("reviewer", "approver")]
         if not levels or bad:
             raise UsageError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
         with self.store.transaction() as conn:
-            self._me(load_state(conn), "admin")
-            chain.append(conn, self.identity, "policy.set", None,
-                         Policy(tuple(levels), separate_publisher).as_dict())
+            state = load_state(conn)
+            self._me(state, "admin")
+            threshold = admin_threshold or state.policy.admin_threshold
+            admins = len(state.roster.admins())
+            if not 1 <= threshold <= admins:
+                raise Refused(f"the admin threshold must be 1 to {admins} (the admins on the "
+                              "roster): more, and nobody could change the roster again")
+            return self._trust_change(conn, state, "policy.set",
+                                      Policy(tuple(levels), separate_publisher,
+                                             threshold).as_dict())
 
     # --- items ----------------------------------------------------------------------------
     def _item(self, conn: Connection, item_id: int):
@@ -479,6 +541,17 @@ class Service:
         with self.store.reading() as conn:
             self._item(conn, item_id)
             return chain.records(conn, item_id=item_id)
+
+
+def _taken_effect(conn: Connection, seq: int, change: int) -> str:
+    """Whether the change of record `change` is in force after record `seq` (one line)."""
+    roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
+    proposal = roster.pending.get(change)
+    if proposal is None:
+        return f"record {change}: in force"
+    needs = roster.policy.admin_threshold - len(proposal.signers)
+    return (f"record {change}: proposed, needs {needs} more admin signature(s): "
+            f"`review roster cosign {change}`")
 
 
 def _summary(findings: list[Finding]) -> dict:

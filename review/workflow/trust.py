@@ -19,7 +19,6 @@ from review.errors import UsageError
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
-from review.workflow.policy import current as current_policy
 from review.workflow.roster import Roster
 from review.workflow.roster import build as build_roster
 
@@ -114,4 +113,4 @@ def trusted(entries: list, root: Root) -> Trusted:
         raise Untrusted("its roster records hold other records")
     placed(records, "trust", workspace)
     roster = build_roster(records)  # a record nobody entitled signed changes nothing
-    return Trusted(roster, current_policy(records, roster), workspace, records)
+    return Trusted(roster, roster.policy, workspace, records)
