@@ -4,8 +4,11 @@ let itself through (as GitHub reads CODEOWNERS from the base branch)."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,8 +76,43 @@ def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
             notices.append(f"{name} is changed by this change; the gate uses its version at "
                            f"{base[:12]}")
         if text is not None and (name == "review.toml" or _has_review(text)):
-            return parse_config(text, name, root), notices
+            config = parse_config(text, name, root)
+            return _files_at_base(config, root, base, notices), notices
     return Config(root=root), notices
+
+
+def _files_at_base(config: Config, root: Path, base: str | None, notices: list[str]) -> Config:
+    """The files the gate's config names (term lists, expressions, word classes, the leaders
+    file) as they were at `base`: emptying the organisation's term list in the change under
+    review must not loosen its own gate. Each such change is reported."""
+    if not base:
+        return config
+    holder: list[Path] = []
+
+    def at_base(path: Path) -> Path:
+        full = (config.root / path).resolve()
+        try:
+            rel = full.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path  # outside the repository: not the change's to edit
+        old = git.show(base, rel, root)
+        if old == _read(full):
+            return path
+        notices.append(f"{rel} is changed by this change; the gate uses its version at "
+                       f"{base[:12]}")
+        if not holder:
+            holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
+            atexit.register(shutil.rmtree, holder[0], True)
+        copy = holder[0] / rel
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(old or "", encoding="utf-8")
+        return copy
+
+    return config.model_copy(update={
+        "lexicon": [ref.model_copy(update={"path": at_base(ref.path)}) for ref in config.lexicon],
+        "expressions": [at_base(p) for p in config.expressions],
+        "classes": [at_base(p) for p in config.classes],
+        "leaders": at_base(config.leaders) if config.leaders else None})
 
 
 def _has_review(text: str | None) -> bool:

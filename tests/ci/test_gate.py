@@ -203,3 +203,22 @@ def test_a_roster_changed_in_the_change_is_not_trusted_until_merged(repo, tmp_pa
     data = json.loads(result.stdout)
     assert any("roster.json changes in this change" in n for n in data["notices"])
     assert "pinned root" in data["files"][0]["approval_error"]
+
+
+def test_emptying_the_organisation_term_list_in_the_change_does_not_loosen_the_gate(repo):
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "terms.txt").write_text("某某牌保健酒\n", encoding="utf-8")
+    (repo.root / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n[[lexicon]]\n'
+                                           'path = "terms.txt"\ncategory = "ads"\n'
+                                           'severity = "block"\n', encoding="utf-8")
+    commit(repo, "our own terms")
+    git(repo.root, "checkout", "-q", "change")
+    git(repo.root, "merge", "-q", "main")
+    (repo.root / "terms.txt").write_text("", encoding="utf-8")
+    repo.write("bad.md", CLEAN + "推荐某某牌保健酒。\n")
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert any("terms.txt is changed by this change" in n for n in data["notices"])
+    assert "terms:某某牌保健酒" in {f["rule"] for f in data["files"][0]["findings"]}
