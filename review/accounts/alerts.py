@@ -36,7 +36,8 @@ def add(store: Store, sign: Sign, unit: str, kind: str, day: date, note: str,
                                                      source=source, account_id=account_id)
                               ).inserted_primary_key[0]
         data = {"id": new_id, "unit": unit, "kind": kind, "date": day.isoformat()}
-        sign(conn, "alert.add", {**data, "note": note, "source": source})
+        sign(conn, "alert.add", {**data, "note": note, "source": source,
+                                 "account_id": account_id})
     return data
 
 

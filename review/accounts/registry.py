@@ -180,6 +180,7 @@ def import_activity(store: Store, sign: Sign, path: Path) -> ImportReport:
         raise AccountError(f"{path}: needs columns account and date (and optionally "
                            f"{', '.join(COLUMNS)})")
     report = ImportReport(problems=[])
+    added: list[str] = []
     with store.transaction() as conn:
         known = {r.name: r.id for r in conn.execute(select(accounts.c.name, accounts.c.id))}
         for line, raw in enumerate(rows, start=2):
@@ -189,16 +190,23 @@ def import_activity(store: Store, sign: Sign, path: Path) -> ImportReport:
             if problem:
                 report.problems.append(f"{path.name}:{line}: {problem}")
                 continue
-            digest = hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()
+            digest = row_hash(values)
             if conn.execute(select(activity.c.id).where(activity.c.row_hash == digest)).first():
                 report.duplicates += 1
                 continue
             conn.execute(activity.insert().values(**values, row_hash=digest))
-            report.added += 1
+            added.append(digest)
+        report.added = len(added)
         sign(conn, "account.activity", {
             "file": path.name, "added": report.added, "duplicates": report.duplicates,
-            "sha256": hashlib.sha256("\n".join(map(repr, rows)).encode()).hexdigest()})
+            "sha256": hashlib.sha256("\n".join(map(repr, rows)).encode()).hexdigest(),
+            "rows": added})  # each row's hash: the audit names a row nobody imported
     return report
+
+
+def row_hash(values: dict) -> str:
+    """An activity row's identity: its account, date and counts."""
+    return hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()
 
 
 def _parse_row(row: dict, known: dict[str, int]) -> tuple[str | None, dict]:

@@ -25,7 +25,10 @@ def disagreements(conn: Connection) -> list[str]:
     roster = build_roster(trust)
     policy = roster.policy
     workspace = chain.workspace_id(conn)
-    return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster)]
+    from review.accounts import projection as accounts  # the accounts' own tables
+
+    return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster),
+            *accounts.disagreements(conn, records, lambda r: roster.signer_of(r) is not None)]
 
 
 def _items(conn, records, roster, policy, workspace) -> list[str]:

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from accounts.accounts_paths import ACCOUNTS, ACTIVITY
 
 
@@ -149,3 +150,44 @@ def test_account_and_alert_actions_are_signed_by_the_office_and_logged(office):
     with create_engine(office.url or sqlite_url(office.root)).connect() as conn:
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM review_log ORDER BY seq"))]
     assert kinds[-2:] == ["alert.add", "alert.resolve"]
+
+
+@pytest.mark.parametrize("table, edit, named", [
+    ("accounts", "UPDATE review_accounts SET status = 'open', operator = 'x'",
+     "operator differs"),
+    ("events", "UPDATE review_account_events SET filed = NULL", "filed differs"),
+    ("alerts", "UPDATE review_alerts SET resolved = '2026-11-03' WHERE resolved IS NULL",
+     "resolved differs"),
+    ("alerts-deleted", "DELETE FROM review_alerts WHERE kind = 'serious'", "has no row"),
+    ("activity", "UPDATE review_activity SET reads = 1 WHERE id = 3", "values differ"),
+    ("activity-added", "INSERT INTO review_activity (account_id, date, reads, row_hash) "
+     "VALUES (1, '2026-11-30', 5, :hash)", "no signed import added it"),
+])
+def test_each_hand_edited_row_of_the_accounts_tables_is_named(office, table, edit, named):
+    """整改 records are compliance records: the audit compares every row of the accounts,
+    events, alerts and activity tables with the signed records that made it."""
+    from sqlalchemy import create_engine, text
+
+    from review.workflow.store import sqlite_url
+
+    load_district(office)
+    event = j(office, "accounts", "event", "平安城东", "open", "--date", "2025-09-30",
+              "--decision", "集体研究")
+    office.ok("admin", "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date",
+              "2026-11-02", "--note", "泄露群众手机号")
+    office.ok("admin", "alerts", "add", "城东区某局", "--kind", "not-updated",
+              "--date", "2026-11-10")
+    office.ok("admin", "alerts", "resolve", "1", "--report", "已整改", "--date", "2026-11-05")
+    office.ok(None, "audit", "verify")
+    from datetime import date
+
+    from review.accounts.registry import COLUMNS, row_hash
+
+    # a row as an import would have made it, hash included
+    made = row_hash({"account_id": 1, "date": date(2026, 11, 30),
+                     **{c: 5 if c == "reads" else None for c in COLUMNS}})
+    with create_engine(office.url or sqlite_url(office.root)).begin() as conn:
+        conn.execute(text(edit), {"hash": made} if ":hash" in edit else {})
+    result = office.refused(None, "audit", "verify", match="disagree")
+    assert named in result.stdout, result.stdout

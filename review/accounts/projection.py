@@ -1,0 +1,93 @@
+"""The accounts' tables checked against the signed log (`review audit verify`): every account,
+lifecycle event, alert and imported activity row that a hand edit made disagree with the
+records signed when it was made — or that no record made — is named, row by row."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from review.accounts.registry import COLUMNS, row_hash
+from review.tables import accounts, activity, alerts, events
+from review.workflow.chain import Record
+
+ACCOUNT_FIELDS = ("unit", "platform", "high_attention", "operator", "contact")
+EVENT_FIELDS = ("kind", "date", "decision", "filing_deadline", "notice_end", "filed")
+
+
+def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
+    """`signed(record)`: whether an entitled key signed it (the roster's judgement)."""
+    want_accounts: dict[str, dict] = {}
+    want_events: dict[int, dict] = {}
+    want_alerts: dict[int, dict] = {}
+    imported: set[str] = set()
+    legacy = False  # an import signed before its rows were: membership cannot be checked
+    for r in records:
+        if not r.kind.startswith(("account.", "alert.")) or not signed(r):
+            continue
+        s = r.statement
+        if r.kind == "account.add":
+            want_accounts[s["name"]] = {**{f: s.get(f) for f in ACCOUNT_FIELDS},
+                                        "status": "open"}
+        elif r.kind == "account.event":
+            want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
+                "account": s["account"]}
+            if s["account"] in want_accounts and s["kind"] in ("close", "merge", "open"):
+                want_accounts[s["account"]]["status"] = \
+                    "open" if s["kind"] == "open" else "closed"
+        elif r.kind == "account.filed" and s.get("event") in want_events:
+            want_events[s["event"]]["filed"] = s.get("date")
+        elif r.kind == "alert.add":
+            want_alerts[s["id"]] = {"unit": s.get("unit"), "kind": s.get("kind"),
+                                    "date": s.get("date"), "note": s.get("note"),
+                                    "source": s.get("source"), "resolved": None,
+                                    "report": None}
+            if "account_id" in s:
+                want_alerts[s["id"]]["account_id"] = s["account_id"]
+        elif r.kind == "alert.resolve" and s.get("alert") in want_alerts:
+            want_alerts[s["alert"]].update(resolved=s.get("date"), report=s.get("report"))
+        elif r.kind == "account.activity":
+            legacy = legacy or "rows" not in s
+            imported.update(s.get("rows") or ())
+    names = {row.id: row.name for row in conn.execute(select(accounts.c.id, accounts.c.name))}
+    out = _compare("review_accounts", want_accounts, {
+        row.name: {**{f: getattr(row, f) for f in ACCOUNT_FIELDS},
+                   "high_attention": bool(row.high_attention), "status": row.status}
+        for row in conn.execute(select(accounts))})
+    out += _compare("review_account_events", want_events, {
+        row.id: {"kind": row.kind, "date": _day(row.date), "decision": row.decision,
+                 "filing_deadline": _day(row.filing_deadline),
+                 "notice_end": _day(row.notice_end), "filed": _day(row.filed),
+                 "account": names.get(row.account_id)}
+        for row in conn.execute(select(events))})
+    out += _compare("review_alerts", want_alerts, {
+        row.id: {"unit": row.unit, "kind": row.kind, "date": _day(row.date), "note": row.note,
+                 "source": row.source, "resolved": _day(row.resolved), "report": row.report,
+                 "account_id": row.account_id}
+        for row in conn.execute(select(alerts))}, optional=("account_id",))
+    for row in conn.execute(select(activity)):
+        values = {"account_id": row.account_id, "date": row.date,
+                  **{c: getattr(row, c) for c in COLUMNS}}
+        if row_hash(values) != row.row_hash:
+            out.append(f"review_activity row {row.id}: its values differ from when it was "
+                       "imported")
+        elif not legacy and row.row_hash not in imported:
+            out.append(f"review_activity row {row.id}: no signed import added it")
+    return out
+
+
+def _compare(table: str, want: dict, found: dict, optional: tuple[str, ...] = ()) -> list[str]:
+    out = []
+    for key in sorted(set(want) | set(found), key=str):
+        if key not in found:
+            out.append(f"{table}: {key} is in the log but has no row")
+        elif key not in want:
+            out.append(f"{table} row {key}: no such record in the signed log")
+        else:
+            out.extend(f"{table} row {key}: {column} differs from the signed log"
+                       for column in want[key] if want[key][column] != found[key][column]
+                       and not (column in optional and column not in want[key]))
+    return out
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value is not None else None
