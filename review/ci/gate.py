@@ -180,8 +180,18 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
     review is reported, and used only once merged."""
     from review.workflow import attest, trust
 
-    text = git.show(base, ROSTER, root) if base else _read(root / ROSTER)
-    if base and git.show(base, ROSTER, root) != _read(root / ROSTER):
+    if not base:
+        # --all without a base: the working tree is the change; only a root pinned outside
+        # it (the environment, the person's own file) is trusted, and the export must lead
+        # back to it.
+        pinned = trust.pinned()
+        if pinned is None:
+            report.notices.append("no base revision and no pinned root of trust "
+                                  "(REVIEW_TRUST_ROOT): approvals cannot be verified")
+            return None
+        return pinned
+    text = git.show(base, ROSTER, root)
+    if git.show(base, ROSTER, root) != _read(root / ROSTER):
         report.notices.append(f"{ROSTER} changes in this change: the base revision's is used "
                               "until it is merged")
     try:

@@ -114,7 +114,15 @@ def root_of(trusted: trust.Trusted) -> trust.Root:
 def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
     """None when the envelope attests a release of exactly this path and content that the
     rule allowed — every record of the item signed at its place by the people the policy in
-    force asked for, the roster traced to the pinned root; otherwise why not."""
+    force asked for, the roster traced to the pinned root; otherwise why not. A file of any
+    other shape is a reason, never a crash: anyone can put a file beside a real one."""
+    try:
+        return _check(env, root, path, content_sha256)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return "not a readable release attestation"
+
+
+def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
     try:
         body = json.loads(base64.b64decode(env["payload"]))
         predicate = body["predicate"]
@@ -141,7 +149,11 @@ def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | 
     last = records[-1]
     if history.released is None or history.released[0] is not last:
         return "its records do not end with the release"
-    if chain.place_of(last).trust != state.head:
+    # The roster's and policy's records must reach as far as any signer of the item saw
+    # them, or a chain cut short would bring back an older policy or an unrevoked key.
+    carried = {r.computed_hash() for r in state.records}
+    if any(chain.place_of(r).trust not in carried for r in records) or \
+            chain.place_of(last).trust != state.head:
         return "it does not carry the roster and policy in force at the release"
     version = history.version
     if (version.path, version.content_sha256) != (path, content_sha256):

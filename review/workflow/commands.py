@@ -360,9 +360,9 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
 
 
 def _pinned_root(ws, roster_file: str | None):
-    """The root of trust: REVIEW_TRUST_ROOT, the organisation's `trust-root`, or a roster
-    export the person names as trusted — never the workspace's own roster.json, which anyone
-    with the folder can write."""
+    """The root of trust: REVIEW_TRUST_ROOT, the person's own trust-root file, or a roster
+    export the person names as trusted — never the workspace's own roster.json or review.toml,
+    which anyone with the folder can write."""
     from review.workflow import attest, trust
 
     if roster_file:
@@ -372,10 +372,10 @@ def _pinned_root(ws, roster_file: str | None):
             raise UsageError(f"{roster_file}: not a roster export") from None
         except trust.Untrusted as err:
             raise Refused(f"{roster_file}: {err}") from None
-    root = trust.pinned(ws.config().trust_root)
+    root = trust.pinned()
     if root is None:
-        raise UsageError("no pinned root of trust: set REVIEW_TRUST_ROOT (or trust-root in the "
-                         "organisation's review.toml) to the first admin's fingerprint, as "
+        raise UsageError("no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
+                         "~/.config/review/trust-root) to the first admin's fingerprint, as "
                          "`review roster export` prints it, or give --roster a trusted export")
     return root
 

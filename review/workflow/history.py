@@ -40,6 +40,30 @@ def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
             if f.severity is Severity.BLOCK and finding_key(f) not in overridden]
 
 
+INVALID: list = []  # the findings of a submission that signed none, or unreadable ones
+
+
+def _readable(found: object) -> list | None:
+    """Signed finding records as they must be: a list of valid findings (INVALID if not)."""
+    if found is None:
+        return None
+    try:
+        if isinstance(found, list):
+            for record in found:
+                Finding.model_validate(record)
+            return found
+    except (ValueError, TypeError):
+        pass
+    return INVALID
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return "not JSON"
+
+
 def findings_digest(records: list[dict]) -> str:
     """The digest of a list of finding records (as stored): what an approval signs."""
     return hashlib.sha256(chain.canonical(records)).hexdigest()
@@ -87,7 +111,12 @@ class History:
         version submitted before findings were signed with it."""
         records = self.version.findings
         if records is None:
-            records = json.loads(stored)
+            records = _readable(_json(stored))
+            if records is INVALID:
+                raise StoreError(f"item {self.item_id}: its stored findings are not readable; "
+                                 "run `review audit verify`")
+        if records is INVALID:
+            return []
         return [Finding.model_validate(r) for r in records]
 
 
@@ -112,8 +141,15 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
         if r.kind in VERSION_KINDS:
             if "editor" not in person.roles or (r.kind == "submit") != (history is None):
                 continue
-            version = Version(r, person, s.get("path"), s.get("content_sha256"),
-                              s.get("title"), s.get("found"))
+            path, digest = s.get("path"), s.get("content_sha256")
+            if not isinstance(path, str) or not isinstance(digest, str):
+                continue  # not a submission of a file
+            found = s.get("found")
+            if found is None and chain.place_of(r) is not None:
+                found = INVALID  # a version-2 submission must sign its findings
+            version = Version(r, person, path, digest,
+                              s.get("title") if isinstance(s.get("title"), str) else None,
+                              _readable(found))
             if history is None:
                 history = History(item_id, version, version)
             else:
@@ -166,6 +202,9 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     the one statement of the rule, for the release itself and for every offline check of
     its attestation."""
     item = history.item_id
+    if history.version.findings is INVALID:
+        return (f"item {item}: its submission did not sign readable findings; the editor "
+                "submits it again")
     if history.rejection is not None:
         return f"item {item} was rejected"
     if history.version.content_sha256 in history.rejected_contents:

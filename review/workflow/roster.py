@@ -133,8 +133,11 @@ class Roster:
         """A change takes effect at `seq` (its own, or the cosign that completed it)."""
         s = r.statement
         if r.kind == "policy.set":
-            self.policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]),
-                                 int(s.get("admin_threshold", 1)))
+            policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]),
+                            int(s.get("admin_threshold", 1)))
+            if not 1 <= policy.admin_threshold <= max(1, len(self.admins())):
+                return False  # checked again here: proposals can cross; none may lock it
+            self.policy = policy
             return True
         if r.kind in ("roster.add", "roster.rotate"):
             public = decode_public(s["public"])
@@ -160,6 +163,9 @@ class Roster:
                 return False
             # From an earlier point of the log when the key was lost or stolen then: what it
             # signed after that no longer counts.
+            remaining = self.admins() - {person.name}
+            if not remaining or len(remaining) < self.policy.admin_threshold:
+                return False  # it would leave nobody (or too few) to change the roster
             since = min(int(s.get("since", seq)), seq)
             person.revoked_seq = since
             for key in person.keys.values():

@@ -49,11 +49,17 @@ class Store:
             with self.engine.begin() as conn:
                 if not self.sqlite:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+                conn.info.pop("review_head", None)
                 yield conn
+                head = conn.info.pop("review_head", None)
         except DBAPIError as err:
             raise StoreError(_database_error(err)) from None
         except UnicodeEncodeError:
             raise UsageError(_NOT_UTF8) from None
+        if head is not None:
+            from review.workflow import heads
+
+            heads.remember(*head)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

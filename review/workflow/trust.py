@@ -4,16 +4,18 @@ later roster or policy version is signed by an admin in force before it).
 
 The root is the fingerprint of the key that signed a workspace's `init` record, optionally
 with the workspace's identity: `SHA256:…` or `SHA256:…@<workspace>`. It is pinned by
-`REVIEW_TRUST_ROOT`, by `trust-root` in the organisation's config, or — in CI — by the
-roster export at the base revision. A roster export or an attestation carries the chain of
-roster and policy records from `init` on; it is trusted only when that chain starts at the
-pinned root and holds together (each record names the one before it, see chain.broken_link)."""
+`REVIEW_TRUST_ROOT`, by the person's own `~/.config/review/trust-root`, or — in CI — by
+`trust-root` in the config or the roster export at the base revision. A roster export or an
+attestation carries the chain of roster and policy records from `init` on; it is trusted
+only when that chain starts at the pinned root and holds together (each record names the
+one before it, see chain.broken_link)."""
 
 from __future__ import annotations
 
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from review.errors import UsageError
 from review.workflow import chain
@@ -45,10 +47,21 @@ def parse_root(text: str, source: str) -> Root:
     return Root(m.group(1), m.group(2))
 
 
-def pinned(configured: str | None) -> Root | None:
-    """The root pinned by the environment, else by the organisation's config."""
+def pinned(configured: str | None = None) -> Root | None:
+    """The root pinned by the environment, else by the person's own file
+    (`$XDG_CONFIG_HOME/review/trust-root`, which nobody else can write), else — in CI only —
+    by `trust-root` in the config at the base revision (`configured`). Never by a config in
+    the working tree: an editor can change that file."""
     if os.environ.get("REVIEW_TRUST_ROOT"):
         return parse_root(os.environ["REVIEW_TRUST_ROOT"], "REVIEW_TRUST_ROOT")
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    own = base / "review" / "trust-root"
+    try:
+        text = own.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    if text:
+        return parse_root(text, str(own))
     if configured:
         return parse_root(configured, "trust-root")
     return None

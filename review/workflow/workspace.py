@@ -45,13 +45,17 @@ class Workspace:
         the published page). The content repository's config may add to the check — lexicons,
         expressions, its leaders file — but cannot weaken it: severities, allow-lists, the
         stages, the model and its thresholds stay the shipped ones, the bundled lexicons stay
-        on, and the drafts' date is today (a date in the past would bring back expired
+        on, no domain is made official and no word class extended, and the drafts' date is
+        today (a date in the past would bring back expired
         wording)."""
         from review.config import CLASSIFIER_THRESHOLDS, load_config
 
         return load_config(start=self.root).model_copy(update={
             "severity": {}, "allow": [], "stages": None, "bundled_lexicons": True,
-            "classifier": dict(CLASSIFIER_THRESHOLDS), "model": None, "date": None})
+            "classifier": dict(CLASSIFIER_THRESHOLDS), "model": None, "date": None,
+            # both widen what passes: links of "official" domains, and word classes that can
+            # add cues to the stances that excuse a finding as a quotation
+            "official_domains": [], "classes": []})
 
     def pipeline(self) -> Pipeline:
         from review.pipeline import Pipeline

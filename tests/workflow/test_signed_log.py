@@ -101,7 +101,7 @@ def test_an_approval_replayed_after_a_new_version_does_not_count(team):
 
 def test_a_rejection_taken_out_of_the_log_is_caught(team):
     """The rejection's record (and its projection) deleted, the rest renumbered and the chain
-    re-hashed: the approver's computer remembers the head it saw; a fresh computer finds the
+    re-hashed: the approver's computer remembers the record it wrote; a fresh one finds the
     records after the gap signed at other sequence numbers."""
     team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
     path, item = approved_item(team)
@@ -116,7 +116,7 @@ def test_a_rejection_taken_out_of_the_log_is_caught(team):
             conn.execute(text("UPDATE review_log SET seq = :n WHERE seq = :o"),
                          {"n": new, "o": old})
         rechain(conn)
-    team.fails(3, "approver", "approve", str(item), match="another place")
+    team.fails(3, "approver", "approve", str(item), match="rewritten")  # its own record
     team.fails(3, "outsider", "approve", str(item), match="another place")
     team.refused(None, "audit", "verify", match="another place")
 
