@@ -198,11 +198,12 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         pinned = trust.pinned(config.trust_root)
         if not text:
             return pinned
-        exported = attest.root_of(attest.read_roster(json.loads(text), pinned))
+        trusted = attest.read_roster(json.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(f"{ROSTER} at the base revision is not trusted: {err}")
         return None
-    return pinned or exported
+    # the export at the base revision is also an anchor: attestations must carry its records
+    return pinned.anchored(trusted) if pinned else attest.root_of(trusted)
 
 
 def _read(path: Path) -> str | None:

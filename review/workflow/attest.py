@@ -8,6 +8,7 @@ import base64
 import hashlib
 import json
 import os
+from itertools import pairwise
 from pathlib import Path
 
 from review.errors import StoreError
@@ -108,7 +109,8 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
 
 
 def root_of(trusted: trust.Trusted) -> trust.Root:
-    return trust.Root(trusted.records[0].actor, trusted.workspace)
+    """The export's root, requiring what it holds of every attestation checked against it."""
+    return trust.Root(trusted.records[0].actor, trusted.workspace).anchored(trusted)
 
 
 def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
@@ -155,6 +157,10 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
     if any(chain.place_of(r).trust not in carried for r in records) or \
             chain.place_of(last).trust != state.head:
         return "it does not carry the roster and policy in force at the release"
+    if any(a.seq >= b.seq for a, b in pairwise(records)):
+        return "its records are out of order"
+    if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
+        return "it omits roster or policy records of the committed roster export"
     version = history.version
     if (version.path, version.content_sha256) != (path, content_sha256):
         return "its records release other content"

@@ -120,7 +120,8 @@ class Roster:
             proposal.signers.add(admin.name)
             if len(proposal.signers) >= self.policy.admin_threshold:
                 del self.pending[s["target"]]
-                return self._change(proposal.record, r.seq)
+                # a valid signature even when the change can no longer take effect
+                self._change(proposal.record, r.seq)
             return True
         if r.kind not in CHANGE_KINDS:
             return False

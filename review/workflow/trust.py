@@ -35,9 +35,18 @@ class Untrusted(Exception):
 class Root:
     admin: str                  # fingerprint of the key that signed `init`
     workspace: str | None = None
+    # Hashes of roster and policy records a committed export holds (CI's base revision, a
+    # trusted --roster): a carried chain must hold them all, so a newer policy or a revocation
+    # deleted from the store's tail is still required.
+    known: frozenset[tuple[int, str]] = frozenset()  # (seq, hash)
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
+
+    def anchored(self, trusted: Trusted) -> Root:
+        """This root, also requiring every record of a trusted export."""
+        return Root(self.admin, self.workspace,
+                    frozenset((r.seq, r.computed_hash()) for r in trusted.records))
 
 
 def parse_root(text: str, source: str) -> Root:

@@ -77,3 +77,22 @@ def test_the_threshold_never_locks_the_roster(team):
     team.ok("admin", "policy", "set", "--levels", "reviewer", "--admin-threshold", "2")
     result = team.refused("admin", "roster", "revoke", "admin2", match="only 1 would be left")
     assert result.exit_code == 1
+
+
+def test_crossing_proposals_cannot_lock_the_roster(team):
+    """Red team A09: two revocations proposed while three admins remain, then both
+    co-signed; the second would leave one admin under a threshold of two."""
+    three_admins(team)
+    first = team.ok("admin", "roster", "revoke", "admin2").stdout.split("record ")[1]
+    second = team.ok("admin", "roster", "revoke", "admin3").stdout.split("record ")[1]
+    team.ok("admin2", "roster", "cosign", second.split(":")[0])  # admin3 revoked: 2 remain
+    team.ok("admin2", "roster", "cosign", first.split(":")[0])  # would leave 1 under 2
+    admins = [p["name"] for p in json.loads(team.ok(None, "roster", "list", "--format",
+                                                    "json").stdout)
+              if "admin" in p["roles"] and not p["revoked"]]
+    assert sorted(admins) == ["admin", "admin2"]  # the second revocation did not take effect
+    team.keygen("admin4")
+    added = team.ok("admin", "roster", "add", "admin4", "--role", "admin", "--key",
+                    f"{team.key('admin4')}.pub").stdout.split("record ")[1].split(":")[0]
+    assert "in force" in team.ok("admin2", "roster", "cosign", added).stdout
+    team.ok(None, "audit", "verify")

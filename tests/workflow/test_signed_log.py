@@ -179,3 +179,43 @@ def test_each_hand_edited_decision_row_is_named(team, column):
     result = team.refused(None, "audit", "verify", match="1 table rows disagree")
     assert f"{column} differs from the signed log" in result.stdout
     team.ok("editor", "release", str(item))  # and nothing was decided by it
+
+
+def test_relabelling_a_record_in_the_table_is_caught_by_everyone(team):
+    """Red team A04: the row's kind changed from reject to approve (hash recomputed); the
+    signed body still says reject."""
+    path, item = approved_item(team)
+    team.submit("editor", path)  # a new version, not yet judged
+    team.ok("reviewer", "reject", str(item), "--reason", "不行")
+    with engine(team).begin() as conn:
+        conn.execute(text("UPDATE review_log SET kind = 'approve' WHERE kind = 'reject'"))
+        rechain(conn)
+    team.fails(3, "editor", "release", str(item), match="kind or item differ")
+
+
+def test_the_head_a_computer_wrote_is_remembered(team):
+    """Red team A05/A12: the newest record deleted before anyone else acts; the computer
+    that wrote it notices on its next action."""
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    with engine(team).begin() as conn:
+        conn.execute(text("DELETE FROM review_log WHERE seq = (SELECT max(seq) FROM "
+                          "review_log)"))
+    team.fails(3, "admin", "roster", "list", match="removed from the end")
+
+
+def test_a_submission_that_signs_no_findings_is_never_released(team):
+    """Red team A02: the editor writes his own version-2 submit without findings."""
+    from review.workflow import chain, keys
+    from review.workflow.store import Store, sqlite_url
+
+    path = team.write("ad.txt", BLOCKED)
+    item = team.submit("editor", path)
+    store = Store(team.url or sqlite_url(team.root))
+    with store.transaction() as conn:
+        statement = json.loads(conn.execute(text(
+            "SELECT body FROM review_log WHERE kind = 'submit'")).scalar())["statement"]
+        statement.pop("found")
+        chain.append(conn, keys.load(team.key("editor")), "resubmit", item, statement)
+        conn.execute(text("UPDATE review_items SET findings = '[]'"))
+    team.refused("reviewer", "approve", str(item), match="the submission signed 0")
+    team.refused("editor", "release", str(item), match="did not sign readable findings")

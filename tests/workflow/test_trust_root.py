@@ -241,3 +241,62 @@ def test_no_subset_of_real_records_with_the_attackers_keys_verifies(team):
                 assert verdict(records, path) is not None, (
                     [r["kind"] for r in records], signer and signer.fingerprint)
     assert tried == 21
+
+
+def test_a_roster_chain_cut_before_a_stricter_policy_does_not_verify(team):
+    """Red team A01: the two-level policy's record left out of the carried chain (and the
+    release signed against the older head) would bring back one level. The real approval
+    names the two-level policy as the head it saw, so the chain must reach it."""
+    from sqlalchemy import text
+
+    from review.workflow import attest, dsse
+    from review.workflow.trust import Root
+
+    from .test_attacks import engine
+
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    path, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "不同意")
+    with engine(team).begin() as conn:
+        def entries(where):
+            return [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
+                         body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
+                    for r in conn.execute(text(f"SELECT * FROM review_log WHERE {where} "
+                                               "ORDER BY seq")).mappings()]
+        trust = entries("kind IN ('init', 'roster.add', 'policy.set')")
+        records = entries(f"item_id = {item} AND kind IN ('submit', 'approve')")
+    cut = trust[:-1]  # without the two-level policy.set
+    workspace = from_entry(cut[0]).statement["workspace"]
+    editor = load(team.key("editor"))
+    content = from_entry(records[0]).statement["content_sha256"]
+    release = signed_record(editor, "release", records, {"path": path,
+                                                         "content_sha256": content},
+                            from_entry(cut[-1]).computed_hash(), workspace,
+                            records[-1]["seq"] + 5)
+    body = {"_type": attest.STATEMENT_TYPE, "predicateType": attest.PREDICATE_TYPE,
+            "subject": [{"name": path, "digest": {"sha256": content}}],
+            "predicate": {"item": item, "path": path, "records": [*records, release],
+                          "trust": cut}}
+    env = dsse.envelope(attest.ATTESTATION_TYPE, json.dumps(body).encode(), [editor])
+    root = Root(from_entry(cut[0]).actor, workspace)
+    assert attest.check(env, root, path, content) == \
+        "it does not carry the roster and policy in force at the release"
+
+
+def test_malformed_attestations_beside_a_real_one_are_reasons_not_crashes(team):
+    """Red team A06: anyone can drop a file into the attestations folder."""
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    made, env, body = attestation_of(team, path)
+    digest = made.name.split("-")[0]
+    for n, bad in enumerate([{**body, "subject": ["x"]},
+                             {**body, "subject": [{"name": path, "digest": "x"}]},
+                             {**body, "predicate": {**body["predicate"], "records": 5}}]):
+        payload = base64.b64encode(json.dumps(bad).encode()).decode()
+        (made.parent / f"{digest}-0{n}.dsse.json").write_text(
+            json.dumps({**env, "payload": payload}))
+    (made.parent / f"{digest}-09.dsse.json").write_text('["not", "an", "envelope"]')
+    team.ok(None, "verify", path)  # the real one still verifies
+    made.unlink()
+    result = team.refused(None, "verify", path, match="no valid release attestation")
+    assert "Traceback" not in result.output
