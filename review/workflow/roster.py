@@ -53,6 +53,7 @@ class Roster:
     invalid: list[int] = field(default_factory=list)  # seqs of roster rows that do not verify
     policy: Policy = field(default_factory=Policy)
     pending: dict[int, Proposal] = field(default_factory=dict)  # by the proposal's seq
+    refused: set[int] = field(default_factory=set)  # co-signed changes that could not apply
 
     def admins(self) -> set[str]:
         """The names of the admins with a key in force now."""
@@ -121,7 +122,8 @@ class Roster:
             if len(proposal.signers) >= self.policy.admin_threshold:
                 del self.pending[s["target"]]
                 # a valid signature even when the change can no longer take effect
-                self._change(proposal.record, r.seq)
+                if not self._change(proposal.record, r.seq):
+                    self.refused.add(s["target"])
             return True
         if r.kind not in CHANGE_KINDS:
             return False

@@ -547,6 +547,9 @@ def _taken_effect(conn: Connection, seq: int, change: int) -> str:
     """Whether the change of record `change` is in force after record `seq` (one line)."""
     roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
     proposal = roster.pending.get(change)
+    if change in roster.refused:
+        return (f"record {change}: signed, but not in force — it would leave fewer admins than "
+                "the threshold")
     if proposal is None:
         return f"record {change}: in force"
     needs = roster.policy.admin_threshold - len(proposal.signers)
