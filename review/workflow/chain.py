@@ -166,12 +166,15 @@ def _record(row) -> Record:
                   row.prev_hash, row.hash)
 
 
-def broken_link(records: list[Record], link: str, workspace: str) -> str | None:
+def broken_link(records: list[Record], link: str, workspace: str,
+                after: Record | None = None) -> str | None:
     """None when `records` (in log order) are a whole sub-chain: each record of version 2
     signed at its own sequence number, in this workspace, naming the one before it by `link`
-    ("item_prev" for an item's history, "trust" for the roster's and policy's); otherwise
-    which record breaks it. A version-1 record after a version-2 one is a replay."""
-    before, modern = GENESIS, False
+    ("prev" for the whole log, "item_prev" for an item's history, "trust" for the roster's
+    and policy's) — the first naming `after` (default: none before it); otherwise which
+    record breaks it. A version-1 record after a version-2 one is a replay."""
+    before = after.computed_hash() if after is not None else GENESIS
+    modern = after is not None and after.version == BODY_VERSION
     for r in records:
         if (r.signed.get("kind"), r.signed.get("item")) != (r.kind, r.item_id):
             return f"record {r.seq} was altered (kind or item differ from what was signed)"
@@ -214,20 +217,8 @@ def verify_links(conn: Connection, workspace: str) -> None:
     if seen is not None and rows[0].computed_hash() != seen[1]:
         raise StoreError(f"record {seen[0]} differs from the one this computer verified: the "
                          "log was rewritten; run `review audit verify`")
-    modern = seen is not None and rows[0].version == BODY_VERSION
-    before = rows[0].computed_hash() if seen is not None else GENESIS
-    for r in rows[1:] if seen is not None else rows:
-        if (r.signed.get("kind"), r.signed.get("item")) != (r.kind, r.item_id):
-            raise StoreError(f"record {r.seq} was altered (kind or item differ from what was "
-                             "signed); run `review audit verify`")
-        place = place_of(r)
-        if place is None and modern:
-            raise StoreError(f"record {r.seq} is in the old format after the cut-over (a "
-                             "replay); run `review audit verify`")
-        if place is not None:
-            modern = True
-            if (place.seq, place.workspace, place.prev) != (r.seq, workspace, before):
-                raise StoreError(f"record {r.seq} was signed for another place (a replay, or "
-                                 "records removed before it); run `review audit verify`")
-        before = r.computed_hash()
-    heads.remember(workspace, rows[-1].seq, before)
+    problem = broken_link(rows[1:], "prev", workspace, after=rows[0]) if seen is not None \
+        else broken_link(rows, "prev", workspace)
+    if problem:
+        raise StoreError(f"{problem}; run `review audit verify`")
+    heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())

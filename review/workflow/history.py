@@ -40,21 +40,16 @@ def blocking(findings: list[Finding], overridden: set[str]) -> list[str]:
             if f.severity is Severity.BLOCK and finding_key(f) not in overridden]
 
 
-INVALID: list = []  # the findings of a submission that signed none, or unreadable ones
-
-
-def _readable(found: object) -> list | None:
-    """Signed finding records as they must be: a list of valid findings (INVALID if not)."""
-    if found is None:
+def _readable(found: object) -> list[dict] | None:
+    """Signed finding records as they must be — a list of valid findings — or None."""
+    if not isinstance(found, list):
         return None
     try:
-        if isinstance(found, list):
-            for record in found:
-                Finding.model_validate(record)
-            return found
+        for record in found:
+            Finding.model_validate(record)
     except (ValueError, TypeError):
-        pass
-    return INVALID
+        return None
+    return found
 
 
 def _json(text: str) -> object:
@@ -76,7 +71,12 @@ class Version:
     path: str
     content_sha256: str
     title: str | None
-    findings: list[dict] | None  # the finding records signed with it (None: an old record)
+    findings: list[dict] | None  # the finding records signed with it (None: none readable)
+
+    @property
+    def legacy(self) -> bool:
+        """Submitted before findings were signed with a submission (a version-1 record)."""
+        return chain.place_of(self.record) is None
 
 
 @dataclass
@@ -110,14 +110,12 @@ class History:
         """The current version's findings as signed; `stored` (the table's copy) only for a
         version submitted before findings were signed with it."""
         records = self.version.findings
-        if records is None:
+        if records is None and self.version.legacy:
             records = _readable(_json(stored))
-            if records is INVALID:
+            if records is None:
                 raise StoreError(f"item {self.item_id}: its stored findings are not readable; "
                                  "run `review audit verify`")
-        if records is INVALID:
-            return []
-        return [Finding.model_validate(r) for r in records]
+        return [Finding.model_validate(r) for r in records or []]
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str) -> History:
@@ -144,12 +142,9 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
             path, digest = s.get("path"), s.get("content_sha256")
             if not isinstance(path, str) or not isinstance(digest, str):
                 continue  # not a submission of a file
-            found = s.get("found")
-            if found is None and chain.place_of(r) is not None:
-                found = INVALID  # a version-2 submission must sign its findings
             version = Version(r, person, path, digest,
                               s.get("title") if isinstance(s.get("title"), str) else None,
-                              _readable(found))
+                              _readable(s.get("found")))
             if history is None:
                 history = History(item_id, version, version)
             else:
@@ -182,8 +177,8 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
         if r.kind == "reject":
             history.rejection = (r, person)
             history.rejected_contents.setdefault(version.content_sha256, (r, person))
-        elif version.findings is not None and \
-                s.get("findings_sha256") != findings_digest(version.findings):
+        elif not version.legacy and \
+                s.get("findings_sha256") != findings_digest(version.findings or []):
             return  # approved what its own check found, not what was submitted
         elif level not in history.approvals and all(
                 p.name != person.name for _, p in history.approvals.values()):
@@ -202,7 +197,7 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     the one statement of the rule, for the release itself and for every offline check of
     its attestation."""
     item = history.item_id
-    if history.version.findings is INVALID:
+    if history.version.findings is None and not history.version.legacy:
         return (f"item {item}: its submission did not sign readable findings; the editor "
                 "submits it again")
     if history.rejection is not None:

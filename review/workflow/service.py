@@ -215,10 +215,9 @@ class Service:
                                  "waiting for signatures (see `review roster pending`)")
             if me.name in proposal.signers:
                 raise Refused(f"{me.name} already signed record {seq}")
-            record = chain.append(conn, self.identity, "trust.cosign", None,
-                                  {"target": seq,
-                                   "target_hash": proposal.record.computed_hash()})
-            return _taken_effect(conn, record.seq, seq)
+            chain.append(conn, self.identity, "trust.cosign", None,
+                         {"target": seq, "target_hash": proposal.record.computed_hash()})
+            return _taken_effect(conn, seq)
 
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
@@ -232,7 +231,7 @@ class Service:
                       statement: dict) -> str:
         """Append a roster or policy change; under a threshold it is a proposal."""
         record = chain.append(conn, self.identity, kind, None, statement)
-        return _taken_effect(conn, record.seq, record.seq)
+        return _taken_effect(conn, record.seq)
 
     def roster(self) -> Roster:
         with self.store.reading() as conn:
@@ -364,8 +363,8 @@ class Service:
                 raise Refused(f"{seen.version.path} has changed since it was submitted: "
                               "submit it again")
             digest = findings_digest([finding_record(f) for f in findings])
-            signed = seen.version.findings
-            if signed is not None and findings_digest(signed) != digest:
+            signed = seen.version.findings or []
+            if not seen.version.legacy and findings_digest(signed) != digest:
                 raise Refused(f"item {item_id}: this check finds {len(findings)} findings, the "
                               f"submission signed {len(signed)}; the editor submits it again")
             extra = {**extra, "findings_sha256": digest}
@@ -543,8 +542,8 @@ class Service:
             return chain.records(conn, item_id=item_id)
 
 
-def _taken_effect(conn: Connection, seq: int, change: int) -> str:
-    """Whether the change of record `change` is in force after record `seq` (one line)."""
+def _taken_effect(conn: Connection, change: int) -> str:
+    """Whether the roster or policy change of record `change` is in force now (one line)."""
     roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
     proposal = roster.pending.get(change)
     if change in roster.refused:

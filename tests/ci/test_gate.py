@@ -180,9 +180,7 @@ def test_a_roster_changed_in_the_change_is_not_trusted_until_merged(repo, tmp_pa
                                                                    monkeypatch):
     """The editor's own workspace (his key its admin, a second key of his its reviewer)
     releases the draft; he commits its roster export and attestation with the draft."""
-    import shutil
-
-    from workflow.test_trust_root import rogue_workspace
+    from workflow.test_trust_root import adopt, rogue_workspace
 
     require_approval(repo)
     path = repo.write("a.md", CLEAN)
@@ -194,9 +192,7 @@ def test_a_roster_changed_in_the_change_is_not_trusted_until_merged(repo, tmp_pa
     rogue.ok("editor", "release", str(item))
     rogue.ok("admin", "roster", "export")
     monkeypatch.chdir(repo.root)
-    shutil.copytree(rogue.root / ".review" / "attestations",
-                    repo.root / ".review" / "attestations", dirs_exist_ok=True)
-    shutil.copy(rogue.root / ".review" / "roster.json", repo.root / ".review" / "roster.json")
+    adopt(rogue, repo)
     commit(repo)
     result = ci(repo, "--format", "json")
     assert result.exit_code == 1

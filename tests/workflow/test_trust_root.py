@@ -4,15 +4,18 @@ the insider's own roster, and attestations he assembles from real records and hi
 import base64
 import json
 import shutil
+from itertools import combinations
 
+from sqlalchemy import text
 from workflow.team import CLEAN, Team
 
-from review.workflow.chain import Place, body_of, record_hash
+from review.workflow import attest, dsse
+from review.workflow.chain import Place, body_of
 from review.workflow.history import findings_digest
 from review.workflow.keys import load
-from review.workflow.trust import entry, from_entry
+from review.workflow.trust import Root, entry, from_entry
 
-from .test_attacks import approved_item
+from .test_attacks import approved_item, engine
 
 BLOCKED = "关于开展冬季消防安全检查的通知\n\n全网最低价，扫码立减，加微信领取优惠券。\n"
 
@@ -37,6 +40,44 @@ def rogue_workspace(team, tmp_path, monkeypatch) -> Team:
     return rogue
 
 
+def adopt(rogue, team) -> None:
+    """Copy the rogue workspace's attestations and roster export into the real one."""
+    shutil.copytree(rogue.root / ".review" / "attestations",
+                    team.root / ".review" / "attestations", dirs_exist_ok=True)
+    shutil.copy(rogue.root / ".review" / "roster.json", team.root / ".review" / "roster.json")
+
+
+def log_entries(team, where: str, **params) -> list[dict]:
+    """Records of the store's log, as an attestation carries them."""
+    with engine(team).begin() as conn:
+        return [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
+                     body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
+                for r in conn.execute(text(f"SELECT * FROM review_log WHERE {where} "
+                                           "ORDER BY seq"), params).mappings()]
+
+
+def signed_record(identity, kind: str, previous: list, statement: dict, trust_head: str,
+                  workspace: str, seq: int) -> dict:
+    """A record the attacker signs with a key he holds, chained after `previous`."""
+    item_prev = from_entry(previous[-1]).computed_hash() if previous else "0" * 64
+    item = from_entry(previous[0]).item_id if previous else None
+    place = Place(workspace, seq, "e" * 64, item_prev, trust_head)
+    body = body_of(kind, item, statement, place)
+    return {"seq": seq, "kind": kind, "item": item, "actor": identity.fingerprint,
+            "body": body, "signature": base64.b64encode(identity.sign(body.encode())).decode(),
+            "prev_hash": "e" * 64}
+
+
+def release_by(identity, records: list, trust_records: list, seq: int) -> dict:
+    """A release of the records' content that `identity` signs himself, as if in the log."""
+    statement = from_entry(records[0]).statement
+    return signed_record(identity, "release", records,
+                         {"path": statement["path"],
+                          "content_sha256": statement["content_sha256"]},
+                         from_entry(trust_records[-1]).computed_hash(),
+                         from_entry(trust_records[0]).statement["workspace"], seq)
+
+
 def test_a_self_signed_roster_and_its_attestation_are_refused(team, tmp_path, monkeypatch):
     path = team.write("a.txt", CLEAN)
     rogue = rogue_workspace(team, tmp_path, monkeypatch)
@@ -46,11 +87,7 @@ def test_a_self_signed_roster_and_its_attestation_are_refused(team, tmp_path, mo
     rogue.ok("editor", "release", str(item))
     rogue.ok("admin", "roster", "export")
     monkeypatch.chdir(team.root)
-    for made in (rogue.root / ".review" / "attestations").iterdir():
-        target = team.root / ".review" / "attestations" / made.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(made, target)
-    shutil.copy(rogue.root / ".review" / "roster.json", team.root / ".review" / "roster.json")
+    adopt(rogue, team)
     team.refused(None, "verify", path, match="does not start at the pinned root")
 
 
@@ -61,26 +98,8 @@ def attestation_of(team, item_path: str) -> tuple:
 
 
 def reseal(made, env, body, signer) -> None:
-    from review.workflow import dsse
-
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     made.write_text(json.dumps(dsse.envelope(env["payloadType"], payload, [signer])))
-
-
-def forged_release(team, records: list, trust_records: list, seq: int):
-    """A release record the editor signs himself, placed after `records` as if in the log."""
-    editor = load(team.key("editor"))
-    last = from_entry(records[-1])
-    first = from_entry(trust_records[0])
-    statement = last.statement
-    place = Place(first.statement["workspace"], seq, "f" * 64, last.computed_hash(),
-                  from_entry(trust_records[-1]).computed_hash())
-    body = body_of("release", last.item_id, {"path": statement["path"],
-                                             "content_sha256": statement["content_sha256"]},
-                   place)
-    signature = base64.b64encode(editor.sign(body.encode())).decode()
-    return {"seq": seq, "kind": "release", "item": last.item_id, "actor": editor.fingerprint,
-            "body": body, "signature": signature, "prev_hash": "f" * 64}
 
 
 def test_an_attestation_assembled_from_real_records_must_satisfy_the_policy(team):
@@ -95,18 +114,9 @@ def test_an_attestation_assembled_from_real_records_must_satisfy_the_policy(team
     team.ok("approver", "approve", str(released))
     team.ok("editor", "release", str(released))
     made, env, body = attestation_of(team, other)
-    from sqlalchemy import text
-
-    from .test_attacks import engine
-
-    with engine(team).begin() as conn:
-        rows = conn.execute(text("SELECT * FROM review_log WHERE item_id = :i AND kind <> "
-                                 "'reject' ORDER BY seq"), {"i": item}).mappings().all()
-    records = [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
-                    body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
-               for r in rows]
-    trust_records = body["predicate"]["trust"]
-    records.append(forged_release(team, records, trust_records, records[-1]["seq"] + 50))
+    records = log_entries(team, "item_id = :i AND kind <> 'reject'", i=item)
+    records.append(release_by(load(team.key("editor")), records, body["predicate"]["trust"],
+                              records[-1]["seq"] + 50))
     body["predicate"].update(records=records, item=item, path=path)
     content = from_entry(records[0]).statement["content_sha256"]
     body["subject"] = [{"name": path, "digest": {"sha256": content}}]
@@ -124,18 +134,9 @@ def test_a_block_finding_without_an_override_fails_verification(team):
     other, released = approved_item(team, "b.txt")
     team.ok("editor", "release", str(released))
     made, env, body = attestation_of(team, other)
-    from sqlalchemy import text
-
-    from .test_attacks import engine
-
-    with engine(team).begin() as conn:
-        rows = conn.execute(text("SELECT * FROM review_log WHERE item_id = :i ORDER BY seq"),
-                            {"i": item}).mappings().all()
-    records = [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
-                    body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
-               for r in rows]
-    records.append(forged_release(team, records, body["predicate"]["trust"],
-                                  records[-1]["seq"] + 50))
+    records = log_entries(team, "item_id = :i", i=item)
+    records.append(release_by(load(team.key("editor")), records, body["predicate"]["trust"],
+                              records[-1]["seq"] + 50))
     content = from_entry(records[0]).statement["content_sha256"]
     body["predicate"].update(records=records, item=item, path=path)
     body["subject"] = [{"name": path, "digest": {"sha256": content}}]
@@ -154,21 +155,8 @@ def test_the_attestation_carries_every_record_verify_needs(team):
     kinds = [r["kind"] for r in body["predicate"]["records"]]
     assert kinds == ["submit", "approve", "release"]
     assert body["predicate"]["trust"][0]["kind"] == "init"
-    # A record re-hashed by hand no longer matches what it is chained to.
-    assert record_hash  # the hash of a carried record is always recomputed (from_entry)
+    # each carried record reads back as carried (its hash recomputed, never taken as given)
     assert entry(from_entry(body["predicate"]["records"][0])) == body["predicate"]["records"][0]
-
-
-def signed_record(identity, kind: str, previous: list, statement: dict, trust_head: str,
-                  workspace: str, seq: int) -> dict:
-    """A record the attacker signs with a key he holds, chained after `previous`."""
-    item_prev = from_entry(previous[-1]).computed_hash() if previous else "0" * 64
-    item = from_entry(previous[0]).item_id if previous else None
-    place = Place(workspace, seq, "e" * 64, item_prev, trust_head)
-    body = body_of(kind, item, statement, place)
-    return {"seq": seq, "kind": kind, "item": item, "actor": identity.fingerprint,
-            "body": body, "signature": base64.b64encode(identity.sign(body.encode())).decode(),
-            "prev_hash": "e" * 64}
 
 
 def test_no_subset_of_real_records_with_the_attackers_keys_verifies(team):
@@ -177,15 +165,6 @@ def test_no_subset_of_real_records_with_the_attackers_keys_verifies(team):
     signs the release and the attestation himself: the policy allows none of them. The same
     construction from the complete records of an item that was approved at both levels
     verifies, so the test can fail."""
-    from itertools import combinations
-
-    from sqlalchemy import text
-
-    from review.workflow import attest, dsse
-    from review.workflow.trust import Root
-
-    from .test_attacks import engine
-
     team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
     path, item = approved_item(team)
     team.ok("approver", "reject", str(item), "--reason", "不同意")
@@ -200,11 +179,7 @@ def test_no_subset_of_real_records_with_the_attackers_keys_verifies(team):
     editor, outsider = load(team.key("editor")), load(team.key("outsider"))
 
     def rows(item_id):
-        with engine(team).begin() as conn:
-            return [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
-                         body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
-                    for r in conn.execute(text("SELECT * FROM review_log WHERE item_id = :i "
-                                               "ORDER BY seq"), {"i": item_id}).mappings()]
+        return log_entries(team, "item_id = :i", i=item_id)
 
     def verdict(records, target_path):
         content = from_entry(records[0]).statement["content_sha256"]
@@ -247,32 +222,16 @@ def test_a_roster_chain_cut_before_a_stricter_policy_does_not_verify(team):
     """Red team A01: the two-level policy's record left out of the carried chain (and the
     release signed against the older head) would bring back one level. The real approval
     names the two-level policy as the head it saw, so the chain must reach it."""
-    from sqlalchemy import text
-
-    from review.workflow import attest, dsse
-    from review.workflow.trust import Root
-
-    from .test_attacks import engine
-
     team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
     path, item = approved_item(team)
     team.ok("approver", "reject", str(item), "--reason", "不同意")
-    with engine(team).begin() as conn:
-        def entries(where):
-            return [dict(seq=r["seq"], kind=r["kind"], item=r["item_id"], actor=r["actor"],
-                         body=r["body"], signature=r["signature"], prev_hash=r["prev_hash"])
-                    for r in conn.execute(text(f"SELECT * FROM review_log WHERE {where} "
-                                               "ORDER BY seq")).mappings()]
-        trust = entries("kind IN ('init', 'roster.add', 'policy.set')")
-        records = entries(f"item_id = {item} AND kind IN ('submit', 'approve')")
+    trust = log_entries(team, "kind IN ('init', 'roster.add', 'policy.set')")
+    records = log_entries(team, "item_id = :i AND kind IN ('submit', 'approve')", i=item)
     cut = trust[:-1]  # without the two-level policy.set
     workspace = from_entry(cut[0]).statement["workspace"]
     editor = load(team.key("editor"))
     content = from_entry(records[0]).statement["content_sha256"]
-    release = signed_record(editor, "release", records, {"path": path,
-                                                         "content_sha256": content},
-                            from_entry(cut[-1]).computed_hash(), workspace,
-                            records[-1]["seq"] + 5)
+    release = release_by(editor, records, cut, records[-1]["seq"] + 5)
     body = {"_type": attest.STATEMENT_TYPE, "predicateType": attest.PREDICATE_TYPE,
             "subject": [{"name": path, "digest": {"sha256": content}}],
             "predicate": {"item": item, "path": path, "records": [*records, release],
