@@ -16,7 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2  # 1: workflow; 2: accounts and alerts
+SCHEMA_VERSION = 3  # 1: workflow; 2: accounts and alerts; 3: the log append-only
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits in PostgreSQL
 
 metadata = MetaData()

@@ -8,7 +8,7 @@ import json
 
 from sqlalchemy import Connection
 
-from review.workflow import chain
+from review.workflow import chain, witness
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 from review.workflow.roster import ROSTER_KINDS, Roster
 
@@ -67,10 +67,8 @@ def _broken_place(records: list[chain.Record], workspace: str) -> str | None:
 
 
 def make_anchor(head: chain.Record, identity: Identity) -> dict:
-    body = {"seq": head.seq, "hash": head.hash}
-    return {**body, "signer": identity.fingerprint,
-            "public": "ed25519:" + base64.b64encode(identity.public).decode(),
-            "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
+    """The same signed head as a witness (review.workflow.witness), to commit elsewhere."""
+    return witness.signed(head.seq, head.hash, identity)
 
 
 def check_anchor(anchor: dict, records: list[chain.Record], roster: Roster) -> str | None:

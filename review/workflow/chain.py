@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -139,7 +140,7 @@ def append(conn: Connection, identity: Identity, kind: str, item_id: int | None,
     digest = record_hash(seq, kind, item_id, identity.fingerprint, body, signature, prev)
     # The head this computer wrote is remembered once the transaction commits (Store): a
     # record of its own taken away later shows on its next action.
-    conn.info["review_head"] = (place.workspace, seq, digest)
+    conn.info["review_head"] = (place.workspace, seq, digest, identity)
     conn.execute(log.insert().values(seq=seq, kind=kind, item_id=item_id,
                                      actor=identity.fingerprint, body=body, signature=signature,
                                      prev_hash=prev, hash=digest))
@@ -147,8 +148,10 @@ def append(conn: Connection, identity: Identity, kind: str, item_id: int | None,
 
 
 def records(conn: Connection, kinds: tuple[str, ...] | None = None,
-            item_id: int | None = None) -> list[Record]:
+            item_id: int | None = None, seqs: Collection[int] | None = None) -> list[Record]:
     query = select(log).order_by(log.c.seq)
+    if seqs is not None:
+        query = query.where(log.c.seq.in_(seqs))
     if kinds:
         query = query.where(log.c.kind.in_(kinds))
     if item_id is not None:

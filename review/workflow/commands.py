@@ -93,7 +93,7 @@ def _ask_passphrase() -> str:
                               "SQLite workspace for the members of this OS group")
 def init(name: str, database_url: str | None, group: str | None) -> None:
     """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
-    from review.workflow import keys
+    from review.workflow import keys, witness
     from review.workflow.service import Service
     from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
 
@@ -106,6 +106,7 @@ def init(name: str, database_url: str | None, group: str | None) -> None:
         raise UsageError(f"cannot create {root / DIR}: {err.strerror or err}") from None
     if group:
         share_with_group(root / DIR, group)
+    witness.prepare(root / DIR)
     ws = Workspace(root)
     store = ws.store(database_url)
     Service(ws, store, identity).init(name)
@@ -390,7 +391,7 @@ def audit() -> None:
 def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
     from review.workflow import audit as auditing
-    from review.workflow import projection
+    from review.workflow import projection, witness
 
     service = open_service(identity_required=False)
     loaded = []
@@ -399,16 +400,17 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
             loaded.append(json.loads(Path(a).read_bytes()))
         except (OSError, ValueError):
             raise UsageError(f"{a}: not an anchor file") from None
+    witnesses, unreadable = witness.read(service.workspace.review_dir)
     with service.store.reading() as conn:
-        problem = auditing.verify_chain(conn, loaded)
+        problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses])
         if problem:
             raise Refused(f"audit log broken: {problem}")
-        rows = projection.disagreements(conn)
+        rows = unreadable + projection.disagreements(conn)
     for line in rows:
         click.echo(line)
     if rows:
-        raise Refused(f"audit log intact, but {len(rows)} table rows disagree with it (listed "
-                      "above)")
+        raise Refused(f"audit log intact, but {len(rows)} witnesses or table rows disagree "
+                      "with it (listed above)")
     click.echo("audit log intact; the tables agree with it")
 
 

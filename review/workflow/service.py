@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.tables import decisions, items
-from review.workflow import attest, chain
+from review.workflow import attest, chain, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
@@ -81,11 +81,12 @@ class ItemView:
     findings: list[Finding]
 
 
-def load_state(conn: Connection) -> State:
+def load_state(conn: Connection, review_dir: Path) -> State:
     """The roster and policy in force, from their own chain of signed records; a gap or a
-    replay in that chain is a tampered store (exit 3)."""
+    replay in that chain, or a witnessed record that is gone, is a tampered store (exit 3)."""
     workspace = chain.workspace_id(conn)
     chain.verify_links(conn, workspace)
+    witness.check(conn, review_dir)
     records = chain.records(conn, kinds=chain.TRUST_KINDS)
     problem = chain.broken_link(records, "trust", workspace)
     if problem:
@@ -106,6 +107,9 @@ class Service:
         """The check that gates release, built once per service (see Workspace.gate_config)."""
         return self.workspace.pipeline()
 
+    def _state(self, conn: Connection) -> State:
+        return load_state(conn, self.workspace.review_dir)
+
     # --- identity -------------------------------------------------------------------------
     def _me(self, state: State, *roles: str) -> Person:
         if self.identity is None:
@@ -120,7 +124,7 @@ class Service:
 
     def whoami(self) -> tuple[Person | None, str]:
         with self.store.reading() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
         fp = self.identity.fingerprint if self.identity else ""
         return state.roster.active(fp) if fp else None, fp
 
@@ -128,7 +132,7 @@ class Service:
         """Signs and logs an account or alert action in its own transaction: the acting key
         must hold the office or admin role at that moment (review.accounts.registry.Sign)."""
         def sign(conn: Connection, kind: str, statement: dict) -> None:
-            self._me(load_state(conn), *OFFICE_ROLES)
+            self._me(self._state(conn), *OFFICE_ROLES)
             chain.append(conn, self.identity, kind, None, statement)
 
         return sign
@@ -153,7 +157,7 @@ class Service:
 
         fp = fingerprint(decode_public(public))
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             self._me(state, "admin")
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
@@ -169,7 +173,7 @@ class Service:
 
     def roster_revoke(self, name: str, since: int | None = None) -> str:
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
@@ -194,7 +198,7 @@ class Service:
 
         fp = fingerprint(decode_public(public))
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
@@ -207,7 +211,7 @@ class Service:
     def cosign(self, seq: int) -> str:
         """Another admin's signature on a proposed roster or policy change."""
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             me = self._me(state, "admin")
             proposal = state.roster.pending.get(seq)
             if proposal is None:
@@ -221,7 +225,7 @@ class Service:
 
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  "signed_by": sorted(p.signers),
                  "needs": state.policy.admin_threshold - len(p.signers)}
@@ -235,13 +239,13 @@ class Service:
 
     def roster(self) -> Roster:
         with self.store.reading() as conn:
-            return load_state(conn).roster
+            return self._state(conn).roster
 
     def export_roster(self) -> dict:
         """The roster's and policy's records signed by the acting admin, for offline checks
         (CI's pinned root at the base revision)."""
         with self.store.reading() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             records = chain.records(conn, kinds=chain.TRUST_KINDS)
         self._me(state, "admin")
         return attest.export_roster(records, self.identity)
@@ -252,7 +256,7 @@ class Service:
         if not levels or bad:
             raise UsageError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             self._me(state, "admin")
             threshold = admin_threshold or state.policy.admin_threshold
             admins = len(state.roster.admins())
@@ -315,7 +319,7 @@ class Service:
         digest = sha256(content)
         found = [finding_record(f) for f in findings]
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             me = self._me(state, "editor")
             statement = {"path": path, "content_sha256": digest, "review": "first",
                          "title": title, "findings": _summary(findings), "found": found}
@@ -357,7 +361,7 @@ class Service:
             # The approver's own check of the exact content: the findings it signs are its
             # own, and they must be those the editor's submission signed.
             with self.store.reading() as conn:
-                _, seen = self._history(conn, load_state(conn), item_id)
+                _, seen = self._history(conn, self._state(conn), item_id)
             content, findings, _ = self._check(self.workspace.root / seen.version.path)
             if sha256(content) != seen.version.content_sha256:
                 raise Refused(f"{seen.version.path} has changed since it was submitted: "
@@ -369,7 +373,7 @@ class Service:
                               f"submission signed {len(signed)}; the editor submits it again")
             extra = {**extra, "findings_sha256": digest}
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
@@ -426,7 +430,7 @@ class Service:
 
     def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...]) -> None:
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             row, history = self._history(conn, state, item_id)
             me = self._me(state, *roles)
             if me.name in history.authors:
@@ -447,7 +451,7 @@ class Service:
         attestation exists for a release the log does not hold. If the writing is cut short,
         the releaser's `review release ID` writes it again from the log."""
         with self.store.transaction() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             row, history = self._history(conn, state, item_id)
             if history.state == "released":
                 return self._write_again(conn, state, row, history)
@@ -505,7 +509,7 @@ class Service:
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:
         with self.store.reading() as conn:
-            state = load_state(conn)
+            state = self._state(conn)
             ids = conn.execute(select(items.c.id).order_by(items.c.id)).scalars().all()
             head = chain.head(conn)
             out = []
@@ -530,7 +534,7 @@ class Service:
         from review import inputs  # the text as its input kind reads it (GBK, and Word next)
 
         with self.store.reading() as conn:
-            item, history = self._history(conn, load_state(conn), item_id)
+            item, history = self._history(conn, self._state(conn), item_id)
         version = history.version
         return ItemView(item.id, item.title, version.path, history.state, history.editor,
                         version.content_sha256, inputs.text_of(item.content, version.path),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +25,51 @@ _NOT_UTF8 = "an argument is not valid UTF-8 text and cannot be stored or looked 
 # Each version's step; every table of every part is declared in review.tables, so creating
 # what is missing brings a store of any earlier version up to date.
 MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
-              2: lambda conn: metadata.create_all(conn)}
+              2: lambda conn: metadata.create_all(conn),
+              3: lambda conn: _append_only(conn)}
+
+# The log is append-only in the database too. On PostgreSQL this holds against every member:
+# members connect as roles that may only SELECT and INSERT the log (README, "A team on
+# PostgreSQL"), and the table's owner would have to drop the trigger first. On SQLite anyone
+# who can write the file can drop it; there the witnesses catch what is cut.
+_APPEND_ONLY = {
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION review_log_append_only() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
+        "DROP TRIGGER IF EXISTS review_log_append_only ON review_log",
+        "CREATE TRIGGER review_log_append_only BEFORE UPDATE OR DELETE ON review_log "
+        "FOR EACH ROW EXECUTE FUNCTION review_log_append_only()",
+        "DROP TRIGGER IF EXISTS review_log_no_truncate ON review_log",
+        "CREATE TRIGGER review_log_no_truncate BEFORE TRUNCATE ON review_log "
+        "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()"],
+    "sqlite": [
+        "CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"]}
+
+# What a member's role may do on PostgreSQL: everything `review` does, and nothing to the log
+# but read and add (the README's team setup runs this with the member's role for :role).
+MEMBER_GRANTS = """\
+GRANT USAGE ON SCHEMA {schema} TO {role};
+GRANT SELECT, INSERT ON review_log TO {role};
+GRANT SELECT ON review_meta TO {role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON review_items, review_decisions, review_accounts,
+    review_account_events, review_activity, review_alerts TO {role};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
+"""
+
+
+def _append_only(conn: Connection) -> None:
+    metadata.create_all(conn)
+    for statement in _APPEND_ONLY[conn.dialect.name]:
+        conn.exec_driver_sql(statement)
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, witnesses: Path | None = None) -> None:
         self.url = url
+        self.witnesses = witnesses  # the workspace's .review/, where each author's head is kept
         self.sqlite = url.startswith("sqlite")
         try:
             self.engine = create_engine(url, future=True,
@@ -38,8 +78,9 @@ class Store:
         except (SQLAlchemyError, ImportError, ValueError) as err:
             raise ConfigError(f"cannot use the database URL: {err}") from None
         if self.sqlite:
-            _share_files_with_the_group(url)
-            event.listen(self.engine, "connect", _sqlite_connect)
+            shared = _share_files_with_the_group(url)
+            event.listen(self.engine, "connect",
+                         _sqlite_connect_shared if shared else _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
 
     @contextmanager
@@ -57,9 +98,18 @@ class Store:
         except UnicodeEncodeError:
             raise UsageError(_NOT_UTF8) from None
         if head is not None:
-            from review.workflow import heads
+            self._remember(*head)
 
-            heads.remember(*head)
+    def _remember(self, workspace: str, seq: int, digest: str, identity) -> None:
+        """An own record, once committed: remembered on this computer (review.workflow.heads)
+        and witnessed in the workspace (review.workflow.witness)."""
+        from review.workflow import heads, witness
+
+        heads.remember(workspace, seq, digest)
+        if self.witnesses is not None:
+            warning = witness.write(self.witnesses, seq, digest, identity)
+            if warning:
+                print(f"review: {warning}", file=sys.stderr)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -113,26 +163,35 @@ def _version(value: str) -> int:
                          "is damaged") from None
 
 
-def _share_files_with_the_group(url: str) -> None:
+def _share_files_with_the_group(url: str) -> bool:
     """In a workspace shared with a group (`review init --group`: its directory has the
-    set-group-ID bit), files this process makes — the database, its WAL and shared-memory
-    files, attestations — are group-writable, or the next member could not write them."""
+    set-group-ID bit), files this process makes — the database, its journal, attestations —
+    are group-writable, or the next member could not write them."""
     directory = Path(url.removeprefix("sqlite:///")).parent
     try:
-        shared = directory.stat().st_mode & stat.S_ISGID
+        shared = bool(directory.stat().st_mode & stat.S_ISGID)
     except OSError:
-        return
+        return False
     if shared:
         os.umask(0o007)
+    return shared
 
 
-def _sqlite_connect(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record, journal: str = "WAL") -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_connect_shared(dbapi_connection, record) -> None:
+    """A shared folder: WAL needs memory shared between the processes of one computer and
+    does not work over a network file system; and the workspace directory is sticky (only a
+    file's owner may delete it, see review.workflow.witness), so the journal must be one that
+    stays — TRUNCATE empties it instead of deleting it."""
+    _sqlite_connect(dbapi_connection, record, journal="TRUNCATE")
 
 
 def _sqlite_begin(conn) -> None:

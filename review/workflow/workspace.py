@@ -23,8 +23,12 @@ class Workspace:
     root: Path
 
     @property
+    def review_dir(self) -> Path:
+        return self.root / DIR
+
+    @property
     def attestations(self) -> Path:
-        return self.root / DIR / "attestations"
+        return self.review_dir / "attestations"
 
     def relative(self, path: Path) -> str:
         """A file's path inside the workspace, as recorded (POSIX, relative to the root)."""
@@ -35,7 +39,7 @@ class Workspace:
 
     def store(self, url: str | None = None) -> Store:
         url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
-        return Store(url or sqlite_url(self.root))
+        return Store(url or sqlite_url(self.root), witnesses=self.review_dir)
 
     def config(self) -> Config:
         return _config(self.root)
@@ -76,8 +80,10 @@ def _config(root: Path) -> Config:
 def share_with_group(directory: Path, group: str) -> None:
     """`review init --group`: the members of an OS group share a SQLite workspace on a shared
     folder. The directory belongs to the group with the set-group-ID bit, so every file made
-    in it (the database, its WAL and shared-memory files, attestations) does too; the store
-    makes its files group-writable (see Store). Nobody outside the group can read it."""
+    in it (the database, its journal, attestations) does too; the store makes its files
+    group-writable (see Store). Nobody outside the group can read it. It is sticky: a member
+    can write the database but cannot delete, rename or replace a file he does not own — the
+    database itself, or the witnesses that show what was cut from it (review.workflow.witness)."""
     import grp
     import shutil
     import stat
@@ -88,7 +94,7 @@ def share_with_group(directory: Path, group: str) -> None:
         raise UsageError(f"no OS group called {group!r}") from None
     try:
         shutil.chown(directory, group=group)
-        directory.chmod(stat.S_ISGID | 0o770)
+        directory.chmod(stat.S_ISGID | stat.S_ISVTX | 0o770)
     except OSError as err:
         raise UsageError(f"cannot share {directory} with {group}: {err.strerror or err}"
                          ) from None

@@ -57,7 +57,7 @@ def test_renaming_the_editor_in_the_table_does_not_let_him_approve_his_draft(tea
         conn.execute(text("UPDATE review_items SET submitted_by = 'editor2', "
                           "last_changed_by = 'editor2'"))
     team.refused("editor", "approve", str(item), match="submitted")
-    result = team.refused(None, "audit", "verify", match="2 table rows disagree")
+    result = team.refused(None, "audit", "verify", match="2 witnesses or table rows disagree")
     assert f"review_items row {item}: submitted_by differs" in result.stdout
     assert f"review_items row {item}: last_changed_by differs" in result.stdout
 
@@ -176,7 +176,7 @@ def test_each_hand_edited_decision_row_is_named(team, column):
     value = {"statement": "'{}'", "signature": "'AAAA'", "level": "7"}[column]
     with engine(team).begin() as conn:
         conn.execute(text(f"UPDATE review_decisions SET {column} = {value}"))
-    result = team.refused(None, "audit", "verify", match="1 table rows disagree")
+    result = team.refused(None, "audit", "verify", match="1 witnesses or table rows disagree")
     assert f"{column} differs from the signed log" in result.stdout
     team.ok("editor", "release", str(item))  # and nothing was decided by it
 

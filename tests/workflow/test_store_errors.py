@@ -45,7 +45,7 @@ def test_a_workspace_whose_store_was_never_initialised_is_exit_2(tmp_path, monke
 
 def test_a_workspace_shared_with_a_group_keeps_every_file_group_writable(tmp_path, monkeypatch):
     """`review init --group`: the next member of the group (another OS user) must be able to
-    write the database, its WAL and shared-memory files and the attestations."""
+    write the database, its journal and the attestations — and not the others' witnesses."""
     import grp
     import os
     import stat
@@ -70,12 +70,20 @@ def test_a_workspace_shared_with_a_group_keeps_every_file_group_writable(tmp_pat
         os.umask(old)
     review_dir = tmp_path / ".review"
     assert review_dir.stat().st_mode & stat.S_ISGID
+    # sticky: a member cannot delete or replace the database or anyone's witness
+    assert review_dir.stat().st_mode & stat.S_ISVTX
+    assert (review_dir / "witness").stat().st_mode & stat.S_ISVTX
     made = [review_dir, *review_dir.rglob("*")]
-    assert any(p.name == "review.db-wal" for p in made) and any(
+    # a rollback journal that stays (WAL does not work on a network share)
+    assert any(p.name == "review.db-journal" for p in made) and any(
         p.name.endswith(".dsse.json") for p in made)
+    assert not any(p.name == "review.db-wal" for p in made)
+    witnesses = [p for p in made if p.parent.name == "witness"]
+    assert len(witnesses) == 3  # admin, editor, reviewer
     for path in made:
         mode = path.stat().st_mode
-        assert mode & stat.S_IWGRP and mode & stat.S_IRGRP, path
+        assert mode & stat.S_IRGRP, path
+        assert bool(mode & stat.S_IWGRP) == (path not in witnesses), path
         assert not mode & (stat.S_IROTH | stat.S_IWOTH), path
     team.usage_error("admin", "init", "--name", "admin", "--group", "no-such-group-here",
                      match="no OS group")

@@ -1,0 +1,138 @@
+"""Witnesses: each person's signed log head, kept in the workspace where everyone sees it and
+nobody else can change it (Certificate Transparency's heads anchored outside the log, gossiped
+through the shared folder).
+
+The log can be cut or rewritten by anyone who can write the database file — on a shared
+folder, every member of the office. A record that only its author has seen (a rejection, a
+raised policy) could be deleted before anyone else acts on the store. So every action also
+writes its author's signed head to `.review/witness/<key fingerprint>.json`, and every action
+of anyone checks every witness against the log before it decides anything: a witnessed record
+that is gone or different stops the store (exit 3) at the very next action, whoever takes it.
+
+What keeps a witness out of another member's reach is the operating system: in a workspace
+made with `review init --group` the directory has the sticky bit, so only a file's owner can
+replace or delete it, and a witness is written readable but not writable by the group. With
+one shared OS account for everybody the witnesses protect nothing of the kind — use
+PostgreSQL, where the log itself is append-only (review.workflow.store)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import pwd
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from review.errors import StoreError
+from review.workflow import chain
+from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
+
+NAME = "witness"
+
+
+@dataclass(frozen=True)
+class Witness:
+    path: Path
+    signer: str  # key fingerprint
+    seq: int
+    digest: str
+    data: dict  # as signed: an anchor (review.workflow.audit.check_anchor)
+
+
+def directory(review_dir: Path) -> Path:
+    return review_dir / NAME
+
+
+def file_name(signer: str) -> str:
+    """A key's fingerprint (SHA256:base64) as a file name: no '/', nothing the shell quotes."""
+    return signer.removeprefix("SHA256:").replace("/", "_").replace("+", "-") + ".json"
+
+
+def prepare(review_dir: Path) -> None:
+    """Made with the workspace: sticky (and set-group-ID when the workspace is shared with a
+    group), so that members add their own witness and cannot touch anyone else's."""
+    here = directory(review_dir)
+    try:
+        here.mkdir()
+    except FileExistsError:
+        return
+    shared = review_dir.stat().st_mode & stat.S_ISGID
+    here.chmod(stat.S_ISVTX | (stat.S_ISGID | 0o770 if shared else 0o755))
+
+
+def signed(seq: int, digest: str, identity: Identity) -> dict:
+    body = {"seq": seq, "hash": digest}
+    return {**body, "signer": identity.fingerprint,
+            "public": "ed25519:" + base64.b64encode(identity.public).decode(),
+            "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
+
+
+def write(review_dir: Path, seq: int, digest: str, identity: Identity) -> str | None:
+    """After an own record is committed. Returns a warning when the witness cannot be kept
+    (the action itself stands: it is in the log)."""
+    here = directory(review_dir)
+    target = here / file_name(identity.fingerprint)
+    tmp = here / f".{target.stem}.{os.getpid()}.tmp"
+    try:
+        if not here.is_dir():  # a workspace made before witnesses
+            prepare(review_dir)
+        tmp.write_text(json.dumps(signed(seq, digest, identity)), encoding="utf-8")
+        tmp.chmod(0o640)  # the group reads it; only its owner can change it
+        os.replace(tmp, target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        return (f"your witness {target} could not be written ({err.strerror or err}); "
+                f"{_owner(target)} owns it: ask the admin to check the workspace")
+    return None
+
+
+def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
+    """The witnesses whose signature holds, and a sentence for every file that is not one."""
+    here = directory(review_dir)
+    good: list[Witness] = []
+    bad: list[str] = []
+    for path in sorted(here.glob("*.json")) if here.is_dir() else []:
+        try:
+            data = json.loads(path.read_bytes())
+            seq, digest = int(data["seq"]), str(data["hash"])
+            public = decode_public(data["public"])
+            signature = base64.b64decode(data["signature"])
+        except (OSError, ValueError, KeyError, TypeError):
+            bad.append(f"witness {path.name} (of {_owner(path)}) is not readable")
+            continue
+        signer = fingerprint(public)
+        if path.name != file_name(signer) or data.get("signer") != signer or \
+                not verify(public, signature, canonical({"seq": seq, "hash": digest})):
+            bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key")
+            continue
+        good.append(Witness(path, signer, seq, digest, data))
+    return good, bad
+
+
+def check(conn: Connection, review_dir: Path) -> None:
+    """Every witnessed record is still in the log, unchanged. Raises StoreError."""
+    witnesses, _ = read(review_dir)
+    if not witnesses:
+        return
+    # the hash computed from what was signed, not the table's column, which anyone can set
+    found = {r.seq: r.computed_hash()
+             for r in chain.records(conn, seqs={w.seq for w in witnesses})}
+    for w in witnesses:
+        if w.seq not in found:
+            raise StoreError(f"record {w.seq} is gone from the audit log, though its author "
+                             f"(key {w.signer}) witnessed it: records were removed; run "
+                             "`review audit verify`")
+        if found[w.seq] != w.digest:
+            raise StoreError(f"record {w.seq} differs from the one its author (key {w.signer}) "
+                             "witnessed: the log was rewritten; run `review audit verify`")
+
+
+def _owner(path: Path) -> str:
+    try:
+        return pwd.getpwuid(path.stat().st_uid).pw_name
+    except (OSError, KeyError):
+        return "another user"

@@ -1,0 +1,125 @@
+"""A record only its author has seen cannot be cut from the log (issue 16, the red team's last
+kind): every author's signed head is kept in the workspace as a witness that every action
+checks, and the log is append-only in the database (on PostgreSQL against every member's role).
+"""
+
+import json
+
+import pytest
+from sqlalchemy import create_engine, text
+from workflow.team import CLEAN
+
+from review.workflow import witness
+from review.workflow.keys import load
+from review.workflow.store import MEMBER_GRANTS, sqlite_url
+
+from .test_attacks import approved_item, engine
+
+
+def cut_newest(team, kind: str) -> None:
+    """What the insider does with sqlite3 (or as the tables' owner) before anyone else acts:
+    delete the newest record, of `kind`, and its row in the decisions table."""
+    with engine(team).begin() as conn:
+        last, found = conn.execute(text("SELECT seq, kind FROM review_log ORDER BY seq DESC "
+                                        "LIMIT 1")).one()
+        assert found == kind
+        conn.execute(text("DELETE FROM review_log WHERE seq = :s"), {"s": last})
+        conn.execute(text("DELETE FROM review_decisions WHERE seq = :s"), {"s": last})
+
+
+def test_a_rejection_cut_before_anyone_saw_it_stops_the_next_approver(team):
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    team.add("approver2", "approver", key_of="outsider")
+    _, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "数据未经核实")
+    cut_newest(team, "reject")
+    # approver shopping: another approver, whose computer never saw the rejection
+    team.fails(3, "outsider", "approve", str(item), match="witnessed")
+    team.fails(3, "editor", "release", str(item), match="witnessed")
+    team.refused(None, "audit", "verify", match="removed")
+
+
+def test_a_raised_policy_cut_before_anyone_saw_it_stops_the_release(team):
+    _, item = approved_item(team)  # one level is enough under the first policy
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    cut_newest(team, "policy.set")
+    team.fails(3, "editor", "release", str(item), match="witnessed")
+    team.fails(3, "editor", "queue", match="witnessed")
+
+
+def test_a_forged_witness_is_named_and_decides_nothing(team):
+    _, item = approved_item(team)
+    here = team.root / ".review" / "witness"
+    mine = here / witness.file_name(load(team.key("editor")).fingerprint)
+    data = json.loads(mine.read_text(encoding="utf-8"))
+    mine.write_text(json.dumps(dict(data, seq=data["seq"] + 40)), encoding="utf-8")
+    result = team.refused(None, "audit", "verify", match="disagree")
+    assert "not signed by its key" in result.stdout
+    team.ok("editor", "release", str(item))  # an unsigned claim stops nobody
+
+
+def test_a_member_who_witnesses_a_record_that_never_was_is_named(team):
+    """Vouching for a record that is not there stops the store — a denial of service that
+    names its author's key, for the admin to remove."""
+    _, item = approved_item(team)
+    outsider = load(team.key("editor"))
+    here = team.root / ".review" / "witness"
+    (here / witness.file_name(outsider.fingerprint)).write_text(
+        json.dumps(witness.signed(99, "0" * 64, outsider)), encoding="utf-8")
+    team.fails(3, "reviewer", "queue", match=outsider.fingerprint)
+
+
+def test_the_log_is_append_only_in_the_database(team):
+    approved_item(team)
+    plain = create_engine(team.url or sqlite_url(team.root))
+    for statement in ("DELETE FROM review_log WHERE seq = 3",
+                      "UPDATE review_log SET kind = 'approve' WHERE seq = 3"):
+        with pytest.raises(Exception, match="append-only"), plain.begin() as conn:
+            conn.execute(text(statement))
+    plain.dispose()
+    team.ok(None, "audit", "verify")
+
+
+@pytest.mark.parametrize("team", ["postgresql"], indirect=True)
+def test_a_member_role_on_postgresql_can_work_but_not_cut_the_log(team, request):
+    """The README's team setup: each member connects as a role with MEMBER_GRANTS — every
+    review action works, and nothing the member can run removes or edits a signed record."""
+    import uuid
+
+    owner = create_engine(team.url)
+    role = f"member_{uuid.uuid4().hex[:8]}"
+    with owner.begin() as conn:
+        schema = conn.execute(text("SELECT current_schema()")).scalar()
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.execute(text(MEMBER_GRANTS.format(schema=schema, role=role)))
+
+    def drop_role():
+        with owner.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+        owner.dispose()
+
+    request.addfinalizer(drop_role)
+    prefix, rest = team.url.split("://", 1)
+    team.url = f"{prefix}://{role}@{rest.split('@', 1)[1]}"
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    member = create_engine(team.url)
+    for statement in ("DELETE FROM review_log", "UPDATE review_log SET kind = 'approve'",
+                      "TRUNCATE review_log", "DROP TRIGGER review_log_append_only ON review_log",
+                      "ALTER TABLE review_log DISABLE TRIGGER ALL"):
+        with pytest.raises(Exception, match="permission denied|must be owner"), \
+                member.begin() as conn:
+            conn.execute(text(statement))
+    member.dispose()
+    team.ok(None, "audit", "verify")
+    team.ok(None, "verify", path)
+
+
+def test_an_action_stands_when_its_witness_cannot_be_written(team):
+    """The record is in the log; the author is told the witness is not kept."""
+    here = team.root / ".review" / "witness"
+    blocker = here / witness.file_name(load(team.key("editor")).fingerprint)
+    blocker.mkdir()  # in the way, as another user's file would be
+    result = team.ok("editor", "submit", team.write("a.txt", CLEAN))
+    assert "witness" in result.stderr and "could not be written" in result.stderr
