@@ -31,7 +31,10 @@ log = Table("review_log", metadata,
             Column("body", Text, nullable=False),
             Column("signature", Text, nullable=False),
             Column("prev_hash", String(64), nullable=False),
-            Column("hash", String(64), nullable=False))
+            Column("hash", String(64), nullable=False),
+            # PostgreSQL: the database role that added the row, set by a trigger (not by the
+            # writer), so that a row nobody signed still names who put it there
+            Column("inserted_by", Text))
 items = Table("review_items", metadata,
               Column("id", Integer, primary_key=True, autoincrement=True),
               Column("path", Text, nullable=False),

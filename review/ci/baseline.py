@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from review import jsonfile
 from review.errors import UsageError
 from review.findings import Finding
 from review.rules.redirects import current
@@ -37,7 +38,7 @@ def load(text: str | None) -> Counter:
     if not text:
         return Counter()
     try:
-        data = json.loads(text)
+        data = jsonfile.loads(text)
         return Counter(e for e in data["findings"] if isinstance(e, str) and e.count("\t") >= 2)
     except (ValueError, KeyError, TypeError):
         return Counter()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from wcmatch import glob
 
+from review import jsonfile
 from review.ci import baseline, git
 from review.config import Config, parse_config
 from review.errors import ConfigError, ReviewError
@@ -198,7 +198,7 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         pinned = trust.pinned(config.trust_root)
         if not text:
             return pinned
-        trusted = attest.read_roster(json.loads(text), pinned)
+        trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(f"{ROSTER} at the base revision is not trusted: {err}")
         return None

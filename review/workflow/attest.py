@@ -11,6 +11,7 @@ import os
 from itertools import pairwise
 from pathlib import Path
 
+from review import jsonfile
 from review.errors import StoreError
 from review.findings import Finding, Severity
 from review.workflow import chain, dsse, trust
@@ -92,7 +93,7 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
     (CI at the base revision, where the export itself is the pin) from its own first admin.
     The export must be signed by an admin in force at its end. Raises trust.Untrusted."""
     try:
-        payload = json.loads(base64.b64decode(env["payload"]))
+        payload = jsonfile.loads(base64.b64decode(env["payload"]))
         entries = payload["trust"]
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
@@ -126,7 +127,7 @@ def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | 
 
 def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
     try:
-        body = json.loads(base64.b64decode(env["payload"]))
+        body = jsonfile.loads(base64.b64decode(env["payload"]))
         predicate = body["predicate"]
         subject = body["subject"][0]
         entries, trust_entries = predicate["records"], predicate["trust"]
@@ -182,7 +183,7 @@ def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
     reasons = []
     for candidate in sorted(directory.glob(f"{content_sha256}-*.dsse.json")):
         try:
-            env = json.loads(candidate.read_text(encoding="utf-8"))
+            env = jsonfile.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         problem = check(env, root, path, content_sha256) if isinstance(env, dict) else \

@@ -4,10 +4,10 @@ every anchor (a signed chain head committed elsewhere, which catches a rewritten
 from __future__ import annotations
 
 import base64
-import json
 
 from sqlalchemy import Connection
 
+from review import jsonfile
 from review.workflow import chain, witness
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 from review.workflow.roster import ROSTER_KINDS, Roster
@@ -27,7 +27,7 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | N
                              r.prev_hash) != r.hash:
             return f"record {r.seq} was altered (its hash does not match)"
         try:
-            body = json.loads(r.body)
+            body = jsonfile.loads(r.body)
         except ValueError:
             return f"record {r.seq} is not readable"
         if body.get("kind") != r.kind or body.get("item") != r.item_id:
@@ -51,7 +51,7 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | N
 def _broken_place(records: list[chain.Record], workspace: str) -> str | None:
     """Every signature binds its place: the whole log, each item's history and the roster's
     and policy's own chain."""
-    problem = chain.broken_link(records, "prev", workspace)
+    problem = chain.broken_link(records, "prev", workspace) or chain.stale_trust(records)
     if problem:
         return problem
     by_item: dict[int, list[chain.Record]] = {}

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from review import jsonfile
 from review.tables import log
 from review.workflow.keys import Identity, canonical
 
@@ -51,7 +51,7 @@ class Record:
     def signed(self) -> dict:
         """The signed body, parsed (what the signature covers); {} when it is not JSON."""
         try:
-            body = json.loads(self.body)
+            body = jsonfile.loads(self.body)
         except ValueError:
             return {}
         return body if isinstance(body, dict) else {}
@@ -195,6 +195,23 @@ def broken_link(records: list[Record], link: str, workspace: str,
     return None
 
 
+def stale_trust(records: list[Record], trust_before: str = GENESIS) -> str | None:
+    """None when every version-2 record of `records` (the whole log from some point, in order)
+    was signed against the roster and policy in force at its place: its `trust` names the
+    latest roster or policy record before it (`trust_before` before the first). A record that
+    names an earlier one — an editor's own release signed as if a raised policy had not been
+    set — is refused, although its signature and its links are good."""
+    latest = trust_before
+    for r in records:
+        place = place_of(r)
+        if place is not None and place.trust != latest:
+            return (f"record {r.seq} was signed against an earlier roster or policy than the "
+                    "one in force at its place")
+        if r.kind in TRUST_KINDS:
+            latest = r.computed_hash()
+    return None
+
+
 def verify_links(conn: Connection, workspace: str) -> None:
     """The whole log's links, from the head this user last saw verified (review.workflow.
     heads) to the current one: numbered without gaps, each record signed at its place, the
@@ -208,8 +225,10 @@ def verify_links(conn: Connection, workspace: str) -> None:
     if not count:
         return
     if count != top:
-        raise StoreError("records are missing from the audit log (its numbers have gaps); run "
-                         "`review audit verify`")
+        added = conn.execute(select(log.c.inserted_by).where(log.c.seq == top)).scalar()
+        raise StoreError("records are missing from the audit log (its numbers have gaps)"
+                         + (f"; record {top} was added by database role {added}" if added
+                            else "") + "; run `review audit verify`")
     seen = heads.seen(workspace)
     if seen is not None and seen[0] > top:
         raise StoreError(f"the audit log ends at record {top}, but this computer saw record "
@@ -222,6 +241,8 @@ def verify_links(conn: Connection, workspace: str) -> None:
                          "log was rewritten; run `review audit verify`")
     problem = broken_link(rows[1:], "prev", workspace, after=rows[0]) if seen is not None \
         else broken_link(rows, "prev", workspace)
+    problem = problem or stale_trust(
+        rows, _latest_hash(conn, log.c.kind.in_(TRUST_KINDS), log.c.seq < rows[0].seq))
     if problem:
         raise StoreError(f"{problem}; run `review audit verify`")
     heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from review import jsonfile
 from review.errors import Refused, UsageError
 from review.tables import MAX_ID
 
@@ -368,7 +369,8 @@ def _pinned_root(ws, roster_file: str | None):
 
     if roster_file:
         try:
-            return attest.root_of(attest.read_roster(json.loads(Path(roster_file).read_bytes())))
+            exported = jsonfile.loads(Path(roster_file).read_bytes())
+            return attest.root_of(attest.read_roster(exported))
         except (OSError, ValueError):
             raise UsageError(f"{roster_file}: not a roster export") from None
         except trust.Untrusted as err:
@@ -397,7 +399,7 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
     loaded = []
     for a in anchors:
         try:
-            loaded.append(json.loads(Path(a).read_bytes()))
+            loaded.append(jsonfile.loads(Path(a).read_bytes()))
         except (OSError, ValueError):
             raise UsageError(f"{a}: not an anchor file") from None
     witnesses, unreadable = witness.read(service.workspace.review_dir)

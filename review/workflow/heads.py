@@ -13,6 +13,8 @@ import os
 import re
 from pathlib import Path
 
+from review import jsonfile
+
 
 def state_dir() -> Path:
     if os.environ.get("REVIEW_STATE_DIR"):
@@ -33,7 +35,7 @@ def seen(workspace: str) -> tuple[int, str] | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsonfile.loads(path.read_text(encoding="utf-8"))
         return int(data["seq"]), str(data["hash"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

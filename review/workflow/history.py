@@ -13,9 +13,9 @@ that is a StoreError (exit 3), not a quiet skip."""
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 
+from review import jsonfile
 from review.errors import StoreError
 from review.findings import Category, Finding, Severity
 from review.workflow import chain
@@ -54,7 +54,7 @@ def _readable(found: object) -> list[dict] | None:
 
 def _json(text: str) -> object:
     try:
-        return json.loads(text)
+        return jsonfile.loads(text)
     except (TypeError, ValueError):
         return "not JSON"
 

@@ -5,10 +5,10 @@ people reading the store with SQL, nothing more — but an inspector must see it
 from __future__ import annotations
 
 import hashlib
-import json
 
 from sqlalchemy import Connection, select
 
+from review import jsonfile
 from review.errors import StoreError
 from review.tables import decisions, items
 from review.workflow import chain
@@ -29,6 +29,9 @@ def disagreements(conn: Connection) -> list[str]:
 
     return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster),
             *accounts.disagreements(conn, records, lambda r: roster.signer_of(r) is not None)]
+
+
+_STATE_KINDS = ("submit", "resubmit", "reject", "release")
 
 
 def _items(conn, records, roster, policy, workspace) -> list[str]:
@@ -52,12 +55,17 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
             out.append(f"review_items row {item_id}: {err}")
             continue
         version = history.version
+        logged = by_item[item_id]
         expected = {"path": version.path, "content_sha256": version.content_sha256,
                     "content": version.content_sha256, "state": history.state,
-                    "submitted_by": history.editor, "last_changed_by": version.person.name}
+                    "submitted_by": history.editor, "last_changed_by": version.person.name,
+                    "submitted_seq": logged[0].seq,
+                    # the queue's age counts from the last record that changed the item's state
+                    "updated_seq": max(r.seq for r in logged if r.kind in _STATE_KINDS)}
         found = {"path": row.path, "content_sha256": row.content_sha256,
                  "content": hashlib.sha256(row.content).hexdigest(), "state": row.state,
-                 "submitted_by": row.submitted_by, "last_changed_by": row.last_changed_by}
+                 "submitted_by": row.submitted_by, "last_changed_by": row.last_changed_by,
+                 "submitted_seq": row.submitted_seq, "updated_seq": row.updated_seq}
         if version.findings is not None:
             expected["findings"] = version.findings
             found["findings"] = _json(row.findings)
@@ -97,6 +105,6 @@ def _decisions(conn, records, roster) -> list[str]:
 
 def _json(text: str) -> object:
     try:
-        return json.loads(text)
+        return jsonfile.loads(text)
     except ValueError:
         return None

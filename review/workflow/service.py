@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
+from review import jsonfile
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
-from review.tables import decisions, items
+from review.tables import decisions, items, log
 from review.workflow import attest, chain, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
@@ -57,7 +58,7 @@ def dump_findings(findings: list[Finding]) -> str:
 
 
 def load_findings(stored: str) -> list[Finding]:
-    return [Finding.model_validate(record) for record in json.loads(stored)]
+    return [Finding.model_validate(record) for record in jsonfile.loads(stored)]
 
 
 @dataclass
@@ -330,6 +331,7 @@ class Service:
                 if history.state != "released" and history.version.path == path:
                     existing = history
                     break
+            self._refuse_rejected(conn, state, digest)
             if existing is None:
                 item_id = conn.execute(items.insert().values(
                     path=path, title=title, content=content, content_sha256=digest,
@@ -341,13 +343,6 @@ class Service:
                              .values(submitted_seq=record.seq, updated_seq=record.seq))
             else:
                 item_id = existing.item_id
-                rejected = existing.rejected_contents.get(digest)
-                if rejected is not None:
-                    r, person = rejected
-                    raise Refused(f"item {item_id}: this content was rejected ({person.name}, "
-                                  f"level {r.statement.get('level')}: "
-                                  f"{r.statement.get('reason', '')}); change it before "
-                                  "submitting it again")
                 # A new version: every vote so far was on another version and stops counting.
                 record = chain.append(conn, self.identity, "resubmit", item_id, statement)
                 conn.execute(items.update().where(items.c.id == item_id).values(
@@ -355,6 +350,18 @@ class Service:
                     findings=dump_findings(findings), state="pending",
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
+
+    def _refuse_rejected(self, conn: Connection, state: State, digest: str) -> None:
+        """A rejection sticks to the content, whichever item carries it: the same bytes under
+        another name, or submitted twice before one was rejected, go to no other approver."""
+        rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
+        for item_id in conn.execute(rejecting).scalars():
+            rejected = self._history(conn, state, item_id)[1].rejected_contents.get(digest)
+            if rejected is not None:
+                r, person = rejected
+                raise Refused(f"this content was rejected in item {item_id} ({person.name}, "
+                              f"level {r.statement.get('level')}: "
+                              f"{r.statement.get('reason', '')}); change it first")
 
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
         if kind == "approve":
@@ -377,6 +384,8 @@ class Service:
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
+            if kind == "approve":
+                self._refuse_rejected(conn, state, history.version.content_sha256)
             if history.state != "pending":
                 raise Refused(f"item {item_id} is {history.state}, not waiting for review")
             approvals = history.approvals
@@ -462,6 +471,7 @@ class Service:
             problem = release_problem(history, state.policy, me, findings)
             if problem:
                 raise Refused(problem)
+            self._refuse_rejected(conn, state, history.version.content_sha256)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused(f"{version.path} has changed since it was submitted: submit it "

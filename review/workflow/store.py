@@ -41,8 +41,15 @@ _APPEND_ONLY = {
         "FOR EACH ROW EXECUTE FUNCTION review_log_append_only()",
         "DROP TRIGGER IF EXISTS review_log_no_truncate ON review_log",
         "CREATE TRIGGER review_log_no_truncate BEFORE TRUNCATE ON review_log "
-        "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()"],
+        "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()",
+        "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS inserted_by text",
+        "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN NEW.inserted_by := session_user; RETURN NEW; END $$",
+        "DROP TRIGGER IF EXISTS review_log_inserted_by ON review_log",
+        "CREATE TRIGGER review_log_inserted_by BEFORE INSERT ON review_log "
+        "FOR EACH ROW EXECUTE FUNCTION review_log_inserted_by()"],
     "sqlite": [
+        "ALTER TABLE review_log ADD COLUMN inserted_by TEXT",
         "CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log "
         "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
         "CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log "
@@ -62,8 +69,11 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
 
 def _append_only(conn: Connection) -> None:
     metadata.create_all(conn)
+    # a log made by this version has the column already; one made before gets it
+    has_column = any(c["name"] == "inserted_by" for c in inspect(conn).get_columns("review_log"))
     for statement in _APPEND_ONLY[conn.dialect.name]:
-        conn.exec_driver_sql(statement)
+        if not (statement.startswith("ALTER TABLE") and has_column):
+            conn.exec_driver_sql(statement)
 
 
 class Store:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from review import jsonfile
 from review.errors import StoreError
 from review.workflow import chain
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
@@ -97,11 +98,13 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
     bad: list[str] = []
     for path in sorted(here.glob("*.json")) if here.is_dir() else []:
         try:
-            data = json.loads(path.read_bytes())
+            data = jsonfile.loads(path.read_bytes())
             seq, digest = int(data["seq"]), str(data["hash"])
             public = decode_public(data["public"])
             signature = base64.b64decode(data["signature"])
-        except (OSError, ValueError, KeyError, TypeError):
+            if not 0 < seq < 2**63:
+                raise ValueError(seq)
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             bad.append(f"witness {path.name} (of {_owner(path)}) is not readable")
             continue
         signer = fingerprint(public)
@@ -114,8 +117,14 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
 
 
 def check(conn: Connection, review_dir: Path) -> None:
-    """Every witnessed record is still in the log, unchanged. Raises StoreError."""
-    witnesses, _ = read(review_dir)
+    """Every witnessed record is still in the log, unchanged, and every file in the witness
+    directory is a witness. Raises StoreError. A file that is not — junk put at another
+    member's name before his first action, so that his witness could never be written there
+    — stops everyone until the admin removes it: the message names the OS user who owns it."""
+    witnesses, bad = read(review_dir)
+    if bad:
+        raise StoreError(f"{bad[0]}: the workspace's witnesses were tampered with; an admin "
+                         "removes the file after finding out who put it there")
     if not witnesses:
         return
     # the hash computed from what was signed, not the table's column, which anyone can set

@@ -153,3 +153,30 @@ def store_url(request) -> str | None:
     if request.param != "postgresql":
         return None
     return request.getfixturevalue("postgres").schema_url(request)
+
+
+def member_url(team: Team, request) -> str:
+    """The URL of a new PostgreSQL role of the team's database with the grants the README
+    gives each member (MEMBER_GRANTS): not the tables' owner. Dropped when the test ends."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from review.workflow.store import MEMBER_GRANTS
+
+    owner = create_engine(team.url)
+    role = f"member_{uuid.uuid4().hex[:8]}"
+    with owner.begin() as conn:
+        schema = conn.execute(text("SELECT current_schema()")).scalar()
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.execute(text(MEMBER_GRANTS.format(schema=schema, role=role)))
+
+    def drop_role():
+        with owner.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+        owner.dispose()
+
+    request.addfinalizer(drop_role)
+    prefix, rest = team.url.split("://", 1)
+    return f"{prefix}://{role}@{rest.split('@', 1)[1]}"

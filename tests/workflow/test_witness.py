@@ -7,11 +7,11 @@ import json
 
 import pytest
 from sqlalchemy import create_engine, text
-from workflow.team import CLEAN
+from workflow.team import CLEAN, member_url
 
 from review.workflow import witness
 from review.workflow.keys import load
-from review.workflow.store import MEMBER_GRANTS, sqlite_url
+from review.workflow.store import sqlite_url
 
 from .test_attacks import approved_item, engine
 
@@ -47,15 +47,30 @@ def test_a_raised_policy_cut_before_anyone_saw_it_stops_the_release(team):
     team.fails(3, "editor", "queue", match="witnessed")
 
 
-def test_a_forged_witness_is_named_and_decides_nothing(team):
+def test_a_forged_witness_stops_everyone_and_names_its_owner(team):
     _, item = approved_item(team)
     here = team.root / ".review" / "witness"
     mine = here / witness.file_name(load(team.key("editor")).fingerprint)
     data = json.loads(mine.read_text(encoding="utf-8"))
     mine.write_text(json.dumps(dict(data, seq=data["seq"] + 40)), encoding="utf-8")
+    team.fails(3, "editor", "release", str(item), match="not signed by its key")
     result = team.refused(None, "audit", "verify", match="disagree")
     assert "not signed by its key" in result.stdout
-    team.ok("editor", "release", str(item))  # an unsigned claim stops nobody
+
+
+@pytest.mark.parametrize("junk", [b"", b"[" * 100_000, b'{"seq": 18446744073709551616}'],
+                         ids=["empty", "nested", "huge-seq"])
+def test_a_witness_squatted_at_another_members_name_stops_everyone(team, junk):
+    """The red team's squat: junk at the name a member's first witness will take, so that his
+    witness could never be written in the sticky directory. It is not ignored: every action
+    stops (exit 3, one line, no traceback) and names the file's owner, until an admin removes
+    it; nested JSON or a number beyond the database's range are junk like any other."""
+    here = team.root / ".review" / "witness"
+    squatted = here / witness.file_name(load(team.key("approver")).fingerprint)
+    squatted.write_bytes(junk)
+    team.fails(3, "editor", "submit", team.write("a.txt", CLEAN), match="tampered")
+    squatted.unlink()
+    team.ok("editor", "submit", team.write("a.txt", CLEAN))
 
 
 def test_a_member_who_witnesses_a_record_that_never_was_is_named(team):
@@ -84,24 +99,7 @@ def test_the_log_is_append_only_in_the_database(team):
 def test_a_member_role_on_postgresql_can_work_but_not_cut_the_log(team, request):
     """The README's team setup: each member connects as a role with MEMBER_GRANTS — every
     review action works, and nothing the member can run removes or edits a signed record."""
-    import uuid
-
-    owner = create_engine(team.url)
-    role = f"member_{uuid.uuid4().hex[:8]}"
-    with owner.begin() as conn:
-        schema = conn.execute(text("SELECT current_schema()")).scalar()
-        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
-        conn.execute(text(MEMBER_GRANTS.format(schema=schema, role=role)))
-
-    def drop_role():
-        with owner.begin() as conn:
-            conn.execute(text(f"DROP OWNED BY {role}"))
-            conn.execute(text(f"DROP ROLE {role}"))
-        owner.dispose()
-
-    request.addfinalizer(drop_role)
-    prefix, rest = team.url.split("://", 1)
-    team.url = f"{prefix}://{role}@{rest.split('@', 1)[1]}"
+    team.url = member_url(team, request)
     path, item = approved_item(team)
     team.ok("editor", "release", str(item))
     member = create_engine(team.url)
@@ -114,12 +112,3 @@ def test_a_member_role_on_postgresql_can_work_but_not_cut_the_log(team, request)
     member.dispose()
     team.ok(None, "audit", "verify")
     team.ok(None, "verify", path)
-
-
-def test_an_action_stands_when_its_witness_cannot_be_written(team):
-    """The record is in the log; the author is told the witness is not kept."""
-    here = team.root / ".review" / "witness"
-    blocker = here / witness.file_name(load(team.key("editor")).fingerprint)
-    blocker.mkdir()  # in the way, as another user's file would be
-    result = team.ok("editor", "submit", team.write("a.txt", CLEAN))
-    assert "witness" in result.stderr and "could not be written" in result.stderr

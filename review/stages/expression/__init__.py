@@ -85,10 +85,10 @@ def build(config: Config) -> ExpressionStage:
     directory = expression_dir()
     files = correction_paths(config)
     entries = load_all_corrections(files)
-    leader_file = config.root / config.leaders if config.leaders else directory / LEADERS_FILE
+    organisation = config.root / config.leaders if config.leaders else None
     day = config.date or date.today()
     # The automaton holds the entries in force on the day: keyed by the files and by which.
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            load_formulations(directory / FORMULATIONS_FILE),
-                           leaders.load_leaders(leader_file), day)
+                           leaders.load_leaders(directory / LEADERS_FILE, organisation), day)

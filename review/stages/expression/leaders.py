@@ -74,9 +74,19 @@ class Leaders:
         return not self.offices and not self.misspellings
 
 
-def load_leaders(path: Path) -> Leaders:
+def load_leaders(bundled: Path, organisation: Path | None = None) -> Leaders:
+    """The bundled national leadership, and the organisation's file (its province's and
+    city's leaders) added to it. The organisation adds people, never changes the bundled
+    ones: a record in its file for a name the bundled data holds is left out, or a content
+    repository's leaders file could make a former premier current again and weaken the check
+    that gates release. Who holds a national office changes with an upgrade of `review`."""
+    entries = schema.read(bundled, schema.LeadersFile).leader
+    national = {e.name for e in entries}
+    if organisation is not None:
+        entries += [e for e in schema.read(organisation, schema.LeadersFile).leader
+                    if e.name not in national]
     offices, misspellings = [], []
-    for e in schema.read(path, schema.LeadersFile).leader:
+    for e in entries:
         titles = tuple(folded(t) for t in [e.title, *e.short_titles])
         offices.append(Office(folded(e.name), titles, e.valid_from, e.valid_to))
         misspellings += [(folded(m), e.name) for m in e.misspellings]

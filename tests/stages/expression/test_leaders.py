@@ -54,7 +54,18 @@ def test_an_organisations_own_file(tmp_path):
                     '[[leader]]\nname = "李某某"\ntitle = "某某市委书记"\n'
                     'valid_from = 2026-01-01\n',
                     encoding="utf-8")
-    ours = leaders.load_leaders(path)
+    ours = leaders.load_leaders(expression_dir() / "leaders.toml", path)
     text = "某某市委书记张某某主持会议。"
     assert [h.rule.id for h in leaders.detect(Document("t", text), ours, TODAY)] == ["EX9102"]
     assert list(leaders.detect(Document("t", text), ours, date(2024, 1, 1))) == []
+
+
+def test_an_organisations_file_cannot_change_the_national_leaders(tmp_path):
+    """A content repository's leaders file adds its own people; one that makes a former
+    premier current again (to pass a draft that calls him premier) changes nothing."""
+    path = tmp_path / "leaders.toml"
+    path.write_text('[[leader]]\nname = "李克强"\ntitle = "国务院总理"\nshort_titles = ["总理"]\n'
+                    'valid_from = 2013-03-15\n', encoding="utf-8")
+    ours = leaders.load_leaders(expression_dir() / "leaders.toml", path)
+    text = "国务院总理李克强出席会议。"
+    assert [h.rule.id for h in leaders.detect(Document("t", text), ours, TODAY)] == ["EX9102"]

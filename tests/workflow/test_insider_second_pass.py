@@ -1,0 +1,100 @@
+"""The second red-team pass on the two-person rule (issue 16): each attack that succeeded then,
+shown to fail now. (Witness squatting and junk witnesses: test_witness.py; an organisation's
+leaders file that would weaken the gate: tests/stages/expression/test_leaders.py.)"""
+
+import base64
+import hashlib
+
+import pytest
+from sqlalchemy import create_engine, text
+from workflow.team import CLEAN, member_url
+
+from review.tables import items, log
+from review.workflow import chain
+from review.workflow.chain import Place, body_of, record_hash
+from review.workflow.keys import load
+
+from .test_attacks import approved_item, engine
+
+
+def test_a_release_signed_against_the_policy_before_it_was_raised_is_refused(team):
+    """The editor signs his own release record, appended honestly at the end of the log, but
+    naming as its roster and policy the head from before the admin raised the policy to two
+    levels — as if the raise had not happened. Its signature and links are good; the place
+    it claims is not the log's."""
+    _, item = approved_item(team)
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    team.refused("editor", "release", str(item), match="level 2")
+    editor = load(team.key("editor"))
+    with engine(team).begin() as conn:
+        history = chain.records(conn, item_id=item)
+        stale = chain.place_of(history[-1]).trust  # what the approval saw: one level
+        head = chain.head(conn)
+        statement = {"path": history[0].statement["path"],
+                     "content_sha256": history[0].statement["content_sha256"]}
+        place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
+                      history[-1].computed_hash(), stale)
+        body = body_of("release", item, statement, place)
+        signature = base64.b64encode(editor.sign(body.encode())).decode()
+        conn.execute(log.insert().values(
+            seq=place.seq, kind="release", item_id=item, actor=editor.fingerprint, body=body,
+            signature=signature, prev_hash=head.hash,
+            hash=record_hash(place.seq, "release", item, editor.fingerprint, body, signature,
+                             head.hash)))
+        conn.execute(items.update().where(items.c.id == item).values(state="released"))
+    team.fails(3, "reviewer", "queue", match="earlier roster or policy")
+    team.refused(None, "audit", "verify", match="earlier roster or policy")
+
+
+def test_a_rejected_content_under_another_name_goes_to_no_other_approver(team):
+    """Approver shopping across items: the rejected bytes copied to a new file."""
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    path, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "数据未经核实")
+    copy = team.write("a-v2.txt", (team.root / path).read_bytes())
+    team.refused("editor", "submit", copy, match=f"rejected in item {item}")
+
+
+def test_two_copies_submitted_before_one_is_rejected(team):
+    """Both copies were submitted (and approved at level 1) before the rejection: the other
+    one can be neither approved nor released."""
+    first = team.submit("editor", team.write("a.txt", CLEAN))
+    second = team.submit("editor", team.write("b.txt", CLEAN))
+    team.ok("reviewer", "reject", str(first), "--reason", "数据未经核实")
+    team.refused("reviewer", "approve", str(second), match=f"rejected in item {first}")
+    team.add("reviewer2", "reviewer", key_of="outsider")
+    team.refused("outsider", "approve", str(second), match="rejected")
+
+
+def test_deeply_nested_json_beside_a_valid_attestation_does_not_stop_verify(team):
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    digest = hashlib.sha256((team.root / path).read_bytes()).hexdigest()
+    junk = team.root / ".review" / "attestations" / f"{digest}-0.dsse.json"
+    junk.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    team.ok("reviewer", "verify", path)
+
+
+def test_audit_names_hand_edited_sequence_columns(team):
+    _, item = approved_item(team)
+    with engine(team).begin() as conn:
+        conn.execute(text("UPDATE review_items SET submitted_seq = 1, updated_seq = 99"))
+    result = team.refused(None, "audit", "verify", match="disagree")
+    assert f"review_items row {item}: submitted_seq differs" in result.stdout
+    assert f"review_items row {item}: updated_seq differs" in result.stdout
+
+
+@pytest.mark.parametrize("team", ["postgresql"], indirect=True)
+def test_a_row_nobody_signed_names_the_database_role_that_added_it(team, request):
+    """A member's role may add to the log (it must, to act) and so may add garbage: every
+    action then stops, and the message names the role — the database sets it, not the
+    writer."""
+    url = member_url(team, request)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    member = create_engine(url)
+    with member.begin() as conn:
+        conn.execute(text("INSERT INTO review_log (seq, kind, actor, body, signature, prev_hash, "
+                          "hash, inserted_by) VALUES (1000000, 'approve', 'x', '{}', 'x', 'x', "
+                          "'x', 'admin')"))
+    member.dispose()
+    team.fails(3, "reviewer", "queue", match=f"added by database role {role}")
