@@ -96,6 +96,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One serialised write transaction: all of it is recorded, or none of it."""
+        staged = None
         try:
             with self.engine.begin() as conn:
                 if not self.sqlite:
@@ -103,21 +104,35 @@ class Store:
                 conn.info.pop("review_head", None)
                 yield conn
                 head = conn.info.pop("review_head", None)
+                if head is not None:
+                    staged = self._stage_witness(*head)  # before the commit: or not at all
         except DBAPIError as err:
             raise StoreError(_database_error(err)) from None
         except UnicodeEncodeError:
             raise UsageError(_NOT_UTF8) from None
         if head is not None:
-            self._remember(*head)
+            self._remember(*head, staged)
 
-    def _remember(self, workspace: str, seq: int, digest: str, identity) -> None:
+    def _stage_witness(self, workspace: str, seq: int, digest: str, identity) -> Path | None:
+        from review.workflow import witness
+
+        if self.witnesses is None:
+            return None
+        try:
+            return witness.stage(self.witnesses, seq, digest, identity)
+        except OSError as err:
+            raise StoreError(f"your witness cannot be written in {self.witnesses}: "
+                             f"{err.strerror or err}; nothing was recorded") from None
+
+    def _remember(self, workspace: str, seq: int, digest: str, identity,
+                  staged: Path | None) -> None:
         """An own record, once committed: remembered on this computer (review.workflow.heads)
         and witnessed in the workspace (review.workflow.witness)."""
         from review.workflow import heads, witness
 
         heads.remember(workspace, seq, digest)
-        if self.witnesses is not None:
-            warning = witness.write(self.witnesses, seq, digest, identity)
+        if staged is not None:
+            warning = witness.publish(staged, identity)
             if warning:
                 print(f"review: {warning}", file=sys.stderr)
 

@@ -18,17 +18,19 @@ PostgreSQL, where the log itself is append-only (review.workflow.store)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import pwd
 import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from review import jsonfile
-from review.errors import StoreError
+from review.errors import ReviewError, StoreError
 from review.workflow import chain
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 
@@ -72,20 +74,37 @@ def signed(seq: int, digest: str, identity: Identity) -> dict:
             "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
 
 
-def write(review_dir: Path, seq: int, digest: str, identity: Identity) -> str | None:
-    """After an own record is committed. Returns a warning when the witness cannot be kept
-    (the action itself stands: it is in the log)."""
+def stage(review_dir: Path, seq: int, digest: str, identity: Identity) -> Path | None:
+    """Before an own record is committed: the signed head, written under a name nobody can
+    guess or take first (mkstemp), ready to be published. An OSError here stops the action —
+    a record nobody witnesses could be cut before anyone else saw it. None for a workspace
+    without witnesses (made before them, and not upgraded by its owner yet)."""
     here = directory(review_dir)
-    target = here / file_name(identity.fingerprint)
-    tmp = here / f".{target.stem}.{os.getpid()}.tmp"
+    if not here.is_dir():
+        if review_dir.stat().st_uid != os.getuid():
+            return None  # only the workspace's owner makes the directory (see check)
+        prepare(review_dir)
+    handle, name = tempfile.mkstemp(dir=here, prefix=".", suffix=".tmp")
     try:
-        if not here.is_dir():  # a workspace made before witnesses
-            prepare(review_dir)
-        tmp.write_text(json.dumps(signed(seq, digest, identity)), encoding="utf-8")
-        tmp.chmod(0o640)  # the group reads it; only its owner can change it
-        os.replace(tmp, target)
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write(json.dumps(signed(seq, digest, identity)))
+        os.chmod(name, 0o640)  # the group reads it; only its owner can change it
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def publish(staged: Path, identity: Identity) -> str | None:
+    """After the commit: the staged witness takes its place. A warning when it cannot (the
+    action stands: it is in the log); the file in the way is junk that stops everyone."""
+    target = staged.parent / file_name(identity.fingerprint)
+    try:
+        os.replace(staged, target)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            staged.unlink()
         return (f"your witness {target} could not be written ({err.strerror or err}); "
                 f"{_owner(target)} owns it: ask the admin to check the workspace")
     return None
@@ -104,7 +123,8 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
             signature = base64.b64decode(data["signature"])
             if not 0 < seq < 2**63:
                 raise ValueError(seq)
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+                ReviewError):
             bad.append(f"witness {path.name} (of {_owner(path)}) is not readable")
             continue
         signer = fingerprint(public)
@@ -121,6 +141,11 @@ def check(conn: Connection, review_dir: Path) -> None:
     directory is a witness. Raises StoreError. A file that is not — junk put at another
     member's name before his first action, so that his witness could never be written there
     — stops everyone until the admin removes it: the message names the OS user who owns it."""
+    here = directory(review_dir)
+    if here.is_dir() and here.stat().st_uid != review_dir.stat().st_uid:
+        raise StoreError(f"{here} belongs to {_owner(here)}, not to the workspace's owner "
+                         f"{_owner(review_dir)}: whoever owns it can remove the others' "
+                         "witnesses; an admin removes it and runs review again")
     witnesses, bad = read(review_dir)
     if bad:
         raise StoreError(f"{bad[0]}: the workspace's witnesses were tampered with; an admin "

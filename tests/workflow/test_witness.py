@@ -58,8 +58,11 @@ def test_a_forged_witness_stops_everyone_and_names_its_owner(team):
     assert "not signed by its key" in result.stdout
 
 
-@pytest.mark.parametrize("junk", [b"", b"[" * 100_000, b'{"seq": 18446744073709551616}'],
-                         ids=["empty", "nested", "huge-seq"])
+@pytest.mark.parametrize("junk", [
+    b"", b"[" * 100_000, b'{"seq": 18446744073709551616}',
+    b'{"seq": 1, "hash": "x", "public": 5, "signature": "eA=="}',
+    b'{"seq": 1, "hash": "x", "public": "ed25519:AAAA", "signature": "eA=="}'],
+    ids=["empty", "nested", "huge-seq", "public-not-text", "public-too-short"])
 def test_a_witness_squatted_at_another_members_name_stops_everyone(team, junk):
     """The red team's squat: junk at the name a member's first witness will take, so that his
     witness could never be written in the sticky directory. It is not ignored: every action
@@ -112,3 +115,41 @@ def test_a_member_role_on_postgresql_can_work_but_not_cut_the_log(team, request)
     member.dispose()
     team.ok(None, "audit", "verify")
     team.ok(None, "verify", path)
+
+
+def test_a_witness_is_written_whatever_names_are_taken_beside_it(team):
+    """The third red-team pass squatted the temporary names a witness was written under (its
+    key and the process id) so that the rejection went unwitnessed: the name is random now."""
+    import os
+
+    here = team.root / ".review" / "witness"
+    stem = witness.file_name(load(team.key("editor")).fingerprint)[:-5]
+    (here / f".{stem}.{os.getpid()}.tmp").mkdir()
+    team.ok("editor", "submit", team.write("a.txt", CLEAN))
+    assert (here / f"{stem}.json").is_file()
+
+
+def test_an_action_whose_witness_cannot_be_written_is_not_recorded(team):
+    here = team.root / ".review" / "witness"
+    for kept in here.iterdir():
+        kept.unlink()
+    here.rmdir()
+    here.write_text("not a directory", encoding="utf-8")
+    team.fails(3, "editor", "submit", team.write("a.txt", CLEAN), match="nothing was recorded")
+    here.unlink()
+    here.mkdir()
+    team.ok(None, "audit", "verify")
+    assert json.loads(team.ok("reviewer", "queue", "--format", "json").stdout) == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0,
+                    reason="giving the directory to another user needs root")
+def test_a_witness_directory_made_by_another_member_stops_everyone(team):
+    """In a workspace made before witnesses, the first member to act made the directory and,
+    owning it, could delete the others' witnesses (the sticky bit spares the owner): only the
+    workspace's owner makes it now, and one owned by anyone else stops every action."""
+    import os
+
+    here = team.root / ".review" / "witness"
+    os.chown(here, 65534, -1)
+    team.fails(3, "reviewer", "queue", match="not to the workspace's owner")
