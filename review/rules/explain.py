@@ -17,6 +17,9 @@ KIND_NAMES = {
     Kind.FORMULATION: ("规范表述", "exact formulation"),
     Kind.LEADER: ("领导人姓名职务", "leaders' names and titles"),
     Kind.REGION: ("台港澳表述", "Taiwan, Hong Kong and Macao wording"),
+    Kind.SET: ("固定提法组成", "fixed enumerations"),
+    Kind.USAGE: ("用词搭配", "word usage"),
+    Kind.TYPO: ("形音近错字", "confusable-character typos"),
     Kind.GATE: ("持续集成门禁", "CI gate"),
     Kind.PUBLISHED: ("发布后核对", "published-page check"),
 }

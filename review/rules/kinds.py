@@ -15,5 +15,8 @@ class Kind(StrEnum):
     FORMULATION = "formulation"    # a canonical formulation that must be exact
     LEADER = "leader"              # leaders' names and titles
     REGION = "region"              # Taiwan, Hong Kong, Macao wording
+    SET = "set"                    # fixed enumerations (四个意识 …) and their members
+    USAGE = "usage"                # word usage: paired conjunctions, redundancy, negation
+    TYPO = "typo"                  # a word one confusable character away from a common one
     GATE = "gate"                  # the CI gate (release attestations)
     PUBLISHED = "published"        # what went out against what was approved

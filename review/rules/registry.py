@@ -92,6 +92,15 @@ def _regions(config: Config) -> Iterable[RuleSpec]:
     return regions.SPECS
 
 
+def _module_specs(name: str) -> Callable[[Config], Iterable[RuleSpec]]:
+    """The rules a module of the 文字关 stage declares (its SPECS)."""
+    def specs(config: Config) -> Iterable[RuleSpec]:
+        import importlib
+
+        return importlib.import_module(f"review.stages.expression.{name}").SPECS
+    return specs
+
+
 def _release(kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
     """Rules of the release checks (`review ci`, `review published`): they judge a change or
     a published page against an approval, not a draft's text, so they have no text examples."""
@@ -120,6 +129,9 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.FORMULATION: _formulations,
     Kind.LEADER: _leaders,
     Kind.REGION: _regions,
+    Kind.SET: _module_specs("sets"),
+    Kind.USAGE: _module_specs("usage"),
+    Kind.TYPO: _module_specs("typos"),
     Kind.GATE: _release(Kind.GATE),
     Kind.PUBLISHED: _release(Kind.PUBLISHED),
 }

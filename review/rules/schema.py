@@ -154,6 +154,18 @@ class FormulationFile(_Strict):
 
 
 # --- lexicons/expression/leaders.toml and the organisation's leaders file --------------------
+class SetEntry(_Strict):
+    name: Text
+    members: list[Text] = Field(min_length=3)
+    also: list[Text] = []
+    shape: Annotated[str, StringConstraints(pattern=r"^(suffix|prefix):\S+$")] | None = None
+    cue: str | None = None
+
+
+class SetsFile(_Strict):
+    set: list[SetEntry] = []
+
+
 class LeaderEntry(Dated):
     name: Text
     title: Text

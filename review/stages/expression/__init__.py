@@ -15,11 +15,12 @@ from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
 from review.stages.expression import formulations as formulation_check
-from review.stages.expression import leaders, regions
+from review.stages.expression import leaders, regions, sets, typos, usage
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
     LEADERS_FILE,
+    SETS_FILE,
     Correction,
     Dated,
     correction_files,
@@ -33,11 +34,15 @@ class ExpressionStage:
     name = "expression"
 
     def __init__(self, corrections: Corrections, formulations: list[Formulation],
-                 known_leaders: leaders.Leaders, day: date) -> None:
+                 known_leaders: leaders.Leaders, day: date,
+                 fixed_sets: list[sets.FixedSet] | None = None,
+                 typo_check: typos.Typos | None = None) -> None:
         self.corrections = corrections
         self.formulations = formulations
         self.leaders = known_leaders
         self.day = day
+        self.sets = fixed_sets or []
+        self.typos = typo_check
 
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
@@ -45,13 +50,18 @@ class ExpressionStage:
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
         yield from (f.rule for f in self.formulations)
-        yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS))
+        yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS, *sets.SPECS,
+                                           *usage.SPECS, *typos.SPECS))
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         yield from self.corrections.detect(doc)
         yield from formulation_check.detect(doc, self.formulations)
         yield from leaders.detect(doc, self.leaders, self.day)
         yield from regions.detect(doc)
+        yield from sets.detect(doc, self.sets)
+        yield from usage.detect(doc)
+        if self.typos is not None:
+            yield from self.typos.detect(doc)
 
 
 def load_all_corrections(files: list[Path]) -> list[Correction]:
@@ -91,4 +101,5 @@ def build(config: Config) -> ExpressionStage:
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            load_formulations(directory / FORMULATIONS_FILE),
-                           leaders.load_leaders(directory / LEADERS_FILE, organisation), day)
+                           leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
+                           sets.load_sets(directory / SETS_FILE), typos.build())

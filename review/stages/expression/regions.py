@@ -1,5 +1,8 @@
-"""EX9201: Taiwan, Hong Kong or Macao as an item of a list of countries — closed by 等国(家)
-or opened by 各国…包括 — without 地区. 中国台湾, 台湾地区 and 国家和地区 are right."""
+"""Taiwan, Hong Kong and Macao presented as countries. EX9201: an item of a list of countries —
+closed by 等国(家) or by a count (3个国家, 8国), or opened by 各国…包括 — without 地区. EX9202:
+one of a pair of "two countries" (大陆与台湾两国). EX9203: a mark of statehood written as
+Taiwan's own (台湾国立…, 台湾国). 中国台湾, 台湾地区, 国家和地区, “国立” in quotation marks are
+right."""
 
 from __future__ import annotations
 
@@ -15,33 +18,55 @@ RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
             "将台湾、香港、澳门与国家并列", "Taiwan, Hong Kong or Macao listed as a country",
             "改为“国家和地区”，或写作“中国台湾”“中国香港”“中国澳门”",
             "write “countries and regions”, or “Taiwan, China”")
+PAIR = Rule("EX9202", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+            "将台湾、香港、澳门与别国并称“两国”", "Taiwan, Hong Kong or Macao as one of “two "
+            "countries”", "改为“两岸”“内地与香港”等，不称“两国”",
+            "write 两岸 or 内地与香港, never 两国")
+STATEHOOD = Rule("EX9203", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+                 "以国家称谓称台湾地区的机构", "a mark of statehood written as Taiwan's own",
+                 "去掉“国立”或加引号，不称“台湾国”", "drop 国立 or quote it; never 台湾国")
 SPECS = [RuleSpec(
     RULE, Kind.REGION, source=__name__,
     hit=("展会吸引了法国、德国和澳门等国的企业参展。",
-         "出席论坛的各国代表包括：英国、新加坡、香港。"),
+         "出席论坛的各国代表包括：英国、新加坡、香港。",
+         "来自日本、韩国、台湾、越南等8个国家的客商参会。",
+         "参赛选手分别来自澳门、葡萄牙、巴西3个国家。"),
     miss=("来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。"),
     detail_zh="在“等国（家）”或“各国……包括”的国家列举中出现台湾、香港、澳门而未称地区。",
-    detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括).")]
+    detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括)."),
+    RuleSpec(PAIR, Kind.REGION, source=__name__,
+             hit=("来自大陆与台湾两国的青年学子齐聚一堂。", "促进香港和新加坡两国的经贸往来。"),
+             miss=("来自大陆与台湾两岸的青年学子齐聚一堂。", "促进中国和新加坡两国的经贸往来。"),
+             detail_zh="“两国”所指的两方之一是台湾、香港或澳门。",
+             detail_en="one of the two sides of 两国 is Taiwan, Hong Kong or Macao."),
+    RuleSpec(STATEHOOD, Kind.REGION, source=__name__,
+             hit=("展品借自台湾国立历史博物馆。", "他曾在台湾国的一所大学任教。"),
+             miss=("展品借自台湾“国立”历史博物馆。", "台湾国民党主席发表讲话。",
+                   "抗战时期的国立西南联合大学培养了大批人才。"),
+             detail_zh="台湾地区机构名称中的“国立”未加引号，或称“台湾国”。",
+             detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国.")]
 
 _NAME = r"[\u4e00-\u9fff]{2,10}"
 _SEPARATORS = "、,和及与"
 _LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
-# A list closed by 等国/等国家 (not 等国家和地区), or opened by 各国…包括/国家有 ….
-# Patterns are compiled on first use (`re` keeps them): most drafts name none of the regions.
-_CLOSED = rf"({_LIST})等国(?:家)?(?!和地区|及地区|与地区|内)"
+_COUNT = "[0-9０-９一二三四五六七八九十两几多]+"
+# A list closed by 等国/等国家 or a count of countries (not …国家和地区), or opened by
+# 各国…包括/国家有 …. Patterns are compiled on first use (`re` keeps them): most drafts name
+# none of the regions.
+_CLOSED = rf"({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)国(?:家)?(?!和地区|及地区|与地区|内)"
+_PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
+_STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
 _OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
 _REGIONS = ("台湾", "香港", "澳门")
 # A closed list lies inside one run of names and separators holding 等国; the backtracking
 # _CLOSED runs only there, not at every character of the draft.
-_RUN = rf"[\u4e00-\u9fff{_SEPARATORS}]+"
+_RUN = rf"[\u4e00-\u9fff{_SEPARATORS}0-9０-９]+"
 
 
 def _closed_lists(text: str) -> Iterator[re.Match]:
-    if "等国" not in text:
-        return
     closed = re.compile(_CLOSED)
     for run in re.finditer(_RUN, text):
-        if "等国" in run.group():
+        if "国" in run.group():
             yield from closed.finditer(text, run.start(), run.end())
 
 
@@ -62,3 +87,14 @@ def detect(doc: Document) -> Iterator[Hit]:
                     at = start + len(item) - len(region)
                     yield Hit(RULE, *view.span(at, at + len(region)))
             start += len(item)
+    if "两国" in text:
+        for m in re.finditer(_PAIR, text):
+            for group in (1, 2):
+                region = next((r for r in _REGIONS if m.group(group).endswith(r)
+                               and not m.group(group).endswith("中国" + r)), None)
+                if region:
+                    at = m.end(group) - len(region)
+                    yield Hit(PAIR, *view.span(at, m.end()))
+    for m in re.finditer(_STATEHOOD, text):
+        group = 1 if m.group(1) else 2
+        yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

@@ -1,0 +1,127 @@
+"""EX9301: a fixed enumeration with a wrong member — 四个自信 with 民族自信 for 文化自信,
+新发展理念 with 共赢 for 共享. The sets are data (`lexicons/expression/sets.toml`). A list
+(items joined by 、 and a last 和/与/及) is judged against a set only when it holds every
+member but at most one: lists that share a word or two with a set are ordinary prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from review.document import Document
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules import schema
+from review.rules.spec import Kind, RuleSpec
+
+RULE = Rule("EX9301", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+            "固定提法的组成有误", "a fixed enumeration has a wrong member",
+            "核对固定提法的组成", "check the members of the fixed formulation")
+SPECS = [RuleSpec(
+    RULE, Kind.SET, source=__name__,
+    hit=("要坚定道路自信、理论自信、制度自信、民族自信。",
+         "完整准确全面贯彻创新、协调、绿色、开放、共赢的新发展理念。",
+         "牢固树立政治意识、大局意识、核心意识、看齐意识、服务意识。"),
+    miss=("要坚定道路自信、理论自信、制度自信、文化自信。",
+          "增强政治意识、大局意识、责任意识，提升服务水平。",
+          "建设富强民主文明和谐美丽的社会主义现代化强国。",
+          "推进创新、协调、绿色发展，扩大开放。"),
+    detail_zh="一个列举含某固定提法除一项外的全部成员，另一项却不属于它（或成员齐全又多出同形的一项）。",
+    detail_en="a list holds all members of a fixed formulation but one, and another item in its "
+              "place (or all of them and one more of the same shape).")]
+
+_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+_LAST_JOINS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
+
+
+@dataclass(frozen=True)
+class FixedSet:
+    name: str
+    members: tuple[str, ...]
+    also: tuple[str, ...]
+    shape: tuple[str, str] | None  # ("suffix" | "prefix", text)
+    cue: str = ""  # what a draft calls the set (新发展理念), beside the list
+
+    def member(self, item: str) -> str | None:
+        """The member an item names: the item is the member, or ends with it (坚定道路自信)."""
+        return next((m for m in (*self.members, *self.also) if item.endswith(m)), None)
+
+    def shaped(self, item: str) -> bool:
+        if self.shape is None:
+            return False
+        side, text = self.shape
+        return item.endswith(text) if side == "suffix" else text in item[:len(text) + 2]
+
+
+def load_sets(path: Path) -> list[FixedSet]:
+    return [FixedSet(e.name, tuple(e.members), tuple(e.also),
+                     tuple(e.shape.split(":", 1)) if e.shape else None, e.cue or "")
+            for e in schema.read(path, schema.SetsFile).set]
+
+
+def _items(run: str, start: int) -> Iterator[tuple[str, int]]:
+    at = start
+    for part in run.split("、"):
+        last = at + len(part) == start + len(run)
+        pieces = _LAST_JOINS.split(part) if last else [part]
+        for piece in pieces:
+            yield piece, at
+            at += len(piece) + 1
+        at += len(part) - sum(len(p) + 1 for p in pieces) + 1
+
+
+def _misspelt(item: str, member: str) -> bool:
+    """One character off a member of three or more (奢糜之风); 共赢 for 共享 is a word."""
+    tail = item[-len(member):]
+    return len(member) >= 3 and len(item) >= len(member) and \
+        sum(a != b for a, b in zip(tail, member, strict=True)) == 1
+
+
+def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
+    view = doc.visible
+    text = view.text
+    for m in _LIST.finditer(text):
+        items = list(_items(m.group(), m.start()))
+        for fixed in sets:
+            for item, at in _wrong_items(fixed, items, text, m.start(), m.end()):
+                yield Hit(RULE, *view.span(at, at + len(item)))
+
+
+def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,
+                 end: int) -> list[tuple[str, int]]:
+    """The items of one list (in the order written) that stand where a member should."""
+    items = [*items[:-1], _run_on(fixed, *items[-1])]
+    matched = [i for i, (item, _) in enumerate(items) if fixed.member(item)]
+    named = {fixed.member(items[i][0]) for i in matched}
+    need = len(fixed.members) - 1
+    if len(named) < need:
+        return []
+    first, last = matched[0], matched[-1]
+    gaps = [items[i] for i in range(first, last + 1) if i not in matched]
+    after = [items[last + 1]] if last + 1 < len(items) else []
+    before = [items[first - 1]] if first > 0 else []
+    if len(named) > need:  # all there: one more of their shape is one too many
+        return [(item, at) for item, at in gaps + before + after if fixed.shaped(item)]
+    if gaps:
+        wrong = gaps if len(gaps) == 1 else []
+    elif fixed.shape:
+        wrong = [(item, at) for item, at in before + after if fixed.shaped(item)]
+    elif after and fixed.cue and fixed.cue in text[after[0][1]:end + 12]:
+        wrong = after  # 开放、共赢的新发展理念: the set is named right after its list
+    elif fixed.cue and fixed.cue in text[max(0, start - 12):start] and before:
+        wrong = before
+    else:
+        wrong = []
+    if len(wrong) != 1:
+        return []
+    missing = next(m for m in fixed.members if m not in named)
+    return [] if _misspelt(wrong[0][0], missing) else wrong
+
+
+def _run_on(fixed: FixedSet, item: str, at: int) -> tuple[str, int]:
+    """The list's last item without the words that run on after it (共赢的新发展理念), unless
+    the whole is of the set's shape (党的建设)."""
+    if fixed.shaped(item) or fixed.member(item):
+        return item, at
+    return re.split("[的等]", item, maxsplit=1)[0] or item, at

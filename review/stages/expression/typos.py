@@ -1,0 +1,319 @@
+"""EX9501: typos nobody listed — a string that is not a word, one confusable character away
+from a common word or idiom (一愁莫展 → 一筹莫展, 其本上 → 基本上). The approach of
+pycorrector's rule stage, done offline and cheaply:
+
+- confusable characters: the same reading (pypinyin, tones ignored) or a similar shape
+  (`lexicons/expression/same_stroke.txt`, from pycorrector, Apache-2.0);
+- words and their frequencies: jieba's dictionary, compiled into the cache (jieba itself is
+  never imported; its 1.2 s dictionary load is not paid at check time);
+- every misspelling of a common word that is itself no word goes into one automaton, so a
+  draft is scanned once, in C; each candidate is then weighed: the draft's text around it must
+  read much better with the correction (a unigram segmentation's log-probability gains at
+  least GAIN, more for short words), the string must occur once (a name or a term repeats),
+  and it must not sit in a name — before 镇/村/路/公司 …, before 同志/先生 …, inside 《》 or a
+  quotation.
+
+Severity review; the correction is offered as a replacement (`review fix`) only when no other
+common word is as near."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import ahocorasick
+
+from review import cache
+from review.automaton import build_automaton, cached_automaton
+from review.document import Document
+from review.findings import RULE as BROAD
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules.spec import Kind, RuleSpec
+
+RULE = Rule("EX9501", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
+            "疑似错别字：与常用词只差一个音近或形近字", "likely typo: one confusable character "
+            "away from a common word", "核对用字", "check the characters")
+SPECS = [RuleSpec(
+    RULE, Kind.TYPO, source=__name__,
+    hit=("我们要坚持实事求事，一切从实际出发。", "全县干部群众同舟共际，战胜了洪水。",
+         "他工作兢兢业业，任劳任冤。", "经过整治，村里面貌焕然一心。"),
+    miss=("我们要坚持实事求是，一切从实际出发。", "全县干部群众同舟共济，战胜了洪水。",
+          "他工作兢兢业业，任劳任怨。", "《任劳任冤》是一部话剧的名字。",
+          "请到黄材镇农办咨询。"),
+    detail_zh="不是词、却与一个常用词或成语只差一个音近或形近字的字串，且改正后上下文通顺得多；"
+              "人名、地名、机构名、书名号和引号内的不报。",
+    detail_en="a string that is no word, one confusable character away from a common word or "
+              "idiom, where the corrected text reads much better; names of people, places and "
+              "bodies, titles of works and quotations are not reported.")]
+
+# natural-log probability the correction must add to the text around it, by the word's length:
+# a four-character string one character from an idiom is a typo far more often than a
+# two-character one is (which is mostly where two words meet)
+GAIN = {3: 10.0, 4: 8.0}
+_COMMON_CHAR = 2000  # a character is common above this summed frequency of its words
+_KNOWN_CHAR = 1000   # and a character read the same must be this common to stand in (shapes: any)
+# Two-character words are left to the lists (lexicons/expression/words.toml): a two-character
+# misspelling is mostly where two words meet, and the gain that tells them apart (11) found 2%
+# of the SIGHAN typos while costing a 50 MB automaton (measured: benchmarks/typos.py).
+_WORD3 = 2000
+_IDIOM = 5           # four-character idioms (jieba's POS i, l) this frequent
+_WORD4 = 1000        # and other four-character words (实事求是 is a noun to jieba)
+_NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent is no word
+# bump when the misspellings compiled into the cache change (they are keyed by it)
+_MISSPELLINGS = 7
+_PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
+# after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
+_PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
+_PERSON_AFTER = ("同志", "先生", "女士", "老师", "书记", "主任", "局长", "县长", "镇长", "村长",
+                 "经理", "师傅", "大姐", "大爷", "等人", "等同志")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """jieba's words by length: sorted and joined (fixed width), with a quantised log
+    frequency per word (one character each), so a cache load is a few strings, not 350,000
+    objects, and a lookup a binary search."""
+
+    words: dict[int, str]
+    freqs: dict[int, str]
+    log_total: float
+
+    def logp(self, word: str) -> float | None:
+        width = len(word)
+        joined = self.words.get(width)
+        if joined is None:
+            return None
+        low, high = 0, len(joined) // width
+        while low < high:
+            mid = (low + high) // 2
+            if joined[mid * width:(mid + 1) * width] < word:
+                low = mid + 1
+            else:
+                high = mid
+        if joined[low * width:(low + 1) * width] != word:
+            return None
+        return (ord(self.freqs[width][low]) - 48) / 4 - self.log_total
+
+    def best(self, text: str) -> float:
+        """The log-probability of the likeliest segmentation of `text` into words."""
+        unknown = -self.log_total - 8.0
+        score = [0.0] + [-math.inf] * len(text)
+        for i in range(len(text)):
+            for width in range(1, min(4, len(text) - i) + 1):
+                p = self.logp(text[i:i + width])
+                if p is None:
+                    if width > 1:
+                        continue
+                    p = unknown
+                if score[i] + p > score[i + width]:
+                    score[i + width] = score[i] + p
+        return score[-1]
+
+
+class Typos:
+    """`halves`: an automaton of the two-character halves of the common three- and
+    four-character words; `words[value]`: the (word, where the half stands in it) sharing it;
+    `confusable[c]`: the characters a typo puts in the place of c. jieba's word frequencies
+    (the lexicon) are read only when a candidate needs weighing."""
+
+    def __init__(self, lexicon: Callable[[], Lexicon], halves: ahocorasick.Automaton,
+                 words: list[list[list]], confusable: dict[str, str]) -> None:
+        self._load_lexicon = lexicon
+        self.halves = halves
+        self.words = words  # [word, offset] pairs as the cache holds them
+        self.confusable = confusable
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Loaded the first time a candidate needs it: most drafts have none."""
+        return self._load_lexicon()
+
+    @cached_property
+    def _rare(self) -> float:
+        return math.log(_NOT_A_WORD + 0.5) - self.lexicon.log_total
+
+    def detect(self, doc: Document) -> Iterator[Hit]:
+        view = doc.visible
+        text = view.text
+        found: dict[tuple[int, int], set[str]] = {}
+        for last, value in self.halves.iter(text):
+            for word, offset in self.words[value]:
+                start = last - 1 - offset
+                end = start + len(word)
+                if start < 0 or end > len(text):
+                    continue
+                written = text[start:end]
+                if written != word and self._one_slip(written, word):
+                    found.setdefault((start, end), set()).add(word)
+        for (start, end), words in sorted(found.items()):
+            right = max(words, key=lambda w: self.lexicon.logp(w) or -math.inf)
+            if self._credible(text, start, end, right):
+                # a listed wrong → right for the same place is the more certain judgement
+                yield Hit(RULE, *view.span(start, end),
+                          replacement=right if len(words) == 1 else None, broad=BROAD)
+
+    def _one_slip(self, written: str, word: str) -> bool:
+        """`written` is `word` with one character replaced by a confusable one, and no word."""
+        slips = [(w, c) for w, c in zip(written, word, strict=True) if w != c]
+        return len(slips) == 1 and slips[0][0] in self.confusable.get(slips[0][1], "") and (
+            (self.lexicon.logp(written) or -math.inf) <= self._rare)
+
+    def _credible(self, text: str, start: int, end: int, right: str) -> bool:
+        if text.count(text[start:end]) > 1 or _in_name(text, start, end) or \
+                self._a_seam(text, start, end):
+            return False
+        a, b = _cjk_window(text, start, end)
+        before = text[a:b]
+        after = before[:start - a] + right + before[end - a:]
+        return self.lexicon.best(after) - self.lexicon.best(before) >= GAIN[end - start]
+
+    def _a_seam(self, text: str, start: int, end: int) -> bool:
+        """The string is where two words meet (the end of one, the start of the next), not a
+        word misspelt: a word of the text ends inside it and another begins there."""
+        logp = self.lexicon.logp
+        ends = any(logp(text[start - k:start + 1]) is not None for k in (1, 2) if start >= k)
+        begins = any(logp(text[end - 1:end + k]) is not None for k in (1, 2)
+                     if end + k <= len(text))
+        return ends and begins
+
+
+def _cjk_window(text: str, start: int, end: int, margin: int = 4) -> tuple[int, int]:
+    a = start
+    while a > max(0, start - margin) and "\u4e00" <= text[a - 1] <= "\u9fff":
+        a -= 1
+    b = end
+    while b < min(len(text), end + margin) and "\u4e00" <= text[b] <= "\u9fff":
+        b += 1
+    return a, b
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 3]
+    if any(c in _PLACE_END for c in after[:2]) or after.startswith(_PERSON_AFTER):
+        return True
+    for opening, closing in ("《》", "“”", "「」", "『』"):
+        at = text.rfind(opening, max(0, start - 40), start)
+        if at >= 0 and closing not in text[at:start]:
+            return True
+    return False
+
+
+# --- compiled once into the cache ---------------------------------------------------------
+
+def stroke_file() -> Path:
+    from review.stages.expression.data import expression_dir
+
+    return expression_dir() / "same_stroke.txt"
+
+
+def jieba_dictionary() -> Path:
+    spec = importlib.util.find_spec("jieba")  # located, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def _read_dictionary(path: Path) -> tuple[dict[str, int], dict[str, str]]:
+    freq: dict[str, int] = {}
+    pos: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                freq[parts[0]] = int(parts[1])
+                pos[parts[0]] = parts[2] if len(parts) > 2 else ""
+    return freq, pos
+
+
+def _confusables(freq: dict[str, int]) -> dict[str, str]:
+    """For each common character, the characters a typo puts in its place: those read the
+    same, and those of a similar shape. A typo's character may be a rarer one (姆 for 拇)."""
+    from pypinyin import Style, pinyin
+
+    weight: dict[str, int] = {}
+    for word, f in freq.items():
+        for c in word:
+            if "\u4e00" <= c <= "\u9fff":
+                weight[c] = weight.get(c, 0) + f
+    known = {c for c, w in weight.items() if w >= _KNOWN_CHAR}
+    sound = {c: pinyin(c, style=Style.NORMAL)[0][0] for c in known}  # its usual reading
+    by_sound: dict[str, set[str]] = {}
+    for c, reading in sound.items():
+        by_sound.setdefault(reading, set()).add(c)
+    shape: dict[str, set[str]] = {}
+    for line in stroke_file().read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            group = set(line.split())
+            for c in group:
+                shape.setdefault(c, set()).update(group - {c})
+    return {c: "".join(sorted((by_sound[sound[c]] | shape.get(c, set())) - {c}))
+            for c in known if weight[c] >= _COMMON_CHAR}
+
+
+def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
+    """The words whose misspellings are looked for: common three-character words, idioms, and
+    common four-character words."""
+    for word, f in freq.items():
+        if pos.get(word) in _PROPER or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        if (len(word) == 3 and f >= _WORD3) or (len(word) == 4 and (
+                f >= _WORD4 or (f >= _IDIOM and pos.get(word) in ("i", "l")))):
+            yield word
+
+
+def _halves(targets: Iterator[str]) -> dict[str, list[tuple[str, int]]]:
+    """Each word under its front half and its back half: a typo leaves one of them whole (a
+    three-character word's middle character is not looked at)."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for word in targets:
+        index.setdefault(word[:2], []).append((word, 0))
+        index.setdefault(word[-2:], []).append((word, len(word) - 2))
+    return index
+
+
+def _lexicon(freq: dict[str, int]) -> Lexicon:
+    total = sum(freq.values())
+    words: dict[int, str] = {}
+    freqs: dict[int, str] = {}
+    for width in range(1, 5):
+        # jieba's rarest entries are noise and count as no word: left out, the file halves
+        chosen = sorted(w for w in freq if len(w) == width and freq[w] > _NOT_A_WORD)
+        words[width] = "".join(chosen)
+        freqs[width] = "".join(chr(48 + round(math.log(freq[w]) * 4)) for w in chosen)
+    return Lexicon(words, freqs, math.log(total))
+
+
+def build() -> Typos:
+    dictionary = jieba_dictionary()
+    state = os.stat(dictionary)
+    extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_MISSPELLINGS}"
+    loaded: dict = {}
+
+    def read() -> tuple[dict[str, int], dict[str, str]]:
+        if not loaded:
+            loaded["dictionary"] = _read_dictionary(dictionary)
+        return loaded["dictionary"]
+
+    def index() -> list:
+        freq, pos = read()
+        return [list(_halves(_targets(freq, pos)).items()), _confusables(freq)]
+
+    def lexicon() -> Lexicon:
+        return cache.cached("typo_words", [stroke_file()], lambda: _lexicon(read()[0]),
+                            lambda x: [x.words, x.freqs, x.log_total],
+                            lambda d: Lexicon({int(k): v for k, v in d[0].items()},
+                                              {int(k): v for k, v in d[1].items()}, d[2]),
+                            extra)
+
+    halves, confusable = cache.cached("typo_index", [stroke_file()], index, lambda x: x,
+                                      lambda x: x, extra)
+    automaton = cached_automaton(
+        cache.path_for("typo_halves", [stroke_file()], extra),
+        lambda: build_automaton(((half, i) for i, (half, _) in enumerate(halves)),
+                                ahocorasick.STORE_INTS))
+    return Typos(lexicon, automaton, [words for _, words in halves], confusable)

@@ -1,0 +1,95 @@
+"""Word usage that a list of wrong words cannot hold (EX94xx): a conditional paired with the
+wrong conjunction (只有…就), an approximation said twice (大约…左右), a negation inside
+防止/避免 (防止…不再发生), a sentence that loses its subject to 通过…使, 截止 for 截至 before a
+figure, and 原因是…造成的. Each is a pattern inside one clause or sentence, with the cases
+that are right written into it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from review.document import Document
+from review.findings import RULE, Category, Gate, Hit, Rule, Severity
+from review.rules.spec import Kind, RuleSpec
+
+_NUMBER = "[0-9０-９一二三四五六七八九十百千万亿两几半.%％]"
+_CLAUSE = "[^。！？；，,\n]"
+_SENTENCE = "[^。！？；\n]"
+
+
+@dataclass(frozen=True)
+class Usage:
+    spec: RuleSpec
+    pattern: re.Pattern[str]
+    anchor: str  # a literal every match holds: the pattern runs only where it occurs
+
+
+def _usage(rule_id: str, reason: str, reason_en: str, suggestion: str, suggestion_en: str,
+           pattern: str, anchor: str, hit: tuple[str, ...], miss: tuple[str, ...]) -> Usage:
+    rule = Rule(rule_id, Category.EXPRESSION, Gate.TEXT, Severity.REVIEW, reason, reason_en,
+                suggestion, suggestion_en)
+    return Usage(RuleSpec(rule, Kind.USAGE, hit, miss, __name__, detail_zh=reason,
+                          detail_en=reason_en), re.compile(pattern), anchor)
+
+
+USAGES = [
+    _usage("EX9401", "关联词搭配不当：“只有”与“才”搭配，“只要”与“就”搭配",
+           "只有 pairs with 才 (只要 with 就)", "改为“只有……才”或“只要……就”",
+           "write 只有…才 or 只要…就",
+           rf"只有(?!{_NUMBER}|一个|少数|个别|极少)(?:(?!才){_SENTENCE}){{2,30}}?[，,]?"
+           r"(?<![成造迁将俯])就(?![是业医近地读诊餐座职任位绪学此算要像])", "只有",
+           ("只有经常检查家中的用火用电情况，就能及时发现隐患。",
+            "只有各部门密切配合，就一定能完成任务。"),
+           ("只有经常检查，才能及时发现隐患。", "只要经常检查，就能及时发现隐患。",
+            "全村只有3户没有接通自来水，就近安排了送水。", "只有一个办法，就是加快建设。")),
+    _usage("EX9402", "语义重复：“大约”“约”与“左右”“上下”不能同用",
+           "an approximation said twice (约 … 左右)", "删去“大约”或“左右”",
+           "drop 约 or 左右",
+           rf"(?:大约|大概|约)\s*{_NUMBER}+{_CLAUSE}{{0,8}}?(?:左右|上下)", "约",
+           ("共有大约200名左右老年人参加了体检。", "活动吸引约3000人左右参与。"),
+           ("共有200名左右老年人参加了体检。", "活动吸引约3000人参与。",
+            "约定时间为上午10点，前后相差不超过10分钟左右。")),
+    _usage("EX9403", "否定不当：“防止”“避免”“杜绝”后再用“不再”，意思说反了",
+           "a negation inside 防止/避免 reverses the meaning", "删去“不再”中的“不”或改换说法",
+           "drop the negation",
+           rf"(?:防止|避免|杜绝|严防|以免){_CLAUSE}{{0,15}}?不再", "不再",
+           ("有效防止类似事故不再发生。", "坚决避免此类问题不再出现。"),
+           ("有效防止类似事故再次发生。", "确保此类问题不再出现。",
+            "为避免误解，此后不再另行通知。")),
+    _usage("EX9404", "成分残缺：“通过……，使……”句首介词淹没了主语",
+           "通过 … 使 … leaves the sentence without a subject", "删去“通过”或“使”",
+           "drop 通过 or 使",
+           rf"(?:^|(?<=[。！？\n]))\s*通过{_SENTENCE}{{2,40}}?[，,](?:使|让)(?!用)", "通过",
+           ("通过本次培训，使全体网格员进一步熟悉了工作流程。",
+            "开展了专项整治。通过集中整治，让群众的居住环境明显改善。"),
+           ("本次培训使全体网格员进一步熟悉了工作流程。",
+            "通过本次培训，全体网格员进一步熟悉了工作流程。",
+            "我们通过集中整治，使群众的居住环境明显改善。")),
+    _usage("EX9405", "用词错误：表示“到某时为止”的统计口径用“截至”，“截止”用于期限本身",
+           "截至 (as of) before a figure; 截止 is a deadline", "改为“截至”", "write 截至",
+           r"(?:^|(?<=[。！？\n：:，,]))\s*截止(?:到|至)?\s*"
+           r"(?:[0-9０-９一二三四五六七八九十〇零]{1,4}[年月日号底]|目前|今年|去年|本月|上月|"
+           r"本周|今天|昨日|发稿)[^。！？；，,]{0,12}[，,]", "截止",
+           ("截止10月15日，全县已收获晚稻12万亩。", "截止9月底，全县共发放补贴1.2亿元。"),
+           ("截至10月15日，全县已收获晚稻12万亩。", "报名截止10月15日，逾期不再受理。",
+            "申报截止时间为10月15日，请抓紧提交。")),
+    _usage("EX9406", "句式杂糅：“原因是……”与“……造成的”不能套用",
+           "原因是 … 造成的 mixes two sentence patterns", "改为“原因是……”或“是由……造成的”",
+           "write 原因是… or 是由…造成的",
+           rf"原因是{_SENTENCE}{{1,30}}?(?:造成的|引起的|导致的|所致)", "原因是",
+           ("事故的原因是驾驶员操作不当造成的。", "停电的原因是线路老化引起的。"),
+           ("事故的原因是驾驶员操作不当。", "事故是驾驶员操作不当造成的。")),
+]
+SPECS = [u.spec for u in USAGES]
+
+
+def detect(doc: Document) -> Iterator[Hit]:
+    view = doc.visible
+    text = view.text
+    for usage in USAGES:
+        if usage.anchor in text:
+            for m in usage.pattern.finditer(text):
+                # a listed wrong → right inside it says more precisely what is wrong
+                yield Hit(usage.spec.rule, *view.span(m.start(), m.end()), broad=RULE)
