@@ -7,7 +7,7 @@ import importlib
 import sys
 
 BENCHMARKS = ["lexicon_throughput", "pipeline", "cold_start", "lexicon_scale",
-              "expression_overhead", "classifier_cold", "ci_changed"]
+              "expression_overhead", "classifier_cold", "ci_changed", "sighan"]
 
 
 def main(names: list[str]) -> None:

@@ -31,7 +31,8 @@ SPECS = [RuleSpec(
     detail_en="a list holds all members of a fixed formulation but one, and another item in its "
               "place (or all of them and one more of the same shape).")]
 
-_LIST = re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+# runs of characters and 、 (a list is one that holds a 、): one pass, no backtracking
+_RUN = re.compile(r"[\u4e00-\u9fff、]+")
 _LAST_JOINS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
 
 
@@ -81,9 +82,16 @@ def _misspelt(item: str, member: str) -> bool:
 def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    for m in _LIST.finditer(text):
-        items = list(_items(m.group(), m.start()))
+    if "、" not in text:
+        return
+    for m in _RUN.finditer(text):
+        if "、" not in m.group():
+            continue
+        run = m.group()
+        items = [(item, at) for item, at in _items(run, m.start()) if item]
         for fixed in sets:
+            if sum(member in run for member in fixed.members) < len(fixed.members) - 1:
+                continue  # most lists share no member with a set: no need to look closer
             for item, at in _wrong_items(fixed, items, text, m.start(), m.end()):
                 yield Hit(RULE, *view.span(at, at + len(item)))
 

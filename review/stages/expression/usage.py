@@ -22,8 +22,8 @@ _SENTENCE = "[^。！？；\n]"
 @dataclass(frozen=True)
 class Usage:
     spec: RuleSpec
-    pattern: re.Pattern[str]
-    anchor: str  # a literal every match holds: the pattern runs only where it occurs
+    pattern: str  # compiled by `re` (and kept in its cache) the first time its anchor occurs
+    anchor: str   # a literal every match holds: the pattern runs only where it occurs
 
 
 def _usage(rule_id: str, reason: str, reason_en: str, suggestion: str, suggestion_en: str,
@@ -31,7 +31,7 @@ def _usage(rule_id: str, reason: str, reason_en: str, suggestion: str, suggestio
     rule = Rule(rule_id, Category.EXPRESSION, Gate.TEXT, Severity.REVIEW, reason, reason_en,
                 suggestion, suggestion_en)
     return Usage(RuleSpec(rule, Kind.USAGE, hit, miss, __name__, detail_zh=reason,
-                          detail_en=reason_en), re.compile(pattern), anchor)
+                          detail_en=reason_en), pattern, anchor)
 
 
 USAGES = [
@@ -90,6 +90,6 @@ def detect(doc: Document) -> Iterator[Hit]:
     text = view.text
     for usage in USAGES:
         if usage.anchor in text:
-            for m in usage.pattern.finditer(text):
+            for m in re.finditer(usage.pattern, text):
                 # a listed wrong → right inside it says more precisely what is wrong
                 yield Hit(usage.spec.rule, *view.span(m.start(), m.end()), broad=RULE)
