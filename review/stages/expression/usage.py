@@ -23,15 +23,17 @@ _SENTENCE = "[^。！？；\n]"
 class Usage:
     spec: RuleSpec
     pattern: str  # compiled by `re` (and kept in its cache) the first time its anchor occurs
-    anchor: str   # a literal every match holds: the pattern runs only where it occurs
+    anchors: tuple[str, ...]  # literals of which every match holds one: runs only where one does
 
 
 def _usage(rule_id: str, reason: str, reason_en: str, suggestion: str, suggestion_en: str,
-           pattern: str, anchor: str, hit: tuple[str, ...], miss: tuple[str, ...]) -> Usage:
+           pattern: str, anchor: str | tuple[str, ...], hit: tuple[str, ...],
+           miss: tuple[str, ...]) -> Usage:
     rule = Rule(rule_id, Category.EXPRESSION, Gate.TEXT, Severity.REVIEW, reason, reason_en,
                 suggestion, suggestion_en)
     return Usage(RuleSpec(rule, Kind.USAGE, hit, miss, __name__, detail_zh=reason,
-                          detail_en=reason_en), pattern, anchor)
+                          detail_en=reason_en), pattern,
+                 (anchor,) if isinstance(anchor, str) else anchor)
 
 
 USAGES = [
@@ -58,15 +60,20 @@ USAGES = [
            ("有效防止类似事故不再发生。", "坚决避免此类问题不再出现。"),
            ("有效防止类似事故再次发生。", "确保此类问题不再出现。",
             "为避免误解，此后不再另行通知。")),
-    _usage("EX9404", "成分残缺：“通过……，使……”句首介词淹没了主语",
-           "通过 … 使 … leaves the sentence without a subject", "删去“通过”或“使”",
-           "drop 通过 or 使",
-           rf"(?:^|(?<=[。！？\n]))\s*通过{_SENTENCE}{{2,40}}?[，,](?:使|让)(?!用)", "通过",
+    _usage("EX9404", "成分残缺：“通过（经过、随着、由于）……，使……”，句首的介词淹没了主语",
+           "通过/经过/随着/由于 … 使 … leaves the sentence without a subject",
+           "删去句首的介词或“使”", "drop the opening preposition or 使",
+           rf"(?:^|(?<=[。！？\n]))\s*(?:通过|经过|随着|由于){_CLAUSE}{{2,40}}[，,](?:使|让)"
+           r"(?!用|我们|大家|咱们)", ("使", "让"),
            ("通过本次培训，使全体网格员进一步熟悉了工作流程。",
-            "开展了专项整治。通过集中整治，让群众的居住环境明显改善。"),
+            "开展了专项整治。通过集中整治，让群众的居住环境明显改善。",
+            "随着农村公路的延伸，使村民出行更加方便。",
+            "由于各部门密切配合，使各项任务圆满完成。"),
            ("本次培训使全体网格员进一步熟悉了工作流程。",
             "通过本次培训，全体网格员进一步熟悉了工作流程。",
-            "我们通过集中整治，使群众的居住环境明显改善。")),
+            "我们通过集中整治，使群众的居住环境明显改善。",
+            "在会上，县长强调，使用资金要规范。",
+            "经过一年的努力，让我们继续携起手来。")),
     _usage("EX9405", "用词错误：表示“到某时为止”的统计口径用“截至”，“截止”用于期限本身",
            "截至 (as of) before a figure; 截止 is a deadline", "改为“截至”", "write 截至",
            r"(?:^|(?<=[。！？\n：:，,]))\s*截止(?:到|至)?\s*"
@@ -82,6 +89,29 @@ USAGES = [
            ("事故的原因是驾驶员操作不当造成的。", "停电的原因是线路老化引起的。"),
            ("事故的原因是驾驶员操作不当。", "事故是驾驶员操作不当造成的。")),
 ]
+USAGES += [
+    _usage("EX9407", "两面对一面：前有“能否”“是否”，后面只说一面",
+           "能否/是否 on one side, one side only on the other",
+           "前后一致：删去“能否”，或后面也说两面",
+           "make both sides match",
+           rf"(?:能否|是否){_SENTENCE}{{2,30}}?[，,]?(?:是(?!否)|在于|决定了?|关系到)"
+           rf"(?:(?!能否|是否|好坏|与否|高低|成败){_SENTENCE}){{0,20}}?(?:关键|前提|保证|根本)",
+           ("能否", "是否"),
+           ("能否保持清醒的头脑，是打赢防汛攻坚战的关键。", "是否落实安全责任，是防范事故的前提。"),
+           ("保持清醒的头脑，是打赢防汛攻坚战的关键。", "能否打赢这场硬仗，关键在于能否保持定力。",
+            "请确认是否参会。")),
+    _usage("EX9408", "语义重复：“超过”“不少于”与“以上”同用",
+           "超过/不少于 … 以上 says “more than” twice", "删去“超过”或“以上”", "drop one of them",
+           rf"(?:超过|多于|不少于|不低于|高于|大于)\s*{_NUMBER}+{_CLAUSE}{{0,6}}?以上", "以上",
+           ("全县超过3000人以上参加了志愿服务。", "每天锻炼不少于1小时以上。"),
+           ("全县3000人以上参加了志愿服务。", "每天锻炼不少于1小时。",
+            "超过3000人参加了志愿服务，其中60岁以上的有500人。")),
+    _usage("EX9409", "用词不当：减少、降低只能说“减少了几分之几”或百分比，不能说“倍”",
+           "a decrease is not counted in 倍", "改为分数或百分比", "use a fraction or percentage",
+           rf"(?:减少|降低|下降|缩小|缩短|减轻)了?\s*{_NUMBER}+倍", "倍",
+           ("今年全县安全事故数量减少了2倍。", "办事时间缩短了3倍。"),
+           ("今年全县安全事故数量减少了三分之二。", "办事效率提高了3倍。")),
+]
 SPECS = [u.spec for u in USAGES]
 
 
@@ -89,7 +119,7 @@ def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     for usage in USAGES:
-        if usage.anchor in text:
+        if any(anchor in text for anchor in usage.anchors):
             for m in re.finditer(usage.pattern, text):
                 # a listed wrong → right inside it says more precisely what is wrong
                 yield Hit(usage.spec.rule, *view.span(m.start(), m.end()), broad=RULE)
