@@ -104,11 +104,16 @@ def to_finding(doc: Document, hit: Hit, severity: Severity, lang: str) -> Findin
     line, column = doc.position(hit.start)
     end_line, end_column = doc.position(hit.end)
     rule = hit.rule
+    suggestion = rule.suggestion(lang)
+    if hit.replacement and f"“{hit.replacement}”" not in (suggestion or ""):
+        # a rule that finds many words (EX9501) names this place's correction here
+        suggestion = f"{suggestion}，如“{hit.replacement}”" if lang != "en" else \
+            f"{suggestion}, e.g. “{hit.replacement}”"
     return Finding(rule=rule.id, category=rule.category, gate=rule.gate, severity=severity,
                    start=hit.start, end=hit.end, line=line, column=column, end_line=end_line,
                    end_column=end_column, location=doc.locate(hit.start),
                    text=doc.original[hit.start:hit.end],
-                   message=rule.message(lang), suggestion=rule.suggestion(lang),
+                   message=rule.message(lang), suggestion=suggestion,
                    replacement=hit.replacement)
 
 
