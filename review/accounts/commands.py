@@ -18,11 +18,22 @@ ROW_ID = click.IntRange(1, MAX_ID)
 
 
 def _store():
-    from review.workflow import workspace
+    """The store, for a command that reads the office's records: the 二四六 level and the
+    notices decide interviews, so they are read only from tables that agree with the signed
+    log (a row deleted by hand from review_alerts must not lower a unit's count)."""
+    from review.errors import StoreError
+    from review.workflow.commands import open_service
+    from review.workflow.projection import disagreements
 
-    store = workspace.find().store()
-    store.check_version()
-    return store
+    service = open_service(identity_required=False)
+    with service.store.reading() as conn:
+        service.state(conn)  # the log's links and the witnesses
+        problems = [line for line in disagreements(conn) if not line.startswith(
+            ("review_items", "review_decisions"))]
+    if problems:
+        raise StoreError(f"{problems[0]}: the office's tables disagree with the signed log; "
+                         "run `review audit verify`")
+    return service.store
 
 
 def _office():

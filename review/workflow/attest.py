@@ -5,6 +5,7 @@ records they carry."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import os
@@ -77,13 +78,14 @@ def write(workspace: Workspace, identity: Identity, body: dict, history: History
 
 # --- the roster, exported for offline checks ---------------------------------------------
 
-def export_roster(records: list[Record], admin: Identity) -> dict:
-    """The chain of roster and policy records from `init` on, signed by the exporting admin:
-    at the base revision of a content repository, CI's pinned root; and for people, the roster
-    to read."""
+def export_roster(records: list[Record], admin: Identity,
+                  log: list[tuple[int, str]] | None = None) -> dict:
+    """The chain of roster and policy records from `init` on, and the (number, hash) of every
+    record of the log, signed by the exporting admin: at the base revision of a content
+    repository, CI's pinned root; and for people, the roster to read."""
     first = records[0]
     body = {"root": first.actor, "workspace": first.statement.get("workspace") or first.hash,
-            "trust": [trust.entry(r) for r in records]}
+            "trust": [trust.entry(r) for r in records], "log": [list(x) for x in log or []]}
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     return dsse.envelope(ROSTER_TYPE, payload, [admin])
 
@@ -95,11 +97,12 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
     try:
         payload = jsonfile.loads(base64.b64decode(env["payload"]))
         entries = payload["trust"]
+        log = tuple((int(seq), str(digest)) for seq, digest in payload.get("log", []))
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise trust.Untrusted("not a roster export") from None
-    trusted = trust.trusted(entries, root)
+    trusted = dataclasses.replace(trust.trusted(entries, root), log=log)
     admins = {fp: key.public for person in trusted.roster.people.values()
               if "admin" in person.roles for fp, key in person.keys.items()
               if key.revoked_seq is None}
@@ -121,7 +124,7 @@ def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | 
     other shape is a reason, never a crash: anyone can put a file beside a real one."""
     try:
         return _check(env, root, path, content_sha256)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
         return "not a readable release attestation"
 
 
@@ -162,6 +165,10 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         return "its records are out of order"
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
         return "it omits roster or policy records of the committed roster export"
+    reach = max(root.log, default=0)
+    if any(r.seq <= reach and root.log.get(r.seq) != r.computed_hash() for r in records):
+        return "its records are not those of the committed log export (a release signed " \
+               "outside the store)"
     version = history.version
     if (version.path, version.content_sha256) != (path, content_sha256):
         return "its records release other content"

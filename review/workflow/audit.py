@@ -76,7 +76,7 @@ def check_anchor(anchor: dict, records: list[chain.Record], roster: Roster) -> s
         seq, digest = int(anchor["seq"]), anchor["hash"]
         public = decode_public(anchor["public"])
         signature = base64.b64decode(anchor["signature"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return "an anchor file is not readable"
     if fingerprint(public) != anchor.get("signer") or roster.key(anchor["signer"]) is None or \
             not verify(public, signature, canonical({"seq": seq, "hash": digest})):

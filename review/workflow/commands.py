@@ -403,6 +403,8 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         except (OSError, ValueError):
             raise UsageError(f"{a}: not an anchor file") from None
     witnesses, unreadable = witness.read(service.workspace.review_dir)
+    if not witness.directory(service.workspace.review_dir).is_dir():
+        unreadable = [witness.missing(service.workspace.review_dir)]
     with service.store.reading() as conn:
         problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses])
         if problem:

@@ -108,7 +108,8 @@ class Service:
         """The check that gates release, built once per service (see Workspace.gate_config)."""
         return self.workspace.pipeline()
 
-    def _state(self, conn: Connection) -> State:
+    def state(self, conn: Connection) -> State:
+        """The roster and policy in force, once the log's links and witnesses are checked."""
         return load_state(conn, self.workspace.review_dir)
 
     # --- identity -------------------------------------------------------------------------
@@ -125,7 +126,7 @@ class Service:
 
     def whoami(self) -> tuple[Person | None, str]:
         with self.store.reading() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
         fp = self.identity.fingerprint if self.identity else ""
         return state.roster.active(fp) if fp else None, fp
 
@@ -133,7 +134,7 @@ class Service:
         """Signs and logs an account or alert action in its own transaction: the acting key
         must hold the office or admin role at that moment (review.accounts.registry.Sign)."""
         def sign(conn: Connection, kind: str, statement: dict) -> None:
-            self._me(self._state(conn), *OFFICE_ROLES)
+            self._me(self.state(conn), *OFFICE_ROLES)
             chain.append(conn, self.identity, kind, None, statement)
 
         return sign
@@ -158,7 +159,7 @@ class Service:
 
         fp = fingerprint(decode_public(public))
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             self._me(state, "admin")
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
@@ -174,7 +175,7 @@ class Service:
 
     def roster_revoke(self, name: str, since: int | None = None) -> str:
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
@@ -199,7 +200,7 @@ class Service:
 
         fp = fingerprint(decode_public(public))
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
                 raise UsageError(f"nobody called {name!r} is on the roster")
@@ -212,7 +213,7 @@ class Service:
     def cosign(self, seq: int) -> str:
         """Another admin's signature on a proposed roster or policy change."""
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             me = self._me(state, "admin")
             proposal = state.roster.pending.get(seq)
             if proposal is None:
@@ -226,7 +227,7 @@ class Service:
 
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  "signed_by": sorted(p.signers),
                  "needs": state.policy.admin_threshold - len(p.signers)}
@@ -240,16 +241,18 @@ class Service:
 
     def roster(self) -> Roster:
         with self.store.reading() as conn:
-            return self._state(conn).roster
+            return self.state(conn).roster
 
     def export_roster(self) -> dict:
         """The roster's and policy's records signed by the acting admin, for offline checks
         (CI's pinned root at the base revision)."""
         with self.store.reading() as conn:
-            state = self._state(conn)
-            records = chain.records(conn, kinds=chain.TRUST_KINDS)
+            state = self.state(conn)
+            everything = chain.records(conn)
         self._me(state, "admin")
-        return attest.export_roster(records, self.identity)
+        return attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
+                                    self.identity,
+                                    [(r.seq, r.computed_hash()) for r in everything])
 
     def policy_set(self, levels: list[str], separate_publisher: bool,
                    admin_threshold: int | None = None) -> str:
@@ -257,7 +260,7 @@ class Service:
         if not levels or bad:
             raise UsageError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             self._me(state, "admin")
             threshold = admin_threshold or state.policy.admin_threshold
             admins = len(state.roster.admins())
@@ -320,7 +323,7 @@ class Service:
         digest = sha256(content)
         found = [finding_record(f) for f in findings]
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             me = self._me(state, "editor")
             statement = {"path": path, "content_sha256": digest, "review": "first",
                          "title": title, "findings": _summary(findings), "found": found}
@@ -368,7 +371,7 @@ class Service:
             # The approver's own check of the exact content: the findings it signs are its
             # own, and they must be those the editor's submission signed.
             with self.store.reading() as conn:
-                _, seen = self._history(conn, self._state(conn), item_id)
+                _, seen = self._history(conn, self.state(conn), item_id)
             content, findings, _ = self._check(self.workspace.root / seen.version.path)
             if sha256(content) != seen.version.content_sha256:
                 raise Refused(f"{seen.version.path} has changed since it was submitted: "
@@ -380,7 +383,7 @@ class Service:
                               f"submission signed {len(signed)}; the editor submits it again")
             extra = {**extra, "findings_sha256": digest}
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
@@ -439,7 +442,7 @@ class Service:
 
     def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...]) -> None:
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             row, history = self._history(conn, state, item_id)
             me = self._me(state, *roles)
             if me.name in history.authors:
@@ -460,7 +463,7 @@ class Service:
         attestation exists for a release the log does not hold. If the writing is cut short,
         the releaser's `review release ID` writes it again from the log."""
         with self.store.transaction() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             row, history = self._history(conn, state, item_id)
             if history.state == "released":
                 return self._write_again(conn, state, row, history)
@@ -519,7 +522,7 @@ class Service:
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:
         with self.store.reading() as conn:
-            state = self._state(conn)
+            state = self.state(conn)
             ids = conn.execute(select(items.c.id).order_by(items.c.id)).scalars().all()
             head = chain.head(conn)
             out = []
@@ -544,7 +547,7 @@ class Service:
         from review import inputs  # the text as its input kind reads it (GBK, and Word next)
 
         with self.store.reading() as conn:
-            item, history = self._history(conn, self._state(conn), item_id)
+            item, history = self._history(conn, self.state(conn), item_id)
         version = history.version
         return ItemView(item.id, item.title, version.path, history.state, history.editor,
                         version.content_sha256, inputs.text_of(item.content, version.path),

@@ -119,10 +119,13 @@ class Store:
         if self.witnesses is None:
             return None
         try:
-            return witness.stage(self.witnesses, seq, digest, identity)
+            staged = witness.stage(self.witnesses, seq, digest, identity)
         except OSError as err:
             raise StoreError(f"your witness cannot be written in {self.witnesses}: "
                              f"{err.strerror or err}; nothing was recorded") from None
+        if staged is None:  # said on every action until the workspace's owner makes them
+            print(f"review: {witness.missing(self.witnesses)}", file=sys.stderr)
+        return staged
 
     def _remember(self, workspace: str, seq: int, digest: str, identity,
                   staged: Path | None) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from review.errors import UsageError
@@ -39,6 +39,10 @@ class Root:
     # trusted --roster): a carried chain must hold them all, so a newer policy or a revocation
     # deleted from the store's tail is still required.
     known: frozenset[tuple[int, str]] = frozenset()  # (seq, hash)
+    # Every record of the log as far as that export reached (seq → hash): a carried record
+    # numbered within it must be one of them — a release signed by hand outside the store,
+    # backdated into the log's past, is not.
+    log: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
@@ -46,7 +50,8 @@ class Root:
     def anchored(self, trusted: Trusted) -> Root:
         """This root, also requiring every record of a trusted export."""
         return Root(self.admin, self.workspace,
-                    frozenset((r.seq, r.computed_hash()) for r in trusted.records))
+                    frozenset((r.seq, r.computed_hash()) for r in trusted.records),
+                    dict(trusted.log))
 
 
 def parse_root(text: str, source: str) -> Root:
@@ -82,6 +87,7 @@ class Trusted:
     policy: Policy
     workspace: str
     records: list[Record]
+    log: tuple[tuple[int, str], ...] = ()  # an export's (seq, hash) of every log record
 
     @property
     def head(self) -> str:
@@ -99,7 +105,7 @@ def from_entry(data: dict) -> Record:
     try:
         fields = (int(data["seq"]), str(data["kind"]), data["item"], str(data["actor"]),
                   str(data["body"]), str(data["signature"]), str(data["prev_hash"]))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise Untrusted("a carried record is not readable") from None
     if fields[2] is not None and not isinstance(fields[2], int):
         raise Untrusted("a carried record is not readable")

@@ -22,6 +22,8 @@ import contextlib
 import json
 import os
 import pwd
+import re
+import secrets
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -67,6 +69,12 @@ def prepare(review_dir: Path) -> None:
     here.chmod(stat.S_ISVTX | (stat.S_ISGID | 0o770 if shared else 0o755))
 
 
+def missing(review_dir: Path) -> str:
+    return (f"this workspace keeps no witnesses yet, so a record could be cut from the log "
+            f"unnoticed: its owner, {_owner(review_dir)}, runs any review action once to "
+            f"make {directory(review_dir)}")
+
+
 def signed(seq: int, digest: str, identity: Identity) -> dict:
     body = {"seq": seq, "hash": digest}
     return {**body, "signer": identity.fingerprint,
@@ -97,16 +105,22 @@ def stage(review_dir: Path, seq: int, digest: str, identity: Identity) -> Path |
 
 
 def publish(staged: Path, identity: Identity) -> str | None:
-    """After the commit: the staged witness takes its place. A warning when it cannot (the
-    action stands: it is in the log); the file in the way is junk that stops everyone."""
-    target = staged.parent / file_name(identity.fingerprint)
+    """After the commit: the staged witness takes a name of its own that nobody can take
+    first (the key's name and a random part: a name known in advance could be squatted
+    while the commit waits for a lock), and the author's earlier witnesses go. A warning
+    when it cannot (the action stands: it is in the log)."""
+    stem = file_name(identity.fingerprint).removesuffix(".json")
+    target = staged.parent / f"{stem}-{secrets.token_hex(8)}.json"
     try:
         os.replace(staged, target)
     except OSError as err:
         with contextlib.suppress(OSError):
             staged.unlink()
-        return (f"your witness {target} could not be written ({err.strerror or err}); "
-                f"{_owner(target)} owns it: ask the admin to check the workspace")
+        return f"your witness {target} could not be written ({err.strerror or err})"
+    for earlier in [*staged.parent.glob(f"{stem}-*.json"), staged.parent / f"{stem}.json"]:
+        if earlier != target:
+            with contextlib.suppress(OSError):
+                earlier.unlink()
     return None
 
 
@@ -124,11 +138,13 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
             if not 0 < seq < 2**63:
                 raise ValueError(seq)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-                ReviewError):
+                OverflowError, ReviewError):
             bad.append(f"witness {path.name} (of {_owner(path)}) is not readable")
             continue
         signer = fingerprint(public)
-        if path.name != file_name(signer) or data.get("signer") != signer or \
+        stem = file_name(signer).removesuffix(".json")
+        named = re.fullmatch(re.escape(stem) + r"(?:-[0-9a-f]{16})?\.json", path.name)
+        if not named or data.get("signer") != signer or \
                 not verify(public, signature, canonical({"seq": seq, "hash": digest})):
             bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key")
             continue

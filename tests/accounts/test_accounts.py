@@ -191,3 +191,23 @@ def test_each_hand_edited_row_of_the_accounts_tables_is_named(office, table, edi
         conn.execute(text(edit), {"hash": made} if ":hash" in edit else {})
     result = office.refused(None, "audit", "verify", match="disagree")
     assert named in result.stdout, result.stdout
+
+
+def test_alerts_deleted_from_the_table_do_not_lower_a_units_level(office):
+    """The fourth red-team pass: an editor deleted his unit's rows from review_alerts and
+    `alerts status` (which decides the interview) counted none. The office's read commands
+    now read only tables that agree with the signed log."""
+    from sqlalchemy import create_engine, text
+
+    from review.workflow.store import sqlite_url
+
+    for day in ("2026-10-08", "2026-11-02"):
+        office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", day)
+    assert j(office, "alerts", "status", "城东区某局", "--period", "2026")["count"] == 2
+    engine = create_engine(office.url or sqlite_url(office.root))
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM review_alerts"))
+    engine.dispose()
+    office.fails(3, None, "alerts", "status", "城东区某局", "--period", "2026",
+                 match="review_alerts")
+    office.fails(3, None, "alerts", "list", match="disagree with the signed log")

@@ -75,6 +75,23 @@ def test_deeply_nested_json_beside_a_valid_attestation_does_not_stop_verify(team
     team.ok("reviewer", "verify", path)
 
 
+def test_an_attestation_with_an_infinite_number_beside_a_valid_one(team):
+    """The fourth red-team pass: `"seq": 1e999` in a carried record crashed verify."""
+    import json
+
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    digest = hashlib.sha256((team.root / path).read_bytes()).hexdigest()
+    folder = team.root / ".review" / "attestations"
+    real = next(folder.glob(f"{digest}-*.dsse.json"))
+    env = json.loads(real.read_text(encoding="utf-8"))
+    payload = base64.b64decode(env["payload"]).decode()
+    payload = payload.replace('"seq":', '"seq": 1e999, "was":', 1)
+    env["payload"] = base64.b64encode(payload.encode()).decode()
+    (folder / f"{digest}-0.dsse.json").write_text(json.dumps(env), encoding="utf-8")
+    team.ok("reviewer", "verify", path)
+
+
 def test_audit_names_hand_edited_sequence_columns(team):
     _, item = approved_item(team)
     with engine(team).begin() as conn:
@@ -98,3 +115,62 @@ def test_a_row_nobody_signed_names_the_database_role_that_added_it(team, request
                           "'x', 'admin')"))
     member.dispose()
     team.fails(3, "reviewer", "queue", match=f"added by database role {role}")
+
+
+@pytest.mark.parametrize("team", ["postgresql"], indirect=True)
+def test_a_row_numbered_below_one_names_who_added_it_not_the_last_writer(team, request):
+    url = member_url(team, request)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    approved_item(team)
+    member = create_engine(url)
+    with member.begin() as conn:
+        conn.execute(text("INSERT INTO review_log (seq, kind, actor, body, signature, prev_hash, "
+                          "hash) VALUES (-1, 'approve', 'x', '{}', 'x', 'x', 'x')"))
+    member.dispose()
+    team.fails(3, "reviewer", "queue", match=f"record -1 was added by database role {role}")
+
+
+def test_a_backdated_release_signed_outside_the_store_fails_against_a_current_export(team):
+    """The fourth red-team pass: the editor signs a release himself, numbered right after the
+    approval (below the raised policy), and never adds it to the log; the committed export
+    made after the raise held only the roster's records, so it could not tell. It carries
+    every record's number and hash now: a record numbered within it must be one of them."""
+    from review.findings import Finding
+    from review.workflow import attest
+    from review.workflow.history import build as build_history
+    from review.workflow.roster import build as build_roster
+    from review.workflow.workspace import Workspace
+
+    path, item = approved_item(team)  # one level under the first policy
+    team.submit("editor", team.write("b.txt", CLEAN))  # a record between: room to backdate
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    team.ok("admin", "roster", "export")
+    editor = load(team.key("editor"))
+    with engine(team).begin() as conn:
+        trusted = chain.records(conn, kinds=chain.TRUST_KINDS)
+        history = chain.records(conn, item_id=item)
+        workspace = chain.workspace_id(conn)
+    last = history[-1]
+    stale = chain.place_of(last).trust
+    cut = [r for r in trusted if r.seq <= next(t.seq for t in trusted
+                                                if t.computed_hash() == stale)]
+    statement = {"path": path, "content_sha256": history[0].statement["content_sha256"]}
+    place = Place(workspace, last.seq + 1, last.computed_hash(), last.computed_hash(), stale)
+    body = body_of("release", item, statement, place)
+    signature = base64.b64encode(editor.sign(body.encode())).decode()
+    release = chain.Record(place.seq, "release", item, editor.fingerprint, body, signature,
+                           place.prev, record_hash(place.seq, "release", item,
+                                                   editor.fingerprint, body, signature,
+                                                   place.prev))
+    roster = build_roster(cut)
+    records = [*history, release]
+    built = build_history(records, roster, roster.policy, workspace)
+    found = [Finding.model_validate(f) for f in built.version.findings]
+
+    class State:
+        policy = roster.policy
+
+    attest.write(Workspace(team.root), editor,
+                 attest.statement(built, State, found, records, cut), built)
+    result = team.refused("reviewer", "verify", "--roster", ".review/roster.json", path)
+    assert "not those of the committed log export" in result.output

@@ -16,6 +16,14 @@ from review.workflow.store import sqlite_url
 from .test_attacks import approved_item, engine
 
 
+def own_witness(team, who: str):
+    """The one witness file of this person (its name has a random part)."""
+    stem = witness.file_name(load(team.key(who)).fingerprint).removesuffix(".json")
+    found = list((team.root / ".review" / "witness").glob(f"{stem}-*.json"))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def cut_newest(team, kind: str) -> None:
     """What the insider does with sqlite3 (or as the tables' owner) before anyone else acts:
     delete the newest record, of `kind`, and its row in the decisions table."""
@@ -49,8 +57,7 @@ def test_a_raised_policy_cut_before_anyone_saw_it_stops_the_release(team):
 
 def test_a_forged_witness_stops_everyone_and_names_its_owner(team):
     _, item = approved_item(team)
-    here = team.root / ".review" / "witness"
-    mine = here / witness.file_name(load(team.key("editor")).fingerprint)
+    mine = own_witness(team, "editor")
     data = json.loads(mine.read_text(encoding="utf-8"))
     mine.write_text(json.dumps(dict(data, seq=data["seq"] + 40)), encoding="utf-8")
     team.fails(3, "editor", "release", str(item), match="not signed by its key")
@@ -61,8 +68,9 @@ def test_a_forged_witness_stops_everyone_and_names_its_owner(team):
 @pytest.mark.parametrize("junk", [
     b"", b"[" * 100_000, b'{"seq": 18446744073709551616}',
     b'{"seq": 1, "hash": "x", "public": 5, "signature": "eA=="}',
-    b'{"seq": 1, "hash": "x", "public": "ed25519:AAAA", "signature": "eA=="}'],
-    ids=["empty", "nested", "huge-seq", "public-not-text", "public-too-short"])
+    b'{"seq": 1, "hash": "x", "public": "ed25519:AAAA", "signature": "eA=="}',
+    b'{"seq": 1e999, "hash": "x", "public": "ed25519:AAAA", "signature": "eA=="}'],
+    ids=["empty", "nested", "huge-seq", "public-not-text", "public-too-short", "infinite-seq"])
 def test_a_witness_squatted_at_another_members_name_stops_everyone(team, junk):
     """The red team's squat: junk at the name a member's first witness will take, so that his
     witness could never be written in the sticky directory. It is not ignored: every action
@@ -118,15 +126,19 @@ def test_a_member_role_on_postgresql_can_work_but_not_cut_the_log(team, request)
 
 
 def test_a_witness_is_written_whatever_names_are_taken_beside_it(team):
-    """The third red-team pass squatted the temporary names a witness was written under (its
-    key and the process id) so that the rejection went unwitnessed: the name is random now."""
+    """The red team squatted the names a witness was written under — its temporary name, then
+    its final one while the commit waited for a lock — so that a rejection went unwitnessed.
+    Both names have a random part now: nobody can take them first."""
     import os
 
     here = team.root / ".review" / "witness"
-    stem = witness.file_name(load(team.key("editor")).fingerprint)[:-5]
+    stem = witness.file_name(load(team.key("editor")).fingerprint).removesuffix(".json")
     (here / f".{stem}.{os.getpid()}.tmp").mkdir()
     team.ok("editor", "submit", team.write("a.txt", CLEAN))
-    assert (here / f"{stem}.json").is_file()
+    first = own_witness(team, "editor")
+    team.ok("editor", "submit", team.write("b.txt", CLEAN))
+    second = own_witness(team, "editor")  # the earlier one is gone
+    assert first != second and second.name.startswith(stem + "-")
 
 
 def test_an_action_whose_witness_cannot_be_written_is_not_recorded(team):
@@ -153,3 +165,19 @@ def test_a_witness_directory_made_by_another_member_stops_everyone(team):
     here = team.root / ".review" / "witness"
     os.chown(here, 65534, -1)
     team.fails(3, "reviewer", "queue", match="not to the workspace's owner")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0,
+                    reason="a workspace owned by another user needs root")
+def test_a_workspace_without_witnesses_says_so_on_every_action(team):
+    """A workspace made before witnesses gets them from its owner's next action; until then
+    every other member's action says that a record could be cut unnoticed, and so does the
+    audit."""
+    import os
+    import shutil
+
+    shutil.rmtree(team.root / ".review" / "witness")
+    os.chown(team.root / ".review", 65534, -1)  # the owner is someone else
+    result = team.ok("editor", "submit", team.write("a.txt", CLEAN))
+    assert "keeps no witnesses" in result.stderr
+    team.refused(None, "audit", "verify", match="disagree")
