@@ -57,8 +57,11 @@ class Document:
     def locate(self, offset: int) -> Location:
         """Where an original offset is, as a reader of this kind of file says it."""
         if self.parts:
-            index = bisect_right(self.parts, offset, key=lambda part: part[0]) - 1
-            return self.parts[max(index, 0)][1]
+            index = max(bisect_right(self.parts, offset, key=lambda part: part[0]) - 1, 0)
+            start, location = self.parts[index]
+            # the column inside the paragraph, cell or line, as a reader counts characters
+            return location.model_copy(update={"column": offset - start + 1}) \
+                if location.column is None else location
         line, column = self.position(offset)
         return Location(line=line, column=column)
 

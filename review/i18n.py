@@ -67,6 +67,16 @@ MESSAGES = {
     "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_found": ("文件或目录不存在", "no such file or directory"),
     "not_regular": ("不是普通文件，未检查", "is not a regular file"),
+    "not_docx": ("不是可以读取的 Word 文档（.docx），未检查",
+                 "is not a Word document (.docx) that can be read"),
+    "not_pdf": ("不是可以读取的 PDF 文件，未检查", "is not a PDF file that can be read"),
+    "pdf_encrypted": ("PDF 已加密，未检查：请另存一份未加密的副本",
+                      "is an encrypted PDF: save an unprotected copy"),
+    "pdf_no_text": ("PDF 没有文字层（扫描图片），未检查：请提供 Word 原稿或先做文字识别",
+                    "is a PDF without a text layer (scanned images): send the Word file or "
+                    "OCR it"),
+    "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
+                   "is an old Word/WPS binary file: save it as .docx"),
 }
 
 

@@ -26,6 +26,7 @@ class Location(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    part: str | None = None  # a part of the document outside its body: 页眉, 页脚, 文本框, 链接
     line: int | None = None
     column: int | None = None
     page: int | None = None
@@ -35,7 +36,7 @@ class Location(BaseModel):
     cell: int | None = None
 
     @model_serializer(mode="wrap")
-    def _set_fields_only(self, handler: Any) -> dict[str, int]:
+    def _set_fields_only(self, handler: Any) -> dict[str, int | str]:
         return {k: v for k, v in handler(self).items() if v is not None}
 
     def label(self, lang: str) -> str:
@@ -43,11 +44,20 @@ class Location(BaseModel):
         words: `第 2 页 第 3 段` / `page 2, paragraph 3`."""
         if self.line is not None and self.column is not None and not self._others():
             return f"{self.line}:{self.column}"
-        words = [_WORDS[k][lang == "en"].format(v) for k, v in self._ordered()]
+        # inside a paragraph, cell or page line the column counts characters (表 1 第 2 行
+        # 第 2 列 is a table's column)
+        words = [(_CHARACTER if k == "column" else _WORDS[k])[lang == "en"].format(v)
+                 for k, v in self._ordered()]
+        if self.part:
+            words.insert(0, _PART_EN.get(self.part, self.part) if lang == "en" else self.part)
         return ", ".join(words) if lang == "en" else " ".join(words)
 
     def _ordered(self) -> list[tuple[str, int]]:
         return [(k, getattr(self, k)) for k in _WORDS if getattr(self, k) is not None]
 
     def _others(self) -> bool:
-        return any(k not in ("line", "column") for k, _ in self._ordered())
+        return bool(self.part) or any(k not in ("line", "column") for k, _ in self._ordered())
+
+
+_CHARACTER = ("第 {} 字", "character {}")
+_PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link"}

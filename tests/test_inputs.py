@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from conftest import DRAFTS
+from office_samples import docx_bytes, pdf_bytes
 
 from review import inputs
 from review.document import Document
@@ -15,11 +16,14 @@ from review.location import Location
 
 AD = "本店全网最低价，加微信 abc_shop888 下单。\n"
 SAMPLES = {"text": AD.encode(), "markdown": b"# T\n\n[x](https://a.example.top/b)\n",
-           "html": "<p>加微信 abc_shop888</p>".encode()}
+           "html": "<p>加微信 abc_shop888</p>".encode(),
+           "docx": docx_bytes(["关于冬季防火的通知", AD.strip()]),
+           "pdf": pdf_bytes([["关于冬季防火的通知", AD.strip()]])}
+REFUSED = {"old-binary": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)}  # an OLE file
 
 
 def test_every_kind_has_a_sample_here():
-    assert set(SAMPLES) == set(inputs.KINDS)
+    assert set(SAMPLES) | set(REFUSED) == set(inputs.KINDS)
 
 
 @pytest.mark.parametrize("name", sorted(inputs.KINDS))
@@ -43,7 +47,7 @@ def test_a_suffix_belongs_to_one_kind_only():
         inputs._by_suffix(upper)
 
 
-@pytest.mark.parametrize("name", sorted(inputs.KINDS))
+@pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_each_reader_turns_bytes_into_a_document_of_its_kind(name):
     doc = inputs.named(name).read(SAMPLES[name], "draft")
     assert isinstance(doc, Document) and doc.kind == name and doc.path == "draft"
@@ -53,7 +57,7 @@ def test_other_files_and_stdin_are_plain_text():
     assert inputs.for_path("notes.rst") is inputs.TEXT
     assert inputs.for_path(None) is inputs.TEXT
     with pytest.raises(ValueError, match="unknown input kind"):
-        inputs.named("docx-but-not-yet")
+        inputs.named("odt-but-not-yet")
 
 
 def test_a_saved_page_is_recognised_by_its_tags_unless_its_suffix_says_otherwise():
@@ -69,7 +73,7 @@ def test_directories_yield_every_registered_suffix_in_any_case(tmp_path):
     for name in names:
         (tmp_path / name).write_text("正文", encoding="utf-8")
     found = sorted(s.path.name for s in discover([str(tmp_path)]))
-    assert found == ["a.TXT", "b.Md", "c.HTML", "d.markdown"]
+    assert found == ["a.TXT", "b.Md", "c.HTML", "d.markdown", "f.docx"]
 
 
 def test_an_upper_case_suffix_is_checked_as_its_kind(cli, tmp_path):
@@ -105,9 +109,10 @@ def test_a_document_assembled_from_parts_locates_findings_by_part(pipeline):
                           (second, Location(page=1, paragraph=2))])
     result = pipeline.check(doc)
     handle = next(f for f in result.findings if f.rule == "AD501")
-    assert handle.location.model_dump() == {"page": 1, "paragraph": 2}
+    at = paragraphs[1].index("abc_shop888") + 1  # the character inside the paragraph
+    assert handle.location.model_dump() == {"page": 1, "paragraph": 2, "column": at}
     assert text[handle.start:handle.end] == "abc_shop888"
-    assert doc.locate(0) == Location(page=1, paragraph=1)
+    assert doc.locate(0) == Location(page=1, paragraph=1, column=1)
 
 
 def test_locations_read_as_a_reader_says_them():
