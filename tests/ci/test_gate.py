@@ -218,3 +218,25 @@ def test_emptying_the_organisation_term_list_in_the_change_does_not_loosen_the_g
     data = json.loads(result.stdout)
     assert any("terms.txt is changed by this change" in n for n in data["notices"])
     assert "terms:某某牌保健酒" in {f["rule"] for f in data["files"][0]["findings"]}
+
+
+def test_a_change_adding_word_and_upper_case_drafts_is_checked(repo):
+    """`review ci` passed a change adding 通知.docx and AD.MD with "0 checked → exit 0". With
+    the default paths (every input kind, any letter case) both are checked; the table lines
+    up by display width, Chinese names included."""
+    from office_samples import docx_bytes
+
+    (repo.root / "review.toml").write_text("", encoding="utf-8")
+    commit(repo, "default paths")
+    git(repo.root, "branch", "-f", "main")
+    (repo.root / "posts" / "通知.docx").write_bytes(docx_bytes([BLOCK.strip()]))
+    (repo.root / "posts" / "AD.MD").write_text(BLOCK, encoding="utf-8")
+    commit(repo)
+    result = ci(repo)
+    assert result.exit_code == 1
+    table = [line for line in result.stdout.splitlines()
+             if line.startswith("posts/") and "  A  " in line]  # the table's rows
+    assert sorted(line.split()[0] for line in table) == ["posts/AD.MD", "posts/通知.docx"]
+    from wcwidth import wcswidth
+
+    assert len({wcswidth(line[:line.index("  A  ")]) for line in table}) == 1
