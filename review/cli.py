@@ -249,7 +249,8 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
     targets = list(paths) or [str(config.root / p) for p in config.paths]
     if not targets:
         raise InputError("no_paths")
-    sources = list(discover(targets, config.include, config.exclude))
+    passed_over: list[str] = []
+    sources = list(discover(targets, config.include, config.exclude, passed_over))
     renderer = RENDERERS[fmt]
     results: list[FileResult] = []
     stream = _results(pipeline, sources, jobs)
@@ -266,6 +267,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
             results.append(result)
             if renderer.streams:
                 echo_report(renderer.render_file(FileReport(result), lang))
+    if passed_over:  # said, never skipped in silence (on stderr: the report stays parseable)
+        names = "、".join(passed_over[:3]) + ("…" if len(passed_over) > 3 else "")
+        click.echo(f"review: {t('not_drafts', lang, count=len(passed_over), names=names)}",
+                   err=True)
     if not results:
         raise InputError("no_input")
     report = Report.of(results, LazyRules(pipeline.rules), fail_on=config.fail_on)

@@ -67,6 +67,9 @@ MESSAGES = {
     "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_found": ("文件或目录不存在", "no such file or directory"),
     "not_regular": ("不是普通文件，未检查", "is not a regular file"),
+    "not_drafts": ("另有 {count} 个文件不是稿件（不属于 include 所列类型），未检查：{names}",
+                   "{count} other files are not drafts (no include pattern matches them) and "
+                   "were not checked: {names}"),
     "not_docx": ("不是可以读取的 Word 文档（.docx），未检查",
                  "is not a Word document (.docx) that can be read"),
     "not_pdf": ("不是可以读取的 PDF 文件，未检查", "is not a PDF file that can be read"),

@@ -54,8 +54,11 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 
 def discover(paths: list[str], include: list[str] | None = None,
-             exclude: list[str] | None = None) -> Iterator[Source]:
-    """Named files always; directories recursively, filtered by include/exclude globs."""
+             exclude: list[str] | None = None,
+             passed_over: list[str] | None = None) -> Iterator[Source]:
+    """Named files always; directories recursively, filtered by include/exclude globs (in
+    any letter case). Files of a directory that are no draft go to `passed_over`, so the
+    report can say they were not checked rather than look as if they passed."""
     include = include or DEFAULT_INCLUDE
     exclude = exclude or []
     for arg in paths:
@@ -64,27 +67,42 @@ def discover(paths: list[str], include: list[str] | None = None,
             continue
         path = Path(arg)
         if path.is_dir():
-            yield from _walk(path, include, exclude)
+            yield from _walk(path, include, exclude,
+                             passed_over if passed_over is not None else [])
         elif path.exists():
             yield Source(display_path(arg), path)
         else:
             yield Source(display_path(arg), path, InputError("not_found"))
 
 
-def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source]:
+def _walk(root: Path, include: list[str], exclude: list[str],
+          passed_over: list[str]) -> Iterator[Source]:
     from wcmatch import glob  # only directories need globbing
 
-    flags = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
+    flags = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB | glob.IGNORECASE
     errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+    seen: set[tuple[int, int]] = set()  # directories walked, by device and inode
+    # Symbolic links to directories are followed (a shared folder often links its years in);
+    # one that leads back to a directory already walked is not, or the walk would not end.
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=True):
+        try:
+            here = os.stat(dirpath)
+        except OSError:
+            continue
+        if (here.st_dev, here.st_ino) in seen:
+            dirnames[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
         # Hidden directories (.git, .review, editor caches) are never drafts.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
-            if not glob.globmatch(rel, include, flags=flags):
-                continue
             if exclude and glob.globmatch(rel, exclude, flags=flags):
+                continue
+            if not glob.globmatch(rel, include, flags=flags):
+                if not name.startswith("."):
+                    passed_over.append(display_path(full))
                 continue
             yield Source(display_path(full), full)
         while errors:  # a directory we may not list is reported, the rest goes on

@@ -67,3 +67,25 @@ def test_a_draft_that_cannot_be_read_says_why_in_one_line(cli, tmp_path, name, d
     result = cli("check", "--lang", "en", str(tmp_path / name))
     assert result.exit_code == 2
     assert says in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_says_which_files_are_no_drafts_and_follows_linked_folders(cli, tmp_path):
+    """Upper-case suffixes and include patterns match in any letter case; a linked folder is
+    checked, a link back up is not walked twice; a file that is no draft is named on stderr,
+    never passed over in silence."""
+    import os
+
+    posts = tmp_path / "posts"
+    (posts / "sub").mkdir(parents=True)
+    (posts / "AD.TXT").write_text(AD, encoding="utf-8")
+    (posts / "photo.png").write_bytes(b"\x89PNG....")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.md").write_text("请按时参加会议。\n", encoding="utf-8")
+    os.symlink(elsewhere, posts / "linked")
+    os.symlink(posts, posts / "sub" / "back-up")  # a loop
+    result = check(cli, str(posts))
+    assert result.exit_code == 1
+    checked = sorted(f["path"].rsplit("/", 1)[-1] for f in json.loads(result.stdout)["files"])
+    assert checked == ["AD.TXT", "b.md"]
+    assert "1 个文件不是稿件" in result.stderr and "photo.png" in result.stderr
