@@ -67,6 +67,9 @@ MESSAGES = {
     "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_found": ("文件或目录不存在", "no such file or directory"),
     "not_regular": ("不是普通文件，未检查", "is not a regular file"),
+    "not_a_file": ("是符号链接或子模块，未检查：它指向的内容会被发布，门禁只检查文件本身",
+                   "is a link or a submodule, not checked: what it leads to would be "
+                   "published; the gate checks files"),
     "not_drafts": ("另有 {count} 个文件不是稿件（不属于 include 所列类型），未检查：{names}",
                    "{count} other files are not drafts (no include pattern matches them) and "
                    "were not checked: {names}"),

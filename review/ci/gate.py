@@ -17,7 +17,7 @@ from wcmatch import glob
 from review import jsonfile
 from review.ci import baseline, git
 from review.config import Config, parse_config
-from review.errors import ConfigError, ReviewError
+from review.errors import ConfigError, InputError, ReviewError
 from review.findings import FileResult, Rule, Severity
 from review.loading import Source
 from review.pipeline import Pipeline
@@ -164,9 +164,15 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     pipeline = Pipeline(config.model_copy(update={"lang": lang or config.lang}))
     report.rules = pipeline.rules
     for status, path in targets:
-        if not publishable(path, config) or not (root / path).is_file():
+        full = root / path
+        if full.is_symlink() or full.is_dir():
+            # a link or a submodule: what it leads to is published and no file here shows it
+            result = pipeline.check_source(Source(path, full, InputError("not_a_file")))
+            report.files.append(FileGate(result, status, None))
             continue
-        result = pipeline.check_source(Source(path, root / path), accepted=accepted.get(path))
+        if not publishable(path, config) or not full.is_file():
+            continue
+        result = pipeline.check_source(Source(path, full), accepted=accepted.get(path))
         approval = None
         if result.error is None and config.ci.require_approval:
             approval = approval_problem(root, path, trust_root)

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from review import jsonfile
 from review.tables import log
@@ -249,4 +249,33 @@ def verify_links(conn: Connection, workspace: str) -> None:
         rows, _latest_hash(conn, log.c.kind.in_(TRUST_KINDS), log.c.seq < rows[0].seq))
     if problem:
         raise StoreError(f"{problem}; run `review audit verify`")
+    problem = _relabelled(conn)
+    if problem:
+        raise StoreError(f"{problem}; run `review audit verify`")
     heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
+
+
+def _relabelled(conn: Connection) -> str | None:
+    """The whole log's columns against what was signed, in three queries the database runs
+    (no record read into Python): decisions select records by their `kind` and `item_id`
+    columns, so a record re-labelled there — a rejection turned into a note — would drop out
+    of an item's history unseen, however far back it lies. Each row's kind and item must be
+    those its signed body names, its prev_hash the previous record its body names, and the
+    previous row's hash that prev_hash. (A body rewritten with its hash left stale is found
+    by `review audit verify`, which checks every signature.)"""
+    find = "strpos" if conn.dialect.name == "postgresql" else "instr"
+    item = "COALESCE(CAST(item_id AS TEXT), 'null')"
+    v2 = (f"body LIKE '{{\"item\":' || {item} || ',\"item_prev\":%' AND "
+          f"{find}(body, ',\"kind\":\"' || kind || '\",\"prev\":\"' || prev_hash || "
+          f"'\",\"seq\":') > 0")
+    v1 = f"body LIKE '{{\"item\":' || {item} || ',\"kind\":\"' || kind || '\",%'"
+    row = conn.execute(text(f"SELECT seq FROM review_log WHERE NOT (({v2}) OR ({v1})) "
+                            "ORDER BY seq LIMIT 1")).first()
+    if row is not None:
+        return f"record {row.seq} was altered (its kind, item or link differ from what was signed)"
+    row = conn.execute(text("SELECT b.seq FROM review_log a JOIN review_log b "
+                            "ON b.seq = a.seq + 1 WHERE b.prev_hash <> a.hash "
+                            "ORDER BY b.seq LIMIT 1")).first()
+    if row is not None:
+        return f"a record before record {row.seq} was altered or replaced"
+    return None

@@ -60,6 +60,10 @@ class Roster:
         return {p.name for p in self.people.values() if "admin" in p.roles
                 and any(k.revoked_seq is None for k in p.keys.values())}
 
+    def all_keys(self) -> set[str]:
+        """Every key anyone on the roster ever held, revoked ones included."""
+        return {fp for person in self.people.values() for fp in person.keys}
+
     def person_of(self, key_fingerprint: str) -> Person | None:
         for person in self.people.values():
             if key_fingerprint in person.keys:

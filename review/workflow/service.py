@@ -87,13 +87,13 @@ def load_state(conn: Connection, review_dir: Path) -> State:
     replay in that chain, or a witnessed record that is gone, is a tampered store (exit 3)."""
     workspace = chain.workspace_id(conn)
     chain.verify_links(conn, workspace)
-    witness.check(conn, review_dir)
     records = chain.records(conn, kinds=chain.TRUST_KINDS)
     problem = chain.broken_link(records, "trust", workspace)
     if problem:
         raise StoreError(f"the roster's and policy's records are broken: {problem}; run "
                          "`review audit verify`")
     roster = build_roster(records)
+    witness.check(conn, review_dir, roster.all_keys())
     return State(roster, roster.policy, workspace)
 
 

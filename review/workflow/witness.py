@@ -37,6 +37,7 @@ from review.workflow import chain
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 
 NAME = "witness"
+_MAX_SIZE = 4096  # a witness is a few hundred bytes
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,14 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
     here = directory(review_dir)
     good: list[Witness] = []
     bad: list[str] = []
-    for path in sorted(here.glob("*.json")) if here.is_dir() else []:
+    for path in sorted(here.iterdir()) if here.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # staged, not yet a witness (its owner's transaction is under way)
         try:
+            info = path.lstat()
+            # a link, a pipe or a device would make every reader follow, wait or read forever
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SIZE:
+                raise ValueError(path.name)
             data = jsonfile.loads(path.read_bytes())
             seq, digest = int(data["seq"]), str(data["hash"])
             public = decode_public(data["public"])
@@ -152,7 +159,7 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
     return good, bad
 
 
-def check(conn: Connection, review_dir: Path) -> None:
+def check(conn: Connection, review_dir: Path, keys: set[str] | None = None) -> None:
     """Every witnessed record is still in the log, unchanged, and every file in the witness
     directory is a witness. Raises StoreError. A file that is not — junk put at another
     member's name before his first action, so that his witness could never be written there
@@ -163,6 +170,9 @@ def check(conn: Connection, review_dir: Path) -> None:
                          f"{_owner(review_dir)}: whoever owns it can remove the others' "
                          "witnesses; an admin removes it and runs review again")
     witnesses, bad = read(review_dir)
+    if keys is not None:  # a key nobody on the roster ever held vouches for nothing
+        bad += [f"witness {w.path.name} (of {_owner(w.path)}) is signed by a key that is on "
+                "no roster" for w in witnesses if w.signer not in keys]
     if bad:
         raise StoreError(f"{bad[0]}: the workspace's witnesses were tampered with; an admin "
                          "removes the file after finding out who put it there")
@@ -182,7 +192,7 @@ def check(conn: Connection, review_dir: Path) -> None:
 
 
 def _owner(path: Path) -> str:
-    try:
-        return pwd.getpwuid(path.stat().st_uid).pw_name
+    try:  # the link's own owner, not its target's: who put it there
+        return pwd.getpwuid(path.lstat().st_uid).pw_name
     except (OSError, KeyError):
         return "another user"

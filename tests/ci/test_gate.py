@@ -240,3 +240,29 @@ def test_a_change_adding_word_and_upper_case_drafts_is_checked(repo):
     from wcwidth import wcswidth
 
     assert len({wcswidth(line[:line.index("  A  ")]) for line in table}) == 1
+
+
+@pytest.mark.parametrize("made", ["symlink", "submodule"])
+def test_a_link_or_a_submodule_is_not_passed_over(repo, made):
+    """The fifth red-team pass: posts/news → ../drafts (a linked folder), or a git submodule
+    under posts/, carried an unreviewed draft past `review ci` with exit 0: git lists only
+    the link, which is no file. Now it is reported as not checked (exit 2)."""
+    import os
+
+    outside = repo.root / "drafts"
+    outside.mkdir()
+    (outside / "evil.md").write_text(BLOCK, encoding="utf-8")
+    if made == "symlink":
+        os.symlink("../drafts", repo.root / "posts" / "news")
+    else:
+        sub = repo.root / "sub-src"
+        git(repo.root, "init", "-q", str(sub))
+        (sub / "evil.md").write_text(BLOCK, encoding="utf-8")
+        git(sub, "-c", "user.email=a@b", "-c", "user.name=a", "add", "-A")
+        git(sub, "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "-m", "x")
+        git(repo.root, "-c", "protocol.file.allow=always", "submodule", "add", "-q",
+            str(sub), "posts/news")
+    commit(repo)
+    result = ci(repo, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "posts/news" in result.output and "link or a submodule" in result.output

@@ -174,3 +174,27 @@ def test_a_backdated_release_signed_outside_the_store_fails_against_a_current_ex
                  attest.statement(built, State, found, records, cut), built)
     result = team.refused("reviewer", "verify", "--roster", ".review/roster.json", path)
     assert "not those of the committed log export" in result.output
+
+
+@pytest.mark.parametrize("edit", [
+    "UPDATE review_log SET kind = 'note', item_id = NULL WHERE kind = 'reject'",
+    "UPDATE review_log SET item_id = 99 WHERE kind = 'reject'",
+], ids=["relabelled", "moved"])
+def test_a_rejection_relabelled_deep_in_the_log_is_caught(team, edit):
+    """The fifth red-team pass: once everyone's computer had verified past a rejection, the
+    editor re-labelled its row (kind, item) so that it dropped out of the item's history; a
+    reviewer unaware of it approved and the editor released. Every action now checks every
+    row's columns against its signed body."""
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    _, item = approved_item(team)
+    team.ok("approver", "reject", str(item), "--reason", "数据未经核实")
+    for name in ("b.txt", "c.txt"):  # work goes on: every head moves past the rejection
+        team.submit("editor2", team.write(name, CLEAN + name + "\n"))
+    for who in ("admin", "editor", "reviewer", "approver", "editor2"):
+        team.ok(who, "queue")
+    with engine(team).begin() as conn:
+        conn.execute(text(edit))
+        conn.execute(text("UPDATE review_items SET state = 'pending'"))
+        conn.execute(text("DELETE FROM review_decisions WHERE kind = 'reject'"))
+    team.fails(3, "approver", "approve", str(item), match="was altered")
+    team.fails(3, "editor", "release", str(item), match="was altered")

@@ -181,3 +181,27 @@ def test_a_workspace_without_witnesses_says_so_on_every_action(team):
     result = team.ok("editor", "submit", team.write("a.txt", CLEAN))
     assert "keeps no witnesses" in result.stderr
     team.refused(None, "audit", "verify", match="disagree")
+
+
+@pytest.mark.parametrize("made", ["link", "fifo", "stranger"])
+def test_links_pipes_and_strangers_keys_in_the_witness_directory_stop_everyone(team, made):
+    """The fifth red-team pass: a link to another member's witness blamed that member; a pipe
+    made every reader wait for ever; a witness signed by a key on no roster raised a false
+    alarm naming nobody. Each is junk now: every action stops at once, naming the file's
+    owner."""
+    import os
+
+    from review.workflow import keys
+
+    team.ok("editor", "submit", team.write("a.txt", CLEAN))
+    here = team.root / ".review" / "witness"
+    if made == "link":
+        os.symlink(own_witness(team, "editor"), here / "zz.json")
+    elif made == "fifo":
+        os.mkfifo(here / "zz.json")
+    else:
+        stranger = keys.generate(team.root / "stranger.pem")
+        stem = witness.file_name(stranger.fingerprint)
+        (here / stem).write_text(json.dumps(witness.signed(1, "0" * 64, stranger)),
+                                 encoding="utf-8")
+    team.fails(3, "reviewer", "queue", match="tampered")
