@@ -43,6 +43,7 @@ class GateReport:
     base: str | None
     files: list[FileGate] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)  # changed, not publishable: not checked
     notices: list[str] = field(default_factory=list)
     fail_on: str = "block"
     lang: str = "zh"                    # --lang, else the base revision's config
@@ -171,6 +172,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
             report.files.append(FileGate(result, status, None))
             continue
         if not publishable(path, config) or not full.is_file():
+            report.outside.append(path)  # listed, not checked: never a silent pass
             continue
         result = pipeline.check_source(Source(path, full), accepted=accepted.get(path))
         approval = None

@@ -15,4 +15,4 @@ def to_report(gate: GateReport) -> Report:
              for f in gate.files]
     return Report(files, LazyRules(gate.rules, RULES), command="ci", context={"base": gate.base},
                   notices=gate.notices, fail_on=gate.fail_on,
-                  gate=GateSummary(gate.deleted, gate.exit_code()))
+                  gate=GateSummary(gate.deleted, gate.exit_code(), gate.outside))

@@ -32,6 +32,7 @@ def render(report: Report, lang: str) -> str:
                       "files": [file_record(f) for f in report.files]}
     if report.gate is not None:
         document["deleted"] = report.gate.deleted
+        document["outside"] = report.gate.outside
     if report.notices is not None:
         document["notices"] = report.notices
     document["summary"] = summary(report)

@@ -32,6 +32,7 @@ class GateSummary:
 
     deleted: list[str]
     exit_code: int
+    outside: list[str] = field(default_factory=list)  # changed files outside [ci] paths
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def summary(report: Report) -> dict[str, int]:
         "findings": sum(len(r.findings) for r in results),
     }
     if report.gate is not None:
-        counts.update(deleted=len(report.gate.deleted),
+        counts.update(deleted=len(report.gate.deleted), outside=len(report.gate.outside),
                       unapproved=sum(f.approval is not None for f in report.files),
                       baselined=sum(f.baselined for f in report.files),
                       exit=report.gate.exit_code)

@@ -99,12 +99,15 @@ def gate_table(report: Report) -> str:
     deleted = report.gate.deleted if report.gate else []
     for path in deleted:
         rows.append((path, "D", "-", "-", "-", "-"))
+    for path in report.gate.outside if report.gate else []:
+        rows.append((path, "-", "outside", "-", "-", "-"))  # not a publishable path
     # padded by display width: a Chinese file name takes two columns a character
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths, strict=True))
              .rstrip() for r in rows]
     s = summary(report)
-    lines.append(f"{s['files']} checked, {s.get('deleted', 0)} deleted, {s['block']} blocked, "
+    lines.append(f"{s['files']} checked, {s.get('outside', 0)} outside the publishable paths, "
+                 f"{s.get('deleted', 0)} deleted, {s['block']} blocked, "
                  f"{s.get('unapproved', 0)} unapproved, {s.get('baselined', 0)} baselined "
                  f"→ exit {s.get('exit', 0)}")
     return "\n".join(lines)

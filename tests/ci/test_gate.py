@@ -68,6 +68,11 @@ def test_unpublishable_files_are_not_gated(repo):
     (repo.root / "notes.txt").write_text(BLOCK, encoding="utf-8")  # not under posts/
     commit(repo)
     assert ci(repo).exit_code == 0
+    # … but listed: a file that is not checked never looks like one that passed
+    data = json.loads(ci(repo, "--format", "json").stdout)
+    assert data["outside"] == ["notes.txt"] and data["summary"]["outside"] == 1
+    assert ["notes.txt", "-", "outside"] in [line.split()[:3] for line in
+                                             ci(repo).stdout.splitlines()]
 
 
 def test_renames_and_deletions(repo):
