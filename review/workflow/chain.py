@@ -221,10 +221,15 @@ def verify_links(conn: Connection, workspace: str) -> None:
     from review.errors import StoreError
     from review.workflow import heads
 
-    count, top = conn.execute(select(func.count(), func.max(log.c.seq))).one()
+    count, distinct, bottom, top = conn.execute(select(
+        func.count(), func.count(log.c.seq.distinct()), func.min(log.c.seq),
+        func.max(log.c.seq))).one()
     if not count:
         return
-    if count != top:
+    if distinct != count:  # the table rebuilt without its key, a number used twice
+        raise StoreError("a record number is used twice in the audit log (its table was "
+                         "rebuilt); run `review audit verify`")
+    if count != top or bottom != 1:
         # a row numbered outside 1…count was put there (or the rows after a gap moved up):
         # the database role that added it, when the database says (PostgreSQL)
         odd = conn.execute(select(log.c.seq, log.c.inserted_by).where(
@@ -256,20 +261,27 @@ def verify_links(conn: Connection, workspace: str) -> None:
 
 
 def _relabelled(conn: Connection) -> str | None:
-    """The whole log's columns against what was signed, in three queries the database runs
+    """The whole log's columns against what was signed, in two queries the database runs
     (no record read into Python): decisions select records by their `kind` and `item_id`
     columns, so a record re-labelled there — a rejection turned into a note — would drop out
     of an item's history unseen, however far back it lies. Each row's kind and item must be
     those its signed body names, its prev_hash the previous record its body names, and the
     previous row's hash that prev_hash. (A body rewritten with its hash left stale is found
     by `review audit verify`, which checks every signature.)"""
-    find = "strpos" if conn.dialect.name == "postgresql" else "instr"
-    item = "COALESCE(CAST(item_id AS TEXT), 'null')"
-    v2 = (f"body LIKE '{{\"item\":' || {item} || ',\"item_prev\":%' AND "
-          f"{find}(body, ',\"kind\":\"' || kind || '\",\"prev\":\"' || prev_hash || "
-          f"'\",\"seq\":') > 0")
-    v1 = f"body LIKE '{{\"item\":' || {item} || ',\"kind\":\"' || kind || '\",%'"
-    row = conn.execute(text(f"SELECT seq FROM review_log WHERE NOT (({v2}) OR ({v1})) "
+    if conn.dialect.name == "postgresql":  # typed columns: only the values can differ
+        signed = ("(body::jsonb->>'kind') = kind AND (body::jsonb->>'item') IS NOT DISTINCT "
+                  "FROM item_id::text AND ((body::jsonb->>'v') IS DISTINCT FROM '2' OR "
+                  "(body::jsonb->>'prev') = prev_hash)")
+    else:  # SQLite keeps any value in any column: the types are compared too (no '%' item)
+        signed = ("typeof(seq) = 'integer' AND typeof(kind) = 'text' AND "
+                  "typeof(item_id) IN ('integer', 'null') AND "
+                  "json_extract(body, '$.kind') = kind AND "
+                  "json_extract(body, '$.item') IS item_id AND "
+                  "(json_extract(body, '$.v') IS NOT 2 OR "
+                  "json_extract(body, '$.prev') = prev_hash)")
+    # a condition that comes out unknown (a NULL put in a column) counts as a difference
+    false = "false" if conn.dialect.name == "postgresql" else "0"
+    row = conn.execute(text(f"SELECT seq FROM review_log WHERE NOT COALESCE(({signed}), {false}) "
                             "ORDER BY seq LIMIT 1")).first()
     if row is not None:
         return f"record {row.seq} was altered (its kind, item or link differ from what was signed)"

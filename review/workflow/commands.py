@@ -367,15 +367,18 @@ def _pinned_root(ws, roster_file: str | None):
     which anyone with the folder can write."""
     from review.workflow import attest, trust
 
+    pinned = trust.pinned()
     if roster_file:
         try:
             exported = jsonfile.loads(Path(roster_file).read_bytes())
+            if pinned is not None:  # a pinned root is never set aside by a file anyone can write
+                return pinned.anchored(attest.read_roster(exported, pinned))
             return attest.root_of(attest.read_roster(exported))
         except (OSError, ValueError):
             raise UsageError(f"{roster_file}: not a roster export") from None
         except trust.Untrusted as err:
             raise Refused(f"{roster_file}: {err}") from None
-    root = trust.pinned()
+    root = pinned
     if root is None:
         raise UsageError("no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
                          "~/.config/review/trust-root) to the first admin's fingerprint, as "

@@ -106,10 +106,14 @@ class Store:
                 head = conn.info.pop("review_head", None)
                 if head is not None:
                     staged = self._stage_witness(*head)  # before the commit: or not at all
-        except DBAPIError as err:
-            raise StoreError(_database_error(err)) from None
-        except UnicodeEncodeError:
-            raise UsageError(_NOT_UTF8) from None
+        except BaseException as err:
+            if staged is not None:  # nothing was committed: the staged witness vouches for none
+                staged.unlink(missing_ok=True)
+            if isinstance(err, DBAPIError):
+                raise StoreError(_database_error(err)) from None
+            if isinstance(err, UnicodeEncodeError):
+                raise UsageError(_NOT_UTF8) from None
+            raise
         if head is not None:
             self._remember(*head, staged)
 

@@ -26,6 +26,7 @@ import re
 import secrets
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,11 @@ from review.workflow import chain
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 
 NAME = "witness"
+# A witness staged this long ago and never published: its author's process died between the
+# commit and the rename (or before the commit). It counts as a witness: what it vouches for
+# must be in the log (a commit waits at most 30 s for the lock).
+STALE_STAGED = 60
+_STAGED = re.compile(r"\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp(prefix=".", suffix=".tmp")
 _MAX_SIZE = 4096  # a witness is a few hundred bytes
 
 
@@ -130,11 +136,18 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
     here = directory(review_dir)
     good: list[Witness] = []
     bad: list[str] = []
+    now = time.time()
     for path in sorted(here.iterdir()) if here.is_dir() else []:
-        if path.name.startswith("."):
-            continue  # staged, not yet a witness (its owner's transaction is under way)
+        staged = _STAGED.fullmatch(path.name) is not None
+        if path.name.startswith(".") and not staged:
+            continue  # not ours (.DS_Store and the like)
         try:
             info = path.lstat()
+            if staged and now - info.st_mtime < STALE_STAGED:
+                continue  # staged: its owner's transaction is under way
+        except OSError:
+            continue
+        try:
             # a link, a pipe or a device would make every reader follow, wait or read forever
             if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SIZE:
                 raise ValueError(path.name)
@@ -151,7 +164,7 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
         signer = fingerprint(public)
         stem = file_name(signer).removesuffix(".json")
         named = re.fullmatch(re.escape(stem) + r"(?:-[0-9a-f]{16})?\.json", path.name)
-        if not named or data.get("signer") != signer or \
+        if not (named or staged) or data.get("signer") != signer or \
                 not verify(public, signature, canonical({"seq": seq, "hash": digest})):
             bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key")
             continue

@@ -4,6 +4,7 @@ leaders file that would weaken the gate: tests/stages/expression/test_leaders.py
 
 import base64
 import hashlib
+import json
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -198,3 +199,79 @@ def test_a_rejection_relabelled_deep_in_the_log_is_caught(team, edit):
         conn.execute(text("DELETE FROM review_decisions WHERE kind = 'reject'"))
     team.fails(3, "approver", "approve", str(item), match="was altered")
     team.fails(3, "editor", "release", str(item), match="was altered")
+
+
+@pytest.mark.parametrize("team", ["sqlite"], indirect=True)
+def test_wildcards_or_nulls_in_a_rows_columns_do_not_hide_a_rejection(team):
+    """The sixth red-team pass: `item_id = '%'`, `kind = '%'` in SQLite (which keeps any value
+    in any column) matched any body in a LIKE; the columns are compared exactly now."""
+    approved_item(team)
+    team.add("reviewer2", "reviewer", key_of="outsider")
+    second = team.submit("editor", team.write("b.txt", CLEAN + "另一稿。\n"))
+    team.ok("reviewer", "reject", str(second), "--reason", "数据未经核实")
+    with engine(team).begin() as conn:
+        conn.execute(text("UPDATE review_log SET item_id = '%', kind = '%' "
+                          "WHERE kind = 'reject'"))
+    team.fails(3, "outsider", "approve", str(second), match="was altered")
+
+
+@pytest.mark.parametrize("team", ["sqlite"], indirect=True)
+def test_a_deleted_record_hidden_by_a_duplicate_number_is_caught(team):
+    """The sixth pass rebuilt review_log without its key, deleted a rejection and copied an
+    old record to keep count(*) = max(seq)."""
+    approved_item(team)
+    second = team.submit("editor", team.write("b.txt", CLEAN + "另一稿。\n"))
+    team.ok("reviewer", "reject", str(second), "--reason", "数据未经核实")
+    team.submit("editor2", team.write("c.txt", CLEAN + "第三稿。\n"))
+    with engine(team).begin() as conn:
+        conn.execute(text("CREATE TABLE copy AS SELECT * FROM review_log"))
+        conn.execute(text("DROP TABLE review_log"))
+        conn.execute(text("ALTER TABLE copy RENAME TO review_log"))
+        conn.execute(text("DELETE FROM review_log WHERE kind = 'reject'"))
+        conn.execute(text("INSERT INTO review_log SELECT * FROM review_log WHERE seq = 2"))
+    team.fails(3, "reviewer", "queue", match="used twice")
+
+
+def test_a_roster_file_given_to_verify_must_start_at_the_pinned_root(team, tmp_path):
+    """The sixth pass: `verify --roster FILE` took the export's own first admin as the root,
+    even with REVIEW_TRUST_ROOT pinned: the editor's own workspace's export let his own
+    attestation through. A pinned root is never set aside by a file."""
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    team.ok("admin", "roster", "export")
+    team.ok("reviewer", "verify", "--roster", ".review/roster.json", path)  # the real one
+    from review.workflow import attest, keys
+
+    forger = keys.load(team.key("editor"))
+    with engine(team).begin() as conn:
+        records = chain.records(conn, kinds=chain.TRUST_KINDS)
+    (tmp_path / "forged.json").write_text(json.dumps(attest.export_roster(
+        [chain.Record(r.seq, r.kind, r.item_id, r.actor, r.body, r.signature, r.prev_hash,
+                      r.hash) for r in records], forger)), encoding="utf-8")
+    team.refused("reviewer", "verify", "--roster", str(tmp_path / "forged.json"), path,
+                 match="forged.json")
+
+
+def test_a_witness_left_staged_by_a_process_that_died_still_witnesses(team, monkeypatch):
+    """The sixth pass: a reviewer's process died between the commit of his rejection and the
+    publishing of its witness; the staged file was skipped for ever and the rejection could be
+    cut. A staged witness older than a minute counts now."""
+    import os
+    import time
+
+    from review.workflow import witness
+
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    _, item = approved_item(team)
+    with monkeypatch.context() as dying:
+        dying.setattr(witness, "publish", lambda staged, identity: None)  # dies before it
+        team.ok("approver", "reject", str(item), "--reason", "数据未经核实")
+    staged = [p for p in (team.root / ".review" / "witness").iterdir()
+              if p.name.startswith(".")]
+    assert len(staged) == 1
+    old = time.time() - 2 * witness.STALE_STAGED
+    os.utime(staged[0], (old, old))
+    with engine(team).begin() as conn:
+        conn.execute(text("DELETE FROM review_log WHERE kind = 'reject'"))
+        conn.execute(text("DELETE FROM review_decisions WHERE kind = 'reject'"))
+    team.fails(3, "editor", "release", str(item), match="witnessed")
