@@ -280,9 +280,16 @@ def approve(item_id: int, comment: str) -> None:
     click.echo(f"{item_id}: approved at level {level}")
 
 
+def _said(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A reason or a document number is part of the record: blank says nothing."""
+    if not value.strip():
+        raise UsageError(f"--{param.name} must not be blank: it is signed into the record")
+    return value.strip()
+
+
 @click.command()
 @click.argument("item_id", type=ITEM_ID)
-@click.option("--reason", required=True)
+@click.option("--reason", required=True, callback=_said)
 def reject(item_id: int, reason: str) -> None:
     """退回（签名）/ reject (signed)."""
     level = open_service().reject(item_id, reason)
@@ -292,7 +299,7 @@ def reject(item_id: int, reason: str) -> None:
 @click.command()
 @click.argument("item_id", type=ITEM_ID)
 @click.argument("finding")
-@click.option("--reason", required=True)
+@click.option("--reason", required=True, callback=_said)
 def override(item_id: int, finding: str, reason: str) -> None:
     """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
     open_service().override(item_id, finding, reason)
@@ -301,7 +308,8 @@ def override(item_id: int, finding: str, reason: str) -> None:
 
 @click.command()
 @click.argument("item_id", type=ITEM_ID)
-@click.option("--ref", required=True, help="单位同意文件 / the unit's approval document")
+@click.option("--ref", required=True, callback=_said,
+              help="单位同意文件 / the unit's approval document")
 def consent(item_id: int, ref: str) -> None:
     """记录单位同意 / record the unit's consent."""
     open_service().consent(item_id, ref)

@@ -275,3 +275,9 @@ def test_a_witness_left_staged_by_a_process_that_died_still_witnesses(team, monk
         conn.execute(text("DELETE FROM review_log WHERE kind = 'reject'"))
         conn.execute(text("DELETE FROM review_decisions WHERE kind = 'reject'"))
     team.fails(3, "editor", "release", str(item), match="witnessed")
+
+
+def test_a_blank_reason_or_document_number_is_refused(team):
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.usage_error("reviewer", "reject", str(item), "--reason", "  ", match="blank")
+    team.usage_error("reviewer", "consent", str(item), "--ref", "", match="blank")
