@@ -65,7 +65,7 @@ class Config(BaseModel):
     bundled_lexicons: bool = True
     severity: dict[str, Level] = {}            # by rule id or category: "AD503" = "review"
     official_domains: list[str] = []           # more domains whose links are not ads
-    max_file_size: float = DEFAULT_MAX_BYTES / 2**20   # MB
+    max_file_size: float = Field(default=DEFAULT_MAX_BYTES / 2**20, gt=0, le=1024)  # MB
     date: Date | None = None                   # the drafts' date for dated rules; default today
     expressions: list[Path] = []               # extra wrong → right files
     classes: list[Path] = []                   # the organisation's word classes (terms added)

@@ -93,7 +93,8 @@ def load_state(conn: Connection, review_dir: Path) -> State:
         raise StoreError(f"the roster's and policy's records are broken: {problem}; run "
                          "`review audit verify`")
     roster = build_roster(records)
-    witness.check(conn, review_dir, roster.all_keys())
+    owner = records[0].statement.get("owner") if records else None
+    witness.check(conn, review_dir, roster.all_keys(), owner)
     return State(roster, roster.policy, workspace)
 
 
@@ -148,7 +149,9 @@ class Service:
                 raise UsageError("this store is already initialised")
             chain.append(conn, self.identity, "init", None,
                          {"name": name, "public": encode_public(self.identity.public),
-                          "roles": ["admin"], "workspace": secrets.token_hex(16)})
+                          "roles": ["admin"], "workspace": secrets.token_hex(16),
+                          # the OS account that owns .review/, which owns the witnesses
+                          "owner": self.workspace.review_dir.stat().st_uid})
             chain.append(conn, self.identity, "policy.set", None, Policy().as_dict())
 
     def roster_add(self, name: str, roles: list[str], public: str) -> str:
@@ -334,7 +337,7 @@ class Service:
                 if history.state != "released" and history.version.path == path:
                     existing = history
                     break
-            self._refuse_rejected(conn, state, digest)
+            self._refuse_rejected(conn, state, digest, content)
             if existing is None:
                 item_id = conn.execute(items.insert().values(
                     path=path, title=title, content=content, content_sha256=digest,
@@ -354,12 +357,19 @@ class Service:
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
 
-    def _refuse_rejected(self, conn: Connection, state: State, digest: str) -> None:
-        """A rejection sticks to the content, whichever item carries it: the same bytes under
-        another name, or submitted twice before one was rejected, go to no other approver."""
+    def _refuse_rejected(self, conn: Connection, state: State, digest: str,
+                         content: bytes) -> None:
+        """A rejection sticks to the content, whichever item carries it: the same text under
+        another name — byte for byte, or saved again with a BOM, other line ends or trailing
+        spaces — or submitted twice before one was rejected, goes to no other approver."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
+        text = _same_text(content)
         for item_id in conn.execute(rejecting).scalars():
-            rejected = self._history(conn, state, item_id)[1].rejected_contents.get(digest)
+            row, history = self._history(conn, state, item_id)
+            rejected = history.rejected_contents.get(digest)
+            if rejected is None and history.version.content_sha256 in \
+                    history.rejected_contents and _same_text(row.content) == text:
+                rejected = history.rejected_contents[history.version.content_sha256]
             if rejected is not None:
                 r, person = rejected
                 raise Refused(f"this content was rejected in item {item_id} ({person.name}, "
@@ -388,7 +398,7 @@ class Service:
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
             if kind == "approve":
-                self._refuse_rejected(conn, state, history.version.content_sha256)
+                self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
             if history.state != "pending":
                 raise Refused(f"item {item_id} is {history.state}, not waiting for review")
             approvals = history.approvals
@@ -474,7 +484,7 @@ class Service:
             problem = release_problem(history, state.policy, me, findings)
             if problem:
                 raise Refused(problem)
-            self._refuse_rejected(conn, state, history.version.content_sha256)
+            self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused(f"{version.path} has changed since it was submitted: submit it "
@@ -571,6 +581,21 @@ def _taken_effect(conn: Connection, change: int) -> str:
     needs = roster.policy.admin_threshold - len(proposal.signers)
     return (f"record {change}: proposed, needs {needs} more admin signature(s): "
             f"`review roster cosign {change}`")
+
+
+def _same_text(content: bytes) -> str:
+    """The text a reader reads, whatever the bytes: decoded, NFC, one kind of line end, no
+    trailing spaces — what "the same draft" means for a rejection."""
+    import unicodedata
+
+    from review.loading import decode_with_encoding
+
+    try:
+        text = decode_with_encoding(content)[0]
+    except ReviewError:
+        return content.hex()
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in lines.split("\n")).strip()
 
 
 def _summary(findings: list[Finding]) -> dict:

@@ -172,11 +172,18 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
     return good, bad
 
 
-def check(conn: Connection, review_dir: Path, keys: set[str] | None = None) -> None:
+def check(conn: Connection, review_dir: Path, keys: set[str] | None = None,
+          owner: int | None = None) -> None:
     """Every witnessed record is still in the log, unchanged, and every file in the witness
     directory is a witness. Raises StoreError. A file that is not — junk put at another
     member's name before his first action, so that his witness could never be written there
     — stops everyone until the admin removes it: the message names the OS user who owns it."""
+    if isinstance(owner, int) and review_dir.stat().st_uid != owner:
+        # the folder replaced whole (renamed away, a new one made with a doctored copy): its
+        # owner was signed into the workspace's first record
+        raise StoreError(f"{review_dir} belongs to {_owner(review_dir)}, not to the account "
+                         "that made the workspace: it was replaced; an admin restores it and "
+                         "runs `review audit verify`")
     here = directory(review_dir)
     if here.is_dir() and here.stat().st_uid != review_dir.stat().st_uid:
         raise StoreError(f"{here} belongs to {_owner(here)}, not to the workspace's owner "

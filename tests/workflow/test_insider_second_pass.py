@@ -281,3 +281,24 @@ def test_a_blank_reason_or_document_number_is_refused(team):
     item = team.submit("editor", team.write("a.txt", CLEAN))
     team.usage_error("reviewer", "reject", str(item), "--reason", "  ", match="blank")
     team.usage_error("reviewer", "consent", str(item), "--ref", "", match="blank")
+
+
+def test_the_workspaces_own_file_size_limit_does_not_reach_the_gate(team):
+    """The seventh pass: `max-file-size = 1000000` in the workspace's review.toml made every
+    approval allocate without end (MemoryError). The gate keeps the shipped limit, and a
+    limit beyond a gigabyte is a configuration error."""
+    path = team.write("a.txt", CLEAN)
+    (team.root / "review.toml").write_text("max-file-size = 0.000001\n", encoding="utf-8")
+    item = team.submit("editor", path)  # the gate's limit, not the workspace's
+    team.ok("reviewer", "approve", str(item))
+    (team.root / "review.toml").write_text("max-file-size = 1000000\n", encoding="utf-8")
+    team.usage_error(None, "check", path, match="max")
+
+
+def test_rejected_text_saved_again_with_other_bytes_is_still_rejected(team):
+    """The seventh pass: the rejected text saved with a BOM and Windows line ends under
+    another name was a new content to the byte-for-byte check."""
+    second = team.submit("editor", team.write("x.txt", CLEAN + "另一稿。\n"))
+    team.ok("reviewer", "reject", str(second), "--reason", "数据未经核实")
+    variant = ("\ufeff" + (CLEAN + "另一稿。\n").replace("\n", "\r\n")).encode("utf-8")
+    team.refused("editor", "submit", team.write("y.txt", variant), match=f"item {second}")

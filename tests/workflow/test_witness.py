@@ -167,9 +167,7 @@ def test_a_witness_directory_made_by_another_member_stops_everyone(team):
     team.fails(3, "reviewer", "queue", match="not to the workspace's owner")
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0,
-                    reason="a workspace owned by another user needs root")
-def test_a_workspace_without_witnesses_says_so_on_every_action(team):
+def test_a_workspace_without_witnesses_says_so_on_every_action(team, monkeypatch):
     """A workspace made before witnesses gets them from its owner's next action; until then
     every other member's action says that a record could be cut unnoticed, and so does the
     audit."""
@@ -177,7 +175,8 @@ def test_a_workspace_without_witnesses_says_so_on_every_action(team):
     import shutil
 
     shutil.rmtree(team.root / ".review" / "witness")
-    os.chown(team.root / ".review", 65534, -1)  # the owner is someone else
+    real = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real + 1)  # a member, not the folder's owner
     result = team.ok("editor", "submit", team.write("a.txt", CLEAN))
     assert "keeps no witnesses" in result.stderr
     team.refused(None, "audit", "verify", match="disagree")
@@ -205,3 +204,16 @@ def test_links_pipes_and_strangers_keys_in_the_witness_directory_stop_everyone(t
         (here / stem).write_text(json.dumps(witness.signed(1, "0" * 64, stranger)),
                                  encoding="utf-8")
     team.fails(3, "reviewer", "queue", match="tampered")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0,
+                    reason="giving the folder to another user needs root")
+def test_a_review_folder_replaced_whole_stops_everyone(team):
+    """The seventh red-team pass: with write access to the workspace's top folder, the editor
+    renamed .review away and made his own (owning it and its witness directory) with a
+    doctored copy of the database. The folder's owner is signed into the workspace's first
+    record: a folder owned by anyone else stops every action."""
+    import os
+
+    os.chown(team.root / ".review", 65534, -1)
+    team.fails(3, "reviewer", "queue", match="it was replaced")
