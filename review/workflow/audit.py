@@ -3,13 +3,11 @@ every anchor (a signed chain head committed elsewhere, which catches a rewritten
 
 from __future__ import annotations
 
-import base64
-
 from sqlalchemy import Connection
 
 from review import jsonfile
 from review.workflow import chain, witness
-from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
+from review.workflow.keys import Identity
 from review.workflow.roster import ROSTER_KINDS, Roster
 
 
@@ -73,13 +71,10 @@ def make_anchor(head: chain.Record, identity: Identity) -> dict:
 
 def check_anchor(anchor: dict, records: list[chain.Record], roster: Roster) -> str | None:
     try:
-        seq, digest = int(anchor["seq"]), anchor["hash"]
-        public = decode_public(anchor["public"])
-        signature = base64.b64decode(anchor["signature"])
-    except (KeyError, TypeError, ValueError, OverflowError):
-        return "an anchor file is not readable"
-    if fingerprint(public) != anchor.get("signer") or roster.key(anchor["signer"]) is None or \
-            not verify(public, signature, canonical({"seq": seq, "hash": digest})):
+        signer, seq, digest = witness.opened(anchor)
+    except ValueError:
+        return "an anchor file is not a chain head signed by its key"
+    if roster.key(signer) is None:
         return f"the anchor at record {seq} is not signed by a key on the roster"
     if seq > len(records):
         return f"the log ends at record {len(records)} but an anchor vouches for record {seq} " \

@@ -77,9 +77,9 @@ def _append_only(conn: Connection) -> None:
 
 
 class Store:
-    def __init__(self, url: str, witnesses: Path | None = None) -> None:
+    def __init__(self, url: str, review_dir: Path | None = None) -> None:
         self.url = url
-        self.witnesses = witnesses  # the workspace's .review/, where each author's head is kept
+        self.review_dir = review_dir  # the workspace's .review/, where its witnesses are kept
         self.sqlite = url.startswith("sqlite")
         try:
             self.engine = create_engine(url, future=True,
@@ -117,18 +117,18 @@ class Store:
         if head is not None:
             self._remember(*head, staged)
 
-    def _stage_witness(self, workspace: str, seq: int, digest: str, identity) -> Path | None:
+    def _stage_witness(self, _workspace: str, seq: int, digest: str, identity) -> Path | None:
         from review.workflow import witness
 
-        if self.witnesses is None:
+        if self.review_dir is None:
             return None
         try:
-            staged = witness.stage(self.witnesses, seq, digest, identity)
+            staged = witness.stage(self.review_dir, seq, digest, identity)
         except OSError as err:
-            raise StoreError(f"your witness cannot be written in {self.witnesses}: "
+            raise StoreError(f"your witness cannot be written in {self.review_dir}: "
                              f"{err.strerror or err}; nothing was recorded") from None
         if staged is None:  # said on every action until the workspace's owner makes them
-            print(f"review: {witness.missing(self.witnesses)}", file=sys.stderr)
+            print(f"review: {witness.missing(self.review_dir)}", file=sys.stderr)
         return staged
 
     def _remember(self, workspace: str, seq: int, digest: str, identity,

@@ -5,9 +5,11 @@ through the shared folder).
 The log can be cut or rewritten by anyone who can write the database file — on a shared
 folder, every member of the office. A record that only its author has seen (a rejection, a
 raised policy) could be deleted before anyone else acts on the store. So every action also
-writes its author's signed head to `.review/witness/<key fingerprint>.json`, and every action
-of anyone checks every witness against the log before it decides anything: a witnessed record
-that is gone or different stops the store (exit 3) at the very next action, whoever takes it.
+writes its author's signed head to `.review/witness/<key fingerprint>-<random>.json` (staged
+before its record commits, published after), and every action of anyone checks every witness
+against the log before it decides anything: a witnessed record that is gone or different
+stops the store (exit 3) at the very next action, whoever takes it. A signed head is also what
+`review audit anchor` writes for the office to commit elsewhere.
 
 What keeps a witness out of another member's reach is the operating system: in a workspace
 made with `review init --group` the directory has the sticky bit, so only a file's owner can
@@ -89,6 +91,22 @@ def signed(seq: int, digest: str, identity: Identity) -> dict:
             "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
 
 
+def opened(data: object) -> tuple[str, int, str]:
+    """(signer, seq, hash) of a signed head — a witness or an anchor — whose signature holds
+    under the key it names. ValueError for anything else: these files anyone can write."""
+    try:
+        seq, digest = int(data["seq"]), str(data["hash"])
+        public = decode_public(data["public"])
+        signature = base64.b64decode(data["signature"])
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, ReviewError):
+        raise ValueError("not a signed head") from None
+    signer = fingerprint(public)
+    if not 0 < seq < 2**63 or data.get("signer") != signer or \
+            not verify(public, signature, canonical({"seq": seq, "hash": digest})):
+        raise ValueError("not signed by its key")
+    return signer, seq, digest
+
+
 def stage(review_dir: Path, seq: int, digest: str, identity: Identity) -> Path | None:
     """Before an own record is committed: the signed head, written under a name nobody can
     guess or take first (mkstemp), ready to be published. An OSError here stops the action —
@@ -152,21 +170,15 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
             if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SIZE:
                 raise ValueError(path.name)
             data = jsonfile.loads(path.read_bytes())
-            seq, digest = int(data["seq"]), str(data["hash"])
-            public = decode_public(data["public"])
-            signature = base64.b64decode(data["signature"])
-            if not 0 < seq < 2**63:
-                raise ValueError(seq)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-                OverflowError, ReviewError):
-            bad.append(f"witness {path.name} (of {_owner(path)}) is not readable")
+            signer, seq, digest = opened(data)
+        except (OSError, ValueError):
+            bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key (or "
+                       "is no witness at all)")
             continue
-        signer = fingerprint(public)
         stem = file_name(signer).removesuffix(".json")
-        named = re.fullmatch(re.escape(stem) + r"(?:-[0-9a-f]{16})?\.json", path.name)
-        if not (named or staged) or data.get("signer") != signer or \
-                not verify(public, signature, canonical({"seq": seq, "hash": digest})):
-            bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key")
+        if not (staged or re.fullmatch(re.escape(stem) + r"(?:-[0-9a-f]{16})?\.json",
+                                       path.name)):
+            bad.append(f"witness {path.name} (of {_owner(path)}) is not under its key's name")
             continue
         good.append(Witness(path, signer, seq, digest, data))
     return good, bad

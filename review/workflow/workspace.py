@@ -39,7 +39,7 @@ class Workspace:
 
     def store(self, url: str | None = None) -> Store:
         url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
-        return Store(url or sqlite_url(self.root), witnesses=self.review_dir)
+        return Store(url or sqlite_url(self.root), review_dir=self.review_dir)
 
     def config(self) -> Config:
         return _config(self.root)

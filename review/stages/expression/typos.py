@@ -6,12 +6,13 @@ pycorrector's rule stage, done offline and cheaply:
   (`lexicons/expression/same_stroke.txt`, from pycorrector, Apache-2.0);
 - words and their frequencies: jieba's dictionary, compiled into the cache (jieba itself is
   never imported; its 1.2 s dictionary load is not paid at check time);
-- every misspelling of a common word that is itself no word goes into one automaton, so a
-  draft is scanned once, in C; each candidate is then weighed: the draft's text around it must
-  read much better with the correction (a unigram segmentation's log-probability gains at
-  least GAIN, more for short words), the string must occur once (a name or a term repeats),
-  and it must not sit in a name — before 镇/村/路/公司 …, before 同志/先生 …, inside 《》 or a
-  quotation.
+- the common three- and four-character words and idioms are found through an automaton of
+  their halves (a typo leaves one half whole), so a draft is scanned once, in C; a string
+  that differs from such a word in one confusable character and is no word itself is a
+  candidate, then weighed: the draft's text around it must read much better with the
+  correction (a unigram segmentation's log-probability gains at least GAIN), the string must
+  occur once (a name or a term repeats), and it must not sit in a name — before 镇/村/路/公司
+  …, before 同志/先生 …, inside 《》 or a quotation.
 
 Severity review; the correction is offered as a replacement (`review fix`) only when no other
 common word is as near."""
@@ -59,14 +60,14 @@ _COMMON_CHAR = 2000  # a character is common above this summed frequency of its 
 _KNOWN_CHAR = 1000   # and a character read the same must be this common to stand in (shapes: any)
 # Two-character words are left to the lists (lexicons/expression/words.toml): a two-character
 # misspelling is mostly where two words meet, and the gain that tells them apart (11) found 2%
-# of the SIGHAN typos while costing a 50 MB automaton (measured: benchmarks/typos.py).
+# of the SIGHAN typos while costing a 50 MB automaton (SIGHAN: benchmarks/sighan.py).
 _WORD3 = 2000
 _IDIOM = 5           # four-character idioms (jieba's POS i, l) this frequent
 _WORD4 = 1000        # and other four-character words (实事求是 is a noun to jieba)
 _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent is no word
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
-# bump when the misspellings compiled into the cache change (they are keyed by it)
-_MISSPELLINGS = 8
+# bump when what is compiled into the cache changes (it is keyed by this)
+_INDEX_VERSION = 9
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
@@ -166,22 +167,12 @@ class Typos:
         return (self.lexicon.logp(written) or -math.inf) <= self._rare
 
     def _credible(self, text: str, start: int, end: int, right: str) -> bool:
-        if text.count(text[start:end]) > 1 or _in_name(text, start, end) or \
-                self._a_seam(text, start, end):
+        if text.count(text[start:end]) > 1 or _in_name(text, start, end):
             return False
         a, b = _cjk_window(text, start, end)
         before = text[a:b]
         after = before[:start - a] + right + before[end - a:]
         return self.lexicon.best(after) - self.lexicon.best(before) >= GAIN[end - start]
-
-    def _a_seam(self, text: str, start: int, end: int) -> bool:
-        """The string is where two words meet (the end of one, the start of the next), not a
-        word misspelt: a word of the text ends inside it and another begins there."""
-        logp = self.lexicon.logp
-        ends = any(logp(text[start - k:start + 1]) is not None for k in (1, 2) if start >= k)
-        begins = any(logp(text[end - 1:end + k]) is not None for k in (1, 2)
-                     if end + k <= len(text))
-        return ends and begins
 
 
 def _the_slip(text: str, start: int, word: str, offset: int) -> int:
@@ -309,7 +300,7 @@ def _lexicon(freq: dict[str, int]) -> Lexicon:
 def build() -> Typos:
     dictionary = jieba_dictionary()
     state = os.stat(dictionary)
-    extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_MISSPELLINGS}"
+    extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_INDEX_VERSION}"
     loaded: dict = {}
 
     def read() -> tuple[dict[str, int], dict[str, str]]:
