@@ -5,6 +5,7 @@ let itself through (as GitHub reads CODEOWNERS from the base branch)."""
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import hashlib
 import shutil
 import tempfile
@@ -197,21 +198,45 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
             report.notices.append("no base revision and no pinned root of trust "
                                   "(REVIEW_TRUST_ROOT): approvals cannot be verified")
             return None
-        return pinned
+        return _within_reach(pinned, root, report)
     text = git.show(base, ROSTER, root)
-    if git.show(base, ROSTER, root) != _read(root / ROSTER):
+    if text != _read(root / ROSTER):
         report.notices.append(f"{ROSTER} changes in this change: the base revision's is used "
                               "until it is merged")
     try:
         pinned = trust.pinned(config.trust_root)
         if not text:
-            return pinned
+            return _within_reach(pinned, root, report) if pinned else None
         trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(f"{ROSTER} at the base revision is not trusted: {err}")
         return None
     # the export at the base revision is also an anchor: attestations must carry its records
-    return pinned.anchored(trusted) if pinned else attest.root_of(trusted)
+    return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
+                         root, report)
+
+
+def _within_reach(anchor, root: Path, report: GateReport):
+    """The anchor, requiring every release to lie within the log an admin exported: the
+    export of the change itself counts for that when it comes from the same root and holds
+    every record the anchor knows — an export only shows which records the store holds (its
+    roster and policy are still used only once merged). A release signed by hand outside the
+    store is in no export an admin made."""
+    from review.workflow import attest, trust
+
+    text = _read(root / ROSTER)
+    newer = None
+    if text:
+        try:
+            newer = attest.read_roster(jsonfile.loads(text),
+                                       trust.Root(anchor.admin, anchor.workspace))
+        except (ValueError, trust.Untrusted, ReviewError) as err:
+            report.notices.append(f"{ROSTER} of this change is not trusted: {err}")
+    extended = anchor.extended(newer) if newer else None
+    if newer and extended is None:
+        report.notices.append(f"{ROSTER} of this change does not hold every record of the "
+                              "base revision's export: releases are checked against the base's")
+    return extended or dataclasses.replace(anchor, complete=True)
 
 
 def _read(path: Path) -> str | None:

@@ -166,6 +166,9 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
         return "it omits roster or policy records of the committed roster export"
     reach = max(root.log, default=0)
+    if root.complete and last.seq > reach:
+        return f"its release (record {last.seq}) is newer than the committed roster export " \
+               f"(record {reach}): an admin runs `review roster export` and commits it"
     if any(r.seq <= reach and root.log.get(r.seq) != r.computed_hash() for r in records):
         return "its records are not those of the committed log export (a release signed " \
                "outside the store)"

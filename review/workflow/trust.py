@@ -43,6 +43,11 @@ class Root:
     # numbered within it must be one of them — a release signed by hand outside the store,
     # backdated into the log's past, is not.
     log: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
+    # CI: the release itself must be within that export's reach. A release numbered beyond
+    # it could be one signed by hand outside the store after a rejection or a policy change
+    # the attestation does not carry; an admin's export, which is made from the store, shows
+    # whether the log holds it.
+    complete: bool = False
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
@@ -52,6 +57,17 @@ class Root:
         return Root(self.admin, self.workspace,
                     frozenset((r.seq, r.computed_hash()) for r in trusted.records),
                     dict(trusted.log))
+
+    def extended(self, newer: Trusted) -> Root | None:
+        """This root with the log's reach extended by a newer export from the same root, and
+        every release required within reach; None when the newer export does not hold every
+        record this root knows (another log, or one rewritten since)."""
+        log = dict(newer.log)
+        carried = {(r.seq, r.computed_hash()) for r in newer.records}
+        if any(log.get(seq) != digest for seq, digest in self.log.items()) or \
+                not self.known <= carried:
+            return None
+        return Root(self.admin, self.workspace, self.known, log, complete=True)
 
 
 def parse_root(text: str, source: str) -> Root:

@@ -106,6 +106,12 @@ def test_approval_required_attested_passes_edited_fails(repo):
     repo.ok("reviewer", "approve", str(item))
     repo.ok("editor", "release", str(item))
     commit(repo, "release")
+    result = ci(repo, "--format", "json")  # no export made since: the log's reach is older
+    assert result.exit_code == 1
+    assert "newer than the committed roster export" in \
+        json.loads(result.stdout)["files"][0]["approval_error"]
+    repo.ok("admin", "roster", "export")
+    commit(repo, "export")
     assert ci(repo).exit_code == 0
     repo.write("a.md", CLEAN + "发布后又改了一句。\n")
     commit(repo, "edit after release")
@@ -271,3 +277,31 @@ def test_a_link_or_a_submodule_is_not_passed_over(repo, made):
     result = ci(repo, "--lang", "en")
     assert result.exit_code == 2, result.output
     assert "posts/news" in result.output and "link or a submodule" in result.output
+
+
+def test_a_release_signed_outside_the_store_after_the_last_export_is_refused(repo):
+    """The red-team's residual of issue 16: after the committed export, the admin raises the
+    policy to two levels; the editor signs a release of his one-level approval himself,
+    numbered beyond the log's head, against the policy before the raise, and commits its
+    attestation. Offline nothing shows the raise; the gate requires the release within an
+    export an admin made from the store — the base's, or one in the change that holds it."""
+    from workflow.test_insider_second_pass import forge_release
+
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    forge_release(repo, path, item, beyond=True)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "newer than the committed roster export" in \
+        json.loads(result.stdout)["files"][0]["approval_error"]
+    repo.submit("editor", repo.write("b.md", CLEAN))  # the log moves on past that number
+    repo.ok("admin", "roster", "export")  # the store's truth: the log holds no such release
+    commit(repo, "export")
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "not those of the committed log export" in \
+        json.loads(result.stdout)["files"][0]["approval_error"]

@@ -131,32 +131,29 @@ def test_a_row_numbered_below_one_names_who_added_it_not_the_last_writer(team, r
     team.fails(3, "reviewer", "queue", match=f"record -1 was added by database role {role}")
 
 
-def test_a_backdated_release_signed_outside_the_store_fails_against_a_current_export(team):
-    """The fourth red-team pass: the editor signs a release himself, numbered right after the
-    approval (below the raised policy), and never adds it to the log; the committed export
-    made after the raise held only the roster's records, so it could not tell. It carries
-    every record's number and hash now: a record numbered within it must be one of them."""
+def forge_release(team, path, item, beyond=False):
+    """The editor signs a release of an approved item himself, against the roster and policy
+    its approval saw, numbered right after the item's last record (or, `beyond`, after the
+    log's head), and writes its attestation without ever adding the release to the log."""
     from review.findings import Finding
     from review.workflow import attest
     from review.workflow.history import build as build_history
     from review.workflow.roster import build as build_roster
     from review.workflow.workspace import Workspace
 
-    path, item = approved_item(team)  # one level under the first policy
-    team.submit("editor", team.write("b.txt", CLEAN))  # a record between: room to backdate
-    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
-    team.ok("admin", "roster", "export")
     editor = load(team.key("editor"))
     with engine(team).begin() as conn:
         trusted = chain.records(conn, kinds=chain.TRUST_KINDS)
         history = chain.records(conn, item_id=item)
         workspace = chain.workspace_id(conn)
+        head = chain.head(conn)
     last = history[-1]
+    after = head if beyond else last
     stale = chain.place_of(last).trust
     cut = [r for r in trusted if r.seq <= next(t.seq for t in trusted
                                                 if t.computed_hash() == stale)]
     statement = {"path": path, "content_sha256": history[0].statement["content_sha256"]}
-    place = Place(workspace, last.seq + 1, last.computed_hash(), last.computed_hash(), stale)
+    place = Place(workspace, after.seq + 1, after.computed_hash(), last.computed_hash(), stale)
     body = body_of("release", item, statement, place)
     signature = base64.b64encode(editor.sign(body.encode())).decode()
     release = chain.Record(place.seq, "release", item, editor.fingerprint, body, signature,
@@ -173,6 +170,18 @@ def test_a_backdated_release_signed_outside_the_store_fails_against_a_current_ex
 
     attest.write(Workspace(team.root), editor,
                  attest.statement(built, State, found, records, cut), built)
+
+
+def test_a_backdated_release_signed_outside_the_store_fails_against_a_current_export(team):
+    """The fourth red-team pass: the editor signs a release himself, numbered right after the
+    approval (below the raised policy), and never adds it to the log; the committed export
+    made after the raise held only the roster's records, so it could not tell. It carries
+    every record's number and hash now: a record numbered within it must be one of them."""
+    path, item = approved_item(team)  # one level under the first policy
+    team.submit("editor", team.write("b.txt", CLEAN))  # a record between: room to backdate
+    team.ok("admin", "policy", "set", "--levels", "reviewer,approver")
+    team.ok("admin", "roster", "export")
+    forge_release(team, path, item)
     result = team.refused("reviewer", "verify", "--roster", ".review/roster.json", path)
     assert "not those of the committed log export" in result.output
 
