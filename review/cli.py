@@ -233,9 +233,11 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
               help="目录中跳过的文件 / files to skip in directories")
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
               help="稿件日期，决定按日期生效的规则（默认今天）/ the drafts' date (default today)")
+@click.option("--show-suppressed", is_flag=True,
+              help="列出稿内 review-ignore 豁免的问题 / list findings suppressed in the draft")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
-          exclude: tuple[str, ...], day: datetime | None) -> None:
+          exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
     from review.errors import InputError
     from review.i18n import t
@@ -254,6 +256,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
     renderer = RENDERERS[fmt]
     results: list[FileResult] = []
     stream = _results(pipeline, sources, jobs)
+    if not show_suppressed:
+        from review.suppress import without_suppressed
+
+        stream = map(without_suppressed, stream)
     # A bar on a terminal when many files are checked and the report is not printed there
     # file by file (which is progress enough).
     show_progress = (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES

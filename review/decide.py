@@ -155,6 +155,22 @@ def _gives_way(f: Finding, f_broad: int, o: Finding, o_broad: int) -> bool:
     return o.category == f.category and o.severity.rank >= f.severity.rank
 
 
+def _suppressed(doc: Document, findings: list[Finding], lang: str) -> list[Finding]:
+    """The findings after the draft's `review-ignore` directives, with what the directives
+    did reported at their place (review.suppress)."""
+    from review import suppress
+
+    meta: list = []
+    findings = suppress.apply(findings, doc.directives, meta)
+    for rule, d in meta:
+        f = to_finding(doc, Hit(rule, d.start, d.end), rule.severity, lang)
+        if d.rules:
+            f = f.model_copy(update={"message": f"{f.message}（{'、'.join(d.rules)}）"
+                                     if lang != "en" else f"{f.message} ({', '.join(d.rules)})"})
+        findings.append(f)
+    return sorted(findings, key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
+
+
 def decision_of(findings: list[Finding]) -> Decision:
     worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
     return _DECISION.get(worst, Decision.PASS) if worst else Decision.PASS
@@ -193,6 +209,8 @@ def decide(doc: Document, hits: Iterable[Hit], config: Config, lang: str,
         findings.append(to_finding(doc, hit, severity, lang))
     model = {id(findings[i]) for i, b in broad.items() if b == MODEL}
     merged = _statements(doc, merge(findings, broad), model, lang)
+    if doc.directives:
+        merged = _suppressed(doc, merged, lang)
     findings = unaccepted(merged, accepted) if accepted else merged
     lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
     return FileResult(path=doc.path, decision=decision_of(findings), findings=findings,

@@ -29,6 +29,9 @@ class Document:
     kind: str = "text"
     encoding: str = "utf-8"  # how the file was encoded, so a fix can be written back alike
     parts: Sequence[tuple[int, Location]] = ()
+    # `review-ignore` directives its reader found outside the text (Word comments); for kinds
+    # with comments in the text (Markdown, HTML) they are read from it (see `directives`)
+    found_directives: tuple | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @cached_property
@@ -46,6 +49,13 @@ class Document:
     def compact(self) -> CompactView:
         """The visible text without noise between characters: what lexicons match against."""
         return compact(self.visible)
+
+    @cached_property
+    def directives(self) -> tuple:
+        """The draft's `review-ignore` directives (review.suppress.Directive)."""
+        if self.found_directives is not None:
+            return self.found_directives
+        return inputs.named(self.kind).directives_in(self.original)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an original offset."""

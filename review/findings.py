@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 from review.location import Location
 
@@ -140,6 +140,18 @@ class Finding(BaseModel):
     # The words that gave a finding away when it spans more than them (a consent finding spans
     # its statement): what a baseline and `review published` recognise it by.
     words: str | None = None
+    # The reason of the draft's `review-ignore` directive that lowered it to info
+    # (review.suppress); a reviewer still sees it.
+    suppressed: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _suppressed_only_when_set(self, handler: Any) -> dict[str, Any]:
+        """Left out unless set: findings recorded and signed before directives existed keep
+        their digest (an approval re-runs the check and compares it)."""
+        data = handler(self)
+        if data.get("suppressed", 0) is None:
+            del data["suppressed"]
+        return data
 
     @model_validator(mode="before")
     @classmethod
@@ -165,5 +177,7 @@ class FileResult(BaseModel):
     error: str | None = None
     # Findings a baseline accepted and the decision left out (the CI gate reports the count).
     baselined: int = Field(default=0, exclude=True)
+    # Suppressed findings left out of the report (`review check` without --show-suppressed).
+    hidden: int = Field(default=0, exclude=True)
     # The original lines the findings are on, for the text report (not part of JSON output).
     lines: dict[int, str] = Field(default_factory=dict, exclude=True)

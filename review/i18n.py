@@ -50,6 +50,11 @@ MESSAGES = {
     "crash_unlogged": ("意外错误（{error}）。无法写入错误日志：{reason}",
                        "unexpected error ({error}). No crash log could be written: {reason}"),
     "progress": ("检查中", "checking"),
+    "suppressed": ("已在稿内豁免（review-ignore）：{reason}",
+                   "suppressed in the draft (review-ignore): {reason}"),
+    "suppressed_count": ("稿内豁免 {count} 处（提示级）。",
+                         " {count} suppressed in the draft (info)."),
+    "show_suppressed": ("用 --show-suppressed 列出。", " List them with --show-suppressed."),
     "fixed": ("已修正 {fixed} 处；另有 {left} 处须人工处理。",
               "{fixed} fixed; {left} left for a person to handle."),
     # input errors

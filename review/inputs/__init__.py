@@ -38,6 +38,9 @@ class InputKind:
     reader: str                        # "module:function", a Reader
     view: Callable[[str], View] | None = None   # what a reader sees; None: the text itself
     sniff: Callable[[bytes], bool] | None = None  # recognises a file by its content
+    # where a text of this kind keeps `review-ignore` directives ("module:function", a text →
+    # directives); None: in no comment syntax (plain text), or found by its reader (Word)
+    directives: str | None = None
 
     def read(self, data: bytes, display: str) -> Document:
         """The Document of a file of this kind; an InputError when it cannot be read."""
@@ -45,16 +48,25 @@ class InputKind:
         read: Reader = getattr(importlib.import_module(module), function)
         return read(data, display, self.name)
 
+    def directives_in(self, text: str) -> tuple:
+        """The `review-ignore` directives of a text of this kind (review.suppress)."""
+        if self.directives is None:
+            return ()
+        module, _, function = self.directives.partition(":")
+        return getattr(importlib.import_module(module), function)(text)
+
 
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
 _HTML_TAG = re.compile(rb"<(?:html|body|p|div)\b", re.IGNORECASE)
 
+_IN_COMMENTS = "review.suppress:in_comments"  # <!-- review-ignore AD009: 理由 -->
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
 KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     TEXT,
-    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view),
+    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view,
+              directives=_IN_COMMENTS),
     InputKind("html", (".html", ".htm"), "review.inputs.text:read", view=html_view,
-              sniff=lambda data: _HTML_TAG.search(data) is not None),
+              sniff=lambda data: _HTML_TAG.search(data) is not None, directives=_IN_COMMENTS),
     InputKind("docx", (".docx",), "review.inputs.office:read_docx"),
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),
     # Word 97–2003 and WPS files are read by nothing here: a one-line error says what to do

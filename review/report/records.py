@@ -76,6 +76,9 @@ def summary(report: Report) -> dict[str, int]:
         "pass": sum(r.decision == Decision.PASS for r in results),
         "errors": sum(r.error is not None for r in results),
         "findings": sum(len(r.findings) for r in results),
+        # lowered to info by a `review-ignore` directive in the draft, listed or not
+        "suppressed": sum(r.hidden + sum(f.suppressed is not None for f in r.findings)
+                          for r in results),
     }
     if report.gate is not None:
         counts.update(deleted=len(report.gate.deleted), outside=len(report.gate.outside),

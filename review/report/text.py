@@ -51,6 +51,8 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
     if f.suggestion:
         lines.append(f"         {t('suggestion', lang)}：{f.suggestion}" if lang != "en"
                      else f"         {t('suggestion', lang)}: {f.suggestion}")
+    if f.suppressed is not None:
+        lines.append(f"         {t('suppressed', lang, reason=f.suppressed)}")
     return lines
 
 
@@ -83,9 +85,14 @@ def render(report: Report, lang: str) -> str:
 
 def _summary_line(report: Report, lang: str) -> str:
     counts = summary(report)
-    return t("summary", lang, files=counts["files"], block=counts["block"],
+    line = t("summary", lang, files=counts["files"], block=counts["block"],
              review=counts["review"], passed=counts["pass"], errors=counts["errors"],
              findings=counts["findings"])
+    if counts["suppressed"]:
+        hidden = sum(f.result.hidden for f in report.files)
+        line += t("suppressed_count", lang, count=counts["suppressed"]) + (
+            t("show_suppressed", lang) if hidden else "")
+    return line
 
 
 def gate_table(report: Report) -> str:

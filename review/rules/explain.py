@@ -22,6 +22,7 @@ KIND_NAMES = {
     Kind.TYPO: ("形音近错字", "confusable-character typos"),
     Kind.GATE: ("持续集成门禁", "CI gate"),
     Kind.PUBLISHED: ("发布后核对", "published-page check"),
+    Kind.SUPPRESSION: ("稿内豁免", "in-draft suppression"),
 }
 
 # Why a finding matters, from the policy (POLICY.md §1–3): by category, and for the kinds
@@ -75,6 +76,11 @@ WORKFLOW_WHY = {
                 "approved exactly its content at every level."),
     Kind.PUBLISHED: ("双向反馈：发布后须核对发出的内容与审核通过的内容是否一致。",
                      "Two-way feedback: what went out must be what was approved."),
+    Kind.SUPPRESSION: ("稿内的 review-ignore 只能把核实过的误报降为提示并写明理由；"
+                       "阻断级和须经单位同意的问题须由审核人签名放行或记录单位同意。",
+                       "A review-ignore in the draft only lowers a checked false positive to "
+                       "info, with its reason; block and consent findings need a reviewer's "
+                       "signed override or the unit's consent."),
 }
 LABELS = {
     "kind": ("种类", "kind"), "category": ("类别", "category"), "gate": ("关口", "gate"),

@@ -20,3 +20,4 @@ class Kind(StrEnum):
     TYPO = "typo"                  # a word one confusable character away from a common one
     GATE = "gate"                  # the CI gate (release attestations)
     PUBLISHED = "published"        # what went out against what was approved
+    SUPPRESSION = "suppression"    # what a draft's review-ignore directives did

@@ -107,7 +107,8 @@ def _release(kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
     def specs(config: Config) -> Iterable[RuleSpec]:
         from review.rules import release
 
-        rules = release.GATE if kind is Kind.GATE else release.PUBLISHED
+        rules = {Kind.GATE: release.GATE, Kind.PUBLISHED: release.PUBLISHED,
+                 Kind.SUPPRESSION: release.SUPPRESSION}[kind]
         return [RuleSpec(rule, kind, source=release.__name__) for rule in rules]
     return specs
 
@@ -134,10 +135,11 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.TYPO: _module_specs("typos"),
     Kind.GATE: _release(Kind.GATE),
     Kind.PUBLISHED: _release(Kind.PUBLISHED),
+    Kind.SUPPRESSION: _release(Kind.SUPPRESSION),
 }
 # Kinds whose rules judge the text of a draft: `review check` reports them, and their
-# examples run through its pipeline.
-TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED}
+# examples run through its pipeline (a directive's rules say what a directive did).
+TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED, Kind.SUPPRESSION}
 
 
 _DIGIT_LOOKALIKES = str.maketrans("OIL", "011")

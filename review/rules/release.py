@@ -1,7 +1,8 @@
 """The release checks' rules: the CI gate (RV001–RV099: a changed file without a valid
-release attestation) and the published-page check (RV101–RV199: what went out against what
-was approved). Declared here, below the pipeline, so that the registry lists them without
-importing the commands that use them."""
+release attestation), the published-page check (RV101–RV199: what went out against what
+was approved) and in-draft suppression (RV201–RV299: what a draft's `review-ignore`
+directives did, review.suppress). Declared here, below the pipeline, so that the registry
+lists them without importing the commands that use them."""
 
 from __future__ import annotations
 
@@ -44,3 +45,26 @@ NEW_FINDING = _rule(108, Gate.POLICY, Severity.BLOCK, "发布页面出现审核�
                     "the page has a finding the approved text did not")
 PUBLISHED = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
          IMAGE_NOT_APPROVED, NEW_FINDING]
+
+
+# In-draft suppression (review.suppress): what a `review-ignore` directive did. Never worse than
+# info: the findings it names keep their own severity when it is not honoured.
+def _directive(number: int, zh: str, en: str, fix_zh: str, fix_en: str) -> Rule:
+    return Rule(f"RV{number}", Category.RELEASE, Gate.TEXT, Severity.INFO, zh, en, fix_zh, fix_en)
+
+
+MALFORMED = _directive(201, "review-ignore 须写明规则编号和理由，未生效",
+                       "a review-ignore directive needs rule ids and a reason: it does nothing",
+                       "写成 <!-- review-ignore AD009: 理由 -->",
+                       "write <!-- review-ignore AD009: reason -->")
+NOT_HONOURED = _directive(202, "稿内 review-ignore 不能放行阻断级或须经单位同意的问题",
+                          "an in-draft review-ignore cannot let a block or consent finding "
+                          "through",
+                          "由审核人签名放行（review override）或记录单位同意（review consent）",
+                          "a reviewer's signed override (review override) or the unit's "
+                          "consent (review consent)")
+UNUSED = _directive(203, "review-ignore 所指的问题在此处已不存在",
+                    "a review-ignore directive suppresses nothing here",
+                    "删除这条 review-ignore，或改正其中的规则编号",
+                    "remove the directive or correct its rule ids")
+SUPPRESSION = [MALFORMED, NOT_HONOURED, UNUSED]

@@ -43,6 +43,7 @@ ID_RANGES: tuple[IdRange, ...] = (
     IdRange(Kind.TYPO, re.compile(r"EX95\d\d"), "EX9500–EX9599"),
     IdRange(Kind.GATE, re.compile(r"RV0\d\d"), "RV001–RV099"),
     IdRange(Kind.PUBLISHED, re.compile(r"RV1\d\d"), "RV100–RV199"),
+    IdRange(Kind.SUPPRESSION, re.compile(r"RV2\d\d"), "RV200–RV299"),
 )
 PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
             Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
