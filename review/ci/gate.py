@@ -144,14 +144,16 @@ def approval_problem(root: Path, path: str, trust_root) -> str | None:
 def run(cwd: Path, base: str | None = None, all_files: bool = False,
         lang: str | None = None) -> GateReport:
     root = git.root(cwd)
+    settings, said = _settings_revision(root, base, all_files)
     if not all_files and base is None:
         base = git.default_base(root)
-    config, notices = base_config(root, base)
-    report = GateReport(base, notices=notices, fail_on=config.ci.fail_on,
+    config, notices = base_config(root, settings)
+    report = GateReport(base, notices=said + notices, fail_on=config.ci.fail_on,
                         lang=lang or config.lang)
-    trust_root = _base_root(root, base, config, report) if config.ci.require_approval else None
+    trust_root = _base_root(root, settings, config, report) \
+        if config.ci.require_approval else None
     accepted = baseline.by_file(baseline.load(
-        git.show(base, str(config.ci.baseline), root) if base else
+        git.show(settings, str(config.ci.baseline), root) if settings else
         _read(root / config.ci.baseline)))
     if all_files:
         targets = [("all", p) for p in git.tracked(root)]
@@ -181,6 +183,22 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
             approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
     return report
+
+
+def _settings_revision(root: Path, base: str | None, all_files: bool
+                       ) -> tuple[str | None, list[str]]:
+    """Where the gate's own settings come from: --base when given, else the default branch's
+    tip (git.settings_base). `--all` in a repository without a default branch has none: the
+    working tree's, said in a notice, since the change could have loosened them."""
+    if base is not None:
+        return base, []
+    try:
+        return git.settings_base(root), []
+    except git.GitError:
+        if not all_files:
+            raise
+        return None, ["no default branch and no --base: the gate's settings are the working "
+                      "tree's, which this change could have loosened"]
 
 
 def _base_root(root: Path, base: str | None, config: Config, report: GateReport):

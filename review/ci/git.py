@@ -32,23 +32,47 @@ def root(cwd: Path) -> Path:
     return Path(run(["rev-parse", "--show-toplevel"], cwd).strip())
 
 
-def default_base(cwd: Path) -> str:
-    """The merge base with the default branch; on the default branch itself, the commit before."""
+def _default_refs(cwd: Path) -> list[str]:
+    """The default branch's names to try, the remote's own HEAD first."""
     candidates = []
     remote_head = run(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], cwd,
                       check=False).strip()
     if remote_head:
         candidates.append(remote_head)
     candidates += ["origin/main", "origin/master", "main", "master"]
+    return [ref for ref in candidates
+            if ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd)]
+
+
+def _before(cwd: Path) -> str | None:
+    return run(["rev-parse", "HEAD~1"], cwd).strip() \
+        if ok(["rev-parse", "--verify", "-q", "HEAD~1"], cwd) else None
+
+
+def default_base(cwd: Path) -> str:
+    """The merge base with the default branch; on the default branch itself, the commit before."""
     head = run(["rev-parse", "HEAD"], cwd).strip()
-    for ref in candidates:
-        if not ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd):
-            continue
+    for ref in _default_refs(cwd):
         base = run(["merge-base", "HEAD", ref], cwd).strip()
         if base != head:
             return base
-        if ok(["rev-parse", "--verify", "-q", "HEAD~1"], cwd):
-            return run(["rev-parse", "HEAD~1"], cwd).strip()
+        if before := _before(cwd):
+            return before
+    raise GitError("cannot tell what to compare with: give --base REF (or --all)")
+
+
+def settings_base(cwd: Path) -> str:
+    """The revision whose settings, baseline and roster judge the change: the default branch's
+    tip, which the change cannot move — not the merge base, which is whatever old commit its
+    author branched from (before `require-approval`, say); on the default branch itself, the
+    commit before."""
+    head = run(["rev-parse", "HEAD"], cwd).strip()
+    for ref in _default_refs(cwd):
+        tip = run(["rev-parse", f"{ref}^{{commit}}"], cwd).strip()
+        if tip != head:
+            return tip
+        if before := _before(cwd):
+            return before
     raise GitError("cannot tell what to compare with: give --base REF (or --all)")
 
 

@@ -305,3 +305,33 @@ def test_a_release_signed_outside_the_store_after_the_last_export_is_refused(rep
     assert result.exit_code == 1
     assert "not those of the committed log export" in \
         json.loads(result.stdout)["files"][0]["approval_error"]
+
+
+def test_a_branch_from_before_the_rule_is_judged_by_the_default_branch_s_settings(repo):
+    """The eighth red-team pass: `review ci` took its settings from the merge base, so a
+    branch started before `require-approval` was switched on on main passed unapproved
+    drafts. The default branch's tip judges it: the change cannot move that."""
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    git(repo.root, "checkout", "-q", "change")  # branched before, not merged since
+    repo.write("unapproved.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "not approved" in json.loads(result.stdout)["files"][0]["approval_error"]
+
+
+def test_all_without_a_base_is_judged_by_the_default_branch_s_settings(repo):
+    """`review ci --all` read the working tree's config: a change turning off
+    `require-approval` passed itself."""
+    require_approval(repo)
+    (repo.root / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n',
+                                           encoding="utf-8")
+    repo.write("unapproved.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--all", "--format", "json")
+    assert result.exit_code == 1
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert "not approved" in files["posts/unapproved.md"]["approval_error"]
