@@ -9,11 +9,12 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 from itertools import pairwise
 from pathlib import Path
 
 from review import jsonfile
-from review.errors import StoreError
+from review.errors import ReviewError, StoreError
 from review.findings import Finding, Severity
 from review.workflow import chain, dsse, trust
 from review.workflow.chain import Record
@@ -76,6 +77,8 @@ def write(workspace: Workspace, identity: Identity, body: dict, history: History
     return path
 
 
+MAX_ATTESTATION = 16 * 1024 * 1024  # a real one is a few hundred kilobytes at most
+
 # --- the roster, exported for offline checks ---------------------------------------------
 
 def export_roster(records: list[Record], admin: Identity,
@@ -126,6 +129,8 @@ def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | 
         return _check(env, root, path, content_sha256)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
         return "not a readable release attestation"
+    except ReviewError as err:  # a carried key that is no key, say: this file's problem only
+        return f"not a readable release attestation ({err})"
 
 
 def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
@@ -192,7 +197,13 @@ def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
     why each candidate failed."""
     reasons = []
     for candidate in sorted(directory.glob(f"{content_sha256}-*.dsse.json")):
+        # Anyone can put a file here: a link (to /dev/zero, say) or a huge file is a reason,
+        # never a read without end.
         try:
+            info = candidate.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ATTESTATION:
+                reasons.append(f"{candidate.name} is not a regular attestation file")
+                continue
             env = jsonfile.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue

@@ -335,3 +335,40 @@ def test_all_without_a_base_is_judged_by_the_default_branch_s_settings(repo):
     assert result.exit_code == 1
     files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
     assert "not approved" in files["posts/unapproved.md"]["approval_error"]
+
+
+def test_junk_beside_a_real_attestation_does_not_hide_it(repo):
+    """The eighth pass: a file carrying a key that is no key stopped the search with a usage
+    error (exit 2) before the real attestation was read; a link to /dev/zero was read
+    without end. Each is a reason now, and the real attestation still counts."""
+    import base64
+
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")
+    attestations = repo.root / ".review" / "attestations"
+    [real] = attestations.glob("*.dsse.json")
+    digest = real.name.split("-")[0]
+    env = json.loads(real.read_text(encoding="utf-8"))
+    body = json.loads(base64.b64decode(env["payload"]))
+    first = body["predicate"]["trust"][0]
+    first["body"] = first["body"].replace('"ed25519:', '"ed25519:AAAA', 1)
+    env["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
+    (attestations / f"{digest}-0.dsse.json").write_text(json.dumps(env), encoding="utf-8")
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["files"][0]["approved"] is True
+    # (a committed link is refused by the gate as a link; in a shared folder `verify` meets it)
+    (attestations / f"{digest}-00.dsse.json").symlink_to("/dev/zero")
+    assert "released" in repo.ok("reviewer", "verify", "--roster", ".review/roster.json",
+                                 path).output
+    (attestations / f"{digest}-00.dsse.json").unlink()
+    (attestations / real.name).unlink()
+    commit(repo, "the real one gone")
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "not approved" in json.loads(result.stdout)["files"][0]["approval_error"]
