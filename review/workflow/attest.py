@@ -170,6 +170,11 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         return "its records are out of order"
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
         return "it omits roster or policy records of the committed roster export"
+    revoked = next(((r, root.revoked[r.actor]) for r in records
+                    if r.seq >= root.revoked.get(r.actor, r.seq + 1)), None)
+    if revoked:
+        return f"record {revoked[0].seq} was signed by a key the roster export revokes from " \
+               f"record {revoked[1]}"
     reach = max(root.log, default=0)
     if root.complete and last.seq > reach:
         return f"its release (record {last.seq}) is newer than the committed roster export " \

@@ -48,6 +48,10 @@ class Root:
     # the attestation does not carry; an admin's export, which is made from the store, shows
     # whether the log holds it.
     complete: bool = False
+    # Keys the export's roster revoked, and from which record (`roster revoke --since` reaches
+    # back): what such a key signed from there on no longer counts, though the attestation,
+    # carrying the roster only up to its release, cannot show the later revocation.
+    revoked: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
@@ -56,7 +60,7 @@ class Root:
         """This root, also requiring every record of a trusted export."""
         return Root(self.admin, self.workspace,
                     frozenset((r.seq, r.computed_hash()) for r in trusted.records),
-                    dict(trusted.log))
+                    dict(trusted.log), revoked=_revoked(trusted))
 
     def extended(self, newer: Trusted) -> Root | None:
         """This root with the log's reach extended by a newer export from the same root, and
@@ -67,7 +71,13 @@ class Root:
         if any(log.get(seq) != digest for seq, digest in self.log.items()) or \
                 not self.known <= carried:
             return None
-        return Root(self.admin, self.workspace, self.known, log, complete=True)
+        return Root(self.admin, self.workspace, self.known, log, complete=True,
+                    revoked={**self.revoked, **_revoked(newer)})
+
+
+def _revoked(trusted: Trusted) -> dict[str, int]:
+    return {fp: key.revoked_seq for person in trusted.roster.people.values()
+            for fp, key in person.keys.items() if key.revoked_seq is not None}
 
 
 def parse_root(text: str, source: str) -> Root:

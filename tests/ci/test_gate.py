@@ -372,3 +372,23 @@ def test_junk_beside_a_real_attestation_does_not_hide_it(repo):
     result = ci(repo, "--format", "json")
     assert result.exit_code == 1
     assert "not approved" in json.loads(result.stdout)["files"][0]["approval_error"]
+
+
+def test_a_release_by_a_key_revoked_from_before_it_is_refused(repo):
+    """The eighth pass: the editor's key is revoked from a record before his release (it was
+    lost then); the store stops counting the release, but the attestation, which carries the
+    roster only up to the release, passed CI against an export made after the revocation."""
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    history = json.loads(repo.ok("admin", "log", str(item), "--format", "json").stdout)
+    release = next(r["seq"] for r in history if r["kind"] == "release")
+    repo.ok("admin", "roster", "revoke", "editor", "--since", str(release - 1))
+    repo.ok("admin", "roster", "export")
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert f"revokes from record {release - 1}" in \
+        json.loads(result.stdout)["files"][0]["approval_error"]
