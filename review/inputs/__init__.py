@@ -37,7 +37,7 @@ class InputKind:
     suffixes: tuple[str, ...]          # lower case, with the dot
     reader: str                        # "module:function", a Reader
     view: Callable[[str], View] | None = None   # what a reader sees; None: the text itself
-    sniff: Callable[[bytes], bool] | None = None  # recognises a file by its content
+    sniff: Callable[[str], bool] | None = None  # recognises a file by its decoded text
 
     def read(self, data: bytes, display: str) -> Document:
         """The Document of a file of this kind; an InputError when it cannot be read."""
@@ -47,7 +47,7 @@ class InputKind:
 
 
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
-_HTML_TAG = re.compile(rb"<(?:html|body|p|div)\b", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:html|body|p|div)\b", re.IGNORECASE)
 
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
 KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
@@ -98,7 +98,21 @@ def guess(path: str | PurePath | None, data: bytes) -> InputKind:
     kind = for_path(path)
     if kind is not TEXT:
         return kind
-    return next((k for k in KINDS.values() if k.sniff and k.sniff(data)), TEXT)
+    text = _sniffed_text(data)
+    return next((k for k in KINDS.values() if k.sniff and k.sniff(text)), TEXT)
+
+
+def _sniffed_text(data: bytes) -> str:
+    """A file's text as the checker decodes it, so a page saved as UTF-16 shows its tags as
+    well as one saved as UTF-8 or GBK; bytes that decode as no text are read as Latin-1,
+    where ASCII markup still shows."""
+    from review.errors import InputError
+    from review.loading import decode
+
+    try:
+        return decode(data)
+    except InputError:
+        return data.decode("latin-1")
 
 
 def default_globs() -> list[str]:

@@ -150,3 +150,28 @@ def test_the_page_is_checked_with_the_workspace_s_config(tmp_path, monkeypatch):
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert any(f["rule"] == "RV108" and "terms:某某牌保健酒" in f["message"] for f in findings)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_draft_in_any_encoding_is_shown_and_compared_as_its_text(tmp_path, monkeypatch,
+                                                                  encoding):
+    """A draft saved as editors save it (GBK with CRLF, UTF-16 or UTF-8 with a BOM)
+    is checked, shown and compared as the text the checker read, never as UTF-8 bytes; so is
+    the page, saved the same way and without a suffix."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    team = Team.small(tmp_path)
+    draft = APPROVED.replace("\n", "\r\n") if encoding == "gb18030" else APPROVED
+    item = team.submit("editor", team.write("fire.md", draft.encode(encoding)))
+    shown = team.ok(None, "show", str(item)).stdout
+    assert "入冬以来火灾风险上升，请居民注意用火用电安全。" in shown and "\ufffd" not in shown
+    data = json.loads(team.ok(None, "show", str(item), "--format", "json").stdout)
+    assert data["content"] == draft and data["title"] == "# 冬季防火提示"
+    assert "冬季防火提示" in team.ok(None, "log", str(item)).stdout
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    for page in (PAGE, PAGE.encode(encoding)):
+        (tmp_path / "page").write_bytes(page.encode() if isinstance(page, str) else page)
+        result = team.run(None, "published", str(item), "--file", "page", "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["files"][0]["findings"] == []
