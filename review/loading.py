@@ -122,17 +122,26 @@ def read_bytes(source: Source, limit: int = DEFAULT_MAX_BYTES) -> bytes:
             info = os.stat(source.path)
             if not stat.S_ISREG(info.st_mode):
                 raise InputError("not_regular")
-            if info.st_size > limit:
-                raise InputError("too_large", size=info.st_size / 2**20, limit=limit / 2**20)
+            if info.st_size > limit:  # refused by its size: nothing of it is read
+                raise InputError("too_large", size=size_text(info.st_size),
+                                 limit=size_text(limit))
             with open(source.path, "rb") as f:
                 data = f.read(limit + 1)
         except FileNotFoundError:
             raise InputError("not_found") from None
         except OSError as err:
             raise InputError("unreadable", reason=err.strerror or type(err).__name__) from None
-    if len(data) > limit:
-        raise InputError("too_large", size=len(data) / 2**20, limit=limit / 2**20)
+    if len(data) > limit:  # stdin, or a file that grew: only one byte past the limit was read
+        raise InputError("too_large_read", limit=size_text(limit))
     return data
+
+
+def size_text(size: int) -> str:
+    """A size as a reader says it: 10 MB, 1.5 KB (a configured limit may be a few KB)."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} B"
 
 
 def decode(data: bytes) -> str:

@@ -175,3 +175,27 @@ def test_a_draft_in_any_encoding_is_shown_and_compared_as_its_text(tmp_path, mon
         result = team.run(None, "published", str(item), "--file", "page", "--format", "json")
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["files"][0]["findings"] == []
+
+
+def test_a_page_over_the_configured_size_is_refused_before_it_is_read(tmp_path, released):
+    """`max-file-size`, the setting `review check` uses: a one-line error and exit 2, by the
+    page's size alone (a sparse 2 GB file is never read), or by one byte past it on stdin."""
+    team, item = released
+    (tmp_path / "review.toml").write_text("max-file-size = 0.001\n", encoding="utf-8")  # 1 KB
+    big = PAGE.replace("版权所有", "版权所有" * 100)
+    (tmp_path / "page.html").write_text(big, encoding="utf-8")
+    result = team.fails(2, None, "published", str(item), "--file", "page.html",
+                        match="page.html: 文件过大")
+    assert "上限 1 KB" in result.stderr and result.stdout == ""
+    with open(tmp_path / "huge.html", "wb") as f:
+        f.truncate(2**31)
+    team.fails(2, None, "published", str(item), "--file", "huge.html", "--lang", "en",
+               match="huge.html: is too large (2 GB, the limit is 1 KB)")
+    refused = team.runner.invoke(main, ["published", str(item), "--file", "-"],
+                                 input=big.encode(), env=team.env(None))
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert refused.stderr.startswith("review: -: 文件过大（超过上限 1 KB）")
+    ok = team.runner.invoke(main, ["published", str(item), "--file", "-", "--format", "json"],
+                            input=PAGE.encode(), env=team.env(None))
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["files"][0]["findings"] == []

@@ -105,6 +105,12 @@ def test_errors_are_one_sentence(team):
     team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
     team.usage_error(None, "submit", "posts/f.txt", match="keygen")  # no key: exit 2
+    # the shipped size limit, by the file's size before anything of it is read
+    with open(team.root / "posts" / "huge.txt", "wb") as f:
+        f.truncate(2**31)
+    team.usage_error("editor", "submit", "posts/huge.txt",
+                     match="huge.txt: 文件过大（2 GB，上限 10 MB）")
+    team.usage_error("editor", "submit", "posts/none.txt", match="none.txt: 文件或目录不存在")
 
 
 def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeypatch):
