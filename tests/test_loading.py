@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from review.decoding import decode
 from review.errors import InputError
-from review.loading import Source, decode, discover, load, size_text
+from review.loading import Source, discover, load, size_text
 
 NOTICE = "关于做好冬季防火工作的通知：请各单位落实安全责任。"
 

@@ -106,8 +106,8 @@ def _sniffed_text(data: bytes) -> str:
     """A file's text as the checker decodes it, so a page saved as UTF-16 shows its tags as
     well as one saved as UTF-8 or GBK; bytes that decode as no text are read as Latin-1,
     where ASCII markup still shows."""
+    from review.decoding import decode
     from review.errors import InputError
-    from review.loading import decode
 
     try:
         return decode(data)

@@ -585,7 +585,7 @@ def _same_text(content: bytes) -> str:
     trailing spaces — what "the same draft" means for a rejection."""
     import unicodedata
 
-    from review.loading import decode_with_encoding
+    from review.decoding import decode_with_encoding
 
     try:
         text = decode_with_encoding(content)[0]
