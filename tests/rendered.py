@@ -63,3 +63,17 @@ def rule_ids(fmt: str, output: str) -> set[str]:
     else:
         text = "\n".join(data)
     return set(RULE_ID.findall(text))
+
+
+def aligned(lines: list[str]) -> list[int]:
+    """The display columns at which a text table's columns start (cells are two or more spaces
+    apart), asserted the same on every line — a Chinese character taking two columns — and
+    never laid out by tabs, which a terminal stops at multiples of 8 whatever the width."""
+    from wcwidth import wcswidth
+
+    assert lines and not any("\t" in line for line in lines), lines
+    starts = [[wcswidth(line[:m.start()]) for m in re.finditer(r"(?:^|(?<=  ))(?=\S)", line)]
+              for line in lines]
+    columns = min(len(s) for s in starts)
+    assert columns > 1 and all(s[:columns] == starts[0][:columns] for s in starts), lines
+    return starts[0][:columns]

@@ -42,6 +42,17 @@ def test_a_blocked_draft_exits_1_and_shows_line_caret_and_suggestion(cli, tmp_pa
     assert "\x1b[" not in result.stdout  # piped: no colour codes
 
 
+def test_a_paragraph_indented_by_ideographic_spaces_is_shown_as_written(cli, tmp_path):
+    """Chinese paragraphs are indented by two U+3000: shown as spaces, the caret under the
+    handle all the same."""
+    result = cli("check", write(tmp_path / "a.txt", "\u3000\u3000" + AD))
+    source = next(line for line in result.stdout.splitlines() if "abc_shop888" in line)
+    shown = source.split("| ", 1)[1]
+    assert shown.startswith("\u3000\u3000本店") and "\ufffd" not in result.stdout
+    under = " " * wcswidth(shown[:shown.index("abc_shop888")]) + "^" * len("abc_shop888")
+    assert any(line.endswith(f"| {under}") for line in result.stdout.splitlines())
+
+
 def test_fail_on_review_and_never(cli, tmp_path):
     path = write(tmp_path / "a.txt", "他的微信号wang_lei88。\n")
     assert cli("check", path).exit_code == 0
