@@ -305,8 +305,9 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
 
     修正后的全文以原编码写到标准输出（或 --in-place 改写原文件），差异写到标准错误。"""
     from review import fix as fixing
+    from review.decoding import encode
     from review.i18n import t
-    from review.loading import discover, display_path, encode, load
+    from review.loading import discover, display_path, load
     from review.pipeline import Pipeline
 
     config = _config(config_path, (), lang, None, (), (), day)

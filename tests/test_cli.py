@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 from conftest import DRAFTS
-from rendered import parse, rule_ids
+from rendered import parse, rule_ids, sarif_problems
 from wcwidth import wcswidth
 
 from review.report import RENDERERS
@@ -40,6 +40,17 @@ def test_a_blocked_draft_exits_1_and_shows_line_caret_and_suggestion(cli, tmp_pa
     assert caret.strip() == "^" * len("abc_shop888")
     assert "建议" in result.stdout
     assert "\x1b[" not in result.stdout  # piped: no colour codes
+
+
+def test_a_paragraph_indented_by_ideographic_spaces_is_shown_as_written(cli, tmp_path):
+    """Chinese paragraphs are indented by two U+3000: shown as spaces, the caret under the
+    handle all the same."""
+    result = cli("check", write(tmp_path / "a.txt", "\u3000\u3000" + AD))
+    source = next(line for line in result.stdout.splitlines() if "abc_shop888" in line)
+    shown = source.split("| ", 1)[1]
+    assert shown.startswith("\u3000\u3000本店") and "\ufffd" not in result.stdout
+    under = " " * wcswidth(shown[:shown.index("abc_shop888")]) + "^" * len("abc_shop888")
+    assert any(line.endswith(f"| {under}") for line in result.stdout.splitlines())
 
 
 def test_fail_on_review_and_never(cli, tmp_path):
@@ -280,3 +291,28 @@ def test_sarif_artifact_uris_are_percent_encoded(cli, tmp_path):
     assert uri.isascii() and " " not in uri and "#" not in uri
     assert uri.endswith("/posts/%E5%86%AC%E5%AD%A3%20%E4%BC%98%E6%83%A0%231.md")
     assert urllib.parse.unquote(uri) == path
+
+
+@pytest.mark.parametrize(("name", "encoded"), [
+    ("冬季 优惠.md", "%E5%86%AC%E5%AD%A3%20%E4%BC%98%E6%83%A0.md"),
+    ("第1期#优惠.md", "%E7%AC%AC1%E6%9C%9F%23%E4%BC%98%E6%83%A0.md"),
+    ("100% 优惠.md", "100%25%20%E4%BC%98%E6%83%A0.md"),
+    # on POSIX a backslash is part of the name, not a separator: a/b.md is another file
+    ("冬季\\优惠.md", "%E5%86%AC%E5%AD%A3%5C%E4%BC%98%E6%83%A0.md"),
+])
+def test_sarif_of_check_is_valid_with_any_file_name(cli, tmp_path, name, encoded):
+    """RFC 3986: every byte outside the unreserved set percent-encoded as UTF-8, `/` kept;
+    valid by the SARIF 2.1.0 schema with findings and with an unreadable file."""
+    (tmp_path / "posts").mkdir()
+    write(tmp_path / "posts" / name, CLEAN + AD)
+    (tmp_path / "posts" / f"空 {name}").write_bytes(b"")
+    result = cli("check", "--format", "sarif", "posts")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    assert sarif_problems(log) == []
+    run = log["runs"][0]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in run["results"]} == {f"posts/{encoded}"}
+    note = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        f"posts/%E7%A9%BA%20{encoded}"

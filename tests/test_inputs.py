@@ -66,6 +66,9 @@ def test_a_saved_page_is_recognised_by_its_tags_unless_its_suffix_says_otherwise
     assert inputs.guess("saved.TXT", page).name == "html"
     assert inputs.guess("saved.md", page).name == "markdown"
     assert inputs.guess("saved", "正文".encode()).name == "text"
+    # saved as UTF-16 or GBK: the tags are read in the text the checker decodes
+    for encoding in ("utf-16", "utf-32", "gb18030"):
+        assert inputs.guess("saved", page.decode().encode(encoding)).name == "html", encoding
 
 
 def test_directories_yield_every_registered_suffix_in_any_case(tmp_path):

@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from review.decoding import decode
 from review.errors import InputError
-from review.loading import Source, decode, discover, load
+from review.loading import Source, discover, load, size_text
 
 NOTICE = "关于做好冬季防火工作的通知：请各单位落实安全责任。"
 
@@ -63,6 +64,12 @@ def test_too_large_files_are_refused_before_reading(tmp_path):
     with pytest.raises(InputError) as info:
         load(Source(str(big), big))
     assert info.value.key == "too_large"
+    assert info.value.text("en") == "is too large (50 MB, the limit is 10 MB)"
+
+
+def test_sizes_are_said_in_the_unit_a_reader_uses():
+    assert [size_text(n) for n in (100, 1048, 1536, 10 * 2**20, 2**31)] == \
+        ["100 B", "1 KB", "1.5 KB", "10 MB", "2 GB"]
 
 
 def test_markdown_and_html_are_recognised(tmp_path):

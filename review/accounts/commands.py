@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from review.columns import table
 from review.errors import UsageError
 from review.tables import MAX_ID
 
@@ -97,9 +98,8 @@ def accounts_list(fmt) -> None:
     from review.accounts import registry
 
     rows = registry.listing(_store())
-    high = "\t高关注"
-    _emit(rows, fmt, [f"{r['name']}\t{r['unit']}\t{r['platform']}\t{r['status']}"
-                      f"{high if r['high_attention'] else ''}" for r in rows])
+    _emit(rows, fmt, table([r["name"], r["unit"], r["platform"], r["status"],
+                            "高关注" if r["high_attention"] else ""] for r in rows))
 
 
 @accounts.command("show")
@@ -152,8 +152,8 @@ def accounts_due(as_of, within, fmt) -> None:
     from review.accounts import registry
 
     rows = registry.due(_store(), _day(as_of), within)
-    _emit(rows, fmt, [f"{r['status']}\t{r['account']}\t{r['kind']} {r['date']}\t"
-                      f"file by {r['filing_deadline']}" for r in rows])
+    _emit(rows, fmt, table([r["status"], r["account"], f"{r['kind']} {r['date']}",
+                            f"file by {r['filing_deadline']}"] for r in rows))
 
 
 @accounts.group("activity")
@@ -188,9 +188,9 @@ def accounts_stale(as_of, raise_alerts, fmt) -> None:
     rows = registry.stale(store, day)
     raised = alerts.raise_stale(store, sign, day) if sign else []
     _emit({"stale": rows, "alerts_raised": raised}, fmt,
-          [f"{r['account']}\t{r['unit']}\tlast post {r['last_post'] or '—'}\t"
-           f"{r['days'] if r['days'] is not None else '—'} days (limit {r['limit']})"
-           for r in rows] + ([f"{len(raised)} alerts raised"] if raise_alerts else []))
+          table([r["account"], r["unit"], f"last post {r['last_post'] or '—'}",
+                 f"{r['days'] if r['days'] is not None else '—'} days (limit {r['limit']})"]
+                for r in rows) + ([f"{len(raised)} alerts raised"] if raise_alerts else []))
 
 
 @accounts.command("consolidate")
@@ -201,9 +201,9 @@ def accounts_consolidate(as_of, fmt) -> None:
     from review.accounts import registry
 
     rows = registry.consolidate(_store(), _day(as_of))
-    _emit(rows, fmt, [f"{r['account']}\t{r['unit']}\tlike {', '.join(r['similar_to'])}\t"
-                      f"{r['posts']} posts, {r['avg_reads']} reads/post, "
-                      f"{r['avg_interactions']} interactions/post" for r in rows])
+    _emit(rows, fmt, table([r["account"], r["unit"], f"like {', '.join(r['similar_to'])}",
+                            f"{r['posts']} posts, {r['avg_reads']} reads/post, "
+                            f"{r['avg_interactions']} interactions/post"] for r in rows))
 
 
 @accounts.command("score")
@@ -215,9 +215,9 @@ def accounts_score(period, fmt) -> None:
 
     first, last = calendar.period(period)
     rows = scores.score(_store(), first, last)
-    _emit(rows, fmt, [f"{r['rank']}\t{r['account']}\t{r['total']}\t勤勉 {r['diligence']} "
-                      f"效果 {r['effect']} 内容 {r['content']} 集群 {r['cluster']} "
-                      f"成长 {r['growth']}" for r in rows])
+    _emit(rows, fmt, table([r["rank"], r["account"], r["total"],
+                            f"勤勉 {r['diligence']} 效果 {r['effect']} 内容 {r['content']} "
+                            f"集群 {r['cluster']} 成长 {r['growth']}"] for r in rows))
 
 
 @click.group("alerts")
@@ -251,9 +251,9 @@ def alerts_list(unit, open_only, fmt) -> None:
     from review.accounts import alerts
 
     rows = alerts.listing(_store(), unit, open_only)
-    _emit(rows, fmt, [f"{r['id']}\t{r['date']}\t{r['unit']}\t{r['kind']}\t"
-                      f"{'resolved ' + r['resolved'] if r['resolved'] else 'open'}\t{r['note']}"
-                      for r in rows])
+    _emit(rows, fmt, table([r["id"], r["date"], r["unit"], r["kind"],
+                            f"resolved {r['resolved']}" if r["resolved"] else "open", r["note"]]
+                           for r in rows))
 
 
 @alerts_group.command("resolve")

@@ -56,8 +56,10 @@ def baseline_cmd(out: str | None) -> None:
 
 @click.command()
 @click.argument("item_id", type=click.IntRange(1, MAX_ID))
-@click.option("--file", "saved", required=True, type=click.Path(dir_okay=False, exists=True),
-              help="发布后页面另存的 HTML 或文本 / the page as published (HTML or text)")
+@click.option("--file", "saved", required=True,
+              type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+              help="发布后页面另存的 HTML 或文本，- 表示标准输入 / the page as published (HTML "
+                   "or text; - for stdin)")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text")
 @click.option("--lang", type=click.Choice(["zh", "en"]))
 def published(item_id: int, saved: str, fmt: str, lang: str | None) -> None:
@@ -67,10 +69,15 @@ def published(item_id: int, saved: str, fmt: str, lang: str | None) -> None:
     from review.ci import published as comparing
     from review.config import load_config
     from review.i18n import speak
+    from review.loading import discover
 
     speak(lang)
-    lang = lang or load_config().lang  # the workspace's config, found from here
-    report = comparing.compare_item(item_id, Path(saved), lang)
+    config = load_config()  # the workspace's config, found from here
+    lang = lang or config.lang
+    speak(lang)
+    page = next(iter(discover([saved])))
+    # the page is refused over max-file-size, as `review check` refuses a draft
+    report = comparing.compare_item(item_id, page, lang, config.max_bytes)
     echo_report(RENDERERS[fmt].render(report, lang))
     sys.exit(1 if any(f.result.findings for f in report.files) else 0)
 

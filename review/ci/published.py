@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review import inputs
@@ -36,6 +35,7 @@ from review.rules.release import (
 from review.rules.release import PUBLISHED as RULES
 
 if TYPE_CHECKING:
+    from review.loading import Source
     from review.pipeline import Pipeline
 
 
@@ -192,22 +192,29 @@ def compare(approved: Document, page: Document, approved_findings: list[Finding]
                       lines=lines)
 
 
-def compare_item(item_id: int, saved: Path, lang: str) -> Report:
-    from review.loading import Source, display_path, read_bytes
+def read_page(saved: Source, limit: int) -> Document:
+    """The saved page (a file, or stdin as `-`) as its kind reads it. A page over `limit`
+    bytes is refused by its size before it is read (stdin: one byte past it is all that is
+    read), as `review check` refuses a draft."""
+    from review.loading import read_bytes
+
+    try:
+        data = read_bytes(saved, limit)
+        return inputs.guess(saved.path, data).read(data, saved.display)
+    except ReviewError as err:
+        raise err.about(saved.display) from None
+
+
+def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     from review.workflow import workspace
     from review.workflow.service import Service
 
+    page = read_page(saved, limit)
     ws = workspace.find()
     store = ws.store()
     store.check_version()
     item = Service(ws, store, None).show(item_id)
-    config = ws.gate_config()  # the check that gated release, as the workspace configures it
-    pipeline = ws.pipeline()
-    try:
-        data = read_bytes(Source(display_path(saved), saved), config.max_bytes)
-        page = inputs.guess(saved, data).read(data, display_path(saved))
-    except ReviewError as err:
-        raise err.about(display_path(saved)) from None
+    pipeline = ws.pipeline()  # the check that gated release, as the workspace configures it
     approved = Document(item.path, item.content, inputs.for_path(item.path).name)
     result = compare(approved, page, item.findings, pipeline, lang)
     return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",

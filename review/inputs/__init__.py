@@ -37,7 +37,7 @@ class InputKind:
     suffixes: tuple[str, ...]          # lower case, with the dot
     reader: str                        # "module:function", a Reader
     view: Callable[[str], View] | None = None   # what a reader sees; None: the text itself
-    sniff: Callable[[bytes], bool] | None = None  # recognises a file by its content
+    sniff: Callable[[str], bool] | None = None  # recognises a file by its decoded text
     # where a text of this kind keeps `review-ignore` directives ("module:function", a text →
     # directives); None: in no comment syntax (plain text), or found by its reader (Word)
     directives: str | None = None
@@ -57,7 +57,7 @@ class InputKind:
 
 
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
-_HTML_TAG = re.compile(rb"<(?:html|body|p|div)\b", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:html|body|p|div)\b", re.IGNORECASE)
 
 _IN_COMMENTS = "review.suppress:in_comments"  # <!-- review-ignore AD009: 理由 -->
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
@@ -110,7 +110,21 @@ def guess(path: str | PurePath | None, data: bytes) -> InputKind:
     kind = for_path(path)
     if kind is not TEXT:
         return kind
-    return next((k for k in KINDS.values() if k.sniff and k.sniff(data)), TEXT)
+    text = _sniffed_text(data)
+    return next((k for k in KINDS.values() if k.sniff and k.sniff(text)), TEXT)
+
+
+def _sniffed_text(data: bytes) -> str:
+    """A file's text as the checker decodes it, so a page saved as UTF-16 shows its tags as
+    well as one saved as UTF-8 or GBK; bytes that decode as no text are read as Latin-1,
+    where ASCII markup still shows."""
+    from review.decoding import decode
+    from review.errors import InputError
+
+    try:
+        return decode(data)
+    except InputError:
+        return data.decode("latin-1")
 
 
 def default_globs() -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from review.decoding import decode_with_encoding
 from review.document import Document
-from review.loading import decode_with_encoding
 
 
 def read(data: bytes, display: str, kind: str) -> Document:

@@ -4,6 +4,7 @@ artifact URIs are percent-encoded (a file may be named `冬季 优惠.md`)."""
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 from sarif_pydantic import (
@@ -24,6 +25,7 @@ from sarif_pydantic import (
 
 from review import __version__
 from review.findings import Finding, Rule, Severity
+from review.loading import display_path
 from review.report.records import Report
 
 _LEVEL = {Severity.BLOCK: Level.ERROR, Severity.REVIEW: Level.WARNING, Severity.INFO: Level.NOTE}
@@ -31,9 +33,14 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
-    """A relative or absolute path as a URI reference: every character outside the URI's
-    unreserved set percent-encoded as UTF-8, the slashes kept."""
-    return quote(path.replace("\\", "/"), safe="/")
+    """A relative or absolute path as a URI reference (RFC 3986): every byte of the name
+    outside the unreserved set percent-encoded, the slashes kept. The bytes are the file
+    system's (os.fsencode): UTF-8, or a name git holds in GBK as it is, so the URI still
+    names that file. Only where it separates (Windows) is a backslash a slash; on POSIX it is
+    part of a name."""
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+    return quote(os.fsencode(path), safe="/")
 
 
 def _descriptor(rule_id: str, rule: Rule | None, lang: str) -> ReportingDescriptor:
@@ -92,7 +99,8 @@ def render(report: Report, lang: str) -> str:
 
 
 def _notification(level: str, text: str, path: str | None = None) -> dict:
-    note: dict = {"level": level, "message": {"text": text}}
+    # a message is text for a reader: a name's bytes that are no UTF-8 are shown as U+FFFD
+    note: dict = {"level": level, "message": {"text": display_path(text)}}
     if path is not None:
         note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}]
     return note

@@ -4,8 +4,8 @@ span; colour only on a terminal (click strips it when the output is piped)."""
 from __future__ import annotations
 
 import click
-from wcwidth import wcswidth
 
+from review.columns import printable, table, width
 from review.findings import Decision, Finding, Severity
 from review.i18n import CATEGORY_NAMES, DECISION_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
 from review.report.records import FileReport, Report, summary
@@ -13,11 +13,6 @@ from review.report.records import FileReport, Report, summary
 _COLOUR = {Severity.BLOCK: "red", Severity.REVIEW: "yellow", Severity.INFO: "blue",
            Decision.BLOCK: "red", Decision.REVIEW: "yellow", Decision.PASS: "green"}
 WINDOW = 40  # characters of context shown either side of a span on long lines
-
-
-def _width(text: str) -> int:
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
 
 
 def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -30,11 +25,6 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return shown, start - left + len(prefix), end - left + len(prefix)
 
 
-def _printable(text: str) -> str:
-    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in text).replace(
-        "\t", " ")
-
-
 def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
     severity = click.style(name(SEVERITY_NAMES, f.severity, lang), fg=_COLOUR[f.severity],
                            bold=True)
@@ -43,10 +33,10 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
              f"{where}  {f.message}"]
     if doc_line is not None:
         end = f.end_column - 1 if f.end_line == f.line else len(doc_line)
-        shown, s, e = _excerpt(_printable(doc_line), f.column - 1, max(end, f.column))
+        shown, s, e = _excerpt(printable(doc_line), f.column - 1, max(end, f.column))
         gutter = f"{f.line:>6} | "
         lines.append(gutter + shown)
-        caret = " " * _width(shown[:s]) + "^" * max(1, _width(shown[s:e]))
+        caret = " " * width(shown[:s]) + "^" * max(1, width(shown[s:e]))
         lines.append(" " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOUR[f.severity]))
     if f.suggestion:
         lines.append(f"         {t('suggestion', lang)}：{f.suggestion}" if lang != "en"
@@ -108,10 +98,7 @@ def gate_table(report: Report) -> str:
         rows.append((path, "D", "-", "-", "-", "-"))
     for path in report.gate.outside if report.gate else []:
         rows.append((path, "-", "outside", "-", "-", "-"))  # not a publishable path
-    # padded by display width: a Chinese file name takes two columns a character
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths, strict=True))
-             .rstrip() for r in rows]
+    lines = table(rows)  # padded by display width: a Chinese file name takes two columns
     s = summary(report)
     lines.append(f"{s['files']} checked, {s.get('outside', 0)} outside the publishable paths, "
                  f"{s.get('deleted', 0)} deleted, {s['block']} blocked, "

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from review import jsonfile
+from review.columns import table
 from review.errors import Refused, UsageError
 from review.tables import MAX_ID
 
@@ -186,9 +187,9 @@ def roster_cosign(seq: int) -> None:
 def roster_pending(fmt: str) -> None:
     """待会签的变更 / proposed changes waiting for admin signatures."""
     data = open_service(identity_required=False).pending()
-    _emit(data, fmt, [f"{p['seq']}\t{p['kind']}\t{json.dumps(p['statement'], ensure_ascii=False)}"
-                      f"\tsigned by {','.join(p['signed_by'])}; needs {p['needs']}"
-                      for p in data])
+    _emit(data, fmt, table([p["seq"], p["kind"], json.dumps(p["statement"], ensure_ascii=False),
+                            f"signed by {','.join(p['signed_by'])}; needs {p['needs']}"]
+                           for p in data))
 
 
 @roster.command("list")
@@ -197,9 +198,9 @@ def roster_list(fmt: str) -> None:
     people = open_service(identity_required=False).roster().people.values()
     data = [{"name": p.name, "roles": sorted(p.roles), "revoked": p.revoked_seq is not None,
              "keys": sorted(p.keys)} for p in people]
-    _emit(data, fmt, [f"{p['name']}\t{','.join(p['roles'])}\t"
-                      f"{'revoked' if p['revoked'] else 'active'}\t{' '.join(p['keys'])}"
-                      for p in data])
+    _emit(data, fmt, table([p["name"], ",".join(p["roles"]),
+                            "revoked" if p["revoked"] else "active", " ".join(p["keys"])]
+                           for p in data))
 
 
 @roster.command("export")
@@ -247,9 +248,9 @@ def submit(file: str, title: str | None, fmt: str) -> None:
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
     rows = open_service(identity_required=False).queue()
-    _emit(rows, fmt, ["id\tlevel\tage\tworst\teditor\ttitle"] +
-          [f"{r['id']}\t{r['level']}:{r['role']}\t{r['age']}\t{r['worst']}\t{r['editor']}\t"
-           f"{r['title']}" for r in rows])
+    _emit(rows, fmt, table([("id", "level", "age", "worst", "editor", "title")] +
+                           [(r["id"], f"{r['level']}:{r['role']}", r["age"], r["worst"],
+                             r["editor"], r["title"]) for r in rows]))
 
 
 @click.command()
@@ -261,9 +262,9 @@ def show(item_id: int, fmt: str) -> None:
 
     item = open_service(identity_required=False).show(item_id)
     lines = [f"#{item.id} {item.title} ({item.path}, {item.state}, editor {item.editor})", ""]
-    for f in item.findings:
-        lines.append(f"  {finding_key(f)}\t{f.severity}\t{f.category}\t{f.line}:{f.column}"
-                     f"\t{f.text}\t{f.message}")
+    lines += ["  " + line for line in table(
+        (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
+        for f in item.findings)]
     data = {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
             "editor": item.editor, "content_sha256": item.content_sha256,
             "content": item.content,
@@ -335,8 +336,8 @@ def log_cmd(item_id: int, fmt: str) -> None:
     data = [{"seq": r.seq, "kind": r.kind, "actor": r.actor,
              "person": (roster_now.person_of(r.actor).name if roster_now.person_of(r.actor)
                         else None), "statement": r.statement} for r in records]
-    _emit(data, fmt, [f"{d['seq']}\t{d['kind']}\t{d['person']}\t"
-                      f"{json.dumps(d['statement'], ensure_ascii=False)}" for d in data])
+    _emit(data, fmt, table([d["seq"], d["kind"], d["person"],
+                            json.dumps(d["statement"], ensure_ascii=False)] for d in data))
 
 
 @click.command()

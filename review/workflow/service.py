@@ -300,20 +300,17 @@ class Service:
 
     def _check(self, file: Path) -> tuple[bytes, list[Finding], str]:
         """The file's bytes, the findings of the check that gates release, and its first line
-        (a default title). The check runs on exactly the bytes that are stored and hashed."""
-        from review.loading import Source, load
+        (a default title). The check runs on exactly the bytes that are stored and hashed: one
+        read, refused by the file's size before it (the shipped limit)."""
+        from review import inputs
+        from review.loading import Source, read_bytes
 
         pipeline = self.pipeline
         try:
-            content = file.read_bytes()
-            doc = load(Source(str(file), file), pipeline.config.max_bytes)
-            same = file.read_bytes() == content
+            content = read_bytes(Source(str(file), file), pipeline.config.max_bytes)
+            doc = inputs.for_path(file).read(content, str(file))
         except ReviewError as err:
             raise err.about(str(file)) from None
-        except OSError as err:
-            raise UsageError(f"cannot read {file}: {err.strerror}") from None
-        if not same:
-            raise Refused(f"{file} changed while it was being checked: submit it again")
         first_line = doc.original.strip().splitlines()[0][:TITLE_CHARS]
         return content, pipeline.check(doc).findings, first_line
 
@@ -588,7 +585,7 @@ def _same_text(content: bytes) -> str:
     trailing spaces — what "the same draft" means for a rejection."""
     import unicodedata
 
-    from review.loading import decode_with_encoding
+    from review.decoding import decode_with_encoding
 
     try:
         text = decode_with_encoding(content)[0]

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from accounts.accounts_paths import ACCOUNTS, ACTIVITY
+from rendered import aligned
 
 
 def j(office, *args):
@@ -59,6 +60,10 @@ def test_stale_accounts_and_automatic_alerts(office):
     assert again["alerts_raised"] == []  # once per account and day
     status = j(office, "alerts", "status", "城东区文化和旅游局", "--as-of", "2026-10-31")
     assert status["count"] == 1
+    # the text tables line up by display width, whatever the length of a unit's name
+    for args in (["accounts", "list"], ["accounts", "stale", "--as-of", "2026-10-31"],
+                 ["alerts", "list"]):
+        assert len(aligned(office.ok(None, *args).stdout.splitlines())) >= 4, args
 
 
 def test_consolidation_candidates_with_their_figures(office):

@@ -1,11 +1,12 @@
 """`review ci` in real temporary git repositories."""
 
 import json
+import os
 import subprocess
 
 import pytest
 from click.testing import CliRunner
-from rendered import parse, rule_ids
+from rendered import parse, rule_ids, sarif_problems
 from workflow.team import CLEAN, Team
 
 from review.ci import report as ci_report
@@ -160,6 +161,32 @@ def test_sarif_describes_the_repository_s_own_rules(repo):
     rules = {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
     ours = rules["terms:某某牌保健酒"]
     assert ours["properties"]["category"] == "ads" and ours["shortDescription"]["text"]
+
+
+def test_sarif_uris_are_percent_encoded_whatever_the_file_name(repo):
+    """Chinese names with spaces, `#` and `%`, and a name git holds in GBK bytes (a file
+    named on a Chinese Windows): each URI is the name's bytes percent-encoded (RFC 3986), the
+    log valid by the SARIF 2.1.0 schema with findings, missing approvals and an error."""
+    require_approval(repo)
+    repo.write("冬季 优惠.md", BLOCK)
+    repo.write("第1期#100%.md", BLOCK)
+    (repo.root / "posts" / os.fsdecode("冬季".encode("gbk") + b".md")).write_text(
+        BLOCK, encoding="utf-8")
+    repo.write("空 稿.md", "")
+    commit(repo)
+    result = ci(repo, "--format", "sarif")
+    assert result.exit_code == 2, result.output
+    log = json.loads(result.stdout)
+    assert sarif_problems(log) == []
+    run = log["runs"][0]
+    located = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+               for r in run["results"]}
+    for uri in ("posts/%E5%86%AC%E5%AD%A3%20%E4%BC%98%E6%83%A0.md",
+                "posts/%E7%AC%AC1%E6%9C%9F%23100%25.md", "posts/%B6%AC%BC%BE.md"):
+        assert {("AD501", uri), ("RV001", uri)} <= located
+    note = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "posts/%E7%A9%BA%20%E7%A8%BF.md"
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))

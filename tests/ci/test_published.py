@@ -150,3 +150,52 @@ def test_the_page_is_checked_with_the_workspace_s_config(tmp_path, monkeypatch):
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert any(f["rule"] == "RV108" and "terms:某某牌保健酒" in f["message"] for f in findings)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_draft_in_any_encoding_is_shown_and_compared_as_its_text(tmp_path, monkeypatch,
+                                                                  encoding):
+    """A draft saved as editors save it (GBK with CRLF, UTF-16 or UTF-8 with a BOM)
+    is checked, shown and compared as the text the checker read, never as UTF-8 bytes; so is
+    the page, saved the same way and without a suffix."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    team = Team.small(tmp_path)
+    draft = APPROVED.replace("\n", "\r\n") if encoding == "gb18030" else APPROVED
+    item = team.submit("editor", team.write("fire.md", draft.encode(encoding)))
+    shown = team.ok(None, "show", str(item)).stdout
+    assert "入冬以来火灾风险上升，请居民注意用火用电安全。" in shown and "\ufffd" not in shown
+    data = json.loads(team.ok(None, "show", str(item), "--format", "json").stdout)
+    assert data["content"] == draft and data["title"] == "# 冬季防火提示"
+    assert "冬季防火提示" in team.ok(None, "log", str(item)).stdout
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    for page in (PAGE, PAGE.encode(encoding)):
+        (tmp_path / "page").write_bytes(page.encode() if isinstance(page, str) else page)
+        result = team.run(None, "published", str(item), "--file", "page", "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["files"][0]["findings"] == []
+
+
+def test_a_page_over_the_configured_size_is_refused_before_it_is_read(tmp_path, released):
+    """`max-file-size`, the setting `review check` uses: a one-line error and exit 2, by the
+    page's size alone (a sparse 2 GB file is never read), or by one byte past it on stdin."""
+    team, item = released
+    (tmp_path / "review.toml").write_text("max-file-size = 0.001\n", encoding="utf-8")  # 1 KB
+    big = PAGE.replace("版权所有", "版权所有" * 100)
+    (tmp_path / "page.html").write_text(big, encoding="utf-8")
+    result = team.fails(2, None, "published", str(item), "--file", "page.html",
+                        match="page.html: 文件过大")
+    assert "上限 1 KB" in result.stderr and result.stdout == ""
+    with open(tmp_path / "huge.html", "wb") as f:
+        f.truncate(2**31)
+    team.fails(2, None, "published", str(item), "--file", "huge.html", "--lang", "en",
+               match="huge.html: is too large (2 GB, the limit is 1 KB)")
+    refused = team.runner.invoke(main, ["published", str(item), "--file", "-"],
+                                 input=big.encode(), env=team.env(None))
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert refused.stderr.startswith("review: -: 文件过大（超过上限 1 KB）")
+    ok = team.runner.invoke(main, ["published", str(item), "--file", "-", "--format", "json"],
+                            input=PAGE.encode(), env=team.env(None))
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["files"][0]["findings"] == []

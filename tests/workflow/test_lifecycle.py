@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from rendered import aligned
 from workflow.team import CLEAN
 
 
@@ -105,6 +106,12 @@ def test_errors_are_one_sentence(team):
     team.usage_error("reviewer", "approve", "999", match="no item 999")
     team.refused("outsider", "submit", team.write("f.txt", CLEAN), match="not on the roster")
     team.usage_error(None, "submit", "posts/f.txt", match="keygen")  # no key: exit 2
+    # the shipped size limit, by the file's size before anything of it is read
+    with open(team.root / "posts" / "huge.txt", "wb") as f:
+        f.truncate(2**31)
+    team.usage_error("editor", "submit", "posts/huge.txt",
+                     match="huge.txt: 文件过大（2 GB，上限 10 MB）")
+    team.usage_error("editor", "submit", "posts/none.txt", match="none.txt: 文件或目录不存在")
 
 
 def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeypatch):
@@ -130,3 +137,24 @@ def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeyp
     assert Path(written).is_file()
     team.ok(None, "verify", path)
     team.refused("editor", "release", str(item), match="its attestation is")
+
+
+def test_queue_show_and_log_line_up_by_display_width(team):
+    """A Chinese name or title takes two columns a character: the tables are padded by display
+    width, not laid out by tabs."""
+    team.keygen("欧阳小明")
+    team.add("欧阳小明", "editor")
+    first = team.submit("editor", team.write("a.txt", CLEAN))
+    second = team.submit("欧阳小明", team.write("b.txt", "区应急管理局通知\n\n" + CLEAN))
+    queue = team.ok(None, "queue").stdout.splitlines()
+    assert [line.split()[0] for line in queue] == ["id", str(first), str(second)]
+    assert len(aligned(queue)) == 6
+    assert queue[2].endswith("欧阳小明  区应急管理局通知")
+    item = team.submit("editor", team.write("c.txt", CLEAN + "请加微信 abc_shop888 领取。\n"))
+    shown = team.ok(None, "show", str(item)).stdout.splitlines()
+    findings = [line for line in shown[2:] if line.startswith("  ")]
+    assert len(findings) >= 2 and len(aligned(findings)) == 6
+    team.ok("reviewer", "approve", str(second))
+    log = team.ok(None, "log", str(second)).stdout.splitlines()
+    assert [line.split()[2] for line in log] == ["欧阳小明", "reviewer"]
+    assert len(aligned(log)) == 4

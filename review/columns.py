@@ -1,0 +1,40 @@
+"""Text as a terminal shows it: display width (a Chinese character takes two columns), one-line
+printable cells, and tables whose columns line up by that width. Every text table the command
+line prints (review ci, queue, show, log, roster, accounts, alerts) is laid out here, so a
+Chinese title or unit name never pushes the columns after it out of line."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from wcwidth import wcswidth, wcwidth
+
+GAP = "  "  # between columns
+
+
+def width(text: str) -> int:
+    """The columns `text` takes on a terminal: two for a wide (CJK) character, none for a
+    combining mark; a control character, which has no width of its own, none."""
+    total = wcswidth(text)
+    return total if total >= 0 else sum(max(wcwidth(c), 0) for c in text)
+
+
+def printable(text: str) -> str:
+    """`text` as one line a terminal shows as it is: a tab is a space, every space character
+    itself (the ideographic space that indents a Chinese paragraph), and any other control or
+    format character — a line break, a zero-width space, a file name's undecodable byte —
+    U+FFFD, so that nothing hidden moves what follows it."""
+    return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs"
+                   else " " if c == "\t" else "\ufffd" for c in text)
+
+
+def table(rows: Iterable[Sequence[object]]) -> list[str]:
+    """The rows as lines whose columns start at the same display column, GAP apart. Rows may
+    have fewer cells than others; the last cell of a line is not padded."""
+    cells = [[printable(str(cell)) for cell in row] for row in rows]
+    columns = max((len(row) for row in cells), default=0)
+    widths = [max((width(row[i]) for row in cells if i < len(row)), default=0)
+              for i in range(columns)]
+    return [GAP.join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=False))
+            .rstrip(" ") for row in cells]
