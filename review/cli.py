@@ -235,9 +235,13 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
               help="稿件日期，决定按日期生效的规则（默认今天）/ the drafts' date (default today)")
 @click.option("--show-suppressed", is_flag=True,
               help="列出稿内 review-ignore 豁免的问题 / list findings suppressed in the draft")
+@click.option("--annotate", type=click.Path(dir_okay=False, path_type=str), metavar="OUT.docx",
+              help="把问题作为批注写入 Word 稿件的副本 / write a copy of the .docx with a comment "
+                   "on each finding")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
-          exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool) -> None:
+          exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool,
+          annotate: str | None) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
     from review.errors import InputError
     from review.i18n import t
@@ -251,6 +255,8 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
     targets = list(paths) or [str(config.root / p) for p in config.paths]
     if not targets:
         raise InputError("no_paths")
+    if annotate:
+        _annotatable(targets, Path(annotate), lang)
     passed_over: list[str] = []
     sources = list(discover(targets, config.include, config.exclude, passed_over))
     renderer = RENDERERS[fmt]
@@ -289,8 +295,35 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
         echo_report(renderer.render_end(report, lang))
     if any(r.error is not None for r in results):
         sys.exit(EXIT_ERROR)
+    if annotate:
+        _write_annotated(sources[0], results[0], Path(annotate), config, lang)
     failed = any(report.fails(f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _annotatable(targets: list[str], out: Path, lang: str) -> None:
+    """`--annotate` is for one Word draft, and never writes over it."""
+    from review import inputs
+    from review.i18n import t
+
+    target = Path(targets[0])
+    if len(targets) != 1 or targets[0] == "-" or target.is_dir() or \
+            inputs.for_path(target).name != "docx":
+        raise UsageError(t("annotate_one_docx", lang))  # (a missing file: `check` says so)
+    if out.exists() and out.samefile(target):
+        raise UsageError(t("annotate_same_file", lang))
+
+
+def _write_annotated(source: Source, result: FileResult, out: Path, config: Config,
+                     lang: str) -> None:
+    from review.loading import display_path, read_bytes
+    from review.report.annotate import annotate
+
+    try:
+        annotated = annotate(read_bytes(source, config.max_bytes), result.findings, lang)
+    except ReviewError as err:
+        raise err.about(source.display) from None
+    _write_atomically(out, annotated, display_path(out))
 
 
 @main.command()
@@ -303,46 +336,82 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
         day: datetime | None) -> None:
     """修正明确的错别字（待审级表述错误），阻断级问题须人工处理 / apply unambiguous typo fixes.
 
-    修正后的全文以原编码写到标准输出（或 --in-place 改写原文件），差异写到标准错误。"""
+    修正后的全文以原编码写到标准输出（或 --in-place 改写原文件），差异写到标准错误。Word 文档在
+    原格式内修正；跨越不同格式的修正不做，逐条说明，退出码为 1。"""
     from review import fix as fixing
+    from review import inputs
     from review.decoding import encode
     from review.i18n import t
-    from review.loading import discover, display_path, load
+    from review.loading import discover, display_path, read_bytes
     from review.pipeline import Pipeline
 
     config = _config(config_path, (), lang, None, (), (), day)
-    pipeline = Pipeline(config)
+    lang = config.lang
     source = next(iter(discover([path])))
+    kind = inputs.for_path(source.path)
+    if kind.name == "pdf":
+        raise UsageError(t("fix_pdf", lang))
+    if kind.name == "docx" and not in_place and sys.stdout.isatty():
+        raise UsageError(t("fix_binary_tty", lang))
+    pipeline = Pipeline(config)
     try:
-        doc = load(source, config.max_bytes)
+        data = read_bytes(source, config.max_bytes)
+        doc = kind.read(data, source.display)
     except ReviewError as err:
         raise err.about(display_path(path)) from None
-    lang = config.lang
     result = pipeline.check(doc, lang)
     fixes = fixing.fixable(result.findings)
-    fixed = fixing.apply(doc.original, fixes)
+    if kind.name == "docx":
+        out, applied = fixing.apply_docx(data, fixes)
+    else:
+        applied, out = fixes, encode(fixing.apply(doc.original, fixes), doc.encoding)
+    fixed = fixing.apply(doc.original, applied)
     click.echo(fixing.diff(doc.original, fixed, source.display), err=True, nl=False)
     if in_place and source.path is not None:
-        if fixes:
-            _write_atomically(source.path, encode(fixed, doc.encoding))
+        if applied:
+            _write_atomically(source.path, out, source.display)
     else:  # the same bytes a file would get, so `review fix a.txt > b.txt` keeps the encoding
         sys.stdout.flush()
-        sys.stdout.buffer.write(encode(fixed, doc.encoding))
+        sys.stdout.buffer.write(out)
         sys.stdout.buffer.flush()
-    left = sum(1 for f in result.findings if f not in fixes)
-    click.echo(t("fixed", lang, fixed=len(fixes), left=left), err=True)
+    refused = [f for f in fixes if f not in applied]
+    for f in refused:
+        where = f"{source.display} {f.location.label(lang)}"
+        click.echo("review: " + t("fix_refused", lang, where=where, text=f.text,
+                                  replacement=f.replacement), err=True)
+    left = sum(1 for f in result.findings if f not in applied)
+    click.echo(t("fixed", lang, fixed=len(applied), left=left), err=True)
+    if refused:
+        sys.exit(EXIT_FINDINGS)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file in one step, keeping its mode: a crash never leaves half a draft."""
+def _write_atomically(path: Path, data: bytes, display: str) -> None:
+    """Replace the file in one step, keeping its mode (a new file gets the umask's): a crash
+    never leaves half a draft. A file that cannot be written is one line, exit 2."""
     import tempfile
 
-    mode = path.stat().st_mode
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                     delete=False) as tmp:
-        tmp.write(data)
-    os.chmod(tmp.name, mode & 0o7777)
-    os.replace(tmp.name, path)
+    from review.errors import InputError
+
+    made: str | None = None
+    try:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
+                                         delete=False) as tmp:
+            made = tmp.name
+            tmp.write(data)
+        os.chmod(made, mode & 0o7777)
+        os.replace(made, path)
+    except OSError as err:
+        if made is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(made)
+        raise InputError("unwritable", reason=err.strerror or type(err).__name__) \
+            .about(display) from None
 
 
 @main.command()

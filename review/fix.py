@@ -2,7 +2,11 @@
 
 A finding is applied only when it carries a replacement, is `review` (never `block`: those
 need a person), and overlaps no other finding — two suggestions for one place, or a typo
-inside a passage that is blocked anyway, are left to the editor."""
+inside a passage that is blocked anyway, are left to the editor.
+
+In a Word file a correction is made inside the run that holds the typo, so it keeps its
+formatting; one across differently formatted text, or outside the body's runs (a link's
+target, a text box), is left to the editor too, and said."""
 
 from __future__ import annotations
 
@@ -27,6 +31,24 @@ def apply(text: str, fixes: list[Finding]) -> str:
         position = f.end
     out.append(text[position:])
     return "".join(out)
+
+
+def apply_docx(data: bytes, fixes: list[Finding]) -> tuple[bytes, list[Finding]]:
+    """The .docx with the corrections that can be made inside runs, and those made; the
+    file's bytes as they were when none can."""
+    from review.inputs import wordedit
+    from review.inputs.word import Layout
+
+    layout = Layout(data)
+    # from the end backwards: a correction of another length moves what follows it
+    applied = [f for f in sorted(fixes, key=lambda f: f.start, reverse=True)
+               if wordedit.replace(layout, f.start, f.end, f.replacement or f.text)]
+    if not applied:
+        return data, []
+    out = layout.save()
+    if Layout(out).text != apply(layout.text, applied):
+        raise RuntimeError("fixing the Word file changed more than its corrections")
+    return out, sorted(applied, key=lambda f: f.start)
 
 
 def diff(before: str, after: str, path: str) -> str:

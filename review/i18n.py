@@ -90,6 +90,30 @@ MESSAGES = {
                     "OCR it"),
     "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
                    "is an old Word/WPS binary file: save it as .docx"),
+    "changed": ("在检查期间被修改，未写批注：请重新检查",
+                "changed while it was checked; no comments written: check it again"),
+    "unwritable": ("无法写入：{reason}", "cannot be written: {reason}"),
+    # review check --annotate
+    "annotate_one_docx": ("--annotate 只能用于单个 .docx 文件：review check 稿件.docx --annotate "
+                          "批注.docx",
+                          "--annotate takes exactly one .docx file: review check draft.docx "
+                          "--annotate out.docx"),
+    "annotate_same_file": ("--annotate 不能写回原稿：请另给一个文件名",
+                           "--annotate must not write over the draft: name another file"),
+    "annotate_elsewhere": ("此问题位于{where}（该处不能加批注）：“{text}”",
+                           "This finding is in the {where}, where no comment can be anchored: "
+                           "“{text}”"),
+    # review fix on Word and PDF files
+    "fix_pdf": ("PDF 不能修正：请修正 Word 原稿（review fix 原稿.docx）",
+                "a PDF cannot be fixed: fix the Word original (review fix draft.docx)"),
+    "fix_binary_tty": ("修正后的 Word 文档不能输出到终端：请用 --in-place，或重定向到文件"
+                       "（review fix 稿件.docx > 修正稿.docx）",
+                       "a fixed Word document is not written to a terminal: use --in-place or "
+                       "redirect it (review fix draft.docx > fixed.docx)"),
+    "fix_refused": ("{where}：“{text}”未改为“{replacement}”：它跨越格式不同的文字，"
+                    "或不在正文中，请在 Word 中修改",
+                    "{where}: “{text}” was not changed to “{replacement}”: it spans differently "
+                    "formatted text or is outside the body text; correct it in Word"),
 }
 
 

@@ -5,15 +5,27 @@ from __future__ import annotations
 
 import io
 
+Run = tuple[str, str]  # (text, how): "" plain, "bold", "italic", or "link" (inside a hyperlink)
 
-def docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None,
+
+def docx_bytes(paragraphs: list[str | list[Run]], table: list[list[str]] | None = None,
                header: str = "", link: str = "") -> bytes:
+    """A Word file: each paragraph a text, or runs of their own formatting."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            document.add_paragraph(paragraph)
+            continue
+        made = document.add_paragraph()
+        for text, how in paragraph:
+            run = made.add_run(text)
+            if how in ("bold", "italic"):
+                setattr(run, how, True)
+            elif how == "link":
+                _into_hyperlink(document, run, link or "https://example.gov.cn/")
     if table:
         grid = document.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):
@@ -44,3 +56,16 @@ def pdf_bytes(pages: list[list[str]], encrypt: str = "") -> bytes:
         sheet.showPage()
     sheet.save()
     return out.getvalue()
+
+
+def _into_hyperlink(document, run, target: str) -> None:
+    """Move a run into a w:hyperlink, as Word writes a link's text."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), document.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK,
+                                                      is_external=True))
+    run._r.addprevious(hyperlink)
+    hyperlink.append(run._r)

@@ -7,6 +7,7 @@ import pytest
 from office_samples import docx_bytes, pdf_bytes
 
 from review import inputs
+from review.location import Location
 
 AD = "请各单位于12月10日前完成自查。全网最低价，扫码立减。"
 
@@ -26,6 +27,25 @@ def test_a_word_draft_is_checked_and_located_by_paragraph_and_cell(cli, tmp_path
     assert found["AD009"] == {"paragraph": 2, "column": AD.index("全网最低价") + 1}
     assert found["AD001"] == {"table": 1, "row": 2, "cell": 2, "column": 1}
     assert any(loc.get("part") == "链接" for loc in found.values())  # the link's target
+
+
+def test_a_merged_table_cell_is_read_once(tmp_path):
+    """python-docx gives a merged cell once for each grid cell it spans: its text, and so its
+    findings, were read twice (across and down)."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes(["通知"], table=[["", "", ""], ["", "", ""]])))
+    grid = document.tables[0]
+    grid.cell(0, 0).merge(grid.cell(1, 1)).text = "全网最低价"
+    grid.cell(1, 2).text = "扫码立减"
+    out = io.BytesIO()
+    document.save(out)
+    doc = inputs.named("docx").read(out.getvalue(), "d.docx")
+    assert doc.original == "通知\n全网最低价\n扫码立减"
+    assert [location for _, location in doc.parts][1:] == \
+        [Location(table=1, row=1, cell=1), Location(table=1, row=2, cell=3)]
 
 
 def test_a_word_drafts_header_is_read_but_comments_are_not(tmp_path):

@@ -67,7 +67,7 @@ KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
               directives=_IN_COMMENTS),
     InputKind("html", (".html", ".htm"), "review.inputs.text:read", view=html_view,
               sniff=lambda data: _HTML_TAG.search(data) is not None, directives=_IN_COMMENTS),
-    InputKind("docx", (".docx",), "review.inputs.office:read_docx"),
+    InputKind("docx", (".docx",), "review.inputs.word:read_docx"),
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),
     # Word 97–2003 and WPS files are read by nothing here: a one-line error says what to do
     InputKind("old-binary", (".doc", ".wps"), "review.inputs.office:refuse_old_binary"),
