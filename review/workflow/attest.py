@@ -82,7 +82,7 @@ MAX_ATTESTATION = 16 * 1024 * 1024  # a real one is a few hundred kilobytes at m
 # --- the roster, exported for offline checks ---------------------------------------------
 
 def export_roster(records: list[Record], admin: Identity,
-                  log: list[tuple[int, str]] | None = None) -> dict:
+                  log: list[tuple[int, str, int | None]] | None = None) -> dict:
     """The chain of roster and policy records from `init` on, and the (number, hash) of every
     record of the log, signed by the exporting admin: at the base revision of a content
     repository, CI's pinned root; and for people, the roster to read."""
@@ -100,12 +100,16 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
     try:
         payload = jsonfile.loads(base64.b64decode(env["payload"]))
         entries = payload["trust"]
-        log = tuple((int(seq), str(digest)) for seq, digest in payload.get("log", []))
+        # [seq, hash, item] (an item's record) or [seq, hash]; older exports: no item
+        entries_of_log = [(int(e[0]), str(e[1]), None if len(e) < 3 or e[2] is None
+                           else int(e[2])) for e in payload.get("log", [])]
+        log = tuple((seq, digest) for seq, digest, _ in entries_of_log)
+        items = {seq: item for seq, _, item in entries_of_log if item is not None}
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
     except (KeyError, TypeError, ValueError, OverflowError):
         raise trust.Untrusted("not a roster export") from None
-    trusted = dataclasses.replace(trust.trusted(entries, root), log=log)
+    trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items)
     admins = {fp: key.public for person in trusted.roster.people.values()
               if "admin" in person.roles for fp, key in person.keys.items()
               if key.revoked_seq is None}
@@ -176,6 +180,11 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         return f"record {revoked[0].seq} was signed by a key the roster export revokes from " \
                f"record {revoked[1]}"
     reach = max(root.log, default=0)
+    numbers = {r.seq for r in records}
+    omitted = [seq for seq, item in root.items.items()
+               if item == last.item_id and seq <= last.seq and seq not in numbers]
+    if omitted:
+        return f"it omits record {omitted[0]} of the item, which the committed log export holds"
     if root.complete and last.seq > reach:
         return f"its release (record {last.seq}) is newer than the committed roster export " \
                f"(record {reach}): an admin runs `review roster export` and commits it"

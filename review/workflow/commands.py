@@ -406,6 +406,7 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
     from review.workflow import audit as auditing
     from review.workflow import projection, witness
+    from review.workflow.service import logged_state
 
     service = open_service(identity_required=False)
     loaded = []
@@ -421,7 +422,8 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses])
         if problem:
             raise Refused(f"audit log broken: {problem}")
-        rows = unreadable + projection.disagreements(conn)
+        rows = unreadable + projection.disagreements(conn) + \
+            service.release_problems(conn, logged_state(conn))
     for line in rows:
         click.echo(line)
     if rows:

@@ -63,7 +63,8 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
                     # the queue's age counts from the last record that changed the item's state
                     "updated_seq": max(r.seq for r in logged if r.kind in _STATE_KINDS)}
         found = {"path": row.path, "content_sha256": row.content_sha256,
-                 "content": hashlib.sha256(row.content).hexdigest(), "state": row.state,
+                 "content": hashlib.sha256(row.content).hexdigest()
+                 if isinstance(row.content, bytes) else "not bytes", "state": row.state,
                  "submitted_by": row.submitted_by, "last_changed_by": row.last_changed_by,
                  "submitted_seq": row.submitted_seq, "updated_seq": row.updated_seq}
         if version.findings is not None:

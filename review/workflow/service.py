@@ -98,6 +98,13 @@ def load_state(conn: Connection, review_dir: Path) -> State:
     return State(roster, roster.policy, workspace)
 
 
+def logged_state(conn: Connection) -> State:
+    """The roster and policy the log makes, its witnesses unchecked: for `review audit
+    verify`, which lists what is wrong instead of stopping at the first thing."""
+    roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
+    return State(roster, roster.policy, chain.workspace_id(conn))
+
+
 class Service:
     def __init__(self, workspace: Workspace, store: Store, identity: Identity | None) -> None:
         self.workspace = workspace
@@ -249,13 +256,22 @@ class Service:
     def export_roster(self) -> dict:
         """The roster's and policy's records signed by the acting admin, for offline checks
         (CI's pinned root at the base revision)."""
+        from review.workflow import audit
+
         with self.store.reading() as conn:
             state = self.state(conn)
+            self._me(state, "admin")
+            # CI trusts an export to say which records the log holds: it vouches for none
+            # that the rules would have refused (a record appended by hand, a forked item).
+            problem = audit.verify_chain(conn)
+            refused = self.release_problems(conn, state) if problem is None else []
+            if problem or refused:
+                raise StoreError(f"no export: the log holds what the rules refuse "
+                                 f"({problem or refused[0]}); see `review audit verify`")
             everything = chain.records(conn)
-        self._me(state, "admin")
         return attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
                                     self.identity,
-                                    [(r.seq, r.computed_hash()) for r in everything])
+                                    [(r.seq, r.computed_hash(), r.item_id) for r in everything])
 
     def policy_set(self, levels: list[str], separate_publisher: bool,
                    admin_threshold: int | None = None) -> str:
@@ -287,7 +303,7 @@ class Service:
         row = self._item(conn, item_id)
         history = build_history(chain.records(conn, item_id=item_id), state.roster,
                                 state.policy, state.workspace)
-        if sha256(row.content) != history.version.content_sha256:
+        if sha256(_stored(row)) != history.version.content_sha256:
             raise StoreError(f"item {item_id}: the stored draft is not the one signed in the "
                              "log; run `review audit verify`")
         return row, history
@@ -359,19 +375,48 @@ class Service:
         """A rejection sticks to the content, whichever item carries it: the same text under
         another name — byte for byte, or saved again with a BOM, other line ends or trailing
         spaces — or submitted twice before one was rejected, goes to no other approver."""
+        problem = self._rejected(conn, state, digest, content)
+        if problem:
+            raise Refused(f"{problem}; change it first")
+
+    def _rejected(self, conn: Connection, state: State, digest: str, content: bytes,
+                  before: int | None = None) -> str | None:
+        """Where this content was rejected (in any item; only by a rejection numbered below
+        `before` when given), or None."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
         text = _same_text(content)
         for item_id in conn.execute(rejecting).scalars():
             row, history = self._history(conn, state, item_id)
-            rejected = history.rejected_contents.get(digest)
-            if rejected is None and history.version.content_sha256 in \
-                    history.rejected_contents and _same_text(row.content) == text:
-                rejected = history.rejected_contents[history.version.content_sha256]
+            rejections = {d: (r, p) for d, (r, p) in history.rejected_contents.items()
+                          if before is None or r.seq < before}
+            rejected = rejections.get(digest)
+            if rejected is None and history.version.content_sha256 in rejections and \
+                    _same_text(row.content) == text:
+                rejected = rejections[history.version.content_sha256]
             if rejected is not None:
                 r, person = rejected
-                raise Refused(f"this content was rejected in item {item_id} ({person.name}, "
-                              f"level {r.statement.get('level')}: "
-                              f"{r.statement.get('reason', '')}); change it first")
+                return (f"this content was rejected in item {item_id} ({person.name}, "
+                        f"level {r.statement.get('level')}: {r.statement.get('reason', '')})")
+        return None
+
+    def release_problems(self, conn: Connection, state: State) -> list[str]:
+        """Every release in the log that the rules would have refused when it was made: one
+        of content rejected before it in another item. The store refuses to make one, but any
+        member can append a record signed with his own key to the log; an admin's export
+        (which CI trusts to say what the log holds) and `review audit verify` must not."""
+        out = []
+        for record in chain.records(conn, kinds=("release",)):
+            try:
+                row, history = self._history(conn, state, record.item_id)
+                problem = self._rejected(conn, state, history.version.content_sha256,
+                                         row.content, before=record.seq)
+            except StoreError as err:
+                out.append(f"record {record.seq}: {err}")
+                continue
+            if problem:
+                out.append(f"record {record.seq} releases item {record.item_id}, but {problem} "
+                           "before it")
+        return out
 
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
         if kind == "approve":
@@ -511,6 +556,11 @@ class Service:
         if record.actor != self.identity.fingerprint:
             raise Refused(f"item {history.item_id} was released by {releaser.name}: only that "
                           "key can write its attestation again")
+        problem = self._rejected(conn, state, history.version.content_sha256, row.content,
+                                 before=record.seq)
+        if problem:
+            raise Refused(f"item {history.item_id}'s release does not stand: {problem} before "
+                          "it")
         return attest.write(self.workspace, self.identity, self._attestation(
             conn, state, history, history.findings(row.findings)), history)
 
@@ -578,6 +628,15 @@ def _taken_effect(conn: Connection, change: int) -> str:
     needs = roster.policy.admin_threshold - len(proposal.signers)
     return (f"record {change}: proposed, needs {needs} more admin signature(s): "
             f"`review roster cosign {change}`")
+
+
+def _stored(row) -> bytes:
+    """A row's content as bytes; anything else (a hand edit put text or a number there) is a
+    corrupt store, said in one line."""
+    if not isinstance(row.content, bytes):
+        raise StoreError(f"review_items row {row.id}: content is not the draft's bytes "
+                         "(see `review audit verify`)")
+    return row.content
 
 
 def _same_text(content: bytes) -> str:

@@ -52,6 +52,10 @@ class Root:
     # back): what such a key signed from there on no longer counts, though the attestation,
     # carrying the roster only up to its release, cannot show the later revocation.
     revoked: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # Which item each record of that log belongs to (seq → item): an attestation must carry
+    # every record of its item up to its release — a resubmission it leaves out voided the
+    # votes it carries.
+    items: dict[int, int] = field(default_factory=dict, hash=False, compare=False)
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
@@ -60,7 +64,7 @@ class Root:
         """This root, also requiring every record of a trusted export."""
         return Root(self.admin, self.workspace,
                     frozenset((r.seq, r.computed_hash()) for r in trusted.records),
-                    dict(trusted.log), revoked=_revoked(trusted))
+                    dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items))
 
     def extended(self, newer: Trusted) -> Root | None:
         """This root with the log's reach extended by a newer export from the same root, and
@@ -72,7 +76,8 @@ class Root:
                 not self.known <= carried:
             return None
         return Root(self.admin, self.workspace, self.known, log, complete=True,
-                    revoked={**self.revoked, **_revoked(newer)})
+                    revoked={**self.revoked, **_revoked(newer)},
+                    items={**self.items, **newer.items})
 
 
 def _revoked(trusted: Trusted) -> dict[str, int]:
@@ -114,6 +119,7 @@ class Trusted:
     workspace: str
     records: list[Record]
     log: tuple[tuple[int, str], ...] = ()  # an export's (seq, hash) of every log record
+    items: dict[int, int] = field(default_factory=dict)  # its item records' seq → item
 
     @property
     def head(self) -> str:

@@ -1,0 +1,79 @@
+"""The eighth red-team pass on the two-person rule (issue 16): records any member can append to
+the log with his own key, which the store itself would have refused. (The CI side of the pass —
+settings from the default branch, junk attestations, revocations from an earlier record —
+is in tests/ci/test_gate.py.)"""
+
+import base64
+import hashlib
+
+from sqlalchemy import text
+from workflow.team import CLEAN
+
+from review.tables import log
+from review.workflow import chain
+from review.workflow.chain import Place, body_of, record_hash
+from review.workflow.keys import load
+
+from .test_attacks import approved_item, engine
+
+
+def append_signed(team, who, kind, item, statement, item_prev=None):
+    """A record signed with `who`'s own key and appended at the log's end by hand, linked
+    as the store would link it (or, `item_prev`, to an earlier record of the item)."""
+    me = load(team.key(who))
+    made = engine(team)
+    with made.begin() as conn:
+        head = chain.head(conn)
+        records = chain.records(conn, item_id=item)
+        trust = [r for r in chain.records(conn, kinds=chain.TRUST_KINDS)][-1].computed_hash()
+        place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
+                      item_prev or records[-1].computed_hash(), trust)
+        body = body_of(kind, item, statement, place)
+        signature = base64.b64encode(me.sign(body.encode())).decode()
+        conn.execute(log.insert().values(
+            seq=place.seq, kind=kind, item_id=item, actor=me.fingerprint, body=body,
+            signature=signature, prev_hash=head.hash,
+            hash=record_hash(place.seq, kind, item, me.fingerprint, body, signature,
+                             head.hash)))
+        conn.execute(text(f"UPDATE review_items SET state='released', updated_seq={place.seq}"
+                          f" WHERE id={item}"))
+    made.dispose()
+    return place.seq
+
+
+def test_a_release_appended_by_hand_after_a_rejection_in_another_item_is_not_vouched_for(team):
+    """Two copies of one text; one is approved, the other rejected. The store refuses to
+    release the approved copy — the rejection sticks to the text — so the editor signs the
+    release himself and appends it to the log. Its item's own records allow it; the
+    rejection is in another item, which no attestation shows. So nothing vouches for it:
+    `review release` will not write its attestation, the admin's export (which CI needs to
+    accept a release) refuses, and `review audit verify` names the record."""
+    team.add("outsider", "reviewer")
+    copy = team.write("copy.txt", CLEAN)
+    rejected = team.submit("editor", copy)
+    path, item = approved_item(team)
+    team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    team.refused("editor", "release", str(item), match=f"rejected in item {rejected}")
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    seq = append_signed(team, "editor", "release", item, {"path": path, "content_sha256": digest})
+    team.refused("editor", "release", str(item), match="release does not stand")
+    team.fails(3, "admin", "roster", "export", match=f"record {seq} releases item {item}")
+    result = team.run("admin", "audit", "verify")
+    assert result.exit_code == 1 and f"record {seq} releases item {item}" in result.output
+
+
+def test_a_release_forked_past_a_resubmission_is_not_exported(team):
+    """The editor's version is approved; a colleague resubmits a corrected one, which voids
+    the vote. The editor appends a release of his version whose item link skips the
+    resubmission. The store stops at it; the admin's export refuses to vouch for the log."""
+    path, item = approved_item(team)
+    made = engine(team)
+    with made.begin() as conn:
+        approval = chain.records(conn, item_id=item)[-1]
+    made.dispose()
+    team.write("a.txt", CLEAN + "（更正）\n")
+    team.ok("editor2", "submit", path)
+    append_signed(team, "editor", "release", item,
+                  {"path": path, "content_sha256": hashlib.sha256(CLEAN.encode()).hexdigest()},
+                  item_prev=approval.computed_hash())
+    team.fails(3, "admin", "roster", "export", match="no export")
