@@ -79,8 +79,12 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
 
 def _decisions(conn, records, roster) -> list[str]:
     signed = {r.seq: r for r in records if r.kind in DECISION_KINDS}
-    rows = {row.seq: row for row in conn.execute(select(decisions))}
-    out = []
+    rows, out = {}, []
+    for row in conn.execute(select(decisions)):
+        if isinstance(row.seq, int):
+            rows[row.seq] = row
+        else:  # SQLite keeps whatever a hand edit puts in a column
+            out.append(f"review_decisions row {row.seq!r}: seq is not a record number")
     for seq in sorted(set(rows) | set(signed)):
         row, r = rows.get(seq), signed.get(seq)
         if row is None:

@@ -596,7 +596,7 @@ class Service:
                             "level": next_level or "release",
                             "role": state.policy.levels[next_level - 1] if next_level
                             else "editor",
-                            "age": (head.seq if head else 0) - item.updated_seq,
+                            "age": (head.seq if head else 0) - _number(item, "updated_seq"),
                             "worst": str(worst)})
             return out
 
@@ -637,6 +637,14 @@ def _stored(row) -> bytes:
         raise StoreError(f"review_items row {row.id}: content is not the draft's bytes "
                          "(see `review audit verify`)")
     return row.content
+
+
+def _number(row, column: str) -> int:
+    value = getattr(row, column)
+    if not isinstance(value, int):
+        raise StoreError(f"review_items row {row.id}: {column} is not a record number (see "
+                         "`review audit verify`)")
+    return value
 
 
 def _same_text(content: bytes) -> str:

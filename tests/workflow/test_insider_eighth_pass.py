@@ -6,6 +6,7 @@ is in tests/ci/test_gate.py.)"""
 import base64
 import hashlib
 
+import pytest
 from sqlalchemy import text
 from workflow.team import CLEAN
 
@@ -77,3 +78,27 @@ def test_a_release_forked_past_a_resubmission_is_not_exported(team):
                   {"path": path, "content_sha256": hashlib.sha256(CLEAN.encode()).hexdigest()},
                   item_prev=approval.computed_hash())
     team.fails(3, "admin", "roster", "export", match="no export")
+
+
+@pytest.mark.parametrize("edit,named", [
+    ("UPDATE review_items SET content = 123", "review_items row 1: content"),
+    ("UPDATE review_items SET content = 'text'", "review_items row 1: content"),
+    ("UPDATE review_items SET updated_seq = 'x'", "review_items row 1: updated_seq"),
+    ("UPDATE review_decisions SET seq = 'x'", "review_decisions row 'x'"),
+])
+def test_a_value_of_the_wrong_type_in_a_sqlite_column_is_named_not_a_crash(team, edit, named):
+    """SQLite keeps whatever sqlite3 puts in a column: every command says so in one line
+    (exit 3) or goes on, and `review audit verify` names the row — no traceback."""
+    if team.url:
+        pytest.skip("PostgreSQL's columns are typed")
+    _, item = approved_item(team)
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text(edit))
+    made.dispose()
+    result = team.run("admin", "audit", "verify")
+    assert result.exit_code == 1 and named in result.output, result.output
+    for args in (("queue",), ("show", str(item)), ("release", str(item))):
+        result = team.run("editor", *args)
+        assert result.exit_code in (0, 1, 3) and "意外错误" not in result.output, result.output
+        assert "Traceback" not in result.output
