@@ -93,3 +93,25 @@ def test_plain_text_has_no_comment_syntax(cli, tmp_path):
 def test_the_directive_rules_are_documented(cli):
     result = cli("rules", "--explain", "RV202")
     assert result.exit_code == 0 and "review override" in result.stdout
+
+
+def test_a_word_comment_starting_with_review_ignore_covers_the_text_it_is_anchored_to(
+        cli, tmp_path):
+    """In .docx the directive is a comment (批注), as editors mark things in Word; other
+    comments are context and do nothing."""
+    import docx
+
+    document = docx.Document()
+    first = document.add_paragraph("他们已经")
+    quoted = first.add_run("走头无路")
+    first.add_run("了。")
+    second = document.add_paragraph(TYPO)  # the same typo, not under the comment
+    document.add_comment([quoted], text="review-ignore EX1007: 当事人原话", author="编辑")
+    document.add_comment(second.runs, text="请核实", author="审核")
+    document.save(tmp_path / "a.docx")
+    result = cli("check", str(tmp_path / "a.docx"), "--format", "json", "--show-suppressed")
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    typos = by_rule(findings, "EX1007")
+    assert [(f["location"]["paragraph"], f["severity"]) for f in typos] == [
+        (1, "info"), (2, "review")]
+    assert typos[0]["suppressed"] == "当事人原话" and result.exit_code == 0

@@ -10,7 +10,8 @@ The text is what a reader of the file reads, part by part: the body's paragraphs
 cells in reading order, then its text boxes, headers and footers and the targets of its links
 (checked for commercial links like an HTML page's). A paragraph's text is its runs', those
 inside hyperlinks included (`w:r | w:hyperlink/w:r`, as python-docx's Paragraph.text reads
-it). Comments others left in the file are context, not text to publish: they are not read.
+it). Comments others left in the file are context, not text to publish: they are not read
+as text; one that starts with `review-ignore` is a directive (review.suppress).
 """
 
 from __future__ import annotations
@@ -128,6 +129,45 @@ class Layout:
             if rel.reltype.endswith("/hyperlink") and rel.is_external:
                 self._add(rel.target_ref, Location(part=PART_NAMES["link"]))
 
+    def directives(self) -> tuple:
+        """The `review-ignore` directives of the document's Word comments (review.suppress),
+        each covering the text its comment is anchored to in the body."""
+        from review import suppress
+
+        said = {cid: text.strip() for cid, text in self._comments().items()
+                if text.strip().startswith(suppress.PREFIX)}
+        if not said:
+            return ()
+        starts: dict[str, int] = {}
+        ends: dict[str, int] = {}
+        for piece in self.pieces:
+            at = piece.start
+            for paragraph in piece.paragraphs if piece.anchored else ():
+                for el in paragraph.xpath(f"{RUNS} | .//w:commentRangeStart | "
+                                          ".//w:commentRangeEnd"):
+                    name = el.tag.rsplit("}", 1)[-1]
+                    if name == "r":
+                        at += len(el.text)
+                    else:
+                        (starts if name == "commentRangeStart" else ends)[_id(el)] = at
+                at += 1
+        out = []
+        for cid, text in said.items():
+            start, end = starts.get(cid), ends.get(cid)
+            if start is None or end is None:
+                continue  # anchored in no text of the body: it covers nothing there
+            out.append(suppress.parse(text[len(suppress.PREFIX):], start, max(end, start),
+                                      (start, max(end, start))))
+        return tuple(out)
+
+    def _comments(self) -> dict[str, str]:
+        """Comment id → text, without making a comments part where there is none (the
+        layout may be saved again by --annotate or fix)."""
+        if not any(rel.reltype.endswith("/comments")
+                   for rel in self.document.part.rels.values()):
+            return {}
+        return {str(c.comment_id): c.text for c in self.document.comments}
+
     def covering(self, start: int, end: int) -> list[Piece]:
         """The pieces that hold a character of [start, end)."""
         first = max(bisect_right(self.pieces, start, key=lambda p: p.start) - 1, 0)
@@ -161,5 +201,14 @@ def _joined(paragraphs: list[CT_P]) -> str:
     return "\n".join(paragraph_text(p) for p in paragraphs)
 
 
+def _id(element) -> str:
+    from docx.oxml.ns import qn
+
+    return element.get(qn("w:id"))
+
+
 def read_docx(data: bytes, display: str, kind: str) -> Document:
-    return Layout(data).parts.document(display, kind)
+    layout = Layout(data)
+    document = layout.parts.document(display, kind)
+    document.found_directives = layout.directives()
+    return document
