@@ -37,6 +37,7 @@ EXIT_INTERRUPTED = 130     # 128 + SIGINT, as a shell reports a command stopped 
 EXIT_CLOSED_PIPE = 141     # 128 + SIGPIPE, as a shell reports `yes | head`
 _ARGV = "review.argv"
 PROGRESS_MIN_FILES = 20
+LARGE_FILE = 1 << 20  # a draft this size takes a second or more: said before it
 CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression",
               "release")
 RULE_KINDS = tuple(Kind)
@@ -275,6 +276,8 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
                                file=sys.stderr) as bar:
             results = list(bar)
     else:
+        if sys.stderr.isatty():
+            stream = _saying_large(sources, stream, lang)
         for result in stream:
             results.append(result)
             if renderer.streams:
@@ -299,6 +302,25 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
         _write_annotated(sources[0], results[0], Path(annotate), config, lang)
     failed = any(report.fails(f) for r in results for f in r.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _saying_large(sources: list[Source], stream: Iterator[FileResult], lang: str
+                  ) -> Iterator[FileResult]:
+    """The results, with a line on the terminal before each large file is checked: a 9 MB
+    draft takes seconds, and a silent terminal looks hung."""
+    from review.i18n import t
+    from review.loading import size_text
+
+    results = iter(stream)
+    for source in sources:
+        try:
+            size = source.path.stat().st_size if source.path is not None else 0
+        except OSError:
+            size = 0
+        if size >= LARGE_FILE:
+            said = t("checking_large", lang, name=source.display, size=size_text(size))
+            click.echo(f"review: {said}", err=True)
+        yield next(results)
 
 
 def _annotatable(targets: list[str], out: Path, lang: str) -> None:

@@ -50,6 +50,7 @@ MESSAGES = {
     "crash_unlogged": ("意外错误（{error}）。无法写入错误日志：{reason}",
                        "unexpected error ({error}). No crash log could be written: {reason}"),
     "progress": ("检查中", "checking"),
+    "checking_large": ("正在检查 {name}（{size}），请稍候……", "checking {name} ({size})…"),
     "suppressed": ("已在稿内豁免（review-ignore）：{reason}",
                    "suppressed in the draft (review-ignore): {reason}"),
     "suppressed_count": ("稿内豁免 {count} 处（提示级）。",

@@ -316,3 +316,46 @@ def test_sarif_of_check_is_valid_with_any_file_name(cli, tmp_path, name, encoded
     note = run["invocations"][0]["toolExecutionNotifications"][0]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
         f"posts/%E7%A9%BA%20{encoded}"
+
+
+@pytest.mark.parametrize("columns", [80, 60, 120])
+def test_excerpts_fit_the_terminal_and_the_caret_stays_under_the_span(cli, tmp_path,
+                                                                       monkeypatch, columns):
+    """At 80 columns a long line's excerpt wrapped and the caret landed under other text."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    line = "各街道、各有关单位要认真落实冬季消防安全责任，" * 4 + AD.strip() + \
+        "并于月底前将检查情况报区应急管理局，逾期未报的将予以通报。" * 3
+    result = cli("check", write(tmp_path / "a.txt", line + "\n"))
+    lines = result.stdout.splitlines()
+    source = next(i for i, text in enumerate(lines) if "AD501" in text) + 1
+    shown, caret = lines[source], lines[source + 1]
+    assert wcswidth(shown) <= columns and wcswidth(caret) <= columns
+    excerpt = shown.split("| ", 1)[1]
+    marks = caret.split("| ", 1)[1]
+    start = excerpt.index("abc_shop888")
+    assert marks.index("^") == wcswidth(excerpt[:start])
+    assert marks.strip() == "^" * len("abc_shop888")
+
+
+def test_a_large_draft_is_announced_on_a_terminal_and_never_in_a_pipe(tmp_path):
+    """A 9 MB draft took 20–30 s with no sign of life. On a terminal a line says which file
+    is being checked; when stderr is not a terminal (CI, scripts) nothing is added."""
+    import subprocess
+    import sys
+
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(CLEAN * 20_000, encoding="utf-8")  # about 1.8 MB
+    leader, follower = os.openpty()
+    try:
+        on_terminal = subprocess.run([sys.executable, "-m", "review", "check", str(big)],
+                                     stdout=subprocess.DEVNULL, stderr=follower, cwd=tmp_path,
+                                     timeout=300)
+        os.close(follower)
+        said = os.read(leader, 4096).decode()
+    finally:
+        os.close(leader)
+    assert on_terminal.returncode == 0 and "big.txt" in said and "MB" in said
+    piped = subprocess.run([sys.executable, "-m", "review", "check", str(big)],
+                           capture_output=True, cwd=tmp_path, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == b""

@@ -12,17 +12,49 @@ from review.report.records import FileReport, Report, summary
 
 _COLOUR = {Severity.BLOCK: "red", Severity.REVIEW: "yellow", Severity.INFO: "blue",
            Decision.BLOCK: "red", Decision.REVIEW: "yellow", Decision.PASS: "green"}
-WINDOW = 40  # characters of context shown either side of a span on long lines
+GUTTER = 9  # "  1234 | ": the line number and bar before an excerpt
 
 
-def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """The part of a long line around [start, end), with the span's place in it."""
-    left = max(0, start - WINDOW)
-    right = min(len(line), end + WINDOW)
+def room() -> int:
+    """Columns an excerpt may take: the terminal's (COLUMNS when set), less the gutter; 100
+    columns when the output is not a terminal. Never under 20."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((100 + GUTTER, 24)).columns - GUTTER - 1)
+
+
+def _excerpt(line: str, start: int, end: int, columns: int) -> tuple[str, int, int]:
+    """The part of the line around [start, end) that fits in `columns` display columns (a
+    Chinese character takes two), with the span's place in it: the caret goes under the
+    right characters because nothing wraps. A span too wide itself is cut at its end."""
+    if width(line) <= columns:
+        return line, start, end
+    if width(line[start:end]) + 2 >= columns:  # room for the span and a "…" each side
+        keep = end
+        while keep > start + 1 and width(line[start:keep]) + 2 > columns:
+            keep -= 1
+        prefix = "…" if start else ""
+        return prefix + line[start:keep] + "…", len(prefix), len(prefix) + keep - start
+    budget = columns - width(line[start:end]) - 2
+    left, right = start, end
+    # grow the context one character at a time on alternate sides while it fits
+    while True:
+        grown = False
+        for side in ("left", "right"):
+            if side == "left" and left > 0 and width(line[left - 1]) <= budget:
+                left -= 1
+                budget -= width(line[left])
+                grown = True
+            elif side == "right" and right < len(line) and width(line[right]) <= budget:
+                budget -= width(line[right])
+                right += 1
+                grown = True
+        if not grown:
+            break
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right] + suffix
-    return shown, start - left + len(prefix), end - left + len(prefix)
+    return prefix + line[left:right] + suffix, start - left + len(prefix), \
+        end - left + len(prefix)
 
 
 def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
@@ -33,7 +65,7 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
              f"{where}  {f.message}"]
     if doc_line is not None:
         end = f.end_column - 1 if f.end_line == f.line else len(doc_line)
-        shown, s, e = _excerpt(printable(doc_line), f.column - 1, max(end, f.column))
+        shown, s, e = _excerpt(printable(doc_line), f.column - 1, max(end, f.column), room())
         gutter = f"{f.line:>6} | "
         lines.append(gutter + shown)
         caret = " " * width(shown[:s]) + "^" * max(1, width(shown[s:e]))
