@@ -144,6 +144,8 @@ def approval_problem(root: Path, path: str, trust_root) -> str | None:
 def run(cwd: Path, base: str | None = None, all_files: bool = False,
         lang: str | None = None) -> GateReport:
     root = git.root(cwd)
+    if base is not None:
+        base = git.resolve(base, root)
     settings, said = _settings_revision(root, base, all_files)
     if not all_files and base is None:
         base = git.default_base(root)

@@ -33,15 +33,32 @@ def root(cwd: Path) -> Path:
 
 
 def _default_refs(cwd: Path) -> list[str]:
-    """The default branch's names to try, the remote's own HEAD first."""
+    """The default branch's refs to try, the remote's own HEAD first, by their full names: a
+    tag anyone can push named `origin/main` must not stand in for the branch."""
     candidates = []
-    remote_head = run(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"], cwd,
+    remote_head = run(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"], cwd,
                       check=False).strip()
-    if remote_head:
+    if remote_head.startswith("refs/remotes/"):
         candidates.append(remote_head)
-    candidates += ["origin/main", "origin/master", "main", "master"]
+    candidates += ["refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main",
+                   "refs/heads/master"]
     return [ref for ref in candidates
             if ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd)]
+
+
+def resolve(rev: str, cwd: Path) -> str:
+    """The commit a `--base` names, refusing a short name that names two refs (a tag pushed
+    as `origin/main` beside the remote branch): git would take the tag."""
+    if not rev.startswith("refs/"):
+        named = [full for full in (f"refs/{rev}", f"refs/tags/{rev}", f"refs/heads/{rev}",
+                                   f"refs/remotes/{rev}", f"refs/remotes/{rev}/HEAD")
+                 if ok(["show-ref", "--verify", "-q", full], cwd)]
+        if len(named) > 1:
+            raise GitError(f"{rev} names more than one ref ({', '.join(named)}): give the "
+                           "full name, e.g. refs/remotes/origin/main")
+    if not ok(["rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], cwd):
+        raise GitError(f"{rev} names no commit")
+    return run(["rev-parse", f"{rev}^{{commit}}"], cwd).strip()
 
 
 def _before(cwd: Path) -> str | None:

@@ -419,3 +419,21 @@ def test_a_release_by_a_key_revoked_from_before_it_is_refused(repo):
     assert result.exit_code == 1
     assert f"revokes from record {release - 1}" in \
         json.loads(result.stdout)["files"][0]["approval_error"]
+
+
+def test_a_tag_named_like_the_default_branch_does_not_stand_in_for_it(repo):
+    """The ninth pass: a tag anyone can push, named `origin/main`, is what git takes for the
+    short name `origin/main` — the author's own commit, before `require-approval`, as the
+    gate's settings. The default branch is found by its full ref; a short `--base` that names
+    two refs is refused."""
+    git(repo.root, "tag", "origin/main", "HEAD")  # the change's base, without the rule
+    require_approval(repo)
+    git(repo.root, "update-ref", "refs/remotes/origin/main", "main")
+    repo.write("unapproved.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1
+    assert "not approved" in json.loads(result.stdout)["files"][0]["approval_error"]
+    result = ci(repo, "--base", "origin/main")
+    assert result.exit_code == 2 and "refs/remotes/origin/main" in result.output
+    assert ci(repo, "--base", "refs/remotes/origin/main").exit_code == 1
