@@ -19,6 +19,7 @@ DRAFT_NAMES = sorted(p.name for p in DRAFTS.iterdir() if p.is_file())
 @pytest.mark.parametrize("name", DRAFT_NAMES)
 def test_golden_output(monkeypatch, name, fmt):
     monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("COLUMNS", raising=False)  # pytest-xdist's workers inherit one
     args = ["check", f"fixtures/drafts/{name}", "--format", fmt,
             "--config", "fixtures/golden/review.toml"]
     result = CliRunner().invoke(main, args, catch_exceptions=False)

@@ -16,11 +16,20 @@ GUTTER = 9  # "  1234 | ": the line number and bar before an excerpt
 
 
 def room() -> int:
-    """Columns an excerpt may take: the terminal's (COLUMNS when set), less the gutter; 100
-    columns when the output is not a terminal. Never under 20."""
+    """Columns an excerpt may take, less the gutter: `COLUMNS` when set, else the terminal's
+    when the report goes to one, else 100 (a pipe or file: the same output everywhere)."""
+    import os
     import shutil
+    import sys
 
-    return max(20, shutil.get_terminal_size((100 + GUTTER, 24)).columns - GUTTER - 1)
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        total = int(columns)
+    elif sys.stdout.isatty():
+        total = shutil.get_terminal_size((100 + GUTTER, 24)).columns
+    else:
+        total = 100 + GUTTER
+    return max(20, total - GUTTER - 1)
 
 
 def _excerpt(line: str, start: int, end: int, columns: int) -> tuple[str, int, int]:

@@ -11,8 +11,15 @@ from review.workflow.keys import Identity
 from review.workflow.roster import ROSTER_KINDS, Roster
 
 
-def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | None:
-    """None if the log is intact; otherwise a sentence naming the first broken record."""
+def verify_chain(conn: Connection, anchors: list[dict] | None = None,
+                 inert: list[str] | None = None) -> str | None:
+    """None if the log is intact; otherwise a sentence naming the first broken record.
+
+    A record that holds its place (links and hash) but that nobody entitled signed — a roster
+    change by a member's own key, a record whose signature is no roster key's — counts for
+    nothing anywhere (the roster and every history skip it) and does not break the chain:
+    any member who may append could otherwise stop every export for good. `inert` receives
+    one line for each, for `review audit verify` to name."""
     records = chain.records(conn)
     roster = Roster()
     prev = chain.GENESIS
@@ -31,10 +38,12 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None) -> str | N
         if body.get("kind") != r.kind or body.get("item") != r.item_id:
             return f"record {r.seq} was altered (kind or item differ from what was signed)"
         if r.kind in ROSTER_KINDS:
-            if not roster.apply(r):
-                return f"record {r.seq} is a roster change nobody entitled signed"
-        elif roster.signer_of(r) is None:
-            return f"record {r.seq} is not signed by a key on the roster at that time"
+            if not roster.apply(r) and inert is not None:
+                inert.append(f"record {r.seq} is a roster change nobody entitled signed: it "
+                             "counts for nothing")
+        elif roster.signer_of(r) is None and inert is not None:
+            inert.append(f"record {r.seq} is not signed by a key on the roster at that time: "
+                         "it counts for nothing")
         prev = r.hash
     problem = _broken_place(records, chain.workspace_id(conn))
     if problem:

@@ -419,10 +419,11 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
     if not witness.directory(service.workspace.review_dir).is_dir():
         unreadable = [witness.missing(service.workspace.review_dir)]
     with service.store.reading() as conn:
-        problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses])
+        inert: list[str] = []
+        problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses], inert)
         if problem:
             raise Refused(f"audit log broken: {problem}")
-        rows = unreadable + projection.disagreements(conn) + \
+        rows = unreadable + inert + projection.disagreements(conn) + \
             service.release_problems(conn, logged_state(conn))
     for line in rows:
         click.echo(line)

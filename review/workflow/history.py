@@ -6,9 +6,10 @@ its signed records instead, so editing a table — findings emptied, another nam
 state set to released — decides nothing; `review audit verify` names each row that disagrees.
 
 A record counts only when a key valid at its place in the log signed it and its signer was
-entitled to it (the role the policy asks for, never the item's own editor). A record that
-does not verify, or a gap in the item's chain of records, means the store was tampered with:
-that is a StoreError (exit 3), not a quiet skip."""
+entitled to it (the role the policy asks for, never the item's own editor). A gap in the
+item's chain of records means the store was tampered with: that is a StoreError (exit 3). A
+record in its place that no key on the roster signed counts for nothing (any member who may
+append to the log could add one; `review audit verify` names it)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from review.errors import StoreError
 from review.findings import Category, Finding, Severity
 from review.workflow import chain
 from review.workflow.chain import Record
-from review.workflow.keys import verify
 from review.workflow.policy import Policy
 from review.workflow.roster import Person, Roster
 
@@ -89,6 +89,8 @@ class History:
     overrides: list[tuple[Record, Person]] = field(default_factory=list)
     consents: list[tuple[Record, Person]] = field(default_factory=list)
     rejected_contents: dict[str, tuple[Record, Person]] = field(default_factory=dict)
+    # the texts rejected (text_sha256 of a rejection: the same text whatever its bytes)
+    rejected_texts: dict[str, tuple[Record, Person]] = field(default_factory=dict)
     released: tuple[Record, Person] | None = None
 
     @property
@@ -130,11 +132,11 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
     for r in records:
         person = roster.signer_of(r)
         if person is None:
-            key = roster.key(r.actor)
-            if key is None or not verify(key.public, r.signature_bytes(), r.signed_bytes()):
-                raise StoreError(f"item {item_id}: record {r.seq} is not signed by a key on "
-                                 "the roster; run `review audit verify`")
-            continue  # signed by a key revoked from before it (lost or stolen then)
+            # signed by a key revoked from before it (lost or stolen then), or by no key on
+            # the roster: it counts for nothing (review audit verify names it). Its place in
+            # the chain is checked, so it is no rewritten record: witnesses and anchors sign
+            # the hashes.
+            continue
         s = r.statement
         if r.kind in VERSION_KINDS:
             if "editor" not in person.roles or (r.kind == "submit") != (history is None):
@@ -150,7 +152,8 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
             else:
                 # A new version: every vote so far was on another version.
                 history = History(item_id, history.first, version,
-                                  rejected_contents=history.rejected_contents)
+                                  rejected_contents=history.rejected_contents,
+                                  rejected_texts=history.rejected_texts)
             continue
         if history is None or history.released is not None:
             continue
@@ -167,17 +170,28 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
     authors = history.authors
     if r.kind == "release":
         history.released = (r, person)
-    elif r.kind in ("approve", "reject"):
+    elif r.kind == "reject":
+        # A rejection is a brake that sticks: it counts when someone who may review and is
+        # no author of the version made it — at a level of today's policy or not: an admin
+        # may since have lowered the policy to fewer levels or other roles.
+        level = s.get("level")
+        if person.name in authors or not isinstance(level, int) or level < 1 or \
+                history.rejection is not None or not (
+                    (level <= len(policy.levels) and policy.levels[level - 1] in person.roles)
+                    or person.roles & set(REVIEWER_ROLES)):
+            return
+        history.rejection = (r, person)
+        history.rejected_contents.setdefault(version.content_sha256, (r, person))
+        if isinstance(s.get("text_sha256"), str):
+            history.rejected_texts.setdefault(s["text_sha256"], (r, person))
+    elif r.kind == "approve":
         level = s.get("level")
         if (person.name in authors or not isinstance(level, int)
                 or not 1 <= level <= len(policy.levels)
                 or policy.levels[level - 1] not in person.roles
                 or history.rejection is not None):
             return
-        if r.kind == "reject":
-            history.rejection = (r, person)
-            history.rejected_contents.setdefault(version.content_sha256, (r, person))
-        elif not version.legacy and \
+        if not version.legacy and \
                 s.get("findings_sha256") != findings_digest(version.findings or []):
             return  # approved what its own check found, not what was submitted
         elif level not in history.approvals and all(

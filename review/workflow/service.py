@@ -385,11 +385,16 @@ class Service:
         `before` when given), or None."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
         text = _same_text(content)
+        said = text_digest(content)
+
+        def earlier(found: dict[str, tuple]) -> dict[str, tuple]:
+            return {d: (r, p) for d, (r, p) in found.items() if before is None or r.seq < before}
+
         for item_id in conn.execute(rejecting).scalars():
             row, history = self._history(conn, state, item_id)
-            rejections = {d: (r, p) for d, (r, p) in history.rejected_contents.items()
-                          if before is None or r.seq < before}
-            rejected = rejections.get(digest)
+            rejections = earlier(history.rejected_contents)
+            rejected = rejections.get(digest) or earlier(history.rejected_texts).get(said)
+            # a rejection made before rejections named their text: the item's current version
             if rejected is None and history.version.content_sha256 in rejections and \
                     _same_text(row.content) == text:
                 rejected = rejections[history.version.content_sha256]
@@ -405,11 +410,13 @@ class Service:
         member can append a record signed with his own key to the log; an admin's export
         (which CI trusts to say what the log holds) and `review audit verify` must not."""
         out = []
+        trust = chain.records(conn, kinds=chain.TRUST_KINDS)
         for record in chain.records(conn, kinds=("release",)):
             try:
                 row, history = self._history(conn, state, record.item_id)
-                problem = self._rejected(conn, state, history.version.content_sha256,
-                                         row.content, before=record.seq)
+                problem = _release_then(conn, record, trust, state.workspace) or \
+                    self._rejected(conn, state, history.version.content_sha256, row.content,
+                                   before=record.seq)
             except StoreError as err:
                 out.append(f"record {record.seq}: {err}")
                 continue
@@ -461,6 +468,10 @@ class Service:
                               "again")
             statement = {"path": version.path, "content_sha256": version.content_sha256,
                          "level": level, "decision": kind, **extra}
+            if kind == "reject":
+                # the text the rejection sticks to, whatever its bytes, said by the person
+                # who rejects it (a submitter's own word for it could be anything)
+                statement["text_sha256"] = text_digest(row.content)
             record = chain.append(conn, self.identity, kind, item_id, statement)
             self._project_decision(conn, record, me, level)
             if kind == "reject":
@@ -630,6 +641,30 @@ def _taken_effect(conn: Connection, change: int) -> str:
             f"`review roster cosign {change}`")
 
 
+def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Record],
+                  workspace: str) -> str | None:
+    """Why a release record is not one the rules allowed under the roster and policy it saw
+    (those its place names), judged as an attestation of it would be: a member may append a
+    release of a colleague's unapproved item, signed with his own key. None when it stands,
+    and for the second release record of an item, which counts for nothing."""
+    seen = chain.place_of(release)
+    if seen is None:
+        return None  # a record of the old format: judged by its attestation
+    cut = next((i for i, t in enumerate(trust) if t.computed_hash() == seen.trust), None)
+    if cut is None:
+        return "it names a roster and policy that are not the log's"
+    roster = build_roster(trust[:cut + 1])
+    records = [r for r in chain.records(conn, item_id=release.item_id) if r.seq <= release.seq]
+    history = build_history(records, roster, roster.policy, workspace)
+    if history.released is None or history.released[0].seq != release.seq:
+        return None if history.released else "it releases what was never submitted"
+    version = history.version
+    if version.findings is None:
+        return None  # submitted before findings were signed: judged as the store did then
+    findings = [Finding.model_validate(f) for f in version.findings]
+    return release_problem(history, roster.policy, history.released[1], findings)
+
+
 def _stored(row) -> bytes:
     """A row's content as bytes; anything else (a hand edit put text or a number there) is a
     corrupt store, said in one line."""
@@ -645,6 +680,10 @@ def _number(row, column: str) -> int:
         raise StoreError(f"review_items row {row.id}: {column} is not a record number (see "
                          "`review audit verify`)")
     return value
+
+
+def text_digest(content: bytes) -> str:
+    return sha256(_same_text(content).encode())
 
 
 def _same_text(content: bytes) -> str:
