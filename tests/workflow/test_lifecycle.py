@@ -111,7 +111,8 @@ def test_errors_are_one_sentence(team):
         f.truncate(2**31)
     team.usage_error("editor", "submit", "posts/huge.txt",
                      match="huge.txt: is too large (2 GB, the limit is 10 MB)")
-    team.usage_error("editor", "submit", "posts/none.txt", match="none.txt: no such file or directory")
+    team.usage_error("editor", "submit", "posts/none.txt",
+                     match="none.txt: no such file or directory")
 
 
 def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeypatch):
