@@ -21,20 +21,15 @@ def team(tmp_path, monkeypatch) -> Team:
     return team
 
 
-def test_a_refused_self_approval_in_chinese_and_in_english(team):
+@pytest.mark.parametrize("who, action, chinese, english", [
+    ("editor", "approve", "editor 提交或最后修改了事项 {item}，不能审核该事项",
+     "editor submitted or last changed item {item} and cannot review it"),  # self-approval
+    ("editor", "release", "事项 {item} 尚需第 1 级（reviewer）审核通过",
+     "item {item} still needs approval at level 1 (reviewer)")])
+def test_a_refused_action_in_chinese_and_in_english(team, who, action, chinese, english):
     item = team.submit("editor", team.write("a.txt", CLEAN))
-    team.refused("editor", "approve", str(item),
-                 match=f"editor 提交或最后修改了事项 {item}，不能审核该事项")
-    team.refused("editor", "approve", str(item), "--lang", "en",
-                 match=f"editor submitted or last changed item {item} and cannot review it")
-
-
-def test_a_refused_release_in_chinese_and_in_english(team):
-    item = team.submit("editor", team.write("a.txt", CLEAN))
-    team.refused("editor", "release", str(item),
-                 match=f"事项 {item} 尚需第 1 级（reviewer）审核通过")
-    team.refused("editor", "release", str(item), "--lang", "en",
-                 match=f"item {item} still needs approval at level 1 (reviewer)")
+    team.refused(who, action, str(item), match=chinese.format(item=item))
+    team.refused(who, action, str(item), "--lang", "en", match=english.format(item=item))
 
 
 def test_the_queue_header_and_the_commands_output(team):
