@@ -57,7 +57,7 @@ MESSAGES = {
     "show_suppressed": ("用 --show-suppressed 列出。", " List them with --show-suppressed."),
     "fixed": ("已修正 {fixed} 处；另有 {left} 处须人工处理。",
               "{fixed} fixed; {left} left for a person to handle."),
-    "or": ("{first}或{rest}", "{first} or {rest}"),
+    "or": ("{first} 或 {rest}", "{first} or {rest}"),
     # input errors
     "empty": ("文件为空，没有可检查的内容", "the file is empty"),
     "binary": ("是二进制文件（{kind}），不是文本稿件，未检查",

@@ -81,7 +81,7 @@ def test_either_joins_words_in_each_language():
     assert t("lacks_role", "en", name="x", roles=either(("reviewer", "approver", "admin"))) == \
         "x does not hold the role reviewer or approver or admin"
     assert t("lacks_role", "zh", name="x", roles=either(("reviewer", "approver"))) == \
-        "x 不具有 reviewer或approver 角色"
+        "x 不具有 reviewer 或 approver 角色"
 
 
 @pytest.mark.parametrize("err", [InputError("binary", kind="PNG"),

@@ -256,4 +256,4 @@ def _read(path: Path) -> str | None:
     try:
         return path.read_bytes().decode("utf-8", "replace") if path.is_file() else None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise ConfigError("file_unreadable", path=path, reason=err.strerror or err) from None
