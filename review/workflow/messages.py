@@ -400,7 +400,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show_head": ("#{item} {title}（{path}，{state}，编辑 {editor}）",
                   "#{item} {title} ({path}, {state}, editor {editor})"),
     "approved_at": ("{item}：已在第 {level} 级审核通过", "{item}: approved at level {level}"),
-    "blank_option": ("--{option} 不能为空：它将签名写入记录",
+    "blank_option": ("--{option} 不能为空：其内容将随签名记入记录",
                      "--{option} must not be blank: it is signed into the record"),
     "rejected_at": ("{item}：已在第 {level} 级驳回", "{item}: rejected at level {level}"),
     "overridden": ("{item}：已放行 {finding}", "{item}: {finding} overridden"),
