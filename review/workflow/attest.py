@@ -157,7 +157,9 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
             return Msg("att_not_one_item")
         trust.placed(records, "item_prev", state.workspace)
         history = build_history(records, state.roster, state.policy, state.workspace)
-    except (trust.Untrusted, StoreError) as err:
+    except trust.Untrusted as err:
+        return Msg("problem_only", problem=err)
+    except StoreError as err:
         return Msg("problem_only", problem=err)
     last = records[-1]
     if history.released is None or history.released[0] is not last:
