@@ -58,6 +58,7 @@ MESSAGES = {
     "show_suppressed": ("用 --show-suppressed 列出。", " List them with --show-suppressed."),
     "fixed": ("已修正 {fixed} 处；另有 {left} 处须人工处理。",
               "{fixed} fixed; {left} left for a person to handle."),
+    "or": ("{first} 或 {rest}", "{first} or {rest}"),
     # input errors
     "empty": ("文件为空，没有可检查的内容", "the file is empty"),
     "binary": ("是二进制文件（{kind}），不是文本稿件，未检查",
@@ -119,6 +120,29 @@ MESSAGES = {
 
 
 LANG_KEY = "review.lang"  # where click's context keeps the language errors are said in
+LANGS = ("zh", "en")
+
+# The other areas' tables, read the first time one of their keys is asked for (the check's
+# lean path never is). Each is a dict key → (zh, en); keys are unique across all of them.
+AREAS = ("review.workflow.messages", "review.accounts.messages", "review.ci.messages")
+_all: dict[str, tuple[str, str]] | None = None
+
+
+def messages() -> dict[str, tuple[str, str]]:
+    """Every message table in one: this module's and the areas'."""
+    global _all
+    if _all is None:
+        import importlib
+
+        merged = dict(MESSAGES)
+        for area in AREAS:
+            merged.update(importlib.import_module(area).MESSAGES)
+        _all = merged
+    return _all
+
+
+def is_key(text: str) -> bool:
+    return text in MESSAGES or (text.isidentifier() and text in messages())
 
 
 def speak(lang: str | None) -> None:
@@ -130,9 +154,53 @@ def speak(lang: str | None) -> None:
         ctx.meta[LANG_KEY] = lang
 
 
-def t(key: str, lang: str, **kwargs: object) -> str:
-    zh, en = MESSAGES[key]
-    return (en if lang == "en" else zh).format(**kwargs)
+def spoken(default: str = "zh") -> str:
+    """The language `speak` set for this command (default: Chinese)."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(LANG_KEY, default) if ctx is not None else default
+
+
+def said(value: object, lang: str) -> object:
+    """A value as said in `lang`: a Msg or an error that can say itself in it, else itself."""
+    say = getattr(value, "say", None)
+    return say(lang) if callable(say) else value
+
+
+def t(key: str, lang: str, /, **kwargs: object) -> str:
+    zh, en = MESSAGES[key] if key in MESSAGES else messages()[key]
+    return (en if lang == "en" else zh).format(**{k: said(v, lang) for k, v in kwargs.items()})
+
+
+class Msg(str):
+    """A sentence that can be said in either language: as a str it is the English one (what
+    logs, JSON fields and code comparing it see), `say(lang)` the user's. Parts of another
+    message (kwargs) that are Msgs or errors are said in the same language."""
+
+    key: str
+    kwargs: dict
+
+    def __new__(cls, key: str, /, **kwargs: object) -> Msg:
+        self = super().__new__(cls, t(key, "en", **kwargs))
+        self.key, self.kwargs = key, kwargs
+        return self
+
+    def say(self, lang: str) -> str:
+        return t(self.key, lang, **self.kwargs)
+
+    def __reduce__(self) -> tuple:
+        return _msg, (self.key, self.kwargs)
+
+
+def _msg(key: str, kwargs: dict) -> Msg:
+    return Msg(key, **kwargs)
+
+
+def either(words: list[str] | tuple[str, ...]) -> str:
+    """`a or b or c` in either language (roles, say): the words themselves are not said."""
+    first, *rest = words
+    return Msg("or", first=first, rest=either(rest)) if rest else first
 
 
 def name(table: dict, key: object, lang: str) -> str:

@@ -46,7 +46,9 @@ def test_0_1_2_from_the_installed_command(tmp_path):
     assert bad_config.returncode == 2 and "missing.toml" in one_line(bad_config.stderr)
     no_workspace = review("queue", cwd=tmp_path)
     assert no_workspace.returncode == 2
-    assert "not in a review workspace" in one_line(no_workspace.stderr)
+    assert "当前不在审核工作区内" in one_line(no_workspace.stderr)  # Chinese by default
+    english = review("queue", cwd=tmp_path, env={"REVIEW_LANG": "en"})
+    assert "not in a review workspace" in one_line(english.stderr)
 
 
 def test_workflow_codes_from_the_installed_command(tmp_path, monkeypatch):

@@ -22,7 +22,7 @@ AD = "本店全网最低价，加微信 abc_shop888 下单。\n"
 SKIP_COMMANDS = {("model", "train")}
 SKIP_OPTIONS = {"--help", "-h"}
 CRASH = re.compile(r"^review: .*?(/\S*?crash-[^\s:，]+\.log)")
-STORE = re.compile(r"^review: (database error|the store)")
+STORE = re.compile(r"^review: (database error|the store|数据库错误|存储库)")
 
 
 def leaves(group: click.Group, ctx: click.Context, path: tuple[str, ...] = ()):

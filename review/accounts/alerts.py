@@ -30,7 +30,7 @@ def interview(count: int) -> str | None:
 def add(store: Store, sign: Sign, unit: str, kind: str, day: date, note: str,
         source: str = "manual", account_id: int | None = None) -> dict:
     if kind not in KINDS:
-        raise AccountError(f"unknown alert kind {kind!r}; kinds: {', '.join(KINDS)}")
+        raise AccountError("unknown_alert_kind", kind=kind, kinds=", ".join(KINDS))
     with store.transaction() as conn:
         new_id = conn.execute(alerts.insert().values(unit=unit, kind=kind, date=day, note=note,
                                                      source=source, account_id=account_id)
@@ -59,13 +59,13 @@ def _as_dict(r) -> dict:
 
 def resolve(store: Store, sign: Sign, alert_id: int, report: str, day: date) -> None:
     if not report.strip():
-        raise AccountError("resolving an alert needs the rectification report: --report TEXT")
+        raise AccountError("resolve_needs_report")
     with store.transaction() as conn:
         row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).first()
         if row is None:
-            raise AccountError(f"no alert {alert_id}")
+            raise AccountError("no_alert", alert=alert_id)
         if row.resolved:
-            raise AccountError(f"alert {alert_id} was already resolved on {row.resolved}")
+            raise AccountError("alert_resolved_already", alert=alert_id, day=row.resolved)
         conn.execute(alerts.update().where(alerts.c.id == alert_id)
                      .values(resolved=day, report=report))
         sign(conn, "alert.resolve", {"alert": alert_id, "report": report,

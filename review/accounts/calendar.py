@@ -26,10 +26,8 @@ def is_workday(day: date) -> bool:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
         first, last = min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
-        raise CalendarError(
-            f"{day.isoformat()} lies beyond the official holiday calendar this tool knows "
-            f"({first}–{last}): upgrade the chinese-calendar package once the State Council "
-            "publishes that year's holidays") from None
+        raise CalendarError("beyond_calendar", day=day.isoformat(), first=first,
+                            last=last) from None
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -53,13 +51,14 @@ def period(text: str) -> tuple[date, date]:
     except ValueError:
         first, last = date.max, date.min  # not a period: refused below
     if first > last:
-        raise CalendarError(f"period {text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31")
+        raise CalendarError("bad_period", text=text)
     return checked(first), checked(last)
 
 
 def checked(day: date) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise CalendarError(f"{day.isoformat()}: dates run from {FIRST_YEAR} to {LAST_YEAR}")
+        raise CalendarError("date_range", day=day.isoformat(), first=FIRST_YEAR,
+                            last=LAST_YEAR)
     return day
 
 

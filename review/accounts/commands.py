@@ -10,6 +10,8 @@ import click
 
 from review.columns import table
 from review.errors import UsageError
+from review.i18n import said
+from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
@@ -32,8 +34,7 @@ def _store():
         problems = [line for line in disagreements(conn) if not line.startswith(
             ("review_items", "review_decisions"))]
     if problems:
-        raise StoreError(f"{problems[0]}: the office's tables disagree with the signed log; "
-                         "run `review audit verify`")
+        raise StoreError("office_tables_disagree", problem=problems[0])
     return service.store
 
 
@@ -66,6 +67,7 @@ def accounts() -> None:
 
 
 @accounts.command("add")
+@lang_option
 @click.argument("name")
 @click.option("--unit", required=True)
 @click.option("--platform", required=True, help="微信公众号 / 微博 / 抖音 …")
@@ -77,10 +79,11 @@ def accounts_add(name, unit, platform, high_attention, operator, contact, fmt) -
     from review.accounts import registry
 
     data = registry.add(*_office(), name, unit, platform, high_attention, operator, contact)
-    _emit(data, fmt, [f"{name}: on file ({unit}, {platform})"])
+    _emit(data, fmt, [say("account_on_file", name=name, unit=unit, platform=platform)])
 
 
 @accounts.command("import")
+@lang_option
 @click.argument("file", type=click.Path(dir_okay=False))
 def accounts_import(file) -> None:
     """从 CSV 批量登记账号 / put accounts on file from a CSV."""
@@ -88,11 +91,12 @@ def accounts_import(file) -> None:
 
     added, problems = registry.import_registry(*_office(), Path(file))
     for p in problems:
-        click.echo(p)
-    click.echo(f"{added} accounts added, {len(problems)} skipped")
+        click.echo(said(p, spoken()))
+    click.echo(say("accounts_imported", added=added, skipped=len(problems)))
 
 
 @accounts.command("list")
+@lang_option
 @FORMAT_OPTION
 def accounts_list(fmt) -> None:
     from review.accounts import registry
@@ -103,20 +107,24 @@ def accounts_list(fmt) -> None:
 
 
 @accounts.command("show")
+@lang_option
 @click.argument("name")
 @FORMAT_OPTION
 def accounts_show(name, fmt) -> None:
     from review.accounts import registry
 
     data = registry.show(_store(), name)
-    _emit(data, fmt, [f"{data['name']} ({data['unit']}, {data['platform']}, {data['status']}), "
-                      f"last post {data['last_post'] or '—'}"]
-          + [f"  #{e['id']} {e['date']} {e['kind']}: filing by {e['filing_deadline']}, notice "
-             f"until {e['notice_end']}, filed {e['filed'] or '—'} ({e['decision']})"
+    _emit(data, fmt, [say("account_head", name=data["name"], unit=data["unit"],
+                          platform=data["platform"], status=data["status"],
+                          last=data["last_post"] or "—")]
+          + [say("account_event_line", id=e["id"], date=e["date"], kind=e["kind"],
+                 deadline=e["filing_deadline"], notice=e["notice_end"], filed=e["filed"] or "—",
+                 decision=e["decision"])
              for e in data["events"]])
 
 
 @accounts.command("event")
+@lang_option
 @click.argument("name")
 @click.argument("kind", type=click.Choice(["open", "merge", "change", "close"]))
 @click.option("--date", "day", type=DATE, required=True)
@@ -127,11 +135,12 @@ def accounts_event(name, kind, day, decision, fmt) -> None:
     from review.accounts import registry
 
     data = registry.event(*_office(), name, kind, _day(day), decision)
-    _emit(data, fmt, [f"{name} {kind} {data['date']}: file by {data['filing_deadline']}; "
-                      f"public notice until at least {data['notice_end']}"])
+    _emit(data, fmt, [say("event_recorded", name=name, kind=kind, date=data["date"],
+                          deadline=data["filing_deadline"], notice=data["notice_end"])])
 
 
 @accounts.command("filed")
+@lang_option
 @click.argument("event_id", type=ROW_ID)
 @click.option("--date", "day", type=DATE)
 def accounts_filed(event_id, day) -> None:
@@ -139,10 +148,11 @@ def accounts_filed(event_id, day) -> None:
     from review.accounts import registry
 
     registry.filed(*_office(), event_id, _day(day))
-    click.echo(f"event {event_id}: filed")
+    click.echo(say("event_filed", event=event_id))
 
 
 @accounts.command("due")
+@lang_option
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--within", type=click.IntRange(0, 250), default=3, show_default=True,
               help="工作日 / working days")
@@ -153,7 +163,7 @@ def accounts_due(as_of, within, fmt) -> None:
 
     rows = registry.due(_store(), _day(as_of), within)
     _emit(rows, fmt, table([r["status"], r["account"], f"{r['kind']} {r['date']}",
-                            f"file by {r['filing_deadline']}"] for r in rows))
+                            say("file_by", deadline=r["filing_deadline"])] for r in rows))
 
 
 @accounts.group("activity")
@@ -162,6 +172,7 @@ def activity_group() -> None:
 
 
 @activity_group.command("import")
+@lang_option
 @click.argument("file", type=click.Path(dir_okay=False))
 @FORMAT_OPTION
 def activity_import(file, fmt) -> None:
@@ -170,12 +181,13 @@ def activity_import(file, fmt) -> None:
 
     report = registry.import_activity(*_office(), Path(file))
     data = {"added": report.added, "duplicates": report.duplicates, "problems": report.problems}
-    _emit(data, fmt, [*report.problems,
-                      f"{report.added} added, {report.duplicates} already imported, "
-                      f"{len(report.problems)} skipped"])
+    _emit(data, fmt, [*(said(p, spoken()) for p in report.problems),
+                      say("activity_imported", added=report.added,
+                          duplicates=report.duplicates, skipped=len(report.problems))])
 
 
 @accounts.command("stale")
+@lang_option
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--raise-alerts", is_flag=True, help="为停更账号登记“内容不更新”警报")
 @FORMAT_OPTION
@@ -188,12 +200,15 @@ def accounts_stale(as_of, raise_alerts, fmt) -> None:
     rows = registry.stale(store, day)
     raised = alerts.raise_stale(store, sign, day) if sign else []
     _emit({"stale": rows, "alerts_raised": raised}, fmt,
-          table([r["account"], r["unit"], f"last post {r['last_post'] or '—'}",
-                 f"{r['days'] if r['days'] is not None else '—'} days (limit {r['limit']})"]
-                for r in rows) + ([f"{len(raised)} alerts raised"] if raise_alerts else []))
+          table([r["account"], r["unit"], say("last_post", last=r["last_post"] or "—"),
+                 say("days_limit", days=r["days"] if r["days"] is not None else "—",
+                     limit=r["limit"])]
+                for r in rows) + ([say("alerts_raised", count=len(raised))] if raise_alerts
+                                  else []))
 
 
 @accounts.command("consolidate")
+@lang_option
 @click.option("--as-of", "as_of", type=DATE)
 @FORMAT_OPTION
 def accounts_consolidate(as_of, fmt) -> None:
@@ -201,12 +216,14 @@ def accounts_consolidate(as_of, fmt) -> None:
     from review.accounts import registry
 
     rows = registry.consolidate(_store(), _day(as_of))
-    _emit(rows, fmt, table([r["account"], r["unit"], f"like {', '.join(r['similar_to'])}",
-                            f"{r['posts']} posts, {r['avg_reads']} reads/post, "
-                            f"{r['avg_interactions']} interactions/post"] for r in rows))
+    _emit(rows, fmt, table([r["account"], r["unit"],
+                            say("like_accounts", names=", ".join(r["similar_to"])),
+                            say("account_figures", posts=r["posts"], reads=r["avg_reads"],
+                                interactions=r["avg_interactions"])] for r in rows))
 
 
 @accounts.command("score")
+@lang_option
 @click.option("--period", required=True, help="2026-10 / 2026 / 2026-10-01:2026-10-31")
 @FORMAT_OPTION
 def accounts_score(period, fmt) -> None:
@@ -216,8 +233,9 @@ def accounts_score(period, fmt) -> None:
     first, last = calendar.period(period)
     rows = scores.score(_store(), first, last)
     _emit(rows, fmt, table([r["rank"], r["account"], r["total"],
-                            f"勤勉 {r['diligence']} 效果 {r['effect']} 内容 {r['content']} "
-                            f"集群 {r['cluster']} 成长 {r['growth']}"] for r in rows))
+                            say("score_indices", diligence=r["diligence"], effect=r["effect"],
+                                content=r["content"], cluster=r["cluster"],
+                                growth=r["growth"])] for r in rows))
 
 
 @click.group("alerts")
@@ -226,6 +244,7 @@ def alerts_group() -> None:
 
 
 @alerts_group.command("add")
+@lang_option
 @click.argument("unit")
 @click.option("--kind", required=True, type=click.Choice(["serious", "not-updated",
                                                           "poor-interaction"]))
@@ -239,11 +258,12 @@ def alerts_add(unit, kind, day, note, fmt) -> None:
     data = alerts.add(store, sign, unit, kind, _day(day), note)
     state = alerts.status(store, unit, _day(day))
     _emit({**data, "status": state}, fmt,
-          [f"alert {data['id']}: {unit} {kind}; {state['count']} this period"
-           + (f" → interview: {state['interview']}" if state["interview"] else "")])
+          [say("alert_interview" if state["interview"] else "alert_added", alert=data["id"],
+               unit=unit, kind=kind, count=state["count"], interview=state["interview"])])
 
 
 @alerts_group.command("list")
+@lang_option
 @click.option("--unit")
 @click.option("--open", "open_only", is_flag=True)
 @FORMAT_OPTION
@@ -252,11 +272,13 @@ def alerts_list(unit, open_only, fmt) -> None:
 
     rows = alerts.listing(_store(), unit, open_only)
     _emit(rows, fmt, table([r["id"], r["date"], r["unit"], r["kind"],
-                            f"resolved {r['resolved']}" if r["resolved"] else "open", r["note"]]
+                            say("alert_resolved_on", day=r["resolved"]) if r["resolved"]
+                            else say("alert_open"), r["note"]]
                            for r in rows))
 
 
 @alerts_group.command("resolve")
+@lang_option
 @click.argument("alert_id", type=ROW_ID)
 @click.option("--report", required=True, help="整改报告 / the rectification report")
 @click.option("--date", "day", type=DATE)
@@ -264,10 +286,11 @@ def alerts_resolve(alert_id, report, day) -> None:
     from review.accounts import alerts
 
     alerts.resolve(*_office(), alert_id, report, _day(day))
-    click.echo(f"alert {alert_id}: resolved")
+    click.echo(say("alert_resolved", alert=alert_id))
 
 
 @alerts_group.command("status")
+@lang_option
 @click.argument("unit")
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--period", help="2026 / 2026-10 / 2026-10-01:2026-10-31（默认为自然年 / default: "
@@ -278,12 +301,13 @@ def alerts_status(unit, as_of, period, fmt) -> None:
 
     span = calendar.period(period) if period else None
     data = alerts.status(_store(), unit, _day(as_of), span)
-    _emit(data, fmt, [f"{unit}: {data['count']} alerts "
-                      f"({data['period'][0]}–{data['period'][1]}); interview: "
-                      f"{data['interview'] or 'none'}"])
+    _emit(data, fmt, [say("alert_status", unit=unit, count=data["count"],
+                          first=data["period"][0], last=data["period"][1],
+                          interview=data["interview"] or say("no_interview"))])
 
 
 @alerts_group.command("notice")
+@lang_option
 @click.argument("unit")
 @click.option("--as-of", "as_of", type=DATE)
 @click.option("--period", help="2026 / 2026-10 / 2026-10-01:2026-10-31")
@@ -299,7 +323,7 @@ def alerts_notice(unit, as_of, period, fmt, out) -> None:
         try:
             Path(out).write_text(text, encoding="utf-8")
         except OSError as err:
-            raise UsageError(f"cannot write {out}: {err.strerror or err}") from None
+            raise UsageError("cannot_write", path=out, reason=err.strerror or err) from None
         click.echo(out)
     else:
         click.echo(text, nl=False)

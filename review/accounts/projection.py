@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from review.accounts.registry import COLUMNS, row_hash
+from review.i18n import Msg
 from review.tables import accounts, activity, alerts, events
 from review.workflow.chain import Record
 
@@ -68,10 +69,9 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
         values = {"account_id": row.account_id, "date": row.date,
                   **{c: getattr(row, c) for c in COLUMNS}}
         if row_hash(values) != row.row_hash:
-            out.append(f"review_activity row {row.id}: its values differ from when it was "
-                       "imported")
+            out.append(Msg("activity_changed", row=row.id))
         elif not legacy and row.row_hash not in imported:
-            out.append(f"review_activity row {row.id}: no signed import added it")
+            out.append(Msg("activity_not_logged", row=row.id))
     return out
 
 
@@ -79,11 +79,11 @@ def _compare(table: str, want: dict, found: dict, optional: tuple[str, ...] = ()
     out = []
     for key in sorted(set(want) | set(found), key=str):
         if key not in found:
-            out.append(f"{table}: {key} is in the log but has no row")
+            out.append(Msg("table_no_row", table=table, key=key))
         elif key not in want:
-            out.append(f"{table} row {key}: no such record in the signed log")
+            out.append(Msg("table_not_logged", table=table, key=key))
         else:
-            out.extend(f"{table} row {key}: {column} differs from the signed log"
+            out.extend(Msg("table_differs", table=table, key=key, column=column)
                        for column in want[key] if want[key][column] != found[key][column]
                        and not (column in optional and column not in want[key]))
     return out

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, select
 
 from review.accounts import calendar
 from review.errors import UsageError
+from review.i18n import Msg
 from review.tables import accounts, activity, events
 from review.workflow.store import Store
 
@@ -32,7 +33,7 @@ class AccountError(UsageError):
 def _account(conn, name: str):
     row = conn.execute(select(accounts).where(accounts.c.name == name)).first()
     if row is None:
-        raise AccountError(f"no account called {name!r} (see `review accounts list`)")
+        raise AccountError("no_account", name=name)
     return row
 
 
@@ -40,7 +41,7 @@ def add(store: Store, sign: Sign, name: str, unit: str, platform: str, high_atte
         operator: str | None, contact: str | None) -> dict:
     with store.transaction() as conn:
         if conn.execute(select(accounts.c.id).where(accounts.c.name == name)).first():
-            raise AccountError(f"an account called {name!r} is already on file")
+            raise AccountError("account_exists", name=name)
         values = {"name": name, "unit": unit, "platform": platform,
                   "high_attention": high_attention, "operator": operator, "contact": contact}
         conn.execute(accounts.insert().values(**values, status="open"))
@@ -54,12 +55,12 @@ def import_registry(store: Store, sign: Sign, path: Path) -> tuple[int, list[str
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise AccountError(f"{path}: cannot read: {err}") from None
+        raise AccountError("file_unreadable", path=path, reason=err) from None
     added, problems = 0, []
     for line, row in enumerate(rows, start=2):
         name, unit, platform = (row.get(k, "").strip() for k in ("name", "unit", "platform"))
         if not (name and unit and platform):
-            problems.append(f"{path.name}:{line}: needs name, unit and platform")
+            problems.append(Msg("row_needs_fields", file=path.name, line=line))
             continue
         try:
             add(store, sign, name, unit, platform,
@@ -67,7 +68,7 @@ def import_registry(store: Store, sign: Sign, path: Path) -> tuple[int, list[str
                 row.get("operator") or None, row.get("contact") or None)
             added += 1
         except AccountError as err:
-            problems.append(f"{path.name}:{line}: {err}")
+            problems.append(Msg("row_problem", file=path.name, line=line, problem=err))
     return added, problems
 
 
@@ -105,10 +106,9 @@ def event(store: Store, sign: Sign, name: str, kind: str, day: date, decision: s
     """A lifecycle event with its basis; the filing deadline is the 7th working day after it
     and the public notice may end on the 15th working day after it at the earliest."""
     if kind not in EVENT_KINDS:
-        raise AccountError(f"unknown event {kind!r}; events: {', '.join(EVENT_KINDS)}")
+        raise AccountError("unknown_event", kind=kind, kinds=", ".join(EVENT_KINDS))
     if not decision.strip():
-        raise AccountError("an event needs its basis: --decision (collective decision or "
-                           "the principal's consent)")
+        raise AccountError("event_needs_basis")
     deadline = calendar.add_working_days(day, calendar.FILING_DAYS)
     notice_end = calendar.add_working_days(day, calendar.NOTICE_DAYS)
     with store.transaction() as conn:
@@ -130,7 +130,7 @@ def filed(store: Store, sign: Sign, event_id: int, day: date) -> None:
     with store.transaction() as conn:
         if conn.execute(events.update().where(events.c.id == event_id)
                         .values(filed=day)).rowcount == 0:
-            raise AccountError(f"no event {event_id}")
+            raise AccountError("no_event", event=event_id)
         sign(conn, "account.filed", {"event": event_id, "date": day.isoformat()})
 
 
@@ -173,12 +173,11 @@ def import_activity(store: Store, sign: Sign, path: Path) -> ImportReport:
         reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
         rows = list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise AccountError(f"{path}: cannot read: {err}") from None
+        raise AccountError("file_unreadable", path=path, reason=err) from None
     fields = [HEADER_ALIASES.get((f or "").strip(), (f or "").strip().lower())
               for f in reader.fieldnames or []]
     if "account" not in fields or "date" not in fields:
-        raise AccountError(f"{path}: needs columns account and date (and optionally "
-                           f"{', '.join(COLUMNS)})")
+        raise AccountError("activity_columns", path=path, columns=", ".join(COLUMNS))
     report = ImportReport(problems=[])
     added: list[str] = []
     with store.transaction() as conn:
@@ -188,7 +187,8 @@ def import_activity(store: Store, sign: Sign, path: Path) -> ImportReport:
                    if i < len(fields)}
             problem, values = _parse_row(row, known)
             if problem:
-                report.problems.append(f"{path.name}:{line}: {problem}")
+                report.problems.append(Msg("row_problem", file=path.name, line=line,
+                                           problem=problem))
                 continue
             digest = row_hash(values)
             if conn.execute(select(activity.c.id).where(activity.c.row_hash == digest)).first():
@@ -212,11 +212,11 @@ def row_hash(values: dict) -> str:
 def _parse_row(row: dict, known: dict[str, int]) -> tuple[str | None, dict]:
     name = row.get("account", "")
     if name not in known:
-        return f"unknown account {name!r}", {}
+        return Msg("unknown_account", name=name), {}
     try:
         day = date.fromisoformat(row.get("date", ""))
     except ValueError:
-        return f"bad date {row.get('date')!r} (expected YYYY-MM-DD)", {}
+        return Msg("bad_date", value=row.get("date")), {}
     values: dict = {"account_id": known[name], "date": day}
     for column in COLUMNS:
         cell = row.get(column, "")
@@ -226,9 +226,9 @@ def _parse_row(row: dict, known: dict[str, int]) -> tuple[str | None, dict]:
         try:
             number = int(cell)
         except ValueError:
-            return f"{column} is not a whole number: {cell!r}", {}
+            return Msg("not_whole_number", column=column, cell=cell), {}
         if number < 0:
-            return f"{column} is negative: {number}", {}
+            return Msg("negative", column=column, number=number), {}
         values[column] = number
     return None, values
 

@@ -31,7 +31,7 @@ def write(path: Path, data: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+        raise UsageError("cannot_write", path=path, reason=err.strerror or err) from None
 
 
 def load(text: str | None) -> Counter:

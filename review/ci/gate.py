@@ -20,6 +20,7 @@ from review.ci import baseline, git
 from review.config import Config, parse_config
 from review.errors import ConfigError, InputError, ReviewError
 from review.findings import FileResult, Rule, Severity
+from review.i18n import Msg
 from review.loading import Source
 from review.pipeline import Pipeline
 
@@ -75,8 +76,7 @@ def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
         if base and at_base != now and (at_base or now):
             if name == "pyproject.toml" and not _has_review(at_base) and not _has_review(now):
                 continue
-            notices.append(f"{name} is changed by this change; the gate uses its version at "
-                           f"{base[:12]}")
+            notices.append(Msg("changed_by_change", name=name, base=base[:12]))
         if text is not None and (name == "review.toml" or _has_review(text)):
             config = parse_config(text, name, root)
             return _files_at_base(config, root, base, notices), notices
@@ -100,8 +100,7 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
         old = git.show(base, rel, root)
         if old == _read(full):
             return path
-        notices.append(f"{rel} is changed by this change; the gate uses its version at "
-                       f"{base[:12]}")
+        notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
         if not holder:
             holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
             atexit.register(shutil.rmtree, holder[0], True)
@@ -131,14 +130,13 @@ def approval_problem(root: Path, path: str, trust_root) -> str | None:
     from review.workflow import attest
 
     if trust_root is None:
-        return "not approved: no signed roster export (.review/roster.json) at the base revision"
+        return Msg("not_approved_no_roster")
     digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
     found, reasons = attest.find_valid(root / ".review" / "attestations", trust_root, path,
                                        digest)
     if found:
         return None
-    return "not approved: no valid release attestation for this content" + (
-        f" ({reasons[0]})" if reasons else "")
+    return Msg("not_approved_because", reason=reasons[0]) if reasons else Msg("not_approved")
 
 
 def run(cwd: Path, base: str | None = None, all_files: bool = False,
@@ -199,8 +197,7 @@ def _settings_revision(root: Path, base: str | None, all_files: bool
     except git.GitError:
         if not all_files:
             raise
-        return None, ["no default branch and no --base: the gate's settings are the working "
-                      "tree's, which this change could have loosened"]
+        return None, [Msg("no_default_branch")]
 
 
 def _base_root(root: Path, base: str | None, config: Config, report: GateReport):
@@ -215,21 +212,19 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         # back to it.
         pinned = trust.pinned()
         if pinned is None:
-            report.notices.append("no base revision and no pinned root of trust "
-                                  "(REVIEW_TRUST_ROOT): approvals cannot be verified")
+            report.notices.append(Msg("no_base_no_root"))
             return None
         return _within_reach(pinned, root, report)
     text = git.show(base, ROSTER, root)
     if text != _read(root / ROSTER):
-        report.notices.append(f"{ROSTER} changes in this change: the base revision's is used "
-                              "until it is merged")
+        report.notices.append(Msg("roster_changes", roster=ROSTER))
     try:
         pinned = trust.pinned(config.trust_root)
         if not text:
             return _within_reach(pinned, root, report) if pinned else None
         trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
-        report.notices.append(f"{ROSTER} at the base revision is not trusted: {err}")
+        report.notices.append(Msg("base_roster_untrusted", roster=ROSTER, problem=err))
         return None
     # the export at the base revision is also an anchor: attestations must carry its records
     return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
@@ -251,11 +246,10 @@ def _within_reach(anchor, root: Path, report: GateReport):
             newer = attest.read_roster(jsonfile.loads(text),
                                        trust.Root(anchor.admin, anchor.workspace))
         except (ValueError, trust.Untrusted, ReviewError) as err:
-            report.notices.append(f"{ROSTER} of this change is not trusted: {err}")
+            report.notices.append(Msg("change_roster_untrusted", roster=ROSTER, problem=err))
     extended = anchor.extended(newer) if newer else None
     if newer and extended is None:
-        report.notices.append(f"{ROSTER} of this change does not hold every record of the "
-                              "base revision's export: releases are checked against the base's")
+        report.notices.append(Msg("change_roster_short", roster=ROSTER))
     return extended or dataclasses.replace(anchor, complete=True)
 
 
@@ -264,4 +258,4 @@ def _read(path: Path) -> str | None:
     try:
         return path.read_bytes().decode("utf-8", "replace") if path.is_file() else None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise ConfigError("file_unreadable", path=path, reason=err.strerror or err) from None

@@ -17,10 +17,12 @@ def run(args: list[str], cwd: Path, check: bool = True) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise GitError("git is not installed") from None
+        raise GitError("git_missing") from None
     if check and done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
+        if message:
+            raise GitError("git_failed", command=" ".join(args), detail=message[-1])
+        raise GitError("git_failed_silently", command=" ".join(args))
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -75,7 +77,7 @@ def default_base(cwd: Path) -> str:
             return base
         if before := _before(cwd):
             return before
-    raise GitError("cannot tell what to compare with: give --base REF (or --all)")
+    raise GitError("no_base")
 
 
 def settings_base(cwd: Path) -> str:
@@ -90,7 +92,7 @@ def settings_base(cwd: Path) -> str:
             return tip
         if before := _before(cwd):
             return before
-    raise GitError("cannot tell what to compare with: give --base REF (or --all)")
+    raise GitError("no_base")
 
 
 @dataclass(frozen=True)

@@ -105,8 +105,9 @@ def render_file(file: FileReport, lang: str) -> str:
 
 
 def render_end(report: Report, lang: str) -> str:
-    lines = [f"notice: {n}" for n in report.notices or ()]
-    lines.append(gate_table(report) if report.gate is not None else _summary_line(report, lang))
+    lines = [f"{t('notice', lang)}: {n}" for n in report.notices or ()]
+    lines.append(gate_table(report, lang) if report.gate is not None
+                 else _summary_line(report, lang))
     return "\n".join(lines)
 
 
@@ -126,9 +127,10 @@ def _summary_line(report: Report, lang: str) -> str:
     return line
 
 
-def gate_table(report: Report) -> str:
-    """`review ci`'s table of every file and its verdict, ending with the exit code."""
-    rows = [("file", "status", "decision", "findings", "baselined", "approval")]
+def gate_table(report: Report, lang: str) -> str:
+    """`review ci`'s table of every file and its verdict, ending with the exit code. The
+    headers and the last line are said in `lang`; the values are those of the JSON report."""
+    rows = [tuple(t("gate_header", lang).split("\t"))]
     for f in report.files:
         rows.append((f.result.path, f.status or "",
                      f.result.decision.value if f.result.decision else "error",
@@ -141,8 +143,8 @@ def gate_table(report: Report) -> str:
         rows.append((path, "-", "outside", "-", "-", "-"))  # not a publishable path
     lines = table(rows)  # padded by display width: a Chinese file name takes two columns
     s = summary(report)
-    lines.append(f"{s['files']} checked, {s.get('outside', 0)} outside the publishable paths, "
-                 f"{s.get('deleted', 0)} deleted, {s['block']} blocked, "
-                 f"{s.get('unapproved', 0)} unapproved, {s.get('baselined', 0)} baselined "
-                 f"→ exit {s.get('exit', 0)}")
+    lines.append(t("gate_summary", lang, files=s["files"], outside=s.get("outside", 0),
+                   deleted=s.get("deleted", 0), block=s["block"],
+                   unapproved=s.get("unapproved", 0), baselined=s.get("baselined", 0),
+                   exit=s.get("exit", 0)))
     return "\n".join(lines)

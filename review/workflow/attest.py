@@ -16,6 +16,7 @@ from pathlib import Path
 from review import jsonfile
 from review.errors import ReviewError, StoreError
 from review.findings import Finding, Severity
+from review.i18n import Msg
 from review.workflow import chain, dsse, trust
 from review.workflow.chain import Record
 from review.workflow.history import History, release_problem
@@ -108,14 +109,14 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
     except (KeyError, TypeError, ValueError, OverflowError):
-        raise trust.Untrusted("not a roster export") from None
+        raise trust.Untrusted(Msg("not_roster_export")) from None
     trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items)
     admins = {fp: key.public for person in trusted.roster.people.values()
               if "admin" in person.roles for fp, key in person.keys.items()
               if key.revoked_seq is None}
     _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
     if not good:
-        raise trust.Untrusted("not signed by an admin on it")
+        raise trust.Untrusted(Msg("export_not_admin_signed"))
     return trusted
 
 
@@ -132,9 +133,9 @@ def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | 
     try:
         return _check(env, root, path, content_sha256)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
-        return "not a readable release attestation"
+        return Msg("att_unreadable")
     except ReviewError as err:  # a carried key that is no key, say: this file's problem only
-        return f"not a readable release attestation ({err})"
+        return Msg("att_unreadable_because", problem=err)
 
 
 def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
@@ -144,63 +145,59 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         subject = body["subject"][0]
         entries, trust_entries = predicate["records"], predicate["trust"]
     except (KeyError, IndexError, TypeError, ValueError):
-        return "not a release attestation of this version of review (ask the releaser to " \
-               "delete it and run `review release ID` again)"
+        return Msg("att_other_version")
     if subject.get("name") != path:
-        return f"attests {subject.get('name')}, not {path}"
+        return Msg("att_other_path", name=subject.get("name"), path=path)
     if subject.get("digest", {}).get("sha256") != content_sha256:
-        return "attests other content"
+        return Msg("att_other_content")
     try:
         state = trust.trusted(trust_entries, root)
         records = [trust.from_entry(e) for e in entries]
         if not records or any(r.item_id != records[0].item_id for r in records):
-            return "its records are not one item's"
+            return Msg("att_not_one_item")
         trust.placed(records, "item_prev", state.workspace)
         history = build_history(records, state.roster, state.policy, state.workspace)
     except trust.Untrusted as err:
-        return str(err)
+        return Msg("problem_only", problem=err)
     except StoreError as err:
-        return str(err)
+        return Msg("problem_only", problem=err)
     last = records[-1]
     if history.released is None or history.released[0] is not last:
-        return "its records do not end with the release"
+        return Msg("att_no_release_end")
     # The roster's and policy's records must reach as far as any signer of the item saw
     # them, or a chain cut short would bring back an older policy or an unrevoked key.
     carried = {r.computed_hash() for r in state.records}
     if any(chain.place_of(r).trust not in carried for r in records) or \
             chain.place_of(last).trust != state.head:
-        return "it does not carry the roster and policy in force at the release"
+        return Msg("att_trust_short")
     if any(a.seq >= b.seq for a, b in pairwise(records)):
-        return "its records are out of order"
+        return Msg("att_out_of_order")
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
-        return "it omits roster or policy records of the committed roster export"
+        return Msg("att_omits_trust")
     revoked = next(((r, root.revoked[r.actor]) for r in records
                     if r.seq >= root.revoked.get(r.actor, r.seq + 1)), None)
     if revoked:
-        return f"record {revoked[0].seq} was signed by a key the roster export revokes from " \
-               f"record {revoked[1]}"
+        return Msg("att_revoked_key", seq=revoked[0].seq, since=revoked[1])
     reach = max(root.log, default=0)
     numbers = {r.seq for r in records}
     omitted = [seq for seq, item in root.items.items()
                if item == last.item_id and seq <= last.seq and seq not in numbers]
     if omitted:
-        return f"it omits record {omitted[0]} of the item, which the committed log export holds"
+        return Msg("att_omits_record", seq=omitted[0])
     if root.complete and last.seq > reach:
-        return f"its release (record {last.seq}) is newer than the committed roster export " \
-               f"(record {reach}): an admin runs `review roster export` and commits it"
+        return Msg("att_beyond_export", seq=last.seq, reach=reach)
     if any(r.seq <= reach and root.log.get(r.seq) != r.computed_hash() for r in records):
-        return "its records are not those of the committed log export (a release signed " \
-               "outside the store)"
+        return Msg("att_not_logged")
     version = history.version
     if (version.path, version.content_sha256) != (path, content_sha256):
-        return "its records release other content"
+        return Msg("att_other_release")
     if version.findings is None:
-        return "its submission did not sign its findings (an earlier version of review)"
+        return Msg("att_unsigned_findings")
     release, releaser = history.released
     _, good = dsse.open_envelope(env, ATTESTATION_TYPE,
                                  {release.actor: state.roster.key(release.actor).public})
     if not good:
-        return "the releaser did not sign it"
+        return Msg("att_releaser_unsigned")
     findings = [Finding.model_validate(f) for f in version.findings]
     return release_problem(history, state.policy, releaser, findings)
 
@@ -216,13 +213,13 @@ def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
         try:
             info = candidate.lstat()
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ATTESTATION:
-                reasons.append(f"{candidate.name} is not a regular attestation file")
+                reasons.append(Msg("att_irregular", name=candidate.name))
                 continue
             env = jsonfile.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         problem = check(env, root, path, content_sha256) if isinstance(env, dict) else \
-            "not a release attestation"
+            Msg("att_not_attestation")
         if problem is None:
             return candidate.name, []
         reasons.append(problem)

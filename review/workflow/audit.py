@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from review import jsonfile
+from review.i18n import Msg
 from review.workflow import chain, witness
 from review.workflow.keys import Identity
 from review.workflow.roster import ROSTER_KINDS, Roster
@@ -25,25 +26,23 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
     prev = chain.GENESIS
     for expected_seq, r in enumerate(records, 1):
         if r.seq != expected_seq:
-            return f"record {expected_seq} is missing (the next one is {r.seq})"
+            return Msg("audit_missing", seq=expected_seq, next=r.seq)
         if r.prev_hash != prev:
-            return f"record {r.seq} does not follow record {r.seq - 1} (rows removed or reordered)"
+            return Msg("audit_not_following", seq=r.seq, prev=r.seq - 1)
         if chain.record_hash(r.seq, r.kind, r.item_id, r.actor, r.body, r.signature,
                              r.prev_hash) != r.hash:
-            return f"record {r.seq} was altered (its hash does not match)"
+            return Msg("audit_hash", seq=r.seq)
         try:
             body = jsonfile.loads(r.body)
         except ValueError:
-            return f"record {r.seq} is not readable"
+            return Msg("audit_unreadable", seq=r.seq)
         if body.get("kind") != r.kind or body.get("item") != r.item_id:
-            return f"record {r.seq} was altered (kind or item differ from what was signed)"
+            return Msg("chain_altered_kind", seq=r.seq)
         if r.kind in ROSTER_KINDS:
             if not roster.apply(r) and inert is not None:
-                inert.append(f"record {r.seq} is a roster change nobody entitled signed: it "
-                             "counts for nothing")
+                inert.append(Msg("audit_unentitled", seq=r.seq))
         elif roster.signer_of(r) is None and inert is not None:
-            inert.append(f"record {r.seq} is not signed by a key on the roster at that time: "
-                         "it counts for nothing")
+            inert.append(Msg("audit_unsigned", seq=r.seq))
         prev = r.hash
     problem = _broken_place(records, chain.workspace_id(conn))
     if problem:
@@ -82,12 +81,11 @@ def check_anchor(anchor: dict, records: list[chain.Record], roster: Roster) -> s
     try:
         signer, seq, digest = witness.opened(anchor)
     except ValueError:
-        return "an anchor file is not a chain head signed by its key"
+        return Msg("anchor_unsigned")
     if roster.key(signer) is None:
-        return f"the anchor at record {seq} is not signed by a key on the roster"
+        return Msg("anchor_not_roster", seq=seq)
     if seq > len(records):
-        return f"the log ends at record {len(records)} but an anchor vouches for record {seq} " \
-               "(records were removed from the end)"
+        return Msg("anchor_beyond", end=len(records), seq=seq)
     if records[seq - 1].hash != digest:
-        return f"record {seq} differs from the anchored chain head (the log was rewritten)"
+        return Msg("anchor_differs", seq=seq)
     return None

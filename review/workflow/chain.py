@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, text
 
 from review import jsonfile
+from review.i18n import Msg
 from review.tables import log
 from review.workflow.keys import Identity, canonical
 
@@ -180,17 +181,17 @@ def broken_link(records: list[Record], link: str, workspace: str,
     modern = after is not None and after.version == BODY_VERSION
     for r in records:
         if (r.signed.get("kind"), r.signed.get("item")) != (r.kind, r.item_id):
-            return f"record {r.seq} was altered (kind or item differ from what was signed)"
+            return Msg("chain_altered_kind", seq=r.seq)
         place = place_of(r)
         if place is None:
             if modern:
-                return f"record {r.seq} is in the old format after the cut-over (a replay)"
+                return Msg("chain_old_format", seq=r.seq)
         else:
             modern = True
             if place.seq != r.seq or place.workspace != workspace:
-                return f"record {r.seq} was signed for another place (a replay)"
+                return Msg("chain_other_place", seq=r.seq)
             if getattr(place, link) != before:
-                return f"a record before record {r.seq} was removed or replaced"
+                return Msg("chain_removed_before", seq=r.seq)
         before = r.computed_hash()
     return None
 
@@ -205,8 +206,7 @@ def stale_trust(records: list[Record], trust_before: str = GENESIS) -> str | Non
     for r in records:
         place = place_of(r)
         if place is not None and place.trust != latest:
-            return (f"record {r.seq} was signed against an earlier roster or policy than the "
-                    "one in force at its place")
+            return Msg("chain_stale_trust", seq=r.seq)
         if r.kind in TRUST_KINDS:
             latest = r.computed_hash()
     return None
@@ -227,36 +227,32 @@ def verify_links(conn: Connection, workspace: str) -> None:
     if not count:
         return
     if distinct != count:  # the table rebuilt without its key, a number used twice
-        raise StoreError("a record number is used twice in the audit log (its table was "
-                         "rebuilt); run `review audit verify`")
+        raise StoreError("log_seq_twice")
     if count != top or bottom != 1:
         # a row numbered outside 1…count was put there (or the rows after a gap moved up):
         # the database role that added it, when the database says (PostgreSQL)
         odd = conn.execute(select(log.c.seq, log.c.inserted_by).where(
             (log.c.seq < 1) | (log.c.seq > count)).order_by(log.c.seq)).first()
-        named = f"; record {odd.seq} was added by database role {odd.inserted_by}" \
-            if odd is not None and odd.inserted_by else ""
-        raise StoreError("records are missing from the audit log (its numbers have gaps)"
-                         f"{named}; run `review audit verify`")
+        if odd is not None and odd.inserted_by:
+            raise StoreError("log_gaps_role", seq=odd.seq, role=odd.inserted_by)
+        raise StoreError("log_gaps")
     seen = heads.seen(workspace)
     if seen is not None and seen[0] > top:
-        raise StoreError(f"the audit log ends at record {top}, but this computer saw record "
-                         f"{seen[0]}: records were removed from the end")
+        raise StoreError("log_cut_end", top=top, seen=seen[0])
     start = seen[0] if seen is not None else 1
     rows = [_record(r) for r in conn.execute(select(log).where(log.c.seq >= start)
                                              .order_by(log.c.seq))]
     if seen is not None and rows[0].computed_hash() != seen[1]:
-        raise StoreError(f"record {seen[0]} differs from the one this computer verified: the "
-                         "log was rewritten; run `review audit verify`")
+        raise StoreError("log_rewritten", seq=seen[0])
     problem = broken_link(rows[1:], "prev", workspace, after=rows[0]) if seen is not None \
         else broken_link(rows, "prev", workspace)
     problem = problem or stale_trust(
         rows, _latest_hash(conn, log.c.kind.in_(TRUST_KINDS), log.c.seq < rows[0].seq))
     if problem:
-        raise StoreError(f"{problem}; run `review audit verify`")
+        raise StoreError("log_problem", problem=problem)
     problem = _relabelled(conn)
     if problem:
-        raise StoreError(f"{problem}; run `review audit verify`")
+        raise StoreError("log_problem", problem=problem)
     heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
 
 
@@ -284,10 +280,10 @@ def _relabelled(conn: Connection) -> str | None:
     row = conn.execute(text(f"SELECT seq FROM review_log WHERE NOT COALESCE(({signed}), {false}) "
                             "ORDER BY seq LIMIT 1")).first()
     if row is not None:
-        return f"record {row.seq} was altered (its kind, item or link differ from what was signed)"
+        return Msg("chain_relabelled", seq=row.seq)
     row = conn.execute(text("SELECT b.seq FROM review_log a JOIN review_log b "
                             "ON b.seq = a.seq + 1 WHERE b.prev_hash <> a.hash "
                             "ORDER BY b.seq LIMIT 1")).first()
     if row is not None:
-        return f"a record before record {row.seq} was altered or replaced"
+        return Msg("chain_replaced_before", seq=row.seq)
     return None

@@ -12,6 +12,8 @@ import click
 from review import jsonfile
 from review.columns import table
 from review.errors import Refused, UsageError
+from review.i18n import Msg, said
+from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
 
 
@@ -41,7 +43,7 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+        raise UsageError("cannot_write", path=path, reason=err.strerror or err) from None
 
 
 def _emit(data, fmt: str, text_lines) -> None:
@@ -58,6 +60,7 @@ ITEM_ID = click.IntRange(1, MAX_ID)
 
 
 @click.command()
+@lang_option
 @click.option("--name", required=True, help="你的姓名 / your name")
 @click.option("--passphrase", is_flag=True, help="用口令保护私钥 / protect the key")
 def keygen(name: str, passphrase: bool) -> None:
@@ -68,8 +71,8 @@ def keygen(name: str, passphrase: bool) -> None:
     path = keys.default_key_path()
     identity = keys.generate(path, secret)
     click.echo(f"{name}: {identity.fingerprint}")
-    click.echo(f"private key: {path}")
-    click.echo(f"public key:  {path}.pub")
+    click.echo(say("keygen_private", path=path))
+    click.echo(say("keygen_public", path=f"{path}.pub"))
 
 
 def _ask_passphrase() -> str:
@@ -80,15 +83,15 @@ def _ask_passphrase() -> str:
     if os.environ.get("REVIEW_KEY_PASSPHRASE"):
         return os.environ["REVIEW_KEY_PASSPHRASE"]
     if not sys.stdin.isatty():  # no terminal to type it at (a script, CI)
-        raise UsageError("--passphrase needs a terminal, or the passphrase in "
-                         "REVIEW_KEY_PASSPHRASE")
+        raise UsageError("passphrase_needs_terminal")
     try:
         return getpass.getpass("口令 / passphrase: ")
     except EOFError:
-        raise UsageError("no passphrase was typed") from None
+        raise UsageError("no_passphrase") from None
 
 
 @click.command()
+@lang_option
 @click.option("--name", required=True)
 @click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
 @click.option("--group", help="共享文件夹上的 SQLite：该系统用户组的成员都可使用 / a shared "
@@ -105,7 +108,7 @@ def init(name: str, database_url: str | None, group: str | None) -> None:
     try:
         (root / DIR).mkdir(exist_ok=True)
     except OSError as err:
-        raise UsageError(f"cannot create {root / DIR}: {err.strerror or err}") from None
+        raise UsageError("cannot_create", path=root / DIR, reason=err.strerror or err) from None
     if group:
         share_with_group(root / DIR, group)
     witness.prepare(root / DIR)
@@ -117,17 +120,18 @@ def init(name: str, database_url: str | None, group: str | None) -> None:
         # with the database's own permissions: the group must be able to write all three.
         for made in (root / DIR).glob("review.db*"):
             made.chmod(0o660)
-    click.echo(f"initialised {root / DIR}; {name} ({identity.fingerprint}) is admin")
+    click.echo(say("initialised", path=root / DIR, name=name, key=identity.fingerprint))
 
 
 @click.command()
+@lang_option
 @FORMAT_OPTION
 def whoami(fmt: str) -> None:
     """当前身份 / who the held key says you are."""
     person, fp = open_service().whoami()
     data = {"name": person.name if person else None, "key": fp,
             "roles": sorted(person.roles) if person else []}
-    _emit(data, fmt, [f"{data['name'] or '(not on the roster)'} {fp} "
+    _emit(data, fmt, [f"{data['name'] or say('not_on_roster')} {fp} "
                       f"{','.join(data['roles'])}"])
 
 
@@ -137,6 +141,7 @@ def roster() -> None:
 
 
 @roster.command("add")
+@lang_option
 @click.argument("name")
 @click.option("--role", "roles", required=True,
               help="editor,reviewer,approver,publisher,office,admin")
@@ -146,53 +151,59 @@ def roster_add(name: str, roles: str, key_file: str) -> None:
     public = _read_public(key_file)
     effect = open_service().roster_add(name, [r.strip() for r in roles.split(",")
                                               if r.strip()], public)
-    click.echo(f"{name}: {roles} ({effect})")
+    click.echo(say("roster_added", name=name, roles=roles, effect=effect))
 
 
 def _read_public(key_file: str) -> str:
     try:
         return Path(key_file).read_bytes().decode("utf-8", "replace")
     except OSError as err:
-        raise UsageError(f"cannot read {key_file}: {err.strerror or err}") from None
+        raise UsageError("cannot_read", path=key_file, reason=err.strerror or err) from None
 
 
 @roster.command("revoke")
+@lang_option
 @click.argument("name")
 @click.option("--since", type=click.IntRange(1), help="自该日志序号起失效（密钥此前已泄露）/ "
                                                       "void from this log record on")
 def roster_revoke(name: str, since: int | None) -> None:
     """撤销人员（管理员签名）/ revoke a person (signed by an admin)."""
     effect = open_service().roster_revoke(name, since)
-    click.echo(f"{name}: revoked ({effect})")
+    click.echo(say("roster_revoked", name=name, effect=effect))
 
 
 @roster.command("rotate")
+@lang_option
 @click.argument("name")
 @click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, exists=True))
 def roster_rotate(name: str, key_file: str) -> None:
     """更换密钥（旧密钥自此失效；管理员丢失密钥时由其他管理员操作）/ replace a person's keys."""
     effect = open_service().roster_rotate(name, _read_public(key_file))
-    click.echo(f"{name}: new key ({effect})")
+    click.echo(say("roster_rotated", name=name, effect=effect))
 
 
 @roster.command("cosign")
+@lang_option
 @click.argument("seq", type=click.IntRange(1))
 def roster_cosign(seq: int) -> None:
     """会签名册或审核链变更（门限）/ co-sign a proposed roster or policy change."""
-    click.echo(open_service().cosign(seq))
+    click.echo(said(open_service().cosign(seq), spoken()))
 
 
 @roster.command("pending")
+@lang_option
 @FORMAT_OPTION
 def roster_pending(fmt: str) -> None:
     """待会签的变更 / proposed changes waiting for admin signatures."""
     data = open_service(identity_required=False).pending()
     _emit(data, fmt, table([p["seq"], p["kind"], json.dumps(p["statement"], ensure_ascii=False),
-                            f"signed by {','.join(p['signed_by'])}; needs {p['needs']}"]
+                            say("pending_signed", signers=",".join(p["signed_by"]),
+                                needs=p["needs"])]
                            for p in data))
 
 
 @roster.command("list")
+@lang_option
 @FORMAT_OPTION
 def roster_list(fmt: str) -> None:
     people = open_service(identity_required=False).roster().people.values()
@@ -204,6 +215,7 @@ def roster_list(fmt: str) -> None:
 
 
 @roster.command("export")
+@lang_option
 @click.option("--out", type=click.Path(dir_okay=False), default=".review/roster.json",
               show_default=True)
 def roster_export(out: str) -> None:
@@ -213,7 +225,7 @@ def roster_export(out: str) -> None:
     env = open_service().export_roster()
     _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
-    click.echo(f"trust root: {attest.root_of(attest.read_roster(env))}")
+    click.echo(say("trust_root", root=attest.root_of(attest.read_roster(env))))
 
 
 @click.group()
@@ -222,6 +234,7 @@ def policy() -> None:
 
 
 @policy.command("set")
+@lang_option
 @click.option("--levels", required=True, help="e.g. reviewer  or  reviewer,approver")
 @click.option("--separate-publisher", is_flag=True)
 @click.option("--admin-threshold", type=click.IntRange(1),
@@ -230,10 +243,12 @@ def policy() -> None:
 def policy_set(levels: str, separate_publisher: bool, admin_threshold: int | None) -> None:
     effect = open_service().policy_set([x.strip() for x in levels.split(",")],
                                        separate_publisher, admin_threshold)
-    click.echo(f"levels: {levels}; separate publisher: {separate_publisher} ({effect})")
+    click.echo(say("policy_set", levels=levels, separate=Msg("yes" if separate_publisher
+                                                             else "no"), effect=effect))
 
 
 @click.command()
+@lang_option
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--title")
 @FORMAT_OPTION
@@ -244,16 +259,18 @@ def submit(file: str, title: str | None, fmt: str) -> None:
 
 
 @click.command()
+@lang_option
 @FORMAT_OPTION
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
     rows = open_service(identity_required=False).queue()
-    _emit(rows, fmt, table([("id", "level", "age", "worst", "editor", "title")] +
+    _emit(rows, fmt, table([tuple(say("queue_header").split("\t"))] +
                            [(r["id"], f"{r['level']}:{r['role']}", r["age"], r["worst"],
                              r["editor"], r["title"]) for r in rows]))
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @FORMAT_OPTION
 def show(item_id: int, fmt: str) -> None:
@@ -261,7 +278,8 @@ def show(item_id: int, fmt: str) -> None:
     from review.workflow.service import finding_key, finding_record
 
     item = open_service(identity_required=False).show(item_id)
-    lines = [f"#{item.id} {item.title} ({item.path}, {item.state}, editor {item.editor})", ""]
+    lines = [say("show_head", item=item.id, title=item.title, path=item.path,
+                 state=Msg(f"state_{item.state}"), editor=item.editor), ""]
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
         for f in item.findings)]
@@ -273,51 +291,56 @@ def show(item_id: int, fmt: str) -> None:
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--comment", default="")
 def approve(item_id: int, comment: str) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
     level = open_service().approve(item_id, comment)
-    click.echo(f"{item_id}: approved at level {level}")
+    click.echo(say("approved_at", item=item_id, level=level))
 
 
 def _said(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """A reason or a document number is part of the record: blank says nothing."""
     if not value.strip():
-        raise UsageError(f"--{param.name} must not be blank: it is signed into the record")
+        raise UsageError("blank_option", option=param.name)
     return value.strip()
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--reason", required=True, callback=_said)
 def reject(item_id: int, reason: str) -> None:
     """退回（签名）/ reject (signed)."""
     level = open_service().reject(item_id, reason)
-    click.echo(f"{item_id}: rejected at level {level}")
+    click.echo(say("rejected_at", item=item_id, level=level))
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.argument("finding")
 @click.option("--reason", required=True, callback=_said)
 def override(item_id: int, finding: str, reason: str) -> None:
     """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
     open_service().override(item_id, finding, reason)
-    click.echo(f"{item_id}: {finding} overridden")
+    click.echo(say("overridden", item=item_id, finding=finding))
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--ref", required=True, callback=_said,
               help="单位同意文件 / the unit's approval document")
 def consent(item_id: int, ref: str) -> None:
     """记录单位同意 / record the unit's consent."""
     open_service().consent(item_id, ref)
-    click.echo(f"{item_id}: consent {ref}")
+    click.echo(say("consented", item=item_id, ref=ref))
 
 
 @click.command()
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 def release(item_id: int) -> None:
     """发布并写出签名证明 / release and write the signed attestation."""
@@ -326,6 +349,7 @@ def release(item_id: int) -> None:
 
 
 @click.command("log")
+@lang_option
 @click.argument("item_id", type=ITEM_ID)
 @FORMAT_OPTION
 def log_cmd(item_id: int, fmt: str) -> None:
@@ -341,6 +365,7 @@ def log_cmd(item_id: int, fmt: str) -> None:
 
 
 @click.command()
+@lang_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
               help="可信的名册导出，作为信任根（否则用 REVIEW_TRUST_ROOT 或配置 trust-root）")
@@ -357,16 +382,16 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         try:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
-            raise UsageError(f"cannot read {file}: {err.strerror}") from None
+            raise UsageError("cannot_read", path=file, reason=err.strerror) from None
         found, reasons = attest.find_valid(ws.attestations, root, rel, digest)
         if found:
-            click.echo(f"{rel}: released ({found})")
+            click.echo(say("verified_released", path=rel, attestation=found))
         else:
-            failures.append(f"{rel}: no valid release attestation for this content"
-                            + (f" ({reasons[0]})" if reasons else ""))
+            failures.append(Msg("no_attestation_because", path=rel, reason=reasons[0])
+                            if reasons else Msg("no_attestation", path=rel))
     if failures:
         for line in failures[1:]:
-            click.echo(f"review: {line}", err=True)
+            click.echo(f"review: {line.say(spoken())}", err=True)
         raise Refused(failures[0])
 
 
@@ -384,14 +409,12 @@ def _pinned_root(ws, roster_file: str | None):
                 return pinned.anchored(attest.read_roster(exported, pinned))
             return attest.root_of(attest.read_roster(exported))
         except (OSError, ValueError):
-            raise UsageError(f"{roster_file}: not a roster export") from None
+            raise UsageError("roster_file_not_export", path=roster_file) from None
         except trust.Untrusted as err:
-            raise Refused(f"{roster_file}: {err}") from None
+            raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
     root = pinned
     if root is None:
-        raise UsageError("no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
-                         "~/.config/review/trust-root) to the first admin's fingerprint, as "
-                         "`review roster export` prints it, or give --roster a trusted export")
+        raise UsageError("no_pinned_root")
     return root
 
 
@@ -401,6 +424,7 @@ def audit() -> None:
 
 
 @audit.command("verify")
+@lang_option
 @click.option("--anchor", "anchors", multiple=True, type=click.Path(dir_okay=False, exists=True))
 def audit_verify(anchors: tuple[str, ...]) -> None:
     """核验整条哈希链、每个签名和锚点 / check the chain, every signature, every anchor."""
@@ -414,7 +438,7 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         try:
             loaded.append(jsonfile.loads(Path(a).read_bytes()))
         except (OSError, ValueError):
-            raise UsageError(f"{a}: not an anchor file") from None
+            raise UsageError("not_anchor_file", path=a) from None
     witnesses, unreadable = witness.read(service.workspace.review_dir)
     if not witness.directory(service.workspace.review_dir).is_dir():
         unreadable = [witness.missing(service.workspace.review_dir)]
@@ -422,18 +446,18 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         inert: list[str] = []
         problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses], inert)
         if problem:
-            raise Refused(f"audit log broken: {problem}")
+            raise Refused("audit_broken", problem=problem)
         rows = unreadable + inert + projection.disagreements(conn) + \
             service.release_problems(conn, logged_state(conn))
     for line in rows:
-        click.echo(line)
+        click.echo(said(line, spoken()))
     if rows:
-        raise Refused(f"audit log intact, but {len(rows)} witnesses or table rows disagree "
-                      "with it (listed above)")
-    click.echo("audit log intact; the tables agree with it")
+        raise Refused("audit_disagree", count=len(rows))
+    click.echo(say("audit_intact"))
 
 
 @audit.command("anchor")
+@lang_option
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
 def audit_anchor(out: str) -> None:
     """把签名的链头写入文件（提交到 git）/ write the signed chain head to a file to commit."""
@@ -444,6 +468,6 @@ def audit_anchor(out: str) -> None:
     with service.store.reading() as conn:
         head = chain.head(conn)
     if head is None:
-        raise UsageError("the log is empty")
+        raise UsageError("log_empty")
     _write(Path(out), json.dumps(auditing.make_anchor(head, service.identity), indent=2) + "\n")
-    click.echo(f"{out}: record {head.seq}")
+    click.echo(say("anchored", path=out, seq=head.seq))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from review import jsonfile
 from review.errors import StoreError
 from review.findings import Category, Finding, Severity
+from review.i18n import Msg
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
@@ -115,19 +116,18 @@ class History:
         if records is None and self.version.legacy:
             records = _readable(_json(stored))
             if records is None:
-                raise StoreError(f"item {self.item_id}: its stored findings are not readable; "
-                                 "run `review audit verify`")
+                raise StoreError("findings_unreadable", item=self.item_id)
         return [Finding.model_validate(r) for r in records or []]
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str) -> History:
     """The history of one item from its records (in log order)."""
     if not records:
-        raise StoreError("an item in the store has no records in the signed log")
+        raise StoreError("item_no_records")
     item_id = records[0].item_id
     problem = chain.broken_link(records, "item_prev", workspace)
     if problem:
-        raise StoreError(f"item {item_id}: {problem}; run `review audit verify`")
+        raise StoreError("item_broken", item=item_id, problem=problem)
     history: History | None = None
     for r in records:
         person = roster.signer_of(r)
@@ -159,7 +159,7 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
             continue
         _apply(history, r, person, s, policy)
     if history is None:
-        raise StoreError(f"item {item_id} has no signed submission; run `review audit verify`")
+        raise StoreError("item_no_submission", item=item_id)
     return history
 
 
@@ -212,28 +212,25 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     its attestation."""
     item = history.item_id
     if history.version.findings is None and not history.version.legacy:
-        return (f"item {item}: its submission did not sign readable findings; the editor "
-                "submits it again")
+        return Msg("rp_unreadable_findings", item=item)
     if history.rejection is not None:
-        return f"item {item} was rejected"
+        return Msg("rp_rejected", item=item)
     if history.version.content_sha256 in history.rejected_contents:
-        return f"item {item}: this content was rejected"
+        return Msg("rp_content_rejected", item=item)
     if policy.separate_publisher:
         if "publisher" not in releaser.roles:
-            return f"{releaser.name} does not hold the role publisher"
+            return Msg("lacks_role", name=releaser.name, roles="publisher")
     elif releaser.name != history.editor:
-        return f"item {item} is released by its editor, {history.editor}"
+        return Msg("rp_editor_releases", item=item, editor=history.editor)
     missing = [n for n in range(1, len(policy.levels) + 1) if n not in history.approvals]
     if missing:
-        return (f"item {item} still needs approval at level {missing[0]} "
-                f"({policy.levels[missing[0] - 1]})")
+        return Msg("rp_needs_level", item=item, level=missing[0],
+                   role=policy.levels[missing[0] - 1])
     if any(p.name == releaser.name for _, p in history.approvals.values()):
-        return f"{releaser.name} approved item {item} and cannot also release it"
+        return Msg("rp_approver_releases", name=releaser.name, item=item)
     blocked = blocking(findings, {r.statement.get("finding") for r, _ in history.overrides})
     if blocked:
-        return (f"item {item} has block findings ({', '.join(blocked)}): fix the draft, or a "
-                "reviewer records `review override`")
+        return Msg("rp_block_findings", item=item, findings=", ".join(blocked))
     if any(f.category is Category.CONSENT for f in findings) and not history.consents:
-        return (f"item {item} touches topics that need the unit's consent: record it with "
-                "`review consent ID --ref DOCUMENT`")
+        return Msg("rp_needs_consent", item=item)
     return None

@@ -49,7 +49,7 @@ def decode_public(text: str) -> bytes:
     except ValueError:
         raw = b""
     if kind != "ed25519" or len(raw) != 32:
-        raise UsageError("not an ed25519 public key (expected `ed25519:<base64>`)")
+        raise UsageError("not_public_key")
     return raw
 
 
@@ -81,7 +81,7 @@ class Identity:
 
 def generate(path: Path, passphrase: str | None = None) -> Identity:
     if path.exists():
-        raise UsageError(f"{path} already exists; refusing to overwrite a key")
+        raise UsageError("key_exists", path=path)
     private = Ed25519PrivateKey.generate()
     encryption = (serialization.BestAvailableEncryption(passphrase.encode()) if passphrase
                   else serialization.NoEncryption())
@@ -95,7 +95,7 @@ def generate(path: Path, passphrase: str | None = None) -> Identity:
             f.write(pem)
         Path(f"{path}.pub").write_text(encode_public(identity.public) + "\n", encoding="utf-8")
     except OSError as err:
-        raise UsageError(f"cannot write the key {path}: {err.strerror or err}") from None
+        raise UsageError("cannot_write_key", path=path, reason=err.strerror or err) from None
     return identity
 
 
@@ -104,20 +104,17 @@ def load(path: Path | None = None) -> Identity:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"no private key at {path}: run `review keygen --name NAME` or set "
-                         "REVIEW_KEY") from None
+        raise UsageError("no_key_at", path=path) from None
     except OSError as err:
-        raise UsageError(f"cannot read the private key {path}: {err.strerror}") from None
+        raise UsageError("cannot_read_key", path=path, reason=err.strerror) from None
     passphrase = os.environ.get("REVIEW_KEY_PASSPHRASE")
     try:
         private = serialization.load_pem_private_key(
             data, passphrase.encode() if passphrase else None)
     except TypeError:
-        raise UsageError(f"{path} is protected by a passphrase: set REVIEW_KEY_PASSPHRASE"
-                         ) from None
+        raise UsageError("key_passphrase", path=path) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise UsageError(f"{path} is not a usable private key (or the passphrase is wrong)"
-                         ) from None
+        raise UsageError("key_unusable", path=path) from None
     if not isinstance(private, Ed25519PrivateKey):
-        raise UsageError(f"{path} is not an Ed25519 key")
+        raise UsageError("key_not_ed25519", path=path)
     return Identity(private)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 
 from review import jsonfile
 from review.errors import StoreError
+from review.i18n import Msg
 from review.tables import decisions, items
 from review.workflow import chain
 from review.workflow.history import build as build_history
@@ -44,15 +45,15 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
     for item_id in sorted(set(rows) | set(by_item)):
         row = rows.get(item_id)
         if row is None:
-            out.append(f"review_items: item {item_id} is in the log but has no row")
+            out.append(Msg("item_no_row", item=item_id))
             continue
         if item_id not in by_item:
-            out.append(f"review_items row {item_id}: no such item in the signed log")
+            out.append(Msg("item_not_logged", item=item_id))
             continue
         try:
             history = build_history(by_item[item_id], roster, policy, workspace)
         except StoreError as err:
-            out.append(f"review_items row {item_id}: {err}")
+            out.append(Msg("table_row_problem", table="review_items", key=item_id, problem=err))
             continue
         version = history.version
         logged = by_item[item_id]
@@ -72,7 +73,7 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
             found["findings"] = _json(row.findings)
         if version.title is not None:
             expected["title"], found["title"] = version.title, row.title
-        out.extend(f"review_items row {item_id}: {column} differs from the signed log"
+        out.extend(Msg("table_differs", table="review_items", key=item_id, column=column)
                    for column in expected if expected[column] != found[column])
     return out
 
@@ -84,14 +85,14 @@ def _decisions(conn, records, roster) -> list[str]:
         if isinstance(row.seq, int):
             rows[row.seq] = row
         else:  # SQLite keeps whatever a hand edit puts in a column
-            out.append(f"review_decisions row {row.seq!r}: seq is not a record number")
+            out.append(Msg("decision_seq_odd", row=repr(row.seq)))
     for seq in sorted(set(rows) | set(signed)):
         row, r = rows.get(seq), signed.get(seq)
         if row is None:
-            out.append(f"review_decisions: record {seq} ({r.kind}) has no row")
+            out.append(Msg("decision_no_row", seq=seq, kind=r.kind))
             continue
         if r is None:
-            out.append(f"review_decisions row {seq}: no such decision in the signed log")
+            out.append(Msg("decision_not_logged", seq=seq))
             continue
         person = roster.signer_of(r)
         s = r.statement
@@ -103,7 +104,7 @@ def _decisions(conn, records, roster) -> list[str]:
         found = {"item_id": row.item_id, "kind": row.kind, "key": row.key,
                  "person": row.person, "level": row.level, "statement": _json(row.statement),
                  "signature": row.signature, "content_sha256": row.content_sha256}
-        out.extend(f"review_decisions row {seq}: {column} differs from the signed log"
+        out.extend(Msg("table_differs", table="review_decisions", key=seq, column=column)
                    for column in expected if expected[column] != found[column])
     return out
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from review import jsonfile
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
+from review.i18n import Msg, either
 from review.tables import decisions, items, log
 from review.workflow import attest, chain, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
@@ -90,8 +91,7 @@ def load_state(conn: Connection, review_dir: Path) -> State:
     records = chain.records(conn, kinds=chain.TRUST_KINDS)
     problem = chain.broken_link(records, "trust", workspace)
     if problem:
-        raise StoreError(f"the roster's and policy's records are broken: {problem}; run "
-                         "`review audit verify`")
+        raise StoreError("trust_broken", problem=problem)
     roster = build_roster(records)
     owner = records[0].statement.get("owner") if records else None
     witness.check(conn, review_dir, roster.all_keys(), owner)
@@ -123,13 +123,12 @@ class Service:
     # --- identity -------------------------------------------------------------------------
     def _me(self, state: State, *roles: str) -> Person:
         if self.identity is None:
-            raise UsageError("no private key: run `review keygen --name NAME`")
+            raise UsageError("no_key_held")
         person = state.roster.active(self.identity.fingerprint)
         if person is None:
-            raise Refused(f"your key {self.identity.fingerprint} is not on the roster "
-                                "(or was revoked): ask an admin to add it")
+            raise Refused("key_not_on_roster", key=self.identity.fingerprint)
         if roles and not person.roles & set(roles):
-            raise Refused(f"{person.name} does not hold the role {' or '.join(roles)}")
+            raise Refused("lacks_role", name=person.name, roles=either(roles))
         return person
 
     def whoami(self) -> tuple[Person | None, str]:
@@ -153,7 +152,7 @@ class Service:
         self.store.migrate()
         with self.store.transaction() as conn:
             if chain.head(conn) is not None:
-                raise UsageError("this store is already initialised")
+                raise UsageError("already_initialised")
             chain.append(conn, self.identity, "init", None,
                          {"name": name, "public": encode_public(self.identity.public),
                           "roles": ["admin"], "workspace": secrets.token_hex(16),
@@ -164,7 +163,7 @@ class Service:
     def roster_add(self, name: str, roles: list[str], public: str) -> str:
         unknown = [r for r in roles if r not in ROLES]
         if unknown:
-            raise UsageError(f"unknown role {unknown[0]!r}; roles: {', '.join(ROLES)}")
+            raise UsageError("unknown_role", role=unknown[0], roles=", ".join(ROLES))
         from review.workflow.keys import decode_public, fingerprint
 
         fp = fingerprint(decode_public(public))
@@ -173,12 +172,11 @@ class Service:
             self._me(state, "admin")
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
-                raise Refused(f"this key already belongs to {owner.name}: one key, one person")
+                raise Refused("key_taken", owner=owner.name)
             if owner is not None and owner.keys[fp].revoked_seq is not None:
                 # Adding it again would say "done" and change nothing: a revoked key stays
                 # revoked. A person comes back with a new key.
-                raise Refused(f"this key of {name} was revoked and stays revoked: add {name} "
-                              "again with a new key")
+                raise Refused("key_revoked_stays", name=name)
             return self._trust_change(conn, state, "roster.add",
                                       {"name": name, "public": public.strip(),
                                        "roles": sorted(roles)})
@@ -188,18 +186,16 @@ class Service:
             state = self.state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
-                raise UsageError(f"nobody called {name!r} is on the roster")
+                raise UsageError("no_such_person", name=name)
             remaining = state.roster.admins() - {name}
             if not remaining:
-                raise Refused(f"{name} is the only admin left: add another admin first, or "
-                              "nobody could change the roster again")
+                raise Refused("last_admin", name=name)
             if len(remaining) < state.policy.admin_threshold:
-                raise Refused(f"{state.policy.admin_threshold} admins must sign roster changes "
-                              f"and only {len(remaining)} would be left: lower the threshold "
-                              "or add an admin first")
+                raise Refused("threshold_admins_left", threshold=state.policy.admin_threshold,
+                              left=len(remaining))
             head = chain.head(conn)
             if since is not None and not 1 <= since <= head.seq:
-                raise UsageError(f"--since is a record of the log, 1 to {head.seq}")
+                raise UsageError("since_range", top=head.seq)
             statement = {"name": name} if since is None else {"name": name, "since": since}
             return self._trust_change(conn, state, "roster.revoke", statement)
 
@@ -213,10 +209,10 @@ class Service:
             state = self.state(conn)
             self._me(state, "admin")
             if name not in state.roster.people:
-                raise UsageError(f"nobody called {name!r} is on the roster")
+                raise UsageError("no_such_person", name=name)
             owner = state.roster.person_of(fp)
             if owner is not None:
-                raise Refused(f"this key already belongs to {owner.name}: rotate to a new key")
+                raise Refused("key_taken_rotate", owner=owner.name)
             return self._trust_change(conn, state, "roster.rotate",
                                       {"name": name, "public": public.strip()})
 
@@ -227,10 +223,9 @@ class Service:
             me = self._me(state, "admin")
             proposal = state.roster.pending.get(seq)
             if proposal is None:
-                raise UsageError(f"record {seq} is not a proposed roster or policy change "
-                                 "waiting for signatures (see `review roster pending`)")
+                raise UsageError("not_a_proposal", seq=seq)
             if me.name in proposal.signers:
-                raise Refused(f"{me.name} already signed record {seq}")
+                raise Refused("already_cosigned", name=me.name, seq=seq)
             chain.append(conn, self.identity, "trust.cosign", None,
                          {"target": seq, "target_hash": proposal.record.computed_hash()})
             return _taken_effect(conn, seq)
@@ -266,8 +261,7 @@ class Service:
             problem = audit.verify_chain(conn)
             refused = self.release_problems(conn, state) if problem is None else []
             if problem or refused:
-                raise StoreError(f"no export: the log holds what the rules refuse "
-                                 f"({problem or refused[0]}); see `review audit verify`")
+                raise StoreError("no_export", problem=problem or refused[0])
             everything = chain.records(conn)
         return attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
                                     self.identity,
@@ -277,15 +271,14 @@ class Service:
                    admin_threshold: int | None = None) -> str:
         bad = [r for r in levels if r not in ("reviewer", "approver")]
         if not levels or bad:
-            raise UsageError("levels are reviewer and/or approver roles, e.g. reviewer,approver")
+            raise UsageError("bad_levels")
         with self.store.transaction() as conn:
             state = self.state(conn)
             self._me(state, "admin")
             threshold = admin_threshold or state.policy.admin_threshold
             admins = len(state.roster.admins())
             if not 1 <= threshold <= admins:
-                raise Refused(f"the admin threshold must be 1 to {admins} (the admins on the "
-                              "roster): more, and nobody could change the roster again")
+                raise Refused("threshold_range", admins=admins)
             return self._trust_change(conn, state, "policy.set",
                                       Policy(tuple(levels), separate_publisher,
                                              threshold).as_dict())
@@ -294,7 +287,7 @@ class Service:
     def _item(self, conn: Connection, item_id: int):
         row = conn.execute(select(items).where(items.c.id == item_id)).first()
         if row is None:
-            raise UsageError(f"no item {item_id}")
+            raise UsageError("no_item", item=item_id)
         return row
 
     def _history(self, conn: Connection, state: State, item_id: int) -> tuple[object, History]:
@@ -304,15 +297,14 @@ class Service:
         history = build_history(chain.records(conn, item_id=item_id), state.roster,
                                 state.policy, state.workspace)
         if sha256(_stored(row)) != history.version.content_sha256:
-            raise StoreError(f"item {item_id}: the stored draft is not the one signed in the "
-                             "log; run `review audit verify`")
+            raise StoreError("draft_not_signed", item=item_id)
         return row, history
 
     def _disk_hash(self, path: str) -> str:
         try:
             return sha256((self.workspace.root / path).read_bytes())
         except OSError as err:
-            raise UsageError(f"cannot read {path}: {err.strerror}") from None
+            raise UsageError("cannot_read", path=path, reason=err.strerror) from None
 
     def _check(self, file: Path) -> tuple[bytes, list[Finding], str]:
         """The file's bytes, the findings of the check that gates release, and its first line
@@ -377,7 +369,7 @@ class Service:
         spaces — or submitted twice before one was rejected, goes to no other approver."""
         problem = self._rejected(conn, state, digest, content)
         if problem:
-            raise Refused(f"{problem}; change it first")
+            raise Refused("rejected_change_first", problem=problem)
 
     def _rejected(self, conn: Connection, state: State, digest: str, content: bytes,
                   before: int | None = None) -> str | None:
@@ -400,8 +392,8 @@ class Service:
                 rejected = rejections[history.version.content_sha256]
             if rejected is not None:
                 r, person = rejected
-                return (f"this content was rejected in item {item_id} ({person.name}, "
-                        f"level {r.statement.get('level')}: {r.statement.get('reason', '')})")
+                return Msg("content_rejected_in", item=item_id, name=person.name,
+                           level=r.statement.get("level"), reason=r.statement.get("reason", ""))
         return None
 
     def release_problems(self, conn: Connection, state: State) -> list[str]:
@@ -418,11 +410,11 @@ class Service:
                     self._rejected(conn, state, history.version.content_sha256, row.content,
                                    before=record.seq)
             except StoreError as err:
-                out.append(f"record {record.seq}: {err}")
+                out.append(Msg("record_problem", seq=record.seq, problem=err))
                 continue
             if problem:
-                out.append(f"record {record.seq} releases item {record.item_id}, but {problem} "
-                           "before it")
+                out.append(Msg("release_after_rejection", seq=record.seq, item=record.item_id,
+                               problem=problem))
         return out
 
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
@@ -433,39 +425,36 @@ class Service:
                 _, seen = self._history(conn, self.state(conn), item_id)
             content, findings, _ = self._check(self.workspace.root / seen.version.path)
             if sha256(content) != seen.version.content_sha256:
-                raise Refused(f"{seen.version.path} has changed since it was submitted: "
-                              "submit it again")
+                raise Refused("changed_since_submit", path=seen.version.path)
             digest = findings_digest([finding_record(f) for f in findings])
             signed = seen.version.findings or []
             if not seen.version.legacy and findings_digest(signed) != digest:
-                raise Refused(f"item {item_id}: this check finds {len(findings)} findings, the "
-                              f"submission signed {len(signed)}; the editor submits it again")
+                raise Refused("findings_differ", item=item_id, found=len(findings),
+                              signed=len(signed))
             extra = {**extra, "findings_sha256": digest}
         with self.store.transaction() as conn:
             state = self.state(conn)
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
-                raise Refused(f"item {item_id} was resubmitted meanwhile: review it again")
+                raise Refused("resubmitted_meanwhile", item=item_id)
             if kind == "approve":
                 self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
             if history.state != "pending":
-                raise Refused(f"item {item_id} is {history.state}, not waiting for review")
+                raise Refused("not_waiting", item=item_id, state=Msg(f"state_{history.state}"))
             approvals = history.approvals
             level = next((n for n in range(1, len(state.policy.levels) + 1)
                           if n not in approvals), None)
             if level is None:
-                raise Refused(f"item {item_id} is fully approved; it waits for release")
+                raise Refused("fully_approved", item=item_id)
             role = state.policy.levels[level - 1]
             me = self._me(state, role)
             if me.name in history.authors:
-                raise Refused(f"{me.name} submitted or last changed item {item_id} and "
-                              "cannot review it")
+                raise Refused("own_item", name=me.name, item=item_id)
             if any(p.name == me.name for _, p in approvals.values()):
-                raise Refused(f"{me.name} already approved item {item_id} at another level")
+                raise Refused("approved_other_level", name=me.name, item=item_id)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
-                raise Refused(f"{version.path} has changed since it was submitted: submit it "
-                              "again")
+                raise Refused("changed_since_submit", path=version.path)
             statement = {"path": version.path, "content_sha256": version.content_sha256,
                          "level": level, "decision": kind, **extra}
             if kind == "reject":
@@ -509,12 +498,11 @@ class Service:
             row, history = self._history(conn, state, item_id)
             me = self._me(state, *roles)
             if me.name in history.authors:
-                raise Refused(f"{me.name} submitted item {item_id}: another person must "
-                              f"record the {kind}")
+                raise Refused("annotate_own", name=me.name, item=item_id,
+                              kind=Msg(f"kind_{kind}"))
             if kind == "override" and extra["finding"] not in blocking(
                     history.findings(row.findings), set()):
-                raise UsageError(f"item {item_id} has no block finding {extra['finding']!r} "
-                                 f"(see `review show {item_id}`)")
+                raise UsageError("no_block_finding", item=item_id, finding=extra["finding"])
             version = history.version
             statement = {"path": version.path, "content_sha256": version.content_sha256,
                          **extra}
@@ -531,7 +519,7 @@ class Service:
             if history.state == "released":
                 return self._write_again(conn, state, row, history)
             if history.state != "pending":
-                raise Refused(f"item {item_id} is {history.state}")
+                raise Refused("item_in_state", item=item_id, state=Msg(f"state_{history.state}"))
             me = self._me(state, "publisher" if state.policy.separate_publisher else "editor")
             findings = history.findings(row.findings)
             problem = release_problem(history, state.policy, me, findings)
@@ -540,8 +528,7 @@ class Service:
             self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
-                raise Refused(f"{version.path} has changed since it was submitted: submit it "
-                              "again")
+                raise Refused("changed_since_submit", path=version.path)
             record = chain.append(conn, self.identity, "release", item_id,
                                   {"path": version.path,
                                    "content_sha256": version.content_sha256})
@@ -552,8 +539,7 @@ class Service:
         try:
             return attest.write(self.workspace, self.identity, statement, history)
         except OSError as err:
-            raise StoreError(f"item {item_id} is released, but its attestation could not be "
-                             f"written ({err.strerror}): run `review release {item_id}` again"
+            raise StoreError("attestation_unwritten", item=item_id, reason=err.strerror
                              ) from None
 
     def _write_again(self, conn: Connection, state: State, row, history: History) -> Path:
@@ -561,17 +547,15 @@ class Service:
         when the file is missing."""
         path = attest.path_of(self.workspace, history)
         if path.exists():
-            raise Refused(f"item {history.item_id} is released; its attestation is {path}")
+            raise Refused("already_released", item=history.item_id, path=path)
         record, releaser = history.released
         self._me(state)
         if record.actor != self.identity.fingerprint:
-            raise Refused(f"item {history.item_id} was released by {releaser.name}: only that "
-                          "key can write its attestation again")
+            raise Refused("released_by_other", item=history.item_id, name=releaser.name)
         problem = self._rejected(conn, state, history.version.content_sha256, row.content,
                                  before=record.seq)
         if problem:
-            raise Refused(f"item {history.item_id}'s release does not stand: {problem} before "
-                          "it")
+            raise Refused("release_does_not_stand", item=history.item_id, problem=problem)
         return attest.write(self.workspace, self.identity, self._attestation(
             conn, state, history, history.findings(row.findings)), history)
 
@@ -632,13 +616,11 @@ def _taken_effect(conn: Connection, change: int) -> str:
     roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
     proposal = roster.pending.get(change)
     if change in roster.refused:
-        return (f"record {change}: signed, but not in force — it would leave fewer admins than "
-                "the threshold")
+        return Msg("effect_refused", seq=change)
     if proposal is None:
-        return f"record {change}: in force"
+        return Msg("effect_in_force", seq=change)
     needs = roster.policy.admin_threshold - len(proposal.signers)
-    return (f"record {change}: proposed, needs {needs} more admin signature(s): "
-            f"`review roster cosign {change}`")
+    return Msg("effect_proposed", seq=change, needs=needs)
 
 
 def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Record],
@@ -669,16 +651,14 @@ def _stored(row) -> bytes:
     """A row's content as bytes; anything else (a hand edit put text or a number there) is a
     corrupt store, said in one line."""
     if not isinstance(row.content, bytes):
-        raise StoreError(f"review_items row {row.id}: content is not the draft's bytes "
-                         "(see `review audit verify`)")
+        raise StoreError("row_not_bytes", row=row.id)
     return row.content
 
 
 def _number(row, column: str) -> int:
     value = getattr(row, column)
     if not isinstance(value, int):
-        raise StoreError(f"review_items row {row.id}: {column} is not a record number (see "
-                         "`review audit verify`)")
+        raise StoreError("row_not_number", row=row.id, column=column)
     return value
 
 

@@ -16,11 +16,12 @@ from sqlalchemy import Connection, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from review.errors import ConfigError, StoreError, UsageError
+from review.i18n import Msg, said, spoken
 from review.tables import SCHEMA_VERSION, meta, metadata
 
 _LOCK_KEY = 7_274_231  # PostgreSQL advisory lock that serialises writers
 # Only an argument can carry bytes that are not UTF-8 (the shell passes them on as they are).
-_NOT_UTF8 = "an argument is not valid UTF-8 text and cannot be stored or looked up"
+_NOT_UTF8 = "not_utf8"
 
 # Each version's step; every table of every part is declared in review.tables, so creating
 # what is missing brings a store of any earlier version up to date.
@@ -86,7 +87,7 @@ class Store:
                                         **({"connect_args": {"timeout": 30}} if self.sqlite
                                            else {"pool_pre_ping": True}))
         except (SQLAlchemyError, ImportError, ValueError) as err:
-            raise ConfigError(f"cannot use the database URL: {err}") from None
+            raise ConfigError("bad_database_url", reason=err) from None
         if self.sqlite:
             shared = _share_files_with_the_group(url)
             event.listen(self.engine, "connect",
@@ -125,10 +126,10 @@ class Store:
         try:
             staged = witness.stage(self.review_dir, seq, digest, identity)
         except OSError as err:
-            raise StoreError(f"your witness cannot be written in {self.review_dir}: "
-                             f"{err.strerror or err}; nothing was recorded") from None
+            raise StoreError("witness_unstageable", path=self.review_dir,
+                             reason=err.strerror or err) from None
         if staged is None:  # said on every action until the workspace's owner makes them
-            print(f"review: {witness.missing(self.review_dir)}", file=sys.stderr)
+            print(f"review: {said(witness.missing(self.review_dir), spoken())}", file=sys.stderr)
         return staged
 
     def _remember(self, workspace: str, seq: int, digest: str, identity,
@@ -141,7 +142,7 @@ class Store:
         if staged is not None:
             warning = witness.publish(staged, identity)
             if warning:
-                print(f"review: {warning}", file=sys.stderr)
+                print(f"review: {said(warning, spoken())}", file=sys.stderr)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -159,8 +160,7 @@ class Store:
             row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
             current = _version(row.value) if row else 0
             if current > SCHEMA_VERSION:
-                raise StoreError(f"the store has schema version {current}; this review knows "
-                                 f"up to {SCHEMA_VERSION}: upgrade review")
+                raise StoreError("schema_newer", current=current, known=SCHEMA_VERSION)
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](conn)
             if current != SCHEMA_VERSION:
@@ -178,21 +178,19 @@ class Store:
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")
                                    ).first()
         if row is None:
-            raise UsageError("the store is not initialised: run `review init --name NAME`")
+            raise UsageError("store_not_initialised")
         version = _version(row.value)
         if version < SCHEMA_VERSION:
             self.migrate()  # an older store is upgraded in place, in one transaction
         elif version != SCHEMA_VERSION:
-            raise StoreError(f"the store has schema version {version}, expected "
-                             f"{SCHEMA_VERSION}")
+            raise StoreError("schema_other", version=version, expected=SCHEMA_VERSION)
 
 
 def _version(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise StoreError(f"the store's schema version {value!r} is not a number: the store "
-                         "is damaged") from None
+        raise StoreError("schema_not_number", value=value) from None
 
 
 def _share_files_with_the_group(url: str) -> bool:
@@ -233,10 +231,10 @@ def _sqlite_begin(conn) -> None:
 def _database_error(err: DBAPIError) -> str:
     message = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
     if "locked" in message or "busy" in message:
-        return "the store is locked by another process; try again"
+        return Msg("store_locked")
     if "not a database" in message or "malformed" in message:
-        return f"the store is damaged ({message}): restore .review/review.db from a backup"
-    return f"database error: {message}"
+        return Msg("store_damaged", detail=message)
+    return Msg("database_error", detail=message)
 
 
 def sqlite_url(root: Path) -> str:

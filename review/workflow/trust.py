@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from review.errors import UsageError
+from review.i18n import Msg, said
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
@@ -28,7 +29,10 @@ _ROOT = re.compile(r"(SHA256:[A-Za-z0-9+/]{43})(?:@([0-9a-f]{16,64}))?")
 
 
 class Untrusted(Exception):
-    """Why signed records cannot be trusted under the pinned root."""
+    """Why signed records cannot be trusted under the pinned root (a review.i18n.Msg)."""
+
+    def say(self, lang: str) -> str:
+        return str(said(self.args[0], lang))
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def _revoked(trusted: Trusted) -> dict[str, int]:
 def parse_root(text: str, source: str) -> Root:
     m = _ROOT.fullmatch(text.strip())
     if m is None:
-        raise UsageError(f"{source}: not a trust root (SHA256:<fingerprint>[@<workspace>])")
+        raise UsageError("not_trust_root", source=source)
     return Root(m.group(1), m.group(2))
 
 
@@ -138,9 +142,9 @@ def from_entry(data: dict) -> Record:
         fields = (int(data["seq"]), str(data["kind"]), data["item"], str(data["actor"]),
                   str(data["body"]), str(data["signature"]), str(data["prev_hash"]))
     except (KeyError, TypeError, ValueError, OverflowError):
-        raise Untrusted("a carried record is not readable") from None
+        raise Untrusted(Msg("carried_unreadable")) from None
     if fields[2] is not None and not isinstance(fields[2], int):
-        raise Untrusted("a carried record is not readable")
+        raise Untrusted(Msg("carried_unreadable"))
     return Record(*fields, chain.record_hash(*fields))
 
 
@@ -152,25 +156,25 @@ def placed(records: list[Record], link: str, workspace: str) -> None:
     for r in records:
         place = chain.place_of(r)
         if place is None:
-            raise Untrusted(f"record {r.seq} is in the old format: release it again")
+            raise Untrusted(Msg("carried_old_format", seq=r.seq))
         if place.prev != r.prev_hash:
-            raise Untrusted(f"record {r.seq} was signed for another place")
+            raise Untrusted(Msg("carried_other_place", seq=r.seq))
 
 
 def trusted(entries: list, root: Root) -> Trusted:
     """The roster and policy that the carried chain of roster and policy records makes, if it
     starts at the pinned root."""
     if not isinstance(entries, list) or not entries:
-        raise Untrusted("it carries no roster records")
+        raise Untrusted(Msg("no_roster_records"))
     records = [from_entry(e) for e in entries]
     first = records[0]
     if first.kind != "init" or first.seq != 1 or first.actor != root.admin:
-        raise Untrusted(f"its roster does not start at the pinned root {root.admin}")
+        raise Untrusted(Msg("not_from_root", root=root.admin))
     workspace = first.statement.get("workspace") or first.hash
     if root.workspace and workspace != root.workspace:
-        raise Untrusted(f"it comes from workspace {workspace}, not the pinned {root.workspace}")
+        raise Untrusted(Msg("other_workspace", workspace=workspace, pinned=root.workspace))
     if any(r.kind not in chain.TRUST_KINDS for r in records):
-        raise Untrusted("its roster records hold other records")
+        raise Untrusted(Msg("roster_holds_others"))
     placed(records, "trust", workspace)
     roster = build_roster(records)  # a record nobody entitled signed changes nothing
     return Trusted(roster, roster.policy, workspace, records)

@@ -36,6 +36,7 @@ from sqlalchemy import Connection
 
 from review import jsonfile
 from review.errors import ReviewError, StoreError
+from review.i18n import Msg
 from review.workflow import chain
 from review.workflow.keys import Identity, canonical, decode_public, fingerprint, verify
 
@@ -79,9 +80,7 @@ def prepare(review_dir: Path) -> None:
 
 
 def missing(review_dir: Path) -> str:
-    return (f"this workspace keeps no witnesses yet, so a record could be cut from the log "
-            f"unnoticed: its owner, {_owner(review_dir)}, runs any review action once to "
-            f"make {directory(review_dir)}")
+    return Msg("witness_none", owner=_owner(review_dir), path=directory(review_dir))
 
 
 def signed(seq: int, digest: str, identity: Identity) -> dict:
@@ -141,7 +140,7 @@ def publish(staged: Path, identity: Identity) -> str | None:
     except OSError as err:
         with contextlib.suppress(OSError):
             staged.unlink()
-        return f"your witness {target} could not be written ({err.strerror or err})"
+        return Msg("witness_unwritten", path=target, reason=err.strerror or err)
     for earlier in [*staged.parent.glob(f"{stem}-*.json"), staged.parent / f"{stem}.json"]:
         if earlier != target:
             with contextlib.suppress(OSError):
@@ -172,13 +171,12 @@ def read(review_dir: Path) -> tuple[list[Witness], list[str]]:
             data = jsonfile.loads(path.read_bytes())
             signer, seq, digest = opened(data)
         except (OSError, ValueError):
-            bad.append(f"witness {path.name} (of {_owner(path)}) is not signed by its key (or "
-                       "is no witness at all)")
+            bad.append(Msg("witness_bad", name=path.name, owner=_owner(path)))
             continue
         stem = file_name(signer).removesuffix(".json")
         if not (staged or re.fullmatch(re.escape(stem) + r"(?:-[0-9a-f]{16})?\.json",
                                        path.name)):
-            bad.append(f"witness {path.name} (of {_owner(path)}) is not under its key's name")
+            bad.append(Msg("witness_misnamed", name=path.name, owner=_owner(path)))
             continue
         good.append(Witness(path, signer, seq, digest, data))
     return good, bad
@@ -193,21 +191,17 @@ def check(conn: Connection, review_dir: Path, keys: set[str] | None = None,
     if isinstance(owner, int) and review_dir.stat().st_uid != owner:
         # the folder replaced whole (renamed away, a new one made with a doctored copy): its
         # owner was signed into the workspace's first record
-        raise StoreError(f"{review_dir} belongs to {_owner(review_dir)}, not to the account "
-                         "that made the workspace: it was replaced; an admin restores it and "
-                         "runs `review audit verify`")
+        raise StoreError("review_dir_replaced", path=review_dir, owner=_owner(review_dir))
     here = directory(review_dir)
     if here.is_dir() and here.stat().st_uid != review_dir.stat().st_uid:
-        raise StoreError(f"{here} belongs to {_owner(here)}, not to the workspace's owner "
-                         f"{_owner(review_dir)}: whoever owns it can remove the others' "
-                         "witnesses; an admin removes it and runs review again")
+        raise StoreError("witness_dir_owner", path=here, owner=_owner(here),
+                         workspace_owner=_owner(review_dir))
     witnesses, bad = read(review_dir)
     if keys is not None:  # a key nobody on the roster ever held vouches for nothing
-        bad += [f"witness {w.path.name} (of {_owner(w.path)}) is signed by a key that is on "
-                "no roster" for w in witnesses if w.signer not in keys]
+        bad += [Msg("witness_unknown_key", name=w.path.name, owner=_owner(w.path))
+                for w in witnesses if w.signer not in keys]
     if bad:
-        raise StoreError(f"{bad[0]}: the workspace's witnesses were tampered with; an admin "
-                         "removes the file after finding out who put it there")
+        raise StoreError("witness_tampered", problem=bad[0])
     if not witnesses:
         return
     # the hash computed from what was signed, not the table's column, which anyone can set
@@ -215,16 +209,13 @@ def check(conn: Connection, review_dir: Path, keys: set[str] | None = None,
              for r in chain.records(conn, seqs={w.seq for w in witnesses})}
     for w in witnesses:
         if w.seq not in found:
-            raise StoreError(f"record {w.seq} is gone from the audit log, though its author "
-                             f"(key {w.signer}) witnessed it: records were removed; run "
-                             "`review audit verify`")
+            raise StoreError("witnessed_gone", seq=w.seq, key=w.signer)
         if found[w.seq] != w.digest:
-            raise StoreError(f"record {w.seq} differs from the one its author (key {w.signer}) "
-                             "witnessed: the log was rewritten; run `review audit verify`")
+            raise StoreError("witnessed_differs", seq=w.seq, key=w.signer)
 
 
 def _owner(path: Path) -> str:
     try:  # the link's own owner, not its target's: who put it there
         return pwd.getpwuid(path.lstat().st_uid).pw_name
     except (OSError, KeyError):
-        return "another user"
+        return Msg("another_user")

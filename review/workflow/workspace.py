@@ -35,7 +35,7 @@ class Workspace:
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
-            raise UsageError(f"{path} is outside the workspace {self.root}") from None
+            raise UsageError("outside_workspace", path=path, root=self.root) from None
 
     def store(self, url: str | None = None) -> Store:
         url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
@@ -94,13 +94,13 @@ def share_with_group(directory: Path, group: str) -> None:
     try:
         grp.getgrnam(group)
     except KeyError:
-        raise UsageError(f"no OS group called {group!r}") from None
+        raise UsageError("no_os_group", group=group) from None
     try:
         shutil.chown(directory, group=group)
         directory.chmod(stat.S_ISGID | stat.S_ISVTX | 0o770)
     except OSError as err:
-        raise UsageError(f"cannot share {directory} with {group}: {err.strerror or err}"
-                         ) from None
+        raise UsageError("cannot_share", path=directory, group=group,
+                         reason=err.strerror or err) from None
 
 
 def find(start: Path | None = None) -> Workspace:
@@ -110,11 +110,9 @@ def find(start: Path | None = None) -> Workspace:
     here = (start or Path.cwd()).resolve()
     found = [d for d in [here, *here.parents] if (d / DIR).is_dir()]
     if not found:
-        raise UsageError("not in a review workspace (no .review/ here or above): run "
-                         "`review init --name NAME`")
+        raise UsageError("no_workspace")
     if len(found) > 1:
-        raise UsageError(f"{found[0] / DIR} is a workspace inside the workspace {found[-1]}: "
-                         "nested workspaces are refused; remove it")
+        raise UsageError("nested_workspace", inner=found[0] / DIR, outer=found[-1])
     return Workspace(found[0])
 
 
@@ -122,5 +120,4 @@ def refuse_nesting(root: Path) -> None:
     """`review init` never makes a workspace inside another."""
     outer = next((d for d in root.parents if (d / DIR).is_dir()), None)
     if outer is not None:
-        raise UsageError(f"{root} is inside the workspace {outer}: nested workspaces are "
-                         "refused")
+        raise UsageError("inside_workspace", root=root, outer=outer)

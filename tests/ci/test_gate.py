@@ -437,3 +437,52 @@ def test_a_tag_named_like_the_default_branch_does_not_stand_in_for_it(repo):
     result = ci(repo, "--base", "origin/main")
     assert result.exit_code == 2 and "refs/remotes/origin/main" in result.output
     assert ci(repo, "--base", "refs/remotes/origin/main").exit_code == 1
+
+
+def test_the_gate_speaks_chinese_by_default_and_english_with_lang_en(repo):
+    """The table's headers, its last line, the approval problem and the notices; the values
+    in the table are those of the JSON report in either language."""
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    git(repo.root, "checkout", "-q", "change")
+    repo.write("unapproved.md", CLEAN)
+    (repo.root / "review.toml").write_text('[ci]\npaths = ["posts/**/*.md"]\n',
+                                           encoding="utf-8")
+    commit(repo)
+    repo.lang = ""  # no REVIEW_LANG: the config at the default branch, which says none
+    zh = ci(repo)
+    assert zh.exit_code == 1
+    lines = zh.stdout.splitlines()
+    assert lines[-3].split() == ["文件", "状态", "结论", "问题", "基线", "审核"]
+    assert lines[-2].split() == ["posts/unapproved.md", "A", "pass", "0", "0", "MISSING"]
+    assert lines[-1] == ("共检查 1 个文件，发布范围外 0 个，删除 0 个，阻断 0 个，未经审核 1 个，"
+                         "列入基线 0 个 → 退出码 1")
+    assert "未经审核：该内容没有有效的发布证明" in zh.stdout
+    assert "注意: review.toml 在本次变更中被修改；门禁使用其在" in zh.stdout
+    en = ci(repo, "--lang", "en")
+    lines = en.stdout.splitlines()
+    assert lines[-3].split() == ["file", "status", "decision", "findings", "baselined",
+                                 "approval"]
+    assert lines[-2].split() == ["posts/unapproved.md", "A", "pass", "0", "0", "MISSING"]
+    assert lines[-1] == ("1 checked, 0 outside the publishable paths, 0 deleted, 0 blocked, "
+                         "1 unapproved, 0 baselined → exit 1")
+    assert "not approved: no valid release attestation for this content" in en.stdout
+    assert "notice: review.toml is changed by this change; the gate uses its version at" \
+        in en.stdout
+    # the table beside another format, on stderr, in the same language
+    assert "共检查 1 个文件" in ci(repo, "--format", "json").stderr
+    repo.lang = "en"
+    assert ci(repo, "--format", "json").stderr.splitlines()[-1].startswith("1 checked")
+
+
+def test_a_usage_error_of_the_gate_is_said_in_the_chosen_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "feature")  # no default branch to compare with
+    git(tmp_path, "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "--allow-empty",
+        "-m", "x")
+    for env, said in [({"REVIEW_LANG": ""}, "review: 无法确定比较对象：请用 --base REF 指定"),
+                      ({"REVIEW_LANG": "en"}, "review: cannot tell what to compare with")]:
+        result = CliRunner().invoke(main, ["ci"], env=env, catch_exceptions=False)
+        assert result.exit_code == 2 and result.stderr.startswith(said), result.stderr

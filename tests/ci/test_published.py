@@ -184,7 +184,7 @@ def test_a_page_over_the_configured_size_is_refused_before_it_is_read(tmp_path, 
     (tmp_path / "review.toml").write_text("max-file-size = 0.001\n", encoding="utf-8")  # 1 KB
     big = PAGE.replace("版权所有", "版权所有" * 100)
     (tmp_path / "page.html").write_text(big, encoding="utf-8")
-    result = team.fails(2, None, "published", str(item), "--file", "page.html",
+    result = team.fails(2, None, "published", str(item), "--file", "page.html", "--lang", "zh",
                         match="page.html: 文件过大")
     assert "上限 1 KB" in result.stderr and result.stdout == ""
     with open(tmp_path / "huge.html", "wb") as f:
@@ -192,7 +192,7 @@ def test_a_page_over_the_configured_size_is_refused_before_it_is_read(tmp_path, 
     team.fails(2, None, "published", str(item), "--file", "huge.html", "--lang", "en",
                match="huge.html: is too large (2 GB, the limit is 1 KB)")
     refused = team.runner.invoke(main, ["published", str(item), "--file", "-"],
-                                 input=big.encode(), env=team.env(None))
+                                 input=big.encode(), env={**team.env(None), "REVIEW_LANG": "zh"})
     assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
     assert refused.stderr.startswith("review: -: 文件过大（超过上限 1 KB）")
     ok = team.runner.invoke(main, ["published", str(item), "--file", "-", "--format", "json"],

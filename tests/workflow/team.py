@@ -72,6 +72,9 @@ class Team:
     root: Path
     url: str | None
     runner: CliRunner = field(default_factory=CliRunner)
+    # REVIEW_LANG for every command: the tests read the English messages; "": none, so the
+    # workspace's config says (by default Chinese)
+    lang: str = "en"
 
     def key(self, who: str) -> Path:
         return self.root / "keys" / f"{who}.pem"
@@ -79,7 +82,8 @@ class Team:
     def env(self, who: str | None) -> dict:
         env = {"REVIEW_KEY": str(self.key(who)) if who else str(self.root / "keys" / "none.pem"),
                # each person's own computer remembers the log head it last verified
-               "REVIEW_STATE_DIR": str(self.root / "state" / (who or "nobody"))}
+               "REVIEW_STATE_DIR": str(self.root / "state" / (who or "nobody")),
+               "REVIEW_LANG": self.lang}
         if self.url:
             env["REVIEW_DATABASE_URL"] = self.url
         admin = self.root / "keys" / "admin.pem.pub"

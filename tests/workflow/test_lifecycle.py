@@ -110,8 +110,9 @@ def test_errors_are_one_sentence(team):
     with open(team.root / "posts" / "huge.txt", "wb") as f:
         f.truncate(2**31)
     team.usage_error("editor", "submit", "posts/huge.txt",
-                     match="huge.txt: 文件过大（2 GB，上限 10 MB）")
-    team.usage_error("editor", "submit", "posts/none.txt", match="none.txt: 文件或目录不存在")
+                     match="huge.txt: is too large (2 GB, the limit is 10 MB)")
+    team.usage_error("editor", "submit", "posts/none.txt",
+                     match="none.txt: no such file or directory")
 
 
 def test_an_attestation_cut_short_is_written_again_by_its_releaser(team, monkeypatch):

@@ -1,0 +1,56 @@
+"""The CI gate's and `review published`'s messages in Chinese and English: key → (zh, en),
+said by review.i18n.t. Keys are unique across every table (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- notices (gate.py) ----------------------------------------------------------------
+    "notice": ("注意", "notice"),
+    "changed_by_change": ("{name} 在本次变更中被修改；门禁使用其在 {base} 的版本",
+                          "{name} is changed by this change; the gate uses its version at "
+                          "{base}"),
+    "no_default_branch": ("没有默认分支，也未给出 --base：门禁设置取自工作区，而本次变更可能已"
+                          "放宽这些设置",
+                          "no default branch and no --base: the gate's settings are the "
+                          "working tree's, which this change could have loosened"),
+    "no_base_no_root": ("没有基线版本，也没有固定的信任根（REVIEW_TRUST_ROOT）：无法核验审核",
+                        "no base revision and no pinned root of trust (REVIEW_TRUST_ROOT): "
+                        "approvals cannot be verified"),
+    "roster_changes": ("{roster} 在本次变更中被修改：合并前仍使用基线版本中的名册",
+                       "{roster} changes in this change: the base revision's is used until it "
+                       "is merged"),
+    "base_roster_untrusted": ("基线版本中的 {roster} 不可信：{problem}",
+                              "{roster} at the base revision is not trusted: {problem}"),
+    "change_roster_untrusted": ("本次变更中的 {roster} 不可信：{problem}",
+                                "{roster} of this change is not trusted: {problem}"),
+    "change_roster_short": ("本次变更中的 {roster} 未包含基线版本导出的全部记录：按基线版本的导出"
+                            "核验发布",
+                            "{roster} of this change does not hold every record of the base "
+                            "revision's export: releases are checked against the base's"),
+    "not_approved_no_roster": ("未经审核：基线版本中没有签名的名册导出（.review/roster.json）",
+                               "not approved: no signed roster export (.review/roster.json) at "
+                               "the base revision"),
+    "not_approved": ("未经审核：该内容没有有效的发布证明",
+                     "not approved: no valid release attestation for this content"),
+    "not_approved_because": ("未经审核：该内容没有有效的发布证明（{reason}）",
+                             "not approved: no valid release attestation for this content "
+                             "({reason})"),
+    # --- git (git.py) ---------------------------------------------------------------------
+    "git_missing": ("未安装 git", "git is not installed"),
+    "git_failed": ("git {command}：{detail}", "git {command}: {detail}"),
+    "git_failed_silently": ("git {command}：执行失败", "git {command}: failed"),
+    "no_base": ("无法确定比较对象：请用 --base REF 指定（或用 --all）",
+                "cannot tell what to compare with: give --base REF (or --all)"),
+    # --- the gate's table (report/text.py) ------------------------------------------------
+    "gate_header": ("文件\t状态\t结论\t问题\t基线\t审核",
+                    "file\tstatus\tdecision\tfindings\tbaselined\tapproval"),
+    "gate_summary": ("共检查 {files} 个文件，发布范围外 {outside} 个，删除 {deleted} 个，阻断 "
+                     "{block} 个，未经审核 {unapproved} 个，列入基线 {baselined} 个 → 退出码 "
+                     "{exit}",
+                     "{files} checked, {outside} outside the publishable paths, {deleted} "
+                     "deleted, {block} blocked, {unapproved} unapproved, {baselined} baselined "
+                     "→ exit {exit}"),
+    # --- review baseline ------------------------------------------------------------------
+    "baseline_written": ("{path}：{files} 个文件中共 {findings} 处问题",
+                         "{path}: {findings} findings in {files} files"),
+}

@@ -1,0 +1,432 @@
+"""The workflow's messages in Chinese and English: key → (zh, en), said by review.i18n.t.
+
+The Chinese is what an office reads; the English says the same facts. Item numbers, names,
+levels, record numbers, file names and the commands to run (in backticks) are the same in
+both. Keys are unique across every table (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+AUDIT = "；请运行 `review audit verify`"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- shared ---------------------------------------------------------------------------
+    "cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "state_pending": ("待审核", "pending"),
+    "state_rejected": ("已驳回", "rejected"),
+    "state_released": ("已发布", "released"),
+    "kind_override": ("放行", "override"),
+    "kind_consent": ("单位同意", "consent"),
+    "problem_only": ("{problem}", "{problem}"),
+    # --- identity and keys (keys.py, service.py) -----------------------------------------
+    "no_key_held": ("没有私钥：请运行 `review keygen --name NAME`",
+                    "no private key: run `review keygen --name NAME`"),
+    "key_not_on_roster": ("你的密钥 {key} 不在名册上（或已被撤销）：请管理员添加",
+                          "your key {key} is not on the roster (or was revoked): ask an admin "
+                          "to add it"),
+    "lacks_role": ("{name} 不具有 {roles} 角色", "{name} does not hold the role {roles}"),
+    "not_public_key": ("不是 ed25519 公钥（应为 `ed25519:<base64>`）",
+                       "not an ed25519 public key (expected `ed25519:<base64>`)"),
+    "key_exists": ("{path} 已存在，不覆盖已有密钥",
+                   "{path} already exists; refusing to overwrite a key"),
+    "cannot_write_key": ("无法写入密钥 {path}：{reason}", "cannot write the key {path}: {reason}"),
+    "no_key_at": ("{path} 处没有私钥：请运行 `review keygen --name NAME` 或设置 REVIEW_KEY",
+                  "no private key at {path}: run `review keygen --name NAME` or set "
+                  "REVIEW_KEY"),
+    "cannot_read_key": ("无法读取私钥 {path}：{reason}",
+                        "cannot read the private key {path}: {reason}"),
+    "key_passphrase": ("{path} 受口令保护：请设置 REVIEW_KEY_PASSPHRASE",
+                       "{path} is protected by a passphrase: set REVIEW_KEY_PASSPHRASE"),
+    "key_unusable": ("{path} 不是可用的私钥（或口令错误）",
+                     "{path} is not a usable private key (or the passphrase is wrong)"),
+    "key_not_ed25519": ("{path} 不是 Ed25519 密钥", "{path} is not an Ed25519 key"),
+    "passphrase_needs_terminal": ("--passphrase 需要在终端输入口令，或在 REVIEW_KEY_PASSPHRASE "
+                                  "中提供口令",
+                                  "--passphrase needs a terminal, or the passphrase in "
+                                  "REVIEW_KEY_PASSPHRASE"),
+    "no_passphrase": ("未输入口令", "no passphrase was typed"),
+    # --- workspace (workspace.py) ---------------------------------------------------------
+    "outside_workspace": ("{path} 不在工作区 {root} 内", "{path} is outside the workspace {root}"),
+    "no_os_group": ("系统中没有名为“{group}”的用户组", "no OS group called {group!r}"),
+    "cannot_share": ("无法将 {path} 共享给用户组 {group}：{reason}",
+                     "cannot share {path} with {group}: {reason}"),
+    "no_workspace": ("当前不在审核工作区内（本目录及上级目录均无 .review/）：请运行 "
+                     "`review init --name NAME`",
+                     "not in a review workspace (no .review/ here or above): run "
+                     "`review init --name NAME`"),
+    "nested_workspace": ("{inner} 是工作区 {outer} 内的工作区：不允许嵌套工作区，请删除",
+                         "{inner} is a workspace inside the workspace {outer}: nested "
+                         "workspaces are refused; remove it"),
+    "inside_workspace": ("{root} 位于工作区 {outer} 内：不允许嵌套工作区",
+                         "{root} is inside the workspace {outer}: nested workspaces are "
+                         "refused"),
+    # --- the store (store.py) -------------------------------------------------------------
+    "not_utf8": ("参数不是有效的 UTF-8 文本，无法存储或查询",
+                 "an argument is not valid UTF-8 text and cannot be stored or looked up"),
+    "bad_database_url": ("无法使用该数据库地址：{reason}", "cannot use the database URL: {reason}"),
+    "witness_unstageable": ("无法在 {path} 中写入你的见证文件：{reason}；本次操作未记录",
+                            "your witness cannot be written in {path}: {reason}; nothing was "
+                            "recorded"),
+    "schema_newer": ("存储库的结构版本为 {current}，本程序最高支持 {known}：请升级 review",
+                     "the store has schema version {current}; this review knows up to "
+                     "{known}: upgrade review"),
+    "store_not_initialised": ("存储库尚未初始化：请运行 `review init --name NAME`",
+                              "the store is not initialised: run `review init --name NAME`"),
+    "schema_other": ("存储库的结构版本为 {version}，应为 {expected}",
+                     "the store has schema version {version}, expected {expected}"),
+    "schema_not_number": ("存储库的结构版本“{value}”不是数字：存储库已损坏",
+                          "the store's schema version {value!r} is not a number: the store is "
+                          "damaged"),
+    "store_locked": ("存储库被其他进程锁定，请稍后重试",
+                     "the store is locked by another process; try again"),
+    "store_damaged": ("存储库已损坏（{detail}）：请从备份恢复 .review/review.db",
+                      "the store is damaged ({detail}): restore .review/review.db from a backup"),
+    "database_error": ("数据库错误：{detail}", "database error: {detail}"),
+    # --- the log's chain (chain.py, audit.py) ---------------------------------------------
+    "chain_altered_kind": ("第 {seq} 条记录被篡改（类型或事项与签名内容不符）",
+                           "record {seq} was altered (kind or item differ from what was "
+                           "signed)"),
+    "chain_old_format": ("第 {seq} 条记录在格式切换后仍为旧格式（重放）",
+                         "record {seq} is in the old format after the cut-over (a replay)"),
+    "chain_other_place": ("第 {seq} 条记录是为其他位置签名的（重放）",
+                          "record {seq} was signed for another place (a replay)"),
+    "chain_removed_before": ("第 {seq} 条记录之前的记录被删除或替换",
+                             "a record before record {seq} was removed or replaced"),
+    "chain_stale_trust": ("第 {seq} 条记录签名时依据的名册或审核策略早于该位置实际生效的版本",
+                          "record {seq} was signed against an earlier roster or policy than "
+                          "the one in force at its place"),
+    "chain_relabelled": ("第 {seq} 条记录被篡改（类型、事项或链接与签名内容不符）",
+                         "record {seq} was altered (its kind, item or link differ from what "
+                         "was signed)"),
+    "chain_replaced_before": ("第 {seq} 条记录之前的记录被篡改或替换",
+                              "a record before record {seq} was altered or replaced"),
+    "log_seq_twice": ("审计日志中有记录序号重复（其数据表被重建过）" + AUDIT,
+                      "a record number is used twice in the audit log (its table was "
+                      "rebuilt); run `review audit verify`"),
+    "log_gaps": ("审计日志缺少记录（序号不连续）" + AUDIT,
+                 "records are missing from the audit log (its numbers have gaps); run "
+                 "`review audit verify`"),
+    "log_gaps_role": ("审计日志缺少记录（序号不连续）；第 {seq} 条记录由数据库角色 {role} 添加"
+                      + AUDIT,
+                      "records are missing from the audit log (its numbers have gaps); record "
+                      "{seq} was added by database role {role}; run `review audit verify`"),
+    "log_cut_end": ("审计日志止于第 {top} 条记录，但本机曾见过第 {seen} 条：日志末尾的记录被删除",
+                    "the audit log ends at record {top}, but this computer saw record {seen}: "
+                    "records were removed from the end"),
+    "log_rewritten": ("第 {seq} 条记录与本机核验过的不一致：日志被改写" + AUDIT,
+                      "record {seq} differs from the one this computer verified: the log was "
+                      "rewritten; run `review audit verify`"),
+    "log_problem": ("{problem}" + AUDIT, "{problem}; run `review audit verify`"),
+    "audit_missing": ("缺少第 {seq} 条记录（下一条为第 {next} 条）",
+                      "record {seq} is missing (the next one is {next})"),
+    "audit_not_following": ("第 {seq} 条记录未接续第 {prev} 条记录（记录被删除或调换顺序）",
+                            "record {seq} does not follow record {prev} (rows removed or "
+                            "reordered)"),
+    "audit_hash": ("第 {seq} 条记录被篡改（哈希值不符）",
+                   "record {seq} was altered (its hash does not match)"),
+    "audit_unreadable": ("第 {seq} 条记录无法读取", "record {seq} is not readable"),
+    "audit_unentitled": ("第 {seq} 条记录是无权签署者签名的名册变更：不产生任何效力",
+                         "record {seq} is a roster change nobody entitled signed: it counts "
+                         "for nothing"),
+    "audit_unsigned": ("第 {seq} 条记录不是由当时名册上的密钥签名的：不产生任何效力",
+                       "record {seq} is not signed by a key on the roster at that time: it "
+                       "counts for nothing"),
+    "anchor_unsigned": ("某个锚点文件不是由其密钥签名的链头",
+                        "an anchor file is not a chain head signed by its key"),
+    "anchor_not_roster": ("第 {seq} 条记录处的锚点不是由名册上的密钥签名的",
+                          "the anchor at record {seq} is not signed by a key on the roster"),
+    "anchor_beyond": ("日志止于第 {end} 条记录，但有锚点为第 {seq} 条记录作证（末尾的记录被删除）",
+                      "the log ends at record {end} but an anchor vouches for record {seq} "
+                      "(records were removed from the end)"),
+    "anchor_differs": ("第 {seq} 条记录与锚定的链头不一致（日志被改写）",
+                       "record {seq} differs from the anchored chain head (the log was "
+                       "rewritten)"),
+    # --- witnesses (witness.py) -----------------------------------------------------------
+    "witness_none": ("本工作区尚无见证文件，日志中的记录可能被删除而不被发现：请工作区所有者 "
+                     "{owner} 执行任意一次 review 操作，以创建 {path}",
+                     "this workspace keeps no witnesses yet, so a record could be cut from the "
+                     "log unnoticed: its owner, {owner}, runs any review action once to make "
+                     "{path}"),
+    "witness_unwritten": ("无法写入你的见证文件 {path}（{reason}）",
+                          "your witness {path} could not be written ({reason})"),
+    "witness_bad": ("见证文件 {name}（属于 {owner}）不是由其密钥签名的（或根本不是见证文件）",
+                    "witness {name} (of {owner}) is not signed by its key (or is no witness "
+                    "at all)"),
+    "witness_misnamed": ("见证文件 {name}（属于 {owner}）未以其密钥命名",
+                         "witness {name} (of {owner}) is not under its key's name"),
+    "witness_unknown_key": ("见证文件 {name}（属于 {owner}）由不在任何名册上的密钥签名",
+                            "witness {name} (of {owner}) is signed by a key that is on no "
+                            "roster"),
+    "review_dir_replaced": ("{path} 属于 {owner}，而非创建工作区的账户：该目录已被替换；请管理员"
+                            "恢复后运行 `review audit verify`",
+                            "{path} belongs to {owner}, not to the account that made the "
+                            "workspace: it was replaced; an admin restores it and runs "
+                            "`review audit verify`"),
+    "witness_dir_owner": ("{path} 属于 {owner}，而非工作区所有者 {workspace_owner}：其所有者可以"
+                          "删除他人的见证文件；请管理员删除该目录后重新运行 review",
+                          "{path} belongs to {owner}, not to the workspace's owner "
+                          "{workspace_owner}: whoever owns it can remove the others' "
+                          "witnesses; an admin removes it and runs review again"),
+    "witness_tampered": ("{problem}：工作区的见证文件被篡改；请管理员查明来源后删除该文件",
+                         "{problem}: the workspace's witnesses were tampered with; an admin "
+                         "removes the file after finding out who put it there"),
+    "witnessed_gone": ("第 {seq} 条记录已从审计日志中消失，但其作者（密钥 {key}）曾为其作证：记录"
+                       "被删除" + AUDIT,
+                       "record {seq} is gone from the audit log, though its author (key {key}) "
+                       "witnessed it: records were removed; run `review audit verify`"),
+    "witnessed_differs": ("第 {seq} 条记录与其作者（密钥 {key}）作证的不一致：日志被改写" + AUDIT,
+                          "record {seq} differs from the one its author (key {key}) witnessed: "
+                          "the log was rewritten; run `review audit verify`"),
+    "another_user": ("其他用户", "another user"),
+    # --- an item's history (history.py) ---------------------------------------------------
+    "findings_unreadable": ("事项 {item}：存储的问题清单无法读取" + AUDIT,
+                            "item {item}: its stored findings are not readable; run "
+                            "`review audit verify`"),
+    "item_no_records": ("存储库中有事项在签名日志中没有任何记录",
+                        "an item in the store has no records in the signed log"),
+    "item_broken": ("事项 {item}：{problem}" + AUDIT,
+                    "item {item}: {problem}; run `review audit verify`"),
+    "record_unsigned": ("事项 {item}：第 {seq} 条记录不是由名册上的密钥签名的" + AUDIT,
+                        "item {item}: record {seq} is not signed by a key on the roster; run "
+                        "`review audit verify`"),
+    "item_no_submission": ("事项 {item} 没有经过签名的提交记录" + AUDIT,
+                           "item {item} has no signed submission; run `review audit verify`"),
+    "rp_unreadable_findings": ("事项 {item}：提交时签名的问题清单无法读取；须由编辑重新提交",
+                               "item {item}: its submission did not sign readable findings; "
+                               "the editor submits it again"),
+    "rp_rejected": ("事项 {item} 已被驳回", "item {item} was rejected"),
+    "rp_content_rejected": ("事项 {item}：该内容已被驳回",
+                            "item {item}: this content was rejected"),
+    "rp_editor_releases": ("事项 {item} 须由其编辑 {editor} 发布",
+                           "item {item} is released by its editor, {editor}"),
+    "rp_needs_level": ("事项 {item} 尚需第 {level} 级（{role}）审核通过",
+                       "item {item} still needs approval at level {level} ({role})"),
+    "rp_approver_releases": ("{name} 已审核通过事项 {item}，不能再发布该事项",
+                             "{name} approved item {item} and cannot also release it"),
+    "rp_block_findings": ("事项 {item} 存在阻断问题（{findings}）：请修改稿件，或由审核人执行 "
+                          "`review override` 予以放行",
+                          "item {item} has block findings ({findings}): fix the draft, or a "
+                          "reviewer records `review override`"),
+    "rp_needs_consent": ("事项 {item} 涉及须经单位同意的内容：请用 "
+                         "`review consent ID --ref DOCUMENT` 记录单位同意",
+                         "item {item} touches topics that need the unit's consent: record it "
+                         "with `review consent ID --ref DOCUMENT`"),
+    # --- the service's rules (service.py) -------------------------------------------------
+    "trust_broken": ("名册和审核策略的记录已损坏：{problem}" + AUDIT,
+                     "the roster's and policy's records are broken: {problem}; run "
+                     "`review audit verify`"),
+    "already_initialised": ("该存储库已初始化", "this store is already initialised"),
+    "unknown_role": ("未知角色“{role}”；可用角色：{roles}",
+                     "unknown role {role!r}; roles: {roles}"),
+    "key_taken": ("该密钥已属于 {owner}：一人一钥",
+                  "this key already belongs to {owner}: one key, one person"),
+    "key_revoked_stays": ("{name} 的该密钥已被撤销且不可恢复：请用新密钥重新添加 {name}",
+                          "this key of {name} was revoked and stays revoked: add {name} again "
+                          "with a new key"),
+    "no_such_person": ("名册上没有名为“{name}”的人员", "nobody called {name!r} is on the roster"),
+    "last_admin": ("{name} 是唯一剩下的管理员：请先添加其他管理员，否则将无人能再变更名册",
+                   "{name} is the only admin left: add another admin first, or nobody could "
+                   "change the roster again"),
+    "threshold_admins_left": ("名册变更须有 {threshold} 位管理员签名，撤销后只剩 {left} 位：请先"
+                              "降低门限或添加管理员",
+                              "{threshold} admins must sign roster changes and only {left} "
+                              "would be left: lower the threshold or add an admin first"),
+    "since_range": ("--since 应为日志中的记录序号，范围 1 至 {top}",
+                    "--since is a record of the log, 1 to {top}"),
+    "key_taken_rotate": ("该密钥已属于 {owner}：请更换为新密钥",
+                         "this key already belongs to {owner}: rotate to a new key"),
+    "not_a_proposal": ("第 {seq} 条记录不是待会签的名册或审核策略变更（见 "
+                       "`review roster pending`）",
+                       "record {seq} is not a proposed roster or policy change waiting for "
+                       "signatures (see `review roster pending`)"),
+    "already_cosigned": ("{name} 已会签第 {seq} 条记录", "{name} already signed record {seq}"),
+    "no_export": ("未导出：日志中含有审核规则不允许的记录（{problem}）；见 `review audit verify`",
+                  "no export: the log holds what the rules refuse ({problem}); see "
+                  "`review audit verify`"),
+    "bad_levels": ("审核级别只能是 reviewer 和/或 approver 角色，例如 reviewer,approver",
+                   "levels are reviewer and/or approver roles, e.g. reviewer,approver"),
+    "threshold_range": ("管理员门限须为 1 至 {admins}（名册上的管理员人数）：超过此数将无人能再变更"
+                        "名册",
+                        "the admin threshold must be 1 to {admins} (the admins on the roster): "
+                        "more, and nobody could change the roster again"),
+    "no_item": ("没有事项 {item}", "no item {item}"),
+    "draft_not_signed": ("事项 {item}：存储的稿件不是日志中签名的那一份" + AUDIT,
+                         "item {item}: the stored draft is not the one signed in the log; run "
+                         "`review audit verify`"),
+    "rejected_change_first": ("{problem}；请先修改", "{problem}; change it first"),
+    "content_rejected_in": ("该内容已在事项 {item} 中被驳回（{name}，第 {level} 级：{reason}）",
+                            "this content was rejected in item {item} ({name}, level {level}: "
+                            "{reason})"),
+    "record_problem": ("第 {seq} 条记录：{problem}", "record {seq}: {problem}"),
+    "release_after_rejection": ("第 {seq} 条记录发布了事项 {item}，但此前{problem}",
+                                "record {seq} releases item {item}, but {problem} before it"),
+    "changed_since_submit": ("{path} 在提交后已被修改：请重新提交",
+                             "{path} has changed since it was submitted: submit it again"),
+    "findings_differ": ("事项 {item}：本次检查发现 {found} 处问题，提交时签名的是 {signed} 处；"
+                        "须由编辑重新提交",
+                        "item {item}: this check finds {found} findings, the submission signed "
+                        "{signed}; the editor submits it again"),
+    "resubmitted_meanwhile": ("事项 {item} 在此期间已被重新提交：请重新审核",
+                              "item {item} was resubmitted meanwhile: review it again"),
+    "not_waiting": ("事项 {item} {state}，不在待审核状态",
+                    "item {item} is {state}, not waiting for review"),
+    "fully_approved": ("事项 {item} 已全部审核通过，等待发布",
+                       "item {item} is fully approved; it waits for release"),
+    "own_item": ("{name} 提交或最后修改了事项 {item}，不能审核该事项",
+                 "{name} submitted or last changed item {item} and cannot review it"),
+    "approved_other_level": ("{name} 已在另一级审核通过事项 {item}",
+                             "{name} already approved item {item} at another level"),
+    "annotate_own": ("{name} 提交了事项 {item}：{kind}须由他人记录",
+                     "{name} submitted item {item}: another person must record the {kind}"),
+    "no_block_finding": ("事项 {item} 没有阻断问题“{finding}”（见 `review show {item}`）",
+                         "item {item} has no block finding {finding!r} (see "
+                         "`review show {item}`)"),
+    "item_in_state": ("事项 {item} {state}", "item {item} is {state}"),
+    "attestation_unwritten": ("事项 {item} 已发布，但其发布证明未能写入（{reason}）：请再次运行 "
+                              "`review release {item}`",
+                              "item {item} is released, but its attestation could not be "
+                              "written ({reason}): run `review release {item}` again"),
+    "already_released": ("事项 {item} 已发布；其发布证明为 {path}",
+                         "item {item} is released; its attestation is {path}"),
+    "released_by_other": ("事项 {item} 由 {name} 发布：只有该密钥能重新写出其发布证明",
+                          "item {item} was released by {name}: only that key can write its "
+                          "attestation again"),
+    "release_does_not_stand": ("事项 {item} 的发布不能成立：此前{problem}",
+                               "item {item}'s release does not stand: {problem} before it"),
+    "effect_refused": ("第 {seq} 条记录：已签名，但未生效——生效后管理员人数将少于门限",
+                       "record {seq}: signed, but not in force — it would leave fewer admins "
+                       "than the threshold"),
+    "effect_in_force": ("第 {seq} 条记录：已生效", "record {seq}: in force"),
+    "effect_proposed": ("第 {seq} 条记录：已提议，尚需 {needs} 位管理员签名：`review roster cosign "
+                        "{seq}`",
+                        "record {seq}: proposed, needs {needs} more admin signature(s): "
+                        "`review roster cosign {seq}`"),
+    "row_not_bytes": ("review_items 第 {row} 行：content 不是稿件的字节内容（见 "
+                      "`review audit verify`）",
+                      "review_items row {row}: content is not the draft's bytes (see "
+                      "`review audit verify`)"),
+    "row_not_number": ("review_items 第 {row} 行：{column} 不是记录序号（见 "
+                       "`review audit verify`）",
+                       "review_items row {row}: {column} is not a record number (see "
+                       "`review audit verify`)"),
+    # --- the root of trust and attestations (trust.py, attest.py) -------------------------
+    "not_trust_root": ("{source}：不是信任根（SHA256:<指纹>[@<工作区>]）",
+                       "{source}: not a trust root (SHA256:<fingerprint>[@<workspace>])"),
+    "carried_unreadable": ("所附记录无法读取", "a carried record is not readable"),
+    "carried_old_format": ("第 {seq} 条记录为旧格式：请重新发布",
+                           "record {seq} is in the old format: release it again"),
+    "carried_other_place": ("第 {seq} 条记录是为其他位置签名的",
+                            "record {seq} was signed for another place"),
+    "no_roster_records": ("其中没有名册记录", "it carries no roster records"),
+    "not_from_root": ("其名册不是从固定的信任根 {root} 开始的",
+                      "its roster does not start at the pinned root {root}"),
+    "other_workspace": ("它来自工作区 {workspace}，而非固定的 {pinned}",
+                        "it comes from workspace {workspace}, not the pinned {pinned}"),
+    "roster_holds_others": ("其名册记录中夹带了其他记录", "its roster records hold other records"),
+    "not_roster_export": ("不是名册导出文件", "not a roster export"),
+    "export_not_admin_signed": ("不是由其中的管理员签名的", "not signed by an admin on it"),
+    "att_unreadable": ("不是可读取的发布证明", "not a readable release attestation"),
+    "att_unreadable_because": ("不是可读取的发布证明（{problem}）",
+                               "not a readable release attestation ({problem})"),
+    "att_other_version": ("不是本版本 review 的发布证明（请发布人删除后重新运行 "
+                          "`review release ID`）",
+                          "not a release attestation of this version of review (ask the "
+                          "releaser to delete it and run `review release ID` again)"),
+    "att_other_path": ("证明的是 {name}，而非 {path}", "attests {name}, not {path}"),
+    "att_other_content": ("证明的是其他内容", "attests other content"),
+    "att_not_one_item": ("其记录不属于同一事项", "its records are not one item's"),
+    "att_no_release_end": ("其记录未以发布记录结尾", "its records do not end with the release"),
+    "att_trust_short": ("未附带发布时生效的名册和审核策略",
+                        "it does not carry the roster and policy in force at the release"),
+    "att_out_of_order": ("其记录顺序错乱", "its records are out of order"),
+    "att_omits_trust": ("缺少已提交的名册导出中的名册或审核策略记录",
+                        "it omits roster or policy records of the committed roster export"),
+    "att_revoked_key": ("第 {seq} 条记录由名册导出自第 {since} 条记录起撤销的密钥签名",
+                        "record {seq} was signed by a key the roster export revokes from "
+                        "record {since}"),
+    "att_omits_record": ("缺少该事项的第 {seq} 条记录，而已提交的日志导出中有该记录",
+                         "it omits record {seq} of the item, which the committed log export "
+                         "holds"),
+    "att_beyond_export": ("其发布记录（第 {seq} 条）晚于已提交的名册导出（第 {reach} 条）：请管理员"
+                          "运行 `review roster export` 并提交",
+                          "its release (record {seq}) is newer than the committed roster "
+                          "export (record {reach}): an admin runs `review roster export` and "
+                          "commits it"),
+    "att_not_logged": ("其记录与已提交的日志导出不符（在存储库之外签名的发布）",
+                       "its records are not those of the committed log export (a release "
+                       "signed outside the store)"),
+    "att_other_release": ("其记录发布的是其他内容", "its records release other content"),
+    "att_unsigned_findings": ("其提交未对问题清单签名（早期版本的 review）",
+                              "its submission did not sign its findings (an earlier version "
+                              "of review)"),
+    "att_releaser_unsigned": ("发布人未对其签名", "the releaser did not sign it"),
+    "att_irregular": ("{name} 不是常规的发布证明文件",
+                      "{name} is not a regular attestation file"),
+    "att_not_attestation": ("不是发布证明", "not a release attestation"),
+    # --- tables against the log (projection.py) -------------------------------------------
+    "table_no_row": ("{table}：{key} 在日志中，但没有对应的行",
+                     "{table}: {key} is in the log but has no row"),
+    "table_not_logged": ("{table} 第 {key} 行：签名日志中没有对应记录",
+                         "{table} row {key}: no such record in the signed log"),
+    "table_differs": ("{table} 第 {key} 行：{column} 与签名日志不符",
+                      "{table} row {key}: {column} differs from the signed log"),
+    "table_row_problem": ("{table} 第 {key} 行：{problem}", "{table} row {key}: {problem}"),
+    "item_no_row": ("review_items：事项 {item} 在日志中，但没有对应的行",
+                    "review_items: item {item} is in the log but has no row"),
+    "item_not_logged": ("review_items 第 {item} 行：签名日志中没有该事项",
+                        "review_items row {item}: no such item in the signed log"),
+    "decision_seq_odd": ("review_decisions 第 {row} 行：seq 不是记录序号",
+                         "review_decisions row {row}: seq is not a record number"),
+    "decision_no_row": ("review_decisions：第 {seq} 条记录（{kind}）没有对应的行",
+                        "review_decisions: record {seq} ({kind}) has no row"),
+    "decision_not_logged": ("review_decisions 第 {seq} 行：签名日志中没有该决定",
+                            "review_decisions row {seq}: no such decision in the signed log"),
+    # --- the commands' output (commands.py) -----------------------------------------------
+    "keygen_private": ("私钥：{path}", "private key: {path}"),
+    "keygen_public": ("公钥：{path}", "public key:  {path}"),
+    "cannot_create": ("无法创建 {path}：{reason}", "cannot create {path}: {reason}"),
+    "initialised": ("已初始化 {path}；{name}（{key}）为管理员",
+                    "initialised {path}; {name} ({key}) is admin"),
+    "not_on_roster": ("（不在名册上）", "(not on the roster)"),
+    "roster_added": ("{name}：{roles}（{effect}）", "{name}: {roles} ({effect})"),
+    "roster_revoked": ("{name}：已撤销（{effect}）", "{name}: revoked ({effect})"),
+    "roster_rotated": ("{name}：已更换密钥（{effect}）", "{name}: new key ({effect})"),
+    "pending_signed": ("已签名：{signers}；尚需 {needs} 位", "signed by {signers}; needs {needs}"),
+    "trust_root": ("信任根：{root}", "trust root: {root}"),
+    "policy_set": ("审核级别：{levels}；发布人单设：{separate}（{effect}）",
+                   "levels: {levels}; separate publisher: {separate} ({effect})"),
+    "yes": ("是", "True"),
+    "no": ("否", "False"),
+    "queue_header": ("编号\t级别\t等待\t最严重\t编辑\t标题",
+                     "id\tlevel\tage\tworst\teditor\ttitle"),
+    "show_head": ("#{item} {title}（{path}，{state}，编辑 {editor}）",
+                  "#{item} {title} ({path}, {state}, editor {editor})"),
+    "approved_at": ("{item}：已在第 {level} 级审核通过", "{item}: approved at level {level}"),
+    "blank_option": ("--{option} 不能为空：其内容将随签名记入记录",
+                     "--{option} must not be blank: it is signed into the record"),
+    "rejected_at": ("{item}：已在第 {level} 级驳回", "{item}: rejected at level {level}"),
+    "overridden": ("{item}：已放行 {finding}", "{item}: {finding} overridden"),
+    "consented": ("{item}：单位同意 {ref}", "{item}: consent {ref}"),
+    "verified_released": ("{path}：已发布（{attestation}）", "{path}: released ({attestation})"),
+    "no_attestation": ("{path}：该内容没有有效的发布证明", "{path}: no valid release attestation "
+                       "for this content"),
+    "no_attestation_because": ("{path}：该内容没有有效的发布证明（{reason}）",
+                               "{path}: no valid release attestation for this content "
+                               "({reason})"),
+    "roster_file_not_export": ("{path}：不是名册导出文件", "{path}: not a roster export"),
+    "roster_file_untrusted": ("{path}：{problem}", "{path}: {problem}"),
+    "no_pinned_root": ("没有固定的信任根：请将 REVIEW_TRUST_ROOT（或 ~/.config/review/trust-root "
+                       "文件）设为首位管理员的指纹（即 `review roster export` 输出的信任根），或用 "
+                       "--roster 指定可信的导出文件",
+                       "no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
+                       "~/.config/review/trust-root) to the first admin's fingerprint, as "
+                       "`review roster export` prints it, or give --roster a trusted export"),
+    "not_anchor_file": ("{path}：不是锚点文件", "{path}: not an anchor file"),
+    "audit_broken": ("审计日志已损坏：{problem}", "audit log broken: {problem}"),
+    "audit_disagree": ("审计日志完整，但有 {count} 个见证文件或数据表行与其不符（见上）",
+                       "audit log intact, but {count} witnesses or table rows disagree with it "
+                       "(listed above)"),
+    "audit_intact": ("审计日志完整；数据表与其一致", "audit log intact; the tables agree with it"),
+    "log_empty": ("日志为空", "the log is empty"),
+    "anchored": ("{path}：第 {seq} 条记录", "{path}: record {seq}"),
+}
