@@ -56,10 +56,9 @@ def resolve(rev: str, cwd: Path) -> str:
                                    f"refs/remotes/{rev}", f"refs/remotes/{rev}/HEAD")
                  if ok(["show-ref", "--verify", "-q", full], cwd)]
         if len(named) > 1:
-            raise GitError(f"{rev} names more than one ref ({', '.join(named)}): give the "
-                           "full name, e.g. refs/remotes/origin/main")
+            raise GitError("git_ambiguous", rev=rev, refs=", ".join(named))
     if not ok(["rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], cwd):
-        raise GitError(f"{rev} names no commit")
+        raise GitError("git_no_commit", rev=rev)
     return run(["rev-parse", f"{rev}^{{commit}}"], cwd).strip()
 
 

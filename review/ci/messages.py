@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "({reason})"),
     # --- git (git.py) ---------------------------------------------------------------------
     "git_missing": ("未安装 git", "git is not installed"),
+    "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",
+                      "{rev} names more than one ref ({refs}): give the full name, e.g. "
+                      "refs/remotes/origin/main"),
+    "git_no_commit": ("{rev} 不指向任何提交", "{rev} names no commit"),
     "git_failed": ("git {command}：{detail}", "git {command}: {detail}"),
     "git_failed_silently": ("git {command}：执行失败", "git {command}: failed"),
     "no_base": ("无法确定比较对象：请用 --base REF 指定（或用 --all）",

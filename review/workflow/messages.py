@@ -258,6 +258,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "this content was rejected in item {item} ({name}, level {level}: "
                             "{reason})"),
     "record_problem": ("第 {seq} 条记录：{problem}", "record {seq}: {problem}"),
+    "release_not_allowed": ("第 {seq} 条记录发布了事项 {item}，"
+                            "但按其当时的名册和策略不允许：{problem}",
+                            "record {seq} releases item {item}, which the roster and policy it "
+                            "saw did not allow: {problem}"),
+    "release_roster_unknown": ("它所依据的名册和策略不在日志中",
+                               "it names a roster and policy that are not the log's"),
+    "release_never_submitted": ("它发布的内容从未提交", "it releases what was never submitted"),
     "release_after_rejection": ("第 {seq} 条记录发布了事项 {item}，但此前{problem}",
                                 "record {seq} releases item {item}, but {problem} before it"),
     "changed_since_submit": ("{path} 在提交后已被修改：请重新提交",

@@ -406,15 +406,18 @@ class Service:
         for record in chain.records(conn, kinds=("release",)):
             try:
                 row, history = self._history(conn, state, record.item_id)
-                problem = _release_then(conn, record, trust, state.workspace) or \
-                    self._rejected(conn, state, history.version.content_sha256, row.content,
-                                   before=record.seq)
+                refused = _release_then(conn, record, trust, state.workspace)
+                rejected = None if refused else self._rejected(
+                    conn, state, history.version.content_sha256, row.content, before=record.seq)
             except StoreError as err:
                 out.append(Msg("record_problem", seq=record.seq, problem=err))
                 continue
-            if problem:
+            if refused:
+                out.append(Msg("release_not_allowed", seq=record.seq, item=record.item_id,
+                               problem=refused))
+            elif rejected:
                 out.append(Msg("release_after_rejection", seq=record.seq, item=record.item_id,
-                               problem=problem))
+                               problem=rejected))
         return out
 
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
@@ -634,12 +637,12 @@ def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Rec
         return None  # a record of the old format: judged by its attestation
     cut = next((i for i, t in enumerate(trust) if t.computed_hash() == seen.trust), None)
     if cut is None:
-        return "it names a roster and policy that are not the log's"
+        return Msg("release_roster_unknown")
     roster = build_roster(trust[:cut + 1])
     records = [r for r in chain.records(conn, item_id=release.item_id) if r.seq <= release.seq]
     history = build_history(records, roster, roster.policy, workspace)
     if history.released is None or history.released[0].seq != release.seq:
-        return None if history.released else "it releases what was never submitted"
+        return None if history.released else Msg("release_never_submitted")
     version = history.version
     if version.findings is None:
         return None  # submitted before findings were signed: judged as the store did then
