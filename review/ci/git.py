@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,15 @@ class GitError(UsageError):
     """No git, not a repository, an unknown revision (exit 2)."""
 
 
+# `refs/replace/` would let anyone who can push a ref swap the commit a revision names for
+# another (the base's review.toml, say): the gate reads commits as they are.
+_ENV = {**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"}
+
+
 def run(args: list[str], cwd: Path, check: bool = True) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
+                              env=_ENV)
     except FileNotFoundError:
         raise GitError("git_missing") from None
     if check and done.returncode != 0:
@@ -27,7 +34,8 @@ def run(args: list[str], cwd: Path, check: bool = True) -> str:
 
 
 def ok(args: list[str], cwd: Path) -> bool:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True).returncode == 0
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True,
+                          env=_ENV).returncode == 0
 
 
 def root(cwd: Path) -> Path:
@@ -37,15 +45,20 @@ def root(cwd: Path) -> Path:
 def _default_refs(cwd: Path) -> list[str]:
     """The default branch's refs to try, the remote's own HEAD first, by their full names: a
     tag anyone can push named `origin/main` must not stand in for the branch."""
-    candidates = []
     remote_head = run(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"], cwd,
                       check=False).strip()
     if remote_head.startswith("refs/remotes/"):
-        candidates.append(remote_head)
-    candidates += ["refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main",
-                   "refs/heads/master"]
-    return [ref for ref in candidates
-            if ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd)]
+        return [remote_head]
+    # Without the remote's own HEAD, a name is only a guess: anyone who may push a branch
+    # can push one called `main` beside a default branch called `master`. Two guesses that
+    # both exist are no answer.
+    remote = [ref for ref in ("refs/remotes/origin/main", "refs/remotes/origin/master")
+              if ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd)]
+    if len(remote) > 1:
+        raise GitError("git_default_unknown")
+    local = [ref for ref in ("refs/heads/main", "refs/heads/master")
+             if ok(["rev-parse", "--verify", "-q", f"{ref}^{{commit}}"], cwd)]
+    return remote or local[:1]
 
 
 def resolve(rev: str, cwd: Path) -> str:

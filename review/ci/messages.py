@@ -40,6 +40,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",
                       "{rev} names more than one ref ({refs}): give the full name, e.g. "
                       "refs/remotes/origin/main"),
+    "git_default_unknown": ("无法确定默认分支（origin/main 与 origin/master 都存在）：请执行 "
+                            "`git remote set-head origin --auto`，或用 --base 指定",
+                            "cannot tell the default branch (both origin/main and "
+                            "origin/master exist): run `git remote set-head origin --auto` or "
+                            "give --base"),
     "git_no_commit": ("{rev} 不指向任何提交", "{rev} names no commit"),
     "git_failed": ("git {command}：{detail}", "git {command}: {detail}"),
     "git_failed_silently": ("git {command}：执行失败", "git {command}: failed"),

@@ -83,13 +83,15 @@ MAX_ATTESTATION = 16 * 1024 * 1024  # a real one is a few hundred kilobytes at m
 # --- the roster, exported for offline checks ---------------------------------------------
 
 def export_roster(records: list[Record], admin: Identity,
-                  log: list[tuple[int, str, int | None]] | None = None) -> dict:
+                  log: list[tuple[int, str, int | None]] | None = None,
+                  void: list[int] | None = None) -> dict:
     """The chain of roster and policy records from `init` on, and the (number, hash) of every
     record of the log, signed by the exporting admin: at the base revision of a content
     repository, CI's pinned root; and for people, the roster to read."""
     first = records[0]
     body = {"root": first.actor, "workspace": first.statement.get("workspace") or first.hash,
-            "trust": [trust.entry(r) for r in records], "log": [list(x) for x in log or []]}
+            "trust": [trust.entry(r) for r in records], "log": [list(x) for x in log or []],
+            "void": list(void or [])}
     payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
     return dsse.envelope(ROSTER_TYPE, payload, [admin])
 
@@ -106,11 +108,13 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
                            else int(e[2])) for e in payload.get("log", [])]
         log = tuple((seq, digest) for seq, digest, _ in entries_of_log)
         items = {seq: item for seq, _, item in entries_of_log if item is not None}
+        void = frozenset(int(seq) for seq in payload.get("void", []))
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
     except (KeyError, TypeError, ValueError, OverflowError):
         raise trust.Untrusted(Msg("not_roster_export")) from None
-    trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items)
+    trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items,
+                                  void=void)
     admins = {fp: key.public for person in trusted.roster.people.values()
               if "admin" in person.roles for fp, key in person.keys.items()
               if key.revoked_seq is None}
@@ -179,6 +183,8 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
     if revoked:
         return Msg("att_revoked_key", seq=revoked[0].seq, since=revoked[1])
     reach = max(root.log, default=0)
+    if last.seq in root.void:
+        return Msg("att_void", seq=last.seq)
     numbers = {r.seq for r in records}
     omitted = [seq for seq, item in root.items.items()
                if item == last.item_id and seq <= last.seq and seq not in numbers]

@@ -222,7 +222,9 @@ def roster_export(out: str) -> None:
     """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
     from review.workflow import attest
 
-    env = open_service().export_roster()
+    env, void = open_service().export_roster()
+    for line in void:  # releases the rules refused: named void in the export
+        click.echo(f"review: {said(line, spoken())}", err=True)
     _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
     click.echo(say("trust_root", root=attest.root_of(attest.read_roster(env))))
@@ -448,7 +450,7 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         if problem:
             raise Refused("audit_broken", problem=problem)
         rows = unreadable + inert + projection.disagreements(conn) + \
-            service.release_problems(conn, logged_state(conn))
+            [line for _, line in service.release_problems(conn, logged_state(conn))]
     for line in rows:
         click.echo(said(line, spoken()))
     if rows:

@@ -332,6 +332,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster_holds_others": ("其名册记录中夹带了其他记录", "its roster records hold other records"),
     "not_roster_export": ("不是名册导出文件", "not a roster export"),
     "export_not_admin_signed": ("不是由其中的管理员签名的", "not signed by an admin on it"),
+    "att_void": ("它的发布（第 {seq} 条记录）是规则所不允许的，已被名册导出列为无效",
+                 "its release (record {seq}) is one the rules refused, named void by the roster "
+                 "export"),
     "att_unreadable": ("不是可读取的发布证明", "not a readable release attestation"),
     "att_unreadable_because": ("不是可读取的发布证明（{problem}）",
                                "not a readable release attestation ({problem})"),

@@ -248,24 +248,30 @@ class Service:
         with self.store.reading() as conn:
             return self.state(conn).roster
 
-    def export_roster(self) -> dict:
+    def export_roster(self) -> tuple[dict, list[str]]:
         """The roster's and policy's records signed by the acting admin, for offline checks
-        (CI's pinned root at the base revision)."""
+        (CI's pinned root at the base revision), and what it names void.
+
+        CI trusts an export to say which records the log holds. It refuses to vouch for a
+        broken chain (a forked item, a rewritten record). A release the rules refused when it
+        was appended by hand — a colleague's unapproved item, content rejected elsewhere —
+        stays in an append-only log for good, so the export names it void instead of
+        refusing every later export: no attestation of it is accepted."""
         from review.workflow import audit
 
         with self.store.reading() as conn:
             state = self.state(conn)
             self._me(state, "admin")
-            # CI trusts an export to say which records the log holds: it vouches for none
-            # that the rules would have refused (a record appended by hand, a forked item).
             problem = audit.verify_chain(conn)
-            refused = self.release_problems(conn, state) if problem is None else []
-            if problem or refused:
-                raise StoreError("no_export", problem=problem or refused[0])
+            if problem:
+                raise StoreError("no_export", problem=problem)
+            void = self.release_problems(conn, state)
             everything = chain.records(conn)
-        return attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
-                                    self.identity,
-                                    [(r.seq, r.computed_hash(), r.item_id) for r in everything])
+        env = attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
+                                   self.identity,
+                                   [(r.seq, r.computed_hash(), r.item_id) for r in everything],
+                                   sorted(seq for seq, _ in void))
+        return env, [line for _, line in void]
 
     def policy_set(self, levels: list[str], separate_publisher: bool,
                    admin_threshold: int | None = None) -> str:
@@ -342,7 +348,7 @@ class Service:
                 if history.state != "released" and history.version.path == path:
                     existing = history
                     break
-            self._refuse_rejected(conn, state, digest, content)
+            self._refuse_rejected(conn, state, digest, content, path)
             if existing is None:
                 item_id = conn.execute(items.insert().values(
                     path=path, title=title, content=content, content_sha256=digest,
@@ -363,21 +369,21 @@ class Service:
             return item_id
 
     def _refuse_rejected(self, conn: Connection, state: State, digest: str,
-                         content: bytes) -> None:
+                         content: bytes, path: str) -> None:
         """A rejection sticks to the content, whichever item carries it: the same text under
         another name — byte for byte, or saved again with a BOM, other line ends or trailing
         spaces — or submitted twice before one was rejected, goes to no other approver."""
-        problem = self._rejected(conn, state, digest, content)
+        problem = self._rejected(conn, state, digest, content, path)
         if problem:
             raise Refused("rejected_change_first", problem=problem)
 
     def _rejected(self, conn: Connection, state: State, digest: str, content: bytes,
-                  before: int | None = None) -> str | None:
+                  path: str, before: int | None = None) -> str | None:
         """Where this content was rejected (in any item; only by a rejection numbered below
         `before` when given), or None."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
-        text = _same_text(content)
-        said = text_digest(content)
+        text = _same_text(content, path)
+        said = sha256(text.encode())
 
         def earlier(found: dict[str, tuple]) -> dict[str, tuple]:
             return {d: (r, p) for d, (r, p) in found.items() if before is None or r.seq < before}
@@ -388,7 +394,7 @@ class Service:
             rejected = rejections.get(digest) or earlier(history.rejected_texts).get(said)
             # a rejection made before rejections named their text: the item's current version
             if rejected is None and history.version.content_sha256 in rejections and \
-                    _same_text(row.content) == text:
+                    _same_text(row.content, row.path) == text:
                 rejected = rejections[history.version.content_sha256]
             if rejected is not None:
                 r, person = rejected
@@ -396,7 +402,7 @@ class Service:
                            level=r.statement.get("level"), reason=r.statement.get("reason", ""))
         return None
 
-    def release_problems(self, conn: Connection, state: State) -> list[str]:
+    def release_problems(self, conn: Connection, state: State) -> list[tuple[int, Msg]]:
         """Every release in the log that the rules would have refused when it was made: one
         of content rejected before it in another item. The store refuses to make one, but any
         member can append a record signed with his own key to the log; an admin's export
@@ -408,16 +414,17 @@ class Service:
                 row, history = self._history(conn, state, record.item_id)
                 refused = _release_then(conn, record, trust, state.workspace)
                 rejected = None if refused else self._rejected(
-                    conn, state, history.version.content_sha256, row.content, before=record.seq)
+                    conn, state, history.version.content_sha256, row.content,
+                    history.version.path, before=record.seq)
             except StoreError as err:
-                out.append(Msg("record_problem", seq=record.seq, problem=err))
+                out.append((record.seq, Msg("record_problem", seq=record.seq, problem=err)))
                 continue
             if refused:
-                out.append(Msg("release_not_allowed", seq=record.seq, item=record.item_id,
-                               problem=refused))
+                out.append((record.seq, Msg("release_not_allowed", seq=record.seq,
+                                            item=record.item_id, problem=refused)))
             elif rejected:
-                out.append(Msg("release_after_rejection", seq=record.seq, item=record.item_id,
-                               problem=rejected))
+                out.append((record.seq, Msg("release_after_rejection", seq=record.seq,
+                                            item=record.item_id, problem=rejected)))
         return out
 
     def _decide(self, item_id: int, kind: str, extra: dict) -> int:
@@ -441,7 +448,8 @@ class Service:
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused("resubmitted_meanwhile", item=item_id)
             if kind == "approve":
-                self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
+                self._refuse_rejected(conn, state, history.version.content_sha256,
+                                      row.content, history.version.path)
             if history.state != "pending":
                 raise Refused("not_waiting", item=item_id, state=Msg(f"state_{history.state}"))
             approvals = history.approvals
@@ -463,7 +471,7 @@ class Service:
             if kind == "reject":
                 # the text the rejection sticks to, whatever its bytes, said by the person
                 # who rejects it (a submitter's own word for it could be anything)
-                statement["text_sha256"] = text_digest(row.content)
+                statement["text_sha256"] = text_digest(row.content, version.path)
             record = chain.append(conn, self.identity, kind, item_id, statement)
             self._project_decision(conn, record, me, level)
             if kind == "reject":
@@ -528,7 +536,8 @@ class Service:
             problem = release_problem(history, state.policy, me, findings)
             if problem:
                 raise Refused(problem)
-            self._refuse_rejected(conn, state, history.version.content_sha256, row.content)
+            self._refuse_rejected(conn, state, history.version.content_sha256, row.content,
+                                  history.version.path)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused("changed_since_submit", path=version.path)
@@ -556,7 +565,7 @@ class Service:
         if record.actor != self.identity.fingerprint:
             raise Refused("released_by_other", item=history.item_id, name=releaser.name)
         problem = self._rejected(conn, state, history.version.content_sha256, row.content,
-                                 before=record.seq)
+                                 history.version.path, before=record.seq)
         if problem:
             raise Refused("release_does_not_stand", item=history.item_id, problem=problem)
         return attest.write(self.workspace, self.identity, self._attestation(
@@ -639,6 +648,8 @@ def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Rec
     if cut is None:
         return Msg("release_roster_unknown")
     roster = build_roster(trust[:cut + 1])
+    if roster.signer_of(release) is None:
+        return None  # signed by nobody on the roster: it counts for nothing (audit names it)
     records = [r for r in chain.records(conn, item_id=release.item_id) if r.seq <= release.seq]
     history = build_history(records, roster, roster.policy, workspace)
     if history.released is None or history.released[0].seq != release.seq:
@@ -665,23 +676,27 @@ def _number(row, column: str) -> int:
     return value
 
 
-def text_digest(content: bytes) -> str:
-    return sha256(_same_text(content).encode())
+def text_digest(content: bytes, path: str) -> str:
+    return sha256(_same_text(content, path).encode())
 
 
-def _same_text(content: bytes) -> str:
-    """The text a reader reads, whatever the bytes: decoded, NFC, one kind of line end, no
-    trailing spaces — what "the same draft" means for a rejection."""
+def _same_text(content: bytes, path: str) -> str:
+    """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
+    file's paragraphs, a page's visible text), folded as the checks fold it (full-width
+    letters and digits as ASCII), without white space, line ends or invisible characters —
+    what "the same draft" means for a rejection: saved as .docx or .html, re-encoded,
+    re-indented or with a zero-width space slipped in, it is still the rejected text."""
     import unicodedata
 
-    from review.decoding import decode_with_encoding
+    from review import inputs
 
     try:
-        text = decode_with_encoding(content)[0]
+        text = inputs.guess(path, content).read(content, path).visible.text
     except ReviewError:
         return content.hex()
-    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in lines.split("\n")).strip()
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text
+                   if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
 def _summary(findings: list[Finding]) -> dict:

@@ -60,6 +60,8 @@ class Root:
     # every record of its item up to its release — a resubmission it leaves out voided the
     # votes it carries.
     items: dict[int, int] = field(default_factory=dict, hash=False, compare=False)
+    # Releases in that log that the rules refused (appended by hand): void.
+    void: frozenset[int] = frozenset()
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
@@ -68,7 +70,8 @@ class Root:
         """This root, also requiring every record of a trusted export."""
         return Root(self.admin, self.workspace,
                     frozenset((r.seq, r.computed_hash()) for r in trusted.records),
-                    dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items))
+                    dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items),
+                    void=trusted.void)
 
     def extended(self, newer: Trusted) -> Root | None:
         """This root with the log's reach extended by a newer export from the same root, and
@@ -81,7 +84,7 @@ class Root:
             return None
         return Root(self.admin, self.workspace, self.known, log, complete=True,
                     revoked={**self.revoked, **_revoked(newer)},
-                    items={**self.items, **newer.items})
+                    items={**self.items, **newer.items}, void=self.void | newer.void)
 
 
 def _revoked(trusted: Trusted) -> dict[str, int]:
@@ -124,6 +127,7 @@ class Trusted:
     records: list[Record]
     log: tuple[tuple[int, str], ...] = ()  # an export's (seq, hash) of every log record
     items: dict[int, int] = field(default_factory=dict)  # its item records' seq → item
+    void: frozenset[int] = frozenset()  # releases the rules refused
 
     @property
     def head(self) -> str:

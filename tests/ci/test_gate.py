@@ -486,3 +486,31 @@ def test_a_usage_error_of_the_gate_is_said_in_the_chosen_language(tmp_path, monk
                       ({"REVIEW_LANG": "en"}, "review: cannot tell what to compare with")]:
         result = CliRunner().invoke(main, ["ci"], env=env, catch_exceptions=False)
         assert result.exit_code == 2 and result.stderr.startswith(said), result.stderr
+
+
+def test_two_guesses_at_the_default_branch_are_no_answer(repo):
+    """The tenth pass: with no origin/HEAD, an author's branch called `main` beside a default
+    branch called `master` gave the gate its settings."""
+    repo.write("new.md", CLEAN)
+    commit(repo)
+    git(repo.root, "update-ref", "refs/remotes/origin/master", "main")
+    git(repo.root, "update-ref", "refs/remotes/origin/main", "HEAD")
+    result = ci(repo)
+    assert result.exit_code == 2 and "set-head" in result.output
+    git(repo.root, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/master")
+    assert ci(repo).exit_code == 0
+
+
+def test_replace_refs_do_not_change_what_the_base_says(repo):
+    """A `refs/replace/` ref anyone can push swapped the base's commit for one without the
+    rule; the gate reads commits as they are."""
+    git(repo.root, "checkout", "-q", "main")
+    loose = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo.root, capture_output=True,
+                           text=True).stdout.strip()
+    require_approval(repo)
+    ruled = subprocess.run(["git", "rev-parse", "main"], cwd=repo.root, capture_output=True,
+                           text=True).stdout.strip()
+    git(repo.root, "replace", ruled, loose)
+    repo.write("unapproved.md", CLEAN)
+    commit(repo)
+    assert ci(repo, "--base", "main").exit_code == 1
