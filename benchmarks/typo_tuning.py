@@ -125,3 +125,69 @@ def run() -> dict:
          f"{found / max(1, found + flagged):.3f}"),
     ], data)
     return data
+
+
+def slips(text: str) -> Iterator[tuple[int, list[float]]]:
+    """(index of the character, the score's inputs) for each correction EX9502 weighs."""
+    import numpy as np
+
+    from review.stages.expression import context, context_data, typos
+
+    detector = _detector(context, typos)
+    seen = set()
+    keys = context_data.pair_keys(text)
+    for start in np.nonzero(context_data.contains(detector.tables.slips, keys))[0].tolist():
+        for at, fixed, _ in detector.corrections(text, start):
+            if (at, fixed) not in seen:
+                seen.add((at, fixed))
+                yield at, detector.features(text, at, fixed, floors=False)
+
+
+_DETECTORS: list = []
+
+
+def _detector(context, typos):
+    if not _DETECTORS:
+        found = typos.build()
+        _DETECTORS.append(context.build(lambda: found.lexicon))
+    return _DETECTORS[0]
+
+
+def fit() -> None:
+    """Fits EX9502's weights (logistic regression, scikit-learn) on the tuning set: the
+    corrections of the changed character are the positives, every other correction weighed in a
+    typo sentence or an untouched one a negative. Prints the weights and, by threshold, the
+    share of typo sentences found and the untouched sentences flagged (before the guards)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    typo_set, clean = tuning_set()
+    rows, labels, owner = [], [], []
+    for n, (text, changed) in enumerate(typo_set):
+        for at, values in slips(text):
+            rows.append(values)
+            labels.append(int(at == changed))
+            owner.append(("typo", n))
+    for n, text in enumerate(clean):
+        for _, values in slips(text):
+            rows.append(values)
+            labels.append(0)
+            owner.append(("clean", n))
+    model = LogisticRegression(max_iter=5000).fit(np.array(rows), np.array(labels))
+    print("WEIGHTS =", tuple(round(float(w), 4) for w in model.coef_[0]))
+    print("INTERCEPT =", round(float(model.intercept_[0]), 4))
+    scores = model.decision_function(np.array(rows))
+    for threshold in (3.0, 3.5, 4.0, 4.5, 5.0):
+        hit = {n for (kind, n), y, s in zip(owner, labels, scores, strict=True)
+               if kind == "typo" and y and s >= threshold}
+        flagged = {n for (kind, n), s in zip(owner, scores, strict=True)
+                   if kind == "clean" and s >= threshold}
+        print(f"threshold {threshold}: recall {len(hit) / len(typo_set):.3f}, "
+              f"flagged {len(flagged)}/{len(clean)}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["fit"]:
+        fit()
