@@ -86,7 +86,7 @@ class ContextTypos:
 
     @cached_property
     def tables(self) -> Tables:
-        return context_data.build(self.lexicon)
+        return context_data.build()
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
@@ -118,8 +118,7 @@ class ContextTypos:
         for k in (0, 1):
             for source in tables.sources.get(written[k], ""):
                 right = written[:k] + source + written[k + 1:]
-                if context_data.contains(tables.words,
-                                         np.array([context_data.pair_key(*right)]))[0]:
+                if right in tables.word_set:
                     yield start + k, source, right
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True
@@ -156,14 +155,13 @@ class ContextTypos:
         return sum(w * v for w, v in zip(WEIGHTS, values, strict=True)) + INTERCEPT
 
 
-
 def _guarded(text: str, at: int) -> bool:
     """A name, a title, a quotation, or a string the draft repeats."""
     for start in (at - 1, at):
         if start >= 0 and start + 2 <= len(text) and (
                 typos._in_name(text, start, start + 2) or text.count(text[start:start + 2]) > 1):
             return True
-    for back in (1, 2):  # a surname opening a clause, then a given name
+    for back in (0, 1, 2):  # a surname opening a clause (a byline), then a given name
         if at >= back and text[at - back] in _SURNAMES and \
                 (at == back or not _cjk(text[at - back - 1])):
             return True

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,7 @@ def contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return sorted_keys[at] == keys
 
 
-@dataclass(frozen=True)
+@dataclass
 class Tables:
     words: np.ndarray
     slips: np.ndarray
@@ -64,6 +65,11 @@ class Tables:
     log_total_weight: float
     sources: dict[str, str]
     shapes: dict[str, str]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """`words` as strings, for the few look-ups a slip needs."""
+        return frozenset(chr(k >> 21) + chr(k & 0x1FFFFF) for k in self.words.tolist())
 
     def count(self, a: str, b: str) -> int:
         key = pair_key(a, b)
@@ -132,15 +138,13 @@ def _sources(weight: dict[str, int], shapes: dict[str, str]) -> dict[str, str]:
     return {w: "".join(sorted(rs)) for w, rs in sources.items()}
 
 
-def _compile(freq: dict[str, int], pos: dict[str, str], lexicon: typos.Lexicon
-             ) -> tuple[dict[str, np.ndarray], dict]:
+def _compile(freq: dict[str, int], pos: dict[str, str]) -> tuple[dict[str, np.ndarray], dict]:
     weight = _char_weights(freq)
     shapes = _shape_groups()
     sources = _sources(weight, shapes)
     targets = sorted(w for w, f in freq.items() if len(w) == 2 and f >= WORD2
                      and pos.get(w) not in typos._PROPER
                      and all("\u4e00" <= c <= "\u9fff" for c in w))
-    rare = math.log(typos._NOT_A_WORD + 0.5) - lexicon.log_total
     stand_in: dict[str, set[str]] = {}  # right character → the written ones
     for wrong, rights in sources.items():
         for right in rights:
@@ -150,7 +154,7 @@ def _compile(freq: dict[str, int], pos: dict[str, str], lexicon: typos.Lexicon
         for k in (0, 1):
             for wrong in stand_in.get(word[k], ()):
                 written = word[:k] + wrong + word[k + 1:]
-                if (lexicon.logp(written) or -math.inf) <= rare:
+                if freq.get(written, 0) <= typos._NOT_A_WORD:  # no word (as the lexicon has it)
                     slips.add(pair_key(*written))
     pairs: dict[int, int] = {}
     for line in context_file().read_text(encoding="utf-8").splitlines():
@@ -173,7 +177,7 @@ def _compile(freq: dict[str, int], pos: dict[str, str], lexicon: typos.Lexicon
                     "log_total_weight": math.log(sum(weight.values()))}
 
 
-def build(lexicon: typos.Lexicon) -> Tables:
+def build() -> Tables:
     """The tables, from the cache or compiled (a few seconds, once)."""
     dictionary = typos.jieba_dictionary()
     state = os.stat(dictionary)
@@ -185,7 +189,7 @@ def build(lexicon: typos.Lexicon) -> Tables:
     def arrays() -> dict[str, np.ndarray]:
         if not compiled:
             freq, pos = typos._read_dictionary(dictionary)
-            compiled["arrays"], compiled["rest"] = _compile(freq, pos, lexicon)
+            compiled["arrays"], compiled["rest"] = _compile(freq, pos)
         return compiled["arrays"]
 
     rest = cache.cached("typo_context", inputs, lambda: (arrays(), compiled["rest"])[1],
