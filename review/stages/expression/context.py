@@ -44,9 +44,11 @@ RULE = Rule("EX9502", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
             "核对用字", "check the characters")
 SPECS = [RuleSpec(
     RULE, Kind.TYPO, source=__name__,
-    hit=("我们要提高政治站位，切实增强责任感和私命感。", "请广大市民积极参予垃圾分类工作。"),
-    miss=("我们要提高政治站位，切实增强责任感和使命感。", "请广大市民积极参与垃圾分类工作。",
-          "李私命同志在会上作了发言。", "《私命感》是一部短篇小说。"),
+    hit=("全市各级工昨人员要坚守岗位。", "本周六上午在市民广场举办辛闻发布会。",
+         "欢迎广大蹲众积极参与。"),
+    miss=("全市各级工作人员要坚守岗位。", "本周六上午在市民广场举办新闻发布会。",
+          "张工昨天到村里走访。", "李辛闻同志在会上发言。", "《工昨手记》一书出版。",
+          "“辛闻”是他的笔名。"),
     detail_zh="两个字不成词、换一个同音或形近字就是常用双字词，且换后上下文（结巴词频与本项目"
               "语料的字搭配）通顺得多；人名、地名、机构名、书名号和引号内以及全文重复出现的"
               "不报。",
@@ -94,20 +96,23 @@ class ContextTypos:
         if len(text) < 2:
             return
         keys = context_data.pair_keys(text)
-        found: dict[int, dict[str, float]] = {}  # start of the written pair → right word: score
+        # the wrong character's index → (start of the right word, the word): its score
+        found: dict[int, dict[tuple[int, str], float]] = {}
         scores: dict[tuple[int, str], float] = {}
         for start in np.nonzero(context_data.contains(self.tables.slips, keys))[0].tolist():
             for at, fixed, right in self.corrections(text, start):
                 if (at, fixed) not in scores:
                     scores[at, fixed] = self.score(text, at, fixed)
                 if scores[at, fixed] >= THRESHOLD and not _guarded(text, at):
-                    found.setdefault(start, {})[right] = scores[at, fixed]
-        for start, rights in sorted(found.items()):
+                    found.setdefault(at, {})[start, right] = scores[at, fixed]
+        for at, rights in sorted(found.items()):
+            start, right = max(rights, key=rights.get)
             first, last = view.span(start, start + 2)
             if any(a < last and first < b for a, b in taken):
                 continue  # EX9501 has judged these characters
-            right = max(rights, key=rights.get)
-            yield Hit(RULE, first, last, replacement=right if len(rights) == 1 else None,
+            # `review fix` applies it when every correction found puts the same character here
+            fixes = {word[at - begin] for begin, word in rights}
+            yield Hit(RULE, first, last, replacement=right if len(fixes) == 1 else None,
                       broad=BROAD)
 
     def corrections(self, text: str, start: int) -> Iterator[tuple[int, str, str]]:
