@@ -129,14 +129,11 @@ def run() -> dict:
 
 def slips(text: str) -> Iterator[tuple[int, list[float]]]:
     """(index of the character, the score's inputs) for each correction EX9502 weighs."""
-    import numpy as np
-
-    from review.stages.expression import context, context_data, typos
+    from review.stages.expression import context, typos
 
     detector = _detector(context, typos)
     seen = set()
-    keys = context_data.pair_keys(text)
-    for start in np.nonzero(context_data.contains(detector.tables.slips, keys))[0].tolist():
+    for start in detector.tables.slip_starts(text):
         for at, fixed, _ in detector.corrections(text, start):
             if (at, fixed) not in seen:
                 seen.add((at, fixed))

@@ -6,8 +6,7 @@ sentence around it decides:
 
 - a pair of adjacent characters is a *slip* when it is no word but one confusable character
   (a reading in common — every reading, tones ignored — or a similar shape) away from a common
-  two-character word; the draft's pairs are looked up against all such slips in one
-  vectorised search (`context_data`);
+  two-character word (about half a million pairs, compiled into the cache by `context_data`);
 - each slip is weighed by a score fitted on the project's own tuning set
   (benchmarks/typo_tuning.py: correct sentences with one confusable put in, beside the same
   sentences untouched): how much better the text around it reads with the correction, by
@@ -29,14 +28,13 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
-import numpy as np
-
 from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
-from review.stages.expression import context_data, typos
 from review.stages.expression.context_data import Tables
+from review.stages.expression.context_data import build as build_tables
+from review.stages.expression.typos import Lexicon, _cjk_window, _in_name
 
 RULE = Rule("EX9502", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
             "疑似错别字：双字词中一个音近或形近字，上下文读不通", "likely typo: a confusable "
@@ -79,27 +77,26 @@ def _cjk(c: str) -> bool:
 class ContextTypos:
     """Loads its tables the first time a draft has a slip worth weighing."""
 
-    def __init__(self, lexicon: Callable[[], typos.Lexicon]) -> None:
+    def __init__(self, lexicon: Callable[[], Lexicon]) -> None:
         self._lexicon = lexicon
 
     @cached_property
-    def lexicon(self) -> typos.Lexicon:
+    def lexicon(self) -> Lexicon:
         return self._lexicon()
 
     @cached_property
     def tables(self) -> Tables:
-        return context_data.build()
+        return build_tables()
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
         text = view.text
         if len(text) < 2:
             return
-        keys = context_data.pair_keys(text)
         # the wrong character's index → (start of the right word, the word): its score
         found: dict[int, dict[tuple[int, str], float]] = {}
         scores: dict[tuple[int, str], float] = {}
-        for start in np.nonzero(context_data.contains(self.tables.slips, keys))[0].tolist():
+        for start in self.tables.slip_starts(text):
             for at, fixed, right in self.corrections(text, start):
                 if (at, fixed) not in scores:
                     scores[at, fixed] = self.score(text, at, fixed)
@@ -123,7 +120,7 @@ class ContextTypos:
         for k in (0, 1):
             for source in tables.sources.get(written[k], ""):
                 right = written[:k] + source + written[k + 1:]
-                if right in tables.word_set:
+                if right in tables.words:
                     yield start + k, source, right
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True
@@ -141,7 +138,7 @@ class ContextTypos:
             pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
         if floors and pair_gain < _MIN_PAIR_GAIN:
             return None
-        a, b = typos._cjk_window(text, at, at + 1)
+        a, b = _cjk_window(text, at, at + 1)
         window = text[a:b]
         corrected = window[:at - a] + fixed + window[at - a + 1:]
         segment_gain = self.lexicon.best(corrected) - self.lexicon.best(window)
@@ -164,7 +161,7 @@ def _guarded(text: str, at: int) -> bool:
     """A name, a title, a quotation, or a string the draft repeats."""
     for start in (at - 1, at):
         if start >= 0 and start + 2 <= len(text) and (
-                typos._in_name(text, start, start + 2) or text.count(text[start:start + 2]) > 1):
+                _in_name(text, start, start + 2) or text.count(text[start:start + 2]) > 1):
             return True
     for back in (0, 1, 2):  # a surname opening a clause (a byline), then a given name
         if at >= back and text[at - back] in _SURNAMES and \
@@ -173,5 +170,5 @@ def _guarded(text: str, at: int) -> bool:
     return False
 
 
-def build(lexicon: Callable[[], typos.Lexicon]) -> ContextTypos:
+def build(lexicon: Callable[[], Lexicon]) -> ContextTypos:
     return ContextTypos(lexicon)

@@ -1,16 +1,17 @@
 """What EX9502 (review/stages/expression/context.py) reads a draft with, compiled once into the
 cache from jieba's dictionary, pypinyin's readings, `same_stroke.txt` and
-`lexicons/expression/context.tsv` — as numpy arrays, so a check loads them in milliseconds and
-looks a draft's character pairs up in one vectorised search, never importing jieba.
+`lexicons/expression/context.tsv`. Everything is kept by a pair's first character — a string
+of the characters that may follow it — so the cache is a few thousand strings (loaded in
+milliseconds), a look-up is a dict access and a search in a short string, and neither jieba,
+pypinyin nor numpy is imported by a check.
 
-- `words`: the common two-character words a typo is looked for in (jieba frequency ≥ WORD2,
-  no names, places or numbers), as pair keys;
-- `slips`: every pair one confusable character away from such a word that is no word itself —
-  the pairs worth a second look (about a million keys, 8 MB);
-- `pairs`/`counts`: how often two characters stand side by side in the project's prose
-  (context.tsv), with each character's total as a left neighbour and its number of different
-  followers (for Witten–Bell smoothing);
-- `log_weight`: each character's summed jieba frequency (log), by code point;
+- `slips[a]`: the b for which the pair ab is no word but one confusable character away from a
+  common two-character word (jieba frequency ≥ WORD2, no names, places or numbers) — the
+  pairs worth a second look (about half a million);
+- `words`: those common two-character words;
+- `follow[a]`: the characters that follow a in the project's prose (context.tsv) and how
+  often, with a's total and its number of different followers (Witten–Bell smoothing);
+- `log_weight[c]`: the log of c's summed jieba frequency;
 - `sources[w]`: the characters a written w may stand for: any reading in common (pypinyin,
   every reading, tones ignored) or a similar shape; `shapes[c]`: c's shape group."""
 
@@ -19,77 +20,64 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
-import numpy as np
-
 from review import cache
-from review.stages.expression import typos
+from review.stages.expression.typos import (
+    _NOT_A_WORD,
+    _PROPER,
+    _read_dictionary,
+    jieba_dictionary,
+    stroke_file,
+)
 
 WORD2 = 300          # a two-character word this frequent is one a typo is looked for in
 _RIGHT_CHAR = 2000   # the right character must be this common (summed frequency of its words)
 _WRONG_CHAR = 1000   # and the written one this common
-_BASE = 0x4E00
-_SPAN = 0xA000 - _BASE
-_VERSION = 1         # bump when what is compiled changes
+_MAX_COUNT = 50000   # counts are kept as characters (48 + n): below the surrogates
+_VERSION = 2         # bump when what is compiled changes
 
 
-def pair_key(a: str, b: str) -> int:
-    return (ord(a) << 21) | ord(b)
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
-def pair_keys(text: str) -> np.ndarray:
-    """The key of each pair of adjacent characters of `text` (len(text) - 1 of them)."""
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    return (points[:-1] << 21) | points[1:]
-
-
-def contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Which of `keys` are in `sorted_keys`, as a boolean array."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return sorted_keys[at] == keys
-
-
-@dataclass
+@dataclass(frozen=True)
 class Tables:
-    words: np.ndarray
-    slips: np.ndarray
-    pairs: np.ndarray
-    counts: np.ndarray
-    left_total: np.ndarray
-    left_types: np.ndarray
-    log_weight: np.ndarray
+    slips: dict[str, str]
+    words: frozenset[str]
+    follow: dict[str, list]  # a → [followers, their counts as chr(48 + n), total, types]
+    log_weight: dict[str, float]
     log_total_weight: float
     sources: dict[str, str]
     shapes: dict[str, str]
 
-    @cached_property
-    def word_set(self) -> frozenset[str]:
-        """`words` as strings, for the few look-ups a slip needs."""
-        return frozenset(chr(k >> 21) + chr(k & 0x1FFFFF) for k in self.words.tolist())
+    def slip_starts(self, text: str) -> list[int]:
+        """Where a pair of `text` is a slip."""
+        slips = self.slips
+        return [i for i in range(len(text) - 1) if text[i + 1] in slips.get(text[i], "")]
 
     def count(self, a: str, b: str) -> int:
-        key = pair_key(a, b)
-        at = int(np.searchsorted(self.pairs, key))
-        return int(self.counts[at]) if at < len(self.pairs) and self.pairs[at] == key else 0
+        """How often b follows a in the project's prose."""
+        entry = self.follow.get(a)
+        if entry is None:
+            return 0
+        at = entry[0].find(b)
+        return ord(entry[1][at]) - 48 if at >= 0 else 0
 
     def weight(self, c: str) -> float:
         """log of c's summed jieba frequency (0 for a character jieba has no word with)."""
-        point = ord(c) - _BASE
-        return float(self.log_weight[point]) if 0 <= point < _SPAN else 0.0
+        return self.log_weight.get(c, 0.0)
 
     def log_follow(self, a: str, b: str) -> float:
         """log P(b | a): the project's pair counts, Witten–Bell-interpolated with b's jieba
         frequency (the prose is small; a pair it never shows is not impossible)."""
-        point = ord(a) - _BASE
-        total = int(self.left_total[point]) if 0 <= point < _SPAN else 0
-        types = int(self.left_types[point]) if 0 <= point < _SPAN else 0
+        entry = self.follow.get(a)
+        total, types = (entry[2], entry[3]) if entry else (0, 0)
         lam = total / (total + types) if total else 0.0
         seen = self.count(a, b) / total if total else 0.0
-        unigram = math.exp(self.weight(b) - self.log_total_weight) if self.weight(b) else 1e-9
+        weight = self.weight(b)
+        unigram = math.exp(weight - self.log_total_weight) if weight else 1e-9
         return math.log(lam * seen + (1 - lam + 1e-3) * unigram)
 
 
@@ -103,14 +91,14 @@ def _char_weights(freq: dict[str, int]) -> dict[str, int]:
     weight: dict[str, int] = {}
     for word, f in freq.items():
         for c in word:
-            if "\u4e00" <= c <= "\u9fff":
+            if _cjk(c):
                 weight[c] = weight.get(c, 0) + f
     return weight
 
 
 def _shape_groups() -> dict[str, str]:
     shapes: dict[str, set[str]] = {}
-    for line in typos.stroke_file().read_text(encoding="utf-8").splitlines():
+    for line in stroke_file().read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             group = set(line.split())
             for c in group:
@@ -138,83 +126,56 @@ def _sources(weight: dict[str, int], shapes: dict[str, str]) -> dict[str, str]:
     return {w: "".join(sorted(rs)) for w, rs in sources.items()}
 
 
-def _compile(freq: dict[str, int], pos: dict[str, str]) -> tuple[dict[str, np.ndarray], dict]:
-    weight = _char_weights(freq)
-    shapes = _shape_groups()
-    sources = _sources(weight, shapes)
-    targets = sorted(w for w, f in freq.items() if len(w) == 2 and f >= WORD2
-                     and pos.get(w) not in typos._PROPER
-                     and all("\u4e00" <= c <= "\u9fff" for c in w))
+def _slips(words: list[str], sources: dict[str, str], freq: dict[str, int]) -> dict[str, str]:
     stand_in: dict[str, set[str]] = {}  # right character → the written ones
     for wrong, rights in sources.items():
         for right in rights:
             stand_in.setdefault(right, set()).add(wrong)
-    slips = set()
-    for word in targets:
+    slips: dict[str, set[str]] = {}
+    for word in words:
         for k in (0, 1):
             for wrong in stand_in.get(word[k], ()):
                 written = word[:k] + wrong + word[k + 1:]
-                if freq.get(written, 0) <= typos._NOT_A_WORD:  # no word (as the lexicon has it)
-                    slips.add(pair_key(*written))
-    pairs: dict[int, int] = {}
+                if freq.get(written, 0) <= _NOT_A_WORD:  # no word, as the lexicon has it
+                    slips.setdefault(written[0], set()).add(written[1])
+    return {a: "".join(sorted(bs)) for a, bs in slips.items()}
+
+
+def _follow() -> dict[str, list]:
+    by_first: dict[str, dict[str, int]] = {}
     for line in context_file().read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             pair, _, n = line.partition("\t")
-            pairs[pair_key(*pair)] = int(n)
-    keys = np.array(sorted(pairs), dtype=np.int64)
-    counts = np.array([pairs[k] for k in keys.tolist()], dtype=np.int32)
-    first = (keys >> 21) - _BASE
-    left_total = np.bincount(first, weights=counts, minlength=_SPAN).astype(np.int32)
-    left_types = np.bincount(first, minlength=_SPAN).astype(np.int32)
-    log_weight = np.zeros(_SPAN, dtype=np.float32)
-    for c, w in weight.items():
-        log_weight[ord(c) - _BASE] = math.log(w)
-    arrays = {"words": np.array([pair_key(*w) for w in targets], dtype=np.int64),
-              "slips": np.array(sorted(slips), dtype=np.int64), "pairs": keys,
-              "counts": counts, "left_total": left_total, "left_types": left_types,
-              "log_weight": log_weight}
-    return arrays, {"sources": sources, "shapes": shapes,
-                    "log_total_weight": math.log(sum(weight.values()))}
+            by_first.setdefault(pair[0], {})[pair[1]] = min(int(n), _MAX_COUNT)
+    return {a: ["".join(after), "".join(chr(48 + n) for n in after.values()),
+                sum(after.values()), len(after)] for a, after in by_first.items()}
+
+
+def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
+    weight = _char_weights(freq)
+    shapes = _shape_groups()
+    sources = _sources(weight, shapes)
+    words = sorted(w for w, f in freq.items() if len(w) == 2 and f >= WORD2
+                   and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
+    return {"slips": _slips(words, sources, freq), "words": "".join(words),
+            "follow": _follow(), "log_weight": {c: round(math.log(w), 3)
+                                                for c, w in weight.items()},
+            "log_total_weight": math.log(sum(weight.values())), "sources": sources,
+            "shapes": shapes}
+
+
+def _decode(data: dict) -> Tables:
+    words = data["words"]
+    return Tables(data["slips"], frozenset(words[i:i + 2] for i in range(0, len(words), 2)),
+                  data["follow"], data["log_weight"], data["log_total_weight"],
+                  data["sources"], data["shapes"])
 
 
 def build() -> Tables:
-    """The tables, from the cache or compiled (a few seconds, once)."""
-    dictionary = typos.jieba_dictionary()
+    """The tables, from the cache or compiled (a second or two, once)."""
+    dictionary = jieba_dictionary()
     state = os.stat(dictionary)
-    inputs = [typos.stroke_file(), context_file()]
     extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_VERSION}"
-    path = cache.path_for("typo_context", inputs, extra)  # an .npz under .bin: pruned as ours
-    compiled: dict = {}
-
-    def arrays() -> dict[str, np.ndarray]:
-        if not compiled:
-            freq, pos = typos._read_dictionary(dictionary)
-            compiled["arrays"], compiled["rest"] = _compile(freq, pos)
-        return compiled["arrays"]
-
-    rest = cache.cached("typo_context", inputs, lambda: (arrays(), compiled["rest"])[1],
-                        lambda x: x, lambda x: x, extra)
-    loaded = _load(path)
-    if loaded is None:
-        loaded = arrays()
-        if path is not None:
-            cache.store_file(path, lambda tmp: _save(tmp, loaded))
-    return Tables(**loaded, **rest)
-
-
-def _save(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    with open(path, "wb") as f:
-        np.savez(f, **arrays)
-
-
-def _load(path: Path | None) -> dict[str, np.ndarray] | None:
-    if path is None or not path.is_file():
-        return None
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            loaded = {name: data[name] for name in data.files}
-    except (OSError, ValueError, KeyError):
-        return None
-    cache.used(path)
-    names = {"words", "slips", "pairs", "counts", "left_total", "left_types", "log_weight"}
-    return loaded if set(loaded) == names else None
+    return _decode(cache.cached("typo_context", [stroke_file(), context_file()],
+                                lambda: compile_tables(*_read_dictionary(dictionary)),
+                                lambda x: x, lambda x: x, extra))

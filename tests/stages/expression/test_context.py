@@ -2,6 +2,9 @@
 better corrected, fixed when the correction is unambiguous, and never in names, numbers, titles,
 quotations, repeated strings or correct near-miss words."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,14 +82,27 @@ def test_the_context_table_names_its_source():
 def test_the_tables_come_back_from_the_cache_as_they_were_compiled(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     compiled = context_data.build()
-    assert list(tmp_path.glob("typo_context-*.bin"))
-    loaded = context_data.build()
-    for name in ("words", "slips", "pairs", "counts", "left_total", "left_types"):
-        assert (getattr(compiled, name) == getattr(loaded, name)).all(), name
-    assert loaded.sources == compiled.sources
-    # a character-pair count and the smoothed reading of a pair never seen
-    assert loaded.count("工", "作") > 100
-    assert loaded.log_follow("工", "作") > loaded.log_follow("工", "昨")
+    assert list(tmp_path.glob("typo_context-*.json"))
+    assert context_data.build() == compiled
+    # a slip, a word, a character-pair count and the smoothed reading of a pair never seen
+    assert 2 in compiled.slip_starts("各级工昨人员") and "工作" in compiled.words
+    assert 2 not in compiled.slip_starts("各级工作人员")
+    assert compiled.count("工", "作") > 100 and compiled.count("工", "昨") == 0
+    assert compiled.log_follow("工", "作") > compiled.log_follow("工", "昨") > -30
+
+
+def test_a_check_of_a_short_draft_imports_neither_jieba_pypinyin_nor_numpy(tmp_path):
+    """The tables are plain strings in the cache: the first check compiles them (pypinyin
+    then), later ones only read them."""
+    code = ("import sys\nfrom review.config import Config\nfrom review.pipeline import Pipeline\n"
+            "found = Pipeline(Config()).check_text('全市各级工昨人员要坚守岗位。').findings\n"
+            "print('EX9502' in {f.rule for f in found},"
+            " *(m in sys.modules for m in ('pypinyin', 'jieba', 'numpy')))")
+    env = {**os.environ, "REVIEW_CACHE_DIR": str(tmp_path)}
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # fills the cache
+    out = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False", "False", "False"]
 
 
 def test_the_score_weighs_both_gains_and_the_written_pair():
