@@ -109,17 +109,24 @@ def run() -> dict:
 
     pipeline = Pipeline(Config())
 
-    def spans(text: str) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in pipeline.check_text(text).findings
+    def spans(text: str) -> list[tuple[str, int, int]]:
+        return [(f.rule, f.start, f.end) for f in pipeline.check_text(text).findings
                 if f.rule.startswith("EX95")]
 
     typos, clean = tuning_set()
-    found = sum(any(a <= i < b for a, b in spans(text)) for text, i in typos)
+    by_rule = {"EX9501": 0, "EX9502": 0}
+    found = 0
+    for text, i in typos:
+        rules = {rule for rule, a, b in spans(text) if a <= i < b}
+        found += bool(rules)
+        for rule in rules:
+            by_rule[rule] = by_rule.get(rule, 0) + 1
     flagged = sum(bool(spans(text)) for text in clean)
     data = {"typo_sentences": len(typos), "detected": found, "clean_sentences": len(clean),
-            "flagged": flagged}
+            "flagged": flagged, "detected_by_rule": by_rule}
     report("typo_tuning", [
         ("typo sentences detected (recall)", f"{found}/{len(typos)} = {found / len(typos):.3f}"),
+        ("  … by rule", ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items()))),
         ("clean sentences flagged", f"{flagged}/{len(clean)} = {flagged / len(clean):.4f}"),
         ("precision (one typo a sentence)",
          f"{found / max(1, found + flagged):.3f}"),
