@@ -92,12 +92,13 @@ def _regions(config: Config) -> Iterable[RuleSpec]:
     return regions.SPECS
 
 
-def _module_specs(name: str) -> Callable[[Config], Iterable[RuleSpec]]:
-    """The rules a module of the 文字关 stage declares (its SPECS)."""
+def _module_specs(*names: str) -> Callable[[Config], Iterable[RuleSpec]]:
+    """The rules modules of the 文字关 stage declare (their SPECS)."""
     def specs(config: Config) -> Iterable[RuleSpec]:
         import importlib
 
-        return importlib.import_module(f"review.stages.expression.{name}").SPECS
+        return [spec for name in names
+                for spec in importlib.import_module(f"review.stages.expression.{name}").SPECS]
     return specs
 
 
@@ -132,7 +133,7 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.REGION: _regions,
     Kind.SET: _module_specs("sets"),
     Kind.USAGE: _module_specs("usage"),
-    Kind.TYPO: _module_specs("typos"),
+    Kind.TYPO: _module_specs("typos", "context"),
     Kind.GATE: _release(Kind.GATE),
     Kind.PUBLISHED: _release(Kind.PUBLISHED),
     Kind.SUPPRESSION: _release(Kind.SUPPRESSION),

@@ -14,8 +14,8 @@ from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
+from review.stages.expression import context, leaders, regions, sets, typos, usage
 from review.stages.expression import formulations as formulation_check
-from review.stages.expression import leaders, regions, sets, typos, usage
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
@@ -36,13 +36,15 @@ class ExpressionStage:
     def __init__(self, corrections: Corrections, formulations: list[Formulation],
                  known_leaders: leaders.Leaders, day: date,
                  fixed_sets: list[sets.FixedSet] | None = None,
-                 typo_check: typos.Typos | None = None) -> None:
+                 typo_check: typos.Typos | None = None,
+                 context_check: context.ContextTypos | None = None) -> None:
         self.corrections = corrections
         self.formulations = formulations
         self.leaders = known_leaders
         self.day = day
         self.sets = fixed_sets or []
         self.typos = typo_check
+        self.context = context_check
 
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
@@ -51,7 +53,7 @@ class ExpressionStage:
         yield from self.corrections.rules()
         yield from (f.rule for f in self.formulations)
         yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS, *sets.SPECS,
-                                           *usage.SPECS, *typos.SPECS))
+                                           *usage.SPECS, *typos.SPECS, *context.SPECS))
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         yield from self.corrections.detect(doc)
@@ -60,8 +62,13 @@ class ExpressionStage:
         yield from regions.detect(doc)
         yield from sets.detect(doc, self.sets)
         yield from usage.detect(doc)
+        taken: list[tuple[int, int]] = []
         if self.typos is not None:
-            yield from self.typos.detect(doc)
+            for hit in self.typos.detect(doc):
+                taken.append((hit.start, hit.end))
+                yield hit
+        if self.context is not None:
+            yield from self.context.detect(doc, taken)
 
 
 def load_all_corrections(files: list[Path]) -> list[Correction]:
@@ -99,7 +106,9 @@ def build(config: Config) -> ExpressionStage:
     day = config.date or date.today()
     # The automaton holds the entries in force on the day: keyed by the files and by which.
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
+    typo_check = typos.build()
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            load_formulations(directory / FORMULATIONS_FILE),
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
-                           sets.load_sets(directory / SETS_FILE), typos.build())
+                           sets.load_sets(directory / SETS_FILE), typo_check,
+                           context.build(lambda: typo_check.lexicon))

@@ -1,0 +1,179 @@
+"""EX9502: two-character typos nobody listed, judged in context (工昨 → 工作, 辛闻 → 新闻).
+
+EX9501 looks at three- and four-character words only: a two-character slip is mostly a place
+where two correct words meet, and a word's frequency alone cannot tell them apart. Here the
+sentence around it decides:
+
+- a pair of adjacent characters is a *slip* when it is no word but one confusable character
+  (a reading in common — every reading, tones ignored — or a similar shape) away from a common
+  two-character word (about half a million pairs, compiled into the cache by `context_data`);
+- each slip is weighed by a score fitted on the project's own tuning set
+  (benchmarks/typo_tuning.py: correct sentences with one confusable put in, beside the same
+  sentences untouched): how much better the text around it reads with the correction, by
+  jieba's word frequencies (a unigram segmentation) and by the character pairs of the
+  project's prose (lexicons/expression/context.tsv); less when the written pair is common in
+  that prose; more when the written character is a common one (an input method offers
+  common characters); less for a shape than for a reading;
+- the threshold (THRESHOLD) is past the tuning set's last untouched sentence it would flag,
+  with a margin: after the guards that one scores 3.7, and the tail of such scores thins about
+  fourfold each half point, so at 4.5 fewer than one correct sentence in 30,000 (the size of
+  the government replies the precision test reads) is expected to be flagged. A finding in
+  correct prose costs more than a typo missed: only slips that read as plainly wrong are
+  reported (他门 and 以经 in a sentence score below it);
+- never in names: not where EX9501 would not look (before 镇/村/路/公司…, before 同志/先生…,
+  in 《》 or quotation marks), not right after a clause-initial surname, and never a pair the
+  draft writes twice (names and terms repeat, slips seldom do).
+
+Severity review; the replacement (`review fix`) is offered when every correction found puts the
+same character in the slip's place."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+
+from review.document import Document
+from review.findings import RULE as BROAD
+from review.findings import Category, Gate, Hit, Rule, Severity
+from review.rules.spec import Kind, RuleSpec
+from review.stages.expression.context_data import Tables
+from review.stages.expression.context_data import build as build_tables
+from review.stages.expression.typos import Lexicon, _cjk_window, _in_name
+
+RULE = Rule("EX9502", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
+            "疑似错别字：双字词中一个音近或形近字，上下文读不通", "likely typo: a confusable "
+            "character in a two-character word, where the context reads far better corrected",
+            "核对用字", "check the characters")
+SPECS = [RuleSpec(
+    RULE, Kind.TYPO, source=__name__,
+    hit=("全市各级工昨人员要坚守岗位。", "本周六上午在市民广场举办辛闻发布会。",
+         "欢迎广大蹲众积极参与。"),
+    miss=("全市各级工作人员要坚守岗位。", "本周六上午在市民广场举办新闻发布会。",
+          "张工昨天到村里走访。", "李辛闻同志在会上发言。", "《工昨手记》一书出版。",
+          "“辛闻”是他的笔名。"),
+    detail_zh="两个字不成词、换一个同音或形近字就是常用双字词，且换后上下文（结巴词频与本项目"
+              "语料的字搭配）通顺得多；人名、地名、机构名、书名号和引号内以及全文重复出现的"
+              "不报。",
+    detail_en="two characters that are no word, one confusable character away from a common "
+              "two-character word, where the context reads far better corrected (jieba's word "
+              "frequencies and the character pairs of the project's prose); names, titles, "
+              "quotations and strings the draft repeats are not reported.")]
+
+# The score's weights, fitted by logistic regression on the tuning set
+# (`python -m benchmarks.typo_tuning fit`): segmentation gain, character-pair gain, log count of
+# the written pairs in the project's prose, log weight of the written and of the right
+# character, a shape (not a reading) confusion; then the intercept.
+WEIGHTS = (0.3064, 0.2857, -0.7795, 0.3386, -0.1294, -0.2005)
+INTERCEPT = -4.2704
+THRESHOLD = 4.5
+# cheap floors before the score: the correction must read better on both counts
+_MIN_PAIR_GAIN = 3.0
+_MIN_SEGMENT_GAIN = 4.0
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+                "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫"
+                "段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+class ContextTypos:
+    """Loads its tables and jieba's lexicon (from the cache) for the first draft it reads."""
+
+    def __init__(self, lexicon: Callable[[], Lexicon]) -> None:
+        self._lexicon = lexicon
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return self._lexicon()
+
+    @cached_property
+    def tables(self) -> Tables:
+        return build_tables()
+
+    def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
+        view = doc.visible
+        text = view.text
+        if len(text) < 2:
+            return
+        # the wrong character's index → (start of the right word, the word): its score
+        found: dict[int, dict[tuple[int, str], float]] = {}
+        scores: dict[tuple[int, str], float] = {}
+        for start in self.tables.slip_starts(text):
+            for at, fixed, right in self.corrections(text, start):
+                if (at, fixed) not in scores:
+                    scores[at, fixed] = self.score(text, at, fixed)
+                if scores[at, fixed] >= THRESHOLD and not _guarded(text, at):
+                    found.setdefault(at, {})[start, right] = scores[at, fixed]
+        for at, rights in sorted(found.items()):
+            start, right = max(rights, key=rights.get)
+            first, last = view.span(start, start + 2)
+            if any(a < last and first < b for a, b in taken):
+                continue  # EX9501 has judged these characters
+            # `review fix` applies it when every correction found puts the same character here
+            fixes = {word[at - begin] for begin, word in rights}
+            yield Hit(RULE, first, last, replacement=right if len(fixes) == 1 else None,
+                      broad=BROAD)
+
+    def corrections(self, text: str, start: int) -> Iterator[tuple[int, str, str]]:
+        """(index of the wrong character, the right one, the right word) for the slip at
+        `start`: each confusable that makes it a common word."""
+        written = text[start:start + 2]
+        tables = self.tables
+        for k in (0, 1):
+            for source in tables.sources.get(written[k], ""):
+                right = written[:k] + source + written[k + 1:]
+                if right in tables.words:
+                    yield start + k, source, right
+
+    def features(self, text: str, at: int, fixed: str, floors: bool = True
+                 ) -> list[float] | None:
+        """The score's inputs for putting `fixed` at `at`; None when the correction does not
+        read better on both counts (the cheap floors; a fit sees every slip)."""
+        tables = self.tables
+        wrong = text[at]
+        before = text[at - 1] if at > 0 and _cjk(text[at - 1]) else ""
+        after = text[at + 1] if at + 1 < len(text) and _cjk(text[at + 1]) else ""
+        pair_gain = 0.0
+        if before:
+            pair_gain += tables.log_follow(before, fixed) - tables.log_follow(before, wrong)
+        if after:
+            pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
+        if floors and pair_gain < _MIN_PAIR_GAIN:
+            return None
+        a, b = _cjk_window(text, at, at + 1)
+        window = text[a:b]
+        corrected = window[:at - a] + fixed + window[at - a + 1:]
+        segment_gain = self.lexicon.best(corrected) - self.lexicon.best(window)
+        if floors and segment_gain < _MIN_SEGMENT_GAIN:
+            return None
+        seen = max([tables.count(before, wrong)] if before else [0])
+        if after:
+            seen = max(seen, tables.count(wrong, after))
+        return [segment_gain, pair_gain, math.log1p(seen), tables.weight(wrong),
+                tables.weight(fixed), float(wrong in tables.shapes.get(fixed, ""))]
+
+    def score(self, text: str, at: int, fixed: str) -> float:
+        values = self.features(text, at, fixed)
+        if values is None:
+            return -math.inf
+        return sum(w * v for w, v in zip(WEIGHTS, values, strict=True)) + INTERCEPT
+
+
+def _guarded(text: str, at: int) -> bool:
+    """A name, a title, a quotation, or a string the draft repeats."""
+    for start in (at - 1, at):
+        if start >= 0 and start + 2 <= len(text) and (
+                _in_name(text, start, start + 2) or text.count(text[start:start + 2]) > 1):
+            return True
+    for back in (0, 1, 2):  # a surname opening a clause (a byline), then a given name
+        if at >= back and text[at - back] in _SURNAMES and \
+                (at == back or not _cjk(text[at - back - 1])):
+            return True
+    return False
+
+
+def build(lexicon: Callable[[], Lexicon]) -> ContextTypos:
+    return ContextTypos(lexicon)

@@ -1,0 +1,181 @@
+"""What EX9502 (review/stages/expression/context.py) reads a draft with, compiled once into the
+cache from jieba's dictionary, pypinyin's readings, `same_stroke.txt` and
+`lexicons/expression/context.tsv`. Everything is kept by a pair's first character — a string
+of the characters that may follow it — so the cache is a few thousand strings (loaded in
+milliseconds), a look-up is a dict access and a search in a short string, and neither jieba,
+pypinyin nor numpy is imported by a check.
+
+- `slips[a]`: the b for which the pair ab is no word but one confusable character away from a
+  common two-character word (jieba frequency ≥ WORD2, no names, places or numbers) — the
+  pairs worth a second look (about half a million);
+- `words`: those common two-character words;
+- `follow[a]`: the characters that follow a in the project's prose (context.tsv) and how
+  often, with a's total and its number of different followers (Witten–Bell smoothing);
+- `log_weight[c]`: the log of c's summed jieba frequency;
+- `sources[w]`: the characters a written w may stand for: any reading in common (pypinyin,
+  every reading, tones ignored) or a similar shape; `shapes[c]`: c's shape group."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from review import cache
+from review.stages.expression.typos import (
+    _NOT_A_WORD,
+    _PROPER,
+    _read_dictionary,
+    jieba_dictionary,
+    stroke_file,
+)
+
+WORD2 = 300          # a two-character word this frequent is one a typo is looked for in
+_RIGHT_CHAR = 2000   # the right character must be this common (summed frequency of its words)
+_WRONG_CHAR = 1000   # and the written one this common
+_MAX_COUNT = 50000   # counts are kept as characters (48 + n): below the surrogates
+_VERSION = 2         # bump when what is compiled changes
+
+
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class Tables:
+    slips: dict[str, str]
+    words: frozenset[str]
+    follow: dict[str, list]  # a → [followers, their counts as chr(48 + n), total, types]
+    log_weight: dict[str, float]
+    log_total_weight: float
+    sources: dict[str, str]
+    shapes: dict[str, str]
+
+    def slip_starts(self, text: str) -> list[int]:
+        """Where a pair of `text` is a slip."""
+        slips = self.slips
+        return [i for i in range(len(text) - 1) if text[i + 1] in slips.get(text[i], "")]
+
+    def count(self, a: str, b: str) -> int:
+        """How often b follows a in the project's prose."""
+        entry = self.follow.get(a)
+        if entry is None:
+            return 0
+        at = entry[0].find(b)
+        return ord(entry[1][at]) - 48 if at >= 0 else 0
+
+    def weight(self, c: str) -> float:
+        """log of c's summed jieba frequency (0 for a character jieba has no word with)."""
+        return self.log_weight.get(c, 0.0)
+
+    def log_follow(self, a: str, b: str) -> float:
+        """log P(b | a): the project's pair counts, Witten–Bell-interpolated with b's jieba
+        frequency (the prose is small; a pair it never shows is not impossible)."""
+        entry = self.follow.get(a)
+        total, types = (entry[2], entry[3]) if entry else (0, 0)
+        lam = total / (total + types) if total else 0.0
+        seen = self.count(a, b) / total if total else 0.0
+        weight = self.weight(b)
+        unigram = math.exp(weight - self.log_total_weight) if weight else 1e-9
+        return math.log(lam * seen + (1 - lam + 1e-3) * unigram)
+
+
+def context_file() -> Path:
+    from review.stages.expression.data import expression_dir
+
+    return expression_dir() / "context.tsv"
+
+
+def _char_weights(freq: dict[str, int]) -> dict[str, int]:
+    weight: dict[str, int] = {}
+    for word, f in freq.items():
+        for c in word:
+            if _cjk(c):
+                weight[c] = weight.get(c, 0) + f
+    return weight
+
+
+def _shape_groups() -> dict[str, str]:
+    shapes: dict[str, set[str]] = {}
+    for line in stroke_file().read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            group = set(line.split())
+            for c in group:
+                shapes.setdefault(c, set()).update(group - {c})
+    return {c: "".join(sorted(group)) for c, group in shapes.items()}
+
+
+def _sources(weight: dict[str, int], shapes: dict[str, str]) -> dict[str, str]:
+    """written character → the right characters it may stand for."""
+    from pypinyin import Style, pinyin
+
+    known = [c for c, w in weight.items() if w >= _WRONG_CHAR]
+    readings = {c: set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]) for c in known}
+    by_reading: dict[str, set[str]] = {}
+    for c, said in readings.items():
+        for reading in said:
+            by_reading.setdefault(reading, set()).add(c)
+    sources: dict[str, set[str]] = {}
+    for right in known:
+        if weight[right] < _RIGHT_CHAR:
+            continue
+        alike = {c for reading in readings[right] for c in by_reading[reading]}
+        for wrong in (alike | set(shapes.get(right, ""))) - {right}:
+            sources.setdefault(wrong, set()).add(right)
+    return {w: "".join(sorted(rs)) for w, rs in sources.items()}
+
+
+def _slips(words: list[str], sources: dict[str, str], freq: dict[str, int]) -> dict[str, str]:
+    stand_in: dict[str, set[str]] = {}  # right character → the written ones
+    for wrong, rights in sources.items():
+        for right in rights:
+            stand_in.setdefault(right, set()).add(wrong)
+    slips: dict[str, set[str]] = {}
+    for word in words:
+        for k in (0, 1):
+            for wrong in stand_in.get(word[k], ()):
+                written = word[:k] + wrong + word[k + 1:]
+                if freq.get(written, 0) <= _NOT_A_WORD:  # no word, as the lexicon has it
+                    slips.setdefault(written[0], set()).add(written[1])
+    return {a: "".join(sorted(bs)) for a, bs in slips.items()}
+
+
+def _follow() -> dict[str, list]:
+    by_first: dict[str, dict[str, int]] = {}
+    for line in context_file().read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            pair, _, n = line.partition("\t")
+            by_first.setdefault(pair[0], {})[pair[1]] = min(int(n), _MAX_COUNT)
+    return {a: ["".join(after), "".join(chr(48 + n) for n in after.values()),
+                sum(after.values()), len(after)] for a, after in by_first.items()}
+
+
+def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
+    weight = _char_weights(freq)
+    shapes = _shape_groups()
+    sources = _sources(weight, shapes)
+    words = sorted(w for w, f in freq.items() if len(w) == 2 and f >= WORD2
+                   and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
+    return {"slips": _slips(words, sources, freq), "words": "".join(words),
+            "follow": _follow(), "log_weight": {c: round(math.log(w), 3)
+                                                for c, w in weight.items()},
+            "log_total_weight": math.log(sum(weight.values())), "sources": sources,
+            "shapes": shapes}
+
+
+def _decode(data: dict) -> Tables:
+    words = data["words"]
+    return Tables(data["slips"], frozenset(words[i:i + 2] for i in range(0, len(words), 2)),
+                  data["follow"], data["log_weight"], data["log_total_weight"],
+                  data["sources"], data["shapes"])
+
+
+def build() -> Tables:
+    """The tables, from the cache or compiled (a second or two, once)."""
+    dictionary = jieba_dictionary()
+    state = os.stat(dictionary)
+    extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_VERSION}"
+    return _decode(cache.cached("typo_context", [stroke_file(), context_file()],
+                                lambda: compile_tables(*_read_dictionary(dictionary)),
+                                lambda x: x, lambda x: x, extra))
