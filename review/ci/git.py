@@ -43,8 +43,9 @@ def root(cwd: Path) -> Path:
 
 
 def _default_refs(cwd: Path) -> list[str]:
-    """The default branch's refs to try, the remote's own HEAD first, by their full names: a
-    tag anyone can push named `origin/main` must not stand in for the branch."""
+    """The default branch, by its full ref name (a tag anyone can push named `origin/main`
+    must not stand in for it): the remote's own HEAD; else whichever of origin/main and
+    origin/master exists (both is an error); else a local main or master. At most one."""
     remote_head = run(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"], cwd,
                       check=False).strip()
     if remote_head.startswith("refs/remotes/"):
