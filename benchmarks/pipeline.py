@@ -1,6 +1,6 @@
 """Whole-pipeline throughput with every stage on (one core in-process, and `review check
 --jobs 1` against `--jobs 2` over many files), and each stage's share of a typical draft.
-Targets (issue 7): ≥ 1 MB/s per core; --jobs 2 ≥ 1.7× one job."""
+Targets (issue 19): ≥ 3 MB/s per core on the bulk path; --jobs 2 ≥ 1.8× one job."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def run() -> dict:
     docs = [text[i:i + DOC_CHARS] for i in range(0, len(text), DOC_CHARS)]
     mb = len(text.encode()) / 1e6
     pipeline = Pipeline(Config())
+    lean = median_seconds(lambda: [pipeline.check_text(d) for d in docs], repeat=3, warmup=1)
+    pipeline.warm()  # the bulk path, as `review check` takes it for this much input
     one_core = median_seconds(lambda: [pipeline.check_text(d) for d in docs], repeat=3, warmup=1)
     with tempfile.TemporaryDirectory() as directory:
         for n, d in enumerate(docs):
@@ -32,10 +34,12 @@ def run() -> dict:
         jobs2 = median_command([*command, "--jobs", "2"], repeat=3)
     shares = stage_shares(pipeline, draft_of(DOC_CHARS))
     data = {"mb": mb, "documents": len(docs), "one_core_mbps": mb / one_core,
+            "lean_one_core_mbps": mb / lean,
             "jobs1_s": jobs1, "jobs2_s": jobs2, "jobs_speedup": jobs1 / jobs2,
             "stage_share": shares}
     rows = [("text", f"{mb:.2f} MB in {len(docs)} drafts of {DOC_CHARS} characters"),
-            ("all stages, one core (in process)", f"{mb / one_core:.2f} MB/s (target ≥ 1)"),
+            ("all stages, one core (in process)", f"{mb / one_core:.2f} MB/s (target ≥ 3)"),
+            ("  … on the lean path (one draft's)", f"{mb / lean:.2f} MB/s"),
             ("review check --jobs 1", f"{jobs1:.2f} s"),
             ("review check --jobs 2", f"{jobs2:.2f} s  (x{jobs1 / jobs2:.2f}, target ≥ 1.7)")]
     rows += [(f"  share: {name}", f"{share:.0%}") for name, share in shares.items()]

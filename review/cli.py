@@ -184,16 +184,45 @@ def _init_worker(config: Config) -> None:
 
     global _worker
     _worker = Pipeline(config)
+    _worker.warm()
 
 
-def _check_in_worker(source: Source) -> FileResult:
+def _check_in_worker(batch: list[Source]) -> list[FileResult]:
     assert _worker is not None
-    return _worker.check_source(source)
+    return [_worker.check_source(source) for source in batch]
+
+
+def _size(source: Source) -> int:
+    try:
+        return source.path.stat().st_size if source.path is not None else 0
+    except OSError:
+        return 0  # its error is reported when it is read
+
+
+def _batches(sources: list[Source], sizes: list[int], jobs: int) -> list[list[Source]]:
+    """Consecutive runs of about an eighth of a worker's share of the bytes each: split by
+    bytes, not by files, so one worker does not draw all the long drafts, and each run is one
+    round trip to a worker."""
+    target = max(1, sum(sizes) // (jobs * 8))
+    batches: list[list[Source]] = [[]]
+    held = 0
+    for source, size in zip(sources, sizes, strict=True):
+        batches[-1].append(source)
+        held += size
+        if held >= target:
+            batches.append([])
+            held = 0
+    return [batch for batch in batches if batch]
 
 
 def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[FileResult]:
     """Results in the order of `sources`; files are spread over `jobs` processes."""
     jobs = min(jobs, len(sources))  # never more workers than files (`--jobs 100000`)
+    sizes = [_size(source) for source in sources]
+    if jobs > 1:
+        pipeline.warm()  # loaded once, before the workers fork
+    else:
+        pipeline.choose_path(sum(sizes))
     if jobs <= 1:
         for source in sources:
             yield pipeline.check_source(source)
@@ -205,14 +234,13 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
     if sys.platform.startswith("linux"):
         # Forked workers inherit the loaded pipeline: no imports, lexicons or model again.
         # (Not on macOS, where system libraries are not safe to use in a forked child.)
-        pipeline.warm()
         _worker = pipeline
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline.config,))
     with pool:
-        chunk = max(1, min(64, len(sources) // (jobs * 4)))
-        yield from pool.map(_check_in_worker, sources, chunksize=chunk)
+        for results in pool.map(_check_in_worker, _batches(sources, sizes, jobs)):
+            yield from results
 
 
 @main.command()

@@ -13,6 +13,10 @@ from review.loading import Source, load
 from review.rules.redirects import current
 from review.stages import STAGES, Stage
 
+# From this many bytes of input on, the bulk path (Pipeline.warm): NumPy's import and the
+# arrays' load cost about 150 ms and repay it past some 300 KB (benchmarks/pipeline.py).
+BULK_BYTES = 300_000
+
 
 class Pipeline:
     def __init__(self, config: Config) -> None:
@@ -40,12 +44,19 @@ class Pipeline:
         return [rule for stage in self.stages for rule in stage.rules()]
 
     def warm(self) -> None:
-        """Load now what stages otherwise load on first need (a stage may define `warm`):
-        forked workers then share it instead of each loading it again."""
+        """Take the bulk path: load now what stages use for many drafts (a stage may define
+        `warm`: NumPy arrays, tables of every entry), which costs more to load than one draft
+        repays. Findings are the same on either path (tests/test_paths.py). Before forking:
+        workers then share it instead of each loading it again."""
         for stage in self.stages:
             warm = getattr(stage, "warm", None)
             if warm is not None:
                 warm()
+
+    def choose_path(self, input_bytes: int) -> None:
+        """The bulk path for this much input, the lean one (nothing loaded ahead) below it."""
+        if input_bytes >= BULK_BYTES:
+            self.warm()
 
     def check(self, doc: Document, lang: str | None = None,
               accepted: Counter[tuple[str, str]] | None = None) -> FileResult:

@@ -167,6 +167,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
             targets.append((change.status, change.path))
     pipeline = Pipeline(config.model_copy(update={"lang": lang or config.lang}))
     report.rules = pipeline.rules
+    pipeline.choose_path(sum(_size(root / path) for _, path in targets))
     for status, path in targets:
         full = root / path
         if full.is_symlink() or full.is_dir():
@@ -259,3 +260,10 @@ def _read(path: Path) -> str | None:
         return path.read_bytes().decode("utf-8", "replace") if path.is_file() else None
     except OSError as err:
         raise ConfigError("file_unreadable", path=path, reason=err.strerror or err) from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0  # said when it is checked

@@ -11,9 +11,10 @@ logistic regression, exported in the form scoring needs. Three files in a model 
   them is not in the cache: an Aho-Corasick automaton for a draft's few sentences, an index
   of NumPy arrays for many (review.model.ngrams).
 
-Nothing in a model is unpickled, so a model file can carry no code. A draft's few sentences are
-scored in plain Python, so an editor's every `review check` imports nothing heavy; a long
-document or a corpus is scored with NumPy arrays, whose import then pays for itself."""
+Nothing in a model is unpickled, so a model file can carry no code. A draft's sentences are
+scored in plain Python, so an editor's every `review check` imports nothing heavy; a very long
+document, or a batch once the bulk path is chosen (`warm`), with NumPy arrays, whose import
+then pays for itself."""
 
 from __future__ import annotations
 
@@ -151,7 +152,7 @@ class Scorer:
         character n-grams as scikit-learn's TfidfVectorizer(analyzer="char", lowercase=False)
         computes it, L2-normalised, then softmax of the linear scores. Prepared texts have no
         runs of whitespace, which the vectorizer would first collapse."""
-        if len(texts) >= BATCH:
+        if len(texts) >= (BATCH if self._arrays is not None else BULK):
             return self._together(texts)
         return self._one_by_one(texts)
 
@@ -232,7 +233,13 @@ class Scorer:
         return (exp / exp.sum(axis=1, keepdims=True)).tolist()
 
 
-# From this many sentences on, arrays are quicker than plain Python, import included.
+# The two paths give the same probabilities (to 1e-14; tests compare them). Once the arrays
+# are loaded (`warm`: the bulk path, for many drafts), they are quicker from this many
+# sentences on;
 BATCH = 64
+# before that (the lean path: one draft), NumPy's import and the index's load (about 150 ms)
+# pay for themselves only from about this many sentences (some 300 KB of prose), measured
+# with benchmarks/pipeline.py (`lean_bulk`): 116 µs a sentence in plain Python, 40 µs in arrays.
+BULK = 2000
 # Joins the texts scored together: no vocabulary n-gram holds it (prepared texts never do).
 _SEPARATOR = "\x00"

@@ -76,7 +76,10 @@ def test_a_vocabulary_that_does_not_match_the_header_is_refused(trained, tmp_pat
     (tmp_path / "classifier.vocab").write_bytes(vocabulary.replace(b"\n", b"\nx", 1))
     for texts in (["区政府发布通知"], ["区政府发布通知"] * BATCH):
         with pytest.raises(ConfigError, match="checksum"):
-            Scorer.load(tmp_path).probabilities(texts)
+            scorer = Scorer.load(tmp_path)
+            if len(texts) >= BATCH:
+                scorer.warm()  # the bulk path's index
+            scorer.probabilities(texts)
 
 
 def test_the_weights_are_the_form_scoring_needs_and_nothing_is_computed_at_start(trained):
@@ -197,25 +200,32 @@ def test_the_array_index_finds_exactly_what_the_automaton_finds():
 def test_a_damaged_array_index_in_the_cache_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     batch = [prepare(t) for t in corpus.read(corpus.default_files())[1][:100]]
-    expected = Scorer.load().probabilities(batch)
+    def bulk() -> Scorer:
+        scorer = Scorer.load()
+        scorer.warm()
+        return scorer
+
+    expected = bulk().probabilities(batch)
     (cached,) = tmp_path.glob("ngram_index-*")
     data = bytearray(cached.read_bytes())
     data[len(data) // 2] ^= 0xFF              # one flipped byte inside an array
     cached.write_bytes(bytes(data))
-    assert Scorer.load().probabilities(batch) == expected
+    assert bulk().probabilities(batch) == expected
     assert cached.read_bytes() != bytes(data)
 
 
 def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
-    """Drafts' few sentences are scored in plain Python, long documents with NumPy: the two
-    must agree (an empty text and one with no known n-gram included)."""
+    """A draft is scored in plain Python, a batch on the bulk path with NumPy: the two must
+    agree (an empty text and one with no known n-gram included)."""
     scorer = Scorer.load()
     labels, texts = corpus.read(corpus.default_files())
     prepared = ["", "qqqq", *(prepare(t) for t in texts[:300])]
-    together = scorer._together(prepared)
     one_by_one = scorer._one_by_one(prepared)
+    assert scorer.probabilities(prepared) == one_by_one  # the lean path, before `warm`
+    together = scorer._together(prepared)
     assert np.abs(np.array(together) - np.array(one_by_one)).max() < 1e-9
-    assert scorer.probabilities(prepared) == together
+    scorer.warm()
+    assert scorer.probabilities(prepared) == together  # the bulk path
 
 
 def test_warming_loads_the_arrays_that_long_documents_need():

@@ -84,6 +84,10 @@ class ContextTypos:
 
     def __init__(self, lexicon: Callable[[], Lexicon]) -> None:
         self._lexicon = lexicon
+        # Remembered across drafts: the same pairs and neighbours come back in every draft,
+        # and each answer depends on them alone (bounded: cleared past _MEMO entries).
+        self._fixes: dict[str, tuple[tuple[int, str, str], ...]] = {}
+        self._pair_gains: dict[str, float] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -121,12 +125,21 @@ class ContextTypos:
         """(index of the wrong character, the right one, the right word) for the slip at
         `start`: each confusable that makes it a common word."""
         written = text[start:start + 2]
-        tables = self.tables
-        for k in (0, 1):
-            for source in tables.sources.get(written[k], ""):
-                right = written[:k] + source + written[k + 1:]
-                if right in tables.words:
-                    yield start + k, source, right
+        fixes = self._fixes.get(written)
+        if fixes is None:
+            fixes = self._fixes[written] = tuple(self._corrections(written))
+            _bound(self._fixes)
+        for k, source, right in fixes:
+            yield start + k, source, right
+
+    def _corrections(self, written: str) -> Iterator[tuple[int, str, str]]:
+        a, b = written
+        sources, words = self.tables.sources, self.tables.words
+        # in the order of `sources` (sorted): which correction is kept first breaks ties
+        for source in sorted(set(sources.get(a, "")).intersection(words.before.get(b, ""))):
+            yield 0, source, source + b
+        for source in sorted(set(sources.get(b, "")).intersection(words.after.get(a, ""))):
+            yield 1, source, a + source
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True
                  ) -> list[float] | None:
@@ -136,11 +149,16 @@ class ContextTypos:
         wrong = text[at]
         before = text[at - 1] if at > 0 and _cjk(text[at - 1]) else ""
         after = text[at + 1] if at + 1 < len(text) and _cjk(text[at + 1]) else ""
-        pair_gain = 0.0
-        if before:
-            pair_gain += tables.log_follow(before, fixed) - tables.log_follow(before, wrong)
-        if after:
-            pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
+        key = f"{before or ' '}{wrong}{fixed}{after}"
+        pair_gain = self._pair_gains.get(key)
+        if pair_gain is None:
+            pair_gain = 0.0
+            if before:
+                pair_gain += tables.log_follow(before, fixed) - tables.log_follow(before, wrong)
+            if after:
+                pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
+            self._pair_gains[key] = pair_gain
+            _bound(self._pair_gains)
         if floors and pair_gain < _MIN_PAIR_GAIN:
             return None
         a, b = _cjk_window(text, at, at + 1)
@@ -160,6 +178,14 @@ class ContextTypos:
         if values is None:
             return -math.inf
         return sum(w * v for w, v in zip(WEIGHTS, values, strict=True)) + INTERCEPT
+
+
+_MEMO = 200_000
+
+
+def _bound(memo: dict) -> None:
+    if len(memo) > _MEMO:
+        memo.clear()
 
 
 def _guarded(text: str, at: int) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from review import cache
@@ -42,20 +42,42 @@ def _cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+class Words(frozenset):
+    """The common two-character words, with the characters that stand before and after each
+    character in them (for finding corrections by set intersection, in C)."""
+
+    before: dict[str, str]
+    after: dict[str, str]
+
+    def __new__(cls, words: list[str]) -> Words:
+        made = super().__new__(cls, words)
+        before: dict[str, list[str]] = {}
+        after: dict[str, list[str]] = {}
+        for a, b in words:
+            before.setdefault(b, []).append(a)
+            after.setdefault(a, []).append(b)
+        made.before = {c: "".join(cs) for c, cs in before.items()}
+        made.after = {c: "".join(cs) for c, cs in after.items()}
+        return made
+
+
 @dataclass(frozen=True)
 class Tables:
     slips: dict[str, str]
-    words: frozenset[str]
+    words: Words
     follow: dict[str, list]  # a → [followers, their counts as chr(48 + n), total, types]
     log_weight: dict[str, float]
     log_total_weight: float
     sources: dict[str, str]
     shapes: dict[str, str]
+    # log_follow's answers, remembered (pairs recur in every draft)
+    _follow_memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def slip_starts(self, text: str) -> list[int]:
         """Where a pair of `text` is a slip."""
-        slips = self.slips
-        return [i for i in range(len(text) - 1) if text[i + 1] in slips.get(text[i], "")]
+        get = self.slips.get
+        pairs = zip(text, text[1:], strict=False)  # the second is one shorter
+        return [i for i, (a, b) in enumerate(pairs) if b in get(a, "")]
 
     def count(self, a: str, b: str) -> int:
         """How often b follows a in the project's prose."""
@@ -72,6 +94,15 @@ class Tables:
     def log_follow(self, a: str, b: str) -> float:
         """log P(b | a): the project's pair counts, Witten–Bell-interpolated with b's jieba
         frequency (the prose is small; a pair it never shows is not impossible)."""
+        pair = a + b
+        value = self._follow_memo.get(pair)
+        if value is None:
+            if len(self._follow_memo) > 500_000:
+                self._follow_memo.clear()
+            value = self._follow_memo[pair] = self._log_follow(a, b)
+        return value
+
+    def _log_follow(self, a: str, b: str) -> float:
         entry = self.follow.get(a)
         total, types = (entry[2], entry[3]) if entry else (0, 0)
         lam = total / (total + types) if total else 0.0
@@ -166,7 +197,7 @@ def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
 
 def _decode(data: dict) -> Tables:
     words = data["words"]
-    return Tables(data["slips"], frozenset(words[i:i + 2] for i in range(0, len(words), 2)),
+    return Tables(data["slips"], Words([words[i:i + 2] for i in range(0, len(words), 2)]),
                   data["follow"], data["log_weight"], data["log_total_weight"],
                   data["sources"], data["shapes"])
 

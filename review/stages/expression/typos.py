@@ -23,7 +23,7 @@ import importlib.util
 import math
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -84,8 +84,19 @@ class Lexicon:
     words: dict[int, str]
     freqs: dict[int, str]
     log_total: float
+    # look-ups remembered: a check asks for the same few thousand strings again and again
+    _seen: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
 
     def logp(self, word: str) -> float | None:
+        seen = self._seen
+        if word in seen:
+            return seen[word]
+        if len(seen) > 500_000:
+            seen.clear()
+        value = seen[word] = self._search(word)
+        return value
+
+    def _search(self, word: str) -> float | None:
         width = len(word)
         joined = self.words.get(width)
         if joined is None:
