@@ -113,12 +113,15 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
     except (KeyError, TypeError, ValueError, OverflowError):
         raise trust.Untrusted(Msg("not_roster_export")) from None
-    trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items,
-                                  void=void)
-    admins = {fp: key.public for person in trusted.roster.people.values()
-              if "admin" in person.roles for fp, key in person.keys.items()
-              if key.revoked_seq is None}
-    _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
+    try:  # a file anyone can write: whatever its shape, untrusted — never a crash
+        trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items,
+                                      void=void)
+        admins = {fp: key.public for person in trusted.roster.people.values()
+                  if "admin" in person.roles for fp, key in person.keys.items()
+                  if key.revoked_seq is None}
+        _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        raise trust.Untrusted(Msg("not_roster_export")) from None
     if not good:
         raise trust.Untrusted(Msg("export_not_admin_signed"))
     return trusted

@@ -11,7 +11,7 @@ import click
 
 from review import jsonfile
 from review.columns import table
-from review.errors import Refused, UsageError
+from review.errors import Refused, ReviewError, UsageError
 from review.i18n import Msg, said
 from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
@@ -279,9 +279,13 @@ def show(item_id: int, fmt: str) -> None:
     """查看稿件及问题 / the draft with its findings."""
     from review.workflow.service import finding_key, finding_record
 
-    item = open_service(identity_required=False).show(item_id)
+    service = open_service(identity_required=False)
+    item = service.show(item_id)
+    # what this user read: his approval, override or consent binds to it
+    service.remember_shown(item.id, item.content_sha256)
     lines = [say("show_head", item=item.id, title=item.title, path=item.path,
-                 state=Msg(f"state_{item.state}"), editor=item.editor), ""]
+                 state=Msg(f"state_{item.state}"), editor=item.editor),
+             say("show_version", version=item.content_sha256[:12]), ""]
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
         for f in item.findings)]
@@ -292,13 +296,21 @@ def show(item_id: int, fmt: str) -> None:
     _emit(data, fmt, lines + ["", item.content])
 
 
+_VERSION = click.option(
+    "--version", "read", metavar="HASH",
+    help="所审阅版本的内容哈希（review show 显示的前缀）；默认为您上次 review show 看到的版本"
+         " / the content hash (prefix) of the version you read; default: the one your last "
+         "`review show` displayed")
+
+
 @click.command()
 @lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--comment", default="")
-def approve(item_id: int, comment: str) -> None:
+@_VERSION
+def approve(item_id: int, comment: str, read: str | None) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
-    level = open_service().approve(item_id, comment)
+    level = open_service().approve(item_id, comment, read)
     click.echo(say("approved_at", item=item_id, level=level))
 
 
@@ -324,9 +336,10 @@ def reject(item_id: int, reason: str) -> None:
 @click.argument("item_id", type=ITEM_ID)
 @click.argument("finding")
 @click.option("--reason", required=True, callback=_said)
-def override(item_id: int, finding: str, reason: str) -> None:
+@_VERSION
+def override(item_id: int, finding: str, reason: str, read: str | None) -> None:
     """审核人确认某项阻断问题可以放行（记录在案）/ a reviewer overrides a block finding."""
-    open_service().override(item_id, finding, reason)
+    open_service().override(item_id, finding, reason, read)
     click.echo(say("overridden", item=item_id, finding=finding))
 
 
@@ -335,9 +348,10 @@ def override(item_id: int, finding: str, reason: str) -> None:
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--ref", required=True, callback=_said,
               help="单位同意文件 / the unit's approval document")
-def consent(item_id: int, ref: str) -> None:
+@_VERSION
+def consent(item_id: int, ref: str, read: str | None) -> None:
     """记录单位同意 / record the unit's consent."""
-    open_service().consent(item_id, ref)
+    open_service().consent(item_id, ref, read)
     click.echo(say("consented", item=item_id, ref=ref))
 
 
@@ -359,10 +373,14 @@ def log_cmd(item_id: int, fmt: str) -> None:
     service = open_service(identity_required=False)
     roster_now = service.roster()
     records = service.history(item_id)
+    # a record is credited to whoever signed it with a key valid at its place — never to the
+    # fingerprint in its actor column alone, which anyone appending a row can write
+    signers = [roster_now.signer_of(r) for r in records]
     data = [{"seq": r.seq, "kind": r.kind, "actor": r.actor,
-             "person": (roster_now.person_of(r.actor).name if roster_now.person_of(r.actor)
-                        else None), "statement": r.statement} for r in records]
-    _emit(data, fmt, table([d["seq"], d["kind"], d["person"],
+             "person": person.name if person else None, "signed": person is not None,
+             "statement": r.statement} for r, person in zip(records, signers, strict=True)]
+    unsigned = say("log_unsigned")
+    _emit(data, fmt, table([d["seq"], d["kind"], d["person"] or unsigned,
                             json.dumps(d["statement"], ensure_ascii=False)] for d in data))
 
 
@@ -400,7 +418,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
 def _pinned_root(ws, roster_file: str | None):
     """The root of trust: REVIEW_TRUST_ROOT, the person's own trust-root file, or a roster
     export the person names as trusted — never the workspace's own roster.json or review.toml,
-    which anyone with the folder can write."""
+    which anyone with the folder can write (that export only adds to a pinned root)."""
     from review.workflow import attest, trust
 
     pinned = trust.pinned()
@@ -414,10 +432,16 @@ def _pinned_root(ws, roster_file: str | None):
             raise UsageError("roster_file_not_export", path=roster_file) from None
         except trust.Untrusted as err:
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
-    root = pinned
-    if root is None:
+    if pinned is None:
         raise UsageError("no_pinned_root")
-    return root
+    # The workspace's committed export, when it chains from the pinned root, can only add
+    # what it knows (void releases, revocations, the log's records); one that does not is
+    # no root and is left aside.
+    try:
+        exported = jsonfile.loads((ws.review_dir / "roster.json").read_bytes())
+        return pinned.anchored(attest.read_roster(exported, pinned))
+    except (OSError, ValueError, trust.Untrusted, ReviewError):
+        return pinned
 
 
 @click.group()

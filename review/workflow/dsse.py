@@ -34,5 +34,5 @@ def open_envelope(env: dict, payload_type: str, keys: dict[str, bytes]) -> tuple
         return b"", []
     message = pae(payload_type, payload)
     good = [keyid for keyid, sig in signatures
-            if keyid in keys and verify(keys[keyid], sig, message)]
+            if isinstance(keyid, str) and keyid in keys and verify(keys[keyid], sig, message)]
     return payload, good

@@ -24,6 +24,7 @@ from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
 from review.workflow.roster import Person, Roster
+from review.workflow.roster import build as build_roster
 
 VERSION_KINDS = ("submit", "resubmit")
 REVIEWER_ROLES = ("reviewer", "approver")
@@ -120,8 +121,12 @@ class History:
         return [Finding.model_validate(r) for r in records or []]
 
 
-def build(records: list[Record], roster: Roster, policy: Policy, workspace: str) -> History:
-    """The history of one item from its records (in log order)."""
+def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
+          trust: list[Record] | None = None) -> History:
+    """The history of one item from its records (in log order). With the log's roster and
+    policy records (`trust`), a release counts only if the rules allowed it under those its
+    place names: a member may append a release of a colleague's unapproved item, signed
+    with his own key, and it must neither release nor freeze the item."""
     if not records:
         raise StoreError("item_no_records")
     item_id = records[0].item_id
@@ -138,6 +143,8 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
             # the hashes.
             continue
         s = r.statement
+        if history is not None and history.released is not None:
+            continue  # released: what went out is settled; nothing after it counts
         if r.kind in VERSION_KINDS:
             if "editor" not in person.roles or (r.kind == "submit") != (history is None):
                 continue
@@ -155,7 +162,10 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str)
                                   rejected_contents=history.rejected_contents,
                                   rejected_texts=history.rejected_texts)
             continue
-        if history is None or history.released is not None:
+        if history is None:
+            continue
+        if r.kind == "release" and trust is not None and \
+                release_refused(records, r, trust, workspace) is not None:
             continue
         _apply(history, r, person, s, policy)
     if history is None:
@@ -234,3 +244,29 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     if any(f.category is Category.CONSENT for f in findings) and not history.consents:
         return Msg("rp_needs_consent", item=item)
     return None
+
+
+def release_refused(records: list[Record], release: Record, trust: list[Record],
+                    workspace: str) -> str | None:
+    """Why a release record (of the item whose `records` are given) is not one the rules
+    allowed under the roster and policy it saw (those its place names), judged as an
+    attestation of it would be. None when it stands, and for the second release record of
+    an item, which counts for nothing."""
+    seen = chain.place_of(release)
+    if seen is None:
+        return None  # a record of the old format: judged by its attestation
+    cut = next((i for i, t in enumerate(trust) if t.computed_hash() == seen.trust), None)
+    if cut is None:
+        return Msg("release_roster_unknown")
+    roster = build_roster(trust[:cut + 1])
+    if roster.signer_of(release) is None:
+        return None  # signed by nobody on the roster: it counts for nothing (audit names it)
+    history = build([r for r in records if r.seq <= release.seq], roster, roster.policy,
+                    workspace)
+    if history.released is None or history.released[0].seq != release.seq:
+        return None if history.released else Msg("release_never_submitted")
+    version = history.version
+    if version.findings is None:
+        return None  # submitted before findings were signed: judged as the store did then
+    findings = [Finding.model_validate(f) for f in version.findings]
+    return release_problem(history, roster.policy, history.released[1], findings)

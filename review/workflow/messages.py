@@ -128,6 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_unentitled": ("第 {seq} 条记录是无权签署者签名的名册变更：不产生任何效力",
                          "record {seq} is a roster change nobody entitled signed: it counts "
                          "for nothing"),
+    "changed_since_read": ("事项 {item} 的当前版本（{now}）不是您审阅的版本（{read}）："
+                           "稿件已重新提交，请先 `review show {item}` 再决定",
+                           "item {item}'s current version ({now}) is not the one you read "
+                           "({read}): it was resubmitted; `review show {item}` it again first"),
+    "show_version": ("版本 {version}", "version {version}"),
+    "log_unsigned": ("（无有效签名，不计）", "(no valid signature: counts for nothing)"),
     "audit_unsigned": ("第 {seq} 条记录不是由当时名册上的密钥签名的：不产生任何效力",
                        "record {seq} is not signed by a key on the roster at that time: it "
                        "counts for nothing"),

@@ -28,14 +28,15 @@ def disagreements(conn: Connection) -> list[str]:
     workspace = chain.workspace_id(conn)
     from review.accounts import projection as accounts  # the accounts' own tables
 
-    return [*_items(conn, records, roster, policy, workspace), *_decisions(conn, records, roster),
+    return [*_items(conn, records, roster, policy, workspace, trust),
+            *_decisions(conn, records, roster),
             *accounts.disagreements(conn, records, lambda r: roster.signer_of(r) is not None)]
 
 
 _STATE_KINDS = ("submit", "resubmit", "reject", "release")
 
 
-def _items(conn, records, roster, policy, workspace) -> list[str]:
+def _items(conn, records, roster, policy, workspace, trust) -> list[str]:
     by_item: dict[int, list[chain.Record]] = {}
     for r in records:
         if r.item_id is not None:
@@ -51,7 +52,7 @@ def _items(conn, records, roster, policy, workspace) -> list[str]:
             out.append(Msg("item_not_logged", item=item_id))
             continue
         try:
-            history = build_history(by_item[item_id], roster, policy, workspace)
+            history = build_history(by_item[item_id], roster, policy, workspace, trust)
         except StoreError as err:
             out.append(Msg("table_row_problem", table="review_items", key=item_id, problem=err))
             continue

@@ -97,8 +97,8 @@ class Roster:
         """Apply one roster event if it verifies; False (and remembered) when it does not."""
         try:
             ok = self._apply(record)
-        except (KeyError, TypeError, ValueError):  # a body without the fields it needs
-            ok = False
+        except (KeyError, TypeError, ValueError, AttributeError):
+            ok = False  # a body without the fields it needs, or of other types
         if not ok:
             self.invalid.append(record.seq)
         return ok
@@ -106,7 +106,8 @@ class Roster:
     def _apply(self, r: Record) -> bool:
         s = r.statement
         if r.kind == "init":
-            if self.people or r.seq != 1:
+            if self.people or r.seq != 1 or not isinstance(s.get("public"), str) or \
+                    not isinstance(s.get("name"), str) or not isinstance(s.get("roles"), list):
                 return False
             public = decode_public(s["public"])
             if fingerprint(public) != r.actor or not verify(public, r.signature_bytes(),

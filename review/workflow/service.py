@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import string
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +30,7 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
     finding_key,
     findings_digest,
     release_problem,
+    release_refused,
 )
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
@@ -67,6 +69,8 @@ class State:
     roster: Roster
     policy: Policy
     workspace: str  # the workspace's identity, which every signature binds
+    trust: list[chain.Record]  # the roster's and policy's records: each release is judged
+                               # under those its place names
 
 
 @dataclass(frozen=True)
@@ -95,14 +99,15 @@ def load_state(conn: Connection, review_dir: Path) -> State:
     roster = build_roster(records)
     owner = records[0].statement.get("owner") if records else None
     witness.check(conn, review_dir, roster.all_keys(), owner)
-    return State(roster, roster.policy, workspace)
+    return State(roster, roster.policy, workspace, records)
 
 
 def logged_state(conn: Connection) -> State:
     """The roster and policy the log makes, its witnesses unchecked: for `review audit
     verify`, which lists what is wrong instead of stopping at the first thing."""
-    roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
-    return State(roster, roster.policy, chain.workspace_id(conn))
+    trust = chain.records(conn, kinds=chain.TRUST_KINDS)
+    roster = build_roster(trust)
+    return State(roster, roster.policy, chain.workspace_id(conn), trust)
 
 
 class Service:
@@ -301,7 +306,7 @@ class Service:
         bytes must be the ones the log pins."""
         row = self._item(conn, item_id)
         history = build_history(chain.records(conn, item_id=item_id), state.roster,
-                                state.policy, state.workspace)
+                                state.policy, state.workspace, state.trust)
         if sha256(_stored(row)) != history.version.content_sha256:
             raise StoreError("draft_not_signed", item=item_id)
         return row, history
@@ -383,7 +388,8 @@ class Service:
         `before` when given), or None."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
         text = _same_text(content, path)
-        said = sha256(text.encode())
+        # rejections signed before ASCII punctuation was folded away named the text with it
+        said = {sha256(text.encode()), sha256(_same_text(content, path, True).encode())}
 
         def earlier(found: dict[str, tuple]) -> dict[str, tuple]:
             return {d: (r, p) for d, (r, p) in found.items() if before is None or r.seq < before}
@@ -391,7 +397,9 @@ class Service:
         for item_id in conn.execute(rejecting).scalars():
             row, history = self._history(conn, state, item_id)
             rejections = earlier(history.rejected_contents)
-            rejected = rejections.get(digest) or earlier(history.rejected_texts).get(said)
+            texts = earlier(history.rejected_texts)
+            rejected = rejections.get(digest) or next(
+                (texts[d] for d in sorted(said) if d in texts), None)
             # a rejection made before rejections named their text: the item's current version
             if rejected is None and history.version.content_sha256 in rejections and \
                     _same_text(row.content, row.path) == text:
@@ -408,11 +416,11 @@ class Service:
         member can append a record signed with his own key to the log; an admin's export
         (which CI trusts to say what the log holds) and `review audit verify` must not."""
         out = []
-        trust = chain.records(conn, kinds=chain.TRUST_KINDS)
         for record in chain.records(conn, kinds=("release",)):
             try:
                 row, history = self._history(conn, state, record.item_id)
-                refused = _release_then(conn, record, trust, state.workspace)
+                refused = release_refused(chain.records(conn, item_id=record.item_id),
+                                          record, state.trust, state.workspace)
                 rejected = None if refused else self._rejected(
                     conn, state, history.version.content_sha256, row.content,
                     history.version.path, before=record.seq)
@@ -427,7 +435,28 @@ class Service:
                                             item=record.item_id, problem=rejected)))
         return out
 
-    def _decide(self, item_id: int, kind: str, extra: dict) -> int:
+    def _read_version(self, conn: Connection, state: State, item_id: int, history: History,
+                      read: str | None) -> None:
+        """An approval, override or consent is of the version its author read: the one named
+        (`--version`, a prefix of its content hash), else the one this user last saw with
+        `review show` — never one resubmitted in between."""
+        from review.workflow import shown
+
+        now = history.version.content_sha256
+        if read is None:
+            read = shown.last(state.workspace, item_id)
+            if read is None:
+                return
+        if len(read) < 8 or not now.startswith(read.lower()):
+            raise Refused("changed_since_read", item=item_id, read=read[:12], now=now[:12])
+
+    def remember_shown(self, item_id: int, content_sha256: str) -> None:
+        from review.workflow import shown
+
+        with self.store.reading() as conn:
+            shown.remember(chain.workspace_id(conn), item_id, content_sha256)
+
+    def _decide(self, item_id: int, kind: str, extra: dict, read: str | None = None) -> int:
         if kind == "approve":
             # The approver's own check of the exact content: the findings it signs are its
             # own, and they must be those the editor's submission signed.
@@ -448,6 +477,7 @@ class Service:
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused("resubmitted_meanwhile", item=item_id)
             if kind == "approve":
+                self._read_version(conn, state, item_id, history, read)
                 self._refuse_rejected(conn, state, history.version.content_sha256,
                                       row.content, history.version.path)
             if history.state != "pending":
@@ -490,23 +520,26 @@ class Service:
             statement=json.dumps(s, sort_keys=True, ensure_ascii=False),
             signature=record.signature, content_sha256=s["content_sha256"]))
 
-    def approve(self, item_id: int, comment: str = "") -> int:
-        return self._decide(item_id, "approve", {"comment": comment})
+    def approve(self, item_id: int, comment: str = "", read: str | None = None) -> int:
+        return self._decide(item_id, "approve", {"comment": comment}, read)
 
     def reject(self, item_id: int, reason: str) -> int:
         return self._decide(item_id, "reject", {"reason": reason})
 
-    def override(self, item_id: int, finding: str, reason: str) -> None:
+    def override(self, item_id: int, finding: str, reason: str, read: str | None = None
+                 ) -> None:
         self._annotate(item_id, "override", {"finding": finding, "reason": reason},
-                       REVIEWER_ROLES)
+                       REVIEWER_ROLES, read)
 
-    def consent(self, item_id: int, ref: str) -> None:
-        self._annotate(item_id, "consent", {"ref": ref}, CONSENT_ROLES)
+    def consent(self, item_id: int, ref: str, read: str | None = None) -> None:
+        self._annotate(item_id, "consent", {"ref": ref}, CONSENT_ROLES, read)
 
-    def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...]) -> None:
+    def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...],
+                  read: str | None = None) -> None:
         with self.store.transaction() as conn:
             state = self.state(conn)
             row, history = self._history(conn, state, item_id)
+            self._read_version(conn, state, item_id, history, read)
             me = self._me(state, *roles)
             if me.name in history.authors:
                 raise Refused("annotate_own", name=me.name, item=item_id,
@@ -635,32 +668,6 @@ def _taken_effect(conn: Connection, change: int) -> str:
     return Msg("effect_proposed", seq=change, needs=needs)
 
 
-def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Record],
-                  workspace: str) -> str | None:
-    """Why a release record is not one the rules allowed under the roster and policy it saw
-    (those its place names), judged as an attestation of it would be: a member may append a
-    release of a colleague's unapproved item, signed with his own key. None when it stands,
-    and for the second release record of an item, which counts for nothing."""
-    seen = chain.place_of(release)
-    if seen is None:
-        return None  # a record of the old format: judged by its attestation
-    cut = next((i for i, t in enumerate(trust) if t.computed_hash() == seen.trust), None)
-    if cut is None:
-        return Msg("release_roster_unknown")
-    roster = build_roster(trust[:cut + 1])
-    if roster.signer_of(release) is None:
-        return None  # signed by nobody on the roster: it counts for nothing (audit names it)
-    records = [r for r in chain.records(conn, item_id=release.item_id) if r.seq <= release.seq]
-    history = build_history(records, roster, roster.policy, workspace)
-    if history.released is None or history.released[0].seq != release.seq:
-        return None if history.released else Msg("release_never_submitted")
-    version = history.version
-    if version.findings is None:
-        return None  # submitted before findings were signed: judged as the store did then
-    findings = [Finding.model_validate(f) for f in version.findings]
-    return release_problem(history, roster.policy, history.released[1], findings)
-
-
 def _stored(row) -> bytes:
     """A row's content as bytes; anything else (a hand edit put text or a number there) is a
     corrupt store, said in one line."""
@@ -680,12 +687,13 @@ def text_digest(content: bytes, path: str) -> str:
     return sha256(_same_text(content, path).encode())
 
 
-def _same_text(content: bytes, path: str) -> str:
+def _same_text(content: bytes, path: str, punctuation: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
     letters and digits as ASCII), without white space, line ends or invisible characters —
     what "the same draft" means for a rejection: saved as .docx or .html, re-encoded,
-    re-indented or with a zero-width space slipped in, it is still the rejected text."""
+    re-indented, re-marked-up or with a zero-width space slipped in, it is still the rejected
+    text."""
     import unicodedata
 
     from review import inputs
@@ -695,8 +703,14 @@ def _same_text(content: bytes, path: str) -> str:
     except ReviewError:
         return content.hex()
     text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text
-                   if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
+    # ASCII punctuation is markup as often as it is text (Markdown's * _ # > - `, a list's
+    # 1.): the same words emphasised, quoted or listed are the same draft
+    dropped = () if punctuation else _ASCII_PUNCTUATION
+    return "".join(c for c in text if not c.isspace() and c not in dropped
+                   and unicodedata.category(c) not in ("Cf", "Cc"))
+
+
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 
 def _summary(findings: list[Finding]) -> dict:

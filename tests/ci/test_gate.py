@@ -514,3 +514,34 @@ def test_replace_refs_do_not_change_what_the_base_says(repo):
     repo.write("unapproved.md", CLEAN)
     commit(repo)
     assert ci(repo, "--base", "main").exit_code == 1
+
+
+@pytest.mark.parametrize("shape", ["keyid", "public"])
+def test_a_crafted_roster_export_in_the_change_is_a_notice_not_a_crash(repo, shape):
+    """The eleventh pass: an export whose signature's key id is a list, or whose first
+    record's key is a number (decoded before any signature is checked), crashed the gate
+    (exit 3 and a crash log). It is an untrusted export, said as a notice."""
+    import base64
+
+    require_approval(repo)
+    exported = repo.root / ".review" / "roster.json"
+    env = json.loads(exported.read_text(encoding="utf-8"))
+    if shape == "keyid":
+        env["signatures"] = [{"keyid": [], "sig": ""}]
+    else:
+        payload = json.loads(base64.b64decode(env["payload"]))
+        first = payload["trust"][0]
+        body = json.loads(first["body"])
+        body["statement"]["public"] = 123
+        first["body"] = json.dumps(body, sort_keys=True, separators=(",", ":"),
+                                   ensure_ascii=False)
+        payload["trust"] = [first]
+        env["payload"] = base64.b64encode(json.dumps(payload).encode()).decode()
+    exported.write_text(json.dumps(env), encoding="utf-8")
+    repo.write("unapproved.md", CLEAN)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["files"][0]["approved"] is False
+    verified = repo.run("reviewer", "verify", "--roster", str(exported), "posts/unapproved.md")
+    assert verified.exit_code in (1, 2) and "Traceback" not in verified.output

@@ -1,0 +1,157 @@
+"""The eleventh red-team pass on the two-person rule (issue 16). (Word and HTML content the
+reader skipped: tests/test_inputs.py.)"""
+
+import hashlib
+import json
+
+from sqlalchemy import text
+from workflow.team import CLEAN
+
+from .test_attacks import approved_item, engine
+from .test_insider_eighth_pass import append_signed, void_in_export
+
+OTHER = "今天天气晴。\n"
+
+
+def _set_row(team, item: int, content: str, path: str) -> None:
+    """What sqlite3 (or a member's database role) can do to the item's row."""
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("UPDATE review_items SET content=:c, content_sha256=:d, path=:p, "
+                          "state='pending' WHERE id=:i"),
+                     {"c": content.encode(), "d": hashlib.sha256(content.encode()).hexdigest(),
+                      "p": path, "i": item})
+    made.dispose()
+
+
+def test_a_resubmission_appended_after_a_release_does_not_wash_it(team):
+    """A text approved in one item and rejected in another; the editor appends a release of
+    the approved copy by hand, then a resubmission of that item with harmless text (and the
+    row set to match). The history took the resubmission as a fresh, unreleased version, so
+    the export judged the release against the harmless text and vouched for it."""
+    team.add("outsider", "reviewer")
+    copy = team.write("copy.txt", CLEAN)
+    rejected = team.submit("editor", copy)
+    path, item = approved_item(team)
+    team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    release = append_signed(team, "editor", "release", item,
+                            {"path": path, "content_sha256": digest})
+    other = team.write("c.txt", OTHER)
+    append_signed(team, "editor", "resubmit", item,
+                  {"path": other, "content_sha256": hashlib.sha256(OTHER.encode()).hexdigest(),
+                   "review": "first", "title": "x", "findings": {}, "found": []})
+    _set_row(team, item, OTHER, other)
+    exported = team.run("admin", "roster", "export")
+    assert f"record {release}" in exported.stderr
+    assert void_in_export(team) == [release]
+    assert team.run("admin", "audit", "verify").exit_code == 1
+
+
+def test_nothing_after_a_release_changes_the_item(team):
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    other = team.write("c.txt", OTHER)
+    append_signed(team, "editor", "resubmit", item,
+                  {"path": other, "content_sha256": hashlib.sha256(OTHER.encode()).hexdigest(),
+                   "review": "first", "title": "x", "findings": {}, "found": []})
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert (shown["state"], shown["path"]) == ("released", path)
+
+
+def test_a_release_appended_to_an_unapproved_item_neither_releases_nor_freezes_it(team):
+    """`review release` wrote a signed attestation for a release its editor appended by hand
+    to his unapproved item; and the store took it as the item's release for good."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    release = append_signed(team, "editor", "release", item,
+                            {"path": path, "content_sha256": digest})
+    team.refused("editor", "release", str(item), match="needs approval")
+    assert not list((team.root / ".review").glob("attestations/*"))
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert shown["state"] == "pending"
+    team.ok("reviewer", "approve", str(item))  # the item goes on as if nothing were appended
+    team.ok("editor", "release", str(item))
+    team.ok("admin", "roster", "export")
+    assert void_in_export(team) == [release]
+
+
+def test_an_approval_is_of_the_version_the_reviewer_read(team):
+    """The reviewer reads item 1; the editor resubmits other text under the same item and
+    path; the reviewer's `approve 1` signed the new text, unread."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    read = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    team.write("a.txt", CLEAN + "另据内部消息，明年起取消全部补贴。\n")
+    team.ok("editor", "submit", path)
+    team.refused("reviewer", "approve", str(item), match="not the one you read")
+    team.refused("reviewer", "approve", str(item), "--version",
+                 read["content_sha256"][:12], match="not the one you read")
+    now = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert now["content_sha256"] != read["content_sha256"]
+    team.ok("reviewer", "approve", str(item))
+
+
+def test_an_approval_names_the_version_it_may_sign(team):
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.refused("reviewer", "approve", str(item), "--version", "0" * 12,
+                 match="not the one you read")
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    team.ok("reviewer", "approve", str(item), "--version", digest[:10])
+
+
+def test_an_override_and_a_consent_bind_to_the_version_read(team):
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "show", str(item))
+    team.write("a.txt", CLEAN + "补充说明。\n")
+    team.ok("editor", "submit", path)
+    team.refused("reviewer", "override", str(item), "AD001@1", "--reason", "引用",
+                 match="not the one you read")
+    team.refused("reviewer", "consent", str(item), "--ref", "文号2026-1",
+                 match="not the one you read")
+
+
+def test_rejected_markdown_re_marked_up_is_still_rejected(team):
+    """Emphasis, a heading mark or a quote mark changed the rejected text's digest."""
+    path = team.write("a.md", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    lines = CLEAN.strip().split("\n")
+    marked = "# " + lines[0] + "\n\n" + "\n".join(f"> **{line}**" for line in lines[1:]) + "\n"
+    copy = team.write("b.md", marked)
+    team.refused("editor", "submit", copy, match=f"rejected in item {item}")
+
+
+class _Unsigned:
+    """A record appended with someone else's key id in its actor column and no signature."""
+
+    def __init__(self, fingerprint: str) -> None:
+        self.fingerprint = fingerprint
+
+    def sign(self, data: bytes) -> bytes:
+        return b"\0" * 64
+
+
+def test_the_log_credits_no_one_with_a_record_he_did_not_sign(team):
+    """An unsigned reject whose actor column holds the reviewer's key showed as his, with the
+    reason the editor wrote."""
+    from review.workflow import chain
+
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    reviewer = json.loads(team.ok("reviewer", "whoami", "--format", "json").stdout)["key"]
+    made = engine(team)
+    with made.begin() as conn:
+        seq = chain.append(conn, _Unsigned(reviewer), "reject", item, {
+            "path": path, "content_sha256": hashlib.sha256(CLEAN.encode()).hexdigest(),
+            "level": 1, "decision": "reject", "reason": "我收了钱，放行"}).seq
+    made.dispose()
+    logged = json.loads(team.ok("admin", "log", str(item), "--format", "json").stdout)
+    record = next(r for r in logged if r["seq"] == seq)
+    assert record["person"] is None and record["signed"] is False
+    assert "counts for nothing" in team.ok("admin", "log", str(item)).stdout
+    assert json.loads(team.ok("admin", "log", str(item), "--format", "json").stdout)[0][
+        "signed"] is True
