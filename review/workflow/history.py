@@ -47,7 +47,7 @@ def _readable(found: object) -> list[dict] | None:
         return None
     try:
         for record in found:
-            Finding.model_validate(record)
+            Finding.from_dict(record)
     except (ValueError, TypeError):
         return None
     return found
@@ -117,7 +117,7 @@ class History:
             records = _readable(_json(stored))
             if records is None:
                 raise StoreError("findings_unreadable", item=self.item_id)
-        return [Finding.model_validate(r) for r in records or []]
+        return [Finding.from_dict(r) for r in records or []]
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str) -> History:

@@ -51,7 +51,7 @@ def sha256(data: bytes) -> str:
 
 def finding_record(finding: Finding) -> dict:
     """A finding's JSON fields and its key: as stores hold it and `review show` prints it."""
-    return {"key": finding_key(finding), **finding.model_dump(mode="json")}
+    return {"key": finding_key(finding), **finding.to_dict()}
 
 
 def dump_findings(findings: list[Finding]) -> str:
@@ -59,7 +59,7 @@ def dump_findings(findings: list[Finding]) -> str:
 
 
 def load_findings(stored: str) -> list[Finding]:
-    return [Finding.model_validate(record) for record in jsonfile.loads(stored)]
+    return [Finding.from_dict(record) for record in jsonfile.loads(stored)]
 
 
 @dataclass
@@ -657,7 +657,7 @@ def _release_then(conn: Connection, release: chain.Record, trust: list[chain.Rec
     version = history.version
     if version.findings is None:
         return None  # submitted before findings were signed: judged as the store did then
-    findings = [Finding.model_validate(f) for f in version.findings]
+    findings = [Finding.from_dict(f) for f in version.findings]
     return release_problem(history, roster.policy, history.released[1], findings)
 
 
