@@ -5,7 +5,8 @@ import os
 import time
 
 from review import cache
-from review.config import Config
+from review.config import Config, LexiconRef
+from review.findings import Category
 from review.stages import expression
 from review.stages.lexicon import load_entries
 
@@ -34,7 +35,8 @@ def test_editing_a_lexicon_invalidates_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
     ours = tmp_path / "ours.txt"
     ours.write_text("某某牌保健酒\n", encoding="utf-8")
-    config = Config(lexicon=[{"path": ours, "category": "ads"}], bundled_lexicons=False)
+    config = Config(lexicon=[LexiconRef(path=ours, category=Category.ADS)],
+                    bundled_lexicons=False)
     assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌保健酒"]
     ours.write_text("某某牌保健酒\n限量抢购\n", encoding="utf-8")
     assert len(load_entries(config)) == 2
