@@ -16,10 +16,13 @@ TERMS = 200_000
 SCRIPT = """
 import json, resource, sys, time
 start = time.perf_counter()
-from review.config import Config
+from pathlib import Path
+from review.config import Config, LexiconRef
+from review.findings import Category
 from review.stages import lexicon
 imported = time.perf_counter()
-config = Config(bundled_lexicons=False, lexicon=[{"path": sys.argv[1], "category": "ads"}])
+config = Config(bundled_lexicons=False,
+                lexicon=[LexiconRef(path=Path(sys.argv[1]), category=Category.ADS)])
 stage = lexicon.build(config)
 done = time.perf_counter()
 try:  # this process's own peak: ru_maxrss would include the parent's, from before exec

@@ -13,8 +13,9 @@ import ahocorasick
 
 from benchmarks.common import median_seconds, report
 from benchmarks.corpus import jieba_terms, prose
-from review.config import Config
+from review.config import Config, LexiconRef
 from review.document import Document
+from review.findings import Category
 from review.stages import lexicon
 from review.stages.lexicon import LexiconStage
 
@@ -25,7 +26,8 @@ TEXT_CHARS = 300_000
 def stage_for(terms: list[str], directory: Path) -> LexiconStage:
     path = directory / f"terms-{len(terms)}.txt"
     path.write_text("\n".join(terms) + "\n", encoding="utf-8")
-    config = Config(bundled_lexicons=False, lexicon=[{"path": path, "category": "ads"}])
+    config = Config(bundled_lexicons=False,
+                    lexicon=[LexiconRef(path=path, category=Category.ADS)])
     return lexicon.build(config)
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,7 +174,7 @@ def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None
         updates["include"] = list(include)
     if exclude:
         updates["exclude"] = [*config.exclude, *exclude]
-    return config.model_copy(update=updates)
+    return replace(config, **updates)
 
 
 _worker: Pipeline | None = None
@@ -528,7 +529,7 @@ def _explained(spec, config: Config, lang: str) -> str:
     reported = None
     if spec.hit:
         day = {"date": spec.day} if spec.day else {}
-        result = Pipeline(config.model_copy(update=day)).check_text(spec.hit[0], lang=lang)
+        result = Pipeline(replace(config, **day)).check_text(spec.hit[0], lang=lang)
         reported = next((f.text for f in result.findings if f.rule == spec.id), None)
     return explain(spec, lang, reported)
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
-
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 from review.location import Location
 
@@ -119,8 +118,12 @@ class Hit(NamedTuple):
     broad: int = 0
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One finding of a file. A plain frozen dataclass, not a pydantic model: `review check`
+    must start quickly; `dataclasses.replace` makes a changed copy. Its JSON form (to_dict) is
+    what reports print and what the workflow stores and signs: the keys and their order must
+    never change, or findings recorded and signed earlier no longer match their digest."""
 
     rule: str
     category: Category
@@ -144,23 +147,55 @@ class Finding(BaseModel):
     # (review.suppress); a reviewer still sees it.
     suppressed: str | None = None
 
-    @model_serializer(mode="wrap")
-    def _suppressed_only_when_set(self, handler: Any) -> dict[str, Any]:
-        """Left out unless set: findings recorded and signed before directives existed keep
-        their digest (an approval re-runs the check and compares it)."""
-        data = handler(self)
-        if data.get("suppressed", 0) is None:
-            del data["suppressed"]
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form. `suppressed` is left out unless set: findings recorded and signed
+        before directives existed keep their digest (an approval re-runs the check and
+        compares it); the other optional fields are written even when null."""
+        data: dict[str, Any] = {
+            "rule": self.rule, "category": str(self.category), "gate": str(self.gate),
+            "severity": str(self.severity), "start": self.start, "end": self.end,
+            "line": self.line, "column": self.column, "end_line": self.end_line,
+            "end_column": self.end_column, "location": self.location.to_dict(),
+            "text": self.text, "message": self.message, "suggestion": self.suggestion,
+            "replacement": self.replacement, "words": self.words}
+        if self.suppressed is not None:
+            data["suppressed"] = self.suppressed
         return data
 
-    @model_validator(mode="before")
     @classmethod
-    def _recorded_without_location(cls, data: object) -> object:
-        """Findings recorded before locations existed (a workspace's stored items) were all
-        of text kinds: their line and column are their location."""
-        if isinstance(data, dict) and "location" not in data and "line" in data:
-            data = {**data, "location": Location(line=data["line"], column=data["column"])}
-        return data
+    def from_dict(cls, data: object) -> Finding:
+        """A finding from its JSON form (a stored or signed record); keys it does not know (a
+        stored record's `key`) are passed over. ValueError when it is not a valid finding.
+
+        Findings recorded before locations existed (a workspace's stored items) were all of
+        text kinds: their line and column are their location."""
+        if not isinstance(data, dict):
+            raise ValueError("a finding is a table of fields")
+        values: dict[str, Any] = {}
+        for name, kind in _RECORD_FIELDS.items():
+            if name not in data:
+                if name in _OPTIONAL:
+                    continue
+                if name == "location" and "line" in data:
+                    values[name] = Location(line=_int(data, "line"), column=_int(data, "column"))
+                    continue
+                raise ValueError(f"{name}: field required")
+            value = data[name]
+            if name == "location":
+                values[name] = Location.from_dict(value)
+            elif kind is int:
+                values[name] = _int(data, name)
+            elif kind is str:
+                if not isinstance(value, str) and not (value is None and name in _OPTIONAL):
+                    raise ValueError(f"{name}: not a string")
+                values[name] = value
+            else:
+                try:
+                    values[name] = kind(value)
+                except (ValueError, TypeError):
+                    raise ValueError(f"{name}: {value!r} is not a {kind.__name__.lower()}"
+                                     ) from None
+        return cls(**values)
 
     @property
     def text_digest(self) -> str:
@@ -170,14 +205,37 @@ class Finding(BaseModel):
         return hashlib.sha256((self.words or self.text).encode()).hexdigest()[:16]
 
 
-class FileResult(BaseModel):
+# How a stored record's fields are read back (Finding.from_dict), in declaration order.
+_RECORD_FIELDS: dict[str, type] = {
+    "rule": str, "category": Category, "gate": Gate, "severity": Severity, "start": int,
+    "end": int, "line": int, "column": int, "end_line": int, "end_column": int,
+    "location": Location, "text": str, "message": str, "suggestion": str, "replacement": str,
+    "words": str, "suppressed": str}
+_OPTIONAL = frozenset({"suggestion", "replacement", "words", "suppressed"})
+
+
+def _int(data: dict, name: str) -> int:
+    if name not in data:
+        raise ValueError(f"{name}: field required")
+    value = data[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{name}: not an integer")
+    return value
+
+
+@dataclass(slots=True, kw_only=True)
+class FileResult:
+    """What checking one file gives: its decision and findings, or the error that kept it
+    from being checked. JSON output writes `path`, `decision`, `findings` and `error`
+    (review.report.json); the other fields are for the reports and the CI gate only."""
+
     path: str
     decision: Decision | None = None
-    findings: list[Finding] = []
+    findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     # Findings a baseline accepted and the decision left out (the CI gate reports the count).
-    baselined: int = Field(default=0, exclude=True)
+    baselined: int = 0
     # Suppressed findings left out of the report (`review check` without --show-suppressed).
-    hidden: int = Field(default=0, exclude=True)
+    hidden: int = 0
     # The original lines the findings are on, for the text report (not part of JSON output).
-    lines: dict[int, str] = Field(default_factory=dict, exclude=True)
+    lines: dict[int, str] = field(default_factory=dict)

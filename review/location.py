@@ -4,9 +4,7 @@ text file; page, paragraph or table cell in a document whose text is assembled f
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, model_serializer
+from dataclasses import dataclass, fields
 
 # How each field is said, in the order a reader narrows a place down.
 _WORDS = {
@@ -20,11 +18,12 @@ _WORDS = {
 }
 
 
-class Location(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
     """Every field is 1-based and optional: a kind sets those its readers know. Serialised
-    without the unset ones, so a text file's location is `{"line": 3, "column": 7}`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    without the unset ones, so a text file's location is `{"line": 3, "column": 7}`. A plain
+    frozen dataclass (not a pydantic model): every finding has one, and `review check` must
+    start quickly."""
 
     part: str | None = None  # a part of the document outside its body: 页眉, 页脚, 文本框, 链接
     line: int | None = None
@@ -35,9 +34,30 @@ class Location(BaseModel):
     row: int | None = None
     cell: int | None = None
 
-    @model_serializer(mode="wrap")
-    def _set_fields_only(self, handler: Any) -> dict[str, int | str]:
-        return {k: v for k, v in handler(self).items() if v is not None}
+    def to_dict(self) -> dict[str, int | str]:
+        """The fields that are set, in declaration order: what JSON output and stored findings
+        hold (and what a signed finding's digest covers, so the form must not change)."""
+        return {name: value for name in _FIELDS if (value := getattr(self, name)) is not None}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Location:
+        """A location read back from a stored finding; ValueError for anything else than a
+        table of known fields with 1-based numbers (or the part's name)."""
+        if isinstance(data, Location):
+            return data
+        if not isinstance(data, dict):
+            raise ValueError("location: not a table of fields")
+        unknown = [key for key in data if key not in _FIELDS]
+        if unknown:
+            raise ValueError(f"location.{unknown[0]}: not a field of a location")
+        for name, value in data.items():
+            if value is None:
+                continue
+            if name == "part" and not isinstance(value, str):
+                raise ValueError("location.part: not a string")
+            if name != "part" and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ValueError(f"location.{name}: not an integer")
+        return cls(**data)
 
     def label(self, lang: str) -> str:
         """`3:7` for a line and column (as editors and compilers write it), else the parts in
@@ -61,3 +81,4 @@ class Location(BaseModel):
 
 _CHARACTER = ("第 {} 字", "character {}")
 _PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link"}
+_FIELDS = tuple(f.name for f in fields(Location))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from review.config import Config
 from review.decide import decide
@@ -38,7 +39,7 @@ class Pipeline:
             owner.update(dict.fromkeys(ids, stage.name))
         # An id merged into another (review.rules.redirects) still means that rule.
         severity = {current(key): level for key, level in config.severity.items()}
-        self.config = config.model_copy(update={"severity": severity})
+        self.config = replace(config, severity=severity)
 
     def rules(self) -> list[Rule]:
         return [rule for stage in self.stages for rule in stage.rules()]

@@ -3,9 +3,11 @@ change to a lexicon file."""
 
 import os
 import time
+from datetime import date
 
 from review import cache
-from review.config import Config
+from review.config import Config, LexiconRef
+from review.findings import Category
 from review.stages import expression
 from review.stages.lexicon import load_entries
 
@@ -22,6 +24,37 @@ def test_cached_lexicons_equal_a_fresh_compile(tmp_path, monkeypatch):
     assert [(e.rule, e.terms, e.context, e.allow, e.noise) for e in second] == strip
 
 
+def test_classes_rules_and_expression_data_come_back_from_the_cache_as_compiled(
+        tmp_path, monkeypatch):
+    """Word classes, co-occurrence and sequence rules, formulations, leaders and fixed sets
+    are read from the cache on every check (the rule files' schema is not even imported)."""
+    from review.rules import classes
+    from review.stages import cooccurrence
+    from review.stages.expression import data, formulations, leaders, sets
+
+    directory = data.expression_dir()
+
+    def compiled() -> tuple:
+        classes._loaded.clear()  # the process's own copy
+        return (cooccurrence.load(Config()),
+                formulations.load_formulations(directory / data.FORMULATIONS_FILE),
+                leaders.load_leaders(directory / data.LEADERS_FILE),
+                sets.load_sets(directory / data.SETS_FILE))
+
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    first = compiled()
+    kinds = {p.name.split("-")[0] for p in tmp_path.glob("*.json")}
+    assert {"classes", "corules", "formulations", "leaders", "sets"} <= kinds
+    cached = compiled()
+    monkeypatch.setenv("REVIEW_NO_CACHE", "1")
+    fresh = compiled()
+    assert first == cached == fresh
+    (_, rules), *_ = cached
+    assert any(r.sequence and r.sequence.checks for r in rules)  # a slot with a validator
+    assert all(o.valid_from is None or isinstance(o.valid_from, date)
+               for o in cached[2].offices)
+
+
 def test_expression_cache_keeps_dates(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     expression.build(Config())
@@ -34,7 +67,8 @@ def test_editing_a_lexicon_invalidates_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
     ours = tmp_path / "ours.txt"
     ours.write_text("某某牌保健酒\n", encoding="utf-8")
-    config = Config(lexicon=[{"path": ours, "category": "ads"}], bundled_lexicons=False)
+    config = Config(lexicon=[LexiconRef(path=ours, category=Category.ADS)],
+                    bundled_lexicons=False)
     assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌保健酒"]
     ours.write_text("某某牌保健酒\n限量抢购\n", encoding="utf-8")
     assert len(load_entries(config)) == 2

@@ -5,6 +5,9 @@ workflow, CI and accounts call the pipeline, never the reverse)."""
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT
@@ -93,3 +96,32 @@ def test_the_pipeline_never_imports_the_commands_that_call_it():
               for name, deps in edges.items()
               if not name.startswith(CALLERS) and name not in ENTRY_POINTS}
     assert {name: deps for name, deps in inward.items() if deps} == {}
+
+
+# pydantic (and the rule files' schema, declared with it) cost more to import than a short
+# draft's whole check: `review check` reads compiled rules from the cache and never needs them.
+LEAN_CHECK = """
+import runpy, sys
+sys.argv = ["review", "check", sys.argv[1], "--format", sys.argv[2]]
+try:
+    runpy.run_module("review", run_name="__main__")
+except SystemExit:
+    pass
+heavy = ("pydantic", "pydantic_core", "sarif_pydantic", "review.rules.schema")
+print(*sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_check_with_a_warm_cache_imports_no_pydantic(tmp_path):
+    env = {**os.environ, "REVIEW_CACHE_DIR": str(tmp_path / "cache")}
+    draft = ROOT / "fixtures" / "drafts" / "ads.txt"
+
+    def loaded(fmt: str) -> list[str]:
+        run = subprocess.run([sys.executable, "-c", LEAN_CHECK, str(draft), fmt], env=env,
+                             capture_output=True, text=True, check=True, cwd=tmp_path)
+        return run.stderr.split()
+
+    assert "review.rules.schema" in loaded("json")  # the first check compiles the rule files
+    assert loaded("json") == [] and loaded("text") == []
+    # SARIF is written with sarif_pydantic: only a SARIF report imports it
+    assert loaded("sarif") == ["pydantic", "pydantic_core", "sarif_pydantic"]

@@ -113,7 +113,7 @@ def test_a_document_assembled_from_parts_locates_findings_by_part(pipeline):
     result = pipeline.check(doc)
     handle = next(f for f in result.findings if f.rule == "AD501")
     at = paragraphs[1].index("abc_shop888") + 1  # the character inside the paragraph
-    assert handle.location.model_dump() == {"page": 1, "paragraph": 2, "column": at}
+    assert handle.location.to_dict() == {"page": 1, "paragraph": 2, "column": at}
     assert text[handle.start:handle.end] == "abc_shop888"
     assert doc.locate(0) == Location(page=1, paragraph=1, column=1)
 
@@ -125,11 +125,11 @@ def test_locations_read_as_a_reader_says_them():
     assert where.label("en") == "page 2, paragraph 3"
     cell = Location(table=1, row=2, cell=3)
     assert cell.label("en") == "table 1, row 2, cell 3"
-    assert cell.model_dump() == {"table": 1, "row": 2, "cell": 3}
+    assert cell.to_dict() == {"table": 1, "row": 2, "cell": 3}
 
 
 def test_a_finding_recorded_before_locations_existed_gets_its_line_and_column():
     stored = {"rule": "AD501", "category": "ads", "gate": "policy", "severity": "block",
               "start": 4, "end": 8, "line": 1, "column": 5, "end_line": 1, "end_column": 9,
               "text": "abcd", "message": "m"}
-    assert Finding.model_validate(stored).location == Location(line=1, column=5)
+    assert Finding.from_dict(stored).location == Location(line=1, column=5)

@@ -10,7 +10,7 @@ import hashlib
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wcmatch import glob
@@ -109,11 +109,11 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
         copy.write_text(old or "", encoding="utf-8")
         return copy
 
-    return config.model_copy(update={
-        "lexicon": [ref.model_copy(update={"path": at_base(ref.path)}) for ref in config.lexicon],
-        "expressions": [at_base(p) for p in config.expressions],
-        "classes": [at_base(p) for p in config.classes],
-        "leaders": at_base(config.leaders) if config.leaders else None})
+    return replace(
+        config, lexicon=[replace(ref, path=at_base(ref.path)) for ref in config.lexicon],
+        expressions=[at_base(p) for p in config.expressions],
+        classes=[at_base(p) for p in config.classes],
+        leaders=at_base(config.leaders) if config.leaders else None)
 
 
 def _has_review(text: str | None) -> bool:
@@ -165,7 +165,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                     report.deleted.append(change.path)
                 continue
             targets.append((change.status, change.path))
-    pipeline = Pipeline(config.model_copy(update={"lang": lang or config.lang}))
+    pipeline = Pipeline(replace(config, lang=lang or config.lang))
     report.rules = pipeline.rules
     pipeline.choose_path(sum(_size(root / path) for _, path in targets))
     for status, path in targets:

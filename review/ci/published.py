@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from review import inputs
@@ -106,9 +106,9 @@ class _Comparison:
         finding = to_finding(self.page, Hit(rule, start, end), rule.severity, self.lang)
         if detail:
             sep = ": " if self.lang == "en" else "："
-            finding = finding.model_copy(update={"message": f"{finding.message}{sep}{detail}"})
+            finding = replace(finding, message=f"{finding.message}{sep}{detail}")
         if suggestion:
-            finding = finding.model_copy(update={"suggestion": suggestion})
+            finding = replace(finding, suggestion=suggestion)
         self.found.append(finding)
 
     def passages(self) -> None:
@@ -174,9 +174,9 @@ class _Comparison:
         sep = ": " if self.lang == "en" else "："
         for f in pipeline.check(self.page, self.lang).findings:
             if (f.rule, f.words or f.text) not in known:
-                self.found.append(f.model_copy(update={
-                    "rule": NEW_FINDING.id,
-                    "message": f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"}))
+                self.found.append(replace(
+                    f, rule=NEW_FINDING.id,
+                    message=f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"))
 
 
 def compare(approved: Document, page: Document, approved_findings: list[Finding],

@@ -18,7 +18,7 @@ def file_record(file: FileReport) -> dict:
     else:
         record = {"path": result.path,
                   "decision": result.decision.value if result.decision else None,
-                  "findings": [f.model_dump(mode="json") for f in result.findings]}
+                  "findings": [f.to_dict() for f in result.findings]}
     if file.status is not None:  # a file the CI gate judged
         record.update(status=file.status, baselined=file.baselined,
                       approved=file.approval is None,

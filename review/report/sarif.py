@@ -61,7 +61,7 @@ def _result(f: Finding, path: str, index: int) -> Result:
         locations=[Location(physical_location=PhysicalLocation(
             artifact_location=ArtifactLocation(uri=uri(path)), region=region))],
         properties={"category": f.category.value, "gate": f.gate.value,
-                    "severity": f.severity.value, "location": f.location.model_dump()},
+                    "severity": f.severity.value, "location": f.location.to_dict()},
     )
 
 

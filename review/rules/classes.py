@@ -8,10 +8,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from review import cache
 from review.config import Config
 from review.errors import ConfigError
 from review.normalize import normalize_terms
-from review.rules import schema
 from review.rules.lexicons import bundled_dir
 
 
@@ -40,6 +40,8 @@ def class_files(config: Config) -> list[Path]:
 def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, WordClass]:
     """Every class; a class is defined in one bundled file, and an organisation's file (after
     the first `bundled` paths) may add terms to it or define its own."""
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     bundled = len(paths) if bundled is None else bundled
     classes: dict[str, WordClass] = {}
     for index, path in enumerate(paths):
@@ -59,7 +61,8 @@ def load_classes(paths: list[Path], bundled: int | None = None) -> dict[str, Wor
     return classes
 
 
-# Two stages read the classes when a pipeline is built: read the files once per version.
+# Two stages read the classes when a pipeline is built: read them once per version of the
+# files in a process; compiled (validated, normalised) once per content in review.cache.
 _loaded: dict[tuple, dict[str, WordClass]] = {}
 
 
@@ -72,7 +75,19 @@ def load(config: Config) -> dict[str, WordClass]:
         key = None  # a file that cannot be read: load_classes says so
     if key is not None and key in _loaded:
         return _loaded[key]
-    classes = load_classes(paths, len(bundled_class_files()))
+    bundled = len(bundled_class_files())
+    classes = cache.cached("classes", paths, lambda: load_classes(paths, bundled), _encode,
+                           _decode, extra=str(bundled))
     if key is not None:
         _loaded[key] = classes
     return classes
+
+
+def _encode(classes: dict[str, WordClass]) -> list:
+    return [[key, c.name, c.name_en, list(c.terms), c.stance, c.scope, c.sound]
+            for key, c in classes.items()]
+
+
+def _decode(data: list) -> dict[str, WordClass]:
+    return {key: WordClass(name, name_en, tuple(terms), stance, scope, sound)
+            for key, name, name_en, terms, stance, scope, sound in data}

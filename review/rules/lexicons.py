@@ -9,7 +9,6 @@ from typing import NamedTuple
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
 from review.normalize import normalize_term, normalize_terms
-from review.rules import schema
 
 
 class Entry(NamedTuple):
@@ -42,6 +41,9 @@ def _terms(raw: list[str], where: str) -> tuple[str, ...]:
 
 
 def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]:
+    # Lazily: the schema (pydantic) is needed only to compile a file, not to read the cache.
+    from review.rules import schema
+
     parsed = schema.read(path, schema.LexiconFile)
     meta = parsed.meta
     category = override.category if override and override.category else meta.category

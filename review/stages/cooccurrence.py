@@ -20,15 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review import sound
+from review import cache, sound
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, RULE, Hit, Rule, Severity
 from review.rules import classes as classes_module
-from review.rules import evasion, schema
+from review.rules import evasion
 from review.rules.classes import WordClass
 from review.rules.kinds import Kind
 from review.rules.lexicons import bundled_dir
@@ -36,6 +37,9 @@ from review.rules.spec import require_unique_ids
 from review.stages.sequence import Sequence
 from review.stages.slots import SLOTS
 from review.stages.stance import SOLICIT, Frames, Stances, excused, sentence_ends, sentence_of
+
+if TYPE_CHECKING:
+    from review.rules import schema
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ def _rule(path: Path, meta: schema.LexiconMeta, r: schema.CooccurrenceRule | sch
 def load_sequences(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
     """A file of sequence rules; each pattern's words become classes of their own ("=word")
     in `classes`, so one automaton pass finds everything a rule needs."""
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     parsed = schema.read(path, schema.SequenceFile)
     out = []
     for r in parsed.rule:
@@ -116,6 +122,8 @@ def load_sequences(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
 
 
 def load_rules(path: Path, classes: dict[str, WordClass]) -> list[CoRule]:
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     parsed = schema.read(path, schema.CooccurrenceFile)
     out = []
     for r in parsed.rule:
@@ -273,11 +281,50 @@ def sound_terms(classes: dict[str, WordClass]) -> Iterator[tuple[str, str]]:
 
 
 def load(config: Config) -> tuple[dict[str, WordClass], list[CoRule]]:
+    """The classes (with a class of its own for each word of a sequence) and the rules;
+    the rules compiled once per content of the files (review.cache)."""
     classes = dict(classes_module.load(config))  # a copy: sequences add their words
-    rules = [r for path in rule_files() for r in load_rules(path, classes)]
-    rules += [r for path in sequence_files() for r in load_sequences(path, classes)]
-    require_unique_ids((r.rule.id, r.source) for r in rules)
+
+    def build() -> list[CoRule]:
+        known = dict(classes)
+        rules = [r for path in rule_files() for r in load_rules(path, known)]
+        rules += [r for path in sequence_files() for r in load_sequences(path, known)]
+        require_unique_ids((r.rule.id, r.source) for r in rules)
+        return rules
+
+    paths = classes_module.class_files(config) + rule_files() + sequence_files()
+    # a sequence's compiled expression holds its slots' patterns: keyed by them too
+    slots = "\0".join(f"{key}={slot.pattern}" for key, slot in sorted(SLOTS.items()))
+    rules = cache.cached("corules", paths, build, _encode, _decode, extra=slots)
+    for r in rules:
+        for word in r.sequence.words if r.sequence else ():
+            classes.setdefault(f"={word}", WordClass(word, word, (word,)))
     return classes, rules
+
+
+def _encode(rules: list[CoRule]) -> list:
+    return [[r.rule.to_list(), list(r.all), list(r.any), list(r.none), list(r.excused_by),
+             list(r.hit), list(r.miss), r.source, list(r.quoted), r.kind.value,
+             None if r.sequence is None else
+             [list(r.sequence.elements), r.sequence.source, list(r.sequence.needs),
+              list(r.sequence.words), [group for group, _ in r.sequence.checks]]]
+            for r in rules]
+
+
+def _decode(data: list) -> list[CoRule]:
+    return [CoRule(Rule.from_list(rule), tuple(all_), tuple(any_), tuple(none),
+                   tuple(excused_by), tuple(hit), tuple(miss), source, tuple(quoted),
+                   Kind(kind), None if sequence is None else _sequence(*sequence))
+            for rule, all_, any_, none, excused_by, hit, miss, source, quoted, kind, sequence
+            in data]
+
+
+def _sequence(elements: list[str], source: str, needs: list[str], words: list[str],
+              groups: list[str]) -> Sequence:
+    """A compiled sequence from the cache; a checked slot's group is `s<index of its
+    element>`."""
+    checks = tuple((g, SLOTS[elements[int(g[1:])][1:-1]]) for g in groups)
+    return Sequence(tuple(elements), source, tuple(needs), tuple(words), checks)
 
 
 def build(config: Config) -> CooccurrenceStage:

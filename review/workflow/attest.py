@@ -207,7 +207,7 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
                                  {release.actor: state.roster.key(release.actor).public})
     if not good:
         return Msg("att_releaser_unsigned")
-    findings = [Finding.model_validate(f) for f in version.findings]
+    findings = [Finding.from_dict(f) for f in version.findings]
     return release_problem(history, state.policy, releaser, findings)
 
 

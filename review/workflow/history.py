@@ -48,7 +48,7 @@ def _readable(found: object) -> list[dict] | None:
         return None
     try:
         for record in found:
-            Finding.model_validate(record)
+            Finding.from_dict(record)
     except (ValueError, TypeError):
         return None
     return found
@@ -118,7 +118,7 @@ class History:
             records = _readable(_json(stored))
             if records is None:
                 raise StoreError("findings_unreadable", item=self.item_id)
-        return [Finding.model_validate(r) for r in records or []]
+        return [Finding.from_dict(r) for r in records or []]
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
@@ -268,5 +268,5 @@ def release_refused(records: list[Record], release: Record, trust: list[Record],
     version = history.version
     if version.findings is None:
         return None  # submitted before findings were signed: judged as the store did then
-    findings = [Finding.model_validate(f) for f in version.findings]
+    findings = [Finding.from_dict(f) for f in version.findings]
     return release_problem(history, roster.policy, history.released[1], findings)

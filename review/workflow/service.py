@@ -53,7 +53,7 @@ def sha256(data: bytes) -> str:
 
 def finding_record(finding: Finding) -> dict:
     """A finding's JSON fields and its key: as stores hold it and `review show` prints it."""
-    return {"key": finding_key(finding), **finding.model_dump(mode="json")}
+    return {"key": finding_key(finding), **finding.to_dict()}
 
 
 def dump_findings(findings: list[Finding]) -> str:
@@ -61,7 +61,7 @@ def dump_findings(findings: list[Finding]) -> str:
 
 
 def load_findings(stored: str) -> list[Finding]:
-    return [Finding.model_validate(record) for record in jsonfile.loads(stored)]
+    return [Finding.from_dict(record) for record in jsonfile.loads(stored)]
 
 
 @dataclass

@@ -4,7 +4,7 @@ store it uses (SQLite inside it, or a PostgreSQL URL from REVIEW_DATABASE_URL / 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,17 +52,18 @@ class Workspace:
         on, no domain is made official and no word class extended, and the drafts' date is
         today (a date in the past would bring back expired
         wording)."""
-        from review.config import CLASSIFIER_THRESHOLDS, Config, load_config
+        from review.config import CLASSIFIER_THRESHOLDS, DEFAULT_MAX_FILE_SIZE, load_config
 
-        return load_config(start=self.root).model_copy(update={
-            "severity": {}, "allow": [], "stages": None, "bundled_lexicons": True,
-            "classifier": dict(CLASSIFIER_THRESHOLDS), "model": None, "date": None,
+        return replace(
+            load_config(start=self.root),
+            severity={}, allow=[], stages=None, bundled_lexicons=True,
+            classifier=dict(CLASSIFIER_THRESHOLDS), model=None, date=None,
             # the shipped limit: a content repository's own could refuse every draft or
             # make each read allocate gigabytes
-            "max_file_size": Config.model_fields["max_file_size"].default,
+            max_file_size=DEFAULT_MAX_FILE_SIZE,
             # both widen what passes: links of "official" domains, and word classes that can
             # add cues to the stances that excuse a finding as a quotation
-            "official_domains": [], "classes": []})
+            official_domains=[], classes=[])
 
     def pipeline(self) -> Pipeline:
         from review.pipeline import Pipeline

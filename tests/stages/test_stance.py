@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.config import Config
+from review.config import Config, LexiconRef
 from review.errors import ConfigError
 from review.pipeline import Pipeline
 from review.rules.lexicons import bundled_dir
@@ -45,7 +45,7 @@ def test_an_entry_can_refuse_every_stance(tmp_path):
                     'id = "AD450"\nterm = "某某神药"\nexcused_by = []\nreason = "推销"\n'
                     'reason_en = "promotion"\nhit = ["某某神药"]\n', encoding="utf-8")
     ours = Pipeline(Config(stages=["lexicon"], bundled_lexicons=False,
-                           lexicon=[{"path": path}]))
+                           lexicon=[LexiconRef(path=path)]))
     found = ours.check_text("警惕所谓“某某神药”。").findings
     assert [(f.rule, f.severity.value) for f in found] == [("AD450", "block")]
 
@@ -56,7 +56,8 @@ def test_an_unknown_stance_is_a_config_error(tmp_path):
                     'id = "AD450"\nterm = "某某神药"\nreason = "推销"\nreason_en = "promotion"\n'
                     'hit = ["某某神药"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="'satire' is not a stance class"):
-        Pipeline(Config(stages=["lexicon"], bundled_lexicons=False, lexicon=[{"path": path}]))
+        Pipeline(Config(stages=["lexicon"], bundled_lexicons=False,
+                        lexicon=[LexiconRef(path=path)]))
 
 
 def test_a_negated_cue_is_no_stance():
@@ -114,7 +115,8 @@ def _ours(tmp_path) -> Pipeline:
     path.write_text('[meta]\ncategory = "ads"\nexcused_by = ["case_frame", "governance_frame"]\n\n'
                     '[[entry]]\nid = "AD450"\nterm = "出售神药"\nreason = "推销"\n'
                     'reason_en = "promotion"\nhit = ["出售神药"]\n', encoding="utf-8")
-    return Pipeline(Config(stages=["lexicon"], bundled_lexicons=False, lexicon=[{"path": path}]))
+    return Pipeline(Config(stages=["lexicon"], bundled_lexicons=False,
+                           lexicon=[LexiconRef(path=path)]))
 
 
 @pytest.mark.parametrize(("text", "stance"), [

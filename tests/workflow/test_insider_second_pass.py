@@ -163,7 +163,7 @@ def forge_release(team, path, item, beyond=False):
     roster = build_roster(cut)
     records = [*history, release]
     built = build_history(records, roster, roster.policy, workspace)
-    found = [Finding.model_validate(f) for f in built.version.findings]
+    found = [Finding.from_dict(f) for f in built.version.findings]
 
     class State:
         policy = roster.policy

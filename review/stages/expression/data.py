@@ -6,14 +6,13 @@ carry dates because what is right changes (新冠肺炎 became 新型冠状病�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
 from review.normalize import View, fold
-from review.rules import schema
 from review.rules.lexicons import bundled_dir
-from review.rules.schema import Dated
 
 FORMULATIONS_FILE = "formulations.toml"
 LEADERS_FILE = "leaders.toml"
@@ -23,6 +22,19 @@ SETS_FILE = "sets.toml"
 def folded(text: str) -> str:
     """A phrase as it appears in a document's folded view (simplified, half-width, lower)."""
     return fold(View.identity(text)).text
+
+
+@dataclass(frozen=True)
+class Dated:
+    """When an entry is in force (both ends inclusive, None open). Plain, not the schema's
+    pydantic model: corrections come back from the cache on every check."""
+
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def applies(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and \
+            (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Correction:
 
 
 def load_corrections(path: Path) -> list[Correction]:
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     parsed = schema.read(path, schema.CorrectionFile)
     meta = parsed.meta
     result = []

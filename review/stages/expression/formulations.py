@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from review import cache
 from review.document import Document
 from review.findings import Category, Hit, Rule
-from review.rules import schema
 from review.stages.expression.data import folded
 
 
@@ -31,6 +31,23 @@ def default_distance(length: int) -> int:
 
 
 def load_formulations(path: Path) -> list[Formulation]:
+    """The formulations file, compiled once per content (review.cache)."""
+    return cache.cached("formulations", [path], lambda: _compiled(path), _encode, _decode)
+
+
+def _encode(items: list[Formulation]) -> list:
+    return [[*f.rule.to_list(), f.text, f.key, f.max_distance, list(f.allow), list(f.hit),
+             list(f.miss)] for f in items]
+
+
+def _decode(data: list) -> list[Formulation]:
+    return [Formulation(Rule.from_list(row[:8]), row[8], row[9], row[10], tuple(row[11]),
+                        tuple(row[12]), tuple(row[13])) for row in data]
+
+
+def _compiled(path: Path) -> list[Formulation]:
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     result = []
     for e in schema.read(path, schema.FormulationFile).formulation:
         key = folded(e.text)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.rules import schema
 from review.rules.spec import Kind, RuleSpec
 from review.stages.expression.data import folded
 
@@ -79,7 +79,36 @@ def load_leaders(bundled: Path, organisation: Path | None = None) -> Leaders:
     city's leaders) added to it. The organisation adds people, never changes the bundled
     ones: a record in its file for a name the bundled data holds is left out, or a content
     repository's leaders file could make a former premier current again and weaken the check
-    that gates release. Who holds a national office changes with an upgrade of `review`."""
+    that gates release. Who holds a national office changes with an upgrade of `review`.
+    Compiled once per content of the files (review.cache)."""
+    paths = [bundled] if organisation is None else [bundled, organisation]
+    return cache.cached("leaders", paths, lambda: _compiled(bundled, organisation), _encode,
+                        _decode)
+
+
+def _encode(leaders: Leaders) -> list:
+    return [[[o.name, list(o.titles), _day(o.valid_from), _day(o.valid_to)]
+             for o in leaders.offices], [list(pair) for pair in leaders.misspellings]]
+
+
+def _decode(data: list) -> Leaders:
+    offices, misspellings = data
+    return Leaders(tuple(Office(name, tuple(titles), _date(valid_from), _date(valid_to))
+                         for name, titles, valid_from, valid_to in offices),
+                   tuple((wrong, right) for wrong, right in misspellings))
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _compiled(bundled: Path, organisation: Path | None) -> Leaders:
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     entries = schema.read(bundled, schema.LeadersFile).leader
     national = {e.name for e in entries}
     if organisation is not None:

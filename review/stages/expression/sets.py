@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
-from review.rules import schema
 from review.rules.spec import Kind, RuleSpec
 
 RULE = Rule("EX9301", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
@@ -56,9 +56,26 @@ class FixedSet:
 
 
 def load_sets(path: Path) -> list[FixedSet]:
+    """The sets file, compiled once per content (review.cache)."""
+    return cache.cached("sets", [path], lambda: _compiled(path), _encode, _decode)
+
+
+def _compiled(path: Path) -> list[FixedSet]:
+    from review.rules import schema  # lazily: only compiling needs it, not the cache
+
     return [FixedSet(e.name, tuple(e.members), tuple(e.also),
                      tuple(e.shape.split(":", 1)) if e.shape else None, e.cue or "")
             for e in schema.read(path, schema.SetsFile).set]
+
+
+def _encode(items: list[FixedSet]) -> list:
+    return [[s.name, list(s.members), list(s.also), list(s.shape) if s.shape else None, s.cue]
+            for s in items]
+
+
+def _decode(data: list) -> list[FixedSet]:
+    return [FixedSet(name, tuple(members), tuple(also), tuple(shape) if shape else None, cue)
+            for name, members, also, shape, cue in data]
 
 
 def _items(run: str, start: int) -> Iterator[tuple[str, int]]:
