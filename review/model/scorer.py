@@ -22,6 +22,8 @@ import functools
 import hashlib
 import json
 import math
+import mmap
+import os
 import sys
 from array import array
 from collections import Counter
@@ -60,6 +62,39 @@ def read_floats(data: bytes) -> Sequence[float]:
     values.frombytes(data)
     values.byteswap()
     return values
+
+
+def _mapped(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped rather than read: a draft's scoring touches a few thousand of
+    the weights' rows, and the pages it does not touch are never read."""
+    with open(path, "rb") as f:
+        try:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):  # an empty file cannot be mapped
+            return f.read()
+
+
+def _verified(path: Path, header: Path, data: bytes | mmap.mmap, expected: str) -> bool:
+    """Whether the weights hash to what the header says. Hashing 15 MB at every start costs
+    more than a draft's check, so a file once verified is remembered in the cache by its
+    size, modification time and inode (a checksum guards against a damaged or mismatched
+    file, not against someone who can write the model directory)."""
+    stamp_path = cache.path_for("verified_weights", [header], suffix=".json")
+    state = os.stat(path)
+    stamp = [state.st_size, state.st_mtime_ns, state.st_ino, expected]
+    if stamp_path is not None:
+        try:
+            if json.loads(stamp_path.read_text(encoding="utf-8")) == stamp:
+                cache.used(stamp_path)
+                return True
+        except (OSError, ValueError):
+            pass
+    if hashlib.sha256(data).hexdigest() != expected:
+        return False
+    if stamp_path is not None:
+        cache.store_file(stamp_path, lambda tmp: tmp.write_text(json.dumps(stamp),
+                                                                 encoding="utf-8"))
+    return True
 
 
 def read_vocabulary(path: Path, expected: str, size: int) -> list[str]:
@@ -117,13 +152,13 @@ class Scorer:
                 f"{found.get('format_version')!r}; this review reads {MODEL_FORMAT} version "
                 f"{FORMAT_VERSION} — retrain with `review model train`")
         try:
-            data = weights_path.read_bytes()
+            data = _mapped(weights_path)
             classes, n = list(header["classes"]), int(header["features"])
             expected, vocabulary_sha = header["weights_sha256"], header["vocabulary_sha256"]
             sublinear = bool(header["sublinear_tf"])
         except (OSError, KeyError, TypeError, ValueError) as err:
             raise ConfigError(f"{weights_path}: cannot read the model weights: {err}") from None
-        if hashlib.sha256(data).hexdigest() != expected:
+        if not _verified(weights_path, header_path, data, expected):
             raise ConfigError(f"{weights_path}: does not match {header_path.name} (checksum)")
         k = len(classes)
         if n <= 0 or k < 2:
