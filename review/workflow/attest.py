@@ -111,7 +111,7 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
         void = frozenset(int(seq) for seq in payload.get("void", []))
         if root is None:
             root = trust.Root(str(payload["root"]), str(payload["workspace"]))
-    except (KeyError, TypeError, ValueError, OverflowError):
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError, AttributeError):
         raise trust.Untrusted(Msg("not_roster_export")) from None
     try:  # a file anyone can write: whatever its shape, untrusted — never a crash
         trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items,
@@ -120,7 +120,7 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
                   if "admin" in person.roles for fp, key in person.keys.items()
                   if key.revoked_seq is None}
         _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
         raise trust.Untrusted(Msg("not_roster_export")) from None
     if not good:
         raise trust.Untrusted(Msg("export_not_admin_signed"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -265,10 +266,15 @@ def submit(file: str, title: str | None, fmt: str) -> None:
 @FORMAT_OPTION
 def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
-    rows = open_service(identity_required=False).queue()
+    service = open_service(identity_required=False)
+    rows = service.queue()
     _emit(rows, fmt, table([tuple(say("queue_header").split("\t"))] +
                            [(r["id"], f"{r['level']}:{r['role']}", r["age"], r["worst"],
                              r["editor"], r["title"]) for r in rows]))
+    for problem in service.damaged:
+        click.echo(f"review: {said(problem, spoken())}", err=True)
+    if service.damaged:
+        sys.exit(3)  # the store is damaged: the items listed are those that could be read
 
 
 @click.command()
@@ -285,7 +291,7 @@ def show(item_id: int, fmt: str) -> None:
     service.remember_shown(item.id, item.content_sha256)
     lines = [say("show_head", item=item.id, title=item.title, path=item.path,
                  state=Msg(f"state_{item.state}"), editor=item.editor),
-             say("show_version", version=item.content_sha256[:12]), ""]
+             say("show_version", version=item.content_sha256), ""]
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
         for f in item.findings)]
@@ -298,9 +304,9 @@ def show(item_id: int, fmt: str) -> None:
 
 _VERSION = click.option(
     "--version", "read", metavar="HASH",
-    help="所审阅版本的内容哈希（review show 显示的前缀）；默认为您上次 review show 看到的版本"
-         " / the content hash (prefix) of the version you read; default: the one your last "
-         "`review show` displayed")
+    help="所审阅版本的内容哈希（review show 显示，至少 32 位）；默认为您上次 review show 看到的版本"
+         " / the content hash of the version you read (as `review show` displays it, at least "
+         "32 digits); default: the one your last `review show` displayed")
 
 
 @click.command()

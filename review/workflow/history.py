@@ -14,6 +14,7 @@ append to the log could add one; `review audit verify` names it)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from review import jsonfile
@@ -94,6 +95,9 @@ class History:
     # the texts rejected (text_sha256 of a rejection: the same text whatever its bytes)
     rejected_texts: dict[str, tuple[Record, Person]] = field(default_factory=dict)
     released: tuple[Record, Person] | None = None
+    # release records the rules refused (built with the log's roster and policy records):
+    # their numbers, and why
+    refused: dict[int, str] = field(default_factory=dict)
 
     @property
     def editor(self) -> str:
@@ -122,7 +126,7 @@ class History:
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
-          trust: list[Record] | None = None) -> History:
+          trust: list[Record] | None = None, refused: Collection[int] = ()) -> History:
     """The history of one item from its records (in log order). With the log's roster and
     policy records (`trust`), a release counts only if the rules allowed it under those its
     place names: a member may append a release of a colleague's unapproved item, signed
@@ -134,6 +138,7 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
     if problem:
         raise StoreError("item_broken", item=item_id, problem=problem)
     history: History | None = None
+    verdicts: dict[int, str] = {}  # releases the rules refused: as if they were not there
     for r in records:
         person = roster.signer_of(r)
         if person is None:
@@ -164,12 +169,20 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
             continue
         if history is None:
             continue
-        if r.kind == "release" and trust is not None and \
-                release_refused(records, r, trust, workspace) is not None:
+        if r.kind == "release" and r.seq in refused:
             continue
+        if r.kind == "release" and trust is not None:
+            version = history.version
+            if (s.get("path"), s.get("content_sha256")) != (version.path, version.content_sha256):
+                continue  # about another version: it counts for nothing, judged or not
+            verdict = _verdict(records, r, trust, workspace, verdicts)
+            if verdict is not None:
+                verdicts[r.seq] = verdict
+                continue
         _apply(history, r, person, s, policy)
     if history is None:
         raise StoreError("item_no_submission", item=item_id)
+    history.refused = verdicts
     return history
 
 
@@ -246,8 +259,23 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     return None
 
 
+# A release's verdict depends only on the log before it (which its hash pins, through the
+# links every action checks): judged once per process, however many histories hold it.
+_VERDICTS: dict[tuple[str, str], str | None] = {}
+
+
+def _verdict(records: list[Record], release: Record, trust: list[Record], workspace: str,
+             refused: Collection[int]) -> str | None:
+    key = (workspace, release.computed_hash())
+    if key not in _VERDICTS:
+        if len(_VERDICTS) > 100_000:
+            _VERDICTS.clear()
+        _VERDICTS[key] = release_refused(records, release, trust, workspace, refused)
+    return _VERDICTS[key]
+
+
 def release_refused(records: list[Record], release: Record, trust: list[Record],
-                    workspace: str) -> str | None:
+                    workspace: str, refused: Collection[int] = ()) -> str | None:
     """Why a release record (of the item whose `records` are given) is not one the rules
     allowed under the roster and policy it saw (those its place names), judged as an
     attestation of it would be. None when it stands, and for the second release record of
@@ -261,12 +289,13 @@ def release_refused(records: list[Record], release: Record, trust: list[Record],
     roster = build_roster(trust[:cut + 1])
     if roster.signer_of(release) is None:
         return None  # signed by nobody on the roster: it counts for nothing (audit names it)
+    # earlier releases the rules refused count for nothing here either
     history = build([r for r in records if r.seq <= release.seq], roster, roster.policy,
-                    workspace)
+                    workspace, refused=refused)
     if history.released is None or history.released[0].seq != release.seq:
         return None if history.released else Msg("release_never_submitted")
     version = history.version
-    if version.findings is None:
+    if version.findings is None and version.legacy:
         return None  # submitted before findings were signed: judged as the store did then
-    findings = [Finding.from_dict(f) for f in version.findings]
+    findings = [Finding.from_dict(f) for f in version.findings or []]
     return release_problem(history, roster.policy, history.released[1], findings)

@@ -133,6 +133,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "item {item}'s current version ({now}) is not the one you read "
                            "({read}): it was resubmitted; `review show {item}` it again first"),
     "show_version": ("版本 {version}", "version {version}"),
+    "version_too_short": ("--version 须给出内容哈希的至少 {digits} 位",
+                          "--version needs at least {digits} digits of the content hash"),
+    "item_number_odd": ("库中的事项编号不是数字：{value}", "an item number in the store is not "
+                        "a number: {value}"),
+    "queue_item_damaged": ("事项 {item} 无法读取（未列出）：{problem}",
+                           "item {item} cannot be read (not listed): {problem}"),
     "log_unsigned": ("（无有效签名，不计）", "(no valid signature: counts for nothing)"),
     "audit_unsigned": ("第 {seq} 条记录不是由当时名册上的密钥签名的：不产生任何效力",
                        "record {seq} is not signed by a key on the roster at that time: it "

@@ -88,8 +88,7 @@ class Roster:
         """The person who signed a log record with a key valid at its place in the log, or
         None when nobody on the roster did."""
         person = self.active(record.actor, record.seq)
-        if person is None or not verify(person.keys[record.actor].public,
-                                        record.signature_bytes(), record.signed_bytes()):
+        if person is None or not _verified(person.keys[record.actor].public, record):
             return None
         return person
 
@@ -188,3 +187,17 @@ def build(records: list[Record]) -> Roster:
         if record.kind in ROSTER_KINDS:
             roster.apply(record)
     return roster
+
+
+# Signatures checked, by key and record: every history rebuilds from the same records, and an
+# item with many records appended by hand must not cost a verification each time.
+_VERIFIED: dict[tuple[bytes, str, str], bool] = {}
+
+
+def _verified(public: bytes, record: Record) -> bool:
+    key = (public, record.computed_hash(), record.signature)
+    if key not in _VERIFIED:
+        if len(_VERIFIED) > 200_000:
+            _VERIFIED.clear()
+        _VERIFIED[key] = verify(public, record.signature_bytes(), record.signed_bytes())
+    return _VERIFIED[key]

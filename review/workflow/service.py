@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from review import jsonfile
 from review.errors import Refused, ReviewError, StoreError, UsageError
@@ -30,7 +30,6 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
     finding_key,
     findings_digest,
     release_problem,
-    release_refused,
 )
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
@@ -115,6 +114,7 @@ class Service:
         self.workspace = workspace
         self.store = store
         self.identity = identity
+        self.damaged: list[Msg] = []  # items `queue` could not read
 
     @cached_property
     def pipeline(self) -> Pipeline:
@@ -355,7 +355,12 @@ class Service:
                     break
             self._refuse_rejected(conn, state, digest, content, path)
             if existing is None:
+                # numbered after every item of the log and of the table: a row deleted from
+                # the table (any member may write it) must not give its number to another
+                logged = conn.execute(select(func.max(log.c.item_id))).scalar() or 0
+                tabled = conn.execute(select(func.max(items.c.id))).scalar() or 0
                 item_id = conn.execute(items.insert().values(
+                    id=max(_as_number(logged), _as_number(tabled)) + 1,
                     path=path, title=title, content=content, content_sha256=digest,
                     findings=dump_findings(findings), state="pending",
                     submitted_by=me.name, last_changed_by=me.name, submitted_seq=0,
@@ -388,22 +393,27 @@ class Service:
         `before` when given), or None."""
         rejecting = select(log.c.item_id).where(log.c.kind == "reject").distinct()
         text = _same_text(content, path)
-        # rejections signed before ASCII punctuation was folded away named the text with it
-        said = {sha256(text.encode()), sha256(_same_text(content, path, True).encode())}
+        said = _text_digests(content, path)
 
         def earlier(found: dict[str, tuple]) -> dict[str, tuple]:
             return {d: (r, p) for d, (r, p) in found.items() if before is None or r.seq < before}
 
         for item_id in conn.execute(rejecting).scalars():
-            row, history = self._history(conn, state, item_id)
+            # from the signed log alone: a row another member emptied or deleted (the tables
+            # are his to write) must not stop everyone's submissions
+            history = build_history(chain.records(conn, item_id=item_id), state.roster,
+                                    state.policy, state.workspace, state.trust)
             rejections = earlier(history.rejected_contents)
             texts = earlier(history.rejected_texts)
             rejected = rejections.get(digest) or next(
                 (texts[d] for d in sorted(said) if d in texts), None)
             # a rejection made before rejections named their text: the item's current version
-            if rejected is None and history.version.content_sha256 in rejections and \
-                    _same_text(row.content, row.path) == text:
-                rejected = rejections[history.version.content_sha256]
+            if rejected is None and history.version.content_sha256 in rejections:
+                row = conn.execute(select(items).where(items.c.id == item_id)).first()
+                if row is not None and isinstance(row.content, bytes) and \
+                        sha256(row.content) == history.version.content_sha256 and \
+                        _same_text(row.content, history.version.path) == text:
+                    rejected = rejections[history.version.content_sha256]
             if rejected is not None:
                 r, person = rejected
                 return Msg("content_rejected_in", item=item_id, name=person.name,
@@ -416,11 +426,16 @@ class Service:
         member can append a record signed with his own key to the log; an admin's export
         (which CI trusts to say what the log holds) and `review audit verify` must not."""
         out = []
+        histories: dict[int, tuple] = {}
         for record in chain.records(conn, kinds=("release",)):
             try:
-                row, history = self._history(conn, state, record.item_id)
-                refused = release_refused(chain.records(conn, item_id=record.item_id),
-                                          record, state.trust, state.workspace)
+                if record.item_id not in histories:
+                    histories[record.item_id] = self._history(conn, state, record.item_id)
+                row, history = histories[record.item_id]
+                refused = history.refused.get(record.seq)
+                if refused is None and (history.released is None
+                                        or history.released[0].seq != record.seq):
+                    continue  # a second release, or of another version: it counts for nothing
                 rejected = None if refused else self._rejected(
                     conn, state, history.version.content_sha256, row.content,
                     history.version.path, before=record.seq)
@@ -444,11 +459,14 @@ class Service:
 
         now = history.version.content_sha256
         if read is None:
-            read = shown.last(state.workspace, item_id)
+            read = shown.last(state.workspace, item_id)  # the whole hash
             if read is None:
                 return
-        if len(read) < 8 or not now.startswith(read.lower()):
-            raise Refused("changed_since_read", item=item_id, read=read[:12], now=now[:12])
+        elif len(read) < MIN_VERSION_DIGITS:
+            # a short prefix can be matched by a second draft made to share it
+            raise UsageError("version_too_short", digits=MIN_VERSION_DIGITS)
+        if not now.startswith(read.lower()):
+            raise Refused("changed_since_read", item=item_id, read=read[:16], now=now[:16])
 
     def remember_shown(self, item_id: int, content_sha256: str) -> None:
         from review.workflow import shown
@@ -620,11 +638,19 @@ class Service:
     def queue(self) -> list[dict]:
         with self.store.reading() as conn:
             state = self.state(conn)
-            ids = conn.execute(select(items.c.id).order_by(items.c.id)).scalars().all()
+            # the items the log holds (a row deleted from the table is a damaged item, said)
+            ids = conn.execute(select(log.c.item_id).where(log.c.kind == "submit").distinct()
+                               .order_by(log.c.item_id)).scalars().all()
             head = chain.head(conn)
             out = []
             for item_id in ids:
-                item, history = self._history(conn, state, item_id)
+                try:
+                    item, history = self._history(conn, state, item_id)
+                except (StoreError, UsageError) as err:
+                    # one damaged row (the tables are any member's to write) is that item's
+                    # problem: said, and the rest of the queue still shown
+                    self.damaged.append(Msg("queue_item_damaged", item=item_id, problem=err))
+                    continue
                 if history.state != "pending":
                     continue
                 next_level = next((n for n in range(1, len(state.policy.levels) + 1)
@@ -676,6 +702,13 @@ def _stored(row) -> bytes:
     return row.content
 
 
+def _as_number(value: object) -> int:
+    """An item number read back (SQLite keeps whatever a hand edit puts in a column)."""
+    if not isinstance(value, int):
+        raise StoreError("item_number_odd", value=repr(value)[:40])
+    return value
+
+
 def _number(row, column: str) -> int:
     value = getattr(row, column)
     if not isinstance(value, int):
@@ -687,7 +720,22 @@ def text_digest(content: bytes, path: str) -> str:
     return sha256(_same_text(content, path).encode())
 
 
-def _same_text(content: bytes, path: str, punctuation: bool = False) -> str:
+# `--version` names a version by at least this many hex digits of its content hash (128 bits):
+# two drafts sharing a prefix of it cannot be made.
+MIN_VERSION_DIGITS = 32
+
+
+def _text_digests(content: bytes, path: str) -> set[str]:
+    """Every digest under which a rejection of this text may have been signed: the text as
+    its file's kind reads it (what is checked, shown and published), as a sniffed kind reads
+    it (a page saved under another name), and — rejections signed before ASCII punctuation
+    was folded away — with that punctuation kept."""
+    return {sha256(_same_text(content, path, punctuation, sniff).encode())
+            for punctuation in (False, True) for sniff in (False, True)}
+
+
+def _same_text(content: bytes, path: str, punctuation: bool = False,
+               sniff: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
     letters and digits as ASCII), without white space, line ends or invisible characters —
@@ -698,8 +746,9 @@ def _same_text(content: bytes, path: str, punctuation: bool = False) -> str:
 
     from review import inputs
 
+    kind = inputs.guess(path, content) if sniff else inputs.for_path(path)
     try:
-        text = inputs.guess(path, content).read(content, path).visible.text
+        text = kind.read(content, path).visible.text
     except ReviewError:
         return content.hex()
     text = unicodedata.normalize("NFKC", text)

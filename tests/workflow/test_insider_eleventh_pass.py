@@ -87,7 +87,7 @@ def test_an_approval_is_of_the_version_the_reviewer_read(team):
     team.ok("editor", "submit", path)
     team.refused("reviewer", "approve", str(item), match="not the one you read")
     team.refused("reviewer", "approve", str(item), "--version",
-                 read["content_sha256"][:12], match="not the one you read")
+                 read["content_sha256"], match="not the one you read")
     now = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
     assert now["content_sha256"] != read["content_sha256"]
     team.ok("reviewer", "approve", str(item))
@@ -96,10 +96,13 @@ def test_an_approval_is_of_the_version_the_reviewer_read(team):
 def test_an_approval_names_the_version_it_may_sign(team):
     path = team.write("a.txt", CLEAN)
     item = team.submit("editor", path)
-    team.refused("reviewer", "approve", str(item), "--version", "0" * 12,
+    team.refused("reviewer", "approve", str(item), "--version", "0" * 64,
                  match="not the one you read")
     digest = hashlib.sha256(CLEAN.encode()).hexdigest()
-    team.ok("reviewer", "approve", str(item), "--version", digest[:10])
+    # the twelfth pass: two drafts sharing a 12-digit prefix were made in minutes
+    team.fails(2, "reviewer", "approve", str(item), "--version", digest[:12],
+               match="at least 32")
+    team.ok("reviewer", "approve", str(item), "--version", digest[:32])
 
 
 def test_an_override_and_a_consent_bind_to_the_version_read(team):
@@ -155,3 +158,72 @@ def test_the_log_credits_no_one_with_a_record_he_did_not_sign(team):
     assert "counts for nothing" in team.ok("admin", "log", str(item)).stdout
     assert json.loads(team.ok("admin", "log", str(item), "--format", "json").stdout)[0][
         "signed"] is True
+
+
+# --- the twelfth pass ------------------------------------------------------------------------
+
+def _release(team, who, item, path, content=CLEAN):
+    return append_signed(team, who, "release", item,
+                         {"path": path, "content_sha256": hashlib.sha256(content.encode())
+                          .hexdigest()})
+
+
+def test_a_second_release_appended_by_hand_is_refused_like_the_first(team):
+    """The second of two hand-made releases was judged in a history where the first (refused)
+    counted, so it stood: the item left the queue and `review release` wrote an attestation."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    first, second = _release(team, "editor", item, path), _release(team, "editor", item, path)
+    assert json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)[
+        "state"] == "pending"
+    team.refused("editor", "release", str(item), match="needs approval")
+    team.ok("admin", "roster", "export")
+    assert void_in_export(team) == [first, second]
+    team.ok("reviewer", "reject", str(item), "--reason", "未经核实")
+
+
+def test_a_resubmission_without_findings_makes_no_release_stand(team):
+    """A version-2 resubmission appended without its signed findings: the release after it
+    was taken as one from before findings were signed, judged as the store did then."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    append_signed(team, "editor", "resubmit", item,
+                  {"path": path, "content_sha256": digest, "review": "first", "title": "x"})
+    release = _release(team, "editor", item, path)
+    assert json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)[
+        "state"] == "pending"
+    team.ok("admin", "roster", "export")
+    assert void_in_export(team) == [release]
+
+
+def test_a_rejected_text_hidden_from_the_sniffed_reading_is_still_the_rejected_text(team):
+    """A .txt holding `<p>` and the rejected text inside `<!-- -->`: read as HTML (sniffed)
+    the text was gone, while the check, `review show` and the published file read it as
+    plain text. The rejection is compared with the text as the file's kind reads it too."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    page = team.write("page.html", f"<p>\n<!--\n{CLEAN}-->\n")
+    team.ok("editor", "submit", page)  # as a page, the comment is not read: other text
+    wrapped = team.write("b.txt", f"<!--\n{CLEAN}-->\n")
+    team.refused("editor", "submit", wrapped, match=f"rejected in item {item}")
+
+
+def test_a_damaged_row_of_a_rejected_item_stops_nobody_else(team):
+    """Emptying or deleting the row of an item with a rejection (any member may write the
+    tables) stopped every submission, approval and release in the workspace."""
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("DELETE FROM review_items WHERE id=:i"), {"i": item})
+    made.dispose()
+    other = team.submit("editor2", team.write("c.txt", OTHER))
+    team.ok("reviewer", "approve", str(other))
+    team.ok("editor2", "release", str(other))
+    copy = team.write("b.txt", CLEAN)
+    team.refused("editor", "submit", copy, match=f"rejected in item {item}")  # still sticks
+    queued = team.run("reviewer", "queue")
+    assert queued.exit_code == 3 and f"item {item}" in queued.stderr
