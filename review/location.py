@@ -26,7 +26,7 @@ class Location(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    part: str | None = None  # a part of the document outside its body: 页眉, 页脚, 文本框, 链接
+    part: str | None = None  # a part outside the body: 页眉, 页脚, 文本框, 链接, 脚注…
     line: int | None = None
     column: int | None = None
     page: int | None = None
@@ -60,4 +60,5 @@ class Location(BaseModel):
 
 
 _CHARACTER = ("第 {} 字", "character {}")
-_PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link"}
+_PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link",
+            "脚注": "footnote", "尾注": "endnote", "内容控件": "content control"}
