@@ -121,6 +121,11 @@ MESSAGES = {
                     "{where}: “{text}” was not changed to “{replacement}”: it spans differently "
                     "formatted text or is not body text that can be edited in place (a text "
                     "box, a field, a formula…); correct it in Word"),
+    "fix_refused_page": ("{where}：“{text}”未改为“{replacement}”：文件中这段文字的写法与读者看到的"
+                         "不同（如 data: 网址），请手工修改",
+                         "{where}: “{text}” was not changed to “{replacement}”: the file writes "
+                         "this text otherwise than a reader sees it (a data: URL); correct it by "
+                         "hand"),
 }
 
 
