@@ -415,7 +415,8 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     if kind.name == "docx":
         out, applied = fixing.apply_docx(data, fixes)
     else:
-        applied, out = fixes, encode(fixing.apply(doc.original, fixes), doc.encoding)
+        applied = fixing.in_place(doc, fixes)
+        out = encode(fixing.apply(doc.original, applied), doc.encoding)
     fixed = fixing.apply(doc.original, applied)
     click.echo(fixing.diff(doc.original, fixed, source.display), err=True, nl=False)
     if in_place and source.path is not None:
@@ -428,7 +429,8 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     refused = [f for f in fixes if f not in applied]
     for f in refused:
         where = f"{source.display} {f.location.label(lang)}"
-        click.echo("review: " + t("fix_refused", lang, where=where, text=f.text,
+        key = "fix_refused" if kind.name == "docx" else "fix_refused_page"
+        click.echo("review: " + t(key, lang, where=where, text=f.text,
                                   replacement=f.replacement), err=True)
     left = sum(1 for f in result.findings if f not in applied)
     click.echo(t("fixed", lang, fixed=len(applied), left=left), err=True)

@@ -6,13 +6,19 @@ inside a passage that is blocked anyway, are left to the editor.
 
 In a Word file a correction is made inside the run that holds the typo, so it keeps its
 formatting; one across differently formatted text, or outside the body's runs (a link's
-target, a text box), is left to the editor too, and said."""
+target, a text box, a field's result, a formula), is left to the editor too, and said; so is one
+in a page whose text is written otherwise in the file than a reader sees it (a frame's
+`data:` URL: every character of its page stands for the whole URL)."""
 
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from review.findings import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from review.document import Document
 
 
 def fixable(findings: list[Finding]) -> list[Finding]:
@@ -20,6 +26,29 @@ def fixable(findings: list[Finding]) -> list[Finding]:
                   and f.category is Category.EXPRESSION and f.severity is Severity.REVIEW]
     return [f for f in candidates
             if not any(o is not f and o.start < f.end and f.start < o.end for o in findings)]
+
+
+def in_place(doc: Document, fixes: list[Finding]) -> list[Finding]:
+    """The corrections of a text whose span in the file is the very text a reader sees there
+    (markup and decoded references aside), so that replacing the span corrects that text and
+    nothing else."""
+    from review import inputs
+
+    view = inputs.named(doc.kind).view
+    if view is None:
+        return fixes
+    seen = view(doc.original)
+    out = []
+    for f in fixes:
+        shown = "".join(ch for ch, a, b in zip(seen.text, seen.starts, seen.ends, strict=True)
+                        if f.start <= a and b <= f.end)
+        if _words(view(doc.original[f.start:f.end]).text) == _words(shown):
+            out.append(f)
+    return out
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
 
 
 def apply(text: str, fixes: list[Finding]) -> str:

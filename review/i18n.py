@@ -90,6 +90,10 @@ MESSAGES = {
     "pdf_no_text": ("PDF 没有文字层（扫描图片），未检查：请提供 Word 原稿或先做文字识别",
                     "is a PDF without a text layer (scanned images): send the Word file or "
                     "OCR it"),
+    "docx_unread": ("含有无法逐字检查的内容（{construct}），未检查：请在 Word 中将其转为正文后"
+                    "再检查",
+                    "holds content that cannot be checked word by word ({construct}): make it "
+                    "body text in Word and check it again"),
     "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
                    "is an old Word/WPS binary file: save it as .docx"),
     "changed": ("在检查期间被修改，未写批注：请重新检查",
@@ -113,9 +117,15 @@ MESSAGES = {
                        "a fixed Word document is not written to a terminal: use --in-place or "
                        "redirect it (review fix draft.docx > fixed.docx)"),
     "fix_refused": ("{where}：“{text}”未改为“{replacement}”：它跨越格式不同的文字，"
-                    "或不在正文中，请在 Word 中修改",
+                    "或不是可直接修改的正文（文本框、域、公式等），请在 Word 中修改",
                     "{where}: “{text}” was not changed to “{replacement}”: it spans differently "
-                    "formatted text or is outside the body text; correct it in Word"),
+                    "formatted text or is not body text that can be edited in place (a text "
+                    "box, a field, a formula…); correct it in Word"),
+    "fix_refused_page": ("{where}：“{text}”未改为“{replacement}”：文件中这段文字的写法与读者看到的"
+                         "不同（如 data: 网址），请手工修改",
+                         "{where}: “{text}” was not changed to “{replacement}”: the file writes "
+                         "this text otherwise than a reader sees it (a data: URL); correct it by "
+                         "hand"),
 }
 
 

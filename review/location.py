@@ -25,7 +25,7 @@ class Location:
     frozen dataclass (not a pydantic model): every finding has one, and `review check` must
     start quickly."""
 
-    part: str | None = None  # a part of the document outside its body: 页眉, 页脚, 文本框, 链接
+    part: str | None = None  # a part outside the body: 页眉, 页脚, 文本框, 链接, 脚注…
     line: int | None = None
     column: int | None = None
     page: int | None = None
@@ -80,5 +80,6 @@ class Location:
 
 
 _CHARACTER = ("第 {} 字", "character {}")
-_PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link"}
+_PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link",
+            "脚注": "footnote", "尾注": "endnote", "内容控件": "content control"}
 _FIELDS = tuple(f.name for f in fields(Location))

@@ -1,9 +1,21 @@
 """Markdown and HTML drafts as the reader sees them, as a View over the original file.
 
-Hidden parts (tags, link targets, scripts) are left out; block elements become line breaks so
-that no term runs from one paragraph into the next; entities are decoded. Every visible
-character keeps its original span. Link targets are not lost: the URL detector scans the raw
-text, markup included.
+Hidden parts (tags, link targets, scripts, styles, comments) are left out; block elements
+become line breaks so that no term runs from one paragraph into the next; character
+references (`&#20912;`, `&#x4e2d;`, `&amp;`) are decoded. Every visible character keeps its
+original span: a decoded reference's span is the whole reference.
+
+What a reader is shown besides the text between tags is read too, each on a line of its own:
+the attributes a browser shows — an image's alt text, a tooltip (`title`), an empty field's
+hint (`placeholder`), a field's or button's text (`value`, but a hidden field's or a check
+box's), an option group's name (`label`), the name a screen reader says (`aria-label`) — the
+document an `<iframe srcdoc>` shows (HTML within the attribute, read as a page of its own),
+and a frame's or object's `data:` page. A page's title (`<title>`, shown as its tab's name),
+`<noscript>` content and CDATA sections are read, and a text area's or title's content is read
+as the text it is, tags included, as browsers show it. In Markdown the same goes for inline
+HTML tags, and a link's or image's title is read.
+
+Link targets are not lost: the URL detector scans the raw text, markup included.
 """
 
 from __future__ import annotations
@@ -17,9 +29,28 @@ from review.normalize import View
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-    "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title",
+    "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title", "textarea",
+    "iframe", "option", "button", "select", "noscript", "xmp", "plaintext",
 })
-_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head"})
+_HIDDEN_TAGS = frozenset({"script", "style", "template"})
+# Elements whose content a browser shows as text, tags and all, up to their end tag (or the
+# file's, for plaintext).
+_TEXT_CONTENT = frozenset({"textarea", "title", "xmp", "plaintext"})
+# Attributes a reader is shown (alt text when the image fails, a tooltip, a field's hint, an
+# option group's or track's name, what a screen reader says); `value` and `srcdoc` below.
+_SHOWN = ("alt", "title", "placeholder", "label", "aria-label")
+_UNSHOWN_TAGS = frozenset({"link", "meta", "base", "script", "style", "template"})
+_UNSHOWN_INPUTS = frozenset({"hidden", "checkbox", "radio", "file", "image", "range", "color",
+                             "password"})
+_FRAMED = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}  # a data: page
+_MAX_DEPTH = 4  # an iframe's srcdoc inside another's …: deeper, read as text, tags and all
+
+# A reference as html.unescape (and so a browser) decodes it in a page: the semicolon may be
+# missing.
+_HTML_REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# A reference as CommonMark decodes it in Markdown text: a known entity name or a number of
+# at most 7 decimal or 6 hexadecimal digits, always with its semicolon.
+_MD_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 class _Builder:
@@ -40,14 +71,166 @@ class _Builder:
         self.starts.extend([start] * len(chars))
         self.ends.extend([end] * len(chars))
 
+    def decoded(self, text: str, start: int, end: int, refs: re.Pattern = _HTML_REF) -> None:
+        """Visible original text[start:end] with its character references decoded, each
+        reference's characters standing for the whole reference."""
+        at = start
+        for m in refs.finditer(text, start, end):
+            value = html.unescape(m.group())
+            if value == m.group():
+                continue  # no reference after all (&foo; is no entity): text as it is
+            self.copy(text, at, m.start())
+            self.put(value, m.start(), m.end())
+            at = m.end()
+        self.copy(text, at, end)
+
+    def extend(self, view: View, starts: list[int], ends: list[int], fallback: int) -> None:
+        """A view of a text whose character j stands for original [starts[j], ends[j])."""
+        size = len(starts)
+        for i, ch in enumerate(view.text):
+            first, stop = view.starts[i], view.ends[i]
+            start = starts[first] if first < size else fallback
+            end = ends[stop - 1] if first < stop <= size else start
+            self.chars.append(ch)
+            self.starts.append(start)
+            self.ends.append(max(end, start))
+
     def view(self) -> View:
         return View("".join(self.chars), self.starts, self.ends)
 
 
+def _attributes(text: str, start: int, end: int) -> tuple[str, list[tuple[str, int, int]]]:
+    """The tag name and attributes of the start tag text[start:end], each as its lower-case
+    name and the span of its value in text (empty for an attribute without one), found as
+    html.parser finds them."""
+    from html.parser import attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
+
+    match = tagfind_tolerant.match(text, start + 1, end)
+    if not match:
+        return "", []
+    name = match.group(1).lower()
+    out = []
+    k = match.end()
+    while k < end:
+        m = attrfind_tolerant.match(text, k, end)
+        if not m or m.end() == k:
+            break
+        value_start = value_end = m.end(1)
+        if m.group(2):
+            value_start, value_end = m.span(3)
+            raw = m.group(3)
+            if raw[:1] == "'" == raw[-1:] or raw[:1] == '"' == raw[-1:]:
+                value_start, value_end = value_start + 1, value_end - 1
+        out.append((m.group(1).lower(), value_start, max(value_end, value_start)))
+        k = m.end()
+    return name, out
+
+
+def _shown_attributes(text: str, start: int, end: int, out: _Builder, depth: int,
+                      block: bool, decoded: list[tuple[str, str | None]] | None = None) -> None:
+    """The start tag text[start:end]: a line break for a block element, and the attributes a
+    reader is shown, each on a line of its own. decoded: the attributes as the HTML parser read
+    them; where they disagree with what is found here, a value is read as the parser has it,
+    standing for the whole tag. Original offsets only grow along the view."""
+    tag, found = _attributes(text, start, end)
+    if decoded is not None and [(n, html.unescape(text[a:b]) or None) for n, a, b in found] != \
+            [(n, v or None) for n, v in decoded]:
+        shown = [(name, value) for name, value in decoded
+                 if value and tag not in _UNSHOWN_TAGS and _is_shown(tag, name, dict(decoded))]
+        if block or shown:
+            out.put("\n", start, end)
+        for name, value in shown:
+            _put_value(tag, name, value, start, end, out, depth, whole=True)
+            out.put("\n", start, end)
+        return
+    values = {name: html.unescape(text[a:b]) for name, a, b in found}
+    spans = [(name, a, b) for name, a, b in found
+             if a < b and tag not in _UNSHOWN_TAGS and _is_shown(tag, name, values)]
+    if not spans:
+        if block:
+            out.put("\n", start, end)
+        return
+    at = start
+    for name, a, b in spans:
+        out.put("\n", at, a)
+        _put_value(tag, name, text, a, b, out, depth)
+        at = b
+    out.put("\n", at, end)
+
+
+def _is_shown(tag: str, name: str, values: dict) -> bool:
+    if name in _SHOWN:
+        return True
+    if name == "value":
+        return tag == "input" and (values.get("type") or "").strip().lower() not in \
+            _UNSHOWN_INPUTS
+    if name == "srcdoc":
+        return tag in ("iframe", "frame")
+    if _FRAMED.get(tag) == name:
+        return (values.get(name) or "").lstrip().lower().startswith("data:")
+    return False
+
+
+def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Builder, depth: int,
+               whole: bool = False) -> None:
+    """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
+    whole: `text` itself, already decoded, all of it standing for [start, end))."""
+    page = name == "srcdoc" or name == _FRAMED.get(tag)
+    if not page:
+        if whole:
+            out.put(text, start, end)
+        else:
+            out.decoded(text, start, end)
+        return
+    inner = _Builder()
+    if whole:
+        inner.put(text, start, end)
+    else:
+        inner.decoded(text, start, end)
+    source = "".join(inner.chars)
+    if name != "srcdoc":  # a data: URL: its page, each character standing for all of it
+        shown, is_html = _data_page(source)
+        if shown is None:
+            return
+        view = _html(shown, depth + 1) if is_html else View.identity(shown)
+        out.put(view.text, start, end)
+        return
+    out.extend(_html(source, depth + 1), inner.starts, inner.ends, end)
+
+
+def _data_page(url: str) -> tuple[str | None, bool]:
+    """The text of a data: URL that a frame shows as a page (text or HTML), and whether it is
+    HTML; None for other media (an image is no text)."""
+    import base64
+    from urllib.parse import unquote_to_bytes
+
+    head, comma, body = url.strip().partition(",")
+    if not comma:
+        return None, False
+    params = [p.strip().lower() for p in head[len("data:"):].split(";")]
+    media = params[0] or "text/plain"
+    if media not in ("text/html", "text/plain", "application/xhtml+xml"):
+        return None, False
+    data = unquote_to_bytes(body)
+    if "base64" in params[1:]:
+        try:
+            data = base64.b64decode(re.sub(rb"\s+", b"", data) + b"==", validate=False)
+        except ValueError:
+            return None, False
+    charset = next((p.split("=", 1)[1].strip("'\"") for p in params[1:]
+                    if p.startswith("charset=")), "utf-8")
+    try:
+        shown = data.decode(charset, "replace")
+    except LookupError:
+        shown = data.decode("utf-8", "replace")
+    return shown, media != "text/plain"
+
+
 class _HtmlVisible(HTMLParser):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, depth: int) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
+        self.depth = depth
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.hidden = 0
@@ -60,17 +243,19 @@ class _HtmlVisible(HTMLParser):
         end = self.text.find(">", start)
         return len(self.text) if end < 0 else end + 1
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden += 1
-        elif tag in _BLOCK_TAGS:
-            start = self._pos()
-            self.out.put("\n", start, self._tag_end(start))
-        elif tag == "img":
-            alt = dict(attrs).get("alt")  # type: ignore[call-overload]
-            if alt:  # the reader sees the alt text only when the image fails; keep it
-                start = self._pos()
-                self.out.put("\n" + alt + "\n", start, self._tag_end(start))
+            return
+        start = self._pos()
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw) if raw and self.text.startswith(raw, start) else \
+            self._tag_end(start)
+        if tag in _TEXT_CONTENT and not self.cdata_elem:
+            self.set_cdata_mode(tag)  # its content is text up to its end tag
+        if not self.hidden:
+            _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
+                              attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
@@ -85,7 +270,17 @@ class _HtmlVisible(HTMLParser):
         start = self._pos()
         # The parser hands data through unchanged, so it lies at start in the original.
         if self.text.startswith(data, start):
-            self.out.copy(self.text, start, start + len(data))
+            self.out.decoded(self.text, start, start + len(data))
+        else:  # never left out: located where the parser is
+            self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
+
+    def unknown_decl(self, data: str) -> None:
+        """<![CDATA[…]]>: text in SVG and MathML, read wherever it is."""
+        if self.hidden or not data.startswith("CDATA["):
+            return
+        start = self._pos() + len("<![CDATA[")
+        if self.text.startswith(data[6:], start):
+            self.out.copy(self.text, start, start + len(data) - 6)
 
     def _ref(self, raw: str) -> None:
         if self.hidden:
@@ -104,33 +299,56 @@ class _HtmlVisible(HTMLParser):
         self._ref(f"&#{name};")
 
 
-def html_view(text: str) -> View:
-    parser = _HtmlVisible(text)
+def _html(text: str, depth: int) -> View:
+    if depth > _MAX_DEPTH:
+        out = _Builder()
+        out.decoded(text, 0, len(text))
+        return out.view()
+    parser = _HtmlVisible(text, depth)
     parser.feed(text)
     parser.close()
+    rest = parser.rawdata  # the content of a text area (or title…) never closed: to the end
+    if rest and parser.cdata_elem in _TEXT_CONTENT and not parser.hidden:
+        start = len(text) - len(rest)
+        parser.out.decoded(text, start, len(text))
     return parser.out.view()
+
+
+def html_view(text: str) -> View:
+    return _html(text, 0)
 
 
 # Markdown: everything is visible except link targets, reference definitions, HTML tags and
 # comments. Emphasis marks and heading hashes are noise the matcher skips anyway.
 _MD_HIDDEN = re.compile(
-    r"(?<=\])\((?:[^()\n]|\([^()\n]*\))*\)"          # [text](target "title")
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$"                # [id]: https://… reference definition
-    r"|<!--.*?-->"                                   # comment
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",    # inline HTML tag
+    r"(?P<target>(?<=\])\((?:[^()\n]|\([^()\n]*\))*\))"   # [text](target "title")
+    r"|(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$)"     # [id]: https://… "title"
+    r"|<!--.*?-->"                                        # comment
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",  # inline HTML tag
     re.MULTILINE | re.DOTALL,
 )
 _MD_BREAK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
+# a link's title, shown as its tooltip: after the target, in quotes or parentheses
+_MD_TITLE = re.compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
 
 
 def markdown_view(text: str) -> View:
     out = _Builder()
     pos = 0
     for m in _MD_HIDDEN.finditer(text):
-        out.copy(text, pos, m.start())
-        if _MD_BREAK_TAG.match(m.group()):
+        out.decoded(text, pos, m.start(), _MD_REF)
+        block = _MD_BREAK_TAG.match(m.group()) is not None
+        if m.group("tag") and not m.group().startswith("</"):
+            _shown_attributes(text, m.start(), m.end(), out, 0, block)
+        elif block:
             out.put("\n", m.start(), m.end())
+        elif m.group("target") or m.group("definition"):
+            title = _MD_TITLE.search(text, m.start(), m.end())
+            if title:
+                group = next(g for g in (1, 2, 3) if title.group(g) is not None)
+                out.put("\n", m.start(), title.start(group))
+                out.decoded(text, title.start(group), title.end(group), _MD_REF)
+                out.put("\n", title.end(group), m.end())
         pos = m.end()
-    out.copy(text, pos, len(text))
+    out.decoded(text, pos, len(text), _MD_REF)
     return out.view()
-

@@ -204,8 +204,9 @@ def test_fix_refuses_a_typo_across_formatting_and_leaves_the_file(cli, tmp_path)
     assert draft.read_bytes() == before
     refused = [line for line in result.stderr.splitlines() if line.startswith("review:")]
     assert refused == [f"review: {draft} paragraph 2, character 5: “再接再励” was not changed to "
-                       "“再接再厉”: it spans differently formatted text or is outside the body "
-                       "text; correct it in Word"]
+                       "“再接再厉”: it spans differently formatted text or is not body text that "
+                       "can be edited in place (a text box, a field, a formula…); correct it in "
+                       "Word"]
     assert "0 fixed" in result.stderr
 
 

@@ -31,3 +31,149 @@ def test_markdown_hides_link_targets_but_keeps_link_text():
 
 def test_markdown_inline_html_is_hidden():
     assert markdown_view("加<b>微</b>信").text == "加微信"
+
+
+# What a reader is shown besides the text between tags (red-team pass 11: 出售冰毒 in an
+# <input value>, an <iframe srcdoc> or a title passed `review check`), and references in
+# Markdown. Every character found maps back into the original file.
+
+import base64  # noqa: E402
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+
+BAD = "本人长期出售冰毒，加微信详聊。"
+DRUG = "出售冰毒"
+
+
+def span_of(view, text, word):
+    """The original text a view's occurrence of `word` stands for."""
+    i = view.text.index(word)
+    start, end = view.span(i, i + len(word))
+    return text[start:end]
+
+
+def monotonic(view):
+    """Original offsets only grow along a view (decide and the stages bisect them)."""
+    assert all(a <= b for a, b in zip(view.starts, view.ends, strict=True))
+    assert all(a <= b for a, b in zip(view.starts, view.starts[1:], strict=False))
+    assert all(a <= b for a, b in zip(view.ends, view.ends[1:], strict=False))
+
+
+@pytest.mark.parametrize("page", [
+    f'<p>今天开会。</p><input value="{BAD}" size=60>',
+    f'<p>今天开会。</p><input type="submit" value="{BAD}">',
+    f'<p>今天开会。</p><textarea placeholder="{BAD}"></textarea>',
+    f'<p>今天开会。</p><textarea>{BAD}</textarea>',
+    f'<p title="{BAD}">今天开会。</p>',
+    f'<p>今天开会。<img src="a.png" alt="{BAD}"></p>',
+    f'<p>今天开会。<a href="#" aria-label="{BAD}">详情</a></p>',
+    f'<select><optgroup label="{BAD}"><option>甲</option></optgroup></select>',
+    f'<p>今天开会。</p><iframe srcdoc="<p>{BAD}</p>"></iframe>',
+    f"<p>今天开会。</p><iframe srcdoc='<div><b>{BAD}</b></div>'></iframe>",
+    f'<html><head><title>{BAD}</title></head><body><p>今天开会。</p></body></html>',
+    f'<p>今天开会。</p><noscript>{BAD}</noscript>',
+    f'<svg><text><![CDATA[{BAD}]]></text></svg>',
+])
+def test_html_text_a_reader_is_shown_outside_the_text_between_tags_is_read(page):
+    view = html_view(page)
+    assert BAD in view.text
+    assert span_of(view, page, BAD) == BAD  # exactly where it is in the file
+    monotonic(view)
+
+
+@pytest.mark.parametrize("page", [
+    f'<input type="hidden" value="{BAD}">',
+    f'<input type="checkbox" value="{BAD}">',
+    f'<link rel="alternate" title="{BAD}" href="x">',
+    f'<script>var s = "{BAD}";</script>',
+    f'<template><p>{BAD}</p></template>',
+    f'<!-- {BAD} -->',
+])
+def test_html_text_no_reader_is_shown_stays_out(page):
+    assert DRUG not in html_view(page).text
+
+
+def test_html_srcdoc_references_map_to_the_reference_inside_the_attribute():
+    page = '<iframe srcdoc="&lt;p&gt;出售&amp;#20912;毒&lt;/p&gt;"></iframe>'
+    view = html_view(page)
+    assert DRUG in view.text and "<p>" not in view.text  # the inner page's tags are hidden
+    assert span_of(view, page, DRUG) == "出售&amp;#20912;毒"
+    assert span_of(view, page, "冰") == "&amp;#20912;"
+    monotonic(view)
+
+
+def test_html_text_areas_and_titles_show_tags_as_text_and_run_to_the_end():
+    """A browser shows a text area's content as it is: a script in it is text, not code."""
+    assert DRUG in html_view(f"<textarea><script>{BAD}</script></textarea>").text
+    assert DRUG in html_view(f"<p>今天开会。</p><textarea>{BAD}").text  # never closed
+
+
+def test_html_a_frames_data_page_is_read_standing_for_its_url():
+    inner = f"<p>{BAD}</p>".encode()
+    for url in ("data:text/html;charset=utf-8," + "".join(f"%{b:02X}" for b in inner),
+                "data:text/html;base64," + base64.b64encode(inner).decode()):
+        page = f'<p>今天开会。</p><iframe src="{url}"></iframe>'
+        view = html_view(page)
+        assert BAD in view.text and span_of(view, page, DRUG) == url
+        monotonic(view)
+    assert DRUG not in html_view('<iframe src="data:image/png;base64,AAAA"></iframe>').text
+
+
+def test_markdown_decodes_character_references_and_maps_them_to_the_reference():
+    text = "出售&#20912;毒，&#x52A0;微信 &amp; &copy; &nosuch; &#0; &amp 出售冰&#x6bd2;"
+    view = markdown_view(text)
+    assert view.text == "出售冰毒，加微信 & © &nosuch; \ufffd &amp 出售冰毒"
+    assert span_of(view, text, DRUG) == "出售&#20912;毒"
+    assert span_of(view, text, "加") == "&#x52A0;"
+    monotonic(view)
+
+
+@pytest.mark.parametrize("text", [
+    f'今天开会。\n\n<input value="{BAD}">\n',
+    f'今天开会。\n\n<iframe srcdoc="{BAD}"></iframe>\n',
+    f'今天开会。<img src="a.png" alt="{BAD}">\n',
+    f'今天开会，详见[这里](https://x.example.gov.cn/ "{BAD}")。\n',
+    f'今天开会，详见[这里][1]。\n\n[1]: https://x.example.gov.cn/ "{BAD}"\n',
+])
+def test_markdown_inline_html_attributes_and_link_titles_are_read(text):
+    view = markdown_view(text)
+    assert BAD in view.text and span_of(view, text, BAD) == BAD
+    assert "x.example.gov.cn" not in view.text
+    monotonic(view)
+
+
+def test_a_check_finds_what_was_hidden_and_locates_it_in_the_file(cli, tmp_path):
+    (tmp_path / "a.html").write_text(f'<p>今天开会。</p>\n<iframe srcdoc="<p>{BAD}</p>">'
+                                     "</iframe>\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("今天开会。\n\n本人长期出售&#20912;毒。\n", encoding="utf-8")
+    result = cli("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 1
+    found = {report["path"].rsplit("/", 1)[-1]: f
+             for report in json.loads(result.stdout)["files"]
+             for f in report["findings"] if f["text"].startswith("出售")}  # IL001, IL601
+    assert found["a.html"]["text"] == DRUG
+    column = len('<iframe srcdoc="<p>本人长期') + 1
+    assert found["a.html"]["location"] == {"line": 2, "column": column}
+    assert found["b.md"]["text"] == "出售&#20912;毒"
+    assert found["b.md"]["location"] == {"line": 3, "column": len("本人长期") + 1}
+
+
+def test_fix_corrects_a_typo_inside_a_srcdoc_or_written_with_a_reference(cli, tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text('<p>各单位要再接再&#21169;。</p><iframe srcdoc="<p>各单位要再接再励。</p>">'
+                    "</iframe>", encoding="utf-8")
+    result = cli("fix", "--in-place", str(page))
+    assert result.exit_code == 0, result.stderr
+    assert page.read_text(encoding="utf-8") == \
+        '<p>各单位要再接再厉。</p><iframe srcdoc="<p>各单位要再接再厉。</p>"></iframe>'
+
+
+def test_fix_leaves_a_typo_in_a_data_page_and_says_so(cli, tmp_path):
+    url = "data:text/html;charset=utf-8," + "".join(f"%{b:02X}" for b in "再接再励".encode())
+    page = tmp_path / "a.html"
+    page.write_text(f'<p>通知</p><iframe src="{url}"></iframe>', encoding="utf-8")
+    before = page.read_bytes()
+    result = cli("fix", "--in-place", "--lang", "en", str(page))
+    assert result.exit_code == 1 and page.read_bytes() == before
+    assert "“再接再厉”: the file writes this text otherwise than a reader sees it" in result.stderr

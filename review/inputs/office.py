@@ -13,7 +13,8 @@ from review.document import Document
 from review.errors import InputError
 from review.location import Location
 
-PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接"}
+PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
+              "footnote": "脚注", "endnote": "尾注", "bound": "内容控件"}
 
 
 class Parts:

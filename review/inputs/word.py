@@ -7,18 +7,41 @@ inside a run): a finding's offsets index the text this walk assembles, so all th
 where a character is by construction, not by two walks kept alike.
 
 The text is what a reader of the file reads, part by part: the body's paragraphs and table
-cells in reading order, then its text boxes, headers and footers and the targets of its links
-(checked for commercial links like an HTML page's). A paragraph's text is its runs', those
-inside hyperlinks included (`w:r | w:hyperlink/w:r`, as python-docx's Paragraph.text reads
-it). Comments others left in the file are context, not text to publish: they are not read
-as text; one that starts with `review-ignore` is a directive (review.suppress).
+cells in reading order, then its text boxes, the bound data of its content controls, headers
+and footers, footnotes and endnotes, and the targets of its links (checked for commercial
+links like an HTML page's). Comments others left in the file are context, not text to
+publish: they are not read as text; one that starts with `review-ignore` is a directive
+(review.suppress).
+
+Word wraps text in many things a reader never sees as such: content controls (`w:sdt`), custom
+XML and smart tags, tracked insertions and moves, simple fields, bidirectional embeddings,
+links, tables inside table cells. So a paragraph's text is not that of its child runs only
+(python-docx's Paragraph.text) but of every run inside it, in document order, at any depth —
+except the text a reader does not see: tracked deletions and the old place of moved text
+(`w:del`, `w:moveFrom`), properties, and the text boxes a run anchors (read as text boxes of
+their own). Blocks are found the same way, through content controls and custom XML, and a
+table's rows and cells through those that wrap rows and cells; a table inside a cell is read
+as part of that cell. Formulas (`m:oMath`) and symbols (`w:sym`) are read as the characters
+they show.
+
+Nothing visible is passed over in silence: after the walk, any text left unread in a part
+(text in a construct the walk does not know) makes the draft refused with a one-line error
+naming that construct, as does content Word imports from elsewhere (`w:altChunk`,
+`w:subDoc`), which this file does not hold.
+
+Not every character read can be edited in place: a correction or a comment inside a simple
+field (Word recomputes its result), a formula, a ruby, a content control bound to data (Word
+shows the data, not the runs) or alternative content (Word keeps two copies) is left to the
+editor and said so (`runs` gives None).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,16 +54,166 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.oxml.text.paragraph import CT_P
     from docx.oxml.text.run import CT_R
+    from lxml.etree import _Element
 
-RUNS = "w:r | w:hyperlink/w:r"  # a paragraph's runs whose text is its text, in order
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_V = "{urn:schemas-microsoft-com:vml}"
+W_P, W_TBL, W_TR, W_TC, W_R, W_T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
+M_R, M_T = _M + "r", _M + "t"
+_SDT, _SDT_PR, _TXBX = _W + "sdt", _W + "sdtPr", _W + "txbxContent"
+# Text a reader does not see: a tracked deletion, the old place of moved text.
+_DELETED = frozenset({_W + "del", _W + "moveFrom"})
+# Content Word shows but this file does not hold (another file, a part in another format):
+# its draft is refused, never read as if it were not there.
+_ELSEWHERE = {_W + "altChunk": "w:altChunk", _W + "subDoc": "w:subDoc"}
+# Inside these, runs are read but not edited: Word recomputes a field's result; a formula's
+# and a ruby's runs are no plain text; alternative content is kept twice.
+_ALTERNATIVE = _MC + "AlternateContent"
+_NOT_EDITABLE = frozenset({_W + "fldSimple", _M + "oMath", _M + "oMathPara", _W + "ruby",
+                           _ALTERNATIVE})
+# Where Word keeps the data a content control may be bound to, besides custom XML parts.
+_CORE_STORE = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"
+_APP_STORE = "{6668398D-A668-4E3E-A5EB-62B293D839F1}"
+_XMLNS = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']""")
 
 
-def runs_of(paragraph: CT_P) -> list[CT_R]:
-    return paragraph.xpath(RUNS)
+def _properties(tag: str) -> bool:
+    """pPr, rPr, sdtPr, tblPr, m:fPr…, and their tracked changes: properties, no text."""
+    local = tag.rsplit("}", 1)[-1]
+    return local.endswith(("Pr", "PrChange", "PrEx"))
 
 
-def paragraph_text(paragraph: CT_P) -> str:
-    return "".join(r.text for r in runs_of(paragraph))
+def _skipped(child: _Element) -> bool:
+    tag = child.tag
+    return not isinstance(tag, str) or tag in _DELETED or _properties(tag)
+
+
+def _refuse_elsewhere(element: _Element) -> None:
+    if element.tag in _ELSEWHERE:
+        raise InputError("docx_unread", construct=_ELSEWHERE[element.tag])
+
+
+def _find(container: _Element, wanted: frozenset[str]) -> Iterator[_Element]:
+    """The `wanted` elements of a container in document order, through whatever wraps them
+    (content controls, custom XML), never into a paragraph, run, table, row or cell that is
+    not wanted, nor into deleted content or properties."""
+    for child in container:
+        if _skipped(child):
+            continue
+        if child.tag in wanted:
+            yield child
+        elif child.tag not in _STOPS:
+            _refuse_elsewhere(child)
+            yield from _find(child, wanted)
+
+
+_STOPS = frozenset({W_P, W_TBL, W_TR, W_TC, W_R, M_R})
+_BLOCKS = frozenset({W_P, W_TBL})
+
+
+def blocks(container: _Element) -> Iterator[_Element]:
+    """A block container's paragraphs and tables (the body, a cell, a header, a text box)."""
+    return _find(container, _BLOCKS)
+
+
+def rows(table: _Element) -> Iterator[_Element]:
+    return _find(table, frozenset({W_TR}))
+
+
+def cells(row: _Element) -> Iterator[_Element]:
+    return _find(row, frozenset({W_TC}))
+
+
+def paragraphs_in(container: _Element) -> Iterator[_Element]:
+    """Every paragraph of a block container in reading order, those of the tables in it
+    (and of tables in their cells) included."""
+    for block in blocks(container):
+        if block.tag == W_P:
+            yield block
+        else:
+            for row in rows(block):
+                for cell in cells(row):
+                    yield from paragraphs_in(cell)
+
+
+def items(paragraph: _Element) -> list[tuple[_Element, bool]]:
+    """The runs whose text is the paragraph's text, in document order, each with whether a
+    correction or comment may be made in it: w:r at any depth (in links, content controls,
+    insertions, fields…), and m:r, a formula's run (never editable)."""
+    out: list[tuple[_Element, bool]] = []
+    _inline(paragraph, out, True)
+    return out
+
+
+def _inline(element: _Element, out: list[tuple[_Element, bool]], editable: bool) -> None:
+    for child in element:
+        if _skipped(child):
+            continue
+        tag = child.tag
+        if tag == W_R:
+            # a run with text in alternative content shows one of its copies: read, not edited
+            out.append((child, editable and not any(
+                c.tag == _ALTERNATIVE and char_of(c) for c in child)))
+            for ruby in child.iterchildren(_W + "ruby"):
+                _inline(ruby, out, False)  # its guide text and base: runs in a run
+        elif tag == M_R:
+            out.append((child, False))
+        else:
+            _refuse_elsewhere(child)
+            inner = editable and tag not in _NOT_EDITABLE and not (
+                tag == _SDT and _binding(child) is not None)
+            _inline(child, out, inner)
+
+
+def runs_of(paragraph: _Element) -> list[CT_R]:
+    """The runs of a paragraph a comment may be anchored on or a correction made in."""
+    return [run for run, editable in items(paragraph) if editable]
+
+
+def run_text(run: _Element) -> str:
+    """The text a run shows: that of a w:r's text, tabs, breaks, hyphens and symbols (as
+    review.inputs.wordedit counts them), or of a formula's m:r."""
+    return "".join(char_of(child) for child in run)
+
+
+_BREAK = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def char_of(child: _Element) -> str:
+    """The text of one child of a run: a w:t's (or a formula's m:t's) characters, a tab, a line
+    break (not a page or column break, as python-docx reads it), a hyphen, a symbol; nothing
+    for the others."""
+    tag = child.tag
+    if tag in (W_T, M_T):
+        return child.text or ""
+    if tag in _BREAK:
+        return _BREAK[tag]
+    if tag == _ALTERNATIVE:  # every copy: which one Word shows depends on the version
+        return "".join(char_of(c) for branch in child for c in branch)
+    if tag == _W + "br":
+        return "\n" if child.get(_W + "type", "textWrapping") == "textWrapping" else ""
+    if tag == _W + "sym":
+        try:
+            code = int(child.get(_W + "char", ""), 16)
+        except ValueError:
+            return ""
+        # F000–F0FF is a symbol font's glyph (Wingdings' tick); any other code is the
+        # character itself, in whatever font (宋体's 冰)
+        if 0xF000 <= code <= 0xF0FF or not 0 < code <= 0x10FFFF or 0xD800 <= code < 0xE000:
+            return ""
+        return chr(code)
+    return ""
+
+
+def paragraph_text(paragraph: _Element) -> str:
+    return "".join(run_text(run) for run, _ in items(paragraph))
+
+
+def _binding(sdt: _Element) -> _Element | None:
+    properties = sdt.find(_SDT_PR)
+    return None if properties is None else properties.find(_W + "dataBinding")
 
 
 @dataclass(frozen=True)
@@ -49,8 +222,9 @@ class Piece:
 
     paragraphs: the paragraphs whose texts, joined by new lines, are `text`; empty when the
     text is in no run that may be edited (a link's target; a text box, of which Word keeps a
-    second copy for older readers). anchored: a Word comment can be anchored in it (the body's
-    paragraphs and table cells; not headers, footers or text boxes)."""
+    second copy for older readers; a footnote; a content control's bound data). anchored: a
+    Word comment can be anchored in it (the body's paragraphs and table cells; not headers,
+    footers or text boxes)."""
 
     start: int
     text: str
@@ -76,6 +250,9 @@ class Layout:
             raise InputError("not_docx") from None
         self.parts = Parts()
         self.pieces: list[Piece] = []
+        self._read: set[int] = set()       # ids of the runs read, to find any left unread
+        self._alive: list[_Element] = []   # keeps those runs' proxies, so that an id is one
+        self._stores: list[tuple[str, _Element]] | None = None
         self._walk()
         self.text = self.parts.text()
 
@@ -85,49 +262,189 @@ class Layout:
         if start is not None:
             self.pieces.append(Piece(start, text, location, paragraphs, anchored))
 
+    def _joined(self, paragraphs: list[_Element]) -> str:
+        """The paragraphs' texts joined by new lines; their runs are counted as read."""
+        texts = []
+        for paragraph in paragraphs:
+            found = items(paragraph)
+            self._alive.extend(run for run, _ in found)
+            self._read.update(id(run) for run, _ in found)
+            texts.append("".join(run_text(run) for run, _ in found))
+        return "\n".join(texts)
 
     def _walk(self) -> None:
-        from docx.oxml.ns import qn
-        from docx.table import Table
-
         document = self.document
+        body = document.element.body
         paragraph = table = 0
-        for child in document.element.body.iterchildren():
-            if child.tag == qn("w:p"):
-                text = paragraph_text(child)
+        for block in blocks(body):
+            if block.tag == W_P:
+                text = self._joined([block])
                 if text.strip():
                     paragraph += 1
-                    self._add(text, Location(paragraph=paragraph), (child,), True)
-            elif child.tag == qn("w:tbl"):
+                    self._add(text, Location(paragraph=paragraph), (block,), True)
+            else:
                 table += 1
-                # python-docx gives a merged cell once for each grid cell it spans: it is read
-                # at the first, so that its findings are reported (annotated, fixed) once. The
-                # list keeps every cell's element alive, so that an id names one cell.
-                cells = [(r, c, cell._tc) for r, row in enumerate(Table(child, document).rows, 1)
-                         for c, cell in enumerate(row.cells, 1)]
-                read: set[int] = set()
-                for r, c, tc in cells:
-                    if id(tc) not in read:
-                        read.add(id(tc))
-                        self._add(_joined(tc.p_lst), Location(table=table, row=r, cell=c),
-                                  tuple(tc.p_lst), True)
-        for n, box in enumerate(document.element.body.iter(qn("w:txbxContent")), 1):
-            text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                             for p in box.iter(qn("w:p")))
-            self._add(text, Location(part=PART_NAMES["textbox"], paragraph=n))
+                self._table(block, table)
+        self._boxes(body)
+        self._bound(body)
+        self._unread(body, "document")
         seen: set[str] = set()
+        parts: set[int] = set()
+        kept: list[object] = []
         for section in document.sections:
-            for name, part in (("header", section.header), ("footer", section.footer)):
+            for name, part in (("header", section.header), ("header", section.first_page_header),
+                               ("header", section.even_page_header),
+                               ("footer", section.footer), ("footer", section.first_page_footer),
+                               ("footer", section.even_page_footer)):
                 if part.is_linked_to_previous:  # the prior section's, or none: reading it
                     continue                    # would add one to the file
-                paragraphs = [p._p for p in part.paragraphs]
-                text = _joined(paragraphs)
+                element = part._element
+                kept.append(element)
+                if id(element) in parts:
+                    continue
+                parts.add(id(element))
+                paragraphs = list(paragraphs_in(element))
+                text = self._joined(paragraphs)
                 if text.strip() and text not in seen:  # two sections' own may say the same
                     seen.add(text)
                     self._add(text, Location(part=PART_NAMES[name]), tuple(paragraphs))
+                self._boxes(element)
+                self._bound(element)
+                self._unread(element, name)
+        for name in ("footnote", "endnote"):
+            self._notes(name)
         for rel in document.part.rels.values():
             if rel.reltype.endswith("/hyperlink") and rel.is_external:
                 self._add(rel.target_ref, Location(part=PART_NAMES["link"]))
+
+    def _table(self, table: _Element, number: int) -> None:
+        """A table's cells, each once, at the row and grid column where it starts: a cell
+        merged across columns is one w:tc; one merged down is read where its text is (the
+        cells it continues into hold none, or what they hold is read where it is)."""
+        for r, row in enumerate(rows(table), 1):
+            column = 1
+            for cell in cells(row):
+                paragraphs = list(paragraphs_in(cell))
+                self._add(self._joined(paragraphs), Location(table=number, row=r, cell=column),
+                          tuple(paragraphs), True)
+                column += _span(cell)
+
+    def _boxes(self, root: _Element) -> None:
+        """The text boxes of a part, and the text of its WordArt (a watermark's)."""
+        n = sum(1 for p in self.pieces if p.location.part == PART_NAMES["textbox"])
+        for box in root.iter(_TXBX, _V + "textpath"):
+            if _deleted(box, root):
+                continue
+            if box.tag == _TXBX:
+                text = self._joined(list(paragraphs_in(box)))
+            else:
+                text = box.get("string") or ""
+            if text.strip():
+                n += 1
+                self._add(text, Location(part=PART_NAMES["textbox"], paragraph=n))
+
+    def _bound(self, root: _Element) -> None:
+        """What Word shows in the content controls bound to data when the file is opened:
+        the data, where it says other than the runs the control holds."""
+        n = sum(1 for p in self.pieces if p.location.part == PART_NAMES["bound"])
+        for sdt in root.iter(_SDT):
+            binding = _binding(sdt)
+            if binding is None or _deleted(sdt, root):
+                continue
+            value = self._bound_value(binding)
+            if value is None:
+                continue
+            for item in sdt.iter(_W + "listItem"):  # a drop-down list shows the item's name
+                if item.get(_W + "value") == value:
+                    value = item.get(_W + "displayText") or value
+                    break
+            shown = "".join(paragraph_text(p) for p in sdt.iter(W_P)) or "".join(
+                run_text(r) for r, _ in items(sdt))
+            if "".join(value.split()) != "".join(shown.split()) and value.strip():
+                n += 1
+                self._add(value, Location(part=PART_NAMES["bound"], paragraph=n))
+
+    def _bound_value(self, binding: _Element) -> str | None:
+        """The text of the node a content control's binding names, in the store it names (or,
+        as Word does when that store is missing, the first where the path finds a node)."""
+        from lxml import etree
+
+        path = binding.get(_W + "xpath")
+        if not path:
+            return None
+        names = dict(_XMLNS.findall(binding.get(_W + "prefixMappings") or ""))
+        store_id = (binding.get(_W + "storeItemID") or "").upper()
+        stores = self._data_stores()
+        for _, root in sorted(stores, key=lambda s: s[0] != store_id):
+            try:
+                found = root.xpath(path, namespaces=names)
+            except (etree.XPathError, TypeError, ValueError):
+                continue
+            if isinstance(found, list) and found:
+                node = found[0]
+                return "".join(node.itertext()) if isinstance(node, etree._Element) \
+                    else str(node)
+            if isinstance(found, str) and found:
+                return found
+        return None
+
+    def _data_stores(self) -> list[tuple[str, _Element]]:
+        """(store item id, root) of every XML part a content control may be bound to."""
+        if self._stores is not None:
+            return self._stores
+        stores = []
+        for part in self.document.part.package.iter_parts():
+            name = str(part.partname)
+            item = None
+            if name == "/docProps/core.xml":
+                item = _CORE_STORE
+            elif name == "/docProps/app.xml":
+                item = _APP_STORE
+            elif name.startswith("/customXml/item") and "Props" not in name:
+                for rel in part.rels.values():
+                    if rel.reltype.endswith("/customXmlProps") and not rel.is_external:
+                        props = _parse(rel.target_part.blob)
+                        if props is not None:
+                            item = next((v for k, v in props.attrib.items()
+                                         if k.endswith("}itemID")), None)
+            if item is None:
+                continue
+            root = _parse(part.blob)
+            if root is not None:
+                stores.append((item.upper(), root))
+        self._stores = stores
+        return stores
+
+    def _notes(self, name: str) -> None:
+        """The footnotes or endnotes: each a piece of its own, read but not edited (python-docx
+        does not write them back)."""
+        for rel in self.document.part.rels.values():
+            if not rel.reltype.endswith(f"/{name}s") or rel.is_external:
+                continue
+            root = _parse(rel.target_part.blob)
+            if root is None:
+                raise InputError("not_docx")
+            n = 0
+            for note in root.iterchildren(_W + name):  # the separator line's has no text
+                text = self._joined(list(paragraphs_in(note)))
+                if text.strip():
+                    n += 1
+                    self._add(text, Location(part=PART_NAMES[name], paragraph=n))
+            self._boxes(root)
+            self._bound(root)
+            self._unread(root, name)
+
+    def _unread(self, root: _Element, part: str) -> None:
+        """Refuse the draft when text of this part was left unread by the walk: text in a
+        construct it does not know is no reason to pass the draft unchecked."""
+        for t in root.iter(W_T, M_T):
+            if not (t.text or "").strip() or _deleted(t, root):
+                continue
+            run = next(t.iterancestors(W_R, M_R), None)
+            if run is not None and id(run) in self._read:
+                continue
+            outer = (run if run is not None else t).getparent()
+            raise InputError("docx_unread", construct=_qname(outer if outer is not None else t))
 
     def directives(self) -> tuple:
         """The `review-ignore` directives of the document's Word comments (review.suppress),
@@ -140,16 +457,17 @@ class Layout:
             return ()
         starts: dict[str, int] = {}
         ends: dict[str, int] = {}
+        marks = {_W + "commentRangeStart": starts, _W + "commentRangeEnd": ends}
         for piece in self.pieces:
             at = piece.start
             for paragraph in piece.paragraphs if piece.anchored else ():
-                for el in paragraph.xpath(f"{RUNS} | .//w:commentRangeStart | "
-                                          ".//w:commentRangeEnd"):
-                    name = el.tag.rsplit("}", 1)[-1]
-                    if name == "r":
-                        at += len(el.text)
-                    else:
-                        (starts if name == "commentRangeStart" else ends)[_id(el)] = at
+                found = items(paragraph)
+                sizes = {id(run): len(run_text(run)) for run, _ in found}
+                for el in paragraph.iter():
+                    if id(el) in sizes:
+                        at += sizes[id(el)]
+                    elif el.tag in marks:
+                        marks[el.tag][_id(el)] = at
                 at += 1
         out = []
         for cid, text in said.items():
@@ -176,16 +494,19 @@ class Layout:
     def runs(self, start: int, end: int) -> list[tuple[CT_R, int]] | None:
         """The runs holding the text's characters in [start, end), each with the offset of
         its first character, read from the document as it is now (after runs were split or
-        edited); None when a character is in no run (a link's target, a text box)."""
+        edited); None when a character is in no run that may be edited (a link's target, a
+        text box, a field's result, a formula)."""
         found: list[tuple[CT_R, int]] = []
         for piece in self.covering(start, end):
             if not piece.paragraphs:
                 return None
             at = piece.start
             for paragraph in piece.paragraphs:
-                for run in runs_of(paragraph):
-                    size = len(run.text)
+                for run, editable in items(paragraph):
+                    size = len(run_text(run))
                     if size and at < end and start < at + size:
+                        if not editable:
+                            return None
                         found.append((run, at))
                     at += size
                 at += 1  # the new line that joins the paragraphs
@@ -197,14 +518,41 @@ class Layout:
         return out.getvalue()
 
 
-def _joined(paragraphs: list[CT_P]) -> str:
-    return "\n".join(paragraph_text(p) for p in paragraphs)
+def _span(cell: _Element) -> int:
+    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(int(span.get(_W + "val")), 1) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _deleted(element: _Element, root: _Element) -> bool:
+    """Whether an element is inside a tracked deletion (or moved-away text) below root."""
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return False
+        if ancestor.tag in _DELETED:
+            return True
+    return False
+
+
+def _qname(element: _Element) -> str:
+    tag = element.tag if isinstance(element.tag, str) else "?"
+    local = tag.rsplit("}", 1)[-1]
+    return f"{element.prefix}:{local}" if element.prefix else local
+
+
+def _parse(blob: bytes) -> _Element | None:
+    from lxml import etree
+
+    try:
+        return etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
 
 
 def _id(element) -> str:
-    from docx.oxml.ns import qn
-
-    return element.get(qn("w:id"))
+    return element.get(_W + "id")
 
 
 def read_docx(data: bytes, display: str, kind: str) -> Document:

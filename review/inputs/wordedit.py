@@ -18,22 +18,22 @@ if TYPE_CHECKING:
 
     from review.inputs.word import Layout
 
-# The children of a run that hold text, as python-docx's CT_R.text reads them (a w:br that is
-# a page or column break reads as nothing).
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TEXT = {_W + tag for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")}
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _content(run: CT_R) -> list[tuple[_Element, int, int]]:
     """A run's children but its properties, each with where its text starts and ends in the
-    run's text (both the same for a child that holds none: a drawing, a field character)."""
+    run's text as review.inputs.word reads it (both the same for a child that holds none: a
+    drawing, a field character, a page break)."""
+    from review.inputs.word import char_of
+
     out = []
     at = 0
     for child in run:
         if child.tag == f"{_W}rPr":
             continue
-        size = len(str(child)) if child.tag in _TEXT else 0
+        size = len(char_of(child))
         out.append((child, at, at + size))
         at += size
     return out
@@ -62,6 +62,8 @@ def split(run: CT_R, at: int) -> CT_R:
 def isolate(layout: Layout, start: int, end: int) -> list[CT_R] | None:
     """The runs that hold exactly the text in [start, end), runs split at its boundaries
     where needed; None when a character of it is in no run, or it holds none."""
+    from review.inputs.word import run_text
+
     found = layout.runs(start, end)
     if not found:
         return None
@@ -69,17 +71,18 @@ def isolate(layout: Layout, start: int, end: int) -> list[CT_R] | None:
     if at < start:
         found[0] = (split(run, start - at), start)
     run, at = found[-1]
-    if at + len(run.text) > end:
+    if at + len(run_text(run)) > end:
         split(run, end - at)
     return [run for run, _ in found]
 
 
 def replace(layout: Layout, start: int, end: int, text: str) -> bool:
     """Put `text` in place of [start, end), in the runs that hold it, when they are formatted
-    alike and side by side in one paragraph (or one link) and the span is text only, no tab or
-    break: a Word file often splits a word into runs that differ in nothing. False, and nothing
-    changed, for a span across formatting (the correction would take one side's), across
-    paragraphs, or outside the runs (a link's target, a text box)."""
+    alike and side by side in one paragraph (or one link, one content control…) and the span is
+    text only, no tab, break or symbol: a Word file often splits a word into runs that differ in
+    nothing. False, and nothing changed, for a span across formatting (the correction would
+    take one side's), across paragraphs or containers, or outside the runs that may be edited
+    (a link's target, a text box, a field's result, a formula)."""
     found = layout.runs(start, end)
     if not found:
         return False

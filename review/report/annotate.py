@@ -4,8 +4,8 @@ gate, severity, rule, message and suggestion in the report's language.
 
 Runs are split at a finding's boundaries (each half keeps its formatting); the text is not
 changed, which is checked before the copy is given out. A finding where Word cannot anchor a
-comment (a header or footer, a text box, a link's target) gets its comment on the document's
-first paragraph, saying where it is, so that none is lost."""
+comment (a header or footer, a text box, a link's target, a field's result, a formula) gets its
+comment on the document's first paragraph, saying where it is, so that none is lost."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from review.errors import InputError
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
 from review.inputs import wordedit
-from review.inputs.word import Layout, runs_of
+from review.inputs.word import Layout, run_text, runs_of
 
 if TYPE_CHECKING:
     from docx.oxml.text.run import CT_R
@@ -70,12 +70,17 @@ def _elsewhere(finding: Finding, lang: str) -> str:
 
 
 def _first_runs(layout: Layout) -> list[CT_R]:
-    """The runs of the body's first paragraph with text (or of its first paragraph, given an
-    empty run if it has none): where comments on the other parts go."""
+    """The runs of the body's first paragraph with text a comment may be anchored on (or of its
+    first paragraph, given an empty run, if there is none): where comments on the other parts
+    go."""
+    for piece in layout.pieces:
+        for paragraph in piece.paragraphs if piece.anchored else ():
+            runs = [run for run in runs_of(paragraph) if run_text(run)]
+            if runs:
+                return runs
     paragraphs = layout.document.paragraphs
-    paragraph = next((p for p in paragraphs if p.text.strip()), None) or \
-        (paragraphs[0] if paragraphs else layout.document.add_paragraph())
-    return runs_of(paragraph._p) or [paragraph.add_run()._r]
+    paragraph = paragraphs[0] if paragraphs else layout.document.add_paragraph()
+    return [paragraph.add_run()._r]
 
 
 def _comment(layout: Layout, runs: list[CT_R], text: str) -> None:
