@@ -320,9 +320,16 @@ def html_view(text: str) -> View:
 
 # Markdown: everything is visible except link targets, reference definitions, HTML tags and
 # comments. Emphasis marks and heading hashes are noise the matcher skips anyway.
+# Only what CommonMark takes for a link or a definition is hidden: a destination without
+# spaces (or in <>), then an optional title; a definition on a line of its own. Anything else
+# in brackets and parentheses is text a reader sees (an escaped \[…\](…) included).
+_MD_DESTINATION = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+_MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re.compile(
-    r"(?P<target>(?<=\])\((?:[^()\n]|\([^()\n]*\))*\))"   # [text](target "title")
-    r"|(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$)"     # [id]: https://… "title"
+    rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
+    r"[ \t]*\))"                                                     # [text](target "title")
+    rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
+    rf"(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*$)"                          # [id]: https://… "title"
     r"|<!--.*?-->"                                        # comment
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",  # inline HTML tag
     re.MULTILINE | re.DOTALL,
@@ -332,10 +339,28 @@ _MD_BREAK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECAS
 _MD_TITLE = re.compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
 
 
+def _md_link_text_before(text: str, end: int) -> bool:
+    """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
+    same line."""
+    line_start = text.rfind("\n", 0, end) + 1
+    depth = 0
+    for i in range(end - 1, line_start - 1, -1):
+        escaped = i > line_start and text[i - 1] == "\\"
+        if text[i] == "]" and not escaped:
+            depth += 1
+        elif text[i] == "[" and not escaped:
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
+
+
 def markdown_view(text: str) -> View:
     out = _Builder()
     pos = 0
     for m in _MD_HIDDEN.finditer(text):
+        if m.group("target") and not _md_link_text_before(text, m.start()):
+            continue  # (…) after brackets that are no link text: shown as written
         out.decoded(text, pos, m.start(), _MD_REF)
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if m.group("tag") and not m.group().startswith("</"):

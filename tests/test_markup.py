@@ -177,3 +177,19 @@ def test_fix_leaves_a_typo_in_a_data_page_and_says_so(cli, tmp_path):
     result = cli("fix", "--in-place", "--lang", "en", str(page))
     assert result.exit_code == 1 and page.read_bytes() == before
     assert "“再接再厉”: the file writes this text otherwise than a reader sees it" in result.stderr
+
+
+@pytest.mark.parametrize("draft", [
+    "见\\[通知\\](内部资料请勿外传)。\n",          # escaped brackets: no link
+    "正文。\n\n[附]: 内部资料 请勿外传\n",           # a destination with a space: no definition
+    "详见[通知](这里 内部资料请勿外传)。\n",         # likewise after a real link text
+])
+def test_markdown_that_is_no_link_is_read_as_the_reader_sees_it(draft):
+    """The twelfth red-team pass: brackets and parentheses that CommonMark shows as text were
+    hidden as a link target or a reference definition, and a term in them went unchecked."""
+    assert "内部资料" in markdown_view(draft).text
+
+
+def test_a_real_link_target_and_definition_stay_hidden():
+    view = markdown_view('详见[通知](https://x.gov.cn/a(b)c "说明")。\n\n[附]: https://x.gov.cn\n')
+    assert "x.gov.cn" not in view.text and "说明" in view.text and "通知" in view.text

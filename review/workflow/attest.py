@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import secrets
 import stat
 from itertools import pairwise
 from pathlib import Path
@@ -66,16 +67,44 @@ def write(workspace: Workspace, identity: Identity, body: dict, history: History
     env = dsse.envelope(ATTESTATION_TYPE, payload, [identity])
     workspace.attestations.mkdir(parents=True, exist_ok=True)
     path = path_of(workspace, history)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
     try:
-        with open(partial, "w", encoding="utf-8") as f:
+        with open(partial, "x", encoding="utf-8") as f:
             f.write(json.dumps(env, indent=2) + "\n")
             f.flush()
             os.fsync(f.fileno())
-        os.replace(partial, path)
+        try:
+            os.replace(partial, path)
+        except OSError:
+            # its usual name is taken by something we may not replace (a directory, a
+            # colleague's file in a sticky folder): any name with the content's hash is read
+            path = path.with_name(f"{path.name.removesuffix('.dsse.json')}-"
+                                  f"{secrets.token_hex(8)}.dsse.json")
+            os.link(partial, path)  # never over an existing file
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def holding(workspace: Workspace, history: History, release: Record, public: bytes
+            ) -> Path | None:
+    """An attestation of this very release, signed by its releaser, among the files named by
+    the content's hash — not merely a file at its usual name, which anyone may have put there."""
+    prefix = history.version.content_sha256
+    for candidate in sorted(workspace.attestations.glob(f"{prefix}-*.dsse.json")):
+        try:
+            info = candidate.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ATTESTATION:
+                continue
+            env = jsonfile.loads(candidate.read_text(encoding="utf-8"))
+            payload, good = dsse.open_envelope(env, ATTESTATION_TYPE, {release.actor: public})
+            last = jsonfile.loads(payload)["predicate"]["records"][-1]
+            if good and trust.from_entry(last).computed_hash() == release.computed_hash():
+                return candidate
+        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+                trust.Untrusted):
+            continue
+    return None
 
 
 MAX_ATTESTATION = 16 * 1024 * 1024  # a real one is a few hundred kilobytes at most

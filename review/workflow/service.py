@@ -608,10 +608,11 @@ class Service:
     def _write_again(self, conn: Connection, state: State, row, history: History) -> Path:
         """The attestation of a released item, from the log, written again by its releaser
         when the file is missing."""
-        path = attest.path_of(self.workspace, history)
-        if path.exists():
-            raise Refused("already_released", item=history.item_id, path=path)
         record, releaser = history.released
+        path = attest.holding(self.workspace, history, record,
+                              releaser.keys[record.actor].public)
+        if path is not None:
+            raise Refused("already_released", item=history.item_id, path=path)
         self._me(state)
         if record.actor != self.identity.fingerprint:
             raise Refused("released_by_other", item=history.item_id, name=releaser.name)

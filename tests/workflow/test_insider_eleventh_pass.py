@@ -227,3 +227,22 @@ def test_a_damaged_row_of_a_rejected_item_stops_nobody_else(team):
     team.refused("editor", "submit", copy, match=f"rejected in item {item}")  # still sticks
     queued = team.run("reviewer", "queue")
     assert queued.exit_code == 3 and f"item {item}" in queued.stderr
+
+
+def test_a_squatted_attestation_name_does_not_stop_a_colleague_s_release(team):
+    """A directory (or, in a sticky shared folder, a file of his own) put at the name a
+    colleague's attestation would take: the release was recorded, its attestation never
+    written, and every retry said "already released"."""
+    path, item = approved_item(team)
+    digest = hashlib.sha256(CLEAN.encode()).hexdigest()
+    squat = team.root / ".review" / "attestations" / f"{digest}-{item}.dsse.json"
+    squat.mkdir(parents=True)
+    team.ok("editor", "release", str(item))
+    written = [p for p in squat.parent.glob(f"{digest}-*.dsse.json") if p.is_file()]
+    assert len(written) == 1
+    team.refused("editor", "release", str(item), match=f"item {item} is released")
+    written[0].unlink()  # lost: written again, beside the squatter
+    team.ok("editor", "release", str(item))
+    team.ok("admin", "roster", "export")
+    assert "released" in team.ok("reviewer", "verify", "--roster", ".review/roster.json",
+                                 path).output
