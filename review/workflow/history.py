@@ -139,6 +139,12 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
         raise StoreError("item_broken", item=item_id, problem=problem)
     history: History | None = None
     verdicts: dict[int, str] = {}  # releases the rules refused: as if they were not there
+    # A release judged like one before it — same signer, same roster, the item's history
+    # unchanged in between (records that count for nothing change nothing) — has its
+    # verdict: a thousand releases appended by hand are judged once, not each against a
+    # history of all the others. (Should a role taken away since make the two differ, the
+    # verdict repeated is the earlier refusal: never a release let through.)
+    alike: dict[tuple, str | None] = {}
     for r in records:
         person = roster.signer_of(r)
         if person is None:
@@ -175,7 +181,11 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
             version = history.version
             if (s.get("path"), s.get("content_sha256")) != (version.path, version.content_sha256):
                 continue  # about another version: it counts for nothing, judged or not
-            verdict = _verdict(records, r, trust, workspace, verdicts)
+            seen = chain.place_of(r)
+            like = (seen.trust if seen else None, r.actor, _state(history))
+            if like not in alike:
+                alike[like] = _verdict(records, r, trust, workspace, verdicts)
+            verdict = alike[like]
             if verdict is not None:
                 verdicts[r.seq] = verdict
                 continue
@@ -257,6 +267,14 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     if any(f.category is Category.CONSENT for f in findings) and not history.consents:
         return Msg("rp_needs_consent", item=item)
     return None
+
+
+def _state(history: History) -> tuple:
+    """What a release's judgement reads of the history: which version, which votes."""
+    return (history.version.record.seq, tuple(sorted(r.seq for r, _ in
+                                                     history.approvals.values())),
+            history.rejection[0].seq if history.rejection else None,
+            tuple(r.seq for r, _ in history.overrides), tuple(r.seq for r, _ in history.consents))
 
 
 # A release's verdict depends only on the log before it (which its hash pins, through the

@@ -246,3 +246,24 @@ def test_a_squatted_attestation_name_does_not_stop_a_colleague_s_release(team):
     team.ok("admin", "roster", "export")
     assert "released" in team.ok("reviewer", "verify", "--roster", ".review/roster.json",
                                  path).output
+
+
+def test_many_releases_appended_by_hand_are_judged_once(team, monkeypatch):
+    """The twelfth pass: each of N refused releases was judged against a history rebuilt with
+    all the others, in every action that read the item: a colleague's unrelated submission
+    took 33 s after 600 of them."""
+    from review.workflow import history
+
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    for _ in range(40):
+        _release(team, "editor", item, path)
+    judged = []
+    real = history.release_refused
+    monkeypatch.setattr(history, "release_refused",
+                        lambda *args, **kw: judged.append(1) or real(*args, **kw))
+    history._VERDICTS.clear()
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert shown["state"] == "pending" and len(judged) == 1
+    team.ok("admin", "roster", "export")
+    assert len(void_in_export(team)) == 40
