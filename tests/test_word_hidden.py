@@ -344,3 +344,26 @@ def test_a_plain_draft_reads_as_before():
         [c.text for row in document.tables[0].rows for c in row.cells] + \
         ["县应急管理局", "https://example.gov.cn/"]  # and the link's target
     assert read(data).original.split("\n") == expected
+
+
+_DRAWING = ("<w:r><w:drawing xmlns:wp='http://schemas.openxmlformats.org/drawingml/2006/"
+            "wordprocessingDrawing' xmlns:a='http://schemas.openxmlformats.org/drawingml/2006/"
+            "main'><wp:inline><wp:extent cx='1' cy='1'/><wp:docPr id='1' name='x'/><a:graphic>"
+            "<a:graphicData uri='{}'/></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+@pytest.mark.parametrize("uri, construct", [
+    ("http://schemas.openxmlformats.org/drawingml/2006/diagram", "SmartArt"),
+    ("http://schemas.openxmlformats.org/drawingml/2006/chart", "chart"),
+])
+def test_a_diagram_or_a_chart_is_refused_not_passed_unread(cli, tmp_path, uri, construct):
+    """Red-team pass 13: a SmartArt box (its text in the diagram's own parts) said what the
+    body did not, and passed the check and `review show` unseen."""
+    draft = tmp_path / "d.docx"
+    draft.write_bytes(word(_DRAWING.format(uri)))
+    result = cli("check", "--lang", "en", str(draft))
+    assert result.exit_code == 2 and f"({construct})" in result.output
+    picture = tmp_path / "p.docx"  # a picture is no text: read as before
+    picture.write_bytes(word(_DRAWING.format(
+        "http://schemas.openxmlformats.org/drawingml/2006/picture")))
+    assert cli("check", str(picture)).exit_code in (0, 1)

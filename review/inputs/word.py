@@ -68,6 +68,10 @@ _DELETED = frozenset({_W + "del", _W + "moveFrom"})
 # Content Word shows but this file does not hold (another file, a part in another format):
 # its draft is refused, never read as if it were not there.
 _ELSEWHERE = {_W + "altChunk": "w:altChunk", _W + "subDoc": "w:subDoc"}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_GRAPHICS = {"http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt",
+             "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
+             "http://schemas.microsoft.com/office/drawing/2014/chartex": "chart"}
 # Inside these, runs are read but not edited: Word recomputes a field's result; a formula's
 # and a ruby's runs are no plain text; alternative content is kept twice.
 _ALTERNATIVE = _MC + "AlternateContent"
@@ -436,7 +440,13 @@ class Layout:
 
     def _unread(self, root: _Element, part: str) -> None:
         """Refuse the draft when text of this part was left unread by the walk: text in a
-        construct it does not know is no reason to pass the draft unchecked."""
+        construct it does not know is no reason to pass the draft unchecked. A diagram's or
+        a chart's text lives in parts of its own (SmartArt boxes, titles, labels): a draft
+        showing one is refused too, never passed as if the words were not there."""
+        for data in root.iter(_A + "graphicData"):
+            kind = _GRAPHICS.get(data.get("uri", ""))
+            if kind is not None and not _deleted(data, root):
+                raise InputError("docx_unread", construct=kind)
         for t in root.iter(W_T, M_T):
             if not (t.text or "").strip() or _deleted(t, root):
                 continue

@@ -6,6 +6,7 @@ written — or nothing is."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import secrets
 import string
@@ -14,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from review import jsonfile
 from review.errors import Refused, ReviewError, StoreError, UsageError
@@ -355,12 +356,9 @@ class Service:
                     break
             self._refuse_rejected(conn, state, digest, content, path)
             if existing is None:
-                # numbered after every item of the log and of the table: a row deleted from
-                # the table (any member may write it) must not give its number to another
-                logged = conn.execute(select(func.max(log.c.item_id))).scalar() or 0
-                tabled = conn.execute(select(func.max(items.c.id))).scalar() or 0
+                item_id = self._new_number(conn)
                 item_id = conn.execute(items.insert().values(
-                    id=max(_as_number(logged), _as_number(tabled)) + 1,
+                    id=item_id,
                     path=path, title=title, content=content, content_sha256=digest,
                     findings=dump_findings(findings), state="pending",
                     submitted_by=me.name, last_changed_by=me.name, submitted_seq=0,
@@ -377,6 +375,19 @@ class Service:
                     findings=dump_findings(findings), state="pending",
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
+
+    @staticmethod
+    def _new_number(conn: Connection) -> int:
+        """The lowest number no item of the log has. Never derived from the tables' largest
+        (any member may write them: a row numbered 2⁶³ − 2 would make every later number
+        overflow), nor from the log's (a member may append a submission of his own with any
+        number). A table row that the log does not know under that number is a stray, left
+        by a hand edit: it makes way."""
+        used = {_as_number(n) for n in conn.execute(
+            select(log.c.item_id).where(log.c.item_id.is_not(None)).distinct()).scalars()}
+        number = next(n for n in itertools.count(1) if n not in used)
+        conn.execute(items.delete().where(items.c.id == number))
+        return number
 
     def _refuse_rejected(self, conn: Connection, state: State, digest: str,
                          content: bytes, path: str) -> None:

@@ -267,3 +267,23 @@ def test_many_releases_appended_by_hand_are_judged_once(team, monkeypatch):
     assert shown["state"] == "pending" and len(judged) == 1
     team.ok("admin", "roster", "export")
     assert len(void_in_export(team)) == 40
+
+
+# --- the thirteenth pass ----------------------------------------------------------------------
+
+def test_an_item_number_near_the_limit_stops_no_submission(team):
+    """A row renumbered to 2⁶³ − 2 (or 2³¹ − 2 on PostgreSQL) in the table made the next item
+    take the last number, and every submission after it overflow — for good, since the log
+    keeps the number."""
+    first = team.submit("editor", team.write("a.txt", CLEAN))
+    big = 2**31 - 2 if team.url else 2**63 - 2
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("UPDATE review_items SET id=:big WHERE id=:i"), {"big": big, "i": first})
+        conn.execute(text("INSERT INTO review_items (id, path, title, content, content_sha256,"
+                          " findings, state, submitted_by, last_changed_by, submitted_seq,"
+                          " updated_seq) VALUES (2, 'x', 'x', :c, 'x', '[]', 'pending', 'x',"
+                          " 'x', 0, 0)"), {"c": b"x"})
+    made.dispose()
+    numbers = [team.submit("editor", team.write(f"n{i}.txt", OTHER + str(i))) for i in range(2)]
+    assert numbers == [2, 3]  # the stray row 2 made way; nothing near the limit
