@@ -58,6 +58,15 @@ class CiSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CalendarSettings:
+    """`[calendar]`: the organisation's holiday files (the State Council's notice of a year,
+    review.accounts.calendar.read_holidays), over the bundled calendar for the years they
+    cover; paths relative to the config file."""
+
+    holidays: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     """Settings; every key may be written kebab-case (`fail-on`) or snake_case (`fail_on`).
     A changed copy is `dataclasses.replace(config, …)`."""
@@ -82,6 +91,7 @@ class Config:
     database_url: str | None = None            # the workflow store (default SQLite in .review/)
     trust_root: str | None = None              # SHA256:… of the first admin (`review verify`)
     ci: CiSettings = field(default_factory=CiSettings)
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
     classifier: dict[str, float] = field(      # per-class probability thresholds
         default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))
     root: Path = Path(".")                     # directory of the config file (not a key of it)
@@ -95,6 +105,9 @@ class Config:
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_size * 2**20)
+
+    def holiday_files(self) -> list[Path]:
+        return [self.root / path for path in self.calendar.holidays]
 
     def lexicon_options(self) -> list[LexiconOptions]:
         return [LexiconOptions(self.root / ref.path, ref.category, ref.severity, ref.gate)
@@ -325,10 +338,24 @@ def _ci(value: Any) -> CiSettings:
     return CiSettings(**_CI(value))
 
 
+def _paths(value: Any) -> list[Path]:
+    """One path, or a list of them."""
+    if isinstance(value, str):
+        return [_path(value)]
+    if not isinstance(value, list):
+        raise _Invalid("Input should be a valid path (a string) or a list of them")
+    return _list_of(_path)(value)
+
+
+def _calendar(value: Any) -> CalendarSettings:
+    return CalendarSettings(**_CALENDAR(value))
+
+
 _LEXICON_REF = _fields({"path": _path, "category": _draft_category, "severity": _severity,
                         "gate": _gate}, kebab=False, required=("path",))
 _CI = _fields({"paths": _list_of(_string), "require_approval": _boolean, "baseline": _path,
                "fail_on": _one_of(*FAIL_ON)}, kebab=True)
+_CALENDAR = _fields({"holidays": _paths}, kebab=True)
 _CONFIG = _fields({
     "lang": _one_of(*LANGS),
     "fail_on": _one_of(*FAIL_ON),
@@ -350,6 +377,7 @@ _CONFIG = _fields({
     "database_url": _string,
     "trust_root": _string,
     "ci": _ci,
+    "calendar": _calendar,
     "classifier": _after(_table_of(_number), _thresholds_over_the_defaults),
 }, kebab=True)
 

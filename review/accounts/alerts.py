@@ -107,7 +107,9 @@ def notice(store: Store, unit: str, as_of: date, period: tuple[date, date] | Non
     state = status(store, unit, as_of, period)
     items = [a for a in listing(store, unit)
              if state["period"][0] <= a["date"] <= state["period"][1]]
-    deadline = calendar.add_working_days(as_of, 5)
+    deadline = calendar.deadline(as_of, 5)
+    provisional = (f"（暂定：{'、'.join(map(str, deadline.missing))} 年节假日安排公布前按周末和"
+                   "元旦、劳动节、国庆节计算）" if deadline.provisional else "")
     lines = [f"# 关于{unit}政务新媒体问题的整改通报", "",
              f"{unit}：", "",
              f"经监测，{state['period'][0]} 至 {state['period'][1]} 期间，你单位政务新媒体共产生"
@@ -118,7 +120,7 @@ def notice(store: Store, unit: str, as_of: date, period: tuple[date, date] | Non
     lines += ["", "根据“二四六”约谈机制，"
               + (f"{INTERVIEWS[state['interview']]}。" if state["interview"]
                  else "本期警报未达约谈标准。"),
-              "", f"请于 {deadline.isoformat()} 前完成整改，"
+              "", f"请于 {deadline.day.isoformat()}{provisional} 前完成整改，"
               "整改报告须经单位主要负责人签字并加盖公章后报区政府办公室。",
               "", f"{as_of.isoformat()}"]
     text = "\n".join(lines) + "\n"

@@ -35,6 +35,7 @@ def _store():
             ("review_items", "review_decisions"))]
     if problems:
         raise StoreError("office_tables_disagree", problem=problems[0])
+    _use_calendar(service)
     return service.store
 
 
@@ -44,7 +45,39 @@ def _office():
     from review.workflow.commands import open_service
 
     service = open_service()
+    _use_calendar(service)
     return service.store, service.office_signer()
+
+
+def _use_calendar(service) -> None:
+    """The workspace config's holiday files (`[calendar] holidays`) over the bundled calendar;
+    a bad file is one line, exit 2."""
+    from review.accounts import calendar
+
+    calendar.use(calendar.load_holidays(service.workspace.config().holiday_files()))
+
+
+def _on(day: str, provisional: bool) -> str:
+    """A deadline as shown: marked when it is provisional."""
+    return day + say("provisional_mark") if provisional else day
+
+
+def _dates(e: dict) -> dict:
+    """An event's deadlines as shown, each marked when provisional."""
+    which = e.get("provisional_deadlines", [])
+    return {"deadline": _on(e["filing_deadline"], "filing_deadline" in which),
+            "notice": _on(e["notice_end"], "notice_end" in which)}
+
+
+def _notes(events: list[dict]) -> list[str]:
+    """What a provisional deadline lacks, and deadlines the calendar now puts elsewhere."""
+    lines = [say("deadline_outdated", id=e["id"], **_dates({**e["recompute"], "id": e["id"]}))
+             for e in events if "recompute" in e]
+    missing = sorted({y for e in events for y in e.get("calendar_missing", [])})
+    if missing:
+        lines.append(say("provisional_note", years="、".join(map(str, missing))
+                         if spoken() == "zh" else ", ".join(map(str, missing))))
+    return lines
 
 
 def _day(value: datetime | None) -> date:
@@ -118,9 +151,9 @@ def accounts_show(name, fmt) -> None:
                           platform=data["platform"], status=data["status"],
                           last=data["last_post"] or "—")]
           + [say("account_event_line", id=e["id"], date=e["date"], kind=e["kind"],
-                 deadline=e["filing_deadline"], notice=e["notice_end"], filed=e["filed"] or "—",
-                 decision=e["decision"])
-             for e in data["events"]])
+                 **_dates(e), filed=e["filed"] or "—", decision=e["decision"])
+             for e in data["events"]]
+          + _notes(data["events"]))
 
 
 @accounts.command("event")
@@ -136,7 +169,24 @@ def accounts_event(name, kind, day, decision, fmt) -> None:
 
     data = registry.event(*_office(), name, kind, _day(day), decision)
     _emit(data, fmt, [say("event_recorded", name=name, kind=kind, date=data["date"],
-                          deadline=data["filing_deadline"], notice=data["notice_end"])])
+                          **_dates(data)), *_notes([data])])
+
+
+@accounts.command("recompute")
+@lang_option
+@FORMAT_OPTION
+def accounts_recompute(fmt) -> None:
+    """按现有节假日安排重新计算期限（暂定期限转为正式）/ recompute deadlines on the calendar now
+    known: provisional ones become final once the year's holidays are on file."""
+    from review.accounts import registry
+
+    changes = registry.recompute(*_office())
+    _emit(changes, fmt, [*(say("deadline_recomputed", id=c["event"], account=c["account"],
+                               kind=c["kind"], date=c["date"],
+                               old_deadline=c["was"]["filing_deadline"],
+                               old_notice=c["was"]["notice_end"], **_dates(c))
+                           for c in changes),
+                         say("deadlines_recomputed", count=len(changes)), *_notes(changes)])
 
 
 @accounts.command("filed")
@@ -163,7 +213,8 @@ def accounts_due(as_of, within, fmt) -> None:
 
     rows = registry.due(_store(), _day(as_of), within)
     _emit(rows, fmt, table([r["status"], r["account"], f"{r['kind']} {r['date']}",
-                            say("file_by", deadline=r["filing_deadline"])] for r in rows))
+                            say("file_by", deadline=_dates(r)["deadline"])] for r in rows)
+          + _notes(rows))
 
 
 @accounts.group("activity")

@@ -32,11 +32,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_alert": ("没有警报 {alert}", "no alert {alert}"),
     "alert_resolved_already": ("警报 {alert} 已于 {day} 解除",
                                "alert {alert} was already resolved on {day}"),
-    "beyond_calendar": ("{day} 超出本工具所知的法定节假日安排（{first}–{last}）：国务院公布该年度"
-                        "节假日安排后，请升级 chinese-calendar 软件包",
-                        "{day} lies beyond the official holiday calendar this tool knows "
-                        "({first}–{last}): upgrade the chinese-calendar package once the State "
-                        "Council publishes that year's holidays"),
+    "before_calendar": ("{day} 早于本工具所知的法定节假日安排（{first}–{last}）：请在配置 "
+                        "[calendar] holidays 中提供该年度的节假日文件",
+                        "{day} lies before the official holiday calendar this tool knows "
+                        "({first}–{last}): supply that year's holiday file in the config's "
+                        "[calendar] holidays"),
+    # the organisation's holiday files ([calendar] holidays)
+    "holiday_file": ("节假日文件 {path}：{problem}", "holiday file {path}: {problem}"),
+    "holiday_unreadable": ("无法读取：{reason}", "cannot read: {reason}"),
+    "holiday_not_toml": ("不是有效的 TOML：{reason}", "not valid TOML: {reason}"),
+    "holiday_unknown_key": ("未知的键“{key}”（可用：year、holidays、workdays）",
+                            "unknown key {key!r} (keys: year, holidays, workdays)"),
+    "holiday_needs_year": ("须写明年份，如 year = 2027", "needs its year, e.g. year = 2027"),
+    "holiday_not_list": ("{key} 须为日期列表", "{key} should be a list of dates"),
+    "holiday_bad_date": ("{key} 中的“{value}”不是日期（应为 YYYY-MM-DD）",
+                         "{key}: {value!r} is not a date (expected YYYY-MM-DD)"),
+    "holiday_other_year": ("{key} 中的 {day} 不在 {year} 年内", "{key}: {day} is not in {year}"),
+    "holiday_and_workday": ("{day} 既列为放假又列为上班",
+                            "{day} is listed both as a holiday and as a workday"),
+    "workday_not_weekend": ("workdays 中的 {day} 不是周末：调休上班日只能是周六或周日",
+                            "workdays: {day} is not a weekend (adjusted working days are "
+                            "Saturdays or Sundays)"),
+    "holiday_year_twice": ("{year} 年已由 {other} 给出", "{year} is already given by {other}"),
     "bad_period": ("期间“{text}”有误：请使用 2026、2026-10 或 2026-10-01:2026-10-31",
                    "period {text!r}: use 2026, 2026-10 or 2026-10-01:2026-10-31"),
     "date_range": ("{day}：日期须在 {first} 年至 {last} 年之间",
@@ -64,6 +81,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event_recorded": ("{name} {kind} {date}：请于 {deadline} 前备案；公示期至少至 {notice}",
                        "{name} {kind} {date}: file by {deadline}; public notice until at least "
                        "{notice}"),
+    "provisional_mark": ("（暂定）", " (provisional)"),
+    "provisional_note": ("暂定：{years} 年的法定节假日安排尚未掌握，期限只计算了周末和"
+                         "元旦、劳动节、国庆节；春节、清明、端午、中秋及调休须待国务院"
+                         "公布。公布后在配置 "
+                         "[calendar] holidays 中加入该年文件（或升级 chinese-calendar），再运行 "
+                         "`review accounts recompute`",
+                         "provisional: the official holiday calendar of {years} is not known "
+                         "yet, so only weekends, New Year's Day, Labour Day and National Day "
+                         "were counted; Spring Festival, Qingming, Dragon Boat, Mid-Autumn and "
+                         "the adjusted working days wait for the State Council's notice. Then "
+                         "add that year's file to the config's [calendar] holidays (or upgrade "
+                         "chinese-calendar) and run `review accounts recompute`"),
+    "deadline_outdated": ("  按现有节假日安排，#{id} 应为：备案期限 {deadline}，公示至 {notice}；"
+                          "请运行 `review accounts recompute`",
+                          "  on the calendar now known, #{id} gives: filing by {deadline}, "
+                          "notice until {notice}; run `review accounts recompute`"),
+    "deadline_recomputed": ("#{id} {account} {kind} {date}：备案期限 {old_deadline} → {deadline}，"
+                            "公示至 {old_notice} → {notice}",
+                            "#{id} {account} {kind} {date}: filing by {old_deadline} → "
+                            "{deadline}, notice until {old_notice} → {notice}"),
+    "deadlines_recomputed": ("已重新计算 {count} 个事件的期限",
+                             "{count} events' deadlines recomputed"),
     "event_filed": ("事件 {event}：已备案", "event {event}: filed"),
     "file_by": ("备案期限 {deadline}", "file by {deadline}"),
     "activity_imported": ("已添加 {added} 条，已导入过 {duplicates} 条，跳过 {skipped} 条",

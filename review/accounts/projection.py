@@ -37,6 +37,10 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
                     "open" if s["kind"] == "open" else "closed"
         elif r.kind == "account.filed" and s.get("event") in want_events:
             want_events[s["event"]]["filed"] = s.get("date")
+        elif r.kind == "account.deadlines" and s.get("event") in want_events:
+            # a provisional deadline recomputed once the year's holidays were known
+            want_events[s["event"]].update(filing_deadline=s.get("filing_deadline"),
+                                           notice_end=s.get("notice_end"))
         elif r.kind == "alert.add":
             want_alerts[s["id"]] = {"unit": s.get("unit"), "kind": s.get("kind"),
                                     "date": s.get("date"), "note": s.get("note"),

@@ -86,7 +86,7 @@ def show(store: Store, name: str) -> dict:
         last = conn.execute(select(func.max(activity.c.date))
                             .where(activity.c.account_id == row.id)).scalar()
     return {**_as_dict(row), "last_post": last.isoformat() if last else None,
-            "events": [_event(e) for e in history]}
+            "events": [_shown(e) for e in history]}
 
 
 def _as_dict(row) -> dict:
@@ -102,28 +102,87 @@ def _event(e) -> dict:
             "filed": e.filed.isoformat() if e.filed else None}
 
 
+def deadlines(day: date) -> tuple[calendar.Deadline, calendar.Deadline]:
+    """An event's filing deadline and the earliest end of its public notice."""
+    return (calendar.deadline(day, calendar.FILING_DAYS),
+            calendar.deadline(day, calendar.NOTICE_DAYS))
+
+
+def _state(filing: calendar.Deadline, notice: calendar.Deadline) -> dict:
+    """Whether the deadlines are provisional: which of them, and the years whose official
+    calendar they lacked."""
+    which = [k for k, d in (("filing_deadline", filing), ("notice_end", notice))
+             if d.provisional]
+    return {"provisional": bool(which), "provisional_deadlines": which,
+            "calendar_missing": sorted(set(filing.missing) | set(notice.missing))}
+
+
+def _shown(e) -> dict:
+    """An event as read: its stored deadlines, and whether they are final on the calendar now
+    known. Stored deadlines the calendar now puts elsewhere (a provisional one, once the year's
+    holidays are known) are provisional too, with what `recompute` would make them."""
+    filing, notice = deadlines(e.date)
+    out = {**_event(e), **_state(filing, notice)}
+    if (filing.day, notice.day) != (e.filing_deadline, e.notice_end):
+        which = [k for k, new, old in (("filing_deadline", filing.day, e.filing_deadline),
+                                       ("notice_end", notice.day, e.notice_end)) if new != old]
+        out.update(provisional=True,
+                   provisional_deadlines=sorted(set(out["provisional_deadlines"]) | set(which)),
+                   recompute={"filing_deadline": filing.day.isoformat(),
+                              "notice_end": notice.day.isoformat(),
+                              **_state(filing, notice)})
+    return out
+
+
 def event(store: Store, sign: Sign, name: str, kind: str, day: date, decision: str) -> dict:
     """A lifecycle event with its basis; the filing deadline is the 7th working day after it
-    and the public notice may end on the 15th working day after it at the earliest."""
+    and the public notice may end on the 15th working day after it at the earliest. Past the
+    official calendar they are provisional (review.accounts.calendar), never refused."""
     if kind not in EVENT_KINDS:
         raise AccountError("unknown_event", kind=kind, kinds=", ".join(EVENT_KINDS))
     if not decision.strip():
         raise AccountError("event_needs_basis")
-    deadline = calendar.add_working_days(day, calendar.FILING_DAYS)
-    notice_end = calendar.add_working_days(day, calendar.NOTICE_DAYS)
+    filing, notice = deadlines(day)
+    state = _state(filing, notice)
     with store.transaction() as conn:
         row = _account(conn, name)
         new_id = conn.execute(events.insert().values(
-            account_id=row.id, kind=kind, date=day, decision=decision, filing_deadline=deadline,
-            notice_end=notice_end)).inserted_primary_key[0]
+            account_id=row.id, kind=kind, date=day, decision=decision,
+            filing_deadline=filing.day, notice_end=notice.day)).inserted_primary_key[0]
         if kind in ("close", "merge"):
             conn.execute(accounts.update().where(accounts.c.id == row.id)
                          .values(status="closed"))
         elif kind == "open":
             conn.execute(accounts.update().where(accounts.c.id == row.id).values(status="open"))
         e = conn.execute(select(events).where(events.c.id == new_id)).first()
-        sign(conn, "account.event", {"account": name, **_event(e)})
-    return {"account": name, **_event(e)}
+        sign(conn, "account.event", {"account": name, **_event(e), **state})
+    return {"account": name, **_event(e), **state}
+
+
+def recompute(store: Store, sign: Sign) -> list[dict]:
+    """Every event whose stored deadlines the calendar now known puts elsewhere — provisional
+    ones, once the year's holidays are in a holiday file or a newer package — gets the new
+    ones, each change a signed record (`account.deadlines`); the changes, old and new."""
+    changes = []
+    with store.transaction() as conn:
+        rows = conn.execute(select(events, accounts.c.name)
+                            .join(accounts, accounts.c.id == events.c.account_id)
+                            .order_by(events.c.id)).all()
+        for r in rows:
+            filing, notice = deadlines(r.date)
+            if (filing.day, notice.day) == (r.filing_deadline, r.notice_end):
+                continue
+            conn.execute(events.update().where(events.c.id == r.id).values(
+                filing_deadline=filing.day, notice_end=notice.day))
+            change = {"event": r.id, "account": r.name, "kind": r.kind,
+                      "date": r.date.isoformat(),
+                      "was": {"filing_deadline": r.filing_deadline.isoformat(),
+                              "notice_end": r.notice_end.isoformat()},
+                      "filing_deadline": filing.day.isoformat(),
+                      "notice_end": notice.day.isoformat(), **_state(filing, notice)}
+            sign(conn, "account.deadlines", change)
+            changes.append(change)
+    return changes
 
 
 def filed(store: Store, sign: Sign, event_id: int, day: date) -> None:
@@ -135,7 +194,8 @@ def filed(store: Store, sign: Sign, event_id: int, day: date) -> None:
 
 
 def due(store: Store, as_of: date, within: int = 3) -> list[dict]:
-    """Unfiled events: overdue, or due within `within` working days."""
+    """Unfiled events: overdue, or due within `within` working days (a deadline the calendar
+    now puts elsewhere counts at its new day: `recompute` has yet to record it)."""
     horizon = calendar.add_working_days(as_of, within)
     with store.reading() as conn:
         rows = conn.execute(select(events, accounts.c.name)
@@ -144,9 +204,12 @@ def due(store: Store, as_of: date, within: int = 3) -> list[dict]:
                             .order_by(events.c.filing_deadline)).all()
     out = []
     for r in rows:
-        if r.filing_deadline <= horizon:
-            out.append({"account": r.name, **_event(r),
-                        "status": "overdue" if r.filing_deadline < as_of else "due"})
+        shown = _shown(r)
+        deadline = date.fromisoformat(shown.get("recompute", shown)["filing_deadline"])
+        if deadline <= horizon:
+            out.append({"account": r.name, **shown,
+                        "status": "overdue" if deadline < as_of else "due", "_by": deadline})
+    out.sort(key=lambda d: d.pop("_by"))
     return out
 
 

@@ -13,3 +13,14 @@ def office(request, tmp_path, monkeypatch) -> Team:
     team.keygen("admin")
     team.ok("admin", "init", "--name", "admin")
     return team
+
+
+@pytest.fixture(autouse=True)
+def bundled_calendar():
+    """Each test starts and ends on the bundled calendar: a command run in this process may
+    have put a workspace's holiday files in force (review.accounts.calendar.use)."""
+    from review.accounts import calendar
+
+    calendar.use([])
+    yield
+    calendar.use([])

@@ -26,8 +26,12 @@ def test_lifecycle_event_computes_filing_and_notice_deadlines(office):
     assert [(d["account"], d["status"]) for d in due] == [("城东发布", "overdue")]
     office.ok("admin", "accounts", "filed", str(event["id"]), "--date", "2025-10-15")
     assert j(office, "accounts", "due", "--as-of", "2025-10-17") == []
-    office.usage_error("admin", "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
-                       "--decision", "x", match="beyond the official holiday calendar")
+    # past the official calendar the deadlines are provisional, never refused
+    late = j(office, "accounts", "event", "城东发布", "close", "--date", "2030-12-20",
+             "--decision", "x")
+    assert late["provisional"] is True and late["calendar_missing"] == [2030, 2031]
+    office.usage_error("admin", "accounts", "event", "城东发布", "close", "--date", "2003-12-20",
+                       "--decision", "x", match="before the official holiday calendar")
 
 
 def test_import_with_bad_rows_and_a_repeated_import(office, tmp_path):
