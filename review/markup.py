@@ -305,13 +305,41 @@ def _html(text: str, depth: int) -> View:
         out.decoded(text, 0, len(text))
         return out.view()
     parser = _HtmlVisible(text, depth)
-    parser.feed(text)
+    parser.feed(_html5_comments(text))
     parser.close()
     rest = parser.rawdata  # the content of a text area (or title…) never closed: to the end
     if rest and parser.cdata_elem in _TEXT_CONTENT and not parser.hidden:
         start = len(text) - len(rest)
         parser.out.decoded(text, start, len(text))
     return parser.out.view()
+
+
+_COMMENT_START = re.compile(r"<!--")
+_COMMENT_END = re.compile(r"--!?>")
+
+
+def _html5_comments(text: str) -> str:
+    """The text with its comments ended where a browser ends them (the HTML5 tokenizer):
+    `<!-->` and `<!--->` are whole, empty comments, and `--!>` closes one as `-->` does —
+    this Python's parser knows only `-->`, and would hide what follows. Rewritten in place
+    with as many characters, so offsets still index the draft."""
+    out = []
+    pos = 0
+    while (m := _COMMENT_START.search(text, pos)) is not None:
+        after = m.end()
+        if text.startswith(">", after) or text.startswith("->", after):
+            end = after + (1 if text[after] == ">" else 2)
+            out.append(text[pos:m.start()] + "<i" + " " * (end - m.start() - 3) + ">")
+            pos = end
+            continue
+        close = _COMMENT_END.search(text, after)
+        if close is None:
+            break
+        replaced = " -->" if close.group() == "--!>" else close.group()
+        out.append(text[pos:close.start()] + replaced)
+        pos = close.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def html_view(text: str) -> View:
@@ -324,19 +352,37 @@ def html_view(text: str) -> View:
 # spaces (or in <>), then an optional title; a definition on a line of its own. Anything else
 # in brackets and parentheses is text a reader sees (an escaped \[…\](…) included).
 _MD_DESTINATION = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+_MD_ATTRIBUTE = (r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"""
+                 r"""(?:\s*=\s*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)""")
+_MD_TAG = rf"<[A-Za-z][A-Za-z0-9-]*{_MD_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>"
+# Where Markdown shows everything as written: code blocks (fenced, or indented after a blank
+# line) and code spans. A tag or a comment there is text a reader sees.
+_MD_LITERAL = re.compile(
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
+    r"|(?:\A|(?<=\n\n))(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+"
+    r"|(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    re.MULTILINE | re.DOTALL)
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re.compile(
     rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
     rf"(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*$)"                          # [id]: https://… "title"
-    r"|<!--.*?-->"                                        # comment
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",  # inline HTML tag
+    r"|<!--(?:-?>|.*?--!?>)"       # a comment, ended where a browser ends it (HTML5)
+    rf"|(?P<tag>{_MD_TAG})",        # raw HTML as CommonMark takes it: else shown as text
     re.MULTILINE | re.DOTALL,
 )
 _MD_BREAK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
 # a link's title, shown as its tooltip: after the target, in quotes or parentheses
 _MD_TITLE = re.compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at `at` follows an odd run of backslashes."""
+    run = 0
+    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 def _md_link_text_before(text: str, end: int) -> bool:
@@ -358,9 +404,13 @@ def _md_link_text_before(text: str, end: int) -> bool:
 def markdown_view(text: str) -> View:
     out = _Builder()
     pos = 0
+    literal = [m.span() for m in _MD_LITERAL.finditer(text)]
     for m in _MD_HIDDEN.finditer(text):
         if m.group("target") and not _md_link_text_before(text, m.start()):
             continue  # (…) after brackets that are no link text: shown as written
+        if any(a <= m.start() < b for a, b in literal) or \
+                (text[m.start()] == "<" and _escaped(text, m.start())):
+            continue  # in code, or an escaped \<: shown as written
         out.decoded(text, pos, m.start(), _MD_REF)
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if m.group("tag") and not m.group().startswith("</"):

@@ -193,3 +193,31 @@ def test_markdown_that_is_no_link_is_read_as_the_reader_sees_it(draft):
 def test_a_real_link_target_and_definition_stay_hidden():
     view = markdown_view('详见[通知](https://x.gov.cn/a(b)c "说明")。\n\n[附]: https://x.gov.cn\n')
     assert "x.gov.cn" not in view.text and "说明" in view.text and "通知" in view.text
+
+
+@pytest.mark.parametrize("draft", [
+    "甲<span 本通报属内部资料请勿外传>乙\n",      # no attribute name: no tag, shown as text
+    "正文。\n\n    <!-- 内部资料请勿外传 -->\n",  # an indented code block
+    "```\n<!-- 内部资料请勿外传 -->\n```\n",       # a fenced one
+    "用 `<!-- 内部资料请勿外传 -->` 表示。\n",      # a code span
+    "\\<!-- 内部资料请勿外传 -->\n",                # an escaped <
+    "甲<!-->内部资料请勿外传\n",                    # an empty comment, whole (HTML5)
+    "甲<!-- x --!>内部资料请勿外传 -->\n",          # a comment a browser ends at --!>
+])
+def test_markdown_shows_what_commonmark_and_browsers_show(draft):
+    """Red-team pass 13: anything shaped like a tag or a comment was hidden, wherever it was."""
+    assert "内部资料" in markdown_view(draft).text
+
+
+@pytest.mark.parametrize("page", ["<p>甲<!-->内部资料</p>", "<p>甲<!--->内部资料</p>",
+                                  "<p>甲<!-- x --!>内部资料 --></p>"])
+def test_a_page_s_comments_end_where_a_browser_ends_them(page):
+    view = html_view(page)
+    assert "内部资料" in view.text
+    start = view.text.index("内部资料")
+    assert page[view.span(start, start + 4)[0]:view.span(start, start + 4)[1]] == "内部资料"
+
+
+def test_real_tags_and_comments_stay_hidden():
+    assert markdown_view("加<!-- 注释 -->微<b class='x'>信</b>").text == "加微信"
+    assert html_view("<p>加<!-- 注释 -->微信</p>").text.strip() == "加微信"

@@ -729,7 +729,12 @@ def _number(row, column: str) -> int:
 
 
 def text_digest(content: bytes, path: str) -> str:
-    return sha256(_same_text(content, path).encode())
+    """What a rejection names the rejected text by: as a reader sees it (a Word file's
+    hidden runs left out)."""
+    from review.inputs.word import without_hidden
+
+    return sha256(_same_text(without_hidden(content) if _is_word(path) else content,
+                             path).encode())
 
 
 # `--version` names a version by at least this many hex digits of its content hash (128 bits):
@@ -740,10 +745,19 @@ MIN_VERSION_DIGITS = 32
 def _text_digests(content: bytes, path: str) -> set[str]:
     """Every digest under which a rejection of this text may have been signed: the text as
     its file's kind reads it (what is checked, shown and published), as a sniffed kind reads
-    it (a page saved under another name), and — rejections signed before ASCII punctuation
-    was folded away — with that punctuation kept."""
-    return {sha256(_same_text(content, path, punctuation, sniff).encode())
-            for punctuation in (False, True) for sniff in (False, True)}
+    it (a page saved under another name), a Word file's without its hidden runs (what a
+    reader sees), and — rejections signed before ASCII punctuation was folded away, or
+    hidden runs were — with those kept."""
+    from review.inputs.word import without_hidden
+
+    shown = without_hidden(content) if _is_word(path) else content
+    return {sha256(_same_text(data, path, punctuation, sniff).encode())
+            for data in {content, shown} for punctuation in (False, True)
+            for sniff in (False, True)}
+
+
+def _is_word(path: str) -> bool:
+    return path.lower().endswith(".docx")
 
 
 def _same_text(content: bytes, path: str, punctuation: bool = False,

@@ -287,3 +287,26 @@ def test_an_item_number_near_the_limit_stops_no_submission(team):
     made.dispose()
     numbers = [team.submit("editor", team.write(f"n{i}.txt", OTHER + str(i))) for i in range(2)]
     assert numbers == [2, 3]  # the stray row 2 made way; nothing near the limit
+
+
+def test_a_rejected_word_draft_with_a_hidden_run_added_is_still_rejected(team):
+    """Red-team pass 13: one hidden character (Word's hidden font effect) made the rejected
+    text "another text", though a reader sees exactly the rejected one."""
+    import io
+
+    import docx
+
+    def draft(hidden: str) -> bytes:
+        document = docx.Document()
+        paragraph = document.add_paragraph("关于调整市区部分道路限行措施的通告："
+                                           "自下周一起全天限行。")
+        if hidden:
+            paragraph.add_run(hidden).font.hidden = True
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    item = team.submit("editor", team.write("a.docx", draft("")))
+    team.ok("reviewer", "reject", str(item), "--reason", "限行未经批准")
+    again = team.write("b.docx", draft("壹"))
+    team.refused("editor", "submit", again, match=f"rejected in item {item}")
