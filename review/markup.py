@@ -305,7 +305,7 @@ def _html(text: str, depth: int) -> View:
         out.decoded(text, 0, len(text))
         return out.view()
     parser = _HtmlVisible(text, depth)
-    parser.feed(_html5_comments(text))
+    parser.feed(_html5_end_tags(_html5_comments(text)))
     parser.close()
     rest = parser.rawdata  # the content of a text area (or title…) never closed: to the end
     if rest and parser.cdata_elem in _TEXT_CONTENT and not parser.hidden:
@@ -342,6 +342,18 @@ def _html5_comments(text: str) -> str:
     return "".join(out)
 
 
+# An end tag of an element whose content is raw text, with something after its name (an
+# attribute, a slash): a browser ends the element there; this Python's parser does not, and
+# would hide the rest of the page.
+_RAW_END = re.compile(r"</(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript"
+                      r"|plaintext)([\s/][^>]*)>", re.IGNORECASE)
+
+
+def _html5_end_tags(text: str) -> str:
+    """Such end tags with their tail blanked (as many characters: offsets still hold)."""
+    return _RAW_END.sub(lambda m: f"</{m.group(1)}{' ' * len(m.group(2))}>", text)
+
+
 def html_view(text: str) -> View:
     return _html(text, 0)
 
@@ -352,15 +364,26 @@ def html_view(text: str) -> View:
 # spaces (or in <>), then an optional title; a definition on a line of its own. Anything else
 # in brackets and parentheses is text a reader sees (an escaped \[…\](…) included).
 _MD_DESTINATION = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
-_MD_ATTRIBUTE = (r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"""
-                 r"""(?:\s*=\s*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)""")
-_MD_TAG = rf"<[A-Za-z][A-Za-z0-9-]*{_MD_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>"
+# white space inside a tag: at most one line end (a blank line ends the paragraph, and the tag)
+_MD_SPACE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_MD_SPACE0 = r"[ \t]*\n?[ \t]*"
+_MD_ATTRIBUTE = (rf"""(?:{_MD_SPACE}[A-Za-z_:][A-Za-z0-9_.:-]*"""
+                 rf"""(?:{_MD_SPACE0}={_MD_SPACE0}(?:[^"'=<>`\s]+|'[^'\n]*(?:\n[^'\n]+)*'"""
+                 r"""|"[^"\n]*(?:\n[^"\n]+)*"))?)""")
+_MD_TAG = (rf"<[A-Za-z][A-Za-z0-9-]*{_MD_ATTRIBUTE}*{_MD_SPACE0}/?>"
+           rf"|</[A-Za-z][A-Za-z0-9-]*{_MD_SPACE0}>")
+# elements whose content a browser never shows as text
+_MD_RAW = re.compile(r"<(script|style|template)\b", re.IGNORECASE)
 # Where Markdown shows everything as written: code blocks (fenced, or indented after a blank
 # line) and code spans. A tag or a comment there is text a reader sees.
 _MD_LITERAL = re.compile(
-    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
-    r"|(?:\A|(?<=\n\n))(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+"
-    r"|(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    # a fence (in a quotation too), to its closing fence or the end
+    r"^(?:[ ]{0,3}>[ ]?)*[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?"
+    r"(?:^(?:[ ]{0,3}>[ ]?)*[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
+    # any line indented as code (in a list it may be a continuation: shown either way)
+    r"|^(?:[ ]{4}|[ ]{0,3}\t)[^\n]*$"
+    # a code span, opened by a backtick that is not escaped
+    r"|(?<![`\\])(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
     re.MULTILINE | re.DOTALL)
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re.compile(
@@ -385,33 +408,42 @@ def _escaped(text: str, at: int) -> bool:
     return run % 2 == 1
 
 
-def _md_link_text_before(text: str, end: int) -> bool:
+def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) -> bool:
     """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
-    same line."""
+    same line, outside code, and what they hold is no link itself (links do not nest)."""
     line_start = text.rfind("\n", 0, end) + 1
     depth = 0
     for i in range(end - 1, line_start - 1, -1):
-        escaped = i > line_start and text[i - 1] == "\\"
+        escaped = _escaped(text, i)
         if text[i] == "]" and not escaped:
             depth += 1
         elif text[i] == "[" and not escaped:
             depth -= 1
             if depth == 0:
-                return True
+                inside = any(a <= i < b or a <= end - 1 < b for a, b in literal)
+                return not inside and "](" not in text[i:end - 1]
     return False
 
 
 def markdown_view(text: str) -> View:
     out = _Builder()
-    pos = 0
+    pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
-    for m in _MD_HIDDEN.finditer(text):
-        if m.group("target") and not _md_link_text_before(text, m.start()):
+    while (m := _MD_HIDDEN.search(text, at)) is not None:
+        at = m.end()
+        if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
         out.decoded(text, pos, m.start(), _MD_REF)
+        raw = _MD_RAW.match(m.group())
+        if raw:  # a script's, style's or template's content is never shown: to its end tag
+            end = re.compile(rf"</{raw.group(1)}[\s/>]", re.IGNORECASE).search(text, at)
+            at = len(text) if end is None else (text.find(">", end.start()) + 1 or len(text))
+            out.put("\n", m.start(), at)
+            pos = at
+            continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if m.group("tag") and not m.group().startswith("</"):
             _shown_attributes(text, m.start(), m.end(), out, 0, block)

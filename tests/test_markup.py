@@ -221,3 +221,29 @@ def test_a_page_s_comments_end_where_a_browser_ends_them(page):
 def test_real_tags_and_comments_stay_hidden():
     assert markdown_view("加<!-- 注释 -->微<b class='x'>信</b>").text == "加微信"
     assert html_view("<p>加<!-- 注释 -->微信</p>").text.strip() == "加微信"
+
+
+@pytest.mark.parametrize("draft", [
+    "# 通知\n    <span x=\"内部资料请勿外传\">\n",        # code indented right after a heading
+    "> ```\n> <!-- 内部资料请勿外传 -->\n",                # an unclosed fence in a quotation
+    "\\`a` <b x=\"内部资料请勿外传\"> `c`\n",               # a code span after an escaped `
+    "<a\n\nx=\"内部资料请勿外传\">\n",                      # a blank line ends a tag
+    "`[a`](内部资料请勿外传)\n",                            # the [ is in code: no link
+    "[[通知](a)](内部资料请勿外传)\n",                      # links do not nest
+])
+def test_markdown_shows_what_commonmark_shows_fourteenth_pass(draft):
+    assert "内部资料" in markdown_view(draft).text
+
+
+def test_markdown_hides_a_script_s_content_as_a_browser_does():
+    """Red-team pass 14: `<script>壹</script>` added to a rejected draft made it "another
+    text", though a reader sees the same."""
+    assert markdown_view("正文。<script>壹</script>\n").text.strip() == "正文。"
+    assert "尾" in markdown_view("正文<style>x</style>尾").text
+
+
+@pytest.mark.parametrize("page", ["<style>a{}</style x=1><p>内部资料</p>",
+                                  "<script>x</script/><p>内部资料</p>"])
+def test_a_raw_text_end_tag_with_a_tail_ends_the_element(page):
+    """Red-team pass 14: `</style x=1>` ends a style for a browser; the parser hid the rest."""
+    assert "内部资料" in html_view(page).text

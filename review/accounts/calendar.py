@@ -70,7 +70,9 @@ _supplied: dict[int, HolidayYear] = {}
 
 
 def use(years: Iterable[HolidayYear]) -> None:
-    """From now on, these years' holidays take precedence over the bundled calendar."""
+    """From now on, these years' holidays count where the bundled calendar has none (a year
+    it knows is never overridden: the file sits in a folder any member may write, and a
+    false holiday moves every deadline)."""
     _supplied.clear()
     _supplied.update({y.year: y for y in years})
 
@@ -83,13 +85,11 @@ def bundled_years() -> tuple[int, int]:
 def official(day: date) -> bool | None:
     """Whether `day` is a working day on the official calendar; None when no official calendar
     covers its year."""
-    supplied = _supplied.get(day.year)
-    if supplied is not None:
-        return supplied.is_workday(day)
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
-        return None
+        supplied = _supplied.get(day.year)
+        return supplied.is_workday(day) if supplied is not None else None
 
 
 def provisional_workday(day: date) -> bool:

@@ -589,6 +589,12 @@ def without_hidden(data: bytes) -> bytes:
         names = source.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return data
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=False)
+    try:
+        styles = _hiding_styles(etree.fromstring(source.read("word/styles.xml"), parser)) \
+            if "word/styles.xml" in names else _Styles({}, None, None)
+    except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
+        return data
     out = io.BytesIO()
     changed = False
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -596,18 +602,76 @@ def without_hidden(data: bytes) -> bytes:
             part = source.read(name)
             if name.startswith("word/") and name.endswith(".xml"):
                 try:
-                    root = etree.fromstring(part, etree.XMLParser(resolve_entities=False,
-                                                                  huge_tree=False))
+                    root = etree.fromstring(part, parser)
                 except etree.XMLSyntaxError:
                     return data
                 for run in list(root.iter(W_R)):
-                    properties = run.find(_W + "rPr")
-                    if properties is not None and any(
-                            flag.get(_W + "val", "true").lower() not in _OFF
-                            for flag in properties if flag.tag in _HIDING):
-                        run.getparent().remove(run)
-                        changed = True
+                    if styles.hides(run):
+                        parent = run.getparent()
+                        if parent is not None:  # a part whose root is a run: left as it is
+                            parent.remove(run)
+                            changed = True
                 part = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             target.writestr(name, part)
     return out.getvalue() if changed else data
+
+
+def _hidden_flag(properties: _Element | None) -> bool | None:
+    """Whether run properties hide (True), show (False) or say nothing (None)."""
+    if properties is None:
+        return None
+    flags = [flag for flag in properties if flag.tag in _HIDING]
+    if not flags:
+        return None
+    return any(flag.get(_W + "val", "true").lower() not in _OFF for flag in flags)
+
+
+@dataclass
+class _Styles:
+    """Which styles hide their runs (through `basedOn`), and the document's default."""
+
+    hiding: dict[str, bool]
+    default: bool | None
+    paragraph_default: str | None
+
+    def hides(self, run: _Element) -> bool:
+        own = _hidden_flag(run.find(_W + "rPr"))
+        if own is not None:
+            return own
+        properties = run.find(_W + "rPr")
+        style = properties.find(_W + "rStyle") if properties is not None else None
+        if style is not None and self.hiding.get(style.get(_W + "val", "")) is not None:
+            return bool(self.hiding[style.get(_W + "val", "")])
+        paragraph = next(run.iterancestors(W_P), None)
+        pstyle = None
+        if paragraph is not None:
+            found = paragraph.find(f"{_W}pPr/{_W}pStyle")
+            pstyle = found.get(_W + "val") if found is not None else None
+        pstyle = pstyle or self.paragraph_default
+        if pstyle is not None and self.hiding.get(pstyle) is not None:
+            return bool(self.hiding[pstyle])
+        return bool(self.default)
+
+
+def _hiding_styles(root: _Element) -> _Styles:
+    own: dict[str, tuple[bool | None, str | None]] = {}
+    paragraph_default = None
+    for style in root.iter(_W + "style"):
+        sid = style.get(_W + "styleId", "")
+        based = style.find(_W + "basedOn")
+        own[sid] = (_hidden_flag(style.find(_W + "rPr")),
+                    based.get(_W + "val") if based is not None else None)
+        if style.get(_W + "type") == "paragraph" and \
+                style.get(_W + "default", "").lower() in ("1", "true", "on"):
+            paragraph_default = sid
+    hiding: dict[str, bool] = {}
+    for sid in own:
+        seen, at, flag = set(), sid, None
+        while at is not None and at in own and at not in seen and flag is None:
+            seen.add(at)
+            flag, at = own[at]
+        if flag is not None:
+            hiding[sid] = flag
+    defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    return _Styles(hiding, _hidden_flag(defaults), paragraph_default)

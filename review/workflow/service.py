@@ -412,8 +412,13 @@ class Service:
         for item_id in conn.execute(rejecting).scalars():
             # from the signed log alone: a row another member emptied or deleted (the tables
             # are his to write) must not stop everyone's submissions
-            history = build_history(chain.records(conn, item_id=item_id), state.roster,
-                                    state.policy, state.workspace, state.trust)
+            try:
+                history = build_history(chain.records(conn, item_id=item_id), state.roster,
+                                        state.policy, state.workspace, state.trust)
+            except StoreError as err:
+                if err.key == "item_no_submission":
+                    continue  # records of an item nobody submitted count for nothing
+                raise
             rejections = earlier(history.rejected_contents)
             texts = earlier(history.rejected_texts)
             rejected = rejections.get(digest) or next(

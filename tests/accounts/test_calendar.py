@@ -77,10 +77,12 @@ def test_a_holiday_file_makes_the_year_official_with_its_adjusted_working_days(s
     assert deadline(date(2027, 12, 28), 7).missing == (2028,)  # past the file: provisional
 
 
-def test_a_holiday_file_takes_precedence_over_the_bundled_calendar(supplied):
+def test_a_holiday_file_never_overrides_a_year_the_package_knows(supplied):
+    """Red-team pass 14: a file in the workspace (any member may write it) declared every
+    weekday of a known year a holiday, and an overdue filing left `accounts due`."""
     supplied('year = 2026\nholidays = ["2026-11-23"]\n', "2026.toml")
-    assert add_working_days(date(2026, 11, 20), 7) == date(2026, 12, 2)
-    assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 16)  # its Saturday is off
+    assert add_working_days(date(2026, 11, 20), 7) == date(2026, 12, 1)
+    assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 14)  # a working Saturday
 
 
 @pytest.mark.parametrize("text, said", [

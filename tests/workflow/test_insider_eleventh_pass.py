@@ -310,3 +310,72 @@ def test_a_rejected_word_draft_with_a_hidden_run_added_is_still_rejected(team):
     team.ok("reviewer", "reject", str(item), "--reason", "限行未经批准")
     again = team.write("b.docx", draft("壹"))
     team.refused("editor", "submit", again, match=f"rejected in item {item}")
+
+
+# --- the fourteenth pass ----------------------------------------------------------------------
+
+def test_a_rejection_of_an_item_nobody_submitted_stops_nobody(team):
+    """One unsigned reject record for an item with no submission, placed right: every
+    colleague's submission and approval failed ("item 77 has no signed submission")."""
+    from review.workflow import chain
+
+    made = engine(team)
+    with made.begin() as conn:
+        chain.append(conn, _Unsigned("SHA256:nobody"), "reject", 77,
+                     {"path": "x", "content_sha256": "0" * 64, "level": 1,
+                      "decision": "reject", "reason": "x"})
+    made.dispose()
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+
+
+def _word(text: str, hidden: str = "", styled: bool = False) -> bytes:
+    import io
+
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    paragraph = document.add_paragraph(text)
+    if hidden:
+        run = paragraph.add_run(hidden)
+        if styled:
+            style = document.styles.add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
+            style.font.hidden = True
+            run.style = style
+        else:
+            run.font.hidden = True
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_run_hidden_by_its_style_does_not_escape_a_rejection(team):
+    text_ = "关于调整市区部分道路限行措施的通告：自下周一起全天限行。"
+    item = team.submit("editor", team.write("a.docx", _word(text_)))
+    team.ok("reviewer", "reject", str(item), "--reason", "限行未经批准")
+    again = team.write("b.docx", _word(text_, "壹", styled=True))
+    team.refused("editor", "submit", again, match=f"rejected in item {item}")
+
+
+def test_a_rejected_markdown_draft_with_a_script_added_is_still_rejected(team):
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    again = team.write("b.md", CLEAN + "<script>壹</script>\n")
+    team.refused("editor", "submit", again, match=f"rejected in item {item}")
+
+
+def test_a_word_part_whose_root_is_a_hidden_run_is_no_crash():
+    import io
+    import zipfile
+
+    from review.inputs.word import without_hidden
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z, zipfile.ZipFile(io.BytesIO(_word("正文"))) as w:
+        for name in w.namelist():
+            z.writestr(name, w.read(name))
+        z.writestr("word/x.xml", '<w:r xmlns:w="http://schemas.openxmlformats.org/'
+                   'wordprocessingml/2006/main"><w:rPr><w:vanish/></w:rPr><w:t>x</w:t></w:r>')
+    assert without_hidden(data.getvalue()) == data.getvalue()
