@@ -52,11 +52,30 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
 
 
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): drawn as nothing, so a
+# reader never sees them — among them letters (Hangul fillers, Lo) and marks a category test
+# misses. Inside a term they would hide it from every match.
+_IGNORABLE = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+              (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+              (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+              (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+              (0xE0000, 0xE0FFF))
+
+
+def invisible(ch: str) -> bool:
+    """Whether a character is drawn as nothing: default-ignorable, a format character, a
+    combining mark on its own or a control."""
+    code = ord(ch)
+    return any(a <= code <= b for a, b in _IGNORABLE) or \
+        unicodedata.category(ch) in ("Cf", "Mn", "Me", "Cc")
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     """The canonical form of one (already simplified) character; '' drops it."""
     cat = unicodedata.category(ch)
-    if cat in ("Cf", "Mn", "Me") or ch in "\ufffc\ufffd" or cat == "Cs":
+    if cat in ("Cf", "Mn", "Me") or ch in "\ufffc\ufffd" or cat == "Cs" or (
+            ch not in "\n\t\r\x85" and invisible(ch)):
         return ""  # zero-width, joiners, direction marks, variation selectors, lone surrogates
     if ch in "\r\u2028\u2029\x85":
         return "\n" if ch != "\r" else ""
@@ -89,7 +108,11 @@ def _simplify(text: str) -> str:
 _BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
            (0x2000, 0x2BFF), (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3200, 0x33FF),
            (0xD800, 0xDFFF), (0xF900, 0xFAFF), (0xFE00, 0xFE6F), (0xFEFF, 0xFEFF),
-           (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF)]
+           (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF),
+           *_IGNORABLE]
+
+
+_FOLD_VERSION = 2  # bump when what folds changes: the table is cached
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +129,7 @@ def _tables() -> tuple[dict[int, str | None], re.Pattern]:
         return {"table": value[0], "marks": value[1]}
 
     table, marks = cache.cached("fold", [], _compute_tables, encode, decode,
-                                unicodedata.unidata_version)
+                                f"{unicodedata.unidata_version}/{_FOLD_VERSION}")
     return table, _char_class(marks)
 
 

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,3 +79,13 @@ def test_a_number_read_out_in_chinese_digit_groups_is_a_digit_string():
     assert fold(View.identity("一三八-七七二一-五六四三")).text == "138-7721-5643"
     # short runs in prose stay words
     assert fold(View.identity("三 四 五年级")).text == "三 四 五年级"
+
+
+@pytest.mark.parametrize("filler", ["\u115f", "\u1160", "\u3164", "\uffa0", "\u180b", "\u17b4"])
+def test_a_character_drawn_as_nothing_does_not_hide_a_term(filler):
+    """Red-team pass 15: a Hangul filler inside a block term (反<U+115F>送中) hid it from every
+    check, though a reader sees 反送中."""
+    from review.document import Document
+
+    doc = Document("d", f"反{filler}送{filler}中")
+    assert doc.compact.text == "反送中"

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from review.columns import table
-from review.errors import UsageError
 from review.i18n import said
 from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
@@ -371,10 +370,9 @@ def alerts_notice(unit, as_of, period, fmt, out) -> None:
     span = calendar.period(period) if period else None
     text = alerts.notice(_store(), unit, _day(as_of), span, fmt)
     if out:
-        try:
-            Path(out).write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise UsageError("cannot_write", path=out, reason=err.strerror or err) from None
+        from review.files import write_replacing
+
+        write_replacing(Path(out), text)
         click.echo(out)
     else:
         click.echo(text, nl=False)

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from review import jsonfile
-from review.errors import UsageError
+from review.files import write_replacing
 from review.findings import Finding
 from review.rules.redirects import current
 
@@ -27,11 +27,7 @@ def build(results: dict[str, list[Finding]]) -> dict:
 
 
 def write(path: Path, data: dict) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as err:
-        raise UsageError("cannot_write", path=path, reason=err.strerror or err) from None
+    write_replacing(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def load(text: str | None) -> Counter:

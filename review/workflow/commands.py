@@ -41,10 +41,9 @@ def _maybe_identity():
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UsageError("cannot_write", path=path, reason=err.strerror or err) from None
+    from review.files import write_replacing
+
+    write_replacing(path, text)
 
 
 def _emit(data, fmt: str, text_lines) -> None:

@@ -785,9 +785,11 @@ def _same_text(content: bytes, path: str, punctuation: bool = False,
     text = unicodedata.normalize("NFKC", text)
     # ASCII punctuation is markup as often as it is text (Markdown's * _ # > - `, a list's
     # 1.): the same words emphasised, quoted or listed are the same draft
+    from review.normalize import invisible
+
     dropped = () if punctuation else _ASCII_PUNCTUATION
     return "".join(c for c in text if not c.isspace() and c not in dropped
-                   and unicodedata.category(c) not in ("Cf", "Cc"))
+                   and not invisible(c))
 
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)

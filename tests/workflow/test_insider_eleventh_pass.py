@@ -4,6 +4,7 @@ reader skipped: tests/test_inputs.py.)"""
 import hashlib
 import json
 
+import pytest
 from sqlalchemy import text
 from workflow.team import CLEAN
 
@@ -379,3 +380,29 @@ def test_a_word_part_whose_root_is_a_hidden_run_is_no_crash():
         z.writestr("word/x.xml", '<w:r xmlns:w="http://schemas.openxmlformats.org/'
                    'wordprocessingml/2006/main"><w:rPr><w:vanish/></w:rPr><w:t>x</w:t></w:r>')
     assert without_hidden(data.getvalue()) == data.getvalue()
+
+
+# --- the fifteenth pass -----------------------------------------------------------------------
+
+def test_an_export_never_writes_through_a_link_planted_at_its_name(team, tmp_path):
+    """A member's link from `.review/roster.json` to the admin's private key: the export wrote
+    the roster into the key. The link itself is replaced now (in a sticky shared folder the
+    rename fails on another member's file: one line, exit 2), never what it points to."""
+    precious = tmp_path / "admin-key.pem"
+    precious.write_text("the admin's key", encoding="utf-8")
+    exported = team.root / ".review" / "roster.json"
+    exported.unlink(missing_ok=True)
+    exported.symlink_to(precious)
+    team.ok("admin", "roster", "export")
+    assert precious.read_text(encoding="utf-8") == "the admin's key"
+    assert not exported.is_symlink() and exported.stat().st_size > 100
+
+
+@pytest.mark.parametrize("filler", ["\u180b", "\u17b4", "\u115f", "\u3164", "\uffa0"])
+def test_a_default_ignorable_character_does_not_escape_a_rejection(team, filler):
+    """U+180B, U+17B4 and the Hangul fillers are drawn as nothing, yet made the rejected text
+    "another text"."""
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    again = team.write("b.md", CLEAN.replace("各单位", "各" + filler + "单位"))
+    team.refused("editor", "submit", again, match=f"rejected in item {item}")
