@@ -149,7 +149,13 @@ def append(conn: Connection, identity: Identity, kind: str, item_id: int | None,
 
 
 def records(conn: Connection, kinds: tuple[str, ...] | None = None,
-            item_id: int | None = None, seqs: Collection[int] | None = None) -> list[Record]:
+            item_id: int | None = None, seqs: Collection[int] | None = None,
+            checked: bool = True) -> list[Record]:
+    """The log's records (in order), each read only if its stored hash is the hash of its
+    fields: a signature or body changed in place (the column's hash left as it was, since the
+    next record names it) would otherwise turn a colleague's rejection into a record "signed
+    by nobody", which counts for nothing — without breaking any link. `checked=False` for
+    `review audit verify`, which names such a record instead of stopping at it."""
     query = select(log).order_by(log.c.seq)
     if seqs is not None:
         query = query.where(log.c.seq.in_(seqs))
@@ -157,7 +163,14 @@ def records(conn: Connection, kinds: tuple[str, ...] | None = None,
         query = query.where(log.c.kind.in_(kinds))
     if item_id is not None:
         query = query.where(log.c.item_id == item_id)
-    return [_record(r) for r in conn.execute(query)]
+    found = [_record(r) for r in conn.execute(query)]
+    if checked:
+        altered = next((r for r in found if r.computed_hash() != r.hash), None)
+        if altered is not None:
+            from review.errors import StoreError
+
+            raise StoreError("record_altered", seq=altered.seq)
+    return found
 
 
 def head(conn: Connection) -> Record | None:

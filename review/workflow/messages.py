@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "--version needs at least {digits} digits of the content hash"),
     "item_number_odd": ("库中的事项编号不是数字：{value}", "an item number in the store is not "
                         "a number: {value}"),
+    "record_altered": ("第 {seq} 条记录在写入后被改动（其哈希与内容不符）；"
+                       "请运行 `review audit verify`",
+                       "record {seq} was altered after it was written (its hash does not "
+                       "match its fields); run `review audit verify`"),
     "queue_item_damaged": ("事项 {item} 无法读取（未列出）：{problem}",
                            "item {item} cannot be read (not listed): {problem}"),
     "log_unsigned": ("（无有效签名，不计）", "(no valid signature: counts for nothing)"),

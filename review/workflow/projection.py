@@ -21,7 +21,7 @@ DECISION_KINDS = ("approve", "reject", "override", "consent")
 
 def disagreements(conn: Connection) -> list[str]:
     """One line per table row that differs from the signed log (or that the log lacks)."""
-    records = chain.records(conn)
+    records = chain.records(conn, checked=False)
     trust = [r for r in records if r.kind in chain.TRUST_KINDS]
     roster = build_roster(trust)
     policy = roster.policy

@@ -350,7 +350,14 @@ class Service:
             existing = None
             for row in conn.execute(select(items.c.id).where(items.c.path == path)
                                     .order_by(items.c.id.desc())):
-                _, history = self._history(conn, state, row.id)
+                try:
+                    _, history = self._history(conn, state, row.id)
+                except (StoreError, UsageError) as err:
+                    if err.key in ("item_no_records", "item_no_submission", "no_item",
+                                   "draft_not_signed", "row_not_bytes"):
+                        continue  # a stray or damaged row (the tables are anyone's): not this
+                    raise
+
                 if history.state != "released" and history.version.path == path:
                     existing = history
                     break

@@ -406,3 +406,41 @@ def test_a_default_ignorable_character_does_not_escape_a_rejection(team, filler)
     team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
     again = team.write("b.md", CLEAN.replace("各单位", "各" + filler + "单位"))
     team.refused("editor", "submit", again, match=f"rejected in item {item}")
+
+
+# --- the sixteenth pass -----------------------------------------------------------------------
+
+def test_a_rejection_altered_in_place_stops_the_next_action(team):
+    """SQLite: the trigger dropped, a few characters of the rejection's signature changed in
+    place (its hash column left as it was: the next record names it), the trigger put back.
+    The rejection became a record "signed by nobody", counting for nothing: the draft was
+    approved and released. Every record read for a decision must hash to its stored hash."""
+    if team.url:
+        pytest.skip("PostgreSQL: a member may not drop the log's triggers (MEMBER_GRANTS)")
+    path = team.write("a.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    team.ok("reviewer", "approve", str(team.submit("editor2", team.write("c.txt", OTHER))))
+    made = engine(team)
+    with made.begin() as conn:
+        for trigger in conn.execute(text("SELECT name FROM sqlite_master WHERE type = "
+                                         "'trigger' AND tbl_name = 'review_log'")).scalars():
+            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        conn.execute(text("UPDATE review_log SET signature = 'AAAA' || substr(signature, 5) "
+                          "WHERE kind = 'reject'"))
+    made.dispose()
+    result = team.run("reviewer", "approve", str(item))
+    assert result.exit_code == 3 and "altered" in result.stderr
+    assert team.run("editor", "release", str(item)).exit_code == 3
+
+
+def test_a_stray_row_with_a_draft_s_path_blocks_no_submission(team):
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("INSERT INTO review_items (id, path, title, content, content_sha256,"
+                          " findings, state, submitted_by, last_changed_by, submitted_seq,"
+                          " updated_seq) VALUES (50, 'posts/a.txt', 'x', :c, 'x', '[]',"
+                          " 'pending', 'x', 'x', 0, 0)"), {"c": b"x"})
+    made.dispose()
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    assert item != 50
