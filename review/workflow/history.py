@@ -146,7 +146,8 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
     # verdict repeated is the earlier refusal: never a release let through.)
     alike: dict[tuple, str | None] = {}
     for r in records:
-        person = roster.signer_of(r)
+        signer = roster.signer_of(r)
+        person = signer.at(r.seq) if signer is not None else None  # the roles held then
         if person is None:
             # signed by a key revoked from before it (lost or stolen then), or by no key on
             # the roster: it counts for nothing (review audit verify names it). Its place in

@@ -11,7 +11,7 @@ or the policy alone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from review.workflow.chain import Record
 from review.workflow.keys import decode_public, fingerprint, verify
@@ -39,6 +39,15 @@ class Person:
     roles: set[str] = field(default_factory=set)
     keys: dict[str, Key] = field(default_factory=dict)
     revoked_seq: int | None = None
+    # where in the log each role was given (roles are only ever added): a record counts for a
+    # role only if its signer held it at the record's place — an approval signed by hand by
+    # an editor must not come to count when he is made a reviewer later
+    since: dict[str, int] = field(default_factory=dict)
+
+    def at(self, seq: int) -> Person:
+        """This person as the roster stood at record `seq`: the roles held then."""
+        return replace(self, roles={role for role in self.roles
+                                    if self.since.get(role, 0) < seq})
 
 
 @dataclass
@@ -112,8 +121,10 @@ class Roster:
             if fingerprint(public) != r.actor or not verify(public, r.signature_bytes(),
                                                             r.signed_bytes()):
                 return False
-            self.people[s["name"]] = Person(s["name"], set(s["roles"]) | {"admin"},
-                                            {r.actor: Key(r.actor, public, r.seq - 1)})
+            roles = set(s["roles"]) | {"admin"}
+            self.people[s["name"]] = Person(s["name"], roles,
+                                            {r.actor: Key(r.actor, public, r.seq - 1)},
+                                            since=dict.fromkeys(roles, r.seq - 1))
             return True
         admin = self.signer_of(r)
         if admin is None or "admin" not in admin.roles:
@@ -159,7 +170,9 @@ class Roster:
                 for key in person.keys.values():  # the old keys end where the new one starts
                     key.revoked_seq = key.revoked_seq or seq
             person = self.people.setdefault(s["name"], Person(s["name"]))
-            person.roles |= set(s.get("roles", ()))
+            added = set(s.get("roles", ())) - person.roles
+            person.roles |= added
+            person.since.update(dict.fromkeys(added, seq))
             key = person.keys.setdefault(fp, Key(fp, public, seq))
             if key.revoked_seq is None:
                 person.revoked_seq = None  # back with a new key (a revoked one stays revoked)
