@@ -141,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "请运行 `review audit verify`",
                        "record {seq} was altered after it was written (its hash does not "
                        "match its fields); run `review audit verify`"),
+    "store_moved": ("{root} 的配置现在指向另一个数据库（{now}），本机此前使用的是 {before}；"
+                    "若确为办公室迁移，请设置一次 REVIEW_DATABASE_URL",
+                    "{root}'s config now names another store ({now}) than this computer used "
+                    "before ({before}); if the office moved it, set REVIEW_DATABASE_URL once"),
     "queue_item_damaged": ("事项 {item} 无法读取（未列出）：{problem}",
                            "item {item} cannot be read (not listed): {problem}"),
     "log_unsigned": ("（无有效签名，不计）", "(no valid signature: counts for nothing)"),

@@ -38,8 +38,21 @@ class Workspace:
             raise UsageError("outside_workspace", path=path, root=self.root) from None
 
     def store(self, url: str | None = None) -> Store:
-        url = url or os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
-        return Store(url or sqlite_url(self.root), review_dir=self.review_dir)
+        """The store: the URL given (`init --database-url`) or REVIEW_DATABASE_URL — the
+        person's own choice, remembered — else the config's, which sits where any member may
+        write it: it must name the store this computer used before for this workspace, or a
+        member could point everyone's next action at a doctored copy."""
+        chosen = url or os.environ.get("REVIEW_DATABASE_URL")
+        effective = chosen or _config_url(self.root) or sqlite_url(self.root)
+        from review.workflow import shown
+
+        before = shown.store_of(self.root)
+        if chosen is None and before is not None and before != effective:
+            raise UsageError("store_moved", root=self.root, now=_safe(effective),
+                             before=_safe(before))
+        if before != effective:
+            shown.remember_store(self.root, effective)
+        return Store(effective, review_dir=self.review_dir)
 
     def config(self) -> Config:
         return _config(self.root)
@@ -69,6 +82,13 @@ class Workspace:
         from review.pipeline import Pipeline
 
         return Pipeline(self.gate_config())
+
+
+def _safe(url: str) -> str:
+    """A store's URL without its password, for a message."""
+    import re
+
+    return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
 def _config_url(root: Path) -> str | None:

@@ -493,3 +493,20 @@ def test_an_approval_signed_before_its_signer_held_the_role_never_counts(team):
     team.refused("editor2", "release", str(item), match="needs approval")
     team.ok("reviewer", "approve", str(item))
     team.ok("editor2", "release", str(item))
+
+
+def test_the_workspace_config_cannot_point_a_colleague_at_another_store(team, tmp_path):
+    """Red-team pass 17: a PostgreSQL team reading `database-url` from the shared workspace's
+    config; a member copied the store into a SQLite file of his own, doctored it and changed
+    the config to name the copy. Each computer remembers which store it used for the
+    workspace and refuses another one named by the config (REVIEW_DATABASE_URL, the person's
+    own choice, still moves it)."""
+    if team.url:
+        pytest.skip("the same rule; the team's URL comes from the environment here")
+    team.ok("reviewer", "queue")
+    copy = tmp_path / "copy.db"
+    copy.write_bytes((team.root / ".review" / "review.db").read_bytes())
+    (team.root / "review.toml").write_text(f'database-url = "sqlite:///{copy}"\n',
+                                           encoding="utf-8")
+    result = team.run("reviewer", "queue")
+    assert result.exit_code == 2 and "another store" in result.stderr
