@@ -269,6 +269,13 @@ def verify_links(conn: Connection, workspace: str) -> None:
     altered = _rehashed(conn)
     if altered is not None:
         raise StoreError("record_altered", seq=altered)
+    if conn.dialect.name == "sqlite":
+        # Decisions select records through the table's indexes: an index made to lie (its
+        # stored definition rewritten) would hide a rejection from every query by kind or
+        # item while the table itself, which the checks above read, stays intact.
+        said = conn.execute(text("PRAGMA integrity_check(review_log)")).scalars().all()
+        if said != ["ok"]:
+            raise StoreError("log_index_broken", problem=str(said[0])[:200])
     heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
 
 

@@ -43,11 +43,15 @@ class Person:
     # role only if its signer held it at the record's place — an approval signed by hand by
     # an editor must not come to count when he is made a reviewer later
     since: dict[str, int] = field(default_factory=dict)
+    # roles held before a revocation ended them: (role, from, to) — a person revoked and
+    # added back holds only the roles the new record names, from there on
+    ended: list[tuple[str, int, int]] = field(default_factory=list)
 
     def at(self, seq: int) -> Person:
         """This person as the roster stood at record `seq`: the roles held then."""
         return replace(self, roles={role for role in self.roles
-                                    if self.since.get(role, 0) < seq})
+                                    if self.since.get(role, 0) < seq}
+                       | {role for role, start, end in self.ended if start < seq < end})
 
 
 @dataclass
@@ -190,6 +194,11 @@ class Roster:
             person.revoked_seq = since
             for key in person.keys.values():
                 key.revoked_seq = min(key.revoked_seq or since, since)
+            # the roles end where the keys do: added back, the person holds only those named
+            person.ended += [(role, start, max(start, since))
+                             for role, start in person.since.items()]
+            person.roles.clear()
+            person.since.clear()
             return True
         return False
 

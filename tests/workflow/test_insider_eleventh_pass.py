@@ -510,3 +510,37 @@ def test_the_workspace_config_cannot_point_a_colleague_at_another_store(team, tm
                                            encoding="utf-8")
     result = team.run("reviewer", "queue")
     assert result.exit_code == 2 and "another store" in result.stderr
+
+
+# --- the eighteenth pass ----------------------------------------------------------------------
+
+def test_an_index_made_to_lie_about_a_rejection_stops_the_next_action(team):
+    """SQLite: an index on an expression that gives the rejection another kind, its stored
+    definition rewritten (writable_schema) to read `ON review_log(kind)`: queries by kind no
+    longer returned the rejection, while the table the other checks read stayed intact."""
+    if team.url:
+        pytest.skip("PostgreSQL: a member may not create indexes on the log (MEMBER_GRANTS)")
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("CREATE INDEX ix_lie ON review_log("
+                          "CASE WHEN kind = 'reject' THEN 'note' ELSE kind END)"))
+        conn.execute(text("PRAGMA writable_schema = ON"))
+        conn.execute(text("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_lie ON "
+                          "review_log(kind)' WHERE name = 'ix_lie'"))
+        conn.execute(text("PRAGMA writable_schema = OFF"))
+    made.dispose()
+    result = team.run("editor", "submit", team.write("b.txt", CLEAN))
+    assert result.exit_code == 3 and "indexes" in result.stderr
+    assert team.run("admin", "audit", "verify").exit_code != 0
+
+
+def test_a_person_revoked_and_added_back_holds_only_the_roles_named_again(team):
+    """A reviewer moved to editing (revoked, added back as an editor with a new key) kept
+    his reviewer role from the first grant and approved a colleague's draft."""
+    team.keygen("reviewer_new")
+    team.ok("admin", "roster", "revoke", "reviewer")
+    team.add("reviewer", "editor", key_of="reviewer_new")
+    item = team.submit("editor2", team.write("b.txt", CLEAN))
+    team.refused("reviewer_new", "approve", str(item), match="does not hold the role")
