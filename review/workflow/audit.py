@@ -3,7 +3,7 @@ every anchor (a signed chain head committed elsewhere, which catches a rewritten
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from review import jsonfile
 from review.i18n import Msg
@@ -22,9 +22,9 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
     any member who may append could otherwise stop every export for good. `inert` receives
     one line for each, for `review audit verify` to name."""
     if conn.dialect.name == "sqlite":  # an index made to lie hides records from queries
-        said = conn.execute(text("PRAGMA integrity_check(review_log)")).scalars().all()
-        if said != ["ok"]:
-            return Msg("log_index_broken", problem=str(said[0])[:200])
+        problem = chain.sqlite_schema_problem(conn)
+        if problem:
+            return Msg("log_index_broken", problem=problem)
     records = chain.records(conn, checked=False)
     roster = Roster()
     prev = chain.GENESIS

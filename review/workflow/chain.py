@@ -270,12 +270,9 @@ def verify_links(conn: Connection, workspace: str) -> None:
     if altered is not None:
         raise StoreError("record_altered", seq=altered)
     if conn.dialect.name == "sqlite":
-        # Decisions select records through the table's indexes: an index made to lie (its
-        # stored definition rewritten) would hide a rejection from every query by kind or
-        # item while the table itself, which the checks above read, stays intact.
-        said = conn.execute(text("PRAGMA integrity_check(review_log)")).scalars().all()
-        if said != ["ok"]:
-            raise StoreError("log_index_broken", problem=str(said[0])[:200])
+        problem = sqlite_schema_problem(conn)
+        if problem:
+            raise StoreError("log_index_broken", problem=problem)
     heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
 
 
@@ -326,3 +323,27 @@ def _relabelled(conn: Connection) -> str | None:
     if row is not None:
         return Msg("chain_replaced_before", seq=row.seq)
     return None
+
+
+# The only triggers the store makes in a SQLite file (review.workflow.store).
+_SQLITE_TRIGGERS = frozenset({"review_log_no_update", "review_log_no_delete"})
+
+
+def sqlite_schema_problem(conn: Connection) -> str | None:
+    """What is wrong with a SQLite store's schema, or None. Decisions select records through
+    the log's indexes, so an index made to lie (its stored definition rewritten) would hide a
+    rejection from every query by kind or item while the table, which the other checks read,
+    stays intact; the log renamed and replaced by a view of it would hide such an index from
+    a check of `review_log`. So: `review_log` is a table, no view or foreign trigger exists,
+    and the whole database passes `PRAGMA integrity_check` (which checks every index against
+    its table)."""
+    objects = conn.execute(text("SELECT type, name FROM sqlite_master")).all()
+    kinds = {name: kind for kind, name in objects}
+    if kinds.get("review_log") != "table":
+        return "review_log is not a table"
+    foreign = [name for kind, name in objects if kind == "view"
+               or (kind == "trigger" and name not in _SQLITE_TRIGGERS)]
+    if foreign:
+        return f"{foreign[0]} is no part of the store"
+    said = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+    return None if said == ["ok"] else str(said[0])[:200]

@@ -145,8 +145,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "若确为办公室迁移，请设置一次 REVIEW_DATABASE_URL",
                     "{root}'s config now names another store ({now}) than this computer used "
                     "before ({before}); if the office moved it, set REVIEW_DATABASE_URL once"),
-    "log_index_broken": ("审计日志的索引与日志不符（{problem}）；请运行 `review audit verify`",
-                         "the audit log's indexes do not agree with it ({problem}); run "
+    "log_index_broken": ("审计日志的数据库结构被改动（{problem}）；请运行 `review audit verify`",
+                         "the audit log's database was tampered with ({problem}); run "
                          "`review audit verify`"),
     "queue_item_damaged": ("事项 {item} 无法读取（未列出）：{problem}",
                            "item {item} cannot be read (not listed): {problem}"),

@@ -532,7 +532,7 @@ def test_an_index_made_to_lie_about_a_rejection_stops_the_next_action(team):
         conn.execute(text("PRAGMA writable_schema = OFF"))
     made.dispose()
     result = team.run("editor", "submit", team.write("b.txt", CLEAN))
-    assert result.exit_code == 3 and "indexes" in result.stderr
+    assert result.exit_code == 3 and "tampered" in result.stderr
     assert team.run("admin", "audit", "verify").exit_code != 0
 
 
@@ -544,3 +544,20 @@ def test_a_person_revoked_and_added_back_holds_only_the_roles_named_again(team):
     team.add("reviewer", "editor", key_of="reviewer_new")
     item = team.submit("editor2", team.write("b.txt", CLEAN))
     team.refused("reviewer_new", "approve", str(item), match="does not hold the role")
+
+
+def test_the_log_replaced_by_a_view_over_it_stops_the_next_action(team):
+    """Red-team pass 19: the log renamed, a view named `review_log` over it (with a trigger
+    passing inserts on), and the lying index on the real table: an integrity check of
+    `review_log` checked a view, and the rejection stopped following its text."""
+    if team.url:
+        pytest.skip("PostgreSQL: a member may not rename the log (MEMBER_GRANTS)")
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    made = engine(team)
+    with made.begin() as conn:
+        conn.execute(text("ALTER TABLE review_log RENAME TO review_log_real"))
+        conn.execute(text("CREATE VIEW review_log AS SELECT * FROM review_log_real"))
+    made.dispose()
+    result = team.run("editor", "submit", team.write("b.txt", CLEAN))
+    assert result.exit_code == 3 and "review_log is not a table" in result.stderr
