@@ -478,11 +478,11 @@ class Service:
         """An approval, override or consent is of the version its author read: the one named
         (`--version`, a prefix of its content hash), else the one this user last saw with
         `review show` — never one resubmitted in between."""
-        from review.workflow import shown
+        from review.workflow import remembered
 
         now = history.version.content_sha256
         if read is None:
-            read = shown.last(state.workspace, item_id)  # the whole hash
+            read = remembered.last_shown(state.workspace, item_id)  # the whole hash
             if read is None:
                 return
         elif len(read) < MIN_VERSION_DIGITS:
@@ -492,10 +492,10 @@ class Service:
             raise Refused("changed_since_read", item=item_id, read=read[:16], now=now[:16])
 
     def remember_shown(self, item_id: int, content_sha256: str) -> None:
-        from review.workflow import shown
+        from review.workflow import remembered
 
         with self.store.reading() as conn:
-            shown.remember(chain.workspace_id(conn), item_id, content_sha256)
+            remembered.remember_shown(chain.workspace_id(conn), item_id, content_sha256)
 
     def _decide(self, item_id: int, kind: str, extra: dict, read: str | None = None) -> int:
         if kind == "approve":

@@ -44,14 +44,14 @@ class Workspace:
         member could point everyone's next action at a doctored copy."""
         chosen = url or os.environ.get("REVIEW_DATABASE_URL")
         effective = chosen or _config_url(self.root) or sqlite_url(self.root)
-        from review.workflow import shown
+        from review.workflow import remembered
 
-        before = shown.store_of(self.root)
+        before = remembered.store_of(self.root)
         if chosen is None and before is not None and before != effective:
             raise UsageError("store_moved", root=self.root, now=_safe(effective),
                              before=_safe(before))
         if before != effective:
-            shown.remember_store(self.root, effective)
+            remembered.remember_store(self.root, effective)
         return Store(effective, review_dir=self.review_dir)
 
     def config(self) -> Config:

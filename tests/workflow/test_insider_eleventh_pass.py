@@ -410,6 +410,22 @@ def test_a_default_ignorable_character_does_not_escape_a_rejection(team, filler)
 
 # --- the sixteenth pass -----------------------------------------------------------------------
 
+def _rejected_then_work_goes_on(team) -> int:
+    """An item the reviewer rejects, then a colleague's item he approves: his witness and
+    everyone's remembered head move past the rejection."""
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
+    team.ok("reviewer", "approve", str(team.submit("editor2", team.write("c.txt", OTHER))))
+    return item
+
+
+def _drop_log_triggers(conn) -> None:
+    """What anyone who can write a SQLite file can do: the append-only triggers go."""
+    for trigger in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND tbl_name = 'review_log'")).scalars().all():
+        conn.execute(text(f"DROP TRIGGER {trigger}"))
+
+
 def test_a_rejection_altered_in_place_stops_the_next_action(team):
     """SQLite: the trigger dropped, a few characters of the rejection's signature changed in
     place (its hash column left as it was: the next record names it), the trigger put back.
@@ -417,15 +433,10 @@ def test_a_rejection_altered_in_place_stops_the_next_action(team):
     approved and released. Every record read for a decision must hash to its stored hash."""
     if team.url:
         pytest.skip("PostgreSQL: a member may not drop the log's triggers (MEMBER_GRANTS)")
-    path = team.write("a.txt", CLEAN)
-    item = team.submit("editor", path)
-    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
-    team.ok("reviewer", "approve", str(team.submit("editor2", team.write("c.txt", OTHER))))
+    item = _rejected_then_work_goes_on(team)
     made = engine(team)
     with made.begin() as conn:
-        for trigger in conn.execute(text("SELECT name FROM sqlite_master WHERE type = "
-                                         "'trigger' AND tbl_name = 'review_log'")).scalars():
-            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        _drop_log_triggers(conn)
         conn.execute(text("UPDATE review_log SET signature = 'AAAA' || substr(signature, 5) "
                           "WHERE kind = 'reject'"))
     made.dispose()
@@ -435,6 +446,8 @@ def test_a_rejection_altered_in_place_stops_the_next_action(team):
 
 
 def test_a_stray_row_with_a_draft_s_path_blocks_no_submission(team):
+    """A row the log never knew, with a draft's path: every submission of that path stopped
+    (exit 3). It is passed over; the draft becomes an item of its own number."""
     made = engine(team)
     with made.begin() as conn:
         conn.execute(text("INSERT INTO review_items (id, path, title, content, content_sha256,"
@@ -455,16 +468,11 @@ def test_a_rejection_relabelled_in_place_behind_every_head_is_caught(team):
     out. Every action now hashes every record again."""
     if team.url:
         pytest.skip("PostgreSQL: a member may not drop the log's triggers (MEMBER_GRANTS)")
-    path = team.write("a.txt", CLEAN)
-    item = team.submit("editor", path)
-    team.ok("reviewer", "reject", str(item), "--reason", "数据未经核实")
-    team.ok("reviewer", "approve", str(team.submit("editor2", team.write("c.txt", OTHER))))
+    item = _rejected_then_work_goes_on(team)
     team.ok("editor", "queue")
     made = engine(team)
     with made.begin() as conn:
-        for trigger in conn.execute(text("SELECT name FROM sqlite_master WHERE type = "
-                                         "'trigger' AND tbl_name = 'review_log'")).scalars():
-            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        _drop_log_triggers(conn)
         conn.execute(text("UPDATE review_log SET kind = 'note', item_id = NULL, body = "
                           "json_set(body, '$.kind', 'note', '$.item', json('null')) "
                           "WHERE kind = 'reject'"))
