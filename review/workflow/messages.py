@@ -459,6 +459,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_disagree": ("审计日志完整，但有 {count} 个见证文件或数据表行与其不符（见上）",
                        "audit log intact, but {count} witnesses or table rows disagree with it "
                        "(listed above)"),
+    # --- backup and restore (backup.py) -----------------------------------------------------
+    "backup_written": ("已备份到 {path}：{records} 条日志记录，链头 {head}…，已核验",
+                       "backed up to {path}: {records} log records, head {head}…, checked"),
+    "restored": ("已恢复到 {path}：{records} 条日志记录，链头 {head}…，已核验",
+                 "restored into {path}: {records} log records, head {head}…, checked"),
+    "backup_rows": ("各表行数：{rows}", "rows: {rows}"),
+    "not_backup": ("{path} 不是 review 的备份文件", "{path} is not a review backup"),
+    "backup_damaged": ("备份 {path} 已损坏：{problem}", "the backup {path} is damaged: {problem}"),
+    "backup_version": ("备份 {path} 的存储版本为 {version}，本工具为 {expected}",
+                       "the backup {path} has store version {version}; this tool has {expected}"),
+    "backup_broken": ("备份 {path} 未通过核验（{problem}）：不予使用",
+                      "the backup {path} does not verify ({problem}): not used"),
+    "backup_empty": ("备份 {path} 没有日志记录", "the backup {path} holds no log records"),
+    "restore_not_empty": ("{store} 已有数据：只能恢复到空的工作区",
+                          "{store} is not empty: a backup is restored into an empty workspace "
+                          "only"),
+    "restore_other_owner": ("工作区属于系统用户 {owner}（首条记录已签名），当前用户为 {uid}："
+                            "请以该用户身份恢复",
+                            "the workspace belongs to OS user {owner} (signed into its first "
+                            "record), you are {uid}: restore as that user"),
+    "restore_loses": ("备份止于第 {records} 条记录，但本机曾见过第 {seen} 条：此后的记录将丢失；"
+                      "确认后加 --accept-loss 恢复",
+                      "the backup ends at record {records}, but this computer saw record "
+                      "{seen}: the records after it would be lost; add --accept-loss to restore "
+                      "anyway"),
     "audit_intact": ("审计日志完整；数据表与其一致", "audit log intact; the tables agree with it"),
     "log_empty": ("日志为空", "the log is empty"),
     "anchored": ("{path}：第 {seq} 条记录", "{path}: record {seq}"),

@@ -1,0 +1,179 @@
+"""`review backup` and `review restore` (POLICY.md §6: backups and recovery of the review data).
+
+A backup is one SQLite file holding the store's tables as they were at one moment: SQLite's
+online backup of a SQLite store (a consistent copy taken while others keep working), or a
+logical copy of a PostgreSQL store read in one repeatable-read transaction. Either way the copy
+is checked before it is kept — every record's hash, link and signature (review.workflow.audit)
+and every table row against the log (review.workflow.projection) — so a backup that exists is a
+backup that restores. `restore` checks it again, since a file can change after it was written,
+and brings it into a workspace whose store is empty, SQLite or PostgreSQL.
+
+What a backup does not hold: the witnesses (each member's signed head, review.workflow.witness)
+and the heads each computer remembers. After a restore, a witness or a computer that saw records
+later than the backup says so at the next action — the records taken after the backup are lost,
+and the office must know which."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, func, select, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from review.errors import StoreError, UsageError
+from review.tables import SCHEMA_VERSION, log, meta, metadata
+from review.workflow import chain
+from review.workflow.store import _APPEND_ONLY, Store
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Summary:
+    records: int          # log records
+    head: str             # the last record's hash
+    workspace: str        # the workspace's identity (its init record)
+    owner: int | None     # the OS account signed into the init record as owner of .review/
+    rows: dict[str, int]  # rows per table
+
+
+def backup(store: Store, out: Path) -> Summary:
+    """Copy the store to `out` (replaced only once the copy is whole and checked)."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        if store.sqlite:
+            _sqlite_copy(Path(store.engine.url.database), tmp)
+        else:
+            _logical_copy(store, tmp)
+        summary = check(tmp)
+        os.replace(tmp, out)
+    except OSError as err:
+        raise UsageError("cannot_write", path=out, reason=err.strerror or err) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return summary
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: page by page, consistent, while writers keep writing. The copy
+    is made a single file (no write-ahead log beside it) to be moved and kept as one."""
+    try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as err:
+        raise StoreError("store_damaged", detail=str(err)) from None
+
+
+def _logical_copy(store: Store, target: Path) -> None:
+    """Every table of a PostgreSQL store into a new SQLite file, read in one snapshot."""
+    dst = create_engine(f"sqlite:///{target}")
+    try:
+        with store.engine.connect().execution_options(
+                isolation_level="REPEATABLE READ") as src, dst.begin() as out:
+            metadata.create_all(out)
+            for table in metadata.sorted_tables:
+                rows = [dict(r) for r in src.execute(select(table)).mappings()]
+                if rows:
+                    out.execute(table.insert(), rows)
+            for statement in _APPEND_ONLY["sqlite"]:
+                if not statement.startswith("ALTER TABLE"):  # the column is declared
+                    out.exec_driver_sql(statement)
+    except DBAPIError as err:
+        raise StoreError("database_error", detail=str(err.orig or err).splitlines()[0]) \
+            from None
+    finally:
+        dst.dispose()
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Connection]:
+    """A backup file, read-only and never changed by reading it (no journal made beside it)."""
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise UsageError("cannot_read", path=path, reason=err.strerror or err) from None
+    if magic != _SQLITE_MAGIC:
+        raise UsageError("not_backup", path=path)
+    engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except DBAPIError as err:
+        raise StoreError("backup_damaged", path=path,
+                         problem=str(err.orig or err).splitlines()[0]) from None
+    finally:
+        engine.dispose()
+
+
+def check(path: Path) -> Summary:
+    """The backup's schema, its whole chain and every table row against the log; raises
+    StoreError naming the first problem (UsageError: not a backup of a store at all)."""
+    from review.i18n import said, spoken
+    from review.workflow import audit, projection
+
+    with _opened(path) as conn:
+        try:
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")
+                               ).first()
+        except SQLAlchemyError:
+            raise UsageError("not_backup", path=path) from None
+        if row is None or row.value != str(SCHEMA_VERSION):
+            raise StoreError("backup_version", path=path,
+                             version=row.value if row else "?", expected=SCHEMA_VERSION)
+        problem = audit.verify_chain(conn)
+        if problem is None:
+            lines = projection.disagreements(conn)
+            problem = lines[0] if lines else None
+        if problem is not None:
+            raise StoreError("backup_broken", path=path, problem=said(problem, spoken()))
+        records = chain.records(conn, checked=False)
+        if not records:
+            raise StoreError("backup_empty", path=path)
+        owner = records[0].statement.get("owner")
+        rows = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in metadata.sorted_tables}
+        return Summary(records[-1].seq, records[-1].hash, chain.workspace_id(conn),
+                       owner if isinstance(owner, int) else None, rows)
+
+
+def restore(path: Path, store: Store) -> Summary:
+    """Bring a checked backup into an empty store."""
+    summary = check(path)
+    if store.sqlite:
+        target = Path(store.engine.url.database)
+        if target.exists() and target.stat().st_size:
+            raise UsageError("restore_not_empty", store=target)
+        try:
+            with closing(sqlite3.connect(f"file:{path.resolve()}?mode=ro&immutable=1",
+                                         uri=True)) as src, \
+                    closing(sqlite3.connect(target)) as dst:
+                src.backup(dst)
+        except sqlite3.Error as err:
+            raise StoreError("store_damaged", detail=str(err)) from None
+        return summary
+    store.migrate()
+    with _opened(path) as src, store.transaction() as dst:
+        if dst.execute(select(func.count()).select_from(log)).scalar_one():
+            raise UsageError("restore_not_empty", store=store.engine.url.render_as_string())
+        for table in metadata.sorted_tables:
+            if table is meta:
+                continue  # the target's own, made by migrate()
+            rows = [dict(r) for r in src.execute(select(table)).mappings()]
+            if rows:
+                dst.execute(table.insert(), rows)
+            # explicit ids leave PostgreSQL's sequences behind: the next insert would collide
+            serial = [c for c in table.primary_key.columns if c.autoincrement is True]
+            for column in serial:
+                dst.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                    f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))
+    return summary

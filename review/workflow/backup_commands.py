@@ -1,0 +1,89 @@
+"""`review backup --out FILE` and `review restore FILE` (review.workflow.backup)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from review.errors import StoreError, UsageError
+from review.language import lang_option, say
+
+
+def _print(summary, fmt: str, done: str, path: Path) -> None:
+    if fmt == "json":
+        click.echo(json.dumps({"file": str(path), "records": summary.records,
+                               "head": summary.head, "workspace": summary.workspace,
+                               "rows": summary.rows}, indent=2, ensure_ascii=False))
+        return
+    click.echo(say(done, path=path, records=summary.records, head=summary.head[:16]))
+    click.echo(say("backup_rows", rows=", ".join(f"{name} {count}" for name, count
+                                                 in summary.rows.items())))
+
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                             default="text")
+
+
+@click.command("backup")
+@lang_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="备份文件 / the backup file")
+@FORMAT_OPTION
+def backup_cmd(out: Path, fmt: str) -> None:
+    """备份审核数据库并核验签名日志 / back up the store, checking the signed log."""
+    from review.workflow import backup
+    from review.workflow.commands import open_service
+
+    service = open_service(identity_required=False)
+    with service.store.reading() as conn:
+        service.state(conn)  # the live log's links and witnesses, before anything is copied
+    _print(backup.backup(service.store, out), fmt, "backup_written", out)
+
+
+@click.command("restore")
+@lang_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
+@click.option("--group", help="共享文件夹上的 SQLite：该系统用户组 / a shared SQLite workspace "
+                              "for the members of this OS group")
+@click.option("--accept-loss", is_flag=True,
+              help="本机见过备份之后的记录时仍恢复 / restore although this computer saw "
+                   "records later than the backup")
+@FORMAT_OPTION
+def restore_cmd(file: Path, database_url: str | None, group: str | None, accept_loss: bool,
+                fmt: str) -> None:
+    """把备份恢复到当前目录的新工作区 / restore a backup into a new workspace here."""
+    from review.workflow import backup, heads, witness
+    from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
+
+    root = Path.cwd().resolve()
+    refuse_nesting(root)
+    summary = backup.check(file)
+    if summary.owner is not None and summary.owner != os.getuid():
+        # the first record names the OS account owning .review/: every action would stop
+        raise UsageError("restore_other_owner", owner=summary.owner, uid=os.getuid())
+    seen = heads.seen(summary.workspace)
+    if seen is not None and seen[0] > summary.records and not accept_loss:
+        raise StoreError("restore_loses", records=summary.records, seen=seen[0])
+    review_dir = root / DIR
+    if review_dir.exists() and (any(review_dir.glob("review.db*"))
+                                or witness.directory(review_dir).exists()):
+        raise UsageError("restore_not_empty", store=review_dir)
+    try:
+        review_dir.mkdir(exist_ok=True)
+    except OSError as err:
+        raise UsageError("cannot_create", path=review_dir, reason=err.strerror or err) from None
+    if group:
+        share_with_group(review_dir, group)
+    witness.prepare(review_dir)
+    store = Workspace(root).store(database_url)
+    backup.restore(file, store)
+    if group and store.sqlite:
+        for made in review_dir.glob("review.db*"):
+            made.chmod(0o660)
+    if seen is not None and seen[0] > summary.records:
+        heads.remember(summary.workspace, summary.records, summary.head)  # loss accepted
+    _print(summary, fmt, "restored", review_dir)
