@@ -131,6 +131,7 @@ def size_text(size: int) -> str:
 
 
 def load(source: Source, limit: int = DEFAULT_MAX_BYTES) -> Document:
-    """The file's Document, read as the kind its suffix names (plain text for stdin)."""
+    """The file's Document, read as the kind its suffix (or, for an unknown suffix, its
+    content) names; plain text for stdin (review.inputs.kind_of)."""
     data = read_bytes(source, limit)
-    return inputs.for_path(source.path).read(data, source.display)
+    return inputs.kind_of(source.path, data).read(data, source.display)

@@ -67,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "imported"),
     "activity_not_logged": ("review_activity 第 {row} 行：没有经签名的导入记录添加该行",
                             "review_activity row {row}: no signed import added it"),
+    "activity_twice": ("review_activity 第 {row} 行：重复了另一行经签名的数据",
+                       "review_activity row {row}: a copy of another signed row"),
+    "activity_missing": ("review_activity：经签名导入的一行（{digest}…）已不在表中",
+                         "review_activity: a row a signed import added ({digest}…) is gone"),
     # --- output (commands.py) -------------------------------------------------------------
     "account_on_file": ("{name}：已备案（{unit}，{platform}）",
                         "{name}: on file ({unit}, {platform})"),

@@ -215,7 +215,8 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     store.check_version()
     item = Service(ws, store, None).show(item_id)
     pipeline = ws.pipeline()  # the check that gated release, as the workspace configures it
-    approved = Document(item.path, item.content, inputs.for_path(item.path).name)
+    approved = Document(item.path, item.content,
+                        inputs.kind_of(item.path, item.content.encode()).name)
     result = compare(approved, page, item.findings, pipeline, lang)
     return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",
                      context={"item": item_id}, fail_on="info")

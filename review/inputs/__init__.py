@@ -65,7 +65,8 @@ KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     TEXT,
     InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view,
               directives=_IN_COMMENTS),
-    InputKind("html", (".html", ".htm"), "review.inputs.text:read", view=html_view,
+    InputKind("html", (".html", ".htm", ".xhtml", ".shtml"), "review.inputs.text:read",
+              view=html_view,
               sniff=lambda data: _HTML_TAG.search(data) is not None, directives=_IN_COMMENTS),
     InputKind("docx", (".docx",), "review.inputs.word:read_docx"),
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),
@@ -102,6 +103,16 @@ def for_path(path: str | PurePath | None) -> InputKind:
     is how a named file with an unknown suffix, or stdin, has always been read."""
     suffix = PurePath(path).suffix.lower() if path else ""
     return BY_SUFFIX.get(suffix, TEXT)
+
+
+def kind_of(path: str | PurePath | None, data: bytes) -> InputKind:
+    """The kind a file is read as: the one its suffix names when it names one; a named file
+    with any other suffix (`.php`, `.asp`, none) by its content — pages come from content
+    systems under many names, and a browser decodes `&#26412;` where plain text would show
+    the reference. Standard input stays plain text."""
+    if not path or PurePath(path).suffix.lower() in BY_SUFFIX:
+        return for_path(path)
+    return guess(path, data)
 
 
 def guess(path: str | PurePath | None, data: bytes) -> InputKind:

@@ -192,20 +192,24 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         if not records or any(r.item_id != records[0].item_id for r in records):
             return Msg("att_not_one_item")
         trust.placed(records, "item_prev", state.workspace)
-        history = build_history(records, state.roster, state.policy, state.workspace)
+        last = records[-1]
+        # The roster's and policy's records must reach as far as any signer of the item saw
+        # them, or a chain cut short would bring back an older policy or an unrevoked key.
+        carried = {r.computed_hash() for r in state.records}
+        if any(chain.place_of(r).trust not in carried for r in records) or \
+                chain.place_of(last).trust != state.head:
+            return Msg("att_trust_short")
+        # as in the store: a record signed against an earlier roster or policy than the one
+        # in force at its place counts for nothing
+        inert = chain.misplaced(records, "item_prev", state.records)
+        history = build_history([r for r in records if r.seq not in inert], state.roster,
+                                state.policy, state.workspace, placed=True)
     except trust.Untrusted as err:
         return Msg("problem_only", problem=err)
     except StoreError as err:
         return Msg("problem_only", problem=err)
-    last = records[-1]
     if history.released is None or history.released[0] is not last:
         return Msg("att_no_release_end")
-    # The roster's and policy's records must reach as far as any signer of the item saw
-    # them, or a chain cut short would bring back an older policy or an unrevoked key.
-    carried = {r.computed_hash() for r in state.records}
-    if any(chain.place_of(r).trust not in carried for r in records) or \
-            chain.place_of(last).trust != state.head:
-        return Msg("att_trust_short")
     if any(a.seq >= b.seq for a, b in pairwise(records)):
         return Msg("att_out_of_order")
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):

@@ -48,7 +48,7 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
         elif roster.signer_of(r) is None and inert is not None:
             inert.append(Msg("audit_unsigned", seq=r.seq))
         prev = r.hash
-    problem = _broken_place(records, chain.workspace_id(conn))
+    problem = _broken_place(records, chain.workspace_id(conn), inert)
     if problem:
         return problem
     for anchor in anchors or []:
@@ -58,21 +58,29 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
     return None
 
 
-def _broken_place(records: list[chain.Record], workspace: str) -> str | None:
+def _broken_place(records: list[chain.Record], workspace: str,
+                  inert: list[str] | None) -> str | None:
     """Every signature binds its place: the whole log, each item's history and the roster's
-    and policy's own chain."""
-    problem = chain.broken_link(records, "prev", workspace) or chain.stale_trust(records)
+    and policy's own chain. A record holding its place in the whole log but naming another
+    earlier record of its item, or a roster and policy other than those in force there,
+    counts for nothing (chain.misplaced): one line in `inert` each."""
+    problem = chain.broken_link(records, "prev", workspace)
     if problem:
         return problem
-    by_item: dict[int, list[chain.Record]] = {}
+    trust = [r for r in records if r.kind in chain.TRUST_KINDS]
+    by_item: dict[int | None, list[chain.Record]] = {}
     for r in records:
-        if r.item_id is not None:
+        if r.kind not in chain.TRUST_KINDS:
             by_item.setdefault(r.item_id, []).append(r)
-    for sub, link in [([r for r in records if r.kind in chain.TRUST_KINDS], "trust"),
-                      *((rs, "item_prev") for rs in by_item.values())]:
-        problem = chain.broken_link(sub, link, workspace)
+    misplaced: dict[int, str] = {}
+    for sub, link in [(trust, "trust"), *((rs, None if item is None else "item_prev")
+                                          for item, rs in by_item.items())]:
+        problem = chain.broken_link(sub, link or "prev", workspace, misplaced_apart=True)
         if problem:
             return problem
+        misplaced.update(chain.misplaced(sub, link, trust))
+    if inert is not None:
+        inert.extend(misplaced[seq] for seq in sorted(misplaced))
     return None
 
 

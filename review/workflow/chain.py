@@ -13,6 +13,7 @@ they all come before the first record of version 2: one after it can only be a r
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -184,12 +185,14 @@ def _record(row) -> Record:
 
 
 def broken_link(records: list[Record], link: str, workspace: str,
-                after: Record | None = None) -> str | None:
+                after: Record | None = None, misplaced_apart: bool = False) -> str | None:
     """None when `records` (in log order) are a whole sub-chain: each record of version 2
     signed at its own sequence number, in this workspace, naming the one before it by `link`
     ("prev" for the whole log, "item_prev" for an item's history, "trust" for the roster's
     and policy's) — the first naming `after` (default: none before it); otherwise which
-    record breaks it. A version-1 record after a version-2 one is a replay."""
+    record breaks it. A version-1 record after a version-2 one is a replay.
+    `misplaced_apart`: a wrong `link` in a sub-chain is left to `misplaced`, which makes that
+    one record count for nothing."""
     before = after.computed_hash() if after is not None else GENESIS
     modern = after is not None and after.version == BODY_VERSION
     for r in records:
@@ -203,26 +206,44 @@ def broken_link(records: list[Record], link: str, workspace: str,
             modern = True
             if place.seq != r.seq or place.workspace != workspace:
                 return Msg("chain_other_place", seq=r.seq)
-            if getattr(place, link) != before:
+            if getattr(place, link) != before and not misplaced_apart:
                 return Msg("chain_removed_before", seq=r.seq)
         before = r.computed_hash()
     return None
 
 
-def stale_trust(records: list[Record], trust_before: str = GENESIS) -> str | None:
-    """None when every version-2 record of `records` (the whole log from some point, in order)
-    was signed against the roster and policy in force at its place: its `trust` names the
-    latest roster or policy record before it (`trust_before` before the first). A record that
-    names an earlier one — an editor's own release signed as if a raised policy had not been
-    set — is refused, although its signature and its links are good."""
-    latest = trust_before
+def misplaced(records: list[Record], link: str | None,
+              trust: list[Record] | None) -> dict[int, str]:
+    """seq → why, for each version-2 record of a sub-chain (an item's history with `link`
+    "item_prev", the roster's and policy's own with "trust", records of neither with None; in
+    log order) that names another
+    record than the log's as the one before it there, or — given the log's roster and policy
+    records `trust` — a roster and policy other than those in force at its place (an
+    editor's own release signed as if a raised policy had not been set).
+
+    Such a record holds its place in the whole log — that is checked apart, and a break there
+    stops everything, since a record taken out would otherwise turn the ones after it into
+    nothing — so only its signer can have made it, by hand. It counts for nothing, and
+    `review audit verify` names it; it stops nobody. Every writer names the log's latest
+    records, made by hand or not, so a record after it is placed as usual."""
+    heads = [(t.seq, t.computed_hash()) for t in trust or []]
+    bad: dict[int, str] = {}
+    before = GENESIS
     for r in records:
         place = place_of(r)
-        if place is not None and place.trust != latest:
-            return Msg("chain_stale_trust", seq=r.seq)
-        if r.kind in TRUST_KINDS:
-            latest = r.computed_hash()
-    return None
+        if place is not None:
+            if link is not None and getattr(place, link) != before:
+                bad[r.seq] = Msg("chain_misplaced", seq=r.seq)
+            elif trust is not None and place.trust != _in_force(heads, r.seq):
+                bad[r.seq] = Msg("chain_stale_trust", seq=r.seq)
+        before = r.computed_hash()
+    return bad
+
+
+def _in_force(heads: list[tuple[int, str]], seq: int) -> str:
+    """The hash of the last roster or policy record before `seq` (GENESIS: none)."""
+    i = bisect.bisect_left(heads, (seq, ""))
+    return heads[i - 1][1] if i else GENESIS
 
 
 def verify_links(conn: Connection, workspace: str) -> None:
@@ -259,8 +280,6 @@ def verify_links(conn: Connection, workspace: str) -> None:
         raise StoreError("log_rewritten", seq=seen[0])
     problem = broken_link(rows[1:], "prev", workspace, after=rows[0]) if seen is not None \
         else broken_link(rows, "prev", workspace)
-    problem = problem or stale_trust(
-        rows, _latest_hash(conn, log.c.kind.in_(TRUST_KINDS), log.c.seq < rows[0].seq))
     if problem:
         raise StoreError("log_problem", problem=problem)
     problem = _relabelled(conn)

@@ -98,6 +98,9 @@ class History:
     # release records the rules refused (built with the log's roster and policy records):
     # their numbers, and why
     refused: dict[int, str] = field(default_factory=dict)
+    # records made by hand out of their place (chain.misplaced): seq → why; they count for
+    # nothing
+    misplaced: dict[int, str] = field(default_factory=dict)
 
     @property
     def editor(self) -> str:
@@ -126,7 +129,8 @@ class History:
 
 
 def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
-          trust: list[Record] | None = None, refused: Collection[int] = ()) -> History:
+          trust: list[Record] | None = None, refused: Collection[int] = (),
+          placed: bool = False) -> History:
     """The history of one item from its records (in log order). With the log's roster and
     policy records (`trust`), a release counts only if the rules allowed it under those its
     place names: a member may append a release of a colleague's unapproved item, signed
@@ -134,9 +138,16 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
     if not records:
         raise StoreError("item_no_records")
     item_id = records[0].item_id
-    problem = chain.broken_link(records, "item_prev", workspace)
-    if problem:
-        raise StoreError("item_broken", item=item_id, problem=problem)
+    if not placed:  # `placed`: the records misplaced are taken out already
+        problem = chain.broken_link(records, "item_prev", workspace, misplaced_apart=True)
+        if problem:
+            raise StoreError("item_broken", item=item_id, problem=problem)
+        # records made by hand out of their place count for nothing (chain.misplaced);
+        # without the log's roster records only the item's own links are known
+        inert = chain.misplaced(records, "item_prev", trust)
+        records = [r for r in records if r.seq not in inert]
+    else:
+        inert = {}
     history: History | None = None
     verdicts: dict[int, str] = {}  # releases the rules refused: as if they were not there
     # A release judged like one before it — same signer, same roster, the item's history
@@ -194,6 +205,7 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
     if history is None:
         raise StoreError("item_no_submission", item=item_id)
     history.refused = verdicts
+    history.misplaced = inert
     return history
 
 
@@ -254,6 +266,9 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     if policy.separate_publisher:
         if "publisher" not in releaser.roles:
             return Msg("lacks_role", name=releaser.name, roles="publisher")
+        if releaser.name in history.authors:
+            # a publisher who also holds the editor role: a third person, not the author
+            return Msg("rp_author_publishes", name=releaser.name, item=item)
     elif releaser.name != history.editor:
         return Msg("rp_editor_releases", item=item, editor=history.editor)
     missing = [n for n in range(1, len(policy.levels) + 1) if n not in history.approvals]
@@ -310,7 +325,7 @@ def release_refused(records: list[Record], release: Record, trust: list[Record],
         return None  # signed by nobody on the roster: it counts for nothing (audit names it)
     # earlier releases the rules refused count for nothing here either
     history = build([r for r in records if r.seq <= release.seq], roster, roster.policy,
-                    workspace, refused=refused)
+                    workspace, refused=refused, placed=True)
     if history.released is None or history.released[0].seq != release.seq:
         return None if history.released else Msg("release_never_submitted")
     version = history.version

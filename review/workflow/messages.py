@@ -92,9 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "record {seq} was signed for another place (a replay)"),
     "chain_removed_before": ("第 {seq} 条记录之前的记录被删除或替换",
                              "a record before record {seq} was removed or replaced"),
-    "chain_stale_trust": ("第 {seq} 条记录签名时依据的名册或审核策略早于该位置实际生效的版本",
+    "chain_stale_trust": ("第 {seq} 条记录签名时依据的名册或审核策略早于该位置实际生效的版本："
+                          "不予计入",
                           "record {seq} was signed against an earlier roster or policy than "
-                          "the one in force at its place"),
+                          "the one in force at its place: it counts for nothing"),
+    "chain_misplaced": ("第 {seq} 条记录所指的本事项前一条记录不是日志中的那一条（手工制作）："
+                        "不予计入",
+                        "record {seq} names another earlier record of its item than the log's "
+                        "(made by hand): it counts for nothing"),
     "chain_relabelled": ("第 {seq} 条记录被篡改（类型、事项或链接与签名内容不符）",
                          "record {seq} was altered (its kind, item or link differ from what "
                          "was signed)"),
@@ -224,6 +229,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "item {item} is released by its editor, {editor}"),
     "rp_needs_level": ("事项 {item} 尚需第 {level} 级（{role}）审核通过",
                        "item {item} still needs approval at level {level} ({role})"),
+    "rp_author_publishes": ("{name} 编辑或修改了事项 {item}：按审核策略须由另一名发布人发布",
+                            "{name} wrote or changed item {item}: the policy has another "
+                            "person, a publisher, release it"),
     "rp_approver_releases": ("{name} 已审核通过事项 {item}，不能再发布该事项",
                              "{name} approved item {item} and cannot also release it"),
     "rp_block_findings": ("事项 {item} 存在阻断问题（{findings}）：请修改稿件，或由审核人执行 "

@@ -14,6 +14,7 @@ from review.i18n import Msg
 from review.tables import decisions, items
 from review.workflow import chain
 from review.workflow.history import build as build_history
+from review.workflow.roster import OFFICE_ROLES
 from review.workflow.roster import build as build_roster
 
 DECISION_KINDS = ("approve", "reject", "override", "consent")
@@ -28,9 +29,18 @@ def disagreements(conn: Connection) -> list[str]:
     workspace = chain.workspace_id(conn)
     from review.accounts import projection as accounts  # the accounts' own tables
 
+    # the office's records count when someone holding the office or admin role then signed
+    # them (a member's own hand-made `alert.resolve` does not), against the roster in force
+    stale = chain.misplaced([r for r in records if r.item_id is None], None, trust)
+
+    def office(r: chain.Record) -> bool:
+        signer = roster.signer_of(r)
+        return signer is not None and bool(signer.at(r.seq).roles & set(OFFICE_ROLES)) \
+            and r.seq not in stale
+
     return [*_items(conn, records, roster, policy, workspace, trust),
             *_decisions(conn, records, roster),
-            *accounts.disagreements(conn, records, lambda r: roster.signer_of(r) is not None)]
+            *accounts.disagreements(conn, records, office)]
 
 
 _STATE_KINDS = ("submit", "resubmit", "reject", "release")

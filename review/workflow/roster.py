@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from review.workflow.chain import Record
+from review.workflow.chain import TRUST_KINDS, Record, misplaced
 from review.workflow.keys import decode_public, fingerprint, verify
 from review.workflow.policy import Policy
 
 ROLES = ("editor", "reviewer", "approver", "publisher", "office", "admin")
+OFFICE_ROLES = ("office", "admin")  # who keeps the accounts and alerts
 CHANGE_KINDS = ("roster.add", "roster.revoke", "roster.rotate", "policy.set")
 ROSTER_KINDS = ("init", *CHANGE_KINDS, "trust.cosign")
 
@@ -204,9 +205,13 @@ class Roster:
 
 
 def build(records: list[Record]) -> Roster:
+    """The roster and policy from the log's roster and policy records, in order from `init`.
+    One made by hand out of its place in their chain (chain.misplaced) changes nothing."""
+    trust = [r for r in records if r.kind in TRUST_KINDS]
+    inert = misplaced(trust, "trust", trust)
     roster = Roster()
-    for record in records:
-        if record.kind in ROSTER_KINDS:
+    for record in trust:
+        if record.kind in ROSTER_KINDS and record.seq not in inert:
             roster.apply(record)
     return roster
 

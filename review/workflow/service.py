@@ -35,7 +35,7 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.policy import Policy
-from review.workflow.roster import ROLES, Person, Roster
+from review.workflow.roster import OFFICE_ROLES, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
 from review.workflow.workspace import Workspace
@@ -43,7 +43,6 @@ from review.workflow.workspace import Workspace
 if TYPE_CHECKING:
     from review.pipeline import Pipeline
 
-OFFICE_ROLES = ("office", "admin")  # who keeps the accounts and alerts
 TITLE_CHARS = 40
 
 
@@ -93,7 +92,7 @@ def load_state(conn: Connection, review_dir: Path) -> State:
     workspace = chain.workspace_id(conn)
     chain.verify_links(conn, workspace)
     records = chain.records(conn, kinds=chain.TRUST_KINDS)
-    problem = chain.broken_link(records, "trust", workspace)
+    problem = chain.broken_link(records, "trust", workspace, misplaced_apart=True)
     if problem:
         raise StoreError("trust_broken", problem=problem)
     roster = build_roster(records)
@@ -328,7 +327,7 @@ class Service:
         pipeline = self.pipeline
         try:
             content = read_bytes(Source(str(file), file), pipeline.config.max_bytes)
-            doc = inputs.for_path(file).read(content, str(file))
+            doc = inputs.kind_of(file, content).read(content, str(file))
         except ReviewError as err:
             raise err.about(str(file)) from None
         first_line = doc.original.strip().splitlines()[0][:TITLE_CHARS]
@@ -455,7 +454,7 @@ class Service:
                 if record.item_id not in histories:
                     histories[record.item_id] = self._history(conn, state, record.item_id)
                 row, history = histories[record.item_id]
-                refused = history.refused.get(record.seq)
+                refused = history.refused.get(record.seq) or history.misplaced.get(record.seq)
                 if refused is None and (history.released is None
                                         or history.released[0].seq != record.seq):
                     continue  # a second release, or of another version: it counts for nothing

@@ -73,10 +73,11 @@ def test_a_release_appended_by_hand_after_a_rejection_in_another_item_is_not_vou
     assert result.exit_code == 1 and f"record {seq} releases item {item}" in result.output
 
 
-def test_a_release_forked_past_a_resubmission_is_not_exported(team):
+def test_a_release_forked_past_a_resubmission_counts_for_nothing(team):
     """The editor's version is approved; a colleague resubmits a corrected one, which voids
     the vote. The editor appends a release of his version whose item link skips the
-    resubmission. The store stops at it; the admin's export refuses to vouch for the log."""
+    resubmission. It counts for nothing: the item waits for review of the new version, the
+    admin's export names the release void, and audit verify names it."""
     path, item = approved_item(team)
     made = engine(team)
     with made.begin() as conn:
@@ -84,10 +85,15 @@ def test_a_release_forked_past_a_resubmission_is_not_exported(team):
     made.dispose()
     team.write("a.txt", CLEAN + "（更正）\n")
     team.ok("editor2", "submit", path)
-    append_signed(team, "editor", "release", item,
-                  {"path": path, "content_sha256": hashlib.sha256(CLEAN.encode()).hexdigest()},
-                  item_prev=approval.computed_hash())
-    team.fails(3, "admin", "roster", "export", match="no export")
+    seq = append_signed(team, "editor", "release", item,
+                        {"path": path,
+                         "content_sha256": hashlib.sha256(CLEAN.encode()).hexdigest()},
+                        item_prev=approval.computed_hash())
+    exported = team.ok("admin", "roster", "export")  # named void, not refused for good
+    assert void_in_export(team) == [seq] and f"record {seq}" in exported.stderr
+    assert "1:reviewer" in team.ok("reviewer", "queue").stdout  # the new version waits
+    result = team.run(None, "audit", "verify")
+    assert result.exit_code == 1 and f"record {seq} names another earlier record" in result.output
 
 
 @pytest.mark.parametrize("edit,named", [
