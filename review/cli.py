@@ -71,6 +71,7 @@ LAZY = {
     "published": ("review.ci.commands:published", "发布后核对 / check the published page"),
     "accounts": ("review.accounts.commands:accounts", "账号备案与评分 / the account registry"),
     "alerts": ("review.accounts.commands:alerts_group", "违规警报与约谈 / alerts and escalation"),
+    "duty": ("review.accounts.duty_commands:duty_group", "节假日值班 / holiday duty"),
 }
 
 

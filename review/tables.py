@@ -16,7 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3  # 1: workflow; 2: accounts and alerts; 3: the log append-only
+SCHEMA_VERSION = 4  # 1: workflow; 2: accounts and alerts; 3: the log append-only; 4: duty
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits in PostgreSQL
 
 metadata = MetaData()
@@ -95,3 +95,8 @@ alerts = Table("review_alerts", metadata,
                Column("source", String(16), nullable=False, default="manual"),
                Column("resolved", Date),
                Column("report", Text))
+
+# The holiday duty roster (schema version 4): one row per weekend or holiday day planned.
+duty = Table("review_duty", metadata,
+             Column("day", Date, primary_key=True),
+             Column("person", String(80), nullable=False))

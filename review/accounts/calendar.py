@@ -92,6 +92,21 @@ def official(day: date) -> bool | None:
         return supplied.is_workday(day) if supplied is not None else None
 
 
+def holiday(day: date) -> tuple[str, str] | None:
+    """The statutory holiday `day` is a day off of (the weekend days inside its break too), by
+    its Chinese and English names — empty for a holiday file's day, which names none; None
+    when it is not one, or when no official calendar covers its year."""
+    try:
+        name = chinese_calendar.holidays.get(day) if chinese_calendar.is_holiday(day) else None
+    except NotImplementedError:
+        supplied = _supplied.get(day.year)
+        return ("", "") if supplied is not None and day in supplied.holidays else None
+    if name is None:
+        return None
+    known = {h.value: h.chinese for h in chinese_calendar.Holiday}
+    return known.get(name, name), name
+
+
 def provisional_workday(day: date) -> bool:
     """A working day as far as can be known before the State Council's notice."""
     return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS

@@ -23,11 +23,16 @@ def _store():
     """The store, for a command that reads the office's records: the 二四六 level and the
     notices decide interviews, so they are read only from tables that agree with the signed
     log (a row deleted by hand from review_alerts must not lower a unit's count)."""
+    return _checked_service().store
+
+
+def _checked_service(identity_required: bool = False):
+    """The service, once the office's tables are found to agree with the signed log."""
     from review.errors import StoreError
     from review.workflow.commands import open_service
     from review.workflow.projection import disagreements
 
-    service = open_service(identity_required=False)
+    service = open_service(identity_required=identity_required)
     with service.store.reading() as conn:
         service.state(conn)  # the log's links and the witnesses
         problems = [line for line in disagreements(conn) if not line.startswith(
@@ -35,7 +40,7 @@ def _store():
     if problems:
         raise StoreError("office_tables_disagree", problem=problems[0])
     _use_calendar(service)
-    return service.store
+    return service
 
 
 def _office():

@@ -131,4 +131,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score_indices": ("勤勉 {diligence} 效果 {effect} 内容 {content} 集群 {cluster} 成长 {growth}",
                       "diligence {diligence} effect {effect} content {content} cluster "
                       "{cluster} growth {growth}"),
+    # --- holiday duty (duty.py, duty_notice.py, duty_commands.py) -------------------------
+    "duty_from_after_to": ("--from {first} 晚于 --to {last}",
+                           "--from {first} is after --to {last}"),
+    "duty_too_long": ("{first} 至 {last} 超过 {limit} 天：请分段排班",
+                      "{first} to {last} is more than {limit} days: plan it in parts"),
+    "duty_calendar_unknown": ("{year} 年的法定节假日安排尚未掌握，无法排班：请在配置 [calendar] "
+                              "holidays 中加入该年的节假日文件",
+                              "the official holiday calendar of {year} is not known, so its duty "
+                              "cannot be planned: add that year's holiday file to the config's "
+                              "[calendar] holidays"),
+    "duty_nobody": ("名册上没有持有 {roles} 角色的在岗人员（见 `review roster`）",
+                    "nobody on the roster with a key in force holds the role {roles} (see "
+                    "`review roster`)"),
+    "duty_person_revoked": ("{name} 已被撤销，不能值班", "{name} is revoked and cannot take duty"),
+    "duty_no_plan": ("{day} 是休息日，但没有已保存的值班安排（见 `review duty plan --save`）",
+                     "{day} is a day off, but no saved duty roster covers it (see `review duty "
+                     "plan --save`)"),
+    "duty_already": ("{day} 已由 {name} 值班", "{name} is already on duty on {day}"),
+    "duty_weekend": ("周末", "weekend"),
+    "duty_holiday": ("节假日", "holiday"),
+    "weekday_names": ("周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun"),
+    "duty_columns": ("日期,星期,类型,值班人员", "date,weekday,kind,person"),
+    "duty_title": ("节假日值班安排（{first} 至 {last}）",
+                   "Holiday duty roster ({first} to {last})"),
+    "duty_count": ("{person}：值班 {days} 天，其中节假日 {holidays} 天",
+                   "{person}: on duty {days} (holidays {holidays})"),
+    "duty_none": ("{first} 至 {last} 没有周末或节假日",
+                  "no weekend or holiday from {first} to {last}"),
+    "duty_saved": ("已保存 {first} 至 {last} 的值班安排（{count} 天），并签名记入审计日志",
+                   "the duty roster from {first} to {last} is saved ({count} days), signed into "
+                   "the audit log"),
+    "duty_on": ("{date} {weekday}（{kind}）值班：{person}",
+                "{date} {weekday} ({kind}) on duty: {person}"),
+    "duty_working_day": ("{date} {weekday} 是工作日，无节假日值班",
+                         "{date} {weekday} is a working day: no holiday duty"),
+    "duty_swapped": ("{date} 改由 {person} 值班（原为 {was}），已签名记入审计日志",
+                     "{date}: {person} is on duty instead of {was}, signed into the audit log"),
 }

@@ -1,5 +1,5 @@
 """The accounts' tables checked against the signed log (`review audit verify`): every account,
-lifecycle event, alert and imported activity row that a hand edit made disagree with the
+lifecycle event, alert, duty day and imported activity row that a hand edit made disagree with the
 records signed when it was made — or that no record made — is named, row by row."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 
 from review.accounts.registry import COLUMNS, row_hash
 from review.i18n import Msg
-from review.tables import accounts, activity, alerts, events
+from review.tables import accounts, activity, alerts, duty, events
 from review.workflow.chain import Record
 
 ACCOUNT_FIELDS = ("unit", "platform", "high_attention", "operator", "contact")
@@ -20,10 +20,11 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     want_accounts: dict[str, dict] = {}
     want_events: dict[int, dict] = {}
     want_alerts: dict[int, dict] = {}
+    want_duty: dict[str, dict] = {}
     imported: set[str] = set()
     legacy = False  # an import signed before its rows were: membership cannot be checked
     for r in records:
-        if not r.kind.startswith(("account.", "alert.")) or not signed(r):
+        if not r.kind.startswith(("account.", "alert.", "duty.")) or not signed(r):
             continue
         s = r.statement
         if r.kind == "account.add":
@@ -50,6 +51,15 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
                 want_alerts[s["id"]]["account_id"] = s["account_id"]
         elif r.kind == "alert.resolve" and s.get("alert") in want_alerts:
             want_alerts[s["alert"]].update(resolved=s.get("date"), report=s.get("report"))
+        elif r.kind == "duty.plan":  # the plan replaces every day of its span
+            first, last = str(s.get("from")), str(s.get("to"))
+            want_duty = {day: want for day, want in want_duty.items()
+                         if not first <= day <= last}
+            days = s.get("days") if isinstance(s.get("days"), list) else []
+            want_duty.update({str(d.get("date")): {"person": d.get("person")}
+                              for d in days if isinstance(d, dict)})
+        elif r.kind == "duty.swap" and str(s.get("date")) in want_duty:
+            want_duty[str(s.get("date"))] = {"person": s.get("person")}
         elif r.kind == "account.activity":
             legacy = legacy or "rows" not in s
             imported.update(s.get("rows") or ())
@@ -69,6 +79,8 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
                  "source": row.source, "resolved": _day(row.resolved), "report": row.report,
                  "account_id": row.account_id}
         for row in conn.execute(select(alerts))}, optional=("account_id",))
+    out += _compare("review_duty", want_duty, {
+        _day(row.day): {"person": row.person} for row in conn.execute(select(duty))})
     seen: set[str] = set()
     for row in conn.execute(select(activity).order_by(activity.c.id)):
         values = {"account_id": row.account_id, "date": row.date,

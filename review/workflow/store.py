@@ -27,7 +27,8 @@ _NOT_UTF8 = "not_utf8"
 # what is missing brings a store of any earlier version up to date.
 MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               2: lambda conn: metadata.create_all(conn),
-              3: lambda conn: _append_only(conn)}
+              3: lambda conn: _append_only(conn),
+              4: lambda conn: metadata.create_all(conn)}
 
 # The log is append-only in the database too. On PostgreSQL this holds against every member:
 # members connect as roles that may only SELECT and INSERT the log (README, "A team on
@@ -63,7 +64,7 @@ GRANT USAGE ON SCHEMA {schema} TO {role};
 GRANT SELECT, INSERT ON review_log TO {role};
 GRANT SELECT ON review_meta TO {role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON review_items, review_decisions, review_accounts,
-    review_account_events, review_activity, review_alerts TO {role};
+    review_account_events, review_activity, review_alerts, review_duty TO {role};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
 """
 

@@ -50,9 +50,11 @@ def test_the_queue_header_and_the_commands_output(team):
 def test_a_store_error_in_chinese_and_in_english(team):
     with create_engine(sqlite_url(team.root)).begin() as conn:
         conn.execute(text("UPDATE review_meta SET value = '99' WHERE key = 'schema_version'"))
-    team.fails(3, None, "queue", match="存储库的结构版本为 99，应为 3")
+    from review.tables import SCHEMA_VERSION
+
+    team.fails(3, None, "queue", match=f"存储库的结构版本为 99，应为 {SCHEMA_VERSION}")
     team.fails(3, None, "queue", "--lang", "en",
-               match="the store has schema version 99, expected 3")
+               match=f"the store has schema version 99, expected {SCHEMA_VERSION}")
 
 
 def test_review_lang_and_the_config_choose_the_language_and_lang_overrides_both(team):
