@@ -21,9 +21,11 @@ from review.errors import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigError,
+    Refused,
     ReviewError,
     UsageError,
 )
+from review.language import lang_option
 from review.report import OUTPUT_FORMATS, RENDERERS
 from review.report import echo as echo_report
 from review.rules.kinds import Kind
@@ -547,19 +549,91 @@ def model() -> None:
 
 
 @model.command("train")
-@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False, exists=True),
-              help="追加的 label<TAB>text 训练文件 / extra label<TAB>text files")
-@click.option("--out", type=click.Path(file_okay=False), help="输出目录（默认 models/）")
-def model_train(data: tuple[str, ...], out: str | None) -> None:
-    """用项目语料（及追加数据）训练并导出模型 / train on the project's corpus and export."""
-    from review.model import corpus, train
+@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False),
+              help="本单位的 label<TAB>text 样例（可多次）：与使用中的模型比较，变差则不写入 / "
+                   "your own label<TAB>text examples (repeatable): compared with the model in "
+                   "use, not written if worse")
+@click.option("--out", type=click.Path(file_okay=False),
+              help="输出目录（默认为使用中的模型：配置 model，否则 models/）/ where to write "
+                   "(default: the model in use)")
+@click.option("--force", is_flag=True,
+              help="即使新模型在留出集上变差也写入 / write the new model even if it is worse")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@lang_option
+def model_train(data: tuple[str, ...], out: str | None, force: bool, config_path: str | None,
+                fmt: str) -> None:
+    """用项目语料（及本单位数据）训练并导出模型 / train on the project's corpus and export.
+
+    With --data: the figures before → after on the corpus's held-out part and on a part of
+    your data, and no model written when a class's recall or the macro-F1 drops by more than
+    0.01 (exit 1) unless --force. A retraining starts from the corpus: give every file of your
+    own the model should learn, earlier ones too."""
+    from review.model import corpus
+
+    config = _model_config(config_path)
+    in_use = _model_dir(config)
+    directory = Path(out) if out else in_use
+    if data:
+        _retrain([Path(p) for p in data], in_use, directory, force, fmt)
+        return
+    from review.model import train
+
+    shared: dict = {}
+    card = train.train(corpus.default_files(), directory,
+                       lambda staged, card: shared.update(_add_shared_evaluation(staged, card)))
+    if fmt == "json":
+        click.echo(json.dumps(card, indent=2, ensure_ascii=False))
+    else:
+        _print_metrics(card["holdout"], "text")
+        _print_shared(shared)
+
+
+def _model_config(config_path: str | None) -> Config:
+    """The config whose `model` names the model in use; spoken in --lang / REVIEW_LANG, else
+    in that config's `lang`."""
+    from review.config import load_config
+    from review.i18n import speak
+    from review.language import chosen
+
+    config = load_config(Path(config_path) if config_path else None)
+    speak(chosen() or config.lang)
+    return config
+
+
+def _model_dir(config: Config) -> Path:
+    """The model `review check` loads with this config (review.stages.classifier)."""
     from review.model.scorer import default_dir
 
-    files = corpus.default_files() + [Path(p) for p in data]
-    directory = Path(out) if out else default_dir()
-    card = train.train(files, directory)
-    _print_metrics(card["holdout"], "text")
-    _add_shared_evaluation(directory, card)
+    return config.root / config.model if config.model else default_dir()
+
+
+def _retrain(data: list[Path], in_use: Path, out: Path, force: bool, fmt: str) -> None:
+    """`review model train --data`: before → after, and the gate (review.model.retrain)."""
+    from review.i18n import spoken
+    from review.language import say
+    from review.model import corpus, retrain
+
+    lang = spoken()
+    shared: dict = {}
+    outcome = retrain.run(
+        corpus.default_files(), data, in_use, out, force=force,
+        progress=lambda key, **values: click.echo(say(key, **values), err=True),
+        finish=lambda staged, card: shared.update(_add_shared_evaluation(staged, card)))
+    report = outcome.report()
+    if fmt == "json":
+        click.echo(json.dumps({**report, "shared": shared}, indent=2, ensure_ascii=False))
+    else:
+        for line in retrain.lines(report, lang):
+            click.echo(line)
+        _print_shared(shared)
+    worse = retrain.said_worse(outcome.worse, lang) if outcome.worse else ""
+    if not outcome.written:
+        raise Refused("retrain_refused", worse=worse, tolerance=retrain.TOLERANCE)
+    if outcome.forced:
+        click.echo(say("retrain_forced", worse=worse), err=fmt == "json")
+    if fmt != "json":
+        click.echo(say("retrain_written", path=outcome.model))
 
 
 def _card(directory: Path) -> dict:
@@ -572,20 +646,22 @@ def _card(directory: Path) -> dict:
     return card if isinstance(card, dict) else {}
 
 
-def _add_shared_evaluation(directory: Path, card: dict) -> None:
-    """Outside figures go into the model card when ../shared/datasets is there."""
+def _add_shared_evaluation(directory: Path, card: dict) -> dict:
+    """Outside figures go into the model card when ../shared/datasets is there; returned to
+    print (on stderr, a note when it is not: stdout may be JSON)."""
     from review.config import CLASSIFIER_THRESHOLDS
+    from review.language import say
     from review.model import shared
     from review.model.scorer import Scorer
+    from review.model.train import write_card
 
     if not shared.datasets_dir().is_dir():
-        click.echo(f"{shared.datasets_dir()} not found: no outside evaluation in the card")
-        return
+        click.echo(say("shared_not_found", path=shared.datasets_dir()), err=True)
+        return {}
     figures = shared.evaluate(Scorer.load(directory), dict(CLASSIFIER_THRESHOLDS))
     card["shared_evaluation"] = {"thresholds": dict(CLASSIFIER_THRESHOLDS), **figures}
-    (directory / "MODEL_CARD.json").write_text(
-        json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    _print_shared(figures)
+    write_card(directory, card)
+    return figures
 
 
 @model.command("eval")
@@ -602,11 +678,10 @@ def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
 
     Without --data or --shared: the held-out figures of the model card."""
     from review.model import corpus, evaluate
-    from review.model.scorer import Scorer, default_dir
+    from review.model.scorer import Scorer
 
     config = _config(config_path, (), None, None, (), ())
-    directory = Path(model_dir) if model_dir else (
-        config.root / config.model if config.model else default_dir())
+    directory = Path(model_dir) if model_dir else _model_dir(config)
     scorer = Scorer.load(directory)
     report: dict = {}
     if not data and not shared:

@@ -134,7 +134,8 @@ LANGS = ("zh", "en")
 
 # The other areas' tables, read the first time one of their keys is asked for (the check's
 # lean path never is). Each is a dict key → (zh, en); keys are unique across all of them.
-AREAS = ("review.workflow.messages", "review.accounts.messages", "review.ci.messages")
+AREAS = ("review.workflow.messages", "review.accounts.messages", "review.ci.messages",
+         "review.model.messages")
 _all: dict[str, tuple[str, str]] | None = None
 
 
