@@ -96,6 +96,24 @@ MESSAGES = {
                     "body text in Word and check it again"),
     "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
                    "is an old Word/WPS binary file: save it as .docx"),
+    "bidi_controls": ("含有改变文字显示方向的控制字符（位于 {where}），读者看到的文字顺序与"
+                      "检查的不同，未检查：请删除这些方向控制字符后再检查",
+                      "holds characters that change the direction text is shown in (at {where}), "
+                      "so readers would see another order than is checked: remove the "
+                      "direction controls and check it again"),
+    "bidi_markup": ("含有改变文字显示方向的标记（{construct}，位于 {where}），读者看到的文字"
+                    "顺序与检查的不同，未检查：请删除这些方向控制后再检查",
+                    "holds markup that changes the direction text is shown in ({construct} at "
+                    "{where}), so readers would see another order than is checked: remove the "
+                    "direction controls and check it again"),
+    "pdf_drawn_unread": ("第 {page} 页有注释或表单域显示的文字无法读取，未检查：请先将 PDF 打印为"
+                         " PDF（扁平化）后再检查",
+                         "page {page}: an annotation or form field shows text that cannot be "
+                         "read: flatten the PDF (print it to PDF) and check it again"),
+    "pdf_xfa": ("是动态表单（XFA）PDF，其显示的文字无法读取，未检查：请先将 PDF 打印为 PDF"
+                "后再检查",
+                "is a dynamic form (XFA) PDF whose shown text cannot be read: print it to PDF "
+                "and check it again"),
     "changed": ("在检查期间被修改，未写批注：请重新检查",
                 "changed while it was checked; no comments written: check it again"),
     "unwritable": ("无法写入：{reason}", "cannot be written: {reason}"),

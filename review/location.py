@@ -72,6 +72,10 @@ class Location:
             words.insert(0, _PART_EN.get(self.part, self.part) if lang == "en" else self.part)
         return ", ".join(words) if lang == "en" else " ".join(words)
 
+    def say(self, lang: str) -> str:
+        """As a part of a message (review.i18n.said): an input error naming where."""
+        return self.label(lang)
+
     def _ordered(self) -> list[tuple[str, int]]:
         return [(k, getattr(self, k)) for k in _WORDS if getattr(self, k) is not None]
 
@@ -81,5 +85,6 @@ class Location:
 
 _CHARACTER = ("第 {} 字", "character {}")
 _PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "链接": "link",
-            "脚注": "footnote", "尾注": "endnote", "内容控件": "content control"}
+            "脚注": "footnote", "尾注": "endnote", "内容控件": "content control",
+            "编号": "list label", "注释": "annotation", "表单域": "form field"}
 _FIELDS = tuple(f.name for f in fields(Location))

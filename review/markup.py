@@ -15,6 +15,15 @@ and a frame's or object's `data:` page. A page's title (`<title>`, shown as its 
 as the text it is, tags included, as browsers show it. In Markdown the same goes for inline
 HTML tags, and a link's or image's title is read.
 
+What a page's CSS draws is read too (review.stylesheet): the strings of `content`, string list
+markers, `quotes` and `@counter-style` in `<style>` elements and `style` attributes, each
+standing for its string literal in the file, and the attributes `content: attr(…)` shows.
+
+Text shown in another order than it is written cannot be checked as written: a page holding
+direction controls (U+202A–U+202E, U+2066–U+2069, by reference too), a `<bdo>` element, a
+`dir="rtl"` attribute or CSS that reverses text (`direction: rtl`, `unicode-bidi:
+bidi-override`) is refused with a one-line error naming where.
+
 Link targets are not lost: the URL detector scans the raw text, markup included.
 """
 
@@ -22,8 +31,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from html.parser import HTMLParser
 
+from review.errors import InputError
+from review.location import Location
 from review.normalize import View
 
 _BLOCK_TAGS = frozenset({
@@ -51,6 +65,60 @@ _HTML_REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)
 # A reference as CommonMark decodes it in Markdown text: a known entity name or a number of
 # at most 7 decimal or 6 hexadecimal digits, always with its semicolon.
 _MD_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Unicode's explicit direction controls: embeddings, overrides, isolates and their ends. A
+# renderer shows the characters between them in another order than the file holds them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The attributes `content: attr(name)` draws, wherever the style sheet is (it may follow the
+# body): looked for in the whole page, at the cost of reading a few attributes too many.
+_CSS_ATTR = re.compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
+
+
+# Off only to read a page as it was read before its CSS text was (review.workflow.service: a
+# rejection signed then names that text).
+_READ_CSS: ContextVar[bool] = ContextVar("read_css", default=True)
+
+
+@contextmanager
+def without_css_text() -> Iterator[None]:
+    """Views made inside leave out the text CSS draws."""
+    token = _READ_CSS.set(False)
+    try:
+        yield
+    finally:
+        _READ_CSS.reset(token)
+
+
+def _css_attributes(text: str) -> frozenset[str]:
+    if not _READ_CSS.get() or "attr(" not in text.lower():
+        return frozenset()
+    return frozenset(name.lower() for name in _CSS_ATTR.findall(text))
+
+
+class _Reordered(Exception):  # noqa: N818 — a signal inside this module, never shown
+    """Markup that shows text in another order than it is written, at `offset` of the text
+    being read."""
+
+    def __init__(self, offset: int, construct: str) -> None:
+        super().__init__(construct)
+        self.offset, self.construct = offset, construct
+
+
+def _location(text: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(line=line, column=offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _refusal(text: str, offset: int, construct: str) -> InputError:
+    return InputError("bidi_markup", construct=construct, where=_location(text, offset))
+
+
+def _refuse_controls(text: str, view: View) -> None:
+    """A direction control the view shows (written as a reference, or inside CSS) refuses the
+    draft, located at what stands for it in the file; one written as it is in the file is
+    refused by every reader alike (review.inputs)."""
+    found = BIDI_CONTROLS.search(view.text)
+    if found is not None:
+        raise InputError("bidi_controls", where=_location(text, view.starts[found.start()]))
 
 
 class _Builder:
@@ -127,16 +195,20 @@ def _attributes(text: str, start: int, end: int) -> tuple[str, list[tuple[str, i
 
 
 def _shown_attributes(text: str, start: int, end: int, out: _Builder, depth: int,
-                      block: bool, decoded: list[tuple[str, str | None]] | None = None) -> None:
+                      block: bool, decoded: list[tuple[str, str | None]] | None = None,
+                      drawn: frozenset[str] = frozenset()) -> None:
     """The start tag text[start:end]: a line break for a block element, and the attributes a
     reader is shown, each on a line of its own. decoded: the attributes as the HTML parser read
     them; where they disagree with what is found here, a value is read as the parser has it,
-    standing for the whole tag. Original offsets only grow along the view."""
+    standing for the whole tag. drawn: the attributes the page's CSS draws (`attr(name)`).
+    Original offsets only grow along the view."""
     tag, found = _attributes(text, start, end)
+    _refuse_reordering(tag, found, decoded, text, start)
     if decoded is not None and [(n, html.unescape(text[a:b]) or None) for n, a, b in found] != \
             [(n, v or None) for n, v in decoded]:
         shown = [(name, value) for name, value in decoded
-                 if value and tag not in _UNSHOWN_TAGS and _is_shown(tag, name, dict(decoded))]
+                 if value and tag not in _UNSHOWN_TAGS and
+                 _is_shown(tag, name, dict(decoded), drawn)]
         if block or shown:
             out.put("\n", start, end)
         for name, value in shown:
@@ -145,7 +217,7 @@ def _shown_attributes(text: str, start: int, end: int, out: _Builder, depth: int
         return
     values = {name: html.unescape(text[a:b]) for name, a, b in found}
     spans = [(name, a, b) for name, a, b in found
-             if a < b and tag not in _UNSHOWN_TAGS and _is_shown(tag, name, values)]
+             if a < b and tag not in _UNSHOWN_TAGS and _is_shown(tag, name, values, drawn)]
     if not spans:
         if block:
             out.put("\n", start, end)
@@ -158,9 +230,40 @@ def _shown_attributes(text: str, start: int, end: int, out: _Builder, depth: int
     out.put("\n", at, end)
 
 
-def _is_shown(tag: str, name: str, values: dict) -> bool:
-    if name in _SHOWN:
+def _refuse_reordering(tag: str, found: list[tuple[str, int, int]],
+                       decoded: list[tuple[str, str | None]] | None, text: str,
+                       start: int) -> None:
+    """A start tag that shows its text in another order than it is written: <bdo>, dir="rtl",
+    or a style that reverses it (located at the declaration when the attribute holds no
+    reference, else at the tag)."""
+    from review.stylesheet import drawn as css_drawn
+
+    if tag == "bdo":
+        raise _Reordered(start, "<bdo>")
+    if not any(name in ("dir", "style") for name, _, _ in found) and \
+            not any(name in ("dir", "style") for name, _ in decoded or ()):
+        return  # most tags: nothing to read
+    values = {name: html.unescape(text[a:b]) for name, a, b in found}
+    if decoded is not None:
+        values.update((name, value or "") for name, value in decoded)
+    if (values.get("dir") or "").strip().lower() == "rtl":
+        raise _Reordered(start, 'dir="rtl"')
+    style = values.get("style")
+    if style:
+        reordering = css_drawn(style).reordering
+        if reordering is not None:
+            at = next((a + reordering[0] for name, a, b in found
+                       if name == "style" and text[a:b] == style), start)
+            raise _Reordered(at, reordering[1])
+
+
+def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozenset()) -> bool:
+    if name in _SHOWN or name in drawn:
         return True
+    if name == "style":  # what its `content` or list marker draws
+        from review.stylesheet import drawn as css_drawn
+
+        return _READ_CSS.get() and bool(css_drawn(values.get("style") or "").strings)
     if name == "value":
         return tag == "input" and (values.get("type") or "").strip().lower() not in \
             _UNSHOWN_INPUTS
@@ -176,6 +279,10 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
     whole: `text` itself, already decoded, all of it standing for [start, end))."""
     page = name == "srcdoc" or name == _FRAMED.get(tag)
+    if name == "style":
+        _put_css(text if whole else html.unescape(text[start:end]), out, start,
+                 end if whole or html.unescape(text[start:end]) != text[start:end] else None)
+        return
     if not page:
         if whole:
             out.put(text, start, end)
@@ -188,14 +295,37 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     else:
         inner.decoded(text, start, end)
     source = "".join(inner.chars)
-    if name != "srcdoc":  # a data: URL: its page, each character standing for all of it
-        shown, is_html = _data_page(source)
-        if shown is None:
+    try:
+        if name != "srcdoc":  # a data: URL: its page, each character standing for all of it
+            shown, is_html = _data_page(source)
+            if shown is None:
+                return
+            view = _html(shown, depth + 1) if is_html else View.identity(shown)
+            out.put(view.text, start, end)
             return
-        view = _html(shown, depth + 1) if is_html else View.identity(shown)
-        out.put(view.text, start, end)
+        out.extend(_html(source, depth + 1), inner.starts, inner.ends, end)
+    except _Reordered as inside:  # said of the attribute: the page inside has no lines of ours
+        raise _Reordered(start, inside.construct) from None
+
+
+def _put_css(css: str, out: _Builder, start: int, whole_end: int | None) -> None:
+    """The strings CSS at `start` in the original draws, each on a line of its own, standing
+    for its string literal (or, whole_end: the CSS is no longer as the file writes it — an
+    attribute with references —, for all of [start, whole_end)). Refused when it reorders
+    text."""
+    from review.stylesheet import drawn
+
+    found = drawn(css)
+    if found.reordering is not None:
+        raise _Reordered(start if whole_end is not None else start + found.reordering[0],
+                         found.reordering[1])
+    if not _READ_CSS.get():
         return
-    out.extend(_html(source, depth + 1), inner.starts, inner.ends, end)
+    for a, b, value in found.strings:
+        first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
+        out.put("\n", first, first)
+        out.put(value, first, last)
+        out.put("\n", last, last)
 
 
 def _data_page(url: str) -> tuple[str | None, bool]:
@@ -234,6 +364,8 @@ class _HtmlVisible(HTMLParser):
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.hidden = 0
+        self.in_style = False  # inside a <style> that applies (in no template, no script)
+        self.drawn = _css_attributes(text)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -245,6 +377,7 @@ class _HtmlVisible(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
+            self.in_style = tag == "style" and not self.hidden
             self.hidden += 1
             return
         start = self._pos()
@@ -255,17 +388,20 @@ class _HtmlVisible(HTMLParser):
             self.set_cdata_mode(tag)  # its content is text up to its end tag
         if not self.hidden:
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
-                              attrs)
+                              attrs, self.drawn)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
+            self.in_style = False
         elif tag in _BLOCK_TAGS:
             start = self._pos()
             self.out.put("\n", start, self._tag_end(start))
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
+            if self.in_style:
+                self.style_sheet(data, self._pos())
             return
         start = self._pos()
         # The parser hands data through unchanged, so it lies at start in the original.
@@ -273,6 +409,13 @@ class _HtmlVisible(HTMLParser):
             self.out.decoded(self.text, start, start + len(data))
         else:  # never left out: located where the parser is
             self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
+
+    def style_sheet(self, data: str, start: int) -> None:
+        """A <style> element's content (which the parser hands through unchanged)."""
+        if self.text.startswith(data, start):
+            _put_css(data, self.out, start, None)
+        else:  # never left out: standing for where the parser is
+            _put_css(data, self.out, start, min(start + len(data), len(self.text)))
 
     def unknown_decl(self, data: str) -> None:
         """<![CDATA[…]]>: text in SVG and MathML, read wherever it is."""
@@ -311,6 +454,8 @@ def _html(text: str, depth: int) -> View:
     if rest and parser.cdata_elem in _TEXT_CONTENT and not parser.hidden:
         start = len(text) - len(rest)
         parser.out.decoded(text, start, len(text))
+    elif rest and parser.in_style:  # a style sheet never closed applies to the end
+        parser.style_sheet(rest, len(text) - len(rest))
     return parser.out.view()
 
 
@@ -355,7 +500,14 @@ def _html5_end_tags(text: str) -> str:
 
 
 def html_view(text: str) -> View:
-    return _html(text, 0)
+    """What a reader of the page is shown; an InputError when the page shows text in another
+    order than it is written."""
+    try:
+        view = _html(text, 0)
+    except _Reordered as found:
+        raise _refusal(text, found.offset, found.construct) from None
+    _refuse_controls(text, view)
+    return view
 
 
 # Markdown: everything is visible except link targets, reference definitions, HTML tags and
@@ -426,7 +578,19 @@ def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) ->
 
 
 def markdown_view(text: str) -> View:
+    """What a reader of the rendered Markdown is shown; an InputError when it shows text in
+    another order than it is written (inline HTML, references)."""
+    try:
+        view = _markdown(text)
+    except _Reordered as found:
+        raise _refusal(text, found.offset, found.construct) from None
+    _refuse_controls(text, view)
+    return view
+
+
+def _markdown(text: str) -> View:
     out = _Builder()
+    drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
     while (m := _MD_HIDDEN.search(text, at)) is not None:
@@ -440,13 +604,17 @@ def markdown_view(text: str) -> View:
         raw = _MD_RAW.match(m.group())
         if raw:  # a script's, style's or template's content is never shown: to its end tag
             end = re.compile(rf"</{raw.group(1)}[\s/>]", re.IGNORECASE).search(text, at)
+            content_end = len(text) if end is None else end.start()
             at = len(text) if end is None else (text.find(">", end.start()) + 1 or len(text))
-            out.put("\n", m.start(), at)
+            out.put("\n", m.start(), m.end())
+            if raw.group(1).lower() == "style":  # but what its CSS draws is shown
+                _put_css(text[m.end():content_end], out, m.end(), None)
+            out.put("\n", content_end, at)
             pos = at
             continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if m.group("tag") and not m.group().startswith("</"):
-            _shown_attributes(text, m.start(), m.end(), out, 0, block)
+            _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
         elif block:
             out.put("\n", m.start(), m.end())
         elif m.group("target") or m.group("definition"):

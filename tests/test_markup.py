@@ -247,3 +247,103 @@ def test_markdown_hides_a_script_s_content_as_a_browser_does():
 def test_a_raw_text_end_tag_with_a_tail_ends_the_element(page):
     """Red-team pass 14: `</style x=1>` ends a style for a browser; the parser hid the rest."""
     assert "内部资料" in html_view(page).text
+
+
+# Twentieth red-team pass: text a page's CSS draws (generated content, string list markers,
+# counter styles) was never read — <style> was dropped whole — and text shown in another order
+# than written (bidi controls, <bdo>, dir="rtl", CSS overrides) was read in file order.
+ESCAPED = "".join(f"\\{ord(c):X} " for c in BAD)  # CSS escapes: the source shows no word
+
+
+@pytest.mark.parametrize("page", [
+    f'<style>p.lead::before {{ content: "{BAD}"; }}</style><p class="lead">今天开会。</p>',
+    f"<style>ul.m {{ list-style-type: '{ESCAPED}'; }}</style><ul class=m><li>甲</li></ul>",
+    f'<ul><li style="list-style: square inside &quot;{BAD}&quot;">甲</li></ul>',
+    f'<ol><li style=\'list-style-type: "{BAD}"\'>甲</li></ol>',
+    f'<style>@counter-style x {{ system: cyclic; symbols: "{BAD}"; suffix: " "; }}</style>',
+    f'<style>@counter-style x {{ system: extends decimal; prefix: "{BAD}"; }}</style>',
+    f'<style>@counter-style x {{ system: additive; additive-symbols: 1 "{BAD}"; }}</style>',
+    f'<style>@media screen {{ q {{ quotes: "{BAD}" "」"; }} }}</style><q>甲</q>',
+    f'<style>:root {{ --t: "{BAD}"; }} p::after {{ content: var(--t); }}</style><p>甲</p>',
+    f'<style>p::before {{ content: counter(c, symbols(cyclic "{BAD}")); }}</style><p>甲</p>',
+    f'<style>p::before {{ content: attr(data-x); }}</style><p data-x="{BAD}">甲</p>',
+    f'<p>今天开会。</p><style>p::after {{ content: "{BAD}" }}',  # never closed
+    f'<iframe srcdoc="<style>p::after{{content:&quot;{BAD}&quot;}}</style><p>甲"></iframe>',
+])
+def test_html_text_drawn_by_css_is_read(page):
+    view = html_view(page)
+    assert BAD in view.text, view.text
+    monotonic(view)
+
+
+def test_html_css_text_stands_for_its_string_literal():
+    page = f'<style>\np::before {{ content: "{ESCAPED}"; }}\n</style><p>今天开会。</p>'
+    view = html_view(page)
+    assert span_of(view, page, DRUG) == f'"{ESCAPED}"'
+    page = f'<li style="color: red; list-style-type: \'{BAD}\'">甲</li>'
+    assert span_of(html_view(page), page, DRUG) == f"'{BAD}'"
+
+
+@pytest.mark.parametrize("css", [
+    "body { color: #333; font-family: \"微软雅黑\", 'SimSun'; background: url(\"bg.png\"); }",
+    ".clearfix::after { content: \"\"; display: table; } input[type=\"text\"] { width: 9em; }",
+    "ol { list-style-type: decimal; } ul { list-style: disc inside; } p { direction: ltr; }",
+    "a::after { content: url(\"icon.png\"); }\n"
+    "@font-face { font-family: \"甲\"; src: url(a.woff); }",
+])
+def test_html_ordinary_css_changes_nothing_a_reader_is_shown(css):
+    body = '<p style="color: red">今天<span style="font-weight: bold">开会</span>。</p>'
+    assert html_view(f"<style>{css}</style>{body}").text.strip() == html_view(body).text.strip()
+    assert html_view(f'<p style=\'{css.split("{")[1].split("}")[0]}\'>今天开会。</p>').text \
+        .strip() == "今天开会。"
+
+
+def test_a_check_finds_css_text_and_locates_it_at_the_literal(cli, tmp_path):
+    (tmp_path / "a.html").write_text(
+        "<html><head><style>\n"
+        f'p.lead::before {{ content: "{BAD}"; }}\n'
+        f'ul.m {{ list-style-type: "{ESCAPED}"; }}\n'
+        "</style></head><body><p class=lead>今天开会。</p></body></html>\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# 通知\n\n<style>p::before {{ content: '{BAD}' }}</style>\n\n"
+                                   "今天开会。\n", encoding="utf-8")
+    result = cli("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 1
+    found = {(report["path"].rsplit("/", 1)[-1], f["rule"], f["location"]["line"]):
+             (f["severity"], f["location"]) for report in json.loads(result.stdout)["files"]
+             for f in report["findings"]}
+    assert found[("a.html", "IL001", 2)] == ("block", {"line": 2, "column": 27})
+    assert found[("a.html", "IL001", 3)] == ("block", {"line": 3, "column": 25})
+    assert found[("b.md", "IL001", 3)][0] == "block"
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("a.md", "# 通知\n\n请按时自查，\u202e好法大轮法\u202c。\n", "3:7"),
+    ("a.txt", "请按时自查，\u2067好法大轮法\u2069。\n", "1:7"),
+    ("a.html", "<p>请按时自查，&#x202E;好法大轮法&#x202C;。</p>\n", "1:10"),
+    ("a.html", "<p>请按时自查，<bdo dir=rtl>好法大轮法</bdo>。</p>\n", "1:10"),
+    ("a.html", "<p>请按时自查，</p>\n<p dir=\"RTL\">好法 大轮法</p>\n", "2:1"),
+    ("a.html", "<p>请按时自查，<span style=\"direction:rtl\">好法 大轮法</span></p>\n", "1:23"),
+    ("a.html", "<style>\n.x { unicode-bidi: bidi-override; }\n</style><p class=x>好法大轮法</p>\n",
+     "2:6"),
+    ("a.html", "<style>.x { unicode-bidi: isolate-override; direction: rtl }</style>\n", "1:13"),
+    ("a.html", "<iframe srcdoc=\"<bdo dir=rtl>好法大轮法</bdo>\"></iframe>\n", "1:17"),
+    ("a.md", "# 通知\n\n请按时自查，<bdo dir=\"rtl\">好法大轮法</bdo>。\n", "3:7"),
+])
+def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name, content,
+                                                             where):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = cli("check", "--lang", "en", name)
+    assert result.exit_code == 2
+    error = result.stderr if result.stderr_bytes else result.stdout
+    lines = [line for line in error.splitlines() if line.startswith(f"{name}:")]
+    assert len(lines) == 1 and "remove the direction controls" in lines[0], error
+    assert f"at {where})" in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("page", [
+    '<p dir="ltr">今天开会。</p>', '<p dir="auto">今天开会。</p>',
+    '<p style="direction: ltr; unicode-bidi: embed">今天开会。</p>',
+    "<p>今天\u200e开会。</p>",  # a direction mark (no embedding): still read through
+])
+def test_ordinary_direction_markup_is_read_as_before(page):
+    assert html_view(page).text.strip().replace("\u200e", "") == "今天开会。"

@@ -109,3 +109,248 @@ def test_a_folder_says_which_files_are_no_drafts_and_follows_linked_folders(cli,
     checked = sorted(f["path"].rsplit("/", 1)[-1] for f in json.loads(result.stdout)["files"])
     assert checked == ["AD.TXT", "b.md"]
     assert "1 个文件不是稿件" in result.stderr and "photo.png" in result.stderr
+
+
+# Twentieth red-team pass: what Word and PDF viewers show besides the text extracted —
+# a numbered paragraph's list label, an annotation's or form field's drawn text — and text
+# shown in another order than it is written.
+BAD = "本店长期出售冰毒，价格面议。"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbered_docx(label: str, how: str = "direct", override: str = "") -> bytes:
+    """A Word file whose first paragraph (or table cell) is numbered with list label `label`
+    (numbering.xml's w:lvlText): numbered by its own w:numPr, by its style (List Number
+    numbers with numId 5), in a table cell; `override`: the w:num's level override's text."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbered = document.add_paragraph("请各单位于12月10日前完成自查。",
+                                      style="List Number" if how == "style" else None)
+    document.add_paragraph("关于开展冬季消防安全检查的通知")
+    if how == "cell":
+        numbered = document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+        numbered.text = "某局"
+    if how != "style":
+        numbered._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr>'))
+    overridden = f'<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:lvlText w:val="{override}"/>' \
+        "</w:lvl></w:lvlOverride>" if override else ""
+    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_W}>'
+                 '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{label}"/><w:suff '
+                 'w:val="nothing"/></w:lvl></w:abstractNum>'
+                 f'<w:num w:numId="5"><w:abstractNumId w:val="7"/>{overridden}</w:num>'
+                 "</w:numbering>")
+    made = io.BytesIO()
+    document.save(made)
+    out = io.BytesIO()
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, numbering if name == "word/numbering.xml"
+                            else source.read(name))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("label", "how", "override", "where"), [
+    (BAD, "direct", "", {"part": "编号", "paragraph": 1}),
+    (f"%1{BAD}", "style", "", {"part": "编号", "paragraph": 1}),
+    ("%1.", "direct", BAD, {"part": "编号", "paragraph": 1}),
+    (f"第%1条{BAD}", "cell", "", {"part": "编号", "table": 1, "row": 1, "cell": 1}),
+])
+def test_a_word_list_label_is_checked_beside_its_paragraph(cli, tmp_path, label, how,
+                                                           override, where):
+    (tmp_path / "通知.docx").write_bytes(numbered_docx(label, how, override))
+    result = check(cli, "通知.docx")
+    assert result.exit_code == 1, result.output
+    found = [f for f in json.loads(result.stdout)["files"][0]["findings"]
+             if f["rule"] == "IL001"]
+    assert found and found[0]["severity"] == "block"
+    location = dict(found[0]["location"])
+    location.pop("column")
+    assert location == where
+
+
+@pytest.mark.parametrize("label", ["第%1条", "%1.", "（%1）", "%1、", "\uf0b7", "%1.%2."])
+def test_ordinary_word_list_labels_find_nothing(cli, tmp_path, label):
+    (tmp_path / "通知.docx").write_bytes(numbered_docx(label))
+    result = check(cli, "通知.docx")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_fixture_drafts_read_as_before():
+    """No list label, annotation or form field in the sample Word and PDF drafts: their text
+    and parts are those of the body alone."""
+    from conftest import DRAFTS
+
+    for name in ("notice.docx", "notice.pdf"):
+        doc = inputs.for_path(name).read((DRAFTS / name).read_bytes(), name)
+        assert {location.part for _, location in doc.parts} <= {None, "页眉", "页脚"}
+
+
+def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str = "",
+                   unreadable: bool = False, form_only: str = "", xfa: bool = False) -> bytes:
+    """A one-page PDF (reportlab) with an annotation added (pypdf): its /Contents, a form
+    field's /V, an appearance stream drawing `drawn` in the page's Chinese font (or, when
+    unreadable, in a font whose codes map to spaces); form_only: a field on no page."""
+    import io
+
+    import pypdf
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes([["关于开展冬季消防安全检查的通知",
+                                                    "请各单位于12月10日前完成自查。"]])))
+    writer = pypdf.PdfWriter(clone_from=reader)
+    page = writer.pages[0]
+    fonts = page["/Resources"]["/Font"]
+    font = next(k for k in fonts if "STSong" in str(fonts[k].get_object()["/BaseFont"]))
+    annotation = DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject(subtype),
+        NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (72, 600, 300, 624)]),
+        NameObject("/F"): NumberObject(4)})
+    if contents:
+        annotation[NameObject("/Contents")] = TextStringObject(contents)
+    if value:
+        annotation[NameObject("/FT")] = NameObject("/Tx")
+        annotation[NameObject("/T")] = TextStringObject("name")
+        annotation[NameObject("/V")] = TextStringObject(value)
+    if subtype == "/Link":
+        annotation[NameObject("/A")] = DictionaryObject({
+            NameObject("/S"): NameObject("/URI"),
+            NameObject("/URI"): TextStringObject("https://www.gov.cn/")})
+    if drawn:
+        stream = DecodedStreamObject()
+        codes = drawn.encode("utf-16-be").hex()
+        resources = DictionaryObject({NameObject("/Font"): DictionaryObject(
+            {NameObject(font): fonts.raw_get(font)})})
+        if unreadable:  # the same font, but its /ToUnicode maps every code drawn to a space
+            shown = DictionaryObject(fonts[font].get_object())
+            cmap = DecodedStreamObject()
+            pairs = "".join(f"<{ord(c):04X}> <0020>\n" for c in drawn)
+            cmap.set_data(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+                           "/CMapName /Blank def /CMapType 2 def 1 begincodespacerange <0000> "
+                           f"<FFFF> endcodespacerange {len(drawn)} beginbfchar\n{pairs}"
+                           "endbfchar endcmap CMapName currentdict /CMap defineresource pop end "
+                           "end").encode())
+            shown[NameObject("/ToUnicode")] = writer._add_object(cmap)
+            resources = DictionaryObject({NameObject("/Font"): DictionaryObject(
+                {NameObject(font): writer._add_object(shown)})})
+        stream.set_data(f"BT {font} 14 Tf 2 6 Td <{codes}> Tj ET".encode())
+        stream.update({NameObject("/Type"): NameObject("/XObject"),
+                       NameObject("/Subtype"): NameObject("/Form"),
+                       NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 228, 24)]),
+                       NameObject("/Resources"): resources})
+        annotation[NameObject("/AP")] = DictionaryObject(
+            {NameObject("/N"): writer._add_object(stream)})
+    added = writer._add_object(annotation)
+    page[NameObject("/Annots")] = ArrayObject([added])
+    fields = ArrayObject([added] if value else [])
+    if form_only:
+        fields.append(writer._add_object(DictionaryObject({
+            NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("x"),
+            NameObject("/V"): TextStringObject(form_only)})))
+    if fields or xfa:
+        form = DictionaryObject({NameObject("/Fields"): fields})
+        if xfa:
+            form[NameObject("/XFA")] = ArrayObject()
+        writer._root_object[NameObject("/AcroForm")] = writer._add_object(form)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("options", "part"), [
+    ({"subtype": "/FreeText", "drawn": BAD}, "注释"),             # drawn, no /Contents
+    ({"subtype": "/FreeText", "contents": BAD, "drawn": BAD}, "注释"),
+    ({"subtype": "/Stamp", "contents": BAD}, "注释"),
+    ({"subtype": "/Widget", "value": BAD, "drawn": "今天开会"}, "表单域"),
+    ({"subtype": "/Widget", "value": "今天开会", "drawn": BAD}, "表单域"),
+    ({"subtype": "/Link", "form_only": BAD}, "表单域"),           # a field on no page
+])
+def test_text_a_pdf_annotation_or_form_field_shows_is_checked(cli, tmp_path, options, part):
+    (tmp_path / "通知.pdf").write_bytes(_annotated_pdf(**options))
+    result = check(cli, "通知.pdf")
+    assert result.exit_code == 1, result.output
+    found = [f for f in json.loads(result.stdout)["files"][0]["findings"]
+             if f["rule"] == "IL001"]
+    assert found and found[0]["severity"] == "block"
+    assert found[0]["location"]["part"] == part
+    assert found[0]["location"].get("page", 1) == 1
+
+
+@pytest.mark.parametrize(("options", "says"), [
+    ({"subtype": "/FreeText", "drawn": BAD, "unreadable": True}, "page 1: an annotation"),
+    ({"subtype": "/Link", "xfa": True}, "dynamic form (XFA)"),
+])
+def test_a_pdf_drawing_text_that_cannot_be_read_is_refused(cli, tmp_path, options, says):
+    (tmp_path / "通知.pdf").write_bytes(_annotated_pdf(**options))
+    result = cli("check", "--lang", "en", "通知.pdf")
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.startswith("通知.pdf:")]
+    assert len(lines) == 1 and says in lines[0] and "print it to PDF" in lines[0], result.output
+
+
+def test_a_pdf_with_a_link_annotation_reads_as_before():
+    plain = inputs.named("pdf").read(_annotated_pdf("/Popup"), "a.pdf")
+    linked = inputs.named("pdf").read(_annotated_pdf("/Link", contents="链接"), "a.pdf")
+    assert linked.original == plain.original == \
+        "关于开展冬季消防安全检查的通知\n请各单位于12月10日前完成自查。"
+    assert linked.parts == plain.parts
+
+
+def test_word_text_shown_right_to_left_is_refused(cli, tmp_path):
+    """Direction controls in a paragraph, or a w:bdo override around its runs."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    (tmp_path / "a.docx").write_bytes(docx_bytes(["通知", "请按时自查，\u202e好法大轮法\u202c。"]))
+    document = docx.Document()
+    document.add_paragraph("通知")
+    paragraph = document.add_paragraph("请按时自查，")
+    paragraph._p.append(parse_xml(f'<w:bdo {_W} w:val="rtl"><w:r><w:t>好法大轮法</w:t></w:r>'
+                                  "</w:bdo>"))
+    out = io.BytesIO()
+    document.save(out)
+    (tmp_path / "b.docx").write_bytes(out.getvalue())
+    for name, where in (("a.docx", "paragraph 2, character 7"), ("b.docx", "paragraph 2")):
+        result = cli("check", "--lang", "en", name)
+        assert result.exit_code == 2
+        lines = [line for line in result.output.splitlines() if line.startswith(f"{name}:")]
+        assert len(lines) == 1 and f"at {where})" in lines[0], result.output
+        assert "remove the direction controls" in lines[0]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_rejection_signed_before_the_shown_text_was_read_still_names_the_draft(kind):
+    """A rejection names the text as it was read when it was signed: one signed before list
+    labels (or CSS-drawn text) were read still holds for the draft saved again."""
+    from review.markup import html_view
+    from review.normalize import fold
+    from review.workflow import service
+
+    if kind == "docx":
+        data = numbered_docx("第%1条")
+        before = inputs.named("docx").read(
+            docx_bytes(["请各单位于12月10日前完成自查。", "关于开展冬季消防安全检查的通知"]),
+            "a.docx").visible.text
+    else:
+        body = "<p>请各单位于12月10日前完成自查。</p>"
+        data = f'<style>p::before {{ content: "第一条"; }}</style>{body}'.encode()
+        before = fold(html_view(body)).text
+    old = service.sha256(service._squeezed(before, False).encode())
+    assert service.text_digest(data, f"a.{kind}") != old  # the label is read now
+    assert old in service._text_digests(data, f"a.{kind}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from review.markup import html_view, markdown_view
+from review.markup import BIDI_CONTROLS, html_view, markdown_view
 from review.normalize import View
 
 if TYPE_CHECKING:
@@ -43,10 +43,16 @@ class InputKind:
     directives: str | None = None
 
     def read(self, data: bytes, display: str) -> Document:
-        """The Document of a file of this kind; an InputError when it cannot be read."""
+        """The Document of a file of this kind; an InputError when it cannot be read, or when
+        it shows text in another order than it holds it (direction controls, and in markup
+        the tags and CSS that do the same)."""
         module, _, function = self.reader.partition(":")
         read: Reader = getattr(importlib.import_module(module), function)
-        return read(data, display, self.name)
+        document = read(data, display, self.name)
+        refuse_direction_controls(document)
+        if self.view is not None:
+            document.visible  # noqa: B018 — the view refuses reordering markup, now, not later
+        return document
 
     def directives_in(self, text: str) -> tuple:
         """The `review-ignore` directives of a text of this kind (review.suppress)."""
@@ -73,6 +79,19 @@ KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     # Word 97–2003 and WPS files are read by nothing here: a one-line error says what to do
     InputKind("old-binary", (".doc", ".wps"), "review.inputs.office:refuse_old_binary"),
 ]}
+
+
+def refuse_direction_controls(document: Document) -> None:
+    """Every reader's text passes here. An embedding, override or isolate (U+202A–U+202E,
+    U+2066–U+2069) makes a renderer show the characters after it in another order — a
+    slogan stored backwards between U+202E and U+202C is shown forwards — while the check
+    reads them in stored order (and drops the controls as invisible). A government draft has
+    no use for them: the draft is refused, naming where the first one is."""
+    from review.errors import InputError
+
+    found = BIDI_CONTROLS.search(document.original)
+    if found is not None:
+        raise InputError("bidi_controls", where=document.locate(found.start()))
 
 
 def _by_suffix(kinds: dict[str, InputKind]) -> dict[str, InputKind]:

@@ -14,7 +14,8 @@ from review.errors import InputError
 from review.location import Location
 
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
-              "footnote": "脚注", "endnote": "尾注", "bound": "内容控件"}
+              "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
+              "annotation": "注释", "form": "表单域"}
 
 
 class Parts:
@@ -46,6 +47,11 @@ class Parts:
 
 
 def read_pdf(data: bytes, display: str, kind: str) -> Document:
+    """A PDF's pages line by line, then on each page what its annotations show: a note's or
+    a FreeText box's /Contents, a form field's value, and the text their appearance streams
+    draw over the page (a viewer draws and prints them; `extract_text` reads only the page's
+    own content). Then the values of form fields on no page. Text drawn that cannot be read
+    refuses the PDF, as does a dynamic (XFA) form: never passed as if it were not there."""
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -53,16 +59,177 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("pdf_encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        pages = [(page.extract_text() or "", _annotations(page, p))
+                 for p, page in enumerate(reader.pages, 1)]
+        fields = _form_values(reader)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            OSError):
         raise InputError("not_pdf") from None
     out = Parts()
-    for p, text in enumerate(pages, 1):
+    for p, (text, _) in enumerate(pages, 1):
         for n, line in enumerate(text.splitlines(), 1):
             out.add(line, Location(page=p, line=n))
-    if not out.pieces:
+    if not out.pieces:  # a scan: a note on it is no reason to pass its pages unread
         raise InputError("pdf_no_text")
+    shown: set[str] = set()
+    for p, (_, drawn) in enumerate(pages, 1):
+        for part, text in drawn:
+            shown.add(_squeezed(text))
+            out.add(text, Location(part=PART_NAMES[part], page=p))
+    for value in fields:
+        if _squeezed(value) not in shown:  # a field no widget on a page showed
+            shown.add(_squeezed(value))
+            out.add(value, Location(part=PART_NAMES["form"]))
     return out.document(display, kind)
+
+
+# Annotations that draw nothing of their own: a link's area, a note's pop-up window (whose
+# text is its parent note's /Contents, read there).
+_SILENT_ANNOTATIONS = frozenset({"/Link", "/Popup"})
+_SHOWING = frozenset({b"Tj", b"TJ", b"'", b'"'})  # PDF's text-showing operators
+_MAX_NESTING = 8  # form XObjects inside an appearance, fields inside fields
+
+
+def _annotations(page, number: int) -> list[tuple[str, str]]:
+    """(part, text) of what each annotation of a page shows besides the page's content."""
+    found: list[tuple[str, str]] = []
+    annotations = page.get("/Annots")
+    annotations = annotations.get_object() if annotations is not None else []
+    for ref in annotations if isinstance(annotations, list) else []:
+        annotation = ref.get_object()
+        if not hasattr(annotation, "get") or annotation.get("/Subtype") in _SILENT_ANNOTATIONS:
+            continue
+        widget = annotation.get("/Subtype") == "/Widget"
+        part = "form" if widget else "annotation"
+        texts = [_text(annotation.get("/Contents"))]
+        if widget:
+            texts.append(_field_value(annotation))
+        drawn = _appearance_text(page, annotation, number)
+        texts.append(drawn)
+        seen: set[str] = set()
+        for text in texts:
+            if text.strip() and _squeezed(text) not in seen:
+                seen.add(_squeezed(text))
+                found.append((part, text))
+    return found
+
+
+def _appearance_text(page, annotation, number: int) -> str:
+    """The text an annotation's normal appearance draws (its current state's, for a check
+    box); an InputError when it draws text that cannot be extracted."""
+    appearance = annotation.get("/AP")
+    appearance = appearance.get_object() if appearance is not None else None
+    normal = appearance.get("/N") if hasattr(appearance, "get") else None
+    normal = normal.get_object() if normal is not None else None
+    if normal is None:
+        return ""
+    if hasattr(normal, "get_data"):
+        streams = [normal]
+    else:  # appearance states: the one /AS names is shown
+        state = annotation.get("/AS")
+        streams = [v.get_object() for k, v in normal.items() if state is None or k == state]
+    texts = []
+    for stream in streams:
+        if not hasattr(stream, "get_data") or not _draws_text(stream, page.pdf, 0):
+            continue
+        text = page.extract_xform_text(stream) or ""
+        if not text.strip():
+            raise InputError("pdf_drawn_unread", page=number)
+        texts.append(text)
+    return "\n".join(texts)
+
+
+def _draws_text(stream, pdf, depth: int) -> bool:
+    """Whether a content stream (or a form XObject it paints) shows any character."""
+    from pypdf.generic import ContentStream
+
+    if depth > _MAX_NESTING:
+        return True  # nested past reason: taken to draw, so never passed unread
+    resources = stream.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else {}
+    for operands, operator in ContentStream(stream, pdf).operations:
+        if operator in _SHOWING and any(_shows(o) for o in operands):
+            return True
+        if operator == b"Do" and operands and hasattr(xobjects, "get"):
+            inner = xobjects.get(operands[0])
+            inner = inner.get_object() if inner is not None else None
+            if hasattr(inner, "get_data") and inner.get("/Subtype") == "/Form" and \
+                    _draws_text(inner, pdf, depth + 1):
+                return True
+    return False
+
+
+def _shows(operand: object) -> bool:
+    if isinstance(operand, list):
+        return any(_shows(o) for o in operand)
+    return isinstance(operand, bytes | str) and len(operand) > 0
+
+
+def _field_value(field) -> str:
+    """A form field's value, inherited from the fields above it as PDF inherits /V."""
+    for _ in range(_MAX_NESTING):
+        if field is None or not hasattr(field, "get"):
+            return ""
+        if "/V" in field:
+            return _text(field.get("/V"))
+        parent = field.get("/Parent")
+        field = parent.get_object() if parent is not None else None
+    return ""
+
+
+def _form_values(reader) -> list[str]:
+    """The values of the document's form fields (/AcroForm /Fields and their kids); an
+    InputError for a dynamic XFA form, whose shown text lives in XML this reader does not
+    lay out."""
+    root = reader.trailer["/Root"].get_object()
+    form = root.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    if not hasattr(form, "get"):
+        return []
+    if form.get("/XFA") is not None:
+        raise InputError("pdf_xfa")
+    values: list[str] = []
+    seen: set[int] = set()
+
+    def walk(fields: object, depth: int) -> None:
+        fields = fields.get_object() if hasattr(fields, "get_object") else fields
+        if depth > _MAX_NESTING or not isinstance(fields, list):
+            return
+        for ref in fields:
+            field = ref.get_object()
+            if id(field) in seen or not hasattr(field, "get"):
+                continue
+            seen.add(id(field))
+            value = _text(field.get("/V"))
+            if value.strip():
+                values.append(value)
+            if field.get("/Kids") is not None:
+                walk(field.get("/Kids"), depth + 1)
+
+    walk(form.get("/Fields"), 0)
+    return values
+
+
+def _text(value: object) -> str:
+    """A PDF text string (or an array of them, a list box's choices) as text; names (a check
+    box's /Yes) and anything else show no text."""
+    from pypdf.generic import NameObject
+
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if isinstance(value, list):
+        return "\n".join(t for v in value if (t := _text(v)))
+    if isinstance(value, str) and not isinstance(value, NameObject):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-16") if value[:2] in (b"\xfe\xff", b"\xff\xfe") else \
+            value.decode("latin-1")
+    return ""
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def refuse_old_binary(data: bytes, display: str, kind: str) -> Document:

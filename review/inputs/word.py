@@ -9,9 +9,11 @@ where a character is by construction, not by two walks kept alike.
 The text is what a reader of the file reads, part by part: the body's paragraphs and table
 cells in reading order, then its text boxes, the bound data of its content controls, headers
 and footers, footnotes and endnotes, and the targets of its links (checked for commercial
-links like an HTML page's). Comments others left in the file are context, not text to
-publish: they are not read as text; one that starts with `review-ignore` is a directive
-(review.suppress).
+links like an HTML page's). A numbered paragraph's list label (word/numbering.xml's `w:lvlText`
+of the level it uses, the %1…%9 of the numbers left out) is printed before it by Word: read as
+a piece of its own just before the paragraph, located as 编号 and the paragraph (or cell).
+Comments others left in the file are context, not text to publish: they are not read as text;
+one that starts with `review-ignore` is a directive (review.suppress).
 
 Word wraps text in many things a reader never sees as such: content controls (`w:sdt`), custom
 XML and smart tags, tracked insertions and moves, simple fields, bidirectional embeddings,
@@ -257,6 +259,7 @@ class Layout:
         self._read: set[int] = set()       # ids of the runs read, to find any left unread
         self._alive: list[_Element] = []   # keeps those runs' proxies, so that an id is one
         self._stores: list[tuple[str, _Element]] | None = None
+        self._numbering = _Numbering(self.document)
         self._walk()
         self.text = self.parts.text()
 
@@ -283,6 +286,9 @@ class Layout:
         for block in blocks(body):
             if block.tag == W_P:
                 text = self._joined([block])
+                # the label before the paragraph it numbers (an empty one's: the next's)
+                self._labels([block], Location(part=PART_NAMES["numbering"],
+                                               paragraph=paragraph + 1))
                 if text.strip():
                     paragraph += 1
                     self._add(text, Location(paragraph=paragraph), (block,), True)
@@ -292,6 +298,8 @@ class Layout:
         self._boxes(body)
         self._bound(body)
         self._unread(body, "document")
+        # a body paragraph that is in no piece of its own is in a text box
+        self._refuse_reordering(body, Location(part=PART_NAMES["textbox"]))
         seen: set[str] = set()
         parts: set[int] = set()
         kept: list[object] = []
@@ -311,15 +319,24 @@ class Layout:
                 text = self._joined(paragraphs)
                 if text.strip() and text not in seen:  # two sections' own may say the same
                     seen.add(text)
+                    self._labels(paragraphs, Location(part=PART_NAMES[name]))
                     self._add(text, Location(part=PART_NAMES[name]), tuple(paragraphs))
                 self._boxes(element)
                 self._bound(element)
                 self._unread(element, name)
+                self._refuse_reordering(element, Location(part=PART_NAMES[name]))
         for name in ("footnote", "endnote"):
             self._notes(name)
         for rel in document.part.rels.values():
             if rel.reltype.endswith("/hyperlink") and rel.is_external:
                 self._add(rel.target_ref, Location(part=PART_NAMES["link"]))
+
+    def _labels(self, paragraphs: list[_Element], location: Location) -> None:
+        """The list labels Word prints before these paragraphs, as one piece (none when no
+        label holds a letter or digit: `%1.`, `（%1）`, a bullet)."""
+        labels = [label for p in paragraphs if (label := self._numbering.label(p))]
+        if labels:
+            self._add("\n".join(labels), location)
 
     def _table(self, table: _Element, number: int) -> None:
         """A table's cells, each once, at the row and grid column where it starts: a cell
@@ -329,6 +346,8 @@ class Layout:
             column = 1
             for cell in cells(row):
                 paragraphs = list(paragraphs_in(cell))
+                self._labels(paragraphs, Location(part=PART_NAMES["numbering"], table=number,
+                                                  row=r, cell=column))
                 self._add(self._joined(paragraphs), Location(table=number, row=r, cell=column),
                           tuple(paragraphs), True)
                 column += _span(cell)
@@ -340,7 +359,9 @@ class Layout:
             if _deleted(box, root):
                 continue
             if box.tag == _TXBX:
-                text = self._joined(list(paragraphs_in(box)))
+                inside = list(paragraphs_in(box))
+                text = self._joined(inside)
+                self._labels(inside, Location(part=PART_NAMES["textbox"], paragraph=n + 1))
             else:
                 text = box.get("string") or ""
             if text.strip():
@@ -430,7 +451,9 @@ class Layout:
                 raise InputError("not_docx")
             n = 0
             for note in root.iterchildren(_W + name):  # the separator line's has no text
-                text = self._joined(list(paragraphs_in(note)))
+                inside = list(paragraphs_in(note))
+                text = self._joined(inside)
+                self._labels(inside, Location(part=PART_NAMES[name], paragraph=n + 1))
                 if text.strip():
                     n += 1
                     self._add(text, Location(part=PART_NAMES[name], paragraph=n))
@@ -455,6 +478,22 @@ class Layout:
                 continue
             outer = (run if run is not None else t).getparent()
             raise InputError("docx_unread", construct=_qname(outer if outer is not None else t))
+
+    def _refuse_reordering(self, root: _Element, where: Location) -> None:
+        """Refuse the draft when Word shows some of its text right to left: a bidirectional
+        override or embedding (`w:bdo`, `w:dir` with w:val="rtl") shows the characters (or
+        the runs) inside in another order than the file holds them, which the check reads.
+        Said of the paragraph it is in (direction control characters are refused for every
+        kind, review.inputs)."""
+        for element in root.iter(_W + "bdo", _W + "dir"):
+            if (element.get(_W + "val") or "").lower() != "rtl" or _deleted(element, root):
+                continue
+            paragraph = next(element.iterancestors(W_P), None)
+            location = next((piece.location for piece in self.pieces
+                             if paragraph is not None and paragraph in piece.paragraphs),
+                            where)
+            raise InputError("bidi_markup", construct=f'{_qname(element)} w:val="rtl"',
+                             where=location)
 
     def directives(self) -> tuple:
         """The `review-ignore` directives of the document's Word comments (review.suppress),
@@ -526,6 +565,113 @@ class Layout:
         out = io.BytesIO()
         self.document.save(out)
         return out.getvalue()
+
+
+# %1…%9: the numbers of the list's levels, which a label shows (or, with numFmt none, not)
+_PLACEHOLDER = re.compile("%[1-9]")
+
+
+class _Numbering:
+    """The list labels of numbered paragraphs: word/numbering.xml's levels, reached from a
+    paragraph's own numbering (w:numPr) or its style's, through a w:num's level overrides and
+    an abstract numbering's link to a numbering style."""
+
+    def __init__(self, document: WordDocument) -> None:
+        numbering = _related(document, "/numbering")
+        styles = _related(document, "/styles")
+        self._nums: dict[str, _Element] = {}
+        self._abstracts: dict[str, _Element] = {}
+        self._styles: dict[str, _Element] = {}
+        if numbering is not None:
+            for num in numbering.iterchildren(_W + "num"):
+                self._nums.setdefault(num.get(_W + "numId", ""), num)
+            for abstract in numbering.iterchildren(_W + "abstractNum"):
+                self._abstracts.setdefault(abstract.get(_W + "abstractNumId", ""), abstract)
+        if styles is not None:
+            for style in styles.iterchildren(_W + "style"):
+                self._styles.setdefault(style.get(_W + "styleId", ""), style)
+
+    def label(self, paragraph: _Element) -> str:
+        """The label's text without its numbers; "" for none, or one without a letter or
+        digit (an ordinary `%1.` or bullet: nothing to check)."""
+        if not self._nums:
+            return ""
+        own = paragraph.find(f"{_W}pPr/{_W}numPr")
+        num_id, level = _num_pr(own)
+        style_id = None
+        if num_id is None or level is None:
+            style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+            style_id = style.get(_W + "val") if style is not None else None
+            styled_num, styled_level = self._style_numbering(style_id)
+            if num_id is None:
+                num_id = styled_num
+                level = level if level is not None else styled_level
+        if num_id is None or num_id == "0":
+            return ""
+        text = self._level_text(num_id, level, style_id)
+        text = _PLACEHOLDER.sub("", text or "")
+        return text if any(c.isalnum() for c in text) else ""
+
+    def _style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
+        """numId and ilvl a paragraph style (or one it is based on) numbers with."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            num_id, level = _num_pr(style.find(f"{_W}pPr/{_W}numPr"))
+            if num_id is not None:
+                return num_id, level
+            based = style.find(_W + "basedOn")
+            style_id = based.get(_W + "val") if based is not None else None
+        return None, None
+
+    def _level_text(self, num_id: str, level: str | None, style_id: str | None) -> str | None:
+        for _ in range(4):  # a numbering style links to another numbering: a few steps
+            num = self._nums.get(num_id)
+            if num is None:
+                return None
+            abstract_ref = num.find(_W + "abstractNumId")
+            abstract = self._abstracts.get(
+                abstract_ref.get(_W + "val", "") if abstract_ref is not None else "")
+            if level is None:  # numbered by its style: the level that names the style
+                level = next((lvl.get(_W + "ilvl") for lvl in
+                              (abstract.iterchildren(_W + "lvl") if abstract is not None else ())
+                              if style_id and _val(lvl.find(_W + "pStyle")) == style_id), "0")
+            for override in num.iterchildren(_W + "lvlOverride"):
+                if override.get(_W + "ilvl") == level:
+                    text = _val(override.find(f"{_W}lvl/{_W}lvlText"))
+                    if text is not None:
+                        return text
+            if abstract is None:
+                return None
+            for lvl in abstract.iterchildren(_W + "lvl"):
+                if lvl.get(_W + "ilvl") == level:
+                    return _val(lvl.find(_W + "lvlText"))
+            link = _val(abstract.find(_W + "numStyleLink"))
+            linked, _ = self._style_numbering(link)
+            if linked is None:
+                return None
+            num_id = linked
+        return None
+
+
+def _num_pr(num_pr: _Element | None) -> tuple[str | None, str | None]:
+    if num_pr is None:
+        return None, None
+    return _val(num_pr.find(_W + "numId")), _val(num_pr.find(_W + "ilvl"))
+
+
+def _val(element: _Element | None) -> str | None:
+    return element.get(_W + "val") if element is not None else None
+
+
+def _related(document: WordDocument, kind: str) -> _Element | None:
+    """The root of the main document's part of this relationship kind, read from its bytes
+    (python-docx would make an empty part where there is none)."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(kind) and not rel.is_external:
+            return _parse(rel.target_part.blob)
+    return None
 
 
 def _span(cell: _Element) -> int:

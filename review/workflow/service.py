@@ -757,14 +757,16 @@ def _text_digests(content: bytes, path: str) -> set[str]:
     """Every digest under which a rejection of this text may have been signed: the text as
     its file's kind reads it (what is checked, shown and published), as a sniffed kind reads
     it (a page saved under another name), a Word file's without its hidden runs (what a
-    reader sees), and — rejections signed before ASCII punctuation was folded away, or
-    hidden runs were — with those kept."""
+    reader sees), and — rejections signed before ASCII punctuation was folded away, hidden
+    runs were, or the text shown outside the body was read (list labels, annotations, form
+    fields, CSS-drawn text) — with those kept, or left out."""
     from review.inputs.word import without_hidden
 
     shown = without_hidden(content) if _is_word(path) else content
-    return {sha256(_same_text(data, path, punctuation, sniff).encode())
+    return {sha256(text.encode())
             for data in {content, shown} for punctuation in (False, True)
-            for sniff in (False, True)}
+            for sniff in (False, True)
+            for text in _same_texts(data, path, punctuation, sniff)}
 
 
 def _is_word(path: str) -> bool:
@@ -779,20 +781,49 @@ def _same_text(content: bytes, path: str, punctuation: bool = False,
     what "the same draft" means for a rejection: saved as .docx or .html, re-encoded,
     re-indented, re-marked-up or with a zero-width space slipped in, it is still the rejected
     text."""
-    import unicodedata
+    return _same_texts(content, path, punctuation, sniff)[0]
 
+
+# Parts of a document's text read only since the twentieth red-team pass: what Word prints
+# before a numbered paragraph, what a PDF's annotations and form fields show.
+_LATER_PARTS = frozenset({"编号", "注释", "表单域"})
+
+
+def _same_texts(content: bytes, path: str, punctuation: bool = False,
+                sniff: bool = False) -> list[str]:
+    """`_same_text`, then — where it differs — the same text as it was read before the text
+    shown outside the body (list labels, annotations, form fields, what CSS draws) was: a
+    rejection signed then names that one, and still holds for the draft saved again."""
     from review import inputs
+    from review.markup import without_css_text
+    from review.normalize import View, fold
 
     kind = inputs.guess(path, content) if sniff else inputs.for_path(path)
     try:
-        text = kind.read(content, path).visible.text
+        document = kind.read(content, path)
+        texts = [document.visible.text]
+        if any(location.part in _LATER_PARTS for _, location in document.parts):
+            starts = [start for start, _ in document.parts] + [len(document.original) + 1]
+            kept = [document.original[start:starts[i + 1] - 1]
+                    for i, (start, location) in enumerate(document.parts)
+                    if location.part not in _LATER_PARTS]
+            texts.append(fold(View.identity("\n".join(kept))).text)
+        elif kind.view is not None and "style" in document.original.lower():
+            with without_css_text():  # CSS is in a <style> or a style attribute
+                texts.append(fold(kind.view(document.original)).text)
     except ReviewError:
-        return content.hex()
+        return [content.hex()]
+    return list(dict.fromkeys(_squeezed(text, punctuation) for text in texts))
+
+
+def _squeezed(text: str, punctuation: bool) -> str:
+    import unicodedata
+
+    from review.normalize import invisible
+
     text = unicodedata.normalize("NFKC", text)
     # ASCII punctuation is markup as often as it is text (Markdown's * _ # > - `, a list's
     # 1.): the same words emphasised, quoted or listed are the same draft
-    from review.normalize import invisible
-
     dropped = () if punctuation else _ASCII_PUNCTUATION
     return "".join(c for c in text if not c.isspace() and c not in dropped
                    and not invisible(c))
