@@ -62,6 +62,8 @@ LAZY = {
     "log": ("review.workflow.commands:log_cmd", "事项历史 / an item's history"),
     "verify": ("review.workflow.commands:verify", "核验发布证明 / is this content released?"),
     "audit": ("review.workflow.commands:audit", "审计日志 / the audit log"),
+    "feedback": ("review.workflow.learn:feedback", "审核决定导出为样例 / decisions as examples"),
+    "stats": ("review.workflow.learn:stats", "规则健康 / rule health from the decisions"),
     "ci": ("review.ci.commands:ci", "持续集成门禁 / the CI gate"),
     "baseline": ("review.ci.commands:baseline_cmd", "记录基线 / accept today's findings"),
     "published": ("review.ci.commands:published", "发布后核对 / check the published page"),
