@@ -4,10 +4,10 @@ marks and an override sign, and what `review feedback export` writes as a labell
 Sentences are the classifier's (review.model.text.SENTENCE over the text a reader sees), so an
 exported example is the unit the model scores. Masking reuses the privacy detectors of the
 check (identity cards, mobile and private numbers, bank cards, e-mail and contact handles,
-names): what they find becomes a run of ＊ of the same length — a masked number (138****5678)
-is what the corpus and the detectors already read as masked, and the sentence keeps its
-length. The masked text is what is signed: the log is append-only, and a person's number put
-there could never be taken out again."""
+home addresses, names): what they find becomes a run of ＊ of the same length — a masked
+number (138****5678) is what the corpus and the detectors already read as masked, and the
+sentence keeps its length. The masked text is what is signed: the log is append-only, and a
+person's number put there could never be taken out again."""
 
 from __future__ import annotations
 
@@ -64,12 +64,12 @@ def mask(text: str) -> str:
     """`text` with the personal data the check's detectors find replaced by ＊ runs."""
     if not text:
         return text
-    from review.stages.detectors import bankcard, contact, email, idcard, phone
+    from review.stages.detectors import address, bankcard, contact, email, idcard, phone
     from review.stages.detectors.common import Options
     from review.stages.detectors.names import person_names
 
     doc = Document("excerpt.txt", text)
-    spans = [(h.start, h.end) for detector in (idcard, phone, bankcard, email, contact)
+    spans = [(h.start, h.end) for detector in (idcard, phone, bankcard, email, contact, address)
              for h in detector.detect(doc, Options())]
     view = doc.visible
     spans += [view.span(a, b) for a, b in person_names(view.text)]

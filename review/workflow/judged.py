@@ -8,6 +8,7 @@ resubmission, on the records before it: that prefix's history is the earlier ver
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,8 +64,6 @@ def judged(conn: Connection, state) -> Iterator[Judged]:
 def content_of(conn: Connection, judged: Judged) -> bytes | None:
     """The version's bytes from the items table, only when they hash to what the log signed
     (the table keeps the current version; any member may write it)."""
-    import hashlib
-
     row = conn.execute(select(items.c.content).where(items.c.id == judged.item)).first()
     if row is None or not isinstance(row.content, bytes):
         return None

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from review.model import corpus
 
 from .test_attacks import engine
+from .test_insider_eighth_pass import append_signed
 from .test_insider_eleventh_pass import _drop_log_triggers
 
 # An override: 加微信 (AD001) is the canteen's own booking line here; the phone is a person's.
@@ -138,6 +139,29 @@ def test_the_marks_are_signed_a_changed_one_stops_the_store(team):
     assert not (team.root / "out").exists()
     assert team.run(None, "stats").exit_code == 3
     assert team.run("reviewer", "show", str(item)).exit_code == 3
+
+
+def test_an_override_signed_without_its_sentence_takes_it_from_the_signed_version(team):
+    """An override as the store signed them before they carried their sentence: the
+    sentence comes from the draft's bytes while they hash to the version it was of; once
+    the draft is resubmitted those bytes are gone, and the override is left out, said."""
+    path = team.write("canteen.txt", CANTEEN)
+    item = team.submit("editor", path)
+    shown = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    finding = next(f["key"] for f in shown["findings"] if f["rule"] == "AD001")
+    append_signed(team, "reviewer", "override", item, {
+        "path": path, "content_sha256": shown["content_sha256"], "finding": finding,
+        "reason": "食堂自己的订餐微信"})
+    tsv, rows = _export(team)
+    assert tsv == [
+        "neutral\t社区老年食堂本周一起正式开餐，居民可加微信咨询订餐事宜，联系电话＊＊＊＊＊＊＊＊＊＊＊。"]
+    assert rows[0]["date"] == ""
+    assert _export(team, "--since", "2000-01-01")[0] == []  # no date: not in any period
+    team.write("canteen.txt", CANTEEN.replace("十二元", "十元"))
+    assert team.submit("editor", path) == item
+    result = team.ok(None, "feedback", "export", "--out", str(team.root / "out"))
+    assert "1 earlier overrides signed no sentence" in result.stderr
+    assert (team.root / "out" / "feedback.tsv").read_text(encoding="utf-8") == ""
 
 
 def test_feedback_export_needs_a_workspace(tmp_path, monkeypatch):
