@@ -68,6 +68,8 @@ LAZY = {
                "备份审核数据 / back up the store"),
     "restore": ("review.workflow.backup_commands:restore_cmd",
                 "从备份恢复 / restore a backup"),
+    "feedback": ("review.workflow.learn:feedback", "审核决定导出为样例 / decisions as examples"),
+    "stats": ("review.workflow.learn:stats", "规则健康 / rule health from the decisions"),
     "ci": ("review.ci.commands:ci", "持续集成门禁 / the CI gate"),
     "baseline": ("review.ci.commands:baseline_cmd", "记录基线 / accept today's findings"),
     "published": ("review.ci.commands:published", "发布后核对 / check the published page"),

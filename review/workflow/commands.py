@@ -294,10 +294,13 @@ def show(item_id: int, fmt: str) -> None:
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
         for f in item.findings)]
+    if item.marks:
+        lines += ["", say("show_marks")] + ["  " + line for line in table(
+            (f"{m['start']}:{m['end']}", m["category"], m["sentence"]) for m in item.marks)]
     data = {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
             "editor": item.editor, "content_sha256": item.content_sha256,
             "content": item.content,
-            "findings": [finding_record(f) for f in item.findings]}
+            "findings": [finding_record(f) for f in item.findings], "marks": item.marks}
     _emit(data, fmt, lines + ["", item.content])
 
 
@@ -326,13 +329,23 @@ def _said(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value.strip()
 
 
+def _marks(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list:
+    from review.workflow import marks
+
+    return [marks.parse(value) for value in values]
+
+
 @click.command()
 @lang_option
 @click.argument("item_id", type=ITEM_ID)
 @click.option("--reason", required=True, callback=_said)
-def reject(item_id: int, reason: str) -> None:
+@click.option("--mark", "marked", multiple=True, callback=_marks, metavar="START:END:CATEGORY",
+              help="有问题的段落：review show 所示正文的字符位置与类别（可多次）/ a passage that "
+                   "was wrong: offsets into the text `review show` presents, and its category "
+                   "(repeatable)")
+def reject(item_id: int, reason: str, marked: list) -> None:
     """退回（签名）/ reject (signed)."""
-    level = open_service().reject(item_id, reason)
+    level = open_service().reject(item_id, reason, marked)
     click.echo(say("rejected_at", item=item_id, level=level))
 
 

@@ -495,4 +495,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_intact": ("审计日志完整；数据表与其一致", "audit log intact; the tables agree with it"),
     "log_empty": ("日志为空", "the log is empty"),
     "anchored": ("{path}：第 {seq} 条记录", "{path}: record {seq}"),
+    # --- marks, feedback and rule health (marks.py, learn.py) ------------------------------
+    "mark_form": ("--mark {mark}：应为 起点:终点:类别（review show 所示正文的字符位置）",
+                  "--mark {mark}: expected START:END:CATEGORY (character offsets into the "
+                  "text `review show` presents)"),
+    "mark_category": ("--mark {mark}：未知类别（可用：{categories}）",
+                      "--mark {mark}: unknown category (one of {categories})"),
+    "mark_empty": ("--mark {mark}：起点须小于终点", "--mark {mark}: START must be below END"),
+    "mark_outside": ("--mark {mark}：超出稿件正文（共 {size} 个字符）",
+                     "--mark {mark}: beyond the draft's text ({size} characters)"),
+    "show_marks": ("驳回时标注的段落：", "passages marked by the rejection:"),
+    "stats_bad_month": ("--period {value}：应为月份 YYYY-MM", "--period {value}: expected a month, "
+                        "YYYY-MM"),
+    "period_and_since": ("--period 与 --since 只能用其一", "give --period or --since, not both"),
+    "feedback_written": ("{count} 条样例：{tsv}，{jsonl}", "{count} examples: {tsv}, {jsonl}"),
+    "feedback_unavailable": ("{count} 条较早的放行未随签名记下所在句子，且其稿件版本已不在库中："
+                             "未导出",
+                             "{count} earlier overrides signed no sentence and their version "
+                             "is no longer in the store: not exported"),
+    "stats_rule_header": ("规则\t类别\t发现\t放行\t驳回引用\t放行率",
+                          "rule\tcategory\tfindings\toverrides\trejections\trate"),
+    "stats_category_header": ("类别\t发现\t放行\t驳回引用\t放行率",
+                              "category\tfindings\toverrides\trejections\trate"),
+    "stats_flagged": ("放行率高于 {threshold} 的规则（至少 {least} 条发现）：",
+                      "rules overridden above {threshold} (at least {least} findings):"),
+    "stats_none_flagged": ("没有放行率高于 {threshold} 的规则（至少 {least} 条发现）",
+                           "no rule overridden above {threshold} (at least {least} findings)"),
+    "stats_flagged_line": ("{rule} {message}：放行 {overrides}/{findings}（{rate}），"
+                           "放行处：{phrases}",
+                           "{rule} {message}: {overrides}/{findings} overridden ({rate}), on: "
+                           "{phrases}"),
+    "suggest_head": ("review stats --suggest 的建议（{period}），须经本单位审阅后方可采用",
+                     "suggested by review stats --suggest ({period}); for the organisation "
+                     "to review"),
+    "suggest_how": ("确认无误的短语并入 review.toml 的 allow 列表后提交；在这些短语之内任何规则都"
+                    "不再报告。本文件本身不改变任何检查。",
+                    "copy the phrases you accept into the allow list of review.toml and "
+                    "commit it; nothing inside them is reported by any rule. This file "
+                    "changes no check by itself."),
+    "period_all": ("全部记录", "every record"),
 }

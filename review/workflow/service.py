@@ -10,7 +10,8 @@ import itertools
 import json
 import secrets
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
 from review.tables import decisions, items, log
-from review.workflow import attest, chain, witness
+from review.workflow import attest, chain, excerpt, marks, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
@@ -34,6 +35,7 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
 )
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
+from review.workflow.marks import Mark
 from review.workflow.policy import Policy
 from review.workflow.roster import OFFICE_ROLES, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
@@ -48,6 +50,14 @@ TITLE_CHARS = 40
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def signed_time() -> str:
+    """When a decision was taken, by the signer's clock (local time with its offset): what
+    `review stats --period` and `review feedback export --since` select by. Nothing decides
+    by it — the log's order is its sequence — so a wrong clock misplaces a record in a
+    report, never in the workflow."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def finding_record(finding: Finding) -> dict:
@@ -84,6 +94,7 @@ class ItemView:
     content_sha256: str
     content: str
     findings: list[Finding]
+    marks: list[dict] = field(default_factory=list)  # the rejection's marks, if rejected
 
 
 def load_state(conn: Connection, review_dir: Path) -> State:
@@ -345,7 +356,8 @@ class Service:
             state = self.state(conn)
             me = self._me(state, "editor")
             statement = {"path": path, "content_sha256": digest, "review": "first",
-                         "title": title, "findings": _summary(findings), "found": found}
+                         "title": title, "findings": _summary(findings), "found": found,
+                         "at": signed_time()}
             existing = None
             for row in conn.execute(select(items.c.id).where(items.c.path == path)
                                     .order_by(items.c.id.desc())):
@@ -496,7 +508,8 @@ class Service:
         with self.store.reading() as conn:
             remembered.remember_shown(chain.workspace_id(conn), item_id, content_sha256)
 
-    def _decide(self, item_id: int, kind: str, extra: dict, read: str | None = None) -> int:
+    def _decide(self, item_id: int, kind: str, extra: dict, read: str | None = None,
+                marked: list[Mark] | None = None) -> int:
         if kind == "approve":
             # The approver's own check of the exact content: the findings it signs are its
             # own, and they must be those the editor's submission signed.
@@ -537,11 +550,14 @@ class Service:
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused("changed_since_submit", path=version.path)
             statement = {"path": version.path, "content_sha256": version.content_sha256,
-                         "level": level, "decision": kind, **extra}
+                         "level": level, "decision": kind, **extra, "at": signed_time()}
             if kind == "reject":
                 # the text the rejection sticks to, whatever its bytes, said by the person
                 # who rejects it (a submitter's own word for it could be anything)
                 statement["text_sha256"] = text_digest(row.content, version.path)
+            if marked:
+                statement["marks"] = marks.signed(marked, excerpt.document(row.content,
+                                                                           version.path))
             record = chain.append(conn, self.identity, kind, item_id, statement)
             self._project_decision(conn, record, me, level)
             if kind == "reject":
@@ -563,8 +579,8 @@ class Service:
     def approve(self, item_id: int, comment: str = "", read: str | None = None) -> int:
         return self._decide(item_id, "approve", {"comment": comment}, read)
 
-    def reject(self, item_id: int, reason: str) -> int:
-        return self._decide(item_id, "reject", {"reason": reason})
+    def reject(self, item_id: int, reason: str, marked: list[Mark] | None = None) -> int:
+        return self._decide(item_id, "reject", {"reason": reason}, marked=marked)
 
     def override(self, item_id: int, finding: str, reason: str, read: str | None = None
                  ) -> None:
@@ -584,12 +600,19 @@ class Service:
             if me.name in history.authors:
                 raise Refused("annotate_own", name=me.name, item=item_id,
                               kind=Msg(f"kind_{kind}"))
-            if kind == "override" and extra["finding"] not in blocking(
-                    history.findings(row.findings), set()):
-                raise UsageError("no_block_finding", item=item_id, finding=extra["finding"])
             version = history.version
             statement = {"path": version.path, "content_sha256": version.content_sha256,
-                         **extra}
+                         **extra, "at": signed_time()}
+            if kind == "override":
+                findings = history.findings(row.findings)
+                if extra["finding"] not in blocking(findings, set()):
+                    raise UsageError("no_block_finding", item=item_id,
+                                     finding=extra["finding"])
+                # the sentence the finding was wrong in, masked: a label for the classifier
+                # that outlives the version (the store keeps only the current one)
+                finding = next(f for f in findings if blocking([f], set()) == [extra["finding"]])
+                statement["sentence"] = excerpt.around(
+                    excerpt.document(row.content, version.path), finding.start, finding.end)
             record = chain.append(conn, self.identity, kind, item_id, statement)
             self._project_decision(conn, record, me, None)
 
@@ -616,7 +639,8 @@ class Service:
                 raise Refused("changed_since_submit", path=version.path)
             record = chain.append(conn, self.identity, "release", item_id,
                                   {"path": version.path,
-                                   "content_sha256": version.content_sha256})
+                                   "content_sha256": version.content_sha256,
+                                   "at": signed_time()})
             conn.execute(items.update().where(items.c.id == item_id)
                          .values(state="released", updated_seq=record.seq))
             history.released = (record, me)
@@ -695,9 +719,10 @@ class Service:
         with self.store.reading() as conn:
             item, history = self._history(conn, self.state(conn), item_id)
         version = history.version
+        rejection = history.rejection[0].statement if history.rejection else {}
         return ItemView(item.id, item.title, version.path, history.state, history.editor,
                         version.content_sha256, inputs.text_of(item.content, version.path),
-                        history.findings(item.findings))
+                        history.findings(item.findings), marks.of(rejection))
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:

@@ -1,0 +1,79 @@
+"""What reviewers decided, version by version, as the signed log says: the overrides and the
+rejection that counted on each version of each item (review.workflow.history's rules: a
+record no key on the roster signed, or one an author made of his own draft, counts for
+nothing here either). What `review feedback export` and `review stats` read.
+
+An item's history keeps only its current version's votes, so it is built once more at each
+resubmission, on the records before it: that prefix's history is the earlier version's."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from review.errors import StoreError
+from review.findings import Finding
+from review.tables import items, log
+from review.workflow import chain
+from review.workflow.chain import Record
+from review.workflow.history import VERSION_KINDS, Version, build, finding_key
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One version of an item and the decisions that counted on it."""
+
+    item: int
+    version: Version
+    overrides: list[Record]
+    rejection: Record | None
+
+    def findings(self) -> dict[str, Finding]:
+        """The version's signed findings by key (`AD001@12`); none when unreadable."""
+        return {finding_key(f): f for f in map(Finding.from_dict, self.version.findings or [])}
+
+
+def judged(conn: Connection, state) -> Iterator[Judged]:
+    """Every version of every item the log holds, in log order. `state` is the roster and
+    policy the caller loaded — after the log's links and witnesses were checked."""
+    numbers = conn.execute(select(log.c.item_id).where(log.c.kind == "submit").distinct()
+                           .order_by(log.c.item_id)).scalars().all()
+    for item_id in numbers:
+        records = chain.records(conn, item_id=item_id)
+        cuts = [i for i, r in enumerate(records) if i and r.kind in VERSION_KINDS]
+        versions: dict[int, Judged] = {}
+        for cut in [*cuts, len(records)]:
+            try:
+                history = build(records[:cut], state.roster, state.policy, state.workspace,
+                                state.trust)
+            except StoreError as err:
+                if err.key == "item_no_submission":
+                    break  # records of an item nobody submitted count for nothing
+                raise
+            # a resubmission that did not count leaves the version as it was: the longer
+            # prefix holds every vote on it
+            versions[history.version.record.seq] = Judged(
+                item_id, history.version, [r for r, _ in history.overrides],
+                history.rejection[0] if history.rejection else None)
+        yield from versions.values()
+
+
+def content_of(conn: Connection, judged: Judged) -> bytes | None:
+    """The version's bytes from the items table, only when they hash to what the log signed
+    (the table keeps the current version; any member may write it)."""
+    row = conn.execute(select(items.c.content).where(items.c.id == judged.item)).first()
+    if row is None or not isinstance(row.content, bytes):
+        return None
+    if hashlib.sha256(row.content).hexdigest() != judged.version.content_sha256:
+        return None
+    return row.content
+
+
+def dated(record: Record) -> str:
+    """The date a record was signed on (YYYY-MM-DD, the signer's clock), or "" for one
+    signed before decisions carried their time."""
+    at = record.statement.get("at")
+    return at[:10] if isinstance(at, str) and len(at) >= 10 else ""
