@@ -286,11 +286,26 @@ def accounts_score(period, fmt) -> None:
     from review.accounts import calendar, scores
 
     first, last = calendar.period(period)
-    rows = scores.score(_store(), first, last)
+    service = _checked_service()
+    rows = scores.score(service.store, first, last, seen=_seen(service, first, last))
     _emit(rows, fmt, table([r["rank"], r["account"], r["total"],
                             say("score_indices", diligence=r["diligence"], effect=r["effect"],
                                 content=r["content"], cluster=r["cluster"],
                                 growth=r["growth"])] for r in rows))
+
+
+def _seen(service, first: date, last: date) -> dict[str, tuple[int, int]]:
+    """Per account, the posts released through the workflow in the period and the errors
+    the check found in them (review.workflow.judged.published)."""
+    from review.workflow.judged import published
+
+    seen: dict[str, tuple[int, int]] = {}
+    with service.store.reading() as conn:
+        for post in published(conn, service.state(conn)):
+            if post.day and first.isoformat() <= post.day <= last.isoformat():
+                posts, errors = seen.get(post.account, (0, 0))
+                seen[post.account] = (posts + 1, errors + post.errors)
+    return seen
 
 
 @click.group("alerts")

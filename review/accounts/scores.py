@@ -4,7 +4,12 @@
   (a post within the last 7 days for high-attention accounts, 14 otherwise).
 - 效果 effect: mean of reads + 在看 + likes + shares + comments per post, on a log scale
   against the best account in the same period.
-- 内容 content: 100 × (1 − errors per post), never below 0.
+- 内容 content: 100 × (1 − errors per post), never below 0. The errors are the tool's own
+  findings where it saw what went out: posts released through the workflow for the account
+  (`review submit --account`) in the period, each counting the wrong expressions and typos
+  of its signed findings that no reviewer overrode (review.workflow.judged.published). An
+  account the tool saw nothing of in the period falls back to the activity CSV's `errors`
+  column. Each row says which (`content_source`: findings or activity).
 - 集群 cluster: the mean 勤勉 of all the unit's accounts (how the unit's accounts work together).
 - 成长 growth: change of posts + reads against the same period a year earlier, 50 = no
   change, 100 = doubled or more, 0 = none now.
@@ -42,9 +47,11 @@ def _figures(conn, account_id: int, first: date, last: date) -> dict:
             "errors": sum(r.errors or 0 for r in rows)}
 
 
-def score(store: Store, first: date, last: date, weights: dict[str, float] | None = None
-          ) -> list[dict]:
+def score(store: Store, first: date, last: date, weights: dict[str, float] | None = None,
+          seen: dict[str, tuple[int, int]] | None = None) -> list[dict]:
+    """`seen`: account → (posts released through the workflow in the period, their errors)."""
     weights = weights or WEIGHTS
+    seen = seen or {}
     year_ago = (first - timedelta(days=365), last - timedelta(days=365))
     with store.reading() as conn:
         rows = conn.execute(select(accounts).where(accounts.c.status == "open")).all()
@@ -60,13 +67,17 @@ def score(store: Store, first: date, last: date, weights: dict[str, float] | Non
         diligence = duty[a.id]
         effect = (100 * math.log1p(f["engagement"] / f["posts"]) / best
                   if f["posts"] and best else 0.0)
-        content = max(0.0, 100 * (1 - f["errors"] / f["posts"])) if f["posts"] else 0.0
+        posts, errors = seen.get(a.name, (0, 0))
+        source = "findings" if posts else "activity"
+        if not posts:
+            posts, errors = f["posts"], f["errors"]
+        content = max(0.0, 100 * (1 - errors / posts)) if posts else 0.0
         now, then = f["posts"] + f["reads"], b["posts"] + b["reads"]
         growth = 50.0 if not then and not now else (100.0 if not then else
                                                     max(0.0, min(100.0, 50 * now / then)))
         out.append({"account": a.name, "unit": a.unit, "posts": f["posts"],
                     "diligence": diligence, "effect": effect, "content": content,
-                    "growth": growth})
+                    "content_source": source, "growth": growth})
     units: dict[str, list[float]] = {}
     for s in out:
         units.setdefault(s["unit"], []).append(s["diligence"])

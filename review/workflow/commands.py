@@ -253,10 +253,11 @@ def policy_set(levels: str, separate_publisher: bool, admin_threshold: int | Non
 @lang_option
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--title")
+@click.option("--account", help="发布账号（备案名称）/ the account it is for (as on file)")
 @FORMAT_OPTION
-def submit(file: str, title: str | None, fmt: str) -> None:
+def submit(file: str, title: str | None, account: str | None, fmt: str) -> None:
     """提交稿件（编辑初审，签名）/ submit a draft (the editor's signed first review)."""
-    item_id = open_service().submit(Path(file), title)
+    item_id = open_service().submit(Path(file), title, account)
     _emit({"id": item_id}, fmt, [f"{item_id}"])
 
 

@@ -77,3 +77,37 @@ def dated(record: Record) -> str:
     signed before decisions carried their time."""
     at = record.statement.get("at")
     return at[:10] if isinstance(at, str) and len(at) >= 10 else ""
+
+
+@dataclass(frozen=True)
+class Published:
+    """A release that counted, of an item submitted for an account (`submit --account`)."""
+
+    account: str
+    day: str     # the release's date by the releaser's clock ("" before records had one)
+    errors: int  # 表述错误 the check found in what went out and no reviewer overrode
+
+
+def published(conn: Connection, state) -> Iterator[Published]:
+    """What the 内容 index counts (review.accounts.scores): each released version of an
+    account's item, with the wrong expressions and typos (category `expression`, at `review`
+    or `block`) of its signed findings that went out — an override says the finding was
+    wrong, so it is no error."""
+    numbers = conn.execute(select(log.c.item_id).where(log.c.kind == "release").distinct()
+                           .order_by(log.c.item_id)).scalars().all()
+    for item_id in numbers:
+        try:
+            history = build(chain.records(conn, item_id=item_id), state.roster, state.policy,
+                            state.workspace, state.trust)
+        except StoreError as err:
+            if err.key == "item_no_submission":
+                continue
+            raise
+        account = history.version.record.statement.get("account")
+        if history.released is None or not isinstance(account, str):
+            continue
+        overridden = {r.statement.get("finding") for r, _ in history.overrides}
+        errors = sum(1 for f in map(Finding.from_dict, history.version.findings or [])
+                     if f.category == "expression" and f.severity != "info"
+                     and finding_key(f) not in overridden)
+        yield Published(account, dated(history.released[0]), errors)

@@ -468,6 +468,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "audit log intact, but {count} witnesses or table rows disagree with it "
                        "(listed above)"),
     # --- backup and restore (backup.py) -----------------------------------------------------
+    "submit_no_account": ("没有备案名称为“{name}”的账号（见 `review accounts list`）",
+                          "no account on file called {name!r} (see `review accounts list`)"),
     "backup_written": ("已备份到 {path}：{records} 条日志记录，链头 {head}…，已核验",
                        "backed up to {path}: {records} log records, head {head}…, checked"),
     "restored": ("已恢复到 {path}：{records} 条日志记录，链头 {head}…，已核验",

@@ -22,7 +22,7 @@ from review import jsonfile
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
-from review.tables import decisions, items, log
+from review.tables import accounts, decisions, items, log
 from review.workflow import attest, chain, excerpt, marks, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
@@ -344,7 +344,7 @@ class Service:
         first_line = doc.original.strip().splitlines()[0][:TITLE_CHARS]
         return content, pipeline.check(doc).findings, first_line
 
-    def submit(self, file: Path, title: str | None = None) -> int:
+    def submit(self, file: Path, title: str | None = None, account: str | None = None) -> int:
         """The editor's signed first review: the service checks the file itself, and what it
         finds is signed with the submission — it is what release is held to."""
         path = self.workspace.relative(file)
@@ -373,6 +373,14 @@ class Service:
                     existing = history
                     break
             self._refuse_rejected(conn, state, digest, content, path)
+            # the account it is for: named, or kept from the version before (the 内容 index)
+            if account is None and existing is not None:
+                account = existing.version.record.statement.get("account")
+            if isinstance(account, str):
+                if conn.execute(select(accounts.c.id).where(accounts.c.name == account)
+                                ).first() is None:
+                    raise UsageError("submit_no_account", name=account)
+                statement["account"] = account
             if existing is None:
                 item_id = self._new_number(conn)
                 item_id = conn.execute(items.insert().values(
