@@ -136,3 +136,37 @@ def test_restoring_an_older_backup_says_what_is_lost(team, tmp_path, tmp_path_fa
     restored.ok("admin", "queue")
     # a member whose computer saw the lost records is told at his next action
     assert "removed from the end" in restored.fails(3, "editor", "queue").stderr
+
+
+def test_a_backup_taken_while_another_process_writes_is_whole(team, tmp_path):
+    """An editor keeps submitting from another process while the office backs up: the copy
+    is one moment of the store — its chain verifies, and it holds a prefix of the log."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    for n in range(3):
+        team.write(f"d{n}.md", CLEAN + f"（第{n}份）\n")
+    env = {**os.environ, **team.env("editor")}
+    script = ("import subprocess, sys\n"
+              "for round in range(4):\n"
+              "    for n in range(3):\n"
+              "        open(f'posts/d{n}.md', 'a', encoding='utf-8').write(f'（{round}）\\n')\n"
+              "        subprocess.run([sys.executable, '-m', 'review', 'submit', "
+              "f'posts/d{n}.md'], check=True, capture_output=True)\n")
+    writer = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=team.root)
+    copies = []
+    try:
+        while writer.poll() is None and len(copies) < 4:
+            out = tmp_path / f"backup-{len(copies)}.db"
+            team.ok("admin", "backup", "--out", str(out))
+            copies.append(out)
+            time.sleep(0.2)
+    finally:
+        assert writer.wait(timeout=300) == 0
+    full = _log_rows(_url(team))
+    assert copies
+    for out in copies:
+        copied = _log_rows(f"sqlite:///{out}")
+        assert copied == full[:len(copied)]  # a prefix of the log, every record whole
