@@ -63,7 +63,14 @@ class InputKind:
 
 
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
-_HTML_TAG = re.compile(r"<(?:html|body|p|div)\b", re.IGNORECASE)
+# Any element a page shows text with, a doctype, or a character reference (which only a page
+# decodes): a page of <title>, <h1> and <span> alone is still a page.
+_HTML_TAG = re.compile(
+    r"<!doctype\s+html|&#(?:\d+|x[0-9a-f]+);|<(?:html|head|body|title|meta|link|style|script|"
+    r"h[1-6]|p|div|span|a|b|i|u|s|em|strong|small|big|font|center|br|hr|img|table|tr|td|th|"
+    r"ul|ol|li|dl|dt|dd|section|article|header|footer|nav|main|aside|svg|math|iframe|object|"
+    r"form|input|button|label|select|option|textarea|pre|code|blockquote|q|abbr|mark|ruby|"
+    r"sup|sub|details|summary|figure|figcaption|bdo|bdi)[\s/>]", re.IGNORECASE)
 
 _IN_COMMENTS = "review.suppress:in_comments"  # <!-- review-ignore AD009: 理由 -->
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")

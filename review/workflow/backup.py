@@ -145,6 +145,12 @@ def check(path: Path) -> Summary:
                        owner if isinstance(owner, int) else None, rows)
 
 
+def hash_at(path: Path, seq: int) -> str | None:
+    """The hash of the backup's record `seq`, or None when it holds none of that number."""
+    with _opened(path) as conn:
+        return conn.execute(select(log.c.hash).where(log.c.seq == seq)).scalar()
+
+
 def restore(path: Path, store: Store) -> Summary:
     """Bring a checked backup into an empty store."""
     summary = check(path)

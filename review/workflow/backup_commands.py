@@ -68,6 +68,11 @@ def restore_cmd(file: Path, database_url: str | None, group: str | None, accept_
     seen = heads.seen(summary.workspace)
     if seen is not None and seen[0] > summary.records and not accept_loss:
         raise StoreError("restore_loses", records=summary.records, seen=seen[0])
+    if seen is not None and seen[0] <= summary.records and \
+            backup.hash_at(file, seen[0]) != seen[1]:
+        # a log that went another way after some point (a copy someone carried on with):
+        # never restored, whatever is accepted as lost
+        raise StoreError("restore_forked", seq=seen[0])
     review_dir = root / DIR
     if review_dir.exists() and (any(review_dir.glob("review.db*"))
                                 or witness.directory(review_dir).exists()):

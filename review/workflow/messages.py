@@ -468,6 +468,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "audit log intact, but {count} witnesses or table rows disagree with it "
                        "(listed above)"),
     # --- backup and restore (backup.py) -----------------------------------------------------
+    "restore_forked": ("备份的第 {seq} 条记录与本机见过的不同：它不是本工作区的日志，不予恢复",
+                       "record {seq} of the backup differs from the one this computer saw: it is "
+                       "not this workspace's log, and is not restored"),
     "submit_no_account": ("没有备案名称为“{name}”的账号（见 `review accounts list`）",
                           "no account on file called {name!r} (see `review accounts list`)"),
     "backup_written": ("已备份到 {path}：{records} 条日志记录，链头 {head}…，已核验",

@@ -170,3 +170,26 @@ def test_a_backup_taken_while_another_process_writes_is_whole(team, tmp_path):
     for out in copies:
         copied = _log_rows(f"sqlite:///{out}")
         assert copied == full[:len(copied)]  # a prefix of the log, every record whole
+
+
+def test_a_backup_that_went_another_way_is_not_restored(team, tmp_path, tmp_path_factory,
+                                                         monkeypatch):
+    """The editor restores an old backup somewhere of his own, carries on there (so the copy
+    has as many records as the office's log) and passes that off as the office's backup: a
+    computer that saw the real log refuses it, whatever loss is accepted."""
+    if team.url:
+        pytest.skip("one case is enough: the heads are the computers', not the store's")
+    old = _backup(team, tmp_path)
+    team.submit("editor", team.write("b.md", CLEAN + "（续）\n"))
+    team.ok("admin", "queue")  # the admin's computer sees the real log
+    fork, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
+    shutil.rmtree(fork.root / "state" / "editor")  # the editor's scratch computer
+    fork.ok("editor", "restore", str(old))
+    fork.submit("editor", fork.write("c.md", CLEAN + "（另一份）\n"))
+    forked = tmp_path / "forked.db"
+    fork.ok("editor", "backup", "--out", str(forked))
+    restored, new_root = _elsewhere(team, tmp_path_factory, monkeypatch)
+    for args in ((), ("--accept-loss",)):
+        result = restored.fails(3, "admin", "restore", str(forked), *args)
+        assert "not this workspace's log" in result.stderr
+    assert not (new_root / ".review").exists()

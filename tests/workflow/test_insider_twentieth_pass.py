@@ -139,3 +139,17 @@ def test_an_alert_resolved_by_hand_by_someone_without_the_office_role_is_named(t
     team.fails(3, "admin", "alerts", "status", "东区公安分局", match="review_alerts")
     result = team.run(None, "audit", "verify")
     assert result.exit_code == 1 and "review_alerts" in result.output
+
+
+@pytest.mark.parametrize("page", [
+    "<!doctype html><meta charset=utf-8><title>通知</title><h1>通知</h1><span>{}</span>",
+    "<title>通知</title>\n<span>{}</span>",
+    "通知\n{}\n",
+])
+def test_a_page_without_paragraph_tags_under_another_suffix_is_still_a_page(tmp_path, page):
+    """Twenty-first pass: a `.php` page of <title>, <h1> and <span> only, its text written as
+    character references."""
+    path = tmp_path / "notice.php"
+    path.write_text(page.format(_references(BANNED)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1 and '"decision": "block"' in result.stdout, result.output
