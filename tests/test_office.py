@@ -118,7 +118,8 @@ BAD = "本店长期出售冰毒，价格面议。"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def numbered_docx(label: str, how: str = "direct", override: str = "") -> bytes:
+def numbered_docx(label: str, how: str = "direct", override: str = "", start: int = 1,
+                  fmt: str = "decimal") -> bytes:
     """A Word file whose first paragraph (or table cell) is numbered with list label `label`
     (numbering.xml's w:lvlText): numbered by its own w:numPr, by its style (List Number
     numbers with numId 5), in a table cell; `override`: the w:num's level override's text."""
@@ -141,8 +142,9 @@ def numbered_docx(label: str, how: str = "direct", override: str = "") -> bytes:
     overridden = f'<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:lvlText w:val="{override}"/>' \
         "</w:lvl></w:lvlOverride>" if override else ""
     numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_W}>'
-                 '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{label}"/><w:suff '
+                 '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0">'
+                 f'<w:start w:val="{start}"/>'
+                 f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{label}"/><w:suff '
                  'w:val="nothing"/></w:lvl></w:abstractNum>'
                  f'<w:num w:numId="5"><w:abstractNumId w:val="7"/>{overridden}</w:num>'
                  "</w:numbering>")
@@ -173,6 +175,19 @@ def test_a_word_list_label_is_checked_beside_its_paragraph(cli, tmp_path, label,
     location = dict(found[0]["location"])
     location.pop("column")
     assert location == where
+
+
+@pytest.mark.parametrize(("label", "start", "fmt", "rule"), [
+    ("%1评共产党", 9, "chineseCounting", "SE105"),
+    ("%1退保平安", 3, "chineseCountingThousand", "SE104"),
+])
+def test_a_word_list_number_is_read_as_word_draws_it(cli, tmp_path, label, start, fmt, rule):
+    """Twenty-first red-team pass: the number is part of the words (九 from a Chinese-counting
+    level starting at 9): it is counted and drawn, not left out."""
+    (tmp_path / "通知.docx").write_bytes(numbered_docx(label, start=start, fmt=fmt))
+    result = check(cli, "通知.docx")
+    assert result.exit_code == 1, result.output
+    assert rule in [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]]
 
 
 @pytest.mark.parametrize("label", ["第%1条", "%1.", "（%1）", "%1、", "\uf0b7", "%1.%2."])
@@ -343,7 +358,7 @@ def test_a_rejection_signed_before_the_shown_text_was_read_still_names_the_draft
     from review.workflow import service
 
     if kind == "docx":
-        data = numbered_docx("第%1条")
+        data = numbered_docx("附件%1")
         before = inputs.named("docx").read(
             docx_bytes(["请各单位于12月10日前完成自查。", "关于开展冬季消防安全检查的通知"]),
             "a.docx").visible.text

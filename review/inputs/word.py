@@ -582,6 +582,7 @@ class _Numbering:
         self._nums: dict[str, _Element] = {}
         self._abstracts: dict[str, _Element] = {}
         self._styles: dict[str, _Element] = {}
+        self._counts: dict[str, dict[int, int]] = {}  # numId → level → the number so far
         if numbering is not None:
             for num in numbering.iterchildren(_W + "num"):
                 self._nums.setdefault(num.get(_W + "numId", ""), num)
@@ -592,8 +593,10 @@ class _Numbering:
                 self._styles.setdefault(style.get(_W + "styleId", ""), style)
 
     def label(self, paragraph: _Element) -> str:
-        """The label's text without its numbers; "" for none, or one without a letter or
-        digit (an ordinary `%1.` or bullet: nothing to check)."""
+        """The label's text as Word draws it, its numbers counted from each level's start in
+        the level's format (`%1评` from 9 in Chinese counting is 九评); "" for none, or one
+        without a letter (an ordinary `%1.`, `第%1条` or bullet: nothing to check). Called in
+        reading order: the numbers count the paragraphs of each list and level so far."""
         if not self._nums:
             return ""
         own = paragraph.find(f"{_W}pPr/{_W}numPr")
@@ -609,8 +612,50 @@ class _Numbering:
         if num_id is None or num_id == "0":
             return ""
         text = self._level_text(num_id, level, style_id)
-        text = _PLACEHOLDER.sub("", text or "")
-        return text if any(c.isalnum() for c in text) else ""
+        if not text:
+            return ""
+        counts = self._counts.setdefault(num_id, {})
+        depth = int(level) if level and level.isdigit() else 0
+        counts[depth] = counts.get(depth, self._start(num_id, depth) - 1) + 1
+        for deeper in [d for d in counts if d > depth]:
+            del counts[deeper]  # a new item at this level restarts the ones below it
+        numbers = _PLACEHOLDER.sub(lambda m: _formatted(
+            counts.get(int(m.group()[1]) - 1, self._start(num_id, int(m.group()[1]) - 1)),
+            self._format(num_id, int(m.group()[1]) - 1)), text)
+        # a label of numbers and punctuation alone (`（%1）`, `第%1条`) says nothing to check
+        plain = _PLACEHOLDER.sub("", text)
+        return numbers if any(c.isalnum() and c not in _COUNTERS for c in plain) else ""
+
+    def _lvl(self, num_id: str, depth: int) -> _Element | None:
+        """The w:lvl of this numbering's level (an override's own, else the abstract's)."""
+        num = self._nums.get(num_id)
+        if num is None:
+            return None
+        for override in num.iterchildren(_W + "lvlOverride"):
+            if override.get(_W + "ilvl") == str(depth):
+                own = override.find(_W + "lvl")
+                if own is not None:
+                    return own
+        ref = num.find(_W + "abstractNumId")
+        abstract = self._abstracts.get(ref.get(_W + "val", "") if ref is not None else "")
+        return next((lvl for lvl in (abstract.iterchildren(_W + "lvl")
+                                     if abstract is not None else ())
+                     if lvl.get(_W + "ilvl") == str(depth)), None)
+
+    def _start(self, num_id: str, depth: int) -> int:
+        num = self._nums.get(num_id)
+        for override in num.iterchildren(_W + "lvlOverride") if num is not None else ():
+            if override.get(_W + "ilvl") == str(depth):
+                start = _val(override.find(_W + "startOverride"))
+                if start is not None and start.isdigit():
+                    return int(start)
+        lvl = self._lvl(num_id, depth)
+        start = _val(lvl.find(_W + "start")) if lvl is not None else None
+        return int(start) if start is not None and start.isdigit() else 1
+
+    def _format(self, num_id: str, depth: int) -> str:
+        lvl = self._lvl(num_id, depth)
+        return (_val(lvl.find(_W + "numFmt")) if lvl is not None else None) or "decimal"
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
         """numId and ilvl a paragraph style (or one it is based on) numbers with."""
@@ -653,6 +698,44 @@ class _Numbering:
                 return None
             num_id = linked
         return None
+
+
+_DIGITS = "零一二三四五六七八九"
+_COUNTERS = frozenset("第条章节款项篇部分")  # 第%1条, 第%1章: what a label counts
+_CYCLES = {"ideographTraditional": "甲乙丙丁戊己庚辛壬癸",
+           "ideographZodiac": "子丑寅卯辰巳午未申酉戌亥"}
+
+
+def _formatted(n: int, fmt: str) -> str:
+    """A list number as Word draws it in the level's format (decimal for formats that draw
+    nothing a check could read otherwise)."""
+    n = min(max(n, 0), 99_999)
+    if fmt in _CYCLES:
+        cycle = _CYCLES[fmt]
+        return cycle[(n - 1) % len(cycle)]
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital",
+               "chineseLegalSimplified", "japaneseCounting", "taiwaneseCounting"):
+        return _chinese(n)
+    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    """一, 十, 十一, 二十三, 一百零五 …: how Word counts in Chinese."""
+    if n < 10:
+        return _DIGITS[n]
+    out, zero = "", False
+    for value, unit in ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + (
+                "" if unit == "十" and digit == 1 and not out else _DIGITS[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def _num_pr(num_pr: _Element | None) -> tuple[str | None, str | None]:
