@@ -47,6 +47,7 @@ _BLOCK_TAGS = frozenset({
     "iframe", "option", "button", "select", "noscript", "xmp", "plaintext",
 })
 _HIDDEN_TAGS = frozenset({"script", "style", "template"})
+_FOREIGN = frozenset({"svg", "math"})  # HTML's foreign content: a <style> there is markup
 # Elements whose content a browser shows as text, tags and all, up to their end tag (or the
 # file's, for plaintext).
 _TEXT_CONTENT = frozenset({"textarea", "title", "xmp", "plaintext"})
@@ -308,17 +309,24 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
         raise _Reordered(start, inside.construct) from None
 
 
-def _put_css(css: str, out: _Builder, start: int, whole_end: int | None) -> None:
+def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
+             depth: int = 0) -> None:
     """The strings CSS at `start` in the original draws, each on a line of its own, standing
     for its string literal (or, whole_end: the CSS is no longer as the file writes it — an
-    attribute with references —, for all of [start, whole_end)). Refused when it reorders
-    text."""
+    attribute with references —, for all of [start, whole_end)); and what a style sheet it
+    imports from a `data:` address draws, standing for that address. Refused when it
+    reorders text."""
     from review.stylesheet import drawn
 
     found = drawn(css)
     if found.reordering is not None:
         raise _Reordered(start if whole_end is not None else start + found.reordering[0],
                          found.reordering[1])
+    for a, b, url in found.imports:
+        first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
+        imported = _data_css(url)
+        if imported is not None and depth < 4:
+            _put_css(imported, out, first, last, depth + 1)
     if not _READ_CSS.get():
         return
     for a, b, value in found.strings:
@@ -328,32 +336,43 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None) -> None
         out.put("\n", last, last)
 
 
-def _data_page(url: str) -> tuple[str | None, bool]:
-    """The text of a data: URL that a frame shows as a page (text or HTML), and whether it is
-    HTML; None for other media (an image is no text)."""
+def _data_text(url: str) -> tuple[str, str] | None:
+    """The media type and decoded text of a `data:` URL, or None when it is none."""
     import base64
     from urllib.parse import unquote_to_bytes
 
     head, comma, body = url.strip().partition(",")
-    if not comma:
-        return None, False
+    if not comma or not head.lower().startswith("data:"):
+        return None
     params = [p.strip().lower() for p in head[len("data:"):].split(";")]
     media = params[0] or "text/plain"
-    if media not in ("text/html", "text/plain", "application/xhtml+xml"):
-        return None, False
     data = unquote_to_bytes(body)
     if "base64" in params[1:]:
         try:
             data = base64.b64decode(re.sub(rb"\s+", b"", data) + b"==", validate=False)
         except ValueError:
-            return None, False
+            return None
     charset = next((p.split("=", 1)[1].strip("'\"") for p in params[1:]
                     if p.startswith("charset=")), "utf-8")
     try:
-        shown = data.decode(charset, "replace")
+        return media, data.decode(charset, "replace")
     except LookupError:
-        shown = data.decode("utf-8", "replace")
-    return shown, media != "text/plain"
+        return media, data.decode("utf-8", "replace")
+
+
+def _data_page(url: str) -> tuple[str | None, bool]:
+    """The text of a data: URL that a frame shows as a page (text or HTML), and whether it is
+    HTML; None for other media (an image is no text)."""
+    found = _data_text(url)
+    if found is None or found[0] not in ("text/html", "text/plain", "application/xhtml+xml"):
+        return None, False
+    return found[1], found[0] != "text/plain"
+
+
+def _data_css(url: str) -> str | None:
+    """The style sheet a `data:` address holds (`data:text/css;base64,…`), or None."""
+    found = _data_text(url)
+    return found[1] if found is not None and found[0] in ("text/css", "text/plain") else None
 
 
 class _HtmlVisible(HTMLParser):
@@ -365,6 +384,7 @@ class _HtmlVisible(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.hidden = 0
         self.in_style = False  # inside a <style> that applies (in no template, no script)
+        self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
 
     def _pos(self) -> int:
@@ -376,11 +396,22 @@ class _HtmlVisible(HTMLParser):
         return len(self.text) if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FOREIGN:
+            self.foreign += 1
         if tag in _HIDDEN_TAGS:
             self.in_style = tag == "style" and not self.hidden
             self.hidden += 1
             return
         start = self._pos()
+        values = dict(attrs)
+        if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split() and \
+                not self.hidden and (values.get("href") or "").strip().lower().startswith(
+                    "data:"):
+            # a style sheet the page carries in its address: what it draws is shown
+            end = self._tag_end(start)
+            imported = _data_css(values["href"] or "")
+            if imported is not None:
+                _put_css(imported, self.out, start, end, 1)
         raw = self.get_starttag_text() or ""
         end = start + len(raw) if raw and self.text.startswith(raw, start) else \
             self._tag_end(start)
@@ -391,6 +422,8 @@ class _HtmlVisible(HTMLParser):
                               attrs, self.drawn)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _FOREIGN:
+            self.foreign = max(0, self.foreign - 1)
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
             self.in_style = False
@@ -411,8 +444,13 @@ class _HtmlVisible(HTMLParser):
             self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
 
     def style_sheet(self, data: str, start: int) -> None:
-        """A <style> element's content (which the parser hands through unchanged)."""
-        if self.text.startswith(data, start):
+        """A <style> element's content (which the parser hands through unchanged). Inside
+        <svg> or <math> a browser parses it as markup: references are decoded and a CDATA
+        section's brackets dropped before its CSS is read."""
+        if self.foreign and ("&" in data or "<![CDATA[" in data):
+            css = html.unescape(data.replace("<![CDATA[", "").replace("]]>", ""))
+            _put_css(css, self.out, start, min(start + len(data), len(self.text)))
+        elif self.text.startswith(data, start):
             _put_css(data, self.out, start, None)
         else:  # never left out: standing for where the parser is
             _put_css(data, self.out, start, min(start + len(data), len(self.text)))

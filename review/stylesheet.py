@@ -36,6 +36,8 @@ class Drawn:
 
     strings: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, value)
     reordering: tuple[int, str] | None = None  # the first: (offset, "direction: rtl")
+    # style sheets a `data:` address of `@import` holds: (start, end, the address)
+    imports: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def drawn(css: str) -> Drawn:
@@ -67,7 +69,8 @@ def drawn(css: str) -> Drawn:
 def _may_matter(css: str) -> bool:
     lowered = css.lower()
     return any(word in lowered for word in ("content", "list-style", "quotes", "counter-style",
-                                            "direction", "unicode-bidi", "--", "\\"))
+                                            "direction", "unicode-bidi", "--", "\\",
+                                            "@import"))
 
 
 def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
@@ -91,11 +94,30 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
         elif isinstance(token, ast.AtKeywordToken):
             at_rule, declared = token.lower_value, None
         elif isinstance(token, ast.StringToken):
-            if (drawing or _draws(declared)) and token.value.strip():
+            if at_rule == "import" and token.value.strip().lower().startswith("data:"):
+                start = offset(token)
+                out.imports.append((start, _literal_end(css, start), token.value))
+            elif (drawing or _draws(declared)) and token.value.strip():
                 start = offset(token)
                 out.strings.append((start, _literal_end(css, start), token.value))
+        elif isinstance(token, ast.URLToken):
+            if at_rule == "import" and token.value.strip().lower().startswith("data:"):
+                start = offset(token)
+                out.imports.append((start, start + len(token.serialize()), token.value))
         elif isinstance(token, ast.FunctionBlock):
-            if token.lower_name not in _ADDRESSES:
+            if declared in ("direction", "unicode-bidi") and out.reordering is None and \
+                    token.lower_name in ("var", "env", "attr", "if"):
+                # a value given elsewhere (`direction: var(--d)`): it can reverse the text,
+                # and nothing here says it does not
+                out.reordering = (declared_at, f"{declared}: {token.lower_name}(…)")
+            if at_rule == "import" and token.lower_name == "url":
+                _walk(token.arguments, False, css, offset, out)  # its string: the address
+                imports = [t for t in token.arguments if isinstance(t, ast.StringToken)]
+                for t in imports:
+                    if t.value.strip().lower().startswith("data:"):
+                        start = offset(t)
+                        out.imports.append((start, _literal_end(css, start), t.value))
+            elif token.lower_name not in _ADDRESSES:
                 _walk(token.arguments, drawing or _draws(declared), css, offset, out)
         elif isinstance(token, ast.CurlyBracketsBlock):
             # a rule's declarations (or nested rules): a new list, drawn inside @counter-style
@@ -103,6 +125,10 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
             declared, at_rule = None, None
         elif isinstance(token, ast.ParenthesesBlock):
             # (…) of @supports or @media holds declarations; [attr="x"] selects, draws nothing
+            _walk(token.content, drawing, css, offset, out)
+        elif isinstance(token, ast.SquareBracketsBlock):
+            # a selector's [attr="x"] draws nothing; but text a browser's CSS reads as rules
+            # can come out here (an SVG style's `<![CDATA[ … ]]>` read as plain CSS)
             _walk(token.content, drawing, css, offset, out)
 
 

@@ -39,6 +39,7 @@ def test_markdown_inline_html_is_hidden():
 
 import base64  # noqa: E402
 import json  # noqa: E402
+from urllib.parse import quote  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -269,6 +270,17 @@ ESCAPED = "".join(f"\\{ord(c):X} " for c in BAD)  # CSS escapes: the source show
     f'<style>p::before {{ content: attr(data-x); }}</style><p data-x="{BAD}">甲</p>',
     f'<p>今天开会。</p><style>p::after {{ content: "{BAD}" }}',  # never closed
     f'<iframe srcdoc="<style>p::after{{content:&quot;{BAD}&quot;}}</style><p>甲"></iframe>',
+    # twenty-first pass: an SVG's <style> is markup (references decoded, CDATA dropped), and
+    # a style sheet can come in a data: address
+    '<svg><style>p::before{content:"' + "".join(f"&#{ord(c)};" for c in BAD) +
+    '"}</style></svg><p>甲</p>',
+    f'<svg><style><![CDATA[ p::before{{content:"{BAD}"}} ]]></style></svg><p>甲</p>',
+    '<link rel="stylesheet" href="data:text/css;base64,' +
+    base64.b64encode(f'p::before{{content:"{BAD}"}}'.encode()).decode() + '"><p>甲</p>',
+    '<style>@import "data:text/css;base64,' +
+    base64.b64encode(f'p::before{{content:"{BAD}"}}'.encode()).decode() + '";</style><p>甲</p>',
+    '<style>@import url(data:text/css,' + quote(f'p::after{{content:"{BAD}"}}') +
+    ');</style><p>甲</p>',
 ])
 def test_html_text_drawn_by_css_is_read(page):
     view = html_view(page)
@@ -328,6 +340,8 @@ def test_a_check_finds_css_text_and_locates_it_at_the_literal(cli, tmp_path):
     ("a.html", "<style>.x { unicode-bidi: isolate-override; direction: rtl }</style>\n", "1:13"),
     ("a.html", "<iframe srcdoc=\"<bdo dir=rtl>好法大轮法</bdo>\"></iframe>\n", "1:17"),
     ("a.md", "# 通知\n\n请按时自查，<bdo dir=\"rtl\">好法大轮法</bdo>。\n", "3:7"),
+    ("a.html", "<style>:root{--d:rtl}\n.x{direction:var(--d)}</style><p class=x>甲</p>\n",
+     "2:4"),
 ])
 def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name, content,
                                                              where):
