@@ -213,8 +213,9 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     ws = workspace.find()
     store = ws.store()
     store.check_version()
-    item = Service(ws, store, None).show(item_id)
-    pipeline = ws.pipeline()  # the check that gated release, as the workspace configures it
+    service = Service(ws, store, None)
+    item = service.show(item_id)
+    pipeline = service.pipeline  # the check that gated release, with the policy's phrases
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)
     result = compare(approved, page, item.findings, pipeline, lang)

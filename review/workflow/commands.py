@@ -249,6 +249,22 @@ def policy_set(levels: str, separate_publisher: bool, admin_threshold: int | Non
                                                              else "no"), effect=effect))
 
 
+@policy.command("allow")
+@lang_option
+@click.argument("phrases", nargs=-1)
+@click.option("--remove", "removed", multiple=True,
+              help="不再允许的短语 / a phrase no longer allowed")
+def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
+    """允许的短语（管理员签名，送审检查不再报告其中内容）/ phrases the organisation allows
+    (signed by an admin; the check that gates release reports nothing inside them)."""
+    if not phrases and not removed:
+        raise UsageError("allow_nothing")
+    allow, effect = open_service().policy_allow(list(phrases), list(removed))
+    click.echo(say("policy_allowed", count=len(allow), effect=effect))
+    for phrase in allow:
+        click.echo(f"  {phrase}")
+
+
 @click.command()
 @lang_option
 @click.argument("file", type=click.Path(dir_okay=False))

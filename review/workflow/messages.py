@@ -436,6 +436,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trust_root": ("信任根：{root}", "trust root: {root}"),
     "policy_set": ("审核级别：{levels}；发布人单设：{separate}（{effect}）",
                    "levels: {levels}; separate publisher: {separate} ({effect})"),
+    "policy_allowed": ("允许的短语共 {count} 条（{effect}）：",
+                       "{count} allowed phrases ({effect}):"),
+    "allow_nothing": ("请给出要允许的短语，或用 --remove 给出不再允许的短语",
+                      "name the phrases to allow, or with --remove those no longer allowed"),
+    "bad_allow_phrase": ("“{phrase}”不能作为允许的短语：须为一行、不超过 {limit} 个字符",
+                         "{phrase!r} cannot be an allowed phrase: one line of at most {limit} "
+                         "characters"),
+    "no_allow_phrase": ("审核策略中没有允许的短语“{phrase}”", "the policy allows no phrase "
+                        "{phrase!r}"),
     "yes": ("是", "True"),
     "no": ("否", "False"),
     "queue_header": ("编号\t级别\t等待\t最严重\t编辑\t标题",
@@ -533,10 +542,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "suggest_head": ("review stats --suggest 的建议（{period}），须经本单位审阅后方可采用",
                      "suggested by review stats --suggest ({period}); for the organisation "
                      "to review"),
-    "suggest_how": ("确认无误的短语并入 review.toml 的 allow 列表后提交；在这些短语之内任何规则都"
-                    "不再报告。本文件本身不改变任何检查。",
-                    "copy the phrases you accept into the allow list of review.toml and "
-                    "commit it; nothing inside them is reported by any rule. This file "
-                    "changes no check by itself."),
+    "suggest_how": ("确认无误的短语由管理员签入审核策略（review policy allow 短语…），"
+                    "送审检查即不再报告其中内容；并入 review.toml 的 allow 列表提交后，"
+                    "本人检查和 CI 亦然。"
+                    "本文件本身不改变任何检查。",
+                    "an admin signs the phrases you accept into the policy (review policy "
+                    "allow PHRASE…) and the check that gates release reports nothing inside "
+                    "them; copied into the allow list of review.toml and committed, neither "
+                    "do check and CI. This file changes no check by itself."),
     "period_all": ("全部记录", "every record"),
 }

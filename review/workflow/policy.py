@@ -13,7 +13,11 @@ class Policy:
     levels: tuple[str, ...] = ("reviewer",)   # the role each review level needs, in order
     separate_publisher: bool = False          # True: a `publisher`, not the editor, releases
     admin_threshold: int = 1                  # admins who must sign a roster or policy change
+    # phrases the organisation allows (`review policy allow`, from `review stats --suggest`):
+    # nothing inside them is reported by the check that gates release
+    allow: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {"levels": list(self.levels), "separate_publisher": self.separate_publisher,
-                "admin_threshold": self.admin_threshold}
+                "admin_threshold": self.admin_threshold,
+                **({"allow": list(self.allow)} if self.allow else {})}

@@ -10,7 +10,7 @@ import itertools
 import json
 import secrets
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +50,9 @@ TITLE_CHARS = 40
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+MAX_ALLOW = 100  # characters of one allowed phrase: a phrase, never a paragraph
 
 
 def signed_time() -> str:
@@ -129,8 +132,13 @@ class Service:
 
     @cached_property
     def pipeline(self) -> Pipeline:
-        """The check that gates release, built once per service (see Workspace.gate_config)."""
-        return self.workspace.pipeline()
+        """The check that gates release, built once per service (see Workspace.gate_config),
+        with the phrases the organisation's signed policy allows."""
+        from review.pipeline import Pipeline
+
+        with self.store.reading() as conn:
+            allow = self.state(conn).policy.allow
+        return Pipeline(replace(self.workspace.gate_config(), allow=list(allow)))
 
     def state(self, conn: Connection) -> State:
         """The roster and policy in force, once the log's links and witnesses are checked."""
@@ -303,7 +311,24 @@ class Service:
                 raise Refused("threshold_range", admins=admins)
             return self._trust_change(conn, state, "policy.set",
                                       Policy(tuple(levels), separate_publisher,
-                                             threshold).as_dict())
+                                             threshold, state.policy.allow).as_dict())
+
+    def policy_allow(self, add: list[str], remove: list[str]) -> tuple[list[str], str]:
+        """The organisation's allowed phrases changed by an admin (a signed `policy.set`,
+        under the admins' threshold like every policy change): the phrases now, and whether
+        the change is in force."""
+        bad = [p for p in add if not p.strip() or len(p) > MAX_ALLOW or "\n" in p]
+        if bad:
+            raise UsageError("bad_allow_phrase", phrase=bad[0][:40], limit=MAX_ALLOW)
+        with self.store.transaction() as conn:
+            state = self.state(conn)
+            self._me(state, "admin")
+            unknown = [p for p in remove if p not in state.policy.allow]
+            if unknown:
+                raise UsageError("no_allow_phrase", phrase=unknown[0])
+            allow = sorted((set(state.policy.allow) | set(add)) - set(remove))
+            policy = replace(state.policy, allow=tuple(allow))
+            return allow, self._trust_change(conn, state, "policy.set", policy.as_dict())
 
     # --- items ----------------------------------------------------------------------------
     def _item(self, conn: Connection, item_id: int):

@@ -13,7 +13,6 @@ from review.workflow.store import Store, sqlite_url
 
 if TYPE_CHECKING:
     from review.config import Config
-    from review.pipeline import Pipeline
 
 DIR = ".review"
 
@@ -78,10 +77,6 @@ class Workspace:
             # add cues to the stances that excuse a finding as a quotation
             official_domains=[], classes=[])
 
-    def pipeline(self) -> Pipeline:
-        from review.pipeline import Pipeline
-
-        return Pipeline(self.gate_config())
 
 
 def _safe(url: str) -> str:

@@ -108,3 +108,36 @@ def test_bad_periods_are_usage_errors(team):
     team.usage_error(None, "stats", "--since", "yesterday", match="yesterday")
     team.usage_error(None, "stats", "--period", "2026-12", "--since", "2026-12-01",
                      match="not both")
+
+
+def test_the_loop_overridden_then_suggested_then_signed_into_the_policy_then_passing(
+        history, tmp_path):
+    """A rule overridden again and again → `stats` lists it → `--suggest` proposes the phrases
+    → an admin signs them into the policy → the same drafts go through the gate with nothing
+    to override, and a shop's advert still does not."""
+    assert _stats(history, "--period", "2026-12")["flagged"] == ["AD001"]
+    out = tmp_path / "suggested.toml"
+    history.ok(None, "stats", "--period", "2026-12", "--suggest", "--out", str(out))
+    phrases = parse_config(out.read_text(encoding="utf-8"), str(out), tmp_path).allow
+    assert phrases
+    history.refused("editor", "policy", "allow", *phrases)  # an admin's, not an editor's
+    said = history.ok("admin", "policy", "allow", *phrases).stdout
+    assert f"{len(phrases)} allowed phrases" in said and "in force" in said
+    # the same drafts again, as new items: nothing to override, released after one approval
+    for n, sentence in enumerate(DECEMBER_OVERRIDDEN):
+        item = str(history.submit("editor", history.write(f"again{n}.txt",
+                                                          BOOKING.format(sentence))))
+        shown = json.loads(history.ok("reviewer", "show", item, "--format", "json").stdout)
+        assert [f for f in shown["findings"] if f["rule"] == "AD001"] == []
+        history.ok("reviewer", "approve", item)
+        history.ok("editor", "release", item)
+    shop = str(history.submit("editor", history.write("shop2.txt",
+                                                      BOOKING.format("商家称加微信咨询可享优惠。"))))
+    shown = json.loads(history.ok("reviewer", "show", shop, "--format", "json").stdout)
+    assert "AD001" in {f["rule"] for f in shown["findings"]}
+    # taken back, the phrase is reported again
+    history.ok("admin", "policy", "allow", "--remove", phrases[0])
+    item = str(history.submit("editor", history.write("again9.txt", BOOKING.format(
+        next(s for s in DECEMBER_OVERRIDDEN if phrases[0] in s)))))
+    shown = json.loads(history.ok("reviewer", "show", item, "--format", "json").stdout)
+    assert "AD001" in {f["rule"] for f in shown["findings"]}
