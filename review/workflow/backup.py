@@ -15,6 +15,7 @@ and the office must know which."""
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sqlite3
@@ -143,6 +144,61 @@ def check(path: Path) -> Summary:
                 for t in metadata.sorted_tables}
         return Summary(records[-1].seq, records[-1].hash, chain.workspace_id(conn),
                        owner if isinstance(owner, int) else None, rows)
+
+
+SIGNED = ".signed.json"  # beside a backup: its head signed by the office or an admin
+
+
+def signature_path(path: Path) -> Path:
+    return path.with_name(path.name + SIGNED)
+
+
+def entitled(roster, fingerprint: str, seq: int):
+    """The person whose key this is, if it was valid at record `seq` and held the office or
+    admin role there; None otherwise."""
+    from review.workflow.roster import OFFICE_ROLES
+
+    person = roster.active(fingerprint, seq)
+    return person if person is not None and person.at(seq + 1).roles & set(OFFICE_ROLES) \
+        else None
+
+
+def sign(path: Path, summary: Summary, identity) -> None:
+    """Sign the backup's head (the hash of its last record, which chains every record before
+    it) into the file beside it: a restore takes only a backup the office vouched for, not a
+    copy a member carried on with somewhere of his own."""
+    from review.files import write_replacing
+    from review.workflow import witness
+
+    write_replacing(signature_path(path), json.dumps(
+        witness.signed(summary.records, summary.head, identity), indent=2) + "\n")
+
+
+def signer(path: Path, summary: Summary) -> str | None:
+    """Who of the office or the admins signed the backup's head; None when it carries no
+    signature. StoreError for a signature of another head, by nobody entitled, or broken."""
+    from review import jsonfile
+    from review.workflow import witness
+    from review.workflow.roster import build as build_roster
+
+    try:
+        data = jsonfile.loads(signature_path(path).read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        raise StoreError("backup_signature_bad", path=signature_path(path)) from None
+    try:
+        fingerprint, seq, digest = witness.opened(data)
+    except ValueError:
+        raise StoreError("backup_signature_bad", path=signature_path(path)) from None
+    if (seq, digest) != (summary.records, summary.head):
+        raise StoreError("backup_signature_other", path=signature_path(path))
+    with _opened(path) as conn:
+        roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS, checked=False))
+    person = entitled(roster, fingerprint, seq)
+    if person is None:
+        raise StoreError("backup_signer_not_office", path=signature_path(path))
+    return person.name
 
 
 def hash_at(path: Path, seq: int) -> str | None:

@@ -39,8 +39,18 @@ def backup_cmd(out: Path, fmt: str) -> None:
 
     service = open_service(identity_required=False)
     with service.store.reading() as conn:
-        service.state(conn)  # the live log's links and witnesses, before anything is copied
-    _print(backup.backup(service.store, out), fmt, "backup_written", out)
+        state = service.state(conn)  # the live log's links and witnesses, before the copy
+    summary = backup.backup(service.store, out)
+    _print(summary, fmt, "backup_written", out)
+    me = service.identity
+    person = backup.entitled(state.roster, me.fingerprint, summary.records) if me else None
+    if person is None:
+        # a restore asks for --unsigned: nobody vouched that this is the office's log
+        click.echo(say("backup_not_signed"), err=True)
+        return
+    backup.sign(out, summary, me)
+    if fmt == "text":
+        click.echo(say("backup_signed", path=backup.signature_path(out), name=person.name))
 
 
 @click.command("restore")
@@ -49,12 +59,15 @@ def backup_cmd(out: Path, fmt: str) -> None:
 @click.option("--database-url", help="PostgreSQL URL (default: SQLite in .review/)")
 @click.option("--group", help="共享文件夹上的 SQLite：该系统用户组 / a shared SQLite workspace "
                               "for the members of this OS group")
+@click.option("--unsigned", is_flag=True,
+              help="恢复没有办公室或管理员签名的备份 / restore a backup nobody of the office "
+                   "signed")
 @click.option("--accept-loss", is_flag=True,
               help="本机见过备份之后的记录时仍恢复 / restore although this computer saw "
                    "records later than the backup")
 @FORMAT_OPTION
-def restore_cmd(file: Path, database_url: str | None, group: str | None, accept_loss: bool,
-                fmt: str) -> None:
+def restore_cmd(file: Path, database_url: str | None, group: str | None, unsigned: bool,
+                accept_loss: bool, fmt: str) -> None:
     """把备份恢复到当前目录的新工作区 / restore a backup into a new workspace here."""
     from review.workflow import backup, heads, witness
     from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
@@ -62,6 +75,9 @@ def restore_cmd(file: Path, database_url: str | None, group: str | None, accept_
     root = Path.cwd().resolve()
     refuse_nesting(root)
     summary = backup.check(file)
+    signed_by = backup.signer(file, summary)
+    if signed_by is None and not unsigned:
+        raise UsageError("backup_unsigned", path=backup.signature_path(file))
     if summary.owner is not None and summary.owner != os.getuid():
         # the first record names the OS account owning .review/: every action would stop
         raise UsageError("restore_other_owner", owner=summary.owner, uid=os.getuid())
@@ -92,3 +108,5 @@ def restore_cmd(file: Path, database_url: str | None, group: str | None, accept_
     if seen is not None and seen[0] > summary.records:
         heads.remember(summary.workspace, summary.records, summary.head)  # loss accepted
     _print(summary, fmt, "restored", review_dir)
+    if signed_by is not None and fmt == "text":
+        click.echo(say("restored_signed", name=signed_by))

@@ -477,6 +477,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "audit log intact, but {count} witnesses or table rows disagree with it "
                        "(listed above)"),
     # --- backup and restore (backup.py) -----------------------------------------------------
+    "backup_signed": ("备份链头已签名：{path}（{name}）；请与备份一同保存",
+                      "the backup's head is signed in {path} ({name}); keep it with the backup"),
+    "backup_not_signed": ("备份未签名：只有办公室或管理员的密钥能为备份签名，"
+                          "恢复时须加 --unsigned",
+                          "the backup is not signed: only an office or admin key signs one, "
+                          "and restoring it will need --unsigned"),
+    "restored_signed": ("备份由 {name} 签名", "the backup was signed by {name}"),
+    "backup_unsigned": ("备份没有办公室或管理员的签名（{path}）："
+                        "确认它是本单位的备份后加 --unsigned 恢复",
+                        "the backup carries no signature of the office or an admin ({path}): "
+                        "add --unsigned once you know it is the office's"),
+    "backup_signature_bad": ("{path} 不是有效的备份签名", "{path} is no valid backup signature"),
+    "backup_signature_other": ("{path} 签名的不是这份备份的链头：不予恢复",
+                               "{path} signs another head than this backup's: not restored"),
+    "backup_signer_not_office": ("{path} 的签名人不是当时的办公室成员或管理员：不予恢复",
+                                 "{path} was signed by nobody holding the office or admin role "
+                                 "then: not restored"),
     "restore_forked": ("备份的第 {seq} 条记录与本机见过的不同：它不是本工作区的日志，不予恢复",
                        "record {seq} of the backup differs from the one this computer saw: it is "
                        "not this workspace's log, and is not restored"),

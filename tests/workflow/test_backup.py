@@ -59,13 +59,14 @@ def test_a_backup_restores_with_nothing_lost(team, tmp_path, tmp_path_factory, m
     said = json.loads(result.stdout)
     assert said["records"] == len(_log_rows(_url(team)))
     assert said["rows"]["review_items"] == 2 and said["rows"]["review_alerts"] == 1
-    assert [p.name for p in out.parent.iterdir()] == [out.name]  # one file, nothing beside it
+    # the copy and the admin's signature of its head, nothing else beside them
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name, f"{out.name}.signed.json"]
 
     # the folder is lost; the office restores into a new one (SQLite, or a new PostgreSQL schema)
     target_url = request.getfixturevalue("postgres").schema_url(request) if team.url else None
     restored, new_root = _elsewhere(team, tmp_path_factory, monkeypatch, target_url)
     result = restored.ok("admin", "restore", str(out))
-    assert "checked" in result.stdout
+    assert "checked" in result.stdout and "signed by admin" in result.stdout
     new_url = target_url or f"sqlite:///{new_root / '.review' / 'review.db'}"
     assert _log_rows(new_url) == _log_rows(_url(team))
     assert "intact" in restored.ok("admin", "audit", "verify").stdout
@@ -189,7 +190,17 @@ def test_a_backup_that_went_another_way_is_not_restored(team, tmp_path, tmp_path
     forked = tmp_path / "forked.db"
     fork.ok("editor", "backup", "--out", str(forked))
     restored, new_root = _elsewhere(team, tmp_path_factory, monkeypatch)
+    # nobody of the office signed it: refused as it is, and on this computer a fork anyway
+    result = restored.usage_error("admin", "restore", str(forked))
+    assert "no signature of the office" in result.stderr
     for args in ((), ("--accept-loss",)):
-        result = restored.fails(3, "admin", "restore", str(forked), *args)
+        result = restored.fails(3, "admin", "restore", str(forked), "--unsigned", *args)
         assert "not this workspace's log" in result.stderr
+    # signed with the editor's own key: he holds no office role
+    from review.workflow import backup
+    from review.workflow.keys import load
+
+    backup.sign(forked, backup.check(forked), load(team.key("editor")))
+    result = restored.fails(3, "admin", "restore", str(forked))
+    assert "nobody holding the office or admin role" in result.stderr
     assert not (new_root / ".review").exists()
