@@ -208,7 +208,9 @@ def test_the_fixture_drafts_read_as_before():
 
 
 def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str = "",
-                   unreadable: bool = False, form_only: str = "", xfa: bool = False) -> bytes:
+                   unreadable: bool = False, form_only: str = "", xfa: bool = False,
+                   caption: str = "", options: tuple[str, ...] = (), tooltip: str = "",
+                   shown_as: str = "/N") -> bytes:
     """A one-page PDF (reportlab) with an annotation added (pypdf): its /Contents, a form
     field's /V, an appearance stream drawing `drawn` in the page's Chinese font (or, when
     unreadable, in a font whose codes map to spaces); form_only: a field on no page."""
@@ -241,6 +243,15 @@ def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str
         annotation[NameObject("/FT")] = NameObject("/Tx")
         annotation[NameObject("/T")] = TextStringObject("name")
         annotation[NameObject("/V")] = TextStringObject(value)
+    if caption:  # a push button's caption
+        annotation[NameObject("/MK")] = DictionaryObject(
+            {NameObject("/CA"): TextStringObject(caption)})
+    if options:  # a list box: pairs of the value exported and the text shown
+        annotation[NameObject("/FT")] = NameObject("/Ch")
+        annotation[NameObject("/Opt")] = ArrayObject([ArrayObject(
+            [TextStringObject(f"v{n}"), TextStringObject(o)]) for n, o in enumerate(options)])
+    if tooltip:
+        annotation[NameObject("/TU")] = TextStringObject(tooltip)
     if subtype == "/Link":
         annotation[NameObject("/A")] = DictionaryObject({
             NameObject("/S"): NameObject("/URI"),
@@ -268,7 +279,7 @@ def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str
                        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 228, 24)]),
                        NameObject("/Resources"): resources})
         annotation[NameObject("/AP")] = DictionaryObject(
-            {NameObject("/N"): writer._add_object(stream)})
+            {NameObject(shown_as): writer._add_object(stream)})
     added = writer._add_object(annotation)
     page[NameObject("/Annots")] = ArrayObject([added])
     fields = ArrayObject([added] if value else [])
@@ -293,6 +304,13 @@ def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str
     ({"subtype": "/Widget", "value": BAD, "drawn": "今天开会"}, "表单域"),
     ({"subtype": "/Widget", "value": "今天开会", "drawn": BAD}, "表单域"),
     ({"subtype": "/Link", "form_only": BAD}, "表单域"),           # a field on no page
+    # twenty-first pass: a button's caption, a list's options, a tooltip, and what an
+    # annotation draws while the pointer is over it or it is pressed
+    ({"subtype": "/Widget", "caption": BAD}, "表单域"),
+    ({"subtype": "/Widget", "options": ("今天开会", BAD)}, "表单域"),
+    ({"subtype": "/Widget", "tooltip": BAD}, "表单域"),
+    ({"subtype": "/FreeText", "drawn": BAD, "shown_as": "/R"}, "注释"),
+    ({"subtype": "/Widget", "drawn": BAD, "shown_as": "/D"}, "表单域"),
 ])
 def test_text_a_pdf_annotation_or_form_field_shows_is_checked(cli, tmp_path, options, part):
     (tmp_path / "通知.pdf").write_bytes(_annotated_pdf(**options))

@@ -104,6 +104,7 @@ def _annotations(page, number: int) -> list[tuple[str, str]]:
         texts = [_text(annotation.get("/Contents"))]
         if widget:
             texts.append(_field_value(annotation))
+            texts += _field_shown(annotation)
         drawn = _appearance_text(page, annotation, number)
         texts.append(drawn)
         seen: set[str] = set()
@@ -119,15 +120,18 @@ def _appearance_text(page, annotation, number: int) -> str:
     box); an InputError when it draws text that cannot be extracted."""
     appearance = annotation.get("/AP")
     appearance = appearance.get_object() if appearance is not None else None
-    normal = appearance.get("/N") if hasattr(appearance, "get") else None
-    normal = normal.get_object() if normal is not None else None
-    if normal is None:
-        return ""
-    if hasattr(normal, "get_data"):
-        streams = [normal]
-    else:  # appearance states: the one /AS names is shown
-        state = annotation.get("/AS")
-        streams = [v.get_object() for k, v in normal.items() if state is None or k == state]
+    streams = []
+    # the normal appearance, and those shown while the pointer is over it (/R) or pressed (/D)
+    for kind in ("/N", "/R", "/D"):
+        shown = appearance.get(kind) if hasattr(appearance, "get") else None
+        shown = shown.get_object() if shown is not None else None
+        if shown is None:
+            continue
+        if hasattr(shown, "get_data"):
+            streams.append(shown)
+        elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown
+            state = annotation.get("/AS")
+            streams += [v.get_object() for k, v in shown.items() if state is None or k == state]
     texts = []
     for stream in streams:
         if not hasattr(stream, "get_data") or not _draws_text(stream, page.pdf, 0):
@@ -165,6 +169,29 @@ def _shows(operand: object) -> bool:
     if isinstance(operand, list):
         return any(_shows(o) for o in operand)
     return isinstance(operand, bytes | str) and len(operand) > 0
+
+
+def _field_shown(field) -> list[str]:
+    """What else a form field shows: a button's captions (/MK /CA, /RC, /AC), a choice
+    field's options (/Opt: each its shown text), its tooltip (/TU); inherited like /V."""
+    shown: list[str] = []
+    looks = field.get("/MK")
+    looks = looks.get_object() if looks is not None else None
+    if hasattr(looks, "get"):
+        shown += [_text(looks.get(key)) for key in ("/CA", "/RC", "/AC")]
+    for _ in range(_MAX_NESTING):
+        if field is None or not hasattr(field, "get"):
+            break
+        options = field.get("/Opt")
+        options = options.get_object() if options is not None else None
+        for option in options if isinstance(options, list) else []:
+            option = option.get_object() if hasattr(option, "get_object") else option
+            # an option is its text, or a pair of the value exported and the text shown
+            shown.append(_text(option[-1] if isinstance(option, list) and option else option))
+        shown.append(_text(field.get("/TU")))
+        parent = field.get("/Parent")
+        field = parent.get_object() if parent is not None else None
+    return shown
 
 
 def _field_value(field) -> str:
