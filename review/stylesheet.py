@@ -111,10 +111,9 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
                 # and nothing here says it does not
                 out.reordering = (declared_at, f"{declared}: {token.lower_name}(…)")
             if at_rule == "import" and token.lower_name == "url":
-                _walk(token.arguments, False, css, offset, out)  # its string: the address
-                imports = [t for t in token.arguments if isinstance(t, ast.StringToken)]
-                for t in imports:
-                    if t.value.strip().lower().startswith("data:"):
+                for t in token.arguments:  # `url("…")`: its string is the address
+                    if isinstance(t, ast.StringToken) and \
+                            t.value.strip().lower().startswith("data:"):
                         start = offset(t)
                         out.imports.append((start, _literal_end(css, start), t.value))
             elif token.lower_name not in _ADDRESSES:

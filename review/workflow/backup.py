@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from review.errors import StoreError, UsageError
 from review.tables import SCHEMA_VERSION, log, meta, metadata
 from review.workflow import chain
-from review.workflow.store import _APPEND_ONLY, Store
+from review.workflow.store import Store, append_only
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -79,14 +79,11 @@ def _logical_copy(store: Store, target: Path) -> None:
     try:
         with store.engine.connect().execution_options(
                 isolation_level="REPEATABLE READ") as src, dst.begin() as out:
-            metadata.create_all(out)
+            append_only(out)  # the triggers refuse updates and deletes, not these inserts
             for table in metadata.sorted_tables:
                 rows = [dict(r) for r in src.execute(select(table)).mappings()]
                 if rows:
                     out.execute(table.insert(), rows)
-            for statement in _APPEND_ONLY["sqlite"]:
-                if not statement.startswith("ALTER TABLE"):  # the column is declared
-                    out.exec_driver_sql(statement)
     except DBAPIError as err:
         raise StoreError("database_error", detail=str(err.orig or err).splitlines()[0]) \
             from None
@@ -207,9 +204,8 @@ def hash_at(path: Path, seq: int) -> str | None:
         return conn.execute(select(log.c.hash).where(log.c.seq == seq)).scalar()
 
 
-def restore(path: Path, store: Store) -> Summary:
-    """Bring a checked backup into an empty store."""
-    summary = check(path)
+def restore(path: Path, store: Store) -> None:
+    """Bring a backup `check` passed into an empty store."""
     if store.sqlite:
         target = Path(store.engine.url.database)
         if target.exists() and target.stat().st_size:
@@ -221,7 +217,7 @@ def restore(path: Path, store: Store) -> Summary:
                 src.backup(dst)
         except sqlite3.Error as err:
             raise StoreError("store_damaged", detail=str(err)) from None
-        return summary
+        return
     store.migrate()
     with _opened(path) as src, store.transaction() as dst:
         if dst.execute(select(func.count()).select_from(log)).scalar_one():
@@ -238,4 +234,3 @@ def restore(path: Path, store: Store) -> Summary:
                 dst.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
                     f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))
-    return summary

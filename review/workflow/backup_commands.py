@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -10,21 +9,15 @@ import click
 
 from review.errors import StoreError, UsageError
 from review.language import lang_option, say
+from review.workflow.commands import FORMAT_OPTION, _emit
 
 
-def _print(summary, fmt: str, done: str, path: Path) -> None:
-    if fmt == "json":
-        click.echo(json.dumps({"file": str(path), "records": summary.records,
-                               "head": summary.head, "workspace": summary.workspace,
-                               "rows": summary.rows}, indent=2, ensure_ascii=False))
-        return
-    click.echo(say(done, path=path, records=summary.records, head=summary.head[:16]))
-    click.echo(say("backup_rows", rows=", ".join(f"{name} {count}" for name, count
-                                                 in summary.rows.items())))
-
-
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                             default="text")
+def _report(summary, fmt: str, done: str, path: Path, signed_by: str | None) -> None:
+    _emit({"file": str(path), "records": summary.records, "head": summary.head,
+           "workspace": summary.workspace, "rows": summary.rows, "signed_by": signed_by}, fmt,
+          [say(done, path=path, records=summary.records, head=summary.head[:16]),
+           say("backup_rows", rows=", ".join(f"{name} {count}"
+                                             for name, count in summary.rows.items()))])
 
 
 @click.command("backup")
@@ -41,15 +34,15 @@ def backup_cmd(out: Path, fmt: str) -> None:
     with service.store.reading() as conn:
         state = service.state(conn)  # the live log's links and witnesses, before the copy
     summary = backup.backup(service.store, out)
-    _print(summary, fmt, "backup_written", out)
     me = service.identity
     person = backup.entitled(state.roster, me.fingerprint, summary.records) if me else None
+    if person is not None:
+        backup.sign(out, summary, me)
+    _report(summary, fmt, "backup_written", out, person.name if person else None)
     if person is None:
         # a restore asks for --unsigned: nobody vouched that this is the office's log
         click.echo(say("backup_not_signed"), err=True)
-        return
-    backup.sign(out, summary, me)
-    if fmt == "text":
+    elif fmt == "text":
         click.echo(say("backup_signed", path=backup.signature_path(out), name=person.name))
 
 
@@ -69,11 +62,10 @@ def backup_cmd(out: Path, fmt: str) -> None:
 def restore_cmd(file: Path, database_url: str | None, group: str | None, unsigned: bool,
                 accept_loss: bool, fmt: str) -> None:
     """把备份恢复到当前目录的新工作区 / restore a backup into a new workspace here."""
-    from review.workflow import backup, heads, witness
-    from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
+    from review.workflow import backup, heads, witness, workspace
 
     root = Path.cwd().resolve()
-    refuse_nesting(root)
+    workspace.refuse_nesting(root)
     summary = backup.check(file)
     signed_by = backup.signer(file, summary)
     if signed_by is None and not unsigned:
@@ -89,24 +81,17 @@ def restore_cmd(file: Path, database_url: str | None, group: str | None, unsigne
         # a log that went another way after some point (a copy someone carried on with):
         # never restored, whatever is accepted as lost
         raise StoreError("restore_forked", seq=seen[0])
-    review_dir = root / DIR
+    review_dir = root / workspace.DIR
     if review_dir.exists() and (any(review_dir.glob("review.db*"))
                                 or witness.directory(review_dir).exists()):
         raise UsageError("restore_not_empty", store=review_dir)
-    try:
-        review_dir.mkdir(exist_ok=True)
-    except OSError as err:
-        raise UsageError("cannot_create", path=review_dir, reason=err.strerror or err) from None
-    if group:
-        share_with_group(review_dir, group)
-    witness.prepare(review_dir)
-    store = Workspace(root).store(database_url)
+    ws = workspace.create(root, group)
+    store = ws.store(database_url)
     backup.restore(file, store)
     if group and store.sqlite:
-        for made in review_dir.glob("review.db*"):
-            made.chmod(0o660)
+        workspace.share_store_files(ws)
     if seen is not None and seen[0] > summary.records:
         heads.remember(summary.workspace, summary.records, summary.head)  # loss accepted
-    _print(summary, fmt, "restored", review_dir)
+    _report(summary, fmt, "restored", review_dir, signed_by)
     if signed_by is not None and fmt == "text":
         click.echo(say("restored_signed", name=signed_by))

@@ -216,10 +216,10 @@ def misplaced(records: list[Record], link: str | None,
               trust: list[Record] | None) -> dict[int, str]:
     """seq → why, for each version-2 record of a sub-chain (an item's history with `link`
     "item_prev", the roster's and policy's own with "trust", records of neither with None; in
-    log order) that names another
-    record than the log's as the one before it there, or — given the log's roster and policy
-    records `trust` — a roster and policy other than those in force at its place (an
-    editor's own release signed as if a raised policy had not been set).
+    log order) that names another record than the log's as the one before it there, or —
+    given the log's roster and policy records `trust` — a roster and policy other than those
+    in force at its place (an editor's own release signed as if a raised policy had not been
+    set).
 
     Such a record holds its place in the whole log — that is checked apart, and a break there
     stops everything, since a record taken out would otherwise turn the ones after it into

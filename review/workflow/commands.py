@@ -98,29 +98,16 @@ def _ask_passphrase() -> str:
                               "SQLite workspace for the members of this OS group")
 def init(name: str, database_url: str | None, group: str | None) -> None:
     """创建审核工作区，本人成为首位管理员 / create a workspace; you become its first admin."""
-    from review.workflow import keys, witness
+    from review.workflow import keys, workspace
     from review.workflow.service import Service
-    from review.workflow.workspace import DIR, Workspace, refuse_nesting, share_with_group
 
     identity = keys.load()
-    root = Path.cwd().resolve()
-    refuse_nesting(root)
-    try:
-        (root / DIR).mkdir(exist_ok=True)
-    except OSError as err:
-        raise UsageError("cannot_create", path=root / DIR, reason=err.strerror or err) from None
-    if group:
-        share_with_group(root / DIR, group)
-    witness.prepare(root / DIR)
-    ws = Workspace(root)
+    ws = workspace.create(Path.cwd().resolve(), group)
     store = ws.store(database_url)
     Service(ws, store, identity).init(name)
     if group and store.sqlite:
-        # SQLite makes its file 0644 less the umask, and the WAL and shared-memory files
-        # with the database's own permissions: the group must be able to write all three.
-        for made in (root / DIR).glob("review.db*"):
-            made.chmod(0o660)
-    click.echo(say("initialised", path=root / DIR, name=name, key=identity.fingerprint))
+        workspace.share_store_files(ws)
+    click.echo(say("initialised", path=ws.review_dir, name=name, key=identity.fingerprint))
 
 
 @click.command()

@@ -27,7 +27,7 @@ _NOT_UTF8 = "not_utf8"
 # what is missing brings a store of any earlier version up to date.
 MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               2: lambda conn: metadata.create_all(conn),
-              3: lambda conn: _append_only(conn),
+              3: lambda conn: append_only(conn),
               4: lambda conn: metadata.create_all(conn)}
 
 # The log is append-only in the database too. On PostgreSQL this holds against every member:
@@ -69,7 +69,8 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
 """
 
 
-def _append_only(conn: Connection) -> None:
+def append_only(conn: Connection) -> None:
+    """Every table of the schema, and the log append-only (a new store, a backup's copy)."""
     metadata.create_all(conn)
     # a log made by this version has the column already; one made before gets it
     has_column = any(c["name"] == "inserted_by" for c in inspect(conn).get_columns("review_log"))

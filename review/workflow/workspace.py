@@ -96,6 +96,30 @@ def _config(root: Path) -> Config:
     return load_config(start=root)
 
 
+def create(root: Path, group: str | None) -> Workspace:
+    """A new workspace at `root` (`review init`, `review restore`): never inside another, its
+    `.review/` shared with an OS group when asked, the witness directory made by its owner."""
+    from review.workflow import witness
+
+    refuse_nesting(root)
+    try:
+        (root / DIR).mkdir(exist_ok=True)
+    except OSError as err:
+        raise UsageError("cannot_create", path=root / DIR, reason=err.strerror or err) from None
+    if group:
+        share_with_group(root / DIR, group)
+    witness.prepare(root / DIR)
+    return Workspace(root)
+
+
+def share_store_files(workspace: Workspace) -> None:
+    """After a shared SQLite store is made: SQLite makes its file 0644 less the umask, and the
+    WAL and shared-memory files with the database's own permissions — the group must be able
+    to write all three."""
+    for made in workspace.review_dir.glob("review.db*"):
+        made.chmod(0o660)
+
+
 def share_with_group(directory: Path, group: str) -> None:
     """`review init --group`: the members of an OS group share a SQLite workspace on a shared
     folder. The directory belongs to the group with the set-group-ID bit, so every file made

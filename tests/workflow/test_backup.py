@@ -59,6 +59,7 @@ def test_a_backup_restores_with_nothing_lost(team, tmp_path, tmp_path_factory, m
     said = json.loads(result.stdout)
     assert said["records"] == len(_log_rows(_url(team)))
     assert said["rows"]["review_items"] == 2 and said["rows"]["review_alerts"] == 1
+    assert said["signed_by"] == "admin"
     # the copy and the admin's signature of its head, nothing else beside them
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name, f"{out.name}.signed.json"]
 

@@ -65,14 +65,21 @@ def test_an_editor_who_is_also_a_publisher_does_not_publish_his_own_item(team):
     team.ok("publisher", "release", str(item))
 
 
-def test_activity_rows_copied_in_the_table_are_named(tmp_path, monkeypatch):
+def _office(tmp_path, monkeypatch) -> Team:
+    """An office with the sample accounts and their October activity, on SQLite."""
     monkeypatch.chdir(tmp_path)
     team = Team.small(tmp_path)
     for csv in (FIXTURES / "accounts").glob("*.csv"):
         shutil.copy(csv, tmp_path)
     team.ok("admin", "accounts", "import", "accounts.csv")
     team.ok("admin", "accounts", "activity", "import", "activity-2026-10.csv")
+    return team
+
+
+def test_activity_rows_copied_in_the_table_are_named(tmp_path, monkeypatch):
+    team = _office(tmp_path, monkeypatch)
     before = team.ok("admin", "accounts", "consolidate", "--as-of", "2026-10-31").stdout
+    assert "城东教育资讯" in before  # 一近三低: named for consolidation
     with sqlite3.connect(tmp_path / ".review" / "review.db") as conn:
         columns = "account_id, date, reads, zaikan, likes, shares, comments, errors, row_hash"
         conn.executescript(f"""
@@ -83,7 +90,6 @@ def test_activity_rows_copied_in_the_table_are_named(tmp_path, monkeypatch):
             DROP TABLE review_activity;
             ALTER TABLE copy RENAME TO review_activity;
             INSERT INTO review_activity ({columns}) SELECT {columns} FROM review_activity;""")
-    assert before  # some account was named before the copy
     team.fails(3, "admin", "accounts", "consolidate", "--as-of", "2026-10-31",
                match="a copy of another signed row")
     result = team.run(None, "audit", "verify")
@@ -91,12 +97,7 @@ def test_activity_rows_copied_in_the_table_are_named(tmp_path, monkeypatch):
 
 
 def test_activity_rows_deleted_from_the_table_are_named(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    team = Team.small(tmp_path)
-    for csv in (FIXTURES / "accounts").glob("*.csv"):
-        shutil.copy(csv, tmp_path)
-    team.ok("admin", "accounts", "import", "accounts.csv")
-    team.ok("admin", "accounts", "activity", "import", "activity-2026-10.csv")
+    team = _office(tmp_path, monkeypatch)
     with sqlite3.connect(tmp_path / ".review" / "review.db") as conn:
         conn.execute("DELETE FROM review_activity WHERE id = (SELECT min(id) FROM "
                      "review_activity)")
