@@ -76,6 +76,7 @@ LAZY = {
     "accounts": ("review.accounts.commands:accounts", "账号备案与评分 / the account registry"),
     "alerts": ("review.accounts.commands:alerts_group", "违规警报与约谈 / alerts and escalation"),
     "duty": ("review.accounts.duty_commands:duty_group", "节假日值班 / holiday duty"),
+    "serve": ("review.desk.command:serve", "审核台网页 / the review desk in a browser"),
 }
 
 

@@ -153,7 +153,7 @@ LANGS = ("zh", "en")
 # The other areas' tables, read the first time one of their keys is asked for (the check's
 # lean path never is). Each is a dict key → (zh, en); keys are unique across all of them.
 AREAS = ("review.workflow.messages", "review.accounts.messages", "review.ci.messages",
-         "review.model.messages")
+         "review.model.messages", "review.desk.messages")
 _all: dict[str, tuple[str, str]] | None = None
 
 

@@ -86,7 +86,7 @@ def test_the_check_finds_a_seeded_cycle():
     assert any("review.findings" in c and "review.pipeline" in c for c in cycles(edges))
 
 
-CALLERS = ("review.cli", "review.workflow", "review.ci", "review.accounts")
+CALLERS = ("review.cli", "review.workflow", "review.ci", "review.accounts", "review.desk")
 ENTRY_POINTS = ("review.__main__",)
 
 

@@ -28,18 +28,11 @@ def _store():
 
 def _checked_service(identity_required: bool = False):
     """The service, once the office's tables are found to agree with the signed log."""
-    from review.errors import StoreError
+    from review.accounts.checked import office_checked
     from review.workflow.commands import open_service
-    from review.workflow.projection import disagreements
 
     service = open_service(identity_required=identity_required)
-    with service.store.reading() as conn:
-        service.state(conn)  # the log's links and the witnesses
-        problems = [line for line in disagreements(conn) if not line.startswith(
-            ("review_items", "review_decisions"))]
-    if problems:
-        raise StoreError("office_tables_disagree", problem=problems[0])
-    _use_calendar(service)
+    office_checked(service)
     return service
 
 
@@ -54,11 +47,9 @@ def _office():
 
 
 def _use_calendar(service) -> None:
-    """The workspace config's holiday files (`[calendar] holidays`) over the bundled calendar;
-    a bad file is one line, exit 2."""
-    from review.accounts import calendar
+    from review.accounts.checked import use_calendar
 
-    calendar.use(calendar.load_holidays(service.workspace.config().holiday_files()))
+    use_calendar(service)
 
 
 def _on(day: str, provisional: bool) -> str:
@@ -287,25 +278,11 @@ def accounts_score(period, fmt) -> None:
 
     first, last = calendar.period(period)
     service = _checked_service()
-    rows = scores.score(service.store, first, last, seen=_seen(service, first, last))
+    rows = scores.score(service.store, first, last, seen=scores.seen(service, first, last))
     _emit(rows, fmt, table([r["rank"], r["account"], r["total"],
                             say("score_indices", diligence=r["diligence"], effect=r["effect"],
                                 content=r["content"], cluster=r["cluster"],
                                 growth=r["growth"])] for r in rows))
-
-
-def _seen(service, first: date, last: date) -> dict[str, tuple[int, int]]:
-    """Per account, the posts released through the workflow in the period and the errors
-    the check found in them (review.workflow.judged.published)."""
-    from review.workflow.judged import published
-
-    seen: dict[str, tuple[int, int]] = {}
-    with service.store.reading() as conn:
-        for post in published(conn, service.state(conn)):
-            if post.day and first.isoformat() <= post.day <= last.isoformat():
-                posts, errors = seen.get(post.account, (0, 0))
-                seen[post.account] = (posts + 1, errors + post.errors)
-    return seen
 
 
 @click.group("alerts")

@@ -90,3 +90,17 @@ def score(store: Store, first: date, last: date, weights: dict[str, float] | Non
     for rank, s in enumerate(out, 1):
         s["rank"] = rank
     return out
+
+
+def seen(service, first: date, last: date) -> dict[str, tuple[int, int]]:
+    """Per account, the posts released through the workflow in the period and the errors
+    the check found in them (review.workflow.judged.published)."""
+    from review.workflow.judged import published
+
+    out: dict[str, tuple[int, int]] = {}
+    with service.store.reading() as conn:
+        for post in published(conn, service.state(conn)):
+            if post.day and first.isoformat() <= post.day <= last.isoformat():
+                posts, errors = out.get(post.account, (0, 0))
+                out[post.account] = (posts + 1, errors + post.errors)
+    return out

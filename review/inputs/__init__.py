@@ -176,9 +176,23 @@ def default_globs() -> list[str]:
 def text_of(data: bytes, path: str) -> str:
     """The document text of a file's stored bytes (a workflow item), read as its kind reads it;
     bytes no reader takes (none that passed a check) are shown with U+FFFD, not refused."""
+    return stored(data, path)[0]
+
+
+def reader_view(original: str, kind: str) -> View:
+    """What a reader of this kind of file sees of its document text (markup and scripts
+    gone), unfolded; each character knows where in the text it came from."""
+    view = named(kind).view
+    return View.identity(original) if view is None else view(original)
+
+
+def stored(data: bytes, path: str) -> tuple[str, str]:
+    """A stored file's document text and the name of the kind that read it — the kind its
+    check read it as (`kind_of`), so that its findings' offsets index this text."""
     from review.errors import InputError
 
+    kind = kind_of(path, data)
     try:
-        return for_path(path).read(data, path).original
+        return kind.read(data, path).original, kind.name
     except InputError:
-        return data.decode("utf-8", "replace")
+        return data.decode("utf-8", "replace"), TEXT.name

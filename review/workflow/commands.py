@@ -18,16 +18,18 @@ from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
 
 
-def open_service(identity_required: bool = True):
+def open_service(identity_required: bool = True, identity=None):
     """The workflow service of the workspace around the working directory, acting with the
-    held key (review.workflow.keys); every workflow, account and alert command starts here."""
+    held key (review.workflow.keys) or the `identity` given; every workflow, account and alert
+    command starts here."""
     from review.workflow import keys, workspace
     from review.workflow.service import Service
 
     ws = workspace.find()
     store = ws.store()
     store.check_version()
-    identity = keys.load() if identity_required else _maybe_identity()
+    if identity is None:
+        identity = keys.load() if identity_required else _maybe_identity()
     return Service(ws, store, identity)
 
 
@@ -67,7 +69,7 @@ def keygen(name: str, passphrase: bool) -> None:
     """生成签名密钥对 / create your Ed25519 key pair ($REVIEW_KEY or the config directory)."""
     from review.workflow import keys
 
-    secret = _ask_passphrase() if passphrase else None
+    secret = ask_passphrase() if passphrase else None
     path = keys.default_key_path()
     identity = keys.generate(path, secret)
     click.echo(f"{name}: {identity.fingerprint}")
@@ -75,7 +77,7 @@ def keygen(name: str, passphrase: bool) -> None:
     click.echo(say("keygen_public", path=f"{path}.pub"))
 
 
-def _ask_passphrase() -> str:
+def ask_passphrase() -> str:
     """The passphrase from REVIEW_KEY_PASSPHRASE, or typed at the terminal."""
     import os
     import sys

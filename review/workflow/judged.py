@@ -86,6 +86,7 @@ class Published:
     account: str
     day: str     # the release's date by the releaser's clock ("" before records had one)
     errors: int  # 表述错误 the check found in what went out and no reviewer overrode
+    item: int = 0  # the item released
 
 
 def published(conn: Connection, state) -> Iterator[Published]:
@@ -110,4 +111,4 @@ def published(conn: Connection, state) -> Iterator[Published]:
         errors = sum(1 for f in map(Finding.from_dict, history.version.findings or [])
                      if f.category == "expression" and f.severity != "info"
                      and finding_key(f) not in overridden)
-        yield Published(account, dated(history.released[0]), errors)
+        yield Published(account, dated(history.released[0]), errors, item_id)

@@ -99,7 +99,9 @@ def generate(path: Path, passphrase: str | None = None) -> Identity:
     return identity
 
 
-def load(path: Path | None = None) -> Identity:
+def load(path: Path | None = None, passphrase: str | None = None) -> Identity:
+    """The key at `path` (default: the held key), unlocked with `passphrase`, else with
+    REVIEW_KEY_PASSPHRASE."""
     path = path or default_key_path()
     try:
         data = path.read_bytes()
@@ -107,7 +109,8 @@ def load(path: Path | None = None) -> Identity:
         raise UsageError("no_key_at", path=path) from None
     except OSError as err:
         raise UsageError("cannot_read_key", path=path, reason=err.strerror) from None
-    passphrase = os.environ.get("REVIEW_KEY_PASSPHRASE")
+    passphrase = passphrase if passphrase is not None else \
+        os.environ.get("REVIEW_KEY_PASSPHRASE")
     try:
         private = serialization.load_pem_private_key(
             data, passphrase.encode() if passphrase else None)
@@ -118,3 +121,11 @@ def load(path: Path | None = None) -> Identity:
     if not isinstance(private, Ed25519PrivateKey):
         raise UsageError("key_not_ed25519", path=path)
     return Identity(private)
+
+
+def locked(path: Path | None = None) -> bool:
+    """Whether the key at `path` needs a passphrase (its PEM says it is encrypted)."""
+    try:
+        return b"ENCRYPTED" in (path or default_key_path()).read_bytes()[:64]
+    except OSError:
+        return False

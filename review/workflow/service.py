@@ -98,6 +98,7 @@ class ItemView:
     content: str
     findings: list[Finding]
     marks: list[dict] = field(default_factory=list)  # the rejection's marks, if rejected
+    kind: str = "text"  # the input kind its check read it as (review.inputs)
 
 
 def load_state(conn: Connection, review_dir: Path) -> State:
@@ -368,7 +369,9 @@ class Service:
             doc = inputs.kind_of(file, content).read(content, str(file))
         except ReviewError as err:
             raise err.about(str(file)) from None
-        first_line = doc.original.strip().splitlines()[0][:TITLE_CHARS]
+        # the first line a reader sees (a page's heading, not its markup)
+        shown = inputs.reader_view(doc.original, doc.kind).text.strip() or doc.original.strip()
+        first_line = shown.splitlines()[0][:TITLE_CHARS]
         return content, pipeline.check(doc).findings, first_line
 
     def submit(self, file: Path, title: str | None = None, account: str | None = None) -> int:
@@ -737,15 +740,25 @@ class Service:
                     continue
                 next_level = next((n for n in range(1, len(state.policy.levels) + 1)
                                    if n not in history.approvals), None)
-                worst = max((f.severity for f in history.findings(item.findings)),
-                            key=lambda s: s.rank, default="pass")
+                findings = history.findings(item.findings)
+                worst = max((f.severity for f in findings), key=lambda s: s.rank,
+                            default="pass")
+                signed = history.version.record.statement
                 out.append({"id": item.id, "title": item.title, "path": history.version.path,
                             "editor": history.editor,
                             "level": next_level or "release",
                             "role": state.policy.levels[next_level - 1] if next_level
                             else "editor",
                             "age": (head.seq if head else 0) - _number(item, "updated_seq"),
-                            "worst": str(worst)})
+                            "worst": str(worst),
+                            # when this version was submitted, by the editor's clock
+                            "at": signed.get("at") if isinstance(signed.get("at"), str)
+                            else None,
+                            "account": signed.get("account")
+                            if isinstance(signed.get("account"), str) else None,
+                            "counts": _summary(findings),
+                            "categories": sorted({str(f.category) for f in findings}),
+                            "authors": sorted(history.authors)})
             return out
 
     def show(self, item_id: int) -> ItemView:
@@ -755,9 +768,10 @@ class Service:
             item, history = self._history(conn, self.state(conn), item_id)
         version = history.version
         rejection = history.rejection[0].statement if history.rejection else {}
+        text, kind = inputs.stored(item.content, version.path)
         return ItemView(item.id, item.title, version.path, history.state, history.editor,
-                        version.content_sha256, inputs.text_of(item.content, version.path),
-                        history.findings(item.findings), marks.of(rejection))
+                        version.content_sha256, text, history.findings(item.findings),
+                        marks.of(rejection), kind)
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:

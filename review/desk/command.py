@@ -1,0 +1,60 @@
+"""`review serve`: the review desk on this computer, acting with the starter's key."""
+
+from __future__ import annotations
+
+import socket
+
+import click
+
+from review.errors import Refused, UsageError
+from review.language import lang_option, say, spoken
+
+DEFAULT_PORT = 8765
+
+
+@click.command()
+@lang_option
+@click.option("--host", help="对其他计算机开放的地址（默认只允许本机 127.0.0.1；会给出警告）/ an "
+                             "address other computers may reach (default: this computer only, "
+                             "127.0.0.1; warned)")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
+              help="端口（0 为任一空闲端口）/ port (0: any free one)")
+def serve(host: str | None, port: int) -> None:
+    """审核台网页：待审稿件、标注问题的正文、签名审核、账号管理 / the review desk: the queue,
+    drafts with their findings marked, signed decisions, the accounts desk."""
+    import uvicorn
+
+    from review.desk.app import create_app
+    from review.desk.context import Desk
+    from review.desk.guard import Guard, is_loopback
+    from review.workflow import keys
+    from review.workflow.commands import ask_passphrase, open_service
+
+    path = keys.default_key_path()
+    locked = keys.locked(path)
+    # unlocked once, here; every signature on the page asks for the passphrase again
+    identity = keys.load(path, ask_passphrase() if locked else None)
+    service = open_service(identity=identity)
+    me, fingerprint = service.whoami()
+    if me is None:
+        raise Refused("key_not_on_roster", key=fingerprint)
+    bind = host or "127.0.0.1"
+    remote = not is_loopback(bind)
+    if remote:
+        click.echo(say("desk_remote_warning", host=bind), err=True)
+    try:
+        family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((bind, port))
+    except (OSError, OverflowError) as err:
+        raise UsageError("desk_port_busy", host=bind, port=port,
+                         reason=getattr(err, "strerror", None) or err) from None
+    port = sock.getsockname()[1]
+    guard = Guard.for_address(bind, port, remote, spoken())
+    desk = Desk(service, guard, path, locked, spoken())
+    click.echo(say("desk_started", name=me.name, key=fingerprint,
+                   url=guard.start_url(bind, port)))
+    config = uvicorn.Config(create_app(desk), log_level="warning", access_log=False,
+                            server_header=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,153 @@
+"""Who may talk to the desk at all, before any page runs (an ASGI middleware).
+
+The desk signs with its starter's key, so a request it answers is an action taken in his name.
+What stands between that key and the rest of the machine and the network:
+- the peer must be this computer (loopback) unless the desk was started with `--host`;
+- the Host header must name the address the desk listens on: a page on another site whose name
+  was pointed at 127.0.0.1 (DNS rebinding) is refused;
+- the first request carries the start token printed in the terminal (as Jupyter does); it
+  is traded for a session cookie that lives as long as this run;
+- every action carries a CSRF token made from the session and a secret of this run
+  (`csrf_of`, checked by the action itself: review.desk.pages.posted);
+- every answer forbids scripts, frames, outside sources, caching and the Referer header (the
+  start token is in the first address)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import secrets
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qs, urlencode
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from review.errors import Refused
+from review.i18n import t
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+HEADERS = {"content-security-policy": CSP, "x-content-type-options": "nosniff",
+           "referrer-policy": "no-referrer", "x-frame-options": "DENY",
+           "cache-control": "no-store", "cross-origin-opener-policy": "same-origin"}
+
+
+class Forbidden(Refused):
+    """A request the desk will not act on whoever asks (a stale form, a wrong passphrase)."""
+
+    http_status = 403
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass
+class Guard:
+    """This run's secrets and the addresses it answers to."""
+
+    hosts: frozenset[str]       # Host header values accepted ("127.0.0.1:8765", …)
+    remote: bool = False        # peers other than this computer (`--host` given)
+    lang: str = "zh"
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    sessions: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_address(cls, host: str, port: int, remote: bool, lang: str) -> Guard:
+        names = {host, "localhost", "127.0.0.1", "[::1]"} if is_loopback(host) else {host}
+        names = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
+        return cls(frozenset(f"{n}:{port}" for n in names), remote, lang)
+
+    @property
+    def cookie(self) -> str:
+        # cookies ignore ports: two desks on one computer must not share a session name
+        return "review_desk_" + next(iter(sorted(self.hosts))).rsplit(":", 1)[-1]
+
+    def csrf_of(self, session: str) -> str:
+        return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()
+
+    def session_of(self, headers: Headers) -> str | None:
+        jar = SimpleCookie()
+        try:
+            jar.load(headers.get("cookie", ""))
+        except Exception:  # noqa: BLE001 — a malformed cookie header is no session
+            return None
+        morsel = jar.get(self.cookie)
+        if morsel is None:
+            return None
+        return next((s for s in self.sessions if hmac.compare_digest(s, morsel.value)), None)
+
+    def start_url(self, host: str, port: int) -> str:
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}/?{urlencode({'token': self.token})}"
+
+
+class GuardMiddleware:
+    def __init__(self, app: ASGIApp, guard: Guard) -> None:
+        self.app = app
+        self.guard = guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        guard = self.guard
+
+        async def send_guarded(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        headers = Headers(scope=scope)
+        peer = (scope.get("client") or ("", 0))[0]
+        if not guard.remote and not is_loopback(peer):
+            await _refuse(403, "desk_peer_refused", guard.lang, peer=peer)(
+                scope, receive, send_guarded)
+            return
+        if headers.get("host", "") not in guard.hosts:
+            await _refuse(400, "desk_host_refused", guard.lang)(scope, receive, send_guarded)
+            return
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        offered = query.get("token", [""])[0]
+        if offered and scope["method"] == "GET":
+            if not hmac.compare_digest(offered.encode(), guard.token.encode()):
+                await _refuse(403, "desk_token_refused", guard.lang)(
+                    scope, receive, send_guarded)
+                return
+            session = secrets.token_urlsafe(32)
+            guard.sessions.add(session)
+            response = RedirectResponse(scope["path"], status_code=303)
+            response.set_cookie(guard.cookie, session, httponly=True, samesite="strict",
+                                path="/")
+            await response(scope, receive, send_guarded)
+            return
+        if scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send_guarded)  # the style sheet: no secret in it
+            return
+        session = guard.session_of(headers)
+        if session is None:
+            await _refuse(403, "desk_token_needed", guard.lang)(scope, receive, send_guarded)
+            return
+        scope.setdefault("state", {})["session"] = session
+        await self.app(scope, receive, send_guarded)
+
+
+def _refuse(status: int, key: str, lang: str, **kwargs: object) -> HTMLResponse:
+    """A refusal before any page: one sentence, no template (nothing of the desk shown)."""
+    import html
+
+    text = html.escape(t(key, lang, **kwargs))
+    return HTMLResponse(f'<!DOCTYPE html><html lang="{lang}"><meta charset="utf-8">'
+                        f"<title>review</title><p>{text}</p></html>", status_code=status)

@@ -1,0 +1,217 @@
+"""The reviewer's pages: the queue, a draft with its findings in place, the four signed
+actions, the item's record for inspectors and a rule's explanation. Every action is the
+service's own call (review.workflow.service.Service), the same as the command line's."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from review.desk.context import Desk
+from review.desk.guard import Forbidden
+from review.desk.marked import paragraphs
+from review.errors import UsageError
+from review.findings import Finding
+from review.inputs import reader_view
+from review.workflow.history import blocking, finding_key
+
+ACTIONS = ("approve", "reject", "override", "consent")
+
+
+# --- the queue --------------------------------------------------------------------------------
+def queue(desk: Desk, request: Request, form: FormData | None) -> Response:
+    service = desk.service
+    service.damaged = []
+    rows = service.queue()
+    me, _ = service.whoami()
+    units = _units(service)
+    for row in rows:
+        row["unit"] = units.get(row["account"] or "", "")
+        row["waited"] = _waited(row["at"])
+        row["mine"] = bool(me and row["role"] in me.roles and me.name not in row["authors"])
+    show = request.query_params.get("show", "mine" if me else "all")
+    unit = request.query_params.get("unit", "")
+    category = request.query_params.get("category", "")
+    shown = [r for r in rows if (show != "mine" or r["mine"]) and (not unit or r["unit"] == unit)
+             and (not category or category in r["categories"])]
+    return desk.page(request, "queue.html", rows=shown, me=me, show=show, unit=unit,
+                     category=category, units=sorted({r["unit"] for r in rows if r["unit"]}),
+                     categories=sorted({c for r in rows for c in r["categories"]}),
+                     damaged=[p.say(desk.lang) for p in service.damaged])
+
+
+def _units(service) -> dict[str, str]:
+    from review.accounts import registry
+
+    return {a["name"]: a["unit"] for a in registry.listing(service.store)}
+
+
+def _waited(at: str | None) -> tuple[int, int] | None:
+    """Days and hours since a signed time (the signer's clock; None when it has none)."""
+    try:
+        then = datetime.fromisoformat(at or "")
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        return None
+    hours = max(0, int((datetime.now().astimezone() - then).total_seconds() // 3600))
+    return divmod(hours, 24)
+
+
+# --- a draft ----------------------------------------------------------------------------------
+def item(desk: Desk, request: Request, form: FormData | None) -> Response:
+    return _item_page(desk, request, request.path_params["item"],
+                      done=request.query_params.get("done"))
+
+
+def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = None,
+               error: str | None = None, status: int = 200) -> Response:
+    service = desk.service
+    view = service.show(item_id)
+    records = service.history(item_id)
+    me, _ = service.whoami()
+    versions = [r for r in records if r.kind in ("submit", "resubmit")]
+    now = [n for n, r in enumerate(versions)
+           if r.statement.get("content_sha256") == view.content_sha256]
+    previous = versions[now[-1] - 1] if now and now[-1] > 0 else None
+    before = _findings_of(previous.statement.get("found")) if previous else None
+    keys_now = {(f.rule, f.text) for f in view.findings}
+    keys_before = {(f.rule, f.text) for f in before or []}
+    return desk.page(
+        request, "item.html", status, view=view, me=me,
+        text=paragraphs(reader_view(view.content, view.kind), view.findings),
+        keys=[finding_key(f) for f in view.findings],
+        blocking=blocking(view.findings, set()), history=history_rows(service, records),
+        previous=previous, before=before,
+        new=[f for f in view.findings if (f.rule, f.text) not in keys_before],
+        gone=[f for f in before or [] if (f.rule, f.text) not in keys_now],
+        done=done if done in ACTIONS else None, error=error)
+
+
+def _findings_of(found: object) -> list[Finding]:
+    out = []
+    for record in found if isinstance(found, list) else []:
+        try:
+            out.append(Finding.from_dict(record))
+        except ValueError:
+            continue  # a record no reader can take is not shown as a finding
+    return out
+
+
+def history_rows(service, records) -> list[dict]:
+    """Each record of the item as an inspector reads it: who signed it (a key valid at its
+    place, never the actor column alone), with which roles, when, what, of which content."""
+    roster = service.roster()
+    rows = []
+    for r in records:
+        person = roster.signer_of(r)
+        s = r.statement
+        what = {k: s[k] for k in ("level", "comment", "reason", "finding", "ref", "title",
+                                  "account") if s.get(k) not in (None, "")}
+        rows.append({"seq": r.seq, "kind": r.kind, "person": person.name if person else None,
+                     "roles": sorted(person.roles) if person else [],
+                     "at": s.get("at") if isinstance(s.get("at"), str) else "",
+                     "hash": s.get("content_sha256") if isinstance(
+                         s.get("content_sha256"), str) else "",
+                     "what": what})
+    return rows
+
+
+# --- the four signed actions --------------------------------------------------------------------
+def act(desk: Desk, request: Request, form: FormData | None) -> Response:
+    action = request.path_params["action"]
+    if action not in ACTIONS:
+        raise HTTPException(404)
+    item_id = request.path_params["item"]
+    posted(desk, request, form)
+    service = desk.service
+    version = str(form.get("version", ""))
+    if action == "approve":
+        service.approve(item_id, _field(form, "comment", required=False), version)
+    elif action == "reject":
+        service.reject(item_id, _field(form, "reason"))
+    elif action == "override":
+        service.override(item_id, _field(form, "finding"), _field(form, "reason"), version)
+    else:
+        service.consent(item_id, _field(form, "ref"), version)
+    return RedirectResponse(f"/items/{item_id}?done={action}", status_code=303)
+
+
+def posted(desk: Desk, request: Request, form: FormData | None) -> None:
+    """What every action must carry before anything is signed: this session's CSRF token,
+    the signer's confirmation and, when the key has one, its passphrase typed again."""
+    import hmac
+
+    session = getattr(request.state, "session", "")
+    token = str((form or {}).get("csrf", ""))
+    if not session or not hmac.compare_digest(token, desk.guard.csrf_of(session)):
+        raise Forbidden("desk_csrf_refused")
+    if form.get("confirm") != "yes":
+        raise UsageError("desk_confirm_needed")
+    if desk.locked:
+        from review.workflow import keys
+
+        typed = str(form.get("passphrase", ""))
+        if not typed:
+            raise Forbidden("desk_passphrase_needed")
+        try:
+            again = keys.load(desk.key_path, typed)
+        except UsageError:
+            raise Forbidden("desk_passphrase_wrong") from None
+        if again.fingerprint != desk.service.identity.fingerprint:
+            raise Forbidden("desk_passphrase_wrong")
+
+
+def _field(form: FormData, key: str, required: bool = True) -> str:
+    value = str(form.get(key, "")).strip()
+    if required and not value:
+        raise UsageError("blank_option", option=key)
+    return value
+
+
+# --- for inspectors ------------------------------------------------------------------------------
+def record(desk: Desk, request: Request, form: FormData | None) -> Response:
+    item_id = request.path_params["item"]
+    service = desk.service
+    view = service.show(item_id)
+    return printable(desk, request, "record.html", f"item-{item_id}-record.html",
+                     view=view, history=history_rows(service, service.history(item_id)))
+
+
+def printable(desk: Desk, request: Request, template: str, filename: str, **context
+              ) -> Response:
+    """A page for inspectors; `?download=1` gives it as a file that stands alone (its style
+    sheet inside it: a file opened from disk fetches nothing)."""
+    from importlib.resources import files
+
+    from review.workflow import chain
+
+    with desk.service.store.reading() as conn:
+        workspace = chain.workspace_id(conn)
+    download = request.query_params.get("download") == "1"
+    css = files("review.desk").joinpath("static", "desk.css").read_text(encoding="utf-8") \
+        if download else None
+    response = desk.page(request, template, inline_css=css, workspace=workspace,
+                         made=datetime.now().astimezone().isoformat(timespec="seconds"),
+                         **context)
+    if download:
+        response.headers["content-disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def rule(desk: Desk, request: Request, form: FormData | None) -> Response:
+    from review.errors import ConfigError
+    from review.rules.explain import explain
+    from review.rules.registry import collect
+
+    rule_id = request.path_params["rule"]
+    try:
+        spec = collect(desk.service.workspace.gate_config()).get(rule_id)
+    except ConfigError:
+        raise HTTPException(404) from None
+    return desk.page(request, "rule.html", rule_id=rule_id,
+                     text=explain(spec, desk.lang, None))
