@@ -14,9 +14,9 @@ DEFAULT_PORT = 8765
 
 @click.command()
 @lang_option
-@click.option("--host", help="对其他计算机开放的地址（默认只允许本机 127.0.0.1；会给出警告）/ an "
-                             "address other computers may reach (default: this computer only, "
-                             "127.0.0.1; warned)")
+@click.option("--host", help="其他计算机访问审核台所用的地址或主机名（默认只允许本机 127.0.0.1；"
+                             "会给出警告）/ the address or host name other computers reach the "
+                             "desk at (default: this computer only, 127.0.0.1; warned)")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
               help="端口（0 为任一空闲端口）/ port (0: any free one)")
 def serve(host: str | None, port: int) -> None:
@@ -26,7 +26,7 @@ def serve(host: str | None, port: int) -> None:
 
     from review.desk.app import create_app
     from review.desk.context import Desk
-    from review.desk.guard import Guard, is_loopback
+    from review.desk.guard import Guard, is_loopback, is_wildcard
     from review.workflow import keys
     from review.workflow.commands import ask_passphrase, open_service
 
@@ -39,6 +39,9 @@ def serve(host: str | None, port: int) -> None:
     if me is None:
         raise Refused("key_not_on_roster", key=fingerprint)
     bind = host or "127.0.0.1"
+    if is_wildcard(bind):
+        # a desk on every address could not tell its own name from a rebinding site's
+        raise UsageError("desk_wildcard_host", host=bind)
     remote = not is_loopback(bind)
     if remote:
         click.echo(say("desk_remote_warning", host=bind), err=True)

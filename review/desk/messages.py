@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "warning: the desk will answer other computers on {host}, and it "
                             "signs with your key; make sure only trusted people reach that "
                             "network"),
+    "desk_wildcard_host": ("--host {host} 不是一个地址：请写出其他计算机访问审核台所用的地址"
+                           "或主机名",
+                           "--host {host} is every address: name the address or host name "
+                           "other computers reach the desk at"),
     "desk_port_busy": ("无法在 {host}:{port} 上启动审核台：{reason}",
                        "cannot start the desk on {host}:{port}: {reason}"),
     "desk_passphrase_wrong": ("口令不正确：未签名", "wrong passphrase: nothing was signed"),

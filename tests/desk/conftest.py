@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from starlette.testclient import TestClient
-from workflow.team import Team
+from workflow.team import Team, store_url
 
 from review.desk.app import create_app
 from review.desk.context import Desk
@@ -16,8 +16,16 @@ PORT = 8765
 ORIGIN = f"http://127.0.0.1:{PORT}"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def team(request, tmp_path, monkeypatch) -> Team:
+    """The desk reads and signs through the same store as the command line: both kinds."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    return Team.small(tmp_path, store_url(request))
+
+
 @pytest.fixture
-def team(tmp_path, monkeypatch) -> Team:
+def sqlite_team(tmp_path, monkeypatch) -> Team:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
     return Team.small(tmp_path)

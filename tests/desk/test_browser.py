@@ -94,8 +94,11 @@ def log_of(team, item: int) -> list[dict]:
     return json.loads(team.ok("admin", "log", str(item), "--format", "json").stdout)
 
 
-def test_two_people_submit_on_the_command_line_and_approve_on_the_page(team, browser, desks):
+def test_two_people_submit_on_the_command_line_and_approve_on_the_page(sqlite_team, browser,
+                                                                       desks):
     from selenium.webdriver.common.by import By
+
+    team = sqlite_team
 
     item = team.submit("editor", team.write("eggs.html", PAGE))
     findings = json.loads(team.ok("reviewer", "show", str(item), "--format",
@@ -134,8 +137,10 @@ def test_two_people_submit_on_the_command_line_and_approve_on_the_page(team, bro
         "reviewer") >= 1
 
 
-def test_a_reviewer_cannot_approve_his_own_draft_on_the_page(team, browser, desks):
+def test_a_reviewer_cannot_approve_his_own_draft_on_the_page(sqlite_team, browser, desks):
     from selenium.webdriver.common.by import By
+
+    team = sqlite_team
 
     team.keygen("chief")
     team.add("chief", "editor,reviewer")
@@ -150,7 +155,7 @@ def test_a_reviewer_cannot_approve_his_own_draft_on_the_page(team, browser, desk
     assert [r["kind"] for r in log_of(team, item)] == ["submit"]
 
 
-def test_the_page_without_the_start_token_shows_nothing(team, browser, desks):
-    url = desks(team, "reviewer")
+def test_the_page_without_the_start_token_shows_nothing(sqlite_team, browser, desks):
+    url = desks(sqlite_team, "reviewer")
     browser.get(url.split("?")[0])
     assert "start token" in browser.page_source and "queue" not in browser.title.lower()

@@ -130,3 +130,10 @@ def test_serve_refuses_a_key_not_on_the_roster_and_a_busy_port(team, monkeypatch
         busy.close()
     assert result.exit_code == 2 and "cannot start the desk" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_serve_refuses_every_address_at_once(team):
+    # a desk bound to 0.0.0.0 would have no name of its own to check the Host header against
+    for host in ("0.0.0.0", "::"):
+        result = team.run("reviewer", "serve", "--host", host, "--port", "0")
+        assert result.exit_code == 2 and "every address" in result.stderr
