@@ -19,6 +19,7 @@ where it needs its own role and key."""
 from __future__ import annotations
 
 import logging
+import re
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -31,12 +32,28 @@ from starlette.staticfiles import StaticFiles
 
 from review.desk import office, pages
 from review.desk.context import Desk
-from review.desk.guard import GuardMiddleware
+from review.desk.guard import MAX_BODY, GuardMiddleware
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg
+from review.tables import MAX_ID
 
 log = logging.getLogger("review.desk")
 STATUS = {Refused: 409, UsageError: 400, StoreError: 503}
+MAX_FIELDS = 20
+# C0 controls but tab and line ends, and the characters that reorder what is drawn: never in
+# anything the desk signs or looks up (PostgreSQL cannot read a NUL inside a JSON record)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(request: Request, form) -> None:
+    """Every value a request carries is text without control or direction characters."""
+    values = list(request.query_params.values()) + [str(v) for v in request.path_params.values()]
+    for value in form.values() if form is not None else ():
+        if not isinstance(value, str):
+            raise UsageError("desk_control_chars")
+        values.append(value)
+    if any(CONTROL.search(v) for v in values):
+        raise UsageError("desk_control_chars")
 
 
 def create_app(desk: Desk) -> Starlette:
@@ -44,11 +61,18 @@ def create_app(desk: Desk) -> Starlette:
         """The one error boundary of every page: a rule's refusal, bad input or a damaged
         store is said on the page with its status; anything else is logged as a crash."""
         async def endpoint(request: Request) -> Response:
-            form = await request.form() if request.method == "POST" else None
+            if not 1 <= request.path_params.get("item", 1) <= MAX_ID:
+                return desk.problem(request, Msg("desk_not_found"), 404)
+            form = None
+            if request.method == "POST":
+                # no files, a few fields: a desk form is text (the guard bounds the body)
+                form = await request.form(max_files=0, max_fields=MAX_FIELDS,
+                                          max_part_size=MAX_BODY)
             return await run_in_threadpool(call, request, form)
 
         def call(request: Request, form) -> Response:
             try:
+                plain(request, form)
                 with desk.lock:
                     return handler(desk, request, form)
             except ReviewError as err:
@@ -77,12 +101,13 @@ def create_app(desk: Desk) -> Starlette:
         Route("/rules/{rule:path}", bound(pages.rule)),
         Route("/accounts", bound(office.accounts)),
         Route("/accounts/notice", bound(office.notice)),
-        Route("/accounts/{account:str}/record", bound(office.month_record)),
+        Route("/accounts/{account:path}/record", bound(office.month_record)),
         Mount("/static", StaticFiles(packages=[("review.desk", "static")]), name="static"),
     ]
 
-    async def not_found(request: Request, exc: HTTPException) -> Response:
-        return desk.problem(request, Msg("desk_not_found"), exc.status_code)
+    async def refused(request: Request, exc: HTTPException) -> Response:
+        key = "desk_not_found" if exc.status_code in (404, 405) else "desk_bad_request"
+        return desk.problem(request, Msg(key), exc.status_code)
 
     return Starlette(routes=routes, middleware=[Middleware(GuardMiddleware, guard=desk.guard)],
-                     exception_handlers={404: not_found, 405: not_found})
+                     exception_handlers={HTTPException: refused})

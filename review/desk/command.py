@@ -39,25 +39,30 @@ def serve(host: str | None, port: int) -> None:
     if me is None:
         raise Refused("key_not_on_roster", key=fingerprint)
     bind = host or "127.0.0.1"
-    if is_wildcard(bind):
-        # a desk on every address could not tell its own name from a rebinding site's
-        raise UsageError("desk_wildcard_host", host=bind)
-    remote = not is_loopback(bind)
-    if remote:
-        click.echo(say("desk_remote_warning", host=bind), err=True)
     try:
-        family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+        infos = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM)
+        family, _, _, _, address = infos[0]
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((bind, port))
-    except (OSError, OverflowError) as err:
+        sock.bind(address)
+        sock.listen(128)  # connections wait from here: the address is printed next
+    except (OSError, OverflowError, IndexError) as err:
         raise UsageError("desk_port_busy", host=bind, port=port,
                          reason=getattr(err, "strerror", None) or err) from None
-    port = sock.getsockname()[1]
-    guard = Guard.for_address(bind, port, remote, spoken())
+    # what was bound, not how it was spelt: `0`, `0x0` and `::ffff:0.0.0.0` are every
+    # address too, and `127.1` is this computer
+    bound, port = sock.getsockname()[:2]
+    if is_wildcard(bound):
+        sock.close()
+        # a desk on every address could not tell its own name from a rebinding site's
+        raise UsageError("desk_wildcard_host", host=bind)
+    remote = not is_loopback(bound)
+    if remote:
+        click.echo(say("desk_remote_warning", host=bind), err=True)
+    guard = Guard.for_address(bound, port, remote, spoken(), names=(bind,))
     desk = Desk(service, guard, path, locked, spoken())
     click.echo(say("desk_started", name=me.name, key=fingerprint,
-                   url=guard.start_url(bind, port)))
+                   url=guard.start_url(bind if remote else bound, port)))
     config = uvicorn.Config(create_app(desk), log_level="warning", access_log=False,
                             server_header=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])

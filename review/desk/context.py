@@ -3,6 +3,7 @@ drawn (Jinja2 templates bundled with the package, autoescaped)."""
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,20 @@ from starlette.responses import HTMLResponse, Response
 from review.desk.guard import Guard
 from review.errors import ReviewError
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, Msg, name, said, t
+
+MAX_WRONG = 3
+# drawn as nothing or reordering what follows: shown by name wherever a page prints a value
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f"
+                     "\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: object) -> object:
+    """Every value a template prints (Jinja's finalize): a title, a file name, a reason, a
+    run of the draft may come from anyone, and a direction override in it would make the page
+    say something other than what was signed."""
+    if isinstance(value, str) and _HIDDEN.search(value):
+        return _HIDDEN.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", value)
+    return value
 
 
 @dataclass
@@ -27,11 +42,12 @@ class Desk:
     lang: str = "zh"
     # one action at a time: the service and its store connection are not shared across threads
     lock: threading.Lock = field(default_factory=threading.Lock)
+    wrong_passphrases: int = 0  # in this run: at MAX_WRONG the desk signs nothing more
     env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
         self.env = Environment(loader=PackageLoader("review.desk", "templates"),
-                               autoescape=select_autoescape(default=True))
+                               autoescape=select_autoescape(default=True), finalize=visible)
         lang = self.lang
         self.env.globals.update(
             t=lambda key, **kw: t(key, lang, **kw), lang=lang,

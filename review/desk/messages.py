@@ -10,8 +10,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "to answer others"),
     "desk_host_refused": ("地址不符：请使用终端中显示的地址打开审核台",
                           "wrong address: open the desk at the address printed in the terminal"),
-    "desk_token_refused": ("启动令牌不符：请使用终端中显示的地址",
-                           "wrong start token: use the address printed in the terminal"),
+    "desk_token_refused": ("启动令牌不符或已使用过（每个地址只能打开一次）：请重新运行 "
+                           "review serve",
+                           "wrong or spent start token (each address opens the desk once): run "
+                           "review serve again"),
+    "desk_peer_other_user": ("此连接来自本机的另一个用户：审核台只接受启动它的用户",
+                             "this connection is another user's on this computer: the desk "
+                             "answers only the user who started it"),
+    "desk_body_refused": ("请求过大或未注明长度（上限 {limit} 字节）",
+                          "the request is too large or has no length (limit {limit} bytes)"),
+    "desk_control_chars": ("输入含控制字符或文字方向控制符：未签名",
+                           "the input holds control or direction characters: nothing was "
+                           "signed"),
+    "desk_passphrase_locked": ("口令错误次数过多：本次运行不再签名，请重新运行 review serve",
+                               "too many wrong passphrases: this run signs nothing more; run "
+                               "review serve again"),
     "desk_token_needed": ("请使用终端中显示的完整地址（含启动令牌）打开审核台",
                           "open the desk with the full address printed in the terminal (it "
                           "carries the start token)"),
@@ -37,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk_passphrase_needed": ("请输入私钥口令以签名", "enter your key's passphrase to sign"),
     "desk_confirm_needed": ("请勾选确认后再提交", "tick the confirmation before you submit"),
     "desk_not_found": ("没有该页面", "no such page"),
+    "desk_bad_request": ("无法处理该请求（表单格式不符）", "the request could not be read (not "
+                         "a form of the desk)"),
     "desk_no_account": ("没有名为 {name} 的账号", "no account named {name}"),
     "desk_bad_month": ("月份格式应为 2026-11", "a month is written 2026-11"),
     # --- page words -------------------------------------------------------------------------

@@ -102,11 +102,14 @@ def month_record(desk: Desk, request: Request, form: FormData | None) -> Respons
     account = request.path_params["account"]
     if account not in {a["name"] for a in registry.listing(service.store)}:
         raise UsageError("desk_no_account", name=account)
-    month = request.query_params.get("month") or date.today().strftime("%Y-%m")
     try:
-        first, last = calendar.period(month)
+        first, last = calendar.period(request.query_params.get("month") or
+                                      date.today().strftime("%Y-%m"))
     except UsageError:
         raise UsageError("desk_bad_month") from None
+    if (first.year, first.month) != (last.year, last.month) or first.day != 1:
+        raise UsageError("desk_bad_month")
+    month = first.strftime("%Y-%m")
     with service.store.reading() as conn:
         posts = [p for p in published(conn, service.state(conn)) if p.account == account
                  and p.day and first.isoformat() <= p.day <= last.isoformat()]

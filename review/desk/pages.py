@@ -4,6 +4,7 @@ service's own call (review.workflow.service.Service), the same as the command li
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from starlette.datastructures import FormData
@@ -68,6 +69,15 @@ def item(desk: Desk, request: Request, form: FormData | None) -> Response:
                       done=request.query_params.get("done"))
 
 
+def _done(history: list[dict], me, done: str | None) -> str | None:
+    """The action the page says was just signed: only if the item's last record is that
+    action, signed by this desk's person (a link carrying `?done=` proves nothing)."""
+    if done not in ACTIONS or not history or me is None:
+        return None
+    last = history[-1]
+    return done if (last["kind"], last["person"]) == (done, me.name) else None
+
+
 def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = None,
                error: str | None = None, status: int = 200) -> Response:
     service = desk.service
@@ -81,15 +91,16 @@ def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = No
     before = _findings_of(previous.statement.get("found")) if previous else None
     keys_now = {(f.rule, f.text) for f in view.findings}
     keys_before = {(f.rule, f.text) for f in before or []}
+    history = history_rows(service, records)
     return desk.page(
         request, "item.html", status, view=view, me=me,
         text=paragraphs(reader_view(view.content, view.kind), view.findings),
         keys=[finding_key(f) for f in view.findings],
-        blocking=blocking(view.findings, set()), history=history_rows(service, records),
+        blocking=blocking(view.findings, set()), history=history,
         previous=previous, before=before,
         new=[f for f in view.findings if (f.rule, f.text) not in keys_before],
         gone=[f for f in before or [] if (f.rule, f.text) not in keys_now],
-        done=done if done in ACTIONS else None, error=error)
+        done=_done(history, me, done), error=error)
 
 
 def _findings_of(found: object) -> list[Finding]:
@@ -153,17 +164,30 @@ def posted(desk: Desk, request: Request, form: FormData | None) -> None:
     if form.get("confirm") != "yes":
         raise UsageError("desk_confirm_needed")
     if desk.locked:
-        from review.workflow import keys
+        _passphrase_again(desk, str(form.get("passphrase", "")))
 
-        typed = str(form.get("passphrase", ""))
-        if not typed:
-            raise Forbidden("desk_passphrase_needed")
-        try:
-            again = keys.load(desk.key_path, typed)
-        except UsageError:
-            raise Forbidden("desk_passphrase_wrong") from None
-        if again.fingerprint != desk.service.identity.fingerprint:
-            raise Forbidden("desk_passphrase_wrong")
+
+def _passphrase_again(desk: Desk, typed: str) -> None:
+    """The key's passphrase typed again. Guesses are few: each wrong one waits a second, and
+    after MAX_WRONG of them this run signs nothing more."""
+    import time
+
+    from review.desk.context import MAX_WRONG
+    from review.workflow import keys
+
+    if desk.wrong_passphrases >= MAX_WRONG:
+        raise Forbidden("desk_passphrase_locked")
+    if not typed:
+        raise Forbidden("desk_passphrase_needed")
+    try:
+        again = keys.load(desk.key_path, typed)
+    except UsageError:
+        again = None
+    if again is None or again.fingerprint != desk.service.identity.fingerprint:
+        desk.wrong_passphrases += 1
+        time.sleep(1)
+        raise Forbidden("desk_passphrase_locked" if desk.wrong_passphrases >= MAX_WRONG
+                        else "desk_passphrase_wrong")
 
 
 def _field(form: FormData, key: str, required: bool = True) -> str:
@@ -199,8 +223,17 @@ def printable(desk: Desk, request: Request, template: str, filename: str, **cont
                          made=datetime.now().astimezone().isoformat(timespec="seconds"),
                          **context)
     if download:
-        response.headers["content-disposition"] = f'attachment; filename="{filename}"'
+        response.headers["content-disposition"] = attachment(filename)
     return response
+
+
+def attachment(filename: str) -> str:
+    """Content-Disposition for a file name in any script (RFC 6266): an ASCII stand-in, and
+    the name itself percent-encoded as UTF-8."""
+    from urllib.parse import quote
+
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "record.html"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def rule(desk: Desk, request: Request, form: FormData | None) -> Response:

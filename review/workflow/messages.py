@@ -497,6 +497,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_forked": ("备份的第 {seq} 条记录与本机见过的不同：它不是本工作区的日志，不予恢复",
                        "record {seq} of the backup differs from the one this computer saw: it is "
                        "not this workspace's log, and is not restored"),
+    "submit_unshown": ("标题或文件名含控制字符或文字方向控制符（{what}：{value}），显示的文字"
+                       "会与签名的不同：请改正后再提交",
+                       "the {what} holds control or direction characters ({value}): it would "
+                       "read otherwise than what is signed; correct it and submit again"),
     "submit_no_account": ("没有备案名称为“{name}”的账号（见 `review accounts list`）",
                           "no account on file called {name!r} (see `review accounts list`)"),
     "backup_written": ("已备份到 {path}：{records} 条日志记录，链头 {head}…，已核验",

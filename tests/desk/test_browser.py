@@ -12,9 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -50,38 +47,6 @@ def browser():
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
-
-
-def serve(team, who: str, lang: str = "en"):
-    """`review serve --port 0` as `who`, in its own process; its start address."""
-    env = {**os.environ, **team.env(who), "REVIEW_LANG": lang}
-    process = subprocess.Popen([sys.executable, "-m", "review", "serve", "--port", "0"],
-                               cwd=team.root, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if "http://" in line:
-            return process, line.strip()
-        if not line and process.poll() is not None:
-            break
-    process.kill()
-    raise AssertionError(f"the desk did not start: {process.stderr.read()}")
-
-
-@pytest.fixture
-def desks():
-    started = []
-
-    def start(team, who: str, lang: str = "en") -> str:
-        process, url = serve(team, who, lang)
-        started.append(process)
-        return url
-
-    yield start
-    for process in started:
-        process.terminate()
-        process.wait(10)
 
 
 def artefacts() -> Path:

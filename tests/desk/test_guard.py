@@ -32,11 +32,17 @@ def test_the_desk_needs_the_start_token(team, item, monkeypatch):
         assert "start token" in response.text and "notice" not in response.text
     assert client.get("/?token=not-the-token").status_code == 403
     assert "review_desk" not in client.cookies.keys().__repr__()
-    response = client.get(f"/?token={desk.guard.token}")
+    token = desk.guard.token
+    response = client.get(f"/?token={token}")
     assert response.status_code == 303 and response.headers["location"] == "/"
     assert "HttpOnly" in response.headers["set-cookie"]
     assert "samesite=strict" in response.headers["set-cookie"].lower()
     assert client.get("/").status_code == 200
+    # the address is spent: found later in the browser's history, it opens nothing
+    later = client_of(desk, signed_in=False)
+    response = later.get(f"/?token={token}")
+    assert response.status_code == 403 and "spent" in response.text
+    assert later.get("/").status_code == 403
 
 
 def test_a_foreign_host_header_is_refused(team, item, monkeypatch):
@@ -70,7 +76,7 @@ def test_every_action_needs_this_sessions_csrf_token(team, item, monkeypatch):
         response = client.post(f"/items/{item}/{action}", data=missing)
         assert response.status_code == 403 and "CSRF" in response.text, action
         # a token of another session of the same desk (another browser) is no better
-        other = client_of(desk)
+        other = client_of(desk)  # a second session of the run
         stolen = {**fields, "csrf": form_of(other, item)["csrf"]}
         assert client.post(f"/items/{item}/{action}", data=stolen).status_code == 403
     assert _records(team, item) == before  # nothing was signed
@@ -82,6 +88,22 @@ def test_an_action_needs_the_confirmation(team, item, monkeypatch):
     del fields["confirm"]
     response = client.post(f"/items/{item}/approve", data=fields)
     assert response.status_code == 400 and "confirmation" in response.text
+    assert "approve" not in _records(team, item)
+
+
+def test_guessing_the_passphrase_stops_the_desk_signing(team, item, monkeypatch):
+    path = team.key("careful")
+    keys.generate(path, "correct horse")
+    team.ok("admin", "roster", "add", "careful", "--role", "reviewer", "--key", f"{path}.pub")
+    monkeypatch.setenv("REVIEW_KEY_PASSPHRASE", "correct horse")
+    desk = desk_of(team, "careful", monkeypatch)
+    client = client_of(desk)
+    fields = form_of(client, item)
+    for guess in ("a", "b", "c"):
+        assert client.post(f"/items/{item}/approve",
+                           data={**fields, "passphrase": guess}).status_code == 403
+    right = client.post(f"/items/{item}/approve", data={**fields, "passphrase": "correct horse"})
+    assert right.status_code == 403 and "run review serve again" in right.text
     assert "approve" not in _records(team, item)
 
 
@@ -134,6 +156,44 @@ def test_serve_refuses_a_key_not_on_the_roster_and_a_busy_port(team, monkeypatch
 
 def test_serve_refuses_every_address_at_once(team):
     # a desk bound to 0.0.0.0 would have no name of its own to check the Host header against
-    for host in ("0.0.0.0", "::"):
+    for host in ("0.0.0.0", "::", "0", "0x0", "::ffff:0.0.0.0"):
         result = team.run("reviewer", "serve", "--host", host, "--port", "0")
         assert result.exit_code == 2 and "every address" in result.stderr
+
+
+def test_bad_input_is_one_line_never_a_crash(team, item, monkeypatch):
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    fields = {**form_of(client, item), "reason": "r"}
+    for path in ("/items/9223372036854775808", "/items/0", "/items/2147483648/record",
+                 "/items/99999999999999999999999999999"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+    response = client.post(f"/items/{2**63}/approve", data=fields)
+    assert response.status_code == 404
+    # a file where text is expected, a body past the limit, a form without a length
+    response = client.post(f"/items/{item}/reject", data=fields,
+                           files={"upload": ("evil.txt", b"x")})
+    assert response.status_code == 400
+    response = client.post(f"/items/{item}/reject", data={**fields, "reason": "x" * 70000})
+    assert response.status_code == 413
+    assert _records(team, item) == ["submit"]
+
+
+def test_control_characters_are_never_signed_or_looked_up(team, item, monkeypatch):
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    fields = form_of(client, item)
+    for reason in ("a\x00b", "ok\u202egnissim", "bell\x07"):
+        response = client.post(f"/items/{item}/reject", data={**fields, "reason": reason})
+        assert response.status_code == 400 and "control" in response.text
+    assert client.get("/accounts/notice?unit=%00").status_code == 400
+    assert _records(team, item) == ["submit"]
+    team.ok("reviewer", "queue")  # the store still answers everyone
+
+
+def test_a_link_cannot_make_the_page_say_something_was_signed(team, item, monkeypatch):
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    for action in ("approve", "reject"):
+        assert 'id="done"' not in client.get(f"/items/{item}?done={action}").text
+    client.post(f"/items/{item}/approve", data=form_of(client, item))
+    assert 'id="done"' in client.get(f"/items/{item}?done=approve").text
+    assert 'id="done"' not in client.get(f"/items/{item}?done=reject").text

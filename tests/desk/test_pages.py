@@ -155,8 +155,8 @@ def test_the_record_for_inspectors_stands_alone(team, monkeypatch):
     page = client.get(f"/items/{item}/record")
     assert page.status_code == 200 and 'data-kind="approve"' in page.text
     saved = client.get(f"/items/{item}/record?download=1")
-    assert saved.headers["content-disposition"] == \
-        f'attachment; filename="item-{item}-record.html"'
+    assert saved.headers["content-disposition"].startswith(
+        f'attachment; filename="item-{item}-record.html"')
     assert "<style>" in saved.text and 'rel="stylesheet"' not in saved.text
     assert 'data-kind="submit"' in saved.text and 'data-kind="approve"' in saved.text
 
@@ -186,4 +186,9 @@ def test_the_accounts_desk(team, monkeypatch):
     assert "整改通报" in notice and "转发未核实信息" in notice
     month = client.get("/accounts/城东发布/record?month=2026-10")
     assert month.status_code == 200
+    for month in ("2026-10", "%202026-10%0A"):  # the month as read, never a header's line end
+        saved = client.get(f"/accounts/城东发布/record?month={month}&download=1")
+        assert saved.status_code == 200
+    assert "filename*=UTF-8''%E5%9F%8E%E4%B8%9C%E5%8F%91%E5%B8%83-2026-10-record.html" in \
+        saved.headers["content-disposition"]
     assert client.get("/accounts/no-such/record").status_code == 400
