@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import sys
+import threading
 
 import click
 
@@ -63,6 +65,18 @@ def serve(host: str | None, port: int) -> None:
     desk = Desk(service, guard, path, locked, spoken())
     click.echo(say("desk_started", name=me.name, key=fingerprint,
                    url=guard.start_url(bind if remote else bound, port)))
+    if sys.stdin.isatty():
+        click.echo(say("desk_renew_hint"))
+        threading.Thread(target=_renew_on_enter, args=(guard, bind if remote else bound, port),
+                         daemon=True).start()
     config = uvicorn.Config(create_app(desk), log_level="warning", access_log=False,
                             server_header=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _renew_on_enter(guard, host: str, port: int) -> None:
+    """Each Enter typed in the terminal prints a new start address: the first one is spent by
+    its first use, and a browser that lost its session (or another one) needs another."""
+    for _ in sys.stdin:
+        guard.renew()
+        click.echo(guard.start_url(host, port))

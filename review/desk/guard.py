@@ -25,7 +25,6 @@ import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlencode
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -132,15 +131,24 @@ class Guard:
         return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()
 
     def session_of(self, headers: Headers) -> str | None:
-        jar = SimpleCookie()
-        try:
-            jar.load(headers.get("cookie", ""))
-        except Exception:  # noqa: BLE001 — a malformed cookie header is no session
-            return None
-        morsel = jar.get(self.cookie)
-        if morsel is None:
-            return None
-        return next((s for s in self.sessions if hmac.compare_digest(s, morsel.value)), None)
+        """The session a request's cookies name. Read pair by pair, not with a cookie parser:
+        any page on 127.0.0.1 may set cookies here (they ignore ports), and one value a
+        parser cannot read, or a second cookie of the desk's name, must not hide the real
+        one."""
+        for pair in headers.get("cookie", "").split(";"):
+            name, _, value = pair.strip().partition("=")
+            if name == self.cookie:
+                found = next((s for s in self.sessions
+                              if hmac.compare_digest(s.encode(), value.strip().encode())), None)
+                if found is not None:
+                    return found
+        return None
+
+    def renew(self) -> str:
+        """A new start token (the last one spent or not): for a browser whose session was
+        lost, without restarting the desk."""
+        self.token = secrets.token_urlsafe(32)
+        return self.token
 
     def start_url(self, host: str, port: int) -> str:
         shown = f"[{host}]" if ":" in host else host

@@ -7,6 +7,7 @@ carries them all and shows the worst."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from review.findings import SEVERITY_RANK, Finding
@@ -21,10 +22,15 @@ class Run:
 
 
 def paragraphs(view: View, findings: list[Finding]) -> list[list[Run]]:
-    """The reader's text as paragraphs (its lines) of runs."""
+    """The reader's text as paragraphs (its lines) of runs. One sweep: findings enter by their
+    start and leave by their end (a heap), so a draft with thousands of findings is drawn in
+    about the time of its text."""
     out: list[list[Run]] = [[]]
     piece: list[str] = []
     covering: tuple[int, ...] = ()
+    order = sorted(range(len(findings)), key=lambda n: findings[n].start)
+    entered, active, ending, last = 0, set(), [], -1
+    now: tuple[int, ...] = ()  # the findings covering the current character
 
     def close() -> None:
         if piece:
@@ -34,14 +40,29 @@ def paragraphs(view: View, findings: list[Finding]) -> list[list[Run]]:
             piece.clear()
 
     for ch, start, end in zip(view.text, view.starts, view.ends, strict=True):
+        if start < last:  # a view may place a character before the last: sweep again
+            entered, active, ending = 0, set(), []
+        last = start
+        changed = False
+        while entered < len(order) and findings[order[entered]].start < end:
+            n = order[entered]
+            entered += 1
+            if findings[n].end > findings[n].start:
+                active.add(n)
+                heapq.heappush(ending, (findings[n].end, n))
+                changed = True
+        while ending and ending[0][0] <= start:
+            active.discard(heapq.heappop(ending)[1])
+            changed = True
+        if changed:
+            now = tuple(sorted(active))
         if ch == "\n":
             close()
             out.append([])
             continue
-        here = tuple(n for n, f in enumerate(findings) if start < f.end and f.start < end)
-        if here != covering:
+        if now != covering:
             close()
-            covering = here
+            covering = now
         piece.append(ch)
     close()
     # blank lines between blocks are the page's spacing, not empty paragraphs of their own

@@ -10,10 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "to answer others"),
     "desk_host_refused": ("地址不符：请使用终端中显示的地址打开审核台",
                           "wrong address: open the desk at the address printed in the terminal"),
-    "desk_token_refused": ("启动令牌不符或已使用过（每个地址只能打开一次）：请重新运行 "
-                           "review serve",
-                           "wrong or spent start token (each address opens the desk once): run "
-                           "review serve again"),
+    "desk_token_refused": ("启动令牌不符或已使用过（每个地址只能打开一次）：在运行 review serve "
+                           "的终端按回车键获取新地址",
+                           "wrong or spent start token (each address opens the desk once): "
+                           "press Enter in the terminal running review serve for a new one"),
     "desk_peer_other_user": ("此连接来自本机的另一个用户：审核台只接受启动它的用户",
                              "this connection is another user's on this computer: the desk "
                              "answers only the user who started it"),
@@ -35,6 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "按 Ctrl-C 停止。",
                      "the desk is running as {name} ({key}). Open in a browser:\n{url}\n"
                      "Ctrl-C stops it."),
+    "desk_renew_hint": ("此地址只能使用一次；在此按回车键可获得新地址",
+                        "this address opens the desk once; press Enter here for a new one"),
     "desk_remote_warning": ("警告：审核台将接受 {host} 上的其他计算机访问，它以你的密钥签名；"
                             "请确保只有可信的人能访问该网络",
                             "warning: the desk will answer other computers on {host}, and it "
@@ -83,6 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk_state": ("状态", "state"),
     "desk_path": ("文件", "file"),
     "desk_text": ("正文（读者所见）", "the text as a reader sees it"),
+    "desk_text_extracted": ("正文（从文件中提取的文字；字体若把字形映射为别的字，这里的文字可能与"
+                            "打印出的不同：请对照原文件）",
+                            "the text extracted from the file (a font that maps its glyphs to "
+                            "other characters prints otherwise: compare with the file)"),
     "desk_previous": ("上一版本", "the previous version"),
     "desk_previous_none": ("这是第一版", "this is the first version"),
     "desk_new_findings": ("本版新出现", "new in this version"),
@@ -100,6 +106,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk_when": ("时间", "when"),
     "desk_what": ("内容", "what"),
     "desk_hash": ("内容哈希", "content hash"),
+    "desk_counts_nothing": ("不计入当前版本（规则不予认可，或针对其他版本）",
+                            "counts for nothing now (void under the rules, or of another "
+                            "version)"),
     "desk_unsigned": ("（无有效签名）", "(no valid signature)"),
     "desk_actions": ("审核操作", "actions"),
     "desk_approve": ("审核通过", "approve"),

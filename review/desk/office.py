@@ -114,6 +114,6 @@ def month_record(desk: Desk, request: Request, form: FormData | None) -> Respons
         posts = [p for p in published(conn, service.state(conn)) if p.account == account
                  and p.day and first.isoformat() <= p.day <= last.isoformat()]
     released = [{"post": p, "view": service.show(p.item),
-                 "history": history_rows(service, service.history(p.item))} for p in posts]
+                 "history": history_rows(service, *service.judged(p.item))} for p in posts]
     return printable(desk, request, "month.html", f"{account}-{month}-record.html",
                      account=account, month=month, released=released)

@@ -82,16 +82,13 @@ def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = No
                error: str | None = None, status: int = 200) -> Response:
     service = desk.service
     view = service.show(item_id)
-    records = service.history(item_id)
+    records, judged = service.judged(item_id)
     me, _ = service.whoami()
-    versions = [r for r in records if r.kind in ("submit", "resubmit")]
-    now = [n for n, r in enumerate(versions)
-           if r.statement.get("content_sha256") == view.content_sha256]
-    previous = versions[now[-1] - 1] if now and now[-1] > 0 else None
+    history = history_rows(service, records, judged)
+    previous = _previous(records, history, judged)
     before = _findings_of(previous.statement.get("found")) if previous else None
     keys_now = {(f.rule, f.text) for f in view.findings}
     keys_before = {(f.rule, f.text) for f in before or []}
-    history = history_rows(service, records)
     return desk.page(
         request, "item.html", status, view=view, me=me,
         text=paragraphs(reader_view(view.content, view.kind), view.findings),
@@ -113,17 +110,37 @@ def _findings_of(found: object) -> list[Finding]:
     return out
 
 
-def history_rows(service, records) -> list[dict]:
+def _previous(records, rows: list[dict], judged):
+    """The version before the current one: the last signed submission of other content
+    (one of the same bytes again, or one the rules void, compares nothing)."""
+    now = judged.version.record
+    versions = [r for r, row in zip(records, rows, strict=True)
+                if r.kind in ("submit", "resubmit") and row["person"] and row["counts"] is not
+                False and r.seq < now.seq
+                and r.statement.get("content_sha256") != now.statement.get("content_sha256")]
+    return versions[-1] if versions else None
+
+
+def history_rows(service, records, judged) -> list[dict]:
     """Each record of the item as an inspector reads it: who signed it (a key valid at its
-    place, never the actor column alone), with which roles, when, what, of which content."""
+    place, never the actor column alone), with which roles, when, what, of which content —
+    and whether it counts: a decision the rules void, or one on an earlier version, is said
+    to count for nothing now."""
     roster = service.roster()
+    counted = judged.counted
+    void = {**judged.refused, **judged.misplaced}
     rows = []
     for r in records:
         person = roster.signer_of(r)
         s = r.statement
         what = {k: s[k] for k in ("level", "comment", "reason", "finding", "ref", "title",
                                   "account") if s.get(k) not in (None, "")}
+        versioned = r.kind in ("submit", "resubmit")
         rows.append({"seq": r.seq, "kind": r.kind, "person": person.name if person else None,
+                     # None: not a decision (a version, a note); False: counts for nothing
+                     "counts": False if r.seq in void else (
+                         None if versioned else r.seq in counted),
+                     "void": str(void[r.seq]) if r.seq in void else None,
                      "roles": sorted(person.roles) if person else [],
                      "at": s.get("at") if isinstance(s.get("at"), str) else "",
                      "hash": s.get("content_sha256") if isinstance(
@@ -144,7 +161,7 @@ def act(desk: Desk, request: Request, form: FormData | None) -> Response:
     if action == "approve":
         service.approve(item_id, _field(form, "comment", required=False), version)
     elif action == "reject":
-        service.reject(item_id, _field(form, "reason"))
+        service.reject(item_id, _field(form, "reason"), read=version)
     elif action == "override":
         service.override(item_id, _field(form, "finding"), _field(form, "reason"), version)
     else:
@@ -203,7 +220,7 @@ def record(desk: Desk, request: Request, form: FormData | None) -> Response:
     service = desk.service
     view = service.show(item_id)
     return printable(desk, request, "record.html", f"item-{item_id}-record.html",
-                     view=view, history=history_rows(service, service.history(item_id)))
+                     view=view, history=history_rows(service, *service.judged(item_id)))
 
 
 def printable(desk: Desk, request: Request, template: str, filename: str, **context

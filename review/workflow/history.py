@@ -107,6 +107,17 @@ class History:
         return self.first.person.name
 
     @property
+    def counted(self) -> set[int]:
+        """The records that count for the current version: its submission and the first, and
+        the decisions on it that the rules take (a decision on an earlier version, or one the
+        rules void, is none of them)."""
+        held = [*self.approvals.values(), *self.overrides, *self.consents,
+                *self.rejected_contents.values(), *self.rejected_texts.values(),
+                *([self.rejection] if self.rejection else []),
+                *([self.released] if self.released else [])]
+        return {self.first.record.seq, self.version.record.seq} | {r.seq for r, _ in held}
+
+    @property
     def authors(self) -> set[str]:
         """Who may not judge the current version: its editor and whoever last changed it."""
         return {self.first.person.name, self.version.person.name}

@@ -574,8 +574,11 @@ class Service:
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused("resubmitted_meanwhile", item=item_id)
-            if kind == "approve":
+            if kind == "approve" or read is not None:
+                # a rejection binds to the version read when its author names one (the desk
+                # always does): one resubmitted while he read must not take his reason
                 self._read_version(conn, state, item_id, history, read)
+            if kind == "approve":
                 self._refuse_rejected(conn, state, history.version.content_sha256,
                                       row.content, history.version.path)
             if history.state != "pending":
@@ -624,8 +627,9 @@ class Service:
     def approve(self, item_id: int, comment: str = "", read: str | None = None) -> int:
         return self._decide(item_id, "approve", {"comment": comment}, read)
 
-    def reject(self, item_id: int, reason: str, marked: list[Mark] | None = None) -> int:
-        return self._decide(item_id, "reject", {"reason": reason}, marked=marked)
+    def reject(self, item_id: int, reason: str, marked: list[Mark] | None = None,
+               read: str | None = None) -> int:
+        return self._decide(item_id, "reject", {"reason": reason}, read, marked=marked)
 
     def override(self, item_id: int, finding: str, reason: str, read: str | None = None
                  ) -> None:
@@ -784,6 +788,12 @@ class Service:
         with self.store.reading() as conn:
             self._item(conn, item_id)
             return chain.records(conn, item_id=item_id)
+
+    def judged(self, item_id: int) -> tuple[list[chain.Record], History]:
+        """The item's records and what the rules make of them (which count, which are void)."""
+        with self.store.reading() as conn:
+            _, history = self._history(conn, self.state(conn), item_id)
+            return chain.records(conn, item_id=item_id), history
 
 
 def _taken_effect(conn: Connection, change: int) -> str:

@@ -197,3 +197,18 @@ def test_a_link_cannot_make_the_page_say_something_was_signed(team, item, monkey
     client.post(f"/items/{item}/approve", data=form_of(client, item))
     assert 'id="done"' in client.get(f"/items/{item}?done=approve").text
     assert 'id="done"' not in client.get(f"/items/{item}?done=reject").text
+
+
+def test_other_pages_cookies_hide_no_session(team, item, monkeypatch):
+    """Any page on 127.0.0.1 may set cookies the desk's requests then carry."""
+    desk = desk_of(team, "reviewer", monkeypatch)
+    session = desk.guard.issue()
+    client = client_of(desk, signed_in=False)
+    for cookie in (f'prefs={{"theme": "dark"}}; {desk.guard.cookie}={session}',
+                   f"{desk.guard.cookie}=forged; {desk.guard.cookie}={session}",
+                   f"a=b c; {desk.guard.cookie}={session}; x=[1,2]"):
+        response = client.get("/", headers={"cookie": cookie})
+        assert response.status_code == 200, cookie
+    # a browser whose session is lost is given a new address, the desk still running
+    fresh = desk.guard.renew()
+    assert client_of(desk, signed_in=False).get(f"/?token={fresh}").status_code == 303

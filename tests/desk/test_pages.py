@@ -192,3 +192,32 @@ def test_the_accounts_desk(team, monkeypatch):
     assert "filename*=UTF-8''%E5%9F%8E%E4%B8%9C%E5%8F%91%E5%B8%83-2026-10-record.html" in \
         saved.headers["content-disposition"]
     assert client.get("/accounts/no-such/record").status_code == 400
+
+
+def test_a_rejection_binds_to_the_version_the_page_showed(team, monkeypatch):
+    path = team.write("a.txt", "关于开展冬季消防安全检查的通知\n\n请各单位完成自查。\n")
+    item = team.submit("editor", path)
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    fields = form_of(client, item)  # the page is open on the first version
+    (team.root / path).write_text("关于开展冬季消防安全检查的通知\n\n请各单位于周五前完成自查。\n",
+                                  encoding="utf-8")
+    team.ok("editor", "submit", path)
+    response = client.post(f"/items/{item}/reject", data={**fields, "reason": "时间写错"})
+    assert response.status_code == 409 and "resubmitted" in response.text
+    kinds = [r["kind"] for r in json.loads(team.ok("admin", "log", str(item), "--format",
+                                                      "json").stdout)]
+    assert kinds == ["submit", "resubmit"]
+
+
+def test_records_that_count_for_nothing_are_said_to(team, monkeypatch):
+    item = team.submit("editor", team.write("eggs.html", PAGE))
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    client.post(f"/items/{item}/approve", data=form_of(client, item))
+    # the same bytes again: a new version record, the approval no longer counts
+    team.ok("editor", "submit", "posts/eggs.html")
+    page = client.get(f"/items/{item}").text
+    approve = re.search(r'<tr data-kind="approve"([^>]*)>', page).group(1)
+    assert 'data-void="1"' in approve and "counts for nothing now" in page
+    assert 'data-void' not in re.search(r'<tr data-kind="submit"([^>]*)>', page).group(1)
+    # and the comparison with the version before is with other content, not these bytes
+    assert "this is the first version" in page
