@@ -101,11 +101,11 @@ MESSAGES = {
                       "holds characters that change the direction text is shown in (at {where}), "
                       "so readers would see another order than is checked: remove the "
                       "direction controls and check it again"),
-    "bidi_markup": ("含有改变文字显示方向的标记（{construct}，位于 {where}），读者看到的文字"
-                    "顺序与检查的不同，未检查：请删除这些方向控制后再检查",
-                    "holds markup that changes the direction text is shown in ({construct} at "
-                    "{where}), so readers would see another order than is checked: remove the "
-                    "direction controls and check it again"),
+    "bidi_markup": ("含有改变文字显示方向或顺序的标记（{construct}，位于 {where}），读者看到的"
+                    "文字顺序与检查的不同，未检查：请删除这些方向或顺序控制后再检查",
+                    "holds markup that changes the direction or order text is shown in "
+                    "({construct} at {where}), so readers would see another order than is "
+                    "checked: remove the direction or order controls and check it again"),
     "pdf_drawn_unread": ("第 {page} 页有注释或表单域显示的文字无法读取，未检查：请先将 PDF 打印为"
                          " PDF（扁平化）后再检查",
                          "page {page}: an annotation or form field shows text that cannot be "

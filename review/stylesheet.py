@@ -7,13 +7,15 @@ read here as CSS reads them — with tinycss2, escapes (`\\672C `, `\\"`) decode
 review.markup can check them as it checks an attribute a reader is shown.
 
 `direction: rtl` and `unicode-bidi: bidi-override` (or `isolate-override`) make a browser
-show the characters of a text in another order than they are written: the checker, which reads
-them in file order, would match words no reader sees and miss those a reader sees. They are
-found here, and refused by the reader (review.markup).
+show the characters of a text in another order than they are written, and a flex or grid
+layout in reverse or an item placed (`order`, `grid-row` …) shows pieces of text in another
+order: the checker, which reads them in file order, would match words no reader sees and miss
+those a reader sees. They are found here, and refused by the reader (review.markup).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Properties whose string values a browser draws as text (`content` on ::before/::after and
@@ -25,9 +27,23 @@ _ADDRESSES = frozenset({"url", "src", "image", "image-set", "-webkit-image-set",
 # At-rules whose every string is drawn: @counter-style's symbols, additive-symbols, prefix,
 # suffix, pad and negative.
 _DRAWING_RULES = frozenset({"counter-style"})
-# (property, value) pairs that reorder the characters a reader sees.
+# (property, value) pairs that reorder the characters a reader sees — or the pieces of text:
+# a flex or grid container laid out in reverse shows its items last first.
 _REORDERING = {("direction", "rtl"), ("unicode-bidi", "bidi-override"),
-               ("unicode-bidi", "isolate-override")}
+               ("unicode-bidi", "isolate-override"), ("flex-direction", "row-reverse"),
+               ("flex-direction", "column-reverse"), ("flex-flow", "row-reverse"),
+               ("flex-flow", "column-reverse"), ("-webkit-box-direction", "reverse"),
+               ("box-direction", "reverse"), ("-webkit-flex-direction", "row-reverse"),
+               ("-webkit-flex-direction", "column-reverse")}
+# Properties with which an item takes another place than the file gives it (`order: -1`, a
+# grid cell named): any value but the file's own order moves text.
+_PLACING = frozenset({"order", "-webkit-order", "-webkit-box-ordinal-group", "grid-area",
+                      "grid-row", "grid-column", "grid-row-start", "grid-row-end",
+                      "grid-column-start", "grid-column-end"})
+_IN_PLACE = frozenset({"auto", "initial", "inherit", "unset", "revert", "revert-layer"})
+_MATTERS = re.compile(r"content|list-style|quotes|counter-style|direction|unicode-bidi|--|\\|"
+                      r"@import|reverse|\border\s*:|ordinal-group|grid-(?:area|row|column)",
+                      re.IGNORECASE)
 
 
 @dataclass
@@ -67,10 +83,7 @@ def drawn(css: str) -> Drawn:
 
 
 def _may_matter(css: str) -> bool:
-    lowered = css.lower()
-    return any(word in lowered for word in ("content", "list-style", "quotes", "counter-style",
-                                            "direction", "unicode-bidi", "--", "\\",
-                                            "@import"))
+    return _MATTERS.search(css) is not None
 
 
 def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
@@ -88,9 +101,17 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
             following = _next(tokens, i)
             if isinstance(following, ast.LiteralToken) and following.value == ":":
                 declared, declared_at = token.lower_value, offset(token)
-            elif declared is not None and (declared, token.lower_value) in _REORDERING and \
-                    out.reordering is None:
+            elif declared is not None and out.reordering is None and (
+                    (declared, token.lower_value) in _REORDERING
+                    or (declared in _PLACING and token.lower_value not in _IN_PLACE)):
                 out.reordering = (declared_at, f"{declared}: {token.lower_value}")
+        elif isinstance(token, ast.NumberToken) and declared in _PLACING and \
+                out.reordering is None and not (declared.endswith("ordinal-group")
+                                                and token.value == 1) and \
+                (token.value != 0 or not declared.endswith("order")):
+            # `order: 0` and `box-ordinal-group: 1` are the file's own order; a number
+            # elsewhere (`order: -1`, `grid-row: 1`) places the item
+            out.reordering = (declared_at, f"{declared}: {token.representation}")
         elif isinstance(token, ast.AtKeywordToken):
             at_rule, declared = token.lower_value, None
         elif isinstance(token, ast.StringToken):
@@ -105,7 +126,8 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
                 start = offset(token)
                 out.imports.append((start, start + len(token.serialize()), token.value))
         elif isinstance(token, ast.FunctionBlock):
-            if declared in ("direction", "unicode-bidi") and out.reordering is None and \
+            if (declared in ("direction", "unicode-bidi", "flex-direction", "flex-flow")
+                    or declared in _PLACING) and out.reordering is None and \
                     token.lower_name in ("var", "env", "attr", "if"):
                 # a value given elsewhere (`direction: var(--d)`): it can reverse the text,
                 # and nothing here says it does not

@@ -342,6 +342,12 @@ def test_a_check_finds_css_text_and_locates_it_at_the_literal(cli, tmp_path):
     ("a.md", "# 通知\n\n请按时自查，<bdo dir=\"rtl\">好法大轮法</bdo>。\n", "3:7"),
     ("a.html", "<style>:root{--d:rtl}\n.x{direction:var(--d)}</style><p class=x>甲</p>\n",
      "2:4"),
+    # pieces of text shown in another order: a flex container in reverse, an item placed
+    ("a.html", "<div style=\"display:flex;flex-direction:row-reverse\"><span>免费</span>"
+     "<span>个人：三千元</span></div>\n", "1:28"),
+    ("a.html", "<style>\n.a{order:2}</style><div style=display:flex><b class=a>单位</b>"
+     "<b>个人</b></div>\n", "2:4"),
+    ("a.html", "<style>.g{display:grid}\n.b{grid-row:1}</style>\n", "2:4"),
 ])
 def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name, content,
                                                              where):
@@ -350,7 +356,7 @@ def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name
     assert result.exit_code == 2
     error = result.stderr if result.stderr_bytes else result.stdout
     lines = [line for line in error.splitlines() if line.startswith(f"{name}:")]
-    assert len(lines) == 1 and "remove the direction controls" in lines[0], error
+    assert len(lines) == 1 and "remove the direction or order controls" in lines[0], error
     assert f"at {where})" in lines[0], lines[0]
 
 
