@@ -356,7 +356,7 @@ def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name
     assert result.exit_code == 2
     error = result.stderr if result.stderr_bytes else result.stdout
     lines = [line for line in error.splitlines() if line.startswith(f"{name}:")]
-    assert len(lines) == 1 and "remove the direction or order controls" in lines[0], error
+    assert len(lines) == 1 and "readers would see another order than is checked" in lines[0], error
     assert f"at {where})" in lines[0], lines[0]
 
 
