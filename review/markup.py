@@ -74,34 +74,44 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CSS_ATTR = re.compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 
 
-# Off only to read a page as it was read before its CSS text was (review.workflow.service: a
-# rejection signed then names that text).
-_READ_CSS: ContextVar[bool] = ContextVar("read_css", default=True)
+# How much of a page is read, by the version of the reading: a rejection signed by an earlier
+# version names the text that version read, and must still hold for the page saved again
+# (review.workflow.service reads it each way). 0: the text between tags and the attributes
+# shown; 1: also what CSS draws (twentieth and twenty-first red-team passes); 2: also a
+# declarative shadow root, an SVG or other text in a data: address, a datalist's option
+# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second).
+READINGS = (0, 1, 2)
+CSS_TEXT, LATEST = 1, 2
+_READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
 
 @contextmanager
-def without_css_text() -> Iterator[None]:
-    """Views made inside leave out the text CSS draws."""
-    token = _READ_CSS.set(False)
+def reading_as(version: int) -> Iterator[None]:
+    """Views made inside read a page as reading `version` did."""
+    token = _READING.set(version)
     try:
         yield
     finally:
-        _READ_CSS.reset(token)
+        _READING.reset(token)
+
+
+def _reads(version: int) -> bool:
+    return _READING.get() >= version
 
 
 def _css_attributes(text: str) -> frozenset[str]:
-    if not _READ_CSS.get() or "attr(" not in text.lower():
+    if not _reads(CSS_TEXT) or "attr(" not in text.lower():
         return frozenset()
     return frozenset(name.lower() for name in _CSS_ATTR.findall(text))
 
 
 class _Reordered(Exception):  # noqa: N818 — a signal inside this module, never shown
-    """Markup that shows text in another order than it is written, at `offset` of the text
-    being read."""
+    """Markup that shows text in another order than it is written (or, `message`, other text
+    than it holds: a font of the page's own), at `offset` of the text being read."""
 
-    def __init__(self, offset: int, construct: str) -> None:
+    def __init__(self, offset: int, construct: str, message: str = "bidi_markup") -> None:
         super().__init__(construct)
-        self.offset, self.construct = offset, construct
+        self.offset, self.construct, self.message = offset, construct, message
 
 
 def _location(text: str, offset: int) -> Location:
@@ -109,8 +119,9 @@ def _location(text: str, offset: int) -> Location:
     return Location(line=line, column=offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
-def _refusal(text: str, offset: int, construct: str) -> InputError:
-    return InputError("bidi_markup", construct=construct, where=_location(text, offset))
+def _refusal(text: str, found: _Reordered) -> InputError:
+    return InputError(found.message, construct=found.construct,
+                      where=_location(text, found.offset))
 
 
 def _refuse_controls(text: str, view: View) -> None:
@@ -251,11 +262,24 @@ def _refuse_reordering(tag: str, found: list[tuple[str, int, int]],
         raise _Reordered(start, 'dir="rtl"')
     style = values.get("style")
     if style:
-        reordering = css_drawn(style).reordering
-        if reordering is not None:
-            at = next((a + reordering[0] for name, a, b in found
+        refused = _refused_by(css_drawn(style))
+        if refused is not None:
+            at = next((a + refused.offset for name, a, b in found
                        if name == "style" and text[a:b] == style), start)
-            raise _Reordered(at, reordering[1])
+            raise _Reordered(at, refused.construct, refused.message)
+
+
+def _refused_by(found) -> _Reordered | None:
+    """What refuses a piece of CSS (review.stylesheet.Drawn), at its offset in that CSS: text
+    it reorders, a font of its own (which can draw 今天开会 as 出售冰毒: glyphs are not read),
+    or text drawn where no line can hold it."""
+    if found.reordering is not None:
+        return _Reordered(*found.reordering)
+    if found.font is not None:
+        return _Reordered(found.font, "@font-face", "embedded_font")
+    if found.unplaced is not None:
+        return _Reordered(*found.unplaced, "markup_unplaced")
+    return None
 
 
 def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozenset()) -> bool:
@@ -264,25 +288,36 @@ def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozens
     if name == "style":  # what its `content` or list marker draws
         from review.stylesheet import drawn as css_drawn
 
-        return _READ_CSS.get() and bool(css_drawn(values.get("style") or "").strings)
+        found = css_drawn(values.get("style") or "", _reads(LATEST))
+        return bool(_reads(CSS_TEXT) and found.strings or _reads(LATEST) and found.images)
     if name == "value":
+        # an option's value is what a datalist offers under its field
         return tag == "input" and (values.get("type") or "").strip().lower() not in \
-            _UNSHOWN_INPUTS
+            _UNSHOWN_INPUTS or (tag == "option" and _reads(LATEST))
     if name == "srcdoc":
         return tag in ("iframe", "frame")
     if _FRAMED.get(tag) == name:
         return (values.get(name) or "").lstrip().lower().startswith("data:")
-    return False
+    return _reads(LATEST) and _is_svg_address(values.get(name) or "")
+
+
+def _is_svg_address(value: str) -> bool:
+    """An SVG image in a data: address (an <img>'s src, a srcset, an SVG <image>'s href, a
+    poster, a background): an image whose <text> a reader reads."""
+    return value.lstrip().lower().startswith("data:image/svg")
 
 
 def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Builder, depth: int,
                whole: bool = False) -> None:
     """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
     whole: `text` itself, already decoded, all of it standing for [start, end))."""
-    page = name == "srcdoc" or name == _FRAMED.get(tag)
+    frame = name == _FRAMED.get(tag)
+    page = name == "srcdoc" or frame or (name != "style" and _reads(LATEST) and _is_svg_address(
+        text if whole else html.unescape(text[start:end])))
     if name == "style":
         _put_css(text if whole else html.unescape(text[start:end]), out, start,
-                 end if whole or html.unescape(text[start:end]) != text[start:end] else None)
+                 end if whole or html.unescape(text[start:end]) != text[start:end] else None,
+                 page_depth=depth)
         return
     if not page:
         if whole:
@@ -298,7 +333,7 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     source = "".join(inner.chars)
     try:
         if name != "srcdoc":  # a data: URL: its page, each character standing for all of it
-            shown, is_html = _data_page(source)
+            shown, is_html = _data_page(source, frame)
             if shown is None:
                 return
             view = _html(shown, depth + 1) if is_html else View.identity(shown)
@@ -310,26 +345,30 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
 
 
 def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
-             depth: int = 0) -> None:
+             depth: int = 0, page_depth: int = 0) -> None:
     """The strings CSS at `start` in the original draws, each on a line of its own, standing
     for its string literal (or, whole_end: the CSS is no longer as the file writes it — an
-    attribute with references —, for all of [start, whole_end)); and what a style sheet it
-    imports from a `data:` address draws, standing for that address. Refused when it
-    reorders text."""
+    attribute with references —, for all of [start, whole_end)); what a style sheet it
+    imports from a `data:` address draws, standing for that address; and the text of an SVG
+    image it shows from one (a background, a list marker), read as the page `page_depth` deep
+    reads a frame. Refused when it reorders text, or brings a font of its own."""
     from review.stylesheet import drawn
 
-    found = drawn(css)
-    if found.reordering is not None:
-        raise _Reordered(start if whole_end is not None else start + found.reordering[0],
-                         found.reordering[1])
+    found = drawn(css, _reads(LATEST))
+    refused = _refused_by(found)
+    if refused is not None:
+        raise _Reordered(start if whole_end is not None else start + refused.offset,
+                         refused.construct, refused.message)
     for a, b, url in found.imports:
         first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
         imported = _data_css(url)
         if imported is not None and depth < 4:
-            _put_css(imported, out, first, last, depth + 1)
-    if not _READ_CSS.get():
-        return
-    for a, b, value in found.strings:
+            _put_css(imported, out, first, last, depth + 1, page_depth)
+    shown = [(a, b, _html(page, page_depth + 1).text) for a, b, url in found.images
+             if _reads(LATEST) and (page := _data_page(url, False)[0]) is not None]
+    if _reads(CSS_TEXT):
+        shown += found.strings
+    for a, b, value in sorted(shown):  # in the order of the file, as a view must be
         first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
         out.put("\n", first, first)
         out.put(value, first, last)
@@ -360,13 +399,26 @@ def _data_text(url: str) -> tuple[str, str] | None:
         return media, data.decode("utf-8", "replace")
 
 
-def _data_page(url: str) -> tuple[str | None, bool]:
-    """The text of a data: URL that a frame shows as a page (text or HTML), and whether it is
-    HTML; None for other media (an image is no text)."""
+def _data_page(url: str, frame: bool = True) -> tuple[str | None, bool]:
+    """The text of a data: URL that a frame shows (`frame`) or an image draws, and whether it
+    is markup; None for media that show no text (a PNG). A frame shows HTML, SVG and XML as
+    markup, and any other text (text/*, JSON) as it is; an image, SVG only."""
     found = _data_text(url)
-    if found is None or found[0] not in ("text/html", "text/plain", "application/xhtml+xml"):
+    if found is None:
         return None, False
-    return found[1], found[0] != "text/plain"
+    media = found[0]
+    markup = media in ("text/html", "application/xhtml+xml", "image/svg+xml") or \
+        media.endswith(("/xml", "+xml"))
+    if not _reads(LATEST):  # as pages were read before: HTML and plain text in frames
+        markup = media in ("text/html", "application/xhtml+xml")
+        return (found[1], markup) if frame and (markup or media == "text/plain") else \
+            (None, False)
+    if media.startswith("image/") and not markup:
+        return None, False
+    shown = markup or media.startswith("text/") or media in ("application/json",
+                                                               "application/javascript")
+    return (found[1], markup) if shown and (frame or media.startswith("image/")) else \
+        (None, False)
 
 
 def _data_css(url: str) -> str | None:
@@ -383,6 +435,7 @@ class _HtmlVisible(HTMLParser):
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.hidden = 0
+        self.templates: list[bool] = []  # for each open <template>: whether it hides
         self.in_style = False  # inside a <style> that applies (in no template, no script)
         self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
@@ -398,12 +451,18 @@ class _HtmlVisible(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _FOREIGN:
             self.foreign += 1
+        values = dict(attrs)
+        if tag == "template":
+            # a declarative shadow root is shown in place of its host's content
+            hides = self.hidden > 0 or not _shadow_root(values)
+            self.templates.append(hides)
+            if not hides:
+                return
         if tag in _HIDDEN_TAGS:
             self.in_style = tag == "style" and not self.hidden
             self.hidden += 1
             return
         start = self._pos()
-        values = dict(attrs)
         if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split() and \
                 not self.hidden and (values.get("href") or "").strip().lower().startswith(
                     "data:"):
@@ -411,7 +470,7 @@ class _HtmlVisible(HTMLParser):
             end = self._tag_end(start)
             imported = _data_css(values["href"] or "")
             if imported is not None:
-                _put_css(imported, self.out, start, end, 1)
+                _put_css(imported, self.out, start, end, 1, self.depth)
         raw = self.get_starttag_text() or ""
         end = start + len(raw) if raw and self.text.startswith(raw, start) else \
             self._tag_end(start)
@@ -424,6 +483,8 @@ class _HtmlVisible(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _FOREIGN:
             self.foreign = max(0, self.foreign - 1)
+        if tag == "template" and self.templates and not self.templates.pop():
+            return  # a shadow root's end: nothing was hidden
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
             self.in_style = False
@@ -449,11 +510,13 @@ class _HtmlVisible(HTMLParser):
         section's brackets dropped before its CSS is read."""
         if self.foreign and ("&" in data or "<![CDATA[" in data):
             css = html.unescape(data.replace("<![CDATA[", "").replace("]]>", ""))
-            _put_css(css, self.out, start, min(start + len(data), len(self.text)))
+            _put_css(css, self.out, start, min(start + len(data), len(self.text)),
+                     page_depth=self.depth)
         elif self.text.startswith(data, start):
-            _put_css(data, self.out, start, None)
+            _put_css(data, self.out, start, None, page_depth=self.depth)
         else:  # never left out: standing for where the parser is
-            _put_css(data, self.out, start, min(start + len(data), len(self.text)))
+            _put_css(data, self.out, start, min(start + len(data), len(self.text)),
+                     page_depth=self.depth)
 
     def unknown_decl(self, data: str) -> None:
         """<![CDATA[…]]>: text in SVG and MathML, read wherever it is."""
@@ -478,6 +541,14 @@ class _HtmlVisible(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._ref(f"&#{name};")
+
+
+def _shadow_root(values: dict) -> bool:
+    """Whether a <template>'s attributes make it a declarative shadow root (shadowrootmode,
+    or Chrome's earlier shadowroot, open or closed), which browsers show."""
+    return _reads(LATEST) and any(
+        (values.get(name) or "").strip().lower() in ("open", "closed")
+        for name in ("shadowrootmode", "shadowroot"))
 
 
 def _html(text: str, depth: int) -> View:
@@ -543,7 +614,7 @@ def html_view(text: str) -> View:
     try:
         view = _html(text, 0)
     except _Reordered as found:
-        raise _refusal(text, found.offset, found.construct) from None
+        raise _refusal(text, found) from None
     _refuse_controls(text, view)
     return view
 
@@ -621,7 +692,7 @@ def markdown_view(text: str) -> View:
     try:
         view = _markdown(text)
     except _Reordered as found:
-        raise _refusal(text, found.offset, found.construct) from None
+        raise _refusal(text, found) from None
     _refuse_controls(text, view)
     return view
 
@@ -640,6 +711,10 @@ def _markdown(text: str) -> View:
             continue  # in code, or an escaped \<: shown as written
         out.decoded(text, pos, m.start(), _MD_REF)
         raw = _MD_RAW.match(m.group())
+        if raw and raw.group(1).lower() == "template":
+            _, found = _attributes(text, m.start(), m.end())
+            if _shadow_root({name: html.unescape(text[a:b]) for name, a, b in found}):
+                raw = None  # a declarative shadow root: shown, as the rest of the page
         if raw:  # a script's, style's or template's content is never shown: to its end tag
             end = re.compile(rf"</{raw.group(1)}[\s/>]", re.IGNORECASE).search(text, at)
             content_end = len(text) if end is None else end.start()
