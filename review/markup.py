@@ -39,6 +39,7 @@ from html.parser import HTMLParser
 from review.errors import InputError
 from review.location import Location
 from review.normalize import View
+from review.parted import Line
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -427,6 +428,14 @@ def _data_css(url: str) -> str | None:
     return found[1] if found is not None and found[0] in ("text/css", "text/plain") else None
 
 
+def _unparted(out: _Builder, line: Line, start: int, end: int) -> None:
+    """At a line's end ([start, end): what ends it, a tag or a blank line): the line again
+    without what its elements hide, when that parted it, standing for what ends it."""
+    kept = line.flush()
+    if kept is not None and _reads(LATEST):
+        out.put("\n" + kept + "\n", start, max(end, start + 1))
+
+
 class _HtmlVisible(HTMLParser):
     def __init__(self, text: str, depth: int) -> None:
         super().__init__(convert_charrefs=False)
@@ -439,6 +448,7 @@ class _HtmlVisible(HTMLParser):
         self.in_style = False  # inside a <style> that applies (in no template, no script)
         self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
+        self.line = Line()  # the line without what its elements hide (review.parted)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -476,6 +486,9 @@ class _HtmlVisible(HTMLParser):
             self._tag_end(start)
         if tag in _TEXT_CONTENT and not self.cdata_elem:
             self.set_cdata_mode(tag)  # its content is text up to its end tag
+        if tag in _BLOCK_TAGS:
+            self.unparted(start, end)
+        self.line.start(tag, values)
         if not self.hidden:
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
                               attrs, self.drawn)
@@ -490,7 +503,13 @@ class _HtmlVisible(HTMLParser):
             self.in_style = False
         elif tag in _BLOCK_TAGS:
             start = self._pos()
+            self.unparted(start, self._tag_end(start))
             self.out.put("\n", start, self._tag_end(start))
+        self.line.end(tag)
+
+    def unparted(self, start: int, end: int) -> None:
+        _unparted(self.out, self.line, start, end)
+
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
@@ -498,11 +517,13 @@ class _HtmlVisible(HTMLParser):
                 self.style_sheet(data, self._pos())
             return
         start = self._pos()
+        before = len(self.out.chars)
         # The parser hands data through unchanged, so it lies at start in the original.
         if self.text.startswith(data, start):
             self.out.decoded(self.text, start, start + len(data))
         else:  # never left out: located where the parser is
             self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
+        self.line.read("".join(self.out.chars[before:]))
 
     def style_sheet(self, data: str, start: int) -> None:
         """A <style> element's content (which the parser hands through unchanged). Inside
@@ -534,6 +555,7 @@ class _HtmlVisible(HTMLParser):
         if self.text.startswith(raw, start):
             decoded = html.unescape(raw)
             self.out.put(decoded, start, end)
+            self.line.read(decoded)
 
     def handle_entityref(self, name: str) -> None:
         raw = f"&{name};" if self.text.startswith(f"&{name};", self._pos()) else f"&{name}"
@@ -565,6 +587,7 @@ def _html(text: str, depth: int) -> View:
         parser.out.decoded(text, start, len(text))
     elif rest and parser.in_style:  # a style sheet never closed applies to the end
         parser.style_sheet(rest, len(text) - len(rest))
+    parser.unparted(max(0, len(text) - 1), len(text))
     return parser.out.view()
 
 
@@ -697,8 +720,26 @@ def markdown_view(text: str) -> View:
     return view
 
 
+_MD_BLANK = re.compile(r"\n[ \t]*\n")  # a paragraph's end
+
+
+def _md_text(out: _Builder, line: Line, text: str, start: int, end: int) -> None:
+    """Markdown text [start, end) as shown, references decoded; at each paragraph's end, the
+    paragraph again without what its inline elements hide (review.parted)."""
+    for blank in _MD_BLANK.finditer(text, start, end):
+        before = len(out.chars)
+        out.decoded(text, start, blank.start(), _MD_REF)
+        line.read("".join(out.chars[before:]))
+        _unparted(out, line, blank.start(), blank.start() + 1)
+        start = blank.start()
+    before = len(out.chars)
+    out.decoded(text, start, end, _MD_REF)
+    line.read("".join(out.chars[before:]))
+
+
 def _markdown(text: str) -> View:
     out = _Builder()
+    line = Line()
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
@@ -709,7 +750,7 @@ def _markdown(text: str) -> View:
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        out.decoded(text, pos, m.start(), _MD_REF)
+        _md_text(out, line, text, pos, m.start())
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())
@@ -726,6 +767,14 @@ def _markdown(text: str) -> View:
             pos = at
             continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
+        if block:
+            _unparted(out, line, m.start(), m.end())
+        if m.group("tag"):
+            name, found = _attributes(text, m.start(), m.end())
+            if m.group().startswith("</"):
+                line.end(m.group()[2:-1].strip().lower())
+            else:
+                line.start(name, {n: html.unescape(text[a:b]) for n, a, b in found})
         if m.group("tag") and not m.group().startswith("</"):
             _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
         elif block:
@@ -738,5 +787,6 @@ def _markdown(text: str) -> View:
                 out.decoded(text, title.start(group), title.end(group), _MD_REF)
                 out.put("\n", title.end(group), m.end())
         pos = m.end()
-    out.decoded(text, pos, len(text), _MD_REF)
+    _md_text(out, line, text, pos, len(text))
+    _unparted(out, line, max(0, len(text) - 1), len(text))
     return out.view()

@@ -458,3 +458,33 @@ def test_a_rejection_signed_before_a_reading_grew_still_names_the_page():
         with reading_as(version):
             then = _same_text(page, "a.html")
         assert then != now and sha256(then.encode()) in _text_digests(page, "a.html")
+
+
+# Twenty-second red-team pass: characters an element hides by its own markup parted, for the
+# check, words a reader sees joined (出<span hidden>甲</span>售冰毒). The line is read again
+# without them, standing for the tag that ends it; the hidden text is still read in place.
+@pytest.mark.parametrize("page", [
+    '<p>本人长期出<span hidden>甲</span>售冰毒，加微信详聊。</p>',
+    '<p>本人长期出<span style="display: none">甲</span>售冰毒</p>',
+    '<p>本人长期出<b style="font-size:0px">甲<i>乙</i>丙</b>售冰毒</p>',
+    '<div>本人长期出<span style="opacity:0">甲</span>售<span style=\'visibility:hidden\'>乙'
+    '</span>冰毒<br>下一行</div>',
+    '<p>本人长期出<span hidden><span>甲</span>乙</span>售冰毒',  # never closed
+])
+def test_words_parted_by_hidden_text_are_read_joined(page):
+    view = html_view(page)
+    assert DRUG in view.text, view.text
+    assert "甲" in view.text  # and what is hidden, where it stands
+    monotonic(view)
+
+
+def test_a_line_without_hidden_text_is_read_once():
+    page = '<p>今天<b>开会</b>。<span hidden>甲</span></p><p hidden>乙</p>'
+    assert html_view(page).text.count("今天") == 1
+
+
+def test_markdown_words_parted_by_hidden_inline_html_are_read_joined():
+    text = '# 通知\n\n本人长期出<span hidden>甲</span>售冰毒。\n\n下一段<span hidden>乙</span>\n'
+    view = markdown_view(text)
+    assert DRUG in view.text and "甲" in view.text and view.text.count("下一段") == 1
+    monotonic(view)
