@@ -10,14 +10,22 @@ the attributes a browser shows — an image's alt text, a tooltip (`title`), an 
 hint (`placeholder`), a field's or button's text (`value`, but a hidden field's or a check
 box's), an option group's name (`label`), the name a screen reader says (`aria-label`) — the
 document an `<iframe srcdoc>` shows (HTML within the attribute, read as a page of its own),
-and a frame's or object's `data:` page. A page's title (`<title>`, shown as its tab's name),
+and a frame's or object's `data:` page (SVG and XML as markup, other text as it is), an SVG
+image's text in a `data:` address, a declarative shadow root (`<template shadowrootmode>`) and
+a datalist's option values. A page's title (`<title>`, shown as its tab's name),
 `<noscript>` content and CDATA sections are read, and a text area's or title's content is read
 as the text it is, tags included, as browsers show it. In Markdown the same goes for inline
 HTML tags, and a link's or image's title is read.
 
 What a page's CSS draws is read too (review.stylesheet): the strings of `content`, string list
-markers, `quotes` and `@counter-style` in `<style>` elements and `style` attributes, each
-standing for its string literal in the file, and the attributes `content: attr(…)` shows.
+markers, `quotes`, `@counter-style`, `@property` initial values, `text-overflow` and
+`hyphenate-character` in `<style>` elements and `style` attributes, each standing for its
+string literal in the file, and the attributes `content: attr(…)` shows. A page's own font in
+a `data:` address, and an emphasis mark spelt as a string, are refused: neither can be read
+where a reader sees it.
+
+Characters an element hides by its own markup are read where they stand, and the line again
+without them after it (review.parted): they must not part the words a reader sees joined.
 
 Text shown in another order than it is written cannot be checked as written: a page holding
 direction controls (U+202A–U+202E, U+2066–U+2069, by reference too), a `<bdo>` element, a
@@ -98,6 +106,26 @@ def reading_as(version: int) -> Iterator[None]:
 
 def _reads(version: int) -> bool:
     return _READING.get() >= version
+
+
+# On only to tell whether a page is the same for its reader as a rejected one
+# (review.workflow.service): what an element hides by its own markup is left out, so that a
+# hidden character added does not make the rejected text another.
+_SHOWN_ONLY: ContextVar[bool] = ContextVar("shown_only", default=False)
+
+
+@contextmanager
+def shown_only() -> Iterator[None]:
+    """Views made inside leave out what elements hide by their own markup (review.parted)."""
+    token = _SHOWN_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _SHOWN_ONLY.reset(token)
+
+
+def _unshown(line: Line) -> bool:
+    return line.hiding and _SHOWN_ONLY.get()
 
 
 def _css_attributes(text: str) -> frozenset[str]:
@@ -337,12 +365,13 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
             shown, is_html = _data_page(source, frame)
             if shown is None:
                 return
+            _refuse_too_deep(depth, start)
             view = _html(shown, depth + 1) if is_html else View.identity(shown)
             out.put(view.text, start, end)
             return
         out.extend(_html(source, depth + 1), inner.starts, inner.ends, end)
     except _Reordered as inside:  # said of the attribute: the page inside has no lines of ours
-        raise _Reordered(start, inside.construct) from None
+        raise _Reordered(start, inside.construct, inside.message) from None
 
 
 def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
@@ -365,7 +394,8 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
         imported = _data_css(url)
         if imported is not None and depth < 4:
             _put_css(imported, out, first, last, depth + 1, page_depth)
-    shown = [(a, b, _html(page, page_depth + 1).text) for a, b, url in found.images
+    shown = [(a, b, _html(page, _refuse_too_deep(page_depth, start + a)).text)
+             for a, b, url in found.images
              if _reads(LATEST) and (page := _data_page(url, False)[0]) is not None]
     if _reads(CSS_TEXT):
         shown += found.strings
@@ -374,6 +404,15 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
         out.put("\n", first, first)
         out.put(value, first, last)
         out.put("\n", last, last)
+
+
+def _refuse_too_deep(depth: int, at: int) -> int:
+    """The depth of a data: page inside one `depth` deep; refused past the deepest read as
+    pages: read as text there, its words would still be percent-encoded, as no reader sees
+    them."""
+    if depth + 1 > _MAX_DEPTH and _reads(LATEST):
+        raise _Reordered(at, f"data: pages {_MAX_DEPTH} deep", "markup_unplaced")
+    return depth + 1
 
 
 def _data_text(url: str) -> tuple[str, str] | None:
@@ -489,9 +528,12 @@ class _HtmlVisible(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.unparted(start, end)
         self.line.start(tag, values)
-        if not self.hidden:
+        if not self.hidden and not _unshown(self.line):
+            before = len(self.out.chars)
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
                               attrs, self.drawn)
+            if tag not in _BLOCK_TAGS and "".join(self.out.chars[before:]).strip():
+                self.line.aside()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _FOREIGN:
@@ -515,6 +557,8 @@ class _HtmlVisible(HTMLParser):
         if self.hidden:
             if self.in_style:
                 self.style_sheet(data, self._pos())
+            return
+        if _unshown(self.line):
             return
         start = self._pos()
         before = len(self.out.chars)
@@ -548,7 +592,7 @@ class _HtmlVisible(HTMLParser):
             self.out.copy(self.text, start, start + len(data) - 6)
 
     def _ref(self, raw: str) -> None:
-        if self.hidden:
+        if self.hidden or _unshown(self.line):
             return
         start = self._pos()
         end = start + len(raw)
@@ -726,6 +770,8 @@ _MD_BLANK = re.compile(r"\n[ \t]*\n")  # a paragraph's end
 def _md_text(out: _Builder, line: Line, text: str, start: int, end: int) -> None:
     """Markdown text [start, end) as shown, references decoded; at each paragraph's end, the
     paragraph again without what its inline elements hide (review.parted)."""
+    if _unshown(line):
+        return
     for blank in _MD_BLANK.finditer(text, start, end):
         before = len(out.chars)
         out.decoded(text, start, blank.start(), _MD_REF)
@@ -775,7 +821,7 @@ def _markdown(text: str) -> View:
                 line.end(m.group()[2:-1].strip().lower())
             else:
                 line.start(name, {n: html.unescape(text[a:b]) for n, a, b in found})
-        if m.group("tag") and not m.group().startswith("</"):
+        if m.group("tag") and not m.group().startswith("</") and not _unshown(line):
             _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
         elif block:
             out.put("\n", m.start(), m.end())

@@ -58,6 +58,12 @@ class Line:
         if tag in self.open:
             del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
 
+    def aside(self) -> None:
+        """Text read on lines of its own inside this one (an image's alt text, which a loaded
+        image does not show): it parts the line as hidden text does."""
+        if "".join(self.kept).strip():
+            self.pending = True
+
     def read(self, text: str) -> None:
         """Text the page shows in this line, where it stands."""
         if not self.open:

@@ -139,6 +139,9 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn, reading: _R
                 _address(token, offset(token), offset(token) + len(token.serialize()),
                          font_face, out)
         elif isinstance(token, ast.FunctionBlock):
+            if declared in _EMPHASIS and out.unplaced is None and \
+                    token.lower_name in ("var", "env", "attr", "if"):
+                out.unplaced = (declared_at, f"{declared}: {token.lower_name}(…)")
             if declared in ("direction", "unicode-bidi") and out.reordering is None and \
                     token.lower_name in ("var", "env", "attr", "if"):
                 # a value given elsewhere (`direction: var(--d)`): it can reverse the text,

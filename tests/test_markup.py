@@ -488,3 +488,28 @@ def test_markdown_words_parted_by_hidden_inline_html_are_read_joined():
     view = markdown_view(text)
     assert DRUG in view.text and "甲" in view.text and view.text.count("下一段") == 1
     monotonic(view)
+
+
+@pytest.mark.parametrize("page", [
+    '<p>本人长期出<img src="1px.gif" alt="甲">售冰毒</p>',  # a loaded image shows no alt text
+    '<p>本人长期出<abbr title="甲"></abbr>售冰毒</p>',
+])
+def test_words_parted_by_an_attribute_read_on_its_own_line_are_read_joined(page):
+    view = html_view(page)
+    assert DRUG in view.text and "甲" in view.text
+    monotonic(view)
+
+
+def test_data_pages_nested_past_what_is_read_are_refused(cli, tmp_path):
+    page = f"<svg xmlns='http://www.w3.org/2000/svg'><text>{BAD}</text></svg>"
+    for _ in range(6):
+        page = f"<svg xmlns='http://www.w3.org/2000/svg'><image href=\"" \
+               f"data:image/svg+xml,{quote(page)}\"/></svg>"
+    (tmp_path / "a.html").write_text(f'<p>今天开会</p><img src="data:image/svg+xml,'
+                                     f'{quote(page)}">\n', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p>今天<span style="--m:\'出\';text-emphasis:var(--m)">'
+                                     "开</span>会</p>\n", encoding="utf-8")
+    for name in ("a.html", "b.html"):
+        result = cli("check", "--lang", "en", name)
+        assert result.exit_code == 2 and "cannot be checked where a reader sees it" in \
+            result.output, result.output

@@ -857,13 +857,16 @@ def _same_texts(content: bytes, path: str, punctuation: bool = False,
     roots, data: images) was: a rejection signed then names that one, and still holds for the
     draft saved again."""
     from review import inputs
-    from review.markup import READINGS, reading_as
+    from review.markup import READINGS, reading_as, shown_only
     from review.normalize import View, fold
 
     kind = inputs.guess(path, content) if sniff else inputs.for_path(path)
     try:
         document = kind.read(content, path)
         texts = [document.visible.text]
+        if kind.view is not None:  # as its reader sees it: hidden elements left out
+            with shown_only():
+                texts.insert(0, fold(kind.view(document.original)).text)
         if any(location.part in _LATER_PARTS for _, location in document.parts):
             starts = [start for start, _ in document.parts] + [len(document.original) + 1]
             kept = [document.original[start:starts[i + 1] - 1]

@@ -5,6 +5,9 @@
   the shop's link went unreported), and in a frame's data: page, whose characters all stand for
   the whole address, it covered the whole page — 出售冰毒 beside the phrase included. Only an
   occurrence that is all its span holds allows anything now.
+- A rejected page came back with one character hidden by its element's markup
+  (`<span hidden>整</span>`): the same words for its reader, another text for the rejection,
+  so it could be submitted again. The rejection names the page as its reader sees it.
 """
 
 from __future__ import annotations
@@ -60,3 +63,20 @@ def test_the_gate_s_signed_phrases_hide_no_commercial_link(team):
     assert "block" in {f["severity"] for f in shown["findings"]}
     team.ok("reviewer", "approve", str(item))
     team.refused("editor", "release", str(item), match="block")
+
+
+NOTICE = "<p>关于冬季供暖的通知：各小区供暖时间调整为每日六时{}至二十二时。</p>"
+
+
+@pytest.mark.parametrize("hidden", ['<span hidden>整</span>', '<b style="display:none">整</b>'])
+def test_a_rejected_page_with_a_hidden_character_added_is_still_rejected(team, hidden):
+    path = team.write("a.html", NOTICE.format(""))
+    item = str(team.submit("editor", path))
+    team.ok("reviewer", "show", item)
+    team.ok("reviewer", "reject", item, "--reason", "供暖时间与热力公司通知不一致")
+    team.write("a.html", NOTICE.format(hidden))
+    team.refused("editor", "submit", path, match="rejected")
+    team.write("a.md", NOTICE[3:-4].format(hidden) + "\n")
+    team.refused("editor", "submit", "posts/a.md", match="rejected")
+    team.write("a.html", NOTICE.format("整"))  # a character its reader sees: another text
+    team.ok("editor", "submit", path)
