@@ -10,7 +10,7 @@ from dataclasses import replace
 from review.config import Config
 from review.document import Document
 from review.findings import MODEL, Category, Decision, FileResult, Finding, Hit, Severity
-from review.normalize import normalize_term
+from review.normalize import View, normalize_term
 from review.stages.stance import sentence_ends
 
 _DECISION = {Severity.BLOCK: Decision.BLOCK, Severity.REVIEW: Decision.REVIEW}
@@ -29,7 +29,11 @@ def severity_of(hit: Hit, config: Config) -> Severity | None:
 
 
 def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]]:
-    """Original spans of the config's allowed phrases (matched like lexicon terms)."""
+    """Original spans of the config's allowed phrases (matched like lexicon terms). Only an
+    occurrence that is all its span in the file holds allows anything: one with text hidden
+    inside it (a tag, a link's target) or sharing its span with other text shown (a frame's
+    data: page, whose characters all stand for the whole address) would let a finding there
+    lie "inside" the phrase."""
     view = doc.compact
     spans = []
     for phrase in phrases:
@@ -38,9 +42,23 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
             continue
         at = view.text.find(term)
         while at >= 0:
-            spans.append(view.span(at, at + len(term)))
+            end = at + len(term)
+            if _alone(doc.visible, view.source[at], view.source[end - 1]):
+                spans.append(view.span(at, end))
             at = view.text.find(term, at + 1)
     return spans
+
+
+def _alone(visible: View, first: int, last: int) -> bool:
+    """Whether the characters first…last of a view stand for the file's text there and for
+    nothing else: each for its own span, one after the other (nothing hidden between), none
+    shared with the characters beside them."""
+    starts, ends = visible.starts, visible.ends
+    if first > 0 and ends[first - 1] > starts[first]:
+        return False
+    if last + 1 < len(visible.text) and starts[last + 1] < ends[last]:
+        return False
+    return all(ends[k] == starts[k + 1] for k in range(first, last))
 
 
 def _statement(doc: Document, finding: Finding, ends: list[int]) -> Finding:

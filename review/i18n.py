@@ -106,6 +106,15 @@ MESSAGES = {
                     "holds markup that changes the direction or order text is shown in "
                     "({construct} at {where}), so readers would see another order than is "
                     "checked: remove the direction or order controls and check it again"),
+    "embedded_font": ("含有网页自带的字体（{construct}，位于 {where}），字体可以把一个字画成"
+                      "另一个字，读者看到的可能不是检查的文字，未检查：请删除自带字体后再检查",
+                      "brings a font of its own ({construct} at {where}), which can draw any "
+                      "character as another, so readers may see other words than are checked: "
+                      "remove the embedded font and check it again"),
+    "markup_unplaced": ("含有无法按读者所见位置检查的文字（{construct}，位于 {where}），未检查："
+                        "请删除后再检查",
+                        "holds text that cannot be checked where a reader sees it ({construct} "
+                        "at {where}): remove it and check it again"),
     "pdf_drawn_unread": ("第 {page} 页有注释或表单域显示的文字无法读取，未检查：请先将 PDF 打印为"
                          " PDF（扁平化）后再检查",
                          "page {page}: an annotation or form field shows text that cannot be "

@@ -10,14 +10,22 @@ the attributes a browser shows — an image's alt text, a tooltip (`title`), an 
 hint (`placeholder`), a field's or button's text (`value`, but a hidden field's or a check
 box's), an option group's name (`label`), the name a screen reader says (`aria-label`) — the
 document an `<iframe srcdoc>` shows (HTML within the attribute, read as a page of its own),
-and a frame's or object's `data:` page. A page's title (`<title>`, shown as its tab's name),
+and a frame's or object's `data:` page (SVG and XML as markup, other text as it is), an SVG
+image's text in a `data:` address, a declarative shadow root (`<template shadowrootmode>`) and
+a datalist's option values. A page's title (`<title>`, shown as its tab's name),
 `<noscript>` content and CDATA sections are read, and a text area's or title's content is read
 as the text it is, tags included, as browsers show it. In Markdown the same goes for inline
 HTML tags, and a link's or image's title is read.
 
 What a page's CSS draws is read too (review.stylesheet): the strings of `content`, string list
-markers, `quotes` and `@counter-style` in `<style>` elements and `style` attributes, each
-standing for its string literal in the file, and the attributes `content: attr(…)` shows.
+markers, `quotes`, `@counter-style`, `@property` initial values, `text-overflow` and
+`hyphenate-character` in `<style>` elements and `style` attributes, each standing for its
+string literal in the file, and the attributes `content: attr(…)` shows. A page's own font in
+a `data:` address, and an emphasis mark spelt as a string, are refused: neither can be read
+where a reader sees it.
+
+Characters an element hides by its own markup are read where they stand, and the line again
+without them after it (review.parted): they must not part the words a reader sees joined.
 
 Text shown in another order than it is written cannot be checked as written: a page holding
 direction controls (U+202A–U+202E, U+2066–U+2069, by reference too), a `<bdo>` element, a
@@ -39,6 +47,7 @@ from html.parser import HTMLParser
 from review.errors import InputError
 from review.location import Location
 from review.normalize import View
+from review.parted import Line
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -74,34 +83,64 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CSS_ATTR = re.compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 
 
-# Off only to read a page as it was read before its CSS text was (review.workflow.service: a
-# rejection signed then names that text).
-_READ_CSS: ContextVar[bool] = ContextVar("read_css", default=True)
+# How much of a page is read, by the version of the reading: a rejection signed by an earlier
+# version names the text that version read, and must still hold for the page saved again
+# (review.workflow.service reads it each way). 0: the text between tags and the attributes
+# shown; 1: also what CSS draws (twentieth and twenty-first red-team passes); 2: also a
+# declarative shadow root, an SVG or other text in a data: address, a datalist's option
+# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second).
+READINGS = (0, 1, 2)
+CSS_TEXT, LATEST = 1, 2
+_READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
 
 @contextmanager
-def without_css_text() -> Iterator[None]:
-    """Views made inside leave out the text CSS draws."""
-    token = _READ_CSS.set(False)
+def reading_as(version: int) -> Iterator[None]:
+    """Views made inside read a page as reading `version` did."""
+    token = _READING.set(version)
     try:
         yield
     finally:
-        _READ_CSS.reset(token)
+        _READING.reset(token)
+
+
+def _reads(version: int) -> bool:
+    return _READING.get() >= version
+
+
+# On only to tell whether a page is the same for its reader as a rejected one
+# (review.workflow.service): what an element hides by its own markup is left out, so that a
+# hidden character added does not make the rejected text another.
+_SHOWN_ONLY: ContextVar[bool] = ContextVar("shown_only", default=False)
+
+
+@contextmanager
+def shown_only() -> Iterator[None]:
+    """Views made inside leave out what elements hide by their own markup (review.parted)."""
+    token = _SHOWN_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _SHOWN_ONLY.reset(token)
+
+
+def _unshown(line: Line) -> bool:
+    return line.hiding and _SHOWN_ONLY.get()
 
 
 def _css_attributes(text: str) -> frozenset[str]:
-    if not _READ_CSS.get() or "attr(" not in text.lower():
+    if not _reads(CSS_TEXT) or "attr(" not in text.lower():
         return frozenset()
     return frozenset(name.lower() for name in _CSS_ATTR.findall(text))
 
 
 class _Reordered(Exception):  # noqa: N818 — a signal inside this module, never shown
-    """Markup that shows text in another order than it is written, at `offset` of the text
-    being read."""
+    """Markup that shows text in another order than it is written (or, `message`, other text
+    than it holds: a font of the page's own), at `offset` of the text being read."""
 
-    def __init__(self, offset: int, construct: str) -> None:
+    def __init__(self, offset: int, construct: str, message: str = "bidi_markup") -> None:
         super().__init__(construct)
-        self.offset, self.construct = offset, construct
+        self.offset, self.construct, self.message = offset, construct, message
 
 
 def _location(text: str, offset: int) -> Location:
@@ -109,8 +148,9 @@ def _location(text: str, offset: int) -> Location:
     return Location(line=line, column=offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
-def _refusal(text: str, offset: int, construct: str) -> InputError:
-    return InputError("bidi_markup", construct=construct, where=_location(text, offset))
+def _refusal(text: str, found: _Reordered) -> InputError:
+    return InputError(found.message, construct=found.construct,
+                      where=_location(text, found.offset))
 
 
 def _refuse_controls(text: str, view: View) -> None:
@@ -251,11 +291,24 @@ def _refuse_reordering(tag: str, found: list[tuple[str, int, int]],
         raise _Reordered(start, 'dir="rtl"')
     style = values.get("style")
     if style:
-        reordering = css_drawn(style).reordering
-        if reordering is not None:
-            at = next((a + reordering[0] for name, a, b in found
+        refused = _refused_by(css_drawn(style))
+        if refused is not None:
+            at = next((a + refused.offset for name, a, b in found
                        if name == "style" and text[a:b] == style), start)
-            raise _Reordered(at, reordering[1])
+            raise _Reordered(at, refused.construct, refused.message)
+
+
+def _refused_by(found) -> _Reordered | None:
+    """What refuses a piece of CSS (review.stylesheet.Drawn), at its offset in that CSS: text
+    it reorders, a font of its own (which can draw 今天开会 as 出售冰毒: glyphs are not read),
+    or text drawn where no line can hold it."""
+    if found.reordering is not None:
+        return _Reordered(*found.reordering)
+    if found.font is not None:
+        return _Reordered(found.font, "@font-face", "embedded_font")
+    if found.unplaced is not None:
+        return _Reordered(*found.unplaced, "markup_unplaced")
+    return None
 
 
 def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozenset()) -> bool:
@@ -264,25 +317,36 @@ def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozens
     if name == "style":  # what its `content` or list marker draws
         from review.stylesheet import drawn as css_drawn
 
-        return _READ_CSS.get() and bool(css_drawn(values.get("style") or "").strings)
+        found = css_drawn(values.get("style") or "", _reads(LATEST))
+        return bool(_reads(CSS_TEXT) and found.strings or _reads(LATEST) and found.images)
     if name == "value":
+        # an option's value is what a datalist offers under its field
         return tag == "input" and (values.get("type") or "").strip().lower() not in \
-            _UNSHOWN_INPUTS
+            _UNSHOWN_INPUTS or (tag == "option" and _reads(LATEST))
     if name == "srcdoc":
         return tag in ("iframe", "frame")
     if _FRAMED.get(tag) == name:
         return (values.get(name) or "").lstrip().lower().startswith("data:")
-    return False
+    return _reads(LATEST) and _is_svg_address(values.get(name) or "")
+
+
+def _is_svg_address(value: str) -> bool:
+    """An SVG image in a data: address (an <img>'s src, a srcset, an SVG <image>'s href, a
+    poster, a background): an image whose <text> a reader reads."""
+    return value.lstrip().lower().startswith("data:image/svg")
 
 
 def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Builder, depth: int,
                whole: bool = False) -> None:
     """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
     whole: `text` itself, already decoded, all of it standing for [start, end))."""
-    page = name == "srcdoc" or name == _FRAMED.get(tag)
+    frame = name == _FRAMED.get(tag)
+    page = name == "srcdoc" or frame or (name != "style" and _reads(LATEST) and _is_svg_address(
+        text if whole else html.unescape(text[start:end])))
     if name == "style":
         _put_css(text if whole else html.unescape(text[start:end]), out, start,
-                 end if whole or html.unescape(text[start:end]) != text[start:end] else None)
+                 end if whole or html.unescape(text[start:end]) != text[start:end] else None,
+                 page_depth=depth)
         return
     if not page:
         if whole:
@@ -298,42 +362,57 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     source = "".join(inner.chars)
     try:
         if name != "srcdoc":  # a data: URL: its page, each character standing for all of it
-            shown, is_html = _data_page(source)
+            shown, is_html = _data_page(source, frame)
             if shown is None:
                 return
+            _refuse_too_deep(depth, start)
             view = _html(shown, depth + 1) if is_html else View.identity(shown)
             out.put(view.text, start, end)
             return
         out.extend(_html(source, depth + 1), inner.starts, inner.ends, end)
     except _Reordered as inside:  # said of the attribute: the page inside has no lines of ours
-        raise _Reordered(start, inside.construct) from None
+        raise _Reordered(start, inside.construct, inside.message) from None
 
 
 def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
-             depth: int = 0) -> None:
+             depth: int = 0, page_depth: int = 0) -> None:
     """The strings CSS at `start` in the original draws, each on a line of its own, standing
     for its string literal (or, whole_end: the CSS is no longer as the file writes it — an
-    attribute with references —, for all of [start, whole_end)); and what a style sheet it
-    imports from a `data:` address draws, standing for that address. Refused when it
-    reorders text."""
+    attribute with references —, for all of [start, whole_end)); what a style sheet it
+    imports from a `data:` address draws, standing for that address; and the text of an SVG
+    image it shows from one (a background, a list marker), read as the page `page_depth` deep
+    reads a frame. Refused when it reorders text, or brings a font of its own."""
     from review.stylesheet import drawn
 
-    found = drawn(css)
-    if found.reordering is not None:
-        raise _Reordered(start if whole_end is not None else start + found.reordering[0],
-                         found.reordering[1])
+    found = drawn(css, _reads(LATEST))
+    refused = _refused_by(found)
+    if refused is not None:
+        raise _Reordered(start if whole_end is not None else start + refused.offset,
+                         refused.construct, refused.message)
     for a, b, url in found.imports:
         first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
         imported = _data_css(url)
         if imported is not None and depth < 4:
-            _put_css(imported, out, first, last, depth + 1)
-    if not _READ_CSS.get():
-        return
-    for a, b, value in found.strings:
+            _put_css(imported, out, first, last, depth + 1, page_depth)
+    shown = [(a, b, _html(page, _refuse_too_deep(page_depth, start + a)).text)
+             for a, b, url in found.images
+             if _reads(LATEST) and (page := _data_page(url, False)[0]) is not None]
+    if _reads(CSS_TEXT):
+        shown += found.strings
+    for a, b, value in sorted(shown):  # in the order of the file, as a view must be
         first, last = (start, whole_end) if whole_end is not None else (start + a, start + b)
         out.put("\n", first, first)
         out.put(value, first, last)
         out.put("\n", last, last)
+
+
+def _refuse_too_deep(depth: int, at: int) -> int:
+    """The depth of a data: page inside one `depth` deep; refused past the deepest read as
+    pages: read as text there, its words would still be percent-encoded, as no reader sees
+    them."""
+    if depth + 1 > _MAX_DEPTH and _reads(LATEST):
+        raise _Reordered(at, f"data: pages {_MAX_DEPTH} deep", "markup_unplaced")
+    return depth + 1
 
 
 def _data_text(url: str) -> tuple[str, str] | None:
@@ -360,19 +439,40 @@ def _data_text(url: str) -> tuple[str, str] | None:
         return media, data.decode("utf-8", "replace")
 
 
-def _data_page(url: str) -> tuple[str | None, bool]:
-    """The text of a data: URL that a frame shows as a page (text or HTML), and whether it is
-    HTML; None for other media (an image is no text)."""
+def _data_page(url: str, frame: bool = True) -> tuple[str | None, bool]:
+    """The text of a data: URL that a frame shows (`frame`) or an image draws, and whether it
+    is markup; None for media that show no text (a PNG). A frame shows HTML, SVG and XML as
+    markup, and any other text (text/*, JSON) as it is; an image, SVG only."""
     found = _data_text(url)
-    if found is None or found[0] not in ("text/html", "text/plain", "application/xhtml+xml"):
+    if found is None:
         return None, False
-    return found[1], found[0] != "text/plain"
+    media = found[0]
+    markup = media in ("text/html", "application/xhtml+xml", "image/svg+xml") or \
+        media.endswith(("/xml", "+xml"))
+    if not _reads(LATEST):  # as pages were read before: HTML and plain text in frames
+        markup = media in ("text/html", "application/xhtml+xml")
+        return (found[1], markup) if frame and (markup or media == "text/plain") else \
+            (None, False)
+    if media.startswith("image/") and not markup:
+        return None, False
+    shown = markup or media.startswith("text/") or media in ("application/json",
+                                                               "application/javascript")
+    return (found[1], markup) if shown and (frame or media.startswith("image/")) else \
+        (None, False)
 
 
 def _data_css(url: str) -> str | None:
     """The style sheet a `data:` address holds (`data:text/css;base64,…`), or None."""
     found = _data_text(url)
     return found[1] if found is not None and found[0] in ("text/css", "text/plain") else None
+
+
+def _unparted(out: _Builder, line: Line, start: int, end: int) -> None:
+    """At a line's end ([start, end): what ends it, a tag or a blank line): the line again
+    without what its elements hide, when that parted it, standing for what ends it."""
+    kept = line.flush()
+    if kept is not None and _reads(LATEST):
+        out.put("\n" + kept + "\n", start, max(end, start + 1))
 
 
 class _HtmlVisible(HTMLParser):
@@ -383,9 +483,11 @@ class _HtmlVisible(HTMLParser):
         self.out = _Builder()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.hidden = 0
+        self.templates: list[bool] = []  # for each open <template>: whether it hides
         self.in_style = False  # inside a <style> that applies (in no template, no script)
         self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
+        self.line = Line()  # the line without what its elements hide (review.parted)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -398,12 +500,18 @@ class _HtmlVisible(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _FOREIGN:
             self.foreign += 1
+        values = dict(attrs)
+        if tag == "template":
+            # a declarative shadow root is shown in place of its host's content
+            hides = self.hidden > 0 or not _shadow_root(values)
+            self.templates.append(hides)
+            if not hides:
+                return
         if tag in _HIDDEN_TAGS:
             self.in_style = tag == "style" and not self.hidden
             self.hidden += 1
             return
         start = self._pos()
-        values = dict(attrs)
         if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split() and \
                 not self.hidden and (values.get("href") or "").strip().lower().startswith(
                     "data:"):
@@ -411,37 +519,55 @@ class _HtmlVisible(HTMLParser):
             end = self._tag_end(start)
             imported = _data_css(values["href"] or "")
             if imported is not None:
-                _put_css(imported, self.out, start, end, 1)
+                _put_css(imported, self.out, start, end, 1, self.depth)
         raw = self.get_starttag_text() or ""
         end = start + len(raw) if raw and self.text.startswith(raw, start) else \
             self._tag_end(start)
         if tag in _TEXT_CONTENT and not self.cdata_elem:
             self.set_cdata_mode(tag)  # its content is text up to its end tag
-        if not self.hidden:
+        if tag in _BLOCK_TAGS:
+            self.unparted(start, end)
+        self.line.start(tag, values)
+        if not self.hidden and not _unshown(self.line):
+            before = len(self.out.chars)
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
                               attrs, self.drawn)
+            if tag not in _BLOCK_TAGS and "".join(self.out.chars[before:]).strip():
+                self.line.aside()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _FOREIGN:
             self.foreign = max(0, self.foreign - 1)
+        if tag == "template" and self.templates and not self.templates.pop():
+            return  # a shadow root's end: nothing was hidden
         if tag in _HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
             self.in_style = False
         elif tag in _BLOCK_TAGS:
             start = self._pos()
+            self.unparted(start, self._tag_end(start))
             self.out.put("\n", start, self._tag_end(start))
+        self.line.end(tag)
+
+    def unparted(self, start: int, end: int) -> None:
+        _unparted(self.out, self.line, start, end)
+
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
             if self.in_style:
                 self.style_sheet(data, self._pos())
             return
+        if _unshown(self.line):
+            return
         start = self._pos()
+        before = len(self.out.chars)
         # The parser hands data through unchanged, so it lies at start in the original.
         if self.text.startswith(data, start):
             self.out.decoded(self.text, start, start + len(data))
         else:  # never left out: located where the parser is
             self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
+        self.line.read("".join(self.out.chars[before:]))
 
     def style_sheet(self, data: str, start: int) -> None:
         """A <style> element's content (which the parser hands through unchanged). Inside
@@ -449,11 +575,13 @@ class _HtmlVisible(HTMLParser):
         section's brackets dropped before its CSS is read."""
         if self.foreign and ("&" in data or "<![CDATA[" in data):
             css = html.unescape(data.replace("<![CDATA[", "").replace("]]>", ""))
-            _put_css(css, self.out, start, min(start + len(data), len(self.text)))
+            _put_css(css, self.out, start, min(start + len(data), len(self.text)),
+                     page_depth=self.depth)
         elif self.text.startswith(data, start):
-            _put_css(data, self.out, start, None)
+            _put_css(data, self.out, start, None, page_depth=self.depth)
         else:  # never left out: standing for where the parser is
-            _put_css(data, self.out, start, min(start + len(data), len(self.text)))
+            _put_css(data, self.out, start, min(start + len(data), len(self.text)),
+                     page_depth=self.depth)
 
     def unknown_decl(self, data: str) -> None:
         """<![CDATA[…]]>: text in SVG and MathML, read wherever it is."""
@@ -464,13 +592,14 @@ class _HtmlVisible(HTMLParser):
             self.out.copy(self.text, start, start + len(data) - 6)
 
     def _ref(self, raw: str) -> None:
-        if self.hidden:
+        if self.hidden or _unshown(self.line):
             return
         start = self._pos()
         end = start + len(raw)
         if self.text.startswith(raw, start):
             decoded = html.unescape(raw)
             self.out.put(decoded, start, end)
+            self.line.read(decoded)
 
     def handle_entityref(self, name: str) -> None:
         raw = f"&{name};" if self.text.startswith(f"&{name};", self._pos()) else f"&{name}"
@@ -478,6 +607,14 @@ class _HtmlVisible(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._ref(f"&#{name};")
+
+
+def _shadow_root(values: dict) -> bool:
+    """Whether a <template>'s attributes make it a declarative shadow root (shadowrootmode,
+    or Chrome's earlier shadowroot, open or closed), which browsers show."""
+    return _reads(LATEST) and any(
+        (values.get(name) or "").strip().lower() in ("open", "closed")
+        for name in ("shadowrootmode", "shadowroot"))
 
 
 def _html(text: str, depth: int) -> View:
@@ -494,6 +631,7 @@ def _html(text: str, depth: int) -> View:
         parser.out.decoded(text, start, len(text))
     elif rest and parser.in_style:  # a style sheet never closed applies to the end
         parser.style_sheet(rest, len(text) - len(rest))
+    parser.unparted(max(0, len(text) - 1), len(text))
     return parser.out.view()
 
 
@@ -543,7 +681,7 @@ def html_view(text: str) -> View:
     try:
         view = _html(text, 0)
     except _Reordered as found:
-        raise _refusal(text, found.offset, found.construct) from None
+        raise _refusal(text, found) from None
     _refuse_controls(text, view)
     return view
 
@@ -621,13 +759,33 @@ def markdown_view(text: str) -> View:
     try:
         view = _markdown(text)
     except _Reordered as found:
-        raise _refusal(text, found.offset, found.construct) from None
+        raise _refusal(text, found) from None
     _refuse_controls(text, view)
     return view
 
 
+_MD_BLANK = re.compile(r"\n[ \t]*\n")  # a paragraph's end
+
+
+def _md_text(out: _Builder, line: Line, text: str, start: int, end: int) -> None:
+    """Markdown text [start, end) as shown, references decoded; at each paragraph's end, the
+    paragraph again without what its inline elements hide (review.parted)."""
+    if _unshown(line):
+        return
+    for blank in _MD_BLANK.finditer(text, start, end):
+        before = len(out.chars)
+        out.decoded(text, start, blank.start(), _MD_REF)
+        line.read("".join(out.chars[before:]))
+        _unparted(out, line, blank.start(), blank.start() + 1)
+        start = blank.start()
+    before = len(out.chars)
+    out.decoded(text, start, end, _MD_REF)
+    line.read("".join(out.chars[before:]))
+
+
 def _markdown(text: str) -> View:
     out = _Builder()
+    line = Line()
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
@@ -638,8 +796,12 @@ def _markdown(text: str) -> View:
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        out.decoded(text, pos, m.start(), _MD_REF)
+        _md_text(out, line, text, pos, m.start())
         raw = _MD_RAW.match(m.group())
+        if raw and raw.group(1).lower() == "template":
+            _, found = _attributes(text, m.start(), m.end())
+            if _shadow_root({name: html.unescape(text[a:b]) for name, a, b in found}):
+                raw = None  # a declarative shadow root: shown, as the rest of the page
         if raw:  # a script's, style's or template's content is never shown: to its end tag
             end = re.compile(rf"</{raw.group(1)}[\s/>]", re.IGNORECASE).search(text, at)
             content_end = len(text) if end is None else end.start()
@@ -651,7 +813,15 @@ def _markdown(text: str) -> View:
             pos = at
             continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
-        if m.group("tag") and not m.group().startswith("</"):
+        if block:
+            _unparted(out, line, m.start(), m.end())
+        if m.group("tag"):
+            name, found = _attributes(text, m.start(), m.end())
+            if m.group().startswith("</"):
+                line.end(m.group()[2:-1].strip().lower())
+            else:
+                line.start(name, {n: html.unescape(text[a:b]) for n, a, b in found})
+        if m.group("tag") and not m.group().startswith("</") and not _unshown(line):
             _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
         elif block:
             out.put("\n", m.start(), m.end())
@@ -663,5 +833,6 @@ def _markdown(text: str) -> View:
                 out.decoded(text, title.start(group), title.end(group), _MD_REF)
                 out.put("\n", title.end(group), m.end())
         pos = m.end()
-    out.decoded(text, pos, len(text), _MD_REF)
+    _md_text(out, line, text, pos, len(text))
+    _unparted(out, line, max(0, len(text) - 1), len(text))
     return out.view()

@@ -19,14 +19,23 @@ import re
 from dataclasses import dataclass, field
 
 # Properties whose string values a browser draws as text (`content` on ::before/::after and
-# ::marker, a string marker, the marks `open-quote` and `close-quote` draw).
-_DRAWN = frozenset({"content", "list-style-type", "list-style", "quotes"})
+# ::marker, a string marker, the marks `open-quote` and `close-quote` draw, the string a
+# clipped line ends with (`text-overflow`, Firefox), the one drawn at each hyphenation break).
+_DRAWN_BEFORE = frozenset({"content", "list-style-type", "list-style", "quotes"})
+_DRAWN = _DRAWN_BEFORE | {"text-overflow", "hyphenate-character",
+                          "-webkit-hyphenate-character"}
+# An emphasis mark given as a string is drawn over every character of its element: one
+# character per span spells a phrase above the text, in no order a line of ours can hold.
+_EMPHASIS = frozenset({"text-emphasis", "text-emphasis-style", "-webkit-text-emphasis",
+                       "-webkit-text-emphasis-style"})
 # Inside these functions a string is a resource's address, not text shown.
 _ADDRESSES = frozenset({"url", "src", "image", "image-set", "-webkit-image-set", "format",
                         "local"})
 # At-rules whose every string is drawn: @counter-style's symbols, additive-symbols, prefix,
-# suffix, pad and negative.
-_DRAWING_RULES = frozenset({"counter-style"})
+# suffix, pad and negative; @property's initial-value, which `content: var(--x)` draws when
+# nothing sets --x (its `syntax` string is read too: "*" or "<length>" match no word).
+_DRAWING_RULES_BEFORE = frozenset({"counter-style"})
+_DRAWING_RULES = _DRAWING_RULES_BEFORE | {"property"}
 # (property, value) pairs that reorder the characters a reader sees — or the pieces of text:
 # a flex or grid container laid out in reverse shows its items last first.
 _REORDERING = {("direction", "rtl"), ("unicode-bidi", "bidi-override"),
@@ -42,8 +51,8 @@ _PLACING = frozenset({"order", "-webkit-order", "-webkit-box-ordinal-group", "gr
                       "grid-column-start", "grid-column-end"})
 _IN_PLACE = frozenset({"auto", "initial", "inherit", "unset", "revert", "revert-layer"})
 _MATTERS = re.compile(r"content|list-style|quotes|counter-style|direction|unicode-bidi|--|\\|"
-                      r"@import|reverse|\border\s*:|ordinal-group|grid-(?:area|row|column)",
-                      re.IGNORECASE)
+                      r"@import|text-overflow|hyphenate|emphasis|@property|data:|reverse|"
+                      r"\border\s*:|ordinal-group|grid-(?:area|row|column)", re.IGNORECASE)
 
 
 @dataclass
@@ -54,12 +63,24 @@ class Drawn:
     reordering: tuple[int, str] | None = None  # the first: (offset, "direction: rtl")
     # style sheets a `data:` address of `@import` holds: (start, end, the address)
     imports: list[tuple[int, int, str]] = field(default_factory=list)
+    # SVG images shown from a `data:` address (a background, a marker): (start, end, address)
+    images: list[tuple[int, int, str]] = field(default_factory=list)
+    font: int | None = None  # where the first @font-face with a data: source is
+    # the first string drawn where no line of text can hold it: (offset, the declaration)
+    unplaced: tuple[int, str] | None = None
 
 
-def drawn(css: str) -> Drawn:
+@dataclass(frozen=True)
+class _Reading:
+    drawn: frozenset[str]
+    rules: frozenset[str]
+
+
+def drawn(css: str, latest: bool = True) -> Drawn:
     """The non-blank strings `css` (a style sheet or a style attribute's declarations) draws,
     each with the span of its literal in `css`, and the first declaration that reorders
-    text."""
+    text. latest=False: the strings read before the twenty-second red-team pass (a rejection
+    signed then names the text read so)."""
     out = Drawn()
     if not _may_matter(css):
         return out  # the common case (colours, sizes) costs no parse
@@ -75,7 +96,9 @@ def drawn(css: str) -> Drawn:
         return to_original[at] if to_original is not None else at
 
     tokens = tinycss2.parse_component_value_list(css, skip_comments=True)
-    _walk(tokens, False, normal, offset, out)
+    reading = _Reading(_DRAWN, _DRAWING_RULES) if latest else \
+        _Reading(_DRAWN_BEFORE, _DRAWING_RULES_BEFORE)
+    _walk(tokens, False, normal, offset, out, reading)
     if to_original is not None:  # ends were found in the normal text
         out.strings = [(start, _literal_end(css, start), value)
                        for start, _, value in out.strings]
@@ -86,9 +109,11 @@ def _may_matter(css: str) -> bool:
     return _MATTERS.search(css) is not None
 
 
-def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
+def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn, reading: _Reading,
+          font_face: bool = False) -> None:
     """Strings in a list of component values: drawn while `drawing` (inside a drawing rule or
-    function), or when they follow `property:` of a drawn property up to the next `;`."""
+    function), or when they follow `property:` of a drawn property up to the next `;`.
+    font_face: inside an @font-face rule, where a data: address is a font the page brings."""
     from tinycss2 import ast
 
     declared: str | None = None  # the property whose value the tokens now are
@@ -118,14 +143,25 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
             if at_rule == "import" and token.value.strip().lower().startswith("data:"):
                 start = offset(token)
                 out.imports.append((start, _literal_end(css, start), token.value))
-            elif (drawing or _draws(declared)) and token.value.strip():
+            elif font_face and _is_data(token.value):
+                out.font = offset(token) if out.font is None else out.font
+            elif declared in _EMPHASIS and any(c.isalnum() for c in token.value):
+                if out.unplaced is None:  # a mark such as "﹅" or "●" spells nothing
+                    out.unplaced = (declared_at, f'{declared}: "…"')
+            elif (drawing or _draws(declared, reading)) and token.value.strip():
                 start = offset(token)
                 out.strings.append((start, _literal_end(css, start), token.value))
         elif isinstance(token, ast.URLToken):
             if at_rule == "import" and token.value.strip().lower().startswith("data:"):
                 start = offset(token)
                 out.imports.append((start, start + len(token.serialize()), token.value))
+            else:
+                _address(token, offset(token), offset(token) + len(token.serialize()),
+                         font_face, out)
         elif isinstance(token, ast.FunctionBlock):
+            if declared in _EMPHASIS and out.unplaced is None and \
+                    token.lower_name in ("var", "env", "attr", "if"):
+                out.unplaced = (declared_at, f"{declared}: {token.lower_name}(…)")
             if (declared in ("direction", "unicode-bidi", "flex-direction", "flex-flow")
                     or declared in _PLACING) and out.reordering is None and \
                     token.lower_name in ("var", "env", "attr", "if"):
@@ -139,24 +175,55 @@ def _walk(tokens: list, drawing: bool, css: str, offset, out: Drawn) -> None:
                         start = offset(t)
                         out.imports.append((start, _literal_end(css, start), t.value))
             elif token.lower_name not in _ADDRESSES:
-                _walk(token.arguments, drawing or _draws(declared), css, offset, out)
+                _walk(token.arguments, drawing or _draws(declared, reading), css, offset, out,
+                      reading, font_face)
+            else:  # url("…"), image-set("…" 1x), src(…): addresses, maybe of an SVG or font
+                _addresses(token.arguments, css, offset, font_face, out)
         elif isinstance(token, ast.CurlyBracketsBlock):
             # a rule's declarations (or nested rules): a new list, drawn inside @counter-style
-            _walk(token.content, drawing or at_rule in _DRAWING_RULES, css, offset, out)
+            _walk(token.content, drawing or at_rule in reading.rules, css, offset, out, reading,
+                  font_face or at_rule == "font-face")
             declared, at_rule = None, None
         elif isinstance(token, ast.ParenthesesBlock):
             # (…) of @supports or @media holds declarations; [attr="x"] selects, draws nothing
-            _walk(token.content, drawing, css, offset, out)
+            _walk(token.content, drawing, css, offset, out, reading, font_face)
         elif isinstance(token, ast.SquareBracketsBlock):
             # a selector's [attr="x"] draws nothing; but text a browser's CSS reads as rules
             # can come out here (an SVG style's `<![CDATA[ … ]]>` read as plain CSS)
-            _walk(token.content, drawing, css, offset, out)
+            _walk(token.content, drawing, css, offset, out, reading, font_face)
 
 
-def _draws(declared: str | None) -> bool:
+def _is_data(value: str) -> bool:
+    return value.strip().lower().startswith("data:")
+
+
+def _address(token, start: int, end: int, font_face: bool, out: Drawn) -> None:
+    """An address (a url token, or a string inside url() or image-set()) at [start, end): in
+    @font-face a data: font, elsewhere maybe an SVG image whose text is shown."""
+    if font_face and _is_data(token.value):
+        out.font = start if out.font is None else out.font
+    elif token.value.strip().lower().startswith("data:image/svg"):
+        out.images.append((start, end, token.value))
+
+
+def _addresses(tokens: list, css: str, offset, font_face: bool, out: Drawn) -> None:
+    from tinycss2 import ast
+
+    for token in tokens:
+        if isinstance(token, ast.StringToken):
+            start = offset(token)
+            _address(token, start, _literal_end(css, start), font_face, out)
+        elif isinstance(token, ast.URLToken):
+            start = offset(token)
+            _address(token, start, start + len(token.serialize()), font_face, out)
+        elif isinstance(token, ast.FunctionBlock):
+            _addresses(token.arguments, css, offset, font_face, out)
+
+
+def _draws(declared: str | None, reading: _Reading) -> bool:
     """Whether a property's strings are drawn: a drawn property's, or a custom property's,
     which `content: var(--x)` draws."""
-    return declared is not None and (declared in _DRAWN or declared.startswith("--"))
+    return declared is not None and (declared in reading.drawn or declared.startswith("--"))
 
 
 def _next(tokens: list, i: int) -> object | None:

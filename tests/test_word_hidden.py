@@ -367,3 +367,61 @@ def test_a_diagram_or_a_chart_is_refused_not_passed_unread(cli, tmp_path, uri, c
     picture.write_bytes(word(_DRAWING.format(
         "http://schemas.openxmlformats.org/drawingml/2006/picture")))
     assert cli("check", str(picture)).exit_code in (0, 1)
+
+
+# Twenty-second red-team pass: text only a field's code holds — a MACROBUTTON's or
+# GOTOBUTTON's display text (no result of their own), a QUOTE's once Word updates it — was
+# never read (w:instrText, a simple field's w:instr). Codes are read as a piece of their own.
+def field(code: str, result: str | None = None) -> str:
+    def chars(kind: str) -> str:
+        return f"<w:r><w:fldChar w:fldCharType='{kind}'/></w:r>"
+    shown = f"{chars('separate')}{run(result)}" if result is not None else ""
+    return (f"{chars('begin')}<w:r><w:instrText xml:space='preserve'>{code}</w:instrText></w:r>"
+            f"{shown}{chars('end')}")
+
+
+@pytest.mark.parametrize("inline", [
+    field(f" MACROBUTTON NoMacro {BAD} "),
+    field(f" GOTOBUTTON top {BAD} "),
+    field(f' QUOTE "{BAD}" ', "今天开会"),
+    field(" QUOTE \"本人长期出售", "今天") + field("冰毒，加微信详聊\" "),  # one field, two runs
+    f"<w:fldSimple w:instr=' MACROBUTTON NoMacro {BAD} '/>",
+])
+def test_text_a_field_s_code_shows_is_read(pipeline, inline):
+    found = drug_finding(pipeline, word(inline))
+    assert found.location.part == "域代码"
+
+
+def test_a_field_s_code_does_not_part_the_words_around_it(pipeline):
+    data = word(run(BAD[:6]) + field(" SET x 1 ") + run(BAD[6:]))
+    assert read(data).original.startswith(LEAD + BAD)
+    assert drug_finding(pipeline, data).location == AFTER_LEAD
+    deleted = word(f"<w:del {TRACK}><w:r><w:instrText> QUOTE {BAD}</w:instrText></w:r></w:del>")
+    assert read(deleted).original == LEAD
+
+
+def test_a_field_code_in_a_header_is_read(pipeline):
+    def build(document):
+        header = document.sections[0].header.paragraphs[0]._p
+        for element in _fragments(field(f" MACROBUTTON NoMacro {BAD} ")):
+            header.append(element)
+    assert drug_finding(pipeline, word(build=build)).location.part == "域代码"
+
+
+# Twenty-second red-team pass: hidden runs between visible text parted, for the check, the
+# words a reader sees joined (出<vanish>甲</vanish>售冰毒). The text is read again without them.
+def _hidden(text: str) -> str:
+    return f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{text}</w:t></w:r>"
+
+
+def test_words_parted_by_hidden_runs_are_read_as_a_reader_sees_them(pipeline):
+    inline = run("本人长期出") + _hidden("甲") + run("售冰") + _hidden("乙") + run("毒，加") + \
+        _hidden("丙") + run("微信详聊。")
+    found = drug_finding(pipeline, word(inline))
+    assert found.location == Location(part="不含隐藏文字", paragraph=1,
+                                      column=len(LEAD) + BAD.index(DRUG) + 1)
+    assert read(word(inline)).original.startswith(LEAD + "本人长期出甲售冰乙毒")  # still read
+
+
+def test_a_draft_without_hidden_runs_reads_as_before():
+    assert read(word(run("本人") + run("开会。"))).original == LEAD + "本人开会。"

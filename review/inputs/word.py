@@ -24,7 +24,8 @@ except the text a reader does not see: tracked deletions and the old place of mo
 their own). Blocks are found the same way, through content controls and custom XML, and a
 table's rows and cells through those that wrap rows and cells; a table inside a cell is read
 as part of that cell. Formulas (`m:oMath`) and symbols (`w:sym`) are read as the characters
-they show.
+they show. Field codes are read too, as a piece of their own after each part's text: Word
+shows some codes' text (MACROBUTTON, GOTOBUTTON, an updated QUOTE).
 
 Nothing visible is passed over in silence: after the walk, any text left unread in a part
 (text in a construct the walk does not know) makes the draft refused with a one-line error
@@ -261,6 +262,7 @@ class Layout:
         self._stores: list[tuple[str, _Element]] | None = None
         self._numbering = _Numbering(self.document)
         self._walk()
+        self._unhidden(data)
         self.text = self.parts.text()
 
     def _add(self, text: str, location: Location, paragraphs: tuple[CT_P, ...] = (),
@@ -297,6 +299,7 @@ class Layout:
                 self._table(block, table)
         self._boxes(body)
         self._bound(body)
+        self._codes(body)
         self._unread(body, "document")
         # a body paragraph that is in no piece of its own is in a text box
         self._refuse_reordering(body, Location(part=PART_NAMES["textbox"]))
@@ -323,6 +326,7 @@ class Layout:
                     self._add(text, Location(part=PART_NAMES[name]), tuple(paragraphs))
                 self._boxes(element)
                 self._bound(element)
+                self._codes(element)
                 self._unread(element, name)
                 self._refuse_reordering(element, Location(part=PART_NAMES[name]))
         for name in ("footnote", "endnote"):
@@ -330,6 +334,21 @@ class Layout:
         for rel in document.part.rels.values():
             if rel.reltype.endswith("/hyperlink") and rel.is_external:
                 self._add(rel.target_ref, Location(part=PART_NAMES["link"]))
+
+    def _unhidden(self, data: bytes) -> None:
+        """The text again as Word shows it, hidden runs left out, where that differs: a
+        hidden character between two visible ones parts, for the check, words a reader sees
+        joined (出<hidden>甲</hidden>售冰毒). Both are read — hidden text is still text in
+        the draft — each piece that differs located as its own, in the part 不含隐藏文字."""
+        from dataclasses import replace
+
+        shown = without_hidden(data)
+        if shown is data:
+            return
+        read = set(self.parts.pieces)
+        for piece in Layout(shown).pieces:
+            if piece.text not in read:
+                self._add(piece.text, replace(piece.location, part=PART_NAMES["unhidden"]))
 
     def _labels(self, paragraphs: list[_Element], location: Location) -> None:
         """The list labels Word prints before these paragraphs, as one piece (none when no
@@ -459,7 +478,27 @@ class Layout:
                     self._add(text, Location(part=PART_NAMES[name], paragraph=n))
             self._boxes(root)
             self._bound(root)
+            self._codes(root)
             self._unread(root, name)
+
+    def _codes(self, root: _Element) -> None:
+        """The part's field codes, as one piece after its text. Word shows text that only a
+        code holds: a MACROBUTTON's or GOTOBUTTON's display text (they have no result of
+        their own), a QUOTE's once the field is updated (on opening, with settings'
+        updateFields, and before printing), an EQ's; and a complex HYPERLINK field's target
+        is there alone. Read beside the text, never inside it: a code between two runs must
+        not part the words they show."""
+        codes: dict[int, list[str]] = {}  # by paragraph, in document order
+        for element in root.iter(_W + "instrText", _W + "fldSimple"):
+            if _deleted(element, root):
+                continue
+            paragraph = next(element.iterancestors(W_P), element)
+            text = element.text or "" if element.tag == _W + "instrText" else \
+                " " + (element.get(_W + "instr") or "") + " "
+            codes.setdefault(id(paragraph), []).append(text)
+        shown = [" ".join("".join(code).split()) for code in codes.values()]
+        self._add("\n".join(code for code in shown if code),
+                  Location(part=PART_NAMES["field"]))
 
     def _unread(self, root: _Element, part: str) -> None:
         """Refuse the draft when text of this part was left unread by the walk: text in a

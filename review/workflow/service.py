@@ -876,32 +876,38 @@ def _same_text(content: bytes, path: str, punctuation: bool = False,
 
 
 # Parts of a document's text read only since the twentieth red-team pass: what Word prints
-# before a numbered paragraph, what a PDF's annotations and form fields show.
-_LATER_PARTS = frozenset({"编号", "注释", "表单域"})
+# before a numbered paragraph, what a PDF's annotations and form fields show, and (since the
+# twenty-second) Word's field codes and its text read again without hidden runs.
+_LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含隐藏文字"})
 
 
 def _same_texts(content: bytes, path: str, punctuation: bool = False,
                 sniff: bool = False) -> list[str]:
     """`_same_text`, then — where it differs — the same text as it was read before the text
-    shown outside the body (list labels, annotations, form fields, what CSS draws) was: a
-    rejection signed then names that one, and still holds for the draft saved again."""
+    shown outside the body (list labels, annotations, form fields, what CSS draws, shadow
+    roots, data: images) was: a rejection signed then names that one, and still holds for the
+    draft saved again."""
     from review import inputs
-    from review.markup import without_css_text
+    from review.markup import READINGS, reading_as, shown_only
     from review.normalize import View, fold
 
     kind = inputs.guess(path, content) if sniff else inputs.for_path(path)
     try:
         document = kind.read(content, path)
         texts = [document.visible.text]
+        if kind.view is not None:  # as its reader sees it: hidden elements left out
+            with shown_only():
+                texts.insert(0, fold(kind.view(document.original)).text)
         if any(location.part in _LATER_PARTS for _, location in document.parts):
             starts = [start for start, _ in document.parts] + [len(document.original) + 1]
             kept = [document.original[start:starts[i + 1] - 1]
                     for i, (start, location) in enumerate(document.parts)
                     if location.part not in _LATER_PARTS]
             texts.append(fold(View.identity("\n".join(kept))).text)
-        elif kind.view is not None and "style" in document.original.lower():
-            with without_css_text():  # CSS is in a <style> or a style attribute
-                texts.append(fold(kind.view(document.original)).text)
+        elif kind.view is not None:
+            for version in READINGS[:-1]:  # a page as each earlier version read it
+                with reading_as(version):
+                    texts.append(fold(kind.view(document.original)).text)
     except ReviewError:
         return [content.hex()]
     return list(dict.fromkeys(_squeezed(text, punctuation) for text in texts))

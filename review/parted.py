@@ -1,0 +1,82 @@
+"""Words a page's reader sees joined, parted in the file by text an element hides.
+
+`本人长期出<span hidden>甲</span>售冰毒` shows 本人长期出售冰毒: the hidden 甲 is still text of the
+page (checked where it stands), but read in file order it parts the words around it. So
+review.markup keeps each line's text once more without what its elements hide by their own
+markup — the `hidden` attribute, or a style attribute that removes or shrinks the text to
+nothing — and reads that copy after the line, where it differs. Text a style sheet hides
+through a selector (`.x { display: none }`) is not followed: that needs the cascade.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements that hold no text: a hidden one hides nothing of the line.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr"})
+# Declarations of a style attribute after which a reader sees nothing of the element's text.
+_HIDING = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|content-visibility\s*:\s*hidden|(?:font-size|line-height|max-width|max-height|width|"
+    r"height)\s*:\s*0(?:\.0*)?(?:[a-z%]+)?\s*(?:!important\s*)?(?:;|$)"
+    r"|opacity\s*:\s*0(?:\.0*)?%?\s*(?:!important\s*)?(?:;|$)"
+    r"|color\s*:\s*transparent)", re.IGNORECASE)
+
+
+def hides(tag: str, values: dict[str, str | None]) -> bool:
+    """Whether a start tag hides its element's text by its own markup."""
+    if tag in VOID:
+        return False
+    if "hidden" in values:
+        return True
+    style = values.get("style") or ""
+    return bool(style) and _HIDING.search(style.replace("\n", " ")) is not None
+
+
+class Line:
+    """A line's text without what its elements hide, while a parser reads it."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.parted = False       # hidden text stood between characters of this line
+        self.pending = False      # hidden text after the line's last visible characters
+        self.open: list[str] = []  # the elements open inside the hiding one, it first
+
+    @property
+    def hiding(self) -> bool:
+        return bool(self.open)
+
+    def start(self, tag: str, values: dict[str, str | None]) -> None:
+        if self.open:
+            if tag not in VOID:
+                self.open.append(tag)
+        elif hides(tag, values):
+            self.open.append(tag)
+
+    def end(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    def aside(self) -> None:
+        """Text read on lines of its own inside this one (an image's alt text, which a loaded
+        image does not show): it parts the line as hidden text does."""
+        if "".join(self.kept).strip():
+            self.pending = True
+
+    def read(self, text: str) -> None:
+        """Text the page shows in this line, where it stands."""
+        if not self.open:
+            if text.strip():
+                self.parted = self.parted or self.pending
+                self.pending = False
+            self.kept.append(text)
+        elif text.strip() and "".join(self.kept).strip():
+            self.pending = True
+
+    def flush(self) -> str | None:
+        """The line without its hidden text when hidden text parted it, else None; a new
+        line starts."""
+        kept, parted = "".join(self.kept), self.parted
+        self.kept, self.parted, self.pending = [], False, False
+        return kept if parted and kept.strip() else None
