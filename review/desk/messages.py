@@ -89,6 +89,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "打印出的不同：请对照原文件）",
                             "the text extracted from the file (a font that maps its glyphs to "
                             "other characters prints otherwise: compare with the file)"),
+    "desk_hidden_text": ("此稿件含有读者看不到的文字（元素自身的标记隐藏了它）：检查读过它，这里"
+                         "按读者所见不显示；见问题列表中“读者看不到”的条目",
+                         "this draft holds text its readers do not see (hidden by its own "
+                         "markup): the check read it, and it is not drawn here, as a reader "
+                         "would not see it; see the findings marked as not shown"),
+    "desk_undrawn": ("读者看不到：位于文件中隐藏的文字里", "not shown to readers: in text the "
+                     "file hides"),
     "desk_previous": ("上一版本", "the previous version"),
     "desk_previous_none": ("这是第一版", "this is the first version"),
     "desk_new_findings": ("本版新出现", "new in this version"),

@@ -87,11 +87,17 @@ def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = No
     history = history_rows(service, records, judged)
     previous = _previous(records, history, judged)
     before = _findings_of(previous.statement.get("found")) if previous else None
+    # the page as drawn: what its elements hide is not shown, and said to be there
+    drawn = reader_view(view.content, view.kind, shown_only=True)
+    text = paragraphs(drawn, view.findings)
+    hidden = drawn.text != reader_view(view.content, view.kind).text
+    undrawn = set(range(len(view.findings))) - {n for para in text for run in para
+                                                for n in run.findings}
     keys_now = {(f.rule, f.text) for f in view.findings}
     keys_before = {(f.rule, f.text) for f in before or []}
     return desk.page(
         request, "item.html", status, view=view, me=me,
-        text=paragraphs(reader_view(view.content, view.kind), view.findings),
+        text=text, undrawn=undrawn, hidden=hidden,
         keys=[finding_key(f) for f in view.findings],
         blocking=blocking(view.findings, set()), history=history,
         previous=previous, before=before,

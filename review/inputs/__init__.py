@@ -179,11 +179,20 @@ def text_of(data: bytes, path: str) -> str:
     return stored(data, path)[0]
 
 
-def reader_view(original: str, kind: str) -> View:
+def reader_view(original: str, kind: str, shown_only: bool = False) -> View:
     """What a reader of this kind of file sees of its document text (markup and scripts
-    gone), unfolded; each character knows where in the text it came from."""
+    gone), unfolded; each character knows where in the text it came from. `shown_only`:
+    without what a page's elements hide by their own markup (`hidden`, `display:none` …),
+    and without the lines the check reads again without it — the page as it is drawn."""
     view = named(kind).view
-    return View.identity(original) if view is None else view(original)
+    if view is None:
+        return View.identity(original)
+    if not shown_only:
+        return view(original)
+    from review.markup import shown_only as hiding
+
+    with hiding():
+        return view(original)
 
 
 def stored(data: bytes, path: str) -> tuple[str, str]:

@@ -374,7 +374,8 @@ class Service:
         except ReviewError as err:
             raise err.about(str(file)) from None
         # the first line a reader sees (a page's heading, not its markup)
-        shown = inputs.reader_view(doc.original, doc.kind).text.strip() or doc.original.strip()
+        shown = inputs.reader_view(doc.original, doc.kind, shown_only=True).text.strip() or \
+            doc.original.strip()
         first_line = shown.splitlines()[0][:TITLE_CHARS]
         return content, pipeline.check(doc).findings, first_line
 

@@ -221,3 +221,19 @@ def test_records_that_count_for_nothing_are_said_to(team, monkeypatch):
     assert 'data-void' not in re.search(r'<tr data-kind="submit"([^>]*)>', page).group(1)
     # and the comparison with the version before is with other content, not these bytes
     assert "this is the first version" in page
+
+
+def test_the_draft_is_drawn_as_a_reader_sees_it_hidden_text_said(team, monkeypatch):
+    """Text an element hides by its own markup is not drawn (the reader never sees it), the
+    page says the draft holds some, and a finding inside it is listed as not shown."""
+    page = ("<p>本次活动<span hidden>不</span>向参会人员收取报名费。</p>"
+            "<p style=\"display:none\">需要的加微信 egg2026 下单</p><p>请准时参加。</p>")
+    item = team.submit("editor", team.write("hidden.html", page))
+    html = client_of(desk_of(team, "reviewer", monkeypatch)).get(f"/items/{item}").text
+    text = re.search(r'<div class="text" id="text">(.*?)</div>', html, re.S).group(1)
+    assert "本次活动向参会人员收取报名费。" in text and "不" not in text
+    assert "egg2026" not in text and "请准时参加。" in text
+    assert 'id="hidden-text"' in html
+    findings = re.findall(r'<li id="f\d+".*?</li>', html, re.S)
+    assert findings and all("not shown to readers" in f for f in findings if "egg2026" in f)
+    assert any("egg2026" in f for f in findings)
