@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from review.desk.context import Desk
+from review.desk.drawn import drawn
 from review.desk.guard import Forbidden
 from review.desk.marked import paragraphs
 from review.errors import UsageError
@@ -88,9 +89,9 @@ def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = No
     previous = _previous(records, history, judged)
     before = _findings_of(previous.statement.get("found")) if previous else None
     # the page as drawn: what its elements hide is not shown, and said to be there
-    drawn = reader_view(view.content, view.kind, shown_only=True)
-    text = paragraphs(drawn, view.findings)
-    hidden = drawn.text != reader_view(view.content, view.kind).text
+    shown = drawn(view.content, view.kind, view.data, view.path)
+    text = paragraphs(shown, view.findings)
+    hidden = shown.text != reader_view(view.content, view.kind).text
     undrawn = set(range(len(view.findings))) - {n for para in text for run in para
                                                 for n in run.findings}
     keys_now = {(f.rule, f.text) for f in view.findings}

@@ -103,6 +103,7 @@ class ItemView:
     findings: list[Finding]
     marks: list[dict] = field(default_factory=list)  # the rejection's marks, if rejected
     kind: str = "text"  # the input kind its check read it as (review.inputs)
+    data: bytes = b""   # the stored bytes (a Word draft's reader view is made from them)
 
 
 def load_state(conn: Connection, review_dir: Path) -> State:
@@ -783,7 +784,7 @@ class Service:
         text, kind = inputs.stored(item.content, version.path)
         return ItemView(item.id, item.title, version.path, history.state, history.editor,
                         version.content_sha256, text, history.findings(item.findings),
-                        marks.of(rejection), kind)
+                        marks.of(rejection), kind, item.content)
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:

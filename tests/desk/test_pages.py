@@ -237,3 +237,29 @@ def test_the_draft_is_drawn_as_a_reader_sees_it_hidden_text_said(team, monkeypat
     findings = re.findall(r'<li id="f\d+".*?</li>', html, re.S)
     assert findings and all("not shown to readers" in f for f in findings if "egg2026" in f)
     assert any("egg2026" in f for f in findings)
+
+
+def test_a_word_drafts_hidden_runs_are_not_drawn(team, monkeypatch):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("本次活动")
+    paragraph.add_run("不").font.hidden = True
+    paragraph.add_run("向参会人员收取报名费。")
+    document.add_paragraph("需要的加微信下单。")
+    out = io.BytesIO()
+    document.save(out)
+    item = team.submit("editor", team.write("notice.docx", out.getvalue()))
+    findings = json.loads(team.ok("reviewer", "show", str(item), "--format",
+                                  "json").stdout)["findings"]
+    html = client_of(desk_of(team, "reviewer", monkeypatch)).get(f"/items/{item}").text
+    text = re.search(r'<div class="text" id="text">(.*?)</div>', html, re.S).group(1)
+    assert "本次活动向参会人员收取报名费。" in text and "不" not in text
+    assert 'id="hidden-text"' in html
+    parser = Marks()
+    parser.feed(html)
+    wechat = next(n for n, f in enumerate(findings) if "微信" in f["text"])
+    assert parser.marked[wechat] == findings[wechat]["text"]  # still marked in place
