@@ -24,11 +24,17 @@ _HIDING = re.compile(
     r"|color\s*:\s*transparent)", re.IGNORECASE)
 
 
+# Elements whose content no reader of a working page sees: a player's or a canvas's fallback,
+# what shows only without scripts (WeChat and every browser run them), a ruby's fallback
+# brackets, the text between an iframe's tags.
+NEVER_SHOWN = frozenset({"video", "audio", "canvas", "noscript", "rp", "iframe"})
+
+
 def hides(tag: str, values: dict[str, str | None]) -> bool:
     """Whether a start tag hides its element's text by its own markup."""
     if tag in VOID:
         return False
-    if "hidden" in values:
+    if "hidden" in values or tag in NEVER_SHOWN or (tag == "dialog" and "open" not in values):
         return True
     style = values.get("style") or ""
     return bool(style) and _HIDING.search(style.replace("\n", " ")) is not None

@@ -46,13 +46,15 @@ _REORDERING = {("direction", "rtl"), ("unicode-bidi", "bidi-override"),
                ("-webkit-flex-direction", "column-reverse")}
 # Properties with which an item takes another place than the file gives it (`order: -1`, a
 # grid cell named): any value but the file's own order moves text.
+# A column alone (`grid-column: 1 / -1`, `span 2`) keeps the file's order: auto-placement
+# only moves forward to find it; a row or an area can put an item before earlier ones.
 _PLACING = frozenset({"order", "-webkit-order", "-webkit-box-ordinal-group", "grid-area",
-                      "grid-row", "grid-column", "grid-row-start", "grid-row-end",
-                      "grid-column-start", "grid-column-end"})
-_IN_PLACE = frozenset({"auto", "initial", "inherit", "unset", "revert", "revert-layer"})
+                      "grid-row", "grid-row-start", "grid-row-end"})
+_IN_PLACE = frozenset({"auto", "initial", "inherit", "unset", "revert", "revert-layer",
+                       "span"})
 _MATTERS = re.compile(r"content|list-style|quotes|counter-style|direction|unicode-bidi|--|\\|"
                       r"@import|text-overflow|hyphenate|emphasis|@property|data:|reverse|"
-                      r"\border\s*:|ordinal-group|grid-(?:area|row|column)", re.IGNORECASE)
+                      r"\border\s*:|ordinal-group|grid-(?:area|row)", re.IGNORECASE)
 
 
 @dataclass

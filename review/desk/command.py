@@ -12,6 +12,7 @@ from review.errors import Refused, UsageError
 from review.language import lang_option, say, spoken
 
 DEFAULT_PORT = 8765
+MAX_HEADERS = 1 << 20  # bytes of a request's head: a browser's cookie limits, and more
 
 
 @click.command()
@@ -65,18 +66,39 @@ def serve(host: str | None, port: int) -> None:
     desk = Desk(service, guard, path, locked, spoken())
     click.echo(say("desk_started", name=me.name, key=fingerprint,
                    url=guard.start_url(bind if remote else bound, port)))
-    if sys.stdin.isatty():
+    if _in_foreground():
         click.echo(say("desk_renew_hint"))
         threading.Thread(target=_renew_on_enter, args=(guard, bind if remote else bound, port),
                          daemon=True).start()
+    # any page on 127.0.0.1 may set cookies the browser then sends here (they ignore ports):
+    # a header buffer for their worst, so that theirs never lock the reviewer out
     config = uvicorn.Config(create_app(desk), log_level="warning", access_log=False,
-                            server_header=False, lifespan="off")
+                            server_header=False, lifespan="off",
+                            h11_max_incomplete_event_size=MAX_HEADERS)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _in_foreground() -> bool:
+    """Whether the desk owns its terminal: one started with `&` must never read it (the
+    terminal would stop the whole desk)."""
+    import os
+
+    try:
+        return sys.stdin.isatty() and os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except OSError:
+        return False
 
 
 def _renew_on_enter(guard, host: str, port: int) -> None:
     """Each Enter typed in the terminal prints a new start address: the first one is spent by
-    its first use, and a browser that lost its session (or another one) needs another."""
-    for _ in sys.stdin:
-        guard.renew()
-        click.echo(guard.start_url(host, port))
+    its first use, and a browser that lost its session (or another one) needs another. Put in
+    the background later (Ctrl-Z, `bg`), a read fails instead of stopping the desk."""
+    import signal
+
+    signal.signal(signal.SIGTTIN, signal.SIG_IGN)
+    try:
+        for _ in sys.stdin:
+            guard.renew()
+            click.echo(guard.start_url(host, port))
+    except OSError:
+        return

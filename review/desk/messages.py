@@ -96,6 +96,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "would not see it; see the findings marked as not shown"),
     "desk_undrawn": ("读者看不到：位于文件中隐藏的文字里", "not shown to readers: in text the "
                      "file hides"),
+    "desk_joined": ("读者看到的是连在一起的字：文件在这些字之间夹了隐藏的文字，检查把它们连起来读",
+                    "a reader sees these words joined: the file parts them with hidden text, "
+                    "and the check read them joined"),
+    "desk_unplaced": ("此稿件过长，无法在正文中标出问题位置：请按问题列表核对",
+                      "this draft is too long to mark its findings in the text: check them "
+                      "against the list"),
     "desk_previous": ("上一版本", "the previous version"),
     "desk_previous_none": ("这是第一版", "this is the first version"),
     "desk_new_findings": ("本版新出现", "new in this version"),

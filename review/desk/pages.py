@@ -5,6 +5,7 @@ service's own call (review.workflow.service.Service), the same as the command li
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 
 from starlette.datastructures import FormData
@@ -90,21 +91,48 @@ def _item_page(desk: Desk, request: Request, item_id: int, done: str | None = No
     before = _findings_of(previous.statement.get("found")) if previous else None
     # the page as drawn: what its elements hide is not shown, and said to be there
     shown = drawn(view.content, view.kind, view.data, view.path)
-    text = paragraphs(shown, view.findings)
-    hidden = shown.text != reader_view(view.content, view.kind).text
-    undrawn = set(range(len(view.findings))) - {n for para in text for run in para
-                                                for n in run.findings}
-    keys_now = {(f.rule, f.text) for f in view.findings}
-    keys_before = {(f.rule, f.text) for f in before or []}
+    text = paragraphs(shown.view, view.findings if shown.placed else [])
+    hidden = shown.view.text != reader_view(view.content, view.kind).text
+    undrawn = {n: _why_undrawn(view.content, f, shown) for n, f in enumerate(view.findings)}
+    for para in text:
+        for run in para:
+            for n in run.findings:
+                undrawn.pop(n, None)
+    keys_now = Counter((f.rule, f.text) for f in view.findings)
+    keys_before = Counter((f.rule, f.text) for f in before or [])
     return desk.page(
         request, "item.html", status, view=view, me=me,
         text=text, undrawn=undrawn, hidden=hidden,
         keys=[finding_key(f) for f in view.findings],
         blocking=blocking(view.findings, set()), history=history,
         previous=previous, before=before,
-        new=[f for f in view.findings if (f.rule, f.text) not in keys_before],
-        gone=[f for f in before or [] if (f.rule, f.text) not in keys_now],
+        new=_beyond(view.findings, keys_before), gone=_beyond(before or [], keys_now),
         done=_done(history, me, done), error=error)
+
+
+def _beyond(findings: list[Finding], other: Counter) -> list[Finding]:
+    """The findings past as many of the same rule and text as the other version had: a
+    second 加微信 added is new, though one was there before."""
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        seen[(f.rule, f.text)] += 1
+        if seen[(f.rule, f.text)] > other[(f.rule, f.text)]:
+            out.append(f)
+    return out
+
+
+def _why_undrawn(content: str, finding: Finding, shown) -> str:
+    """Why a finding has no characters on the page: none could be placed (a long Word draft),
+    it was found in words a reader sees joined across hidden text (the check reads such a
+    line again: in a page standing for the tag that ends it, in Word as a part of its own),
+    or it lies in text the file hides."""
+    if not shown.placed:
+        return "desk_unplaced"
+    quoted = content[finding.start:finding.end]
+    if not quoted.strip() or quoted.lstrip().startswith("<") or shown.joined(finding.start):
+        return "desk_joined"
+    return "desk_undrawn"
 
 
 def _findings_of(found: object) -> list[Finding]:

@@ -263,3 +263,34 @@ def test_a_word_drafts_hidden_runs_are_not_drawn(team, monkeypatch):
     parser.feed(html)
     wechat = next(n for n, f in enumerate(findings) if "微信" in f["text"])
     assert parser.marked[wechat] == findings[wechat]["text"]  # still marked in place
+
+
+def test_word_drafts_parted_everywhere_are_drawn_with_findings_in_place(team, monkeypatch):
+    """Every paragraph parted by a hidden character (the check reads each again, joined), and
+    a long paragraph before other text: drawn, each finding once on the words a reader sees."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in ("为进一步做好社区服务工作，" * 40, "需要的加微信下单。", "请准时参加。"):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text[:4])
+        paragraph.add_run("甲").font.hidden = True
+        paragraph.add_run(text[4:])
+    out = io.BytesIO()
+    document.save(out)
+    item = team.submit("editor", team.write("parted.docx", out.getvalue()))
+    findings = json.loads(team.ok("reviewer", "show", str(item), "--format",
+                                  "json").stdout)["findings"]
+    response = client_of(desk_of(team, "reviewer", monkeypatch)).get(f"/items/{item}")
+    assert response.status_code == 200
+    parser = Marks()
+    parser.feed(response.text)
+    wechat = [n for n, f in enumerate(findings) if f["text"] == "加微信"]
+    assert wechat
+    # found in the paragraph as the check read it joined: said so, never "not shown"
+    assert "a reader sees these words joined" in response.text
+    assert "not shown to readers" not in response.text
+    long = re.search(r'<div class="text" id="text">(.*?)</div>', response.text, re.S).group(1)
+    assert "为进一步做好社区服务工作，" * 40 in long and "甲" not in long

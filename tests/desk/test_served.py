@@ -53,3 +53,11 @@ def test_another_user_holding_the_cookie_is_refused(sqlite_team, desks):
                            timeout=30, cwd="/")
     assert other.stdout.strip() == "403", other.stderr
     assert _status(host, port, cookie) == 200
+
+
+def test_other_pages_cookies_never_lock_the_reviewer_out(sqlite_team, desks):
+    """A page on another port of 127.0.0.1 may set a browser's worth of cookies (they ignore
+    ports); the desk still reads its own among them."""
+    host, port, cookie = _session(desks(sqlite_team, "reviewer"))
+    others = "; ".join(f"c{n}={'x' * 4000}" for n in range(100))
+    assert _status(host, port, f"{others}; {cookie}") == 200
