@@ -19,6 +19,8 @@ from operator import ne
 
 import opencc
 
+from review.regexcache import compile as re_compile
+
 _T2S = opencc.OpenCC("t2s")
 
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
@@ -28,7 +30,7 @@ _CN_DIGITS = {**dict(zip("〇零一二三四五六七八九", "00123456789", str
 # groups of three or more split by single spaces or hyphens, as a phone number is read out
 # (一三八 七七二一 五六四三).
 _D = f"[{''.join(_CN_DIGITS)}0-9]"
-_CN_DIGIT_RUN = re.compile(f"{_D}{{5,}}|{_D}{{3,}}(?:[ \\-]{_D}{{3,}})+")
+_CN_DIGIT_RUN = re_compile(f"{_D}{{5,}}|{_D}{{3,}}(?:[ \\-]{_D}{{3,}})+")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,8 @@ class View:
         return cls(text, range(len(text)), range(1, len(text) + 1))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
+_SURROGATE = re_compile("[\ud800-\udfff]")
+_SURROGATE_SPLIT = re_compile("([\ud800-\udfff])")
 
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): drawn as nothing, so a
@@ -141,7 +143,7 @@ def _char_class(codes: list[int]) -> re.Pattern:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+    return re_compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
 def _compute_tables() -> tuple[dict[int, str | None], list[int]]:
@@ -209,7 +211,7 @@ _CN_DIGIT_TABLE = str.maketrans(_CN_DIGITS)
 _CN_DIGIT_CHARS = frozenset(_CN_DIGITS)
 # Noise: anything that is neither a letter/digit/CJK character nor a boundary (\w is
 # str.isalnum() plus the underscore, which is noise too).
-_NOISE_CHAR = re.compile(r"[^\w。!?;\n]|_")
+_NOISE_CHAR = re_compile(r"[^\w。!?;\n]|_")
 
 
 @dataclass(frozen=True)

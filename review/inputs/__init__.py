@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from review.markup import BIDI_CONTROLS, html_view, markdown_view
 from review.normalize import View
+from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:
     from review.document import Document
@@ -65,7 +66,7 @@ class InputKind:
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
 # Any element a page shows text with, a doctype, or a character reference (which only a page
 # decodes): a page of <title>, <h1> and <span> alone is still a page.
-_HTML_TAG = re.compile(
+_HTML_TAG = re_compile(
     r"<!doctype\s+html|&#(?:\d+|x[0-9a-f]+);|<(?:html|head|body|title|meta|link|style|script|"
     r"h[1-6]|p|div|span|a|b|i|u|s|em|strong|small|big|font|center|br|hr|img|table|tr|td|th|"
     r"ul|ol|li|dl|dt|dd|section|article|header|footer|nav|main|aside|svg|math|iframe|object|"

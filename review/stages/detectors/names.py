@@ -17,11 +17,11 @@ expects text folded the same way; full-width punctuation is accepted as well."""
 from __future__ import annotations
 
 import importlib.util
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from review import cache
+from review.regexcache import compile as re_compile
 
 # The common surnames (百家姓 order of frequency, roughly the 300 most common).
 _SINGLE = (
@@ -86,8 +86,8 @@ _GIVEN_CHARS = set(
     "涵梦甜蜜婧妍媛嫣姗妮娅婕琳瑜璇璟琼瑾珊琛瑛璐诺依思")
 # Where a clause begins (folded punctuation and its full-width originals, brackets, quotes).
 _CLAUSE = set(",，。.!！?？;；:：、()（）[]【】“”\"'‘’《》 \t\n")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SURNAME = re.compile("|".join(_COMPOUND) + "|[" + _SINGLE + "]")
+_CJK = re_compile(r"[\u4e00-\u9fff]")
+_SURNAME = re_compile("|".join(_COMPOUND) + "|[" + _SINGLE + "]")
 
 
 @lru_cache(maxsize=1)
