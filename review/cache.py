@@ -16,7 +16,6 @@ import os
 import re
 import secrets
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -26,8 +25,10 @@ from review import __version__
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
-CACHE_FORMAT = 6
-# Heads a value file, before the CRC-32 of the rest: marshal trusts what it reads.
+CACHE_FORMAT = 7
+# Heads a value file, before the length of the rest. No checksum (it cost more than the
+# read): the directory is the user's own, as trusted as the bytecode Python itself keeps in
+# marshal form; a file cut short or of another form is rebuilt.
 _MAGIC = b"review-cache-1\0"
 # Files unread for this long are removed when a new file is written.
 MAX_AGE_DAYS = 30
@@ -71,15 +72,15 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
     # encoder (ten times quicker on 8 MB).
     plain = json.loads(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
     body = marshal.dumps(plain)
-    head = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
+    head = _MAGIC + len(body).to_bytes(8, "little")
     store_file(path, lambda tmp: tmp.write_bytes(head + body))
     return value
 
 
 def _read(path: Path) -> object:
     data = path.read_bytes()
-    body = memoryview(data)[len(_MAGIC) + 4:]
-    if data[:len(_MAGIC) + 4] != _MAGIC + zlib.crc32(body).to_bytes(4, "little"):
+    body = memoryview(data)[len(_MAGIC) + 8:]
+    if data[:len(_MAGIC) + 8] != _MAGIC + len(body).to_bytes(8, "little"):
         raise ValueError(f"{path}: not a cache file of this form")
     return marshal.loads(body)
 

@@ -6,7 +6,9 @@ an open-addressing hash table in two flat arrays (a key packed from the n-gram's
 and its feature index), mapped from the file as they are: loading is free, and a draft's few
 thousand look-ups cost a few milliseconds. It finds what the automaton finds, in the same
 order (by end position, longer n-gram first), so scores are identical to the last bit; per
-character it is slower than the automaton, so only short texts are scanned with it.
+character it is slower than the automaton, so only short texts are scanned with it. (Mapped
+like the model's weights: cache files are replaced, never rewritten in place, so a running
+check never sees one cut short under it.)
 
 Every n-gram is of one to three characters (the model's ngram_range): a table is built only
 for such a vocabulary."""

@@ -17,6 +17,7 @@ expects text folded the same way; full-width punctuation is accepted as well."""
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,7 +112,14 @@ def common_words() -> frozenset[str]:
                     words.append(word)
         return sorted(words)
 
-    return frozenset(cache.cached("surname-words", [path], build, list, list))
+    # Keyed by the dictionary's size and time, as review.stages.expression.typos keys it:
+    # hashing its 5 MB took longer than reading the words.
+    try:
+        state = os.stat(path)
+    except OSError:
+        return frozenset(build())  # let reading it say what is wrong
+    stamp = f"{path}\0{state.st_size}\0{state.st_mtime_ns}"
+    return frozenset(cache.cached("surname-words", [], build, list, list, stamp))
 
 
 def _given(text: str, at: int, introduced: bool) -> int:
