@@ -38,7 +38,7 @@ from html.parser import HTMLParser
 
 from review.errors import InputError
 from review.location import Location
-from review.normalize import View
+from review.normalize import BIDI_CONTROLS, View
 from review.regexcache import compile as re_compile
 
 _BLOCK_TAGS = frozenset({
@@ -67,9 +67,6 @@ _HTML_REF = re_compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)
 # A reference as CommonMark decodes it in Markdown text: a known entity name or a number of
 # at most 7 decimal or 6 hexadecimal digits, always with its semicolon.
 _MD_REF = re_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Unicode's explicit direction controls: embeddings, overrides, isolates and their ends. A
-# renderer shows the characters between them in another order than the file holds them.
-BIDI_CONTROLS = re_compile("[\u202a-\u202e\u2066-\u2069]")
 # The attributes `content: attr(name)` draws, wherever the style sheet is (it may follow the
 # body): looked for in the whole page, at the cost of reading a few attributes too many.
 _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)

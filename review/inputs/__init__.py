@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from review.markup import BIDI_CONTROLS, html_view, markdown_view
-from review.normalize import View
+from review.normalize import BIDI_CONTROLS, View
 from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:
@@ -73,14 +72,27 @@ _HTML_TAG = re_compile(
     r"form|input|button|label|select|option|textarea|pre|code|blockquote|q|abbr|mark|ruby|"
     r"sup|sub|details|summary|figure|figcaption|bdo|bdi)[\s/>]", re.IGNORECASE)
 
+def _markdown_view(text: str) -> View:
+    # review.markup (and html.parser) imported for a page only, not for every plain draft
+    from review.markup import markdown_view
+
+    return markdown_view(text)
+
+
+def _html_view(text: str) -> View:
+    from review.markup import html_view
+
+    return html_view(text)
+
+
 _IN_COMMENTS = "review.suppress:in_comments"  # <!-- review-ignore AD009: 理由 -->
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
 KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     TEXT,
-    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view,
+    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=_markdown_view,
               directives=_IN_COMMENTS),
     InputKind("html", (".html", ".htm", ".xhtml", ".shtml"), "review.inputs.text:read",
-              view=html_view,
+              view=_html_view,
               sniff=lambda data: _HTML_TAG.search(data) is not None, directives=_IN_COMMENTS),
     InputKind("docx", (".docx",), "review.inputs.word:read_docx"),
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),
