@@ -48,6 +48,7 @@ HEADER, WEIGHTS, VOCABULARY = (f"{MODEL_NAME}.json", f"{MODEL_NAME}.f64", f"{MOD
 MODEL_FILES = (HEADER, WEIGHTS, VOCABULARY)
 
 
+@functools.lru_cache(maxsize=1)
 def default_dir() -> Path:
     """`models/` beside the package in a checkout; installed as `review/models` otherwise."""
     package = Path(__file__).resolve().parent.parent
