@@ -66,23 +66,29 @@ class NgramTable:
 
     @classmethod
     def open(cls, path: Path, terms: int) -> NgramTable | None:
-        """The table stored at `path`, mapped; None when missing or not of `terms` n-grams
-        (or on a big-endian machine, which would have to swap every value)."""
-        if sys.byteorder != "little":
-            return None
+        """The table stored at `path`, mapped; None when missing or not of `terms` n-grams."""
         try:
             with open(path, "rb") as f:
                 data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             return None
+        table = cls.of(data, terms)
+        if table is not None:
+            cache.used(path)
+        return table
+
+    @classmethod
+    def of(cls, data: bytes | mmap.mmap, terms: int) -> NgramTable | None:
+        """The table in `data` (as `build` makes it), used in place; None when it is not
+        a table of `terms` n-grams (or on a big-endian machine, which would have to swap
+        every value)."""
         start = len(_MAGIC) + _HEAD.size
-        if data[:len(_MAGIC)] != _MAGIC:
+        if sys.byteorder != "little" or len(data) < start or data[:len(_MAGIC)] != _MAGIC:
             return None
         slots, entries = _HEAD.unpack_from(data, len(_MAGIC))
         if entries != terms or len(data) != start + 12 * slots:
             return None
         view = memoryview(data)
-        cache.used(path)
         return cls(view[start:start + 8 * slots].cast("q"), view[start + 8 * slots:].cast("i"))
 
     def find(self, text: str) -> list[int]:

@@ -151,7 +151,7 @@ class Scorer:
             if data is None:
                 return None
             cache.store_file(self.table_file, lambda tmp: tmp.write_bytes(data))
-            table = NgramTable.open(self.table_file, self.features)
+            table = NgramTable.of(data, self.features)  # stored or not (a read-only cache)
         return table
 
     def _finder(self, texts: list[str]) -> Callable[[str], list[int]]:

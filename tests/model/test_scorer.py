@@ -184,6 +184,18 @@ def test_the_cached_vocabulary_table_scores_as_a_fresh_one(trained, tmp_path, mo
     assert cached.read_bytes() != b"damaged"
 
 
+def test_a_table_that_cannot_be_stored_is_used_from_memory(trained, tmp_path, monkeypatch):
+    from review import cache
+
+    _, fresh, holdout, out = trained
+    prepared = [prepare(t) for t in holdout][:BATCH - 1]
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "store_file", lambda path, write: None)  # a read-only cache
+    scorer = Scorer.load(out)
+    assert scorer.probabilities(prepared) == fresh.probabilities(prepared)
+    assert scorer._table is not None and "_automaton" not in scorer.__dict__
+
+
 def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path, monkeypatch):
     _, fresh, holdout, out = trained
     prepared = [prepare(t) for t in holdout]
