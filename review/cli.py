@@ -296,14 +296,17 @@ def _uncollected() -> Iterator[None]:
     hundreds of thousands of objects that live to the end, and the collector would walk them
     again and again (about 30 ms of a draft's check). The lean path leaves it off (one draft
     makes little garbage); the bulk path turns it on once loaded (_results). Turned back on
-    after, unless the process ends with the command: the first collection would walk every
-    object loaded, some 25 ms spent just before they are all freed anyway."""
+    after; when the process ends with the command, what is loaded is frozen first (left to
+    reference counting), or the first collection would walk all of it, some 25 ms spent just
+    before it is freed anyway."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if enabled and not _process_ends_after_command:
+        if enabled:
+            if _process_ends_after_command:
+                gc.freeze()
             gc.enable()
 
 
@@ -792,4 +795,7 @@ def run() -> None:
     click's test runner ends with the same exit codes and messages as the installed command."""
     global _process_ends_after_command
     _process_ends_after_command = True
-    main()
+    try:
+        main()
+    finally:  # a caller who goes on after it (a test) is not taken for an ending process
+        _process_ends_after_command = False

@@ -16,9 +16,12 @@ import marshal
 import re
 import sys
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from review import cache
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 try:  # the engine's entry point and the compiler's two halves (private, alike in 3.11–3.13)
     import _sre
@@ -80,7 +83,7 @@ def _compiled(pattern: str, flags: int) -> tuple:
             tuple(indexgroup))
 
 
-def _path() -> Any:
+def _path() -> Path | None:
     # The engine's MAGIC and code size change whenever its code does; sys.version names the
     # build. cache.path_for is None when caching is off.
     return cache.path_for("regex", [], f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}")
