@@ -1,17 +1,19 @@
 """A cache of compiled lexicons and automata, keyed by the hash of the files they come from
 (and review's version), so an editor's every `review check` skips parsing and normalising
-thousands of entries. JSON (and automata, see review.automaton) in the user's cache
-directory; a missing, stale, unreadable or unwritable cache only means compiling again.
-Files nobody has read for MAX_AGE_DAYS are removed whenever a new one is written."""
+thousands of entries. Values in the form JSON gives them, stored with `marshal` (read two to
+five times as fast as JSON, and without decoding text), and automata (see review.automaton),
+in the user's cache directory; a missing, stale, unreadable or unwritable cache only means
+compiling again. Files nobody has read for MAX_AGE_DAYS are removed whenever a new one is
+written."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import json
+import marshal
 import os
 import re
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +24,11 @@ from review import __version__
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 7
+# Heads a value file, before the length of the rest. No checksum (it cost more than the
+# read): the directory is the user's own, as trusted as the bytecode Python itself keeps in
+# marshal form; a file cut short or of another form is rebuilt.
+_MAGIC = b"review-cache-1\0"
 # Files unread for this long are removed when a new file is written.
 MAX_AGE_DAYS = 30
 _OURS = re.compile(r"[a-z_]+-[0-9a-f]{32}\.(?:json|bin)|\.[a-z_]+-[0-9a-f]{32}\.\w+\.\w+\.tmp")
@@ -48,21 +54,34 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
     if os.environ.get("REVIEW_NO_CACHE"):
         return build()
     try:
-        digest = key(kind, paths, extra)
+        # marshal's format changes with Python's: part of the key
+        digest = key(kind, paths, f"{extra}\0{marshal.version}")
     except OSError:
         return build()  # a file cannot be read: let build() say so
-    path = cache_dir() / f"{kind}-{digest[:32]}.json"
+    path = cache_dir() / f"{kind}-{digest[:32]}.bin"
     try:
-        value = decode(json.loads(path.read_text(encoding="utf-8")))
+        value = decode(_read(path))
         used(path)
         return value
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         pass
     value = build()
-    # dumps, not dump: only dumps uses the C encoder (ten times quicker on 8 MB).
-    text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
-    store_file(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    # Through JSON and back, so that `decode` is given what it always was (lists for tuples,
+    # string keys), whichever way the value comes. dumps, not dump: only dumps uses the C
+    # encoder (ten times quicker on 8 MB).
+    plain = json.loads(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
+    body = marshal.dumps(plain)
+    head = _MAGIC + len(body).to_bytes(8, "little")
+    store_file(path, lambda tmp: tmp.write_bytes(head + body))
     return value
+
+
+def _read(path: Path) -> object:
+    data = path.read_bytes()
+    body = memoryview(data)[len(_MAGIC) + 8:]
+    if data[:len(_MAGIC) + 8] != _MAGIC + len(body).to_bytes(8, "little"):
+        raise ValueError(f"{path}: not a cache file of this form")
+    return marshal.loads(body)
 
 
 def path_for(kind: str, paths: list[Path], extra: str = "", suffix: str = ".bin") -> Path | None:
@@ -83,7 +102,8 @@ def store_file(path: Path, write: Callable[[Path], None]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # pid and a random part: two containers sharing a cache can both be pid 1.
-        tmp = path.with_name(f".{path.name}.{os.getpid()}{secrets.token_hex(4)}.tmp")
+        # (os.urandom, not secrets: that imports random and base64, 5 ms of every start)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}{os.urandom(4).hex()}.tmp")
         write(tmp)
         os.replace(tmp, path)
     except (OSError, ValueError):

@@ -46,8 +46,9 @@ from html.parser import HTMLParser
 
 from review.errors import InputError
 from review.location import Location
-from review.normalize import View
+from review.normalize import BIDI_CONTROLS, View
 from review.parted import Line
+from review.regexcache import compile as re_compile
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -71,16 +72,13 @@ _MAX_DEPTH = 4  # an iframe's srcdoc inside another's …: deeper, read as text,
 
 # A reference as html.unescape (and so a browser) decodes it in a page: the semicolon may be
 # missing.
-_HTML_REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_HTML_REF = re_compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 # A reference as CommonMark decodes it in Markdown text: a known entity name or a number of
 # at most 7 decimal or 6 hexadecimal digits, always with its semicolon.
-_MD_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Unicode's explicit direction controls: embeddings, overrides, isolates and their ends. A
-# renderer shows the characters between them in another order than the file holds them.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_MD_REF = re_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # The attributes `content: attr(name)` draws, wherever the style sheet is (it may follow the
 # body): looked for in the whole page, at the cost of reading a few attributes too many.
-_CSS_ATTR = re.compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
+_CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 
 
 # How much of a page is read, by the version of the reading: a rejection signed by an earlier
@@ -635,8 +633,8 @@ def _html(text: str, depth: int) -> View:
     return parser.out.view()
 
 
-_COMMENT_START = re.compile(r"<!--")
-_COMMENT_END = re.compile(r"--!?>")
+_COMMENT_START = re_compile(r"<!--")
+_COMMENT_END = re_compile(r"--!?>")
 
 
 def _html5_comments(text: str) -> str:
@@ -666,7 +664,7 @@ def _html5_comments(text: str) -> str:
 # An end tag of an element whose content is raw text, with something after its name (an
 # attribute, a slash): a browser ends the element there; this Python's parser does not, and
 # would hide the rest of the page.
-_RAW_END = re.compile(r"</(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript"
+_RAW_END = re_compile(r"</(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript"
                       r"|plaintext)([\s/][^>]*)>", re.IGNORECASE)
 
 
@@ -701,10 +699,10 @@ _MD_ATTRIBUTE = (rf"""(?:{_MD_SPACE}[A-Za-z_:][A-Za-z0-9_.:-]*"""
 _MD_TAG = (rf"<[A-Za-z][A-Za-z0-9-]*{_MD_ATTRIBUTE}*{_MD_SPACE0}/?>"
            rf"|</[A-Za-z][A-Za-z0-9-]*{_MD_SPACE0}>")
 # elements whose content a browser never shows as text
-_MD_RAW = re.compile(r"<(script|style|template)\b", re.IGNORECASE)
+_MD_RAW = re_compile(r"<(script|style|template)\b", re.IGNORECASE)
 # Where Markdown shows everything as written: code blocks (fenced, or indented after a blank
 # line) and code spans. A tag or a comment there is text a reader sees.
-_MD_LITERAL = re.compile(
+_MD_LITERAL = re_compile(
     # a fence (in a quotation too), to its closing fence or the end
     r"^(?:[ ]{0,3}>[ ]?)*[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?"
     r"(?:^(?:[ ]{0,3}>[ ]?)*[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
@@ -714,7 +712,7 @@ _MD_LITERAL = re.compile(
     r"|(?<![`\\])(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
     re.MULTILINE | re.DOTALL)
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
-_MD_HIDDEN = re.compile(
+_MD_HIDDEN = re_compile(
     rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
@@ -723,9 +721,9 @@ _MD_HIDDEN = re.compile(
     rf"|(?P<tag>{_MD_TAG})",        # raw HTML as CommonMark takes it: else shown as text
     re.MULTILINE | re.DOTALL,
 )
-_MD_BREAK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
+_MD_BREAK_TAG = re_compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
 # a link's title, shown as its tooltip: after the target, in quotes or parentheses
-_MD_TITLE = re.compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
+_MD_TITLE = re_compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
 
 
 def _escaped(text: str, at: int) -> bool:

@@ -19,6 +19,8 @@ from operator import ne
 
 import opencc
 
+from review.regexcache import compile as re_compile
+
 _T2S = opencc.OpenCC("t2s")
 
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
@@ -28,7 +30,7 @@ _CN_DIGITS = {**dict(zip("〇零一二三四五六七八九", "00123456789", str
 # groups of three or more split by single spaces or hyphens, as a phone number is read out
 # (一三八 七七二一 五六四三).
 _D = f"[{''.join(_CN_DIGITS)}0-9]"
-_CN_DIGIT_RUN = re.compile(f"{_D}{{5,}}|{_D}{{3,}}(?:[ \\-]{_D}{{3,}})+")
+_CN_DIGIT_RUN = re_compile(f"{_D}{{5,}}|{_D}{{3,}}(?:[ \\-]{_D}{{3,}})+")
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,11 @@ class View:
         return cls(text, range(len(text)), range(1, len(text) + 1))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
+# Unicode's explicit direction controls: embeddings, overrides, isolates and their ends. A
+# renderer shows the characters between them in another order than the file holds them.
+BIDI_CONTROLS = re_compile("[\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re_compile("[\ud800-\udfff]")
+_SURROGATE_SPLIT = re_compile("([\ud800-\udfff])")
 
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): drawn as nothing, so a
@@ -112,28 +117,34 @@ _BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF
            *_IGNORABLE]
 
 
-_FOLD_VERSION = 2  # bump when what folds changes: the table is cached
+_FOLD_VERSION = 3  # bump when what folds changes: the table is cached
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str | None], re.Pattern]:
     """str.translate table of every character that folds to something else, and a pattern of
     those folding to other than exactly one character (their offsets need mapping).
-    Computing them takes a few thousand NFKC look-ups, so they are cached on disk."""
+    Computing them takes a few thousand NFKC look-ups, so they are cached on disk — as the
+    table's keys and values apart (made a dict in C) and the pattern's source, so that a
+    start spends no Python loop on them."""
     from review import cache
 
-    def decode(data: dict) -> tuple[dict[int, str | None], list[int]]:
-        return {int(code): out for code, out in data["table"].items()}, data["marks"]
+    def build() -> tuple[dict[int, str | None], str]:
+        table, marks = _compute_tables()
+        return table, _char_class(marks)
 
-    def encode(value: tuple[dict[int, str | None], list[int]]) -> dict:
-        return {"table": value[0], "marks": value[1]}
+    def decode(data: dict) -> tuple[dict[int, str | None], str]:
+        return dict(zip(data["codes"], data["outs"], strict=True)), data["marks"]
 
-    table, marks = cache.cached("fold", [], _compute_tables, encode, decode,
+    def encode(value: tuple[dict[int, str | None], str]) -> dict:
+        return {"codes": list(value[0]), "outs": list(value[0].values()), "marks": value[1]}
+
+    table, marks = cache.cached("fold", [], build, encode, decode,
                                 f"{unicodedata.unidata_version}/{_FOLD_VERSION}")
-    return table, _char_class(marks)
+    return table, re_compile(marks)
 
 
-def _char_class(codes: list[int]) -> re.Pattern:
+def _char_class(codes: list[int]) -> str:
     """A pattern of one of these (ascending) code points, consecutive ones as ranges."""
     ranges: list[list[int]] = []
     for code in codes:
@@ -141,7 +152,7 @@ def _char_class(codes: list[int]) -> re.Pattern:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+    return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
 def _compute_tables() -> tuple[dict[int, str | None], list[int]]:
@@ -209,7 +220,7 @@ _CN_DIGIT_TABLE = str.maketrans(_CN_DIGITS)
 _CN_DIGIT_CHARS = frozenset(_CN_DIGITS)
 # Noise: anything that is neither a letter/digit/CJK character nor a boundary (\w is
 # str.isalnum() plus the underscore, which is noise too).
-_NOISE_CHAR = re.compile(r"[^\w。!?;\n]|_")
+_NOISE_CHAR = re_compile(r"[^\w。!?;\n]|_")
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Pipeline:
         # An id merged into another (review.rules.redirects) still means that rule.
         severity = {current(key): level for key, level in config.severity.items()}
         self.config = replace(config, severity=severity)
+        self.bulk = False  # whether the bulk path was taken (warm)
 
     def rules(self) -> list[Rule]:
         return [rule for stage in self.stages for rule in stage.rules()]
@@ -49,6 +50,7 @@ class Pipeline:
         `warm`: NumPy arrays, tables of every entry), which costs more to load than one draft
         repays. Findings are the same on either path (tests/test_paths.py). Before forking:
         workers then share it instead of each loading it again."""
+        self.bulk = True
         for stage in self.stages:
             warm = getattr(stage, "warm", None)
             if warm is not None:

@@ -36,13 +36,14 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from review import cache
+from review.regexcache import compile as re_compile
 
 P = TypeVar("P", bound=Hashable)
 MIXED, PINYIN, HOMOPHONE = "mixed", "pinyin", "homophone"
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+_HAN = re_compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 # Tone marks off, ü as v: the way a writer types pinyin.
 _TONELESS = str.maketrans("āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüê", "aaaaooooeeeeiiiiuuuuvvvvve")
-_SYLLABLE = re.compile(r"[a-z]*[aeiouv][a-z]*")
+_SYLLABLE = re_compile(r"[a-z]*[aeiouv][a-z]*")
 # Pinyin has no syllable longer than this (zhuang, shuang).
 _LONGEST = 6
 # Part of the cached indexes' keys: bump it when their form or their payloads change.
@@ -263,7 +264,7 @@ class Index(Generic[P]):
         self._by_first = {k: tuple(sorted(v)) for k, v in by_first.items()}
         self._reach = max((len(k) for k in entries), default=0)
         chars = "".join(re.escape(c) for c in sorted(self._kept))
-        self._pattern = re.compile(f"[{chars}]") if chars else None
+        self._pattern = re_compile(f"[{chars}]") if chars else None
 
     def __bool__(self) -> bool:
         return bool(self.entries)

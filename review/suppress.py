@@ -18,11 +18,12 @@ import re
 from dataclasses import dataclass, replace
 
 from review.findings import Category, FileResult, Finding, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.release import MALFORMED, NOT_HONOURED, UNUSED
 
-_COMMENT = re.compile(r"<!--\s*review-ignore\b(?P<body>.*?)-->", re.DOTALL)
-_BODY = re.compile(r"\s*(?P<rules>[^:：]*?)\s*[:：]\s*(?P<reason>.*?)\s*", re.DOTALL)
-_ID = re.compile(r"[^\s,，、]+")
+_COMMENT = re_compile(r"<!--\s*review-ignore\b(?P<body>.*?)-->", re.DOTALL)
+_BODY = re_compile(r"\s*(?P<rules>[^:：]*?)\s*[:：]\s*(?P<reason>.*?)\s*", re.DOTALL)
+_ID = re_compile(r"[^\s,，、]+")
 PREFIX = "review-ignore"
 
 

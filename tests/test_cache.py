@@ -15,7 +15,7 @@ from review.stages.lexicon import load_entries
 def test_cached_lexicons_equal_a_fresh_compile(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     first = load_entries(Config())           # compiles and writes the cache
-    assert list(tmp_path.glob("lexicon-*.json"))
+    assert list(tmp_path.glob("lexicon-*.bin"))
     second = load_entries(Config())          # reads it
     monkeypatch.setenv("REVIEW_NO_CACHE", "1")
     fresh = load_entries(Config())
@@ -43,7 +43,7 @@ def test_classes_rules_and_expression_data_come_back_from_the_cache_as_compiled(
 
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     first = compiled()
-    kinds = {p.name.split("-")[0] for p in tmp_path.glob("*.json")}
+    kinds = {p.name.split("-")[0] for p in tmp_path.glob("*.bin")}
     assert {"classes", "corules", "formulations", "leaders", "sets"} <= kinds
     cached = compiled()
     monkeypatch.setenv("REVIEW_NO_CACHE", "1")
@@ -96,8 +96,8 @@ def test_a_cache_in_another_form_is_rebuilt_not_trusted(tmp_path, monkeypatch):
 
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     lexicon.build(Config())
-    for path in tmp_path.glob("lexicon-*.json"):
-        path.write_text("[[1, 2, 3]]", encoding="utf-8")  # e.g. written by an older review
+    for path in tmp_path.glob("lexicon-*.bin"):
+        path.write_bytes(b"[[1, 2, 3]]")  # e.g. written by an older review
     stage = lexicon.build(Config())
     assert [h.rule.id for h in stage.scan(Document("d", "法*轮*大*法*好"))]
 

@@ -20,3 +20,20 @@ def test_columns_start_at_the_same_display_column():
                      "城东文化和旅游  局    y",
                      "a               b"]
     assert table([]) == []
+
+
+def test_widths_measured_without_wcwidth_are_what_wcwidth_says():
+    """The characters `width` measures itself, one by one and in strings, against wcwidth."""
+    import random
+
+    from wcwidth import wcswidth
+
+    from review.columns import _KNOWN
+
+    known = [chr(c) for c in range(0x30000) if _KNOWN.fullmatch(chr(c))]
+    assert len(known) > 27000  # ASCII, Latin-1, punctuation, CJK symbols, ideographs, forms
+    assert [width(c) for c in known] == [wcswidth(c) for c in known]
+    pick = random.Random(19)
+    texts = ["".join(pick.choices(known, k=pick.randint(0, 40))) for _ in range(2000)]
+    assert [width(t) for t in texts] == [wcswidth(t) for t in texts]
+    assert width("中文\u0301x") == wcswidth("中文\u0301x") == 5  # a combining mark: wcwidth

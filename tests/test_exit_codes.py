@@ -154,3 +154,23 @@ def test_a_passphrase_without_a_terminal_is_a_usage_error(tmp_path):
     env["REVIEW_KEY_PASSPHRASE"] = "口令123"
     assert CliRunner().invoke(main, ["keygen", "--name", "张三", "--passphrase"],
                               env=env).exit_code == 0
+
+
+def test_a_caller_who_goes_on_after_run_has_the_cycle_collector_back(tmp_path, monkeypatch):
+    """`check` pauses the collector while it loads; the console script, whose process ends
+    with it, freezes what was loaded rather than collect it. A caller of run() that goes on
+    (as this test does) gets the collector back."""
+    import gc
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["review", "check", "a.txt"])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        run()
+    assert gc.isenabled()
+    from review import cli
+
+    assert not cli._process_ends_after_command  # a later in-process check is not taken for one
+    gc.unfreeze()  # what run() froze goes back to the collector

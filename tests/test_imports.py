@@ -125,3 +125,40 @@ def test_a_check_with_a_warm_cache_imports_no_pydantic(tmp_path):
     assert loaded("json") == [] and loaded("text") == []
     # SARIF is written with sarif_pydantic: only a SARIF report imports it
     assert loaded("sarif") == ["pydantic", "pydantic_core", "sarif_pydantic"]
+
+
+# The lean path (issue 19): one draft checked as an editor sees it, the cache warm. What it must
+# not import: NumPy and scikit-learn (the bulk path's), pydantic (rule files' schema), wcwidth
+# (the report measures CJK text itself), markup and html.parser (pages only), jieba and
+# pypinyin (compiled into the cache).
+LEAN_IMPORTS = """
+import runpy, sys
+sys.argv = ["review", "check", sys.argv[1], "--fail-on", "never"]
+try:
+    runpy.run_module("review", run_name="__main__")
+except SystemExit:
+    pass
+heavy = ("numpy", "sklearn", "pydantic", "wcwidth", "review.markup", "html.parser", "jieba",
+         "pypinyin", "review.model.ngrams")
+print(*sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_draft_checked_with_a_warm_cache_stays_on_the_lean_path(tmp_path):
+    env = {**os.environ, "REVIEW_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("REVIEW_NO_CACHE", None)
+    prose = (ROOT / "fixtures" / "prose" / "correct_government.txt").read_text(encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text((prose * (5000 // len(prose) + 1))[:5000], encoding="utf-8")
+
+    def loaded() -> list[str]:
+        run = subprocess.run([sys.executable, "-c", LEAN_IMPORTS, str(draft)], env=env,
+                             capture_output=True, text=True, check=True, cwd=tmp_path)
+        return run.stderr.split()
+
+    loaded()  # the first check compiles the caches
+    assert loaded() == []
+    # the classifier found the draft's n-grams with the mapped table, never loading (or
+    # building) the automaton of its whole vocabulary
+    cache = tmp_path / "cache"
+    assert list(cache.glob("ngram_table-*.bin")) and not list(cache.glob("vocabulary-*.bin"))

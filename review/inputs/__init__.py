@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from review.markup import BIDI_CONTROLS, html_view, markdown_view
-from review.normalize import View
+from review.normalize import BIDI_CONTROLS, View
+from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:
     from review.document import Document
@@ -65,21 +65,34 @@ class InputKind:
 # A saved web page may have any name (page.txt, no suffix, a CMS export): its tags say it.
 # Any element a page shows text with, a doctype, or a character reference (which only a page
 # decodes): a page of <title>, <h1> and <span> alone is still a page.
-_HTML_TAG = re.compile(
+_HTML_TAG = re_compile(
     r"<!doctype\s+html|&#(?:\d+|x[0-9a-f]+);|<(?:html|head|body|title|meta|link|style|script|"
     r"h[1-6]|p|div|span|a|b|i|u|s|em|strong|small|big|font|center|br|hr|img|table|tr|td|th|"
     r"ul|ol|li|dl|dt|dd|section|article|header|footer|nav|main|aside|svg|math|iframe|object|"
     r"form|input|button|label|select|option|textarea|pre|code|blockquote|q|abbr|mark|ruby|"
     r"sup|sub|details|summary|figure|figcaption|bdo|bdi)[\s/>]", re.IGNORECASE)
 
+def _markdown_view(text: str) -> View:
+    # review.markup (and html.parser) imported for a page only, not for every plain draft
+    from review.markup import markdown_view
+
+    return markdown_view(text)
+
+
+def _html_view(text: str) -> View:
+    from review.markup import html_view
+
+    return html_view(text)
+
+
 _IN_COMMENTS = "review.suppress:in_comments"  # <!-- review-ignore AD009: 理由 -->
 TEXT = InputKind("text", (".txt", ".text"), "review.inputs.text:read")
 KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     TEXT,
-    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=markdown_view,
+    InputKind("markdown", (".md", ".markdown"), "review.inputs.text:read", view=_markdown_view,
               directives=_IN_COMMENTS),
     InputKind("html", (".html", ".htm", ".xhtml", ".shtml"), "review.inputs.text:read",
-              view=html_view,
+              view=_html_view,
               sniff=lambda data: _HTML_TAG.search(data) is not None, directives=_IN_COMMENTS),
     InputKind("docx", (".docx",), "review.inputs.word:read_docx"),
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),

@@ -41,7 +41,6 @@ editor and said so (`runs` gives None).
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -52,6 +51,7 @@ from review.document import Document
 from review.errors import InputError
 from review.inputs.office import PART_NAMES, Parts
 from review.location import Location
+from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -83,7 +83,7 @@ _NOT_EDITABLE = frozenset({_W + "fldSimple", _M + "oMath", _M + "oMathPara", _W 
 # Where Word keeps the data a content control may be bound to, besides custom XML parts.
 _CORE_STORE = "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"
 _APP_STORE = "{6668398D-A668-4E3E-A5EB-62B293D839F1}"
-_XMLNS = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']""")
+_XMLNS = re_compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']""")
 
 
 def _properties(tag: str) -> bool:
@@ -607,7 +607,7 @@ class Layout:
 
 
 # %1…%9: the numbers of the list's levels, which a label shows (or, with numFmt none, not)
-_PLACEHOLDER = re.compile("%[1-9]")
+_PLACEHOLDER = re_compile("%[1-9]")
 
 
 class _Numbering:

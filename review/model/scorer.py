@@ -8,8 +8,9 @@ logistic regression, exported in the form scoring needs. Three files in a model 
   first's. Softmax does not change when one logit is subtracted from all, so the first class
   needs no row, and a loaded model is used as read, with no table computed at start;
 - `classifier.vocab`: the n-grams by feature index, one per line, read only when what finds
-  them is not in the cache: an Aho-Corasick automaton for a draft's few sentences, an index
-  of NumPy arrays for many (review.model.ngrams).
+  them is not in the cache: a hash table mapped from the file for a draft
+  (review.model.lookup), an Aho-Corasick automaton for a few more sentences, an index of
+  NumPy arrays for many (review.model.ngrams).
 
 Nothing in a model is unpickled, so a model file can carry no code. A draft's sentences are
 scored in plain Python, so an editor's every `review check` imports nothing heavy; a very long
@@ -38,6 +39,7 @@ import ahocorasick
 from review import cache
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.errors import ConfigError
+from review.model.lookup import NgramTable
 
 MODEL_FORMAT = "review-char-tfidf-logreg"
 FORMAT_VERSION = 3
@@ -46,6 +48,7 @@ HEADER, WEIGHTS, VOCABULARY = (f"{MODEL_NAME}.json", f"{MODEL_NAME}.f64", f"{MOD
 MODEL_FILES = (HEADER, WEIGHTS, VOCABULARY)
 
 
+@functools.lru_cache(maxsize=1)
 def default_dir() -> Path:
     """`models/` beside the package in a checkout; installed as `review/models` otherwise."""
     package = Path(__file__).resolve().parent.parent
@@ -121,18 +124,46 @@ class Scorer:
     vocabulary: Callable[[], list[str]] = field(repr=False)  # the n-grams, by feature index
     automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
     index_file: Path | None = field(default=None, repr=False)  # the cached NgramIndex
+    table_file: Path | None = field(default=None, repr=False)  # the cached NgramTable
 
     def __post_init__(self) -> None:
         self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
         self._extra_squared: list[float] = [0.0, 0.0]
         self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
         self._index = None  # the NgramIndex, for _together
+        self._table_chars = 0  # characters scanned with the NgramTable so far
 
     @functools.cached_property
     def _automaton(self) -> ahocorasick.Automaton:
         """For a few sentences (a draft): a scan without NumPy."""
         return cached_automaton(self.automaton_file, lambda: build_automaton(
             ((term, i) for i, term in enumerate(self.vocabulary())), ahocorasick.STORE_INTS))
+
+    @functools.cached_property
+    def _table(self) -> NgramTable | None:
+        """For a short text: the vocabulary's hash table, mapped from the cache (built and
+        stored there the first time); None when caching is off."""
+        if self.table_file is None:
+            return None
+        table = NgramTable.open(self.table_file, self.features)
+        if table is None:
+            data = NgramTable.build(self.vocabulary())
+            if data is None:
+                return None
+            cache.store_file(self.table_file, lambda tmp: tmp.write_bytes(data))
+            table = NgramTable.of(data, self.features)  # stored or not (a read-only cache)
+        return table
+
+    def _finder(self, texts: list[str]) -> Callable[[str], list[int]]:
+        """What finds a text's n-grams: the hash table while few characters have been scored
+        (loading the automaton costs more than they do), the automaton after."""
+        size = sum(map(len, texts))
+        if self._table_chars + size <= LEAN_CHARS and "_automaton" not in self.__dict__ \
+                and (table := self._table) is not None:
+            self._table_chars += size
+            return table.find
+        find, feature = self._automaton.iter, itemgetter(1)
+        return lambda text: list(map(feature, find(text)))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Scorer:
@@ -171,7 +202,8 @@ class Scorer:
         return cls(classes, n, values[:n], rows, list(values[n * k:]), sublinear,
                    lambda: read_vocabulary(vocabulary_path, vocabulary_sha, n),
                    cache_path("vocabulary", [header_path]),
-                   cache.path_for("ngram_index", [header_path]))
+                   cache.path_for("ngram_index", [header_path]),
+                   cache.path_for("ngram_table", [header_path]))
 
     def _grow(self, count: int) -> None:
         """Extend the tables of what a count adds over counting once — factor − 1 and
@@ -192,11 +224,10 @@ class Scorer:
         return self._one_by_one(texts)
 
     def _one_by_one(self, texts: list[str]) -> list[list[float]]:
-        rows, idf_squared, find = self.rows, self.idf_squared, self._automaton.iter
-        feature = itemgetter(1)
+        rows, idf_squared, find = self.rows, self.idf_squared, self._finder(texts)
         out = []
         for text in texts:
-            found = list(map(feature, find(text)))  # every known n-gram, each time it occurs
+            found = find(text)  # every known n-gram, each time it occurs
             counts = Counter(found)
             # Every distinct n-gram counted once (factor 1) …
             square = sum(map(idf_squared.__getitem__, counts))
@@ -276,5 +307,9 @@ BATCH = 64
 # pay for themselves only from about this many sentences (some 300 KB of prose), measured
 # with benchmarks/pipeline.py (`lean_bulk`): 116 µs a sentence in plain Python, 40 µs in arrays.
 BULK = 2000
+# Below this many characters scored in a process, n-grams are found with the NgramTable (1.4 µs
+# a character, nothing to load) rather than the automaton (0.8 µs, but 35–40 ms to load):
+# measured on this repository's drafts, the two break even near 60,000.
+LEAN_CHARS = 30_000
 # Joins the texts scored together: no vocabulary n-gram holds it (prepared texts never do).
 _SEPARATOR = "\x00"

@@ -4,15 +4,14 @@ masked number (13812345678, 138****5678, xxxx) folded to one placeholder, so the
 
 from __future__ import annotations
 
-import re
-
 from review.normalize import View, fold
+from review.regexcache import compile as re_compile
 
 PLACEHOLDER = "#"
-_NUMBER = re.compile(r"(?<![a-wyz])(?:[0-9x*]*[0-9][0-9x*]*|[x*]{2,})(?![a-wyz])")
-_SPACES = re.compile(r"\s+")
+_NUMBER = re_compile(r"(?<![a-wyz])(?:[0-9x*]*[0-9][0-9x*]*|[x*]{2,})(?![a-wyz])")
+_SPACES = re_compile(r"\s+")
 # Sentence ends and line breaks separate what is scored; a long sentence is still one unit.
-SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]*")
+SENTENCE = re_compile(r"[^。!?;\n]+[。!?;]*")
 
 
 def prepare(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -108,8 +109,11 @@ def load(options: LexiconOptions) -> list[Entry]:
     return load_plain(options)
 
 
+@lru_cache(maxsize=1)
 def bundled_dir() -> Path:
-    """`lexicons/` beside the package in a checkout; installed as `review/lexicons` otherwise."""
+    """`lexicons/` beside the package in a checkout; installed as `review/lexicons` otherwise.
+    Found once a process: resolving the path stats every directory above it, and a check asks
+    a dozen times."""
     package = Path(__file__).resolve().parent.parent
     installed = package / "lexicons"
     return installed if installed.is_dir() else package.parent / "lexicons"

@@ -14,6 +14,7 @@ from datetime import date
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
+from review.regexcache import compile as re_compile
 from review.rules.kinds import Kind
 
 
@@ -29,21 +30,21 @@ _CATEGORY = "(?P<prefix>IL|SE|SC|AD|OP|CN|EX)"
 # carry their category's prefix. xx8xx is free for the rule kinds to come
 # (topic detectors).
 ID_RANGES: tuple[IdRange, ...] = (
-    IdRange(Kind.LEXICON, re.compile(rf"{_CATEGORY}(?!000)[0-4]\d\d"), "IL/SE/SC/AD/OP/CN 001–499"),
-    IdRange(Kind.DETECTOR, re.compile(rf"{_CATEGORY}5\d\d"), "IL/SE/SC/AD/OP/CN 500–599"),
-    IdRange(Kind.COOCCURRENCE, re.compile(rf"{_CATEGORY}6\d\d"), "IL/SE/SC/AD/OP/CN/EX 600–699"),
-    IdRange(Kind.SEQUENCE, re.compile(rf"{_CATEGORY}7\d\d"), "IL/SE/SC/AD/OP/CN 700–799"),
-    IdRange(Kind.CLASSIFIER, re.compile(rf"{_CATEGORY}9\d\d"), "IL/SE/SC/AD/OP/CN 900–999"),
-    IdRange(Kind.CORRECTION, re.compile(r"EX(?!0000)[0-8]\d{3}"), "EX0001–EX8999"),
-    IdRange(Kind.FORMULATION, re.compile(r"EX90\d\d"), "EX9000–EX9099"),
-    IdRange(Kind.LEADER, re.compile(r"EX91\d\d"), "EX9100–EX9199"),
-    IdRange(Kind.REGION, re.compile(r"EX92\d\d"), "EX9200–EX9299"),
-    IdRange(Kind.SET, re.compile(r"EX93\d\d"), "EX9300–EX9399"),
-    IdRange(Kind.USAGE, re.compile(r"EX94\d\d"), "EX9400–EX9499"),
-    IdRange(Kind.TYPO, re.compile(r"EX95\d\d"), "EX9500–EX9599"),
-    IdRange(Kind.GATE, re.compile(r"RV0\d\d"), "RV001–RV099"),
-    IdRange(Kind.PUBLISHED, re.compile(r"RV1\d\d"), "RV100–RV199"),
-    IdRange(Kind.SUPPRESSION, re.compile(r"RV2\d\d"), "RV200–RV299"),
+    IdRange(Kind.LEXICON, re_compile(rf"{_CATEGORY}(?!000)[0-4]\d\d"), "IL/SE/SC/AD/OP/CN 001–499"),
+    IdRange(Kind.DETECTOR, re_compile(rf"{_CATEGORY}5\d\d"), "IL/SE/SC/AD/OP/CN 500–599"),
+    IdRange(Kind.COOCCURRENCE, re_compile(rf"{_CATEGORY}6\d\d"), "IL/SE/SC/AD/OP/CN/EX 600–699"),
+    IdRange(Kind.SEQUENCE, re_compile(rf"{_CATEGORY}7\d\d"), "IL/SE/SC/AD/OP/CN 700–799"),
+    IdRange(Kind.CLASSIFIER, re_compile(rf"{_CATEGORY}9\d\d"), "IL/SE/SC/AD/OP/CN 900–999"),
+    IdRange(Kind.CORRECTION, re_compile(r"EX(?!0000)[0-8]\d{3}"), "EX0001–EX8999"),
+    IdRange(Kind.FORMULATION, re_compile(r"EX90\d\d"), "EX9000–EX9099"),
+    IdRange(Kind.LEADER, re_compile(r"EX91\d\d"), "EX9100–EX9199"),
+    IdRange(Kind.REGION, re_compile(r"EX92\d\d"), "EX9200–EX9299"),
+    IdRange(Kind.SET, re_compile(r"EX93\d\d"), "EX9300–EX9399"),
+    IdRange(Kind.USAGE, re_compile(r"EX94\d\d"), "EX9400–EX9499"),
+    IdRange(Kind.TYPO, re_compile(r"EX95\d\d"), "EX9500–EX9599"),
+    IdRange(Kind.GATE, re_compile(r"RV0\d\d"), "RV001–RV099"),
+    IdRange(Kind.PUBLISHED, re_compile(r"RV1\d\d"), "RV100–RV199"),
+    IdRange(Kind.SUPPRESSION, re_compile(r"RV2\d\d"), "RV200–RV299"),
 )
 PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
             Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",

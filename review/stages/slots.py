@@ -10,9 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from review.regexcache import compile as re_compile
+
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = rf"(?:\d+|[{_CN}]+)"
-_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二两三四五六七八九]成")
+_PERCENT = re_compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二两三四五六七八九]成")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ SLOTS = {
     "percent": Slot("百分比", "a percentage",
                     rf"(?:\d+|百分之[{_CN}]+|[一二两三四五六七八九]成)",
                     lambda folded: _PERCENT.search(folded) is not None,
-                    re.compile(r"(?:\.\d+)?\s*[%％]")),
+                    re_compile(r"(?:\.\d+)?\s*[%％]")),
     "age": Slot("年龄", "an age", r"\d{1,3}周?岁"),
     "date": Slot("日期或时间", "a date or time",
                  r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:前|底|初|中旬|下旬)?"

@@ -14,18 +14,18 @@ the reader to deal (加微信私聊) is excused only by a cue in that very sente
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from review.automaton import build_automaton
 from review.findings import Rule, Severity
 from review.normalize import CompactView
+from review.regexcache import compile as re_compile
 
 # A negation right before a stance cue: 不是谣言, 没造谣, 并非骗局, 绝非虚假信息.
-_NEGATED = re.compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
+_NEGATED = re_compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
 # Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
-SENTENCE_END = re.compile(r"[。!?;\n]")
-_BREAK = re.compile("\n")
+SENTENCE_END = re_compile(r"[。!?;\n]")
+_BREAK = re_compile("\n")
 # The class of calls to deal addressed to the reader (lexicons/classes/stance.toml).
 SOLICIT = "call_to_deal"
 

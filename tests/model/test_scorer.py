@@ -9,6 +9,7 @@ import pytest
 
 from review.errors import ConfigError
 from review.model import corpus
+from review.model import scorer as scorer_module
 from review.model.scorer import BATCH, Scorer, default_dir
 from review.model.text import prepare
 
@@ -164,11 +165,43 @@ def test_numbers_and_masked_numbers_fold_to_one_placeholder():
     assert "max" in prepare("max 价格")  # a word with an x stays a word
 
 
+def test_the_cached_vocabulary_table_scores_as_a_fresh_one(trained, tmp_path, monkeypatch):
+    _, fresh, holdout, out = trained
+    prepared = [prepare(t) for t in holdout]
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    prepared = prepared[:BATCH - 1]           # a draft's few sentences use the hash table
+    first = Scorer.load(out)
+    first.probabilities(prepared)             # builds and stores it
+    (cached,) = tmp_path.glob("ngram_table-*")
+    assert not list(tmp_path.glob("vocabulary-*"))  # the automaton is not even loaded
+    assert Scorer.load(out).probabilities(prepared) == fresh.probabilities(prepared)
+    # A damaged cache is built again, not trusted. Damaged as a new file: this process still
+    # maps the old one, and cache files are only ever replaced (cache.store_file), never cut
+    # short in place under a process that maps them (as the model's weights are not).
+    cached.unlink()
+    cached.write_bytes(b"damaged")
+    assert Scorer.load(out).probabilities(prepared) == first.probabilities(prepared)
+    assert cached.read_bytes() != b"damaged"
+
+
+def test_a_table_that_cannot_be_stored_is_used_from_memory(trained, tmp_path, monkeypatch):
+    from review import cache
+
+    _, fresh, holdout, out = trained
+    prepared = [prepare(t) for t in holdout][:BATCH - 1]
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "store_file", lambda path, write: None)  # a read-only cache
+    scorer = Scorer.load(out)
+    assert scorer.probabilities(prepared) == fresh.probabilities(prepared)
+    assert scorer._table is not None and "_automaton" not in scorer.__dict__
+
+
 def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path, monkeypatch):
     _, fresh, holdout, out = trained
     prepared = [prepare(t) for t in holdout]
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
-    prepared = prepared[:BATCH - 1]           # a draft's few sentences use the automaton
+    monkeypatch.setattr(scorer_module, "LEAN_CHARS", 0)  # past the table's few characters
+    prepared = prepared[:BATCH - 1]
     first = Scorer.load(out)
     first.probabilities(prepared)             # builds and stores it
     (cached,) = tmp_path.glob("vocabulary-*")
@@ -176,6 +209,21 @@ def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path
     cached.write_bytes(b"damaged")            # a damaged cache is built again, not trusted
     assert Scorer.load(out).probabilities(prepared) == first.probabilities(prepared)
     assert cached.read_bytes() != b"damaged"
+
+
+def test_the_hash_table_finds_exactly_what_the_automaton_finds(tmp_path, monkeypatch):
+    """Every n-gram each time it occurs, in the automaton's order (by end, longest first):
+    scores summed in that order are then the same to the last bit."""
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    scorer = Scorer.load()
+    _, texts = corpus.read(corpus.default_files())
+    samples = ["", "a", "\U0001F600区政府😀发布", "\U0010ffff\x00\U0010ffff", *texts[::25]]
+    table = scorer._table
+    assert table is not None
+    found = [table.find(text) for text in samples]
+    expected = [[feature for _, feature in scorer._automaton.iter(text)] for text in samples]
+    assert sum(map(len, expected)) > 10000
+    assert found == expected
 
 
 def test_the_array_index_finds_exactly_what_the_automaton_finds():

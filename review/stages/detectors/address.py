@@ -9,11 +9,11 @@ about a whole building also say."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, finditer, hit, windows
 
@@ -48,7 +48,7 @@ SPECS = [
 
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
 # The part of an address that locates one home rather than a street or a village.
-HOME_DETAIL = re.compile(
+HOME_DETAIL = re_compile(
     rf"{_NUM}(?:栋|幢|号楼|单元|室|座|号房|楼{_NUM}号)(?:{_NUM}(?:室|号)?)?"
     rf"|村(?:民)?{_NUM}(?:组|社|队)(?:{_NUM}号)?|{_NUM}(?:组|社|队){_NUM}号"
     rf"|(?:路|街|巷|弄|道|胡同|大街){_NUM}号(?:院)?"
@@ -57,20 +57,20 @@ HOME_DETAIL = re.compile(
 # 家在/家: after a trade or a crowd is not a home (大家在, 商家在, 专家:); 住 alone counts
 # where a record lists it after a comma or a colon (周建华，男，住东坡村…).
 _NOT_HOME = "国大专作商店厂买卖玩行东画"
-_HOME = re.compile(rf"(?:(?<![国大])家住|一家住在|家庭住址|家庭地址|住址|户籍地址|户籍所在地"
+_HOME = re_compile(rf"(?:(?<![国大])家住|一家住在|家庭住址|家庭地址|住址|户籍地址|户籍所在地"
                    rf"|现住址|户主|(?<![{_NOT_HOME}])家(?:在|:)|住处(?:在|为|是)?|住所(?:在|为|是)?"
                    r"|(?<=[,:(])住(?![在院房宿户址处所宅]))"
                    r"|(住在|居住在|居住于|住于|租住在?|暂住在?|现住|借住在?)")
-_TAIL = re.compile(r"(?:为|是|:|在|于|\s)*")
+_TAIL = re_compile(r"(?:为|是|:|在|于|\s)*")
 # Residents named after the address: 锦绣花园2栋401室住户, 3单元居民.
-_RESIDENTS = re.compile(r"(?:的)?(?:住户|户主|居民|业主|租户|一家)(?![楼区点])")
+_RESIDENTS = re_compile(r"(?:的)?(?:住户|户主|居民|业主|租户|一家)(?![楼区点])")
 _RESIDENT_ANCHORS = ("住户", "户主", "居民", "业主", "租户", "一家")
 # One home rather than a building's residents (41栋居民 is a notice): a room or a door number.
-_ONE_HOME = re.compile(r"(?:室|号房|[^楼]号|\d{3,4}|\d-\d+)$")
+_ONE_HOME = re_compile(r"(?:室|号房|[^楼]号|\d{3,4}|\d-\d+)$")
 # An institution's address, however it is introduced.
-_PUBLIC = re.compile("服务中心|政务|办公|机关|医院|学校|小学|中学|幼儿园|门店|营业厅|公司|超市|酒店"
+_PUBLIC = re_compile("服务中心|政务|办公|机关|医院|学校|小学|中学|幼儿园|门店|营业厅|公司|超市|酒店"
                      "|宾馆|银行|派出所|委员会|政府|体育馆|会场|地点|场馆|市场|商场|商铺|厂")
-_STOP = re.compile(r"[,。;!?\n(（)）“”、]")
+_STOP = re_compile(r"[,。;!?\n(（)）“”、]")
 
 
 def _details(text: str, start: int, limit: int) -> tuple[int, int] | None:

@@ -4,11 +4,11 @@ A unit's published account for donations or fees (户名, 开户行, 对公账�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import SEP, Options, digits, hit, near
 from review.stages.detectors.idcard import is_valid as is_id_card
@@ -26,7 +26,7 @@ SPECS = [RuleSpec(
     detail_en="a bank card number that passes the Luhn check; an organisation's published "
               "account (with 户名/开户行) is not reported.")]
 
-PATTERN = re.compile(rf"(?<![0-9a-z])[3-6]\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
+PATTERN = re_compile(rf"(?<![0-9a-z])[3-6]\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
 _PUBLIC_ACCOUNT = ("户名", "开户行", "开户银行", "对公", "收款单位", "捐款账号", "捐赠账号",
                    "账户名称", "单位账号")
 

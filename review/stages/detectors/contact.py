@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, hit, near
 
@@ -45,10 +46,10 @@ SPECS = [
 _GAP = r"[ \t*·|_-]?"
 _PREFIXES = ["微信", "威信", "薇信", "徽信", "维信", "微芯", "v信", "vx", "wx", "weixin", "wechat",
              "vchat", "绿色软件"]
-_WECHAT = re.compile(
+_WECHAT = re_compile(
     "(?:" + "|".join(_GAP.join(map(re.escape, p)) for p in _PREFIXES)
     + r"|(?:加|\+)\s*v(?=[\s:：]))(?:号|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])")
-_QQ = re.compile(r"(?:qq|扣扣|企鹅)(?:号|号码)?[\s:：]*([1-9]\d{4,10})(?!\d)")
+_QQ = re_compile(r"(?:qq|扣扣|企鹅)(?:号|号码)?[\s:：]*([1-9]\d{4,10})(?!\d)")
 _OFFICIAL = ("公众号", "关注", "官方", "视频号", "服务号", "订阅号", "搜索")
 _SOLICIT = ("加", "添加", "私聊", "私信", "下单", "购买", "咨询", "代理", "联系", "详询", "找我")
 

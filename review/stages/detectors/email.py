@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, hit, near
 from review.stages.detectors.url import is_official
@@ -25,7 +26,7 @@ SPECS = [RuleSpec(
     detail_en="a personal e-mail address; government domains and published submission or "
               "office mailboxes are not reported.")]
 
-PATTERN = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}@([a-z0-9-]+(?:\.[a-z0-9-]+)*"
+PATTERN = re_compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}@([a-z0-9-]+(?:\.[a-z0-9-]+)*"
                      r"\.[a-z]{2,})", re.ASCII)
 _PUBLISHED = ("投稿", "联系邮箱", "电子邮箱", "邮箱地址", "来信", "来稿", "举报邮箱", "咨询邮箱",
               "官方邮箱", "工作邮箱", "报名邮箱")

@@ -4,12 +4,12 @@ A masked number (3301**********1234) does not match: the stars break the digit r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import SEP, Options, digits, hit
 
@@ -26,7 +26,7 @@ SPECS = [RuleSpec(
     detail_en="an 18-digit resident ID number whose check digit and birth date are valid; "
               "masked numbers are not reported.")]
 
-PATTERN = re.compile(rf"(?<![0-9a-z])[1-8]\d(?:{SEP}\d){{15}}{SEP}[0-9x](?![0-9a-z])")
+PATTERN = re_compile(rf"(?<![0-9a-z])[1-8]\d(?:{SEP}\d){{15}}{SEP}[0-9x](?![0-9a-z])")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _CHECK = "10x98765432"
 

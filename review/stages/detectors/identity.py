@@ -11,11 +11,11 @@ rules (health, record, address), which say what the sensitive detail is."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, finditer, hit, windows
 from review.stages.detectors.subjects import Sentences
@@ -47,16 +47,16 @@ SPECS = [
 ]
 
 # (女，34岁 …; ，男，1985年3月出生; (男,柳湾镇人) — sex, then an age, a birth date or a place.
-_FORMAT = re.compile(
+_FORMAT = re_compile(
     r"[(,]\s*[男女]\s*[,、]\s*(?:\d{1,3}周?岁|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?出?生"
     r"|[\u4e00-\u9fff]{1,3}族|[\u4e00-\u9fff]{2,12}人[,)、])")
 _ANCHORS = ("(男", "(女", ",男", ",女")
 # The same format published on purpose: appointments, candidates, honours, public roles.
-_PUBLIC = re.compile("公示|拟任|拟提拔|拟推荐|任前|现任|曾任|简历|候选人|当选|选举|表彰"
+_PUBLIC = re_compile("公示|拟任|拟提拔|拟推荐|任前|现任|曾任|简历|候选人|当选|选举|表彰"
                      "|劳动模范|劳模|先进|模范|获评|荣获|评为|称号|优秀|代表|委员|事迹|英雄|烈士|志愿者|招聘|录用"
                      "|聘任|任职|人选|推荐对象")
 # A case, a detention or an accident: the person is a suspect, a victim or a casualty.
-_CASE = re.compile("嫌疑|被告|违法|犯罪|涉嫌|拘留|逮捕|判处|判决|罪|刑|被害|受害|死者|伤者"
+_CASE = re_compile("嫌疑|被告|违法|犯罪|涉嫌|拘留|逮捕|判处|判决|罪|刑|被害|受害|死者|伤者"
                    "|身亡|死亡|遇难|受伤|事故|醉驾|酒驾|涉案|被骗|处罚|吸毒|戒毒|盗窃|诈骗|当事人|行为人")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, finditer, hit, windows
 
@@ -49,7 +50,7 @@ _LEVEL = r"(?:绝密|机密|秘密)"
 # The mark in its forms: 机密★; 【绝密】 (秘密 in brackets heads too many feature stories);
 # 密级：机密 on a cover; 此件属机密级 said of the document itself; and a document shown as
 # marked (标有“绝密”的纪要截图如下), which training posts describe but never show.
-_CLASSIFIED = re.compile(
+_CLASSIFIED = re_compile(
     rf"{_LEVEL}\s*[★☆]|[【\[(（]\s*(?:绝密|机密)(?:级)?\s*[】\])）]"
     rf"|密级\s*[:：]\s*{_LEVEL}"
     rf"|(?:此件|本件|本文件|该文件|本材料|此文件)(?:为|系|属|属于|是){_LEVEL}级?"
@@ -59,7 +60,7 @@ _CLASSIFIED = re.compile(
 # publication category, and a training post may well say 涉密文件不得外传.
 _NOTE = r"(?:内部(?:资料|文件|材料|传阅)(?:\s*[,、]?\s*(?:不得|严禁|请勿|禁止)(?:外传|外泄))?" \
         r"|(?:不得|严禁|请勿|禁止)(?:外传|外泄))"
-_RESTRICTED = re.compile(
+_RESTRICTED = re_compile(
     rf"[【\[(]\s*{_NOTE}\s*[】\])]|^[ \t]*{_NOTE}[ \t]*[。!]?[ \t]*$", re.MULTILINE)
 
 

@@ -9,11 +9,11 @@ are not found."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, finditer, hit, windows
 from review.stages.detectors.subjects import Sentences
@@ -43,11 +43,11 @@ SPECS = [
 _CN = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
 # An age, not part of a larger number (七十一岁), a range (12岁以下, 0岁—1岁) or a time of life
 # looked back on (14岁那年, 5岁丧母, 6岁时).
-_AGE = re.compile(r"(?<![\d一二三四五六七八九十百两几\-—~至到])(\d{1,2}|十?[一二三四五六七八九]|十)"
+_AGE = re_compile(r"(?<![\d一二三四五六七八九十百两几\-—~至到])(\d{1,2}|十?[一二三四五六七八九]|十)"
                   r"周?岁(?![以至到\-—~半时那起便就丧后前]|左右|开始|的时候|之前|之后)")
 # A school's name does not run over 的, 是, 在 … (14岁的崔晓峰是城关中学: the school is 城关中学).
 _PLACE = r"(?:(?![的是在为系于和与])[\u4e00-\u9fff]){2,8}"
-_SCHOOL = re.compile(
+_SCHOOL = re_compile(
     rf"(?:{_PLACE}(?:小学|中学|初中|高中|幼儿园|完小|学校))?"
     r"(?:[一二三四五六七八九1-9]年级(?:\(?\d{1,2}\)?班)?|(?:初|高)[一二三](?:\(?\d{1,2}\)?班"
     r"|学生|年级))"
@@ -55,7 +55,7 @@ _SCHOOL = re.compile(
 # Every school match holds one of these; the costly pattern is tried only around them.
 _SCHOOL_ANCHORS = ("年级", "初一", "初二", "初三", "高一", "高二", "高三", "小学", "中学", "初中",
                    "高中", "幼儿园", "完小", "学校")
-_TROUBLE = re.compile("溺水|走失|失踪|受伤|伤害|欺凌|霸凌|侵害|猥亵|性侵|违法|犯罪|涉嫌|殴打|被打"
+_TROUBLE = re_compile("溺水|走失|失踪|受伤|伤害|欺凌|霸凌|侵害|猥亵|性侵|违法|犯罪|涉嫌|殴打|被打"
                       "|自杀|轻生|死亡|身亡|遇难|留守|孤儿|困境|贫困|低保|残疾|患|病|车祸|事故"
                       "|离家出走|辍学")
 

@@ -17,11 +17,12 @@ expects text folded the same way; full-width punctuation is accepted as well."""
 from __future__ import annotations
 
 import importlib.util
-import re
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from review import cache
+from review.regexcache import compile as re_compile
 
 # The common surnames (百家姓 order of frequency, roughly the 300 most common).
 _SINGLE = (
@@ -86,8 +87,8 @@ _GIVEN_CHARS = set(
     "涵梦甜蜜婧妍媛嫣姗妮娅婕琳瑜璇璟琼瑾珊琛瑛璐诺依思")
 # Where a clause begins (folded punctuation and its full-width originals, brackets, quotes).
 _CLAUSE = set(",，。.!！?？;；:：、()（）[]【】“”\"'‘’《》 \t\n")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SURNAME = re.compile("|".join(_COMPOUND) + "|[" + _SINGLE + "]")
+_CJK = re_compile(r"[\u4e00-\u9fff]")
+_SURNAME = re_compile("|".join(_COMPOUND) + "|[" + _SINGLE + "]")
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +112,14 @@ def common_words() -> frozenset[str]:
                     words.append(word)
         return sorted(words)
 
-    return frozenset(cache.cached("surname-words", [path], build, list, list))
+    # Keyed by the dictionary's size and time, as review.stages.expression.typos keys it:
+    # hashing its 5 MB took longer than reading the words.
+    try:
+        state = os.stat(path)
+    except OSError:
+        return frozenset(build())  # let reading it say what is wrong
+    stamp = f"{path}\0{state.st_size}\0{state.st_mtime_ns}"
+    return frozenset(cache.cached("surname-words", [], build, list, list, stamp))
 
 
 def _given(text: str, at: int, introduced: bool) -> int:

@@ -6,11 +6,11 @@ numbers and are reported only where the text calls them a private or home number
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import SEP, Options, hit, near
 
@@ -39,8 +39,8 @@ SPECS = [
              detail_en="a landline the text calls a home or private number."),
 ]
 
-_MOBILE = re.compile(rf"(?<![0-9a-z])(?:\+?86{SEP})?1[3-9]\d(?:{SEP}\d){{8}}(?![0-9a-z])")
-_LANDLINE = re.compile(r"(?<![0-9a-z])0\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")
+_MOBILE = re_compile(rf"(?<![0-9a-z])(?:\+?86{SEP})?1[3-9]\d(?:{SEP}\d){{8}}(?![0-9a-z])")
+_LANDLINE = re_compile(r"(?<![0-9a-z])0\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")
 _WORK_CONTACT = ("联系电话", "联系方式", "联系人", "咨询电话", "报名电话", "热线", "值班电话",
                  "服务电话", "办公电话", "举报电话", "投诉电话", "电话咨询", "负责人")
 _PRIVATE = ("家庭电话", "住宅电话", "家里电话", "私人电话", "家庭住址", "宅电")

@@ -6,11 +6,11 @@ names (举报人刘某某, 证人王女士) are not found (names.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.address import HOME_DETAIL
 from review.stages.detectors.common import Options, finditer, hit, windows
@@ -53,18 +53,18 @@ SPECS = [
              detail_en="a witness's real name with where they live."),
 ]
 
-_ROLE = re.compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|举报者|爆料人"
+_ROLE = re_compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|举报者|爆料人"
                    r"|知情人|证人)(?:为|是|系)?[:\s]*")
-_SENTENCE_END = re.compile(r"[。;!?\n]")
+_SENTENCE_END = re_compile(r"[。;!?\n]")
 # The act right after the name, or after whom it was addressed to (郭桂芳向县纪委实名反映):
 # a report, a tip-off, a named complaint; a plain complaint (向12345投诉) is for review.
-_ACTS = re.compile(r"(?:向[^,。;!?\n]{1,12}?)?(?:的)?(?:实名)?(?:举报|检举|控告|报案)"
+_ACTS = re_compile(r"(?:向[^,。;!?\n]{1,12}?)?(?:的)?(?:实名)?(?:举报|检举|控告|报案)"
                    r"(?!人|电话|箱|平台|方式|中心|信箱)|向[^,。;!?\n]{1,12}?(实名反映|实名投诉|投诉)"
                    r"|实名反映|实名投诉")
 # A tip-off credited to someone: 线索由村民周春华提供.
-_TIP = re.compile("线索")
+_TIP = re_compile("线索")
 # Between a role and the name, where the person comes from (举报人柳湾镇村民邓海涛).
-_BETWEEN = re.compile(r"[^,。;!?\n]{0,14}")
+_BETWEEN = re_compile(r"[^,。;!?\n]{0,14}")
 
 
 def detect(doc: Document, options: Options) -> Iterator[Hit]:

@@ -8,11 +8,11 @@ model or a public figure more likely than a private person: `review` there, `blo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, finditer, hit, windows
 from review.stages.detectors.subjects import Sentences
@@ -72,7 +72,7 @@ _DISEASE = (r"(?:尿毒症|白血病|艾滋病|hiv|癌症|[肝肺胃肠乳腺宫
             r"|精神病|抑郁症|双相情感障碍|躁郁症|自闭症|孤独症|癫痫|脑瘫|渐冻症|红斑狼疮|尘肺病?"
             r"|肾衰竭|尿毒|心脏病|脑梗|脑出血|偏瘫|瘫痪|植物人|阿尔茨海默病|老年痴呆"
             r"|地中海贫血|血友病|麻风病|重病|大病|罕见病|新冠肺炎|新冠)")
-_HEALTH = re.compile(
+_HEALTH = re_compile(
     rf"(?:患有|患上|身患|罹患|患了|患|得了|查出|检出|检查出|确诊(?:为|患)?|诊断为|诊断出|感染(?:了)?)"
     rf"[^,。;!?]{{0,4}}?{_DISEASE}(?:病毒感染者|患者)?"
     rf"|{_DISEASE}(?:患者|病人|患儿|感染者|病例)|(?:艾滋病|hiv)(?:病毒)?(?:感染者|携带者)"
@@ -84,16 +84,16 @@ _HEALTH_ANCHORS = ("患", "得了", "查出", "检出", "确诊", "诊断", "感
 _RECORD_ANCHORS = ("曾因", "史", "前科", "劣迹", "案底", "犯罪记录", "释放", "矫正", "人员", "服刑",
                    "坐过牢")
 _DISABLED_ANCHORS = ("残疾", "障碍", "聋哑", "失明", "截瘫")
-_RECORD = re.compile(
+_RECORD = re_compile(
     r"曾因[^,。;!?]{0,12}?(?:被判|获刑|判刑|入狱|服刑|坐牢|劳教|劳动教养|拘留|被捕|刑事处罚"
     r"|强制隔离戒毒)"
     r"|有(?:吸毒史|涉毒史|犯罪史|犯罪记录|违法犯罪记录|(?:犯罪|违法犯罪|盗窃|诈骗|吸毒|抢劫)?"
     r"(?:前科|劣迹|案底))"
     r"|刑满释放|劳改释放|社区矫正(?:对象|人员)|吸毒人员|服刑人员|正在服刑|坐过牢")
-_DISABLED = re.compile(
+_DISABLED = re_compile(
     r"(?:[一二三四1-4][级类])?(?:肢体|智力|精神|视力|听力|言语|多重)(?:残疾|障碍)"
     r"|[一二三四1-4]级残疾|残疾证|聋哑|双目失明|高位截瘫")
-_PRAISE = re.compile("荣获|获得|表彰|先进|模范|劳模|楷模|英雄|事迹|感动|自强|身残志坚|冠军"
+_PRAISE = re_compile("荣获|获得|表彰|先进|模范|劳模|楷模|英雄|事迹|感动|自强|身残志坚|冠军"
                      "|金牌|评为|当选|称号|致敬|榜样|最美")
 
 

@@ -9,25 +9,25 @@ someone else (张三看望患尿毒症的村民), the detail is the other person
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from review.regexcache import compile as re_compile
 from review.stages.detectors.names import SURNAMES, person_names
 
-_END = re.compile(r"[。!?;\n！？；]")
-_CLAUSE = re.compile(r"[,，。!?;:\n！？；：]")
+_END = re_compile(r"[。!?;\n！？；]")
+_CLAUSE = re_compile(r"[,，。!?;:\n！？；：]")
 # A verb that makes the detail someone else's: the name helps, visits or treats another.
-_OTHERS = re.compile("为|给|帮|看望|慰问|探望|资助|照顾|救助|陪|送|走访|关心|关爱|捐|救治|接诊"
+_OTHERS = re_compile("为|给|帮|看望|慰问|探望|资助|照顾|救助|陪|送|走访|关心|关爱|捐|救治|接诊"
                      "|诊断|收治|护理|照料|替|向|对|发现|带领|组织|动员|劝|教育|帮教|审理|判处"
                      "|抓获|查处|查获|调解|联系|对接|结对|包联")
 # A masked person (张某, 李**, 刘女士, 小陈) already named as the subject.
-_MASKED = re.compile(f"[{''.join(sorted(SURNAMES))}](?:某|\\*|×|x|〇|○|先生|女士)"
+_MASKED = re_compile(f"[{''.join(sorted(SURNAMES))}](?:某|\\*|×|x|〇|○|先生|女士)"
                      f"|[小老][{''.join(sorted(SURNAMES))}]")
 # What a detail + 的 may still say of the subject (他是五年级2班的班长, 城关中学的一名学生).
 _SAME_PERSON = ("学生", "班长", "一名", "一位", "同学", "学员", "队员", "成员", "患者", "病人")
 # How a sentence that goes on about the previous sentence's person opens: with the detail
 # itself or a pronoun (他患有…, 其妻子…, 她多年前…).
-_OPENING = re.compile(r"(?:(?:他|她|其|该人|此人|本人)[\u4e00-\u9fff]{0,6})?")
+_OPENING = re_compile(r"(?:(?:他|她|其|该人|此人|本人)[\u4e00-\u9fff]{0,6})?")
 
 
 class Sentences:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import Options, hit
 
@@ -62,15 +63,15 @@ REVIEW_HOSTS = ("mp.weixin.qq.com",)
 _TLD = r"(?:com|cn|net|org|top|xyz|shop|vip|cc|me|io|club|site|online|store|app|info|biz|tv|" \
        r"icu|fun|live|win|bet|loan|buzz|casino|ly|im)"
 _PATH = r"[a-z0-9\-._~:/?#@$&*+=%]"  # RFC 3986 characters; Chinese text may follow at once
-PATTERN = re.compile(
+PATTERN = re_compile(
     rf"(?:https?://|www\.){_PATH}+"
     rf"|(?<![\w@.-])(?:[a-z0-9-]+\.)+{_TLD}(?![a-z0-9-])(?:/{_PATH}*)?",
     re.ASCII,
 )
-_HOST = re.compile(r"^(?:https?://)?([^/:?#]+)")
+_HOST = re_compile(r"^(?:https?://)?([^/:?#]+)")
 # A link with its dots spelled out to slip past a filter: www点shop点com, shop(dot)com.
 _SPELT_DOT = r"(?:点|\(点\)|\[点\]|（点）|\(dot\)|\[dot\])"
-SPELT = re.compile(rf"(?<![a-z0-9-])(?:[a-z0-9-]+{_SPELT_DOT})+{_TLD}(?![a-z0-9-])(?:/{_PATH}*)?")
+SPELT = re_compile(rf"(?<![a-z0-9-])(?:[a-z0-9-]+{_SPELT_DOT})+{_TLD}(?![a-z0-9-])(?:/{_PATH}*)?")
 
 
 def _matches(host: str, suffixes: tuple[str, ...]) -> bool:

@@ -87,9 +87,11 @@ def _encode(items: list[Correction]) -> list:
 
 
 def _decode(data: list) -> list[Correction]:
+    undated = Dated()  # most entries: one (frozen) value shared, not 1,800 made at every start
     return [Correction(Rule.from_list(row[:8]), tuple(row[8]), row[9], tuple(row[10]),
                        Dated(valid_from=row[11] and date.fromisoformat(row[11]),
-                             valid_to=row[12] and date.fromisoformat(row[12])), (), ())
+                             valid_to=row[12] and date.fromisoformat(row[12]))
+                       if row[11] or row[12] else undated, (), ())
             for row in data]
 
 

@@ -12,6 +12,7 @@ from itertools import chain
 
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 
 RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
@@ -51,7 +52,7 @@ _SEPARATORS = "、,和及与"
 _LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
 _COUNT = "[0-9０-９一二三四五六七八九十两几多]+"
 # A list closed by 等国/等国家 or a count of countries (not …国家和地区), or opened by
-# 各国…包括/国家有 …. Patterns are compiled on first use (`re` keeps them): most drafts name
+# 各国…包括/国家有 …. Patterns are compiled on first use (regexcache keeps them): most drafts name
 # none of the regions.
 _CLOSED = rf"({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)国(?:家)?(?!和地区|及地区|与地区|内)"
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
@@ -64,8 +65,8 @@ _RUN = rf"[\u4e00-\u9fff{_SEPARATORS}0-9０-９]+"
 
 
 def _closed_lists(text: str) -> Iterator[re.Match]:
-    closed = re.compile(_CLOSED)
-    for run in re.finditer(_RUN, text):
+    closed = re_compile(_CLOSED)
+    for run in re_compile(_RUN).finditer(text):
         if "国" in run.group():
             yield from closed.finditer(text, run.start(), run.end())
 
@@ -75,9 +76,9 @@ def detect(doc: Document) -> Iterator[Hit]:
     text = view.text
     if not any(region in text for region in _REGIONS):
         return
-    for m in chain(_closed_lists(text), re.finditer(_OPENED, text)):
+    for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
         start = m.start(1)
-        for item in re.split(f"([{_SEPARATORS}])", m.group(1)):
+        for item in re_compile(f"([{_SEPARATORS}])").split(m.group(1)):
             # The first item may carry words before the list (来自美国): match its end.
             for region in _REGIONS:
                 if item == region or (start == m.start(1) and item.endswith(region)
@@ -88,13 +89,13 @@ def detect(doc: Document) -> Iterator[Hit]:
                     yield Hit(RULE, *view.span(at, at + len(region)))
             start += len(item)
     if "两国" in text:
-        for m in re.finditer(_PAIR, text):
+        for m in re_compile(_PAIR).finditer(text):
             for group in (1, 2):
                 region = next((r for r in _REGIONS if m.group(group).endswith(r)
                                and not m.group(group).endswith("中国" + r)), None)
                 if region:
                     at = m.end(group) - len(region)
                     yield Hit(PAIR, *view.span(at, m.end()))
-    for m in re.finditer(_STATEHOOD, text):
+    for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

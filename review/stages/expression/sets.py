@@ -13,6 +13,7 @@ from pathlib import Path
 from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 
 RULE = Rule("EX9301", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
@@ -32,8 +33,8 @@ SPECS = [RuleSpec(
               "place (or all of them and one more of the same shape).")]
 
 # runs of characters and 、 (a list is one that holds a 、): one pass, no backtracking
-_RUN = re.compile(r"[\u4e00-\u9fff、]+")
-_LAST_JOINS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
+_RUN = re_compile(r"[\u4e00-\u9fff、]+")
+_LAST_JOINS = re_compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
 
 
 @dataclass(frozen=True)

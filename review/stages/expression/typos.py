@@ -24,7 +24,7 @@ import math
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -67,7 +67,7 @@ _WORD4 = 1000        # and other four-character words (实事求是 is a noun to
 _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent is no word
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 9
+_INDEX_VERSION = 10
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
@@ -130,16 +130,29 @@ class Lexicon:
 
 class Typos:
     """`halves`: an automaton of the two-character halves of the common three- and
-    four-character words; `words[value]`: the (word, where the half stands in it) sharing it;
-    `confusable[c]`: the characters a typo puts in the place of c. jieba's word frequencies
-    (the lexicon) are read only when a candidate needs weighing."""
+    four-character words; `words[value]`: the words sharing it, space-separated, and
+    `offsets[value]` where the half stands in each (a digit a word); `confusable[c]`: the
+    characters a typo puts in the place of c. jieba's word frequencies (the lexicon) are read
+    only when a candidate needs weighing."""
 
     def __init__(self, lexicon: Callable[[], Lexicon], halves: ahocorasick.Automaton,
-                 words: list[list[list]], confusable: dict[str, str]) -> None:
+                 words: list[str], offsets: list[str], confusable: dict[str, str]) -> None:
         self._load_lexicon = lexicon
         self.halves = halves
-        self.words = words  # [word, offset] pairs as the cache holds them
+        # Strings as the cache holds them (a few of some 11,000 are looked at in a draft:
+        # two strings a half load far quicker than a list of pairs), made pairs when found.
+        self.words = words
+        self.offsets = offsets
+        self._pairs: dict[int, list[tuple[str, int]]] = {}
         self.confusable = confusable
+
+    def pairs(self, value: int) -> list[tuple[str, int]]:
+        """(word, where the half stands in it) of the words sharing half `value`."""
+        found = self._pairs.get(value)
+        if found is None:
+            found = self._pairs[value] = list(zip(self.words[value].split(" "),
+                                                  map(int, self.offsets[value]), strict=True))
+        return found
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -158,7 +171,7 @@ class Typos:
         size = len(text)
         # the hot loop of the stage: a half is found about once in ten characters
         for last, value in self.halves.iter(text):
-            for word, offset in self.words[value]:
+            for word, offset in self.pairs(value):
                 start = last - 1 - offset
                 end = start + len(word)
                 if start < 0 or end > size:
@@ -228,8 +241,10 @@ def stroke_file() -> Path:
     return expression_dir() / "same_stroke.txt"
 
 
+@lru_cache(maxsize=1)
 def jieba_dictionary() -> Path:
-    spec = importlib.util.find_spec("jieba")  # located, not imported
+    # located, not imported; once a process (the search of sys.path is some milliseconds)
+    spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("jieba is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
@@ -321,7 +336,10 @@ def build() -> Typos:
 
     def index() -> list:
         freq, pos = read()
-        return [list(_halves(_targets(freq, pos), freq).items()), _confusables(freq)]
+        halves = _halves(_targets(freq, pos), freq)
+        return [list(halves), [" ".join(word for word, _ in pairs) for pairs in halves.values()],
+                ["".join(str(offset) for _, offset in pairs) for pairs in halves.values()],
+                _confusables(freq)]
 
     def lexicon() -> Lexicon:
         return cache.cached("typo_words", [stroke_file()], lambda: _lexicon(read()[0]),
@@ -330,10 +348,10 @@ def build() -> Typos:
                                               {int(k): v for k, v in d[1].items()}, d[2]),
                             extra)
 
-    halves, confusable = cache.cached("typo_index", [stroke_file()], index, lambda x: x,
-                                      lambda x: x, extra)
+    halves, words, offsets, confusable = cache.cached("typo_index", [stroke_file()], index,
+                                                      lambda x: x, lambda x: x, extra)
     automaton = cached_automaton(
         cache.path_for("typo_halves", [stroke_file()], extra),
-        lambda: build_automaton(((half, i) for i, (half, _) in enumerate(halves)),
+        lambda: build_automaton(((half, i) for i, half in enumerate(halves)),
                                 ahocorasick.STORE_INTS))
-    return Typos(lexicon, automaton, [words for _, words in halves], confusable)
+    return Typos(lexicon, automaton, words, offsets, confusable)

@@ -6,12 +6,12 @@ that are right written into it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from review.document import Document
 from review.findings import RULE, Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 
 _NUMBER = "[0-9０-９一二三四五六七八九十百千万亿两几半.%％]"
@@ -22,7 +22,7 @@ _SENTENCE = "[^。！？；\n]"
 @dataclass(frozen=True)
 class Usage:
     spec: RuleSpec
-    pattern: str  # compiled by `re` (and kept in its cache) the first time its anchor occurs
+    pattern: str  # compiled (review.regexcache) the first time its anchor occurs
     anchors: tuple[str, ...]  # literals of which every match holds one: runs only where one does
 
 
@@ -120,6 +120,6 @@ def detect(doc: Document) -> Iterator[Hit]:
     text = view.text
     for usage in USAGES:
         if any(anchor in text for anchor in usage.anchors):
-            for m in re.finditer(usage.pattern, text):
+            for m in re_compile(usage.pattern).finditer(text):
                 # a listed wrong → right inside it says more precisely what is wrong
                 yield Hit(usage.spec.rule, *view.span(m.start(), m.end()), broad=RULE)

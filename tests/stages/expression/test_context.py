@@ -82,7 +82,7 @@ def test_the_context_table_names_its_source():
 def test_the_tables_come_back_from_the_cache_as_they_were_compiled(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     compiled = context_data.build()
-    assert list(tmp_path.glob("typo_context-*.json"))
+    assert list(tmp_path.glob("typo_context-*.bin"))
     assert context_data.build() == compiled
     # a slip, a word, a character-pair count and the smoothed reading of a pair never seen
     assert 2 in compiled.slip_starts("各级工昨人员") and "工作" in compiled.words

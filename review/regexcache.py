@@ -1,0 +1,124 @@
+"""Regular expressions whose compiled form is kept in the cache. Python compiles a pattern in
+Python code, and a character class over the CJK block ([\\u4e00-\\u9fff]) walks its 21,000
+code points one by one: the package's patterns took some 50 ms of every `review check`, more
+than the check of a short draft. What the compiler hands the regex engine (its code, groups
+and flags) depends only on the pattern, the flags and the Python build, so it is kept in one
+file per build and given straight to the engine at the next start.
+
+Only the package's own fixed patterns come here (not ones built from a user's files, which
+would grow the file without end). Anything unexpected — another Python whose compiler
+differs, a damaged file, caching off (REVIEW_NO_CACHE) — means re.compile, as before."""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import re
+import sys
+import zlib
+from typing import TYPE_CHECKING
+
+from review import cache
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+try:  # the engine's entry point and the compiler's two halves (private, alike in 3.11–3.13)
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover — another implementation of Python
+    _sre = None
+
+_MAGIC = b"review-regex-1\0"
+MAX_PATTERNS = 2000  # far above the package's own; a bound, should a caller misuse this
+
+# (pattern, flags) → the arguments of _sre.compile after the pattern; None until read
+_table: dict[tuple[str, int], tuple] | None = None
+_added: dict[tuple[str, int], tuple] = {}
+# the patterns made in this process: a pattern compiled where it is used is made once
+_made: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 — re's name
+    """re.compile(pattern, flags), from the cache when this build compiled it before."""
+    if _sre is None:
+        return re.compile(pattern, flags)
+    flags = int(flags)
+    made = _made.get((pattern, flags))
+    if made is None:
+        made = _made[(pattern, flags)] = _make(pattern, flags)
+    return made
+
+
+def _make(pattern: str, flags: int) -> re.Pattern[str]:
+    table = _table if _table is not None else _load()
+    entry = table.get((pattern, flags))
+    if entry is not None:
+        try:
+            return _sre.compile(pattern, *entry)
+        except (TypeError, ValueError, RuntimeError):  # the engine refuses it: compile anew
+            pass
+    try:
+        entry = _compiled(pattern, flags)
+        compiled = _sre.compile(pattern, *entry)
+    except Exception:  # noqa: BLE001 — re.compile raises re.error as it should
+        return re.compile(pattern, flags)
+    if len(table) + len(_added) < MAX_PATTERNS:
+        if not _added:
+            atexit.register(_store)
+        _added[(pattern, flags)] = entry
+    return compiled
+
+
+def _compiled(pattern: str, flags: int) -> tuple:
+    """What re._compiler.compile passes _sre.compile, after the pattern."""
+    parsed = _parser.parse(pattern, flags)
+    # opcodes are named int subclasses, which marshal does not take
+    code = list(map(int, _compiler._code(parsed, flags)))
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
+
+
+def _path() -> Path | None:
+    # The engine's MAGIC and code size change whenever its code does; sys.version names the
+    # build. cache.path_for is None when caching is off.
+    return cache.path_for("regex", [], f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}")
+
+
+def _load() -> dict[tuple[str, int], tuple]:
+    global _table
+    _table = {}
+    try:
+        path = _path()
+        if path is None:
+            return _table
+        data = path.read_bytes()
+        body = memoryview(data)[len(_MAGIC) + 4:]
+        if data[:len(_MAGIC) + 4] == _MAGIC + zlib.crc32(body).to_bytes(4, "little"):
+            table = marshal.loads(body)
+            if isinstance(table, dict):
+                _table = table
+                cache.used(path)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return _table
+
+
+def _store() -> None:
+    """At exit: the patterns compiled in this run beside those read, for the next."""
+    try:
+        path = _path()
+    except OSError:
+        return
+    if path is None or not _added:
+        return
+    try:
+        body = marshal.dumps({**(_table or {}), **_added})
+    except ValueError:  # something unforeseen in an entry: no cache rather than a traceback
+        return
+    head = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
+    cache.store_file(path, lambda tmp: tmp.write_bytes(head + body))
