@@ -4,26 +4,16 @@
 page (checked where it stands), but read in file order it parts the words around it. So
 review.markup keeps each line's text once more without what its elements hide by their own
 markup — the `hidden` attribute, or a style attribute that removes or shrinks the text to
-nothing — and reads that copy after the line, where it differs. Text a style sheet hides
+nothing, as a browser reads it (review.inlinestyle) — and reads that copy after the line,
+where it differs. Text a style sheet hides
 through a selector (`.x { display: none }`) is not followed: that needs the cascade.
 """
 
 from __future__ import annotations
 
-import re
-
 # Elements that hold no text: a hidden one hides nothing of the line.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
-# Declarations of a style attribute after which a reader sees nothing of the element's text.
-_HIDING = re.compile(
-    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-    r"|content-visibility\s*:\s*hidden|(?:font-size|line-height|max-width|max-height|width|"
-    r"height)\s*:\s*0(?:\.0*)?(?:[a-z%]+)?\s*(?:!important\s*)?(?:;|$)"
-    r"|opacity\s*:\s*0(?:\.0*)?%?\s*(?:!important\s*)?(?:;|$)"
-    r"|color\s*:\s*transparent)", re.IGNORECASE)
-
-
 # Elements whose content no reader of a working page sees: a player's or a canvas's fallback,
 # what shows only without scripts (WeChat and every browser run them), a ruby's fallback
 # brackets, the text between an iframe's tags.
@@ -34,10 +24,14 @@ def hides(tag: str, values: dict[str, str | None]) -> bool:
     """Whether a start tag hides its element's text by its own markup."""
     if tag in VOID:
         return False
-    if "hidden" in values or tag in NEVER_SHOWN or (tag == "dialog" and "open" not in values):
+    if tag in NEVER_SHOWN or (tag == "dialog" and "open" not in values):
         return True
     style = values.get("style") or ""
-    return bool(style) and _HIDING.search(style.replace("\n", " ")) is not None
+    if not style.strip():
+        return "hidden" in values
+    from review.inlinestyle import hides as style_hides
+
+    return style_hides(style, "hidden" in values)
 
 
 class Line:
