@@ -43,7 +43,9 @@ _REORDERING = {("direction", "rtl"), ("unicode-bidi", "bidi-override"),
                ("flex-direction", "column-reverse"), ("flex-flow", "row-reverse"),
                ("flex-flow", "column-reverse"), ("-webkit-box-direction", "reverse"),
                ("box-direction", "reverse"), ("-webkit-flex-direction", "row-reverse"),
-               ("-webkit-flex-direction", "column-reverse")}
+               ("-webkit-flex-direction", "column-reverse"), ("flex-wrap", "wrap-reverse"),
+               ("flex-flow", "wrap-reverse"), ("grid-auto-flow", "column"),
+               ("grid-auto-flow", "dense")}
 # Properties with which an item takes another place than the file gives it (`order: -1`, a
 # grid cell named): any value but the file's own order moves text.
 # A column alone (`grid-column: 1 / -1`, `span 2`) keeps the file's order: auto-placement
@@ -54,7 +56,7 @@ _IN_PLACE = frozenset({"auto", "initial", "inherit", "unset", "revert", "revert-
                        "span"})
 _MATTERS = re.compile(r"content|list-style|quotes|counter-style|direction|unicode-bidi|--|\\|"
                       r"@import|text-overflow|hyphenate|emphasis|@property|data:|reverse|"
-                      r"\border\s*:|ordinal-group|grid-(?:area|row)", re.IGNORECASE)
+                      r"\border\s*:|ordinal-group|grid-(?:area|row|auto-flow)", re.IGNORECASE)
 
 
 @dataclass

@@ -348,6 +348,8 @@ def test_a_check_finds_css_text_and_locates_it_at_the_literal(cli, tmp_path):
     ("a.html", "<style>\n.a{order:2}</style><div style=display:flex><b class=a>单位</b>"
      "<b>个人</b></div>\n", "2:4"),
     ("a.html", "<style>.g{display:grid}\n.b{grid-row:1}</style>\n", "2:4"),
+    ("a.html", "<div style=\"display:flex;flex-wrap:wrap-reverse\"><b>甲</b></div>\n", "1:26"),
+    ("a.html", "<style>\n.g{display:grid;grid-auto-flow:column}</style>\n", "2:17"),
 ])
 def test_text_shown_in_another_order_than_written_is_refused(cli, tmp_path, name, content,
                                                              where):
