@@ -53,6 +53,11 @@ class View:
 # Unicode's explicit direction controls: embeddings, overrides, isolates and their ends. A
 # renderer shows the characters between them in another order than the file holds them.
 BIDI_CONTROLS = re_compile("[\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0 but tab and line ends, and DEL) and the direction controls: a title, a
+# file name or a reason holding one reads otherwise on a screen than what is signed (and
+# PostgreSQL cannot read a NUL inside JSON). Refused wherever they would be signed, shown by
+# name wherever the desk prints a value someone else wrote.
+UNSHOWN = re_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re_compile("[\ud800-\udfff]")
 _SURROGATE_SPLIT = re_compile("([\ud800-\udfff])")
 

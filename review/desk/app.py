@@ -19,7 +19,6 @@ where it needs its own role and key."""
 from __future__ import annotations
 
 import logging
-import re
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -35,14 +34,12 @@ from review.desk.context import Desk
 from review.desk.guard import MAX_BODY, GuardMiddleware
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg
+from review.normalize import UNSHOWN
 from review.tables import MAX_ID
 
 log = logging.getLogger("review.desk")
 STATUS = {Refused: 409, UsageError: 400, StoreError: 503}
 MAX_FIELDS = 20
-# C0 controls but tab and line ends, and the characters that reorder what is drawn: never in
-# anything the desk signs or looks up (PostgreSQL cannot read a NUL inside a JSON record)
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(request: Request, form) -> None:
@@ -52,7 +49,7 @@ def plain(request: Request, form) -> None:
         if not isinstance(value, str):
             raise UsageError("desk_control_chars")
         values.append(value)
-    if any(CONTROL.search(v) for v in values):
+    if any(UNSHOWN.search(v) for v in values):
         raise UsageError("desk_control_chars")
 
 

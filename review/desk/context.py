@@ -3,7 +3,6 @@ drawn (Jinja2 templates bundled with the package, autoescaped)."""
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,19 +14,17 @@ from starlette.responses import HTMLResponse, Response
 from review.desk.guard import Guard
 from review.errors import ReviewError
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, Msg, name, said, t
+from review.normalize import UNSHOWN
 
 MAX_WRONG = 3
-# drawn as nothing or reordering what follows: shown by name wherever a page prints a value
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f"
-                     "\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(value: object) -> object:
     """Every value a template prints (Jinja's finalize): a title, a file name, a reason, a
     run of the draft may come from anyone, and a direction override in it would make the page
     say something other than what was signed."""
-    if isinstance(value, str) and _HIDDEN.search(value):
-        return _HIDDEN.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", value)
+    if isinstance(value, str) and UNSHOWN.search(value):
+        return UNSHOWN.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", value)
     return value
 
 

@@ -61,7 +61,7 @@ def _word(original: str, data: bytes, path: str) -> Drawn:
     target = "".join(original[i] for i in kept)
     try:
         view = aligned(shown, target)
-    except _TooLong:
+    except _Unplaced:
         return Drawn(View(shown, [0] * len(shown), [0] * len(shown)), False, spans)
 
     def back(start: int, end: int) -> tuple[int, int]:
@@ -74,8 +74,8 @@ def _word(original: str, data: bytes, path: str) -> Drawn:
     return Drawn(View(shown, [a for a, _ in placed], [b for _, b in placed]), True, spans)
 
 
-class _TooLong(Exception):
-    pass
+class _Unplaced(Exception):
+    """The findings cannot be placed on the drawn text: drawn without them, and said."""
 
 
 def aligned(shown: str, original: str) -> View:
@@ -84,7 +84,7 @@ def aligned(shown: str, original: str) -> View:
     span; one only `shown` holds for nothing (an empty span where it stands)."""
     lines_a, lines_b = shown.split("\n"), original.split("\n")
     if max(len(lines_a), len(lines_b)) > MAX_ALIGNED_LINES:
-        raise _TooLong
+        raise _Unplaced
     offsets_b = [0]
     for line in lines_b:
         offsets_b.append(offsets_b[-1] + len(line) + 1)
@@ -102,14 +102,14 @@ def aligned(shown: str, original: str) -> View:
         else:
             block_b = "\n".join(lines_b[j1:j2])
             if max(len(block_a), len(block_b)) > MAX_LINE:
-                raise _TooLong
+                raise _Unplaced
             _characters(block_a, block_b, base, starts, ends)
         if i2 < len(lines_a):  # the line end after the block
             at = max(0, offsets_b[j2] - 1)
             starts.append(at)
             ends.append(at + 1 if tag == "equal" else at)
     if len(starts) != len(shown):  # never expected: nothing is placed rather than misplaced
-        raise _TooLong
+        raise _Unplaced
     return View(shown, starts, ends)
 
 

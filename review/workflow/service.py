@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import re
 import secrets
 import string
 from dataclasses import dataclass, field, replace
@@ -47,9 +46,6 @@ if TYPE_CHECKING:
     from review.pipeline import Pipeline
 
 TITLE_CHARS = 40
-# control characters and those that reorder what is drawn: a title or a file name with one
-# would read otherwise in a queue, a history or the desk than what was signed
-UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def sha256(data: bytes) -> str:
@@ -386,6 +382,8 @@ class Service:
         path = self.workspace.relative(file)
         content, findings, first_line = self._check(file)
         title = title or first_line
+        from review.normalize import UNSHOWN
+
         for what, value in (("path", path), ("title", title)):
             if UNSHOWN.search(value):
                 raise UsageError("submit_unshown", what=what, value=repr(value))

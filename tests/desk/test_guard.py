@@ -91,13 +91,18 @@ def test_an_action_needs_the_confirmation(team, item, monkeypatch):
     assert "approve" not in _records(team, item)
 
 
-def test_guessing_the_passphrase_stops_the_desk_signing(team, item, monkeypatch):
+@pytest.fixture
+def careful(team, monkeypatch):
+    """The desk of a reviewer whose key has a passphrase, unlocked once at its start."""
     path = team.key("careful")
     keys.generate(path, "correct horse")
     team.ok("admin", "roster", "add", "careful", "--role", "reviewer", "--key", f"{path}.pub")
     monkeypatch.setenv("REVIEW_KEY_PASSPHRASE", "correct horse")
-    desk = desk_of(team, "careful", monkeypatch)
-    client = client_of(desk)
+    return desk_of(team, "careful", monkeypatch)
+
+
+def test_guessing_the_passphrase_stops_the_desk_signing(team, item, careful):
+    client = client_of(careful)
     fields = form_of(client, item)
     for guess in ("a", "b", "c"):
         assert client.post(f"/items/{item}/approve",
@@ -107,12 +112,8 @@ def test_guessing_the_passphrase_stops_the_desk_signing(team, item, monkeypatch)
     assert "approve" not in _records(team, item)
 
 
-def test_a_key_with_a_passphrase_is_asked_for_it_at_every_signature(team, item, monkeypatch):
-    path = team.key("careful")
-    keys.generate(path, "correct horse")
-    team.ok("admin", "roster", "add", "careful", "--role", "reviewer", "--key", f"{path}.pub")
-    monkeypatch.setenv("REVIEW_KEY_PASSPHRASE", "correct horse")  # unlocked once, at start
-    desk = desk_of(team, "careful", monkeypatch)
+def test_a_key_with_a_passphrase_is_asked_for_it_at_every_signature(team, item, careful):
+    desk = careful
     assert desk.locked
     client = client_of(desk)
     fields = form_of(client, item)

@@ -62,9 +62,16 @@ def test_the_sweep_marks_what_the_definition_says():
 
 
 def test_thousands_of_findings_are_drawn_in_about_the_time_of_the_text():
+    """A ratio in one run, as benchmarks measure: testing each character against each of the
+    11,000 findings made this about a thousand times slower than the text alone."""
     text = "加微信下单，量大优惠。\n" * 4000
     findings = [_finding(i, i + 3, Severity.BLOCK) for i in range(0, len(text) - 3, 4)]
-    started = time.perf_counter()
-    drawn = paragraphs(View.identity(text), findings)
-    assert time.perf_counter() - started < 5  # the pairwise test took minutes at this size
-    assert len(drawn) == 4000
+
+    def timed(found: list[Finding]) -> float:
+        started = time.perf_counter()
+        drawn = paragraphs(View.identity(text), found)
+        assert len(drawn) == 4000
+        return time.perf_counter() - started
+
+    alone = min(timed([]) for _ in range(3))
+    assert min(timed(findings) for _ in range(3)) < 20 * alone
