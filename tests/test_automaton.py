@@ -12,6 +12,7 @@ from review.automaton import (
     cache_path,
     common_characters,
     load_cached,
+    matches,
     store_cached,
 )
 
@@ -76,3 +77,21 @@ def test_cache_paths_follow_their_inputs_and_can_be_turned_off(tmp_path, monkeyp
     assert cache_path("automaton", [tmp_path / "missing.txt"]) is None
     monkeypatch.setenv("REVIEW_NO_CACHE", "1")
     assert cache_path("automaton", [terms]) is None
+
+
+def test_the_bulk_paths_search_finds_the_same_in_the_same_order():
+    """Matches (ahocorasick_rs) against pyahocorasick's iter, nested and overlapping keys,
+    characters outside the BMP included."""
+    import random
+
+    rng = random.Random(20261206)
+    alphabet = "政府工作报告𠀀a"
+    for _ in range(150):
+        keys = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5)))
+                for _ in range(rng.randint(1, 40))}
+        automaton = build_automaton((key, (key, len(key))) for key in keys)
+        text = "".join(rng.choice(alphabet + "。") for _ in range(200))
+        assert matches(automaton).iter(text) == list(automaton.iter(text))
+    assert matches(build_automaton([])).iter("政府") == []
+    searched = matches(build_automaton([("政府", 1)]))
+    assert matches(searched) is searched  # made once

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review import cache, sound
-from review.automaton import build_automaton, cache_path, cached_automaton
+from review.automaton import build_automaton, cache_path, cached_automaton, matches
 from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
@@ -187,6 +187,7 @@ class CooccurrenceStage:
         return (r.id for r in self.rules())
 
     def warm(self) -> None:
+        self.automaton = matches(self.automaton)
         if self.sound:
             sound.table()
             sound.dictionary_words()

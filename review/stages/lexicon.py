@@ -18,7 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache, sound
-from review.automaton import build_automaton, cache_path, cached_automaton
+from review.automaton import build_automaton, cache_path, cached_automaton, matches
 from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
@@ -93,6 +93,9 @@ class LexiconStage:
 
     def rule_ids(self) -> list[str]:
         return self.ids
+
+    def warm(self) -> None:
+        self.automaton = matches(self.automaton)
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         view = doc.compact

@@ -55,6 +55,13 @@ class ExpressionStage:
         yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS, *sets.SPECS,
                                            *usage.SPECS, *typos.SPECS, *context.SPECS))
 
+    def warm(self) -> None:
+        self.corrections.warm()
+        if self.typos is not None:
+            self.typos.warm()
+        if self.context is not None:
+            self.context.warm()
+
     def scan(self, doc: Document) -> Iterator[Hit]:
         yield from self.corrections.detect(doc)
         yield from formulation_check.detect(doc, self.formulations)

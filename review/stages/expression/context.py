@@ -32,6 +32,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
+from itertools import compress
+from typing import TYPE_CHECKING
 
 from review.document import Document
 from review.findings import RULE as BROAD
@@ -40,6 +42,9 @@ from review.rules.spec import Kind, RuleSpec
 from review.stages.expression.context_data import Tables
 from review.stages.expression.context_data import build as build_tables
 from review.stages.expression.typos import Lexicon, _cjk_window, _in_name
+
+if TYPE_CHECKING:
+    from review.stages.expression.bulk import ContextArrays, Segmenter
 
 RULE = Rule("EX9502", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
             "疑似错别字：双字词中一个音近或形近字，上下文读不通", "likely typo: a confusable "
@@ -88,6 +93,8 @@ class ContextTypos:
         # and each answer depends on them alone (bounded: cleared past _MEMO entries).
         self._fixes: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._pair_gains: dict[str, float] = {}
+        self._arrays: ContextArrays | None = None  # the bulk path's (warm)
+        self._segmenter: Segmenter | None = None
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -97,6 +104,13 @@ class ContextTypos:
     def tables(self) -> Tables:
         return build_tables()
 
+    def warm(self) -> None:
+        """The bulk path: slips and the cheap floor in arrays (review/stages/expression/bulk.py)."""
+        from review.stages.expression.bulk import ContextArrays, Segmenter
+
+        self._arrays = ContextArrays(self.tables)
+        self._segmenter = Segmenter(self.lexicon)
+
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
         text = view.text
@@ -105,12 +119,13 @@ class ContextTypos:
         # the wrong character's index → (start of the right word, the word): its score
         found: dict[int, dict[tuple[int, str], float]] = {}
         scores: dict[tuple[int, str], float] = {}
-        for start in self.tables.slip_starts(text):
-            for at, fixed, right in self.corrections(text, start):
-                if (at, fixed) not in scores:
-                    scores[at, fixed] = self.score(text, at, fixed)
-                if scores[at, fixed] >= THRESHOLD and not _guarded(text, at):
-                    found.setdefault(at, {})[start, right] = scores[at, fixed]
+        candidates = self._candidates(text)
+        gains = self._segment_gains(text, candidates)
+        for start, at, fixed, right in candidates:
+            if (at, fixed) not in scores:
+                scores[at, fixed] = self.score(text, at, fixed, gains.get((at, fixed)))
+            if scores[at, fixed] >= THRESHOLD and not _guarded(text, at):
+                found.setdefault(at, {})[start, right] = scores[at, fixed]
         for at, rights in sorted(found.items()):
             start, right = max(rights, key=rights.get)
             first, last = view.span(start, start + 2)
@@ -121,16 +136,48 @@ class ContextTypos:
             yield Hit(RULE, first, last, replacement=right if len(fixes) == 1 else None,
                       broad=BROAD)
 
+    def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(slip's start, index of the wrong character, the right one, the right word) for
+        every correction of every slip, in the text's order; on the bulk path only those
+        whose character-pair gain may reach the floor (the others score nothing)."""
+        arrays, fixes_of = self._arrays, self._fixes_of
+        starts = self.tables.slip_starts(text) if arrays is None else arrays.slip_starts(text)
+        candidates = [(start, start + k, fixed, right) for start in starts
+                      for k, fixed, right in fixes_of(text[start:start + 2])]
+        if arrays is None:
+            return candidates
+        keep = arrays.over_floor(text, [c[1] for c in candidates], [c[2] for c in candidates],
+                                 _MIN_PAIR_GAIN)
+        return list(compress(candidates, keep.tolist()))
+
+    def _segment_gains(self, text: str, candidates: list[tuple[int, int, str, str]]
+                       ) -> dict[tuple[int, str], float]:
+        """On the bulk path, every candidate's segmentation gain at once (Segmenter); on the
+        lean path none: each is computed when its pair gain passes."""
+        if self._segmenter is None:
+            return {}
+        places = list(dict.fromkeys((at, fixed) for _, at, fixed, _ in candidates))
+        windows, corrected = [], []
+        for at, fixed in places:
+            a, b = _cjk_window(text, at, at + 1)
+            windows.append(text[a:b])
+            corrected.append(text[a:at] + fixed + text[at + 1:b])
+        best = self._segmenter.best(corrected + windows)
+        return {place: best[k] - best[k + len(places)] for k, place in enumerate(places)}
+
     def corrections(self, text: str, start: int) -> Iterator[tuple[int, str, str]]:
         """(index of the wrong character, the right one, the right word) for the slip at
         `start`: each confusable that makes it a common word."""
-        written = text[start:start + 2]
+        for k, source, right in self._fixes_of(text[start:start + 2]):
+            yield start + k, source, right
+
+    def _fixes_of(self, written: str) -> tuple[tuple[int, str, str], ...]:
+        """(0 or 1: which character is wrong, the right one, the right word) for a slip."""
         fixes = self._fixes.get(written)
         if fixes is None:
             fixes = self._fixes[written] = tuple(self._corrections(written))
             _bound(self._fixes)
-        for k, source, right in fixes:
-            yield start + k, source, right
+        return fixes
 
     def _corrections(self, written: str) -> Iterator[tuple[int, str, str]]:
         a, b = written
@@ -141,10 +188,11 @@ class ContextTypos:
         for source in sorted(set(sources.get(b, "")).intersection(words.after.get(a, ""))):
             yield 1, source, a + source
 
-    def features(self, text: str, at: int, fixed: str, floors: bool = True
-                 ) -> list[float] | None:
+    def features(self, text: str, at: int, fixed: str, floors: bool = True,
+                 segment_gain: float | None = None) -> list[float] | None:
         """The score's inputs for putting `fixed` at `at`; None when the correction does not
-        read better on both counts (the cheap floors; a fit sees every slip)."""
+        read better on both counts (the cheap floors; a fit sees every slip). `segment_gain`:
+        computed already (the bulk path's, in arrays)."""
         tables = self.tables
         wrong = text[at]
         before = text[at - 1] if at > 0 and _cjk(text[at - 1]) else ""
@@ -161,10 +209,11 @@ class ContextTypos:
             _bound(self._pair_gains)
         if floors and pair_gain < _MIN_PAIR_GAIN:
             return None
-        a, b = _cjk_window(text, at, at + 1)
-        window = text[a:b]
-        corrected = window[:at - a] + fixed + window[at - a + 1:]
-        segment_gain = self.lexicon.best(corrected) - self.lexicon.best(window)
+        if segment_gain is None:
+            a, b = _cjk_window(text, at, at + 1)
+            window = text[a:b]
+            corrected = window[:at - a] + fixed + window[at - a + 1:]
+            segment_gain = self.lexicon.best(corrected) - self.lexicon.best(window)
         if floors and segment_gain < _MIN_SEGMENT_GAIN:
             return None
         seen = max([tables.count(before, wrong)] if before else [0])
@@ -173,8 +222,9 @@ class ContextTypos:
         return [segment_gain, pair_gain, math.log1p(seen), tables.weight(wrong),
                 tables.weight(fixed), float(wrong in tables.shapes.get(fixed, ""))]
 
-    def score(self, text: str, at: int, fixed: str) -> float:
-        values = self.features(text, at, fixed)
+    def score(self, text: str, at: int, fixed: str, segment_gain: float | None = None
+              ) -> float:
+        values = self.features(text, at, fixed, segment_gain=segment_gain)
         if values is None:
             return -math.inf
         return sum(w * v for w, v in zip(WEIGHTS, values, strict=True)) + INTERCEPT

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review.automaton import build_automaton, cached_automaton
+from review.automaton import build_automaton, cached_automaton, matches
 from review.document import Document
 from review.findings import Hit, Rule
 from review.stages.expression.data import Correction
@@ -33,6 +33,9 @@ class Corrections:
             for phrase in item.shields:
                 keys.setdefault(phrase, []).append((index, _SHIELD, len(phrase)))
         return build_automaton((key, tuple(value)) for key, value in keys.items())
+
+    def warm(self) -> None:
+        self.automaton = matches(self.automaton)
 
     def rules(self) -> Iterator[Rule]:
         return (item.rule for item in self.items)

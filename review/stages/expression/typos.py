@@ -30,7 +30,7 @@ from pathlib import Path
 import ahocorasick
 
 from review import cache
-from review.automaton import build_automaton, cached_automaton
+from review.automaton import build_automaton, cached_automaton, matches
 from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
@@ -65,6 +65,7 @@ _WORD3 = 2000
 _IDIOM = 5           # four-character idioms (jieba's POS i, l) this frequent
 _WORD4 = 1000        # and other four-character words (实事求是 is a noun to jieba)
 _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent is no word
+_MISSING = object()  # a sentinel for a memo read inline
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
 _INDEX_VERSION = 10
@@ -114,17 +115,23 @@ class Lexicon:
 
     def best(self, text: str) -> float:
         """The log-probability of the likeliest segmentation of `text` into words."""
+        seen, logp, missing = self._seen, self.logp, _MISSING
         unknown = -self.log_total - 8.0
-        score = [0.0] + [-math.inf] * len(text)
-        for i in range(len(text)):
-            for width in range(1, min(4, len(text) - i) + 1):
-                p = self.logp(text[i:i + width])
+        size = len(text)
+        score = [0.0] + [-math.inf] * size
+        for i in range(size):
+            here = score[i]
+            for end in range(i + 1, min(i + 4, size) + 1):
+                word = text[i:end]
+                p = seen.get(word, missing)  # logp's memo read inline: the hot loop
+                if p is missing:
+                    p = logp(word)
                 if p is None:
-                    if width > 1:
+                    if end - i > 1:
                         continue
                     p = unknown
-                if score[i] + p > score[i + width]:
-                    score[i + width] = score[i] + p
+                if here + p > score[end]:
+                    score[end] = here + p
         return score[-1]
 
 
@@ -153,6 +160,10 @@ class Typos:
             found = self._pairs[value] = list(zip(self.words[value].split(" "),
                                                   map(int, self.offsets[value]), strict=True))
         return found
+
+    def warm(self) -> None:
+        self.halves = matches(self.halves)
+        _ = self.lexicon
 
     @cached_property
     def lexicon(self) -> Lexicon:

@@ -1,0 +1,192 @@
+"""The typo detectors' tables as NumPy arrays, for the bulk path (EX9501 in typos.py, EX9502
+in context.py). Built from the tables already loaded (some tens of milliseconds, once per
+process), never cached: everything here is the cache's data in another shape.
+
+- `ContextArrays`: on prose about one pair in thirteen is a slip, and one slip in ten reads
+  better corrected on the cheap floor (the character-pair gain); in plain Python that floor, a
+  few dictionary look-ups a candidate, was two thirds of EX9502's time. Here the slips are
+  found and the pair gain of every candidate computed in array operations; only candidates
+  within a hair of the floor go on to the exact score.
+- `Segmenter`: `Lexicon.best` (the likeliest segmentation of a short window) for many windows
+  at once: the same additions and comparisons in the same order, so the same numbers.
+
+Findings are those of the lean path (tests/test_paths.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from review.stages.expression.context_data import Tables
+from review.stages.expression.typos import Lexicon
+
+# Code points above this are never in a table (all CJK of the tables lie in the BMP).
+_POINTS = 0x10000
+# A float in another order of operations may differ from the exact one in the last bits:
+# candidates this close under the floor are left to the exact computation.
+_SLACK = 1e-6
+
+
+def _points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+class ContextArrays:
+    def __init__(self, tables: Tables) -> None:
+        # the slips as a bit table over their characters' ids (some 2 MB): a look-up is an
+        # index, not a binary search among half a million keys
+        alphabet = sorted(set(tables.slips).union(*tables.slips.values()))
+        self.slip_ids = np.zeros(_POINTS, dtype=np.int64)
+        self.slip_ids[[ord(c) for c in alphabet]] = np.arange(1, len(alphabet) + 1)
+        self.slip_size = len(alphabet) + 1
+        pairs = _pair_keys(tables.slips)
+        bits = np.zeros(self.slip_size ** 2, dtype=bool)
+        bits[self.slip_ids[pairs >> 16] * self.slip_size + self.slip_ids[pairs & 0xFFFF]] = True
+        self.slip_bits = np.packbits(bits, bitorder="little")
+        keys = _pair_keys({a: entry[0] for a, entry in tables.follow.items()})
+        counts = np.frombuffer("".join(tables.follow[a][1] for a in sorted(tables.follow))
+                               .encode("utf-32-le"), dtype=np.uint32).astype(np.float64) - 48
+        order = np.argsort(keys, kind="stable")
+        self.follow_keys, self.follow_counts = keys[order], counts[order]
+        self.total = np.zeros(_POINTS)
+        self.types = np.zeros(_POINTS)
+        for a, entry in tables.follow.items():
+            self.total[ord(a)], self.types[ord(a)] = entry[2], entry[3]
+        weight = np.zeros(_POINTS)
+        for c, w in tables.log_weight.items():
+            if ord(c) < _POINTS:
+                weight[ord(c)] = w
+        # the unigram term of log_follow, per character
+        self.unigram = np.where(weight != 0, np.exp(weight - tables.log_total_weight), 1e-9)
+
+    def slip_starts(self, text: str) -> list[int]:
+        """Where a pair of `text` is a slip (Tables.slip_starts, in arrays)."""
+        if len(text) < 2:
+            return []
+        ids = self.slip_ids[np.minimum(_points(text), _POINTS - 1)]  # 0: in no slip
+        keys = ids[:-1] * self.slip_size + ids[1:]
+        slip = (self.slip_bits[keys >> 3] >> (keys & 7)) & 1
+        return np.flatnonzero(slip & (ids[:-1] > 0) & (ids[1:] > 0)).tolist()
+
+    def over_floor(self, text: str, ats: list[int], fixed: list[str],
+                   floor: float) -> np.ndarray:
+        """For each candidate (put fixed[i] at ats[i]): whether its character-pair gain may
+        reach `floor` — a superset, by _SLACK, of the candidates the exact gain passes."""
+        if not ats:
+            return np.zeros(0, dtype=bool)
+        points = _points(text)
+        at = np.asarray(ats, dtype=np.int64)
+        wrong = points[at]
+        right = _points("".join(fixed))
+        cjk = (points >= 0x4E00) & (points <= 0x9FFF)
+        has_before = at > 0
+        has_before[has_before] = cjk[at[has_before] - 1]
+        has_after = at + 1 < len(points)
+        has_after[has_after] = cjk[at[has_after] + 1]
+        before = np.where(has_before, points[np.maximum(at - 1, 0)], 0)
+        after = np.where(has_after, points[np.minimum(at + 1, len(points) - 1)], 0)
+        gain = np.where(has_before, self._log_follow(before, right)
+                        - self._log_follow(before, wrong), 0.0)
+        gain += np.where(has_after, self._log_follow(right, after)
+                         - self._log_follow(wrong, after), 0.0)
+        return gain >= floor - _SLACK
+
+    def _log_follow(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Tables.log_follow over arrays (a, b in the BMP; 0 stands for no character)."""
+        a, b = np.minimum(a, _POINTS - 1), np.minimum(b, _POINTS - 1)
+        total, types = self.total[a], self.types[a]
+        found, where = _find(self.follow_keys, (a << 16) | b)
+        count = np.where(found, self.follow_counts[where], 0.0)
+        known = total > 0
+        share = np.divide(total, total + types, out=np.zeros_like(total), where=known)
+        seen = np.divide(count, total, out=np.zeros_like(total), where=known)
+        return np.log(share * seen + (1 - share + 1e-3) * self.unigram[b])
+
+
+class Segmenter:
+    """Lexicon.best over arrays: each word of one to four characters as one integer key (16
+    bits a character), its log-probability beside it."""
+
+    WIDTHS = (1, 2, 3, 4)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.keys: dict[int, np.ndarray] = {}
+        self.logp: dict[int, np.ndarray] = {}
+        for width in self.WIDTHS:
+            joined = lexicon.words.get(width, "")
+            points = _points(joined).reshape(-1, width)
+            bmp = (points < _POINTS).all(axis=1)
+            keys = _keys(points[bmp])
+            freqs = _points(lexicon.freqs.get(width, ""))[bmp]
+            order = np.argsort(keys, kind="stable")
+            self.keys[width] = keys[order]
+            # as Lexicon._search computes it: (ord − 48) / 4 − log_total
+            self.logp[width] = (freqs[order] - 48) / 4 - lexicon.log_total
+        self.unknown = -lexicon.log_total - 8.0
+
+    def best(self, windows: list[str]) -> list[float]:
+        """lexicon.best(w) for each window w."""
+        if not windows:
+            return []
+        size = max(map(len, windows))
+        lengths = np.fromiter(map(len, windows), dtype=np.int64, count=len(windows))
+        points = _points("".join(w.ljust(size, "\0") for w in windows)).reshape(-1, size)
+        outside = (points >= _POINTS).any(axis=1)  # no word holds such a character
+        # every word of each width at each place, looked up at once
+        logp = {width: self._logp(width, sliding_window_view(points, width, axis=1))
+                for width in self.WIDTHS if width <= size}
+        logp[1] = np.where(np.isnan(logp[1]), self.unknown, logp[1])
+        score = np.full((len(windows), size + 1), -np.inf)
+        score[:, 0] = 0.0
+        for i in range(size):
+            here = score[:, i]
+            for width, p in logp.items():
+                end = i + width
+                if end > size:
+                    break
+                # nan (no word) compares false, as the lean path's `continue`
+                candidate = np.where(end <= lengths, here + p[:, i], -np.inf)
+                better = candidate > score[:, end]
+                score[better, end] = candidate[better]
+        result = score[np.arange(len(windows)), lengths].tolist()
+        for k in np.flatnonzero(outside).tolist():
+            result[k] = self.lexicon.best(windows[k])
+        return result
+
+    def _logp(self, width: int, words: np.ndarray) -> np.ndarray:
+        """The log-probability of each word (rows × places × characters); nan where it is
+        no word."""
+        keys, values = self.keys[width], self.logp[width]
+        if not len(keys):
+            return np.full(words.shape[:2], np.nan)
+        found, where = _find(keys, _keys(np.minimum(words, _POINTS - 1)))
+        return np.where(found, values[where], np.nan)
+
+
+def _keys(points: np.ndarray) -> np.ndarray:
+    """One integer for each word of code points (BMP, up to four, in the last axis): 16 bits
+    each, first highest."""
+    keys = np.zeros(points.shape[:-1], dtype=np.uint64)
+    for column in range(points.shape[-1]):
+        keys = (keys << np.uint64(16)) | points[..., column].astype(np.uint64)
+    return keys
+
+
+def _pair_keys(after: dict[str, str]) -> np.ndarray:
+    """The keys (a << 16 | b) of every pair a b, from a → the b's, in the order of sorted a."""
+    parts = [(ord(a) << 16) | np.frombuffer(bs.encode("utf-32-le"), dtype=np.uint32)
+             .astype(np.int64) for a, bs in sorted(after.items())]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _find(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which keys (any shape) are in `sorted_keys` (not empty), and where (meaningless where
+    not). Sorted queries keep the binary searches in cache: several times quicker."""
+    flat = keys.ravel()
+    order = np.argsort(flat)
+    where = np.empty_like(order)
+    where[order] = np.searchsorted(sorted_keys, flat[order])
+    np.minimum(where, len(sorted_keys) - 1, out=where)
+    where = where.reshape(keys.shape)
+    return sorted_keys[where] == keys, where
