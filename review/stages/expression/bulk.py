@@ -14,11 +14,14 @@ Findings are those of the lean path (tests/test_paths.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from review.stages.expression.context_data import Tables
-from review.stages.expression.typos import Lexicon
+if TYPE_CHECKING:  # the detectors import this module, not the reverse
+    from review.stages.expression.context_data import Tables
+    from review.stages.expression.typos import Lexicon
 
 # Code points above this are never in a table (all CJK of the tables lie in the BMP).
 _POINTS = 0x10000
@@ -101,6 +104,61 @@ class ContextArrays:
         share = np.divide(total, total + types, out=np.zeros_like(total), where=known)
         seen = np.divide(count, total, out=np.zeros_like(total), where=known)
         return np.log(share * seen + (1 - share + 1e-3) * self.unigram[b])
+
+
+class HalvesArrays:
+    """EX9501's candidates in arrays: for every half found, each word sharing it — where the
+    text differs from the word in exactly one place outside the half, by a character that
+    stands for the word's (Typos.detect's loop, which took most of its time)."""
+
+    def __init__(self, words: list[str], offsets: list[str], confusable: dict[str, str]) -> None:
+        entries = [(word, int(offset)) for joined, digits in zip(words, offsets, strict=True)
+                   for word, offset in zip(joined.split(" "), digits, strict=True)]
+        counts = np.fromiter((len(digits) for digits in offsets), dtype=np.int64,
+                             count=len(offsets))
+        self.first = np.cumsum(counts) - counts  # a half's first entry
+        self.count = counts
+        self.words = [word for word, _ in entries]
+        self.offset = np.array([offset for _, offset in entries], dtype=np.int64)
+        self.length = np.array([len(word) for word in self.words], dtype=np.int64)
+        self.points = _points("".join(w.ljust(4, "\0") for w in self.words)).reshape(-1, 4)
+        self.confusable = np.sort(np.array(
+            [(ord(right) << 21) | ord(wrong) for right, wrongs in confusable.items()
+             for wrong in wrongs], dtype=np.int64))
+
+    def candidates(self, text: str, found: list[tuple[int, object]]
+                   ) -> list[tuple[int, int, str]]:
+        """(start, end, word) for each word the halves `found` ((last, value) pairs) point at
+        that the text there misspells by one confusable character, in the order found."""
+        if not found or not len(self.confusable):
+            return []
+        last = np.fromiter((end for end, _ in found), dtype=np.int64, count=len(found))
+        value = np.fromiter((v for _, v in found), dtype=np.int64, count=len(found))
+        counts = self.count[value]
+        match = np.repeat(np.arange(len(found)), counts)
+        # each match's entries: its half's first, first + 1, …
+        entry = np.repeat(self.first[value] - (np.cumsum(counts) - counts), counts) + \
+            np.arange(len(match))
+        offset, length = self.offset[entry], self.length[entry]
+        start = last[match] - 1 - offset
+        inside = (start >= 0) & (start + length <= len(text))
+        entry, start, offset, length = entry[inside], start[inside], offset[inside], \
+            length[inside]
+        points = np.r_[_points(text), np.zeros(4, dtype=np.int64)]
+        word = self.points[entry]
+        rows = np.arange(len(entry))
+        # four characters: the half not found (2, 3 or 0, 1) must differ in one place;
+        # three: the character outside the half must differ
+        i = np.where(offset == 0, 2, 0)
+        right_i = points[start + i] == word[rows, i]
+        right_j = points[start + i + 1] == word[rows, i + 1]
+        slip = np.where(length == 4, np.where(right_i, i + 1, i), i)
+        one_off = np.where(length == 4, right_i != right_j, ~right_i)
+        keys = (word[rows, slip] << 21) | points[start + slip]
+        stands_for = _find(self.confusable, keys)[0]
+        chosen = np.flatnonzero(one_off & stands_for).tolist()
+        words = self.words
+        return [(int(start[k]), int(start[k] + length[k]), words[int(entry[k])]) for k in chosen]
 
 
 class Segmenter:

@@ -64,10 +64,14 @@ _REGIONS = ("台湾", "香港", "澳门")
 _RUN = rf"[\u4e00-\u9fff{_SEPARATORS}0-9０-９]+"
 
 
+# What stands right before 国 in any _CLOSED match: a run without it holds no closed list.
+_CLOSING = rf"[等个{_COUNT[1:-2]}]国"
+
+
 def _closed_lists(text: str) -> Iterator[re.Match]:
-    closed = re_compile(_CLOSED)
+    closed, closing = re_compile(_CLOSED), re_compile(_CLOSING)
     for run in re_compile(_RUN).finditer(text):
-        if "国" in run.group():
+        if "国" in run.group() and closing.search(run.group()):
             yield from closed.finditer(text, run.start(), run.end())
 
 

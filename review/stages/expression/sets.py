@@ -106,10 +106,16 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
         if "、" not in m.group():
             continue
         run = m.group()
-        items = [(item, at) for item, at in _items(run, m.start()) if item]
+        items: list[tuple[str, int]] | None = None
         for fixed in sets:
-            if sum(member in run for member in fixed.members) < len(fixed.members) - 1:
-                continue  # most lists share no member with a set: no need to look closer
+            members = fixed.members
+            # most lists share no member with a set: no need to look closer (all but one
+            # must be there, so one of the first two)
+            if len(members) > 1 and members[0] not in run and members[1] not in run or \
+                    sum(member in run for member in members) < len(members) - 1:
+                continue
+            if items is None:
+                items = [(item, at) for item, at in _items(run, m.start()) if item]
             for item, at in _wrong_items(fixed, items, text, m.start(), m.end()):
                 yield Hit(RULE, *view.span(at, at + len(item)))
 

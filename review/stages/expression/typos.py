@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -35,6 +36,9 @@ from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.rules.spec import Kind, RuleSpec
+
+if TYPE_CHECKING:
+    from review.stages.expression.bulk import HalvesArrays
 
 RULE = Rule("EX9501", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
             "疑似错别字：与常用词只差一个音近或形近字", "likely typo: one confusable character "
@@ -152,6 +156,7 @@ class Typos:
         self.offsets = offsets
         self._pairs: dict[int, list[tuple[str, int]]] = {}
         self.confusable = confusable
+        self._arrays: HalvesArrays | None = None  # the bulk path's (warm)
 
     def pairs(self, value: int) -> list[tuple[str, int]]:
         """(word, where the half stands in it) of the words sharing half `value`."""
@@ -162,7 +167,11 @@ class Typos:
         return found
 
     def warm(self) -> None:
+        """The bulk path: the halves found by ahocorasick_rs, the words checked in arrays."""
+        from review.stages.expression.bulk import HalvesArrays
+
         self.halves = matches(self.halves)
+        self._arrays = HalvesArrays(self.words, self.offsets, self.confusable)
         _ = self.lexicon
 
     @cached_property
@@ -178,6 +187,22 @@ class Typos:
         view = doc.visible
         text = view.text
         found: dict[tuple[int, int], set[str]] = {}
+        for start, end, word in self._candidates(text):
+            if self._no_word(text[start:end]):
+                found.setdefault((start, end), set()).add(word)
+        for (start, end), words in sorted(found.items()):
+            right = max(words, key=lambda w: self.lexicon.logp(w) or -math.inf)
+            if self._credible(text, start, end, right):
+                # a listed wrong → right for the same place is the more certain judgement
+                yield Hit(RULE, *view.span(start, end),
+                          replacement=right if len(words) == 1 else None, broad=BROAD)
+
+    def _candidates(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word): where the text misspells a word by one confusable character
+        outside the half found."""
+        if self._arrays is not None:
+            yield from self._arrays.candidates(text, self.halves.iter(text))
+            return
         confusable = self.confusable
         size = len(text)
         # the hot loop of the stage: a half is found about once in ten characters
@@ -188,15 +213,8 @@ class Typos:
                 if start < 0 or end > size:
                     continue
                 slip = _the_slip(text, start, word, offset)
-                if slip >= 0 and text[start + slip] in confusable.get(word[slip], "") and \
-                        self._no_word(text[start:end]):
-                    found.setdefault((start, end), set()).add(word)
-        for (start, end), words in sorted(found.items()):
-            right = max(words, key=lambda w: self.lexicon.logp(w) or -math.inf)
-            if self._credible(text, start, end, right):
-                # a listed wrong → right for the same place is the more certain judgement
-                yield Hit(RULE, *view.span(start, end),
-                          replacement=right if len(words) == 1 else None, broad=BROAD)
+                if slip >= 0 and text[start + slip] in confusable.get(word[slip], ""):
+                    yield start, end, word
 
     def _no_word(self, written: str) -> bool:
         return (self.lexicon.logp(written) or -math.inf) <= self._rare

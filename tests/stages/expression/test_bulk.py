@@ -94,3 +94,21 @@ def test_a_draft_on_the_bulk_path_reads_as_on_the_lean_path(lexicon):
     lean = list(detector.detect(Document("d", text)))
     detector.warm()
     assert list(detector.detect(Document("d", text))) == lean and len(lean) == 2
+
+
+def test_the_same_misspelt_words_as_the_lean_paths_loop():
+    """EX9501's candidates: planted one-character slips in three- and four-character words,
+    at the text's edges too."""
+    lean, bulk = typos.build(), typos.build()
+    bulk.warm()
+    rng = random.Random(5)
+    characters = [c for c in PROSE if "\u4e00" <= c <= "\u9fff"]
+    texts = [PROSE, "实事求事", "同舟共际", "事求是", "实"]
+    for _ in range(300):
+        at = rng.randrange(len(PROSE) - 30)
+        window = list(PROSE[at:at + 30])
+        window[rng.randrange(30)] = rng.choice(characters)
+        texts.append("".join(window))
+    for text in texts:
+        assert list(bulk._candidates(text)) == list(lean._candidates(text)), text
+    assert list(lean._candidates("我们要坚持实事求事。")) == [(5, 9, "实事求是")]
