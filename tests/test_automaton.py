@@ -8,6 +8,7 @@ from conftest import ROOT
 
 from review.automaton import (
     COMMON,
+    MATCHES_KEYS,
     build_automaton,
     cache_path,
     common_characters,
@@ -95,3 +96,5 @@ def test_the_bulk_paths_search_finds_the_same_in_the_same_order():
     assert matches(build_automaton([])).iter("政府") == []
     searched = matches(build_automaton([("政府", 1)]))
     assert matches(searched) is searched  # made once
+    large = build_automaton((str(n), n) for n in range(MATCHES_KEYS + 1))
+    assert matches(large) is large  # too costly to build for what it saves
