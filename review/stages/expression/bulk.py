@@ -38,27 +38,30 @@ class ContextArrays:
     def __init__(self, tables: Tables) -> None:
         # the slips as a bit table over their characters' ids (some 2 MB): a look-up is an
         # index, not a binary search among half a million keys
-        alphabet = sorted(set(tables.slips).union(*tables.slips.values()))
-        self.slip_ids = np.zeros(_POINTS, dtype=np.int64)
-        self.slip_ids[[ord(c) for c in alphabet]] = np.arange(1, len(alphabet) + 1)
-        self.slip_size = len(alphabet) + 1
         pairs = _pair_keys(tables.slips)
-        bits = np.zeros(self.slip_size ** 2, dtype=bool)
-        bits[self.slip_ids[pairs >> 16] * self.slip_size + self.slip_ids[pairs & 0xFFFF]] = True
-        self.slip_bits = np.packbits(bits, bitorder="little")
+        present = np.zeros(_POINTS, dtype=bool)
+        present[pairs >> 16] = present[pairs & 0xFFFF] = True
+        alphabet = np.flatnonzero(present)
+        self.slip_ids = np.zeros(_POINTS, dtype=np.int64)
+        self.slip_ids[alphabet] = np.arange(1, len(alphabet) + 1)
+        self.slip_size = len(alphabet) + 1
+        where = self.slip_ids[pairs >> 16] * self.slip_size + self.slip_ids[pairs & 0xFFFF]
+        # the pairs are distinct: the sum of a byte's bits is their union
+        self.slip_bits = np.bincount(where >> 3, weights=1 << (where & 7),
+                                     minlength=(self.slip_size ** 2 >> 3) + 1).astype(np.uint8)
         keys = _pair_keys({a: entry[0] for a, entry in tables.follow.items()})
         counts = np.frombuffer("".join(tables.follow[a][1] for a in sorted(tables.follow))
                                .encode("utf-32-le"), dtype=np.uint32).astype(np.float64) - 48
         order = np.argsort(keys, kind="stable")
         self.follow_keys, self.follow_counts = keys[order], counts[order]
-        self.total = np.zeros(_POINTS)
-        self.types = np.zeros(_POINTS)
-        for a, entry in tables.follow.items():
-            self.total[ord(a)], self.types[ord(a)] = entry[2], entry[3]
+        self.total, self.types = np.zeros(_POINTS), np.zeros(_POINTS)
+        firsts = _points("".join(tables.follow))
+        self.total[firsts] = [entry[2] for entry in tables.follow.values()]
+        self.types[firsts] = [entry[3] for entry in tables.follow.values()]
         weight = np.zeros(_POINTS)
-        for c, w in tables.log_weight.items():
-            if ord(c) < _POINTS:
-                weight[ord(c)] = w
+        weighed = _points("".join(tables.log_weight))
+        inside = weighed < _POINTS
+        weight[weighed[inside]] = np.array(list(tables.log_weight.values()))[inside]
         # the unigram term of log_follow, per character
         self.unigram = np.where(weight != 0, np.exp(weight - tables.log_total_weight), 1e-9)
 
@@ -233,9 +236,9 @@ def _keys(points: np.ndarray) -> np.ndarray:
 
 def _pair_keys(after: dict[str, str]) -> np.ndarray:
     """The keys (a << 16 | b) of every pair a b, from a → the b's, in the order of sorted a."""
-    parts = [(ord(a) << 16) | np.frombuffer(bs.encode("utf-32-le"), dtype=np.uint32)
-             .astype(np.int64) for a, bs in sorted(after.items())]
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    items = sorted(after.items())
+    firsts = _points("".join(a * len(bs) for a, bs in items))
+    return (firsts << 16) | _points("".join(bs for _, bs in items))
 
 
 def _find(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
