@@ -145,6 +145,9 @@ class FormulationEntry(_Strict):
     severity: Severity = Severity.BLOCK
     gate: GateName = Gate.POLITICAL
     allow: list[Text] = []
+    # the formulation's last word, which its name (the text before it) is always followed by
+    # (…社会主义 + 思想): the name written exactly and another word after it is a near miss too
+    head: Annotated[str, StringConstraints(min_length=1)] | None = None
     hit: Examples
     miss: Examples = []
 

@@ -66,8 +66,10 @@ class ExpressionStage:
         yield from self.corrections.detect(doc)
         yield from formulation_check.detect(doc, self.formulations)
         yield from leaders.detect(doc, self.leaders, self.day)
+        yield from leaders.heads(doc)
         yield from regions.detect(doc)
-        yield from sets.detect(doc, self.sets)
+        yield from sets.detect(doc, self.sets,
+                               self.typos.is_word if self.typos is not None else None)
         yield from usage.detect(doc)
         taken: list[tuple[int, int]] = []
         if self.typos is not None:

@@ -1,6 +1,8 @@
 """Exact formulations: canonical strings (习近平新时代中国特色社会主义思想 …) that must be
 written exactly. A near miss — an inserted, dropped, replaced or swapped character — is a
-veto-level error; the exact string is not."""
+veto-level error; the exact string is not. A formulation with a `head` (its last word: 思想)
+is also misnamed when its name is written exactly and another word follows it
+(习近平新时代中国特色社会主义理论), unless that is one of its allowed variants."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ class Formulation:
     allow: tuple[str, ...] = ()  # folded official variants that are not near misses
     hit: tuple[str, ...] = ()
     miss: tuple[str, ...] = ()
+    head: str = ""  # folded last word; the text before it must be followed by it
 
 
 def default_distance(length: int) -> int:
@@ -37,12 +40,12 @@ def load_formulations(path: Path) -> list[Formulation]:
 
 def _encode(items: list[Formulation]) -> list:
     return [[*f.rule.to_list(), f.text, f.key, f.max_distance, list(f.allow), list(f.hit),
-             list(f.miss)] for f in items]
+             list(f.miss), f.head] for f in items]
 
 
 def _decode(data: list) -> list[Formulation]:
     return [Formulation(Rule.from_list(row[:8]), row[8], row[9], row[10], tuple(row[11]),
-                        tuple(row[12]), tuple(row[13])) for row in data]
+                        tuple(row[12]), tuple(row[13]), row[14]) for row in data]
 
 
 def _compiled(path: Path) -> list[Formulation]:
@@ -56,7 +59,7 @@ def _compiled(path: Path) -> list[Formulation]:
                     f"改为“{e.text}”", f"write “{e.text}”")
         result.append(Formulation(rule, e.text, key, e.max_distance or default_distance(len(key)),
                                   tuple(folded(a) for a in e.allow), tuple(e.hit),
-                                  tuple(e.miss)))
+                                  tuple(e.miss), folded(e.head) if e.head else ""))
     return result
 
 
@@ -89,8 +92,8 @@ def detect(doc: Document, formulations: list[Formulation]) -> Iterator[Hit]:
             while at >= 0:
                 exact.append((at, at + len(phrase)))
                 at = text.find(phrase, at + 1)
-        found = [m for m in _near_misses(text, f) if not any(a < m[2] and m[1] < b
-                                                              for a, b in exact)]
+        found = [m for m in (*_near_misses(text, f), *_wrong_heads(text, f))
+                 if not any(a < m[2] and m[1] < b for a, b in exact)]
         for d, start, end in found:
             # Of overlapping near misses keep the closest: in 学习习近平…, not 习习近平….
             if not any(d2 < d and s2 < end and start < e2 for d2, s2, e2 in found):
@@ -117,6 +120,23 @@ def _near_misses(text: str, f: Formulation) -> Iterator[tuple[int, int, int]]:
         if any(distance(text[start:end], a, limit) < d for a in f.allow):
             continue
         yield d, start, end
+
+
+def _wrong_heads(text: str, f: Formulation) -> Iterator[tuple[int, int, int]]:
+    """(distance, start, end) where the formulation's name is written exactly and followed by
+    another word than its head: the name and as many characters as the head has."""
+    if not f.head:
+        return
+    name = f.key[:-len(f.head)]
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        after = text[end:end + len(f.head)]
+        if len(after) == len(f.head) and all("\u4e00" <= c <= "\u9fff" for c in after) \
+                and not text.startswith(f.head, end) \
+                and not any(text.startswith(a, at) for a in f.allow):
+            yield distance(after, f.head, len(f.head)), at, end + len(f.head)
+        at = text.find(name, end)
 
 
 def _starts(text: str, key: str) -> list[int]:

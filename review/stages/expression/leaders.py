@@ -2,7 +2,10 @@
 
 The mere presence of a name is never a finding. A title written next to a name must be one
 that person held on the draft's date: a wrong title (EX9101), a former office holder presented
-as current (EX9102, unless written 原/前/时任), and a known misspelling of a name (EX9103)."""
+as current (EX9102, unless written 原/前/时任), and a known misspelling of a name (EX9103).
+EX9104: an institution's head given another institution's title after a rank or a party post
+(检察院常务副院长, 检察院党组书记、代院长, 政协常务副主任): the bare forms (检察院院长) are
+entries of lexicons/expression/titles.toml."""
 
 from __future__ import annotations
 
@@ -48,6 +51,33 @@ SPECS = [
              detail_en="a known misspelling of a leader's name."),
 ]
 
+HEAD_TITLE = Rule("EX9104", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
+                  "称谓错误：机构负责人的称谓与机构不符",
+                  "the head's title does not belong to this institution",
+                  "检察院称检察长，政协称主席，地方人大常委会称主任",
+                  "a procuratorate has a 检察长, a CPPCC committee a 主席, a local people's "
+                  "congress standing committee a 主任")
+SPECS.append(RuleSpec(
+    HEAD_TITLE, Kind.LEADER, source=__name__,
+    hit=("市人民检察院常务副院长带队督导。", "县人民检察院党组书记、代院长出席会议。",
+         "县政协党组书记、常务副主任主持会议。", "区人大常委会党组书记、主席讲话。"),
+    miss=("市人民检察院常务副检察长带队督导。", "县人民法院党组书记、代院长出席会议。",
+          "县政协提案委员会常务副主任发言。", "全国人大常委会副委员长出席会议。",
+          "县政协办公室主任介绍情况。", "县人民检察院院长办公会研究案件。"),
+    detail_zh="检察院、政协、地方人大常委会的负责人在级别或党内职务之后被冠以别的机构的称谓"
+              "（检察院常务副院长、政协常务副主任、人大常委会党组书记、主席）。",
+    detail_en="the head of a procuratorate, a CPPCC committee or a local people's congress "
+              "standing committee given another institution's title after a rank or a party "
+              "post."))
+
+# (institution, its head's title, a title that belongs elsewhere) and what may stand between:
+# a party post (党组书记、), a rank (常务, 代, 第一, 专职), 副
+_RANK = r"(?:党组(?:副)?书记[、，]?|党组成员[、，]?)?(?:常务|代理|代|第一|专职|执行)?"
+_HEADS = (
+    ("检察院", "检察长", rf"检察院({_RANK})(副?院长)(?!办公会)"),
+    ("政协", "主席", rf"政协({_RANK})(副?主任)(?!委员)"),
+    ("人大常委会", "主任", rf"(?<!全国)人大常委会({_RANK})(副?主席)"),
+)
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
 
@@ -120,6 +150,21 @@ def _compiled(bundled: Path, organisation: Path | None) -> Leaders:
         offices.append(Office(folded(e.name), titles, e.valid_from, e.valid_to))
         misspellings += [(folded(m), e.name) for m in e.misspellings]
     return Leaders(tuple(offices), tuple(dict.fromkeys(misspellings)))
+
+
+def heads(doc: Document) -> Iterator[Hit]:
+    """EX9104: a rank or party post after the institution, then another institution's title
+    (the bare forms without one are titles.toml's)."""
+    view = doc.visible
+    text = view.text
+    for institution, right, pattern in _HEADS:
+        if institution in text:
+            for m in re.finditer(pattern, text):
+                if m.group(1):
+                    wrong = m.group(2)
+                    fixed = ("副" if wrong.startswith("副") else "") + right
+                    yield Hit(HEAD_TITLE, *view.span(m.start(), m.end()),
+                              replacement=m.group()[:m.start(2) - m.start()] + fixed)
 
 
 def detect(doc: Document, leaders: Leaders, day: date) -> Iterator[Hit]:

@@ -1,8 +1,9 @@
 """Taiwan, Hong Kong and Macao presented as countries. EX9201: an item of a list of countries —
 closed by 等国(家) or by a count (3个国家, 8国), or opened by 各国…包括 — without 地区. EX9202:
 one of a pair of "two countries" (大陆与台湾两国). EX9203: a mark of statehood written as
-Taiwan's own (台湾国立…, 台湾国). 中国台湾, 台湾地区, 国家和地区, “国立” in quotation marks are
-right."""
+Taiwan's own (台湾国立…, 台湾国). EX9204: Taiwan, Hong Kong or Macao set against “China” as its
+counterpart (台湾青年和中国青年: 大陆青年, 内地企业). An item written 中国台湾 is still an item
+of a list of countries; 台湾地区, 国家和地区, “国立” in quotation marks are right."""
 
 from __future__ import annotations
 
@@ -26,13 +27,19 @@ PAIR = Rule("EX9202", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
 STATEHOOD = Rule("EX9203", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
                  "以国家称谓称台湾地区的机构", "a mark of statehood written as Taiwan's own",
                  "去掉“国立”或加引号，不称“台湾国”", "drop 国立 or quote it; never 台湾国")
+COUNTERPART = Rule("EX9204", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
+                   "将台湾、香港、澳门与“中国”对举", "Taiwan, Hong Kong or Macao set against China",
+                   "与台湾对举称“大陆”，与香港、澳门对举称“内地”",
+                   "write 大陆 (beside Taiwan) or 内地 (beside Hong Kong, Macao), not 中国")
 SPECS = [RuleSpec(
     RULE, Kind.REGION, source=__name__,
     hit=("展会吸引了法国、德国和澳门等国的企业参展。",
          "出席论坛的各国代表包括：英国、新加坡、香港。",
          "来自日本、韩国、台湾、越南等8个国家的客商参会。",
-         "参赛选手分别来自澳门、葡萄牙、巴西3个国家。"),
-    miss=("来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。"),
+         "参赛选手分别来自澳门、葡萄牙、巴西3个国家。",
+         "参赛队伍来自泰国、中国香港、新加坡等8个国家。"),
+    miss=("来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。",
+          "参赛队伍来自泰国、中国香港、新加坡等8个国家和地区。"),
     detail_zh="在“等国（家）”或“各国……包括”的国家列举中出现台湾、香港、澳门而未称地区。",
     detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括)."),
     RuleSpec(PAIR, Kind.REGION, source=__name__,
@@ -45,7 +52,16 @@ SPECS = [RuleSpec(
              miss=("展品借自台湾“国立”历史博物馆。", "台湾国民党主席发表讲话。",
                    "抗战时期的国立西南联合大学培养了大批人才。"),
              detail_zh="台湾地区机构名称中的“国立”未加引号，或称“台湾国”。",
-             detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国.")]
+             detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国."),
+    RuleSpec(COUNTERPART, Kind.REGION, source=__name__,
+             hit=("夏令营邀请了40名台湾学生和40名中国学生。", "促进香港企业与中国企业的合作。",
+                  "中国游客和澳门游客都可以免费参观。"),
+             miss=("夏令营邀请了40名台湾学生和40名大陆学生。", "促进香港企业与内地企业的合作。",
+                   "中国游客和中国澳门游客都可以免费参观。",
+                   "台湾学生和中国香港学生同台演出。"),
+             detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
+             detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
+                       "(台湾青年和中国青年).")]
 
 _NAME = r"[\u4e00-\u9fff]{2,10}"
 _SEPARATORS = "、,和及与"
@@ -54,11 +70,16 @@ _COUNT = "[0-9０-９一二三四五六七八九十两几多]+"
 # A list closed by 等国/等国家 or a count of countries (not …国家和地区), or opened by
 # 各国…包括/国家有 …. Patterns are compiled on first use (regexcache keeps them): most drafts name
 # none of the regions.
-_CLOSED = rf"({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)国(?:家)?(?!和地区|及地区|与地区|内)"
+_CLOSED = rf"({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)国(?!家?[和及与]地区|内)"
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
 _OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
 _REGIONS = ("台湾", "香港", "澳门")
+# 台湾青年和30名中国青年, 中国企业与香港企业: the same noun (two characters or more) after a
+# region and after 中国, joined
+_JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
+_COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_JOIN}中国\2|"
+                rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3")
 # A closed list lies inside one run of names and separators holding 等国; the backtracking
 # _CLOSED runs only there, not at every character of the draft.
 _RUN = rf"[\u4e00-\u9fff{_SEPARATORS}0-9０-９]+"
@@ -84,13 +105,14 @@ def detect(doc: Document) -> Iterator[Hit]:
         start = m.start(1)
         for item in re_compile(f"([{_SEPARATORS}])").split(m.group(1)):
             # The first item may carry words before the list (来自美国): match its end.
+            # 中国台湾 is an item of the list as much as 台湾
             for region in _REGIONS:
-                if item == region or (start == m.start(1) and item.endswith(region)
-                                      and not item.endswith("中国" + region)
-                                      and len(item) > len(region)
-                                      and item[-len(region) - 1] not in "国"):
-                    at = start + len(item) - len(region)
-                    yield Hit(RULE, *view.span(at, at + len(region)))
+                named = "中国" + region if item.endswith("中国" + region) else region
+                if item in (region, named) or (start == m.start(1) and item.endswith(named)
+                                               and len(item) > len(named)
+                                               and item[-len(named) - 1] not in "国"):
+                    at = start + len(item) - len(named)
+                    yield Hit(RULE, *view.span(at, at + len(named)))
             start += len(item)
     if "两国" in text:
         for m in re_compile(_PAIR).finditer(text):
@@ -100,6 +122,9 @@ def detect(doc: Document) -> Iterator[Hit]:
                 if region:
                     at = m.end(group) - len(region)
                     yield Hit(PAIR, *view.span(at, m.end()))
+    if "中国" in text:
+        for m in re_compile(_COUNTERPART).finditer(text):
+            yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

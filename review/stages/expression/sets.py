@@ -1,12 +1,15 @@
 """EX9301: a fixed enumeration with a wrong member — 四个自信 with 民族自信 for 文化自信,
 新发展理念 with 共赢 for 共享. The sets are data (`lexicons/expression/sets.toml`). A list
 (items joined by 、 and a last 和/与/及) is judged against a set only when it holds every
-member but at most one: lists that share a word or two with a set are ordinary prose."""
+member but at most one: lists that share a word or two with a set are ordinary prose. The item
+in the missing member's place is known by the set's shape, by the set's name beside the list,
+or by resembling the missing member (half its characters in place: 法制 for 法治, 奢侈之风 for
+奢靡之风); a typo of a member (奢糜之风, no word) is the typo lists' to report."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,14 +93,32 @@ def _items(run: str, start: int) -> Iterator[tuple[str, int]]:
         at += len(part) - sum(len(p) + 1 for p in pieces) + 1
 
 
-def _misspelt(item: str, member: str) -> bool:
-    """One character off a member of three or more (奢糜之风); 共赢 for 共享 is a word."""
+def _misspelt(item: str, member: str, is_word: Callable[[str], bool] | None) -> bool:
+    """One character off a member of three or more, where the pairs it makes with its
+    neighbours are no words (奢糜之风: a typo); 奢侈之风 (奢侈 a word) and 共赢 for 共享 are
+    words in the member's place. `is_word`: the dictionary (EX9501's); without it, any one
+    character off is taken for a typo."""
     tail = item[-len(member):]
-    return len(member) >= 3 and len(item) >= len(member) and \
-        sum(a != b for a, b in zip(tail, member, strict=True)) == 1
+    if len(member) < 3 or len(item) < len(member):
+        return False
+    slips = [i for i, (a, b) in enumerate(zip(tail, member, strict=True)) if a != b]
+    if len(slips) != 1:
+        return False
+    at = slips[0]
+    pairs = [tail[max(0, at - 1):at + 1], tail[at:at + 2]]
+    return is_word is None or not any(len(p) == 2 and is_word(p) for p in pairs)
 
 
-def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
+def _resembles(item: str, member: str) -> bool:
+    """The item ends in a string of the member's length with half its characters or more in
+    place (共建 for 共享, 生活富足 for 生活富裕)."""
+    tail = item[-len(member):]
+    return len(tail) == len(member) and \
+        2 * sum(a == b for a, b in zip(tail, member, strict=True)) >= len(member)
+
+
+def detect(doc: Document, sets: list[FixedSet],
+           is_word: Callable[[str], bool] | None = None) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     if "、" not in text:
@@ -116,12 +137,13 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
                 continue
             if items is None:
                 items = [(item, at) for item, at in _items(run, m.start()) if item]
-            for item, at in _wrong_items(fixed, items, text, m.start(), m.end()):
+            for item, at in _wrong_items(fixed, items, text, m.start(), m.end(), is_word):
                 yield Hit(RULE, *view.span(at, at + len(item)))
 
 
 def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,
-                 end: int) -> list[tuple[str, int]]:
+                 end: int, is_word: Callable[[str], bool] | None = None
+                 ) -> list[tuple[str, int]]:
     """The items of one list (in the order written) that stand where a member should."""
     items = [*items[:-1], _run_on(fixed, *items[-1])]
     matched = [i for i, (item, _) in enumerate(items) if fixed.member(item)]
@@ -135,6 +157,7 @@ def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start
     before = [items[first - 1]] if first > 0 else []
     if len(named) > need:  # all there: one more of their shape is one too many
         return [(item, at) for item, at in gaps + before + after if fixed.shaped(item)]
+    missing = next(m for m in fixed.members if m not in named)
     if gaps:
         wrong = gaps if len(gaps) == 1 else []
     elif fixed.shape:
@@ -143,12 +166,11 @@ def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start
         wrong = after  # 开放、共赢的新发展理念: the set is named right after its list
     elif fixed.cue and fixed.cue in text[max(0, start - 12):start] and before:
         wrong = before
-    else:
-        wrong = []
+    else:  # no name beside the list: an item like the missing member stands in its place
+        wrong = [(item, at) for item, at in after or before if _resembles(item, missing)]
     if len(wrong) != 1:
         return []
-    missing = next(m for m in fixed.members if m not in named)
-    return [] if _misspelt(wrong[0][0], missing) else wrong
+    return [] if _misspelt(wrong[0][0], missing, is_word) else wrong
 
 
 def _run_on(fixed: FixedSet, item: str, at: int) -> tuple[str, int]:

@@ -61,7 +61,9 @@ SPECS = [RuleSpec(
 # two-character one is (which is mostly where two words meet)
 GAIN = {3: 10.0, 4: 8.0}
 _COMMON_CHAR = 2000  # a character is common above this summed frequency of its words
-_KNOWN_CHAR = 1000   # and a character read the same must be this common to stand in (shapes: any)
+_KNOWN_CHAR = 500    # and a character read the same must be this common to stand in (shapes: any;
+# 蚂 for 马 in 蛛丝马迹, 804); the characters of the words looked for are confused however rare
+# (芋 for 竽 in 滥竽充数: an idiom's rare character is where a typo puts a common one)
 # Two-character words are left to the lists (lexicons/expression/words.toml): a two-character
 # misspelling is mostly where two words meet, and the gain that tells them apart (11) found 2%
 # of the SIGHAN typos while costing a 50 MB automaton (SIGHAN: benchmarks/sighan.py).
@@ -72,7 +74,7 @@ _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent i
 _MISSING = object()  # a sentinel for a memo read inline
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 10
+_INDEX_VERSION = 11
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
@@ -216,6 +218,10 @@ class Typos:
                 if slip >= 0 and text[start + slip] in confusable.get(word[slip], ""):
                     yield start, end, word
 
+    def is_word(self, text: str) -> bool:
+        """In the dictionary, above its rarest entries (the lexicon is loaded on first use)."""
+        return not self._no_word(text)
+
     def _no_word(self, written: str) -> bool:
         return (self.lexicon.logp(written) or -math.inf) <= self._rare
 
@@ -291,9 +297,10 @@ def _read_dictionary(path: Path) -> tuple[dict[str, int], dict[str, str]]:
     return freq, pos
 
 
-def _confusables(freq: dict[str, int]) -> dict[str, str]:
-    """For each common character, the characters a typo puts in its place: those read the
-    same, and those of a similar shape. A typo's character may be a rarer one (姆 for 拇)."""
+def _confusables(freq: dict[str, int], targets: list[str] | None = None) -> dict[str, str]:
+    """For each common character and each character of the words looked for (`targets`), the
+    characters a typo puts in its place: those read the same, and those of a similar shape. A
+    typo's character may be a rarer one (姆 for 拇)."""
     from pypinyin import Style, pinyin
 
     weight: dict[str, int] = {}
@@ -302,7 +309,9 @@ def _confusables(freq: dict[str, int]) -> dict[str, str]:
             if "\u4e00" <= c <= "\u9fff":
                 weight[c] = weight.get(c, 0) + f
     known = {c for c, w in weight.items() if w >= _KNOWN_CHAR}
-    sound = {c: pinyin(c, style=Style.NORMAL)[0][0] for c in known}  # its usual reading
+    keys = {c for c in known if weight[c] >= _COMMON_CHAR} | {c for word in targets or ()
+                                                               for c in word}
+    sound = {c: pinyin(c, style=Style.NORMAL)[0][0] for c in known | keys}  # its usual reading
     by_sound: dict[str, set[str]] = {}
     for c, reading in sound.items():
         by_sound.setdefault(reading, set()).add(c)
@@ -312,8 +321,8 @@ def _confusables(freq: dict[str, int]) -> dict[str, str]:
             group = set(line.split())
             for c in group:
                 shape.setdefault(c, set()).update(group - {c})
-    return {c: "".join(sorted((by_sound[sound[c]] | shape.get(c, set())) - {c}))
-            for c in known if weight[c] >= _COMMON_CHAR}
+    return {c: "".join(sorted((by_sound.get(sound[c], set()) | shape.get(c, set())) - {c}))
+            for c in keys}
 
 
 def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
@@ -365,10 +374,11 @@ def build() -> Typos:
 
     def index() -> list:
         freq, pos = read()
-        halves = _halves(_targets(freq, pos), freq)
+        targets = list(_targets(freq, pos))
+        halves = _halves(iter(targets), freq)
         return [list(halves), [" ".join(word for word, _ in pairs) for pairs in halves.values()],
                 ["".join(str(offset) for _, offset in pairs) for pairs in halves.values()],
-                _confusables(freq)]
+                _confusables(freq, targets)]
 
     def lexicon() -> Lexicon:
         return cache.cached("typo_words", [stroke_file()], lambda: _lexicon(read()[0]),

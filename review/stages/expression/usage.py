@@ -1,8 +1,9 @@
 """Word usage that a list of wrong words cannot hold (EX94xx): a conditional paired with the
 wrong conjunction (只有…就), an approximation said twice (大约…左右), a negation inside
 防止/避免 (防止…不再发生), a sentence that loses its subject to 通过…使, 截止 for 截至 before a
-figure, and 原因是…造成的. Each is a pattern inside one clause or sentence, with the cases
-that are right written into it."""
+figure, 原因是…造成的, 带 for 戴 before what is worn (口罩, 头盔), and 心里 for 心理
+(侥幸心里, 心里健康). Each is a pattern inside one clause or sentence, with the cases that are
+right written into it."""
 
 from __future__ import annotations
 
@@ -111,6 +112,24 @@ USAGES += [
            rf"(?:减少|降低|下降|缩小|缩短|减轻)了?\s*{_NUMBER}+倍", "倍",
            ("今年全县安全事故数量减少了2倍。", "办事时间缩短了3倍。"),
            ("今年全县安全事故数量减少了三分之二。", "办事效率提高了3倍。")),
+]
+USAGES += [
+    _usage("EX9410", "用字错误：把口罩、头盔、安全帽等穿戴在身上用“戴”，“带”是携带",
+           "what is worn (a mask, a helmet) is 戴, not 带 (to carry)", "改为“戴”", "write 戴",
+           r"(?<![携随身自备捎附夹])带(?:好|上|着)?(?=口罩|头盔|安全帽|护目镜|防护面罩)", "带",
+           ("骑乘电动自行车要带头盔。", "进入施工现场必须带好安全帽。", "外出请科学带口罩。"),
+           ("骑乘电动自行车要戴头盔。", "进入施工现场必须戴好安全帽。",
+            "外出请随身携带口罩。", "乘车时请自带口罩。", "党员带头戴头盔。")),
+    _usage("EX9411", "用字错误：指心态、心理活动的“心理”误作“心里”（心里指胸口内部、思想里）",
+           "心理 (the mind, psychology) written 心里 (in one's heart)", "改为“心理”",
+           "write 心理",
+           r"(?:侥幸|逆反|从众|攀比|麻痹|畏难|恐慌|厌学|自卑|抵触|依赖|猎奇|炫耀|报复)心里(?![话面头])|"
+           r"(?<![的在我你他她们里])心里(?=健康|咨询|疏导|素质|测评|测试|辅导|干预|危机|障碍|援助|"
+           r"门诊|医生|专家|学|卫生|状态|问题)", "心里",
+           ("个别驾驶人存在侥幸心里，酒后驾车被查处。", "学校为毕业班学生开展心里辅导。",
+            "社区引入专业社工提供心里援助。"),
+           ("个别驾驶人存在侥幸心理，酒后驾车被查处。", "学校为毕业班学生开展心理辅导。",
+            "听到这个消息，大家心里很高兴。", "我心里学到了很多。", "他把心里话说了出来。")),
 ]
 SPECS = [u.spec for u in USAGES]
 

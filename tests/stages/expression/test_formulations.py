@@ -44,3 +44,20 @@ def test_distance_counts_insertions_deletions_replacements_and_swaps():
     assert distance("abed", "abcd", 3) == 1
     assert distance("bacd", "abcd", 3) == 1
     assert distance("wxyz", "abcd", 2) == 3  # capped
+
+
+@pytest.mark.parametrize("wrong", ["习近平新时代中国特色社会主义学说",
+                                   "习近平新时代中国特色社会主义观点"])
+def test_the_name_with_another_last_word_is_a_near_miss(wrong):
+    text = f"认真学习{wrong}，推动工作落实。"
+    assert found(text) == [("EX9001", wrong)]
+    assert next(formulations.detect(Document("t", text), FORMULATIONS)).replacement == THOUGHT
+
+
+@pytest.mark.parametrize("text", [
+    "深入学习习近平新时代中国特色社会主义外交思想。",   # an allowed variant
+    "深入学习习近平新时代中国特色社会主义思想的世界观和方法论。",
+    "新时代中国特色社会主义事业取得历史性成就。",        # without the name
+])
+def test_the_head_and_its_allowed_variants_are_quiet(text):
+    assert found(text) == []

@@ -69,3 +69,30 @@ def test_an_organisations_file_cannot_change_the_national_leaders(tmp_path):
     ours = leaders.load_leaders(expression_dir() / "leaders.toml", path)
     text = "国务院总理李克强出席会议。"
     assert [h.rule.id for h in leaders.detect(Document("t", text), ours, TODAY)] == ["EX9102"]
+
+
+def heads(text: str) -> list[tuple[str, str | None]]:
+    return [(text[h.start:h.end], h.replacement) for h in leaders.heads(Document("t", text))]
+
+
+@pytest.mark.parametrize("text, span, right", [
+    ("区人民检察院第一副院长介绍办案情况。", "检察院第一副院长", "检察院第一副检察长"),
+    ("县人民检察院党组书记、代院长主持会议。", "检察院党组书记、代院长",
+     "检察院党组书记、代检察长"),
+    ("县政协党组副书记、副主任出席。", "政协党组副书记、副主任", "政协党组副书记、副主席"),
+    ("镇人大常委会常务副主席讲话。", "人大常委会常务副主席", "人大常委会常务副主任"),
+])
+def test_another_institutions_title_after_a_rank_or_post(text, span, right):
+    assert heads(text) == [(span, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "区人民检察院第一副检察长介绍办案情况。",
+    "区人民法院第一副院长介绍审判情况。",
+    "县政协文史委员会副主任发言。",
+    "县政协党组书记、主席主持会议。",
+    "县人民检察院院长办公会召开。",
+    "全国人大常委会副委员长出席。",
+])
+def test_the_right_titles_are_quiet(text):
+    assert heads(text) == []

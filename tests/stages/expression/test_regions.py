@@ -36,3 +36,31 @@ def test_correct_wording_is_quiet(text):
 ])
 def test_regions_merely_near_the_word_country_are_quiet(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("选手来自越南、中国台湾、老挝等6个国家。", "中国台湾"),
+    ("来自中国香港、葡萄牙两国的嘉宾出席。", "中国香港"),
+])
+def test_a_region_named_with_china_is_still_an_item_of_a_list_of_countries(text, span):
+    assert found(text) == [span]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("研学营招收15名香港中学生和15名中国中学生。", "香港中学生和15名中国中学生"),
+    ("推动中国高校与台湾高校的交流合作。", "中国高校与台湾高校"),
+    ("澳门居民和中国居民同样享受优惠。", "澳门居民和中国居民"),
+])
+def test_a_region_set_against_china_is_blocked(text, span):
+    assert found(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "研学营招收15名香港中学生和15名内地中学生。",
+    "推动大陆高校与台湾高校的交流合作。",
+    "中国高校与中国台湾高校的交流合作。",
+    "台湾同胞和中国人民血脉相连。",          # different nouns on the two sides
+    "香港中学生和中国历史爱好者。",
+])
+def test_mainland_and_the_region_side_by_side_are_quiet(text):
+    assert found(text) == []

@@ -50,3 +50,14 @@ def test_a_check_never_imports_jieba(tmp_path):
                             text=True, timeout=120)
     assert "EX9501" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_common_character_for_an_idioms_rare_one_is_found(pipeline):
+    """竽 is rare, 芋 common and read the same: where a writer's input method slips."""
+    found = findings(pipeline, "个别单位搞形式主义，滥芋充数应付检查。")
+    assert [(f.text, f.replacement) for f in found] == [("滥芋充数", "滥竽充数")]
+
+
+def test_a_less_common_character_read_the_same_stands_in(pipeline):
+    found = findings(pipeline, "执法人员顺着蛛丝蚂迹追查到了源头。")
+    assert [(f.text, f.replacement) for f in found] == [("蛛丝蚂迹", "蛛丝马迹")]

@@ -1,0 +1,45 @@
+"""EX9301, fixed enumerations: the item standing in a member's place, known by the set's
+shape, its name beside the list, or by resembling the missing member; a typo of a member is
+left to the typo lists."""
+
+import pytest
+
+from review.document import Document
+from review.stages.expression import sets
+from review.stages.expression.data import SETS_FILE, expression_dir
+from review.stages.expression.typos import build as build_typos
+
+SETS = sets.load_sets(expression_dir() / SETS_FILE)
+
+
+@pytest.fixture(scope="module")
+def is_word():
+    return build_typos().is_word
+
+
+def found(text: str, is_word=None) -> list[str]:
+    return [text[h.start:h.end] for h in sets.detect(Document("t", text), SETS, is_word)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("大力弘扬富强、民主、文明、和顺的价值追求。", "和顺"),          # 和谐
+    ("持续纠治形式主义、官僚主义、享乐主义和奢华之风。", "奢华之风"),  # 奢靡之风
+    ("坚持创新、协调、绿色、开放、共用的理念。", "共用"),            # 共享
+])
+def test_an_item_like_the_missing_member_is_wrong_without_the_sets_name(text, span, is_word):
+    assert found(text, is_word) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "大力弘扬富强、民主、文明、和谐的价值追求。",
+    "推进创新、协调、绿色发展，扩大开放、包容合作。",       # ordinary prose near a set
+    "坚持富强、民主、文明，建设美丽家园。",
+    "形式主义、官僚主义、享乐主义和奢靡之风必须坚决纠治。",
+])
+def test_right_or_unrelated_lists_are_quiet(text, is_word):
+    assert found(text, is_word) == []
+
+
+def test_a_member_misspelt_into_no_word_is_left_to_the_typo_lists(is_word):
+    """奢迷之风: 奢迷 and 迷之 are no words — a slip of the pen, not another word."""
+    assert found("坚决纠治形式主义、官僚主义、享乐主义、奢迷之风。", is_word) == []
