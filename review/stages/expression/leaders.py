@@ -60,23 +60,43 @@ HEAD_TITLE = Rule("EX9104", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW
 SPECS.append(RuleSpec(
     HEAD_TITLE, Kind.LEADER, source=__name__,
     hit=("市人民检察院常务副院长带队督导。", "县人民检察院党组书记、代院长出席会议。",
-         "县政协党组书记、常务副主任主持会议。", "区人大常委会党组书记、主席讲话。"),
+         "县政协党组书记、常务副主任主持会议。", "区人大常委会党组书记、主席讲话。",
+         "区人民法院副检察长带队开展执行攻坚。", "市发改委局长在发布会上介绍项目进展。",
+         "县卫生健康委员会副局长出席义诊活动。", "区监委主席通报了典型案例。",
+         "中央军委副主任出席仪式。", "全国人大常委会副主任率执法检查组来到我省。"),
     miss=("市人民检察院常务副检察长带队督导。", "县人民法院党组书记、代院长出席会议。",
           "县政协提案委员会常务副主任发言。", "全国人大常委会副委员长出席会议。",
-          "县政协办公室主任介绍情况。", "县人民检察院院长办公会研究案件。"),
+          "县政协办公室主任介绍情况。", "县人民检察院院长办公会研究案件。",
+          "区人民法院院长、检察院检察长列席会议。", "市发改委主任、统计局局长出席发布会。",
+          "县卫健委党委书记、主任讲话。", "区纪委书记、监委主任通报了典型案例。",
+          "中央军委副主席出席仪式。", "全国人大常委会副委员长率执法检查组来到我省。",
+          "全国人大常委会法制工作委员会主任介绍草案。", "市教委局属学校校长参加培训。"),
     detail_zh="检察院、政协、地方人大常委会的负责人在级别或党内职务之后被冠以别的机构的称谓"
-              "（检察院常务副院长、政协常务副主任、人大常委会党组书记、主席）。",
+              "（检察院常务副院长、政协常务副主任、人大常委会党组书记、主席）；法院称检察长、"
+              "监委称主席、军委称主任、全国人大常委会称主任、委员会（卫健委、发改委）称局长，"
+              "有无级别都报。",
     detail_en="the head of a procuratorate, a CPPCC committee or a local people's congress "
               "standing committee given another institution's title after a rank or a party "
-              "post."))
+              "post; a court's head called 检察长, a supervisory commission's or the Central "
+              "Military Commission's given the other's title, the NPC Standing Committee's "
+              "called 主任, or a commission's (卫健委, 发改委) called 局长, with or without a "
+              "rank."))
 
-# (institution, its head's title, a title that belongs elsewhere) and what may stand between:
-# a party post (党组书记、), a rank (常务, 代, 第一, 专职), 副
+# (institution, its head's title, a title that belongs elsewhere, whether the bare form counts
+# too) and what may stand between: a party post (党组书记、), a rank (常务, 代, 第一, 专职), 副.
+# The bare forms of the first rows are entries of titles.toml.
 _RANK = r"(?:党组(?:副)?书记[、，]?|党组成员[、，]?)?(?:常务|代理|代|第一|专职|执行)?"
 _HEADS = (
-    ("检察院", "检察长", rf"检察院({_RANK})(副?院长)(?!办公会)"),
-    ("政协", "主席", rf"政协({_RANK})(副?主任)(?!委员)"),
-    ("人大常委会", "主任", rf"(?<!全国)人大常委会({_RANK})(副?主席)"),
+    ("检察院", "检察长", rf"检察院({_RANK})(副?院长)(?!办公会)", False),
+    ("政协", "主席", rf"政协({_RANK})(副?主任)(?!委员)", False),
+    ("人大常委会", "主任", rf"(?<!全国)人大常委会({_RANK})(副?主席)", False),
+    ("全国人大常委会", "委员长", rf"全国人大常委会({_RANK})(副?主席)", False),
+    ("全国人大常委会", "委员长", rf"全国人大常委会({_RANK})(副?主任)(?!委员)", True),
+    ("法院", "院长", rf"法院({_RANK})(副?检察长)", True),
+    ("监", "主任", rf"(?:监委|监察委员会)({_RANK})(副?主席)", True),
+    ("军委", "主席", rf"军委({_RANK})(副?主任)(?!委员)", True),
+    # a commission (卫健委, 发改委, 教育委员会) has a 主任, a bureau a 局长
+    ("委", "主任", rf"委(?:员会)?({_RANK})(副?局长)", True),
 )
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
@@ -157,10 +177,10 @@ def heads(doc: Document) -> Iterator[Hit]:
     (the bare forms without one are titles.toml's)."""
     view = doc.visible
     text = view.text
-    for institution, right, pattern in _HEADS:
+    for institution, right, pattern, bare in _HEADS:
         if institution in text:
             for m in re.finditer(pattern, text):
-                if m.group(1):
+                if m.group(1) or bare:
                     wrong = m.group(2)
                     fixed = ("副" if wrong.startswith("副") else "") + right
                     yield Hit(HEAD_TITLE, *view.span(m.start(), m.end()),

@@ -37,8 +37,14 @@ SPECS = [RuleSpec(
          "出席论坛的各国代表包括：英国、新加坡、香港。",
          "来自日本、韩国、台湾、越南等8个国家的客商参会。",
          "参赛选手分别来自澳门、葡萄牙、巴西3个国家。",
-         "参赛队伍来自泰国、中国香港、新加坡等8个国家。"),
-    miss=("来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。",
+         "参赛队伍来自泰国、中国香港、新加坡等8个国家。",
+         "本届博览会的展商来自东盟、中东、港澳等20多个国家。",
+         "夏令营的营员分别来自新加坡、马来西亚和台湾等4个国家。",
+         "合作伙伴遍布中国澳门等十多个国家。"),
+    miss=("香港等国际大都市的经验值得借鉴。", "东京、首尔、香港等国际金融中心。",
+          "澳门等国有资本参与的项目。", "游客来自港澳台等地区。",
+          "合作伙伴遍布中国澳门等十多个国家和地区。",
+          "来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。",
           "参赛队伍来自泰国、中国香港、新加坡等8个国家和地区。"),
     detail_zh="在“等国（家）”或“各国……包括”的国家列举中出现台湾、香港、澳门而未称地区。",
     detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括)."),
@@ -70,11 +76,17 @@ _COUNT = "[0-9０-９一二三四五六七八九十两几多]+"
 # A list closed by 等国/等国家 or a count of countries (not …国家和地区), or opened by
 # 各国…包括/国家有 …. Patterns are compiled on first use (regexcache keeps them): most drafts name
 # none of the regions.
-_CLOSED = rf"({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)国(?!家?[和及与]地区|内)"
+# 国 beginning another word (香港等国际都市, 澳门等国有企业) closes no list of countries;
+# 等国外 does (a region is not 国外)
+_NOT_A_STATE = "[内际有企产货营标旗歌徽学画防务情土库资税]"
+_CLOSED = (rf"({_NAME}(?:[{_SEPARATORS}]{_NAME})*)(?:等(?:{_COUNT}个?)?|{_COUNT}个?)"
+           rf"国(?!家?[和及与]地区|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
 _OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
 _REGIONS = ("台湾", "香港", "澳门")
+# the regions named together, as an item of a list: 港澳台 is no country either
+_JOINT = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
 # 台湾青年和30名中国青年, 中国企业与香港企业: the same noun (two characters or more) after a
 # region and after 中国, joined
 _JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
@@ -99,21 +111,24 @@ def _closed_lists(text: str) -> Iterator[re.Match]:
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not any(region in text for region in _REGIONS):
+    if not any(region in text for region in _REGIONS + _JOINT):
         return
     for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
         start = m.start(1)
-        for item in re_compile(f"([{_SEPARATORS}])").split(m.group(1)):
+        for part in re_compile(f"([{_SEPARATORS}])").split(m.group(1)):
+            # the last name may have taken the 等 of 等12个国家
+            item = part.removesuffix("等")
             # The first item may carry words before the list (来自美国): match its end.
             # 中国台湾 is an item of the list as much as 台湾
-            for region in _REGIONS:
+            joint = next((j for j in _JOINT if item.endswith(j)), None)
+            for region in (joint,) if joint else _REGIONS:
                 named = "中国" + region if item.endswith("中国" + region) else region
                 if item in (region, named) or (start == m.start(1) and item.endswith(named)
                                                and len(item) > len(named)
                                                and item[-len(named) - 1] not in "国"):
                     at = start + len(item) - len(named)
                     yield Hit(RULE, *view.span(at, at + len(named)))
-            start += len(item)
+            start += len(part)
     if "两国" in text:
         for m in re_compile(_PAIR).finditer(text):
             for group in (1, 2):
