@@ -35,6 +35,25 @@ SPECS = [RuleSpec(
     detail_en="a list holds all members of a fixed formulation but one, and another item in its "
               "place (or all of them and one more of the same shape).")]
 
+ORDER = Rule("EX9302", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
+             "固定提法的顺序有误", "a fixed enumeration in another order than its official one",
+             "按规范顺序列举", "list the members in their official order")
+SPECS.append(RuleSpec(
+    ORDER, Kind.SET, source=__name__,
+    hit=("倡导富强、文明、民主、和谐的价值目标。",
+         "坚持协调、创新、绿色的新发展理念，推动高质量发展。",
+         "持续纠治官僚主义、形式主义、享乐主义、奢靡之风。",
+         "新发展理念，即开放、绿色、共享，必须完整准确全面贯彻。"),
+    miss=("倡导富强、民主、文明、和谐的价值目标。",
+          "坚持创新、绿色、共享的新发展理念，推动高质量发展。",
+          "推动绿色、开放、创新发展。", "加强文明、和谐社区建设。",
+          "持续纠治享乐主义、奢靡之风。"),
+    detail_zh="列举中一个固定提法的成员齐全而顺序与规范不同，或其中三项以上紧挨提法名称而顺序不同"
+              "（社会主义核心价值观、新发展理念、“四风”等按规范顺序表述）。",
+    detail_en="a list holds every member of a fixed formulation in another order than the "
+              "official one, or three or more members beside the formulation's name in another "
+              "order."))
+
 # runs of characters and 、 (a list is one that holds a 、): one pass, no backtracking
 _RUN = re_compile(r"[\u4e00-\u9fff、]+")
 _LAST_JOINS = re_compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
@@ -130,15 +149,19 @@ def detect(doc: Document, sets: list[FixedSet],
         items: list[tuple[str, int]] | None = None
         for fixed in sets:
             members = fixed.members
-            # most lists share no member with a set: no need to look closer (all but one
-            # must be there, so one of the first two)
-            if len(members) > 1 and members[0] not in run and members[1] not in run or \
-                    sum(member in run for member in members) < len(members) - 1:
+            # most lists share no member with a set: no need to look closer (the order is
+            # judged from three members on, the members from all but one)
+            least = min(_ORDERED, len(members) - 1)
+            if not any(member in run for member in members[:len(members) - least + 1]) or \
+                    sum(member in run for member in members) < least:
                 continue
             if items is None:
                 items = [(item, at) for item, at in _items(run, m.start()) if item]
             for item, at in _wrong_items(fixed, items, text, m.start(), m.end(), is_word):
                 yield Hit(RULE, *view.span(at, at + len(item)))
+            order = _out_of_order(fixed, items, text, m.start(), m.end())
+            if order is not None:
+                yield Hit(ORDER, *view.span(*order))
 
 
 def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,
@@ -171,6 +194,35 @@ def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start
     if len(wrong) != 1:
         return []
     return [] if _misspelt(wrong[0][0], missing, is_word) else wrong
+
+
+_ORDERED = 3  # members from which a list's order is judged (beside the set's name)
+
+
+def _out_of_order(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,
+                  end: int) -> tuple[int, int] | None:
+    """The span from the first to the last member, when a list holds every member in
+    another order, or three or more beside the set's name (right after the list or before
+    it) in another order. An item ends with its member (坚定道路自信); the last may run on
+    after it (生活富裕落到实处)."""
+    ranked = []  # (the member's rank in the set, where it starts and ends)
+    for k, (item, at) in enumerate(items):
+        member = fixed.member(item)
+        if member in fixed.members:
+            ranked.append((fixed.members.index(member), at + len(item) - len(member),
+                           at + len(item)))
+        elif k == len(items) - 1:
+            member = next((m for m in fixed.members if item.startswith(m)), None)
+            if member is not None:
+                ranked.append((fixed.members.index(member), at, at + len(member)))
+    ranks = [rank for rank, _, _ in ranked]
+    if len(set(ranks)) != len(ranks) or len(ranks) < _ORDERED or ranks == sorted(ranks):
+        return None
+    named = bool(fixed.cue) and (fixed.cue in text[ranked[-1][1]:end + 12]
+                                 or fixed.cue in text[max(0, start - 12):start])
+    if len(ranks) < len(fixed.members) and not named:
+        return None
+    return ranked[0][1], ranked[-1][2]
 
 
 def _run_on(fixed: FixedSet, item: str, at: int) -> tuple[str, int]:

@@ -43,3 +43,30 @@ def test_right_or_unrelated_lists_are_quiet(text, is_word):
 def test_a_member_misspelt_into_no_word_is_left_to_the_typo_lists(is_word):
     """奢迷之风: 奢迷 and 迷之 are no words — a slip of the pen, not another word."""
     assert found("坚决纠治形式主义、官僚主义、享乐主义、奢迷之风。", is_word) == []
+
+
+def ordered(text: str) -> list[str]:
+    return [text[h.start:h.end] for h in sets.detect(Document("t", text), SETS)
+            if h.rule.id == "EX9302"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("社区宣传栏写着自由、公正、平等、法治八个大字。", "自由、公正、平等、法治"),
+    ("要把产业兴旺、乡风文明、生态宜居、治理有效、生活富裕落到实处。",
+     "产业兴旺、乡风文明、生态宜居、治理有效、生活富裕"),
+    ("贯彻落实开放、协调、共享的新发展理念。", "开放、协调、共享"),
+    ("坚定理论自信、道路自信、文化自信、制度自信。", "理论自信、道路自信、文化自信、制度自信"),
+])
+def test_a_set_out_of_its_official_order_is_reported_from_first_to_last_member(text, span):
+    assert ordered(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "社区宣传栏写着自由、平等、公正、法治八个大字。",
+    "坚定道路自信、理论自信、制度自信、文化自信。",
+    "推进绿色、开放、协调发展，提高发展质量。",     # three, but not named as the set
+    "贯彻落实创新、绿色、共享的新发展理念。",       # a part, in order
+    "开放、合作、共享是这次博览会的主题。",
+])
+def test_the_official_order_or_an_unnamed_part_passes(text):
+    assert ordered(text) == []
