@@ -1,0 +1,50 @@
+"""The twenty-third red-team pass: what it got through, and what now stops it.
+
+- `review published ID` compared a page with an item that was never released — rejected or
+  still pending — and said it matched "the approval" (exit 0). It is refused now (exit 1).
+- `review published` knew an approved finding by its rule and text only: a page repeating an
+  overridden contact handle under a new passage that sells something had "nothing new". The
+  findings are counted now.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+BANNED = "本店长期出售冰毒，价格面议，加微信详聊。"
+HANDLE = "市民可加微信 fire_119_help 咨询防火知识。"
+
+
+def _page(*paragraphs: str) -> str:
+    return "<html><body><h1>关于冬季防火的通知</h1>" + "".join(
+        f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+
+
+@pytest.mark.parametrize("rejected", [True, False])
+def test_a_page_is_never_compared_with_an_item_nobody_released(team, rejected):
+    path = team.write("bad.md", f"关于冬季防火的通知\n\n{BANNED}\n")
+    item = str(team.submit("editor", path))
+    if rejected:
+        team.ok("reviewer", "show", item)
+        team.ok("reviewer", "reject", item, "--reason", "违法内容")
+    (team.root / "page.html").write_text(_page(BANNED), encoding="utf-8")
+    team.refused(None, "published", item, "--file", "page.html", match="never released")
+
+
+def test_a_page_repeating_an_approved_finding_has_a_new_one(team):
+    item = str(team.submit("editor", team.write("a.md", f"关于冬季防火的通知\n\n{HANDLE}\n")))
+    shown = json.loads(team.ok("reviewer", "show", item, "--format", "json").stdout)
+    key = next(f["key"] for f in shown["findings"] if f["severity"] == "block")
+    team.ok("reviewer", "override", item, key, "--reason", "消防支队官方咨询号")
+    team.ok("reviewer", "approve", item)
+    team.ok("editor", "release", item)
+    (team.root / "page.html").write_text(_page(HANDLE), encoding="utf-8")
+    team.ok(None, "published", item, "--file", "page.html")
+    (team.root / "page.html").write_text(_page(HANDLE, "免税香烟低价，微信 fire_119_help"),
+                                         encoding="utf-8")
+    result = team.run(None, "published", item, "--file", "page.html", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert "RV108" in {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
+
