@@ -26,7 +26,9 @@ from review.pipeline import Pipeline
 
 CONFIG_FILES = ("review.toml", "pyproject.toml")
 ROSTER = ".review/roster.json"
-_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
+# in any letter case, as `review check` finds drafts in a folder: posts/a.MD is Markdown to
+# every site builder, and a pattern written *.md must not leave it "outside"
+_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB | glob.IGNORECASE
 
 
 @dataclass
@@ -85,11 +87,18 @@ def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
 
 def _files_at_base(config: Config, root: Path, base: str | None, notices: list[str]) -> Config:
     """The files the gate's config names (term lists, expressions, word classes, the leaders
-    file) as they were at `base`: emptying the organisation's term list in the change under
-    review must not loosen its own gate. Each such change is reported."""
+    file, the classifier's directory) as they were at `base`: emptying the organisation's term
+    list, or retraining its model to find nothing, in the change under review must not loosen
+    its own gate. Each such change is reported."""
     if not base:
         return config
     holder: list[Path] = []
+
+    def scratch() -> Path:
+        if not holder:
+            holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
+            atexit.register(shutil.rmtree, holder[0], True)
+        return holder[0]
 
     def at_base(path: Path) -> Path:
         full = (config.root / path).resolve()
@@ -101,19 +110,54 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
         if old == _read(full):
             return path
         notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
-        if not holder:
-            holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
-            atexit.register(shutil.rmtree, holder[0], True)
-        copy = holder[0] / rel
+        copy = scratch() / rel
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_text(old or "", encoding="utf-8")
+        return copy
+
+    def directory_at_base(path: Path) -> Path:
+        """A directory of files (the model: weights, vocabulary, header) as it was at `base`,
+        byte for byte."""
+        full = config.root / path
+        try:
+            rel = full.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path  # outside the repository: not the change's to edit
+        old = git.tree(base, rel, root)
+        if old == _tree(full):
+            return path
+        notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
+        copy = scratch() / rel
+        copy.mkdir(parents=True, exist_ok=True)
+        for name, data in old.items():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes(data)
         return copy
 
     return replace(
         config, lexicon=[replace(ref, path=at_base(ref.path)) for ref in config.lexicon],
         expressions=[at_base(p) for p in config.expressions],
         classes=[at_base(p) for p in config.classes],
-        leaders=at_base(config.leaders) if config.leaders else None)
+        leaders=at_base(config.leaders) if config.leaders else None,
+        model=directory_at_base(config.model) if config.model else None)
+
+
+def _tree(directory: Path) -> dict[str, bytes] | None:
+    """Every regular file under a directory of the working tree by its path below it, with
+    its bytes; None when anything there is a link or not a file (never the base's)."""
+    import os
+    import stat
+
+    out: dict[str, bytes] = {}
+    for here, dirs, files in os.walk(directory):
+        for name in dirs + files:
+            full = Path(here) / name
+            mode = full.lstat().st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                return None
+            if stat.S_ISREG(mode):
+                out[full.relative_to(directory).as_posix()] = full.read_bytes()
+    return out
 
 
 def _has_review(text: str | None) -> bool:
