@@ -5,11 +5,17 @@
 - `review published` knew an approved finding by its rule and text only: a page repeating an
   overridden contact handle under a new passage that sells something had "nothing new". The
   findings are counted now.
+- The pre-commit hooks `review-check` and `review-verify` ran on files of pre-commit's
+  markdown, html and text types: a Word or PDF draft is "binary" there, so a commit of
+  通知.docx with a block finding, and a push of one never released, passed both. They take
+  every kind of draft by its name now.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +54,19 @@ def test_a_page_repeating_an_approved_finding_has_a_new_one(team):
     assert result.exit_code == 1, result.output
     assert "RV108" in {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
 
+
+
+def test_the_pre_commit_hooks_take_every_kind_of_draft():
+    yaml = pytest.importorskip("yaml")
+    from review.inputs import KINDS
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml")
+                           .read_text(encoding="utf-8"))
+    names = [f"posts/通知{suffix}" for kind in KINDS.values() for suffix in kind.suffixes]
+    for hook in hooks:
+        # pre-commit's own types would leave Word and PDF out ("binary"): only by name
+        assert set(hook.get("types_or", [])) <= {"file", "symlink"}, hook["id"]
+        assert not hook.get("types"), hook["id"]
+        for name in names + [name.upper() for name in names]:
+            assert re.search(hook["files"], name), (hook["id"], name)
+        assert not re.search(hook["files"], "images/logo.png")
