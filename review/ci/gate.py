@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import hashlib
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -175,7 +174,7 @@ def approval_problem(root: Path, path: str, trust_root) -> str | None:
 
     if trust_root is None:
         return Msg("not_approved_no_roster")
-    digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
+    digest = attest.file_sha256(root / path)
     found, reasons = attest.find_valid(root / ".review" / "attestations", trust_root, path,
                                        digest)
     if found:

@@ -352,10 +352,16 @@ class Service:
         return row, history
 
     def _disk_hash(self, path: str) -> str:
+        """The hash of the draft's file as it is now: a regular file's only (the editor may put
+        a pipe or a link to /dev/zero at its name, which the releaser would read forever)."""
+        from review.files import sha256_of
+
         try:
-            return sha256((self.workspace.root / path).read_bytes())
+            return sha256_of(self.workspace.root / path)
         except OSError as err:
             raise UsageError("cannot_read", path=path, reason=err.strerror) from None
+        except ReviewError as err:
+            raise err.about(path) from None
 
     def _check(self, file: Path) -> tuple[bytes, list[Finding], str]:
         """The file's bytes, the findings of the check that gates release, and its first line

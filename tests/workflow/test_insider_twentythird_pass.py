@@ -9,11 +9,16 @@
   markdown, html and text types: a Word or PDF draft is "binary" there, so a commit of
   通知.docx with a block finding, and a push of one never released, passed both. They take
   every kind of draft by its name now.
+- An editor replaced his approved draft with a named pipe, or a link to /dev/zero: `review
+  release` (a separate publisher's, too) and `review verify` waited forever or ran out of
+  memory (a traceback in the crash log, exit 3); so did everyone's `review verify` with such a
+  thing at `.review/roster.json`. Only a regular file's bytes are read: one line, exit 2.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -70,3 +75,28 @@ def test_the_pre_commit_hooks_take_every_kind_of_draft():
         for name in names + [name.upper() for name in names]:
             assert re.search(hook["files"], name), (hook["id"], name)
         assert not re.search(hook["files"], "images/logo.png")
+
+
+def _approved(team) -> tuple[str, str]:
+    path = team.write("a.md", "关于冬季防火的通知\n\n请各单位于12月10日前完成自查。\n")
+    item = str(team.submit("editor", path))
+    team.ok("reviewer", "approve", item)
+    return path, item
+
+
+@pytest.mark.parametrize("made", ["fifo", "zero"])
+def test_a_pipe_or_a_device_at_the_draft_s_name_is_never_read(team, made):
+    path, item = _approved(team)
+    draft = team.root / path
+    draft.unlink()
+    os.mkfifo(draft) if made == "fifo" else os.symlink("/dev/zero", draft)
+    team.usage_error("editor", "release", item, match="not a regular file")
+    team.usage_error(None, "verify", path)  # one line, whatever it says (never a wait)
+
+
+def test_a_pipe_at_the_roster_export_s_name_is_left_aside(team):
+    path, item = _approved(team)
+    team.ok("editor", "release", item)
+    team.ok(None, "verify", path)
+    os.mkfifo(team.root / ".review" / "roster.json")
+    team.ok(None, "verify", path)
