@@ -13,16 +13,29 @@
   release` (a separate publisher's, too) and `review verify` waited forever or ran out of
   memory (a traceback in the crash log, exit 3); so did everyone's `review verify` with such a
   thing at `.review/roster.json`. Only a regular file's bytes are read: one line, exit 2.
+- A Word draft carried a font of its own (word/fonts/, "embed fonts in the file"), which Word,
+  WPS and LibreOffice draw it with and which can draw 今天开会 as 出售冰毒: it passed. Refused
+  now, as a page's own font is.
+- Word fields that show, once updated, what neither their code nor their saved result says —
+  TITLE, DOCPROPERTY (document properties), DOCVARIABLE (settings' variables), SYMBOL (a
+  character code) — carried 出售冰毒 past the check under a harmless saved result. Their
+  values are read with the field codes; a SYMBOL saved as another character is refused.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from office_samples import docx_bytes
+
+from review.cli import main
 
 BANNED = "本店长期出售冰毒，价格面议，加微信详聊。"
 HANDLE = "市民可加微信 fire_119_help 咨询防火知识。"
@@ -100,3 +113,89 @@ def test_a_pipe_at_the_roster_export_s_name_is_left_aside(team):
     team.ok(None, "verify", path)
     os.mkfifo(team.root / ".review" / "roster.json")
     team.ok(None, "verify", path)
+
+
+
+def _edited(data: bytes, edits: dict[str, object], added: dict[str, bytes | str]) -> bytes:
+    """A Word file with parts changed (name → function of the part's text) and parts added."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename in edits:
+                part = edits[info.filename](part.decode()).encode()
+            target.writestr(info, part)
+        for name, part in added.items():
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+def _check(tmp_path, data: bytes) -> dict:
+    (tmp_path / "notice.docx").write_bytes(data)
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "notice.docx"), "--format",
+                                       "json", "--lang", "en"])
+    return json.loads(result.stdout)["files"][0] | {"exit": result.exit_code}
+
+
+FONT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+             '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+             'Id="rIdF1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+             'relationships/font" Target="fonts/font1.odttf"/></Relationships>')
+EMBED = ('<w:font w:name="Swap"><w:embedRegular xmlns:r="http://schemas.openxmlformats.org/'
+         'officeDocument/2006/relationships" r:id="rIdF1" w:fontKey="{12345678-1234-1234-1234-'
+         '123456789ABC}"/></w:font></w:fonts>')
+
+
+def test_a_word_draft_with_a_font_of_its_own_is_refused(tmp_path):
+    plain = docx_bytes(["关于冬季防火的通知", "今天下午三点开会"])
+    assert _check(tmp_path, plain)["exit"] == 0
+    font = _edited(plain, {"word/fontTable.xml": lambda x: x.replace("</w:fonts>", EMBED),
+                           "[Content_Types].xml": lambda x: x.replace(
+                               "<Default ", '<Default Extension="odttf" ContentType="application/'
+                               'vnd.openxmlformats-officedocument.obfuscatedFont"/><Default ', 1)},
+                   {"word/_rels/fontTable.xml.rels": FONT_RELS,
+                    "word/fonts/font1.odttf": b"\0" * 2048})
+    found = _check(tmp_path, font)
+    assert found["exit"] == 2 and "a font of its own (Swap)" in found["error"]
+
+
+def _field(code: str, saved: str) -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t>{saved}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _with_field(paragraph: str, **edits) -> bytes:
+    placeholder = "<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>"
+    return _edited(docx_bytes(["关于冬季防火的通知", "PLACEHOLDER"]),
+                   {"word/document.xml": lambda x: x.replace(placeholder, paragraph), **edits},
+                   {})
+
+
+@pytest.mark.parametrize(("code", "part", "put"), [
+    ("TITLE", "docProps/core.xml",
+     lambda x: re.sub(r"<dc:title\s*/>|<dc:title>.*?</dc:title>", "", x).replace(
+         "</cp:coreProperties>", f"<dc:title>{BANNED}</dc:title></cp:coreProperties>")),
+    ("DOCPROPERTY Company", "docProps/app.xml",
+     lambda x: re.sub(r"<Company\s*/>|<Company>.*?</Company>", "", x).replace(
+         "</Properties>", f"<Company>{BANNED}</Company></Properties>")),
+    ("DOCVARIABLE notice", "word/settings.xml",
+     lambda x: x.replace("</w:settings>", f'<w:docVars><w:docVar w:name="notice" '
+                                         f'w:val="{BANNED}"/></w:docVars></w:settings>')),
+])
+def test_a_word_field_s_value_is_read_whatever_its_saved_result_says(tmp_path, code, part,
+                                                                     put):
+    data = _with_field(f"<w:p>{_field(code, '城东区人民政府')}</w:p>", **{part: put})
+    found = _check(tmp_path, data)
+    assert found["exit"] == 1 and found["decision"] == "block", found
+
+
+def test_a_symbol_field_saved_as_another_character_is_refused(tmp_path):
+    symbols = "".join(_field(f'SYMBOL {ord(c)} \\f "SimSun"', "〇") for c in "冰毒")
+    found = _check(tmp_path, _with_field(f"<w:p><w:r><w:t>出售</w:t></w:r>{symbols}</w:p>"))
+    assert found["exit"] == 2 and 'shows "冰" once updated' in found["error"]
+    honest = "".join(_field(f"SYMBOL {ord(c)}", c) for c in "冰毒")
+    found = _check(tmp_path, _with_field(f"<w:p><w:r><w:t>出售</w:t></w:r>{honest}</w:p>"))
+    assert found["exit"] == 1 and found["decision"] == "block", found
