@@ -20,6 +20,10 @@
   TITLE, DOCPROPERTY (document properties), DOCVARIABLE (settings' variables), SYMBOL (a
   character code) — carried 出售冰毒 past the check under a harmless saved result. Their
   values are read with the field codes; a SYMBOL saved as another character is refused.
+- Letters of other scripts drawn exactly as Latin ones (a Cyrillic Х in 加VХ, е and а in
+  wechat) made a solicitation the reader sees pass the check (加wеchаt：abc_shop888购买: no
+  finding), and a rejected text come back "other" with one such letter. They fold to the
+  Latin letter now, like full-width ones.
 """
 
 from __future__ import annotations
@@ -199,3 +203,27 @@ def test_a_symbol_field_saved_as_another_character_is_refused(tmp_path):
     honest = "".join(_field(f"SYMBOL {ord(c)}", c) for c in "冰毒")
     found = _check(tmp_path, _with_field(f"<w:p><w:r><w:t>出售</w:t></w:r>{honest}</w:p>"))
     assert found["exit"] == 1 and found["decision"] == "block", found
+
+
+@pytest.mark.parametrize("text", ["详情请加V\u0425：abc_shop888",
+                                  "加w\u0435ch\u0430t：abc_shop888购买"])
+def test_letters_drawn_as_latin_ones_are_read_as_them(cli, text):
+    (Path.cwd() / "a.txt").write_text(f"关于冬季防火的通知\n\n{text}\n", encoding="utf-8")
+    result = cli("check", "a.txt", "--format", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["files"][0]["decision"] == "block"
+
+
+def test_greek_and_cyrillic_words_are_not_findings(cli):
+    (Path.cwd() / "a.txt").write_text(
+        "关于冬季防火的通知\n\n研究发现α-干扰素和β受体阻滞剂可用于治疗。俄方代表Москва市政府官员出席。\n",
+        encoding="utf-8")
+    assert cli("check", "a.txt").exit_code == 0
+
+
+def test_a_rejected_text_with_a_look_alike_letter_is_still_rejected(team):
+    notice = "关于开展APP安全检查的通知\n\n请各单位于12月10日前完成{}自查。\n"
+    item = str(team.submit("editor", team.write("a.md", notice.format("APP"))))
+    team.ok("reviewer", "show", item)
+    team.ok("reviewer", "reject", item, "--reason", "时间有误")
+    path = team.write("b.md", notice.format("\u0410\u0420\u0420"))  # Cyrillic А, Р, Р
+    team.refused("editor", "submit", path, match="rejected")
