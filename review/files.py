@@ -4,6 +4,7 @@ without end never (a pipe or a device put at its name, a link to /dev/zero)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -30,6 +31,13 @@ def write_replacing(path: Path, text: str) -> None:
     except OSError as err:
         raise UsageError("cannot_write", path=path, reason=err.strerror or err) from None
     finally:
+        discard(tmp)
+
+
+def discard(tmp: Path) -> None:
+    """Remove a temporary file if it is there. One that was never made because its folder is
+    no folder (a file at that name: `--out notes.txt/x`) is no second error to report."""
+    with contextlib.suppress(OSError):
         tmp.unlink(missing_ok=True)
 
 

@@ -24,6 +24,9 @@
   wechat) made a solicitation the reader sees pass the check (加wеchаt：abc_shop888购买: no
   finding), and a rejected text come back "other" with one such letter. They fold to the
   Latin letter now, like full-width ones.
+- An output whose folder is a file (`--out notes.txt/x`) made `review feedback export`,
+  `review audit anchor`, `review roster export` and `review backup` print a crash (exit 3)
+  — the last one saying the store was damaged. One line, exit 2 now.
 """
 
 from __future__ import annotations
@@ -227,3 +230,13 @@ def test_a_rejected_text_with_a_look_alike_letter_is_still_rejected(team):
     team.ok("reviewer", "reject", item, "--reason", "时间有误")
     path = team.write("b.md", notice.format("\u0410\u0420\u0420"))  # Cyrillic А, Р, Р
     team.refused("editor", "submit", path, match="rejected")
+
+
+@pytest.mark.parametrize("command", [("feedback", "export", "--out", "{}/feedback"),
+                                     ("audit", "anchor", "--out", "{}/a.json"),
+                                     ("roster", "export", "--out", "{}/roster.json"),
+                                     ("backup", "--out", "{}/b.db")])
+def test_an_output_in_a_folder_that_is_a_file_is_one_line(team, command):
+    (team.root / "notes.txt").write_text("记录\n", encoding="utf-8")
+    args = [a.format(team.root / "notes.txt") for a in command]
+    team.usage_error("admin", *args, match="cannot write")
