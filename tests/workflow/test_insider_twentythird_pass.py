@@ -24,6 +24,9 @@
   wechat) made a solicitation the reader sees pass the check (加wеchаt：abc_shop888购买: no
   finding), and a rejected text come back "other" with one such letter. They fold to the
   Latin letter now, like full-width ones.
+- A PDF's title (the viewer's tab or window title) and its outline (the bookmarks panel,
+  opened from the start with /PageMode /UseOutlines) said 本店长期出售冰毒 unread. Both are
+  read now, located as 文档标题 and 书签.
 - An output whose folder is a file (`--out notes.txt/x`) made `review feedback export`,
   `review audit anchor`, `review roster export` and `review backup` print a crash (exit 3)
   — the last one saying the store was damaged. One line, exit 2 now.
@@ -240,3 +243,35 @@ def test_an_output_in_a_folder_that_is_a_file_is_one_line(team, command):
     (team.root / "notes.txt").write_text("记录\n", encoding="utf-8")
     args = [a.format(team.root / "notes.txt") for a in command]
     team.usage_error("admin", *args, match="cannot write")
+
+
+def _pdf(title: str = "", outline: str = "") -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out)
+    sheet.setFont("STSong-Light", 12)
+    sheet.drawString(72, 750, "关于冬季防火的通知")
+    sheet.drawString(72, 730, "请各单位于12月10日前完成自查。")
+    if title:
+        sheet.setTitle(title)
+    if outline:
+        sheet.bookmarkPage("p1")
+        sheet.addOutlineEntry(outline, "p1", level=0)
+        sheet.showOutline()
+    sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("made", "part"), [({"title": BANNED}, "文档标题"),
+                                            ({"outline": BANNED}, "书签")])
+def test_a_pdf_s_title_and_bookmarks_are_read(tmp_path, made, part):
+    (tmp_path / "notice.pdf").write_bytes(_pdf(**made))
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "notice.pdf"), "--format", "json"])
+    found = json.loads(result.stdout)["files"][0]
+    assert result.exit_code == 1 and found["decision"] == "block", result.output
+    assert {f["location"].get("part") for f in found["findings"]} == {part}
