@@ -99,35 +99,24 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
             atexit.register(shutil.rmtree, holder[0], True)
         return holder[0]
 
-    def at_base(path: Path) -> Path:
+    def at_base(path: Path, directory: bool = False) -> Path:
+        """The file as it was at `base` — or, `directory`, every file under it byte for byte
+        (the model: weights, vocabulary, header) — the change to it said."""
         full = (config.root / path).resolve()
         try:
             rel = full.relative_to(root.resolve()).as_posix()
         except ValueError:
             return path  # outside the repository: not the change's to edit
-        old = git.show(base, rel, root)
-        if old == _read(full):
+        old = git.tree(base, rel, root) if directory else git.show(base, rel, root)
+        if old == (_tree(full) if directory else _read(full)):
             return path
         notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
         copy = scratch() / rel
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(old or "", encoding="utf-8")
-        return copy
-
-    def directory_at_base(path: Path) -> Path:
-        """A directory of files (the model: weights, vocabulary, header) as it was at `base`,
-        byte for byte."""
-        full = config.root / path
-        try:
-            rel = full.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            return path  # outside the repository: not the change's to edit
-        old = git.tree(base, rel, root)
-        if old == _tree(full):
-            return path
-        notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
-        copy = scratch() / rel
-        copy.mkdir(parents=True, exist_ok=True)
+        if not directory:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(old or "", encoding="utf-8")
+            return copy
+        copy.mkdir(parents=True, exist_ok=True)  # even empty: the base had no model there
         for name, data in old.items():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             (copy / name).write_bytes(data)
@@ -138,7 +127,7 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
         expressions=[at_base(p) for p in config.expressions],
         classes=[at_base(p) for p in config.classes],
         leaders=at_base(config.leaders) if config.leaders else None,
-        model=directory_at_base(config.model) if config.model else None)
+        model=at_base(config.model, directory=True) if config.model else None)
 
 
 def _tree(directory: Path) -> dict[str, bytes] | None:
