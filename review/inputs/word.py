@@ -262,7 +262,7 @@ class Layout:
         self._alive: list[_Element] = []   # keeps those runs' proxies, so that an id is one
         self._stores: list[tuple[str, _Element]] | None = None
         self._numbering = _Numbering(self.document)
-        self._field_values = FieldValues(self.document)
+        self._field_values = FieldValues(self.document, _parse)
         _refuse_own_fonts(self.document)
         self._walk()
         self._unhidden(data)

@@ -13,6 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from docx.document import Document as WordDocument
     from lxml.etree import _Element
 
@@ -37,15 +39,15 @@ _SYMBOL_FONT = range(0xF000, 0xF100)
 class FieldValues:
     """The values a draft's fields can show, read once from its package."""
 
-    def __init__(self, document: WordDocument) -> None:
+    def __init__(self, document: WordDocument,
+                 parse: Callable[[bytes], _Element | None]) -> None:
+        """`parse`: the reader's parser of a part (review.inputs.word), None when no XML."""
         self.properties: dict[str, str] = {}
         self.variables: dict[str, str] = {}
         for part in document.part.package.iter_parts():
             name = str(part.partname).lower()
             if name in ("/docprops/core.xml", "/docprops/app.xml", "/docprops/custom.xml"):
-                from review.inputs.word import _parse  # the one parser of a draft's parts
-
-                root = _parse(part.blob)
+                root = parse(part.blob)
                 if root is not None:
                     self._properties(root, custom=name.endswith("custom.xml"))
         for variable in document.settings.element.iter(_W + "docVar"):
