@@ -27,6 +27,9 @@
 - A PDF's title (the viewer's tab or window title) and its outline (the bookmarks panel,
   opened from the start with /PageMode /UseOutlines) said 本店长期出售冰毒 unread. Both are
   read now, located as 文档标题 and 书签.
+- An SVG's text placed its pieces out of the order they are written: `<text x="60 80 0 20">
+  暴政推翻</text>`, or a second tspan or `<text>` put before the first on its line, showed the
+  reader 推翻暴政 while the check read 暴政推翻. Refused now, like a flex layout in reverse.
 - An output whose folder is a file (`--out notes.txt/x`) made `review feedback export`,
   `review audit anchor`, `review roster export` and `review backup` print a crash (exit 3)
   — the last one saying the store was damaged. One line, exit 2 now.
@@ -275,3 +278,29 @@ def test_a_pdf_s_title_and_bookmarks_are_read(tmp_path, made, part):
     found = json.loads(result.stdout)["files"][0]
     assert result.exit_code == 1 and found["decision"] == "block", result.output
     assert {f["location"].get("part") for f in found["findings"]} == {part}
+
+
+@pytest.mark.parametrize("svg", [
+    '<text y="20" x="60 80 0 20">暴政推翻</text>',
+    '<text y="20"><tspan x="40">暴政</tspan><tspan x="0">推翻</tspan></text>',
+    '<text y="20"><tspan x="40" y="20">暴政</tspan><tspan x="0" y="20">推翻</tspan></text>',
+    '<text x="40" y="20">暴政</text><text x="0" y="20">推翻</text>',
+    '<text y="20"><tspan x="40">暴政</tspan><tspan dx="-60">推翻</tspan></text>',
+])
+def test_svg_text_placed_out_of_its_order_is_refused(cli, svg):
+    (Path.cwd() / "a.html").write_text(f"<h1>通知</h1><svg>{svg}</svg>", encoding="utf-8")
+    (Path.cwd() / "a.md").write_text(f"# 通知\n\n<svg>{svg}</svg>\n", encoding="utf-8")
+    for name in ("a.html", "a.md"):
+        result = cli("check", name, "--format", "json", "--lang", "en")
+        found = json.loads(result.stdout)["files"][0]
+        assert result.exit_code == 2 and "order text is shown in" in found["error"], name
+
+
+@pytest.mark.parametrize("svg", [
+    '<text x="0" y="20">第一行<tspan x="0" dy="1.2em">第二行</tspan></text>',
+    '<text x="0" y="20">一月</text><text x="50" y="20">二月</text><text x="0" y="60">图例</text>',
+    '<text x="0 16 32" y="20">三个字</text>',
+])
+def test_svg_text_written_in_its_order_is_read(cli, svg):
+    (Path.cwd() / "a.html").write_text(f"<h1>通知</h1><svg>{svg}</svg>", encoding="utf-8")
+    assert cli("check", "a.html").exit_code == 0
