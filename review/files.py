@@ -46,7 +46,7 @@ def _opened_regular(path: Path) -> int:
     for a writer forever) and judged by what was opened, not by a look before: a FIFO, a
     device or a link to one (/dev/zero, read without end) is no file of a draft or record.
     Raises InputError (not_regular) or OSError."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # (Windows: no pipes)
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise InputError("not_regular")
