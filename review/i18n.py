@@ -111,6 +111,16 @@ MESSAGES = {
                       "brings a font of its own ({construct} at {where}), which can draw any "
                       "character as another, so readers may see other words than are checked: "
                       "remove the embedded font and check it again"),
+    "docx_embedded_font": ("含有文档自带的字体（{name}），字体可以把一个字画成另一个字，读者看到的"
+                           "可能不是检查的文字，未检查：请在 Word 中取消“将字体嵌入文件”后再检查",
+                           "brings a font of its own ({name}), which can draw any character as "
+                           "another, so readers may see other words than are checked: turn off "
+                           "\"embed fonts in the file\" in Word and check it again"),
+    "docx_symbol_result": ("含有符号域，更新后显示“{shown}”，而保存的结果是“{saved}”，读者看到的"
+                           "可能不是检查的文字，未检查：请在 Word 中更新域（F9）并保存后再检查",
+                           "holds a SYMBOL field that shows \"{shown}\" once updated but was "
+                           "saved as \"{saved}\", so readers may see other words than are "
+                           "checked: update the fields in Word (F9), save and check it again"),
     "markup_unplaced": ("含有无法按读者所见位置检查的文字（{construct}，位于 {where}），未检查："
                         "请删除后再检查",
                         "holds text that cannot be checked where a reader sees it ({construct} "

@@ -49,6 +49,7 @@ from review.location import Location
 from review.normalize import BIDI_CONTROLS, View
 from review.parted import Line
 from review.regexcache import compile as re_compile
+from review.svgplaced import Placement
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -486,6 +487,7 @@ class _HtmlVisible(HTMLParser):
         self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
         self.line = Line()  # the line without what its elements hide (review.parted)
+        self.placement = Placement()  # an SVG's text pieces (review.svgplaced)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -510,6 +512,8 @@ class _HtmlVisible(HTMLParser):
             self.hidden += 1
             return
         start = self._pos()
+        if self.foreign and not self.hidden and (placed := self.placement.start(tag, values)):
+            raise _Reordered(start, placed)  # pieces of SVG text placed out of their order
         if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split() and \
                 not self.hidden and (values.get("href") or "").strip().lower().startswith(
                     "data:"):
@@ -784,6 +788,7 @@ def _md_text(out: _Builder, line: Line, text: str, start: int, end: int) -> None
 def _markdown(text: str) -> View:
     out = _Builder()
     line = Line()
+    placement = Placement()
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
@@ -818,7 +823,10 @@ def _markdown(text: str) -> View:
             if m.group().startswith("</"):
                 line.end(m.group()[2:-1].strip().lower())
             else:
-                line.start(name, {n: html.unescape(text[a:b]) for n, a, b in found})
+                values = {n: html.unescape(text[a:b]) for n, a, b in found}
+                line.start(name, values)
+                if placed := placement.start(name, values):
+                    raise _Reordered(m.start(), placed)  # an inline SVG's text out of order
         if m.group("tag") and not m.group().startswith("</") and not _unshown(line):
             _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
         elif block:

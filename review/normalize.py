@@ -80,6 +80,20 @@ def invisible(ch: str) -> bool:
         unicodedata.category(ch) in ("Cf", "Mn", "Me", "Cc")
 
 
+# Letters of other scripts drawn exactly as Latin ones (Unicode's confusables, UTS #39, where
+# the look-alike is a single Latin letter): a reader sees 加VХ or wechat whatever the file
+# holds, so they fold to the Latin letter — or "加VХ" with a Cyrillic Х, and wеchаt with a
+# Cyrillic е and а, would pass the check as words nobody sees. Greek and Cyrillic capitals and
+# the small letters that look the same; not those that only resemble one (β, κ, п).
+_LOOKALIKE = dict(zip(
+    "АВЕЗІЈКМНОРСТУХЅҮԚԜӀаеіјорсухѕһԁԛԝӏ"  # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιονρυ"  # Greek
+    "ոսօ",  # Armenian
+    "ABE3IJKMHOPCTYXSYQWlaeijopcyxshdqwl"
+    "ABEZHIKMNOPTYXaiovpu"
+    "nuo", strict=True))
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     """The canonical form of one (already simplified) character; '' drops it."""
@@ -91,6 +105,8 @@ def _fold_char(ch: str) -> str:
         return "\n" if ch != "\r" else ""
     if cat == "Cc" and ch not in "\n\t":
         return ""
+    if ch in _LOOKALIKE:
+        return _LOOKALIKE[ch].lower()
     folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
     if "\n" in folded or len(folded) > 4:
         folded = ch  # NFKC expansions such as ㍿ are not worth it; keep the character
@@ -111,18 +127,20 @@ def _simplify(text: str) -> str:
     return "".join(c if len(c := _T2S.convert(ch)) == 1 else ch for ch in text)
 
 
-# The blocks where folding changes anything: Latin and controls, combining marks, general
+# The blocks where folding changes anything: Latin and controls, combining marks, Greek,
+# Cyrillic and Armenian (letters drawn as Latin ones, and NFKC's), general
 # punctuation to enclosed alphanumerics, CJK radicals, CJK symbols, enclosed CJK, surrogates,
 # compatibility ideographs, variation selectors and small forms, full-width forms,
 # mathematical alphanumerics, enclosed supplements, tags. Everything else folds to itself.
-_BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+_BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x0370, 0x058F), (0x1AB0, 0x1AFF),
+           (0x1DC0, 0x1DFF),
            (0x2000, 0x2BFF), (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3200, 0x33FF),
            (0xD800, 0xDFFF), (0xF900, 0xFAFF), (0xFE00, 0xFE6F), (0xFEFF, 0xFEFF),
            (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF),
            *_IGNORABLE]
 
 
-_FOLD_VERSION = 3  # bump when what folds changes: the table is cached
+_FOLD_VERSION = 4  # bump when what folds changes: the table is cached
 
 
 @lru_cache(maxsize=1)

@@ -199,12 +199,12 @@ def test_ordinary_word_list_labels_find_nothing(cli, tmp_path, label):
 
 def test_the_fixture_drafts_read_as_before():
     """No list label, annotation or form field in the sample Word and PDF drafts: their text
-    and parts are those of the body alone."""
+    and parts are those of the body alone (and a PDF's title, reportlab's "untitled")."""
     from conftest import DRAFTS
 
     for name in ("notice.docx", "notice.pdf"):
         doc = inputs.for_path(name).read((DRAFTS / name).read_bytes(), name)
-        assert {location.part for _, location in doc.parts} <= {None, "页眉", "页脚"}
+        assert {location.part for _, location in doc.parts} <= {None, "页眉", "页脚", "文档标题"}
 
 
 def _annotated_pdf(subtype: str, contents: str = "", drawn: str = "", value: str = "",
@@ -339,7 +339,7 @@ def test_a_pdf_with_a_link_annotation_reads_as_before():
     plain = inputs.named("pdf").read(_annotated_pdf("/Popup"), "a.pdf")
     linked = inputs.named("pdf").read(_annotated_pdf("/Link", contents="链接"), "a.pdf")
     assert linked.original == plain.original == \
-        "关于开展冬季消防安全检查的通知\n请各单位于12月10日前完成自查。"
+        "关于开展冬季消防安全检查的通知\n请各单位于12月10日前完成自查。\nuntitled"  # its title
     assert linked.parts == plain.parts
 
 

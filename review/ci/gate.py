@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import hashlib
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -26,7 +25,9 @@ from review.pipeline import Pipeline
 
 CONFIG_FILES = ("review.toml", "pyproject.toml")
 ROSTER = ".review/roster.json"
-_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB
+# in any letter case, as `review check` finds drafts in a folder: posts/a.MD is Markdown to
+# every site builder, and a pattern written *.md must not leave it "outside"
+_GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB | glob.IGNORECASE
 
 
 @dataclass
@@ -85,35 +86,66 @@ def base_config(root: Path, base: str | None) -> tuple[Config, list[str]]:
 
 def _files_at_base(config: Config, root: Path, base: str | None, notices: list[str]) -> Config:
     """The files the gate's config names (term lists, expressions, word classes, the leaders
-    file) as they were at `base`: emptying the organisation's term list in the change under
-    review must not loosen its own gate. Each such change is reported."""
+    file, the classifier's directory) as they were at `base`: emptying the organisation's term
+    list, or retraining its model to find nothing, in the change under review must not loosen
+    its own gate. Each such change is reported."""
     if not base:
         return config
     holder: list[Path] = []
 
-    def at_base(path: Path) -> Path:
+    def scratch() -> Path:
+        if not holder:
+            holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
+            atexit.register(shutil.rmtree, holder[0], True)
+        return holder[0]
+
+    def at_base(path: Path, directory: bool = False) -> Path:
+        """The file as it was at `base` — or, `directory`, every file under it byte for byte
+        (the model: weights, vocabulary, header) — the change to it said."""
         full = (config.root / path).resolve()
         try:
             rel = full.relative_to(root.resolve()).as_posix()
         except ValueError:
             return path  # outside the repository: not the change's to edit
-        old = git.show(base, rel, root)
-        if old == _read(full):
+        old = git.tree(base, rel, root) if directory else git.show(base, rel, root)
+        if old == (_tree(full) if directory else _read(full)):
             return path
         notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
-        if not holder:
-            holder.append(Path(tempfile.mkdtemp(prefix="review-base-")))
-            atexit.register(shutil.rmtree, holder[0], True)
-        copy = holder[0] / rel
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(old or "", encoding="utf-8")
+        copy = scratch() / rel
+        if not directory:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(old or "", encoding="utf-8")
+            return copy
+        copy.mkdir(parents=True, exist_ok=True)  # even empty: the base had no model there
+        for name, data in old.items():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes(data)
         return copy
 
     return replace(
         config, lexicon=[replace(ref, path=at_base(ref.path)) for ref in config.lexicon],
         expressions=[at_base(p) for p in config.expressions],
         classes=[at_base(p) for p in config.classes],
-        leaders=at_base(config.leaders) if config.leaders else None)
+        leaders=at_base(config.leaders) if config.leaders else None,
+        model=at_base(config.model, directory=True) if config.model else None)
+
+
+def _tree(directory: Path) -> dict[str, bytes] | None:
+    """Every regular file under a directory of the working tree by its path below it, with
+    its bytes; None when anything there is a link or not a file (never the base's)."""
+    import os
+    import stat
+
+    out: dict[str, bytes] = {}
+    for here, dirs, files in os.walk(directory):
+        for name in dirs + files:
+            full = Path(here) / name
+            mode = full.lstat().st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                return None
+            if stat.S_ISREG(mode):
+                out[full.relative_to(directory).as_posix()] = full.read_bytes()
+    return out
 
 
 def _has_review(text: str | None) -> bool:
@@ -131,7 +163,7 @@ def approval_problem(root: Path, path: str, trust_root) -> str | None:
 
     if trust_root is None:
         return Msg("not_approved_no_roster")
-    digest = hashlib.sha256((root / path).read_bytes()).hexdigest()
+    digest = attest.file_sha256(root / path)
     found, reasons = attest.find_valid(root / ".review" / "attestations", trust_root, path,
                                        digest)
     if found:

@@ -20,6 +20,10 @@ _ENV = {**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"}
 
 
 def run(args: list[str], cwd: Path, check: bool = True) -> str:
+    return run_bytes(args, cwd, check).decode("utf-8", "surrogateescape")
+
+
+def run_bytes(args: list[str], cwd: Path, check: bool = True) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
                               env=_ENV)
@@ -30,7 +34,7 @@ def run(args: list[str], cwd: Path, check: bool = True) -> str:
         if message:
             raise GitError("git_failed", command=" ".join(args), detail=message[-1])
         raise GitError("git_failed_silently", command=" ".join(args))
-    return done.stdout.decode("utf-8", "surrogateescape")
+    return done.stdout
 
 
 def ok(args: list[str], cwd: Path) -> bool:
@@ -141,3 +145,12 @@ def show(rev: str, path: str, cwd: Path) -> str | None:
     if not ok(["cat-file", "-e", f"{rev}:{path}"], cwd):
         return None
     return run(["show", f"{rev}:{path}"], cwd)
+
+
+def tree(rev: str, path: str, cwd: Path) -> dict[str, bytes]:
+    """Every file under directory `path` at a revision, by its path below it, with its bytes
+    (a link's are its target, as git keeps it); {} when there is none."""
+    listed = run(["ls-tree", "-r", "-z", "--full-tree", "--name-only", rev, "--", f"{path}/"],
+                 cwd, check=False)
+    return {name[len(path) + 1:]: run_bytes(["cat-file", "blob", f"{rev}:{name}"], cwd)
+            for name in listed.split("\0") if name.startswith(f"{path}/")}

@@ -35,6 +35,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_approved_because": ("未经审核：该内容没有有效的发布证明（{reason}）",
                              "not approved: no valid release attestation for this content "
                              "({reason})"),
+    "published_not_released": ("事项 {item} {state}，从未发布：没有可与页面比对的审核稿",
+                               "item {item} is {state}, never released: there is no approved "
+                               "text to compare the page with"),
     # --- git (git.py) ---------------------------------------------------------------------
     "git_missing": ("未安装 git", "git is not installed"),
     "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from review import inputs
 from review.decide import decision_of, to_finding
 from review.document import Document
-from review.errors import ReviewError
+from review.errors import Refused, ReviewError
 from review.findings import FileResult, Finding, Hit, Rule
+from review.i18n import Msg
 from review.normalize import View
 from review.report.records import LazyRules, Report
 from review.rules.release import (
@@ -169,11 +171,15 @@ class _Comparison:
 
     def new_findings(self, pipeline: Pipeline, approved_findings: list[Finding]) -> None:
         """The page's own findings that the approved text did not have (by rule and text, or
-        the words that gave a consent statement away)."""
-        known = {(f.rule, f.words or f.text) for f in approved_findings}
+        the words that gave a consent statement away), counted: a page that repeats an
+        approved finding — an overridden contact handle put again under a new passage that
+        sells something — has one the approval never covered."""
+        known = Counter((f.rule, f.words or f.text) for f in approved_findings)
         sep = ": " if self.lang == "en" else "："
         for f in pipeline.check(self.page, self.lang).findings:
-            if (f.rule, f.words or f.text) not in known:
+            key = (f.rule, f.words or f.text)
+            known[key] -= 1
+            if known[key] < 0:
                 self.found.append(replace(
                     f, rule=NEW_FINDING.id,
                     message=f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"))
@@ -215,6 +221,10 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     store.check_version()
     service = Service(ws, store, None)
     item = service.show(item_id)
+    if item.state != "released":
+        # a page compared with a draft nobody approved (a rejected one, say) would be said to
+        # match "the approval" that never was
+        raise Refused("published_not_released", item=item_id, state=Msg(f"state_{item.state}"))
     pipeline = service.pipeline  # the check that gated release, with the policy's phrases
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)

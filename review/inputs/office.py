@@ -16,7 +16,7 @@ from review.location import Location
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
               "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
               "annotation": "注释", "form": "表单域", "field": "域代码",
-              "unhidden": "不含隐藏文字"}
+              "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签"}
 
 
 class Parts:
@@ -51,7 +51,8 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
     """A PDF's pages line by line, then on each page what its annotations show: a note's or
     a FreeText box's /Contents, a form field's value, and the text their appearance streams
     draw over the page (a viewer draws and prints them; `extract_text` reads only the page's
-    own content). Then the values of form fields on no page. Text drawn that cannot be read
+    own content). Then the values of form fields on no page, the document's title and its
+    outline (bookmarks). Text drawn that cannot be read
     refuses the PDF, as does a dynamic (XFA) form: never passed as if it were not there."""
     import pypdf
     from pypdf.errors import PdfReadError
@@ -63,6 +64,7 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         pages = [(page.extract_text() or "", _annotations(page, p))
                  for p, page in enumerate(reader.pages, 1)]
         fields = _form_values(reader)
+        around = _around_pages(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
             OSError):
         raise InputError("not_pdf") from None
@@ -81,7 +83,36 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         if _squeezed(value) not in shown:  # a field no widget on a page showed
             shown.add(_squeezed(value))
             out.add(value, Location(part=PART_NAMES["form"]))
+    for part, text in around:
+        out.add(text, Location(part=PART_NAMES[part]))
     return out.document(display, kind)
+
+
+def _around_pages(reader) -> list[tuple[str, str]]:
+    """(part, text) of what a viewer shows of the document beside its pages: its title (the
+    window's or tab's title: Chrome's and Acrobat's with /DisplayDocTitle) and its outline,
+    the bookmarks in the side panel (open from the start with /PageMode /UseOutlines)."""
+    out = []
+    info = reader.metadata
+    title = _text(info.get("/Title")) if info is not None else ""
+    if title.strip():
+        out.append(("title", title))
+    seen: set[int] = set()
+
+    def walk(entries: object, depth: int) -> None:
+        if depth > _MAX_NESTING or not isinstance(entries, list):
+            return
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            elif hasattr(entry, "get") and id(entry) not in seen:
+                seen.add(id(entry))
+                text = _text(entry.get("/Title"))
+                if text.strip():
+                    out.append(("outline", text))
+
+    walk(reader.outline, 0)
+    return out
 
 
 # Annotations that draw nothing of their own: a link's area, a note's pop-up window (whose

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 from review.document import Document
 from review.errors import InputError
 from review.inputs.office import PART_NAMES, Parts
+from review.inputs.wordfields import FieldValues, stale_symbol
 from review.location import Location
 from review.regexcache import compile as re_compile
 
@@ -261,6 +262,8 @@ class Layout:
         self._alive: list[_Element] = []   # keeps those runs' proxies, so that an id is one
         self._stores: list[tuple[str, _Element]] | None = None
         self._numbering = _Numbering(self.document)
+        self._field_values = FieldValues(self.document, _parse)
+        _refuse_own_fonts(self.document)
         self._walk()
         self._unhidden(data)
         self.text = self.parts.text()
@@ -493,10 +496,15 @@ class Layout:
             if _deleted(element, root):
                 continue
             paragraph = next(element.iterancestors(W_P), element)
+            if id(paragraph) not in codes and (stale := stale_symbol(paragraph)):
+                raise InputError("docx_symbol_result", shown=stale[0], saved=stale[1])
             text = element.text or "" if element.tag == _W + "instrText" else \
                 " " + (element.get(_W + "instr") or "") + " "
             codes.setdefault(id(paragraph), []).append(text)
-        shown = [" ".join("".join(code).split()) for code in codes.values()]
+        # each paragraph's codes, then what they show once updated that no code or saved
+        # result says (a document property, a variable, a symbol's character: wordfields)
+        shown = [" ".join(f"{''.join(code)} {self._field_values.shown(''.join(code))}".split())
+                 for code in codes.values()]
         self._add("\n".join(code for code in shown if code),
                   Location(part=PART_NAMES["field"]))
 
@@ -818,6 +826,29 @@ def _qname(element: _Element) -> str:
     tag = element.tag if isinstance(element.tag, str) else "?"
     local = tag.rsplit("}", 1)[-1]
     return f"{element.prefix}:{local}" if element.prefix else local
+
+
+_FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+# a font file itself, whatever names it (Word writes obfuscated fonts; others plain ones)
+_FONT_TYPES = ("application/vnd.openxmlformats-officedocument.obfuscatedfont", "font/",
+               "application/x-font", "application/font", "application/vnd.ms-opentype")
+_EMBEDDED = tuple(_W + f"embed{style}" for style in ("Regular", "Bold", "Italic", "BoldItalic"))
+
+
+def _refuse_own_fonts(document: WordDocument) -> None:
+    """A draft that carries a font of its own (word/fonts/, "embed fonts in the file") is
+    drawn with it by Word, WPS and LibreOffice, and a font can draw any character as another
+    (今天开会 as 出售冰毒): the characters read here would not be the words a reader sees.
+    Refused, as a page's own font is (review.markup)."""
+    for part in document.part.package.iter_parts():
+        fonts = [rel for rel in part.rels.values() if rel.reltype == _FONT_RELATIONSHIP]
+        if not fonts and not part.content_type.lower().startswith(_FONT_TYPES):
+            continue
+        root = _parse(part.blob) if fonts else None
+        named = next((font.get(_W + "name") for font in (root.iter(_W + "font")
+                                                         if root is not None else ())
+                      if any(font.find(tag) is not None for tag in _EMBEDDED)), None)
+        raise InputError("docx_embedded_font", name=named or str(part.partname))
 
 
 def _parse(blob: bytes) -> _Element | None:

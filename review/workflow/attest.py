@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import hashlib
 import json
 import os
 import secrets
@@ -269,4 +268,7 @@ def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
 
 
 def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """A draft's hash, as an attestation names it: a regular file's only (InputError else)."""
+    from review.files import sha256_of
+
+    return sha256_of(path)

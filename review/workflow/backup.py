@@ -28,6 +28,7 @@ from sqlalchemy import Connection, create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from review.errors import StoreError, UsageError
+from review.files import discard
 from review.tables import SCHEMA_VERSION, log, meta, metadata
 from review.workflow import chain
 from review.workflow.store import Store, append_only
@@ -48,6 +49,9 @@ def backup(store: Store, out: Path) -> Summary:
     """Copy the store to `out` (replaced only once the copy is whole and checked)."""
     tmp = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
+        # a folder that is no folder is the output's problem, said as such (SQLite would say
+        # only "unable to open database file", which reads as the store's)
+        out.parent.mkdir(parents=True, exist_ok=True)
         if store.sqlite:
             _sqlite_copy(Path(store.engine.url.database), tmp)
         else:
@@ -57,7 +61,7 @@ def backup(store: Store, out: Path) -> Summary:
     except OSError as err:
         raise UsageError("cannot_write", path=out, reason=err.strerror or err) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
     return summary
 
 

@@ -427,6 +427,8 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
             raise UsageError("cannot_read", path=file, reason=err.strerror) from None
+        except ReviewError as err:  # a pipe or a device at its name: never read without end
+            raise err.about(file) from None
         found, reasons = attest.find_valid(ws.attestations, root, rel, digest)
         if found:
             click.echo(say("verified_released", path=rel, attestation=found))
@@ -437,6 +439,9 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         for line in failures[1:]:
             click.echo(f"review: {line.say(spoken())}", err=True)
         raise Refused(failures[0])
+
+
+MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB
 
 
 def _pinned_root(ws, roster_file: str | None):
@@ -461,8 +466,12 @@ def _pinned_root(ws, roster_file: str | None):
     # The workspace's committed export, when it chains from the pinned root, can only add
     # what it knows (void releases, revocations, the log's records); one that does not is
     # no root and is left aside.
+    # Anyone with the folder can put a pipe or a link to /dev/zero there: read as a regular
+    # file of bounded size, or left aside like any other export that is no root.
+    from review.files import regular_bytes
+
     try:
-        exported = jsonfile.loads((ws.review_dir / "roster.json").read_bytes())
+        exported = jsonfile.loads(regular_bytes(ws.review_dir / "roster.json", MAX_EXPORT))
         return pinned.anchored(attest.read_roster(exported, pinned))
     except (OSError, ValueError, trust.Untrusted, ReviewError):
         return pinned

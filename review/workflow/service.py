@@ -352,10 +352,16 @@ class Service:
         return row, history
 
     def _disk_hash(self, path: str) -> str:
+        """The hash of the draft's file as it is now: a regular file's only (the editor may put
+        a pipe or a link to /dev/zero at its name, which the releaser would read forever)."""
+        from review.files import sha256_of
+
         try:
-            return sha256((self.workspace.root / path).read_bytes())
+            return sha256_of(self.workspace.root / path)
         except OSError as err:
             raise UsageError("cannot_read", path=path, reason=err.strerror) from None
+        except ReviewError as err:
+            raise err.about(path) from None
 
     def _check(self, file: Path) -> tuple[bytes, list[Finding], str]:
         """The file's bytes, the findings of the check that gates release, and its first line
@@ -876,9 +882,10 @@ def _same_text(content: bytes, path: str, punctuation: bool = False,
 
 
 # Parts of a document's text read only since the twentieth red-team pass: what Word prints
-# before a numbered paragraph, what a PDF's annotations and form fields show, and (since the
-# twenty-second) Word's field codes and its text read again without hidden runs.
-_LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含隐藏文字"})
+# before a numbered paragraph, what a PDF's annotations and form fields show, (since the
+# twenty-second) Word's field codes and its text read again without hidden runs, and (since
+# the twenty-third) a PDF's title and bookmarks.
+_LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含隐藏文字", "文档标题", "书签"})
 
 
 def _same_texts(content: bytes, path: str, punctuation: bool = False,

@@ -545,3 +545,50 @@ def test_a_crafted_roster_export_in_the_change_is_a_notice_not_a_crash(repo, sha
     assert json.loads(result.stdout)["files"][0]["approved"] is False
     verified = repo.run("reviewer", "verify", "--roster", str(exported), "posts/unapproved.md")
     assert verified.exit_code in (1, 2) and "Traceback" not in verified.output
+
+
+def test_a_draft_whose_suffix_is_in_another_letter_case_is_publishable(repo):
+    """Twenty-third red-team pass: `paths = ["posts/**/*.md"]` left posts/bad.MD "outside the
+    publishable paths" (exit 0), though site builders and `review check` read it as Markdown."""
+    repo.write("bad.MD", BLOCK)
+    commit(repo)
+    result = ci(repo, "--format", "json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["outside"] == [] and [f["path"] for f in data["files"]] == ["posts/bad.MD"]
+
+
+def test_a_model_the_change_retrains_does_not_judge_it(repo):
+    """Twenty-third red-team pass: the base revision's config names the organisation's own
+    classifier in the repository and makes opinion block; the change rewrote that model to
+    find every sentence neutral (its header's checksums updated) and its venting passed,
+    without a notice. The model is the base's, and the change to it is said."""
+    import hashlib
+    import shutil
+    import struct
+    from pathlib import Path
+
+    git(repo.root, "checkout", "-q", "main")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "models", repo.root / "our-model")
+    (repo.root / "review.toml").write_text('model = "our-model"\n[severity]\nopinion = "block"\n'
+                                           '[ci]\npaths = ["posts/**/*.md"]\n', encoding="utf-8")
+    commit(repo, "our own model")
+    git(repo.root, "checkout", "-q", "change")
+    git(repo.root, "merge", "-q", "main")
+    repo.write("vent.md", CLEAN + "唉，又是加班的一天，累到不想说话。\n")
+    header_path = repo.root / "our-model" / "classifier.json"
+    header = json.loads(header_path.read_text(encoding="utf-8"))
+    weights = bytearray((repo.root / "our-model" / "classifier.f64").read_bytes())
+    k, n = len(header["classes"]), header["features"]
+    for c in range(1, k):  # each class's offset against the first: neutral always wins
+        struct.pack_into("<d", weights, 8 * (n * k + c - 1),
+                         1000.0 if header["classes"][c] == "neutral" else -1000.0)
+    (repo.root / "our-model" / "classifier.f64").write_bytes(bytes(weights))
+    header["weights_sha256"] = hashlib.sha256(bytes(weights)).hexdigest()
+    header_path.write_text(json.dumps(header), encoding="utf-8")
+    commit(repo)
+    result = ci(repo, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert any("our-model is changed by this change" in n for n in data["notices"])
+    assert "OP901" in {f["rule"] for f in data["files"][0]["findings"]}

@@ -1,0 +1,128 @@
+"""What a Word field shows once it is updated, when neither its code nor its saved result says
+it: a document property (TITLE, SUBJECT, AUTHOR … and DOCPROPERTY, from docProps/core.xml,
+app.xml or custom.xml), a document variable (DOCVARIABLE, settings.xml's w:docVars) or a
+character given by its code (SYMBOL 20912 is 冰). Word shows it on opening with w:dirty or
+settings' updateFields, and before printing; LibreOffice shows document properties as they
+are. The saved result can say anything else, so the check reads these values too; and a
+SYMBOL, one character among the paragraph's words (出售 then 冰毒 as two symbols), must show
+what its saved result says, or the draft is refused."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+# The fields that show one document property, by the property's name (core.xml's element,
+# app.xml's, or a custom property's name: what DOCPROPERTY names, in any letter case).
+_PROPERTY_FIELDS = {"title": "title", "subject": "subject", "author": "creator",
+                    "keywords": "keywords", "comments": "description",
+                    "lastsavedby": "lastmodifiedby"}
+_PROPERTY_NAMES = {"author": "creator", "comments": "description",
+                   "lastsavedby": "lastmodifiedby"}
+# One field's name and its first argument (quoted or not). Codes of a paragraph's fields come
+# joined, so a name is found anywhere, not only at a word's start: reading a value too many
+# is harmless, one too few is not.
+_FIELD = re.compile(r"(DOCPROPERTY|DOCVARIABLE|SYMBOL|TITLE|SUBJECT|AUTHOR|KEYWORDS|COMMENTS|"
+                    r"LASTSAVEDBY)(?:\s+(?:\"([^\"]*)\"|(\S+)))?", re.IGNORECASE)
+# A symbol font's glyphs (Wingdings' tick), as for w:sym: no character of the text
+_SYMBOL_FONT = range(0xF000, 0xF100)
+
+
+class FieldValues:
+    """The values a draft's fields can show, read once from its package."""
+
+    def __init__(self, document: WordDocument,
+                 parse: Callable[[bytes], _Element | None]) -> None:
+        """`parse`: the reader's parser of a part (review.inputs.word), None when no XML."""
+        self.properties: dict[str, str] = {}
+        self.variables: dict[str, str] = {}
+        for part in document.part.package.iter_parts():
+            name = str(part.partname).lower()
+            if name in ("/docprops/core.xml", "/docprops/app.xml", "/docprops/custom.xml"):
+                root = parse(part.blob)
+                if root is not None:
+                    self._properties(root, custom=name.endswith("custom.xml"))
+        for variable in document.settings.element.iter(_W + "docVar"):
+            self.variables[(variable.get(_W + "name") or "").lower()] = \
+                variable.get(_W + "val") or ""
+
+    def _properties(self, root: _Element, custom: bool) -> None:
+        for element in root:
+            if not isinstance(element.tag, str):
+                continue
+            if custom:  # <property name="…"><vt:lpwstr>value</vt:lpwstr></property>
+                key = (element.get("name") or "").lower()
+            else:
+                key = element.tag.rsplit("}", 1)[-1].lower()
+            self.properties.setdefault(key, "".join(element.itertext()))
+
+    def shown(self, code: str) -> str:
+        """What the fields of `code` (a paragraph's codes, joined) show once updated, joined."""
+        out = []
+        for m in _FIELD.finditer(code):
+            field, argument = m.group(1).lower(), m.group(2) or m.group(3) or ""
+            if field == "symbol":
+                out.append(_symbol(argument))
+            elif field == "docvariable":
+                out.append(self.variables.get(argument.lower(), ""))
+            elif field == "docproperty":
+                key = argument.lower()
+                out.append(self.properties.get(_PROPERTY_NAMES.get(key, key), ""))
+            else:
+                out.append(self.properties.get(_PROPERTY_FIELDS[field], ""))
+        return "".join(out)
+
+
+def stale_symbol(paragraph: _Element) -> tuple[str, str] | None:
+    """The first SYMBOL field of a paragraph whose saved result is not the character its code
+    shows once updated: (that character, the saved result); None when there is none."""
+    fields: list[dict] = []  # the fields open here, innermost last
+    for element in paragraph.iter(_W + "fldChar", _W + "instrText", _W + "t",
+                                  _W + "fldSimple"):
+        if element.tag == _W + "fldSimple":
+            saved = "".join(t.text or "" for t in element.iter(_W + "t"))
+            found = _stale(element.get(_W + "instr") or "", saved)
+        elif element.tag == _W + "fldChar":
+            kind = element.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append({"code": [], "result": [], "shown": False})
+            elif kind == "separate" and fields:
+                fields[-1]["shown"] = True
+            found = None
+            if kind == "end" and fields:
+                field = fields.pop()
+                found = _stale("".join(field["code"]), "".join(field["result"]))
+        else:
+            if fields:
+                fields[-1]["result" if fields[-1]["shown"] else "code"].append(
+                    element.text or "")
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def _stale(code: str, saved: str) -> tuple[str, str] | None:
+    m = _FIELD.match(code.strip())
+    if m is None or m.group(1).upper() != "SYMBOL":
+        return None
+    shown = _symbol(m.group(2) or m.group(3) or "")
+    return (shown, saved) if shown and saved.strip() != shown else None
+
+
+def _symbol(argument: str) -> str:
+    """The character of a SYMBOL field's code (decimal, or hexadecimal with 0x)."""
+    try:
+        code = int(argument, 16) if argument.lower().startswith("0x") else int(argument)
+        return "" if code in _SYMBOL_FONT else chr(code)
+    except (ValueError, OverflowError):
+        return ""
+
