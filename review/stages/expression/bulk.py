@@ -14,6 +14,7 @@ Findings are those of the lean path (tests/test_paths.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,7 +47,8 @@ class ContextArrays:
         self.slip_ids[alphabet] = np.arange(1, len(alphabet) + 1)
         self.slip_size = len(alphabet) + 1
         where = self.slip_ids[pairs >> 16] * self.slip_size + self.slip_ids[pairs & 0xFFFF]
-        # the pairs are distinct: the sum of a byte's bits is their union
+        # the pairs are distinct (each first character's followers are a set's, joined):
+        # the sum of a byte's bits is their union
         self.slip_bits = np.bincount(where >> 3, weights=1 << (where & 7),
                                      minlength=(self.slip_size ** 2 >> 3) + 1).astype(np.uint8)
         keys = _pair_keys({a: entry[0] for a, entry in tables.follow.items()})
@@ -129,17 +131,19 @@ class HalvesArrays:
             [(ord(right) << 21) | ord(wrong) for right, wrongs in confusable.items()
              for wrong in wrongs], dtype=np.int64))
 
-    def candidates(self, text: str, found: list[tuple[int, object]]
+    def candidates(self, text: str, found: Iterable[tuple[int, object]]
                    ) -> list[tuple[int, int, str]]:
         """(start, end, word) for each word the halves `found` ((last, value) pairs) point at
         that the text there misspells by one confusable character, in the order found."""
+        found = list(found)  # an automaton's iter is a one-pass iterator
         if not found or not len(self.confusable):
             return []
         last = np.fromiter((end for end, _ in found), dtype=np.int64, count=len(found))
         value = np.fromiter((v for _, v in found), dtype=np.int64, count=len(found))
         counts = self.count[value]
         match = np.repeat(np.arange(len(found)), counts)
-        # each match's entries: its half's first, first + 1, …
+        # each match's entries: its half's first, first + 1, … (the running index of the
+        # repeated matches, less where each match's run starts, plus its half's first entry)
         entry = np.repeat(self.first[value] - (np.cumsum(counts) - counts), counts) + \
             np.arange(len(match))
         offset, length = self.offset[entry], self.length[entry]
@@ -238,7 +242,10 @@ def _pair_keys(after: dict[str, str]) -> np.ndarray:
     """The keys (a << 16 | b) of every pair a b, from a → the b's, in the order of sorted a."""
     items = sorted(after.items())
     firsts = _points("".join(a * len(bs) for a, bs in items))
-    return (firsts << 16) | _points("".join(bs for _, bs in items))
+    seconds = _points("".join(bs for _, bs in items))
+    if len(firsts) and max(firsts.max(), seconds.max()) >= _POINTS:
+        raise ValueError("a typo table holds a character outside the BMP")
+    return (firsts << 16) | seconds
 
 
 def _find(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

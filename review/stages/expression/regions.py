@@ -63,67 +63,84 @@ SPECS = [RuleSpec(
              hit=("夏令营邀请了40名台湾学生和40名中国学生。", "促进香港企业与中国企业的合作。",
                   "中国游客和澳门游客都可以免费参观。"),
              miss=("夏令营邀请了40名台湾学生和40名大陆学生。", "促进香港企业与内地企业的合作。",
+                   "中国银行与香港银行签署合作协议。",
                    "中国游客和中国澳门游客都可以免费参观。",
                    "台湾学生和中国香港学生同台演出。"),
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
                        "(台湾青年和中国青年).")]
 
-_NAME = r"[\u4e00-\u9fff]{2,10}"
 _SEPARATORS = "、,和及与"
+# A name's characters: Chinese, not a separator — so that a list splits one way only (with
+# 和 both, "甲乙和甲乙和…" could split in 2ⁿ ways, and the match took seconds); 共和 (共和国)
+# is one unit.
+_NAME = r"(?:共和|(?!共和|[和及与])[\u4e00-\u9fff]){2,10}"
 _LIST = rf"{_NAME}(?:[{_SEPARATORS}]{_NAME})+"
-_COUNT = "[0-9０-９一二三四五六七八九十两几多]+"
+_DIGITS = "0-9０-９一二三四五六七八九十两几多"
+_COUNT = f"[{_DIGITS}]+"
 # A list closed by 等国/等国家 or a count of countries (not …国家和地区), or opened by
 # 各国…包括/国家有 …. Patterns are compiled on first use (regexcache keeps them): most drafts name
 # none of the regions.
-# 国 beginning another word (香港等国际都市, 澳门等国有企业) closes no list of countries;
-# 等国外 does (a region is not 国外)
-_NOT_A_STATE = "[内际有企产货营标旗歌徽学画防务情土库资税]"
-_CLOSED = (rf"({_NAME}(?:[{_SEPARATORS}]{_NAME})*)(?:等(?:{_COUNT}个?)?|{_COUNT}个?)"
-           rf"国(?!家?[和及与]地区|{_NOT_A_STATE})")
+# 国 beginning another word (香港等国际都市, 澳门等国有企业, 国潮, 国门) closes no list of
+# countries; 等国外 does (a region is not 国外)
+_NOT_A_STATE = "[内际有企产货营标旗歌徽学画防务情土库资税门潮宝别风道策庆粹]"
+_AND_REGIONS = r"家?(?:[和及与或]|（|\()地区"  # 国家和地区, 国家或地区, 国家（地区）
+# a list of two names or more closed by 等国; one name is enough before a count (中国台湾等
+# 12个国家)
+_CLOSED = (rf"(?:({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)|({_NAME})(?:等{_COUNT}个?|"
+           rf"{_COUNT}个))国(?!{_AND_REGIONS}|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
 _OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
 _REGIONS = ("台湾", "香港", "澳门")
 # the regions named together, as an item of a list: 港澳台 is no country either
-_JOINT = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
+_TOGETHER = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
 # 台湾青年和30名中国青年, 中国企业与香港企业: the same noun (two characters or more) after a
 # region and after 中国, joined
 _JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
 _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_JOIN}中国\2|"
                 rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3")
-# A closed list lies inside one run of names and separators holding 等国; the backtracking
-# _CLOSED runs only there, not at every character of the draft.
+# Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
+# counterpart of the region to China
+_BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "移动", "联通",
+                     "航空", "证券", "保险", "集团", "卫视", "电视台", "邮政", "铁路", "电力",
+                     "石油", "石化"))
+# A closed list lies inside one run of names and separators holding 等国; _CLOSED runs only
+# there, not at every character of the draft.
 _RUN = rf"[\u4e00-\u9fff{_SEPARATORS}0-9０-９]+"
 
 
 # What stands right before 国 in any _CLOSED match: a run without it holds no closed list.
-_CLOSING = rf"[等个{_COUNT[1:-2]}]国"
+_CLOSING = rf"[等个{_DIGITS}]国"
 
 
 def _closed_lists(text: str) -> Iterator[re.Match]:
     closed, closing = re_compile(_CLOSED), re_compile(_CLOSING)
     for run in re_compile(_RUN).finditer(text):
         if "国" in run.group() and closing.search(run.group()):
-            yield from closed.finditer(text, run.start(), run.end())
+            # past the run's end by a few characters: what follows 国 ((地区)) is looked at
+            for m in closed.finditer(text, run.start(), run.end() + 6):
+                if m.start() < run.end():
+                    yield m
 
 
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not any(region in text for region in _REGIONS + _JOINT):
+    if not any(region in text for region in _REGIONS + _TOGETHER):
         return
     for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
-        start = m.start(1)
-        for part in re_compile(f"([{_SEPARATORS}])").split(m.group(1)):
+        group = m.lastindex  # _CLOSED's list or single name; _OPENED's list
+        start = m.start(group)
+        for part in re_compile(f"([{_SEPARATORS}])").split(m.group(group)):
             # the last name may have taken the 等 of 等12个国家
             item = part.removesuffix("等")
             # The first item may carry words before the list (来自美国): match its end.
             # 中国台湾 is an item of the list as much as 台湾
-            joint = next((j for j in _JOINT if item.endswith(j)), None)
+            joint = next((j for j in _TOGETHER if item.endswith(j)), None)
             for region in (joint,) if joint else _REGIONS:
                 named = "中国" + region if item.endswith("中国" + region) else region
-                if item in (region, named) or (start == m.start(1) and item.endswith(named)
+                if item in (region, named) or (start == m.start(group) and item.endswith(named)
                                                and len(item) > len(named)
                                                and item[-len(named) - 1] not in "国"):
                     at = start + len(item) - len(named)
@@ -139,7 +156,8 @@ def detect(doc: Document) -> Iterator[Hit]:
                     yield Hit(PAIR, *view.span(at, m.end()))
     if "中国" in text:
         for m in re_compile(_COUNTERPART).finditer(text):
-            yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
+            if (m.group(2) or m.group(3)) not in _BRANDS:
+                yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

@@ -202,27 +202,45 @@ _ORDERED = 3  # members from which a list's order is judged (beside the set's na
 def _out_of_order(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,
                   end: int) -> tuple[int, int] | None:
     """The span from the first to the last member, when a list holds every member in
-    another order, or three or more beside the set's name (right after the list or before
-    it) in another order. An item ends with its member (坚定道路自信); the last may run on
-    after it (生活富裕落到实处)."""
-    ranked = []  # (the member's rank in the set, where it starts and ends)
-    for k, (item, at) in enumerate(items):
-        member = fixed.member(item)
-        if member in fixed.members:
-            ranked.append((fixed.members.index(member), at + len(item) - len(member),
-                           at + len(item)))
-        elif k == len(items) - 1:
-            member = next((m for m in fixed.members if item.startswith(m)), None)
-            if member is not None:
-                ranked.append((fixed.members.index(member), at, at + len(member)))
+    another order (an item ending with its member: 坚定道路自信), or three or more beside
+    the set's name (right after the list or before it, in the same sentence) in another order
+    — then each item is its member (对外开放 is no 开放), but the first may have words
+    before it and the last words after it (生活富裕落到实处)."""
+    last = len(items) - 1
+    found = [_placed(fixed, item, at, True, k == last) for k, (item, at) in enumerate(items)]
+    ranked = [place for place in found if place is not None]
+    if len(ranked) < len(fixed.members):
+        exact = [_placed(fixed, item, at, k == 0, k == last)
+                 for k, (item, at) in enumerate(items)]
+        ranked = [place for place in exact if place is not None]
+        if not _named(fixed, text, start, end, ranked[-1][1] if ranked else start):
+            return None
     ranks = [rank for rank, _, _ in ranked]
     if len(set(ranks)) != len(ranks) or len(ranks) < _ORDERED or ranks == sorted(ranks):
         return None
-    named = bool(fixed.cue) and (fixed.cue in text[ranked[-1][1]:end + 12]
-                                 or fixed.cue in text[max(0, start - 12):start])
-    if len(ranks) < len(fixed.members) and not named:
-        return None
     return ranked[0][1], ranked[-1][2]
+
+
+def _placed(fixed: FixedSet, item: str, at: int, head: bool, tail: bool
+            ) -> tuple[int, int, int] | None:
+    """(the member's rank in the set, where it starts, where it ends) for an item that is a
+    member, or ends with one when `head` (words before it), or starts with one when `tail`."""
+    for rank, member in enumerate(fixed.members):
+        if item == member or (head and item.endswith(member)):
+            return rank, at + len(item) - len(member), at + len(item)
+    for rank, member in enumerate(fixed.members):
+        if tail and item.startswith(member):
+            return rank, at, at + len(member)
+    return None
+
+
+def _named(fixed: FixedSet, text: str, start: int, end: int, last: int) -> bool:
+    """The set's name right after the list or right before it, within its sentence."""
+    if not fixed.cue:
+        return False
+    after = re.split("[。！？；!?;]", text[last:end + 12], maxsplit=1)[0]
+    before = re.split("[。！？；!?;]", text[max(0, start - 12):start])[-1]
+    return fixed.cue in after or fixed.cue in before
 
 
 def _run_on(fixed: FixedSet, item: str, at: int) -> tuple[str, int]:

@@ -174,7 +174,7 @@ class Typos:
 
         self.halves = matches(self.halves)
         self._arrays = HalvesArrays(self.words, self.offsets, self.confusable)
-        _ = self.lexicon
+        _ = self.lexicon  # loaded now: before `--jobs` forks, its workers share it
 
     @cached_property
     def lexicon(self) -> Lexicon:

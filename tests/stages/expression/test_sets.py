@@ -70,3 +70,14 @@ def test_a_set_out_of_its_official_order_is_reported_from_first_to_last_member(t
 ])
 def test_the_official_order_or_an_unnamed_part_passes(text):
     assert ordered(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "践行新发展理念，推进区域协调、城乡融合、对外开放、科技创新。",   # words that end in a member
+    "以新发展理念为引领，深化改革开放、科技创新、区域协调，推动发展。",
+    "全面贯彻新发展理念。深化改革开放、科技创新、区域协调，加快建设。",
+    "坚持新发展理念。我们推动开放、协调、共享，成效显著。",        # the name in another sentence
+    "推进区域协调、科技创新、对外开放、绿色低碳、成果共享。",
+])
+def test_words_that_merely_hold_a_member_are_no_recital_of_the_set(text):
+    assert ordered(text) == []
