@@ -17,6 +17,7 @@ debunk. A rule's `excused_by` stances make its finding a quotation: it is still 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,6 +165,10 @@ class CooccurrenceStage:
         wanted.update(self.evasion_stances)
         self.automaton = cached_automaton(automaton_file, lambda: self._build(wanted))
         self._required = {k for r in rules for k in (*r.all, *r.any, *r.none)}
+        # What a found term of each class does, looked up once a term (the scan's hot loop):
+        # (a cue the stances take, with its scope, or None; whether rules need it found)
+        self._roles = {k: ((c.scope,) if c.stance or k == SOLICIT else None,
+                           k in self._required) for k, c in classes.items()}
         # A sentence is judged only by the rules whose first required class it holds.
         self._by_key: dict[str, list[int]] = {}
         for index, r in enumerate(rules):
@@ -205,17 +210,24 @@ class CooccurrenceStage:
         ends = sentence_ends(text)
         stances = Stances(view, doc.visible.text, ends)
         sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        roles = self._roles
         for last, payload in found_terms:
-            sentence = sentence_of(ends, last + 1 - payload[0][1])
-            found = sentences.setdefault(sentence, {})
+            sentence = bisect_right(ends, last + 1 - payload[0][1])  # sentence_of, inline
+            found = sentences.get(sentence)
+            if found is None:
+                found = sentences[sentence] = {}
             for key, length in payload:
                 start = last + 1 - length
-                word_class = self.classes[key]
-                if word_class.stance or key == SOLICIT:
-                    stances.take(key, start, length, word_class.scope)
-                    if key not in self._required:
+                cue, required = roles[key]
+                if cue is not None:
+                    stances.take(key, start, length, cue[0])
+                    if not required:
                         continue
-                found.setdefault(key, []).append((start, last + 1))
+                spans = found.get(key)
+                if spans is None:
+                    found[key] = [(start, last + 1)]
+                else:
+                    spans.append((start, last + 1))
         evasions: list[tuple[int, int, str]] = []
         for m in found_sounds:
             if m.new:  # classes whose terms hold these very characters were found above
