@@ -31,6 +31,12 @@ COUNTERPART = Rule("EX9204", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK
                    "将台湾、香港、澳门与“中国”对举", "Taiwan, Hong Kong or Macao set against China",
                    "与台湾对举称“大陆”，与香港、澳门对举称“内地”",
                    "write 大陆 (beside Taiwan) or 内地 (beside Hong Kong, Macao), not 中国")
+ABROAD = Rule("EX9205", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
+              "把往来台湾、香港、澳门说成出国、回国，或把那里的人称作外国人、外籍",
+              "going to or coming from Taiwan, Hong Kong or Macao called going abroad, or their "
+              "people called foreign",
+              "称“赴台”“赴港”“返回大陆（内地）”，称“台湾同胞”“港澳居民”，外籍人员另列",
+              "write 赴台/赴港, 返回大陆 or 内地, 台湾同胞 or 港澳居民; list foreigners apart")
 SPECS = [RuleSpec(
     RULE, Kind.REGION, source=__name__,
     hit=("展会吸引了法国、德国和澳门等国的企业参展。",
@@ -68,7 +74,17 @@ SPECS = [RuleSpec(
                    "台湾学生和中国香港学生同台演出。"),
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
-                       "(台湾青年和中国青年).")]
+                       "(台湾青年和中国青年)."),
+    RuleSpec(ABROAD, Kind.REGION, source=__name__,
+             hit=("他在香港打拼十年后回国创业。", "办好出国手续后，代表团前往台湾参加交流。",
+                  "研讨会邀请了两名澳门籍外国专家。",
+                  "本次比赛有外籍选手12名，分别来自美国和台湾。"),
+             miss=("他在美国打拼十年后回国创业。", "代表团前往台湾参加两岸交流。",
+                   "研讨会邀请了两名澳门专家和一名外国专家。", "他从香港转机回国。",
+                   "本次比赛有外籍选手12名，另有来自台湾的选手3名。"),
+             detail_zh="在台湾、香港、澳门之后“回国”、出国后“赴台湾”，或称那里的人“外国专家”“外籍”。",
+             detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
+                       "or its people called foreign (外国专家, 外籍).")]
 
 _SEPARATORS = "、,和及与"
 # A name's characters: Chinese, not a separator — so that a list splits one way only (with
@@ -100,9 +116,17 @@ _TOGETHER = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
 _JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
 _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_JOIN}中国\2|"
                 rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3")
+# Travel to or from a region as going abroad, its people as foreign: a stay there, then 回国;
+# 出国 papers, then going there; a region's people or an item of a list of foreigners
+_PLACE = "(台湾|香港|澳门)"
+_ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；，,;]){{0,12}}回国|"
+           rf"出国(?:(?!转机|中转)[^。；;]){{0,10}}(?:赴|去|到|前往|飞往){_PLACE}|"
+           rf"{_PLACE}籍?的?外(?:国|籍)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)|"
+           rf"外(?:籍|国)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)"
+           rf"(?:(?!另|此外|还有|以及)[^。；;]){{0,12}}来自[^。；;]{{0,8}}?{_PLACE}")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
 # counterpart of the region to China
-_BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "移动", "联通",
+_BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "电讯", "移动", "联通",
                      "航空", "证券", "保险", "集团", "卫视", "电视台", "邮政", "铁路", "电力",
                      "石油", "石化"))
 # A closed list lies inside one run of names and separators holding 等国; _CLOSED runs only
@@ -158,6 +182,9 @@ def detect(doc: Document) -> Iterator[Hit]:
         for m in re_compile(_COUNTERPART).finditer(text):
             if (m.group(2) or m.group(3)) not in _BRANDS:
                 yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
+    for m in re_compile(_ABROAD).finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g))
+        yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))
