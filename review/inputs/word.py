@@ -7,8 +7,9 @@ inside a run): a finding's offsets index the text this walk assembles, so all th
 where a character is by construction, not by two walks kept alike.
 
 The text is what a reader of the file reads, part by part: the body's paragraphs and table
-cells in reading order, then its text boxes, the bound data of its content controls, headers
-and footers, footnotes and endnotes, and the targets of its links (checked for commercial
+cells in reading order, then its text boxes, the bound data of its content controls, the
+alternative text of its pictures, shapes and tables, headers and footers, footnotes and
+endnotes, and the targets of its links (checked for commercial
 links like an HTML page's). A numbered paragraph's list label (word/numbering.xml's `w:lvlText`
 of the level it uses, the %1…%9 of the numbers left out) is printed before it by Word: read as
 a piece of its own just before the paragraph, located as 编号 and the paragraph (or cell).
