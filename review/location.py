@@ -88,5 +88,6 @@ _PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "�
             "脚注": "footnote", "尾注": "endnote", "内容控件": "content control",
             "编号": "list label", "注释": "annotation", "表单域": "form field",
             "域代码": "field code", "不含隐藏文字": "without hidden text",
-            "文档标题": "document title", "书签": "bookmark"}
+            "文档标题": "document title", "书签": "bookmark",
+            "替代文字": "alt text"}
 _FIELDS = tuple(f.name for f in fields(Location))

@@ -63,8 +63,11 @@ _FOREIGN = frozenset({"svg", "math"})  # HTML's foreign content: a <style> there
 # file's, for plaintext).
 _TEXT_CONTENT = frozenset({"textarea", "title", "xmp", "plaintext"})
 # Attributes a reader is shown (alt text when the image fails, a tooltip, a field's hint, an
-# option group's or track's name, what a screen reader says); `value` and `srcdoc` below.
-_SHOWN = ("alt", "title", "placeholder", "label", "aria-label")
+# option group's or track's name, what a screen reader says — its name, description, role
+# name, a field's hint, a gauge's value, a braille display's label); `value` and `srcdoc`
+# below.
+_SHOWN = ("alt", "title", "placeholder", "label", "aria-label", "aria-description",
+          "aria-roledescription", "aria-placeholder", "aria-valuetext", "aria-braillelabel")
 _UNSHOWN_TAGS = frozenset({"link", "meta", "base", "script", "style", "template"})
 _UNSHOWN_INPUTS = frozenset({"hidden", "checkbox", "radio", "file", "image", "range", "color",
                              "password"})

@@ -94,6 +94,38 @@ _LOOKALIKE = dict(zip(
     "nuo", strict=True))
 
 
+# Cherokee and Lisu letters drawn as Latin capitals (UTS #39 confusables): ᏔᎬᏟᎻᎪᎢ and
+# ꓪꓰꓚꓧꓮꓔ read "WECHAT" on a screen. Cherokee capitals lower-case to Cherokee small letters
+# (U+AB70…), which look the same: both fold to the Latin letter.
+_LOOKALIKE_MORE = dict(zip(
+    "ᎪᏴᏟᎠᎬᏀᏳᎻᎥᎫᏦᏞᎷᏢᏒᏚᏕᎢᏙᏔᏃᎳ"  # Cherokee
+    "ꓐꓑꓓꓔꓖꓗꓙꓚꓜꓝꓟꓠꓡꓢꓣꓦꓧꓪꓫꓬꓮꓰꓲꓳꓴ",  # Lisu
+    "ABCDEGGHIJKLMPRSSTVWZW"
+    "BPDTGKJCZFMNLSRVHWXYAEIOU", strict=True))
+_LOOKALIKE_MORE |= {ch.lower(): latin for ch, latin in _LOOKALIKE_MORE.items()
+                    if len(ch.lower()) == 1 and ch.lower() != ch}
+# Letters a reader reads as the plain Latin letter whose shape they are, though Unicode gives
+# them no compatibility decomposition, found by their names: small capitals (ᴡᴇᴄʜᴀᴛ), letters
+# in a black circle or square and regional indicators not paired into a flag (🅥🆇, 🇻🇽 show
+# V and X), and a letter with accents (wēixìn, ẉẹcḥat read as weixin and wechat: the marks do
+# not change which word it is). Their names are looked up once, when the table is built.
+_NAMED_LATIN = re_compile(r"(?:LATIN LETTER SMALL CAPITAL|NEGATIVE (?:CIRCLED|SQUARED) LATIN "
+                          r"CAPITAL LETTER|REGIONAL INDICATOR SYMBOL LETTER) ([A-Z])")
+
+
+def _drawn_as_latin(ch: str) -> str | None:
+    """The Latin letter `ch` is drawn as, where no compatibility decomposition says so."""
+    found = _NAMED_LATIN.fullmatch(unicodedata.name(ch, ""))
+    if found:
+        return found.group(1)
+    if ch.isalpha() and not ch.isascii():
+        base, *marks = unicodedata.normalize("NFKD", ch)
+        if base.isascii() and base.isalpha() and marks and all(
+                unicodedata.category(m) == "Mn" for m in marks):
+            return base
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     """The canonical form of one (already simplified) character; '' drops it."""
@@ -107,9 +139,18 @@ def _fold_char(ch: str) -> str:
         return ""
     if ch in _LOOKALIKE:
         return _LOOKALIKE[ch].lower()
+    if ch in _LOOKALIKE_MORE:
+        return _LOOKALIKE_MORE[ch].lower()
     folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
     if "\n" in folded or len(folded) > 4:
         folded = ch  # NFKC expansions such as ㍿ are not worth it; keep the character
+    if folded == ch and (latin := _drawn_as_latin(ch)) is not None:
+        return latin.lower()
+    if folded != ch and not folded.isascii():
+        # a compatibility ideograph or a squared one (🈣) stands for a traditional character
+        # as often as not: simplified like the text around it (販 → 贩)
+        simplified = _T2S.convert(folded)
+        folded = simplified if len(simplified) == len(folded) else folded
     return folded.lower()
 
 
@@ -127,20 +168,24 @@ def _simplify(text: str) -> str:
     return "".join(c if len(c := _T2S.convert(ch)) == 1 else ch for ch in text)
 
 
-# The blocks where folding changes anything: Latin and controls, combining marks, Greek,
-# Cyrillic and Armenian (letters drawn as Latin ones, and NFKC's), general
-# punctuation to enclosed alphanumerics, CJK radicals, CJK symbols, enclosed CJK, surrogates,
-# compatibility ideographs, variation selectors and small forms, full-width forms,
-# mathematical alphanumerics, enclosed supplements, tags. Everything else folds to itself.
-_BLOCKS = [(0x0000, 0x024F), (0x0300, 0x036F), (0x0370, 0x058F), (0x1AB0, 0x1AFF),
-           (0x1DC0, 0x1DFF),
+# The blocks where folding changes anything: Latin (with IPA, spacing modifiers, phonetic
+# extensions' small capitals and modifier letters, Latin Extended Additional and -D) and
+# controls, combining marks, Greek, Cyrillic and Armenian (letters drawn as Latin ones, and
+# NFKC's), Cherokee and Lisu (letters drawn as Latin ones), general punctuation to enclosed
+# alphanumerics, CJK radicals, CJK symbols, enclosed CJK, surrogates, compatibility ideographs
+# and their supplement, variation selectors and small forms, full-width forms, mathematical
+# alphanumerics, enclosed alphanumeric and ideographic supplements (🅥, 🈣), tags.
+# Everything else folds to itself.
+_BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF),
+           (0x1D00, 0x1EFF),
            (0x2000, 0x2BFF), (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3200, 0x33FF),
+           (0xA4D0, 0xA4FF), (0xA720, 0xA7FF), (0xAB70, 0xABBF),
            (0xD800, 0xDFFF), (0xF900, 0xFAFF), (0xFE00, 0xFE6F), (0xFEFF, 0xFEFF),
-           (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0xE0000, 0xE01EF),
-           *_IGNORABLE]
+           (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F2FF), (0x2F800, 0x2FA1F),
+           (0xE0000, 0xE01EF), *_IGNORABLE]
 
 
-_FOLD_VERSION = 4  # bump when what folds changes: the table is cached
+_FOLD_VERSION = 5  # bump when what folds changes: the table is cached
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,14 @@ if TYPE_CHECKING:
 
 
 _SEGMENT = re.compile(r"[^。！？!?\n]+")
-_NOT_WORD = re.compile(r"[\W_]+")
+# What is compared of a passage: its words, and the marks that make a number what it is —
+# a decimal point, a ratio's or a time's colon, a fraction's slash, a separator between
+# digits, a sign before one, a percent after one. Punctuation and spacing aside otherwise, a
+# page saying 35% or 5℃ where 3.5% and -5℃ were approved is an altered passage, not the
+# same words.
+_COMPARED = re.compile(r"[^\W_]+|(?<=\d)[.,:/．，：／](?=\d)|[-+−－＋±](?=\d)|(?<=\d)[%％‰]")
+# Each number mark as one character whichever width it is written in: 3．5 is 3.5.
+_MARK_FORM = str.maketrans("．，：／－＋−％", ".,:/-+-%")
 _WORDS_SPAN = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)  # first to last word character
 _URL = re.compile(r"https?://[^\s\"'<>()\]]+")
 _MD_LINK = re.compile(r"!?\[[^\]\n]*\]\(([^)\s]+)[^)]*\)")
@@ -79,7 +86,8 @@ def passages(doc: Document) -> list[Passage]:
         inner = _WORDS_SPAN.search(m.group())
         if inner:
             start, end = view.span(m.start() + inner.start(), m.start() + inner.end())
-            out.append(Passage(_NOT_WORD.sub("", inner.group()), inner.group(), start, end))
+            words = "".join(_COMPARED.findall(inner.group())).translate(_MARK_FORM)
+            out.append(Passage(words, inner.group(), start, end))
     return out
 
 

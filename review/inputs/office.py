@@ -16,7 +16,8 @@ from review.location import Location
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
               "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
               "annotation": "注释", "form": "表单域", "field": "域代码",
-              "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签"}
+              "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签",
+              "alt": "替代文字"}
 
 
 class Parts:

@@ -7,8 +7,9 @@ inside a run): a finding's offsets index the text this walk assembles, so all th
 where a character is by construction, not by two walks kept alike.
 
 The text is what a reader of the file reads, part by part: the body's paragraphs and table
-cells in reading order, then its text boxes, the bound data of its content controls, headers
-and footers, footnotes and endnotes, and the targets of its links (checked for commercial
+cells in reading order, then its text boxes, the bound data of its content controls, the
+alternative text of its pictures, shapes and tables, headers and footers, footnotes and
+endnotes, and the targets of its links (checked for commercial
 links like an HTML page's). A numbered paragraph's list label (word/numbering.xml's `w:lvlText`
 of the level it uses, the %1…%9 of the numbers left out) is printed before it by Word: read as
 a piece of its own just before the paragraph, located as 编号 and the paragraph (or cell).
@@ -73,6 +74,17 @@ _DELETED = frozenset({_W + "del", _W + "moveFrom"})
 # its draft is refused, never read as if it were not there.
 _ELSEWHERE = {_W + "altChunk": "w:altChunk", _W + "subDoc": "w:subDoc"}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# A picture's, shape's or table's alternative text (Word's 替代文字: what a screen reader says
+# and what a page made from the draft shows when the picture fails — an HTML draft's `alt` is
+# read, so a Word draft's is too): DrawingML's non-visual properties (`wp:docPr` and the
+# `cNvPr` of a picture, shape or group inside it), a VML shape's `alt`, a table's caption and
+# description.
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_ALT_HOLDERS = frozenset({_WP + "docPr",
+                          "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr",
+                          "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}cNvPr",
+                          "{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}cNvPr"})
+_TABLE_ALT = frozenset({_W + "tblCaption", _W + "tblDescription"})
 _GRAPHICS = {"http://schemas.openxmlformats.org/drawingml/2006/diagram": "SmartArt",
              "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
              "http://schemas.microsoft.com/office/drawing/2014/chartex": "chart"}
@@ -303,6 +315,7 @@ class Layout:
         self._boxes(body)
         self._bound(body)
         self._codes(body)
+        self._alt(body)
         self._unread(body, "document")
         # a body paragraph that is in no piece of its own is in a text box
         self._refuse_reordering(body, Location(part=PART_NAMES["textbox"]))
@@ -330,6 +343,7 @@ class Layout:
                 self._boxes(element)
                 self._bound(element)
                 self._codes(element)
+                self._alt(element)
                 self._unread(element, name)
                 self._refuse_reordering(element, Location(part=PART_NAMES[name]))
         for name in ("footnote", "endnote"):
@@ -389,6 +403,27 @@ class Layout:
             if text.strip():
                 n += 1
                 self._add(text, Location(part=PART_NAMES["textbox"], paragraph=n))
+
+    def _alt(self, root: _Element) -> None:
+        """The alternative texts of this part's pictures, shapes and tables, one piece each
+        (the same words given as title and description read once)."""
+        n = 0
+        for element in root.iter():
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in _ALT_HOLDERS:
+                said = [element.get("title") or "", element.get("descr") or ""]
+            elif tag in _TABLE_ALT:
+                said = [element.get(_W + "val") or ""]
+            elif tag.startswith(_V):
+                said = [element.get("alt") or "", element.get("title") or ""]
+            else:
+                continue
+            text = "\n".join(dict.fromkeys(s for s in said if s.strip()))
+            if text and not _deleted(element, root):
+                n += 1
+                self._add(text, Location(part=PART_NAMES["alt"], paragraph=n))
 
     def _bound(self, root: _Element) -> None:
         """What Word shows in the content controls bound to data when the file is opened:
