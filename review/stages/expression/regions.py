@@ -47,7 +47,8 @@ SPECS = [RuleSpec(
          "本届博览会的展商来自东盟、中东、港澳等20多个国家。",
          "夏令营的营员分别来自新加坡、马来西亚和台湾等4个国家。",
          "合作伙伴遍布中国澳门等十多个国家。"),
-    miss=("香港等国际大都市的经验值得借鉴。", "东京、首尔、香港等国际金融中心。",
+    miss=("既有来自中国香港、中国澳门的队伍，也有来自新加坡、马来西亚等国的选手。",
+          "香港等国际大都市的经验值得借鉴。", "东京、首尔、香港等国际金融中心。",
           "澳门等国有资本参与的项目。", "游客来自港澳台等地区。",
           "合作伙伴遍布中国澳门等十多个国家和地区。",
           "来自美国、日本、中国台湾等国家和地区的游客。", "台湾同胞和各国友人欢聚一堂。",
@@ -86,7 +87,8 @@ SPECS = [RuleSpec(
              detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
                        "or its people called foreign (外国专家, 外籍).")]
 
-_SEPARATORS = "、,和及与"
+# a comma parts clauses, not the items of a list (来自中国澳门的队伍，也有来自澳大利亚、新加坡等国)
+_SEPARATORS = "、和及与"
 # A name's characters: Chinese, not a separator — so that a list splits one way only (with
 # 和 both, "甲乙和甲乙和…" could split in 2ⁿ ways, and the match took seconds); 共和 (共和国)
 # is one unit.
