@@ -39,7 +39,7 @@ ABROAD = Rule("EX9205", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
               "write 赴台/赴港, 返回大陆 or 内地, 台湾同胞 or 港澳居民; list foreigners apart")
 SPECS = [RuleSpec(
     RULE, Kind.REGION, source=__name__,
-    hit=("展会吸引了法国、德国和澳门等国的企业参展。",
+    hit=("展会吸引了法国、德国和澳门等国的企业参展。", "景区的主要客源国为日本、韩国和台湾。",
          "出席论坛的各国代表包括：英国、新加坡、香港。",
          "来自日本、韩国、台湾、越南等8个国家的客商参会。",
          "参赛选手分别来自澳门、葡萄牙、巴西3个国家。",
@@ -78,10 +78,12 @@ SPECS = [RuleSpec(
                        "(台湾青年和中国青年)."),
     RuleSpec(ABROAD, Kind.REGION, source=__name__,
              hit=("他在香港打拼十年后回国创业。", "办好出国手续后，代表团前往台湾参加交流。",
-                  "研讨会邀请了两名澳门籍外国专家。",
+                  "研讨会邀请了两名澳门籍外国专家。", "欢迎台湾同胞回国投资兴业。",
+                  "论坛吸引了港澳台等外籍人士参加。",
                   "本次比赛有外籍选手12名，分别来自美国和台湾。"),
              miss=("他在美国打拼十年后回国创业。", "代表团前往台湾参加两岸交流。",
                    "研讨会邀请了两名澳门专家和一名外国专家。", "他从香港转机回国。",
+                   "欢迎台湾同胞来大陆投资兴业。", "论坛吸引了港澳台居民和外籍人士参加。",
                    "本次比赛有外籍选手12名，另有来自台湾的选手3名。"),
              detail_zh="在台湾、香港、澳门之后“回国”、出国后“赴台湾”，或称那里的人“外国专家”“外籍”。",
              detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
@@ -109,7 +111,10 @@ _CLOSED = (rf"(?:({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)|({_NAME})(?:等{
            rf"{_COUNT}个))国(?!{_AND_REGIONS}|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
-_OPENED = rf"(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)[:]?({_LIST})"
+# a list opened by 各国…包括, 国家有 …, or by the countries of a trade (客源国为 …)
+_OPENED = (rf"(?:(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)|"
+           rf"(?:客源|出口|进口|来源|生源|参赛|贸易伙伴)国[\u4e00-\u9fff]{{0,2}}(?:为|是|有|包括))"
+           rf"[:]?({_LIST})")
 _REGIONS = ("台湾", "香港", "澳门")
 # the regions named together, as an item of a list: 港澳台 is no country either
 _TOGETHER = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
@@ -123,7 +128,9 @@ _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_J
 _PLACE = "(台湾|香港|澳门)"
 _ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；，,;]){{0,12}}回国|"
            rf"出国(?:(?!转机|中转)[^。；;]){{0,10}}(?:赴|去|到|前往|飞往){_PLACE}|"
-           rf"{_PLACE}籍?的?外(?:国|籍)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)|"
+           rf"{_PLACE}(?:同胞|居民|青年|企业家|客商|学生|乡亲)[^。；，,;]{{0,4}}回国|"
+           rf"(台湾|香港|澳门|港澳台|港澳|台港澳)籍?(?:的|等)?外(?:国|籍)"
+           rf"(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)|"
            rf"外(?:籍|国)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)"
            rf"(?:(?!另|此外|还有|以及)[^。；;]){{0,12}}来自[^。；;]{{0,8}}?{_PLACE}")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
@@ -185,7 +192,7 @@ def detect(doc: Document) -> Iterator[Hit]:
             if (m.group(2) or m.group(3)) not in _BRANDS:
                 yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
     for m in re_compile(_ABROAD).finditer(text):
-        group = next(g for g in range(1, 5) if m.group(g))
+        group = next(g for g in range(1, 6) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
