@@ -133,6 +133,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_unentitled": ("第 {seq} 条记录是无权签署者签名的名册变更：不产生任何效力",
                          "record {seq} is a roster change nobody entitled signed: it counts "
                          "for nothing"),
+    "resubmitted_unread": ("事项 {item} 已重新提交（当前版本 {now}），没有记录表明您审阅过这一版："
+                           "请先 `review show {item}`，或用 --version 指明您审阅的版本",
+                           "item {item} was resubmitted (current version {now}) and nothing shows "
+                           "you read this version: `review show {item}` it first, or name the "
+                           "version you read with --version"),
     "changed_since_read": ("事项 {item} 的当前版本（{now}）不是您审阅的版本（{read}）："
                            "稿件已重新提交，请先 `review show {item}` 再决定",
                            "item {item}'s current version ({now}) is not the one you read "

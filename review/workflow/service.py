@@ -546,6 +546,11 @@ class Service:
         if read is None:
             read = remembered.last_shown(state.workspace, item_id)  # the whole hash
             if read is None:
+                # Nothing shows what was read: the draft as first submitted is taken to be it
+                # (read in the shared folder). A resubmitted one may have changed under the
+                # reader's eyes — the editor swaps the file after the reviewer read it.
+                if now != history.first.content_sha256:
+                    raise Refused("resubmitted_unread", item=item_id, now=now[:16])
                 return
         elif len(read) < MIN_VERSION_DIGITS:
             # a short prefix can be matched by a second draft made to share it
@@ -580,10 +585,6 @@ class Service:
             row, history = self._history(conn, state, item_id)
             if kind == "approve" and history.version.record.seq != seen.version.record.seq:
                 raise Refused("resubmitted_meanwhile", item=item_id)
-            if kind == "approve" or read is not None:
-                # a rejection binds to the version read when its author names one (the desk
-                # always does): one resubmitted while he read must not take his reason
-                self._read_version(conn, state, item_id, history, read)
             if kind == "approve":
                 self._refuse_rejected(conn, state, history.version.content_sha256,
                                       row.content, history.version.path)
@@ -600,6 +601,10 @@ class Service:
                 raise Refused("own_item", name=me.name, item=item_id)
             if any(p.name == me.name for _, p in approvals.values()):
                 raise Refused("approved_other_level", name=me.name, item=item_id)
+            if kind == "approve" or read is not None:
+                # a rejection binds to the version read when its author names one (the desk
+                # always does): one resubmitted while he read must not take his reason
+                self._read_version(conn, state, item_id, history, read)
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused("changed_since_submit", path=version.path)

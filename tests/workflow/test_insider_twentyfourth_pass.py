@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from workflow.team import CLEAN
 
 from review.ci import published
 from review.cli import main
@@ -151,3 +152,16 @@ def test_a_published_number_in_full_width_marks_is_the_same_number(pipeline):
     result = published.compare(Document("a.md", APPROVED, "markdown"),
                                Document("p.html", _page(shown), "html"), [], pipeline)
     assert result.findings == [] and result.decision == "pass"
+
+
+def test_a_resubmitted_draft_is_not_approved_unread(team):
+    """The reviewer read the first version in the shared folder; the editor swapped the file
+    and resubmitted; an approval with neither `--version` nor a `review show` of the new
+    version is refused, one that names what was read or follows a show goes through."""
+    path = team.write("swap.txt", CLEAN)
+    item = team.submit("editor", path)
+    team.write("swap.txt", CLEAN + "另附：本次活动由某某公司冠名赞助。\n")
+    assert team.submit("editor", path) == item
+    team.refused("reviewer", "approve", str(item), match="resubmitted")
+    team.ok("reviewer", "show", str(item))
+    team.ok("reviewer", "approve", str(item))

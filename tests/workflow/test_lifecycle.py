@@ -51,6 +51,9 @@ def test_rejection_and_resubmission(team):
     team.refused("reviewer", "approve", str(item), match="rejected")
     team.write("c.txt", CLEAN.replace("通知", "通知（修改稿）"))
     assert team.submit("editor", path) == item
+    # resubmitted: the reviewer must be seen to read the new version before approving it
+    team.refused("reviewer", "approve", str(item), match="resubmitted")
+    team.ok("reviewer", "show", str(item))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
     team.ok(None, "verify", path)
