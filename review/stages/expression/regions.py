@@ -31,6 +31,11 @@ COUNTERPART = Rule("EX9204", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK
                    "将台湾、香港、澳门与“中国”对举", "Taiwan, Hong Kong or Macao set against China",
                    "与台湾对举称“大陆”，与香港、澳门对举称“内地”",
                    "write 大陆 (beside Taiwan) or 内地 (beside Hong Kong, Macao), not 中国")
+TAIWAN_BODIES = Rule("EX9206", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
+                     "台湾地区的机构或族群用了台湾当局的称谓",
+                     "a Taiwanese body or people named as the Taiwan authorities name them",
+                     "称“台湾地区行政管理机构”“台湾地区立法机构”，称“台湾少数民族”",
+                     "write 台湾地区行政管理机构, 台湾地区立法机构; 台湾少数民族 for its peoples")
 ABROAD = Rule("EX9205", Category.EXPRESSION, Gate.POLITICAL, Severity.REVIEW,
               "把往来台湾、香港、澳门说成出国、回国，或把那里的人称作外国人、外籍",
               "going to or coming from Taiwan, Hong Kong or Macao called going abroad, or their "
@@ -76,6 +81,14 @@ SPECS = [RuleSpec(
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
                        "(台湾青年和中国青年)."),
+    RuleSpec(TAIWAN_BODIES, Kind.REGION, source=__name__,
+             hit=("他曾在台湾行政院下属的一个委员会任职。", "台湾立法院近日通过一项法案。",
+                  "来自台湾台东的原住民舞蹈团献上了精彩演出。"),
+             miss=("他曾在台湾地区行政管理机构任职。",
+                   "来自台湾台东的少数民族舞蹈团献上了精彩演出。",
+                   "澳大利亚原住民的传统艺术展在市博物馆开幕。", "韩国国会通过一项法案。"),
+             detail_zh="台湾之后不远处写“行政院”“立法院”“监察院”“考试院”“司法院”或“原住民”。",
+             detail_en="行政院, 立法院, 监察院, 考试院, 司法院 or 原住民 shortly after 台湾."),
     RuleSpec(ABROAD, Kind.REGION, source=__name__,
              hit=("他在香港打拼十年后回国创业。", "办好出国手续后，代表团前往台湾参加交流。",
                   "研讨会邀请了两名澳门籍外国专家。", "欢迎台湾同胞回国投资兴业。",
@@ -133,6 +146,10 @@ _ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；�
            rf"(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)|"
            rf"外(?:籍|国)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)"
            rf"(?:(?!另|此外|还有|以及)[^。；;]){{0,12}}来自[^。；;]{{0,8}}?{_PLACE}")
+# Taiwan's bodies and peoples as the authorities there name them, shortly after 台湾 (the
+# listed 台湾行政院长 and 台湾原住民 are lexicon entries: the name a few words on too)
+_TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
+                  r"(行政院(?!长)|立法院|监察院|考试院|司法院|原住民)")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
 # counterpart of the region to China
 _BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "电讯", "移动", "联通",
@@ -194,6 +211,10 @@ def detect(doc: Document) -> Iterator[Hit]:
     for m in re_compile(_ABROAD).finditer(text):
         group = next(g for g in range(1, 6) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
+    if "台湾" in text:
+        for m in re_compile(_TAIWAN_BODIES).finditer(text):
+            if not (m.group(1) == "原住民" and m.start(1) == m.start() + 2):  # 台湾原住民: listed
+                yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)))
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))
