@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from review import __version__
+from review import __version__, collector
 from review.errors import (
     EXIT_ERROR,
     EXIT_FAULT,
@@ -236,7 +236,7 @@ def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[F
     else:
         pipeline.choose_path(sum(sizes))
     if pipeline.bulk:
-        gc.enable()  # loaded: the many drafts' garbage is collected as usual (see _uncollected)
+        gc.enable()  # loaded: the many drafts' garbage is collected as usual (see check)
     if jobs <= 1:
         for source in sources:
             yield pipeline.check_source(source)
@@ -286,29 +286,12 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: st
           exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool,
           annotate: str | None) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
-    with _uncollected():
+    # No cyclic collection while the check loads its pipeline (review.collector); the lean
+    # path leaves it off (one draft makes little garbage), the bulk path turns it on once
+    # loaded (_results).
+    with collector.paused(freeze=lambda: _process_ends_after_command):
         _check(paths, fmt, fail_on, config_path, lexicons, lang, jobs, include, exclude, day,
                show_suppressed, annotate)
-
-
-@contextlib.contextmanager
-def _uncollected() -> Iterator[None]:
-    """No cyclic garbage collection while a check loads its pipeline: the caches make some
-    hundreds of thousands of objects that live to the end, and the collector would walk them
-    again and again (about 30 ms of a draft's check). The lean path leaves it off (one draft
-    makes little garbage); the bulk path turns it on once loaded (_results). Turned back on
-    after; when the process ends with the command, what is loaded is frozen first (left to
-    reference counting), or the first collection would walk all of it, some 25 ms spent just
-    before it is freed anyway."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if _process_ends_after_command:
-                gc.freeze()
-            gc.enable()
 
 
 def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,

@@ -9,15 +9,13 @@ classes); the entry's allow, context and stance checks apply to them alike.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import chain, repeat
 from pathlib import Path
 
 import ahocorasick
 
-from review import cache, sound
+from review import cache, collector, sound
 from review.automaton import build_automaton, cache_path, cached_automaton, matches
 from review.config import Config
 from review.document import Document
@@ -246,7 +244,7 @@ def _decode(data: dict) -> list[Entry]:
 def build(config: Config) -> LexiconStage:
     options = lexicon_options(config)
     automaton_file = cache_path("automaton", [o.path for o in options], _settings(options))
-    with _collector_paused():
+    with collector.paused():  # compiling a large list makes no cycles
         data = load_encoded(config)
         wanted = {k for t in data["templates"] for k in t[11]}
         stances, names = _stances(config, wanted) if wanted else (None, {})
@@ -280,16 +278,3 @@ def _stances(config: Config, wanted: set[str]
                          {k: classes[k].scope for k in wanted},
                          classes[SOLICIT].terms if SOLICIT in classes else ()),
             {k: (classes[k].name, classes[k].name_en) for k in wanted})
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Compiling a large list makes hundreds of thousands of objects and no cycles; the cycle
-    collector would walk them all again and again (a third of a 200,000-term compile)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
