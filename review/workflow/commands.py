@@ -254,6 +254,20 @@ def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
         click.echo(f"  {phrase}")
 
 
+@policy.command("lists")
+@lang_option
+@click.option("--clear", is_flag=True, help="不再固定任何词表 / pin no list")
+def policy_lists(clear: bool) -> None:
+    """固定机构词表（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、表述和领导
+    文件 / pin the organisation's term lists (signed by an admin): the check that gates
+    release uses the lexicons, expressions and leaders file review.toml names now, at their
+    present content, whatever the working tree says later."""
+    lists, effect = open_service().policy_lists(clear)
+    click.echo(say("policy_lists", count=len(lists), effect=effect))
+    for entry in lists:
+        click.echo(f"  {entry.kind}\t{entry.path}\tsha256:{entry.sha256[:16]}")
+
+
 @click.command()
 @lang_option
 @click.argument("file", type=click.Path(dir_okay=False))

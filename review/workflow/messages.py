@@ -450,6 +450,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "characters"),
     "no_allow_phrase": ("审核策略中没有允许的短语“{phrase}”", "the policy allows no phrase "
                         "{phrase!r}"),
+    "policy_lists": ("固定的机构词表共 {count} 个（{effect}）：",
+                     "{count} pinned term lists ({effect}):"),
+    "list_outside": ("{path} 不在工作区 {root} 内，不能固定", "{path} is outside the workspace "
+                     "{root}: it cannot be pinned"),
+    "list_unreadable": ("无法读取 review.toml 所列词表 {path}", "cannot read {path}, a list "
+                        "review.toml names"),
+    "pinned_list_changed": ("机构词表 {path} 与管理员签名固定的内容不同，送审检查不予进行；请管理员"
+                            "核对后运行 review policy lists 重新固定",
+                            "the organisation's list {path} differs from the content an admin "
+                            "pinned: the check that gates release will not run; an admin must "
+                            "review it and run `review policy lists`"),
+    "pinned_list_unreadable": ("无法读取管理员签名固定的机构词表 {path}，送审检查不予进行",
+                               "cannot read {path}, a list an admin pinned: the check that "
+                               "gates release will not run"),
     "yes": ("是", "True"),
     "no": ("否", "False"),
     "queue_header": ("编号\t级别\t等待\t最严重\t编辑\t标题",

@@ -5,7 +5,46 @@ when a change of either takes effect."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+LIST_KINDS = ("lexicon", "expressions", "leaders")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class PinnedList:
+    """One of the organisation's term lists the check that gates release must use
+    (`review policy lists`): its path in the workspace and the digest of the content an admin
+    signed, with what a lexicon is when its file does not say (review.toml's `[[lexicon]]`)."""
+
+    kind: str        # one of LIST_KINDS: a `[[lexicon]]`, an `expressions` or the `leaders` file
+    path: str        # POSIX, relative to the workspace's root, never leaving it
+    sha256: str
+    category: str | None = None
+    severity: str | None = None
+    gate: str | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @classmethod
+    def read(cls, value: object) -> PinnedList | None:
+        """The entry a signed statement holds, or None when it is not one."""
+        if not isinstance(value, dict) or set(value) - {*cls.__dataclass_fields__}:
+            return None
+        if not all(isinstance(v, str) for v in value.values()):
+            return None
+        from review.findings import Category, Gate, Severity
+
+        entry = cls(**value)
+        parts = entry.path.split("/")
+        if (entry.kind not in LIST_KINDS or not _SHA256.fullmatch(entry.sha256)
+                or entry.path.startswith("/") or ".." in parts or "" in parts
+                or entry.category not in (None, *Category) or entry.category == Category.RELEASE
+                or entry.severity not in (None, *Severity) or entry.gate not in (None, *Gate)):
+            return None
+        return entry
 
 
 @dataclass(frozen=True)
@@ -16,8 +55,26 @@ class Policy:
     # phrases the organisation allows (`review policy allow`, from `review stats --suggest`):
     # nothing inside them is reported by the check that gates release
     allow: tuple[str, ...] = ()
+    # the organisation's term lists the gate uses whatever the working tree's review.toml says
+    lists: tuple[PinnedList, ...] = ()
 
     def as_dict(self) -> dict:
         return {"levels": list(self.levels), "separate_publisher": self.separate_publisher,
                 "admin_threshold": self.admin_threshold,
-                **({"allow": list(self.allow)} if self.allow else {})}
+                **({"allow": list(self.allow)} if self.allow else {}),
+                **({"lists": [x.as_dict() for x in self.lists]} if self.lists else {})}
+
+    @classmethod
+    def read(cls, statement: dict) -> Policy | None:
+        """The policy a signed `policy.set` states, or None when it states none."""
+        allow = statement.get("allow", [])
+        if not isinstance(allow, list) or not all(isinstance(a, str) and a.strip()
+                                                  for a in allow):
+            return None
+        raw = statement.get("lists", [])
+        lists = [PinnedList.read(x) for x in raw] if isinstance(raw, list) else [None]
+        if None in lists:
+            return None
+        return cls(tuple(statement["levels"]), bool(statement["separate_publisher"]),
+                   int(statement.get("admin_threshold", 1)), tuple(allow),
+                   tuple(x for x in lists if x is not None))

@@ -156,12 +156,9 @@ class Roster:
         """A change takes effect at `seq` (its own, or the cosign that completed it)."""
         s = r.statement
         if r.kind == "policy.set":
-            allow = s.get("allow", [])
-            if not isinstance(allow, list) or not all(isinstance(a, str) and a.strip()
-                                                      for a in allow):
+            policy = Policy.read(s)
+            if policy is None:
                 return False
-            policy = Policy(tuple(s["levels"]), bool(s["separate_publisher"]),
-                            int(s.get("admin_threshold", 1)), tuple(allow))
             if not 1 <= policy.admin_threshold <= max(1, len(self.admins())):
                 return False  # checked again here: proposals can cross; none may lock it
             self.policy = policy

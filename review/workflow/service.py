@@ -23,7 +23,7 @@ from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
 from review.tables import accounts, decisions, items, log
-from review.workflow import attest, chain, excerpt, marks, witness
+from review.workflow import attest, chain, excerpt, marks, pinned, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
@@ -36,7 +36,7 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.marks import Mark
-from review.workflow.policy import Policy
+from review.workflow.policy import PinnedList, Policy
 from review.workflow.roster import OFFICE_ROLES, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
@@ -141,8 +141,9 @@ class Service:
         # read from the signed roster and policy records alone: the action's own transaction
         # verifies the whole log before anything this check finds is recorded
         with self.store.reading() as conn:
-            allow = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy.allow
-        return Pipeline(replace(self.workspace.gate_config(), allow=list(allow)))
+            policy = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy
+        config = pinned.applied(self.workspace.gate_config(), policy.lists, self.workspace.root)
+        return Pipeline(replace(config, allow=list(policy.allow)))
 
     def state(self, conn: Connection) -> State:
         """The roster and policy in force, once the log's links and witnesses are checked."""
@@ -186,7 +187,9 @@ class Service:
                           "roles": ["admin"], "workspace": secrets.token_hex(16),
                           # the OS account that owns .review/, which owns the witnesses
                           "owner": self.workspace.review_dir.stat().st_uid})
-            chain.append(conn, self.identity, "policy.set", None, Policy().as_dict())
+            # the term lists review.toml names now are the office's: pinned from the start
+            lists = pinned.named_by(self.workspace.config(), self.workspace.root)
+            chain.append(conn, self.identity, "policy.set", None, Policy(lists=lists).as_dict())
 
     def roster_add(self, name: str, roles: list[str], public: str) -> str:
         unknown = [r for r in roles if r not in ROLES]
@@ -313,9 +316,9 @@ class Service:
             admins = len(state.roster.admins())
             if not 1 <= threshold <= admins:
                 raise Refused("threshold_range", admins=admins)
-            return self._trust_change(conn, state, "policy.set",
-                                      Policy(tuple(levels), separate_publisher,
-                                             threshold, state.policy.allow).as_dict())
+            policy = replace(state.policy, levels=tuple(levels),
+                             separate_publisher=separate_publisher, admin_threshold=threshold)
+            return self._trust_change(conn, state, "policy.set", policy.as_dict())
 
     def policy_allow(self, add: list[str], remove: list[str]) -> tuple[list[str], str]:
         """The organisation's allowed phrases changed by an admin (a signed `policy.set`,
@@ -333,6 +336,20 @@ class Service:
             allow = sorted((set(state.policy.allow) | set(add)) - set(remove))
             policy = replace(state.policy, allow=tuple(allow))
             return allow, self._trust_change(conn, state, "policy.set", policy.as_dict())
+
+    def policy_lists(self, clear: bool) -> tuple[tuple[PinnedList, ...], str]:
+        """The organisation's term lists pinned by an admin (a signed `policy.set`): those
+        the admin's review.toml names now at their present content, or none with `clear`."""
+        lists = () if clear else pinned.named_by(self.workspace.config(), self.workspace.root)
+        if lists:
+            from review.pipeline import Pipeline
+
+            Pipeline(self.workspace.gate_config())  # a list the check cannot read: said now
+        with self.store.transaction() as conn:
+            state = self.state(conn)
+            self._me(state, "admin")
+            policy = replace(state.policy, lists=lists)
+            return lists, self._trust_change(conn, state, "policy.set", policy.as_dict())
 
     # --- items ----------------------------------------------------------------------------
     def _item(self, conn: Connection, item_id: int):
