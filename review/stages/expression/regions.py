@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from review.document import Document
+from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
@@ -73,20 +74,27 @@ SPECS = [RuleSpec(
              detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国."),
     RuleSpec(COUNTERPART, Kind.REGION, source=__name__,
              hit=("夏令营邀请了40名台湾学生和40名中国学生。", "促进香港企业与中国企业的合作。",
-                  "中国游客和澳门游客都可以免费参观。"),
+                  "中国游客和澳门游客都可以免费参观。", "中台双方在农业领域合作密切。",
+                  "论坛为中台民间往来搭建了平台。"),
              miss=("夏令营邀请了40名台湾学生和40名大陆学生。", "促进香港企业与内地企业的合作。",
                    "中国银行与香港银行签署合作协议。",
                    "中国游客和中国澳门游客都可以免费参观。",
-                   "台湾学生和中国香港学生同台演出。"),
+                   "台湾学生和中国香港学生同台演出。", "数据中台建设提速，业务中台交流会召开。",
+                   "两岸民间往来日益密切。"),
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
                        "(台湾青年和中国青年)."),
     RuleSpec(TAIWAN_BODIES, Kind.REGION, source=__name__,
              hit=("他曾在台湾行政院下属的一个委员会任职。", "台湾立法院近日通过一项法案。",
-                  "来自台湾台东的原住民舞蹈团献上了精彩演出。"),
+                  "来自台湾台东的原住民舞蹈团献上了精彩演出。",
+                  "交流团由台湾前立法委员带队。", "他曾任台湾经济部官员。",
+                  "台湾地区前总统的发言引发关注。"),
              miss=("他曾在台湾地区行政管理机构任职。",
                    "来自台湾台东的少数民族舞蹈团献上了精彩演出。",
-                   "澳大利亚原住民的传统艺术展在市博物馆开幕。", "韩国国会通过一项法案。"),
+                   "澳大利亚原住民的传统艺术展在市博物馆开幕。", "韩国国会通过一项法案。",
+                   "交流团由台湾地区前民意代表带队。", "台湾同胞联谊会成立委员会。",
+                   "台湾地区教育部门负责人出席。",
+                   "台湾问题上美国总统的表态引发关注。"),
              detail_zh="台湾之后不远处写“行政院”“立法院”“监察院”“考试院”“司法院”或“原住民”。",
              detail_en="行政院, 立法院, 监察院, 考试院, 司法院 or 原住民 shortly after 台湾."),
     RuleSpec(ABROAD, Kind.REGION, source=__name__,
@@ -152,7 +160,11 @@ _ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；�
 # Taiwan's bodies and peoples as the authorities there name them, shortly after 台湾 (the
 # listed 台湾行政院长 and 台湾原住民 are lexicon entries: the name a few words on too)
 _TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
-                  r"(行政院(?!长)|立法院|监察院|考试院|司法院|原住民)")
+                  r"(行政院长?|立法院|监察院|考试院|司法院|原住民|立法委员|立委(?!员会)|总统府|"
+                  r"(?<!美国)(?<![法韩俄])总统|(?:外交|国防|教育|内政|经济|法务)部(?![门分])长?|陆委会)")
+# 中台 for 两岸 (中台交流); not the technology platforms (数据中台, 业务中台)
+_CHINA_TAIWAN = (r"(?<![据务术能理营频端享商])中台(?=两地|两岸|双方|之间|关系|交流|合作|往来|青年|"
+                 r"同胞|民间|经贸|文化|融合|统一|人民|学者|企业|学生|民众)")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
 # counterpart of the region to China
 _BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "电讯", "移动", "联通",
@@ -180,7 +192,7 @@ def _closed_lists(text: str) -> Iterator[re.Match]:
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not any(region in text for region in _REGIONS + _TOGETHER):
+    if not any(region in text for region in _REGIONS + _TOGETHER) and "中台" not in text:
         return
     for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
         group = m.lastindex  # _CLOSED's list or single name; _OPENED's list
@@ -216,8 +228,11 @@ def detect(doc: Document) -> Iterator[Hit]:
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     if "台湾" in text:
         for m in re_compile(_TAIWAN_BODIES).finditer(text):
-            if not (m.group(1) == "原住民" and m.start(1) == m.start() + 2):  # 台湾原住民: listed
-                yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)))
+            # 台湾原住民, 台湾立委 …: a listed wrong → right, which gives the right name
+            yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)), broad=BROAD)
+    if "中台" in text:
+        for m in re_compile(_CHINA_TAIWAN).finditer(text):
+            yield Hit(COUNTERPART, *view.span(m.start(), m.end()), broad=BROAD)
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

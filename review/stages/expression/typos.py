@@ -74,7 +74,7 @@ _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent i
 _MISSING = object()  # a sentinel for a memo read inline
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 11
+_INDEX_VERSION = 12
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
@@ -311,18 +311,23 @@ def _confusables(freq: dict[str, int], targets: list[str] | None = None) -> dict
     known = {c for c, w in weight.items() if w >= _KNOWN_CHAR}
     keys = {c for c in known if weight[c] >= _COMMON_CHAR} | {c for word in targets or ()
                                                                for c in word}
-    sound = {c: pinyin(c, style=Style.NORMAL)[0][0] for c in known | keys}  # its usual reading
+    # every reading of a character: a typo replaces 懈 with 解 for its reading xiè (常抓不解)
+    sound = {c: set(pinyin(c, style=Style.NORMAL, heteronym=True)[0]) for c in known | keys}
     by_sound: dict[str, set[str]] = {}
-    for c, reading in sound.items():
-        by_sound.setdefault(reading, set()).add(c)
+    for c, readings in sound.items():
+        for reading in readings:
+            by_sound.setdefault(reading, set()).add(c)
     shape: dict[str, set[str]] = {}
     for line in stroke_file().read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             group = set(line.split())
             for c in group:
                 shape.setdefault(c, set()).update(group - {c})
-    return {c: "".join(sorted((by_sound.get(sound[c], set()) | shape.get(c, set())) - {c}))
-            for c in keys}
+    out = {}
+    for c in keys:
+        alike = set().union(*(by_sound[r] for r in sound[c])) | shape.get(c, set())
+        out[c] = "".join(sorted(alike - {c}))
+    return out
 
 
 def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
