@@ -96,8 +96,38 @@ def _logical_copy(store: Store, target: Path) -> None:
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[Connection]:
-    """A backup file, read-only and never changed by reading it (no journal made beside it)."""
+def _opened(path: Path, shown: Path | None = None) -> Iterator[Connection]:
+    """A backup file, read-only and never changed by reading it (no journal made beside it);
+    `shown`: the name its messages give it (the user's file, not restore's private copy)."""
+    shown = shown or path
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise UsageError("cannot_read", path=shown, reason=err.strerror or err) from None
+    if magic != _SQLITE_MAGIC:
+        raise UsageError("not_backup", path=shown)
+    engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except DBAPIError as err:
+        raise StoreError("backup_damaged", path=shown,
+                         problem=str(err.orig or err).splitlines()[0]) from None
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def private_copy(path: Path) -> Iterator[Path]:
+    """The backup and its signature copied, once, to a directory only this user can write:
+    `restore` checks, vouches for and restores those same bytes. Read three times where it
+    lies (a shared backup folder), the file could be swapped between the check and the copy
+    by any member who can write there — an older signed backup, before a rejection, restored
+    under the report of the newer one."""
+    import shutil
+    import tempfile
+
     try:
         with open(path, "rb") as f:
             magic = f.read(len(_SQLITE_MAGIC))
@@ -105,41 +135,42 @@ def _opened(path: Path) -> Iterator[Connection]:
         raise UsageError("cannot_read", path=path, reason=err.strerror or err) from None
     if magic != _SQLITE_MAGIC:
         raise UsageError("not_backup", path=path)
-    engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true")
-    try:
-        with engine.connect() as conn:
-            yield conn
-    except DBAPIError as err:
-        raise StoreError("backup_damaged", path=path,
-                         problem=str(err.orig or err).splitlines()[0]) from None
-    finally:
-        engine.dispose()
+    with tempfile.TemporaryDirectory(prefix="review-restore-") as private:
+        copy = Path(private) / path.name
+        try:
+            shutil.copyfile(path, copy)
+            if signature_path(path).is_file():
+                shutil.copyfile(signature_path(path), signature_path(copy))
+        except OSError as err:
+            raise UsageError("cannot_read", path=path, reason=err.strerror or err) from None
+        yield copy
 
 
-def check(path: Path) -> Summary:
+def check(path: Path, shown: Path | None = None) -> Summary:
     """The backup's schema, its whole chain and every table row against the log; raises
     StoreError naming the first problem (UsageError: not a backup of a store at all)."""
+    shown = shown or path
     from review.i18n import said, spoken
     from review.workflow import audit, projection
 
-    with _opened(path) as conn:
+    with _opened(path, shown) as conn:
         try:
             row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")
                                ).first()
         except SQLAlchemyError:
-            raise UsageError("not_backup", path=path) from None
+            raise UsageError("not_backup", path=shown) from None
         if row is None or row.value != str(SCHEMA_VERSION):
-            raise StoreError("backup_version", path=path,
+            raise StoreError("backup_version", path=shown,
                              version=row.value if row else "?", expected=SCHEMA_VERSION)
         problem = audit.verify_chain(conn)
         if problem is None:
             lines = projection.disagreements(conn)
             problem = lines[0] if lines else None
         if problem is not None:
-            raise StoreError("backup_broken", path=path, problem=said(problem, spoken()))
+            raise StoreError("backup_broken", path=shown, problem=said(problem, spoken()))
         records = chain.records(conn, checked=False)
         if not records:
-            raise StoreError("backup_empty", path=path)
+            raise StoreError("backup_empty", path=shown)
         owner = records[0].statement.get("owner")
         rows = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in metadata.sorted_tables}
@@ -175,30 +206,31 @@ def sign(path: Path, summary: Summary, identity) -> None:
         witness.signed(summary.records, summary.head, identity), indent=2) + "\n")
 
 
-def signer(path: Path, summary: Summary) -> str | None:
+def signer(path: Path, summary: Summary, shown: Path | None = None) -> str | None:
     """Who of the office or the admins signed the backup's head; None when it carries no
     signature. StoreError for a signature of another head, by nobody entitled, or broken."""
     from review import jsonfile
     from review.workflow import witness
     from review.workflow.roster import build as build_roster
 
+    shown = shown or path
     try:
         data = jsonfile.loads(signature_path(path).read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
-        raise StoreError("backup_signature_bad", path=signature_path(path)) from None
+        raise StoreError("backup_signature_bad", path=signature_path(shown)) from None
     try:
         fingerprint, seq, digest = witness.opened(data)
     except ValueError:
-        raise StoreError("backup_signature_bad", path=signature_path(path)) from None
+        raise StoreError("backup_signature_bad", path=signature_path(shown)) from None
     if (seq, digest) != (summary.records, summary.head):
-        raise StoreError("backup_signature_other", path=signature_path(path))
-    with _opened(path) as conn:
+        raise StoreError("backup_signature_other", path=signature_path(shown))
+    with _opened(path, shown) as conn:
         roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS, checked=False))
     person = entitled(roster, fingerprint, seq)
     if person is None:
-        raise StoreError("backup_signer_not_office", path=signature_path(path))
+        raise StoreError("backup_signer_not_office", path=signature_path(shown))
     return person.name
 
 

@@ -62,14 +62,24 @@ def backup_cmd(out: Path, fmt: str) -> None:
 def restore_cmd(file: Path, database_url: str | None, group: str | None, unsigned: bool,
                 accept_loss: bool, fmt: str) -> None:
     """把备份恢复到当前目录的新工作区 / restore a backup into a new workspace here."""
-    from review.workflow import backup, heads, witness, workspace
+    from review.workflow import backup, workspace
 
     root = Path.cwd().resolve()
     workspace.refuse_nesting(root)
-    summary = backup.check(file)
-    signed_by = backup.signer(file, summary)
+    with backup.private_copy(file) as copy:
+        _restore(root, copy, file, database_url, group, unsigned, accept_loss, fmt)
+
+
+def _restore(root: Path, file: Path, shown: Path, database_url: str | None,
+             group: str | None, unsigned: bool, accept_loss: bool, fmt: str) -> None:
+    """`file`: this user's own copy of the backup, the one checked and the one restored;
+    `shown`: the backup as the user named it, for the messages."""
+    from review.workflow import backup, heads, witness, workspace
+
+    summary = backup.check(file, shown)
+    signed_by = backup.signer(file, summary, shown)
     if signed_by is None and not unsigned:
-        raise UsageError("backup_unsigned", path=backup.signature_path(file))
+        raise UsageError("backup_unsigned", path=backup.signature_path(shown))
     if summary.owner is not None and summary.owner != os.getuid():
         # the first record names the OS account owning .review/: every action would stop
         raise UsageError("restore_other_owner", owner=summary.owner, uid=os.getuid())

@@ -59,6 +59,19 @@ class Person:
 class Proposal:
     record: Record
     signers: set[str]  # the names of the admins who signed it so far
+    keys: dict[str, str] = field(default_factory=dict)  # name → the key each signed with
+
+    def standing(self, roster: Roster) -> set[str]:
+        """The signers whose signature still counts: an admin still, with the key he signed
+        with not revoked since (TUF: a signature counts only by a key of the root in force).
+        A proposal made with a stolen admin key must not be completed, once that key is
+        revoked, by one other admin's co-signature."""
+        out = set()
+        for name in self.signers:
+            person = roster.active(self.keys.get(name, ""))
+            if person is not None and person.name == name and "admin" in person.roles:
+                out.add(name)
+        return out
 
 
 @dataclass
@@ -139,7 +152,8 @@ class Roster:
             if proposal is None or s["target_hash"] != proposal.record.computed_hash():
                 return False
             proposal.signers.add(admin.name)
-            if len(proposal.signers) >= self.policy.admin_threshold:
+            proposal.keys[admin.name] = r.actor
+            if len(proposal.standing(self)) >= self.policy.admin_threshold:
                 del self.pending[s["target"]]
                 # a valid signature even when the change can no longer take effect
                 if not self._change(proposal.record, r.seq):
@@ -148,7 +162,7 @@ class Roster:
         if r.kind not in CHANGE_KINDS:
             return False
         if self.policy.admin_threshold > 1:
-            self.pending[r.seq] = Proposal(r, {admin.name})
+            self.pending[r.seq] = Proposal(r, {admin.name}, {admin.name: r.actor})
             return True
         return self._change(r, r.seq)
 

@@ -255,7 +255,7 @@ class Service:
             proposal = state.roster.pending.get(seq)
             if proposal is None:
                 raise UsageError("not_a_proposal", seq=seq)
-            if me.name in proposal.signers:
+            if me.name in proposal.standing(state.roster):
                 raise Refused("already_cosigned", name=me.name, seq=seq)
             chain.append(conn, self.identity, "trust.cosign", None,
                          {"target": seq, "target_hash": proposal.record.computed_hash()})
@@ -264,9 +264,10 @@ class Service:
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
             state = self.state(conn)
+        # only the signatures that still count: a revoked admin's is not shown as one
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
-                 "signed_by": sorted(p.signers),
-                 "needs": state.policy.admin_threshold - len(p.signers)}
+                 "signed_by": sorted(p.standing(state.roster)),
+                 "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
                 for seq, p in sorted(state.roster.pending.items())]
 
     def _trust_change(self, conn: Connection, state: State, kind: str,
@@ -783,7 +784,8 @@ class Service:
                 worst = max((f.severity for f in findings), key=lambda s: s.rank,
                             default="pass")
                 signed = history.version.record.statement
-                out.append({"id": item.id, "title": item.title, "path": history.version.path,
+                out.append({"id": item.id, "title": _title(item, history),
+                            "path": history.version.path,
                             "editor": history.editor,
                             "level": next_level or "release",
                             "role": state.policy.levels[next_level - 1] if next_level
@@ -808,7 +810,8 @@ class Service:
         version = history.version
         rejection = history.rejection[0].statement if history.rejection else {}
         text, kind = inputs.stored(item.content, version.path)
-        return ItemView(item.id, item.title, version.path, history.state, history.editor,
+        return ItemView(item.id, _title(item, history), version.path, history.state,
+                        history.editor,
                         version.content_sha256, text, history.findings(item.findings),
                         marks.of(rejection), kind, item.content)
 
@@ -824,6 +827,14 @@ class Service:
             return chain.records(conn, item_id=item_id), history
 
 
+def _title(row, history: History) -> str:
+    """The title the editor signed with the current version: the table's copy is any
+    member's to write, and a reviewer must not read a title (“书记已阅同意”) nobody
+    signed. The table's only for a version submitted before titles were signed."""
+    signed = history.version.title
+    return signed if signed is not None else row.title
+
+
 def _taken_effect(conn: Connection, change: int) -> str:
     """Whether the roster or policy change of record `change` is in force now (one line)."""
     roster = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS))
@@ -832,7 +843,7 @@ def _taken_effect(conn: Connection, change: int) -> str:
         return Msg("effect_refused", seq=change)
     if proposal is None:
         return Msg("effect_in_force", seq=change)
-    needs = roster.policy.admin_threshold - len(proposal.signers)
+    needs = roster.policy.admin_threshold - len(proposal.standing(roster))
     return Msg("effect_proposed", seq=change, needs=needs)
 
 
