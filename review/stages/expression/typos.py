@@ -74,8 +74,9 @@ _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent i
 _MISSING = object()  # a sentinel for a memo read inline
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 12
+_INDEX_VERSION = 13
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
+_MISTAGGED = {"nr", "nz", "nrt", "nrfg"}  # of _PROPER: where jieba puts idioms it took for names
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
 _PERSON_AFTER = ("同志", "先生", "女士", "老师", "书记", "主任", "局长", "县长", "镇长", "村长",
@@ -333,8 +334,18 @@ def _confusables(freq: dict[str, int], targets: list[str] | None = None) -> dict
 def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
     """The words whose misspellings are looked for: common three-character words, idioms, and
     common four-character words."""
+    from pypinyin.phrases_dict import phrases_dict
+
     for word, f in freq.items():
-        if pos.get(word) in _PROPER or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        if not all("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        if pos.get(word) in _PROPER:
+            # jieba tags some hundred idioms as names (包罗万象, 明察秋毫 nr; 任重道远 nz):
+            # those pypinyin's phrase list holds too are taken, places and bodies never
+            if not (len(word) == 4 and f >= _IDIOM and pos.get(word) in _MISTAGGED
+                    and word in phrases_dict):
+                continue
+            yield word
             continue
         if (len(word) == 3 and f >= _WORD3) or (len(word) == 4 and (
                 f >= _WORD4 or (f >= _IDIOM and pos.get(word) in ("i", "l")))):
