@@ -204,7 +204,7 @@ def detect(doc: Document, offices: Offices, taken: Iterable[tuple[int, int]] = (
 _HEADS = ("县长", "市长", "区长", "镇长", "乡长", "省长", "州长", "旗长", "书记", "主任", "主席",
           "局长", "院长", "检察长", "部长", "校长", "所长", "会长", "理事长", "委员长", "厅长",
           "处长", "科长", "站长", "队长", "大队长", "庭长")
-_MENTION = re_compile(r"(?P<past>原|前|时任|曾任|历任)?(?P<deputy>常务副|副)?"
+_MENTION = re_compile(r"(?P<past>原|前|时任|曾任|历任|第一|名誉|荣誉)?(?P<deputy>常务副|副)?"
                       r"(?P<title>" + "|".join(sorted(_HEADS, key=len, reverse=True)) + r")"
                       r"(?=[\u4e00-\u9fff])")
 _NAME_END = set("是在因于被今的从曾和与及也都已现说表介告确经住为有系由向对把将就便又还才多去到"
@@ -239,7 +239,7 @@ def contradictions(doc: Document) -> Iterator[Hit]:
     seen: dict[tuple[str, str], tuple[bool, str]] = {}
     for m in _MENTION.finditer(text):
         if m.group("past"):
-            continue
+            continue  # a former office, or another one (第一书记 beside a 副书记)
         name = _name(text, m.end())
         if name is None or name[0] == name[1:2] or text[m.end():].startswith(name * 2):
             continue

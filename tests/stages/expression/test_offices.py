@@ -79,6 +79,7 @@ def test_a_title_with_and_without_deputy_is_reported_at_the_later_mention():
     "县长周立平出席。县委书记周立平陪同。",            # another title
     "时任副县长周立平曾到此调研。县长周立平出席。",    # a former office
     "副县长周立平同志出席。副县长周立平讲话。",
+    "镇党委副书记周立平兼任村第一书记。第一书记周立平走访农户。",
 ])
 def test_different_people_and_past_titles_are_not_compared(text):
     assert found(text) == []
