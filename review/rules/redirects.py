@@ -15,6 +15,8 @@ REDIRECTS: dict[str, str] = {
     "EX2228": "EX0329", "EX2230": "EX0348",
     # issue 14: the cult's "quit the Party" slogan attacks the state, so it is security's now
     "IL111": "SE104",
+    # issue 17: a body's head given another body's title is judged by the offices table
+    "EX2718": "EX9105", "EX2719": "EX9105",
 }
 
 

@@ -81,9 +81,9 @@ def _classifier(config: Config) -> Iterable[RuleSpec]:
 
 
 def _leaders(config: Config) -> Iterable[RuleSpec]:
-    from review.stages.expression import leaders
+    from review.stages.expression import leaders, offices
 
-    return leaders.SPECS
+    return [*leaders.SPECS, *offices.SPECS]
 
 
 def _regions(config: Config) -> Iterable[RuleSpec]:

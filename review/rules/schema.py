@@ -169,6 +169,25 @@ class SetsFile(_Strict):
     set: list[SetEntry] = []
 
 
+# --- lexicons/expression/offices.toml: which head titles each kind of body has ---------------
+class OfficesMeta(_Strict):
+    titles: list[Text] = Field(min_length=2)   # the head titles the check knows
+    not_after: list[Text] = []                 # words that make a title another word (主任科员)
+
+
+class OfficeBody(_Strict):
+    names: list[Text] = Field(min_length=1)
+    heads: list[Text] = Field(min_length=1)    # its head's titles
+    also: list[Text] = []                      # other titles used right after its name
+    not_before: str = ""                       # characters before a name that make it a word
+    party: str = ""                            # the party organisation whose 书记 it names
+
+
+class OfficesFile(_Strict):
+    meta: OfficesMeta
+    body: list[OfficeBody] = []
+
+
 class LeaderEntry(Dated):
     name: Text
     title: Text

@@ -14,12 +14,13 @@ from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
-from review.stages.expression import context, leaders, regions, sets, typos, usage
+from review.stages.expression import context, leaders, offices, regions, sets, typos, usage
 from review.stages.expression import formulations as formulation_check
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
     LEADERS_FILE,
+    OFFICES_FILE,
     SETS_FILE,
     Correction,
     Dated,
@@ -37,7 +38,8 @@ class ExpressionStage:
                  known_leaders: leaders.Leaders, day: date,
                  fixed_sets: list[sets.FixedSet] | None = None,
                  typo_check: typos.Typos | None = None,
-                 context_check: context.ContextTypos | None = None) -> None:
+                 context_check: context.ContextTypos | None = None,
+                 office_table: offices.Offices | None = None) -> None:
         self.corrections = corrections
         self.formulations = formulations
         self.leaders = known_leaders
@@ -45,6 +47,7 @@ class ExpressionStage:
         self.sets = fixed_sets or []
         self.typos = typo_check
         self.context = context_check
+        self.offices = office_table
 
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
@@ -52,8 +55,9 @@ class ExpressionStage:
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
         yield from (f.rule for f in self.formulations)
-        yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS, *sets.SPECS,
-                                           *usage.SPECS, *typos.SPECS, *context.SPECS))
+        yield from (spec.rule for spec in (*leaders.SPECS, *offices.SPECS, *regions.SPECS,
+                                           *sets.SPECS, *usage.SPECS, *typos.SPECS,
+                                           *context.SPECS))
 
     def warm(self) -> None:
         self.corrections.warm()
@@ -63,10 +67,14 @@ class ExpressionStage:
             self.context.warm()
 
     def scan(self, doc: Document) -> Iterator[Hit]:
-        yield from self.corrections.detect(doc)
+        # a title titles.toml or EX9104 reports is not reported again by the offices table
+        named = [*self.corrections.detect(doc), *leaders.heads(doc)]
+        yield from named
         yield from formulation_check.detect(doc, self.formulations)
         yield from leaders.detect(doc, self.leaders, self.day)
-        yield from leaders.heads(doc)
+        if self.offices is not None:
+            yield from offices.detect(doc, self.offices, ((h.start, h.end) for h in named))
+        yield from offices.contradictions(doc)
         yield from regions.detect(doc)
         yield from sets.detect(doc, self.sets,
                                self.typos.is_word if self.typos is not None else None)
@@ -122,4 +130,5 @@ def build(config: Config) -> ExpressionStage:
                            load_formulations(directory / FORMULATIONS_FILE),
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
                            sets.load_sets(directory / SETS_FILE), typo_check,
-                           context.build(lambda: typo_check.lexicon))
+                           context.build(lambda: typo_check.lexicon),
+                           offices.load_offices(directory / OFFICES_FILE))

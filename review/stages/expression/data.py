@@ -17,6 +17,7 @@ from review.rules.lexicons import bundled_dir
 FORMULATIONS_FILE = "formulations.toml"
 LEADERS_FILE = "leaders.toml"
 SETS_FILE = "sets.toml"
+OFFICES_FILE = "offices.toml"
 
 
 def folded(text: str) -> str:
@@ -78,5 +79,5 @@ def expression_dir() -> Path:
 
 def correction_files(directory: Path | None = None) -> list[Path]:
     directory = directory or expression_dir()
-    special = {FORMULATIONS_FILE, LEADERS_FILE, SETS_FILE}
+    special = {FORMULATIONS_FILE, LEADERS_FILE, SETS_FILE, OFFICES_FILE}
     return [p for p in sorted(directory.glob("*.toml")) if p.name not in special]
