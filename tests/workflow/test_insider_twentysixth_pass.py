@@ -102,3 +102,47 @@ def test_re_pinning_says_which_list_s_content_changed(pinned: Team) -> None:
     line = next(x for x in out.splitlines() if "org/terms.txt" in x)
     assert "content differs" in line
     assert "content differs" not in next(x for x in out.splitlines() if "org/new.txt" in x)
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "other.txt"])
+def test_ci_reads_the_base_s_list_when_the_change_makes_it_a_link(tmp_path, monkeypatch,
+                                                                  target: str) -> None:
+    """`review ci`: a change that made the base config's term list a link (to a file outside
+    the repository, or to an unchanged one) had the gate read what the link leads to with no
+    notice, the draft passing without the list's finding (the link itself was reported)."""
+    import os
+    import subprocess
+
+    from click.testing import CliRunner
+    from workflow.team import CLEAN
+
+    from review.cli import main
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    monkeypatch.chdir(tmp_path)
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "ci@example.gov.cn")
+    git("config", "user.name", "CI")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "terms.txt").write_text("某某牌保健酒\n", encoding="utf-8")
+    (tmp_path / "org" / "other.txt").write_text("无关词语\n", encoding="utf-8")
+    (tmp_path / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\n[[lexicon]]\npath = "org/terms.txt"\n'
+        'category = "ads"\nseverity = "block"\n', encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    git("checkout", "-q", "-b", "change")
+    (tmp_path / "org" / "terms.txt").unlink()
+    os.symlink(target, tmp_path / "org" / "terms.txt")
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "bad.md").write_text(CLEAN + "推荐某某牌保健酒。\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "change")
+    result = CliRunner().invoke(main, ["ci", "--format", "json"], catch_exceptions=False)
+    data = json.loads(result.stdout)
+    assert any("org/terms.txt" in n for n in data["notices"]), data["notices"]
+    draft = next(f for f in data["files"] if f["path"] == "posts/bad.md")
+    assert "terms:某某牌保健酒" in {f["rule"] for f in draft["findings"]}
+    assert result.exit_code != 0
