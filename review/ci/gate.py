@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -102,13 +103,18 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
     def at_base(path: Path, directory: bool = False) -> Path:
         """The file as it was at `base` — or, `directory`, every file under it byte for byte
         (the model: weights, vocabulary, header) — the change to it said."""
-        full = (config.root / path).resolve()
+        # Not resolved: a change that makes the list (or a directory above it) a link to an
+        # unchanged file, or to one outside the repository, would have the gate read that
+        # instead of the base's list, and say nothing. A link there counts as a change.
+        top = root.resolve()
+        full = Path(os.path.normpath(config.root / path))
         try:
-            rel = full.relative_to(root.resolve()).as_posix()
+            rel = full.relative_to(top).as_posix()
         except ValueError:
             return path  # outside the repository: not the change's to edit
+        linked = any(p.is_symlink() for p in [full, *full.parents] if top in p.parents)
         old = git.tree(base, rel, root) if directory else git.show(base, rel, root)
-        if old == (_tree(full) if directory else _read(full)):
+        if not linked and old == (_tree(full) if directory else _read(full)):
             return path
         notices.append(Msg("changed_by_change", name=rel, base=base[:12]))
         copy = scratch() / rel

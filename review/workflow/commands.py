@@ -257,15 +257,20 @@ def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
 @policy.command("lists")
 @lang_option
 @click.option("--clear", is_flag=True, help="不再固定任何词表 / pin no list")
-def policy_lists(clear: bool) -> None:
+@click.option("--drop", multiple=True, metavar="PATH",
+              help="不再固定这个已固定的词表 / stop pinning this pinned list")
+def policy_lists(clear: bool, drop: tuple[str, ...]) -> None:
     """固定机构词表（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、表述和领导
     文件 / pin the organisation's term lists (signed by an admin): the check that gates
     release uses the lexicons, expressions and leaders file review.toml names now, at their
     present content, whatever the working tree says later."""
-    lists, effect = open_service().policy_lists(clear)
+    lists, effect, changed = open_service().policy_lists(clear, drop)
     click.echo(say("policy_lists", count=len(lists), effect=effect))
     for entry in lists:
-        click.echo(f"  {entry.kind}\t{entry.path}\tsha256:{entry.sha256[:16]}")
+        # a list whose content differs from the one pinned before is said, for the admin to
+        # look at what changed in it (the editor may have edited it)
+        note = f"\t{say('list_content_changed')}" if entry.path in changed else ""
+        click.echo(f"  {entry.kind}\t{entry.path}\tsha256:{entry.sha256[:16]}{note}")
 
 
 @click.command()

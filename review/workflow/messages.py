@@ -461,6 +461,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the organisation's list {path} differs from the content an admin "
                             "pinned: the check that gates release will not run; an admin must "
                             "review it and run `review policy lists`"),
+    "pinned_list_dropped": ("已固定的机构词表 {path} 不在 review.toml 中，不予取消固定；"
+                            "如确要取消，请运行 review policy lists --drop {path}",
+                            "the pinned list {path} is not in review.toml: it stays pinned; to "
+                            "stop pinning it, run `review policy lists --drop {path}`"),
+    "not_pinned": ("{path} 不是已固定的机构词表", "{path} is not a pinned list"),
+    "list_content_changed": ("内容与此前固定的不同", "content differs from the one pinned before"),
     "pinned_list_unreadable": ("无法读取管理员签名固定的机构词表 {path}，送审检查不予进行",
                                "cannot read {path}, a list an admin pinned: the check that "
                                "gates release will not run"),

@@ -6,7 +6,7 @@ terms from review.toml, or emptying the file, would let his draft through `submi
 An admin therefore signs each list's path and content digest into the policy; the gate uses
 every pinned list at exactly that content, whatever the working tree's review.toml names, and
 refuses to judge when one is missing or changed. Lists review.toml adds beyond them still
-count: they can only add to the check."""
+count: they can only add to the check (GateCheck)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from review.workflow.policy import PinnedList
 
 if TYPE_CHECKING:
     from review.config import Config
+    from review.document import Document
+    from review.findings import FileResult
 
 MAX_LIST_BYTES = 64 * 2**20
 
@@ -48,17 +50,19 @@ def named_by(config: Config, root: Path) -> tuple[PinnedList, ...]:
     return tuple(lexicons + expressions + leaders)
 
 
-def applied(config: Config, lists: tuple[PinnedList, ...], root: Path) -> Config:
-    """`config` with every pinned list in force at its signed content. Each is read once and
-    checked, and the check reads that copy: the file can change after it was hashed."""
-    if not lists:
-        return config
+def applied(config: Config, lists: tuple[PinnedList, ...], root: Path
+            ) -> tuple[Config, Config]:
+    """`config` with every pinned list in force at its signed content, and the same without
+    the lists review.toml adds (the trusted check, see GateCheck). Each pinned list is read
+    once and checked, and the check reads that copy: the file can change after it was
+    hashed."""
     from review.config import LexiconRef
     from review.findings import Category, Gate, Severity
 
-    copies = Path(tempfile.mkdtemp(prefix="review-pinned-"))
-    atexit.register(shutil.rmtree, copies, True)
     pinned: dict[str, list] = {kind: [] for kind in ("lexicon", "expressions", "leaders")}
+    copies = Path(tempfile.mkdtemp(prefix="review-pinned-")) if lists else None
+    if copies is not None:
+        atexit.register(shutil.rmtree, copies, True)
     for n, entry in enumerate(lists):
         data = _read(root / entry.path, entry.path)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
@@ -76,11 +80,62 @@ def applied(config: Config, lists: tuple[PinnedList, ...], root: Path) -> Config
     def added(path: Path) -> bool:  # a list review.toml names besides the pinned ones
         return (config.root / path).resolve() not in taken
 
+    trusted = replace(config, lexicon=pinned["lexicon"], expressions=pinned["expressions"],
+                      leaders=pinned["leaders"][0] if pinned["leaders"] else None)
     return replace(
-        config,
+        trusted,
         lexicon=pinned["lexicon"] + [ref for ref in config.lexicon if added(ref.path)],
         expressions=pinned["expressions"] + [p for p in config.expressions if added(p)],
-        leaders=pinned["leaders"][0] if pinned["leaders"] else config.leaders)
+        leaders=trusted.leaders or config.leaders), trusted
+
+
+# The stages that read the term lists; the others find the same whatever review.toml adds.
+LIST_STAGES = ("lexicon", "expression")
+
+
+class GateCheck:
+    """The check that gates release: the check with every list in force, and what the
+    trusted check alone (the bundled rules and the pinned lists) finds besides.
+
+    A list review.toml adds is the editor's to write, and its findings take part in merging:
+    a term of the model's category at `info` makes the model's finding on its sentence give
+    way, a longer entry swallows a bundled finding inside it, and a leaders file can name
+    李克強 (or 李克强出席) as today's premier. So no finding of the trusted check is ever
+    lost: the lists review.toml adds can only add findings, as they are meant to."""
+
+    def __init__(self, config: Config, trusted: Config) -> None:
+        from review.pipeline import Pipeline
+
+        self.pipeline = Pipeline(config)
+        self.config = self.pipeline.config
+        self.trusted = None
+        if (config.lexicon, config.expressions, config.leaders) != \
+                (trusted.lexicon, trusted.expressions, trusted.leaders):
+            self.trusted = Pipeline(replace(trusted, stages=list(LIST_STAGES))).stages
+
+    def rules(self):
+        return self.pipeline.rules()
+
+    def check(self, doc: Document, lang: str | None = None) -> FileResult:
+        from review.decide import decide, decision_of
+
+        lang = lang or self.config.lang
+        hits = {stage.name: list(stage.scan(doc)) for stage in self.pipeline.stages}
+        result = decide(doc, [h for found in hits.values() for h in found], self.config, lang)
+        if self.trusted is None:
+            return result
+        alone = [h for name, found in hits.items() if name not in LIST_STAGES for h in found]
+        alone += [h for stage in self.trusted for h in stage.scan(doc)]
+        seen = {(f.rule, f.start, f.end) for f in result.findings}
+        lost = [f for f in decide(doc, alone, self.config, lang).findings
+                if (f.rule, f.start, f.end) not in seen]
+        if not lost:
+            return result
+        findings = sorted(result.findings + lost,
+                          key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
+        lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
+        return replace(result, findings=findings, decision=decision_of(findings),
+                       lines=lines)
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
@@ -41,9 +40,6 @@ from review.workflow.roster import OFFICE_ROLES, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
 from review.workflow.workspace import Workspace
-
-if TYPE_CHECKING:
-    from review.pipeline import Pipeline
 
 TITLE_CHARS = 40
 
@@ -133,17 +129,18 @@ class Service:
         self.damaged: list[Msg] = []  # items `queue` could not read
 
     @cached_property
-    def pipeline(self) -> Pipeline:
+    def pipeline(self) -> pinned.GateCheck:
         """The check that gates release, built once per service (see Workspace.gate_config),
-        with the phrases the organisation's signed policy allows."""
-        from review.pipeline import Pipeline
-
+        with the phrases the organisation's signed policy allows; what review.toml adds can
+        only add findings (pinned.GateCheck)."""
         # read from the signed roster and policy records alone: the action's own transaction
         # verifies the whole log before anything this check finds is recorded
         with self.store.reading() as conn:
             policy = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy
-        config = pinned.applied(self.workspace.gate_config(), policy.lists, self.workspace.root)
-        return Pipeline(replace(config, allow=list(policy.allow)))
+        config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
+                                         self.workspace.root)
+        allow = list(policy.allow)
+        return pinned.GateCheck(replace(config, allow=allow), replace(trusted, allow=allow))
 
     def state(self, conn: Connection) -> State:
         """The roster and policy in force, once the log's links and witnesses are checked."""
@@ -338,9 +335,15 @@ class Service:
             policy = replace(state.policy, allow=tuple(allow))
             return allow, self._trust_change(conn, state, "policy.set", policy.as_dict())
 
-    def policy_lists(self, clear: bool) -> tuple[tuple[PinnedList, ...], str]:
+    def policy_lists(self, clear: bool, drop: tuple[str, ...] = ()
+                     ) -> tuple[tuple[PinnedList, ...], str, set[str]]:
         """The organisation's term lists pinned by an admin (a signed `policy.set`): those
-        the admin's review.toml names now at their present content, or none with `clear`."""
+        the admin's review.toml names now at their present content, or none with `clear`;
+        and the paths among them whose content differs from what was pinned before.
+
+        review.toml is the editor's to write too: a list he took out of it would drop out of
+        the pin the next time an admin pins a new list, with nothing said. A pinned list
+        stops being pinned only when the admin names it (`--drop PATH`) or clears them all."""
         lists = () if clear else pinned.named_by(self.workspace.config(), self.workspace.root)
         if lists:
             from review.pipeline import Pipeline
@@ -349,8 +352,18 @@ class Service:
         with self.store.transaction() as conn:
             state = self.state(conn)
             self._me(state, "admin")
+            before = {x.path: x.sha256 for x in state.policy.lists}
+            unknown = [path for path in drop if path not in before]
+            if unknown:
+                raise UsageError("not_pinned", path=unknown[0])
+            named = {x.path for x in lists}
+            dropped = [path for path in before if path not in named and path not in drop]
+            if dropped and not clear:
+                raise Refused("pinned_list_dropped", path=dropped[0])
             policy = replace(state.policy, lists=lists)
-            return lists, self._trust_change(conn, state, "policy.set", policy.as_dict())
+            changed = {x.path for x in lists if before.get(x.path, x.sha256) != x.sha256}
+            return lists, self._trust_change(conn, state, "policy.set", policy.as_dict()), \
+                changed
 
     # --- items ----------------------------------------------------------------------------
     def _item(self, conn: Connection, item_id: int):
