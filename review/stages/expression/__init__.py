@@ -15,7 +15,6 @@ from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
 from review.stages.expression import context, leaders, regions, sets, typos, usage
-from review.stages.expression import formulations as formulation_check
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
@@ -27,13 +26,13 @@ from review.stages.expression.data import (
     expression_dir,
     load_corrections,
 )
-from review.stages.expression.formulations import Formulation, load_formulations
+from review.stages.expression.formulations import Catalogue, load_formulations
 
 
 class ExpressionStage:
     name = "expression"
 
-    def __init__(self, corrections: Corrections, formulations: list[Formulation],
+    def __init__(self, corrections: Corrections, formulations: Catalogue,
                  known_leaders: leaders.Leaders, day: date,
                  fixed_sets: list[sets.FixedSet] | None = None,
                  typo_check: typos.Typos | None = None,
@@ -51,12 +50,13 @@ class ExpressionStage:
 
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
-        yield from (f.rule for f in self.formulations)
+        yield from self.formulations.rules()
         yield from (spec.rule for spec in (*leaders.SPECS, *regions.SPECS, *sets.SPECS,
                                            *usage.SPECS, *typos.SPECS, *context.SPECS))
 
     def warm(self) -> None:
         self.corrections.warm()
+        self.formulations.warm()
         if self.typos is not None:
             self.typos.warm()
         if self.context is not None:
@@ -64,7 +64,7 @@ class ExpressionStage:
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         yield from self.corrections.detect(doc)
-        yield from formulation_check.detect(doc, self.formulations)
+        yield from self.formulations.detect(doc)
         yield from leaders.detect(doc, self.leaders, self.day)
         yield from leaders.heads(doc)
         yield from regions.detect(doc)
@@ -119,7 +119,8 @@ def build(config: Config) -> ExpressionStage:
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
     typo_check = typos.build()
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
-                           load_formulations(directory / FORMULATIONS_FILE),
+                           Catalogue(load_formulations(directory / FORMULATIONS_FILE),
+                                     cache_path("formulations", [directory / FORMULATIONS_FILE])),
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
                            sets.load_sets(directory / SETS_FILE), typo_check,
                            context.build(lambda: typo_check.lexicon))
