@@ -120,7 +120,8 @@ def build(config: Config) -> ExpressionStage:
     typo_check = typos.build()
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            Catalogue(load_formulations(directory / FORMULATIONS_FILE),
-                                     cache_path("formulations", [directory / FORMULATIONS_FILE])),
+                                     cache_path("formulations", [directory / FORMULATIONS_FILE],
+                                                "pieces")),
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
                            sets.load_sets(directory / SETS_FILE), typo_check,
                            context.build(lambda: typo_check.lexicon))

@@ -15,7 +15,7 @@ and so the same near misses as a scan of every start."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -26,6 +26,11 @@ from review.document import Document
 from review.findings import Category, Hit, Rule
 from review.normalize import View
 from review.stages.expression.data import folded
+
+
+def _paused(text: str) -> str:
+    """、 for the folded ，: a pause is a pause."""
+    return text.replace(",", "、")
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,10 @@ class Catalogue:
 
     def __init__(self, formulations: list[Formulation], automaton_file: Path | None = None
                  ) -> None:
-        self.items = list(formulations)
+        # A pause is a pause: 、 and ， (folded to ,) are one character to the comparison, so
+        # 不忘初心，牢记使命 is 不忘初心、牢记使命 written otherwise, not a near miss.
+        self.items = [replace(f, key=_paused(f.key), allow=tuple(map(_paused, f.allow)))
+                      for f in formulations]
         # too short to cut, or a head whose name (the text before it) the first piece overruns
         self.always = frozenset(i for i, f in enumerate(self.items)
                                 if not (cut := pieces(f.key, f.max_distance))
@@ -141,7 +149,7 @@ class Catalogue:
 
     def detect(self, doc: Document) -> Iterator[Hit]:
         view = doc.visible
-        text = view.text
+        text = _paused(view.text)
         if not self.items or not text:
             return
         anchors: dict[int, set[int]] = {i: set() for i in self.always}
@@ -191,8 +199,11 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
                   ) -> Iterator[tuple[int, int, int]]:
     """(distance, start, end) of the closest near miss beginning at each candidate start. A
     text closer to an allowed variant (…强军思想 misspelt) is that variant's, not a near miss
-    of the formulation: its fix must not drop the variant's words."""
+    of the formulation: its fix must not drop the variant's words. A near miss keeps the
+    formulation's punctuation, no more and no less: 人口规模不大，现代化 is two clauses, not
+    人口规模巨大的现代化 with two slips."""
     key, n, limit = f.key, len(f.key), f.max_distance
+    marks = _marks(key)
     for start in _starts(text, key) if starts is None else starts:
         best: tuple[int, int] | None = None
         for length in range(max(2, n - limit), n + limit + 1):
@@ -200,7 +211,8 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
             if end > len(text) or text[end - 1] != key[-1] or "\n" in text[start:end]:
                 continue
             d = distance(text[start:end], key, limit)
-            if 0 < d <= limit and (best is None or d < best[0]):
+            if 0 < d <= limit and (best is None or d < best[0]) and \
+                    _marks(text[start:end]) == marks:
                 best = (d, end)
         if best is None:
             continue
@@ -208,6 +220,11 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
         if any(distance(text[start:end], a, limit) < d for a in f.allow):
             continue
         yield d, start, end
+
+
+def _marks(text: str) -> str:
+    """The punctuation of a text, in order."""
+    return "".join(c for c in text if not c.isalnum())
 
 
 def _wrong_heads(text: str, f: Formulation) -> Iterator[tuple[int, int, int]]:
