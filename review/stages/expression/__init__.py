@@ -63,8 +63,14 @@ class ExpressionStage:
             self.context.warm()
 
     def scan(self, doc: Document) -> Iterator[Hit]:
-        yield from self.corrections.detect(doc)
-        yield from self.formulations.detect(doc)
+        listed = []
+        for hit in self.corrections.detect(doc):
+            listed.append((hit.start, hit.end))
+            yield hit
+        # A wrong form someone listed says more precisely what is wrong, and how to write it,
+        # than the near miss of a formulation around it (中央八条规定精神: EX0113, not EX9025).
+        yield from (hit for hit in self.formulations.detect(doc)
+                    if not any(a < hit.end and hit.start < b for a, b in listed))
         yield from leaders.detect(doc, self.leaders, self.day)
         yield from leaders.heads(doc)
         yield from regions.detect(doc)
