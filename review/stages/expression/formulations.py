@@ -176,6 +176,8 @@ def _windowed(text: str, f: Formulation, anchors: set[int]) -> list[int]:
 
 
 def detect(doc: Document, formulations: list[Formulation] | Catalogue) -> Iterator[Hit]:
+    """The near misses in one draft; a list of formulations is made a Catalogue first (its
+    automaton built afresh: for tests and one-off checks — the stage keeps its catalogue)."""
     catalogue = formulations if isinstance(formulations, Catalogue) else Catalogue(formulations)
     return catalogue.detect(doc)
 
