@@ -74,6 +74,13 @@ def _formulations(config: Config) -> Iterator[RuleSpec]:
         yield RuleSpec(f.rule, Kind.FORMULATION, f.hit, f.miss, str(path), (f.key,))
 
 
+def _sets(config: Config) -> Iterable[RuleSpec]:
+    from review.stages.expression import sets
+    from review.stages.expression.data import SETS_FILE, expression_dir
+
+    return sets.specs(expression_dir() / SETS_FILE)
+
+
 def _classifier(config: Config) -> Iterable[RuleSpec]:
     from review.stages import classifier
 
@@ -131,7 +138,7 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.FORMULATION: _formulations,
     Kind.LEADER: _leaders,
     Kind.REGION: _regions,
-    Kind.SET: _module_specs("sets"),
+    Kind.SET: _sets,
     Kind.USAGE: _module_specs("usage"),
     Kind.TYPO: _module_specs("typos", "context"),
     Kind.GATE: _release(Kind.GATE),

@@ -163,6 +163,9 @@ class SetEntry(_Strict):
     also: list[Text] = []
     shape: Annotated[str, StringConstraints(pattern=r"^(suffix|prefix):\S+$")] | None = None
     cue: str | None = None
+    # a list with a wrong member (EX9301), and right uses and nearby lists that must pass
+    hit: list[Text] = []
+    miss: list[Text] = []
 
 
 class SetsFile(_Strict):

@@ -15,7 +15,6 @@ from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
 from review.stages.expression import context, leaders, offices, regions, sets, typos, usage
-from review.stages.expression import formulations as formulation_check
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
@@ -28,13 +27,13 @@ from review.stages.expression.data import (
     expression_dir,
     load_corrections,
 )
-from review.stages.expression.formulations import Formulation, load_formulations
+from review.stages.expression.formulations import Catalogue, load_formulations
 
 
 class ExpressionStage:
     name = "expression"
 
-    def __init__(self, corrections: Corrections, formulations: list[Formulation],
+    def __init__(self, corrections: Corrections, formulations: Catalogue,
                  known_leaders: leaders.Leaders, day: date,
                  fixed_sets: list[sets.FixedSet] | None = None,
                  typo_check: typos.Typos | None = None,
@@ -54,13 +53,14 @@ class ExpressionStage:
 
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
-        yield from (f.rule for f in self.formulations)
+        yield from self.formulations.rules()
         yield from (spec.rule for spec in (*leaders.SPECS, *offices.SPECS, *regions.SPECS,
                                            *sets.SPECS, *usage.SPECS, *typos.SPECS,
                                            *context.SPECS))
 
     def warm(self) -> None:
         self.corrections.warm()
+        self.formulations.warm()
         if self.typos is not None:
             self.typos.warm()
         if self.context is not None:
@@ -70,7 +70,11 @@ class ExpressionStage:
         # a title titles.toml or EX9104 reports is not reported again by the offices table
         named = [*self.corrections.detect(doc), *leaders.heads(doc)]
         yield from named
-        yield from formulation_check.detect(doc, self.formulations)
+        listed = [(hit.start, hit.end) for hit in named]
+        # A wrong form someone listed says more precisely what is wrong, and how to write it,
+        # than the near miss of a formulation around it (中央八条规定精神: EX0113, not EX9025).
+        yield from (hit for hit in self.formulations.detect(doc)
+                    if not any(a < hit.end and hit.start < b for a, b in listed))
         yield from leaders.detect(doc, self.leaders, self.day)
         if self.offices is not None:
             yield from offices.detect(doc, self.offices, ((h.start, h.end) for h in named))
@@ -127,7 +131,9 @@ def build(config: Config) -> ExpressionStage:
     in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
     typo_check = typos.build()
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
-                           load_formulations(directory / FORMULATIONS_FILE),
+                           Catalogue(load_formulations(directory / FORMULATIONS_FILE),
+                                     cache_path("formulations", [directory / FORMULATIONS_FILE],
+                                                "pieces")),
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
                            sets.load_sets(directory / SETS_FILE), typo_check,
                            context.build(lambda: typo_check.lexicon),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from review import cache
@@ -66,6 +66,8 @@ class FixedSet:
     also: tuple[str, ...]
     shape: tuple[str, str] | None  # ("suffix" | "prefix", text)
     cue: str = ""  # what a draft calls the set (新发展理念), beside the list
+    hit: tuple[str, ...] = ()   # lists with a wrong member: EX9301 (tests/rules)
+    miss: tuple[str, ...] = ()  # right uses and nearby lists: neither EX9301 nor EX9302
 
     def member(self, item: str) -> str | None:
         """The member an item names: the item is the member, or ends with it (坚定道路自信)."""
@@ -87,18 +89,30 @@ def _compiled(path: Path) -> list[FixedSet]:
     from review.rules import schema  # lazily: only compiling needs it, not the cache
 
     return [FixedSet(e.name, tuple(e.members), tuple(e.also),
-                     tuple(e.shape.split(":", 1)) if e.shape else None, e.cue or "")
+                     tuple(e.shape.split(":", 1)) if e.shape else None, e.cue or "",
+                     tuple(e.hit), tuple(e.miss))
             for e in schema.read(path, schema.SetsFile).set]
 
 
 def _encode(items: list[FixedSet]) -> list:
-    return [[s.name, list(s.members), list(s.also), list(s.shape) if s.shape else None, s.cue]
-            for s in items]
+    return [[s.name, list(s.members), list(s.also), list(s.shape) if s.shape else None, s.cue,
+             list(s.hit), list(s.miss)] for s in items]
 
 
 def _decode(data: list) -> list[FixedSet]:
-    return [FixedSet(name, tuple(members), tuple(also), tuple(shape) if shape else None, cue)
-            for name, members, also, shape, cue in data]
+    return [FixedSet(name, tuple(members), tuple(also), tuple(shape) if shape else None, cue,
+                     tuple(hit), tuple(miss))
+            for name, members, also, shape, cue, hit, miss in data]
+
+
+def specs(path: Path) -> list[RuleSpec]:
+    """SPECS with the sets file's examples: each set's `hit` lists are EX9301's, its `miss`
+    lists neither rule's."""
+    fixed = load_sets(path)
+    hit = tuple(text for s in fixed for text in s.hit)
+    miss = tuple(text for s in fixed for text in s.miss)
+    return [replace(spec, hit=spec.hit + (hit if spec.rule is RULE else ()),
+                    miss=spec.miss + miss) for spec in SPECS]
 
 
 def _items(run: str, start: int) -> Iterator[tuple[str, int]]:
