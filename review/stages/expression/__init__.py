@@ -14,7 +14,16 @@ from review.config import Config
 from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
-from review.stages.expression import context, leaders, offices, regions, sets, typos, usage
+from review.stages.expression import (
+    context,
+    leaders,
+    mention,
+    offices,
+    regions,
+    sets,
+    typos,
+    usage,
+)
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
     FORMULATIONS_FILE,
@@ -67,6 +76,12 @@ class ExpressionStage:
             self.context.warm()
 
     def scan(self, doc: Document) -> Iterator[Hit]:
+        quoted = mention.corrected(doc.original)
+        for hit in self._scan(doc):
+            if not any(a <= hit.start and hit.end <= b for a, b in quoted):
+                yield hit
+
+    def _scan(self, doc: Document) -> Iterator[Hit]:
         # a title titles.toml or EX9104 reports is not reported again by the offices table
         named = [*self.corrections.detect(doc), *leaders.heads(doc)]
         yield from named

@@ -1,0 +1,26 @@
+"""A correction notice (更正启事) quotes the wrong form it corrects — 原文将“一筹莫展”误写为
+“一愁莫展” — and a style note quotes the misuse it warns of. That is mention, not use: an
+expression finding wholly inside quotation marks with a correction cue beside them is not
+reported. A wrong form in quotation marks without such a cue (他说：“要再接再励”) still is."""
+
+from __future__ import annotations
+
+from review.regexcache import compile as re_compile
+
+# what a correction says around the forms it quotes: 误写为, 写作, 应为, 更正 …
+_CUES = ("误写", "误作", "误为", "错写", "错为", "错成", "写作", "写成", "误将", "误把", "应为",
+         "更正", "改为", "实为", "错字", "错别字", "勘误", "误植", "笔误", "差错", "误用")
+_QUOTED = r"[“「『]([^“”「」『』\n]{1,40})[”」』]"
+_NEAR = 12  # characters either side of the quotation marks where a cue counts
+
+
+def corrected(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted forms a correction names in `text`."""
+    if not any(cue in text for cue in _CUES):
+        return []
+    spans = []
+    for m in re_compile(_QUOTED).finditer(text):
+        around = text[max(0, m.start() - _NEAR):m.start()] + text[m.end():m.end() + _NEAR]
+        if any(cue in around for cue in _CUES):
+            spans.append((m.start(1), m.end(1)))
+    return spans
