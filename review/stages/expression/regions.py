@@ -101,12 +101,14 @@ SPECS = [RuleSpec(
              hit=("他在香港打拼十年后回国创业。", "办好出国手续后，代表团前往台湾参加交流。",
                   "研讨会邀请了两名澳门籍外国专家。", "欢迎台湾同胞回国投资兴业。",
                   "论坛吸引了港澳台等外籍人士参加。", "参展商来自港澳台及其他国家。",
-                  "本次比赛有外籍选手12名，分别来自美国和台湾。"),
+                  "本次比赛有外籍选手12名，分别来自美国和台湾。", "欢迎港澳游客来华观光。",
+                  "推动香港青年访华交流常态化。"),
              miss=("他在美国打拼十年后回国创业。", "代表团前往台湾参加两岸交流。",
                    "研讨会邀请了两名澳门专家和一名外国专家。", "他从香港转机回国。",
                    "欢迎台湾同胞来大陆投资兴业。", "论坛吸引了港澳台居民和外籍人士参加。",
                    "参展商来自港澳台地区和其他国家及地区。",
-                   "本次比赛有外籍选手12名，另有来自台湾的选手3名。"),
+                   "本次比赛有外籍选手12名，另有来自台湾的选手3名。", "欢迎港澳游客来内地观光。",
+                   "外国游客来华旅游更加便利。"),
              detail_zh="在台湾、香港、澳门之后“回国”、出国后“赴台湾”，或称那里的人“外国专家”“外籍”。",
              detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
                        "or its people called foreign (外国专家, 外籍).")]
@@ -156,7 +158,10 @@ _ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；�
            rf"(台湾|香港|澳门|港澳台|港澳|台港澳)籍?(?:的|等)?外(?:国|籍)"
            rf"(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)|"
            rf"外(?:籍|国)(?:专家|人士|友人|游客|留学生|人员|选手|学生|朋友|嘉宾|客商)"
-           rf"(?:(?!另|此外|还有|以及)[^。；;]){{0,12}}来自[^。；;]{{0,8}}?{_PLACE}")
+           rf"(?:(?!另|此外|还有|以及)[^。；;]){{0,12}}来自[^。；;]{{0,8}}?{_PLACE}|"
+           # 来华 (coming to China) said of people from within it
+           rf"(?:台湾|香港|澳门|港澳台|港澳|台港澳)(?:地区)?(?:同胞|居民|游客|青年|学生|客商|人士|"
+           rf"朋友|企业|投资者|乡亲)?(来华|访华)")
 # Taiwan's bodies and peoples as the authorities there name them, shortly after 台湾 (the
 # listed 台湾行政院长 and 台湾原住民 are lexicon entries: the name a few words on too)
 _TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
@@ -224,7 +229,7 @@ def detect(doc: Document) -> Iterator[Hit]:
             if (m.group(2) or m.group(3)) not in _BRANDS:
                 yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
     for m in re_compile(_ABROAD).finditer(text):
-        group = next(g for g in range(1, 7) if m.group(g))
+        group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     if "台湾" in text:
         for m in re_compile(_TAIWAN_BODIES).finditer(text):
