@@ -2,7 +2,8 @@
 is a finding of the published page under a rule RV101–RV199: passages of the approved text
 missing or altered on the page, link syntax left unrendered, links and images that differ,
 and findings the published text has that the approved one did not. Text the page adds around
-the post (navigation, footers) is not a difference.
+the post (navigation, footers) is not a difference; a passage it adds inside the post, between
+the page's counterparts of two approved passages, is.
 
 A finding's span is where the difference is on the page; what has no place there (a missing
 passage, link or image) is an empty span where it should have been: before the page's
@@ -25,6 +26,7 @@ from review.i18n import Msg
 from review.normalize import View
 from review.report.records import LazyRules, Report
 from review.rules.release import (
+    ADDED,
     ALTERED,
     BROKEN_LINK_SYNTAX,
     IMAGE_MISSING,
@@ -124,7 +126,7 @@ class _Comparison:
     def passages(self) -> None:
         matcher = difflib.SequenceMatcher(a=[p.words for p in self.before],
                                           b=[p.words for p in self.after], autojunk=False)
-        missing = []
+        missing, used = [], set()
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             for k, passage in enumerate(self.before[i1:i2]):
                 counterpart = self.after[j1 + k] if op in ("equal", "replace") and \
@@ -137,6 +139,12 @@ class _Comparison:
                     self.add(ALTERED, counterpart.start, counterpart.end,
                              suggestion=passage.shown)
                 self.place[i1 + k] = (counterpart.start, counterpart.end)
+                used.add(j1 + k)
+        # A page passage between the first and the last approved one's counterparts is in the
+        # post, not the page's chrome around it: nobody approved it.
+        for j in range(min(used, default=0), max(used, default=-1)):
+            if j not in used:
+                self.add(ADDED, self.after[j].start, self.after[j].end)
         end = self.after[-1].end if self.after else 0
         for i in reversed(missing):  # before the next passage that is on the page
             at = self.place.get(i + 1, (end, end))[0]

@@ -43,8 +43,12 @@ IMAGE_NOT_APPROVED = _rule(107, Gate.POLICY, Severity.BLOCK, "发布页面上有
                            "the page has an image the approved text does not")
 NEW_FINDING = _rule(108, Gate.POLICY, Severity.BLOCK, "发布页面出现审核时没有的问题",
                     "the page has a finding the approved text did not")
+# Text the page adds around the post (navigation, a footer) is not the post; a passage it adds
+# between two approved ones is: a reader takes "另：本通知作废" there as the office's words.
+ADDED = _rule(109, Gate.TEXT, Severity.BLOCK, "发布页面在审核稿的段落之间加入了未经审核的内容",
+              "the page adds a passage the approved text does not have, inside the post")
 PUBLISHED = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
-         IMAGE_NOT_APPROVED, NEW_FINDING]
+         IMAGE_NOT_APPROVED, NEW_FINDING, ADDED]
 
 
 # In-draft suppression (review.suppress): what a `review-ignore` directive did. Never worse than

@@ -438,7 +438,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     from review.workflow import attest, workspace
 
     ws = workspace.find(Path(files[0]).resolve().parent)
-    root = _pinned_root(ws, roster_file)
+    root = _bound(_pinned_root(ws, roster_file), ws)
     failures = []
     for file in files:
         rel = ws.relative(Path(file))
@@ -458,6 +458,29 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         for line in failures[1:]:
             click.echo(f"review: {line.say(spoken())}", err=True)
         raise Refused(failures[0])
+
+
+def _bound(root, ws):
+    """A root pinned without its workspace (`SHA256:…` alone) names every workspace its admin
+    ever initialised: an attestation from another of them (a sandbox where an editor is the
+    admin, say) would pass for a release of this one, though this one rejected the content.
+    Such a root is bound to the workspace being verified, as its store's `init` names it, when
+    this computer has the store; a root that names its workspace, or an export that does, says."""
+    import dataclasses
+    import os
+
+    from review.workflow import chain, workspace
+
+    if root.workspace or not (os.environ.get("REVIEW_DATABASE_URL")
+                              or workspace._config_url(ws.root)
+                              or (ws.review_dir / "review.db").is_file()):
+        return root
+    try:
+        with ws.store().reading() as conn:
+            identity = chain.workspace_id(conn)
+    except ReviewError:  # no store to read here: the attestation's own chain is all there is
+        return root
+    return dataclasses.replace(root, workspace=identity) if identity else root
 
 
 MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB

@@ -67,8 +67,10 @@ class Root:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")
 
     def anchored(self, trusted: Trusted) -> Root:
-        """This root, also requiring every record of a trusted export."""
-        return Root(self.admin, self.workspace,
+        """This root, also requiring every record of a trusted export — and of its workspace:
+        a root pinned as `SHA256:…` alone would otherwise take another workspace of the same
+        admin."""
+        return Root(self.admin, self.workspace or trusted.workspace,
                     frozenset((r.seq, r.computed_hash()) for r in trusted.records),
                     dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items),
                     void=trusted.void)

@@ -1,0 +1,103 @@
+"""Insider pass 27: attestations from another workspace of the same admin, and a page that adds
+a passage inside the approved post.
+
+An office pins its admin's key as `SHA256:…` alone (the workspace part is optional). The same
+admin initialised a sandbox where an editor is the admin: the editor released there the text
+the office's reviewer rejected, copied the attestation into the office's folder and
+`review verify` said "released". And `review published` took a paragraph added between two
+approved ones ("另：本通知作废。") for the page's chrome."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from workflow.team import CLEAN, Team
+
+from review.ci import published
+from review.config import Config
+from review.document import Document
+from review.pipeline import Pipeline
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def office(request, tmp_path, monkeypatch) -> Team:
+    from workflow.team import store_url
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    return Team.small(tmp_path, store_url(request))
+
+
+def _sandbox_release(office: Team, text: str, tmp_path_factory, monkeypatch) -> None:
+    """The same admin's other workspace, where the editor is an admin and his own second key
+    a reviewer: the text released there, its attestation copied into the office's folder."""
+    root = tmp_path_factory.mktemp("sandbox")
+    sandbox = Team(root, None)
+    (root / "keys").mkdir()
+    for who in ("admin", "editor"):
+        for suffix in (".pem", ".pem.pub"):
+            shutil.copy(office.key(who).with_name(who + suffix),
+                        sandbox.key(who).with_name(who + suffix))
+    sandbox.keygen("alt")
+    monkeypatch.chdir(root)
+    (root / "review.toml").write_text("", encoding="utf-8")
+    sandbox.ok("admin", "init", "--name", "admin")
+    sandbox.add("editor", "editor,admin,publisher")
+    sandbox.add("alt", "reviewer")
+    item = sandbox.submit("editor", sandbox.write("a.md", text))
+    sandbox.ok("alt", "approve", str(item))
+    sandbox.ok("editor", "release", str(item))
+    monkeypatch.chdir(office.root)
+    (office.root / ".review" / "attestations").mkdir(exist_ok=True)
+    for f in (root / ".review" / "attestations").iterdir():
+        shutil.copy(f, office.root / ".review" / "attestations" / f.name)
+
+
+def test_an_attestation_from_another_workspace_of_the_admin_is_not_this_one_s(
+        office: Team, tmp_path_factory, monkeypatch) -> None:
+    path = office.write("a.md", CLEAN)
+    office.ok("reviewer", "reject", str(office.submit("editor", path)), "--reason", "不发")
+    _sandbox_release(office, CLEAN, tmp_path_factory, monkeypatch)
+    assert "@" not in office.env("reviewer")["REVIEW_TRUST_ROOT"]  # the root alone is pinned
+    office.refused("reviewer", "verify", path, match="workspace")
+
+
+def test_a_release_of_this_workspace_still_verifies_with_the_root_alone(office: Team) -> None:
+    path = office.write("a.md", CLEAN)
+    item = office.submit("editor", path)
+    office.ok("reviewer", "approve", str(item))
+    office.ok("editor", "release", str(item))
+    office.ok("reviewer", "verify", path)
+
+
+def test_an_export_binds_the_root_to_its_workspace() -> None:
+    from types import SimpleNamespace
+
+    from review.workflow import trust
+
+    root = trust.Root("SHA256:" + "A" * 43)
+    exported = SimpleNamespace(roster=SimpleNamespace(people={}), records=[], log=(), items={},
+                               void=frozenset(), workspace="0123456789abcdef")
+    assert root.anchored(exported).workspace == "0123456789abcdef"
+
+
+APPROVED = "# 冬季防火提示\n\n入冬以来火灾风险上升。\n\n请居民于12月10日前清理楼道杂物。\n"
+PAGE = ("<html><body><nav>首页</nav><h1>冬季防火提示</h1><p>入冬以来火灾风险上升。</p>{}"
+        "<p>请居民于12月10日前清理楼道杂物。</p><footer>版权所有</footer></body></html>")
+
+
+def _rules(page: str) -> list[str]:
+    result = published.compare(Document("fire.md", APPROVED, "markdown"),
+                               Document("page.html", page, "html"), [], Pipeline(Config()))
+    return sorted(f.rule for f in result.findings)
+
+
+@pytest.mark.parametrize("added", ["<p>另：本通知作废。</p>",
+                                   "<figure><figcaption>本通知作废</figcaption></figure>"])
+def test_a_passage_added_inside_the_post_is_a_difference(added: str) -> None:
+    assert _rules(PAGE.format(added)) == [published.ADDED.id]
+
+
+def test_the_page_s_chrome_around_the_post_is_still_none() -> None:
+    assert _rules(PAGE.format("")) == []
