@@ -74,7 +74,7 @@ _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent i
 _MISSING = object()  # a sentinel for a memo read inline
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 13
+_INDEX_VERSION = 15
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 _MISTAGGED = {"nr", "nz", "nrt", "nrfg"}  # of _PROPER: where jieba puts idioms it took for names
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
@@ -347,9 +347,17 @@ def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
                 continue
             yield word
             continue
+        # an idiom jieba tags as a noun or verb (出谋划策 n) is an idiom still: pypinyin's
+        # phrase list holds it. A compound of two words it also holds is not (复合材料: its
+        # misspelling 复核材料 is two right words)
         if (len(word) == 3 and f >= _WORD3) or (len(word) == 4 and (
-                f >= _WORD4 or (f >= _IDIOM and pos.get(word) in ("i", "l")))):
+                f >= _WORD4 or (f >= _IDIOM and (pos.get(word) in ("i", "l") or (
+                    word in phrases_dict and not _compound(word, freq)))))):
             yield word
+
+
+def _compound(word: str, freq: dict[str, int]) -> bool:
+    return all(freq.get(half, 0) > _NOT_A_WORD for half in (word[:2], word[2:]))
 
 
 def _halves(targets: Iterator[str], freq: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
