@@ -84,7 +84,7 @@ class Published:
     """A release that counted, of an item submitted for an account (`submit --account`)."""
 
     account: str
-    day: str     # the release's date by the releaser's clock ("" before records had one)
+    day: str     # the release's date, never before the decisions it needed ("" before dates)
     errors: int  # 表述错误 the check found in what went out and no reviewer overrode
     item: int = 0  # the item released
 
@@ -111,4 +111,19 @@ def published(conn: Connection, state) -> Iterator[Published]:
         errors = sum(1 for f in map(Finding.from_dict, history.version.findings or [])
                      if f.category == "expression" and f.severity != "info"
                      and finding_key(f) not in overridden)
-        yield Published(account, dated(history.released[0]), errors, item_id)
+        yield Published(account, released_on(history), errors, item_id)
+
+
+def released_on(history) -> str:
+    """The day a release went out, for the month it is listed in: its own date, but never
+    before the approvals, overrides and consents it needed. The release is signed on the
+    releaser's own clock — under the default policy the editor's — and one set back would
+    otherwise date it into an earlier month (before its own submission, even), out of the
+    inspectors' record of the month it went out; the decisions it needed were signed before
+    it, on other people's clocks."""
+    day = dated(history.released[0])
+    if not day:
+        return day  # signed before decisions carried their time
+    needed = [r for r, _ in [*history.approvals.values(), *history.overrides,
+                             *history.consents]]
+    return max([day, *(d for d in map(dated, needed) if d)])
