@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import os
 import shutil
 import tempfile
 from dataclasses import replace
@@ -60,16 +61,11 @@ def applied(config: Config, lists: tuple[PinnedList, ...], root: Path
     from review.findings import Category, Gate, Severity
 
     pinned: dict[str, list] = {kind: [] for kind in ("lexicon", "expressions", "leaders")}
-    copies = Path(tempfile.mkdtemp(prefix="review-pinned-")) if lists else None
-    if copies is not None:
-        atexit.register(shutil.rmtree, copies, True)
-    for n, entry in enumerate(lists):
+    for entry in lists:
         data = _read(root / entry.path, entry.path)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise Refused("pinned_list_changed", path=entry.path)
-        copy = copies / str(n) / entry.path  # its name says its format, and is the one said
-        copy.parent.mkdir(parents=True)
-        copy.write_bytes(data)
+        copy = _copy(entry, data)
         if entry.kind == "lexicon":
             copy = LexiconRef(path=copy, category=entry.category and Category(entry.category),
                               severity=entry.severity and Severity(entry.severity),
@@ -136,6 +132,32 @@ class GateCheck:
         lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
         return replace(result, findings=findings, decision=decision_of(findings),
                        lines=lines)
+
+
+def _copy(entry: PinnedList, data: bytes) -> Path:
+    """The checked bytes of a pinned list, written where the check reads them: in the
+    person's cache by their digest — a compiled list is cached by its path, so a path that
+    stays the same for the same content keeps it compiled across runs — or, with no cache
+    to write to, in a directory of this run's own. Its name says its format, and is the one
+    messages say."""
+    from review import cache
+
+    if not os.environ.get("REVIEW_NO_CACHE"):
+        copy = cache.cache_dir() / "pinned" / entry.sha256 / entry.path
+        tmp = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, copy)  # whatever stood there before is replaced, never trusted
+            return copy
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    copies = Path(tempfile.mkdtemp(prefix="review-pinned-"))
+    atexit.register(shutil.rmtree, copies, True)
+    copy = copies / entry.path
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(data)
+    return copy
 
 
 def _read(path: Path, name: str) -> bytes:

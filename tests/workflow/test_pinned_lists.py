@@ -152,3 +152,18 @@ def test_a_hand_written_policy_with_a_bad_list_is_not_in_force(bad: dict) -> Non
     statement = {"levels": ["reviewer"], "separate_publisher": False}
     assert Policy.read({**statement, "lists": [GOOD]}).lists == (PinnedList(**GOOD),)
     assert Policy.read({**statement, "lists": [{**GOOD, **bad}]}) is None
+
+
+def test_the_checked_copy_is_kept_by_content_and_never_trusted(pinned: Team) -> None:
+    """The check reads a copy of each pinned list, kept in the person's cache by its digest so
+    that its compiled form stays cached; a copy found there is rewritten, never believed."""
+    from review import cache
+
+    pinned.submit("editor", pinned.write("a.txt", DRAFT))
+    copies = sorted(p for p in (cache.cache_dir() / "pinned").rglob("terms.txt"))
+    assert copies, "no checked copy in the cache"
+    for copy in copies:
+        copy.write_text("别的词\n", encoding="utf-8")  # tampered with between two runs
+    item = pinned.submit("editor", pinned.write("b.txt", DRAFT))
+    assert _org_rules(_rules(pinned, item)), "a tampered copy was read"
+    assert sorted((cache.cache_dir() / "pinned").rglob("terms.txt")) == copies
