@@ -95,11 +95,8 @@ def _logical_copy(store: Store, target: Path) -> None:
         dst.dispose()
 
 
-@contextmanager
-def _opened(path: Path, shown: Path | None = None) -> Iterator[Connection]:
-    """A backup file, read-only and never changed by reading it (no journal made beside it);
-    `shown`: the name its messages give it (the user's file, not restore's private copy)."""
-    shown = shown or path
+def _require_backup(path: Path, shown: Path) -> None:
+    """UsageError (one line, naming `shown`) unless `path` begins as a SQLite database does."""
     try:
         with open(path, "rb") as f:
             magic = f.read(len(_SQLITE_MAGIC))
@@ -107,6 +104,14 @@ def _opened(path: Path, shown: Path | None = None) -> Iterator[Connection]:
         raise UsageError("cannot_read", path=shown, reason=err.strerror or err) from None
     if magic != _SQLITE_MAGIC:
         raise UsageError("not_backup", path=shown)
+
+
+@contextmanager
+def _opened(path: Path, shown: Path | None = None) -> Iterator[Connection]:
+    """A backup file, read-only and never changed by reading it (no journal made beside it);
+    `shown`: the name its messages give it (the user's file, not restore's private copy)."""
+    shown = shown or path
+    _require_backup(path, shown)
     engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true")
     try:
         with engine.connect() as conn:
@@ -128,13 +133,7 @@ def private_copy(path: Path) -> Iterator[Path]:
     import shutil
     import tempfile
 
-    try:
-        with open(path, "rb") as f:
-            magic = f.read(len(_SQLITE_MAGIC))
-    except OSError as err:
-        raise UsageError("cannot_read", path=path, reason=err.strerror or err) from None
-    if magic != _SQLITE_MAGIC:
-        raise UsageError("not_backup", path=path)
+    _require_backup(path, path)
     with tempfile.TemporaryDirectory(prefix="review-restore-") as private:
         copy = Path(private) / path.name
         try:

@@ -31,14 +31,20 @@ def _released_days(team: Team, item: int) -> list[str]:
         store.engine.dispose()
 
 
-def test_a_release_backdated_by_the_editor_s_clock_stays_in_its_month(team: Team,
-                                                                       monkeypatch) -> None:
+def _approved_item(team: Team) -> int:
+    """An item for an account on file, approved and ready to be released."""
     team.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区政府办",
             "--platform", "微信公众号")
     path = team.write("a.md", CLEAN)
     item = json.loads(team.ok("editor", "submit", path, "--account", "城东发布",
                               "--format", "json").stdout)["id"]
     team.ok("reviewer", "approve", str(item))
+    return item
+
+
+def test_a_release_backdated_by_the_editor_s_clock_stays_in_its_month(team: Team,
+                                                                       monkeypatch) -> None:
+    item = _approved_item(team)
     back = (datetime.now().astimezone() - timedelta(days=400)).isoformat(timespec="seconds")
     with monkeypatch.context() as m:
         m.setattr(service_mod, "signed_time", lambda: back)  # the editor's own clock
@@ -48,12 +54,7 @@ def test_a_release_backdated_by_the_editor_s_clock_stays_in_its_month(team: Team
 
 
 def test_an_honest_release_keeps_its_own_date(team: Team, monkeypatch) -> None:
-    team.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区政府办",
-            "--platform", "微信公众号")
-    path = team.write("a.md", CLEAN)
-    item = json.loads(team.ok("editor", "submit", path, "--account", "城东发布",
-                              "--format", "json").stdout)["id"]
-    team.ok("reviewer", "approve", str(item))
+    item = _approved_item(team)
     later = (datetime.now().astimezone() + timedelta(days=3)).isoformat(timespec="seconds")
     with monkeypatch.context() as m:
         m.setattr(service_mod, "signed_time", lambda: later)  # released three days on

@@ -334,26 +334,30 @@ def _confusables(freq: dict[str, int], targets: list[str] | None = None) -> dict
 def _targets(freq: dict[str, int], pos: dict[str, str]) -> Iterator[str]:
     """The words whose misspellings are looked for: common three-character words, idioms, and
     common four-character words."""
-    from pypinyin.phrases_dict import phrases_dict
-
     for word, f in freq.items():
         if not all("\u4e00" <= c <= "\u9fff" for c in word):
             continue
-        if pos.get(word) in _PROPER:
-            # jieba tags some hundred idioms as names (包罗万象, 明察秋毫 nr; 任重道远 nz):
-            # those pypinyin's phrase list holds too are taken, places and bodies never
-            if not (len(word) == 4 and f >= _IDIOM and pos.get(word) in _MISTAGGED
-                    and word in phrases_dict):
-                continue
+        tag = pos.get(word)
+        if len(word) == 3:
+            if f >= _WORD3 and tag not in _PROPER:
+                yield word
+        elif len(word) == 4 and (f >= _WORD4 and tag not in _PROPER
+                                 or f >= _IDIOM and _idiom(word, tag, freq)):
             yield word
-            continue
-        # an idiom jieba tags as a noun or verb (出谋划策 n) is an idiom still: pypinyin's
-        # phrase list holds it. A compound of two words it also holds is not (复合材料: its
-        # misspelling 复核材料 is two right words)
-        if (len(word) == 3 and f >= _WORD3) or (len(word) == 4 and (
-                f >= _WORD4 or (f >= _IDIOM and (pos.get(word) in ("i", "l") or (
-                    word in phrases_dict and not _compound(word, freq)))))):
-            yield word
+
+
+def _idiom(word: str, tag: str | None, freq: dict[str, int]) -> bool:
+    """Whether jieba's four-character word is an idiom: tagged one (i, l), or held by
+    pypinyin's phrase list. jieba tags some idioms as names (包罗万象, 明察秋毫 nr; 任重道远 nz)
+    and some as nouns (出谋划策 n); of those, places and bodies are never idioms, and neither
+    is a compound of two words (复合材料: its misspelling 复核材料 is two right words)."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    if tag in ("i", "l"):
+        return True
+    if word not in phrases_dict:
+        return False
+    return tag in _MISTAGGED if tag in _PROPER else not _compound(word, freq)
 
 
 def _compound(word: str, freq: dict[str, int]) -> bool:
