@@ -45,8 +45,59 @@ def key(kind: str, paths: list[Path], extra: str = "") -> str:
     h = hashlib.sha256(f"{kind}\0{__version__}\0{CACHE_FORMAT}\0{extra}".encode())
     for path in paths:
         h.update(str(path).encode() + b"\0")
-        h.update(path.read_bytes())
+        h.update(_DIGESTS.of(path))
     return h.hexdigest()
+
+
+class _Digests:
+    """Input files' SHA-256, remembered by their stat as git's index remembers a file's
+    blob, so that a start does not read and hash a megabyte of unchanged lexicons again.
+    The stat holds the change time and inode, which no user can set (`touch` sets only the
+    modification time): a file rewritten at its old size with its old mtime restored is
+    hashed again. A digest is remembered only once the file is older than STABLE_SECONDS,
+    so that a write in the same clock tick as the hash (git's "racily clean" case) cannot
+    leave a stale digest behind."""
+
+    STABLE_SECONDS = 2
+    FILE = "digests.bin"
+
+    def __init__(self) -> None:
+        self._known: dict[str, list] | None = None
+
+    def of(self, path: Path) -> bytes:
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+        known = self._table().get(str(path))
+        if known is not None and known[:5] == stamp:
+            return known[5]
+        digest = hashlib.sha256(path.read_bytes()).digest()
+        if max(st.st_mtime_ns, st.st_ctime_ns) < time.time_ns() - self.STABLE_SECONDS * 10**9:
+            self._table()[str(path)] = [*stamp, digest]
+            self._save()
+        return digest
+
+    def _table(self) -> dict[str, list]:
+        if self._known is None:
+            self._known = {}
+            if not os.environ.get("REVIEW_NO_CACHE"):
+                with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                    table = _read(cache_dir() / self.FILE)
+                    if isinstance(table, dict):
+                        self._known = table
+        return self._known
+
+    def _save(self) -> None:
+        if os.environ.get("REVIEW_NO_CACHE"):
+            return
+        # Files since removed are forgotten, so the table does not grow with every
+        # checkout and temporary directory a cache has seen.
+        table = {name: row for name, row in self._table().items() if os.path.exists(name)}
+        body = marshal.dumps(table)
+        store_file(cache_dir() / self.FILE,
+                   lambda tmp: tmp.write_bytes(_MAGIC + len(body).to_bytes(8, "little") + body))
+
+
+_DIGESTS = _Digests()
 
 
 def cached(kind: str, paths: list[Path], build: Callable[[], T],

@@ -5,6 +5,8 @@ import os
 import time
 from datetime import date
 
+import pytest
+
 from review import cache
 from review.config import Config, LexiconRef
 from review.findings import Category
@@ -114,3 +116,49 @@ def test_files_unread_for_a_month_are_pruned_when_a_new_one_is_written(tmp_path,
     expression.build(Config())                # writes new cache files
     assert not stale.exists() and not leftover.exists()
     assert fresh.exists() and foreign.exists()
+
+
+def test_a_file_rewritten_with_its_old_size_and_mtime_is_hashed_again(tmp_path, monkeypatch):
+    """Input files' digests are remembered by their stat; `touch` can restore a modification
+    time but not the change time, so an edit cannot hide behind the old stamp."""
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache._Digests, "STABLE_SECONDS", 0)
+    ours = tmp_path / "ours.txt"
+    ours.write_text("某某牌保健酒\n", encoding="utf-8")
+    config = Config(lexicon=[LexiconRef(path=ours, category=Category.ADS)],
+                    bundled_lexicons=False)
+    assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌保健酒"]
+    stamp = ours.stat()
+    time.sleep(0.01)
+    ours.write_text("某某牌养生酒\n", encoding="utf-8")  # the same number of bytes
+    os.utime(ours, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert ours.stat().st_size == stamp.st_size and ours.stat().st_mtime_ns == stamp.st_mtime_ns
+    assert [e.rule.id for e in load_entries(config)] == ["ours:某某牌养生酒"]
+
+
+def test_an_unchanged_file_is_not_read_again_for_its_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache._Digests, "STABLE_SECONDS", 0)
+    ours = tmp_path / "ours.txt"
+    ours.write_text("限量抢购\n", encoding="utf-8")
+    first = cache.key("lexicon", [ours])
+    fresh = cache._Digests()  # as the next process: the table from the cache directory
+    monkeypatch.setattr(cache, "_DIGESTS", fresh)
+    read = type(ours).read_bytes
+    monkeypatch.setattr(type(ours), "read_bytes",
+                        lambda self: pytest.fail("read again") if self == ours else read(self))
+    assert cache.key("lexicon", [ours]) == first
+
+
+def test_a_digest_taken_in_the_file_s_own_second_is_not_remembered(tmp_path, monkeypatch):
+    """git's "racily clean" case: a write in the same clock tick as the hash would leave the
+    stamp unchanged, so a file this fresh is hashed again at the next start."""
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    ours = tmp_path / "ours.txt"
+    ours.write_text("限量抢购\n", encoding="utf-8")
+    fresh = cache._Digests()
+    fresh.of(ours)
+    assert str(ours) not in cache._Digests()._table()
+    monkeypatch.setattr(cache._Digests, "STABLE_SECONDS", 0)
+    fresh.of(ours)
+    assert str(ours) in cache._Digests()._table()
