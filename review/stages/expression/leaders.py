@@ -18,6 +18,7 @@ from pathlib import Path
 from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.expression.data import folded
 
@@ -33,11 +34,15 @@ MISSPELT = Rule("EX9103", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
 # The examples are written against the bundled sample leaders file, on today's date.
 SPECS = [
     RuleSpec(WRONG_TITLE, Kind.LEADER, source=__name__,
-             hit=("国务院总理王沪宁出席开幕式并致辞。", "全国人大常委会委员长李强会见外宾。"),
-             miss=("国务院总理李强主持召开国务院常务会议。", "赵乐际、国务院总理李强出席。"),
-             detail_zh="紧挨姓名的职务不属于此人（依据领导人数据文件）。",
-             detail_en="the title next to a name is not one this person holds (from the leaders "
-                       "file)."),
+             hit=("国务院总理王沪宁出席开幕式并致辞。", "全国人大常委会委员长李强会见外宾。",
+                  "国务院副总理、国务院秘书长吴政隆主持会议。"),
+             miss=("国务院总理李强主持召开国务院常务会议。", "赵乐际、国务院总理李强出席。",
+                   "国务委员、国务院秘书长吴政隆主持会议。",
+                   "中共中央政治局常委、国务院总理李强出席。"),
+             detail_zh="紧挨姓名的职务，或以顿号连在其前的职务（国务院副总理、公安部部长某某），"
+                       "不属于此人（依据领导人数据文件）。",
+             detail_en="the title next to a name, or one joined to it by 、 before it, is not "
+                       "one this person holds (from the leaders file)."),
     RuleSpec(FORMER, Kind.LEADER, source=__name__,
              hit=("国务院总理李克强出席会议并讲话。", "温家宝总理来到田间地头察看旱情。"),
              miss=("时任国务院总理李克强视察了该项目。", "原国务院总理温家宝曾到此调研。"),
@@ -107,6 +112,8 @@ _HEADS = (
 )
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
+_CHAIN = 4  # titles joined by 、 before a name, at most
+_TITLE_ENDS = frozenset("长任记员席理委官监")  # how titles end: 部长, 主任, 书记, 委员, 主席 …
 
 
 @dataclass(frozen=True)
@@ -186,7 +193,8 @@ def heads(doc: Document) -> Iterator[Hit]:
     text = view.text
     for institution, right, pattern, bare in _HEADS:
         if institution in text:
-            for m in re.finditer(pattern, text):
+            # the package's own fixed patterns: compiled once per Python build (regexcache)
+            for m in re_compile(pattern).finditer(text):
                 if m.group(1) or bare:
                     wrong = m.group(2)
                     fixed = ("副" if wrong.startswith("副") else "") + right
@@ -207,20 +215,40 @@ def detect(doc: Document, leaders: Leaders, day: date) -> Iterator[Hit]:
     if not names or not titles:
         return
     name_re = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    known = set(titles)
     for m in name_re.finditer(text):
         found = _title_near(text, m.start(), m.end(), titles)
-        if found is None:
-            continue
-        title, start, end = found
-        offices = [o for o in leaders.offices if o.name == m.group() and title in o.titles]
-        if any(o.holds(day) for o in offices):
-            continue
-        before = text[max(0, start - 3):start]
-        if offices and (any(before.endswith(p) for p in _PAST_MARKERS)
-                        or all(o.valid_from and day < o.valid_from for o in offices)):
-            continue  # written as a former office, or a draft dated before the appointment
-        rule = FORMER if offices else WRONG_TITLE
-        yield Hit(rule, *view.span(min(start, m.start()), max(end, m.end())))
+        chained = [t for t in _chain(text, m.start(), known) if found is None or t[1] < found[1]]
+        for title, start, end in ([found] if found else []) + chained:
+            offices = [o for o in leaders.offices if o.name == m.group() and title in o.titles]
+            if any(o.holds(day) for o in offices):
+                continue
+            before = text[max(0, start - 3):start]
+            if offices and (any(before.endswith(p) for p in _PAST_MARKERS)
+                            or all(o.valid_from and day < o.valid_from for o in offices)):
+                continue  # written as a former office, or a draft dated before the appointment
+            rule = FORMER if offices else WRONG_TITLE
+            yield Hit(rule, *view.span(min(start, m.start()), max(end, m.end())))
+
+
+def _chain(text: str, start: int, known: set[str]) -> Iterator[tuple[str, int, int]]:
+    """The titles further up a chain before a name, joined by 、 (国务院副总理、公安部部长王小洪):
+    the walk passes segments that end as a title ends (公安部部长, which the file need not
+    know) and checks each segment that is, whole, a title the file knows. It stops at
+    anything else, so a list of names (李强、赵乐际) lends no title."""
+    end = start
+    for _ in range(_CHAIN):
+        begin = end
+        while begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff" and end - begin < 16:
+            begin -= 1
+        segment = text[begin:end]
+        if not segment or segment[-1] not in _TITLE_ENDS:
+            return
+        if end < start and segment in known:  # the one next to the name is _title_near's
+            yield segment, begin, end
+        if begin == 0 or text[begin - 1] != "、":
+            return
+        end = begin - 1
 
 
 def _title_near(text: str, start: int, end: int, titles: list[str]

@@ -62,10 +62,16 @@ SPECS = [RuleSpec(
     detail_zh="在“等国（家）”或“各国……包括”的国家列举中出现台湾、香港、澳门而未称地区。",
     detail_en="Taiwan, Hong Kong or Macao as an item of a list of countries (…等国, 各国…包括)."),
     RuleSpec(PAIR, Kind.REGION, source=__name__,
-             hit=("来自大陆与台湾两国的青年学子齐聚一堂。", "促进香港和新加坡两国的经贸往来。"),
-             miss=("来自大陆与台湾两岸的青年学子齐聚一堂。", "促进中国和新加坡两国的经贸往来。"),
-             detail_zh="“两国”所指的两方之一是台湾、香港或澳门。",
-             detail_en="one of the two sides of 两国 is Taiwan, Hong Kong or Macao."),
+             hit=("来自大陆与台湾两国的青年学子齐聚一堂。", "促进香港和新加坡两国的经贸往来。",
+                  "台湾青年代表团抵达我市。座谈会上，大家表示两国青年应加强交流。"),
+             miss=("来自大陆与台湾两岸的青年学子齐聚一堂。", "促进中国和新加坡两国的经贸往来。",
+                   "台湾青年代表团抵达我市。座谈会上，大家表示两岸青年应加强交流。",
+                   "两岸同胞共同反对“两国论”。", "台湾问题事关中美两国关系大局。",
+                   "香港商会代表与日本客商洽谈，两国企业签署合作意向。"),
+             detail_zh="“两国”所指的两方之一是台湾、香港或澳门；或稿件讲台湾、香港、澳门而未提任何"
+                       "外国，却称“两国”（须复核）。",
+             detail_en="one of the two sides of 两国 is Taiwan, Hong Kong or Macao; or a draft "
+                       "about them that names no foreign country says 两国 (for review)."),
     RuleSpec(STATEHOOD, Kind.REGION, source=__name__,
              hit=("展品借自台湾国立历史博物馆。", "他曾在台湾国的一所大学任教。"),
              miss=("展品借自台湾“国立”历史博物馆。", "台湾国民党主席发表讲话。",
@@ -75,12 +81,13 @@ SPECS = [RuleSpec(
     RuleSpec(COUNTERPART, Kind.REGION, source=__name__,
              hit=("夏令营邀请了40名台湾学生和40名中国学生。", "促进香港企业与中国企业的合作。",
                   "中国游客和澳门游客都可以免费参观。", "中台双方在农业领域合作密切。",
-                  "论坛为中台民间往来搭建了平台。"),
+                  "论坛为中台民间往来搭建了平台。", "加快中港跨境物流通道建设。"),
              miss=("夏令营邀请了40名台湾学生和40名大陆学生。", "促进香港企业与内地企业的合作。",
                    "中国银行与香港银行签署合作协议。",
                    "中国游客和中国澳门游客都可以免费参观。",
                    "台湾学生和中国香港学生同台演出。", "数据中台建设提速，业务中台交流会召开。",
-                   "两岸民间往来日益密切。"),
+                   "两岸民间往来日益密切。", "推动内地与香港两地青年创新创业交流。",
+                   "华中港口物流合作论坛开幕。", "中澳两国签署自由贸易协定。"),
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
                        "(台湾青年和中国青年)."),
@@ -102,13 +109,14 @@ SPECS = [RuleSpec(
                   "研讨会邀请了两名澳门籍外国专家。", "欢迎台湾同胞回国投资兴业。",
                   "论坛吸引了港澳台等外籍人士参加。", "参展商来自港澳台及其他国家。",
                   "本次比赛有外籍选手12名，分别来自美国和台湾。", "欢迎港澳游客来华观光。",
-                  "推动香港青年访华交流常态化。"),
+                  "推动香港青年访华交流常态化。", "学校组织出国交流活动，师生前往澳门参观。"),
              miss=("他在美国打拼十年后回国创业。", "代表团前往台湾参加两岸交流。",
                    "研讨会邀请了两名澳门专家和一名外国专家。", "他从香港转机回国。",
                    "欢迎台湾同胞来大陆投资兴业。", "论坛吸引了港澳台居民和外籍人士参加。",
                    "参展商来自港澳台地区和其他国家及地区。",
                    "本次比赛有外籍选手12名，另有来自台湾的选手3名。", "欢迎港澳游客来内地观光。",
-                   "外国游客来华旅游更加便利。"),
+                   "外国游客来华旅游更加便利。", "办理出国（境）手续后，前往香港参加培训。",
+                   "组织学生赴澳门开展研学活动。"),
              detail_zh="在台湾、香港、澳门之后“回国”、出国后“赴台湾”，或称那里的人“外国专家”“外籍”。",
              detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
                        "or its people called foreign (外国专家, 外籍).")]
@@ -135,6 +143,22 @@ _CLOSED = (rf"(?:({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)|({_NAME})(?:等{
            rf"{_COUNT}个))国(?!{_AND_REGIONS}|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
+# 两国 with no pair named before it, in a draft about Taiwan, Hong Kong or Macao that names no
+# foreign country: the two sides it can only mean are the mainland and the region. Foreign
+# countries by name, and by the one character that stands for them (中美两国, 美国).
+_ABOUT_REGIONS = ("台湾", "两岸", "台胞", "香港", "澳门", "港澳")
+_FOREIGN_SHORT = ("美英法德日韩朝俄印越泰新马菲缅老柬蒙巴哈澳加墨智秘古埃南沙伊以"
+                  "土意西葡荷比瑞挪丹芬波捷匈希奥爱乌白塞斐")
+_FOREIGN = (rf"[{_FOREIGN_SHORT}]国|日本|俄罗斯|印度|越南|新加坡|马来西亚|印度尼西亚|印尼|菲律宾|"
+            r"缅甸|老挝|柬埔寨|蒙古|巴基斯坦|哈萨克斯坦|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|"
+            r"智利|秘鲁|古巴|埃及|南非|尼日利亚|肯尼亚|沙特|伊朗|伊拉克|以色列|土耳其|意大利|西班牙|"
+            r"葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|捷克|匈牙利|希腊|奥地利|爱尔兰|"
+            r"乌克兰|白俄罗斯|塞尔维亚|斐济|朝鲜|东盟|欧盟|非洲|欧洲|美洲|"
+            # diplomacy is between states, and names them in ways no list holds (中贝, 阿中)
+            r"外交|外长|大使|使馆|领事|建交|复交|断交|邦交|访华|首相|总统|国王|联合公报|联合声明|"
+            rf"联合国|中[{_FOREIGN_SHORT}]|"
+            r"中[\u4e00-\u9fff](?:两国|关系|建交|友好)|[\u4e00-\u9fff]中(?:两国|关系|友好)")
+_BARE_PAIR = rf"(?<![{_FOREIGN_SHORT}“\"'‘])两国(?!论|[”\"'’])"
 # a list opened by 各国…包括, 国家有 …, or by the countries of a trade (客源国为 …)
 _OPENED = (rf"(?:(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)|"
            rf"(?:客源|出口|进口|来源|生源|参赛|贸易伙伴)国[\u4e00-\u9fff]{{0,2}}(?:为|是|有|包括))"
@@ -150,9 +174,12 @@ _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_J
 # Travel to or from a region as going abroad, its people as foreign: a stay there, then 回国;
 # 出国 papers, then going there; a region's people or an item of a list of foreigners
 _PLACE = "(台湾|香港|澳门)"
-_ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；，,;]){{0,12}}回国|"
-           rf"出国(?:(?!转机|中转)[^。；;]){{0,10}}(?:赴|去|到|前往|飞往){_PLACE}|"
-           rf"{_PLACE}(?:同胞|居民|青年|企业家|客商|学生|乡亲)[^。；，,;]{{0,4}}回国|"
+_ANY_PLACE = "(?:台湾|香港|澳门)"
+# the word that is wrong is the span: 回国 or 出国 (出国（境）, 出国境 name both and are right)
+_ABROAD = (rf"(?:在|从|自){_ANY_PLACE}(?:(?!转机|中转|经停|途经)[^。；，,;]){{0,12}}(回国)|"
+           rf"(出国)(?![（(]?境)(?:(?!转机|中转)[^。；;]){{0,10}}(?:赴|去|到|前往|飞往)"
+           rf"{_ANY_PLACE}|"
+           rf"{_ANY_PLACE}(?:同胞|居民|青年|企业家|客商|学生|乡亲)[^。；，,;]{{0,4}}(回国)|"
            rf"(台湾|香港|澳门|港澳台|港澳|台港澳)(?:地区)?(?:以及|及|和|与|等)?(?:其他|其它|别的)国家"
            rf"(?![和及与或]地区)|"
            rf"(台湾|香港|澳门|港澳台|港澳|台港澳)籍?(?:的|等)?外(?:国|籍)"
@@ -167,9 +194,11 @@ _ABROAD = (rf"(?:在|从|自){_PLACE}(?:(?!转机|中转|经停|途经)[^。；�
 _TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
                   r"(行政院长?|立法院|监察院|考试院|司法院|原住民|立法委员|立委(?!员会)|总统府|"
                   r"(?<!美国)(?<![法韩俄])总统|(?:外交|国防|教育|内政|经济|法务)部(?![门分])长?|陆委会)")
-# 中台 for 两岸 (中台交流); not the technology platforms (数据中台, 业务中台)
-_CHINA_TAIWAN = (r"(?<![据务术能理营频端享商])中台(?=两地|两岸|双方|之间|关系|交流|合作|往来|青年|"
-                 r"同胞|民间|经贸|文化|融合|统一|人民|学者|企业|学生|民众)")
+# 中台 for 两岸 (中台交流), 中港 for 内地与香港 (中港经贸); not the technology platforms
+# (数据中台, 业务中台) nor a port (华中港口). 中澳 is China and Australia as often as Macao.
+_CHINA_REGION = (r"(?<![据务术能理营频端享商华粤湘赣江])中[台港](?=两地|两岸|双方|之间|关系|交流|"
+                 r"合作|往来|青年|同胞|民间|经贸|贸易|文化|融合|统一|人民|学者|企业|学生|民众|"
+                 r"边境|口岸|跨境|通关|物流)")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
 # counterpart of the region to China
 _BRANDS = frozenset(("人寿", "时报", "日报", "晚报", "商报", "银行", "电信", "电讯", "移动", "联通",
@@ -197,7 +226,8 @@ def _closed_lists(text: str) -> Iterator[re.Match]:
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not any(region in text for region in _REGIONS + _TOGETHER) and "中台" not in text:
+    if not any(region in text for region in _REGIONS + _TOGETHER) \
+            and "中台" not in text and "中港" not in text and "两岸" not in text:
         return
     for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
         group = m.lastindex  # _CLOSED's list or single name; _OPENED's list
@@ -217,13 +247,20 @@ def detect(doc: Document) -> Iterator[Hit]:
                     yield Hit(RULE, *view.span(at, at + len(named)))
             start += len(part)
     if "两国" in text:
+        paired = []
         for m in re_compile(_PAIR).finditer(text):
+            paired.append(m.end())
             for group in (1, 2):
                 region = next((r for r in _REGIONS if m.group(group).endswith(r)
                                and not m.group(group).endswith("中国" + r)), None)
                 if region:
                     at = m.end(group) - len(region)
                     yield Hit(PAIR, *view.span(at, m.end()))
+        if any(r in text for r in _ABOUT_REGIONS) and not re_compile(_FOREIGN).search(text):
+            # inferred from the draft, not read from a pair: for a reviewer to confirm
+            for m in re_compile(_BARE_PAIR).finditer(text):
+                if m.end() not in paired:
+                    yield Hit(PAIR, *view.span(m.start(), m.end()), severity=Severity.REVIEW)
     if "中国" in text:
         for m in re_compile(_COUNTERPART).finditer(text):
             if (m.group(2) or m.group(3)) not in _BRANDS:
@@ -235,8 +272,8 @@ def detect(doc: Document) -> Iterator[Hit]:
         for m in re_compile(_TAIWAN_BODIES).finditer(text):
             # 台湾原住民, 台湾立委 …: a listed wrong → right, which gives the right name
             yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)), broad=BROAD)
-    if "中台" in text:
-        for m in re_compile(_CHINA_TAIWAN).finditer(text):
+    if "中台" in text or "中港" in text:
+        for m in re_compile(_CHINA_REGION).finditer(text):
             yield Hit(COUNTERPART, *view.span(m.start(), m.end()), broad=BROAD)
     for m in re_compile(_STATEHOOD).finditer(text):
         group = 1 if m.group(1) else 2

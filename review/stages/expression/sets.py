@@ -166,8 +166,12 @@ def detect(doc: Document, sets: list[FixedSet],
             # most lists share no member with a set: no need to look closer (the order is
             # judged from three members on, the members from all but one)
             least = min(_ORDERED, len(members) - 1)
-            if not any(member in run for member in members[:len(members) - least + 1]) or \
-                    sum(member in run for member in members) < least:
+            if not any(member in run for member in members[:len(members) - least + 1]):
+                continue
+            found = sum(member in run for member in members)
+            # one fewer when the set is named nearby: its sentence may name one more
+            if found < least and not (found == least - 1 and fixed.cue and fixed.cue in
+                                      text[max(0, m.start() - 60):m.end() + 60]):
                 continue
             if items is None:
                 items = [(item, at) for item, at in _items(run, m.start()) if item]
@@ -186,8 +190,12 @@ def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start
     matched = [i for i, (item, _) in enumerate(items) if fixed.member(item)]
     named = {fixed.member(items[i][0]) for i in matched}
     need = len(fixed.members) - 1
-    if len(named) < need:
+    # 召开支部党员大会、支部委员会、党员代表大会，上好党课 beside 三会一课: a member the
+    # sentence names after (or before) the list counts, when the set's name is there too
+    nearby = set() if len(named) >= need else _named_in_sentence(fixed, text, start, end)
+    if len(named | nearby) < need or not matched:
         return []
+    named |= nearby
     first, last = matched[0], matched[-1]
     gaps = [items[i] for i in range(first, last + 1) if i not in matched]
     after = [items[last + 1]] if last + 1 < len(items) else []
@@ -203,11 +211,31 @@ def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start
         wrong = after  # 开放、共赢的新发展理念: the set is named right after its list
     elif fixed.cue and fixed.cue in text[max(0, start - 12):start] and before:
         wrong = before
+    elif nearby:
+        wrong = after or before
     else:  # no name beside the list: an item like the missing member stands in its place
         wrong = [(item, at) for item, at in after or before if _resembles(item, missing)]
-    if len(wrong) != 1:
+    # the missing member written longer is no wrong one (支部委员会会议 for 支部委员会)
+    if len(wrong) != 1 or missing in wrong[0][0]:
         return []
     return [] if _misspelt(wrong[0][0], missing, is_word) else wrong
+
+
+def _named_in_sentence(fixed: FixedSet, text: str, start: int, end: int) -> set[str]:
+    """The members the list's sentence names outside the list, each on its own (上好党课; not
+    an item of another list), if it names the set too. A quoted list is a quotation
+    (“平等、博爱、自由”), not the set."""
+    if not fixed.cue or text[start - 1:start] in _QUOTES:
+        return set()
+    before = re.split("[。！？；!?;]", text[max(0, start - 60):start])[-1]
+    after = re.split("[。！？；!?;]", text[end:end + 60], maxsplit=1)[0]
+    if fixed.cue not in before + after:
+        return set()
+    alone = re_compile(r"(?<!、)(?:{})(?!、)".format("|".join(map(re.escape, fixed.members))))
+    return {m.group() for part in (before, after) for m in alone.finditer(part)}
+
+
+_QUOTES = "“‘\"'「『"
 
 
 _ORDERED = 3  # members from which a list's order is judged (beside the set's name)
