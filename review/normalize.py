@@ -9,6 +9,7 @@ breaks as hard boundaries. Matches found in any view map back to the original th
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -16,12 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import ne
-
-import opencc
+from pathlib import Path
 
 from review.regexcache import compile as re_compile
-
-_T2S = opencc.OpenCC("t2s")
 
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
 _CN_DIGITS = {**dict(zip("〇零一二三四五六七八九", "00123456789", strict=True)),
@@ -149,23 +147,36 @@ def _fold_char(ch: str) -> str:
     if folded != ch and not folded.isascii():
         # a compatibility ideograph or a squared one (🈣) stands for a traditional character
         # as often as not: simplified like the text around it (販 → 贩)
-        simplified = _T2S.convert(folded)
+        simplified = _t2s().convert(folded)
         folded = simplified if len(simplified) == len(folded) else folded
     return folded.lower()
 
 
+@lru_cache(maxsize=1)
+def _t2s():  # noqa: ANN202 — opencc's class, which only a caller of this may import
+    """OpenCC's traditional → simplified converter, made the first time a text needs it:
+    loading its dictionaries took some 10 ms of every start, and most drafts hold no
+    traditional character (the fold tables know which characters it changes)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def _simplify(text: str) -> str:
     """Traditional → simplified, character for character (OpenCC may convert whole phrases)."""
-    if not text.isascii() and _SURROGATE.search(text):
+    if text.isascii() or not _tables()[2].search(text):
+        return text  # nothing OpenCC changes on its own (tested: nor in a phrase)
+    if _SURROGATE.search(text):
         # OpenCC takes UTF-8; a lone surrogate (only from an API caller: files are decoded
         # strictly) stays as it is and is dropped by the fold table.
         return "".join(_simplify(part) if part and not _SURROGATE.fullmatch(part) else part
                        for part in _SURROGATE_SPLIT.split(text))
-    converted = _T2S.convert(text)
+    t2s = _t2s()
+    converted = t2s.convert(text)
     if len(converted) == len(text):
         return converted
     # A phrase conversion changed the length somewhere: fall back to one character at a time.
-    return "".join(c if len(c := _T2S.convert(ch)) == 1 else ch for ch in text)
+    return "".join(c if len(c := t2s.convert(ch)) == 1 else ch for ch in text)
 
 
 # The blocks where folding changes anything: Latin (with IPA, spacing modifiers, phonetic
@@ -185,31 +196,58 @@ _BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF
            (0xE0000, 0xE01EF), *_IGNORABLE]
 
 
-_FOLD_VERSION = 5  # bump when what folds changes: the table is cached
+_FOLD_VERSION = 6  # bump when what folds changes: the table is cached
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str | None], re.Pattern]:
-    """str.translate table of every character that folds to something else, and a pattern of
-    those folding to other than exactly one character (their offsets need mapping).
-    Computing them takes a few thousand NFKC look-ups, so they are cached on disk — as the
-    table's keys and values apart (made a dict in C) and the pattern's source, so that a
-    start spends no Python loop on them."""
+def _tables() -> tuple[dict[int, str | None], re.Pattern, re.Pattern]:
+    """str.translate table of every character that folds to something else, a pattern of
+    those folding to other than exactly one character (their offsets need mapping), and a
+    pattern of the characters OpenCC's t2s changes on their own (a text without one is left
+    as it is, and OpenCC is not loaded). Computing them takes a few thousand NFKC look-ups
+    and a t2s conversion of every ideograph, so they are cached on disk — as the table's
+    keys and values apart (made a dict in C) and the patterns' sources, so that a start
+    spends no Python loop on them. OpenCC's dictionaries are part of the key."""
     from review import cache
 
-    def build() -> tuple[dict[int, str | None], str]:
+    def build() -> tuple[dict[int, str | None], str, str]:
         table, marks = _compute_tables()
-        return table, _char_class(marks)
+        return table, _char_class(marks), _char_class(_traditional())
 
-    def decode(data: dict) -> tuple[dict[int, str | None], str]:
-        return dict(zip(data["codes"], data["outs"], strict=True)), data["marks"]
+    def decode(data: dict) -> tuple[dict[int, str | None], str, str]:
+        return (dict(zip(data["codes"], data["outs"], strict=True)), data["marks"],
+                data["traditional"])
 
-    def encode(value: tuple[dict[int, str | None], str]) -> dict:
-        return {"codes": list(value[0]), "outs": list(value[0].values()), "marks": value[1]}
+    def encode(value: tuple[dict[int, str | None], str, str]) -> dict:
+        return {"codes": list(value[0]), "outs": list(value[0].values()), "marks": value[1],
+                "traditional": value[2]}
 
-    table, marks = cache.cached("fold", [], build, encode, decode,
-                                f"{unicodedata.unidata_version}/{_FOLD_VERSION}")
-    return table, re_compile(marks)
+    table, marks, traditional = cache.cached(
+        "fold", _opencc_dictionaries(), build, encode, decode,
+        f"{unicodedata.unidata_version}/{_FOLD_VERSION}")
+    return table, re_compile(marks), re_compile(traditional)
+
+
+# Every block an ideograph (or a character standing for one) is in: the characters t2s may
+# change alone. Compatibility ideographs fold to one already (_fold_char).
+_IDEOGRAPHS = ((0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+               (0x20000, 0x2FA1F), (0x30000, 0x323AF))
+
+
+def _traditional() -> list[int]:
+    """The code points OpenCC's t2s changes, taken one character at a time."""
+    t2s = _t2s()
+    return [code for low, high in _IDEOGRAPHS for code in range(low, high + 1)
+            if t2s.convert(chr(code)) != chr(code)]
+
+
+def _opencc_dictionaries() -> list[Path]:
+    """OpenCC's t2s dictionaries, found without importing it (keys of the fold cache)."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    share = Path(next(iter(spec.submodule_search_locations))) / "clib" / "share" / "opencc"
+    return sorted(share.glob("TS*.ocd2"))
 
 
 def _char_class(codes: list[int]) -> str:
@@ -240,7 +278,7 @@ def _compute_tables() -> tuple[dict[int, str | None], list[int]]:
 def fold(source: View) -> View:
     """Translate whole texts (in C), mapping offsets only around the few characters that
     fold to none or several characters."""
-    table, marked = _tables()
+    table, marked, _ = _tables()
     simplified = _simplify(source.text)
     folded = simplified.translate(table)
     if not folded.isascii():

@@ -89,3 +89,40 @@ def test_a_character_drawn_as_nothing_does_not_hide_a_term(filler):
 
     doc = Document("d", f"反{filler}送{filler}中")
     assert doc.compact.text == "反送中"
+
+
+def test_a_text_without_a_character_t2s_changes_alone_is_left_as_written():
+    """fold skips OpenCC (and its load) for a text holding none of the characters t2s changes
+    one at a time. t2s's phrase table would change such a text only where a phrase of
+    simplified characters is also a traditional spelling — the name 沈默 read as 沉默 —
+    which a simplified draft does not mean: over the project's own prose that is the only
+    kind of difference, in one sentence in thousands."""
+    from pathlib import Path
+
+    from review.normalize import _t2s, _tables
+
+    traditional = _tables()[2]
+    t2s = _t2s()
+    corpus = Path(__file__).parent.parent / "fixtures" / "corpus"
+    lines = [line.partition("\t")[2] for path in sorted(corpus.glob("*.tsv"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    plain = [text for text in lines if not traditional.search(text)]
+    assert len(plain) > 10_000
+    changed = [text for text in plain if t2s.convert(text) != text]
+    assert len(changed) <= len(plain) // 1000
+    assert all("沈" in text for text in changed)  # 沈默 → 沉默, and the like
+    assert fold(View.identity("翻译家沈默")).text == "翻译家沈默"
+    assert fold(View.identity("這是繁體字")).text == "这是繁体字"
+    assert fold(View.identity("乾隆年間")).text == "乾隆年间"  # the phrase table, when loaded
+
+
+def test_a_check_of_simplified_text_does_not_load_opencc():
+    import subprocess
+    import sys
+
+    code = ("import sys; from review.normalize import View, fold; "
+            "fold(View.identity('全县开展安全生产大检查')); print('opencc' in sys.modules); "
+            "fold(View.identity('全縣開展安全生產大檢查')); print('opencc' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]
