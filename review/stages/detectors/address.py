@@ -38,7 +38,8 @@ SPECS = [
                    "家住城区的市民可就近到社区卫生服务中心接种疫苗。",
                    "东坡村五组的道路硬化工程已全面完工。",
                    "大家在幸福小区5号楼前集合，统一乘车出发。",
-                   "专家:建设路32号的老建筑具有较高保护价值。"),
+                   "专家:建设路32号的老建筑具有较高保护价值。",
+                   "家住3幢的王阿姨说，加装电梯后上下楼方便多了。"),
              detail_zh="文中说明是某人住处（家住、住址、住户等）且具体到门牌、楼栋、单元、房号或"
                        "村民小组的地址；单位、场馆、门店地址不报。",
              detail_en="an address the text gives as someone's home (家住, 住址, 住户 …) down to a "
@@ -71,16 +72,19 @@ _ONE_HOME = re_compile(r"(?:室|号房|[^楼]号|\d{3,4}|\d-\d+)$")
 _PUBLIC = re_compile("服务中心|政务|办公|机关|医院|学校|小学|中学|幼儿园|门店|营业厅|公司|超市|酒店"
                      "|宾馆|银行|派出所|委员会|政府|体育馆|会场|地点|场馆|市场|商场|商铺|厂")
 _STOP = re_compile(r"[,。;!?\n(（)）“”、]")
+_BUILDING_ONLY = re_compile(rf"{_NUM}(?:栋|幢|号楼)")
 
 
 def _details(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The span from `start` to the last home-locating detail before the clause ends."""
     stop = _STOP.search(text, start, start + limit)
     end = stop.start() if stop else min(len(text), start + limit)
-    last = None
-    for m in HOME_DETAIL.finditer(text, start, end):
-        last = m.end()
-    return None if last is None or _PUBLIC.search(text, start, last) else (start, last)
+    found = list(HOME_DETAIL.finditer(text, start, end))
+    if not found or _PUBLIC.search(text, start, found[-1].end()):
+        return None
+    if len(found) == 1 and found[0].start() == start and _BUILDING_ONLY.fullmatch(found[0].group()):
+        return None  # 家住5栋的刘大爷: a building of a place not named is no address
+    return start, found[-1].end()
 
 
 def detect(doc: Document, options: Options) -> Iterator[Hit]:

@@ -9,7 +9,8 @@ from review.regexcache import compile as re_compile
 
 # what a correction says around the forms it quotes: 误写为, 写作, 应为, 更正 …
 _CUES = ("误写", "误作", "误为", "错写", "错为", "错成", "写作", "写成", "误将", "误把", "应为",
-         "更正", "改为", "实为", "错字", "错别字", "勘误", "误植", "笔误", "差错", "误用")
+         "更正", "改为", "实为", "错字", "错别字", "勘误", "误植", "笔误", "差错", "误用", "有误",
+         "不准确", "不规范")
 _QUOTED = r"[“「『]([^“”「」『』\n]{1,40})[”」』]"
 _NEAR = 12  # characters either side of the quotation marks where a cue counts
 

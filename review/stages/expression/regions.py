@@ -95,28 +95,33 @@ SPECS = [RuleSpec(
              hit=("他曾在台湾行政院下属的一个委员会任职。", "台湾立法院近日通过一项法案。",
                   "来自台湾台东的原住民舞蹈团献上了精彩演出。",
                   "交流团由台湾前立法委员带队。", "他曾任台湾经济部官员。",
-                  "台湾地区前总统的发言引发关注。"),
+                  "台湾地区前总统的发言引发关注。", "据台湾中央研究院的学者介绍，该物种已濒危。"),
              miss=("他曾在台湾地区行政管理机构任职。",
                    "来自台湾台东的少数民族舞蹈团献上了精彩演出。",
                    "澳大利亚原住民的传统艺术展在市博物馆开幕。", "韩国国会通过一项法案。",
                    "交流团由台湾地区前民意代表带队。", "台湾同胞联谊会成立委员会。",
                    "台湾地区教育部门负责人出席。",
-                   "台湾问题上美国总统的表态引发关注。"),
-             detail_zh="台湾之后不远处写“行政院”“立法院”“监察院”“考试院”“司法院”或“原住民”。",
-             detail_en="行政院, 立法院, 监察院, 考试院, 司法院 or 原住民 shortly after 台湾."),
+                   "台湾问题上美国总统的表态引发关注。",
+                   "据台湾“中央研究院”的学者介绍，该物种已濒危。", "台湾青年参观了中央民族大学。"),
+             detail_zh="台湾之后不远处写“行政院”“立法院”“监察院”“考试院”“司法院”或“原住民”，"
+                       "或紧接不加引号的“中央”机构名。",
+             detail_en="行政院, 立法院, 监察院, 考试院, 司法院 or 原住民 shortly after 台湾, or an "
+                       "unquoted 中央 body right after it."),
     RuleSpec(ABROAD, Kind.REGION, source=__name__,
              hit=("他在香港打拼十年后回国创业。", "办好出国手续后，代表团前往台湾参加交流。",
                   "研讨会邀请了两名澳门籍外国专家。", "欢迎台湾同胞回国投资兴业。",
                   "论坛吸引了港澳台等外籍人士参加。", "参展商来自港澳台及其他国家。",
                   "本次比赛有外籍选手12名，分别来自美国和台湾。", "欢迎港澳游客来华观光。",
-                  "推动香港青年访华交流常态化。", "学校组织出国交流活动，师生前往澳门参观。"),
+                  "推动香港青年访华交流常态化。", "学校组织出国交流活动，师生前往澳门参观。",
+                  "她在香港做了八年护士，前年回国后在县医院工作。"),
              miss=("他在美国打拼十年后回国创业。", "代表团前往台湾参加两岸交流。",
                    "研讨会邀请了两名澳门专家和一名外国专家。", "他从香港转机回国。",
                    "欢迎台湾同胞来大陆投资兴业。", "论坛吸引了港澳台居民和外籍人士参加。",
                    "参展商来自港澳台地区和其他国家及地区。",
                    "本次比赛有外籍选手12名，另有来自台湾的选手3名。", "欢迎港澳游客来内地观光。",
                    "外国游客来华旅游更加便利。", "办理出国（境）手续后，前往香港参加培训。",
-                   "组织学生赴澳门开展研学活动。"),
+                   "组织学生赴澳门开展研学活动。", "他在香港读完本科，又赴英国留学，回国后创业。",
+                   "她在香港做了八年护士，前年回到内地后在县医院工作。"),
              detail_zh="在台湾、香港、澳门之后“回国”、出国后“赴台湾”，或称那里的人“外国专家”“外籍”。",
              detail_en="回国 after a stay in Taiwan, Hong Kong or Macao, 出国 before going there, "
                        "or its people called foreign (外国专家, 外籍).")]
@@ -176,7 +181,12 @@ _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_J
 _PLACE = "(台湾|香港|澳门)"
 _ANY_PLACE = "(?:台湾|香港|澳门)"
 # the word that is wrong is the span: 回国 or 出国 (出国（境）, 出国境 name both and are right)
+# between a stay in a region and 回国, nothing that takes the traveller elsewhere
+_STAYED = r"(?:(?!转机|中转|经停|途经|出国|留学|前往|赴|飞往|去往|转往)[^。；;])"
 _ABROAD = (rf"(?:在|从|自){_ANY_PLACE}(?:(?!转机|中转|经停|途经)[^。；，,;]){{0,12}}(回国)|"
+           # 在澳门务工多年，2019年回国后: one comma on
+           rf"(?:在|从|自){_ANY_PLACE}{_STAYED}{{0,10}}[，,]"
+           rf"(?:(?![，,]){_STAYED}){{0,8}}?(回国)(?!内|外)|"
            rf"(出国)(?![（(]?境)(?:(?!转机|中转)[^。；;]){{0,10}}(?:赴|去|到|前往|飞往)"
            rf"{_ANY_PLACE}|"
            rf"{_ANY_PLACE}(?:同胞|居民|青年|企业家|客商|学生|乡亲)[^。；，,;]{{0,4}}(回国)|"
@@ -194,6 +204,9 @@ _ABROAD = (rf"(?:在|从|自){_ANY_PLACE}(?:(?!转机|中转|经停|途经)[^。
 _TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
                   r"(行政院长?|立法院|监察院|考试院|司法院|原住民|立法委员|立委(?!员会)|总统府|"
                   r"(?<!美国)(?<![法韩俄])总统|(?:外交|国防|教育|内政|经济|法务)部(?![门分])长?|陆委会)")
+# A Taiwanese body under the 中央 of its own name (台湾中央气象局), unquoted
+_TAIWAN_CENTRAL = (r"台湾(?:地区)?的?(中央)(?=[\u4e00-\u9fff]{0,4}?"
+                   r"(?:局|院|部|署|社|银行|委员会|通讯社))")
 # 中台 for 两岸 (中台交流), 中港 for 内地与香港 (中港经贸); not the technology platforms
 # (数据中台, 业务中台) nor a port (华中港口). 中澳 is China and Australia as often as Macao.
 _CHINA_REGION = (r"(?<![据务术能理营频端享商华粤湘赣江])中[台港](?=两地|两岸|双方|之间|关系|交流|"
@@ -269,7 +282,8 @@ def detect(doc: Document) -> Iterator[Hit]:
         group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     if "台湾" in text:
-        for m in re_compile(_TAIWAN_BODIES).finditer(text):
+        for m in chain(re_compile(_TAIWAN_BODIES).finditer(text),
+                       re_compile(_TAIWAN_CENTRAL).finditer(text)):
             # 台湾原住民, 台湾立委 …: a listed wrong → right, which gives the right name
             yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)), broad=BROAD)
     if "中台" in text or "中港" in text:

@@ -15,6 +15,7 @@ def expression(pipeline, text: str) -> list[str]:
     "勘误：第二段“截止目前”应为“截至目前”。",
     "经核查，文中“穿流不息”系笔误，应为“川流不息”。",
     "本文原将“鼎力支持”写作“鼎立支持”，现予更正。",
+    "二、第三段中“青石镇副乡长”有误，青石镇是建制镇，职务应当写作镇长。",
 ])
 def test_a_correction_notice_s_quoted_wrong_forms_are_not_reported(pipeline, text):
     assert expression(pipeline, text) == []
