@@ -82,6 +82,8 @@ def _behind_last(entry: str, outer: list[str]) -> str:
     behind = [*_BEHIND.findall(_lead(entry)), *outer]
     rest = entry[len(_lead(entry)):]
     literal = m.group() if (m := _LITERAL.match(rest)) else ""
+    if rest[len(literal):len(literal) + 1] in ("?", "*", "+", "{") and literal:
+        literal = literal[:-1]  # a quantifier belongs to the last character: keep them together
     if not behind or not literal:
         return entry if not outer else "".join(f"(?<!{b})" for b in outer) + entry
     return literal + "".join(f"(?<!{b}{literal})" for b in behind) + rest[len(literal):]

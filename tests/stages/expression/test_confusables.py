@@ -45,7 +45,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     ("文艺晚会办的热热闹闹，群众拍手叫好。", "EX9512", "晚会办的热热闹闹"),
     ("各项准备工作安排的井井有条。", "EX9512", "工作安排的井井有条"),
     ("村民们的日子过的越来越好。", "EX9512", "日子过的"),
-    ("新建的学校比原来大的多。", "EX9512", "比原来大的多"),
+    ("新建的学校要比原来大的多。", "EX9512", "要比原来大的多"),
     ("时间紧，但只要抓紧还来的及。", "EX9512", "来的及"),
     ("群众的钱袋子鼓起来了，腰杆也硬起来了，日子变的越来越好。", "EX9512", "变的越来越好"),
         ("孩子们的字写的工工整整，作业写的很认真。", "EX9512", "作业写的很认真"),
@@ -54,7 +54,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     ("群众都觉的这项政策办到了心坎上。", "EX9513", "都觉的"),
     ("这种做法值的借鉴。", "EX9513", "值的"),
     ("困难群众的基本生活的到有效保障。", "EX9513", "的到有效保障"),
-    # 在/再, 那/哪, 以/已, 象/像, 即/既, 付/副, 帐/账
+    # 在/再, 那/哪, 以/已, 象/像, 即/既, 付/副
     ("这场比赛在一次证明了团结的力量。", "EX9515", "在一次"),
     ("再此期间，各项工作有序开展。", "EX9516", "再此期间"),
     ("无论在那里，都要守住初心。", "EX9517", "无论在那"),
@@ -62,7 +62,6 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     ("他好象一团火，温暖着身边的人。", "EX9519", "好象"),
     ("我们即要抓发展，又要抓安全。", "EX9520", "即要抓发展，又要"),
     ("付局长王强主持会议。", "EX9521", "付"),
-    ("补贴资金已全部转帐到户。", "EX9522", "转帐"),
 ])
 def test_found(text, rule, span):
     assert [(r, s) for r, s, _ in found(text)] == [(rule, span)]
@@ -106,7 +105,7 @@ def test_found(text, rule, span):
     "他看的到底是不是原件？",
     "所做的一切都是为了群众。",
     "会议的到会率达到98%。",
-    # 在, 那, 以, 象, 即, 付, 帐 where they are right
+    # 在, 那, 以, 象, 即, 付 where they are right
     "在一次座谈会上，他谈到了这个问题。",
     "那时候，村里还没有通公路。",
     "不管那些传言，我们只用事实说话。",
@@ -115,7 +114,7 @@ def test_found(text, rule, span):
     "气象部门发布暴雨预警。",
     "即日起，各办事窗口延时服务。",
     "及时支付农民工工资。",
-    "受灾群众已住进帐篷。",
+    "今年的收入比去年高的多，低的少。",
 ])
 def test_right_prose_is_not_found(text):
     assert found(text) == []
@@ -142,6 +141,8 @@ def test_a_lookbehind_is_moved_behind_the_word():
     assert [bool(compiled.search(t)) for t in ("变的", "改变的", "所变的", "做的", "做法的",
                                                "所做的", "发展的")] == \
         [True, False, False, True, False, False, True]
+    # a quantifier stays with its character: the lookbehind goes before it
+    assert confusables.expand("{w}", {"w": ["(?<!x)ab?c"]}) == "(?:a(?<!xa)b?c)"
 
 
 def test_classes_may_be_joined_and_must_be_known():
