@@ -7,7 +7,8 @@ import importlib
 import sys
 
 BENCHMARKS = ["lexicon_throughput", "pipeline", "cold_start", "lexicon_scale",
-              "expression_overhead", "classifier_cold", "ci_changed", "sighan", "typo_tuning"]
+              "expression_overhead", "classifier_cold", "ci_changed", "sighan", "typo_tuning",
+              "confusables"]
 
 
 def main(names: list[str]) -> None:

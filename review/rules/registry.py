@@ -81,6 +81,15 @@ def _sets(config: Config) -> Iterable[RuleSpec]:
     return sets.specs(expression_dir() / SETS_FILE)
 
 
+def _typos(config: Config) -> Iterable[RuleSpec]:
+    """EX9501 and EX9502 (their modules' SPECS) and the confusables file's rules."""
+    from review.stages.expression import confusables
+    from review.stages.expression.data import CONFUSABLES_FILE, expression_dir
+
+    return [*_module_specs("typos", "context")(config),
+            *confusables.specs(expression_dir() / CONFUSABLES_FILE)]
+
+
 def _classifier(config: Config) -> Iterable[RuleSpec]:
     from review.stages import classifier
 
@@ -140,7 +149,7 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.REGION: _regions,
     Kind.SET: _sets,
     Kind.USAGE: _module_specs("usage"),
-    Kind.TYPO: _module_specs("typos", "context"),
+    Kind.TYPO: _typos,
     Kind.GATE: _release(Kind.GATE),
     Kind.PUBLISHED: _release(Kind.PUBLISHED),
     Kind.SUPPRESSION: _release(Kind.SUPPRESSION),

@@ -172,6 +172,29 @@ class SetsFile(_Strict):
     set: list[SetEntry] = []
 
 
+# --- lexicons/expression/confusables.toml: function characters confused in context ----------
+Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
+
+
+class ConfusableRule(_Strict):
+    id: RuleId
+    wrong: Annotated[str, StringConstraints(min_length=1)]  # the characters it corrects
+    right: Char
+    reason: Text
+    reason_en: Text
+    # regular expressions over the folded text, `{word_class}` for a class of [words]; the
+    # group `w` is the wrong character, the match the span reported
+    patterns: list[Text] = Field(min_length=1)
+    fix: bool = True  # the correction is unambiguous: `review fix` may apply it
+    hit: Examples = Field(min_length=1)
+    miss: Examples = []
+
+
+class ConfusablesFile(_Strict):
+    words: dict[ClassName, list[Text]] = {}
+    rule: list[ConfusableRule] = []
+
+
 # --- lexicons/expression/offices.toml: which head titles each kind of body has ---------------
 class OfficesMeta(_Strict):
     titles: list[Text] = Field(min_length=2)   # the head titles the check knows

@@ -15,6 +15,7 @@ from review.document import Document
 from review.findings import Hit, Rule
 from review.rules.spec import require_unique_ids
 from review.stages.expression import (
+    confusables,
     context,
     leaders,
     mention,
@@ -26,6 +27,7 @@ from review.stages.expression import (
 )
 from review.stages.expression.corrections import Corrections
 from review.stages.expression.data import (
+    CONFUSABLES_FILE,
     FORMULATIONS_FILE,
     LEADERS_FILE,
     OFFICES_FILE,
@@ -47,7 +49,8 @@ class ExpressionStage:
                  fixed_sets: list[sets.FixedSet] | None = None,
                  typo_check: typos.Typos | None = None,
                  context_check: context.ContextTypos | None = None,
-                 office_table: offices.Offices | None = None) -> None:
+                 office_table: offices.Offices | None = None,
+                 confusable_rules: list[confusables.Confusable] | None = None) -> None:
         self.corrections = corrections
         self.formulations = formulations
         self.leaders = known_leaders
@@ -56,6 +59,7 @@ class ExpressionStage:
         self.typos = typo_check
         self.context = context_check
         self.offices = office_table
+        self.confusables = confusable_rules or []
 
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
@@ -66,6 +70,7 @@ class ExpressionStage:
         yield from (spec.rule for spec in (*leaders.SPECS, *offices.SPECS, *regions.SPECS,
                                            *sets.SPECS, *usage.SPECS, *typos.SPECS,
                                            *context.SPECS))
+        yield from (c.rule for c in self.confusables)
 
     def warm(self) -> None:
         self.corrections.warm()
@@ -98,6 +103,7 @@ class ExpressionStage:
         yield from sets.detect(doc, self.sets,
                                self.typos.is_word if self.typos is not None else None)
         yield from usage.detect(doc)
+        yield from confusables.detect(doc, self.confusables)
         taken: list[tuple[int, int]] = []
         if self.typos is not None:
             for hit in self.typos.detect(doc):
@@ -152,4 +158,5 @@ def build(config: Config) -> ExpressionStage:
                            leaders.load_leaders(directory / LEADERS_FILE, organisation), day,
                            sets.load_sets(directory / SETS_FILE), typo_check,
                            context.build(lambda: typo_check.lexicon),
-                           offices.load_offices(directory / OFFICES_FILE))
+                           offices.load_offices(directory / OFFICES_FILE),
+                           confusables.load_confusables(directory / CONFUSABLES_FILE))

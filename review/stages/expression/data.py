@@ -18,6 +18,7 @@ FORMULATIONS_FILE = "formulations.toml"
 LEADERS_FILE = "leaders.toml"
 SETS_FILE = "sets.toml"
 OFFICES_FILE = "offices.toml"
+CONFUSABLES_FILE = "confusables.toml"
 
 
 def folded(text: str) -> str:
@@ -79,5 +80,5 @@ def expression_dir() -> Path:
 
 def correction_files(directory: Path | None = None) -> list[Path]:
     directory = directory or expression_dir()
-    special = {FORMULATIONS_FILE, LEADERS_FILE, SETS_FILE, OFFICES_FILE}
+    special = {FORMULATIONS_FILE, LEADERS_FILE, SETS_FILE, OFFICES_FILE, CONFUSABLES_FILE}
     return [p for p in sorted(directory.glob("*.toml")) if p.name not in special]
