@@ -275,6 +275,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "`review roster pending`）",
                        "record {seq} is not a proposed roster or policy change waiting for "
                        "signatures (see `review roster pending`)"),
+    "proposal_lapsed": ("第 {seq} 条记录的提议已过期（{days} 天内未获足够会签）：请重新提议",
+                        "the proposal of record {seq} has lapsed (not co-signed within {days} "
+                        "days): propose it again"),
     "already_cosigned": ("{name} 已会签第 {seq} 条记录", "{name} already signed record {seq}"),
     "no_export": ("未导出：日志中含有审核规则不允许的记录（{problem}）；见 `review audit verify`",
                   "no export: the log holds what the rules refuse ({problem}); see "

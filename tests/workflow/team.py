@@ -219,3 +219,11 @@ def carry(sandbox: Team, root: Path, *names: str) -> None:
         shutil.copy(f, root / ".review" / "attestations" / f.name)
     for name in names:
         shutil.copy(sandbox.root / ".review" / name, root / ".review" / name)
+
+
+def three_admins(team: Team) -> None:
+    """Two more admins (admin2, admin3) and an admins' threshold of two."""
+    for who in ("admin2", "admin3"):
+        team.keygen(who)
+        team.add(who, "admin")
+    team.ok("admin", "policy", "set", "--levels", "reviewer", "--admin-threshold", "2")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
-from workflow.team import CLEAN, Team, carry, sandbox_release, store_url
+from workflow.team import CLEAN, Team, carry, sandbox_release, store_url, three_admins
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -73,3 +74,63 @@ def test_ci_does_not_bind_the_root_to_the_change_s_own_export(office: Team, tmp_
     draft = next(f for f in json.loads(result.stdout)["files"] if f["path"] == path)
     assert not draft["approved"] and draft["approval_rule"] == "RV001"
     assert result.exit_code == 1
+
+
+def _later(days: int) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.now().astimezone() + timedelta(days=days)).isoformat(timespec="seconds")
+
+
+def _threshold_two(team: Team) -> int:
+    """Two more admins, a threshold of two, and admin's proposal of a reviewer key: its seq."""
+    three_admins(team)
+    team.ok("admin", "roster", "add", "outsider", "--role", "reviewer",
+            "--key", f"{team.key('outsider')}.pub")
+    pending = json.loads(team.ok("admin", "roster", "pending", "--format", "json").stdout)
+    return pending[-1]["seq"]
+
+
+def test_a_proposal_left_pending_lapses(team: Team, monkeypatch) -> None:
+    """A roster change one admin proposed and the others let lie stayed open for ever: a
+    co-signature months later (by whoever holds an admin key then) still made it take effect."""
+    from review.workflow import service as service_mod
+
+    seq = _threshold_two(team)
+    with monkeypatch.context() as m:
+        m.setattr(service_mod, "signed_time", lambda: _later(45))  # a month and a half on
+        assert json.loads(team.ok("admin", "roster", "pending", "--format", "json").stdout) == []
+        team.refused("admin2", "roster", "cosign", str(seq), match="lapsed")
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.refused("outsider", "approve", str(item))
+
+
+def test_a_proposal_co_signed_in_time_takes_effect(team: Team, monkeypatch) -> None:
+    from review.workflow import service as service_mod
+
+    seq = _threshold_two(team)
+    with monkeypatch.context() as m:
+        m.setattr(service_mod, "signed_time", lambda: _later(3))
+        team.ok("admin2", "roster", "cosign", str(seq))
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.ok("outsider", "approve", str(item))
+
+
+def test_a_hand_made_co_signature_of_a_lapsed_proposal_counts_for_nothing() -> None:
+    """The roster is rebuilt from the records: a co-signature appended late, or one without a
+    date under a dated proposal (made by hand to skip the expiry), completes nothing."""
+    from review.workflow.roster import Proposal
+
+    made = _later(0)
+    proposal = Proposal(_record({"name": "x", "at": made}), set())
+    assert not proposal.lapsed(_later(29))
+    assert proposal.lapsed(_later(31)) and proposal.lapsed(_later(-3)) and proposal.lapsed(None)
+    assert Proposal(_record({"name": "x"}), set()).lapsed(made)
+    assert not Proposal(_record({"name": "x"}), set()).lapsed(None)  # both from before dates
+
+
+def _record(statement: dict):
+    from review.workflow.chain import Record
+
+    return Record(5, "roster.add", None, "SHA256:x", json.dumps({"statement": statement}), "",
+                  "0" * 64, "")
