@@ -134,3 +134,57 @@ def _record(statement: dict):
 
     return Record(5, "roster.add", None, "SHA256:x", json.dumps({"statement": statement}), "",
                   "0" * 64, "")
+
+
+def _month(days: int) -> str:
+    return _later(days)[:7]
+
+
+def _ad_findings(team: Team, period: str) -> int:
+    data = json.loads(team.ok(None, "stats", "--format", "json", "--period", period).stdout)
+    return sum(r["findings"] for r in data["rules"] if r["name"] == "AD001")
+
+
+AD = "社区通知\n\n居民可加微信咨询订餐事宜。\n"
+
+
+def _colleagues_work(team: Team) -> None:
+    """Two honest submissions and decisions on them, today."""
+    for n in range(2):
+        item = team.submit("editor2", team.write(f"c{n}.md", CLEAN + f"第{n}稿。\n"))
+        team.ok("reviewer", "approve", str(item))
+
+
+@pytest.mark.parametrize("shift", [-400, 75])
+def test_a_submission_dated_by_the_editor_s_clock_stays_in_its_period(team: Team, monkeypatch,
+                                                                      shift: int) -> None:
+    """The editor set his clock back (or forward) before `review submit`: his draft's findings
+    counted in `review stats` for a period he chose, out of the month they were reviewed."""
+    from review.workflow import service as service_mod
+
+    _colleagues_work(team)
+    with monkeypatch.context() as m:
+        m.setattr(service_mod, "signed_time", lambda: _later(shift))
+        item = team.submit("editor", team.write("ad.md", AD))
+    team.ok("reviewer", "show", str(item))
+    team.ok("reviewer", "override", str(item), "AD001@9", "--reason", "本单位自己的咨询微信")
+    _colleagues_work(team)
+    assert _ad_findings(team, _month(shift)) == 0
+    assert _ad_findings(team, _month(0)) == 1
+
+
+def test_a_forward_dated_override_is_not_exported_again(team: Team, monkeypatch,
+                                                        tmp_path) -> None:
+    """A reviewer's override signed with his clock two months ahead came back in every
+    `review feedback export --since` of the weeks after: the same example counted again."""
+    from review.workflow import service as service_mod
+
+    item = team.submit("editor", team.write("ad.md", AD))
+    _colleagues_work(team)
+    team.ok("reviewer", "show", str(item))
+    with monkeypatch.context() as m:
+        m.setattr(service_mod, "signed_time", lambda: _later(60))
+        team.ok("reviewer", "override", str(item), "AD001@9", "--reason", "本单位自己的咨询微信")
+    _colleagues_work(team)
+    team.ok(None, "feedback", "export", "--since", _later(1)[:10], "--out", str(tmp_path / "f"))
+    assert (tmp_path / "f" / "feedback.tsv").read_text(encoding="utf-8") == ""
