@@ -1,4 +1,15 @@
-"""Insider pass 29."""
+"""Insider pass 29: what it got through, and what now stops it.
+
+- A trust root pinned as `SHA256:…` alone took the workspace of whatever export sat in the
+  folder (or, in CI, in the change): the editor's sandbox export and attestation made the text
+  the office rejected verify as released. With no store beside the draft it bound to nothing
+  and took any workspace of the admin's. It binds now only to the store's workspace or a
+  trusted export; with neither, `review verify` exits 2.
+- A proposal under the admins' threshold never lapsed: co-signed months later, it took effect.
+  It lapses after 30 days now.
+- A submission dated by the editor's clock (set back or forward) counted in the period he
+  chose in `review stats`; a forward-dated override came back in every later feedback export.
+  Records are dated by the log's order as well as the signer's clock now."""
 
 from __future__ import annotations
 
