@@ -181,6 +181,10 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         entries, trust_entries = predicate["records"], predicate["trust"]
     except (KeyError, IndexError, TypeError, ValueError):
         return Msg("att_other_version")
+    if not root.workspace:
+        # a root pinned alone names every workspace its admin ever made (a sandbox where an
+        # editor is the admin): only a store, a pin or an export from a trusted place binds it
+        return Msg("att_root_unbound", root=root.admin)
     if subject.get("name") != path:
         return Msg("att_other_path", name=subject.get("name"), path=path)
     if subject.get("digest", {}).get("sha256") != content_sha256:

@@ -438,7 +438,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     from review.workflow import attest, workspace
 
     ws = workspace.find(Path(files[0]).resolve().parent)
-    root = _bound(_pinned_root(ws, roster_file), ws)
+    root = _pinned_root(ws, roster_file)
     failures = []
     for file in files:
         rel = ws.relative(Path(file))
@@ -463,24 +463,28 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
 def _bound(root, ws):
     """A root pinned without its workspace (`SHA256:…` alone) names every workspace its admin
     ever initialised: an attestation from another of them (a sandbox where an editor is the
-    admin, say) would pass for a release of this one, though this one rejected the content.
-    Such a root is bound to the workspace being verified, as its store's `init` names it, when
-    this computer has the store; a root that names its workspace, or an export that does, says."""
+    admin, say), with that sandbox's export put where this one's goes, would pass for a
+    release of this one, though this one rejected the content. Such a root is bound to the
+    workspace its store's `init` names — never to an export in the folder, which anyone may
+    write; with no store here to read, nothing says which workspace it is: exit 2."""
     import dataclasses
     import os
 
     from review.workflow import chain, workspace
 
-    if root.workspace or not (os.environ.get("REVIEW_DATABASE_URL")
-                              or workspace._config_url(ws.root)
-                              or (ws.review_dir / "review.db").is_file()):
+    if root.workspace:
         return root
-    try:
-        with ws.store().reading() as conn:
-            identity = chain.workspace_id(conn)
-    except ReviewError:  # no store to read here: the attestation's own chain is all there is
-        return root
-    return dataclasses.replace(root, workspace=identity) if identity else root
+    identity = None
+    if os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root) \
+            or (ws.review_dir / "review.db").is_file():
+        try:
+            with ws.store().reading() as conn:
+                identity = chain.workspace_id(conn)
+        except ReviewError:
+            identity = None  # no store to read here: said below
+    if not identity:
+        raise UsageError("root_unbound", root=root)
+    return dataclasses.replace(root, workspace=identity)
 
 
 MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB
@@ -505,6 +509,7 @@ def _pinned_root(ws, roster_file: str | None):
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
     if pinned is None:
         raise UsageError("no_pinned_root")
+    pinned = _bound(pinned, ws)
     # The workspace's committed export, when it chains from the pinned root, can only add
     # what it knows (void releases, revocations, the log's records); one that does not is
     # no root and is left aside.

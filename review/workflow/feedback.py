@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from review.files import write_replacing
 from review.workflow import excerpt, marks
-from review.workflow.judged import Judged, content_of, dated, judged
+from review.workflow.judged import Judged, content_of, judged, log_days
 
 CLEAN = "neutral"  # the corpus's label for a sentence with nothing wrong (corpus.LABELS)
 TSV, JSONL = "feedback.tsv", "feedback.jsonl"
@@ -47,23 +47,24 @@ def examples(conn: Connection, state, since: str = "") -> Exported:
     """The labelled examples of the decisions signed on or after `since` (YYYY-MM-DD; a
     decision signed before decisions carried their time has no date and is left out)."""
     out = Exported([])
+    days = log_days(conn)  # by the log's order as well as the signer's clock
     for version in judged(conn, state):
         for record in version.overrides:
-            if dated(record) >= since:
-                _override(conn, version, record, out)
+            if days.get(record.seq, "") >= since:
+                _override(conn, version, record, out, days.get(record.seq, ""))
         record = version.rejection
-        if record is not None and dated(record) >= since:
+        if record is not None and days.get(record.seq, "") >= since:
             s = record.statement
             for mark in marks.of(s):
                 out.examples.append(Example(
                     mark["category"], mark["sentence"], "reject", None, mark["category"],
                     _text(s.get("reason")), version.item, record.seq,
-                    version.version.content_sha256, dated(record)))
+                    version.version.content_sha256, days.get(record.seq, "")))
     out.examples = [e for e in out.examples if e.sentence.strip()]
     return out
 
 
-def _override(conn: Connection, version: Judged, record, out: Exported) -> None:
+def _override(conn: Connection, version: Judged, record, out: Exported, day: str) -> None:
     s = record.statement
     key = _text(s.get("finding"))
     finding = version.findings().get(key)
@@ -78,7 +79,7 @@ def _override(conn: Connection, version: Judged, record, out: Exported) -> None:
     out.examples.append(Example(
         CLEAN, sentence, "override", key.partition("@")[0],
         str(finding.category) if finding else "", _text(s.get("reason")), version.item,
-        record.seq, version.version.content_sha256, dated(record)))
+        record.seq, version.version.content_sha256, day))
 
 
 def _text(value: object) -> str:

@@ -275,6 +275,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "`review roster pending`）",
                        "record {seq} is not a proposed roster or policy change waiting for "
                        "signatures (see `review roster pending`)"),
+    "proposal_lapsed": ("第 {seq} 条记录的提议已过期（{days} 天内未获足够会签）：请重新提议",
+                        "the proposal of record {seq} has lapsed (not co-signed within {days} "
+                        "days): propose it again"),
     "already_cosigned": ("{name} 已会签第 {seq} 条记录", "{name} already signed record {seq}"),
     "no_export": ("未导出：日志中含有审核规则不允许的记录（{problem}）；见 `review audit verify`",
                   "no export: the log holds what the rules refuse ({problem}); see "
@@ -496,6 +499,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
                        "~/.config/review/trust-root) to the first admin's fingerprint, as "
                        "`review roster export` prints it, or give --roster a trusted export"),
+    "root_unbound": ("信任根 {root} 未指明工作区，此处也没有审核库可据以确定：请按 "
+                     "`review roster export` 的输出固定为 {root}@<工作区>",
+                     "the root of trust {root} names no workspace and there is no store here to "
+                     "tell which: pin it as {root}@<workspace>, as `review roster export` "
+                     "prints it"),
+    "att_root_unbound": ("信任根 {root} 未指明工作区，无从确定证明是否属于本工作区",
+                         "the root of trust {root} names no workspace: nothing says the "
+                         "attestation is of this one"),
     "not_anchor_file": ("{path}：不是锚点文件", "{path}: not an anchor file"),
     "audit_broken": ("审计日志已损坏：{problem}", "audit log broken: {problem}"),
     "audit_disagree": ("审计日志完整，但有 {count} 个见证文件或数据表行与其不符（见上）",

@@ -12,6 +12,7 @@ or the policy alone."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 
 from review.workflow.chain import TRUST_KINDS, Record, misplaced
 from review.workflow.keys import decode_public, fingerprint, verify
@@ -21,6 +22,19 @@ ROLES = ("editor", "reviewer", "approver", "publisher", "office", "admin")
 OFFICE_ROLES = ("office", "admin")  # who keeps the accounts and alerts
 CHANGE_KINDS = ("roster.add", "roster.revoke", "roster.rotate", "policy.set")
 ROSTER_KINDS = ("init", *CHANGE_KINDS, "trust.cosign")
+# How long a proposal waits for the other admins' signatures (TUF: signed metadata expires).
+PROPOSAL_DAYS = 30
+# A co-signer's clock may be this far behind the proposer's (time zones, a clock a little off)
+_SKEW = timedelta(days=1)
+
+
+def signed_at(value: object) -> datetime | None:
+    """A record's signed time (`at`, ISO 8601 with its offset), or None when it has none."""
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return when if when is not None and when.tzinfo is not None else None
 
 
 @dataclass
@@ -60,6 +74,17 @@ class Proposal:
     record: Record
     signers: set[str]  # the names of the admins who signed it so far
     keys: dict[str, str] = field(default_factory=dict)  # name → the key each signed with
+
+    def lapsed(self, at: object) -> bool:
+        """Whether a co-signature signed at `at` (the co-signer's clock) comes too late: a
+        change the other admins let lie for PROPOSAL_DAYS is not there for whoever holds an
+        admin key months later. A proposal dated after its co-signature (a clock set forward
+        to keep it alive) lapses too, and so does one without a date under a co-signature
+        with one; both undated are records from before proposals had dates."""
+        made, then = signed_at(self.record.statement.get("at")), signed_at(at)
+        if made is None or then is None:
+            return (made is None) != (then is None)
+        return not made - _SKEW <= then <= made + timedelta(days=PROPOSAL_DAYS)
 
     def standing(self, roster: Roster) -> set[str]:
         """The signers whose signature still counts: an admin still, with the key he signed
@@ -149,7 +174,8 @@ class Roster:
             return False
         if r.kind == "trust.cosign":
             proposal = self.pending.get(s["target"])
-            if proposal is None or s["target_hash"] != proposal.record.computed_hash():
+            if proposal is None or s["target_hash"] != proposal.record.computed_hash() or \
+                    proposal.lapsed(s.get("at")):
                 return False
             proposal.signers.add(admin.name)
             proposal.keys[admin.name] = r.actor

@@ -36,7 +36,7 @@ from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.marks import Mark
 from review.workflow.policy import PinnedList, Policy
-from review.workflow.roster import OFFICE_ROLES, ROLES, Person, Roster
+from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
 from review.workflow.workspace import Workspace
@@ -254,23 +254,30 @@ class Service:
                 raise UsageError("not_a_proposal", seq=seq)
             if me.name in proposal.standing(state.roster):
                 raise Refused("already_cosigned", name=me.name, seq=seq)
+            at = signed_time()
+            if proposal.lapsed(at):
+                raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
             chain.append(conn, self.identity, "trust.cosign", None,
-                         {"target": seq, "target_hash": proposal.record.computed_hash()})
+                         {"target": seq, "target_hash": proposal.record.computed_hash(),
+                          "at": at})
             return _taken_effect(conn, seq)
 
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
             state = self.state(conn)
-        # only the signatures that still count: a revoked admin's is not shown as one
+        # only the signatures that still count: a revoked admin's is not shown as one; and
+        # only the proposals a co-signature now could still complete
+        now = signed_time()
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
-                for seq, p in sorted(state.roster.pending.items())]
+                for seq, p in sorted(state.roster.pending.items()) if not p.lapsed(now)]
 
     def _trust_change(self, conn: Connection, state: State, kind: str,
                       statement: dict) -> str:
         """Append a roster or policy change; under a threshold it is a proposal."""
-        record = chain.append(conn, self.identity, kind, None, statement)
+        # dated: under a threshold a proposal lapses PROPOSAL_DAYS later (roster.Proposal)
+        record = chain.append(conn, self.identity, kind, None, {**statement, "at": signed_time()})
         return _taken_effect(conn, record.seq)
 
     def roster(self) -> Roster:

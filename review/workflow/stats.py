@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 from review.findings import Category
 from review.i18n import CATEGORY_NAMES
 from review.workflow import excerpt, marks
-from review.workflow.judged import dated, judged
+from review.workflow.judged import judged, log_days
 
 # How far an allow phrase reaches past the overridden words on each side, and where it stops
 # (a clause's punctuation): long enough to tell this use from the one the rule is for, short
@@ -83,9 +83,10 @@ def gather(conn: Connection, state, period: str = "", since: str = "") -> Report
     rules: dict[str, Health] = {}
     categories = {c: Health(c, c) for c in marks.CATEGORIES}
     versions = list(judged(conn, state))
+    days = log_days(conn) if period or since else {}
     known = {k.partition("@")[0]: f for v in versions for k, f in v.findings().items()}
     for version in versions:
-        if not inside(dated(version.version.record)):
+        if not inside(days.get(version.version.record.seq, "")):
             continue
         found = version.findings()
         for f in found.values():

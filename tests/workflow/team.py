@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,3 +185,45 @@ def member_url(team: Team, request) -> str:
     request.addfinalizer(drop_role)
     prefix, rest = team.url.split("://", 1)
     return f"{prefix}://{role}@{rest.split('@', 1)[1]}"
+
+
+def sandbox_release(office: Team, text: str, tmp_path_factory, monkeypatch) -> Team:
+    """The office admin's other workspace, where the editor is an admin and a second key of
+    his a reviewer: `text` released there and the roster exported by the editor."""
+    root = tmp_path_factory.mktemp("sandbox")
+    sandbox = Team(root, None)
+    (root / "keys").mkdir()
+    for who in ("admin", "editor"):
+        for suffix in (".pem", ".pem.pub"):
+            shutil.copy(office.key(who).with_name(who + suffix),
+                        sandbox.key(who).with_name(who + suffix))
+    sandbox.keygen("alt")
+    monkeypatch.chdir(root)
+    (root / "review.toml").write_text("", encoding="utf-8")
+    sandbox.ok("admin", "init", "--name", "admin")
+    sandbox.add("editor", "editor,admin,publisher")
+    sandbox.add("alt", "reviewer")
+    item = sandbox.submit("editor", sandbox.write("a.md", text))
+    sandbox.ok("alt", "approve", str(item))
+    sandbox.ok("editor", "release", str(item))
+    sandbox.ok("editor", "roster", "export")
+    monkeypatch.chdir(office.root)
+    return sandbox
+
+
+def carry(sandbox: Team, root: Path, *names: str) -> None:
+    """The sandbox's attestations, and the files of its .review/ named, copied into the
+    .review/ of the workspace at `root`."""
+    (root / ".review" / "attestations").mkdir(parents=True, exist_ok=True)
+    for f in (sandbox.root / ".review" / "attestations").iterdir():
+        shutil.copy(f, root / ".review" / "attestations" / f.name)
+    for name in names:
+        shutil.copy(sandbox.root / ".review" / name, root / ".review" / name)
+
+
+def three_admins(team: Team) -> None:
+    """Two more admins (admin2, admin3) and an admins' threshold of two."""
+    for who in ("admin2", "admin3"):
+        team.keygen(who)
+        team.add(who, "admin")
+    team.ok("admin", "policy", "set", "--levels", "reviewer", "--admin-threshold", "2")

@@ -53,8 +53,12 @@ def test_verify_works_offline_from_the_pinned_root_or_a_trusted_export(team):
     exported = team.ok("admin", "roster", "export", "--out", "roster.json").stdout
     assert f"trust root: {team.env(None)['REVIEW_TRUST_ROOT']}@" in exported
     offline = {**team.env(None), "REVIEW_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"}
+    # no store: the root alone names no workspace (pass 29), the root as printed does
     result = team.runner.invoke(team_main(), ["verify", path], env=offline)
-    assert result.exit_code == 0, result.output  # no store: the attestation carries it all
+    assert result.exit_code == 2 and "@<workspace>" in result.stderr, result.output
+    offline["REVIEW_TRUST_ROOT"] = exported.split("trust root: ")[1].strip()
+    result = team.runner.invoke(team_main(), ["verify", path], env=offline)
+    assert result.exit_code == 0, result.output  # the attestation carries it all
     unpinned = {k: v for k, v in offline.items() if k != "REVIEW_TRUST_ROOT"}
     result = team.runner.invoke(team_main(), ["verify", path], env=unpinned)
     assert result.exit_code == 2 and "no pinned root of trust" in result.stderr

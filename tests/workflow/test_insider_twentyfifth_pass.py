@@ -23,7 +23,7 @@ import shutil
 
 import pytest
 from sqlalchemy import create_engine, text
-from workflow.team import CLEAN, Team
+from workflow.team import CLEAN, Team, three_admins
 
 FORGED = "关于表彰先进集体的决定（书记已阅同意）"
 
@@ -63,10 +63,7 @@ def _pending(team: Team) -> list[dict]:
 
 
 def test_a_revoked_admin_s_proposal_needs_the_threshold_anew(team):
-    for who in ("admin2", "admin3"):
-        team.keygen(who)
-        team.add(who, "admin")
-    team.ok("admin", "policy", "set", "--levels", "reviewer", "--admin-threshold", "2")
+    three_admins(team)
     # admin3's key is stolen: the thief proposes a reviewer key of his own
     team.ok("admin3", "roster", "add", "outsider", "--role", "reviewer",
             "--key", f"{team.key('outsider')}.pub")

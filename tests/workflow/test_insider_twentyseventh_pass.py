@@ -9,10 +9,8 @@ approved ones ("另：本通知作废。") for the page's chrome."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from workflow.team import CLEAN, Team
+from workflow.team import CLEAN, Team, carry, sandbox_release
 
 from review.ci import published
 from review.config import Config
@@ -32,26 +30,7 @@ def office(request, tmp_path, monkeypatch) -> Team:
 def _sandbox_release(office: Team, text: str, tmp_path_factory, monkeypatch) -> None:
     """The same admin's other workspace, where the editor is an admin and his own second key
     a reviewer: the text released there, its attestation copied into the office's folder."""
-    root = tmp_path_factory.mktemp("sandbox")
-    sandbox = Team(root, None)
-    (root / "keys").mkdir()
-    for who in ("admin", "editor"):
-        for suffix in (".pem", ".pem.pub"):
-            shutil.copy(office.key(who).with_name(who + suffix),
-                        sandbox.key(who).with_name(who + suffix))
-    sandbox.keygen("alt")
-    monkeypatch.chdir(root)
-    (root / "review.toml").write_text("", encoding="utf-8")
-    sandbox.ok("admin", "init", "--name", "admin")
-    sandbox.add("editor", "editor,admin,publisher")
-    sandbox.add("alt", "reviewer")
-    item = sandbox.submit("editor", sandbox.write("a.md", text))
-    sandbox.ok("alt", "approve", str(item))
-    sandbox.ok("editor", "release", str(item))
-    monkeypatch.chdir(office.root)
-    (office.root / ".review" / "attestations").mkdir(exist_ok=True)
-    for f in (root / ".review" / "attestations").iterdir():
-        shutil.copy(f, office.root / ".review" / "attestations" / f.name)
+    carry(sandbox_release(office, text, tmp_path_factory, monkeypatch), office.root)
 
 
 def test_an_attestation_from_another_workspace_of_the_admin_is_not_this_one_s(
