@@ -219,10 +219,6 @@ class Typos:
                 if slip >= 0 and text[start + slip] in confusable.get(word[slip], ""):
                     yield start, end, word
 
-    def is_word(self, text: str) -> bool:
-        """In the dictionary, above its rarest entries (the lexicon is loaded on first use)."""
-        return not self._no_word(text)
-
     def _no_word(self, written: str) -> bool:
         return (self.lexicon.logp(written) or -math.inf) <= self._rare
 
