@@ -130,7 +130,7 @@ def test_a_check_with_a_warm_cache_imports_no_pydantic(tmp_path):
 # The lean path (issue 19): one draft checked as an editor sees it, the cache warm. What it must
 # not import: NumPy and scikit-learn (the bulk path's), pydantic (rule files' schema), wcwidth
 # (the report measures CJK text itself), markup and html.parser (pages only), jieba and
-# pypinyin (compiled into the cache).
+# pypinyin (compiled into the cache), OpenCC (a simplified draft has nothing for it).
 LEAN_IMPORTS = """
 import runpy, sys
 sys.argv = ["review", "check", sys.argv[1], "--fail-on", "never"]
@@ -139,7 +139,7 @@ try:
 except SystemExit:
     pass
 heavy = ("numpy", "sklearn", "pydantic", "wcwidth", "review.markup", "html.parser", "jieba",
-         "pypinyin", "review.model.ngrams")
+         "pypinyin", "review.model.ngrams", "opencc")
 print(*sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

@@ -180,8 +180,8 @@ _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_J
                 rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3")
 # Travel to or from a region as going abroad, its people as foreign: a stay there, then 回国;
 # 出国 papers, then going there; a region's people or an item of a list of foreigners
-_PLACE = "(台湾|香港|澳门)"
 _ANY_PLACE = "(?:台湾|香港|澳门)"
+_PLACE = f"({_ANY_PLACE})"  # the same, as the finding's span
 # the word that is wrong is the span: 回国 or 出国 (出国（境）, 出国境 name both and are right)
 # between a stay in a region and 回国, nothing that takes the traveller elsewhere
 _STAYED = r"(?:(?!转机|中转|经停|途经|出国|留学|前往|赴|飞往|去往|转往)[^。；;])"

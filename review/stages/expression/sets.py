@@ -156,7 +156,7 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
             found = sum(member in run for member in members)
             # one fewer when the set is named nearby: its sentence may name one more
             if found < least and not (found == least - 1 and fixed.cue and fixed.cue in
-                                      text[max(0, m.start() - 60):m.end() + 60]):
+                                      text[max(0, m.start() - _REACH):m.end() + _REACH]):
                 continue
             if items is None:
                 items = [(item, at) for item, at in _items(run, m.start()) if item]
@@ -209,8 +209,8 @@ def _named_in_sentence(fixed: FixedSet, text: str, start: int, end: int) -> set[
     (“平等、博爱、自由”), not the set."""
     if not fixed.cue or text[start - 1:start] in _QUOTES:
         return set()
-    before = re.split("[。！？；!?;]", text[max(0, start - 60):start])[-1]
-    after = re.split("[。！？；!?;]", text[end:end + 60], maxsplit=1)[0]
+    before = re.split("[。！？；!?;]", text[max(0, start - _REACH):start])[-1]
+    after = re.split("[。！？；!?;]", text[end:end + _REACH], maxsplit=1)[0]
     if fixed.cue not in before + after:
         return set()
     alone = re_compile(r"(?<!、)(?:{})(?!、)".format("|".join(map(re.escape, fixed.members))))
@@ -218,6 +218,7 @@ def _named_in_sentence(fixed: FixedSet, text: str, start: int, end: int) -> set[
 
 
 _QUOTES = "“‘\"'「『"
+_REACH = 60  # how far around a list its sentence is looked at for the set's name
 
 
 _ORDERED = 3  # members from which a list's order is judged (beside the set's name)
