@@ -460,31 +460,16 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         raise Refused(failures[0])
 
 
-def _bound(root, ws):
+def _bound(root):
     """A root pinned without its workspace (`SHA256:…` alone) names every workspace its admin
     ever initialised: an attestation from another of them (a sandbox where an editor is the
-    admin, say), with that sandbox's export put where this one's goes, would pass for a
-    release of this one, though this one rejected the content. Such a root is bound to the
-    workspace its store's `init` names — never to an export in the folder, which anyone may
-    write; with no store here to read, nothing says which workspace it is: exit 2."""
-    import dataclasses
-    import os
-
-    from review.workflow import chain, workspace
-
-    if root.workspace:
-        return root
-    identity = None
-    if os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root) \
-            or (ws.review_dir / "review.db").is_file():
-        try:
-            with ws.store().reading() as conn:
-                identity = chain.workspace_id(conn)
-        except ReviewError:
-            identity = None  # no store to read here: said below
-    if not identity:
+    admin, say) would pass for a release of this one, though this one rejected the content.
+    Nothing in the folder may say which workspace is meant — neither an export nor the store
+    beside the draft, since anyone can make a folder with a store of his own around a file —
+    so such a root is refused (exit 2) unless a trusted export (`--roster`) binds it."""
+    if not root.workspace:
         raise UsageError("root_unbound", root=root)
-    return dataclasses.replace(root, workspace=identity)
+    return root
 
 
 MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB
@@ -509,7 +494,7 @@ def _pinned_root(ws, roster_file: str | None):
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
     if pinned is None:
         raise UsageError("no_pinned_root")
-    pinned = _bound(pinned, ws)
+    pinned = _bound(pinned)
     # The workspace's committed export, when it chains from the pinned root, can only add
     # what it knows (void releases, revocations, the log's records); one that does not is
     # no root and is left aside.

@@ -499,11 +499,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "no pinned root of trust: set REVIEW_TRUST_ROOT (or write it to "
                        "~/.config/review/trust-root) to the first admin's fingerprint, as "
                        "`review roster export` prints it, or give --roster a trusted export"),
-    "root_unbound": ("信任根 {root} 未指明工作区，此处也没有审核库可据以确定：请按 "
-                     "`review roster export` 的输出固定为 {root}@<工作区>",
-                     "the root of trust {root} names no workspace and there is no store here to "
-                     "tell which: pin it as {root}@<workspace>, as `review roster export` "
-                     "prints it"),
+    "root_unbound": ("信任根 {root} 未指明工作区（只写指纹的信任根可指向该管理员建立过的任何"
+                     "工作区）：请按 `review roster export` 的输出固定为 {root}@<工作区>，或用 "
+                     "--roster 指定可信的导出文件",
+                     "the root of trust {root} names no workspace (a fingerprint alone names "
+                     "every workspace its admin ever made): pin it as {root}@<workspace>, as "
+                     "`review roster export` prints it, or give --roster a trusted export"),
     "att_root_unbound": ("信任根 {root} 未指明工作区，无从确定证明是否属于本工作区",
                          "the root of trust {root} names no workspace: nothing says the "
                          "attestation is of this one"),

@@ -76,6 +76,8 @@ class Team:
     # REVIEW_LANG for every command: the tests read the English messages; "": none, so the
     # workspace's config says (by default Chinese)
     lang: str = "en"
+    pin_workspace: bool = True  # False: pin the first admin's fingerprint alone
+    _identity: str = ""
 
     def key(self, who: str) -> Path:
         return self.root / "keys" / f"{who}.pem"
@@ -91,8 +93,28 @@ class Team:
         if admin.is_file():  # the office pins its first admin's key for `review verify`
             from review.workflow.keys import decode_public, fingerprint
 
-            env["REVIEW_TRUST_ROOT"] = fingerprint(decode_public(admin.read_text()))
+            root = fingerprint(decode_public(admin.read_text()))
+            # with the workspace, as `roster export` prints it: a fingerprint alone is refused
+            env["REVIEW_TRUST_ROOT"] = f"{root}@{self.identity}" \
+                if self.pin_workspace and self.identity else root
         return env
+
+    @property
+    def identity(self) -> str:
+        """The workspace's identity, from its `init` record ("" before there is one)."""
+        if not self._identity:
+            from review.errors import StoreError
+            from review.workflow import chain
+            from review.workflow.store import Store, sqlite_url
+
+            db = self.root / ".review" / "review.db"
+            if self.url or db.is_file():
+                try:
+                    with Store(self.url or sqlite_url(self.root)).reading() as conn:
+                        self._identity = chain.workspace_id(conn)
+                except StoreError:  # PostgreSQL before `init`: no log yet
+                    return ""
+        return self._identity
 
     def run(self, who: str | None, *args: str):
         return self.runner.invoke(main, list(args), env=self.env(who), catch_exceptions=False)

@@ -51,9 +51,10 @@ def test_verify_works_offline_from_the_pinned_root_or_a_trusted_export(team):
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
     exported = team.ok("admin", "roster", "export", "--out", "roster.json").stdout
+    team.pin_workspace = False
     assert f"trust root: {team.env(None)['REVIEW_TRUST_ROOT']}@" in exported
     offline = {**team.env(None), "REVIEW_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"}
-    # no store: the root alone names no workspace (pass 29), the root as printed does
+    # the root alone names no workspace (passes 29 and 30), the root as printed does
     result = team.runner.invoke(team_main(), ["verify", path], env=offline)
     assert result.exit_code == 2 and "@<workspace>" in result.stderr, result.output
     offline["REVIEW_TRUST_ROOT"] = exported.split("trust root: ")[1].strip()

@@ -38,16 +38,22 @@ def test_an_attestation_from_another_workspace_of_the_admin_is_not_this_one_s(
     path = office.write("a.md", CLEAN)
     office.ok("reviewer", "reject", str(office.submit("editor", path)), "--reason", "不发")
     _sandbox_release(office, CLEAN, tmp_path_factory, monkeypatch)
-    assert "@" not in office.env("reviewer")["REVIEW_TRUST_ROOT"]  # the root alone is pinned
     office.refused("reviewer", "verify", path, match="workspace")
+    # pinned alone, the root could name the sandbox as well: refused, whatever the folder holds
+    office.pin_workspace = False
+    office.usage_error("reviewer", "verify", path, match="names no workspace")
 
 
-def test_a_release_of_this_workspace_still_verifies_with_the_root_alone(office: Team) -> None:
+def test_a_root_pinned_alone_is_refused_even_beside_this_workspace_s_store(office: Team) -> None:
+    """Pass 30: the store beside the draft no longer binds a root pinned alone — anyone can
+    make a folder with a store of his own around a file; the message says what to pin."""
     path = office.write("a.md", CLEAN)
     item = office.submit("editor", path)
     office.ok("reviewer", "approve", str(item))
     office.ok("editor", "release", str(item))
     office.ok("reviewer", "verify", path)
+    office.pin_workspace = False
+    office.usage_error("reviewer", "verify", path, match="@<workspace>")
 
 
 def test_an_export_binds_the_root_to_its_workspace() -> None:
