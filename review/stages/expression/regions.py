@@ -26,8 +26,9 @@ PAIR = Rule("EX9202", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
             "countries”", "改为“两岸”“内地与香港”等，不称“两国”",
             "write 两岸 or 内地与香港, never 两国")
 STATEHOOD = Rule("EX9203", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
-                 "以国家称谓称台湾地区的机构", "a mark of statehood written as Taiwan's own",
-                 "去掉“国立”或加引号，不称“台湾国”", "drop 国立 or quote it; never 台湾国")
+                 "以国家称谓称台湾地区的机构或证件", "a mark of statehood written as Taiwan's own",
+                 "去掉“国立”或加引号，不称“台湾国”“台湾护照”（称“台湾居民来往大陆通行证”）",
+                 "drop 国立 or quote it; never 台湾国 or 台湾护照 (a 台湾居民来往大陆通行证)")
 COUNTERPART = Rule("EX9204", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
                    "将台湾、香港、澳门与“中国”对举", "Taiwan, Hong Kong or Macao set against China",
                    "与台湾对举称“大陆”，与香港、澳门对举称“内地”",
@@ -73,21 +74,27 @@ SPECS = [RuleSpec(
              detail_en="one of the two sides of 两国 is Taiwan, Hong Kong or Macao; or a draft "
                        "about them that names no foreign country says 两国 (for review)."),
     RuleSpec(STATEHOOD, Kind.REGION, source=__name__,
-             hit=("展品借自台湾国立历史博物馆。", "他曾在台湾国的一所大学任教。"),
+             hit=("展品借自台湾国立历史博物馆。", "他曾在台湾国的一所大学任教。",
+                  "工作人员核验了当事人的台湾护照。", "他持有台湾地区护照。"),
              miss=("展品借自台湾“国立”历史博物馆。", "台湾国民党主席发表讲话。",
+                   "工作人员核验了当事人的台湾居民来往大陆通行证。",
                    "抗战时期的国立西南联合大学培养了大批人才。"),
              detail_zh="台湾地区机构名称中的“国立”未加引号，或称“台湾国”。",
              detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国."),
     RuleSpec(COUNTERPART, Kind.REGION, source=__name__,
              hit=("夏令营邀请了40名台湾学生和40名中国学生。", "促进香港企业与中国企业的合作。",
                   "中国游客和澳门游客都可以免费参观。", "中台双方在农业领域合作密切。",
-                  "论坛为中台民间往来搭建了平台。", "加快中港跨境物流通道建设。"),
+                  "论坛为中台民间往来搭建了平台。", "加快中港跨境物流通道建设。",
+                  "增进中台两国人民的了解。", "参赛选手来自中国、香港、澳门以及泰国等地。",
+                  "来自中国、台湾的学者出席论坛。", "香港、澳门和中国的客商齐聚一堂。"),
              miss=("夏令营邀请了40名台湾学生和40名大陆学生。", "促进香港企业与内地企业的合作。",
                    "中国银行与香港银行签署合作协议。",
                    "中国游客和中国澳门游客都可以免费参观。",
                    "台湾学生和中国香港学生同台演出。", "数据中台建设提速，业务中台交流会召开。",
                    "两岸民间往来日益密切。", "推动内地与香港两地青年创新创业交流。",
-                   "华中港口物流合作论坛开幕。", "中澳两国签署自由贸易协定。"),
+                   "华中港口物流合作论坛开幕。", "中澳两国签署自由贸易协定。",
+                   "来自中国内地、香港、澳门的选手参赛。", "中国、中国香港、中国澳门代表团入场。",
+                   "新中国、香港回归以来的成就展。", "中国和香港特别行政区政府签署协议。"),
              detail_zh="台湾、香港、澳门的某类人或机构与“中国”的同类并举，如“台湾青年和中国青年”。",
              detail_en="Taiwan, Hong Kong or Macao and China as two parallel sides "
                        "(台湾青年和中国青年)."),
@@ -149,7 +156,9 @@ _AND_REGIONS = r"家?(?:[和及与或]|（|\()地区"  # 国家和地区, 国家
 _CLOSED = (rf"(?:({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)|({_NAME})(?:等{_COUNT}个?|"
            rf"{_COUNT}个))国(?!{_AND_REGIONS}|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
-_STATEHOOD = r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])"
+_STATEHOOD = (r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])|"
+              # papers only a state issues: a 台湾居民来往大陆通行证 is what they carry
+              r"(?<![“\"‘])(台湾(?:地区)?(?:护照|国籍|国旗|国歌))(?![”\"’])")
 # 两国 with no pair named before it, in a draft about Taiwan, Hong Kong or Macao that names no
 # foreign country: the two sides it can only mean are the mainland and the region. Foreign
 # countries by name, and by the one character that stands for them (中美两国, 美国).
@@ -164,7 +173,8 @@ _FOREIGN = (rf"[{_FOREIGN_SHORT}]国|日本|俄罗斯|印度|越南|新加坡|�
             # diplomacy is between states, and names them in ways no list holds (中贝, 阿中)
             r"外交|外长|大使|使馆|领事|建交|复交|断交|邦交|访华|首相|总统|国王|联合公报|联合声明|"
             rf"联合国|中[{_FOREIGN_SHORT}]|"
-            r"中[\u4e00-\u9fff](?:两国|关系|建交|友好)|[\u4e00-\u9fff]中(?:两国|关系|友好)")
+            r"中(?![台港澳])[\u4e00-\u9fff](?:两国|关系|建交|友好)|"
+            r"(?<![台港澳])[\u4e00-\u9fff]中(?:两国|关系|友好)")
 _BARE_PAIR = rf"(?<![{_FOREIGN_SHORT}“\"'‘])两国(?!论|[”\"'’])"
 # a list opened by 各国…包括, 国家有 …, or by the countries of a trade (客源国为 …)
 _OPENED = (rf"(?:(?:各国|国家)[\u4e00-\u9fff]{{0,4}}(?:包括|有|如)|"
@@ -177,7 +187,12 @@ _TOGETHER = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
 # region and after 中国, joined
 _JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
 _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_JOIN}中国\2|"
-                rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3")
+                rf"中国([\u4e00-\u9fff]{{2,4}}?){_JOIN}(台湾|香港|澳门)\3|"
+                # 来自中国、香港、澳门: China itself an item beside a region (中国内地、香港 and
+                # the teams' 中国、中国香港 are right)
+                r"(?<![新老旧])中国[、和与及同跟]+(?:台湾|香港|澳门)(?!地区|特区|特别行政区)|"
+                r"(?:台湾|香港|澳门)(?:地区)?[、和与及同跟]+中国(?![\u4e00-\u9fff]{0,2}(?:台湾|香港|"
+                r"澳门|内地|大陆))(?=[、和与及等的，。；,;])")
 # Travel to or from a region as going abroad, its people as foreign: a stay there, then 回国;
 # 出国 papers, then going there; a region's people or an item of a list of foreigners
 _ANY_PLACE = "(?:台湾|香港|澳门)"
@@ -212,8 +227,8 @@ _TAIWAN_CENTRAL = (r"台湾(?:地区)?的?(中央)(?=[\u4e00-\u9fff]{0,4}?"
                    r"(?:局|院|部|署|社|银行|委员会|通讯社))")
 # 中台 for 两岸 (中台交流), 中港 for 内地与香港 (中港经贸); not the technology platforms
 # (数据中台, 业务中台) nor a port (华中港口). 中澳 is China and Australia as often as Macao.
-_CHINA_REGION = (r"(?<![据务术能理营频端享商华粤湘赣江])中[台港](?=两地|两岸|双方|之间|关系|交流|"
-                 r"合作|往来|青年|同胞|民间|经贸|贸易|文化|融合|统一|人民|学者|企业|学生|民众|"
+_CHINA_REGION = (r"(?<![据务术能理营频端享商华粤湘赣江])中[台港](?=两国|两地|两岸|双方|之间|"
+                 r"关系|交流|合作|往来|青年|同胞|民间|经贸|贸易|文化|融合|统一|人民|学者|企业|学生|民众|"
                  r"边境|口岸|跨境|通关|物流)")
 # Names of companies and papers after a place (中国人寿和香港人寿, 台湾时报和中国时报): no
 # counterpart of the region to China
@@ -245,8 +260,14 @@ def detect(doc: Document) -> Iterator[Hit]:
     if not any(region in text for region in _REGIONS + _TOGETHER) \
             and "中台" not in text and "中港" not in text and "两岸" not in text:
         return
-    for m in chain(_closed_lists(text), re_compile(_OPENED).finditer(text)):
+    closed = ((m, True) for m in _closed_lists(text))
+    opened = ((m, False) for m in re_compile(_OPENED).finditer(text))
+    for m, counted in chain(closed, opened):
         group = m.lastindex  # _CLOSED's list or single name; _OPENED's list
+        # a list closed by 等国家 or a count: the finding runs to its end (中国香港等15个国家),
+        # where the correction (…国家和地区) is written
+        close = m.end() + text.startswith("家", m.end()) \
+            if not m.group().endswith("两国") else 0  # 两国: a pair, EX9202's
         start = m.start(group)
         for part in re_compile(f"([{_SEPARATORS}])").split(m.group(group)):
             # the last name may have taken the 等 of 等12个国家
@@ -260,7 +281,7 @@ def detect(doc: Document) -> Iterator[Hit]:
                                                and len(item) > len(named)
                                                and item[-len(named) - 1] not in "国"):
                     at = start + len(item) - len(named)
-                    yield Hit(RULE, *view.span(at, at + len(named)))
+                    yield Hit(RULE, *view.span(at, close if counted and close else at + len(named)))
             start += len(part)
     if "两国" in text:
         paired = []
@@ -293,5 +314,5 @@ def detect(doc: Document) -> Iterator[Hit]:
         for m in re_compile(_CHINA_REGION).finditer(text):
             yield Hit(COUNTERPART, *view.span(m.start(), m.end()), broad=BROAD)
     for m in re_compile(_STATEHOOD).finditer(text):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

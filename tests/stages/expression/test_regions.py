@@ -9,8 +9,9 @@ def found(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, span", [
-    ("来自美国、日本、台湾等国家的游客", "台湾"),
-    ("展会吸引了韩国、新加坡和香港等国的企业参展", "香港"),
+    # a list closed by 等国(家) or a count: the finding runs to the closing, where 和地区 goes
+    ("来自美国、日本、台湾等国家的游客", "台湾等国家"),
+    ("展会吸引了韩国、新加坡和香港等国的企业参展", "香港等国"),
     ("各国代表团包括：法国、德国、澳门", "澳门"),
 ])
 def test_regions_listed_as_countries_are_blocked(text, span):
@@ -39,7 +40,7 @@ def test_regions_merely_near_the_word_country_are_quiet(text):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("选手来自越南、中国台湾、老挝等6个国家。", "中国台湾"),
+    ("选手来自越南、中国台湾、老挝等6个国家。", "中国台湾、老挝等6个国家"),
     ("来自中国香港、葡萄牙两国的嘉宾出席。", "中国香港"),
 ])
 def test_a_region_named_with_china_is_still_an_item_of_a_list_of_countries(text, span):
