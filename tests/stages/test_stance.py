@@ -183,3 +183,24 @@ def test_an_excused_finding_names_the_words_that_show_its_stance():
     found = Pipeline(Config()).check_text(text).findings
     assert found and all(f.severity.value == "info" for f in found)
     assert all("（“应急管理局通报”）" in f.message for f in found), [f.message for f in found]
+
+
+IDIOMS = Pipeline(Config(stages=["cooccurrence"]))
+
+
+def idiom_findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity.value) for f in IDIOMS.check_text(text).findings
+            if f.rule.startswith("EX6")]
+
+
+def test_a_usage_column_quoting_a_misused_idiom_reports_it_at_info():
+    """咬文嚼字: the misuse is quoted, and the next sentence says it is one."""
+    column = ("不少人在夏天爱说“七月流火，热浪滚滚”。其实，这种说法把成语用反了。"
+              "“七月流火”出自《诗经》，说的是天气转凉。")
+    found = idiom_findings(column)
+    assert found and all(severity == "info" for _, severity in found), found
+
+
+def test_the_same_misuse_in_a_post_is_still_for_review():
+    found = idiom_findings("七月流火，热浪滚滚，环卫工人坚守岗位。")
+    assert ("EX605", "review") in found, found
