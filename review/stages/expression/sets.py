@@ -269,8 +269,10 @@ def _named(fixed: FixedSet, text: str, start: int, end: int, last: int) -> bool:
 
 
 def _run_on(fixed: FixedSet, item: str, at: int) -> tuple[str, int]:
-    """The list's last item without the words that run on after it (共赢的新发展理念), unless
-    the whole is of the set's shape (党的建设)."""
+    """The list's last item without the words that run on after it (共赢的新发展理念, 生活富裕
+    为总要求), unless the whole is of the set's shape (党的建设)."""
     if fixed.shaped(item) or fixed.member(item):
         return item, at
-    return re.split("[的等]", item, maxsplit=1)[0] or item, at
+    # 生活富裕为总要求, 生活富裕落到实处: the member the item starts with
+    head = next((m for m in (*fixed.members, *fixed.also) if item.startswith(m)), None)
+    return (head, at) if head else (re.split("[的等]", item, maxsplit=1)[0] or item, at)
