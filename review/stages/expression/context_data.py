@@ -6,8 +6,9 @@ milliseconds), a look-up is a dict access and a search in a short string, and ne
 pypinyin nor numpy is imported by a check.
 
 - `slips[a]`: the b for which the pair ab is no word but one confusable character away from a
-  common two-character word (jieba frequency ≥ WORD2, no names, places or numbers) — the
-  pairs worth a second look (about half a million);
+  common two-character word (jieba frequency ≥ WORD2, or a word of jieba's the project's prose
+  writes PROSE_WORD times; no names, places or numbers) — the pairs worth a second look
+  (about half a million);
 - `words`: those common two-character words, as the characters before and after each;
 - `follow[a]`: the characters that follow a in the project's prose (context.tsv) and how
   often, with a's total and its number of different followers (Witten–Bell smoothing);
@@ -32,10 +33,12 @@ from review.stages.expression.typos import (
 )
 
 WORD2 = 300          # a two-character word this frequent is one a typo is looked for in
+PROSE_WORD = 20      # or a word of jieba's that the project's prose writes this often (报销, 整治:
+# official words that jieba's general frequencies rank low)
 _RIGHT_CHAR = 2000   # the right character must be this common (summed frequency of its words)
 _WRONG_CHAR = 1000   # and the written one this common
 _MAX_COUNT = 50000   # counts are kept as characters (48 + n): below the surrogates
-_VERSION = 3         # bump when what is compiled changes
+_VERSION = 4         # bump when what is compiled changes
 
 
 def _cjk(c: str) -> bool:
@@ -190,12 +193,15 @@ def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
     weight = _char_weights(freq)
     shapes = _shape_groups()
     sources = _sources(weight, shapes)
-    words = sorted(w for w, f in freq.items() if len(w) == 2 and f >= WORD2
+    follow = _follow()
+    prose = Tables({}, Words({}, {}), follow, {}, 0.0, {}, {})
+    words = sorted(w for w, f in freq.items() if len(w) == 2
+                   and (f >= WORD2 or f > _NOT_A_WORD and prose.count(*w) >= PROSE_WORD)
                    and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
     common = Words.of(words)
     return {"slips": _slips(words, sources, freq),
             "words": {"before": common.before, "after": common.after},
-            "follow": _follow(), "log_weight": {c: round(math.log(w), 3)
+            "follow": follow, "log_weight": {c: round(math.log(w), 3)
                                                 for c, w in weight.items()},
             "log_total_weight": math.log(sum(weight.values())), "sources": sources,
             "shapes": shapes}

@@ -79,6 +79,7 @@ _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 _MISTAGGED = {"nr", "nz", "nrt", "nrfg"}  # of _PROPER: where jieba puts idioms it took for names
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
 _PLACE_END = set("镇村乡县区市省街路道巷桥湖山江河港湾州屯寨庄坪岭峪沟营堡园苑楼厦馆站店厂场队")
+_EVERY = set("全各本该每我两多一这那此")  # 全县, 各村, 本市, 我区 …: no name's end
 _PERSON_AFTER = ("同志", "先生", "女士", "老师", "书记", "主任", "局长", "县长", "镇长", "村长",
                  "经理", "师傅", "大姐", "大爷", "等人", "等同志")
 
@@ -256,7 +257,9 @@ def _cjk_window(text: str, start: int, end: int, margin: int = 4) -> tuple[int, 
 
 def _in_name(text: str, start: int, end: int) -> bool:
     after = text[end:end + 3]
-    if any(c in _PLACE_END for c in after[:2]) or after.startswith(_PERSON_AFTER):
+    # 黄材镇 (the slip's own name), 黄材X镇; not 招开全县, 整冶各村: a place of the clause
+    place = after[:1] in _PLACE_END or after[1:2] in _PLACE_END and after[:1] not in _EVERY
+    if place or after.startswith(_PERSON_AFTER):
         return True
     for opening, closing in ("《》", "“”", "「」", "『』"):
         at = text.rfind(opening, max(0, start - 40), start)
