@@ -203,14 +203,19 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
     text closer to an allowed variant (…强军思想 misspelt) is that variant's, not a near miss
     of the formulation: its fix must not drop the variant's words. A near miss keeps the
     formulation's punctuation, no more and no less: 人口规模不大，现代化 is two clauses, not
-    人口规模巨大的现代化 with two slips."""
+    人口规模巨大的现代化 with two slips. It ends with the formulation's last character, or
+    where its clause ends."""
     key, n, limit = f.key, len(f.key), f.max_distance
     marks = _marks(key)
+    # a long formulation's last word replaced is no accident where its clause ends (…感受到
+    # 公平公正); a short one's may be another slogan (全面从严治警), and a head is judged apart
+    open_end = n >= _LONG and not f.head
     for start in _starts(text, key) if starts is None else starts:
         best: tuple[int, int] | None = None
         for length in range(max(2, n - limit), n + limit + 1):
             end = start + length
-            if end > len(text) or text[end - 1] != key[-1] or "\n" in text[start:end]:
+            if end > len(text) or "\n" in text[start:end] or \
+                    text[end - 1] != key[-1] and not (open_end and _clause_end(text, end)):
                 continue
             d = distance(text[start:end], key, limit)
             if 0 < d <= limit and (best is None or d < best[0]) and \
@@ -222,6 +227,15 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
         if any(distance(text[start:end], a, limit) < d for a in f.allow):
             continue
         yield d, start, end
+
+
+_LONG = 12  # characters from which a formulation is long
+
+
+def _clause_end(text: str, end: int) -> bool:
+    """A near miss that ends a clause need not end with the formulation's last character
+    (…感受到公平公正。 for …公平正义): the clause's end marks where it stops."""
+    return end == len(text) or text[end] in "，。；！？、,;!?"
 
 
 def _marks(text: str) -> str:
