@@ -12,7 +12,7 @@ import click
 
 from review import jsonfile
 from review.columns import table
-from review.errors import Refused, ReviewError, UsageError
+from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg, said
 from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
@@ -468,15 +468,13 @@ def _bound(root, ws):
     workspace its store's `init` names — never to an export in the folder, which anyone may
     write; with no store here to read, nothing says which workspace it is: exit 2."""
     import dataclasses
-    import os
 
-    from review.workflow import chain, workspace
+    from review.workflow import chain
 
     if root.workspace:
         return root
     identity = None
-    if os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root) \
-            or (ws.review_dir / "review.db").is_file():
+    if _has_store(ws):
         try:
             with ws.store().reading() as conn:
                 identity = chain.workspace_id(conn)
@@ -485,6 +483,52 @@ def _bound(root, ws):
     if not identity:
         raise UsageError("root_unbound", root=root)
     return dataclasses.replace(root, workspace=identity)
+
+
+def _has_store(ws) -> bool:
+    import os
+
+    from review.workflow import workspace
+
+    return bool(os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root)
+                or (ws.review_dir / "review.db").is_file())
+
+
+def _with_store(root, ws):
+    """The root, with the store beside the draft as a log export made now when it is the
+    root's workspace: a release must be one its log holds, and not one its rules refused.
+    An attestation carries its own item only, and its releaser signs it: an editor who signs
+    a release himself — appended by hand, or in a copy of the store and never in the log —
+    of content rejected in another item, and writes its attestation with his own key, shows
+    nothing of that rejection in it. The log beside it does (offline, in a clone without a
+    store, a committed export is what knows)."""
+    import dataclasses
+
+    from review.workflow import chain, trust
+    from review.workflow.service import Service
+
+    if not _has_store(ws):
+        return root
+    try:
+        service = Service(ws, ws.store(), None)
+        with service.store.reading() as conn:
+            identity = chain.workspace_id(conn)
+    except ReviewError:
+        return root  # no store to reach from here (offline): the attestation and the pin
+    if identity != root.workspace:
+        return root  # another workspace's store says nothing of this one's releases
+    with service.store.reading() as conn:  # a log broken since stops this as every action
+        state = service.state(conn)
+        everything = chain.records(conn)
+        void = frozenset(seq for seq, _ in service.release_problems(conn, state))
+    now = trust.Trusted(state.roster, state.policy, state.workspace,
+                        [r for r in everything if r.kind in chain.TRUST_KINDS],
+                        tuple((r.seq, r.computed_hash()) for r in everything),
+                        {r.seq: r.item_id for r in everything if r.item_id is not None}, void)
+    extended = root.extended(now)
+    if extended is None:  # the store no longer holds what an admin exported from it
+        raise StoreError("verify_store_other_log")
+    return dataclasses.replace(extended, store=True)
 
 
 MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB
@@ -519,9 +563,10 @@ def _pinned_root(ws, roster_file: str | None):
 
     try:
         exported = jsonfile.loads(regular_bytes(ws.review_dir / "roster.json", MAX_EXPORT))
-        return pinned.anchored(attest.read_roster(exported, pinned))
+        pinned = pinned.anchored(attest.read_roster(exported, pinned))
     except (OSError, ValueError, trust.Untrusted, ReviewError):
-        return pinned
+        pass
+    return _with_store(pinned, ws)
 
 
 @click.group()

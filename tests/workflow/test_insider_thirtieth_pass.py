@@ -1,0 +1,101 @@
+"""Insider pass 30: what it got through, and what now stops it.
+
+- `review verify` beside the office's own store took an attestation the editor wrote himself:
+  his own release of content the office rejected in another item — appended to the log by
+  hand, or signed in a transaction he never committed — with its attestation signed by his
+  own key, as the releaser. The attestation carries its own item only, so nothing in it shows
+  the rejection; `review release` refused to write it and an admin's later export would name
+  it void, but with no export made since (or none in the folder) `review verify` said
+  "released". It now reads the store beside the draft, when that is the root's workspace,
+  as an export made now: the release must be in its log, with every record of its item,
+  and not one its rules refused."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from sqlalchemy import text
+from workflow.team import CLEAN, Team
+
+from review.tables import log
+from review.workflow import attest, chain
+from review.workflow.chain import Place, body_of, record_hash
+from review.workflow.history import build as build_history
+from review.workflow.keys import load
+from review.workflow.service import load_findings, load_state
+from review.workflow.workspace import Workspace
+
+from .test_attacks import approved_item, engine
+
+
+def own_release(team: Team, who: str, item: int, logged: bool) -> None:
+    """`who` signs a release of `item` at the log's end with his own key — appended to the
+    log (`logged`), or in a transaction rolled back: signed outside the store — and writes its
+    attestation with the same key, as `review release` would have."""
+    me = load(team.key(who))
+    made = engine(team)
+    conn = made.connect()
+    outer = conn.begin()
+    try:
+        head = chain.head(conn)
+        records = chain.records(conn, item_id=item)
+        version = [r for r in records if r.kind in ("submit", "resubmit")][-1].statement
+        statement = {"path": version["path"], "content_sha256": version["content_sha256"],
+                     "at": version["at"]}
+        trust = chain.records(conn, kinds=chain.TRUST_KINDS)
+        place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
+                      records[-1].computed_hash(), trust[-1].computed_hash())
+        body = body_of("release", item, statement, place)
+        signature = base64.b64encode(me.sign(body.encode())).decode()
+        conn.execute(log.insert().values(
+            seq=place.seq, kind="release", item_id=item, actor=me.fingerprint, body=body,
+            signature=signature, prev_hash=head.hash,
+            hash=record_hash(place.seq, "release", item, me.fingerprint, body, signature,
+                             head.hash)))
+        state = load_state(conn, team.root / ".review")
+        history = build_history(chain.records(conn, item_id=item), state.roster, state.policy,
+                                state.workspace, state.trust)
+        assert history.released is not None  # the item's own records allow it
+        row = conn.execute(text(f"SELECT findings FROM review_items WHERE id = {item}")).first()
+        made_statement = attest.statement(
+            history, state, load_findings(row.findings),
+            chain.records(conn, item_id=item),
+            [r for r in trust if r.seq < place.seq])
+        attest.write(Workspace(team.root), me, made_statement, history)
+        outer.commit() if logged else outer.rollback()
+    finally:
+        conn.close()
+        made.dispose()
+
+
+def rejected_elsewhere(team: Team) -> tuple[str, int]:
+    """Two copies of one text: one approved (its path and item), the other rejected."""
+    team.add("outsider", "reviewer")
+    rejected = team.submit("editor", team.write("copy.txt", CLEAN))
+    path, item = approved_item(team)
+    team.ok("admin", "roster", "export")  # committed before the rejection: it knows nothing
+    team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    team.refused("editor", "release", str(item), match=f"rejected in item {rejected}")
+    return path, item
+
+
+@pytest.mark.parametrize("logged", [True, False], ids=["appended", "outside-the-store"])
+def test_an_attestation_of_a_release_the_store_refused_does_not_verify(team: Team,
+                                                                        logged: bool) -> None:
+    """The editor's own release of the text rejected in another item, and its attestation
+    signed by himself: `review verify` beside the store said it was released."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged)
+    result = team.refused("reviewer", "verify", path)
+    assert ("rules refused" if logged else "not in this workspace's log") in result.stderr
+    (team.root / ".review" / "roster.json").unlink()  # no export in the folder at all
+    team.refused("reviewer", "verify", path)
+
+
+def test_a_release_in_the_store_still_verifies_beside_it(team: Team) -> None:
+    path, item = approved_item(team)
+    team.ok("editor", "release", str(item))
+    team.ok("reviewer", "verify", path)
+    team.ok("admin", "roster", "export")
+    team.ok("reviewer", "verify", path)
