@@ -258,7 +258,9 @@ def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
 @lang_option
 @click.option("--clear", is_flag=True, help="不再固定任何词表 / pin no list")
 @click.option("--drop", multiple=True, metavar="PATH",
-              help="不再固定这个已固定的词表 / stop pinning this pinned list")
+              help="不再按原样固定这个已固定的词表（review.toml 仍列出的，按其所写重新固定）/ "
+                   "stop pinning this pinned list as it was (pinned anew as review.toml "
+                   "gives it, if it still names it)")
 def policy_lists(clear: bool, drop: tuple[str, ...]) -> None:
     """固定机构词表（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、表述和领导
     文件 / pin the organisation's term lists (signed by an admin): the check that gates

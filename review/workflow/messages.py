@@ -481,6 +481,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "如确要取消，请运行 review policy lists --drop {path}",
                             "the pinned list {path} is not in review.toml: it stays pinned; to "
                             "stop pinning it, run `review policy lists --drop {path}`"),
+    "pinned_list_altered": ("review.toml 给已固定的机构词表 {path} 的类别/严重程度/关口与固定时不同"
+                            "（{was} → {now}），仍按原样固定；如确要按 review.toml 重新固定，"
+                            "请运行 review policy lists --drop {path}",
+                            "review.toml gives the pinned list {path} another category/severity/"
+                            "gate than it was pinned with ({was} → {now}): it stays pinned as "
+                            "it was; to pin it as review.toml says, run `review policy lists "
+                            "--drop {path}`"),
     "not_pinned": ("{path} 不是已固定的机构词表", "{path} is not a pinned list"),
     "list_content_changed": ("内容与此前固定的不同", "content differs from the one pinned before"),
     "pinned_list_unreadable": ("无法读取管理员签名固定的机构词表 {path}，送审检查不予进行",

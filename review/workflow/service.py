@@ -367,6 +367,16 @@ class Service:
             dropped = [path for path in before if path not in named and path not in drop]
             if dropped and not clear:
                 raise Refused("pinned_list_dropped", path=dropped[0])
+            # review.toml giving a pinned list another category, severity or gate (an editor's
+            # `severity = "info"` on the office's banned terms) is no more taken unsaid than a
+            # list it drops: pinned anew as it says only when the admin names it
+            was = {x.path: x for x in state.policy.lists}
+            altered = [(x, was[x.path]) for x in lists if x.path in was and x.path not in drop
+                       and _terms(x) != _terms(was[x.path])]
+            if altered:
+                now, then = altered[0]
+                raise Refused("pinned_list_altered", path=now.path, was=_terms(then),
+                              now=_terms(now))
             policy = replace(state.policy, lists=lists)
             changed = {x.path for x in lists if before.get(x.path, x.sha256) != x.sha256}
             return lists, self._trust_change(conn, state, "policy.set", policy.as_dict()), \
@@ -853,6 +863,11 @@ def _title(row, history: History) -> str:
     signed. The table's only for a version submitted before titles were signed."""
     signed = history.version.title
     return signed if signed is not None else row.title
+
+
+def _terms(entry: PinnedList) -> str:
+    """A pinned list's category, severity and gate as signed ("—": its file says)."""
+    return "/".join(value or "—" for value in (entry.category, entry.severity, entry.gate))
 
 
 def _taken_effect(conn: Connection, change: int) -> str:

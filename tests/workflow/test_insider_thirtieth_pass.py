@@ -99,3 +99,26 @@ def test_a_release_in_the_store_still_verifies_beside_it(team: Team) -> None:
     team.ok("reviewer", "verify", path)
     team.ok("admin", "roster", "export")
     team.ok("reviewer", "verify", path)
+
+
+ORG = '[[lexicon]]\npath = "org/terms.txt"\ncategory = "illegal"\nseverity = "block"\n'
+NEW = '[[lexicon]]\npath = "org/new.txt"\ncategory = "illegal"\nseverity = "block"\n'
+DRAFT = "关于开展冬季安全检查的通知\n\n近期发现有人兜售青岚特供散装酒，请群众注意。\n"
+
+
+def test_re_pinning_takes_no_softer_severity_unsaid(team: Team) -> None:
+    """The editor gave the office's pinned list `severity = "info"` in review.toml (the gate
+    ignored it while the pin stood); the admin's next routine pin, of a new list, signed the
+    softer severity with no word said, and the banned term stopped blocking."""
+    (team.root / "org").mkdir()
+    (team.root / "org" / "terms.txt").write_text("青岚特供散装酒\n", encoding="utf-8")
+    (team.root / "org" / "new.txt").write_text("某某新词\n", encoding="utf-8")
+    (team.root / "review.toml").write_text(ORG, encoding="utf-8")
+    team.ok("admin", "policy", "lists")
+    (team.root / "review.toml").write_text(ORG.replace('"block"', '"info"') + NEW,
+                                           encoding="utf-8")
+    team.refused("admin", "policy", "lists", match="illegal/block/— → illegal/info/—")
+    item = team.submit("editor", team.write("a.txt", DRAFT))
+    shown = team.ok("reviewer", "show", str(item), "--format", "json").stdout
+    assert '"severity": "block"' in shown and '"severity": "info"' not in shown
+    team.ok("admin", "policy", "lists", "--drop", "org/terms.txt")  # the admin says so
