@@ -122,3 +122,36 @@ def test_re_pinning_takes_no_softer_severity_unsaid(team: Team) -> None:
     shown = team.ok("reviewer", "show", str(item), "--format", "json").stdout
     assert '"severity": "block"' in shown and '"severity": "info"' not in shown
     team.ok("admin", "policy", "lists", "--drop", "org/terms.txt")  # the admin says so
+
+
+def test_a_witness_is_no_backup_signature(team: Team, tmp_path, tmp_path_factory,
+                                          monkeypatch) -> None:
+    """A backup's signature was a signed head in a witness's format: the editor took a copy
+    (any member may), cut it back to the admin's last action — before the reviewer's
+    rejection — and put the admin's witness beside it: `review restore` took it without
+    --unsigned and said "the backup was signed by admin"."""
+    import json
+    import shutil
+    import sqlite3
+
+    from .test_backup import _elsewhere
+
+    path, item = approved_item(team)
+    rejected = team.submit("editor", team.write("b.txt", CLEAN + "另一稿。\n"))
+    team.ok("admin", "alerts", "add", "城东区教育局", "--kind", "serious", "--date",
+            "2026-11-10")
+    team.ok("reviewer", "reject", str(rejected), "--reason", "不发")
+    out = tmp_path / "review.db"
+    team.ok("editor", "backup", "--out", str(out))  # unsigned: the editor is not the office
+    heads = [json.loads(w.read_text()) for w in (team.root / ".review" / "witness").iterdir()]
+    admin = next(h for h in heads if h["signer"] == load(team.key("admin")).fingerprint)
+    with sqlite3.connect(out) as conn:
+        conn.execute("DROP TRIGGER review_log_no_delete")
+        conn.execute(f"DELETE FROM review_log WHERE seq > {admin['seq']}")
+        conn.execute(f"DELETE FROM review_decisions WHERE seq > {admin['seq']}")
+        conn.execute("UPDATE review_items SET state = 'pending', updated_seq = (SELECT max(seq) "
+                     f"FROM review_log WHERE item_id = {rejected}) WHERE id = {rejected}")
+    shutil.copy(next(w for w in (team.root / ".review" / "witness").iterdir()
+                     if json.loads(w.read_text()) == admin), f"{out}.signed.json")
+    restored, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
+    restored.fails(3, "admin", "restore", str(out), match="no valid backup signature")
