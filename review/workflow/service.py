@@ -12,7 +12,6 @@ import secrets
 import string
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -127,20 +126,27 @@ class Service:
         self.store = store
         self.identity = identity
         self.damaged: list[Msg] = []  # items `queue` could not read
+        self._gate: tuple[tuple, pinned.GateCheck] | None = None  # the policy it was built for
 
-    @cached_property
+    @property
     def pipeline(self) -> pinned.GateCheck:
-        """The check that gates release, built once per service (see Workspace.gate_config),
-        with the phrases the organisation's signed policy allows; what review.toml adds can
-        only add findings (pinned.GateCheck)."""
+        """The check that gates release, built once per policy in force (see
+        Workspace.gate_config), with the phrases the organisation's signed policy allows and
+        the lists it pins; what review.toml adds can only add findings (pinned.GateCheck). A
+        service that lives long — the desk — builds it again when the policy changes: a list
+        the office pinned since, or a phrase it stopped allowing, must bind the desk's
+        approvals as it binds everyone's."""
         # read from the signed roster and policy records alone: the action's own transaction
         # verifies the whole log before anything this check finds is recorded
         with self.store.reading() as conn:
             policy = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy
-        config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
-                                         self.workspace.root)
-        allow = list(policy.allow)
-        return pinned.GateCheck(replace(config, allow=allow), replace(trusted, allow=allow))
+        if self._gate is None or self._gate[0] != (policy.allow, policy.lists):
+            config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
+                                             self.workspace.root)
+            allow = list(policy.allow)
+            self._gate = ((policy.allow, policy.lists), pinned.GateCheck(
+                replace(config, allow=allow), replace(trusted, allow=allow)))
+        return self._gate[1]
 
     def state(self, conn: Connection) -> State:
         """The roster and policy in force, once the log's links and witnesses are checked."""

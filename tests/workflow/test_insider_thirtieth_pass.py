@@ -155,3 +155,25 @@ def test_a_witness_is_no_backup_signature(team: Team, tmp_path, tmp_path_factory
                      if json.loads(w.read_text()) == admin), f"{out}.signed.json")
     restored, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
     restored.fails(3, "admin", "restore", str(out), match="no valid backup signature")
+
+
+def test_the_desk_judges_with_the_list_pinned_since_it_started(team: Team, monkeypatch) -> None:
+    """The desk's service built its check once and kept it for the whole run: a list the
+    office pinned after the desk's first approval did not bind the desk. A draft submitted
+    before the pin, which the command line refuses to approve (its check finds the banned
+    term the submission did not sign), was approved on the page and released."""
+    from desk.conftest import client_of, desk_of, form_of
+
+    first = team.submit("editor", team.write("a.txt", CLEAN))
+    late = team.submit("editor", team.write("b.txt", DRAFT))
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    assert client.post(f"/items/{first}/approve", data=form_of(client, first)).status_code == 303
+    (team.root / "org").mkdir()
+    (team.root / "org" / "terms.txt").write_text("青岚特供散装酒\n", encoding="utf-8")
+    (team.root / "review.toml").write_text(ORG, encoding="utf-8")
+    team.ok("admin", "policy", "lists")
+    version = form_of(client, late)["version"]
+    team.refused("reviewer", "approve", str(late), "--version", version, match="findings")
+    response = client.post(f"/items/{late}/approve", data=form_of(client, late))
+    assert response.status_code == 409 and "findings" in response.text
+    team.refused("editor", "release", str(late))
