@@ -177,3 +177,14 @@ def test_the_desk_judges_with_the_list_pinned_since_it_started(team: Team, monke
     response = client.post(f"/items/{late}/approve", data=form_of(client, late))
     assert response.status_code == 409 and "findings" in response.text
     team.refused("editor", "release", str(late))
+
+
+def test_a_page_is_not_compared_with_a_release_the_rules_refused(team: Team, tmp_path) -> None:
+    """`review published` took the editor's own release (appended by hand after the text
+    was rejected in another item) for an approval: the page of the rejected text "passed"."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged=True)
+    page = tmp_path / "page.txt"
+    page.write_text(CLEAN, encoding="utf-8")
+    team.refused("reviewer", "published", str(item), "--file", str(page),
+                 match="one the rules refused")
