@@ -8,7 +8,13 @@
   it void, but with no export made since (or none in the folder) `review verify` said
   "released". It now reads the store beside the draft, when that is the root's workspace,
   as an export made now: the release must be in its log, with every record of its item,
-  and not one its rules refused."""
+  and not one its rules refused. `review published` compared a page with such a release too.
+- `review policy lists` took the softer severity an editor gave a pinned list in review.toml
+  with nothing said; it refuses it now unless the admin names the list (`--drop`).
+- A backup's signature was a head in a witness's format: an admin's witness beside a copy cut
+  back to it passed for the admin's signed backup. A backup's signature now says it is one.
+- The desk built its check once a run: a list pinned after its first approval did not bind
+  it. It builds it again when the policy changes."""
 
 from __future__ import annotations
 
