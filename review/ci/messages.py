@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_approved_because": ("未经审核：该内容没有有效的发布证明（{reason}）",
                              "not approved: no valid release attestation for this content "
                              "({reason})"),
+    "published_release_void": ("事项 {item} 的发布是规则所不允许的（{problem}）："
+                               "没有可与页面比对的审核稿",
+                               "item {item}'s release is one the rules refused ({problem}): "
+                               "there is no approved text to compare the page with"),
     "published_not_released": ("事项 {item} {state}，从未发布：没有可与页面比对的审核稿",
                                "item {item} is {state}, never released: there is no approved "
                                "text to compare the page with"),

@@ -227,6 +227,15 @@ def read_page(saved: Source, limit: int) -> Document:
         raise err.about(saved.display) from None
 
 
+def _void_release(service, item_id: int) -> Msg | None:
+    """Why the item's release is one the rules refused (review audit verify names it), or
+    None."""
+    _, history = service.judged(item_id)
+    with service.store.reading() as conn:
+        void = dict(service.release_problems(conn, service.state(conn)))
+    return void.get(history.released[0].seq) if history.released else None
+
+
 def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     from review.workflow import workspace
     from review.workflow.service import Service
@@ -241,6 +250,11 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
         # a page compared with a draft nobody approved (a rejected one, say) would be said to
         # match "the approval" that never was
         raise Refused("published_not_released", item=item_id, state=Msg(f"state_{item.state}"))
+    problem = _void_release(service, item_id)
+    if problem is not None:
+        # a release the rules refused (one the editor appended by hand, of content rejected in
+        # another item) approved nothing that went out: no page is said to match it
+        raise Refused("published_release_void", item=item_id, problem=problem)
     pipeline = service.pipeline  # the check that gated release, with the policy's phrases
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)

@@ -221,18 +221,12 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
                     if r.seq >= root.revoked.get(r.actor, r.seq + 1)), None)
     if revoked:
         return Msg("att_revoked_key", seq=revoked[0].seq, since=revoked[1])
-    reach = max(root.log, default=0)
     if last.seq in root.void:
-        return Msg("att_void", seq=last.seq)
-    numbers = {r.seq for r in records}
-    omitted = [seq for seq, item in root.items.items()
-               if item == last.item_id and seq <= last.seq and seq not in numbers]
-    if omitted:
-        return Msg("att_omits_record", seq=omitted[0])
-    if root.complete and last.seq > reach:
-        return Msg("att_beyond_export", seq=last.seq, reach=reach)
-    if any(r.seq <= reach and root.log.get(r.seq) != r.computed_hash() for r in records):
-        return Msg("att_not_logged")
+        return Msg("att_void_store" if root.store else "att_void", seq=last.seq)
+    if not root.store:
+        problem = _logged(root, records)
+        if problem:
+            return problem
     version = history.version
     if (version.path, version.content_sha256) != (path, content_sha256):
         return Msg("att_other_release")
@@ -244,7 +238,28 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
     if not good:
         return Msg("att_releaser_unsigned")
     findings = [Finding.from_dict(f) for f in version.findings]
-    return release_problem(history, state.policy, releaser, findings)
+    # the store's log last: what the rule refuses is said as such, before where it was signed
+    return release_problem(history, state.policy, releaser, findings) or (
+        _logged(root, records) if root.store else None)
+
+
+def _logged(root: trust.Root, records: list[Record]) -> str | None:
+    """Why the records are not those of the log the root knows (an export's, or the store's
+    beside the draft) — one of its item's left out, one it does not hold — or None."""
+    last, reach = records[-1], max(root.log, default=0)
+    numbers = {r.seq for r in records}
+    omitted = [seq for seq, item in root.items.items()
+               if item == last.item_id and seq <= last.seq and seq not in numbers]
+    if omitted:
+        return Msg("att_omits_store_record" if root.store else "att_omits_record",
+                   seq=omitted[0])
+    if root.store and (last.seq > reach or root.log.get(last.seq) != last.computed_hash()):
+        return Msg("att_not_in_store", seq=last.seq)
+    if root.complete and last.seq > reach:
+        return Msg("att_beyond_export", seq=last.seq, reach=reach)
+    if any(r.seq <= reach and root.log.get(r.seq) != r.computed_hash() for r in records):
+        return Msg("att_not_logged")
+    return None
 
 
 def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str

@@ -178,6 +178,7 @@ def check(path: Path, shown: Path | None = None) -> Summary:
 
 
 SIGNED = ".signed.json"  # beside a backup: its head signed by the office or an admin
+BACKUP = "backup"  # what that signature is for (review.workflow.witness.signed)
 
 
 def signature_path(path: Path) -> Path:
@@ -202,7 +203,7 @@ def sign(path: Path, summary: Summary, identity) -> None:
     from review.workflow import witness
 
     write_replacing(signature_path(path), json.dumps(
-        witness.signed(summary.records, summary.head, identity), indent=2) + "\n")
+        witness.signed(summary.records, summary.head, identity, BACKUP), indent=2) + "\n")
 
 
 def signer(path: Path, summary: Summary, shown: Path | None = None) -> str | None:
@@ -220,7 +221,9 @@ def signer(path: Path, summary: Summary, shown: Path | None = None) -> str | Non
     except (OSError, ValueError):
         raise StoreError("backup_signature_bad", path=signature_path(shown)) from None
     try:
-        fingerprint, seq, digest = witness.opened(data)
+        # signed as a backup's: a member's witness (or anchor) is his head as he saw it, not
+        # a backup he vouched for — one cut to that head would pass for his
+        fingerprint, seq, digest = witness.opened(data, BACKUP)
     except ValueError:
         raise StoreError("backup_signature_bad", path=signature_path(shown)) from None
     if (seq, digest) != (summary.records, summary.head):

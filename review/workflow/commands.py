@@ -12,7 +12,7 @@ import click
 
 from review import jsonfile
 from review.columns import table
-from review.errors import Refused, ReviewError, UsageError
+from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg, said
 from review.language import lang_option, say, spoken
 from review.tables import MAX_ID
@@ -258,7 +258,9 @@ def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
 @lang_option
 @click.option("--clear", is_flag=True, help="不再固定任何词表 / pin no list")
 @click.option("--drop", multiple=True, metavar="PATH",
-              help="不再固定这个已固定的词表 / stop pinning this pinned list")
+              help="不再按原样固定这个已固定的词表（review.toml 仍列出的，按其所写重新固定）/ "
+                   "stop pinning this pinned list as it was (pinned anew as review.toml "
+                   "gives it, if it still names it)")
 def policy_lists(clear: bool, drop: tuple[str, ...]) -> None:
     """固定机构词表（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、表述和领导
     文件 / pin the organisation's term lists (signed by an admin): the check that gates
@@ -472,6 +474,52 @@ def _bound(root):
     return root
 
 
+def _has_store(ws) -> bool:
+    import os
+
+    from review.workflow import workspace
+
+    return bool(os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root)
+                or (ws.review_dir / "review.db").is_file())
+
+
+def _with_store(root, ws):
+    """The root, with the store beside the draft as a log export made now when it is the
+    root's workspace: a release must be one its log holds, and not one its rules refused.
+    An attestation carries its own item only, and its releaser signs it: an editor who signs
+    a release himself — appended by hand, or in a copy of the store and never in the log —
+    of content rejected in another item, and writes its attestation with his own key, shows
+    nothing of that rejection in it. The log beside it does (offline, in a clone without a
+    store, a committed export is what knows)."""
+    import dataclasses
+
+    from review.workflow import chain, trust
+    from review.workflow.service import Service
+
+    if not _has_store(ws):
+        return root
+    try:
+        service = Service(ws, ws.store(), None)
+        with service.store.reading() as conn:
+            identity = chain.workspace_id(conn)
+    except ReviewError:
+        return root  # no store to reach from here (offline): the attestation and the pin
+    if identity != root.workspace:
+        return root  # another workspace's store says nothing of this one's releases
+    with service.store.reading() as conn:  # a log broken since stops this as every action
+        state = service.state(conn)
+        everything = chain.records(conn)
+        void = frozenset(seq for seq, _ in service.release_problems(conn, state))
+    now = trust.Trusted(state.roster, state.policy, state.workspace,
+                        [r for r in everything if r.kind in chain.TRUST_KINDS],
+                        tuple((r.seq, r.computed_hash()) for r in everything),
+                        {r.seq: r.item_id for r in everything if r.item_id is not None}, void)
+    extended = root.extended(now)
+    if extended is None:  # the store no longer holds what an admin exported from it
+        raise StoreError("verify_store_other_log")
+    return dataclasses.replace(extended, store=True)
+
+
 MAX_EXPORT = 64 * 1024 * 1024  # a roster export names every record of the log: a few MB
 
 
@@ -504,9 +552,10 @@ def _pinned_root(ws, roster_file: str | None):
 
     try:
         exported = jsonfile.loads(regular_bytes(ws.review_dir / "roster.json", MAX_EXPORT))
-        return pinned.anchored(attest.read_roster(exported, pinned))
+        pinned = pinned.anchored(attest.read_roster(exported, pinned))
     except (OSError, ValueError, trust.Untrusted, ReviewError):
-        return pinned
+        pass
+    return _with_store(pinned, ws)
 
 
 @click.group()

@@ -374,6 +374,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att_void": ("它的发布（第 {seq} 条记录）是规则所不允许的，已被名册导出列为无效",
                  "its release (record {seq}) is one the rules refused, named void by the roster "
                  "export"),
+    "att_void_store": ("它的发布（第 {seq} 条记录）是规则所不允许的（见 `review audit verify`）",
+                       "its release (record {seq}) is one the rules refused (see `review audit "
+                       "verify`)"),
+    "att_not_in_store": ("其发布记录（第 {seq} 条）不在本工作区的审核库日志中"
+                         "（在审核库之外签名的发布）",
+                         "its release (record {seq}) is not in this workspace's log (a release "
+                         "signed outside the store)"),
+    "att_omits_store_record": ("缺少该事项的第 {seq} 条记录，而本工作区的审核库日志中有该记录",
+                               "it omits record {seq} of the item, which this workspace's log "
+                               "holds"),
+    "verify_store_other_log": ("审核库的日志与已提交的名册导出不符" + AUDIT,
+                               "the store's log disagrees with the committed roster export; run "
+                               "`review audit verify`"),
     "att_unreadable": ("不是可读取的发布证明", "not a readable release attestation"),
     "att_unreadable_because": ("不是可读取的发布证明（{problem}）",
                                "not a readable release attestation ({problem})"),
@@ -468,6 +481,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "如确要取消，请运行 review policy lists --drop {path}",
                             "the pinned list {path} is not in review.toml: it stays pinned; to "
                             "stop pinning it, run `review policy lists --drop {path}`"),
+    "pinned_list_altered": ("review.toml 给已固定的机构词表 {path} 的类别/严重程度/关口与固定时不同"
+                            "（{was} → {now}），仍按原样固定；如确要按 review.toml 重新固定，"
+                            "请运行 review policy lists --drop {path}",
+                            "review.toml gives the pinned list {path} another category/severity/"
+                            "gate than it was pinned with ({was} → {now}): it stays pinned as "
+                            "it was; to pin it as review.toml says, run `review policy lists "
+                            "--drop {path}`"),
     "not_pinned": ("{path} 不是已固定的机构词表", "{path} is not a pinned list"),
     "list_content_changed": ("内容与此前固定的不同", "content differs from the one pinned before"),
     "pinned_list_unreadable": ("无法读取管理员签名固定的机构词表 {path}，送审检查不予进行",

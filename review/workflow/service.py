@@ -12,7 +12,6 @@ import secrets
 import string
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -127,20 +126,27 @@ class Service:
         self.store = store
         self.identity = identity
         self.damaged: list[Msg] = []  # items `queue` could not read
+        self._gate: tuple[tuple, pinned.GateCheck] | None = None  # the policy it was built for
 
-    @cached_property
+    @property
     def pipeline(self) -> pinned.GateCheck:
-        """The check that gates release, built once per service (see Workspace.gate_config),
-        with the phrases the organisation's signed policy allows; what review.toml adds can
-        only add findings (pinned.GateCheck)."""
+        """The check that gates release, built once per policy in force (see
+        Workspace.gate_config), with the phrases the organisation's signed policy allows and
+        the lists it pins; what review.toml adds can only add findings (pinned.GateCheck). A
+        service that lives long — the desk — builds it again when the policy changes: a list
+        the office pinned since, or a phrase it stopped allowing, must bind the desk's
+        approvals as it binds everyone's."""
         # read from the signed roster and policy records alone: the action's own transaction
         # verifies the whole log before anything this check finds is recorded
         with self.store.reading() as conn:
             policy = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy
-        config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
-                                         self.workspace.root)
-        allow = list(policy.allow)
-        return pinned.GateCheck(replace(config, allow=allow), replace(trusted, allow=allow))
+        if self._gate is None or self._gate[0] != (policy.allow, policy.lists):
+            config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
+                                             self.workspace.root)
+            allow = list(policy.allow)
+            self._gate = ((policy.allow, policy.lists), pinned.GateCheck(
+                replace(config, allow=allow), replace(trusted, allow=allow)))
+        return self._gate[1]
 
     def state(self, conn: Connection) -> State:
         """The roster and policy in force, once the log's links and witnesses are checked."""
@@ -367,6 +373,16 @@ class Service:
             dropped = [path for path in before if path not in named and path not in drop]
             if dropped and not clear:
                 raise Refused("pinned_list_dropped", path=dropped[0])
+            # review.toml giving a pinned list another category, severity or gate (an editor's
+            # `severity = "info"` on the office's banned terms) is no more taken unsaid than a
+            # list it drops: pinned anew as it says only when the admin names it
+            was = {x.path: x for x in state.policy.lists}
+            altered = [(x, was[x.path]) for x in lists if x.path in was and x.path not in drop
+                       and _terms(x) != _terms(was[x.path])]
+            if altered:
+                now, then = altered[0]
+                raise Refused("pinned_list_altered", path=now.path, was=_terms(then),
+                              now=_terms(now))
             policy = replace(state.policy, lists=lists)
             changed = {x.path for x in lists if before.get(x.path, x.sha256) != x.sha256}
             return lists, self._trust_change(conn, state, "policy.set", policy.as_dict()), \
@@ -853,6 +869,11 @@ def _title(row, history: History) -> str:
     signed. The table's only for a version submitted before titles were signed."""
     signed = history.version.title
     return signed if signed is not None else row.title
+
+
+def _terms(entry: PinnedList) -> str:
+    """A pinned list's category, severity and gate as signed ("—": its file says)."""
+    return "/".join(value or "—" for value in (entry.category, entry.severity, entry.gate))
 
 
 def _taken_effect(conn: Connection, change: int) -> str:

@@ -62,6 +62,8 @@ class Root:
     items: dict[int, int] = field(default_factory=dict, hash=False, compare=False)
     # Releases in that log that the rules refused (appended by hand): void.
     void: frozenset[int] = frozenset()
+    # The log is the store's beside the draft (`review verify`), not a committed export's.
+    store: bool = False
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "")

@@ -83,16 +83,19 @@ def missing(review_dir: Path) -> str:
     return Msg("witness_none", owner=_owner(review_dir), path=directory(review_dir))
 
 
-def signed(seq: int, digest: str, identity: Identity) -> dict:
-    body = {"seq": seq, "hash": digest}
+def signed(seq: int, digest: str, identity: Identity, purpose: str | None = None) -> dict:
+    """A signed head; `purpose` (a backup's signature) says what else the signer vouches for,
+    so that a head signed as seen — a witness, an anchor — is never taken for it."""
+    body = {"seq": seq, "hash": digest, **({"purpose": purpose} if purpose else {})}
     return {**body, "signer": identity.fingerprint,
             "public": "ed25519:" + base64.b64encode(identity.public).decode(),
             "signature": base64.b64encode(identity.sign(canonical(body))).decode()}
 
 
-def opened(data: object) -> tuple[str, int, str]:
-    """(signer, seq, hash) of a signed head — a witness or an anchor — whose signature holds
-    under the key it names. ValueError for anything else: these files anyone can write."""
+def opened(data: object, purpose: str | None = None) -> tuple[str, int, str]:
+    """(signer, seq, hash) of a signed head — a witness or an anchor, or one signed for
+    `purpose` — whose signature holds under the key it names. ValueError for anything else:
+    these files anyone can write."""
     try:
         seq, digest = int(data["seq"]), str(data["hash"])
         public = decode_public(data["public"])
@@ -101,7 +104,8 @@ def opened(data: object) -> tuple[str, int, str]:
         raise ValueError("not a signed head") from None
     signer = fingerprint(public)
     if not 0 < seq < 2**63 or data.get("signer") != signer or \
-            not verify(public, signature, canonical({"seq": seq, "hash": digest})):
+            not verify(public, signature, canonical(
+                {"seq": seq, "hash": digest, **({"purpose": purpose} if purpose else {})})):
         raise ValueError("not signed by its key")
     return signer, seq, digest
 
