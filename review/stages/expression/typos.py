@@ -72,9 +72,10 @@ _IDIOM = 5           # four-character idioms (jieba's POS i, l) this frequent
 _WORD4 = 1000        # and other four-character words (实事求是 is a noun to jieba)
 _NOT_A_WORD = 3      # jieba's rarest entries are noise: at most this frequent is no word
 _MISSING = object()  # a sentinel for a memo read inline
+_LONGEST = 8  # the longest words kept: a candidate inside a longer idiom (无所不用其极) is none
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 15
+_INDEX_VERSION = 16
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 _MISTAGGED = {"nr", "nz", "nrt", "nrfg"}  # of _PROPER: where jieba puts idioms it took for names
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
@@ -224,12 +225,22 @@ class Typos:
         return (self.lexicon.logp(written) or -math.inf) <= self._rare
 
     def _credible(self, text: str, start: int, end: int, right: str) -> bool:
-        if text.count(text[start:end]) > 1 or _in_name(text, start, end):
+        if text.count(text[start:end]) > 1 or _in_name(text, start, end) or \
+                self._in_longer_word(text, start, end):
             return False
         a, b = _cjk_window(text, start, end)
         before = text[a:b]
         after = before[:start - a] + right + before[end - a:]
         return self.lexicon.best(after) - self.lexicon.best(before) >= GAIN[end - start]
+
+
+    def _in_longer_word(self, text: str, start: int, end: int) -> bool:
+        """Whether a word longer than four characters (无所不用其极, 不以物喜不以己悲) holds the
+        candidate: its first four characters are no word of their own."""
+        logp = self.lexicon.logp
+        return any(logp(text[a:a + width]) is not None
+                   for width in range(5, _LONGEST + 1)
+                   for a in range(max(0, end - width), start + 1) if a + width <= len(text))
 
 
 def _the_slip(text: str, start: int, word: str, offset: int) -> int:
@@ -380,7 +391,7 @@ def _lexicon(freq: dict[str, int]) -> Lexicon:
     total = sum(freq.values())
     words: dict[int, str] = {}
     freqs: dict[int, str] = {}
-    for width in range(1, 5):
+    for width in range(1, _LONGEST + 1):
         # jieba's rarest entries are noise and count as no word: left out, the file halves
         chosen = sorted(w for w in freq if len(w) == width and freq[w] > _NOT_A_WORD)
         words[width] = "".join(chosen)
