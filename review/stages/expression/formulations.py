@@ -204,7 +204,7 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
     of the formulation: its fix must not drop the variant's words. A near miss keeps the
     formulation's punctuation, no more and no less: 人口规模不大，现代化 is two clauses, not
     人口规模巨大的现代化 with two slips. It ends with the formulation's last character, or
-    where its clause ends."""
+    where its clause ends; a long one's characters all there in another order count too."""
     key, n, limit = f.key, len(f.key), f.max_distance
     marks = _marks(key)
     # a long formulation's last word replaced is no accident where its clause ends (…感受到
@@ -218,6 +218,8 @@ def _near_misses(text: str, f: Formulation, starts: list[int] | None = None
                     text[end - 1] != key[-1] and not (open_end and _clause_end(text, end)):
                 continue
             d = distance(text[start:end], key, limit)
+            if d > limit and length == n >= _LONG and sorted(text[start:end]) == sorted(key):
+                d = limit  # its words in another order (习近平中国特色社会主义新时代思想)
             if 0 < d <= limit and (best is None or d < best[0]) and \
                     _marks(text[start:end]) == marks:
                 best = (d, end)

@@ -75,9 +75,11 @@ SPECS = [RuleSpec(
                        "about them that names no foreign country says 两国 (for review)."),
     RuleSpec(STATEHOOD, Kind.REGION, source=__name__,
              hit=("展品借自台湾国立历史博物馆。", "他曾在台湾国的一所大学任教。",
+                  "来自国立台湾艺术大学的学者作报告。",
                   "工作人员核验了当事人的台湾护照。", "他持有台湾地区护照。"),
              miss=("展品借自台湾“国立”历史博物馆。", "台湾国民党主席发表讲话。",
                    "工作人员核验了当事人的台湾居民来往大陆通行证。",
+                   "来自台湾“国立”台湾艺术大学的学者作报告。",
                    "抗战时期的国立西南联合大学培养了大批人才。"),
              detail_zh="台湾地区机构名称中的“国立”未加引号，或称“台湾国”。",
              detail_en="an unquoted 国立 in the name of a Taiwanese institution, or 台湾国."),
@@ -157,6 +159,8 @@ _CLOSED = (rf"(?:({_LIST})(?:等(?:{_COUNT}个?)?|{_COUNT}个?)|({_NAME})(?:等{
            rf"{_COUNT}个))国(?!{_AND_REGIONS}|{_NOT_A_STATE})")
 _PAIR = r"([\u4e00-\u9fff]{1,8})[与和同跟及]([\u4e00-\u9fff]{1,8})两国"
 _STATEHOOD = (r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家语])|"
+              # 国立台湾师范大学: the 国立 of a Taiwanese institution's name, unquoted
+              r"(?<![“\"‘])(国立)(?=台湾|臺灣)|"
               # papers only a state issues: a 台湾居民来往大陆通行证 is what they carry
               r"(?<![“\"‘])(台湾(?:地区)?(?:护照|国籍|国旗|国歌))(?![”\"’])")
 # 两国 with no pair named before it, in a draft about Taiwan, Hong Kong or Macao that names no

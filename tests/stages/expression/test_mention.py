@@ -16,6 +16,8 @@ def expression(pipeline, text: str) -> list[str]:
     "经核查，文中“穿流不息”系笔误，应为“川流不息”。",
     "本文原将“鼎力支持”写作“鼎立支持”，现予更正。",
     "二、第三段中“青石镇副乡长”有误，青石镇是建制镇，职务应当写作镇长。",
+    # a correction notice quotes its wrong forms again, away from any cue
+    "更正说明\n文中“县政协主任”有误，应为“县政协主席”。县政协只设主席，并无“县政协主任”一职。",
 ])
 def test_a_correction_notice_s_quoted_wrong_forms_are_not_reported(pipeline, text):
     assert expression(pipeline, text) == []
