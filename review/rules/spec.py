@@ -36,7 +36,8 @@ ID_RANGES: tuple[IdRange, ...] = (
     IdRange(Kind.SEQUENCE, re_compile(rf"{_CATEGORY}7\d\d"), "IL/SE/SC/AD/OP/CN 700–799"),
     IdRange(Kind.CLASSIFIER, re_compile(rf"{_CATEGORY}9\d\d"), "IL/SE/SC/AD/OP/CN 900–999"),
     IdRange(Kind.CORRECTION, re_compile(r"EX(?!0000)[0-8]\d{3}"), "EX0001–EX8999"),
-    IdRange(Kind.FORMULATION, re_compile(r"EX90\d\d"), "EX9000–EX9099"),
+    # the formulations filled their first hundred: EX96xx continues them
+    IdRange(Kind.FORMULATION, re_compile(r"EX9[06]\d\d"), "EX9000–EX9099 or EX9600–EX9699"),
     IdRange(Kind.LEADER, re_compile(r"EX91\d\d"), "EX9100–EX9199"),
     IdRange(Kind.REGION, re_compile(r"EX92\d\d"), "EX9200–EX9299"),
     IdRange(Kind.SET, re_compile(r"EX93\d\d"), "EX9300–EX9399"),
