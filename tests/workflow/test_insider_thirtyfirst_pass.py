@@ -1,0 +1,119 @@
+"""Insider pass 31: what it got through, and what now stops it.
+
+Pass 30 had `review verify` read the store beside the draft, so that the editor's own release
+of content rejected in another item — appended by hand, its attestation signed with his own
+key — no longer verified. The store was read only where the folder said it was, and skipped
+wherever it could not be read:
+- the editor pointed review.toml's `database-url` at a store nobody can reach: verify went
+  offline and said "released";
+- or at a store of a workspace of his own: verify took it for another workspace's and went
+  offline too;
+- a draft made a link into a folder of his own (its .review/ holding his attestation, no
+  store, no export) was verified there;
+- `--roster` with the office's own export, made before the rejection, set the store aside.
+A store the folder names must now be read (exit 3 when it cannot be, or is another
+workspace's), unless the person chose it himself (REVIEW_DATABASE_URL) or verifies with an
+export he trusts (`--roster`), which the store then only adds to; and a draft is verified in
+the workspace where it is named."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from click.testing import Result
+from workflow.team import CLEAN, Team
+
+from review.cli import main
+
+from .test_insider_thirtieth_pass import own_release, rejected_elsewhere
+
+NOWHERE = "postgresql+psycopg://nobody@127.0.0.1:1/x"
+
+
+def by_folder(team: Team, who: str, *args: str) -> Result:
+    """`who` acting with the store the workspace's config names — as a member who set no
+    REVIEW_DATABASE_URL of his own does."""
+    return team.runner.invoke(main, list(args), env={**team.env(who), "REVIEW_DATABASE_URL": None},
+                              catch_exceptions=False)
+
+
+def config_names(team: Team, url: str | None) -> None:
+    """review.toml names `url` as the store (None: the office's own, as before the attack)."""
+    url = url or team.url
+    (team.root / "review.toml").write_text(f'database-url = "{url}"\n' if url else "",
+                                           encoding="utf-8")
+
+
+def test_a_store_made_unreachable_does_not_take_verify_offline(team: Team) -> None:
+    """The editor's own release of the rejected text, and review.toml pointed at a store
+    nobody can reach: verify went offline and said "released" — to a reviewer who had used
+    the office's store (it said the store had moved, and was skipped) and to a colleague
+    who never had."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged=True)
+    config_names(team, None)
+    by_folder(team, "reviewer", "queue")  # his computer remembers the office's store
+    config_names(team, NOWHERE)
+    for who in ("reviewer", "approver"):
+        result = by_folder(team, who, "verify", path)
+        assert result.exit_code == 3 and "cannot be read" in result.stderr, result.output
+    config_names(team, None)
+    team.refused("reviewer", "verify", path, match="rules refused")
+    # a store the person chose himself that cannot be reached: verified offline, as before
+    result = team.runner.invoke(main, ["verify", path], env={**team.env("reviewer"),
+                                                             "REVIEW_DATABASE_URL": NOWHERE})
+    assert result.exit_code == 0, result.output  # no store of his to read: the pin alone
+
+
+def test_another_workspaces_store_does_not_take_verify_offline(team: Team,
+                                                              tmp_path_factory,
+                                                              monkeypatch) -> None:
+    """review.toml pointed at the store of a workspace the editor made himself: it is not the
+    pinned workspace's, so verify left it aside — and verified offline."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged=True)
+    monkeypatch.chdir(tmp_path_factory.mktemp("sandbox"))
+    other = Team.small(Path.cwd())
+    monkeypatch.chdir(team.root)
+    config_names(team, f"sqlite:///{other.root}/.review/review.db")
+    result = by_folder(team, "approver", "verify", path)
+    assert result.exit_code == 3 and "another workspace's" in result.stderr, result.output
+
+
+def test_a_draft_linked_out_of_its_workspace_is_not_verified_elsewhere(team: Team,
+                                                                      tmp_path_factory
+                                                                      ) -> None:
+    """posts/a.txt made a link into a folder of the editor's own holding his attestation,
+    with no store and no export beside it: verify followed the link and said "released"."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged=True)
+    team.refused("reviewer", "verify", path, match="rules refused")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / ".review" / "attestations").mkdir(parents=True)
+    for made in (team.root / ".review" / "attestations").glob(f"*-{item}.dsse.json"):
+        made.rename(elsewhere / ".review" / "attestations" / made.name)
+    (elsewhere / "posts").mkdir()
+    (elsewhere / path).write_text(CLEAN, encoding="utf-8")
+    (team.root / path).unlink()
+    os.symlink(elsewhere / path, team.root / path)
+    team.refused("reviewer", "verify", path, match="a link into another workspace")
+    (team.root / path).unlink()
+    (team.root / "posts").rename(team.root / "posts.before")
+    os.symlink(elsewhere / "posts", team.root / "posts")  # the directory itself a link
+    team.refused("reviewer", "verify", path, match="a link into another workspace")
+
+
+def test_a_trusted_export_does_not_set_the_store_aside(team: Team) -> None:
+    """`review verify --roster .review/roster.json` — the office's own export, signed by its
+    admin, made before the rejection — took the editor's own release, which verify without
+    it refuses: naming an export one trusts made the check weaker."""
+    path, item = rejected_elsewhere(team)
+    own_release(team, "editor", item, logged=True)
+    team.refused("reviewer", "verify", path, match="rules refused")
+    team.refused("reviewer", "verify", "--roster", ".review/roster.json", path,
+                 match="rules refused")
+    unpinned = {**team.env("reviewer"), "REVIEW_TRUST_ROOT": None}
+    result = team.runner.invoke(main, ["verify", "--roster", ".review/roster.json", path],
+                                env=unpinned)
+    assert result.exit_code == 1 and "rules refused" in result.stderr, result.output
