@@ -511,11 +511,10 @@ def _with_store(root, ws, trusted_export: bool = False):
     (`trusted_export`, `--roster`) the store still adds what its log knows when it can be read
     — an export made before the rejection knows nothing of it — and is left aside when not."""
     import dataclasses
+    import os
 
     from review.workflow import chain, trust
     from review.workflow.service import Service
-
-    import os
 
     if not _has_store(ws):
         return root

@@ -388,16 +388,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "所在的工作区核验",
                         "{path} is in the workspace {root} but a link into another workspace, "
                         "{target}: it is verified only in the workspace it is in"),
-    "verify_store_unreadable": ("无法读取本工作区的审核库（{problem}），无法确认该发布在其日志中且"
-                                "未被规则拒绝；请在能读取审核库的地方核验，或用 --roster 指定你信任的"
-                                "名册导出",
+    "verify_store_unreadable": ("无法读取本工作区的审核库（{problem}），无法确认该发布在其日志"
+                                "中且未被规则拒绝；请在能读取审核库的地方核验，或用 --roster "
+                                "指定你信任的名册导出",
                                 "this workspace's store cannot be read ({problem}), so whether "
                                 "its log holds the release, and the rules allowed it, is unknown; "
                                 "verify where the store can be read, or with --roster and an "
                                 "export you trust"),
-    "verify_store_other_workspace": ("本工作区配置的审核库属于另一个工作区（{workspace}），而非所固定的 "
-                                     "{pinned}；请在能读取本工作区审核库的地方核验，或用 --roster "
-                                     "指定你信任的名册导出",
+    "verify_store_other_workspace": ("本工作区配置的审核库属于另一个工作区（{workspace}），"
+                                     "而非所固定的 {pinned}；请在能读取本工作区审核库的地方"
+                                     "核验，或用 --roster 指定你信任的名册导出",
                                      "the store this workspace names is another workspace's "
                                      "({workspace}), not the pinned {pinned}; verify where this "
                                      "workspace's store can be read, or with --roster and an "
@@ -590,6 +590,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_broken": ("备份 {path} 未通过核验（{problem}）：不予使用",
                       "the backup {path} does not verify ({problem}): not used"),
     "backup_empty": ("备份 {path} 没有日志记录", "the backup {path} holds no log records"),
+    "restore_needs_witnesses": ("请用 --witnesses 指定被替换工作区的见证目录"
+                                "（.review/witness），以核对备份之后是否有人见过更多记录；"
+                                "旧工作区已不存在时，确认后加 --accept-loss",
+                                "name the witness directory of the workspace the backup replaces "
+                                "(--witnesses .review/witness), so that records members saw "
+                                "after the backup are known; if that workspace is gone, add "
+                                "--accept-loss"),
+    "restore_witnessed_loss": ("见证 {name} 见过第 {seq} 条记录，而备份止于第 {records} 条或与之"
+                               "不同：恢复将丢失此后的记录（例如其后的退回）；请恢复更新的备份，"
+                               "或在办公室确认丢失内容后加 --accept-loss",
+                               "the witness {name} saw record {seq}, which the backup (ending at "
+                               "record {records}) lacks or holds otherwise: restoring it would "
+                               "lose the records after it (a rejection, say); restore a later "
+                               "backup, or add --accept-loss once the office knows what is "
+                               "lost"),
     "restore_not_empty": ("{store} 已有数据：只能恢复到空的工作区",
                           "{store} is not empty: a backup is restored into an empty workspace "
                           "only"),

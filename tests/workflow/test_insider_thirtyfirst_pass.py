@@ -14,7 +14,13 @@ wherever it could not be read:
 A store the folder names must now be read (exit 3 when it cannot be, or is another
 workspace's), unless the person chose it himself (REVIEW_DATABASE_URL) or verifies with an
 export he trusts (`--roster`), which the store then only adds to; and a draft is verified in
-the workspace where it is named."""
+the workspace where it is named.
+
+And the editor spoilt the shared SQLite file so that the office restored last night's signed
+backup, from before a rejection: nobody whose computer saw the rejection had acted since, and
+the rejected text went out from the restored store. A restore now names the witnesses of the
+workspace it replaces (`--witnesses`) and refuses a backup that lacks what they saw, or
+accepts the loss knowingly (`--accept-loss`)."""
 
 from __future__ import annotations
 
@@ -26,6 +32,8 @@ from workflow.team import CLEAN, Team
 
 from review.cli import main
 
+from .test_attacks import approved_item
+from .test_backup import _elsewhere
 from .test_insider_thirtieth_pass import own_release, rejected_elsewhere
 
 NOWHERE = "postgresql+psycopg://nobody@127.0.0.1:1/x"
@@ -117,3 +125,25 @@ def test_a_trusted_export_does_not_set_the_store_aside(team: Team) -> None:
     result = team.runner.invoke(main, ["verify", "--roster", ".review/roster.json", path],
                                 env=unpinned)
     assert result.exit_code == 1 and "rules refused" in result.stderr, result.output
+
+
+def test_a_restore_does_not_lose_what_the_old_witnesses_saw(team: Team, tmp_path,
+                                                            tmp_path_factory,
+                                                            monkeypatch) -> None:
+    """Last night's signed backup, then a rejection of the same text in another item; the
+    editor spoils the shared file and the office restores the backup into a new folder: the
+    rejection was gone, and the editor released the text it rejected."""
+    team.add("outsider", "reviewer")
+    rejected = team.submit("editor", team.write("copy.txt", CLEAN))
+    _, item = approved_item(team)
+    nightly = tmp_path / "nightly.db"
+    team.ok("admin", "backup", "--out", str(nightly))
+    team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    old = team.root / ".review" / "witness"
+    restored, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
+    restored.usage_error("admin", "restore", str(nightly), match="--witnesses")
+    restored.fails(3, "admin", "restore", str(nightly), "--witnesses", str(old),
+                   match="saw record")
+    restored.ok("admin", "restore", str(nightly), "--accept-loss")  # said, and knowingly
+    restored.write("a.txt", CLEAN)  # the content repository, as it was
+    restored.ok("editor", "release", str(item))  # what --accept-loss gives away
