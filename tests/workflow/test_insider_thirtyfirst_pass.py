@@ -20,7 +20,11 @@ And the editor spoilt the shared SQLite file so that the office restored last ni
 backup, from before a rejection: nobody whose computer saw the rejection had acted since, and
 the rejected text went out from the restored store. A restore now names the witnesses of the
 workspace it replaces (`--witnesses`) and refuses a backup that lacks what they saw, or
-accepts the loss knowingly (`--accept-loss`)."""
+accepts the loss knowingly (`--accept-loss`).
+
+The desk built its check once for the day it started on: after midnight it still judged as of
+the day before (a district head whose term had ended was current to it). It builds it again
+on a new day."""
 
 from __future__ import annotations
 
@@ -147,3 +151,55 @@ def test_a_restore_does_not_lose_what_the_old_witnesses_saw(team: Team, tmp_path
     restored.ok("admin", "restore", str(nightly), "--accept-loss")  # said, and knowingly
     restored.write("a.txt", CLEAN)  # the content repository, as it was
     restored.ok("editor", "release", str(item))  # what --accept-loss gives away
+
+
+LEADERS = """[[leader]]
+name = "张建国"
+title = "青岚区区长"
+short_titles = ["区长"]
+valid_from = 2021-06-01
+valid_to = {last}
+
+[[leader]]
+name = "王立新"
+title = "青岚区区长"
+short_titles = ["区长"]
+valid_from = {first}
+"""
+SPEECH = "关于开展冬季安全检查的通知\n\n区长张建国出席会议并讲话，要求各单位抓好落实。\n"
+
+
+def test_the_desk_judges_with_the_day_it_approves_on(team: Team, monkeypatch) -> None:
+    """The desk built its check on the day it started and kept that day: after midnight, a
+    district head whose term ended yesterday (the office's pinned leaders file says so) was
+    still current to it. The command line refuses to approve the draft that presents him as
+    current (its check finds what the submission did not sign); the desk approved it, and it
+    was released."""
+    from datetime import date, timedelta
+
+    from desk.conftest import client_of, desk_of, form_of
+
+    today = date.today()
+    (team.root / "org").mkdir()
+    (team.root / "org" / "leaders.toml").write_text(LEADERS.format(
+        last=today.isoformat(), first=(today + timedelta(days=1)).isoformat()), encoding="utf-8")
+    (team.root / "review.toml").write_text('leaders = "org/leaders.toml"\n', encoding="utf-8")
+    team.ok("admin", "policy", "lists")
+    first = team.submit("editor", team.write("a.txt", CLEAN))
+    late = team.submit("editor", team.write("b.txt", SPEECH))
+    client = client_of(desk_of(team, "reviewer", monkeypatch))
+    assert client.post(f"/items/{first}/approve", data=form_of(client, first)).status_code == 303
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls) -> date:
+            return today + timedelta(days=1)
+
+    monkeypatch.setattr("review.stages.expression.date", Tomorrow)
+    # (raising=False: before the fix the service did not read the day at all)
+    monkeypatch.setattr("review.workflow.service.date", Tomorrow, raising=False)
+    version = form_of(client, late)["version"]
+    team.refused("reviewer", "approve", str(late), "--version", version, match="findings")
+    response = client.post(f"/items/{late}/approve", data=form_of(client, late))
+    assert response.status_code == 409 and "findings" in response.text
+    team.refused("editor", "release", str(late))
