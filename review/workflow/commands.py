@@ -500,16 +500,16 @@ def _has_store(ws) -> bool:
                 or (ws.review_dir / "review.db").is_file())
 
 
-def _with_store(root, ws, trusted_export: bool = False):
+def _with_store(root, ws):
     """The root, with the store beside the draft as a log export made now when it is the
     root's workspace: a release must be one its log holds, and not one its rules refused.
     An attestation carries its own item only, and its releaser signs it: an editor who signs
     a release himself — appended by hand, or in a copy of the store and never in the log —
     of content rejected in another item, and writes its attestation with his own key, shows
     nothing of that rejection in it. The log beside it does (offline, in a clone without a
-    store, a committed export is what knows). With an export the person trusts
-    (`trusted_export`, `--roster`) the store still adds what its log knows when it can be read
-    — an export made before the rejection knows nothing of it — and is left aside when not."""
+    store, a committed export is what knows). An export the person names as trusted
+    (`--roster`) is added to, not put in its place: one made before the rejection knows
+    nothing of it."""
     import dataclasses
     import os
 
@@ -518,17 +518,17 @@ def _with_store(root, ws, trusted_export: bool = False):
 
     if not _has_store(ws):
         return root
-    # offline only by the person's own choice: the store he named, or the export he trusts
-    chosen = trusted_export or bool(os.environ.get("REVIEW_DATABASE_URL"))
+    # offline only by the person's own choice of store, never by what the folder says
+    chosen = bool(os.environ.get("REVIEW_DATABASE_URL"))
     try:
         service = Service(ws, ws.store(), None)
         with service.store.reading() as conn:
             identity = chain.workspace_id(conn)
     except ReviewError as err:
-        # Offline — the attestation and the pin alone — only when the person chose the store
-        # that cannot be reached: the folder's config or database is the editor's to point
-        # elsewhere, lock or spoil, and a store that cannot be read says nothing of the
-        # release its log refused. `--roster` with an export one trusts verifies without it.
+        # Offline — the attestation, the pin and any export — only when the person chose the
+        # store that cannot be reached: the folder's config or database is the editor's to
+        # point elsewhere, lock or spoil, and a store that cannot be read says nothing of the
+        # release its log refused (an export made before the rejection knows nothing either).
         if chosen:
             return root
         raise StoreError("verify_store_unreadable", problem=err) from None
@@ -574,7 +574,7 @@ def _pinned_root(ws, roster_file: str | None):
             raise UsageError("roster_file_not_export", path=roster_file) from None
         except trust.Untrusted as err:
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
-        return _with_store(given, ws, trusted_export=True)
+        return _with_store(given, ws)
     if pinned is None:
         raise UsageError("no_pinned_root")
     pinned = _bound(pinned)

@@ -389,19 +389,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{path} is in the workspace {root} but a link into another workspace, "
                         "{target}: it is verified only in the workspace it is in"),
     "verify_store_unreadable": ("无法读取本工作区的审核库（{problem}），无法确认该发布在其日志"
-                                "中且未被规则拒绝；请在能读取审核库的地方核验，或用 --roster "
-                                "指定你信任的名册导出",
+                                "中且未被规则拒绝；请在能读取审核库的地方核验（或用 "
+                                "REVIEW_DATABASE_URL 自行指定审核库）",
                                 "this workspace's store cannot be read ({problem}), so whether "
                                 "its log holds the release, and the rules allowed it, is unknown; "
-                                "verify where the store can be read, or with --roster and an "
-                                "export you trust"),
+                                "verify where the store can be read (or name the store yourself "
+                                "with REVIEW_DATABASE_URL)"),
     "verify_store_other_workspace": ("本工作区配置的审核库属于另一个工作区（{workspace}），"
                                      "而非所固定的 {pinned}；请在能读取本工作区审核库的地方"
-                                     "核验，或用 --roster 指定你信任的名册导出",
+                                     "核验",
                                      "the store this workspace names is another workspace's "
                                      "({workspace}), not the pinned {pinned}; verify where this "
-                                     "workspace's store can be read, or with --roster and an "
-                                     "export you trust"),
+                                     "workspace's store can be read"),
     "verify_store_other_log": ("审核库的日志与已提交的名册导出不符" + AUDIT,
                                "the store's log disagrees with the committed roster export; run "
                                "`review audit verify`"),

@@ -12,9 +12,9 @@ wherever it could not be read:
   store, no export) was verified there;
 - `--roster` with the office's own export, made before the rejection, set the store aside.
 A store the folder names must now be read (exit 3 when it cannot be, or is another
-workspace's), unless the person chose it himself (REVIEW_DATABASE_URL) or verifies with an
-export he trusts (`--roster`), which the store then only adds to; and a draft is verified in
-the workspace where it is named.
+workspace's), unless the person chose it himself (REVIEW_DATABASE_URL); an export he trusts
+(`--roster`) is added to, never put in its place; and a draft is verified in the workspace
+where it is named.
 
 And the editor spoilt the shared SQLite file so that the office restored last night's signed
 backup, from before a rejection: nobody whose computer saw the rejection had acted since, and
@@ -129,6 +129,10 @@ def test_a_trusted_export_does_not_set_the_store_aside(team: Team) -> None:
     result = team.runner.invoke(main, ["verify", "--roster", ".review/roster.json", path],
                                 env=unpinned)
     assert result.exit_code == 1 and "rules refused" in result.stderr, result.output
+    # nor does the store made unreachable bring the stale export back in its place
+    config_names(team, NOWHERE)
+    result = by_folder(team, "reviewer", "verify", "--roster", ".review/roster.json", path)
+    assert result.exit_code == 3 and "cannot be read" in result.stderr, result.output
 
 
 def test_a_restore_does_not_lose_what_the_old_witnesses_saw(team: Team, tmp_path,
