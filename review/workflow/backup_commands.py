@@ -56,22 +56,27 @@ def backup_cmd(out: Path, fmt: str) -> None:
               help="恢复没有办公室或管理员签名的备份 / restore a backup nobody of the office "
                    "signed")
 @click.option("--accept-loss", is_flag=True,
-              help="本机见过备份之后的记录时仍恢复 / restore although this computer saw "
-                   "records later than the backup")
+              help="本机或见证见过备份之后的记录时仍恢复 / restore although this computer, "
+                   "or a witness, saw records later than the backup")
+@click.option("--witnesses", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="被替换工作区的见证目录（.review/witness）：备份缺少其中见证的记录即为丢失 / "
+                   "the witness directory of the workspace the backup replaces: a record "
+                   "witnessed there that the backup lacks is lost")
 @FORMAT_OPTION
 def restore_cmd(file: Path, database_url: str | None, group: str | None, unsigned: bool,
-                accept_loss: bool, fmt: str) -> None:
+                accept_loss: bool, witnesses: Path | None, fmt: str) -> None:
     """把备份恢复到当前目录的新工作区 / restore a backup into a new workspace here."""
     from review.workflow import backup, workspace
 
     root = Path.cwd().resolve()
     workspace.refuse_nesting(root)
     with backup.private_copy(file) as copy:
-        _restore(root, copy, file, database_url, group, unsigned, accept_loss, fmt)
+        _restore(root, copy, file, database_url, group, unsigned, accept_loss, fmt, witnesses)
 
 
 def _restore(root: Path, file: Path, shown: Path, database_url: str | None,
-             group: str | None, unsigned: bool, accept_loss: bool, fmt: str) -> None:
+             group: str | None, unsigned: bool, accept_loss: bool, fmt: str,
+             witnesses: Path | None = None) -> None:
     """`file`: this user's own copy of the backup, the one checked and the one restored;
     `shown`: the backup as the user named it, for the messages."""
     from review.workflow import backup, heads, witness, workspace
@@ -95,6 +100,8 @@ def _restore(root: Path, file: Path, shown: Path, database_url: str | None,
     if review_dir.exists() and (any(review_dir.glob("review.db*"))
                                 or witness.directory(review_dir).exists()):
         raise UsageError("restore_not_empty", store=review_dir)
+    if not accept_loss:
+        _nothing_witnessed_lost(file, summary, witnesses)
     ws = workspace.create(root, group)
     store = ws.store(database_url)
     backup.restore(file, store)
@@ -105,3 +112,22 @@ def _restore(root: Path, file: Path, shown: Path, database_url: str | None,
     _report(summary, fmt, "restored", review_dir, signed_by)
     if signed_by is not None and fmt == "text":
         click.echo(say("restored_signed", name=signed_by))
+
+
+def _nothing_witnessed_lost(file: Path, summary, witnesses: Path | None) -> None:
+    """The records the replaced workspace's witnesses saw are all in the backup. A member
+    who can write the shared store can spoil it so that the office restores last night's
+    backup: a rejection signed since is then gone, and nobody whose computer saw it acts
+    before the rejected text is released again. Only the witnesses beside the spoilt store
+    know what came after the backup, so a restore names them (`--witnesses`), or accepts
+    the loss knowingly (`--accept-loss`: the old folder is gone with its disk)."""
+    from review.workflow import backup, witness
+
+    if witnesses is None:
+        raise UsageError("restore_needs_witnesses")
+    review_dir = witnesses if witness.directory(witnesses).is_dir() else witnesses.parent
+    found, _ = witness.read(review_dir)  # what is no witness vouches for nothing
+    for w in sorted(found, key=lambda w: -w.seq):
+        if w.seq > summary.records or backup.hash_at(file, w.seq) != w.digest:
+            raise StoreError("restore_witnessed_loss", name=w.path.name, seq=w.seq,
+                             records=summary.records)

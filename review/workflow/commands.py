@@ -437,9 +437,9 @@ def log_cmd(item_id: int, fmt: str) -> None:
 def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     """核验文件当前内容是否有有效的发布证明 / is this exact content released? (exit 0 only if
     every file is; offline, from a pinned root of trust)"""
-    from review.workflow import attest, workspace
+    from review.workflow import attest
 
-    ws = workspace.find(Path(files[0]).resolve().parent)
+    ws = _workspace_of(files[0])
     root = _pinned_root(ws, roster_file)
     failures = []
     for file in files:
@@ -460,6 +460,23 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         for line in failures[1:]:
             click.echo(f"review: {line.say(spoken())}", err=True)
         raise Refused(failures[0])
+
+
+def _workspace_of(file: str):
+    """The workspace holding the draft where it is named — not one a link leads to. A draft
+    of the office's folder (or its posts/ directory) made a link into a folder of the
+    editor's own would be verified there: against his attestations, beside no store and no
+    committed export, so nothing would know the release was one the office's log refused."""
+    import os
+
+    from review.workflow import workspace
+
+    ws = workspace.find(Path(file).resolve().parent)
+    named = Path(os.path.abspath(file)).parent
+    here = next((d for d in [named, *named.parents] if (d / workspace.DIR).is_dir()), None)
+    if here is not None and here.resolve() != ws.root:
+        raise Refused("verify_link_out", path=file, root=here, target=ws.root)
+    return ws
 
 
 def _bound(root):
@@ -490,22 +507,38 @@ def _with_store(root, ws):
     a release himself — appended by hand, or in a copy of the store and never in the log —
     of content rejected in another item, and writes its attestation with his own key, shows
     nothing of that rejection in it. The log beside it does (offline, in a clone without a
-    store, a committed export is what knows)."""
+    store, a committed export is what knows). An export the person names as trusted
+    (`--roster`) is added to, not put in its place: one made before the rejection knows
+    nothing of it."""
     import dataclasses
+    import os
 
     from review.workflow import chain, trust
     from review.workflow.service import Service
 
     if not _has_store(ws):
         return root
+    # offline only by the person's own choice of store, never by what the folder says
+    chosen = bool(os.environ.get("REVIEW_DATABASE_URL"))
     try:
         service = Service(ws, ws.store(), None)
         with service.store.reading() as conn:
             identity = chain.workspace_id(conn)
-    except ReviewError:
-        return root  # no store to reach from here (offline): the attestation and the pin
+    except ReviewError as err:
+        # Offline — the attestation, the pin and any export — only when the person chose the
+        # store that cannot be reached: the folder's config or database is the editor's to
+        # point elsewhere, lock or spoil, and a store that cannot be read says nothing of the
+        # release its log refused (an export made before the rejection knows nothing either).
+        if chosen:
+            return root
+        raise StoreError("verify_store_unreadable", problem=err) from None
     if identity != root.workspace:
-        return root  # another workspace's store says nothing of this one's releases
+        # another workspace's store says nothing of this one's releases: the person's own
+        # choice, or the folder's config pointed at a sandbox to leave this one unread
+        if chosen:
+            return root
+        raise StoreError("verify_store_other_workspace", workspace=identity,
+                         pinned=root.workspace)
     with service.store.reading() as conn:  # a log broken since stops this as every action
         state = service.state(conn)
         everything = chain.records(conn)
@@ -534,12 +567,14 @@ def _pinned_root(ws, roster_file: str | None):
         try:
             exported = jsonfile.loads(Path(roster_file).read_bytes())
             if pinned is not None:  # a pinned root is never set aside by a file anyone can write
-                return pinned.anchored(attest.read_roster(exported, pinned))
-            return attest.root_of(attest.read_roster(exported))
+                given = pinned.anchored(attest.read_roster(exported, pinned))
+            else:
+                given = attest.root_of(attest.read_roster(exported))
         except (OSError, ValueError):
             raise UsageError("roster_file_not_export", path=roster_file) from None
         except trust.Untrusted as err:
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
+        return _with_store(given, ws)
     if pinned is None:
         raise UsageError("no_pinned_root")
     pinned = _bound(pinned)

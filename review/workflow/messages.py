@@ -384,6 +384,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att_omits_store_record": ("缺少该事项的第 {seq} 条记录，而本工作区的审核库日志中有该记录",
                                "it omits record {seq} of the item, which this workspace's log "
                                "holds"),
+    "verify_link_out": ("{path} 在工作区 {root} 中，却是指向另一个工作区 {target} 的链接：只在它"
+                        "所在的工作区核验",
+                        "{path} is in the workspace {root} but a link into another workspace, "
+                        "{target}: it is verified only in the workspace it is in"),
+    "verify_store_unreadable": ("无法读取本工作区的审核库（{problem}），无法确认该发布在其日志"
+                                "中且未被规则拒绝；请在能读取审核库的地方核验（或用 "
+                                "REVIEW_DATABASE_URL 自行指定审核库）",
+                                "this workspace's store cannot be read ({problem}), so whether "
+                                "its log holds the release, and the rules allowed it, is unknown; "
+                                "verify where the store can be read (or name the store yourself "
+                                "with REVIEW_DATABASE_URL)"),
+    "verify_store_other_workspace": ("本工作区配置的审核库属于另一个工作区（{workspace}），"
+                                     "而非所固定的 {pinned}；请在能读取本工作区审核库的地方"
+                                     "核验",
+                                     "the store this workspace names is another workspace's "
+                                     "({workspace}), not the pinned {pinned}; verify where this "
+                                     "workspace's store can be read"),
     "verify_store_other_log": ("审核库的日志与已提交的名册导出不符" + AUDIT,
                                "the store's log disagrees with the committed roster export; run "
                                "`review audit verify`"),
@@ -572,6 +589,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_broken": ("备份 {path} 未通过核验（{problem}）：不予使用",
                       "the backup {path} does not verify ({problem}): not used"),
     "backup_empty": ("备份 {path} 没有日志记录", "the backup {path} holds no log records"),
+    "restore_needs_witnesses": ("请用 --witnesses 指定被替换工作区的见证目录"
+                                "（.review/witness），以核对备份之后是否有人见过更多记录；"
+                                "旧工作区已不存在时，确认后加 --accept-loss",
+                                "name the witness directory of the workspace the backup replaces "
+                                "(--witnesses .review/witness), so that records members saw "
+                                "after the backup are known; if that workspace is gone, add "
+                                "--accept-loss"),
+    "restore_witnessed_loss": ("见证 {name} 见过第 {seq} 条记录，而备份止于第 {records} 条或与之"
+                               "不同：恢复将丢失此后的记录（例如其后的退回）；请恢复更新的备份，"
+                               "或在办公室确认丢失内容后加 --accept-loss",
+                               "the witness {name} saw record {seq}, which the backup (ending at "
+                               "record {records}) lacks or holds otherwise: restoring it would "
+                               "lose the records after it (a rejection, say); restore a later "
+                               "backup, or add --accept-loss once the office knows what is "
+                               "lost"),
     "restore_not_empty": ("{store} 已有数据：只能恢复到空的工作区",
                           "{store} is not empty: a backup is restored into an empty workspace "
                           "only"),

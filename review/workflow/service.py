@@ -11,7 +11,7 @@ import json
 import secrets
 import string
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -126,7 +126,8 @@ class Service:
         self.store = store
         self.identity = identity
         self.damaged: list[Msg] = []  # items `queue` could not read
-        self._gate: tuple[tuple, pinned.GateCheck] | None = None  # the policy it was built for
+        # the policy and the day it was built for
+        self._gate: tuple[tuple, pinned.GateCheck] | None = None
 
     @property
     def pipeline(self) -> pinned.GateCheck:
@@ -135,16 +136,19 @@ class Service:
         the lists it pins; what review.toml adds can only add findings (pinned.GateCheck). A
         service that lives long — the desk — builds it again when the policy changes: a list
         the office pinned since, or a phrase it stopped allowing, must bind the desk's
-        approvals as it binds everyone's."""
+        approvals as it binds everyone's — and again on a new day: the check judges drafts as
+        of today (a leader whose term ended yesterday is no longer current), as the command
+        line's does."""
         # read from the signed roster and policy records alone: the action's own transaction
         # verifies the whole log before anything this check finds is recorded
         with self.store.reading() as conn:
             policy = build_roster(chain.records(conn, kinds=chain.TRUST_KINDS)).policy
-        if self._gate is None or self._gate[0] != (policy.allow, policy.lists):
+        built_for = (policy.allow, policy.lists, date.today())
+        if self._gate is None or self._gate[0] != built_for:
             config, trusted = pinned.applied(self.workspace.gate_config(), policy.lists,
                                              self.workspace.root)
             allow = list(policy.allow)
-            self._gate = ((policy.allow, policy.lists), pinned.GateCheck(
+            self._gate = (built_for, pinned.GateCheck(
                 replace(config, allow=allow), replace(trusted, allow=allow)))
         return self._gate[1]
 

@@ -66,7 +66,9 @@ def test_a_backup_restores_with_nothing_lost(team, tmp_path, tmp_path_factory, m
     # the folder is lost; the office restores into a new one (SQLite, or a new PostgreSQL schema)
     target_url = request.getfixturevalue("postgres").schema_url(request) if team.url else None
     restored, new_root = _elsewhere(team, tmp_path_factory, monkeypatch, target_url)
-    result = restored.ok("admin", "restore", str(out))
+    # the witnesses of the folder it replaces saw nothing the backup lacks
+    result = restored.ok("admin", "restore", str(out), "--witnesses",
+                         str(team.root / ".review" / "witness"))
     assert "checked" in result.stdout and "signed by admin" in result.stdout
     new_url = target_url or f"sqlite:///{new_root / '.review' / 'review.db'}"
     assert _log_rows(new_url) == _log_rows(_url(team))
@@ -186,7 +188,7 @@ def test_a_backup_that_went_another_way_is_not_restored(team, tmp_path, tmp_path
     team.ok("admin", "queue")  # the admin's computer sees the real log
     fork, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
     shutil.rmtree(fork.root / "state" / "editor")  # the editor's scratch computer
-    fork.ok("editor", "restore", str(old))
+    fork.ok("editor", "restore", str(old), "--accept-loss")
     fork.submit("editor", fork.write("c.md", CLEAN + "（另一份）\n"))
     forked = tmp_path / "forked.db"
     fork.ok("editor", "backup", "--out", str(forked))

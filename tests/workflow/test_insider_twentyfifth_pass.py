@@ -107,7 +107,8 @@ def test_restore_restores_the_bytes_it_checked(team, tmp_path, tmp_path_factory,
         return name
 
     monkeypatch.setattr(backup, "signer", then_swapped)
-    said = json.loads(other.ok("admin", "restore", str(new), "--format", "json").stdout)
+    said = json.loads(other.ok("admin", "restore", str(new), "--format", "json",
+                               "--witnesses", str(team.root / ".review")).stdout)
     assert _sql(other, "SELECT count(*) FROM review_log")[0][0] == said["records"]
     assert _sql(other, "SELECT count(*) FROM review_log WHERE kind = 'reject'")[0][0] == 1
     assert "联系方式不宜公开" in other.ok("reviewer", "log", str(item)).stdout
