@@ -491,15 +491,6 @@ def _bound(root):
     return root
 
 
-def _has_store(ws) -> bool:
-    import os
-
-    from review.workflow import workspace
-
-    return bool(os.environ.get("REVIEW_DATABASE_URL") or workspace._config_url(ws.root)
-                or (ws.review_dir / "review.db").is_file())
-
-
 def _with_store(root, ws):
     """The root, with the store beside the draft as a log export made now when it is the
     root's workspace: a release must be one its log holds, and not one its rules refused.
@@ -513,10 +504,10 @@ def _with_store(root, ws):
     import dataclasses
     import os
 
-    from review.workflow import chain, trust
+    from review.workflow import chain
     from review.workflow.service import Service
 
-    if not _has_store(ws):
+    if not ws.names_store():
         return root
     # offline only by the person's own choice of store, never by what the folder says
     chosen = bool(os.environ.get("REVIEW_DATABASE_URL"))
@@ -540,14 +531,7 @@ def _with_store(root, ws):
         raise StoreError("verify_store_other_workspace", workspace=identity,
                          pinned=root.workspace)
     with service.store.reading() as conn:  # a log broken since stops this as every action
-        state = service.state(conn)
-        everything = chain.records(conn)
-        void = frozenset(seq for seq, _ in service.release_problems(conn, state))
-    now = trust.Trusted(state.roster, state.policy, state.workspace,
-                        [r for r in everything if r.kind in chain.TRUST_KINDS],
-                        tuple((r.seq, r.computed_hash()) for r in everything),
-                        {r.seq: r.item_id for r in everything if r.item_id is not None}, void)
-    extended = root.extended(now)
+        extended = root.extended(service.log_now(conn))
     if extended is None:  # the store no longer holds what an admin exported from it
         raise StoreError("verify_store_other_log")
     return dataclasses.replace(extended, store=True)

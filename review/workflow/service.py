@@ -38,6 +38,7 @@ from review.workflow.policy import PinnedList, Policy
 from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
+from review.workflow.trust import Trusted
 from review.workflow.workspace import Workspace
 
 TITLE_CHARS = 40
@@ -293,6 +294,18 @@ class Service:
     def roster(self) -> Roster:
         with self.store.reading() as conn:
             return self.state(conn).roster
+
+    def log_now(self, conn: Connection) -> Trusted:
+        """The log as an admin's export made now would carry it (unsigned): the roster and
+        policy records, every record's number and hash, and the releases the rules refused —
+        what `review verify` beside the store holds an attestation to."""
+        state = self.state(conn)
+        everything = chain.records(conn)
+        void = frozenset(seq for seq, _ in self.release_problems(conn, state))
+        return Trusted(state.roster, state.policy, state.workspace,
+                       [r for r in everything if r.kind in chain.TRUST_KINDS],
+                       tuple((r.seq, r.computed_hash()) for r in everything),
+                       {r.seq: r.item_id for r in everything if r.item_id is not None}, void)
 
     def export_roster(self) -> tuple[dict, list[str]]:
         """The roster's and policy's records signed by the acting admin, for offline checks

@@ -53,6 +53,12 @@ class Workspace:
             remembered.remember_store(self.root, effective)
         return Store(effective, review_dir=self.review_dir)
 
+    def names_store(self) -> bool:
+        """Whether a store is named for this workspace: by the person (REVIEW_DATABASE_URL),
+        by its config, or by the SQLite file in `.review/`."""
+        return bool(os.environ.get("REVIEW_DATABASE_URL") or _config_url(self.root)
+                    or (self.review_dir / "review.db").is_file())
+
     def config(self) -> Config:
         return _config(self.root)
 

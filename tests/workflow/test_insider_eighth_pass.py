@@ -18,24 +18,29 @@ from review.workflow.keys import load
 from .test_attacks import approved_item, engine
 
 
+def append_record(conn, me, kind, item, statement, item_prev=None) -> Place:
+    """A record signed with the key `me` and inserted at the log's end by hand, linked as
+    the store would link it (or, `item_prev`, to an earlier record of the item)."""
+    head = chain.head(conn)
+    records = chain.records(conn, item_id=item)
+    trust = chain.records(conn, kinds=chain.TRUST_KINDS)[-1].computed_hash()
+    place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
+                  item_prev or records[-1].computed_hash(), trust)
+    body = body_of(kind, item, statement, place)
+    signature = base64.b64encode(me.sign(body.encode())).decode()
+    conn.execute(log.insert().values(
+        seq=place.seq, kind=kind, item_id=item, actor=me.fingerprint, body=body,
+        signature=signature, prev_hash=head.hash,
+        hash=record_hash(place.seq, kind, item, me.fingerprint, body, signature, head.hash)))
+    return place
+
+
 def append_signed(team, who, kind, item, statement, item_prev=None):
-    """A record signed with `who`'s own key and appended at the log's end by hand, linked
-    as the store would link it (or, `item_prev`, to an earlier record of the item)."""
-    me = load(team.key(who))
+    """A record signed with `who`'s own key and appended at the log's end by hand, the item
+    marked released as the tables would show it."""
     made = engine(team)
     with made.begin() as conn:
-        head = chain.head(conn)
-        records = chain.records(conn, item_id=item)
-        trust = [r for r in chain.records(conn, kinds=chain.TRUST_KINDS)][-1].computed_hash()
-        place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
-                      item_prev or records[-1].computed_hash(), trust)
-        body = body_of(kind, item, statement, place)
-        signature = base64.b64encode(me.sign(body.encode())).decode()
-        conn.execute(log.insert().values(
-            seq=place.seq, kind=kind, item_id=item, actor=me.fingerprint, body=body,
-            signature=signature, prev_hash=head.hash,
-            hash=record_hash(place.seq, kind, item, me.fingerprint, body, signature,
-                             head.hash)))
+        place = append_record(conn, load(team.key(who)), kind, item, statement, item_prev)
         conn.execute(text(f"UPDATE review_items SET state='released', updated_seq={place.seq}"
                           f" WHERE id={item}"))
     made.dispose()

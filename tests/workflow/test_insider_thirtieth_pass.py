@@ -18,21 +18,18 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 from sqlalchemy import text
 from workflow.team import CLEAN, Team
 
-from review.tables import log
 from review.workflow import attest, chain
-from review.workflow.chain import Place, body_of, record_hash
 from review.workflow.history import build as build_history
 from review.workflow.keys import load
 from review.workflow.service import load_findings, load_state
 from review.workflow.workspace import Workspace
 
 from .test_attacks import approved_item, engine
+from .test_insider_eighth_pass import append_record
 
 
 def own_release(team: Team, who: str, item: int, logged: bool) -> None:
@@ -44,21 +41,12 @@ def own_release(team: Team, who: str, item: int, logged: bool) -> None:
     conn = made.connect()
     outer = conn.begin()
     try:
-        head = chain.head(conn)
         records = chain.records(conn, item_id=item)
         version = [r for r in records if r.kind in ("submit", "resubmit")][-1].statement
         statement = {"path": version["path"], "content_sha256": version["content_sha256"],
                      "at": version["at"]}
         trust = chain.records(conn, kinds=chain.TRUST_KINDS)
-        place = Place(chain.workspace_id(conn), head.seq + 1, head.hash,
-                      records[-1].computed_hash(), trust[-1].computed_hash())
-        body = body_of("release", item, statement, place)
-        signature = base64.b64encode(me.sign(body.encode())).decode()
-        conn.execute(log.insert().values(
-            seq=place.seq, kind="release", item_id=item, actor=me.fingerprint, body=body,
-            signature=signature, prev_hash=head.hash,
-            hash=record_hash(place.seq, "release", item, me.fingerprint, body, signature,
-                             head.hash)))
+        place = append_record(conn, me, "release", item, statement)
         state = load_state(conn, team.root / ".review")
         history = build_history(chain.records(conn, item_id=item), state.roster, state.policy,
                                 state.workspace, state.trust)

@@ -88,11 +88,7 @@ class Tables:
 
     def count(self, a: str, b: str) -> int:
         """How often b follows a in the project's prose."""
-        entry = self.follow.get(a)
-        if entry is None:
-            return 0
-        at = entry[0].find(b)
-        return ord(entry[1][at]) - 48 if at >= 0 else 0
+        return _count(self.follow, a, b)
 
     def weight(self, c: str) -> float:
         """log of c's summed jieba frequency (0 for a character jieba has no word with)."""
@@ -117,6 +113,14 @@ class Tables:
         weight = self.weight(b)
         unigram = math.exp(weight - self.log_total_weight) if weight else 1e-9
         return math.log(lam * seen + (1 - lam + 1e-3) * unigram)
+
+
+def _count(follow: dict[str, list], a: str, b: str) -> int:
+    entry = follow.get(a)
+    if entry is None:
+        return 0
+    at = entry[0].find(b)
+    return ord(entry[1][at]) - 48 if at >= 0 else 0
 
 
 def context_file() -> Path:
@@ -194,9 +198,8 @@ def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
     shapes = _shape_groups()
     sources = _sources(weight, shapes)
     follow = _follow()
-    prose = Tables({}, Words({}, {}), follow, {}, 0.0, {}, {})
     words = sorted(w for w, f in freq.items() if len(w) == 2
-                   and (f >= WORD2 or f > _NOT_A_WORD and prose.count(*w) >= PROSE_WORD)
+                   and (f >= WORD2 or f > _NOT_A_WORD and _count(follow, *w) >= PROSE_WORD)
                    and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
     common = Words.of(words)
     return {"slips": _slips(words, sources, freq),

@@ -258,20 +258,24 @@ def _closed_lists(text: str) -> Iterator[re.Match]:
                     yield m
 
 
+def _closing_end(text: str, m: re.Match) -> int | None:
+    """Where a list closed by 等国家 or a count ends (中国香港等15个国家): its finding runs to
+    there, where the correction (…国家和地区) is written. None for 两国: a pair, EX9202's."""
+    if m.group().endswith("两国"):
+        return None
+    return m.end() + text.startswith("家", m.end())
+
+
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
     if not any(region in text for region in _REGIONS + _TOGETHER) \
             and "中台" not in text and "中港" not in text and "两岸" not in text:
         return
-    closed = ((m, True) for m in _closed_lists(text))
-    opened = ((m, False) for m in re_compile(_OPENED).finditer(text))
-    for m, counted in chain(closed, opened):
+    closed = ((m, _closing_end(text, m)) for m in _closed_lists(text))
+    opened = ((m, None) for m in re_compile(_OPENED).finditer(text))
+    for m, close in chain(closed, opened):
         group = m.lastindex  # _CLOSED's list or single name; _OPENED's list
-        # a list closed by 等国家 or a count: the finding runs to its end (中国香港等15个国家),
-        # where the correction (…国家和地区) is written
-        close = m.end() + text.startswith("家", m.end()) \
-            if not m.group().endswith("两国") else 0  # 两国: a pair, EX9202's
         start = m.start(group)
         for part in re_compile(f"([{_SEPARATORS}])").split(m.group(group)):
             # the last name may have taken the 等 of 等12个国家
@@ -285,7 +289,7 @@ def detect(doc: Document) -> Iterator[Hit]:
                                                and len(item) > len(named)
                                                and item[-len(named) - 1] not in "国"):
                     at = start + len(item) - len(named)
-                    yield Hit(RULE, *view.span(at, close if counted and close else at + len(named)))
+                    yield Hit(RULE, *view.span(at, close or at + len(named)))
             start += len(part)
     if "两国" in text:
         paired = []
