@@ -55,6 +55,17 @@ def artefacts() -> Path:
     return path
 
 
+def shown(browser, element_id: str):
+    """The element the page the form posted to shows, once that page has loaded: a click on
+    a submit button returns before the browser navigates, and a busy machine is slow to."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 20).until(
+        expected_conditions.presence_of_element_located((By.ID, element_id)))
+
+
 def log_of(team, item: int) -> list[dict]:
     return json.loads(team.ok("admin", "log", str(item), "--format", "json").stdout)
 
@@ -94,7 +105,7 @@ def test_two_people_submit_on_the_command_line_and_approve_on_the_page(sqlite_te
     form.find_element(By.NAME, "comment").send_keys("同意")
     form.find_element(By.NAME, "confirm").click()
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert browser.find_element(By.ID, "done").is_displayed()
+    assert shown(browser, "done").is_displayed()
     last = log_of(team, item)[-1]
     assert (last["kind"], last["person"], last["signed"]) == ("approve", "reviewer", True)
     assert last["statement"]["comment"] == "同意"
@@ -116,7 +127,7 @@ def test_a_reviewer_cannot_approve_his_own_draft_on_the_page(sqlite_team, browse
     form = browser.find_element(By.ID, "approve")
     form.find_element(By.NAME, "confirm").click()
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert "cannot review it" in browser.find_element(By.ID, "problem").text
+    assert "cannot review it" in shown(browser, "problem").text
     assert [r["kind"] for r in log_of(team, item)] == ["submit"]
 
 
