@@ -151,12 +151,13 @@ def _refuse_before(day: date) -> None:
 # --- the organisation's holiday files ------------------------------------------------------
 
 
-def load_holidays(paths: Iterable[Path]) -> list[HolidayYear]:
-    """Holiday files, each checked; a ConfigError (exit 2) of one line naming the file and the
-    problem."""
+def load_holidays(files: Iterable[Path | tuple[Path, bytes]]) -> list[HolidayYear]:
+    """Holiday files (paths, or paths with the bytes already read from them), each checked; a
+    ConfigError (exit 2) of one line naming the file and the problem."""
     out: dict[int, HolidayYear] = {}
-    for path in paths:
-        year = read_holidays(path)
+    for file in files:
+        path, data = file if isinstance(file, tuple) else (file, None)
+        year = read_holidays(path, data)
         if year.year in out:
             raise ConfigError(Msg("holiday_file", path=path, problem=Msg(
                 "holiday_year_twice", year=year.year, other=out[year.year].source)))
@@ -164,28 +165,30 @@ def load_holidays(paths: Iterable[Path]) -> list[HolidayYear]:
     return list(out.values())
 
 
-def read_holidays(path: Path) -> HolidayYear:
+def read_holidays(path: Path, data: bytes | None = None) -> HolidayYear:
     """`year = 2027`, `holidays = [2027-01-01, …]`, `workdays = [2027-02-07, …]` (dates as
-    TOML dates or "YYYY-MM-DD" strings): the State Council's notice for one year."""
+    TOML dates or "YYYY-MM-DD" strings): the State Council's notice for one year. `data`: the
+    file's bytes when they were read already (checked against a signed digest)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        table = tomllib.loads((path.read_bytes() if data is None else data
+                               ).decode("utf-8-sig"))
     except OSError as err:
         raise _bad(path, "holiday_unreadable", reason=err.strerror or err) from None
     except UnicodeDecodeError:
         raise _bad(path, "holiday_unreadable", reason="not UTF-8") from None
     except tomllib.TOMLDecodeError as err:
         raise _bad(path, "holiday_not_toml", reason=err) from None
-    extra = sorted(set(data) - {"year", "holidays", "workdays"})
+    extra = sorted(set(table) - {"year", "holidays", "workdays"})
     if extra:
         raise _bad(path, "holiday_unknown_key", key=extra[0])
-    year = data.get("year")
+    year = table.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
         raise _bad(path, "holiday_needs_year")
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _bad(path, "date_range", day=year, first=FIRST_YEAR, last=LAST_YEAR)
     lists = {}
     for key in ("holidays", "workdays"):
-        value = data.get(key, [])
+        value = table.get(key, [])
         if not isinstance(value, list):
             raise _bad(path, "holiday_not_list", key=key)
         days = []

@@ -1,5 +1,6 @@
 """What every reader of the office's records does first (the commands and the desk): the
-tables must agree with the signed log, and deadlines follow the workspace's holiday files."""
+tables must agree with the signed log, and deadlines follow the holiday files the signed
+policy pins."""
 
 from __future__ import annotations
 
@@ -13,17 +14,36 @@ def office_checked(service) -> None:
     from review.workflow.projection import disagreements
 
     with service.store.reading() as conn:
-        service.state(conn)  # the log's links and the witnesses
+        state = service.state(conn)  # the log's links and the witnesses
         problems = [line for line in disagreements(conn) if not line.startswith(
             ("review_items", "review_decisions"))]
     if problems:
         raise StoreError("office_tables_disagree", problem=problems[0])
-    use_calendar(service)
+    use_calendar(service, state.policy)
 
 
-def use_calendar(service) -> None:
-    """The workspace config's holiday files (`[calendar] holidays`) over the bundled calendar;
-    a bad file is one line, exit 2."""
+def use_calendar(service, policy=None) -> None:
+    """The holiday files an admin pinned (`[calendar] holidays`, `review policy lists`), at
+    the content signed, over the bundled calendar; a bad file is one line, exit 2.
+
+    review.toml and the files sit where any member may write: an editor's own file for a year
+    the bundled calendar lacks would move every deadline of that year, what `accounts due`
+    calls overdue and when a 整改 is late. A file review.toml names that is not pinned is said
+    and not used (those deadlines stay provisional); a pinned one that changed is refused."""
+    import click
+
     from review.accounts import calendar
+    from review.language import say
+    from review.workflow import pinned
 
-    calendar.use(calendar.load_holidays(service.workspace.config().holiday_files()))
+    if policy is None:
+        with service.store.reading() as conn:
+            policy = service.state(conn).policy
+    root = service.workspace.root
+    files = [x for x in policy.lists if x.kind == "holidays"]
+    calendar.use(calendar.load_holidays(
+        (root / x.path, pinned.signed_bytes(x, root)) for x in files))
+    taken = {(root / x.path).resolve() for x in files}
+    for path in service.workspace.config().holiday_files():
+        if path.resolve() not in taken:
+            click.echo(f"review: {say('holidays_not_pinned', path=path)}", err=True)

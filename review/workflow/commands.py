@@ -262,10 +262,11 @@ def policy_allow(phrases: tuple[str, ...], removed: tuple[str, ...]) -> None:
                    "stop pinning this pinned list as it was (pinned anew as review.toml "
                    "gives it, if it still names it)")
 def policy_lists(clear: bool, drop: tuple[str, ...]) -> None:
-    """固定机构词表（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、表述和领导
-    文件 / pin the organisation's term lists (signed by an admin): the check that gates
-    release uses the lexicons, expressions and leaders file review.toml names now, at their
-    present content, whatever the working tree says later."""
+    """固定机构词表和节假日文件（管理员签名）：送审检查按签名时的内容使用 review.toml 所列词表、
+    表述和领导文件，账号期限按签名时的节假日文件计算 / pin the organisation's term lists and
+    holiday files (signed by an admin): the check that gates release uses the lexicons,
+    expressions and leaders file review.toml names now, and deadlines count by its holiday
+    files, at their present content, whatever the working tree says later."""
     lists, effect, changed = open_service().policy_lists(clear, drop)
     click.echo(say("policy_lists", count=len(lists), effect=effect))
     for entry in lists:

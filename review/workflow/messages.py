@@ -483,8 +483,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "characters"),
     "no_allow_phrase": ("审核策略中没有允许的短语“{phrase}”", "the policy allows no phrase "
                         "{phrase!r}"),
-    "policy_lists": ("固定的机构词表共 {count} 个（{effect}）：",
-                     "{count} pinned term lists ({effect}):"),
+    "policy_lists": ("固定的机构词表和节假日文件共 {count} 个（{effect}）：",
+                     "{count} pinned term lists and holiday files ({effect}):"),
     "list_outside": ("{path} 不在工作区 {root} 内，不能固定", "{path} is outside the workspace "
                      "{root}: it cannot be pinned"),
     "list_unreadable": ("无法读取 review.toml 所列词表 {path}", "cannot read {path}, a list "
@@ -494,6 +494,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the organisation's list {path} differs from the content an admin "
                             "pinned: the check that gates release will not run; an admin must "
                             "review it and run `review policy lists`"),
+    "pinned_holidays_changed": ("节假日文件 {path} 与管理员签名固定的内容不同，期限不予计算；"
+                                "请管理员核对后运行 review policy lists 重新固定",
+                                "the holiday file {path} differs from the content an admin "
+                                "pinned: no deadline is counted; an admin must review it and "
+                                "run `review policy lists`"),
+    "holidays_not_pinned": ("节假日文件 {path} 未经管理员签名固定，不予采用（该年期限仍为暂定）；"
+                            "管理员核对后运行 review policy lists 固定",
+                            "the holiday file {path} is not pinned by an admin and is not used "
+                            "(that year's deadlines stay provisional); an admin reviews it "
+                            "and runs `review policy lists`"),
     "pinned_list_dropped": ("已固定的机构词表 {path} 不在 review.toml 中，不予取消固定；"
                             "如确要取消，请运行 review policy lists --drop {path}",
                             "the pinned list {path} is not in review.toml: it stays pinned; to "

@@ -48,7 +48,8 @@ def named_by(config: Config, root: Path) -> tuple[PinnedList, ...]:
                     gate=ref.gate) for ref in config.lexicon]
     expressions = [pin("expressions", path) for path in config.expressions]
     leaders = [pin("leaders", config.leaders)] if config.leaders else []
-    return tuple(lexicons + expressions + leaders)
+    holidays = [pin("holidays", path) for path in config.calendar.holidays]
+    return tuple(lexicons + expressions + leaders + holidays)
 
 
 def applied(config: Config, lists: tuple[PinnedList, ...], root: Path
@@ -61,11 +62,9 @@ def applied(config: Config, lists: tuple[PinnedList, ...], root: Path
     from review.findings import Category, Gate, Severity
 
     pinned: dict[str, list] = {kind: [] for kind in ("lexicon", "expressions", "leaders")}
+    lists = tuple(x for x in lists if x.kind in pinned)  # holiday files are the office's
     for entry in lists:
-        data = _read(root / entry.path, entry.path)
-        if hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise Refused("pinned_list_changed", path=entry.path)
-        copy = _copy(entry, data)
+        copy = _copy(entry, signed_bytes(entry, root))
         if entry.kind == "lexicon":
             copy = LexiconRef(path=copy, category=entry.category and Category(entry.category),
                               severity=entry.severity and Severity(entry.severity),
@@ -158,6 +157,15 @@ def _copy(entry: PinnedList, data: bytes) -> Path:
     copy.parent.mkdir(parents=True)
     copy.write_bytes(data)
     return copy
+
+
+def signed_bytes(entry: PinnedList, root: Path) -> bytes:
+    """A pinned file's bytes, read once: refused unless they are what the admin signed."""
+    data = _read(root / entry.path, entry.path)
+    if hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise Refused("pinned_holidays_changed" if entry.kind == "holidays"
+                      else "pinned_list_changed", path=entry.path)
+    return data
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LIST_KINDS = ("lexicon", "expressions", "leaders")
+# the term lists the gate reads, and the holiday files deadlines count by (review.accounts)
+LIST_KINDS = ("lexicon", "expressions", "leaders", "holidays")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -18,7 +19,8 @@ class PinnedList:
     (`review policy lists`): its path in the workspace and the digest of the content an admin
     signed, with what a lexicon is when its file does not say (review.toml's `[[lexicon]]`)."""
 
-    kind: str        # one of LIST_KINDS: a `[[lexicon]]`, an `expressions` or the `leaders` file
+    kind: str        # one of LIST_KINDS: a `[[lexicon]]`, an `expressions`, the `leaders` file
+                     # or a `[calendar] holidays` file
     path: str        # POSIX, relative to the workspace's root, never leaving it
     sha256: str
     category: str | None = None

@@ -376,9 +376,12 @@ class Service:
         stops being pinned only when the admin names it (`--drop PATH`) or clears them all."""
         lists = () if clear else pinned.named_by(self.workspace.config(), self.workspace.root)
         if lists:
+            from review.accounts.calendar import load_holidays
             from review.pipeline import Pipeline
 
-            Pipeline(self.workspace.gate_config())  # a list the check cannot read: said now
+            # a list the check cannot read, a holiday file that is no notice: said now
+            Pipeline(self.workspace.gate_config())
+            load_holidays(self.workspace.config().holiday_files())
         with self.store.transaction() as conn:
             state = self.state(conn)
             self._me(state, "admin")

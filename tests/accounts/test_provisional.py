@@ -17,10 +17,13 @@ def late_december(office):
              "--decision", "2026年12月区政府办主任办公会集体研究")
 
 
-def holiday_file(office, text=NOTICE_2027, name="2027.toml"):
+def holiday_file(office, text=NOTICE_2027, name="2027.toml", pin=True):
+    """The year's notice written and named in review.toml, and pinned by the admin."""
     (office.root / name).write_text(text, encoding="utf-8")
     (office.root / "review.toml").write_text(f'[calendar]\nholidays = "{name}"\n',
                                              encoding="utf-8")
+    if pin:
+        office.ok("admin", "policy", "lists")
 
 
 def test_a_late_december_event_gets_a_provisional_deadline(office):
@@ -97,17 +100,33 @@ def test_a_bundled_year_keeps_its_deadlines(office):
     assert j(office, "accounts", "recompute") == []
 
 
-def test_a_bad_holiday_file_is_one_line_and_exit_2(office):
-    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区政府办",
-              "--platform", "微信公众号")
-    holiday_file(office, 'year = 2027\nworkdays = ["2027-01-08"]\n')
-    office.usage_error("admin", "accounts", "event", "城东发布", "change", "--date",
-                       "2026-12-28", "--decision", "x",
+def test_a_bad_holiday_file_is_refused_when_the_admin_pins_it_one_line_and_exit_2(office):
+    holiday_file(office, 'year = 2027\nworkdays = ["2027-01-08"]\n', pin=False)
+    office.usage_error("admin", "policy", "lists",
                        match="2027.toml: workdays: 2027-01-08 is not a weekend")
-    office.usage_error(None, "accounts", "due", match="is not a weekend")
     (office.root / "review.toml").write_text('[calendar]\nholidays = "none.toml"\n',
                                              encoding="utf-8")
-    office.usage_error(None, "accounts", "show", "城东发布", match="none.toml: cannot read")
+    office.usage_error("admin", "policy", "lists", match="cannot read none.toml")
     (office.root / "review.toml").write_text("[calendar]\nholidays = 2027\n", encoding="utf-8")
-    office.usage_error(None, "accounts", "show", "城东发布",
+    office.usage_error(None, "accounts", "due",
                        match="calendar.holidays: Input should be a valid path")
+
+
+def test_a_holiday_file_nobody_pinned_is_said_and_not_used(office):
+    """Pass 31's A11: review.toml and the files are any member's to write; an editor's own
+    notice for a year the bundled calendar lacks would move every deadline of that year."""
+    late_december(office)
+    holiday_file(office, pin=False)
+    result = office.ok(None, "accounts", "due", "--as-of", "2027-01-08", "--within", "0",
+                       "--format", "json")
+    assert [d["provisional"] for d in json.loads(result.stdout)] == [True]
+    assert "2027.toml is not pinned by an admin and is not used" in result.stderr
+    assert j(office, "accounts", "recompute") == []
+    # pinned, then changed by hand: refused until an admin pins it again
+    office.ok("admin", "policy", "lists")
+    assert j(office, "accounts", "show", "城东发布")["events"][0]["recompute"][
+        "provisional"] is False
+    (office.root / "2027.toml").write_text(NOTICE_2027.replace("2027-01-04", "2027-01-11"),
+                                           encoding="utf-8")
+    office.refused(None, "accounts", "due", match="differs from the content an admin pinned")
+    office.refused("admin", "accounts", "recompute", match="2027.toml differs")
