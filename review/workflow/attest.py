@@ -110,24 +110,41 @@ MAX_ATTESTATION = 16 * 1024 * 1024  # a real one is a few hundred kilobytes at m
 
 # --- the roster, exported for offline checks ---------------------------------------------
 
-def export_roster(records: list[Record], admin: Identity,
-                  log: list[tuple[int, str, int | None]] | None = None,
-                  void: list[int] | None = None) -> dict:
-    """The chain of roster and policy records from `init` on, and the (number, hash) of every
-    record of the log, signed by the exporting admin: at the base revision of a content
-    repository, CI's pinned root; and for people, the roster to read."""
+def roster_payload(records: list[Record], log: list[tuple[int, str, int | None]],
+                   void: list[int]) -> bytes:
+    """The chain of roster and policy records from `init` on, and the (number, hash, item) of
+    every record of the log, with the releases the rules refused: what an export signs. The
+    same store gives the same bytes, so a co-signing admin can compare it with his own."""
     first = records[0]
     body = {"root": first.actor, "workspace": first.statement.get("workspace") or first.hash,
-            "trust": [trust.entry(r) for r in records], "log": [list(x) for x in log or []],
-            "void": list(void or [])}
-    payload = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+            "trust": [trust.entry(r) for r in records], "log": [list(x) for x in log],
+            "void": list(void)}
+    return json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+
+
+def export_roster(payload: bytes, admin: Identity) -> dict:
+    """The export signed by the exporting admin: at the base revision of a content
+    repository, CI's pinned root; and for people, the roster to read. Under an admins'
+    threshold it counts once that many admins signed it (`roster export --cosign`)."""
     return dsse.envelope(ROSTER_TYPE, payload, [admin])
 
 
-def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
+def export_log_end(env: dict) -> int:
+    """The last record number an export lists (ValueError when it is no export)."""
+    try:
+        return max(int(e[0]) for e in jsonfile.loads(base64.b64decode(env["payload"]))["log"])
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError, AttributeError):
+        raise ValueError("not an export") from None
+
+
+def read_roster(env: dict, root: trust.Root | None = None, *, complete: bool = True
+                ) -> trust.Trusted:
     """The roster an export carries, if its chain holds together — from the pinned root, or
     (CI at the base revision, where the export itself is the pin) from its own first admin.
-    The export must be signed by an admin in force at its end. Raises trust.Untrusted."""
+    The export must be signed by as many admins in force at its end as the threshold in force
+    asks (one admin's stolen key must not vouch for a log that never was); with
+    `complete=False`, by one of them at least (an export still being co-signed). Raises
+    trust.Untrusted."""
     try:
         payload = jsonfile.loads(base64.b64decode(env["payload"]))
         entries = payload["trust"]
@@ -144,15 +161,25 @@ def read_roster(env: dict, root: trust.Root | None = None) -> trust.Trusted:
     try:  # a file anyone can write: whatever its shape, untrusted — never a crash
         trusted = dataclasses.replace(trust.trusted(entries, root), log=log, items=items,
                                       void=void)
-        admins = {fp: key.public for person in trusted.roster.people.values()
-                  if "admin" in person.roles for fp, key in person.keys.items()
-                  if key.revoked_seq is None}
-        _, good = dsse.open_envelope(env, ROSTER_TYPE, admins)
+        signers = set(export_signers(env, trusted).values())  # people: two keys are one
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
         raise trust.Untrusted(Msg("not_roster_export")) from None
-    if not good:
+    if not signers:
         raise trust.Untrusted(Msg("export_not_admin_signed"))
+    need = trusted.policy.admin_threshold
+    if complete and len(signers) < need:
+        raise trust.Untrusted(Msg("export_below_threshold", signed=len(signers), need=need))
     return trusted
+
+
+def export_signers(env: dict, trusted: trust.Trusted) -> dict[str, str]:
+    """The export's good signatures by admins in force at its end: key fingerprint → name."""
+    admins = {fp: (person.name, key.public) for person in trusted.roster.people.values()
+              if "admin" in person.roles for fp, key in person.keys.items()
+              if key.revoked_seq is None}
+    _, good = dsse.open_envelope(env, ROSTER_TYPE,
+                                 {fp: public for fp, (_, public) in admins.items()})
+    return {fp: admins[fp][0] for fp in good}
 
 
 def root_of(trusted: trust.Trusted) -> trust.Root:

@@ -207,16 +207,31 @@ def roster_list(fmt: str) -> None:
 @lang_option
 @click.option("--out", type=click.Path(dir_okay=False), default=".review/roster.json",
               show_default=True)
-def roster_export(out: str) -> None:
-    """导出签名名册供离线核验 / write the signed roster for offline checks (commit it)."""
+@click.option("--cosign", is_flag=True,
+              help="在 --out 已有的导出上加签（须与本库记录逐字一致）/ add my signature to the "
+                   "export already at --out (it must be exactly what this store gives)")
+def roster_export(out: str, cosign: bool) -> None:
+    """导出签名名册供离线核验；管理员签名门槛大于 1 时，须由其他管理员以 --cosign 加签 / write
+    the signed roster for offline checks (commit it); under an admins' threshold, the other
+    admins add their signatures with --cosign."""
     from review.workflow import attest
 
-    env, void = open_service().export_roster()
-    for line in void:  # releases the rules refused: named void in the export
-        click.echo(f"review: {said(line, spoken())}", err=True)
+    service = open_service()
+    if cosign:
+        try:
+            env, missing = service.cosign_export(jsonfile.loads(Path(out).read_bytes()))
+        except (OSError, ValueError):
+            raise UsageError("not_an_export", path=out) from None
+    else:
+        env, void, missing = service.export_roster()
+        for line in void:  # releases the rules refused: named void in the export
+            click.echo(f"review: {said(line, spoken())}", err=True)
     _write(Path(out), json.dumps(env, indent=2) + "\n")
     click.echo(out)
-    click.echo(say("trust_root", root=attest.root_of(attest.read_roster(env))))
+    if missing:  # not yet a root anyone trusts: said, with what makes it one
+        click.echo(say("export_needs_cosign", missing=missing, out=out))
+    else:
+        click.echo(say("trust_root", root=attest.root_of(attest.read_roster(env))))
 
 
 @click.group()

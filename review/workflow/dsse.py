@@ -22,6 +22,14 @@ def envelope(payload_type: str, payload: bytes, signers: list[Identity]) -> dict
             "signatures": signatures}
 
 
+def add_signature(env: dict, signer: Identity) -> dict:
+    """`env` with `signer`'s signature over its payload added (a co-signature)."""
+    message = pae(env["payloadType"], base64.b64decode(env["payload"], validate=True))
+    signature = {"keyid": signer.fingerprint,
+                 "sig": base64.b64encode(signer.sign(message)).decode()}
+    return {**env, "signatures": [*env.get("signatures", []), signature]}
+
+
 def open_envelope(env: dict, payload_type: str, keys: dict[str, bytes]) -> tuple[bytes, list[str]]:
     """(payload, key ids whose signatures verify); empty list when none does."""
     if env.get("payloadType") != payload_type:

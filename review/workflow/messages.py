@@ -472,6 +472,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster_rotated": ("{name}：已更换密钥（{effect}）", "{name}: new key ({effect})"),
     "pending_signed": ("已签名：{signers}；尚需 {needs} 位", "signed by {signers}; needs {needs}"),
     "trust_root": ("信任根：{root}", "trust root: {root}"),
+    "export_needs_cosign": ("此导出还须 {missing} 位其他管理员加签才生效：review roster export "
+                            "--cosign --out {out}",
+                            "this export counts once {missing} more admin(s) sign it: review "
+                            "roster export --cosign --out {out}"),
+    "not_an_export": ("{path} 不是名册导出", "{path} is not a roster export"),
+    "export_untrusted": ("此导出不能加签：{problem}", "this export cannot be co-signed: "
+                         "{problem}"),
+    "export_not_this_log": ("此导出与本库截至第 {end} 条的记录不一致（名册、记录哈希或作废的"
+                            "发布），不予加签；请在本库重新导出",
+                            "this export differs from this store's log up to record {end} (its "
+                            "roster, a record's hash or the void releases): not co-signed; "
+                            "export again from the store"),
+    "export_signed_already": ("你已签过此导出", "you signed this export already"),
+    "export_below_threshold": ("导出只有 {signed} 位管理员签名，门槛为 {need} 位",
+                               "the export is signed by {signed} admin(s); the threshold is "
+                               "{need}"),
     "policy_set": ("审核级别：{levels}；发布人单设：{separate}（{effect}）",
                    "levels: {levels}; separate publisher: {separate} ({effect})"),
     "policy_allowed": ("允许的短语共 {count} 条（{effect}）：",

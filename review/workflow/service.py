@@ -5,6 +5,7 @@ written — or nothing is."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import json
@@ -21,7 +22,7 @@ from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
 from review.tables import accounts, decisions, items, log
-from review.workflow import attest, chain, excerpt, marks, pinned, witness
+from review.workflow import attest, chain, excerpt, marks, pinned, trust, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
@@ -116,9 +117,9 @@ def load_state(conn: Connection, review_dir: Path) -> State:
 def logged_state(conn: Connection) -> State:
     """The roster and policy the log makes, its witnesses unchecked: for `review audit
     verify`, which lists what is wrong instead of stopping at the first thing."""
-    trust = chain.records(conn, kinds=chain.TRUST_KINDS)
-    roster = build_roster(trust)
-    return State(roster, roster.policy, chain.workspace_id(conn), trust)
+    records = chain.records(conn, kinds=chain.TRUST_KINDS)
+    roster = build_roster(records)
+    return State(roster, roster.policy, chain.workspace_id(conn), records)
 
 
 class Service:
@@ -307,30 +308,66 @@ class Service:
                        tuple((r.seq, r.computed_hash()) for r in everything),
                        {r.seq: r.item_id for r in everything if r.item_id is not None}, void)
 
-    def export_roster(self) -> tuple[dict, list[str]]:
+    def export_roster(self) -> tuple[dict, list[str], int]:
         """The roster's and policy's records signed by the acting admin, for offline checks
-        (CI's pinned root at the base revision), and what it names void.
+        (CI's pinned root at the base revision), what it names void, and how many more
+        admins must co-sign it before it counts (the admins' threshold less one).
 
         CI trusts an export to say which records the log holds. It refuses to vouch for a
         broken chain (a forked item, a rewritten record). A release the rules refused when it
         was appended by hand — a colleague's unapproved item, content rejected elsewhere —
         stays in an append-only log for good, so the export names it void instead of
         refusing every later export: no attestation of it is accepted."""
-        from review.workflow import audit
-
         with self.store.reading() as conn:
             state = self.state(conn)
             self._me(state, "admin")
-            problem = audit.verify_chain(conn)
-            if problem:
-                raise StoreError("no_export", problem=problem)
-            void = self.release_problems(conn, state)
-            everything = chain.records(conn)
-        env = attest.export_roster([r for r in everything if r.kind in chain.TRUST_KINDS],
-                                   self.identity,
-                                   [(r.seq, r.computed_hash(), r.item_id) for r in everything],
-                                   sorted(seq for seq, _ in void))
-        return env, [line for _, line in void]
+            payload, void = self._export_payload(conn, state)
+        return (attest.export_roster(payload, self.identity), [line for _, line in void],
+                state.policy.admin_threshold - 1)
+
+    def cosign_export(self, env: dict) -> tuple[dict, int]:
+        """Another admin's export with the acting admin's signature added, and how many more
+        it needs — once the store, as far as the export reaches, gives exactly its bytes: an
+        admin vouches for the log his own store holds, never for one a colleague's stolen key
+        made up (a release signed outside the store, a void list emptied)."""
+        from review.workflow import dsse
+
+        end = attest.export_log_end(env)  # ValueError: no export (the command says so)
+        payload = base64.b64decode(env["payload"], validate=True)
+        with self.store.reading() as conn:
+            state = self.state(conn)
+            me = self._me(state, "admin")
+            root = trust.Root(state.trust[0].actor, state.workspace)
+            try:
+                exported = attest.read_roster(env, root, complete=False)
+            except trust.Untrusted as err:
+                raise Refused("export_untrusted", problem=err) from None
+            mine, _ = self._export_payload(conn, state, end)
+        if mine != payload:
+            raise Refused("export_not_this_log", end=end)
+        signers = attest.export_signers(env, exported)
+        if me.name in signers.values():
+            raise Refused("export_signed_already")
+        env = dsse.add_signature(env, self.identity)
+        return env, max(0, exported.policy.admin_threshold - len(set(signers.values())) - 1)
+
+    def _export_payload(self, conn: Connection, state: State, end: int | None = None
+                        ) -> tuple[bytes, list[tuple[int, str]]]:
+        """What an export of the log up to record `end` (all of it: None) signs, and the
+        releases it names void with why."""
+        from review.workflow import audit
+
+        problem = audit.verify_chain(conn)
+        if problem:
+            raise StoreError("no_export", problem=problem)
+        everything = [r for r in chain.records(conn) if end is None or r.seq <= end]
+        void = [(seq, line) for seq, line in self.release_problems(conn, state)
+                if end is None or seq <= end]
+        payload = attest.roster_payload(
+            [r for r in everything if r.kind in chain.TRUST_KINDS],
+            [(r.seq, r.computed_hash(), r.item_id) for r in everything],
+            sorted(seq for seq, _ in void))
+        return payload, void
 
     def policy_set(self, levels: list[str], separate_publisher: bool,
                    admin_threshold: int | None = None) -> str:

@@ -263,9 +263,9 @@ def test_a_roster_file_given_to_verify_must_start_at_the_pinned_root(team, tmp_p
     forger = keys.load(team.key("editor"))
     with engine(team).begin() as conn:
         records = chain.records(conn, kinds=chain.TRUST_KINDS)
-    (tmp_path / "forged.json").write_text(json.dumps(attest.export_roster(
-        [chain.Record(r.seq, r.kind, r.item_id, r.actor, r.body, r.signature, r.prev_hash,
-                      r.hash) for r in records], forger)), encoding="utf-8")
+    payload = attest.roster_payload(records, [], [])
+    (tmp_path / "forged.json").write_text(json.dumps(attest.export_roster(payload, forger)),
+                                          encoding="utf-8")
     team.refused("reviewer", "verify", "--roster", str(tmp_path / "forged.json"), path,
                  match="forged.json")
 
