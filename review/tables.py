@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Integer,
     LargeBinary,
     MetaData,
@@ -16,12 +17,16 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4  # 1: workflow; 2: accounts and alerts; 3: the log append-only; 4: duty
+# 1: workflow; 2: accounts and alerts; 3: the log append-only; 4: duty; 5: the server's time
+SCHEMA_VERSION = 5
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits in PostgreSQL
 
 metadata = MetaData()
 meta = Table("review_meta", metadata,
              Column("key", String(64), primary_key=True), Column("value", Text, nullable=False))
+# review_meta's key for the first record the PostgreSQL server's insert time dates (a restore
+# inserts old records anew: theirs is the restore's time)
+SERVER_TIME_FROM = "server_time_from"
 log = Table("review_log", metadata,
             Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                    autoincrement=False),
@@ -34,7 +39,10 @@ log = Table("review_log", metadata,
             Column("hash", String(64), nullable=False),
             # PostgreSQL: the database role that added the row, set by a trigger (not by the
             # writer), so that a row nobody signed still names who put it there
-            Column("inserted_by", Text))
+            Column("inserted_by", Text),
+            # PostgreSQL: the server's time of the insert, set by the same trigger — a clock
+            # the signer does not control (review.workflow.judged.log_days); SQLite: none
+            Column("logged_at", DateTime(timezone=True)))
 items = Table("review_items", metadata,
               Column("id", Integer, primary_key=True, autoincrement=True),
               Column("path", Text, nullable=False),

@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from review.errors import StoreError, UsageError
 from review.files import discard
-from review.tables import SCHEMA_VERSION, log, meta, metadata
+from review.tables import SCHEMA_VERSION, SERVER_TIME_FROM, log, meta, metadata
 from review.workflow import chain
 from review.workflow.store import Store, append_only
 
@@ -272,3 +272,7 @@ def restore(path: Path, store: Store) -> None:
                 dst.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
                     f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))
+        # the restored records reached this server now, not when they were signed: their
+        # days are their signers' again (review.workflow.judged.server_times)
+        head = dst.execute(select(func.max(log.c.seq))).scalar() or 0
+        dst.execute(meta.insert().values(key=SERVER_TIME_FROM, value=str(head + 1)))

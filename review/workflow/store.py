@@ -28,7 +28,8 @@ _NOT_UTF8 = "not_utf8"
 MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               2: lambda conn: metadata.create_all(conn),
               3: lambda conn: append_only(conn),
-              4: lambda conn: metadata.create_all(conn)}
+              4: lambda conn: metadata.create_all(conn),
+              5: lambda conn: append_only(conn)}
 
 # The log is append-only in the database too. On PostgreSQL this holds against every member:
 # members connect as roles that may only SELECT and INSERT the log (README, "A team on
@@ -45,13 +46,17 @@ _APPEND_ONLY = {
         "CREATE TRIGGER review_log_no_truncate BEFORE TRUNCATE ON review_log "
         "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()",
         "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS inserted_by text",
+        "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS logged_at timestamptz",
+        # who added a row and when, by the server: a member's INSERT cannot choose either
         "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger LANGUAGE plpgsql "
-        "AS $$ BEGIN NEW.inserted_by := session_user; RETURN NEW; END $$",
+        "AS $$ BEGIN NEW.inserted_by := session_user; NEW.logged_at := now(); RETURN NEW; "
+        "END $$",
         "DROP TRIGGER IF EXISTS review_log_inserted_by ON review_log",
         "CREATE TRIGGER review_log_inserted_by BEFORE INSERT ON review_log "
         "FOR EACH ROW EXECUTE FUNCTION review_log_inserted_by()"],
     "sqlite": [
         "ALTER TABLE review_log ADD COLUMN inserted_by TEXT",
+        "ALTER TABLE review_log ADD COLUMN logged_at DATETIME",
         "CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log "
         "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
         "CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log "
@@ -72,10 +77,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
 def append_only(conn: Connection) -> None:
     """Every table of the schema, and the log append-only (a new store, a backup's copy)."""
     metadata.create_all(conn)
-    # a log made by this version has the column already; one made before gets it
-    has_column = any(c["name"] == "inserted_by" for c in inspect(conn).get_columns("review_log"))
+    # a log made by this version has the columns already; one made before gets them
+    columns = {c["name"] for c in inspect(conn).get_columns("review_log")}
     for statement in _APPEND_ONLY[conn.dialect.name]:
-        if not (statement.startswith("ALTER TABLE") and has_column):
+        if not (statement.startswith("ALTER TABLE") and statement.split()[-2] in columns):
             conn.exec_driver_sql(statement)
 
 

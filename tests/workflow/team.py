@@ -182,6 +182,23 @@ def store_url(request) -> str | None:
     return request.getfixturevalue("postgres").schema_url(request)
 
 
+def clock(team: Team, monkeypatch, at: str) -> None:
+    """From now on records are signed at `at` (ISO time with offset) by the signer's clock
+    and, on PostgreSQL, received then by the server: the log's insert trigger, in the test's
+    own schema, stamps `at` where it stamps now() (review.workflow.judged.server_times)."""
+    monkeypatch.setattr("review.workflow.service.signed_time", lambda: at)
+    if team.url:
+        from sqlalchemy import create_engine
+
+        made = create_engine(team.url)
+        with made.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN NEW.inserted_by := session_user; "
+                f"NEW.logged_at := '{at}'::timestamptz; RETURN NEW; END $$")
+        made.dispose()
+
+
 def member_url(team: Team, request) -> str:
     """The URL of a new PostgreSQL role of the team's database with the grants the README
     gives each member (MEMBER_GRANTS): not the tables' owner. Dropped when the test ends."""

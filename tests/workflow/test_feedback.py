@@ -5,6 +5,7 @@ import json
 
 import pytest
 from sqlalchemy import text
+from workflow.team import clock
 
 from review.model import corpus
 
@@ -24,9 +25,9 @@ AD_START = SPONSOR.index("活动由")
 AD_END = SPONSOR.index("。", AD_START) + 1
 
 
-def _dated(monkeypatch, day: str) -> None:
-    """Decisions signed from now on carry this day (the signer's clock)."""
-    monkeypatch.setattr("review.workflow.service.signed_time", lambda: f"{day}T10:00:00+08:00")
+def _dated(team, monkeypatch, day: str) -> None:
+    """Decisions signed from now on carry this day (the signer's clock, and the server's)."""
+    clock(team, monkeypatch, f"{day}T10:00:00+08:00")
 
 
 def _override_and_release(team) -> int:
@@ -57,9 +58,9 @@ def _export(team, *args: str) -> tuple[list[str], list[dict]]:
 
 
 def test_overrides_and_marks_become_labelled_masked_sentences(team, monkeypatch):
-    _dated(monkeypatch, "2026-11-03")
+    _dated(team, monkeypatch, "2026-11-03")
     released = _override_and_release(team)
-    _dated(monkeypatch, "2026-12-02")
+    _dated(team, monkeypatch, "2026-12-02")
     rejected = _reject_with_mark(team)
     tsv, rows = _export(team)
     assert tsv == [

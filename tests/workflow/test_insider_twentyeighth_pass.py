@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from workflow.team import CLEAN, Team
+from workflow.team import CLEAN, Team, clock
 
 from review.workflow import keys
 from review.workflow import service as service_mod
@@ -57,7 +57,7 @@ def test_an_honest_release_keeps_its_own_date(team: Team, monkeypatch) -> None:
     item = _approved_item(team)
     later = (datetime.now().astimezone() + timedelta(days=3)).isoformat(timespec="seconds")
     with monkeypatch.context() as m:
-        m.setattr(service_mod, "signed_time", lambda: later)  # released three days on
+        clock(team, m, later)  # released three days on
         team.ok("editor", "release", str(item))
         # and read then: a date past the reader's own today is none (pass 29)
         assert _released_days(team, item) == [later[:10]]

@@ -4,6 +4,7 @@ overridden too often and `--suggest`, through the real CLI on SQLite and Postgre
 import json
 
 import pytest
+from workflow.team import clock
 
 from review.config import parse_config
 
@@ -14,8 +15,8 @@ DECEMBER_REJECTED = "商家称加微信咨询可享优惠。另外，我觉得�
 NOVEMBER_OVERRIDDEN = "老人可加微信咨询体检事宜。"
 
 
-def _on(monkeypatch, day: str) -> None:
-    monkeypatch.setattr("review.workflow.service.signed_time", lambda: f"{day}T09:30:00+08:00")
+def _on(team, monkeypatch, day: str) -> None:
+    clock(team, monkeypatch, f"{day}T09:30:00+08:00")
 
 
 def _overridden(team, name: str, sentence: str) -> None:
@@ -28,9 +29,9 @@ def _overridden(team, name: str, sentence: str) -> None:
 def history(team, monkeypatch):
     """November: one AD001 finding, overridden. December: three, two overridden and one
     rejected with a reason naming AD001 and a mark of another sentence as opinion."""
-    _on(monkeypatch, "2026-11-20")
+    _on(team, monkeypatch, "2026-11-20")
     _overridden(team, "nov.txt", NOVEMBER_OVERRIDDEN)
-    _on(monkeypatch, "2026-12-03")
+    _on(team, monkeypatch, "2026-12-03")
     for n, sentence in enumerate(DECEMBER_OVERRIDDEN):
         _overridden(team, f"dec{n}.txt", sentence)
     draft = BOOKING.format(DECEMBER_REJECTED)
