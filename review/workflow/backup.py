@@ -142,7 +142,26 @@ def private_copy(path: Path) -> Iterator[Path]:
                 shutil.copyfile(signature_path(path), signature_path(copy))
         except OSError as err:
             raise UsageError("cannot_read", path=path, reason=err.strerror or err) from None
+        _brought_up_to_date(copy)
         yield copy
+
+
+def _brought_up_to_date(copy: Path) -> None:
+    """A backup an earlier version made, brought to this version's schema in the private copy,
+    as a store is when a newer `review` opens it: last night's backup stays restorable after
+    an upgrade. Its records and their signatures are untouched (check() reads them next)."""
+    try:
+        with closing(sqlite3.connect(f"file:{copy}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT value FROM review_meta WHERE key = 'schema_version'"
+                               ).fetchone()
+    except sqlite3.Error:
+        return  # no store's backup: check() says so
+    if row and str(row[0]).isdigit() and int(row[0]) < SCHEMA_VERSION:
+        store = Store(f"sqlite:///{copy}")
+        try:
+            store.migrate()
+        finally:
+            store.engine.dispose()
 
 
 def check(path: Path, shown: Path | None = None) -> Summary:

@@ -207,3 +207,27 @@ def test_a_backup_that_went_another_way_is_not_restored(team, tmp_path, tmp_path
     result = restored.fails(3, "admin", "restore", str(forked))
     assert "nobody holding the office or admin role" in result.stderr
     assert not (new_root / ".review").exists()
+
+
+def test_a_backup_an_earlier_version_made_is_restored(team, tmp_path, tmp_path_factory,
+                                                      monkeypatch, request):
+    """Last night's backup, made before an upgrade changed the schema (version 4: the log
+    without the server's time), is brought up to date in restore's private copy."""
+    _history(team)
+    out = tmp_path / "old.db"
+    team.ok("admin", "backup", "--out", str(out))
+    with sqlite3.connect(out) as conn:
+        conn.execute("ALTER TABLE review_log DROP COLUMN logged_at")
+        conn.execute("UPDATE review_meta SET value = '4' WHERE key = 'schema_version'")
+    conn.close()
+    target_url = request.getfixturevalue("postgres").schema_url(request) if team.url else None
+    restored, new_root = _elsewhere(team, tmp_path_factory, monkeypatch, target_url)
+    restored.ok("admin", "restore", str(out), "--witnesses",
+                str(team.root / ".review" / "witness"))
+    new_url = target_url or f"sqlite:///{new_root / '.review' / 'review.db'}"
+    assert _log_rows(new_url) == _log_rows(_url(team))
+    assert "intact" in restored.ok("admin", "audit", "verify").stdout
+    with sqlite3.connect(out) as conn:  # the user's file is left as it was
+        assert conn.execute("SELECT value FROM review_meta WHERE key = 'schema_version'"
+                            ).fetchone() == ("4",)
+    conn.close()
