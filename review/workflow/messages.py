@@ -596,6 +596,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "(--witnesses .review/witness), so that records members saw "
                                 "after the backup are known; if that workspace is gone, add "
                                 "--accept-loss"),
+    "restore_no_witnesses": ("{path} 中没有见证：请用 --witnesses 指定被替换工作区的"
+                             " .review/witness；旧工作区已不存在时，确认后加 --accept-loss",
+                             "no witness in {path}: name the witness directory of the workspace "
+                             "the backup replaces (OLD/.review/witness) with --witnesses, or, "
+                             "where it is gone with its disk, restore with --accept-loss"),
     "restore_witnessed_loss": ("见证 {name} 见过第 {seq} 条记录，而备份止于第 {records} 条或与之"
                                "不同：恢复将丢失此后的记录（例如其后的退回）；请恢复更新的备份，"
                                "或在办公室确认丢失内容后加 --accept-loss",
