@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import json
+
 from workflow.team import CLEAN, Team
 
 from .test_attacks import approved_item
@@ -48,3 +50,27 @@ def test_a_witness_directory_inside_the_witnesses_does_not_stand_for_them(
                          match="no witness")
     assert not (restored.root / ".review" / "review.db").exists()
     del item
+
+
+CONCEALED = ("关于开展冬季消防安全检查的通知\n"
+             "\x1b[3A\x1b[2M\x1b[1B\n"  # up to the findings, delete them, back down
+             "我个人认为这项政策完全是错误的，老百姓都很不满。\x1b[2K\r"
+             "请各单位于12月10日前完成自查，并将结果报区应急管理局。\n")
+
+
+def test_a_draft_cannot_draw_over_itself_in_the_reviewer_s_terminal(team: Team) -> None:
+    """Escape sequences and a carriage return in the draft went to the reviewer's terminal
+    as they were: the flagged sentence overwritten by an innocent one, the findings above
+    erased — and he approved a draft he had not read."""
+    item = team.submit("editor", team.write("a.txt", CONCEALED))
+    shown = team.ok("reviewer", "show", str(item)).stdout
+    assert "\x1b" not in shown and "\r" not in shown
+    assert "⟦U+001B⟧[3A" in shown and "⟦U+000D⟧" in shown
+    assert "我个人认为这项政策完全是错误的" in shown and "OP019" in shown
+    # a draft saved with CRLF line ends is shown as it reads, nothing named
+    crlf = team.submit("editor", team.write("b.txt", CLEAN.replace("\n", "\r\n")))
+    shown = team.ok("reviewer", "show", str(crlf)).stdout
+    assert "⟦" not in shown and "\r" not in shown and "请各单位于12月10日前完成自查" in shown
+    # the JSON keeps the text exactly
+    data = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
+    assert data["content"] == CONCEALED
