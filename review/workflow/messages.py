@@ -278,6 +278,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "proposal_lapsed": ("第 {seq} 条记录的提议已过期（{days} 天内未获足够会签）：请重新提议",
                         "the proposal of record {seq} has lapsed (not co-signed within {days} "
                         "days): propose it again"),
+    "proposal_stale": ("第 {seq} 条记录提议之后，审核策略已由第 {since} 条记录改变：现在会签将撤销"
+                       "该变更；请在现行策略上重新提议",
+                       "the policy has changed since record {seq} was proposed (record "
+                       "{since}): co-signed now it would undo that change; propose it again "
+                       "on the policy in force"),
     "already_cosigned": ("{name} 已会签第 {seq} 条记录", "{name} already signed record {seq}"),
     "no_export": ("未导出：日志中含有审核规则不允许的记录（{problem}）；见 `review audit verify`",
                   "no export: the log holds what the rules refuse ({problem}); see "

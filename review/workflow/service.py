@@ -265,6 +265,8 @@ class Service:
                 raise UsageError("not_a_proposal", seq=seq)
             if me.name in proposal.standing(state.roster):
                 raise Refused("already_cosigned", name=me.name, seq=seq)
+            if proposal.stale(state.roster):
+                raise Refused("proposal_stale", seq=seq, since=state.roster.policy_seq)
             at = signed_time()
             if proposal.lapsed(at):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -277,12 +279,14 @@ class Service:
         with self.store.reading() as conn:
             state = self.state(conn)
         # only the signatures that still count: a revoked admin's is not shown as one; and
-        # only the proposals a co-signature now could still complete
+        # only the proposals a co-signature now could still complete (not lapsed, and no
+        # policy change proposed before the policy in force)
         now = signed_time()
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
-                for seq, p in sorted(state.roster.pending.items()) if not p.lapsed(now)]
+                for seq, p in sorted(state.roster.pending.items())
+                if not p.lapsed(now) and not p.stale(state.roster)]
 
     def _trust_change(self, conn: Connection, state: State, kind: str,
                       statement: dict) -> str:

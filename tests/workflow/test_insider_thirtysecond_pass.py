@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import json
 
-from workflow.team import CLEAN, Team
+from workflow.team import CLEAN, Team, three_admins
 
-from .test_attacks import approved_item
+from review.workflow import chain
+from review.workflow.keys import load
+
+from .test_attacks import approved_item, engine
 from .test_backup import _elsewhere
+from .test_insider_eighth_pass import append_record
 
 
 def test_a_witness_directory_inside_the_witnesses_does_not_stand_for_them(
@@ -74,3 +78,38 @@ def test_a_draft_cannot_draw_over_itself_in_the_reviewer_s_terminal(team: Team) 
     # the JSON keeps the text exactly
     data = json.loads(team.ok("reviewer", "show", str(item), "--format", "json").stdout)
     assert data["content"] == CONCEALED
+
+
+def _proposed(result) -> str:
+    return result.stdout.split("record ")[1].split(":")[0]
+
+
+def test_a_policy_proposal_does_not_undo_a_policy_set_after_it(team: Team) -> None:
+    """Two admins' signatures on a statement of the whole policy: an allowed phrase proposed
+    while one review level was in force, co-signed after the office raised it to two, put
+    the one level back — and a draft approved once went out."""
+    three_admins(team)
+    raise_levels = _proposed(team.ok("admin", "policy", "set", "--levels",
+                                     "reviewer,approver"))
+    phrase = _proposed(team.ok("admin2", "policy", "allow", "居民可加微信咨询"))
+    team.ok("admin3", "roster", "cosign", raise_levels)
+    pending = json.loads(team.ok("admin3", "roster", "pending", "--format", "json").stdout)
+    assert [p["seq"] for p in pending] == []  # the stale proposal is not offered
+    team.refused("admin3", "roster", "cosign", phrase, match="policy has changed")
+    _, item = approved_item(team)
+    team.refused("editor", "release", str(item), match="level 2")
+    # co-signed by hand (a valid signature), it changes nothing either
+    made = engine(team)
+    with made.begin() as conn:
+        target = next(r for r in chain.records(conn) if r.seq == int(phrase))
+        append_record(conn, load(team.key("admin3")), "trust.cosign", None,
+                      {"target": target.seq, "target_hash": target.computed_hash(),
+                       "at": target.statement["at"]})
+    made.dispose()
+    team.refused("editor", "release", str(item), match="level 2")
+    result = team.ok(None, "roster", "pending", "--format", "json")
+    assert json.loads(result.stdout) == []
+    # proposed again on the policy in force, it takes effect with the levels kept
+    again = _proposed(team.ok("admin2", "policy", "allow", "居民可加微信咨询"))
+    team.ok("admin3", "roster", "cosign", again)
+    team.refused("editor", "release", str(item), match="level 2")
