@@ -327,8 +327,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "{name} submitted or last changed item {item} and cannot review it"),
     "approved_other_level": ("{name} 已在另一级审核通过事项 {item}",
                              "{name} already approved item {item} at another level"),
-    "annotate_own": ("{name} 提交了事项 {item}：{kind}须由他人记录",
-                     "{name} submitted item {item}: another person must record the {kind}"),
+    "own_version": ("{name} 提交过事项 {item} 的一个版本（其中可能仍有其所写内容），不能审核通过",
+                    "{name} submitted a version of item {item} (some of the text may be his) "
+                    "and cannot approve it"),
+    "annotate_own": ("{name} 提交过事项 {item}（或其一个版本）：{kind}须由他人记录",
+                     "{name} submitted item {item} or a version of it: another person must "
+                     "record the {kind}"),
     "no_block_finding": ("事项 {item} 没有阻断问题“{finding}”（见 `review show {item}`）",
                          "item {item} has no block finding {finding!r} (see "
                          "`review show {item}`)"),

@@ -674,6 +674,8 @@ class Service:
             me = self._me(state, role)
             if me.name in history.authors:
                 raise Refused("own_item", name=me.name, item=item_id)
+            if kind == "approve" and me.name in history.wrote:
+                raise Refused("own_version", name=me.name, item=item_id)
             if any(p.name == me.name for _, p in approvals.values()):
                 raise Refused("approved_other_level", name=me.name, item=item_id)
             if kind == "approve" or read is not None:
@@ -732,7 +734,7 @@ class Service:
             row, history = self._history(conn, state, item_id)
             self._read_version(conn, state, item_id, history, read)
             me = self._me(state, *roles)
-            if me.name in history.authors:
+            if me.name in history.wrote:
                 raise Refused("annotate_own", name=me.name, item=item_id,
                               kind=Msg(f"kind_{kind}"))
             version = history.version
@@ -856,7 +858,7 @@ class Service:
                             if isinstance(signed.get("account"), str) else None,
                             "counts": _summary(findings),
                             "categories": sorted({str(f.category) for f in findings}),
-                            "authors": sorted(history.authors)})
+                            "authors": sorted(history.wrote)})
             return out
 
     def show(self, item_id: int) -> ItemView:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from workflow.team import CLEAN, Team, three_admins
@@ -113,3 +114,38 @@ def test_a_policy_proposal_does_not_undo_a_policy_set_after_it(team: Team) -> No
     again = _proposed(team.ok("admin2", "policy", "allow", "居民可加微信咨询"))
     team.ok("admin3", "roster", "cosign", again)
     team.refused("editor", "release", str(item), match="level 2")
+
+
+LATER = CLEAN + "检查期间，辖区内所有商户须暂停营业三天。\n"
+
+
+def test_a_reviewer_does_not_approve_a_sentence_he_wrote(team: Team) -> None:
+    """A reviewer who may also edit added a sentence to a colleague's draft and resubmitted
+    it; the colleague went on with the draft and resubmitted it; the reviewer — no longer
+    its first nor its last submitter — approved his own sentence, and it went out."""
+    team.add("reviewer", "editor")
+    team.add("outsider", "reviewer")
+    item = team.submit("editor", team.write("a.txt", CLEAN))
+    team.submit("reviewer", team.write("a.txt", LATER))
+    team.refused("reviewer", "approve", str(item), match="submitted or last changed")
+    team.submit("editor", team.write("a.txt", LATER + "特此通知。\n"))
+    team.ok("reviewer", "show", str(item))
+    team.refused("reviewer", "approve", str(item), match="version of item")
+    team.refused("reviewer", "consent", str(item), "--ref", "青岚〔2026〕1号",
+                 match="version of it")
+    # approved by hand (his own key), it counts for nothing: not released
+    made = engine(team)
+    with made.begin() as conn:
+        version = chain.records(conn, item_id=item)[-1].statement
+        findings = chain.canonical(version["found"])
+        append_record(conn, load(team.key("reviewer")), "approve", item,
+                      {"path": version["path"], "content_sha256": version["content_sha256"],
+                       "level": 1, "decision": "approve", "comment": "",
+                       "findings_sha256": hashlib.sha256(findings).hexdigest(),
+                       "at": version["at"]})
+    made.dispose()
+    team.refused("editor", "release", str(item), match="level 1")
+    # a reviewer who wrote none of it approves it
+    team.ok("outsider", "show", str(item))
+    team.ok("outsider", "approve", str(item))
+    team.ok("editor", "release", str(item))
