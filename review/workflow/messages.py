@@ -54,9 +54,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "`review init --name NAME`",
                      "not in a review workspace (no .review/ here or above): run "
                      "`review init --name NAME`"),
-    "nested_workspace": ("{inner} 是工作区 {outer} 内的工作区：不允许嵌套工作区，请删除",
+    "nested_workspace": ("{inner} 是工作区 {outer} 内的工作区：不允许嵌套工作区。请删除建错位置的"
+                         "那个（任一成员都可能在外层或内层另建一个；看 .review/ 的属主）",
                          "{inner} is a workspace inside the workspace {outer}: nested "
-                         "workspaces are refused; remove it"),
+                         "workspaces are refused. Remove the one made in the wrong place (a "
+                         "member may have made one around the office's or inside it: see who "
+                         "owns each .review/)"),
     "inside_workspace": ("{root} 位于工作区 {outer} 内：不允许嵌套工作区",
                          "{root} is inside the workspace {outer}: nested workspaces are "
                          "refused"),

@@ -149,3 +149,18 @@ def test_a_reviewer_does_not_approve_a_sentence_he_wrote(team: Team) -> None:
     team.ok("outsider", "show", str(item))
     team.ok("outsider", "approve", str(item))
     team.ok("editor", "release", str(item))
+
+
+def test_a_workspace_made_around_the_office_s_is_not_the_one_it_asks_to_remove(
+        tmp_path_factory, monkeypatch) -> None:
+    """The editor ran `review init` in the shared folder above the office's workspace: every
+    action stopped (nothing was released or verified there) — with the advice to remove the
+    office's own .review/, the inner one. (A folder's matter: SQLite only.)"""
+    around = tmp_path_factory.mktemp("around")
+    (around / "office").mkdir()
+    monkeypatch.chdir(around / "office")
+    office = Team.small(around / "office")
+    (around / ".review").mkdir()  # the editor's, made later
+    result = office.usage_error("reviewer", "queue", match="nested")
+    assert "wrong place" in result.stderr and "remove it" not in result.stderr
+    office.usage_error("reviewer", "verify", office.write("a.txt", CLEAN), match="nested")
