@@ -14,7 +14,13 @@
   the review levels were raised (an allowed phrase, say — the thief of one admin key can
   propose one) put the old levels back when another admin co-signed it for its phrase. A
   policy proposal is stale once another policy took effect after it: the co-signature is
-  refused, and one made by hand changes nothing."""
+  refused, and one made by hand changes nothing.
+- A reviewer who may also edit added a sentence to a colleague's draft and resubmitted it;
+  once the colleague resubmitted it again, the reviewer — neither its first nor its last
+  submitter — approved his own sentence. Whoever signed any version of an item is one of its
+  writers now: no approval, override, consent or separate release of it is his.
+- A workspace made around the office's stopped every action (held), with the advice to remove
+  the office's own .review/. The message asks for the one made in the wrong place now."""
 
 from __future__ import annotations
 
