@@ -42,6 +42,21 @@ def printable(text: str) -> str:
                    else " " if c == "\t" else "\ufffd" for c in text)
 
 
+# What would move a terminal's cursor or turn its text: every control character but the line
+# end and the tab (ESC begins a sequence that erases or hides lines, a lone carriage return
+# writes the next words over the ones before it), and the direction controls.
+_MOVING = re_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def unmoving(text: str) -> str:
+    """Text of many lines — a draft — as a terminal shows it as it is: its lines and tabs
+    kept (a CRLF line end is a line end), and each character that would move the cursor or
+    turn the text named in its place (⟦U+001B⟧), as the desk names them: a draft must not
+    draw an innocent line over the sentence a reviewer is asked to approve, or erase the
+    findings printed above it."""
+    return _MOVING.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text.replace("\r\n", "\n"))
+
+
 def table(rows: Iterable[Sequence[object]]) -> list[str]:
     """The rows as lines whose columns start at the same display column, GAP apart. Rows may
     have fewer cells than others; the last cell of a line is not padded."""

@@ -125,8 +125,12 @@ def _nothing_witnessed_lost(file: Path, summary, witnesses: Path | None) -> None
 
     if witnesses is None:
         raise UsageError("restore_needs_witnesses")
-    review_dir = witnesses if witness.directory(witnesses).is_dir() else witnesses.parent
+    # the directory named (`OLD/.review/witness`, or the `OLD/.review` holding it), never a
+    # `witness` directory inside it: any member may add one there, empty
+    review_dir = witnesses.parent if witnesses.name == witness.NAME else witnesses
     found, _ = witness.read(review_dir)  # what is no witness vouches for nothing
+    if not found:  # every action leaves one: a directory without any is not the one meant
+        raise UsageError("restore_no_witnesses", path=witnesses)
     for w in sorted(found, key=lambda w: -w.seq):
         if w.seq > summary.records or backup.hash_at(file, w.seq) != w.digest:
             raise StoreError("restore_witnessed_loss", name=w.path.name, seq=w.seq,

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from review import jsonfile
-from review.columns import table
+from review.columns import table, unmoving
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg, said
 from review.language import lang_option, say, spoken
@@ -331,8 +331,10 @@ def show(item_id: int, fmt: str) -> None:
     item = service.show(item_id)
     # what this user read: his approval, override or consent binds to it
     service.remember_shown(item.id, item.content_sha256)
-    lines = [say("show_head", item=item.id, title=item.title, path=item.path,
-                 state=Msg(f"state_{item.state}"), editor=item.editor),
+    # the draft and what its editor signed, never the cursor's movements (columns.unmoving)
+    lines = [say("show_head", item=item.id, title=unmoving(item.title),
+                 path=unmoving(item.path), state=Msg(f"state_{item.state}"),
+                 editor=unmoving(item.editor)),
              say("show_version", version=item.content_sha256), ""]
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
@@ -344,7 +346,7 @@ def show(item_id: int, fmt: str) -> None:
             "editor": item.editor, "content_sha256": item.content_sha256,
             "content": item.content,
             "findings": [finding_record(f) for f in item.findings], "marks": item.marks}
-    _emit(data, fmt, lines + ["", item.content])
+    _emit(data, fmt, lines + ["", unmoving(item.content)])
 
 
 _VERSION = click.option(

@@ -101,6 +101,9 @@ class History:
     # records made by hand out of their place (chain.misplaced): seq → why; they count for
     # nothing
     misplaced: dict[int, str] = field(default_factory=dict)
+    # everyone who signed a version of the item, the current one and those before it: each of
+    # them wrote some of the text (a sentence one added may still be there)
+    writers: set[str] = field(default_factory=set)
 
     @property
     def editor(self) -> str:
@@ -119,8 +122,15 @@ class History:
 
     @property
     def authors(self) -> set[str]:
-        """Who may not judge the current version: its editor and whoever last changed it."""
+        """Whose rejection does not count: its editor and whoever last changed it."""
         return {self.first.person.name, self.version.person.name}
+
+    @property
+    def wrote(self) -> set[str]:
+        """Who may not approve, override, consent or publish it: everyone who signed a version
+        of it. A reviewer who also edits must not add a sentence to a colleague's draft,
+        resubmit it, and approve it once the colleague has resubmitted it again."""
+        return self.authors | self.writers
 
     @property
     def state(self) -> str:
@@ -189,12 +199,13 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
                               s.get("title") if isinstance(s.get("title"), str) else None,
                               _readable(s.get("found")))
             if history is None:
-                history = History(item_id, version, version)
+                history = History(item_id, version, version, writers={person.name})
             else:
                 # A new version: every vote so far was on another version.
                 history = History(item_id, history.first, version,
                                   rejected_contents=history.rejected_contents,
-                                  rejected_texts=history.rejected_texts)
+                                  rejected_texts=history.rejected_texts,
+                                  writers=history.writers | {person.name})
             continue
         if history is None:
             continue
@@ -243,7 +254,7 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
             history.rejected_texts.setdefault(s["text_sha256"], (r, person))
     elif r.kind == "approve":
         level = s.get("level")
-        if (person.name in authors or not isinstance(level, int)
+        if (person.name in history.wrote or not isinstance(level, int)
                 or not 1 <= level <= len(policy.levels)
                 or policy.levels[level - 1] not in person.roles
                 or history.rejection is not None):
@@ -254,10 +265,10 @@ def _apply(history: History, r: Record, person: Person, s: dict, policy: Policy)
         elif level not in history.approvals and all(
                 p.name != person.name for _, p in history.approvals.values()):
             history.approvals[level] = (r, person)
-    elif r.kind == "override" and person.name not in authors \
+    elif r.kind == "override" and person.name not in history.wrote \
             and person.roles & set(REVIEWER_ROLES):
         history.overrides.append((r, person))
-    elif r.kind == "consent" and person.name not in authors \
+    elif r.kind == "consent" and person.name not in history.wrote \
             and person.roles & set(CONSENT_ROLES):
         history.consents.append((r, person))
 
@@ -277,7 +288,7 @@ def release_problem(history: History, policy: Policy, releaser: Person,
     if policy.separate_publisher:
         if "publisher" not in releaser.roles:
             return Msg("lacks_role", name=releaser.name, roles="publisher")
-        if releaser.name in history.authors:
+        if releaser.name in history.wrote:
             # a publisher who also holds the editor role: a third person, not the author
             return Msg("rp_author_publishes", name=releaser.name, item=item)
     elif releaser.name != history.editor:

@@ -54,9 +54,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "`review init --name NAME`",
                      "not in a review workspace (no .review/ here or above): run "
                      "`review init --name NAME`"),
-    "nested_workspace": ("{inner} 是工作区 {outer} 内的工作区：不允许嵌套工作区，请删除",
+    "nested_workspace": ("{inner} 是工作区 {outer} 内的工作区：不允许嵌套工作区。请删除建错位置的"
+                         "那个（任一成员都可能在外层或内层另建一个；看 .review/ 的属主）",
                          "{inner} is a workspace inside the workspace {outer}: nested "
-                         "workspaces are refused; remove it"),
+                         "workspaces are refused. Remove the one made in the wrong place (a "
+                         "member may have made one around the office's or inside it: see who "
+                         "owns each .review/)"),
     "inside_workspace": ("{root} 位于工作区 {outer} 内：不允许嵌套工作区",
                          "{root} is inside the workspace {outer}: nested workspaces are "
                          "refused"),
@@ -278,6 +281,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "proposal_lapsed": ("第 {seq} 条记录的提议已过期（{days} 天内未获足够会签）：请重新提议",
                         "the proposal of record {seq} has lapsed (not co-signed within {days} "
                         "days): propose it again"),
+    "proposal_stale": ("第 {seq} 条记录提议之后，审核策略已由第 {since} 条记录改变：现在会签将撤销"
+                       "该变更；请在现行策略上重新提议",
+                       "the policy has changed since record {seq} was proposed (record "
+                       "{since}): co-signed now it would undo that change; propose it again "
+                       "on the policy in force"),
     "already_cosigned": ("{name} 已会签第 {seq} 条记录", "{name} already signed record {seq}"),
     "no_export": ("未导出：日志中含有审核规则不允许的记录（{problem}）；见 `review audit verify`",
                   "no export: the log holds what the rules refuse ({problem}); see "
@@ -322,8 +330,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "{name} submitted or last changed item {item} and cannot review it"),
     "approved_other_level": ("{name} 已在另一级审核通过事项 {item}",
                              "{name} already approved item {item} at another level"),
-    "annotate_own": ("{name} 提交了事项 {item}：{kind}须由他人记录",
-                     "{name} submitted item {item}: another person must record the {kind}"),
+    "own_version": ("{name} 提交过事项 {item} 的一个版本（其中可能仍有其所写内容），不能审核通过",
+                    "{name} submitted a version of item {item} (some of the text may be his) "
+                    "and cannot approve it"),
+    "annotate_own": ("{name} 提交过事项 {item}（或其一个版本）：{kind}须由他人记录",
+                     "{name} submitted item {item} or a version of it: another person must "
+                     "record the {kind}"),
     "no_block_finding": ("事项 {item} 没有阻断问题“{finding}”（见 `review show {item}`）",
                          "item {item} has no block finding {finding!r} (see "
                          "`review show {item}`)"),
@@ -622,6 +634,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "(--witnesses .review/witness), so that records members saw "
                                 "after the backup are known; if that workspace is gone, add "
                                 "--accept-loss"),
+    "restore_no_witnesses": ("{path} 中没有见证：请用 --witnesses 指定被替换工作区的"
+                             " .review/witness；旧工作区已不存在时，确认后加 --accept-loss",
+                             "no witness in {path}: name the witness directory of the workspace "
+                             "the backup replaces (OLD/.review/witness) with --witnesses, or, "
+                             "where it is gone with its disk, restore with --accept-loss"),
     "restore_witnessed_loss": ("见证 {name} 见过第 {seq} 条记录，而备份止于第 {records} 条或与之"
                                "不同：恢复将丢失此后的记录（例如其后的退回）；请恢复更新的备份，"
                                "或在办公室确认丢失内容后加 --accept-loss",

@@ -74,6 +74,15 @@ class Proposal:
     record: Record
     signers: set[str]  # the names of the admins who signed it so far
     keys: dict[str, str] = field(default_factory=dict)  # name → the key each signed with
+    # where the policy in force when it was proposed took effect (Roster.policy_seq)
+    policy_seq: int = 0
+
+    def stale(self, roster: Roster) -> bool:
+        """Whether this is a policy change proposed before the policy in force took effect:
+        a `policy.set` states the whole policy, so one proposed for an allowed phrase while
+        one review level was in force would put that level back over the two the admins set
+        since. It must be proposed again on the policy in force."""
+        return self.record.kind == "policy.set" and self.policy_seq != roster.policy_seq
 
     def lapsed(self, at: object) -> bool:
         """Whether a co-signature signed at `at` (the co-signer's clock) comes too late: a
@@ -106,6 +115,7 @@ class Roster:
     policy: Policy = field(default_factory=Policy)
     pending: dict[int, Proposal] = field(default_factory=dict)  # by the proposal's seq
     refused: set[int] = field(default_factory=set)  # co-signed changes that could not apply
+    policy_seq: int = 0  # the record at which the policy in force took effect
 
     def admins(self) -> set[str]:
         """The names of the admins with a key in force now."""
@@ -182,13 +192,14 @@ class Roster:
             if len(proposal.standing(self)) >= self.policy.admin_threshold:
                 del self.pending[s["target"]]
                 # a valid signature even when the change can no longer take effect
-                if not self._change(proposal.record, r.seq):
+                if proposal.stale(self) or not self._change(proposal.record, r.seq):
                     self.refused.add(s["target"])
             return True
         if r.kind not in CHANGE_KINDS:
             return False
         if self.policy.admin_threshold > 1:
-            self.pending[r.seq] = Proposal(r, {admin.name}, {admin.name: r.actor})
+            self.pending[r.seq] = Proposal(r, {admin.name}, {admin.name: r.actor},
+                                           self.policy_seq)
             return True
         return self._change(r, r.seq)
 
@@ -201,7 +212,7 @@ class Roster:
                 return False
             if not 1 <= policy.admin_threshold <= max(1, len(self.admins())):
                 return False  # checked again here: proposals can cross; none may lock it
-            self.policy = policy
+            self.policy, self.policy_seq = policy, seq
             return True
         if r.kind in ("roster.add", "roster.rotate"):
             public = decode_public(s["public"])

@@ -266,6 +266,8 @@ class Service:
                 raise UsageError("not_a_proposal", seq=seq)
             if me.name in proposal.standing(state.roster):
                 raise Refused("already_cosigned", name=me.name, seq=seq)
+            if proposal.stale(state.roster):
+                raise Refused("proposal_stale", seq=seq, since=state.roster.policy_seq)
             at = signed_time()
             if proposal.lapsed(at):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -278,12 +280,14 @@ class Service:
         with self.store.reading() as conn:
             state = self.state(conn)
         # only the signatures that still count: a revoked admin's is not shown as one; and
-        # only the proposals a co-signature now could still complete
+        # only the proposals a co-signature now could still complete (not lapsed, and no
+        # policy change proposed before the policy in force)
         now = signed_time()
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
-                for seq, p in sorted(state.roster.pending.items()) if not p.lapsed(now)]
+                for seq, p in sorted(state.roster.pending.items())
+                if not p.lapsed(now) and not p.stale(state.roster)]
 
     def _trust_change(self, conn: Connection, state: State, kind: str,
                       statement: dict) -> str:
@@ -710,6 +714,8 @@ class Service:
             me = self._me(state, role)
             if me.name in history.authors:
                 raise Refused("own_item", name=me.name, item=item_id)
+            if kind == "approve" and me.name in history.wrote:
+                raise Refused("own_version", name=me.name, item=item_id)
             if any(p.name == me.name for _, p in approvals.values()):
                 raise Refused("approved_other_level", name=me.name, item=item_id)
             if kind == "approve" or read is not None:
@@ -768,7 +774,7 @@ class Service:
             row, history = self._history(conn, state, item_id)
             self._read_version(conn, state, item_id, history, read)
             me = self._me(state, *roles)
-            if me.name in history.authors:
+            if me.name in history.wrote:
                 raise Refused("annotate_own", name=me.name, item=item_id,
                               kind=Msg(f"kind_{kind}"))
             version = history.version
@@ -892,7 +898,7 @@ class Service:
                             if isinstance(signed.get("account"), str) else None,
                             "counts": _summary(findings),
                             "categories": sorted({str(f.category) for f in findings}),
-                            "authors": sorted(history.authors)})
+                            "authors": sorted(history.wrote)})
             return out
 
     def show(self, item_id: int) -> ItemView:
