@@ -16,13 +16,14 @@ import base64
 import bisect
 import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Connection, select, text
 
 from review import jsonfile
 from review.i18n import Msg
-from review.tables import log
+from review.tables import SERVER_TIME_FROM, log, meta
 from review.workflow.keys import Identity, canonical
 
 GENESIS = "0" * 64
@@ -43,6 +44,10 @@ class Record:
     signature: str
     prev_hash: str
     hash: str
+    # PostgreSQL: when the server received it (its insert trigger's time, which no signer
+    # chooses); None on SQLite, for a record a restore inserted anew, and for one carried
+    # in an attestation or export. Not signed, not hashed.
+    served: datetime | None = field(default=None, compare=False)
 
     @property
     def statement(self) -> dict:
@@ -164,7 +169,8 @@ def records(conn: Connection, kinds: tuple[str, ...] | None = None,
         query = query.where(log.c.kind.in_(kinds))
     if item_id is not None:
         query = query.where(log.c.item_id == item_id)
-    found = [_record(r) for r in conn.execute(query)]
+    served_from = _served_from(conn)
+    found = [_record(r, served_from) for r in conn.execute(query)]
     if checked:
         altered = next((r for r in found if r.computed_hash() != r.hash), None)
         if altered is not None:
@@ -179,9 +185,27 @@ def head(conn: Connection) -> Record | None:
     return None if row is None else _record(row)
 
 
-def _record(row) -> Record:
+def _record(row, served_from: int | None = None) -> Record:
+    served = row.logged_at if served_from is not None and row.seq >= served_from else None
     return Record(row.seq, row.kind, row.item_id, row.actor, row.body, row.signature,
-                  row.prev_hash, row.hash)
+                  row.prev_hash, row.hash, served)
+
+
+def server_now(conn: Connection) -> datetime | None:
+    """The server's time now (what its insert trigger would stamp); None on SQLite."""
+    if conn.dialect.name != "postgresql":
+        return None
+    return conn.execute(text("SELECT now()")).scalar_one()
+
+
+def _served_from(conn: Connection) -> int | None:
+    """The first record whose server time says when it was made: None on SQLite (whoever can
+    write the file writes any time into it); after a restore, the first one after it (the
+    restore inserted the others anew)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    value = conn.execute(select(meta.c.value).where(meta.c.key == SERVER_TIME_FROM)).scalar()
+    return int(value) if value and str(value).isdigit() else 0
 
 
 def broken_link(records: list[Record], link: str, workspace: str,

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from review.errors import StoreError
 from review.findings import Finding
-from review.tables import SERVER_TIME_FROM, items, log, meta
+from review.tables import items, log
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.history import VERSION_KINDS, Version, build, finding_key
@@ -90,12 +90,11 @@ def log_days(conn: Connection, today: str | None = None) -> dict[int, str]:
     came first, so the dates most of the log agrees with — its longest run in order, after
     any date past the reader's `today` is taken as today — are kept, and every other date is
     placed between its kept neighbours. On PostgreSQL a record's date is the day the server
-    received it (server_times): no signer's clock moves it."""
+    received it (chain.Record.served): no signer's clock moves it."""
     today = today or reader_today()
-    stamps = server_times(conn)
-    # a record signed before decisions carried their time stays undated, stamped or not
-    dated_records = [(r.seq, _ordinal(_served(r, stamps[r.seq]) if r.seq in stamps and
-                                      dated(r) else dated(r), today))
+    # a record signed before decisions carried their time stays undated, served or not
+    dated_records = [(r.seq, _ordinal(_served(r) if r.served and dated(r) else dated(r),
+                                      today))
                      for r in chain.records(conn) if r.item_id is not None]
     dated_records = [(seq, day) for seq, day in dated_records if day is not None]
     days = [day for _, day in dated_records]
@@ -110,27 +109,14 @@ def log_days(conn: Connection, today: str | None = None) -> dict[int, str]:
     return out
 
 
-def server_times(conn: Connection) -> dict[int, datetime]:
-    """PostgreSQL: when each record reached the server (seq → time), set by the log's insert
-    trigger, which no member's INSERT can choose. A restore inserts old records anew, so
-    only those from `server_time_from` on (review_meta, which members may only read) count.
-    SQLite: none — whoever can write the file can write any time into it."""
-    if conn.dialect.name != "postgresql":
-        return {}
-    start = conn.execute(select(meta.c.value).where(meta.c.key == SERVER_TIME_FROM)).scalar()
-    rows = conn.execute(select(log.c.seq, log.c.logged_at).where(
-        log.c.logged_at.is_not(None), log.c.seq >= int(start or 0)))
-    return {seq: at for seq, at in rows}
-
-
-def _served(record: Record, stamp: datetime) -> str:
-    """The day the server received `record`, in the time zone its signer stated (an offset
-    is at most a day off: the date moves by one at most)."""
+def _served(record: Record) -> str:
+    """The day the server received `record` (chain.Record.served), in the time zone its
+    signer stated (an offset is at most a day off: the date moves by one at most)."""
     try:
         zone = datetime.fromisoformat(record.statement.get("at", "")).tzinfo
     except (TypeError, ValueError):
         zone = None
-    return stamp.astimezone(zone or UTC).date().isoformat()
+    return record.served.astimezone(zone or UTC).date().isoformat()
 
 
 def reader_today() -> str:

@@ -84,12 +84,17 @@ class Proposal:
         since. It must be proposed again on the policy in force."""
         return self.record.kind == "policy.set" and self.policy_seq != roster.policy_seq
 
-    def lapsed(self, at: object) -> bool:
+    def lapsed(self, at: object, served: datetime | None = None) -> bool:
         """Whether a co-signature signed at `at` (the co-signer's clock) comes too late: a
         change the other admins let lie for PROPOSAL_DAYS is not there for whoever holds an
         admin key months later. A proposal dated after its co-signature (a clock set forward
         to keep it alive) lapses too, and so does one without a date under a co-signature
-        with one; both undated are records from before proposals had dates."""
+        with one; both undated are records from before proposals had dates. Where the server
+        received both (`served`, PostgreSQL), its times decide: a co-signer's clock set back
+        does not revive a lapsed proposal."""
+        if served is not None and self.record.served is not None:
+            return not self.record.served - _SKEW <= served <= \
+                self.record.served + timedelta(days=PROPOSAL_DAYS)
         made, then = signed_at(self.record.statement.get("at")), signed_at(at)
         if made is None or then is None:
             return (made is None) != (then is None)
@@ -185,7 +190,7 @@ class Roster:
         if r.kind == "trust.cosign":
             proposal = self.pending.get(s["target"])
             if proposal is None or s["target_hash"] != proposal.record.computed_hash() or \
-                    proposal.lapsed(s.get("at")):
+                    proposal.lapsed(s.get("at"), r.served):
                 return False
             proposal.signers.add(admin.name)
             proposal.keys[admin.name] = r.actor

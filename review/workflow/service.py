@@ -269,7 +269,7 @@ class Service:
             if proposal.stale(state.roster):
                 raise Refused("proposal_stale", seq=seq, since=state.roster.policy_seq)
             at = signed_time()
-            if proposal.lapsed(at):
+            if proposal.lapsed(at, chain.server_now(conn)):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
             chain.append(conn, self.identity, "trust.cosign", None,
                          {"target": seq, "target_hash": proposal.record.computed_hash(),
@@ -279,6 +279,7 @@ class Service:
     def pending(self) -> list[dict]:
         with self.store.reading() as conn:
             state = self.state(conn)
+            served = chain.server_now(conn)
         # only the signatures that still count: a revoked admin's is not shown as one; and
         # only the proposals a co-signature now could still complete (not lapsed, and no
         # policy change proposed before the policy in force)
@@ -287,7 +288,7 @@ class Service:
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
                 for seq, p in sorted(state.roster.pending.items())
-                if not p.lapsed(now) and not p.stale(state.roster)]
+                if not p.lapsed(now, served) and not p.stale(state.roster)]
 
     def _trust_change(self, conn: Connection, state: State, kind: str,
                       statement: dict) -> str:

@@ -182,11 +182,14 @@ def store_url(request) -> str | None:
     return request.getfixturevalue("postgres").schema_url(request)
 
 
-def clock(team: Team, monkeypatch, at: str) -> None:
+def clock(team: Team, monkeypatch, at: str, server: str | None = None) -> None:
     """From now on records are signed at `at` (ISO time with offset) by the signer's clock
-    and, on PostgreSQL, received then by the server: the log's insert trigger, in the test's
-    own schema, stamps `at` where it stamps now() (review.workflow.judged.server_times)."""
+    and, on PostgreSQL, received then by the server (or at `server`; "now": the server's own
+    clock): the log's insert trigger, in the test's own schema, stamps that where it stamps
+    now() (chain.Record.served)."""
     monkeypatch.setattr("review.workflow.service.signed_time", lambda: at)
+    server = at if server is None else server
+    stamp = "now()" if server == "now" else f"'{server}'::timestamptz"
     if team.url:
         from sqlalchemy import create_engine
 
@@ -195,7 +198,7 @@ def clock(team: Team, monkeypatch, at: str) -> None:
             conn.exec_driver_sql(
                 "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger "
                 "LANGUAGE plpgsql AS $$ BEGIN NEW.inserted_by := session_user; "
-                f"NEW.logged_at := '{at}'::timestamptz; RETURN NEW; END $$")
+                f"NEW.logged_at := {stamp}; RETURN NEW; END $$")
         made.dispose()
 
 

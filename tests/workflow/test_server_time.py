@@ -2,14 +2,23 @@
 insert trigger stamps the server's time, which no member's INSERT can choose. A run of
 records backdated by the signer's clock — longer than the honest records around it, which the
 majority rule of review.workflow.judged.log_days cannot see through on SQLite — stays in the
-month it was made. A restore's records keep their signers' days."""
+month it was made; a lapsed proposal stays lapsed whatever the co-signer's clock says. A
+restore's records keep their signers' days."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import create_engine, text
-from workflow.team import CLEAN, Team, member_url
-from workflow.test_insider_twentyninth_pass import AD, _ad_findings, _later, _month
+from workflow.team import CLEAN, Team, clock, member_url
+from workflow.test_insider_twentyninth_pass import (
+    AD,
+    _ad_findings,
+    _later,
+    _month,
+    _proposal,
+)
 
 from review.workflow import service as service_mod
 
@@ -75,3 +84,18 @@ def test_records_a_restore_brings_in_keep_their_signers_days(pg_team, tmp_path,
         restored.ok("reviewer", "show", str(later))
         restored.ok("reviewer", "override", str(later), "AD001@9", "--reason", "本单位自己的微信")
     assert (_ad_findings(restored, _month(-60)), _ad_findings(restored, _month(0))) == (1, 1)
+
+
+def test_a_co_signer_s_clock_set_back_does_not_revive_a_lapsed_proposal(pg_team, monkeypatch):
+    """Pass 32's A4: the thief of admin2's key (threshold 2) co-signed, with his clock set
+    back 40 days, a proposal admin made 45 days ago that the others had let lapse."""
+    team = pg_team
+    with monkeypatch.context() as m:
+        clock(team, m, _later(-45))  # proposed then, and received then by the server
+        seq = _proposal(team)
+    clock(team, monkeypatch, _later(-40), server="now")  # the thief's clock; the server's own
+    assert json.loads(team.ok("admin2", "roster", "pending", "--format", "json").stdout) == []
+    team.refused("admin2", "roster", "cosign", str(seq), match="lapsed")
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.refused("outsider", "approve", str(item))
+
