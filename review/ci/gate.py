@@ -275,12 +275,17 @@ def _within_reach(anchor, root: Path, report: GateReport):
     export of the change itself counts for that when it comes from the same root and holds
     every record the anchor knows — an export only shows which records the store holds (its
     roster and policy are still used only once merged). A release signed by hand outside the
-    store is in no export an admin made."""
+    store is in no export an admin made. With no export at the base, the change's counts for
+    nothing: only an export on the default branch shows which log is the office's."""
     from review.workflow import attest, trust
 
     text = _read(root / ROSTER)
     newer = None
-    if text:
+    if text and not anchor.known:
+        # no export anchors the root: the change's could be a fork, made by one admin key
+        # from a copy of the log when that key alone was the threshold, and nothing shows it
+        report.notices.append(Msg("change_roster_unanchored", roster=ROSTER))
+    elif text:
         try:
             newer = attest.read_roster(jsonfile.loads(text),
                                        trust.Root(anchor.admin, anchor.workspace))

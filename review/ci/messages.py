@@ -23,6 +23,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{roster} at the base revision is not trusted: {problem}"),
     "change_roster_untrusted": ("本次变更中的 {roster} 不可信：{problem}",
                                 "{roster} of this change is not trusted: {problem}"),
+    "change_roster_unanchored": ("基线版本中没有名册导出：本次变更中的 {roster} 只能延伸基线版本"
+                                 "的导出，不能独自为发布作证（请管理员先将 `review roster export`"
+                                 " 的导出提交到默认分支）",
+                                 "no roster export at the base revision: {roster} of this "
+                                 "change only extends the base's and vouches for no release "
+                                 "alone (an admin commits `review roster export` to the "
+                                 "default branch first)"),
     "change_roster_short": ("本次变更中的 {roster} 未包含基线版本导出的全部记录：按基线版本的导出"
                             "核验发布",
                             "{roster} of this change does not hold every record of the base "
