@@ -91,10 +91,12 @@ class Proposal:
         to keep it alive) lapses too, and so does one without a date under a co-signature
         with one; both undated are records from before proposals had dates. Where the server
         received both (`served`, PostgreSQL), its times decide: a co-signer's clock set back
-        does not revive a lapsed proposal."""
-        if served is not None and self.record.served is not None:
-            return not self.record.served - _SKEW <= served <= \
-                self.record.served + timedelta(days=PROPOSAL_DAYS)
+        does not revive a lapsed proposal. Where it received only the co-signature (the
+        proposal came in with a restore, which says nothing of when it was made), the
+        co-signature's time counts against the proposal's signed one."""
+        made = self.record.served or signed_at(self.record.statement.get("at"))
+        if served is not None and made is not None:
+            return not made - _SKEW <= served <= made + timedelta(days=PROPOSAL_DAYS)
         made, then = signed_at(self.record.statement.get("at")), signed_at(at)
         if made is None or then is None:
             return (made is None) != (then is None)
