@@ -62,8 +62,10 @@ class Offices:
         after 城) is tested after the name: every branch then opens with a character, and the
         engine skips to the next place one of those first characters stands (ten times
         quicker than trying every branch at every place)."""
+        # longest first; the rest of the order fixed (not a set's, which varies with the
+        # process's string hashing) so that the pattern is the same, and cached (regexcache)
         names = sorted({(n, b.not_before) for b in self.bodies for n in b.names},
-                       key=lambda item: -len(item[0]))
+                       key=lambda item: (-len(item[0]), item))
         body = "|".join(re.escape(n) + (f"(?<![{re.escape(nb)}]{re.escape(n)})" if nb else "")
                         for n, nb in names)
         titles = "|".join(map(re.escape, sorted(self.titles, key=len, reverse=True)))
