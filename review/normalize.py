@@ -198,11 +198,10 @@ _BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF
            (0xE0000, 0xE01EF), *_IGNORABLE]
 
 
-_FOLD_VERSION = 6  # bump when what folds changes: the table is cached
+_FOLD_VERSION = 7  # bump when what folds changes, or how it is cached: the table is cached
 
 
 _ASTRAL = re_compile("[\U00010000-\U0010ffff]")
-_RANGE = re_compile(r"\\U([0-9a-f]{8})-\\U([0-9a-f]{8})")
 
 
 class _CharClass:
@@ -212,11 +211,9 @@ class _CharClass:
     ranges) took 5 ms, its BMP part 0.03 ms. So a text with nothing past the BMP (nearly every
     draft: one quick search tells) is searched with the BMP part only."""
 
-    def __init__(self, source: str) -> None:
-        self.whole = re_compile(source)
-        bmp = [f"\\U{a:08x}-\\U{min(b, 0xFFFF):08x}" for a, b in (
-            (int(a, 16), int(b, 16)) for a, b in _RANGE.findall(source)) if a <= 0xFFFF]
-        self.bmp = re_compile("[" + "".join(bmp) + "]" if bmp else "(?!)")
+    def __init__(self, sources: tuple[str, str]) -> None:
+        """`sources`: the class's pattern and its BMP part's (_class_sources)."""
+        self.whole, self.bmp = map(re_compile, sources)
 
     def _pattern(self, text: str) -> re.Pattern:
         return self.whole if _ASTRAL.search(text) else self.bmp
@@ -239,17 +236,19 @@ def _tables() -> tuple[dict[int, str | None], _CharClass, _CharClass]:
     spends no Python loop on them. OpenCC's dictionaries are part of the key."""
     from review import cache
 
-    def build() -> tuple[dict[int, str | None], str, str]:
+    Sources = tuple[str, str]
+
+    def build() -> tuple[dict[int, str | None], Sources, Sources]:
         table, marks = _compute_tables()
-        return table, _char_class(marks), _char_class(_traditional())
+        return table, _class_sources(marks), _class_sources(_traditional())
 
-    def decode(data: dict) -> tuple[dict[int, str | None], str, str]:
-        return (dict(zip(data["codes"], data["outs"], strict=True)), data["marks"],
-                data["traditional"])
+    def decode(data: dict) -> tuple[dict[int, str | None], Sources, Sources]:
+        return (dict(zip(data["codes"], data["outs"], strict=True)), tuple(data["marks"]),
+                tuple(data["traditional"]))
 
-    def encode(value: tuple[dict[int, str | None], str, str]) -> dict:
-        return {"codes": list(value[0]), "outs": list(value[0].values()), "marks": value[1],
-                "traditional": value[2]}
+    def encode(value: tuple[dict[int, str | None], Sources, Sources]) -> dict:
+        return {"codes": list(value[0]), "outs": list(value[0].values()),
+                "marks": list(value[1]), "traditional": list(value[2])}
 
     table, marks, traditional = cache.cached(
         "fold", _opencc_dictionaries(), build, encode, decode,
@@ -277,6 +276,12 @@ def _opencc_dictionaries() -> list[Path]:
         return []
     share = Path(next(iter(spec.submodule_search_locations))) / "clib" / "share" / "opencc"
     return sorted(share.glob("TS*.ocd2"))
+
+
+def _class_sources(codes: list[int]) -> tuple[str, str]:
+    """The patterns of one of these code points and of one of those in the BMP (_CharClass)."""
+    bmp = [code for code in codes if code <= 0xFFFF]
+    return _char_class(codes), _char_class(bmp) if bmp else "(?!)"
 
 
 def _char_class(codes: list[int]) -> str:
