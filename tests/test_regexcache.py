@@ -86,3 +86,32 @@ def test_a_check_reads_every_pattern_from_the_cache_and_each_equals_re_compile(t
     assert made > 50 and added == made and differ == 0
     made_again, added, differ = run()
     assert made_again == made and added == 0 and differ == 0
+
+
+def test_finditer_near_finds_what_finditer_does():
+    """A pattern tried only near its anchor (within reach after a match's start) finds the
+    same matches, groups and all, as trying it everywhere: optional prefixes, look-behinds,
+    overlapping anchors and matches that reach past the next anchor."""
+    import random
+
+    cases = [
+        (r"(?P<past>原|前任)?(?P<deputy>常务副|副)?(?P<title>县长|队长|大队长)(?=[甲乙])",
+         "县长|队长|大队长", 5,
+         ("原", "前任", "常务副", "副", "县长", "大队长", "队长", "甲", "乙")),
+        (r"(?<!中)(台湾|香港)(..)和\2|中国(..)和(台湾|香港)\3", "中国|台湾|香港", 0,
+         ("中国", "台湾", "香港", "和", "甲乙", "甲", "中")),
+        (r"外(?:籍|国)[^。]{0,6}来自(香港)", "香港", 10,
+         ("外籍", "外国", "来自", "香港", "。", "甲")),
+    ]
+    rng = random.Random(19)
+    matched = 0
+    for pattern, anchor, reach, alphabet in cases:
+        compiled, near = re.compile(pattern), re.compile(anchor)
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+            want = [(m.span(), m.groups()) for m in compiled.finditer(text)]
+            got = [(m.span(), m.groups())
+                   for m in regexcache.finditer_near(compiled, near, reach, text)]
+            assert got == want, text
+            matched += bool(want)
+    assert matched > 500  # the texts do hold matches

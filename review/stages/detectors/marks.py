@@ -62,6 +62,9 @@ _NOTE = r"(?:内部(?:资料|文件|材料|传阅)(?:\s*[,、]?\s*(?:不得|严�
         r"|(?:不得|严禁|请勿|禁止)(?:外传|外泄))"
 _RESTRICTED = re_compile(
     rf"[【\[(]\s*{_NOTE}\s*[】\])]|^[ \t]*{_NOTE}[ \t]*[。!]?[ \t]*$", re.MULTILINE)
+# What every note holds: a text without any is not searched (the pattern, opening with ^ in
+# one branch, is tried at every character)
+_NOTE_WORDS = ("内部", "外传", "外泄")
 
 
 def detect(doc: Document, options: Options) -> Iterator[Hit]:
@@ -70,7 +73,8 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     # Every mark holds 密 (a level or 密级), at most 8 characters after its start and 40
     # before its end; restricted notes are rarer and matched over the whole text as before.
     marks = finditer(_CLASSIFIED, text, windows(text, ("密",), 8, 40))
-    for matches, rule in ((marks, CLASSIFIED), (_RESTRICTED.finditer(text), RESTRICTED)):
+    notes = _RESTRICTED.finditer(text) if any(w in text for w in _NOTE_WORDS) else ()
+    for matches, rule in ((marks, CLASSIFIED), (notes, RESTRICTED)):
         for m in matches:
             start, end = m.span()
             while view.text[start] in " \t":

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
+from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.common import SEP, Options, hit, near
 
@@ -40,7 +41,12 @@ SPECS = [
 ]
 
 _MOBILE = re_compile(rf"(?<![0-9a-z])(?:\+?86{SEP})?1[3-9]\d(?:{SEP}\d){{8}}(?![0-9a-z])")
-_LANDLINE = re_compile(r"(?<![0-9a-z])0\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")
+# Every mobile number holds 1[3-9] within four characters of its start (+86-): the pattern
+# is tried only there (finditer_near), not at every character.
+_MOBILE_NEAR = re_compile("1[3-9]")
+# (?<![0-9a-z])0…, the look-behind after the 0: a pattern opening with a literal lets the
+# engine skip to the next 0
+_LANDLINE = re_compile(r"0(?<![0-9a-z]0)\d{2,3}[ \-]?\d{7,8}(?![0-9a-z])")
 _WORK_CONTACT = ("联系电话", "联系方式", "联系人", "咨询电话", "报名电话", "热线", "值班电话",
                  "服务电话", "办公电话", "举报电话", "投诉电话", "电话咨询", "负责人")
 _PRIVATE = ("家庭电话", "住宅电话", "家里电话", "私人电话", "家庭住址", "宅电")
@@ -48,7 +54,7 @@ _PRIVATE = ("家庭电话", "住宅电话", "家里电话", "私人电话", "家
 
 def detect(doc: Document, options: Options) -> Iterator[Hit]:
     view = doc.visible
-    for m in _MOBILE.finditer(view.text):
+    for m in finditer_near(_MOBILE, _MOBILE_NEAR, 4, view.text):
         work = near(view, m.start(), m.end(), _WORK_CONTACT, before=16)
         yield hit(view, MOBILE, m.start(), m.end(), Severity.REVIEW if work else None)
     for m in _LANDLINE.finditer(view.text):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
+from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
 from review.stages.detectors.address import HOME_DETAIL
 from review.stages.detectors.common import Options, finditer, hit, windows
@@ -53,8 +54,10 @@ SPECS = [
              detail_en="a witness's real name with where they live."),
 ]
 
-_ROLE = re_compile(r"(?:实名)?(?:举报人|报案人|检举人|控告人|线索提供人|举报群众|举报者|爆料人"
-                   r"|知情人|证人)(?:为|是|系)?[:\s]*")
+_ROLES = r"举报人|报案人|检举人|控告人|线索提供人|举报群众|举报者|爆料人|知情人|证人"
+_ROLE = re_compile(rf"(?:实名)?(?:{_ROLES})(?:为|是|系)?[:\s]*")
+# a role within two characters of each match's start (实名): _ROLE is tried only there
+_ROLE_NEAR = re_compile(_ROLES)
 _SENTENCE_END = re_compile(r"[。;!?\n]")
 # The act right after the name, or after whom it was addressed to (郭桂芳向县纪委实名反映):
 # a report, a tip-off, a named complaint; a plain complaint (向12345投诉) is for review.
@@ -89,7 +92,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
         done = stop.start() if stop else len(text)
         names += [(a + low, b + low) for a, b in person_names(text[low:done])]
     starts = {start: end for start, end in names}
-    for m in _ROLE.finditer(text):
+    for m in finditer_near(_ROLE, _ROLE_NEAR, 2, text):
         end = starts.get(m.end())
         if end is None and "证人" not in m.group():
             reach = _BETWEEN.match(text, m.end()).end()  # 举报人柳湾镇村民邓海涛

@@ -108,7 +108,8 @@ _HEADS = (
     # a commission (卫健委, 发改委, 教育委员会) has a 主任, a bureau a 局长
     ("委", "主任", rf"委(?:员会)?({_RANK})(副?(?:局|部)长)(?!办公会)", True),
     # a town (镇) has a 镇长, a township (乡) a 乡长; 乡镇长 names both and is right
-    ("镇", "镇长", rf"(?<![乡城])镇({_RANK})(副?乡长)", True),
+    # (the look-behind after the 镇: a pattern opening with it skips to the next 镇)
+    ("镇", "镇长", rf"镇(?<![乡城]镇)({_RANK})(副?乡长)", True),
 )
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)

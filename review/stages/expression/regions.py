@@ -15,6 +15,7 @@ from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
+from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
 
 RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
@@ -163,6 +164,7 @@ _STATEHOOD = (r"台湾(?:地区)?(?:的)?(国立)|(台湾国)(?![民际内外家
               r"(?<![“\"‘])(国立)(?=台湾|臺灣)|"
               # papers only a state issues: a 台湾居民来往大陆通行证 is what they carry
               r"(?<![“\"‘])(台湾(?:地区)?(?:护照|国籍|国旗|国歌))(?![”\"’])")
+_STATEHOOD_OPENS = "台湾|国立"  # what every match opens with: it is tried only there
 # 两国 with no pair named before it, in a draft about Taiwan, Hong Kong or Macao that names no
 # foreign country: the two sides it can only mean are the mainland and the region. Foreign
 # countries by name, and by the one character that stands for them (中美两国, 美国).
@@ -197,6 +199,7 @@ _COUNTERPART = (rf"(?<!中国)(台湾|香港|澳门)([\u4e00-\u9fff]{{2,4}}?){_J
                 r"(?<![新老旧])中国[、和与及同跟]+(?:台湾|香港|澳门)(?!地区|特区|特别行政区)|"
                 r"(?:台湾|香港|澳门)(?:地区)?[、和与及同跟]+中国(?![\u4e00-\u9fff]{0,2}(?:台湾|香港|"
                 r"澳门|内地|大陆))(?=[、和与及等的，。；,;])")
+_COUNTERPART_OPENS = "中国|台湾|香港|澳门"  # what every match opens with
 # Travel to or from a region as going abroad, its people as foreign: a stay there, then 回国;
 # 出国 papers, then going there; a region's people or an item of a list of foreigners
 _ANY_PLACE = "(?:台湾|香港|澳门)"
@@ -221,6 +224,9 @@ _ABROAD = (rf"(?:在|从|自){_ANY_PLACE}(?:(?!转机|中转|经停|途经)[^。
            # 来华 (coming to China) said of people from within it
            rf"(?:台湾|香港|澳门|港澳台|港澳|台港澳)(?:地区)?(?:同胞|居民|游客|青年|学生|客商|人士|"
            rf"朋友|企业|投资者|乡亲)?(来华|访华)")
+# Every _ABROAD match names a region (港澳 for 港澳台 and 台港澳) at most 27 characters after
+# its start (外国专家…来自…香港): it is tried only there
+_ABROAD_NEAR = "台湾|香港|澳门|港澳"
 # Taiwan's bodies and peoples as the authorities there name them, shortly after 台湾 (the
 # listed 台湾行政院长 and 台湾原住民 are lexicon entries: the name a few words on too)
 _TAIWAN_BODIES = (r"台湾(?:地区)?[^。；，,;“”]{0,6}?"
@@ -307,10 +313,12 @@ def detect(doc: Document) -> Iterator[Hit]:
                 if m.end() not in paired:
                     yield Hit(PAIR, *view.span(m.start(), m.end()), severity=Severity.REVIEW)
     if "中国" in text:
-        for m in re_compile(_COUNTERPART).finditer(text):
+        # tried only where a match may open, not at every character (finditer_near)
+        for m in finditer_near(re_compile(_COUNTERPART), re_compile(_COUNTERPART_OPENS), 0,
+                               text):
             if (m.group(2) or m.group(3)) not in _BRANDS:
                 yield Hit(COUNTERPART, *view.span(m.start(), m.end()))
-    for m in re_compile(_ABROAD).finditer(text):
+    for m in finditer_near(re_compile(_ABROAD), re_compile(_ABROAD_NEAR), 27, text):
         group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
     if "台湾" in text:
@@ -321,6 +329,6 @@ def detect(doc: Document) -> Iterator[Hit]:
     if "中台" in text or "中港" in text:
         for m in re_compile(_CHINA_REGION).finditer(text):
             yield Hit(COUNTERPART, *view.span(m.start(), m.end()), broad=BROAD)
-    for m in re_compile(_STATEHOOD).finditer(text):
+    for m in finditer_near(re_compile(_STATEHOOD), re_compile(_STATEHOOD_OPENS), 0, text):
         group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(STATEHOOD, *view.span(m.start(group), m.end(group)))

@@ -141,17 +141,19 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
     text = view.text
     if "、" not in text:
         return
-    for m in _RUN.finditer(text):
-        if "、" not in m.group():
-            continue
+    runs = [m for m in _RUN.finditer(text) if "、" in m.group()]
+    # most lists share no member with a set: no need to look closer (the order is judged
+    # from three members on, the members from all but one). Which sets any list may hold is
+    # asked once of all the lists together, not of each list for each set.
+    lists = "\n".join(m.group() for m in runs)
+    likely = [fixed for fixed in sets if any(member in lists for member in _firsts(fixed))]
+    for m in runs if likely else ():
         run = m.group()
         items: list[tuple[str, int]] | None = None
-        for fixed in sets:
+        for fixed in likely:
             members = fixed.members
-            # most lists share no member with a set: no need to look closer (the order is
-            # judged from three members on, the members from all but one)
             least = min(_ORDERED, len(members) - 1)
-            if not any(member in run for member in members[:len(members) - least + 1]):
+            if not any(member in run for member in _firsts(fixed)):
                 continue
             found = sum(member in run for member in members)
             # one fewer when the set is named nearby: its sentence may name one more
@@ -165,6 +167,12 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
             order = _out_of_order(fixed, items, text, m.start(), m.end())
             if order is not None:
                 yield Hit(ORDER, *view.span(*order))
+
+
+def _firsts(fixed: FixedSet) -> tuple[str, ...]:
+    """The members of which a list that is judged against the set holds one at least."""
+    members = fixed.members
+    return members[:len(members) - min(_ORDERED, len(members) - 1) + 1]
 
 
 def _wrong_items(fixed: FixedSet, items: list[tuple[str, int]], text: str, start: int,

@@ -7,12 +7,14 @@ right written into it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from review.document import Document
 from review.findings import RULE, Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
+from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
 
 _NUMBER = "[0-9０-９一二三四五六七八九十百千万亿两几半.%％]"
@@ -25,16 +27,19 @@ class Usage:
     spec: RuleSpec
     pattern: str  # compiled (review.regexcache) the first time its anchor occurs
     anchors: tuple[str, ...]  # literals of which every match holds one: runs only where one does
+    # When every match holds an anchor at most this many characters after its start, the
+    # pattern is tried only there (finditer_near), not at every character of the draft
+    near: int | None = None
 
 
 def _usage(rule_id: str, reason: str, reason_en: str, suggestion: str, suggestion_en: str,
            pattern: str, anchor: str | tuple[str, ...], hit: tuple[str, ...],
-           miss: tuple[str, ...]) -> Usage:
+           miss: tuple[str, ...], near: int | None = None) -> Usage:
     rule = Rule(rule_id, Category.EXPRESSION, Gate.TEXT, Severity.REVIEW, reason, reason_en,
                 suggestion, suggestion_en)
     return Usage(RuleSpec(rule, Kind.USAGE, hit, miss, __name__, detail_zh=reason,
                           detail_en=reason_en), pattern,
-                 (anchor,) if isinstance(anchor, str) else anchor)
+                 (anchor,) if isinstance(anchor, str) else anchor, near)
 
 
 USAGES = [
@@ -121,7 +126,7 @@ USAGES += [
            r"(?<![携随身自备捎附夹])带(?:好|上|着)?(?=口罩|头盔|安全帽|护目镜|防护面罩)", "带",
            ("骑乘电动自行车要带头盔。", "进入施工现场必须带好安全帽。", "外出请科学带口罩。"),
            ("骑乘电动自行车要戴头盔。", "进入施工现场必须戴好安全帽。",
-            "外出请随身携带口罩。", "乘车时请自带口罩。", "党员带头戴头盔。")),
+            "外出请随身携带口罩。", "乘车时请自带口罩。", "党员带头戴头盔。"), near=0),
     _usage("EX9411", "用字错误：指心态、心理活动的“心理”误作“心里”（心里指胸口内部、思想里）",
            "心理 (the mind, psychology) written 心里 (in one's heart)", "改为“心理”",
            "write 心理",
@@ -131,7 +136,8 @@ USAGES += [
            ("个别驾驶人存在侥幸心里，酒后驾车被查处。", "学校为毕业班学生开展心里辅导。",
             "社区引入专业社工提供心里援助。"),
            ("个别驾驶人存在侥幸心理，酒后驾车被查处。", "学校为毕业班学生开展心理辅导。",
-            "听到这个消息，大家心里很高兴。", "我心里学到了很多。", "他把心里话说了出来。")),
+            "听到这个消息，大家心里很高兴。", "我心里学到了很多。", "他把心里话说了出来。"),
+           near=2),
 ]
 USAGES += [
     _usage("EX9412", "搭配不当：“水平”只能“提高”“提升”，不能“改善”“增强”“加强”",
@@ -146,7 +152,7 @@ USAGES += [
             "进一步改善群众生活水平。", "全县医疗服务水平有了较大改善。"),
            ("村民的生活水平得到明显提高。", "村民的生活条件得到明显改善。",
             "生活水平和居住环境持续提升、改善。", "进一步提高群众生活水平。",
-            "加强基层队伍建设，提升服务水平。", "改善人居环境，提高生活水平。")),
+            "加强基层队伍建设，提升服务水平。", "改善人居环境，提高生活水平。"), near=11),
 ]
 SPECS = [u.spec for u in USAGES]
 
@@ -156,6 +162,9 @@ def detect(doc: Document) -> Iterator[Hit]:
     text = view.text
     for usage in USAGES:
         if any(anchor in text for anchor in usage.anchors):
-            for m in re_compile(usage.pattern).finditer(text):
+            pattern = re_compile(usage.pattern)
+            matches = pattern.finditer(text) if usage.near is None else finditer_near(
+                pattern, re_compile("|".join(map(re.escape, usage.anchors))), usage.near, text)
+            for m in matches:
                 # a listed wrong → right inside it says more precisely what is wrong
                 yield Hit(usage.spec.rule, *view.span(m.start(), m.end()), broad=RULE)
