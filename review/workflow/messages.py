@@ -497,6 +497,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "roster, a record's hash or the void releases): not co-signed; "
                             "export again from the store"),
     "export_signed_already": ("你已签过此导出", "you signed this export already"),
+    "export_signer_revoked": ("此导出由 {person} 的一把已被吊销或轮换的密钥签名，不予加签；请在本库"
+                              "重新导出",
+                              "this export is signed by a key of {person}'s that this store "
+                              "has revoked or rotated away: not co-signed; export again from "
+                              "the store"),
     "export_below_threshold": ("导出只有 {signed} 位管理员签名，门槛为 {need} 位",
                                "the export is signed by {signed} admin(s); the threshold is "
                                "{need}"),

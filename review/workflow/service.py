@@ -351,6 +351,11 @@ class Service:
         if mine != payload:
             raise Refused("export_not_this_log", end=end)
         signers = attest.export_signers(env, exported)
+        # a key in force at the export's end may have been revoked or rotated away since (a
+        # stolen one): its signature would make this one complete with one honest admin's
+        gone = sorted(name for fp, name in signers.items() if state.roster.active(fp) is None)
+        if gone:
+            raise Refused("export_signer_revoked", person=gone[0])
         if me.name in signers.values():
             raise Refused("export_signed_already")
         env = dsse.add_signature(env, self.identity)
