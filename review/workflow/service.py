@@ -426,9 +426,13 @@ class Service:
             from review.accounts.calendar import load_holidays
             from review.pipeline import Pipeline
 
-            # a list the check cannot read, a holiday file that is no notice: said now
+            # a list the check cannot read, a holiday file that is no notice: said now — the
+            # holiday files checked as the bytes hashed, not read again (swapped in between,
+            # a file never checked would be pinned, and every accounts command stop on it)
             Pipeline(self.workspace.gate_config())
-            load_holidays(self.workspace.config().holiday_files())
+            root = self.workspace.root
+            load_holidays((root / x.path, pinned.signed_bytes(x, root)) for x in lists
+                          if x.kind == "holidays")
         with self.store.transaction() as conn:
             state = self.state(conn)
             self._me(state, "admin")
