@@ -94,10 +94,9 @@ class Proposal:
         does not revive a lapsed proposal. Where it received only the co-signature (the
         proposal came in with a restore, which says nothing of when it was made), the
         co-signature's time counts against the proposal's signed one."""
-        made = self.record.served or signed_at(self.record.statement.get("at"))
-        if served is not None and made is not None:
-            return not made - _SKEW <= served <= made + timedelta(days=PROPOSAL_DAYS)
         made, then = signed_at(self.record.statement.get("at")), signed_at(at)
+        if served is not None and (self.record.served or made) is not None:
+            made, then = self.record.served or made, served
         if made is None or then is None:
             return (made is None) != (then is None)
         return not made - _SKEW <= then <= made + timedelta(days=PROPOSAL_DAYS)

@@ -135,18 +135,25 @@ def test_a_trusted_export_does_not_set_the_store_aside(team: Team) -> None:
     assert result.exit_code == 3 and "cannot be read" in result.stderr, result.output
 
 
-def test_a_restore_does_not_lose_what_the_old_witnesses_saw(team: Team, tmp_path,
-                                                            tmp_path_factory,
-                                                            monkeypatch) -> None:
-    """Last night's signed backup, then a rejection of the same text in another item; the
-    editor spoils the shared file and the office restores the backup into a new folder: the
-    rejection was gone, and the editor released the text it rejected."""
+def backup_before_a_rejection(team: Team, tmp_path) -> tuple[Path, int]:
+    """Last night's signed backup (its path), with an item approved (its id) whose text is
+    rejected in another item after the backup: what a restore of it would lose."""
     team.add("outsider", "reviewer")
     rejected = team.submit("editor", team.write("copy.txt", CLEAN))
     _, item = approved_item(team)
     nightly = tmp_path / "nightly.db"
     team.ok("admin", "backup", "--out", str(nightly))
     team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    return nightly, item
+
+
+def test_a_restore_does_not_lose_what_the_old_witnesses_saw(team: Team, tmp_path,
+                                                            tmp_path_factory,
+                                                            monkeypatch) -> None:
+    """Last night's signed backup, then a rejection of the same text in another item; the
+    editor spoils the shared file and the office restores the backup into a new folder: the
+    rejection was gone, and the editor released the text it rejected."""
+    nightly, item = backup_before_a_rejection(team, tmp_path)
     old = team.root / ".review" / "witness"
     restored, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
     restored.usage_error("admin", "restore", str(nightly), match="--witnesses")

@@ -35,6 +35,7 @@ from review.workflow.keys import load
 from .test_attacks import approved_item, engine
 from .test_backup import _elsewhere
 from .test_insider_eighth_pass import append_record
+from .test_insider_thirtyfirst_pass import backup_before_a_rejection
 
 
 def test_a_witness_directory_inside_the_witnesses_does_not_stand_for_them(
@@ -42,12 +43,7 @@ def test_a_witness_directory_inside_the_witnesses_does_not_stand_for_them(
     """The editor's empty `witness/witness/`, then the spoilt store: the office restored the
     backup from before the rejection with `--witnesses OLD/.review/witness`, as the README
     says, and the restore read the editor's directory instead of the witnesses."""
-    team.add("outsider", "reviewer")
-    rejected = team.submit("editor", team.write("copy.txt", CLEAN))
-    _, item = approved_item(team)
-    nightly = tmp_path / "nightly.db"
-    team.ok("admin", "backup", "--out", str(nightly))
-    team.ok("outsider", "reject", str(rejected), "--reason", "数据未经核实")
+    nightly, _ = backup_before_a_rejection(team, tmp_path)
     old = team.root / ".review" / "witness"
     (old / "witness").mkdir()  # the editor's: an entry he may add
     restored, _ = _elsewhere(team, tmp_path_factory, monkeypatch)
@@ -60,7 +56,6 @@ def test_a_witness_directory_inside_the_witnesses_does_not_stand_for_them(
     restored.usage_error("admin", "restore", str(nightly), "--witnesses", str(tmp_path),
                          match="no witness")
     assert not (restored.root / ".review" / "review.db").exists()
-    del item
 
 
 CONCEALED = ("关于开展冬季消防安全检查的通知\n"

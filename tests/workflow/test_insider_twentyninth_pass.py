@@ -102,15 +102,6 @@ def _proposal(team: Team) -> str:
     return said.split("record ")[1].split(":")[0]
 
 
-def _threshold_two(team: Team) -> int:
-    """Two more admins, a threshold of two, and admin's proposal of a reviewer key: its seq."""
-    three_admins(team)
-    team.ok("admin", "roster", "add", "outsider", "--role", "reviewer",
-            "--key", f"{team.key('outsider')}.pub")
-    pending = json.loads(team.ok("admin", "roster", "pending", "--format", "json").stdout)
-    return pending[-1]["seq"]
-
-
 def test_a_proposal_left_pending_lapses(team: Team, monkeypatch) -> None:
     """A roster change one admin proposed and the others let lie stayed open for ever: a
     co-signature months later (by whoever holds an admin key then) still made it take effect."""
@@ -127,7 +118,7 @@ def test_a_proposal_left_pending_lapses(team: Team, monkeypatch) -> None:
 def test_a_proposal_co_signed_in_time_takes_effect(team: Team, monkeypatch) -> None:
     from review.workflow import service as service_mod
 
-    seq = _threshold_two(team)
+    seq = _proposal(team)
     with monkeypatch.context() as m:
         m.setattr(service_mod, "signed_time", lambda: _later(3))
         team.ok("admin2", "roster", "cosign", str(seq))
