@@ -56,6 +56,17 @@ def default_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "models"
 
 
+def _picker(keys: list[int]) -> Callable[[Sequence[float]], Sequence[float]]:
+    """The values at `keys`, in their order, from any sequence (itemgetter gives a lone value
+    for one key and refuses none)."""
+    if len(keys) > 1:
+        return itemgetter(*keys)
+    if keys:
+        key = keys[0]
+        return lambda values: (values[key],)
+    return lambda values: ()
+
+
 def read_floats(data: bytes) -> Sequence[float]:
     """Little-endian float64s, without a copy where the machine is little-endian: a model's
     megabytes are used as read."""
@@ -229,19 +240,22 @@ class Scorer:
         for text in texts:
             found = find(text)  # every known n-gram, each time it occurs
             counts = Counter(found)
-            # Every distinct n-gram counted once (factor 1) …
-            square = sum(map(idf_squared.__getitem__, counts))
-            sums = [sum(map(row.__getitem__, counts)) for row in rows]
+            # Every distinct n-gram counted once (factor 1) … (values picked by one
+            # itemgetter per text: a third of the time of a map over __getitem__)
+            pick = _picker(list(counts))
+            square = sum(pick(idf_squared))
+            sums = [sum(pick(row)) for row in rows]
             if len(found) > len(counts):
                 # … then the n-grams that occur more than once corrected to their factor.
                 values = list(counts.values())
                 repeated = list(map(gt, values, repeat(1)))
-                index, count = list(compress(counts, repeated)), list(compress(values, repeated))
+                pick = _picker(list(compress(counts, repeated)))
+                count = list(compress(values, repeated))
                 self._grow(max(count))
                 extra = list(map(self._extra.__getitem__, count))
-                square += sum(map(mul, map(idf_squared.__getitem__, index),
+                square += sum(map(mul, pick(idf_squared),
                                   map(self._extra_squared.__getitem__, count)))
-                sums = [s + sum(map(mul, map(row.__getitem__, index), extra))
+                sums = [s + sum(map(mul, pick(row), extra))
                         for s, row in zip(sums, rows, strict=True)]
             norm = math.sqrt(square) or 1.0
             logits = [0.0, *(s / norm + b for s, b in zip(sums, self.offsets, strict=True))]
