@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import PYTHON, ROOT, draft_of, median_command, report
+from benchmarks.common import PYTHON, ROOT, draft_of, instructions, median_command, report
 
 
 def run() -> dict:
@@ -27,13 +27,24 @@ def run() -> dict:
         os.environ["REVIEW_NO_CACHE"] = "1"
         uncached = median_command(check, repeat=5)
         del os.environ["REVIEW_NO_CACHE"]
+        # REVIEW_BENCH_CALLGRIND=1: instructions too, which a busy machine does not move
+        counted = {name: instructions(args) for name, args in (
+            ("python_pass", [PYTHON, "-c", "pass"]), ("check_5000", check))
+        } if os.environ.get("REVIEW_BENCH_CALLGRIND") else {}
     data = {"python_pass_s": bare, "help_s": helped, "check_5000_s": checked,
-            "check_5000_uncached_s": uncached}
+            "check_5000_uncached_s": uncached,
+            **{f"{name}_instructions": n for name, n in counted.items()}}
+    rows = []
+    if counted.get("python_pass") and counted.get("check_5000"):
+        rows = [("  … in instructions (callgrind)",
+                 f"{counted['check_5000'] / 1e6:.0f}M against {counted['python_pass'] / 1e6:.0f}M"
+                 f", ×{counted['check_5000'] / counted['python_pass']:.1f}")]
     report("cold_start", [
         ("python -c pass", f"{bare * 1000:.0f} ms"),
         ("review --help", f"{helped * 1000:.0f} ms, ×{helped / bare:.1f} (target ≤ ×4)"),
         ("review check, 5,000 characters",
          f"{checked * 1000:.0f} ms, ×{checked / bare:.1f} (target ≤ ×8)"),
+        *rows,
         ("  … without the lexicon cache", f"{uncached * 1000:.0f} ms"),
     ], data)
     return data

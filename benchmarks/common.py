@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +35,22 @@ def median_command(args: list[str], repeat: int = 9, cwd: Path | None = None) ->
                        cwd=cwd)
 
     return median_seconds(run, repeat=repeat, warmup=1)
+
+
+def instructions(args: list[str], cwd: Path | None = None) -> int | None:
+    """Instructions a fresh process executes, counted by valgrind's callgrind: a figure that
+    other work on a shared machine does not move, unlike wall or CPU time (valgrind runs
+    about 50 times slower, and counts SHA-256 without the CPU's SHA instructions). None
+    without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as directory:
+        done = subprocess.run(["valgrind", "--tool=callgrind",
+                               f"--callgrind-out-file={directory}/out", *args],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              check=False, cwd=cwd)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 def draft_of(chars: int) -> str:
