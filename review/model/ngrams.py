@@ -33,6 +33,9 @@ class NgramIndex:
         self.keys = keys          # sorted keys of the bigrams, then of the trigrams
         self.features = features  # the feature of each key
         self.size = len(unigram)  # the key of ids (a, b) is a·size + b, of (a, b, c) …
+        # NumPy before 2.0 has no bitwise_count: there, bigrams are searched as trigrams are
+        self._pairs = _bit_table(keys[keys < self.size ** 2], self.size ** 2) \
+            if hasattr(np, "bitwise_count") else None
 
     @classmethod
     def build(cls, vocabulary: list[str]) -> NgramIndex:
@@ -92,7 +95,8 @@ class NgramIndex:
         ones = np.flatnonzero(known)
         pairs = np.flatnonzero(known[:-1] & known[1:])
         pair_keys = ids[pairs] * self.size + ids[pairs + 1]
-        found, pair_features = self._lookup(pair_keys)
+        found, pair_features = self._lookup(pair_keys) if self._pairs is None \
+            else self._lookup_pairs(pair_keys)
         pairs, pair_keys = pairs[found], pair_keys[found]
         # A trigram's first two characters are a vocabulary bigram.
         room = pairs + 2 < len(ids)
@@ -107,6 +111,21 @@ class NgramIndex:
                                    triple_features[found3]])
         return ends, features
 
+    def _lookup_pairs(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """_lookup for bigram keys (below size²), in a bit table of them instead of a binary
+        search: whether the key's bit is set, and its rank among the set bits, which is its
+        place among the sorted keys (the bigrams' keys come first: a trigram's key is at
+        least size²). Some 2 MB for a few thousand characters' alphabet."""
+        table, rank = self._pairs
+        keys = keys.astype(np.uint64)
+        bits = table[keys >> np.uint64(6)]
+        shift = keys & np.uint64(63)
+        found = ((bits >> shift) & np.uint64(1)).astype(bool)
+        below = np.bitwise_count(bits & ((np.uint64(1) << shift) - np.uint64(1)))
+        position = rank[keys >> np.uint64(6)] + below
+        np.minimum(position, len(self.keys) - 1, out=position)
+        return found, self.features[position]
+
     def _lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Which keys are in the index, and the feature of each (meaningless where not).
         Sorted queries keep the binary searches in cache: twice as quick as unsorted."""
@@ -116,3 +135,12 @@ class NgramIndex:
         position = np.empty_like(where)
         position[order] = where
         return self.keys[position] == keys, self.features[position]
+
+
+def _bit_table(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """A bit for each of the sorted, distinct `keys` (all below `bound`) in 64-bit words,
+    and the number of bits set before each word."""
+    bits = np.zeros((bound >> 6) + 1, dtype=np.uint64)
+    np.bitwise_or.at(bits, keys >> 6, np.uint64(1) << (keys & 63).astype(np.uint64))
+    counts = np.bitwise_count(bits).astype(np.int64)
+    return bits, np.cumsum(counts) - counts

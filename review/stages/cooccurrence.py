@@ -18,8 +18,10 @@ debunk. A rule's `excused_by` stances make its finding a quotation: it is still 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, compress, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,6 +175,8 @@ class CooccurrenceStage:
         self._by_key: dict[str, list[int]] = {}
         for index, r in enumerate(rules):
             self._by_key.setdefault(r.all[0], []).append(index)
+        self._firsts = frozenset(self._by_key)
+        self._payloads = _Payloads(self._roles)
         self._excused: dict[tuple[int, str, str], Rule] = {}
         self._evasion: dict[tuple[str, str | None], Rule] = {}
 
@@ -209,46 +213,33 @@ class CooccurrenceStage:
         # only drafts holding a class term are split into sentences
         ends = sentence_ends(text)
         stances = Stances(view, doc.visible.text, ends)
-        sentences: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        roles = self._roles
-        for last, payload in found_terms:
-            sentence = bisect_right(ends, last + 1 - payload[0][1])  # sentence_of, inline
-            found = sentences.get(sentence)
-            if found is None:
-                found = sentences[sentence] = {}
-            for key, length in payload:
-                start = last + 1 - length
-                cue, required = roles[key]
-                if cue is not None:
-                    stances.take(key, start, length, cue[0])
-                    if not required:
-                        continue
-                spans = found.get(key)
-                if spans is None:
-                    found[key] = [(start, last + 1)]
-                else:
-                    spans.append((start, last + 1))
+        self._take_cues(stances, found_terms)
+        sentences, of = self._sentences(found_terms, ends)
+        sounded: dict[tuple[int, str], list[tuple[int, int]]] = {}
         evasions: list[tuple[int, int, str]] = []
         for m in found_sounds:
             if m.new:  # classes whose terms hold these very characters were found above
-                found = sentences.setdefault(sentence_of(ends, m.start), {})
+                sentence = sentence_of(ends, m.start)
+                sentences.setdefault(sentence, set()).update(m.new)
                 for key in m.new:
-                    found.setdefault(key, []).append((m.start, m.end))
+                    sounded.setdefault((sentence, key), []).append((m.start, m.end))
             if m.kind == sound.MIXED:
                 evasions.append((m.start, m.end, m.payloads[0]))
         for start, end, key in evasions:
             spoken = stances.at(start)
             stance = next((k for k in self.evasion_stances if k in spoken), None)
             yield Hit(self._evasion_rule(key, stance), view.starts[start], view.ends[end - 1])
+        by_key, firsts = self._by_key, self._firsts
         for sentence, found in sentences.items():
-            candidates = sorted(i for k in found for i in self._by_key.get(k, ()))
+            # most sentences hold no rule's first class: a set operation in C says so
+            candidates = sorted(chain.from_iterable(map(by_key.__getitem__, found & firsts)))
             for index in candidates:
                 r = self.items[index]
                 if not all(k in found for k in r.all) or (r.any and not any(
                         k in found for k in r.any)) or any(k in found for k in r.none):
                     continue
                 if r.sequence is None:
-                    spans = [s for k in (*r.all, *r.any) for s in found.get(k, ())]
+                    spans = self._spans(found_terms, of, sounded, sentence, (*r.all, *r.any))
                     matched = [(min(a for a, _ in spans), max(b for _, b in spans), None)]
                 else:
                     bounds = (ends[sentence - 1] + 1 if sentence else 0,
@@ -266,6 +257,44 @@ class CooccurrenceStage:
                     # a lexicon term found inside it says more precisely what is wrong
                     yield Hit(rule, view.starts[start], stop,
                               None if stance is None else Severity.INFO, broad=RULE)
+
+    def _take_cues(self, stances: Stances, found_terms: list[tuple[int, tuple]]) -> None:
+        """Hand the stances their cues, in the order found: only the few matches whose
+        payload holds a cue class are walked in Python."""
+        cued = self._payloads.cued
+        for last, payload in compress(found_terms, map(cued.__getitem__,
+                                                       map(itemgetter(1), found_terms))):
+            for key, length in payload:
+                cue = self._roles[key][0]
+                if cue is not None:
+                    stances.take(key, last + 1 - length, length, cue[0])
+
+    def _sentences(self, found_terms: list[tuple[int, tuple]], ends: list[int]
+                   ) -> tuple[dict[int, set[str]], list[int]]:
+        """sentence → the classes the rules may test found in it; and each match's sentence
+        (that of its first key's start). Matches come in the text's order, so a sentence's
+        are one run, or a few: the classes are gathered a run at a time, in C."""
+        starts = [last + 1 - payload[0][1] for last, payload in found_terms]
+        of = list(map(bisect_right, repeat(ends), starts))
+        listed = map(self._payloads.listed.__getitem__, map(itemgetter(1), found_terms))
+        sentences: dict[int, set[str]] = {}
+        for sentence, run in groupby(zip(of, listed, strict=True), itemgetter(0)):
+            found = sentences.get(sentence)
+            if found is None:
+                found = sentences[sentence] = set()
+            found.update(chain.from_iterable(map(itemgetter(1), run)))
+        return sentences, of
+
+    @staticmethod
+    def _spans(found_terms: list[tuple[int, tuple]], of: list[int],
+               sounded: dict[tuple[int, str], list[tuple[int, int]]], sentence: int,
+               keys: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The spans of the classes `keys` found in the sentence (its matches, then those
+        found by sound): needed only for a rule that matched, seldom."""
+        spans = [(last + 1 - length, last + 1)
+                 for (last, payload), here in zip(found_terms, of, strict=True)
+                 if here == sentence for key, length in payload if key in keys]
+        return spans + [s for k in keys for s in sounded.get((sentence, k), ())]
 
     def _evasion_rule(self, key: str, stance: str | None) -> Rule:
         """IL699 naming the class the spelling stands for, at info under a stance."""
@@ -286,6 +315,27 @@ class CooccurrenceStage:
             base, c = self.items[index].rule, self.classes[stance]
             rule = self._excused[(index, stance, cue)] = excused(base, c.name, c.name_en, cue)
         return rule
+
+
+class _Payloads:
+    """What each automaton payload ((class, length) pairs) means to the scan, worked out
+    the first time it is found: the classes it adds to its sentence (a stance's cue only
+    when rules need it too) and whether it holds a cue."""
+
+    def __init__(self, roles: dict[str, tuple[tuple | None, bool]]) -> None:
+        self.listed = _Memo(lambda payload: tuple(
+            key for key, _ in payload if roles[key][0] is None or roles[key][1]))
+        self.cued = _Memo(lambda payload: any(roles[key][0] is not None for key, _ in payload))
+
+
+class _Memo(dict):
+    def __init__(self, compute: Callable[[tuple], object]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, payload: tuple) -> object:
+        value = self[payload] = self.compute(payload)
+        return value
 
 
 def sound_terms(classes: dict[str, WordClass]) -> Iterator[tuple[str, str]]:
