@@ -11,7 +11,12 @@
   passing CI against the default branch, merge cleanly into a text nobody approved (a drill
   notice without its "this is a drill" line). A gate on a change cannot see a merge made
   after it: the README now has the deploy gate on the default branch (`review ci --base`
-  the commit deployed before), which the last test runs."""
+  the commit deployed before), which the third test runs.
+- `review ci`'s text report (the default format) printed a file's name, an excusing reason
+  and a reason an attestation was refused as they were: a draft named
+  `posts/x⏎::error file=posts/ok.md::…⏎.md` wrote a line of its own that a CI runner takes as
+  its own command (a false annotation, `::stop-commands::` to silence the gate's own, or
+  `::add-mask::` to hide a rule's id in the log). Each is one line now."""
 
 import json
 import subprocess
@@ -119,3 +124,16 @@ def _release(repo, path: str) -> None:
     repo.ok("reviewer", "approve", str(item))
     repo.ok("editor", "release", str(item))
     repo.ok("admin", "roster", "export")
+
+
+def test_a_file_name_with_a_line_break_writes_no_line_of_its_own(repo):
+    injected = "x\n::error file=posts/ok.md::all fine\n::stop-commands::quiet\n.md"
+    repo.write(injected, CLEAN + AD)
+    (repo.root / "posts" / "y.md").write_text(
+        CLEAN + "<!-- review-ignore OP019: 当事人原话\n::notice::excused -->\n"
+        "我个人认为这项政策完全是错误的，老百姓都很不满。\n", encoding="utf-8")
+    commit(repo)
+    result = ci(repo, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]
+    assert "posts/x\ufffd::error file=posts/ok.md::all fine" in result.stdout
