@@ -9,6 +9,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -190,9 +191,13 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                         lang=lang or config.lang)
     trust_root = _base_root(root, settings, config, report) \
         if config.ci.require_approval else None
-    accepted = baseline.by_file(baseline.load(
-        git.show(settings, str(config.ci.baseline), root) if settings else
-        _read(root / config.ci.baseline)))
+    accepted_text = git.show(settings, str(config.ci.baseline), root) if settings else \
+        _read(root / config.ci.baseline)
+    if settings and accepted_text != _read(root / config.ci.baseline):
+        # like review.toml: used only once merged, and said
+        report.notices.append(Msg("changed_by_change", name=config.ci.baseline.as_posix(),
+                                  base=settings[:12]))
+    accepted = baseline.by_file(baseline.load(accepted_text))
     if all_files:
         targets = [("all", p) for p in git.tracked(root)]
     else:
@@ -216,12 +221,34 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         if not publishable(path, config) or not full.is_file():
             report.outside.append(path)  # listed, not checked: never a silent pass
             continue
-        result = pipeline.check_source(Source(path, full), accepted=accepted.get(path))
+        allowed = accepted.get(path)
+        if allowed and (base or settings):
+            allowed = _already_there(pipeline, root, base or settings, path, allowed)
+        result = pipeline.check_source(Source(path, full), accepted=allowed)
         approval = None
         if result.error is None and config.ci.require_approval:
             approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
     return report
+
+
+def _already_there(pipeline: Pipeline, root: Path, before: str, path: str,
+                   allowed: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """What the baseline accepts in a file, as far as the file at that path already had it
+    before the change: a baseline accepts the findings of existing drafts, never one the
+    change brings in. Else a change that only edits the baseline (listed as outside the
+    publishable paths, exit 0) could accept, once merged, the findings of a draft that did
+    not exist yet, or a finding an existing one does not have, for the next change to add."""
+    if git.run(["cat-file", "-t", f"{before}:{path}"], root, check=False).strip() != "blob":
+        return Counter()  # added by the change (or no file there before)
+    scratch = Path(tempfile.mkdtemp(prefix="review-before-"))
+    try:
+        copy = scratch / Path(path).name  # the same suffix: the same kind of draft
+        copy.write_bytes(git.run_bytes(["cat-file", "blob", f"{before}:{path}"], root))
+        found = pipeline.check_source(Source(path, copy)).findings
+    finally:
+        shutil.rmtree(scratch, True)
+    return allowed & Counter((f.rule, f.text_digest) for f in found)
 
 
 def _settings_revision(root: Path, base: str | None, all_files: bool

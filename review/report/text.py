@@ -83,29 +83,32 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
         lines.append(f"         {t('suggestion', lang)}：{f.suggestion}" if lang != "en"
                      else f"         {t('suggestion', lang)}: {f.suggestion}")
     if f.suppressed is not None:
-        lines.append(f"         {t('suppressed', lang, reason=f.suppressed)}")
+        lines.append(f"         {printable(t('suppressed', lang, reason=f.suppressed))}")
     return lines
 
 
 def render_file(file: FileReport, lang: str) -> str:
     result = file.result
     if result.error is not None:
-        return f"{result.path}: {click.style(t('error', lang), fg='red', bold=True)}: " \
-               f"{result.error}"
+        return f"{printable(result.path)}: " \
+               f"{click.style(t('error', lang), fg='red', bold=True)}: {printable(result.error)}"
     decision = result.decision or Decision.PASS
-    head = f"{result.path}: " + click.style(name(DECISION_NAMES, decision, lang),
-                                            fg=_COLOUR[decision], bold=True)
+    # a file name, an excusing reason or an attestation's named path is anyone's text: one
+    # line each, or a name holding a line break writes lines of its own (a CI runner takes a
+    # line `::error …` or `::stop-commands::…` as its own command)
+    head = f"{printable(result.path)}: " + click.style(
+        name(DECISION_NAMES, decision, lang), fg=_COLOUR[decision], bold=True)
     lines = [head]
     for f in result.findings:
         lines.extend(render_finding(f, result.lines.get(f.line), lang))
     if file.approval:
         lines.append(f"  {click.style(file.approval.rule.id, bold=True)}  "
-                     f"{file.approval.message}")
+                     f"{printable(str(file.approval.message))}")
     return "\n".join(lines)
 
 
 def render_end(report: Report, lang: str) -> str:
-    lines = [f"{t('notice', lang)}: {n}" for n in report.notices or ()]
+    lines = [f"{t('notice', lang)}: {printable(str(n))}" for n in report.notices or ()]
     lines.append(gate_table(report, lang) if report.gate is not None
                  else _summary_line(report, lang))
     return "\n".join(lines)
