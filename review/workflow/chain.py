@@ -195,7 +195,7 @@ def server_now(conn: Connection) -> datetime | None:
     """The server's time now (what its insert trigger would stamp); None on SQLite."""
     if conn.dialect.name != "postgresql":
         return None
-    return conn.execute(text("SELECT now()")).scalar_one()
+    return conn.execute(text("SELECT clock_timestamp()")).scalar_one()
 
 
 def _served_from(conn: Connection) -> int | None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from workflow.team import CLEAN, Team, three_admins
+from sqlalchemy import create_engine, text
+from workflow.team import CLEAN, Team, member_url, three_admins
 
 from review.workflow.roster import Roster
 
@@ -62,3 +63,47 @@ def test_a_lookalike_proposed_by_hand_with_a_stolen_key_is_not_co_signed(
     team.refused("admin3", "roster", "cosign", _pending(team), match="looks the same")
     item = team.submit("editor", team.write("a.md", CLEAN))
     team.refused("thief2", "approve", str(item), match="not on the roster")
+
+
+def test_a_row_is_dated_when_it_reaches_the_server_not_when_its_transaction_began(
+        team: Team, request) -> None:
+    """A member holds a transaction open (from before a proposal lapsed, or before a month
+    ended) and inserts his record at the end: the insert trigger stamped now(), the start of
+    that transaction, so the server's time of his record — which decides a lapse and a
+    record's day on PostgreSQL — was his to move back as far as he had waited."""
+    if not team.url:
+        pytest.skip("SQLite has no clock the signer does not control")
+    engine = create_engine(member_url(team, request))
+    with engine.connect() as conn:
+        began = conn.execute(text("SELECT now()")).scalar_one()
+        conn.execute(text("SELECT pg_sleep(1.2)"))  # a month, held open
+        arrived = conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+        logged = conn.execute(text(
+            "INSERT INTO review_log (seq, kind, item_id, actor, body, signature, prev_hash, "
+            "hash) VALUES (999999, 'approve', 1, 'x', '{}', 'x', 'x', 'x') "
+            "RETURNING logged_at")).scalar_one()
+        conn.rollback()  # nothing is left in the log
+    engine.dispose()
+    assert (arrived - began).total_seconds() >= 1
+    assert logged >= arrived
+
+
+def test_a_store_dated_by_its_transactions_is_brought_up_to_date(team: Team) -> None:
+    """A store whose trigger an earlier version made (now()) gets the new one from the first
+    command that opens it (run by the tables' owner on PostgreSQL)."""
+    if not team.url:
+        pytest.skip("SQLite has no clock the signer does not control")
+    engine = create_engine(team.url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN NEW.inserted_by := session_user; "
+            "NEW.logged_at := now(); RETURN NEW; END $$")
+        conn.exec_driver_sql("UPDATE review_meta SET value = '5' WHERE key = 'schema_version'")
+    team.ok("admin", "queue")
+    with engine.connect() as conn:
+        body = conn.exec_driver_sql(
+            "SELECT prosrc FROM pg_proc WHERE proname = 'review_log_inserted_by' "
+            "AND pronamespace = current_schema()::regnamespace").scalar_one()
+    engine.dispose()
+    assert "clock_timestamp()" in body
