@@ -107,3 +107,23 @@ def test_a_store_dated_by_its_transactions_is_brought_up_to_date(team: Team) -> 
             "AND pronamespace = current_schema()::regnamespace").scalar_one()
     engine.dispose()
     assert "clock_timestamp()" in body
+
+
+def test_a_trigger_under_the_stores_name_that_drops_a_rejection_stops_the_rejection(
+        team: Team) -> None:
+    """The schema check knew the store's SQLite triggers by name only: an editor replaced
+    `review_log_no_delete` with a trigger of that name that drops a rejection as it is
+    inserted. The reviewer was told the draft was rejected, and no rejection was in the log
+    (the next action found a cut, and only a restore that accepts the loss went on)."""
+    if team.url:
+        pytest.skip("PostgreSQL: a member may not make triggers on the log")
+    import sqlite3
+
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    db = sqlite3.connect(team.root / ".review" / "review.db")
+    db.executescript("DROP TRIGGER review_log_no_delete; CREATE TRIGGER review_log_no_delete "
+                     "BEFORE INSERT ON review_log WHEN NEW.kind = 'reject' "
+                     "BEGIN SELECT RAISE(IGNORE); END;")
+    db.close()
+    team.fails(3, "reviewer", "reject", str(item), "--reason", "不行",
+               match="review_log_no_delete is no part of the store")
