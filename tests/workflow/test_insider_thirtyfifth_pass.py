@@ -127,3 +127,47 @@ def test_a_trigger_under_the_stores_name_that_drops_a_rejection_stops_the_reject
     db.close()
     team.fails(3, "reviewer", "reject", str(item), "--reason", "不行",
                match="review_log_no_delete is no part of the store")
+
+
+def _swap_account_ids(team: Team, request) -> None:
+    """The editor's hand edit (the SQLite file; on PostgreSQL his member role, which may
+    update the accounts' table): two accounts' ids swapped."""
+    swap = ["UPDATE review_accounts SET id = -1 WHERE id = 1",
+            "UPDATE review_accounts SET id = 1 WHERE id = 2",
+            "UPDATE review_accounts SET id = 2 WHERE id = -1"]
+    if team.url:
+        engine = create_engine(member_url(team, request))
+        with engine.begin() as conn:
+            for statement in swap:
+                conn.execute(text(statement))
+        engine.dispose()
+    else:
+        import sqlite3
+
+        with sqlite3.connect(team.root / ".review" / "review.db") as db:
+            for statement in swap:
+                db.execute(statement)
+        db.close()
+
+
+def test_two_accounts_ids_swapped_by_hand_do_not_move_one_accounts_posts_to_the_other(
+        team: Team, request) -> None:
+    """Activity rows (signed as row hashes) and alerts name an account by its id, which the
+    signed `account.add` did not carry: an editor who swapped the ids of a stale account and
+    an active one moved the posts to the stale one — no 内容不更新 alert for it, the scores
+    shifted — and `review audit verify` still said the tables agreed with the log."""
+    team.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局",
+            "--platform", "微信公众号")
+    team.ok("admin", "accounts", "add", "城东应急", "--unit", "城东区另一局",
+            "--platform", "微信公众号")
+    (team.root / "act.csv").write_text(
+        "account,date,reads\n城东发布,2026-12-01,100\n城东发布,2026-12-03,50\n", encoding="utf-8")
+    team.ok("admin", "accounts", "activity", "import", "act.csv")
+    stale = team.ok("admin", "accounts", "stale", "--as-of", "2026-12-10", "--format", "json")
+    assert [r["account"] for r in json.loads(stale.stdout)["stale"]] == ["城东应急"]
+    _swap_account_ids(team, request)
+    team.refused("admin", "audit", "verify")
+    team.fails(3, "admin", "accounts", "stale", "--as-of", "2026-12-10", match="id differs")
+    (team.root / "act2.csv").write_text("account,date\n城东应急,2026-12-08\n", encoding="utf-8")
+    # an import would sign 城东应急's post under the id the table now gives it (城东发布's)
+    team.fails(3, "admin", "accounts", "activity", "import", "act2.csv", match="id differs")
