@@ -45,12 +45,6 @@ def _office():
     return service.store, service.office_signer()
 
 
-def _use_calendar(service) -> None:
-    from review.accounts.checked import use_calendar
-
-    use_calendar(service)
-
-
 def _on(day: str, provisional: bool) -> str:
     """A deadline as shown: marked when it is provisional."""
     return day + say("provisional_mark") if provisional else day
