@@ -7,7 +7,19 @@
   it for the reviewer's new key and co-signed. The thief then approved the editor's draft as
   `rеviewer`, and the log, the queue and the attestation said the reviewer had approved it.
   Adding (and co-signing the addition of) a name that looks like another person's on the
-  roster is now refused, the two names shown with the characters that differ spelt out."""
+  roster is now refused, the two names shown with the characters that differ spelt out.
+- On PostgreSQL the log's insert trigger stamped now(), the start of the transaction: a member
+  who held one open dated his record back as far as he had waited (a co-signature made in
+  time for a lapsed proposal, a record counted in the month before). It stamps the moment the
+  row arrives (clock_timestamp(); schema version 6 brings a store's trigger up to date).
+- On SQLite the schema check knew the store's triggers by name only: a trigger named
+  `review_log_no_delete` that dropped rejections as they were inserted passed it, and a
+  reviewer was told his rejection was recorded. A trigger of the store's name must now be the
+  store's statement.
+- Activity rows and alerts name an account by id, which `account.add` did not sign: two ids
+  swapped by hand moved one account's posts to the other, and `review audit verify` still
+  said the tables agreed with the log. The id is signed and checked, and every office action
+  first needs the office's tables to agree with the log."""
 
 from __future__ import annotations
 
