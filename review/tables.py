@@ -17,8 +17,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-# 1: workflow; 2: accounts and alerts; 3: the log append-only; 4: duty; 5: the server's time
-SCHEMA_VERSION = 5
+# 1: workflow; 2: accounts and alerts; 3: the log append-only; 4: duty; 5: the server's time;
+# 6: that time taken when the row arrives, not when its transaction began
+SCHEMA_VERSION = 6
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits in PostgreSQL
 
 metadata = MetaData()

@@ -38,18 +38,11 @@ def _checked_service(identity_required: bool = False):
 
 def _office():
     """The store and the signer of an action that changes the office's records: it needs the
-    key of someone holding the office or admin role, and it is logged."""
-    from review.workflow.commands import open_service
-
-    service = open_service()
-    _use_calendar(service)
+    key of someone holding the office or admin role, and it is logged. Its tables must agree
+    with the signed log first: an import or an alert binds an account by the id the table
+    gives its name, and ids swapped by hand would sign one account's posts as another's."""
+    service = _checked_service(identity_required=True)
     return service.store, service.office_signer()
-
-
-def _use_calendar(service) -> None:
-    from review.accounts.checked import use_calendar
-
-    use_calendar(service)
 
 
 def _on(day: str, provisional: bool) -> str:

@@ -30,6 +30,8 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
         if r.kind == "account.add":
             want_accounts[s["name"]] = {**{f: s.get(f) for f in ACCOUNT_FIELDS},
                                         "status": "open"}
+            if "id" in s:  # signed since pass 35: an account added before is bound by name only
+                want_accounts[s["name"]]["id"] = s["id"]
         elif r.kind == "account.event":
             want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
                 "account": s["account"]}
@@ -66,7 +68,8 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     names = {row.id: row.name for row in conn.execute(select(accounts.c.id, accounts.c.name))}
     out = _compare("review_accounts", want_accounts, {
         row.name: {**{f: getattr(row, f) for f in ACCOUNT_FIELDS},
-                   "high_attention": bool(row.high_attention), "status": row.status}
+                   "high_attention": bool(row.high_attention), "status": row.status,
+                   "id": row.id}
         for row in conn.execute(select(accounts))})
     out += _compare("review_account_events", want_events, {
         row.id: {"kind": row.kind, "date": _day(row.date), "decision": row.decision,

@@ -44,8 +44,11 @@ def add(store: Store, sign: Sign, name: str, unit: str, platform: str, high_atte
             raise AccountError("account_exists", name=name)
         values = {"name": name, "unit": unit, "platform": platform,
                   "high_attention": high_attention, "operator": operator, "contact": contact}
-        conn.execute(accounts.insert().values(**values, status="open"))
-        sign(conn, "account.add", values)
+        new_id = conn.execute(accounts.insert().values(**values, status="open")
+                              ).inserted_primary_key[0]
+        # the id signed too: activity rows and alerts name an account by it, so a row whose id
+        # was swapped with another account's would move their posts to it
+        sign(conn, "account.add", {"id": new_id, **values})
     return show(store, name)
 
 

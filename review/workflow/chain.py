@@ -195,7 +195,7 @@ def server_now(conn: Connection) -> datetime | None:
     """The server's time now (what its insert trigger would stamp); None on SQLite."""
     if conn.dialect.name != "postgresql":
         return None
-    return conn.execute(text("SELECT now()")).scalar_one()
+    return conn.execute(text("SELECT clock_timestamp()")).scalar_one()
 
 
 def _served_from(conn: Connection) -> int | None:
@@ -372,8 +372,15 @@ def _relabelled(conn: Connection) -> str | None:
     return None
 
 
-# The only triggers the store makes in a SQLite file (review.workflow.store).
-_SQLITE_TRIGGERS = frozenset({"review_log_no_update", "review_log_no_delete"})
+def _sqlite_triggers() -> dict[str, str]:
+    """The only triggers the store makes in a SQLite file (review.workflow.store), by name,
+    each as SQLite keeps its statement: a trigger of one of these names doing anything else
+    — dropping a rejection as it is inserted (RAISE(IGNORE)) — is no part of the store."""
+    from review.workflow.store import _APPEND_ONLY
+
+    made = [" ".join(s.replace(" IF NOT EXISTS", "", 1).split())
+            for s in _APPEND_ONLY["sqlite"] if s.startswith("CREATE TRIGGER")]
+    return {statement.split()[2]: statement for statement in made}
 
 
 def sqlite_schema_problem(conn: Connection) -> str | None:
@@ -385,12 +392,13 @@ def sqlite_schema_problem(conn: Connection) -> str | None:
     and the log passes `PRAGMA integrity_check(review_log)` (every index against the table;
     the log only, not the drafts' bytes in the items table, which would make every action
     read the whole file)."""
-    objects = conn.execute(text("SELECT type, name FROM sqlite_master")).all()
-    kinds = {name: kind for kind, name in objects}
+    objects = conn.execute(text("SELECT type, name, sql FROM sqlite_master")).all()
+    kinds = {name: kind for kind, name, _ in objects}
     if kinds.get("review_log") != "table":
         return "review_log is not a table"
-    foreign = [name for kind, name in objects if kind == "view"
-               or (kind == "trigger" and name not in _SQLITE_TRIGGERS)]
+    made = _sqlite_triggers()
+    foreign = [name for kind, name, sql in objects if kind == "view"
+               or (kind == "trigger" and made.get(name) != " ".join(str(sql).split()))]
     if foreign:
         return f"{foreign[0]} is no part of the store"
     said = conn.execute(text("PRAGMA integrity_check(review_log)")).scalars().all()

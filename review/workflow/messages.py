@@ -272,6 +272,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "would be left: lower the threshold or add an admin first"),
     "since_range": ("--since 应为日志中的记录序号，范围 1 至 {top}",
                     "--since is a record of the log, 1 to {top}"),
+    "name_looks_like": ("名称 {name} 与名册上的 {other} 看起来相同，读者无法区分：请用可区分的名称",
+                        "the name {name} looks the same as {other} on the roster, and nobody "
+                        "reading it could tell them apart: choose a name that can be"),
     "key_taken_rotate": ("该密钥已属于 {owner}：请更换为新密钥",
                          "this key already belongs to {owner}: rotate to a new key"),
     "not_a_proposal": ("第 {seq} 条记录不是待会签的名册或审核策略变更（见 "

@@ -128,6 +128,20 @@ class Roster:
         return {p.name for p in self.people.values() if "admin" in p.roles
                 and any(k.revoked_seq is None for k in p.keys.values())}
 
+    def looks_like(self, name: str) -> str | None:
+        """The name of someone on the roster (revoked or not) that `name` is drawn as but is
+        not — a Cyrillic е in a Latin name, a space or a zero-width space at its end, a full-
+        width letter, a traditional character: two people a reader cannot tell apart in the
+        queue, the log or an attestation. None when `name` is one of theirs or like nobody's.
+        A co-signing admin who reads `rеviewer: reviewer` in `roster pending` takes it for the
+        reviewer's new key, and the thief of the proposer's key gets a second person."""
+        from review.normalize import normalize_term
+
+        drawn = normalize_term(name)
+        if name in self.people:
+            return None
+        return next((other for other in self.people if normalize_term(other) == drawn), None)
+
     def all_keys(self) -> set[str]:
         """Every key anyone on the roster ever held, revoked ones included."""
         return {fp for person in self.people.values() for fp in person.keys}

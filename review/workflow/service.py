@@ -213,6 +213,9 @@ class Service:
             owner = state.roster.person_of(fp)
             if owner is not None and owner.name != name:
                 raise Refused("key_taken", owner=owner.name)
+            other = state.roster.looks_like(name)
+            if other is not None:
+                raise Refused("name_looks_like", name=_spelt(name), other=_spelt(other))
             if owner is not None and owner.keys[fp].revoked_seq is not None:
                 # Adding it again would say "done" and change nothing: a revoked key stays
                 # revoked. A person comes back with a new key.
@@ -268,6 +271,11 @@ class Service:
                 raise Refused("already_cosigned", name=me.name, seq=seq)
             if proposal.stale(state.roster):
                 raise Refused("proposal_stale", seq=seq, since=state.roster.policy_seq)
+            named = proposal.record.statement.get("name")
+            other = state.roster.looks_like(named) if proposal.record.kind == "roster.add" \
+                and isinstance(named, str) else None
+            if other is not None:  # proposed by hand with a stolen key, past roster_add's check
+                raise Refused("name_looks_like", name=_spelt(named), other=_spelt(other))
             at = signed_time()
             if proposal.lapsed(at, chain.server_now(conn)):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -1088,3 +1096,15 @@ def _summary(findings: list[Finding]) -> dict:
     for f in findings:
         out[f.severity.value] = out.get(f.severity.value, 0) + 1
     return out
+
+
+def _spelt(name: str) -> str:
+    """A name with every character a reader could take for another shown by its code point
+    (⟦U+0435⟧): what is not printable ASCII (a space included) or a letter folding to itself."""
+    import unicodedata
+
+    from review.normalize import normalize_term
+
+    return "".join(c if (c.isascii() and c.isprintable() and c != " ") or (
+        unicodedata.category(c).startswith("L") and normalize_term(c) == c)
+        else f"⟦U+{ord(c):04X}⟧" for c in name)

@@ -29,7 +29,8 @@ MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               2: lambda conn: metadata.create_all(conn),
               3: lambda conn: append_only(conn),
               4: lambda conn: metadata.create_all(conn),
-              5: lambda conn: append_only(conn)}
+              5: lambda conn: append_only(conn),
+              6: lambda conn: append_only(conn)}
 
 # The log is append-only in the database too. On PostgreSQL this holds against every member:
 # members connect as roles that may only SELECT and INSERT the log (README, "A team on
@@ -47,10 +48,13 @@ _APPEND_ONLY = {
         "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()",
         "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS inserted_by text",
         "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS logged_at timestamptz",
-        # who added a row and when, by the server: a member's INSERT cannot choose either
+        # who added a row and when, by the server: a member's INSERT cannot choose either.
+        # When is the moment the row arrives (clock_timestamp()), not now(), which is the
+        # start of its transaction: a member who holds a transaction open from before a
+        # proposal lapsed, or a month ended, would otherwise date his row back to then.
         "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger LANGUAGE plpgsql "
-        "AS $$ BEGIN NEW.inserted_by := session_user; NEW.logged_at := now(); RETURN NEW; "
-        "END $$",
+        "AS $$ BEGIN NEW.inserted_by := session_user; NEW.logged_at := clock_timestamp(); "
+        "RETURN NEW; END $$",
         "DROP TRIGGER IF EXISTS review_log_inserted_by ON review_log",
         "CREATE TRIGGER review_log_inserted_by BEFORE INSERT ON review_log "
         "FOR EACH ROW EXECUTE FUNCTION review_log_inserted_by()"],

@@ -186,10 +186,10 @@ def clock(team: Team, monkeypatch, at: str, server: str | None = None) -> None:
     """From now on records are signed at `at` (ISO time with offset) by the signer's clock
     and, on PostgreSQL, received then by the server (or at `server`; "now": the server's own
     clock): the log's insert trigger, in the test's own schema, stamps that where it stamps
-    now() (chain.Record.served)."""
+    clock_timestamp() (chain.Record.served)."""
     monkeypatch.setattr("review.workflow.service.signed_time", lambda: at)
     server = at if server is None else server
-    stamp = "now()" if server == "now" else f"'{server}'::timestamptz"
+    stamp = "clock_timestamp()" if server == "now" else f"'{server}'::timestamptz"
     if team.url:
         from sqlalchemy import create_engine
 
