@@ -86,12 +86,14 @@ def invisible(ch: str) -> bool:
 # Cyrillic е and а, would pass the check as words nobody sees. Greek and Cyrillic capitals and
 # the small letters that look the same; not those that only resemble one (β, κ, п).
 _LOOKALIKE = dict(zip(
-    "АВЕЗІЈКМНОРСТУХЅҮԚԜӀаеіјорсухѕһԁԛԝӏ"  # Cyrillic
+    "АВЕЗІЈКМНОРСТУХЅҮԚԜӀѴаеіјорсухѕһԁԛԝӏѵ"  # Cyrillic
     "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιονρυ"  # Greek
-    "ոսօ",  # Armenian
-    "ABE3IJKMHOPCTYXSYQWlaeijopcyxshdqwl"
+    "ոսօ"  # Armenian
+    "ɑɡıȷ",  # Latin: alpha, script g, dotless i and j (drawn as a, g, and as Greek ι is)
+    "ABE3IJKMHOPCTYXSYQWlVaeijopcyxshdqwlv"
     "ABEZHIKMNOPTYXaiovpu"
-    "nuo", strict=True))
+    "nuo"
+    "agij", strict=True))
 
 
 # Cherokee and Lisu letters drawn as Latin capitals (UTS #39 confusables): ᏔᎬᏟᎻᎪᎢ and
@@ -198,7 +200,7 @@ _BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF
            (0xE0000, 0xE01EF), *_IGNORABLE]
 
 
-_FOLD_VERSION = 7  # bump when what folds changes, or how it is cached: the table is cached
+_FOLD_VERSION = 8  # bump when what folds changes, or how it is cached: the table is cached
 
 
 _ASTRAL = re_compile("[\U00010000-\U0010ffff]")

@@ -185,10 +185,24 @@ def roster_cosign(seq: int) -> None:
 def roster_pending(fmt: str) -> None:
     """待会签的变更 / proposed changes waiting for admin signatures."""
     data = open_service(identity_required=False).pending()
-    _emit(data, fmt, table([p["seq"], p["kind"], json.dumps(p["statement"], ensure_ascii=False),
+    _emit(data, fmt, table([p["seq"], p["kind"], _proposed(p),
                             say("pending_signed", signers=",".join(p["signed_by"]),
                                 needs=p["needs"])]
                            for p in data))
+
+
+def _proposed(proposal: dict) -> str:
+    """A proposal as the pending table shows it: a policy change as what it changes in the
+    policy in force (one cell: the table prints a line break as U+FFFD); anything else as its
+    statement."""
+    from review.workflow.policy import changes_text
+
+    found = proposal.get("changes")
+    if found is None:
+        return json.dumps(proposal["statement"], ensure_ascii=False)
+    lines = changes_text(found)
+    return f"{say('pending_policy_change')} {'; '.join(lines)}" if lines \
+        else say("pending_policy_same")
 
 
 @roster.command("list")

@@ -275,6 +275,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "name_looks_like": ("名称 {name} 与名册上的 {other} 看起来相同，读者无法区分：请用可区分的名称",
                         "the name {name} looks the same as {other} on the roster, and nobody "
                         "reading it could tell them apart: choose a name that can be"),
+    "name_looks_like_proposed": ("名称 {name} 与第 {seq} 条待会签记录提议加入的 {other} "
+                                 "看起来相同，读者无法区分：两者均不予会签，请先核实（另一项须待其失效）",
+                                 "the name {name} looks the same as {other}, whose addition "
+                                 "(record {seq}) is waiting for signatures, and nobody reading "
+                                 "them could tell them apart: neither is co-signed; find out "
+                                 "who proposed which (the other must lapse first)"),
     "key_taken_rotate": ("该密钥已属于 {owner}：请更换为新密钥",
                          "this key already belongs to {owner}: rotate to a new key"),
     "not_a_proposal": ("第 {seq} 条记录不是待会签的名册或审核策略变更（见 "
@@ -485,6 +491,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster_added": ("{name}：{roles}（{effect}）", "{name}: {roles} ({effect})"),
     "roster_revoked": ("{name}：已撤销（{effect}）", "{name}: revoked ({effect})"),
     "roster_rotated": ("{name}：已更换密钥（{effect}）", "{name}: new key ({effect})"),
+    "pending_policy_change": ("审核策略变更（相对现行策略）：",
+                              "policy change (from the policy in force):"),
+    "pending_policy_same": ("审核策略不变（与现行策略相同）", "no change to the policy in force"),
     "pending_signed": ("已签名：{signers}；尚需 {needs} 位", "signed by {signers}; needs {needs}"),
     "trust_root": ("信任根：{root}", "trust root: {root}"),
     "export_needs_cosign": ("此导出还须 {missing} 位其他管理员加签才生效：review roster export "

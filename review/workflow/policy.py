@@ -5,6 +5,7 @@ when a change of either takes effect."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -80,3 +81,48 @@ class Policy:
         return cls(tuple(statement["levels"]), bool(statement["separate_publisher"]),
                    int(statement.get("admin_threshold", 1)), tuple(allow),
                    tuple(x for x in lists if x is not None))
+
+
+def changes(was: Policy, statement: dict) -> dict | None:
+    """What a proposed `policy.set` changes in the policy in force, field by field ({field:
+    {"was": …, "now": …}}, the values as a statement holds them), or None when it states no
+    policy. A `policy.set` states the whole policy: shown whole, a level dropped in a proposal
+    that also adds an allowed phrase, beside a dozen phrases and pinned lists, is there to read
+    but not what a co-signing admin reads — he reads the change."""
+    try:
+        now = Policy.read(statement)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if now is None:
+        return None
+    before, after = was.as_dict(), now.as_dict()
+    return {k: {"was": before.get(k, []), "now": after.get(k, [])}
+            for k in ("levels", "separate_publisher", "admin_threshold", "allow", "lists")
+            if before.get(k, []) != after.get(k, [])}
+
+
+def changes_text(found: dict) -> list[str]:
+    """`changes` as lines a co-signing admin reads: `levels: reviewer, approver ⇒ reviewer`,
+    `allow: + 短语`, `lists: − lexicons/banned.txt`."""
+    out = []
+    for name, change in found.items():
+        was, now = change["was"], change["now"]
+        if name == "allow":
+            out += [f"allow: − {p}" for p in was if p not in now]
+            out += [f"allow: + {p}" for p in now if p not in was]
+        elif name == "lists":
+            then = {x["path"]: x for x in was}
+            later = {x["path"]: x for x in now}
+            out += [f"lists: − {p}" for p in then if p not in later]
+            out += [f"lists: + {p} {_entry(later[p])}" for p in later if p not in then]
+            out += [f"lists: {p} {_entry(then[p])} ⇒ {_entry(later[p])}" for p in later
+                    if p in then and then[p] != later[p]]
+        else:
+            shown = [", ".join(v) if isinstance(v, list) else json.dumps(v) for v in (was, now)]
+            out.append(f"{name}: {shown[0]} ⇒ {shown[1]}")
+    return out
+
+
+def _entry(entry: dict) -> str:
+    return " ".join(f"{k}={v[:12] if k == 'sha256' else v}" for k, v in sorted(entry.items())
+                    if k != "path")

@@ -36,6 +36,7 @@ from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.marks import Mark
 from review.workflow.policy import PinnedList, Policy
+from review.workflow.policy import changes as policy_changes
 from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
@@ -216,6 +217,7 @@ class Service:
             other = state.roster.looks_like(name)
             if other is not None:
                 raise Refused("name_looks_like", name=_spelt(name), other=_spelt(other))
+            _not_drawn_as_proposed(conn, state, name)
             if owner is not None and owner.keys[fp].revoked_seq is not None:
                 # Adding it again would say "done" and change nothing: a revoked key stays
                 # revoked. A person comes back with a new key.
@@ -276,6 +278,8 @@ class Service:
                 and isinstance(named, str) else None
             if other is not None:  # proposed by hand with a stolen key, past roster_add's check
                 raise Refused("name_looks_like", name=_spelt(named), other=_spelt(other))
+            if proposal.record.kind == "roster.add" and isinstance(named, str):
+                _not_drawn_as_proposed(conn, state, named)
             at = signed_time()
             if proposal.lapsed(at, chain.server_now(conn)):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -292,7 +296,11 @@ class Service:
         # only the proposals a co-signature now could still complete (not lapsed, and no
         # policy change proposed before the policy in force)
         now = signed_time()
+        # a policy change with what it changes in the policy in force (every one listed was
+        # proposed on it: not stale), which is what a co-signer must judge
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
+                 **({"changes": policy_changes(state.policy, p.record.statement)}
+                    if p.record.kind == "policy.set" else {}),
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
                 for seq, p in sorted(state.roster.pending.items())
@@ -1096,6 +1104,24 @@ def _summary(findings: list[Finding]) -> dict:
     for f in findings:
         out[f.severity.value] = out.get(f.severity.value, 0) + 1
     return out
+
+
+def _not_drawn_as_proposed(conn: Connection, state: State, name: str) -> None:
+    """Refused when another roster addition still waiting for signatures names someone drawn
+    as `name` but not `name` (张伟 and 張伟): the roster's own check sees only who is on it, so
+    of two such proposals the first co-signed got in, and the other — the office's real
+    colleague, perhaps — was then refused as the look-alike. An admin reading two additions a
+    reader cannot tell apart co-signs neither until one of them has lapsed."""
+    from review.normalize import normalize_term
+
+    drawn, now, served = normalize_term(name), signed_time(), chain.server_now(conn)
+    for seq, proposal in sorted(state.roster.pending.items()):
+        other = proposal.record.statement.get("name")
+        if (proposal.record.kind == "roster.add" and isinstance(other, str) and other != name
+                and other not in state.roster.people and normalize_term(other) == drawn
+                and proposal.standing(state.roster) and not proposal.lapsed(now, served)):
+            raise Refused("name_looks_like_proposed", name=_spelt(name), other=_spelt(other),
+                          seq=seq)
 
 
 def _spelt(name: str) -> str:
