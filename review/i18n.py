@@ -79,6 +79,11 @@ MESSAGES = {
     "not_a_file": ("是符号链接或子模块，未检查：它指向的内容会被发布，门禁只检查文件本身",
                    "is a link or a submodule, not checked: what it leads to would be "
                    "published; the gate checks files"),
+    "transformed_by_git": ("git 属性 {attributes} 会在检出或打包时改写此文件，发布的内容不是审核和"
+                           "检查过的内容，未检查：删去 .gitattributes 中的这些属性",
+                           "git attribute {attributes} rewrites this file on checkout or "
+                           "archive, so what is published is not what was checked and "
+                           "approved; not checked: remove it from .gitattributes"),
     "not_drafts": ("另有 {count} 个文件不是稿件（不属于 include 所列类型），未检查：{names}",
                    "{count} other files are not drafts (no include pattern matches them) and "
                    "were not checked: {names}"),

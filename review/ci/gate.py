@@ -211,11 +211,22 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     pipeline = Pipeline(replace(config, lang=lang or config.lang))
     report.rules = pipeline.rules
     pipeline.choose_path(sum(_size(root / path) for _, path in targets))
+    # Every publishable file, changed or not: a change to .gitattributes alone turns an
+    # approved draft into another text on its way out.
+    transformed = git.transformed([p for p in git.tracked(root) if publishable(p, config)],
+                                  root)
+    changed = {path for _, path in targets}
+    targets += [("attr", path) for path in sorted(transformed) if path not in changed]
     for status, path in targets:
         full = root / path
         if full.is_symlink() or full.is_dir():
             # a link or a submodule: what it leads to is published and no file here shows it
             result = pipeline.check_source(Source(path, full, InputError("not_a_file")))
+            report.files.append(FileGate(result, status, None))
+            continue
+        if path in transformed:
+            result = pipeline.check_source(Source(path, full, InputError(
+                "transformed_by_git", attributes=", ".join(transformed[path]))))
             report.files.append(FileGate(result, status, None))
             continue
         if not publishable(path, config) or not full.is_file():

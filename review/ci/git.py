@@ -140,6 +140,33 @@ def tracked(cwd: Path) -> list[str]:
     return sorted({p for p in listed.split("\0") if p})
 
 
+# Attributes under which what goes out is not the blob that was checked and approved:
+# `git archive` fills $Format:…$ in (export-subst); checkout expands $Id$ (ident), runs a
+# smudge filter, or re-encodes (working-tree-encoding).
+TRANSFORMING = ("export-subst", "ident", "filter", "working-tree-encoding")
+
+
+def transformed(paths: list[str], cwd: Path) -> dict[str, list[str]]:
+    """Of `paths`, those a TRANSFORMING attribute applies to, with the attributes (as the
+    working tree's .gitattributes give them: the change's own)."""
+    if not paths:
+        return {}
+    done = subprocess.run(["git", "check-attr", "-z", "--stdin", *TRANSFORMING],
+                          input=b"".join(p.encode("utf-8", "surrogateescape") + b"\0"
+                                         for p in paths),
+                          cwd=cwd, capture_output=True, check=False, env=_ENV)
+    if done.returncode != 0:
+        raise GitError("git_failed", command="check-attr",
+                       detail=done.stderr.decode("utf-8", "replace").strip() or "?")
+    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    out: dict[str, list[str]] = {}
+    for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
+        if value not in ("unspecified", "unset") and not (
+                name == "working-tree-encoding" and value.upper() in ("UTF-8", "UTF8")):
+            out.setdefault(path, []).append(name if value == "set" else f"{name}={value}")
+    return out
+
+
 def show(rev: str, path: str, cwd: Path) -> str | None:
     """A file's text at a revision, or None when it did not exist there."""
     if not ok(["cat-file", "-e", f"{rev}:{path}"], cwd):
