@@ -25,6 +25,7 @@ from review import jsonfile
 from review.i18n import Msg
 from review.tables import SERVER_TIME_FROM, log, meta
 from review.workflow.keys import Identity, canonical
+from review.workflow.triggers import APPEND_ONLY
 
 GENESIS = "0" * 64
 BODY_VERSION = 2
@@ -376,10 +377,8 @@ def _sqlite_triggers() -> dict[str, str]:
     """The only triggers the store makes in a SQLite file (review.workflow.store), by name,
     each as SQLite keeps its statement: a trigger of one of these names doing anything else
     — dropping a rejection as it is inserted (RAISE(IGNORE)) — is no part of the store."""
-    from review.workflow.store import _APPEND_ONLY
-
     made = [" ".join(s.replace(" IF NOT EXISTS", "", 1).split())
-            for s in _APPEND_ONLY["sqlite"] if s.startswith("CREATE TRIGGER")]
+            for s in APPEND_ONLY["sqlite"] if s.startswith("CREATE TRIGGER")]
     return {statement.split()[2]: statement for statement in made}
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from review.errors import ConfigError, StoreError, UsageError
 from review.i18n import Msg, said, spoken
 from review.tables import SCHEMA_VERSION, meta, metadata
+from review.workflow.triggers import APPEND_ONLY
 
 _LOCK_KEY = 7_274_231  # PostgreSQL advisory lock that serialises writers
 # Only an argument can carry bytes that are not UTF-8 (the shell passes them on as they are).
@@ -31,40 +32,6 @@ MIGRATIONS = {1: lambda conn: metadata.create_all(conn),
               4: lambda conn: metadata.create_all(conn),
               5: lambda conn: append_only(conn),
               6: lambda conn: append_only(conn)}
-
-# The log is append-only in the database too. On PostgreSQL this holds against every member:
-# members connect as roles that may only SELECT and INSERT the log (README, "A team on
-# PostgreSQL"), and the table's owner would have to drop the trigger first. On SQLite anyone
-# who can write the file can drop it; there the witnesses catch what is cut.
-_APPEND_ONLY = {
-    "postgresql": [
-        "CREATE OR REPLACE FUNCTION review_log_append_only() RETURNS trigger LANGUAGE plpgsql "
-        "AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
-        "DROP TRIGGER IF EXISTS review_log_append_only ON review_log",
-        "CREATE TRIGGER review_log_append_only BEFORE UPDATE OR DELETE ON review_log "
-        "FOR EACH ROW EXECUTE FUNCTION review_log_append_only()",
-        "DROP TRIGGER IF EXISTS review_log_no_truncate ON review_log",
-        "CREATE TRIGGER review_log_no_truncate BEFORE TRUNCATE ON review_log "
-        "FOR EACH STATEMENT EXECUTE FUNCTION review_log_append_only()",
-        "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS inserted_by text",
-        "ALTER TABLE review_log ADD COLUMN IF NOT EXISTS logged_at timestamptz",
-        # who added a row and when, by the server: a member's INSERT cannot choose either.
-        # When is the moment the row arrives (clock_timestamp()), not now(), which is the
-        # start of its transaction: a member who holds a transaction open from before a
-        # proposal lapsed, or a month ended, would otherwise date his row back to then.
-        "CREATE OR REPLACE FUNCTION review_log_inserted_by() RETURNS trigger LANGUAGE plpgsql "
-        "AS $$ BEGIN NEW.inserted_by := session_user; NEW.logged_at := clock_timestamp(); "
-        "RETURN NEW; END $$",
-        "DROP TRIGGER IF EXISTS review_log_inserted_by ON review_log",
-        "CREATE TRIGGER review_log_inserted_by BEFORE INSERT ON review_log "
-        "FOR EACH ROW EXECUTE FUNCTION review_log_inserted_by()"],
-    "sqlite": [
-        "ALTER TABLE review_log ADD COLUMN inserted_by TEXT",
-        "ALTER TABLE review_log ADD COLUMN logged_at DATETIME",
-        "CREATE TRIGGER IF NOT EXISTS review_log_no_update BEFORE UPDATE ON review_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS review_log_no_delete BEFORE DELETE ON review_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"]}
 
 # What a member's role may do on PostgreSQL: everything `review` does, and nothing to the log
 # but read and add (the README's team setup runs this with the member's role for :role).
@@ -83,7 +50,7 @@ def append_only(conn: Connection) -> None:
     metadata.create_all(conn)
     # a log made by this version has the columns already; one made before gets them
     columns = {c["name"] for c in inspect(conn).get_columns("review_log")}
-    for statement in _APPEND_ONLY[conn.dialect.name]:
+    for statement in APPEND_ONLY[conn.dialect.name]:
         if not (statement.startswith("ALTER TABLE") and statement.split()[-2] in columns):
             conn.exec_driver_sql(statement)
 
