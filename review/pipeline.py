@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from review import reading
 from review.config import Config
 from review.decide import decide
 from review.document import Document
 from review.errors import ConfigError, ReviewError
 from review.findings import FileResult, Rule
 from review.loading import Source, load
+from review.rules import release
 from review.rules.redirects import current
 from review.stages import STAGES, Stage
 
@@ -43,7 +45,7 @@ class Pipeline:
         self.bulk = False  # whether the bulk path was taken (warm)
 
     def rules(self) -> list[Rule]:
-        return [rule for stage in self.stages for rule in stage.rules()]
+        return [*(rule for stage in self.stages for rule in stage.rules()), *release.READING]
 
     def warm(self) -> None:
         """Take the bulk path: load now what stages use for many drafts (a stage may define
@@ -65,6 +67,7 @@ class Pipeline:
               accepted: Counter[tuple[str, str]] | None = None) -> FileResult:
         """`accepted`: findings a baseline accepts (see decide.decide)."""
         hits = [hit for stage in self.stages for hit in stage.scan(doc)]
+        hits += reading.hits(doc)  # text the file holds and does not show (a PDF's layer)
         return decide(doc, hits, self.config, lang or self.config.lang, accepted)
 
     def check_text(self, text: str, path: str = "<text>", kind: str = "text",

@@ -8,6 +8,7 @@ error."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from review.document import Document
 from review.errors import InputError
@@ -17,7 +18,7 @@ PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "l
               "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
               "annotation": "注释", "form": "表单域", "field": "域代码",
               "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签",
-              "alt": "替代文字"}
+              "alt": "替代文字", "invisible": "不可见文字"}
 
 
 class Parts:
@@ -62,7 +63,7 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("pdf_encrypted")
-        pages = [(page.extract_text() or "", _annotations(page, p))
+        pages = [(*_drawn_and_not(page, reader), _annotations(page, p))
                  for p, page in enumerate(reader.pages, 1)]
         fields = _form_values(reader)
         around = _around_pages(reader)
@@ -70,13 +71,16 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
             OSError):
         raise InputError("not_pdf") from None
     out = Parts()
-    for p, (text, _) in enumerate(pages, 1):
+    for p, (text, unseen, _) in enumerate(pages, 1):
         for n, line in enumerate(text.splitlines(), 1):
             out.add(line, Location(page=p, line=n))
+        # checked like the rest, as a part of its own: RV301 tells the reviewer that
+        # readers see something else there (an image, for a scan with a text layer)
+        out.add(unseen, Location(part=PART_NAMES["invisible"], page=p))
     if not out.pieces:  # a scan: a note on it is no reason to pass its pages unread
         raise InputError("pdf_no_text")
     shown: set[str] = set()
-    for p, (_, drawn) in enumerate(pages, 1):
+    for p, (_, _, drawn) in enumerate(pages, 1):
         for part, text in drawn:
             shown.add(_squeezed(text))
             out.add(text, Location(part=PART_NAMES[part], page=p))
@@ -87,6 +91,62 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
     for part, text in around:
         out.add(text, Location(part=PART_NAMES[part]))
     return out.document(display, kind)
+
+
+# Text-showing operators, and the text rendering modes that draw nothing (3: neither filled nor
+# stroked; 7: only added to the clipping path): a scan's recognised text, or a text layer
+# that says something other than what the page shows.
+_SHOW = (b"Tj", b"TJ", b"'", b'"')
+_UNDRAWN = (3, 7)
+
+
+def _drawn_and_not(page, reader) -> tuple[str, str]:
+    """A page's text as its readers see it drawn, and the text it holds but does not draw
+    (rendering mode 3 or 7); the second is "" for most pages, read as they always were. (Text
+    in a form XObject is read as drawn whatever its mode: rare, and never dropped.)"""
+    from pypdf.generic import ContentStream, NameObject
+
+    contents = page.get_contents()
+    operations = ContentStream(contents, reader).operations if contents is not None else []
+    mode, saved, undrawn = 0, [], set()
+    for index, (operands, operator) in enumerate(operations):
+        if operator == b"q":
+            saved.append(mode)
+        elif operator == b"Q":
+            mode = saved.pop() if saved else 0
+        elif operator == b"Tr" and operands and isinstance(operands[0], int):
+            mode = int(operands[0])
+        elif operator in _SHOW and mode in _UNDRAWN:
+            undrawn.add(index)
+    if not undrawn:
+        return page.extract_text() or "", ""
+
+    def text_of(keep: Callable[[int], bool]) -> str:
+        kept = ContentStream(None, reader)
+        # a text-showing operator left out; ' and " also move to the next line: kept as T*
+        kept.operations = [([_raw(x) for x in op[0]], op[1]) if keep(i) else ([], b"T*")
+                           for i, op in enumerate(operations)
+                           if keep(i) or op[1] in (b"'", b'"')]
+        # in place of the page's own content, as a reader's page may only be (the reader
+        # is this function's caller's alone and is never written)
+        page[NameObject("/Contents")] = kept
+        return page.extract_text() or ""
+
+    drawn = text_of(lambda i: i not in undrawn)
+    unseen = text_of(lambda i: i in undrawn or operations[i][1] not in _SHOW)
+    return drawn, unseen
+
+
+def _raw(operand: object) -> object:
+    """An operand as the file wrote it: pypdf decodes a string operand as text, and writes it
+    back in another encoding, which the font's code map then reads as other glyphs."""
+    from pypdf.generic import ArrayObject, ByteStringObject, TextStringObject
+
+    if isinstance(operand, TextStringObject):
+        return ByteStringObject(operand.original_bytes)
+    if isinstance(operand, ArrayObject):
+        return ArrayObject(_raw(x) for x in operand)
+    return operand
 
 
 def _around_pages(reader) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ KIND_NAMES = {
     Kind.GATE: ("持续集成门禁", "CI gate"),
     Kind.PUBLISHED: ("发布后核对", "published-page check"),
     Kind.SUPPRESSION: ("稿内豁免", "in-draft suppression"),
+    Kind.READING: ("文件读取", "reading the file"),
 }
 
 # Why a finding matters, from the policy (POLICY.md §1–3): by category, and for the kinds
@@ -81,6 +82,10 @@ WORKFLOW_WHY = {
                        "A review-ignore in the draft only lowers a checked false positive to "
                        "info, with its reason; block and consent findings need a reviewer's "
                        "signed override or the unit's consent."),
+    Kind.READING: ("审核的是读者看到的内容：文件里读者看不到的文字，检查读到了，"
+                   "审核人须对照页面本身。",
+                   "What is reviewed is what readers see: text a file holds but does not show "
+                   "was checked, and the reviewer must compare it with the page itself."),
 }
 LABELS = {
     "kind": ("种类", "kind"), "category": ("类别", "category"), "gate": ("关口", "gate"),

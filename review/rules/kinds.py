@@ -21,3 +21,4 @@ class Kind(StrEnum):
     GATE = "gate"                  # the CI gate (release attestations)
     PUBLISHED = "published"        # what went out against what was approved
     SUPPRESSION = "suppression"    # what a draft's review-ignore directives did
+    READING = "reading"            # what a file holds that its readers are not shown

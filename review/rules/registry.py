@@ -125,7 +125,7 @@ def _release(kind: Kind) -> Callable[[Config], Iterable[RuleSpec]]:
         from review.rules import release
 
         rules = {Kind.GATE: release.GATE, Kind.PUBLISHED: release.PUBLISHED,
-                 Kind.SUPPRESSION: release.SUPPRESSION}[kind]
+                 Kind.SUPPRESSION: release.SUPPRESSION, Kind.READING: release.READING}[kind]
         return [RuleSpec(rule, kind, source=release.__name__) for rule in rules]
     return specs
 
@@ -153,10 +153,15 @@ PROVIDERS: dict[Kind, Callable[[Config], Iterable[RuleSpec]]] = {
     Kind.GATE: _release(Kind.GATE),
     Kind.PUBLISHED: _release(Kind.PUBLISHED),
     Kind.SUPPRESSION: _release(Kind.SUPPRESSION),
+    Kind.READING: _release(Kind.READING),
 }
 # Kinds whose rules judge the text of a draft: `review check` reports them, and their
 # examples run through its pipeline (a directive's rules say what a directive did).
-TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED, Kind.SUPPRESSION}
+TEXT_KINDS = frozenset(PROVIDERS) - {Kind.GATE, Kind.PUBLISHED, Kind.SUPPRESSION,
+                                     Kind.READING}
+# Kinds `review check` reports: the text's, and what the file holds that readers are not shown
+# (judged from where its reader put the text, so without text examples).
+CHECK_KINDS = TEXT_KINDS | {Kind.READING}
 
 
 _DIGIT_LOOKALIKES = str.maketrans("OIL", "011")

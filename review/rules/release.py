@@ -1,7 +1,8 @@
 """The release checks' rules: the CI gate (RV001–RV099: a changed file without a valid
 release attestation), the published-page check (RV101–RV199: what went out against what
-was approved) and in-draft suppression (RV201–RV299: what a draft's `review-ignore`
-directives did, review.suppress). Declared here, below the pipeline, so that the registry
+was approved), in-draft suppression (RV201–RV299: what a draft's `review-ignore`
+directives did, review.suppress) and reading (RV301–RV399: text a file holds that its readers
+are not shown, review.inputs). Declared here, below the pipeline, so that the registry
 lists them without importing the commands that use them."""
 
 from __future__ import annotations
@@ -72,3 +73,18 @@ UNUSED = _directive(203, "review-ignore 所指的问题在此处已不存在",
                     "删除这条 review-ignore，或改正其中的规则编号",
                     "remove the directive or correct its rule ids")
 SUPPRESSION = [MALFORMED, NOT_HONOURED, UNUSED]
+
+
+# Reading (review.inputs): text the file holds and the check read, which its readers do not
+# see where it stands. Review: a scan's recognised text is such text too, and is fine when it
+# says what the page shows; only a person comparing it with the page can tell.
+INVISIBLE = Rule("RV301", Category.RELEASE, Gate.TEXT, Severity.REVIEW,
+                 "PDF 中有读者看不到的文字（文字层未绘制，如扫描件的识别文字）："
+                 "检查读的是这些文字，读者看到的是页面上绘制的内容",
+                 "the PDF holds text its readers do not see (a text layer drawn invisibly, as a "
+                 "scan's recognised text is): the check read that text, readers see what the "
+                 "page draws",
+                 "打开 PDF 逐页核对页面内容与这些文字是否一致；不一致的，以页面为准重新送审",
+                 "open the PDF and compare each page with this text; where they differ, submit "
+                 "the page's own text for review")
+READING = [INVISIBLE]

@@ -46,6 +46,7 @@ ID_RANGES: tuple[IdRange, ...] = (
     IdRange(Kind.GATE, re_compile(r"RV0\d\d"), "RV001–RV099"),
     IdRange(Kind.PUBLISHED, re_compile(r"RV1\d\d"), "RV100–RV199"),
     IdRange(Kind.SUPPRESSION, re_compile(r"RV2\d\d"), "RV200–RV299"),
+    IdRange(Kind.READING, re_compile(r"RV3\d\d"), "RV300–RV399"),
 )
 PREFIXES = {Category.ILLEGAL: "IL", Category.SECURITY: "SE", Category.SECRETS: "SC",
             Category.ADS: "AD", Category.OPINION: "OP", Category.CONSENT: "CN",
