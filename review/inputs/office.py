@@ -107,7 +107,11 @@ def _drawn_and_not(page, reader) -> tuple[str, str]:
     from pypdf.generic import ContentStream, NameObject
 
     contents = page.get_contents()
-    operations = ContentStream(contents, reader).operations if contents is not None else []
+    # parsed again only where a mode is set at all (the operator's bytes appear): most pages
+    # never set one, and parsing a long page twice would double its reading
+    if contents is None or b"Tr" not in contents.get_data():
+        return page.extract_text() or "", ""
+    operations = ContentStream(contents, reader).operations
     mode, saved, undrawn = 0, [], set()
     for index, (operands, operator) in enumerate(operations):
         if operator == b"q":
