@@ -281,6 +281,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "(record {seq}) is waiting for signatures, and nobody reading "
                                  "them could tell them apart: neither is co-signed; find out "
                                  "who proposed which (the other must lapse first)"),
+    "name_proposed_otherwise": ("第 {seq} 条待会签记录已提议以另一密钥或角色加入（或轮换）{name}，"
+                                "两项仅凭密钥区分：两者均不予会签，请先核实（另一项须待其失效）",
+                                "record {seq}, waiting for signatures, already proposes {name} "
+                                "with another key or other roles, and only a key tells the two "
+                                "apart: neither is co-signed; find out who proposed which (the "
+                                "other must lapse first)"),
     "key_taken_rotate": ("该密钥已属于 {owner}：请更换为新密钥",
                          "this key already belongs to {owner}: rotate to a new key"),
     "not_a_proposal": ("第 {seq} 条记录不是待会签的名册或审核策略变更（见 "

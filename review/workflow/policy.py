@@ -113,14 +113,23 @@ def changes_text(found: dict) -> list[str]:
         elif name == "lists":
             then = {x["path"]: x for x in was}
             later = {x["path"]: x for x in now}
-            out += [f"lists: − {p}" for p in then if p not in later]
-            out += [f"lists: + {p} {_entry(later[p])}" for p in later if p not in then]
-            out += [f"lists: {p} {_entry(then[p])} ⇒ {_entry(later[p])}" for p in later
-                    if p in then and then[p] != later[p]]
+            lines = [f"lists: − {p}" for p in then if p not in later]
+            lines += [f"lists: + {p} {_entry(later[p])}" for p in later if p not in then]
+            lines += [f"lists: {p} {_entry(then[p])} ⇒ {_entry(later[p])}" for p in later
+                      if p in then and then[p] != later[p]]
+            if not lines or len(then) != len(was) or len(later) != len(now):
+                # one path pinned twice, or the same entries in another order (the first
+                # leaders file is the one used): by path, that read as no change at all
+                lines = [f"lists: {_listed(was)} ⇒ {_listed(now)}"]
+            out += lines
         else:
             shown = [", ".join(v) if isinstance(v, list) else json.dumps(v) for v in (was, now)]
             out.append(f"{name}: {shown[0]} ⇒ {shown[1]}")
     return out
+
+
+def _listed(entries: list[dict]) -> str:
+    return "[" + ", ".join(f"{x['path']} {_entry(x)}" for x in entries) + "]"
 
 
 def _entry(entry: dict) -> str:

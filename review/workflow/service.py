@@ -217,7 +217,8 @@ class Service:
             other = state.roster.looks_like(name)
             if other is not None:
                 raise Refused("name_looks_like", name=_spelt(name), other=_spelt(other))
-            _not_drawn_as_proposed(conn, state, name)
+            _not_drawn_as_proposed(conn, state, name, {
+                "kind": "roster.add", "statement": {"public": public.strip(), "roles": roles}})
             if owner is not None and owner.keys[fp].revoked_seq is not None:
                 # Adding it again would say "done" and change nothing: a revoked key stays
                 # revoked. A person comes back with a new key.
@@ -258,6 +259,8 @@ class Service:
             owner = state.roster.person_of(fp)
             if owner is not None:
                 raise Refused("key_taken_rotate", owner=owner.name)
+            _not_drawn_as_proposed(conn, state, name, {
+                "kind": "roster.rotate", "statement": {"public": public.strip()}})
             return self._trust_change(conn, state, "roster.rotate",
                                       {"name": name, "public": public.strip()})
 
@@ -278,8 +281,10 @@ class Service:
                 and isinstance(named, str) else None
             if other is not None:  # proposed by hand with a stolen key, past roster_add's check
                 raise Refused("name_looks_like", name=_spelt(named), other=_spelt(other))
-            if proposal.record.kind == "roster.add" and isinstance(named, str):
-                _not_drawn_as_proposed(conn, state, named)
+            if proposal.record.kind in ("roster.add", "roster.rotate") and \
+                    isinstance(named, str):
+                _not_drawn_as_proposed(conn, state, named, {
+                    "kind": proposal.record.kind, "statement": proposal.record.statement}, seq)
             at = signed_time()
             if proposal.lapsed(at, chain.server_now(conn)):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -1106,22 +1111,38 @@ def _summary(findings: list[Finding]) -> dict:
     return out
 
 
-def _not_drawn_as_proposed(conn: Connection, state: State, name: str) -> None:
+def _not_drawn_as_proposed(conn: Connection, state: State, name: str,
+                           change: dict | None = None, seq: int | None = None) -> None:
     """Refused when another roster addition still waiting for signatures names someone drawn
     as `name` but not `name` (张伟 and 張伟): the roster's own check sees only who is on it, so
     of two such proposals the first co-signed got in, and the other — the office's real
     colleague, perhaps — was then refused as the look-alike. An admin reading two additions a
-    reader cannot tell apart co-signs neither until one of them has lapsed."""
+    reader cannot tell apart co-signs neither until one of them has lapsed.
+
+    The same for two additions or rotations of one name that differ (another key, other
+    roles): `roster pending` shows two lines of 张伟 told apart by a key's base64 alone, and
+    whichever of them is co-signed (or both, the second taken for a duplicate), the key the
+    thief of the other admin's key proposed is 张伟's. `change` is the one proposed (kind,
+    key, roles); `seq` the proposal being co-signed, not compared with itself."""
     from review.normalize import normalize_term
 
+    def what(kind: str, statement: dict) -> tuple:
+        return (kind, statement.get("public"), sorted(statement.get("roles") or ()))
+
     drawn, now, served = normalize_term(name), signed_time(), chain.server_now(conn)
-    for seq, proposal in sorted(state.roster.pending.items()):
+    for at, proposal in sorted(state.roster.pending.items()):
         other = proposal.record.statement.get("name")
-        if (proposal.record.kind == "roster.add" and isinstance(other, str) and other != name
-                and other not in state.roster.people and normalize_term(other) == drawn
-                and proposal.standing(state.roster) and not proposal.lapsed(now, served)):
+        if (at == seq or proposal.record.kind not in ("roster.add", "roster.rotate")
+                or not isinstance(other, str) or not proposal.standing(state.roster)
+                or proposal.lapsed(now, served)):
+            continue
+        if (proposal.record.kind == "roster.add" and other != name
+                and other not in state.roster.people and normalize_term(other) == drawn):
             raise Refused("name_looks_like_proposed", name=_spelt(name), other=_spelt(other),
-                          seq=seq)
+                          seq=at)
+        if change is not None and other == name and \
+                what(proposal.record.kind, proposal.record.statement) != what(**change):
+            raise Refused("name_proposed_otherwise", name=_spelt(name), seq=at)
 
 
 def _spelt(name: str) -> str:

@@ -1,0 +1,91 @@
+"""Insider pass 38: what it got through, and what now stops it.
+
+- Pass 37 refused two additions of names drawn alike waiting together, but not two additions
+  (or rotations) of one name that differ. While an admin's addition of 张伟 with 张伟's key
+  waited, the thief of admin2's key proposed 张伟 again with a key of his own, through the
+  ordinary CLI. `roster pending` showed admin3 two lines of 张伟, told apart by a key's
+  base64 alone; whichever he co-signed (or both, the second taken for a duplicate), the thief
+  held a key of 张伟's and approved as him. An addition or rotation of a name another one
+  still waiting (and standing) proposes otherwise is now refused, and so is its
+  co-signature: neither gets in until the other has lapsed or its signer's key is revoked.
+- `roster pending` showed a pinned list change by path, the last entry of a path winning. A
+  `policy.set` pinning the office's term list twice (once at `info`) read "no change to the
+  policy in force"; co-signed, every check then failed (a rule declared twice). A list pinned
+  twice, or reordered, is now shown whole, before and after."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.team import CLEAN, Team, three_admins
+
+from review.workflow.policy import Policy
+
+ORG = '[[lexicon]]\npath = "org/terms.txt"\ncategory = "illegal"\nseverity = "block"\n'
+
+
+def _pending(team: Team, who: str = "admin") -> list[dict]:
+    return json.loads(team.ok(who, "roster", "pending", "--format", "json").stdout)
+
+
+def _names(team: Team) -> dict[str, list[str]]:
+    return {p["name"]: p["keys"] for p in json.loads(
+        team.ok("admin", "roster", "list", "--format", "json").stdout)}
+
+
+def test_two_additions_of_one_name_with_different_keys_are_neither_co_signed(
+        team: Team, monkeypatch) -> None:
+    three_admins(team)
+    team.keygen("zhang")
+    team.keygen("thief2")
+    team.ok("admin", "roster", "add", "张伟", "--role", "approver", "--key",
+            f"{team.key('zhang')}.pub")
+    # the thief of admin2's key: the same name, his own key (refused now by the CLI; made past
+    # the check with his own copy of `review`)
+    team.refused("admin2", "roster", "add", "张伟", "--role", "approver", "--key",
+                 f"{team.key('thief2')}.pub", match="already proposes 张伟")
+    with monkeypatch.context() as thief:
+        thief.setattr("review.workflow.service._not_drawn_as_proposed", lambda *a: None,
+                      raising=False)
+        team.ok("admin2", "roster", "add", "张伟", "--role", "approver", "--key",
+                f"{team.key('thief2')}.pub")
+    real, forged = (p["seq"] for p in _pending(team))
+    team.refused("admin3", "roster", "cosign", str(forged), match="already proposes 张伟")
+    team.refused("admin3", "roster", "cosign", str(real), match="already proposes 张伟")
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.refused("thief2", "approve", str(item), match="not on the roster")
+    # once the thief's key is revoked, his proposal stands for nobody: the real 张伟 gets in
+    team.ok("admin", "roster", "revoke", "admin2")
+    team.ok("admin3", "roster", "cosign", str(_pending(team)[-1]["seq"]))
+    team.ok("admin3", "roster", "cosign", str(real))
+    assert len(_names(team)["张伟"]) == 1
+    team.refused("thief2", "approve", str(item), match="not on the roster")
+    team.lang = ""
+    team.keygen("other")
+    team.ok("admin", "roster", "rotate", "张伟", "--key", f"{team.key('other')}.pub")
+    team.refused("admin3", "roster", "rotate", "张伟", "--key", f"{team.key('thief2')}.pub",
+                 match="待会签记录已提议")
+
+
+def test_pending_shows_a_list_pinned_twice_whole(team: Team, monkeypatch) -> None:
+    (team.root / "org").mkdir()
+    (team.root / "org" / "terms.txt").write_text("青岚特供散装酒\n", encoding="utf-8")
+    (team.root / "review.toml").write_text(ORG, encoding="utf-8")
+    team.ok("admin", "policy", "lists")
+    three_admins(team)
+    real = Policy.as_dict
+
+    def forged(self: Policy) -> dict:  # the thief's own copy of `review`
+        out = real(self)
+        out["lists"] = [{**out["lists"][0], "severity": "info"}, out["lists"][0]]
+        return out
+
+    with monkeypatch.context() as thief:
+        thief.setattr(Policy, "as_dict", forged)
+        team.ok("admin2", "policy", "set", "--levels", "reviewer")
+    shown = team.ok("admin3", "roster", "pending").stdout
+    assert "no change" not in shown, shown
+    assert "lists: [org/terms.txt " in shown and "severity=info" in shown, shown
+    assert shown.count("org/terms.txt") == 3, shown
+    team.lang = ""
+    assert "审核策略不变" not in team.ok("admin3", "roster", "pending").stdout
