@@ -50,6 +50,9 @@ class PinnedList:
         return entry
 
 
+LEVEL_ROLES = ("reviewer", "approver")  # the roles a review level may need
+
+
 @dataclass(frozen=True)
 class Policy:
     levels: tuple[str, ...] = ("reviewer",)   # the role each review level needs, in order
@@ -77,6 +80,12 @@ class Policy:
         raw = statement.get("lists", [])
         lists = [PinnedList.read(x) for x in raw] if isinstance(raw, list) else [None]
         if None in lists:
+            return None
+        # as `policy set` takes them: a record made by hand with no level (no approval at
+        # all) or an unknown role (one nobody holds: nothing could go out) is no policy
+        levels = statement.get("levels")
+        if not isinstance(levels, list) or not levels or \
+                not all(isinstance(x, str) and x in LEVEL_ROLES for x in levels):
             return None
         return cls(tuple(statement["levels"]), bool(statement["separate_publisher"]),
                    int(statement.get("admin_threshold", 1)), tuple(allow),

@@ -35,7 +35,7 @@ from review.workflow.history import (  # noqa: F401 — blocking, finding_key: p
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity, encode_public
 from review.workflow.marks import Mark
-from review.workflow.policy import PinnedList, Policy
+from review.workflow.policy import LEVEL_ROLES, PinnedList, Policy
 from review.workflow.policy import changes as policy_changes
 from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster
 from review.workflow.roster import build as build_roster
@@ -402,7 +402,7 @@ class Service:
 
     def policy_set(self, levels: list[str], separate_publisher: bool,
                    admin_threshold: int | None = None) -> str:
-        bad = [r for r in levels if r not in ("reviewer", "approver")]
+        bad = [r for r in levels if r not in LEVEL_ROLES]
         if not levels or bad:
             raise UsageError("bad_levels")
         with self.store.transaction() as conn:

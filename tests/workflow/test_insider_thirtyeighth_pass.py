@@ -89,3 +89,24 @@ def test_pending_shows_a_list_pinned_twice_whole(team: Team, monkeypatch) -> Non
     assert shown.count("org/terms.txt") == 3, shown
     team.lang = ""
     assert "审核策略不变" not in team.ok("admin3", "roster", "pending").stdout
+
+
+def test_a_policy_with_no_review_level_made_by_hand_is_no_policy(team: Team,
+                                                                 monkeypatch) -> None:
+    """Left open by the pass: `Policy.read` took any levels a signed record stated. The thief
+    of admin2's key proposes, with his own copy of `review`, a policy of no level at all (no
+    approval needed); admin3 co-signs what `roster pending` shows (`levels: reviewer ⇒ `).
+    The record is no policy now: the policy in force stays."""
+    three_admins(team)
+    real = Policy.as_dict
+
+    def forged(self: Policy) -> dict:
+        return {**real(self), "levels": []}
+
+    with monkeypatch.context() as thief:
+        thief.setattr(Policy, "as_dict", forged)
+        team.ok("admin2", "policy", "set", "--levels", "reviewer")
+    seq = _pending(team, "admin3")[-1]["seq"]
+    team.run("admin3", "roster", "cosign", str(seq))
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.refused("editor", "release", str(item))
