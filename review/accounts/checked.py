@@ -11,12 +11,11 @@ def office_checked(service) -> None:
     """The 二四六 level and the notices decide interviews, so they are read only from tables
     that agree with the signed log (a row deleted by hand from review_alerts must not lower a
     unit's count); then the workspace's calendar is put in force."""
-    from review.workflow.projection import disagreements
+    from review.workflow.projection import office_disagreements
 
     with service.store.reading() as conn:
         state = service.state(conn)  # the log's links and the witnesses
-        problems = [line for line in disagreements(conn) if not line.startswith(
-            ("review_items", "review_decisions"))]
+        problems = office_disagreements(conn)
     if problems:
         raise StoreError("office_tables_disagree", problem=problems[0])
     use_calendar(service, state.policy)

@@ -20,6 +20,13 @@ from review.workflow.roster import build as build_roster
 DECISION_KINDS = ("approve", "reject", "override", "consent")
 
 
+def office_disagreements(conn: Connection) -> list[str]:
+    """disagreements() of the office's own tables (accounts, events, activity, alerts, duty):
+    what an account or alert action reads its ids from."""
+    return [line for line in disagreements(conn)
+            if not line.startswith(("review_items", "review_decisions"))]
+
+
 def disagreements(conn: Connection) -> list[str]:
     """One line per table row that differs from the signed log (or that the log lacks)."""
     records = chain.records(conn, checked=False)

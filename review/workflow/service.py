@@ -22,7 +22,7 @@ from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
 from review.tables import accounts, decisions, items, log
-from review.workflow import attest, chain, excerpt, marks, pinned, trust, witness
+from review.workflow import attest, chain, excerpt, marks, pinned, projection, trust, witness
 from review.workflow.history import (  # noqa: F401 — blocking, finding_key: public here too
     CONSENT_ROLES,
     REVIEWER_ROLES,
@@ -182,6 +182,13 @@ class Service:
         def sign(conn: Connection, kind: str, statement: dict) -> None:
             self._me(self.state(conn), *OFFICE_ROLES)
             chain.append(conn, self.identity, kind, None, statement)
+            # Again inside the action's own transaction, its rows and record written: ids
+            # swapped by hand since the command's first check (which runs before the
+            # transaction) would sign one account's posts or alerts as another's. Refused,
+            # the transaction rolls back with the record.
+            problems = projection.office_disagreements(conn)
+            if problems:
+                raise StoreError("office_tables_disagree", problem=problems[0])
 
         return sign
 

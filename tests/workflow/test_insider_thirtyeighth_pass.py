@@ -110,3 +110,29 @@ def test_a_policy_with_no_review_level_made_by_hand_is_no_policy(team: Team,
     team.run("admin3", "roster", "cosign", str(seq))
     item = team.submit("editor", team.write("a.md", CLEAN))
     team.refused("editor", "release", str(item))
+
+
+def test_ids_swapped_between_the_office_check_and_the_action_are_caught_in_it(
+        team: Team, request, monkeypatch) -> None:
+    """Pass 38's D4: an office action checked the tables against the log before its own
+    transaction. Ids swapped in that gap (the member's UPDATE racing the command) let an
+    import sign one account's posts under the other's id and exit 0. The check runs again
+    inside the action's transaction, after it read the ids: exit 3, nothing signed."""
+    from workflow.test_insider_thirtyfifth_pass import _swap_account_ids
+
+    from review.accounts import checked
+
+    for name, unit in (("城东发布", "城东区某局"), ("城东应急", "城东区另一局")):
+        team.ok("admin", "accounts", "add", name, "--unit", unit, "--platform", "微信公众号")
+    (team.root / "act.csv").write_text("account,date\n城东应急,2026-12-08\n", encoding="utf-8")
+    real = checked.office_checked
+
+    def racing(service) -> None:
+        real(service)
+        _swap_account_ids(team, request)  # just after the command's own check
+
+    with monkeypatch.context() as race:
+        race.setattr(checked, "office_checked", racing)
+        team.fails(3, "admin", "accounts", "activity", "import", "act.csv", match="id differs")
+    _swap_account_ids(team, request)  # put back: the import signed nothing
+    team.ok("admin", "audit", "verify")
