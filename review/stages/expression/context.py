@@ -32,7 +32,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from itertools import compress
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from review.document import Document
@@ -141,14 +142,33 @@ class ContextTypos:
         every correction of every slip, in the text's order; on the bulk path only those
         whose character-pair gain may reach the floor (the others score nothing)."""
         arrays, fixes_of = self._arrays, self._fixes_of
-        starts = self.tables.slip_starts(text) if arrays is None else arrays.slip_starts(text)
-        candidates = [(start, start + k, fixed, right) for start in starts
-                      for k, fixed, right in fixes_of(text[start:start + 2])]
-        if arrays is None:
-            return candidates
-        keep = arrays.over_floor(text, [c[1] for c in candidates], [c[2] for c in candidates],
-                                 _MIN_PAIR_GAIN)
-        return list(compress(candidates, keep.tolist()))
+        if arrays is not None:
+            return self._bulk_candidates(text, arrays)
+        return [(start, start + k, fixed, right) for start in self.tables.slip_starts(text)
+                for k, fixed, right in fixes_of(text[start:start + 2])]
+
+    def _bulk_candidates(self, text: str, arrays: ContextArrays
+                         ) -> list[tuple[int, int, str, str]]:
+        """_candidates on the bulk path: the slips' corrections stay in arrays (their places,
+        their characters joined in one string) up to the floor, and tuples are made only for
+        the one in ten that passes it, in the same order."""
+        import numpy as np
+
+        starts = arrays.slip_array(text)
+        pairs = [text[start:start + 2] for start in starts.tolist()]
+        fixes = list(map(self._fixes.get, pairs))
+        if None in fixes:
+            fixes = list(map(self._fixes_of, pairs))
+        flat = list(chain.from_iterable(fixes))  # (which character, the right one, the word)
+        if not flat:
+            return []
+        counts = np.fromiter(map(len, fixes), dtype=np.int64, count=len(fixes))
+        start = np.repeat(starts, counts)
+        at = start + np.fromiter(map(itemgetter(0), flat), dtype=np.int64, count=len(flat))
+        keep = np.flatnonzero(arrays.over_floor(text, at, "".join(map(itemgetter(1), flat)),
+                                                _MIN_PAIR_GAIN)).tolist()
+        return [(s, a, *flat[k][1:]) for s, a, k in
+                zip(start[keep].tolist(), at[keep].tolist(), keep, strict=True)]
 
     def _segment_gains(self, text: str, candidates: list[tuple[int, int, str, str]]
                        ) -> dict[tuple[int, str], float]:
