@@ -94,6 +94,10 @@ class ContextTypos:
         # and each answer depends on them alone (bounded: cleared past _MEMO entries).
         self._fixes: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._pair_gains: dict[str, float] = {}
+        # a character's sources, and the characters before and after it in a word, as sets:
+        # most pairs of a draft are new to the memo above, and converting the strings anew
+        # for each was most of its time (an alphabet's worth of entries each, at most)
+        self._sets: tuple[dict[str, frozenset[str]], ...] = ({}, {}, {})
         self._arrays: ContextArrays | None = None  # the bulk path's (warm)
         self._segmenter: Segmenter | None = None
 
@@ -201,11 +205,11 @@ class ContextTypos:
 
     def _corrections(self, written: str) -> Iterator[tuple[int, str, str]]:
         a, b = written
-        sources, words = self.tables.sources, self.tables.words
+        sources, words, sets = self.tables.sources, self.tables.words, self._sets
         # in the order of `sources` (sorted): which correction is kept first breaks ties
-        for source in sorted(set(sources.get(a, "")).intersection(words.before.get(b, ""))):
+        for source in sorted(_set_of(sets[0], sources, a) & _set_of(sets[1], words.before, b)):
             yield 0, source, source + b
-        for source in sorted(set(sources.get(b, "")).intersection(words.after.get(a, ""))):
+        for source in sorted(_set_of(sets[0], sources, b) & _set_of(sets[2], words.after, a)):
             yield 1, source, a + source
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True,
@@ -256,6 +260,14 @@ _MEMO = 200_000
 def _bound(memo: dict) -> None:
     if len(memo) > _MEMO:
         memo.clear()
+
+
+def _set_of(memo: dict[str, frozenset[str]], table: dict[str, str], key: str
+            ) -> frozenset[str]:
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = frozenset(table.get(key, ""))
+    return found
 
 
 def _guarded(text: str, at: int) -> bool:
