@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from review.config import Config
 from review.document import Document
 from review.findings import MODEL, Category, Gate, Hit, Rule, Severity
-from review.model.flag import flagged_class
 from review.model.scorer import Scorer
 from review.model.text import SENTENCE, prepare_many
 from review.rules.spec import Kind, RuleSpec
@@ -136,8 +135,7 @@ class ClassifierStage:
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         text = doc.visible.text
-        spans, inside = [], []
-        depth = _QuoteDepth(text)
+        spans = []
         for m in SENTENCE.finditer(text):
             start, end = m.span()
             # A quotation's closing mark after its last 。 belongs to the sentence before.
@@ -147,26 +145,26 @@ class ClassifierStage:
                 end -= 1
             if end - start >= MIN_LETTERS:
                 spans.append((start, end))
-                inside.append(depth.at(start) > 0)
         if not spans:
             return
-        texts, kept, quoted = [], [], []
-        for span, prepared, q in zip(spans, prepare_many([text[a:b] for a, b in spans]),
-                                     inside, strict=True):
+        texts, kept = [], []
+        for span, prepared in zip(spans, prepare_many([text[a:b] for a, b in spans]),
+                                  strict=True):
             # enough letters: most sentences show them in their first characters already
             if sum(map(str.isalpha, prepared[:16])) >= MIN_LETTERS or \
                     sum(map(str.isalpha, prepared)) >= MIN_LETTERS:
                 kept.append(span)
                 texts.append(prepared)
-                quoted.append(q or prepared.startswith(_OPENING))
         if not texts:
             return
-        spans = kept
-        classes = self.scorer.classes
-        for (start, end), row, q in zip(spans, self.scorer.probabilities(texts), quoted,
-                                        strict=True):
-            label = flagged_class(row, classes, self.thresholds)
-            if label is not None and not (q and label in QUOTED_IS_MENTION):
+        # whether a sentence is quoted is asked of the few flagged only, in the text's order
+        depth = _QuoteDepth(text)
+        for (start, end), label, prepared in zip(kept, self.scorer.flags(texts, self.thresholds),
+                                                 texts, strict=True):
+            if label is None:
+                continue
+            quoted = depth.at(start) > 0 or prepared.startswith(_OPENING)
+            if not (quoted and label in QUOTED_IS_MENTION):
                 yield Hit(RULE_OF_LABEL[label], *doc.visible.span(start, end), broad=MODEL)
 
 

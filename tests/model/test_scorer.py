@@ -274,7 +274,7 @@ def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
     prepared = ["", "qqqq", *(prepare(t) for t in texts[:300])]
     one_by_one = scorer._one_by_one(prepared)
     assert scorer.probabilities(prepared) == one_by_one  # the lean path, before `warm`
-    together = scorer._together(prepared)
+    together = scorer._together(prepared).tolist()
     assert np.abs(np.array(together) - np.array(one_by_one)).max() < 1e-9
     scorer.warm()
     assert scorer.probabilities(prepared) == together  # the bulk path

@@ -4,6 +4,7 @@ go to 政治关. Which is right can depend on the draft's date (config `date`, `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,8 @@ class ExpressionStage:
         self.context = context_check
         self.offices = office_table
         self.confusables = confusable_rules or []
+        # the bulk path's quick refusals of confusables' patterns (confusables.tails)
+        self._tails: dict[str, re.Pattern[str]] | None = None
 
     def rule_ids(self) -> Iterator[str]:
         return (rule.id for rule in self.rules())
@@ -79,6 +82,7 @@ class ExpressionStage:
             self.typos.warm()
         if self.context is not None:
             self.context.warm()
+        self._tails = confusables.tails(self.confusables)
 
     def scan(self, doc: Document) -> Iterator[Hit]:
         quoted = mention.corrected(doc.original)
@@ -109,7 +113,7 @@ class ExpressionStage:
         yield from (hit for hit in sets.detect(doc, self.sets) if hit.rule is not sets.RULE
                     or not any(a < hit.end and hit.start < b for a, b in spelled))
         yield from usage.detect(doc)
-        yield from confusables.detect(doc, self.confusables)
+        yield from confusables.detect(doc, self.confusables, self._tails)
         yield from typo_hits
         yield from context_hits
 

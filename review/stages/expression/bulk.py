@@ -14,7 +14,7 @@ Findings are those of the lean path (tests/test_paths.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -69,18 +69,23 @@ class ContextArrays:
 
     def slip_starts(self, text: str) -> list[int]:
         """Where a pair of `text` is a slip (Tables.slip_starts, in arrays)."""
+        return self.slip_array(text).tolist()
+
+    def slip_array(self, text: str) -> np.ndarray:
+        """slip_starts as an array."""
         if len(text) < 2:
-            return []
+            return np.zeros(0, dtype=np.int64)
         ids = self.slip_ids[np.minimum(_points(text), _POINTS - 1)]  # 0: in no slip
         keys = ids[:-1] * self.slip_size + ids[1:]
         slip = (self.slip_bits[keys >> 3] >> (keys & 7)) & 1
-        return np.flatnonzero(slip & (ids[:-1] > 0) & (ids[1:] > 0)).tolist()
+        return np.flatnonzero(slip & (ids[:-1] > 0) & (ids[1:] > 0))
 
-    def over_floor(self, text: str, ats: list[int], fixed: list[str],
+    def over_floor(self, text: str, ats: Sequence[int] | np.ndarray, fixed: Sequence[str],
                    floor: float) -> np.ndarray:
-        """For each candidate (put fixed[i] at ats[i]): whether its character-pair gain may
-        reach `floor` — a superset, by _SLACK, of the candidates the exact gain passes."""
-        if not ats:
+        """For each candidate (put fixed[i] at ats[i]; `fixed` a list of characters or them
+        joined): whether its character-pair gain may reach `floor` — a superset, by _SLACK,
+        of the candidates the exact gain passes."""
+        if not len(ats):
             return np.zeros(0, dtype=bool)
         points = _points(text)
         at = np.asarray(ats, dtype=np.int64)

@@ -123,7 +123,50 @@ def specs(path: Path) -> list[RuleSpec]:
                      detail_en=c.rule.message_en) for c in load_confusables(path)]
 
 
-def detect(doc: Document, items: list[Confusable]) -> Iterator[Hit]:
+def tails(items: list[Confusable]) -> dict[str, re.Pattern[str]]:
+    """The bulk path's quick refusals: for each pattern that opens with a word class before its
+    group `w`, the pattern from `w` on (_tail). Every match of the whole pattern holds a match
+    of its tail where `w` starts, so a draft the tail is not found in cannot match: the engine
+    skips to the few places of 的 + a class instead of trying the opening class's hundred
+    words at every character that starts one (0.8 ms a draft for all rules, 0.4 with these)."""
+    found = {}
+    for item in items:
+        for pattern in item.patterns:
+            if (tail := _tail(pattern)) is not None:
+                found[pattern] = re_compile(tail)
+    return found
+
+
+def _tail(pattern: str) -> str | None:
+    """The source of `pattern` from its group `w` on, when that group is one of the pattern's
+    top-level items but not the first (so the rest is a plain sequence after it), and the
+    rest refers to no earlier group; else None. Parsing a pattern takes milliseconds: done
+    once, when the bulk path is taken."""
+    from re import _parser  # the parser of re itself: its tree is what the engine runs
+
+    parsed = _parser.parse(pattern)
+    w = parsed.state.groupdict.get("w")
+    at = next((i for i, (op, value) in enumerate(parsed)
+               if op is _parser.SUBPATTERN and value[0] == w), 0)
+    start = pattern.find("(?P<w>")
+    tail = pattern[start:]
+    if not at or parsed.state.flags & ~_parser.SRE_FLAG_UNICODE or _REFERS.search(tail):
+        return None
+    # the source found is the group itself: the tail parses as the same items from it on
+    rest = _parser.parse(tail)
+    if len(rest) != len(parsed) - at or rest[0][0] is not _parser.SUBPATTERN or \
+            rest.state.groupdict.get("w") != rest[0][1][0]:
+        return None
+    return tail
+
+
+# a back-reference or a conditional: what the tail cannot answer without the groups before it
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def detect(doc: Document, items: list[Confusable],
+           tail_of: dict[str, re.Pattern[str]] | None = None) -> Iterator[Hit]:
+    """`tail_of`: on the bulk path, tails(items)."""
     view = doc.visible
     text = view.text
     for item in items:
@@ -131,6 +174,9 @@ def detect(doc: Document, items: list[Confusable]) -> Iterator[Hit]:
             continue
         taken: list[tuple[int, int]] = []  # one finding a place, whichever pattern saw it
         for pattern in item.patterns:
+            tail = tail_of.get(pattern) if tail_of else None
+            if tail is not None and tail.search(text) is None:
+                continue
             for m in re_compile(pattern).finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

@@ -32,7 +32,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from itertools import compress
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from review.document import Document
@@ -93,6 +94,10 @@ class ContextTypos:
         # and each answer depends on them alone (bounded: cleared past _MEMO entries).
         self._fixes: dict[str, tuple[tuple[int, str, str], ...]] = {}
         self._pair_gains: dict[str, float] = {}
+        # a character's sources, and the characters before and after it in a word, as sets:
+        # most pairs of a draft are new to the memo above, and converting the strings anew
+        # for each was most of its time (an alphabet's worth of entries each, at most)
+        self._sets: tuple[dict[str, frozenset[str]], ...] = ({}, {}, {})
         self._arrays: ContextArrays | None = None  # the bulk path's (warm)
         self._segmenter: Segmenter | None = None
 
@@ -141,14 +146,33 @@ class ContextTypos:
         every correction of every slip, in the text's order; on the bulk path only those
         whose character-pair gain may reach the floor (the others score nothing)."""
         arrays, fixes_of = self._arrays, self._fixes_of
-        starts = self.tables.slip_starts(text) if arrays is None else arrays.slip_starts(text)
-        candidates = [(start, start + k, fixed, right) for start in starts
-                      for k, fixed, right in fixes_of(text[start:start + 2])]
-        if arrays is None:
-            return candidates
-        keep = arrays.over_floor(text, [c[1] for c in candidates], [c[2] for c in candidates],
-                                 _MIN_PAIR_GAIN)
-        return list(compress(candidates, keep.tolist()))
+        if arrays is not None:
+            return self._bulk_candidates(text, arrays)
+        return [(start, start + k, fixed, right) for start in self.tables.slip_starts(text)
+                for k, fixed, right in fixes_of(text[start:start + 2])]
+
+    def _bulk_candidates(self, text: str, arrays: ContextArrays
+                         ) -> list[tuple[int, int, str, str]]:
+        """_candidates on the bulk path: the slips' corrections stay in arrays (their places,
+        their characters joined in one string) up to the floor, and tuples are made only for
+        the one in ten that passes it, in the same order."""
+        import numpy as np
+
+        starts = arrays.slip_array(text)
+        pairs = [text[start:start + 2] for start in starts.tolist()]
+        fixes = list(map(self._fixes.get, pairs))
+        if None in fixes:
+            fixes = list(map(self._fixes_of, pairs))
+        flat = list(chain.from_iterable(fixes))  # (which character, the right one, the word)
+        if not flat:
+            return []
+        counts = np.fromiter(map(len, fixes), dtype=np.int64, count=len(fixes))
+        start = np.repeat(starts, counts)
+        at = start + np.fromiter(map(itemgetter(0), flat), dtype=np.int64, count=len(flat))
+        keep = np.flatnonzero(arrays.over_floor(text, at, "".join(map(itemgetter(1), flat)),
+                                                _MIN_PAIR_GAIN)).tolist()
+        return [(s, a, *flat[k][1:]) for s, a, k in
+                zip(start[keep].tolist(), at[keep].tolist(), keep, strict=True)]
 
     def _segment_gains(self, text: str, candidates: list[tuple[int, int, str, str]]
                        ) -> dict[tuple[int, str], float]:
@@ -181,11 +205,11 @@ class ContextTypos:
 
     def _corrections(self, written: str) -> Iterator[tuple[int, str, str]]:
         a, b = written
-        sources, words = self.tables.sources, self.tables.words
+        sources, words, sets = self.tables.sources, self.tables.words, self._sets
         # in the order of `sources` (sorted): which correction is kept first breaks ties
-        for source in sorted(set(sources.get(a, "")).intersection(words.before.get(b, ""))):
+        for source in sorted(_set_of(sets[0], sources, a) & _set_of(sets[1], words.before, b)):
             yield 0, source, source + b
-        for source in sorted(set(sources.get(b, "")).intersection(words.after.get(a, ""))):
+        for source in sorted(_set_of(sets[0], sources, b) & _set_of(sets[2], words.after, a)):
             yield 1, source, a + source
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True,
@@ -236,6 +260,14 @@ _MEMO = 200_000
 def _bound(memo: dict) -> None:
     if len(memo) > _MEMO:
         memo.clear()
+
+
+def _set_of(memo: dict[str, frozenset[str]], table: dict[str, str], key: str
+            ) -> frozenset[str]:
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = frozenset(table.get(key, ""))
+    return found
 
 
 def _guarded(text: str, at: int) -> bool:

@@ -69,6 +69,22 @@ def test_the_floor_lets_through_every_candidate_the_exact_floor_does(tables, lex
     assert sum(passing) >= 2 and sum(kept) < len(candidates) / 2  # it does filter
 
 
+def test_the_bulk_candidates_are_the_lean_ones_the_floor_lets_through(tables, lexicon):
+    """The bulk path keeps its candidates in arrays up to the floor: the same tuples, in the
+    same order, as the lean path's list filtered by over_floor."""
+    lean, bulk = context.ContextTypos(lambda: lexicon), context.ContextTypos(lambda: lexicon)
+    bulk.warm()
+    rng = random.Random(3)
+    texts = [PROSE, "各级工昨人员要坚守岗位。举办辛闻发布会。", "工昨", "工", "", "𠀀工昨𠀀辛闻"]
+    texts += _varied(rng, 300)
+    for text in texts:
+        every = lean._candidates(text)
+        kept = bulk._arrays.over_floor(text, [c[1] for c in every], [c[2] for c in every],
+                                       context._MIN_PAIR_GAIN).tolist()
+        expected = [c for c, k in zip(every, kept, strict=True) if k]
+        assert bulk._candidates(text) == expected, text[:20]
+
+
 def test_planted_typos_are_found_alike_on_both_paths():
     """Confusable characters planted in correct prose: whatever either path reports, the other
     reports too, with the same spans and fixes."""

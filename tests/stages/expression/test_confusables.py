@@ -5,6 +5,7 @@ machinery (classes, lookbehinds moved behind the word, the correction offered)."
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -170,3 +171,38 @@ def test_a_whole_draft_takes_well_under_a_millisecond_a_thousand_characters():
     start = time.perf_counter()
     list(confusables.detect(doc, rules()))
     assert time.perf_counter() - start < 0.05
+
+
+@pytest.mark.parametrize("pattern, tail", [
+    ("认真(?P<w>的)学习", "(?P<w>的)学习"),
+    ("(?:认真|积极)(?<!不)(?P<w>的)(?=学)", "(?P<w>的)(?=学)"),
+    ("(?P<w>的)学习", None),               # the group opens the pattern: nothing to skip
+    ("认真(?P<w>的)学习|积极", None),      # inside a top-level alternation
+    ("认真(?P<w>的)?学习", None),          # repeated: not one item
+    ("(认真)(?P<w>的)\\1", None),          # refers to a group before it
+    ("(?P<a>认真)(?P<w>的)(?P=a)", None),
+    ("(?i)认真(?P<w>的)", None),           # a flag for the whole pattern
+])
+def test_a_tail_is_taken_only_where_it_is_the_rest_of_the_pattern(pattern, tail):
+    assert confusables._tail(pattern) == tail
+
+
+def test_the_tails_refuse_no_draft_a_pattern_matches():
+    """A tail is found wherever its pattern matches, so drafts find the same with tails (the
+    bulk path) as without; over every rule's examples and the bundled drafts."""
+    from pathlib import Path
+
+    tail_of = confusables.tails(rules())
+    assert tail_of  # the large classes before 的/地/得 have them
+    root = Path(__file__).resolve().parents[3]
+    texts = [t for c in rules() for t in (*c.hit, *c.miss)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures/drafts").glob("*"))
+              if p.suffix in (".txt", ".md")]
+    texts.append("\n".join(texts))
+    for text in texts:
+        for pattern, tail in tail_of.items():
+            for m in re.finditer(pattern, text):
+                assert tail.match(text, m.start("w")), (pattern[:40], m.group())
+        doc = Document("t", text)
+        assert list(confusables.detect(doc, rules(), tail_of)) == \
+            list(confusables.detect(doc, rules()))

@@ -112,3 +112,27 @@ def test_the_score_weighs_both_gains_and_the_written_pair():
     and both gains count for it."""
     gain, pair_gain, seen = context.WEIGHTS[:3]
     assert gain > 0 and pair_gain > 0 and seen < 0
+
+
+def test_the_corrections_of_a_slip_are_those_of_the_tables_strings():
+    """A slip's corrections come from the characters' sets, made once each: the same
+    corrections in the same order as the intersection of the tables' strings."""
+    import random
+
+    from review.stages.expression import typos
+
+    detector = context.ContextTypos(lambda: typos.build().lexicon)
+    tables = detector.tables
+    prose = (Path(__file__).resolve().parents[3] / "fixtures/prose/correct_government.txt"
+             ).read_text(encoding="utf-8")
+    rng = random.Random(9)
+    characters = sorted(set(prose) | set(tables.sources))
+    pairs = [prose[s:s + 2] for s in tables.slip_starts(prose)]
+    pairs += ["".join(rng.choices(characters, k=2)) for _ in range(3000)] + ["工昨", "辛闻"]
+    for a, b in pairs:
+        expected = [(0, s, s + b) for s in sorted(
+            set(tables.sources.get(a, "")).intersection(tables.words.before.get(b, "")))]
+        expected += [(1, s, a + s) for s in sorted(
+            set(tables.sources.get(b, "")).intersection(tables.words.after.get(a, "")))]
+        assert list(detector._corrections(a + b)) == expected, a + b
+    assert list(detector._corrections("工昨")) == [(1, "作", "工作")]
