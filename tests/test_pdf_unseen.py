@@ -82,3 +82,27 @@ def test_a_pdf_whose_text_is_all_drawn_has_no_such_finding(tmp_path):
     code, report = _check(tmp_path, _pdf([[(0, "区政府关于做好防汛工作的通知"),
                                            (0, "请各单位认真落实。")]]))
     assert report["findings"] == [] and code == 0
+
+
+def test_a_mode_written_as_a_real_number_is_the_same_mode():
+    """`3.0 Tr` draws nothing in a viewer, as `3 Tr` does."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out)
+    text = sheet.beginText(72, 750)
+    text.setFont("STSong-Light", 12)
+    text.textLine("看得见的一行。")
+    text._code.append("3.0 Tr")  # reportlab writes the mode as an integer only
+    text.textLine("看不见的一行。")
+    sheet.drawText(text)
+    sheet.showPage()
+    sheet.save()
+    document = read_pdf(out.getvalue(), "a.pdf", "pdf")
+    parts = {document.original[start:].split("\n")[0]: where.part
+             for start, where in document.parts}
+    assert parts["看得见的一行。"] is None
+    assert parts["看不见的一行。"] == "不可见文字"

@@ -118,8 +118,8 @@ def _drawn_and_not(page, reader) -> tuple[str, str]:
             saved.append(mode)
         elif operator == b"Q":
             mode = saved.pop() if saved else 0
-        elif operator == b"Tr" and operands and isinstance(operands[0], int):
-            mode = int(operands[0])
+        elif operator == b"Tr" and operands and isinstance(operands[0], int | float):
+            mode = int(operands[0])  # 3.0 is 3 to a viewer
         elif operator in _SHOW and mode in _UNDRAWN:
             undrawn.add(index)
     if not undrawn:
@@ -131,13 +131,17 @@ def _drawn_and_not(page, reader) -> tuple[str, str]:
         kept.operations = [([_raw(x) for x in op[0]], op[1]) if keep(i) else ([], b"T*")
                            for i, op in enumerate(operations)
                            if keep(i) or op[1] in (b"'", b'"')]
-        # in place of the page's own content, as a reader's page may only be (the reader
-        # is this function's caller's alone and is never written)
+        # in place of the page's own content, as a reader's page may only be (put back
+        # after; the reader is never written)
         page[NameObject("/Contents")] = kept
         return page.extract_text() or ""
 
-    drawn = text_of(lambda i: i not in undrawn)
-    unseen = text_of(lambda i: i in undrawn or operations[i][1] not in _SHOW)
+    own = page.get(NameObject("/Contents"))
+    try:
+        drawn = text_of(lambda i: i not in undrawn)
+        unseen = text_of(lambda i: i in undrawn or operations[i][1] not in _SHOW)
+    finally:
+        page[NameObject("/Contents")] = own  # the page as read, for whatever reads it next
     return drawn, unseen
 
 
