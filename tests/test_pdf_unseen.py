@@ -84,25 +84,75 @@ def test_a_pdf_whose_text_is_all_drawn_has_no_such_finding(tmp_path):
     assert report["findings"] == [] and code == 0
 
 
-def test_a_mode_written_as_a_real_number_is_the_same_mode():
-    """`3.0 Tr` draws nothing in a viewer, as `3 Tr` does."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+# Red-team pass 39: a mode given as a real number or out of range, and text undrawn in a form
+# XObject (its mode set inside it, or inherited from the page that paints it), were read as
+# drawn text, with no RV301.
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+_LINES = [(0, "关于开展冬季消防安全检查的通知"), (3, "加微信 abc_shop888 领取优惠券。")]
+
+
+def _rewritten(data: bytes, into_form: str | None = None, mode: bytes = b"3") -> bytes:
+    """The page's content with its `3 Tr` written as `<mode> Tr`; with `into_form`, its text
+    object moved into a form XObject the page paints: "inside" keeps the mode in the form,
+    "inherited" sets it on the page just before painting it, "drawn" sets 0 in the form."""
+    import pypdf
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+    )
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    page = writer.pages[0]
+    content = page.get_contents().get_data().replace(b"3 Tr", mode + b" Tr")
+    if into_form:
+        start = content.index(b"BT 1 0 0 1")
+        inner = content[start:]
+        painting = b" /Fx Do\n"
+        if into_form == "inherited":
+            inner, painting = inner.replace(mode + b" Tr", b""), b" " + mode + b" Tr /Fx Do\n"
+        elif into_form == "drawn":
+            inner = inner.replace(mode + b" Tr", b"0 Tr")
+        form = DecodedStreamObject()
+        form.set_data(inner)
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = ArrayObject(NumberObject(n) for n in (0, 0, 612, 792))
+        resources = page["/Resources"].get_object()
+        form[NameObject("/Resources")] = resources
+        named = DictionaryObject()
+        named[NameObject("/Fx")] = writer._add_object(form)
+        resources[NameObject("/XObject")] = named
+        content = content[:start] + painting
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
     out = io.BytesIO()
-    sheet = canvas.Canvas(out)
-    text = sheet.beginText(72, 750)
-    text.setFont("STSong-Light", 12)
-    text.textLine("看得见的一行。")
-    text._code.append("3.0 Tr")  # reportlab writes the mode as an integer only
-    text.textLine("看不见的一行。")
-    sheet.drawText(text)
-    sheet.showPage()
-    sheet.save()
-    document = read_pdf(out.getvalue(), "a.pdf", "pdf")
-    parts = {document.original[start:].split("\n")[0]: where.part
-             for start, where in document.parts}
-    assert parts["看得见的一行。"] is None
-    assert parts["看不见的一行。"] == "不可见文字"
+    writer.write(out)
+    return out.getvalue()
+
+
+def _said(report: dict) -> list[tuple]:
+    return sorted({(f["rule"][:2], _where(f)) for f in report["findings"]})
+
+
+def test_a_mode_given_as_a_real_or_out_of_range_is_undrawn_text(tmp_path):
+    for mode in (b"3.0", b"7.0", b"11", b"-1"):
+        code, report = _check(tmp_path, _rewritten(_pdf([_LINES]), mode=mode))
+        assert _said(report) == [("AD", ("不可见文字", 1)), ("RV", ("不可见文字", 1))], mode
+        assert code == 1
+
+
+def test_text_undrawn_in_a_form_xobject_is_said(tmp_path):
+    for how in ("inside", "inherited"):
+        code, report = _check(tmp_path, _rewritten(_pdf([_LINES]), into_form=how))
+        assert _said(report) == [("AD", ("不可见文字", 1)), ("RV", ("不可见文字", 1))], how
+        assert code == 1
+
+
+def test_a_form_xobject_that_draws_its_text_is_read_as_drawn(tmp_path):
+    code, report = _check(tmp_path, _rewritten(_pdf([_LINES]), into_form="drawn"))
+    assert _said(report) == [("AD", (None, 1))]
+    assert code == 1

@@ -148,22 +148,29 @@ TRANSFORMING = ("export-subst", "ident", "filter", "working-tree-encoding")
 
 def transformed(paths: list[str], cwd: Path) -> dict[str, list[str]]:
     """Of `paths`, those a TRANSFORMING attribute applies to, with the attributes (as the
-    working tree's .gitattributes give them: the change's own)."""
+    working tree's .gitattributes give them: the change's own). Matched both with and without
+    case: a clone on Windows or macOS (core.ignorecase) applies `POSTS/*.md export-subst` to
+    posts/a.md, which this Linux clone would not; and a later line in another case may unset
+    there what is set here."""
     if not paths:
         return {}
-    done = subprocess.run(["git", "check-attr", "-z", "--stdin", *TRANSFORMING],
-                          input=b"".join(p.encode("utf-8", "surrogateescape") + b"\0"
-                                         for p in paths),
-                          cwd=cwd, capture_output=True, check=False, env=_ENV)
-    if done.returncode != 0:
-        raise GitError("git_failed", command="check-attr",
-                       detail=done.stderr.decode("utf-8", "replace").strip() or "?")
-    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
     out: dict[str, list[str]] = {}
-    for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
-        if value not in ("unspecified", "unset") and not (
-                name == "working-tree-encoding" and value.upper() in ("UTF-8", "UTF8")):
-            out.setdefault(path, []).append(name if value == "set" else f"{name}={value}")
+    for ignore_case in ("false", "true"):
+        done = subprocess.run(["git", "-c", f"core.ignorecase={ignore_case}", "check-attr",
+                               "-z", "--stdin", *TRANSFORMING],
+                              input=b"".join(p.encode("utf-8", "surrogateescape") + b"\0"
+                                             for p in paths),
+                              cwd=cwd, capture_output=True, check=False, env=_ENV)
+        if done.returncode != 0:
+            raise GitError("git_failed", command="check-attr",
+                           detail=done.stderr.decode("utf-8", "replace").strip() or "?")
+        fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
+            if value not in ("unspecified", "unset") and not (
+                    name == "working-tree-encoding" and value.upper() in ("UTF-8", "UTF8")):
+                said = name if value == "set" else f"{name}={value}"
+                if said not in out.setdefault(path, []):
+                    out[path].append(said)
     return out
 
 

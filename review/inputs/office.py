@@ -93,37 +93,107 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
     return out.document(display, kind)
 
 
-# Text-showing operators, and the text rendering modes that draw nothing (3: neither filled nor
-# stroked; 7: only added to the clipping path): a scan's recognised text, or a text layer
-# that says something other than what the page shows.
+# Text-showing operators, and the text rendering modes that draw: 0-2 fill, stroke or both,
+# 4-6 the same and clip. Any other mode draws nothing (3: neither filled nor stroked; 7: only
+# added to the clipping path; and one out of range, which pdf.js, say, reads by its low bits:
+# 11 and -1 as 3): a scan's recognised text, or a text layer that says something other than
+# what the page shows.
 _SHOW = (b"Tj", b"TJ", b"'", b'"')
-_UNDRAWN = (3, 7)
+_DRAWING = (0, 1, 2, 4, 5, 6)
 
 
-def _drawn_and_not(page, reader) -> tuple[str, str]:
-    """A page's text as its readers see it drawn, and the text it holds but does not draw
-    (rendering mode 3 or 7); the second is "" for most pages, read as they always were. (Text
-    in a form XObject is read as drawn whatever its mode: rare, and never dropped.)"""
-    from pypdf.generic import ContentStream, NameObject
+def _mode(operands: list) -> int | None:
+    """The mode a `Tr` sets: an integer, or a real (3.0, which viewers take as 3); None for
+    no number, which sets nothing."""
+    if not operands or isinstance(operands[0], bool) or \
+            not isinstance(operands[0], int | float):
+        return None
+    return int(operands[0])
 
-    contents = page.get_contents()
-    # parsed again only where a mode is set at all (the operator's bytes appear): most pages
-    # never set one, and parsing a long page twice would double its reading
-    if contents is None or b"Tr" not in contents.get_data():
-        return page.extract_text() or "", ""
-    operations = ContentStream(contents, reader).operations
-    mode, saved, undrawn = 0, [], set()
+
+def _forms(resources) -> dict:
+    """The form XObjects a content stream's resources name, by name."""
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    forms = {}
+    for name, ref in xobjects.items() if hasattr(xobjects, "items") else ():
+        form = ref.get_object() if ref is not None else None
+        if hasattr(form, "get_data") and form.get("/Subtype") == "/Form":
+            forms[name] = form
+    return forms
+
+
+def _sets_mode(forms: dict, depth: int = 0, seen: set[int] | None = None) -> bool:
+    """Whether any of these form XObjects (or one they paint) sets a rendering mode; each
+    form looked at once."""
+    seen = set() if seen is None else seen
+    if depth > _MAX_NESTING:
+        return True
+    for form in forms.values():
+        if id(form) in seen:
+            continue
+        seen.add(id(form))
+        if b"Tr" in form.get_data() or \
+                _sets_mode(_forms(form.get("/Resources")), depth + 1, seen):
+            return True
+    return False
+
+
+def _undrawn_in(operations, forms: dict, mode: int, reader, depth: int,
+                known: dict | None = None) -> set[int]:
+    """The indexes of the operations that show text undrawn, the mode being `mode` at the
+    start: a text-showing operator, or the painting (`Do`) of a form XObject that shows any
+    text undrawn, its own mode set inside or inherited (a form starts with its painter's
+    graphics state, text rendering mode included). The whole form is then taken as undrawn:
+    its text is read all the same, only said. `known`: each form's answer by the mode it
+    starts in, each looked at once however often it is painted."""
+    from pypdf.generic import ContentStream
+
+    known = {} if known is None else known
+    saved, undrawn = [], set()
     for index, (operands, operator) in enumerate(operations):
         if operator == b"q":
             saved.append(mode)
         elif operator == b"Q":
             mode = saved.pop() if saved else 0
-        elif operator == b"Tr" and operands and isinstance(operands[0], int | float):
-            mode = int(operands[0])  # 3.0 is 3 to a viewer
-        elif operator in _SHOW and mode in _UNDRAWN:
+        elif operator == b"Tr" and (value := _mode(operands)) is not None:
+            mode = value
+        elif operator in _SHOW and mode not in _DRAWING:
             undrawn.add(index)
+        elif operator == b"Do" and operands and operands[0] in forms:
+            form = forms[operands[0]]
+            key = (id(form), mode)
+            if key not in known:
+                known[key] = True  # painting itself: taken as undrawn, never looped
+                known[key] = depth >= _MAX_NESTING or bool(_undrawn_in(
+                    ContentStream(form, reader).operations,
+                    _forms(form.get("/Resources")), mode, reader, depth + 1, known))
+            if known[key]:
+                undrawn.add(index)
+    return undrawn
+
+
+def _drawn_and_not(page, reader) -> tuple[str, str]:
+    """A page's text as its readers see it drawn, and the text it holds but does not draw
+    (a rendering mode that draws nothing, set on the page or in a form XObject it paints);
+    the second is "" for most pages, read as they always were."""
+    from pypdf.generic import ContentStream, NameObject
+
+    contents = page.get_contents()
+    # parsed again only where a mode is set at all (the operator's bytes appear, on the page
+    # or in a form it may paint): most pages never set one, and parsing a long page twice
+    # would double its reading
+    if contents is None:
+        return page.extract_text() or "", ""
+    forms = _forms(page.get("/Resources"))
+    if b"Tr" not in contents.get_data() and not _sets_mode(forms):
+        return page.extract_text() or "", ""
+    operations = ContentStream(contents, reader).operations
+    undrawn = _undrawn_in(operations, forms, 0, reader, 0)
     if not undrawn:
         return page.extract_text() or "", ""
+    texty = (*_SHOW, b"Do")
 
     def text_of(keep: Callable[[int], bool]) -> str:
         kept = ContentStream(None, reader)
@@ -139,7 +209,7 @@ def _drawn_and_not(page, reader) -> tuple[str, str]:
     own = page.get(NameObject("/Contents"))
     try:
         drawn = text_of(lambda i: i not in undrawn)
-        unseen = text_of(lambda i: i in undrawn or operations[i][1] not in _SHOW)
+        unseen = text_of(lambda i: i in undrawn or operations[i][1] not in texty)
     finally:
         page[NameObject("/Contents")] = own  # the page as read, for whatever reads it next
     return drawn, unseen

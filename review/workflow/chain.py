@@ -344,21 +344,29 @@ def _relabelled(conn: Connection) -> str | None:
     those its signed body names, its prev_hash the previous record its body names, and the
     previous row's hash that prev_hash. (A body rewritten with its hash left stale is found
     by `review audit verify`, which checks every signature.)"""
+    # Python's JSON writes and reads NaN, Infinity and -Infinity, which SQLite's and
+    # PostgreSQL's JSON refuse (PostgreSQL also a lone surrogate's escape, \ud800): a body with
+    # one (signed by anyone's own copy of `review`) must not stop every member's every action,
+    # so each is read as 0, or a character of no note: the fields compared here never hold any
+    read = "body"
+    for token, instead in (("NaN", "0"), ("Infinity", "0"), ("\\ud", "\\u0"),
+                           ("\\uD", "\\u0")):
+        read = f"replace({read}, '{token}', '{instead}')"
     if conn.dialect.name == "postgresql":  # typed columns: only the values can differ
         # PostgreSQL refuses to read a JSON text holding \u0000 at all; a body with one
         # (signed, or put in by hand) must not stop every member's every action, so the
         # escape is read as a space: the fields compared here never hold either
-        body = "replace(body, '\\u0000', '\\u0020')::jsonb"
+        body = f"replace({read}, '\\u0000', '\\u0020')::jsonb"
         signed = (f"({body}->>'kind') = kind AND ({body}->>'item') IS NOT DISTINCT "
                   f"FROM item_id::text AND (({body}->>'v') IS DISTINCT FROM '2' OR "
                   f"({body}->>'prev') = prev_hash)")
     else:  # SQLite keeps any value in any column: the types are compared too (no '%' item)
         signed = ("typeof(seq) = 'integer' AND typeof(kind) = 'text' AND "
                   "typeof(item_id) IN ('integer', 'null') AND "
-                  "json_extract(body, '$.kind') = kind AND "
-                  "json_extract(body, '$.item') IS item_id AND "
-                  "(json_extract(body, '$.v') IS NOT 2 OR "
-                  "json_extract(body, '$.prev') = prev_hash)")
+                  f"json_extract({read}, '$.kind') = kind AND "
+                  f"json_extract({read}, '$.item') IS item_id AND "
+                  f"(json_extract({read}, '$.v') IS NOT 2 OR "
+                  f"json_extract({read}, '$.prev') = prev_hash)")
     # a condition that comes out unknown (a NULL put in a column) counts as a difference
     false = "false" if conn.dialect.name == "postgresql" else "0"
     row = conn.execute(text(f"SELECT seq FROM review_log WHERE NOT COALESCE(({signed}), {false}) "

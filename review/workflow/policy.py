@@ -87,8 +87,14 @@ class Policy:
         if not isinstance(levels, list) or not levels or \
                 not all(isinstance(x, str) and x in LEVEL_ROLES for x in levels):
             return None
-        return cls(tuple(statement["levels"]), bool(statement["separate_publisher"]),
-                   int(statement.get("admin_threshold", 1)), tuple(allow),
+        # as `policy set` writes them: a threshold made by hand as a real (Infinity, which no
+        # integer holds), a string or a flag, or a publisher rule that is not a flag, is none
+        threshold = statement.get("admin_threshold", 1)
+        separate = statement["separate_publisher"]
+        if not isinstance(separate, bool) or isinstance(threshold, bool) or \
+                not isinstance(threshold, int) or threshold < 1:
+            return None
+        return cls(tuple(statement["levels"]), separate, threshold, tuple(allow),
                    tuple(x for x in lists if x is not None))
 
 

@@ -60,3 +60,19 @@ def test_attributes_that_rewrite_nothing_or_only_unpublished_files_change_nothin
     result = ci(repo, "--format", "json")
     assert result.exit_code == 0, result.output
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["posts/a.md"]
+
+
+@pytest.mark.parametrize("line", ["POSTS/*.md export-subst", "posts/A.MD ident",
+                                  "posts/a.md export-subst\nPOSTS/A.md -export-subst"])
+def test_a_pattern_in_another_case_is_matched_as_a_case_blind_checkout_matches_it(repo, line):
+    """Red-team pass 39, D2: git matches attributes without case where core.ignorecase is
+    true, as it is in every clone on Windows or macOS, where `git archive` then fills
+    `$Format:%B$` in; the gate's Linux clone did not match `POSTS/*.md` at all. The last
+    case: the other way round, a case-blind clone unsets what the Linux one sets."""
+    (repo.root / ".gitattributes").write_text(line + "\n", encoding="utf-8")
+    repo.write("a.md", CLEAN + "本通知由 $Format:%B$ 发布。\n")
+    commit(repo)
+    result = ci(repo, "--format", "json", "--lang", "en")
+    assert result.exit_code == 2, result.output
+    files = {f["path"]: f["error"] for f in json.loads(result.stdout)["files"]}
+    assert "posts/a.md" in files and line.split()[1] in files["posts/a.md"]
