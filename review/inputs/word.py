@@ -909,6 +909,12 @@ def read_docx(data: bytes, display: str, kind: str) -> Document:
 # Run properties that hide a run from the reader (Word's "hidden" font effect).
 _HIDING = (_W + "vanish", _W + "specVanish", _W + "webHidden")
 _OFF = {"0", "false", "off"}
+# Red-team pass 40: text a reader does not see though Word draws it — white (on an unshaded
+# white page), or at most 1 pt (w:sz counts half-points) — hides as hidden text does.
+_TINY = 2
+_WHITE = {"FFFFFF"}
+_WHITE_THEMES = {"background1", "light1"}
+_ASPECTS = ("hidden", "white", "tiny")
 
 
 def without_hidden(data: bytes) -> bytes:
@@ -926,9 +932,14 @@ def without_hidden(data: bytes) -> bytes:
     parser = etree.XMLParser(resolve_entities=False, huge_tree=False)
     try:
         styles = _hiding_styles(etree.fromstring(source.read("word/styles.xml"), parser)) \
-            if "word/styles.xml" in names else _Styles({}, None, None)
+            if "word/styles.xml" in names else _Styles({}, {}, None)
+        body = etree.fromstring(source.read("word/document.xml"), parser) \
+            if "word/document.xml" in names else None
     except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
         return data
+    page = body.find(_W + "background") if body is not None else None
+    styles.background = page is not None and \
+        page.get(_W + "color", "auto").upper() not in ("AUTO", "FFFFFF")
     out = io.BytesIO()
     changed = False
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -951,61 +962,118 @@ def without_hidden(data: bytes) -> bytes:
     return out.getvalue() if changed else data
 
 
-def _hidden_flag(properties: _Element | None) -> bool | None:
-    """Whether run properties hide (True), show (False) or say nothing (None)."""
+def _hidden_flag(properties: _Element | None, aspect: str = "hidden") -> bool | None:
+    """Whether run properties hide (True), show (False) or say nothing (None), by one
+    aspect: the hidden effect, a white colour, or a size too small to read."""
     if properties is None:
         return None
+    if aspect == "white":
+        colour = properties.find(_W + "color")
+        if colour is None:
+            return None
+        return colour.get(_W + "val", "").upper() in _WHITE or \
+            colour.get(_W + "themeColor", "") in _WHITE_THEMES
+    if aspect == "tiny":
+        size = properties.find(_W + "sz")
+        if size is None:
+            return None
+        try:
+            return int(float(size.get(_W + "val", ""))) <= _TINY
+        except ValueError:
+            return None
     flags = [flag for flag in properties if flag.tag in _HIDING]
     if not flags:
         return None
     return any(flag.get(_W + "val", "true").lower() not in _OFF for flag in flags)
 
 
+def _shaded(properties: _Element | None) -> bool:
+    """Whether properties give the text a background of its own (white text shows on it)."""
+    if properties is None:
+        return False
+    shading = properties.find(_W + "shd")
+    if shading is not None and shading.get(_W + "fill", "auto").upper() not in ("AUTO", "FFFFFF") \
+            or shading is not None and shading.get(_W + "val", "clear") not in ("clear", "nil"):
+        return True
+    marked = properties.find(_W + "highlight")
+    return marked is not None and marked.get(_W + "val", "none") != "none"
+
+
 @dataclass
 class _Styles:
-    """Which styles hide their runs (through `basedOn`), and the document's default."""
+    """Which styles hide their runs (through `basedOn`), by aspect, and the document's
+    default; whether the page has a background (white text may show on it)."""
 
-    hiding: dict[str, bool]
-    default: bool | None
+    hiding: dict[str, dict[str, bool]]
+    default: dict[str, bool | None]
     paragraph_default: str | None
+    shaded: frozenset[str] = frozenset()  # styles that give their text a background
+    background: bool = False              # the page's own colour (w:background)
 
     def hides(self, run: _Element) -> bool:
-        own = _hidden_flag(run.find(_W + "rPr"))
+        if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny")):
+            return True
+        return self._aspect(run, "white") and not self._on_shading(run)
+
+    def _aspect(self, run: _Element, aspect: str) -> bool:
+        properties = run.find(_W + "rPr")
+        own = _hidden_flag(properties, aspect)
         if own is not None:
             return own
-        properties = run.find(_W + "rPr")
         style = properties.find(_W + "rStyle") if properties is not None else None
-        if style is not None and self.hiding.get(style.get(_W + "val", "")) is not None:
-            return bool(self.hiding[style.get(_W + "val", "")])
+        if style is not None and \
+                self.hiding.get(style.get(_W + "val", ""), {}).get(aspect) is not None:
+            return self.hiding[style.get(_W + "val", "")][aspect]
+        pstyle = self._pstyle(run)
+        if pstyle is not None and self.hiding.get(pstyle, {}).get(aspect) is not None:
+            return self.hiding[pstyle][aspect]
+        return bool(self.default.get(aspect))
+
+    def _pstyle(self, run: _Element) -> str | None:
         paragraph = next(run.iterancestors(W_P), None)
         pstyle = None
         if paragraph is not None:
             found = paragraph.find(f"{_W}pPr/{_W}pStyle")
             pstyle = found.get(_W + "val") if found is not None else None
-        pstyle = pstyle or self.paragraph_default
-        if pstyle is not None and self.hiding.get(pstyle) is not None:
-            return bool(self.hiding[pstyle])
-        return bool(self.default)
+        return pstyle or self.paragraph_default
+
+    def _on_shading(self, run: _Element) -> bool:
+        if self.background or _shaded(run.find(_W + "rPr")):
+            return True
+        for above in run.iterancestors(W_P, W_TC, W_TBL):
+            tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}[above.tag]
+            if _shaded(above.find(_W + tag)):
+                return True
+        # a style's own shading, or a text box (it may be filled): not known to be white
+        properties = run.find(_W + "rPr")
+        style = properties.find(_W + "rStyle") if properties is not None else None
+        names = {style.get(_W + "val", "") if style is not None else "", self._pstyle(run) or ""}
+        return bool(names & self.shaded) or next(run.iterancestors(_TXBX), None) is not None
 
 
 def _hiding_styles(root: _Element) -> _Styles:
-    own: dict[str, tuple[bool | None, str | None]] = {}
+    own: dict[str, tuple[_Element | None, str | None]] = {}
     paragraph_default = None
+    shaded: set[str] = set()
     for style in root.iter(_W + "style"):
         sid = style.get(_W + "styleId", "")
         based = style.find(_W + "basedOn")
-        own[sid] = (_hidden_flag(style.find(_W + "rPr")),
-                    based.get(_W + "val") if based is not None else None)
+        own[sid] = (style.find(_W + "rPr"), based.get(_W + "val") if based is not None else None)
+        if any(_shaded(style.find(_W + tag)) for tag in ("rPr", "pPr", "tblPr", "tcPr")):
+            shaded.add(sid)
         if style.get(_W + "type") == "paragraph" and \
                 style.get(_W + "default", "").lower() in ("1", "true", "on"):
             paragraph_default = sid
-    hiding: dict[str, bool] = {}
+    hiding: dict[str, dict[str, bool]] = {}
     for sid in own:
-        seen, at, flag = set(), sid, None
-        while at is not None and at in own and at not in seen and flag is None:
-            seen.add(at)
-            flag, at = own[at]
-        if flag is not None:
-            hiding[sid] = flag
+        for aspect in _ASPECTS:
+            seen, at, flag = set(), sid, None
+            while at is not None and at in own and at not in seen and flag is None:
+                seen.add(at)
+                flag = _hidden_flag(own[at][0], aspect)
+                at = own[at][1]
+            if flag is not None:
+                hiding.setdefault(sid, {})[aspect] = flag
     defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-    return _Styles(hiding, _hidden_flag(defaults), paragraph_default)
+    return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _ASPECTS},
+                   paragraph_default, shaded=frozenset(shaded))

@@ -1,0 +1,64 @@
+"""Word text its readers do not see though Word draws it (red-team pass 40): white on an
+unshaded white page, or at most 1 pt (w:sz 2, 0). Such a run between two visible ones parted,
+for the check, the words a reader sees joined (出<white>甲</white>售冰毒), and the draft passed
+with no finding. It is now read as a hidden run is: checked where it stands, and the text read
+again without it (part 不含隐藏文字)."""
+
+from __future__ import annotations
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import RGBColor
+from test_word_hidden import DRUG, LEAD, read, run, word
+
+from review.location import Location
+
+_PARTED = Location(part="不含隐藏文字", paragraph=1, column=len(LEAD) + len("本人长期") + 1)
+
+
+def _styled(properties: str, text: str = "甲") -> str:
+    return f"<w:r><w:rPr>{properties}</w:rPr><w:t>{text}</w:t></w:r>"
+
+
+def _parted(middle: str) -> str:
+    return run("本人长期出") + middle + run("售冰毒。")
+
+
+def _drug(pipeline, data: bytes) -> list[Location]:
+    doc = read(data)
+    return [f.location for f in pipeline.check(doc).findings
+            if doc.original[f.start:f.end] == DRUG]
+
+
+def test_white_or_tiny_runs_parting_words_are_read_as_a_reader_sees_them(pipeline):
+    for properties in ("<w:color w:val='FFFFFF'/>", "<w:color w:val='ffffff'/>",
+                       "<w:color w:val='FEFEFE' w:themeColor='background1'/>",
+                       "<w:sz w:val='2'/>", "<w:sz w:val='0'/><w:szCs w:val='0'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [_PARTED], properties
+        assert "出甲售冰毒" in read(data).original  # still read
+
+
+def test_a_white_character_style_hides_as_its_own_colour_does(pipeline):
+    def ghost(document):
+        style = document.styles.add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
+        style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+    data = word(_parted(_styled("<w:rStyle w:val='Ghost'/>")), build=ghost)
+    assert _drug(pipeline, data) == [_PARTED]
+    # the run's own colour outdoes its style's
+    shown = word(_parted(_styled("<w:rStyle w:val='Ghost'/><w:color w:val='000000'/>")),
+                 build=ghost)
+    assert _drug(pipeline, shown) == []
+
+
+def test_white_text_on_a_shading_of_its_own_and_readable_sizes_are_ordinary_text(pipeline):
+    for properties in ("<w:color w:val='FFFFFF'/><w:shd w:val='clear' w:fill='C00000'/>",
+                       "<w:color w:val='FFFFFF'/><w:highlight w:val='black'/>",
+                       "<w:sz w:val='3'/>", "<w:sz w:val='24'/>", "<w:color w:val='000000'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [], properties
+        assert "不含隐藏文字" not in {loc.part for _, loc in read(data).parts}
+    cell = word(body="<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:tc><w:tcPr><w:shd w:val='clear' "
+                     "w:fill='1F3864'/></w:tcPr><w:p>" + _parted(_styled(
+                         "<w:color w:val='FFFFFF'/>")) + "</w:p></w:tc></w:tr></w:tbl>")
+    assert _drug(pipeline, cell) == []
