@@ -48,13 +48,30 @@ def printable(text: str) -> str:
 _MOVING = re_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def named(char: str) -> str:
+    """A character shown by its code point (⟦U+001B⟧), where showing it would mislead: how the
+    desk, `review show` and roster messages name what must not be taken for something else."""
+    return f"⟦U+{ord(char):04X}⟧"
+
+
+def spelt(name: str) -> str:
+    """A name with every character a reader could take for another named (⟦U+0435⟧, a
+    Cyrillic е): what is not printable ASCII (a space included) or a letter that folds to
+    itself (review.normalize), so that two names drawn alike read apart in a message."""
+    from review.normalize import normalize_term
+
+    return "".join(c if (c.isascii() and c.isprintable() and c != " ") or (
+        unicodedata.category(c).startswith("L") and normalize_term(c) == c) else named(c)
+        for c in name)
+
+
 def unmoving(text: str) -> str:
     """Text of many lines — a draft — as a terminal shows it as it is: its lines and tabs
     kept (a CRLF line end is a line end), and each character that would move the cursor or
     turn the text named in its place (⟦U+001B⟧), as the desk names them: a draft must not
     draw an innocent line over the sentence a reviewer is asked to approve, or erase the
     findings printed above it."""
-    return _MOVING.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text.replace("\r\n", "\n"))
+    return _MOVING.sub(lambda m: named(m.group()), text.replace("\r\n", "\n"))
 
 
 def table(rows: Iterable[Sequence[object]]) -> list[str]:

@@ -23,10 +23,11 @@ def run(args: list[str], cwd: Path, check: bool = True) -> str:
     return run_bytes(args, cwd, check).decode("utf-8", "surrogateescape")
 
 
-def run_bytes(args: list[str], cwd: Path, check: bool = True) -> bytes:
+def run_bytes(args: list[str], cwd: Path, check: bool = True,
+              stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
-                              env=_ENV)
+                              env=_ENV, input=stdin)
     except FileNotFoundError:
         raise GitError("git_missing") from None
     if check and done.returncode != 0:
@@ -155,16 +156,11 @@ def transformed(paths: list[str], cwd: Path) -> dict[str, list[str]]:
     if not paths:
         return {}
     out: dict[str, list[str]] = {}
+    listed = b"".join(p.encode("utf-8", "surrogateescape") + b"\0" for p in paths)
     for ignore_case in ("false", "true"):
-        done = subprocess.run(["git", "-c", f"core.ignorecase={ignore_case}", "check-attr",
-                               "-z", "--stdin", *TRANSFORMING],
-                              input=b"".join(p.encode("utf-8", "surrogateescape") + b"\0"
-                                             for p in paths),
-                              cwd=cwd, capture_output=True, check=False, env=_ENV)
-        if done.returncode != 0:
-            raise GitError("git_failed", command="check-attr",
-                           detail=done.stderr.decode("utf-8", "replace").strip() or "?")
-        fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        fields = run_bytes(["-c", f"core.ignorecase={ignore_case}", "check-attr", "-z",
+                            "--stdin", *TRANSFORMING], cwd, stdin=listed
+                           ).decode("utf-8", "surrogateescape").split("\0")
         for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
             if value not in ("unspecified", "unset") and not (
                     name == "working-tree-encoding" and value.upper() in ("UTF-8", "UTF8")):

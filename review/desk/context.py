@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from review.columns import named
 from review.desk.guard import Guard
 from review.errors import ReviewError
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, Msg, name, said, t
@@ -24,7 +25,7 @@ def visible(value: object) -> object:
     run of the draft may come from anyone, and a direction override in it would make the page
     say something other than what was signed."""
     if isinstance(value, str) and UNSHOWN.search(value):
-        return UNSHOWN.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", value)
+        return UNSHOWN.sub(lambda m: named(m.group()), value)
     return value
 
 

@@ -8,10 +8,11 @@ error."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 from review.document import Document
 from review.errors import InputError
+from review.inputs.pdfcontent import MAX_NESTING as _MAX_NESTING
+from review.inputs.pdfcontent import drawn_and_not, draws_text
 from review.location import Location
 
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
@@ -63,7 +64,7 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("pdf_encrypted")
-        pages = [(*_drawn_and_not(page, reader), _annotations(page, p))
+        pages = [(*drawn_and_not(page, reader), _annotations(page, p))
                  for p, page in enumerate(reader.pages, 1)]
         fields = _form_values(reader)
         around = _around_pages(reader)
@@ -91,140 +92,6 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
     for part, text in around:
         out.add(text, Location(part=PART_NAMES[part]))
     return out.document(display, kind)
-
-
-# Text-showing operators, and the text rendering modes that draw: 0-2 fill, stroke or both,
-# 4-6 the same and clip. Any other mode draws nothing (3: neither filled nor stroked; 7: only
-# added to the clipping path; and one out of range, which pdf.js, say, reads by its low bits:
-# 11 and -1 as 3): a scan's recognised text, or a text layer that says something other than
-# what the page shows.
-_SHOW = (b"Tj", b"TJ", b"'", b'"')
-_DRAWING = (0, 1, 2, 4, 5, 6)
-
-
-def _mode(operands: list) -> int | None:
-    """The mode a `Tr` sets: an integer, or a real (3.0, which viewers take as 3); None for
-    no number, which sets nothing."""
-    if not operands or isinstance(operands[0], bool) or \
-            not isinstance(operands[0], int | float):
-        return None
-    return int(operands[0])
-
-
-def _forms(resources) -> dict:
-    """The form XObjects a content stream's resources name, by name."""
-    resources = resources.get_object() if resources is not None else None
-    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
-    xobjects = xobjects.get_object() if xobjects is not None else None
-    forms = {}
-    for name, ref in xobjects.items() if hasattr(xobjects, "items") else ():
-        form = ref.get_object() if ref is not None else None
-        if hasattr(form, "get_data") and form.get("/Subtype") == "/Form":
-            forms[name] = form
-    return forms
-
-
-def _sets_mode(forms: dict, depth: int = 0, seen: set[int] | None = None) -> bool:
-    """Whether any of these form XObjects (or one they paint) sets a rendering mode; each
-    form looked at once."""
-    seen = set() if seen is None else seen
-    if depth > _MAX_NESTING:
-        return True
-    for form in forms.values():
-        if id(form) in seen:
-            continue
-        seen.add(id(form))
-        if b"Tr" in form.get_data() or \
-                _sets_mode(_forms(form.get("/Resources")), depth + 1, seen):
-            return True
-    return False
-
-
-def _undrawn_in(operations, forms: dict, mode: int, reader, depth: int,
-                known: dict | None = None) -> set[int]:
-    """The indexes of the operations that show text undrawn, the mode being `mode` at the
-    start: a text-showing operator, or the painting (`Do`) of a form XObject that shows any
-    text undrawn, its own mode set inside or inherited (a form starts with its painter's
-    graphics state, text rendering mode included). The whole form is then taken as undrawn:
-    its text is read all the same, only said. `known`: each form's answer by the mode it
-    starts in, each looked at once however often it is painted."""
-    from pypdf.generic import ContentStream
-
-    known = {} if known is None else known
-    saved, undrawn = [], set()
-    for index, (operands, operator) in enumerate(operations):
-        if operator == b"q":
-            saved.append(mode)
-        elif operator == b"Q":
-            mode = saved.pop() if saved else 0
-        elif operator == b"Tr" and (value := _mode(operands)) is not None:
-            mode = value
-        elif operator in _SHOW and mode not in _DRAWING:
-            undrawn.add(index)
-        elif operator == b"Do" and operands and operands[0] in forms:
-            form = forms[operands[0]]
-            key = (id(form), mode)
-            if key not in known:
-                known[key] = True  # painting itself: taken as undrawn, never looped
-                known[key] = depth >= _MAX_NESTING or bool(_undrawn_in(
-                    ContentStream(form, reader).operations,
-                    _forms(form.get("/Resources")), mode, reader, depth + 1, known))
-            if known[key]:
-                undrawn.add(index)
-    return undrawn
-
-
-def _drawn_and_not(page, reader) -> tuple[str, str]:
-    """A page's text as its readers see it drawn, and the text it holds but does not draw
-    (a rendering mode that draws nothing, set on the page or in a form XObject it paints);
-    the second is "" for most pages, read as they always were."""
-    from pypdf.generic import ContentStream, NameObject
-
-    contents = page.get_contents()
-    # parsed again only where a mode is set at all (the operator's bytes appear, on the page
-    # or in a form it may paint): most pages never set one, and parsing a long page twice
-    # would double its reading
-    if contents is None:
-        return page.extract_text() or "", ""
-    forms = _forms(page.get("/Resources"))
-    if b"Tr" not in contents.get_data() and not _sets_mode(forms):
-        return page.extract_text() or "", ""
-    operations = ContentStream(contents, reader).operations
-    undrawn = _undrawn_in(operations, forms, 0, reader, 0)
-    if not undrawn:
-        return page.extract_text() or "", ""
-    texty = (*_SHOW, b"Do")
-
-    def text_of(keep: Callable[[int], bool]) -> str:
-        kept = ContentStream(None, reader)
-        # a text-showing operator left out; ' and " also move to the next line: kept as T*
-        kept.operations = [([_raw(x) for x in op[0]], op[1]) if keep(i) else ([], b"T*")
-                           for i, op in enumerate(operations)
-                           if keep(i) or op[1] in (b"'", b'"')]
-        # in place of the page's own content, as a reader's page may only be (put back
-        # after; the reader is never written)
-        page[NameObject("/Contents")] = kept
-        return page.extract_text() or ""
-
-    own = page.get(NameObject("/Contents"))
-    try:
-        drawn = text_of(lambda i: i not in undrawn)
-        unseen = text_of(lambda i: i in undrawn or operations[i][1] not in texty)
-    finally:
-        page[NameObject("/Contents")] = own  # the page as read, for whatever reads it next
-    return drawn, unseen
-
-
-def _raw(operand: object) -> object:
-    """An operand as the file wrote it: pypdf decodes a string operand as text, and writes it
-    back in another encoding, which the font's code map then reads as other glyphs."""
-    from pypdf.generic import ArrayObject, ByteStringObject, TextStringObject
-
-    if isinstance(operand, TextStringObject):
-        return ByteStringObject(operand.original_bytes)
-    if isinstance(operand, ArrayObject):
-        return ArrayObject(_raw(x) for x in operand)
-    return operand
 
 
 def _around_pages(reader) -> list[tuple[str, str]]:
@@ -257,8 +124,6 @@ def _around_pages(reader) -> list[tuple[str, str]]:
 # Annotations that draw nothing of their own: a link's area, a note's pop-up window (whose
 # text is its parent note's /Contents, read there).
 _SILENT_ANNOTATIONS = frozenset({"/Link", "/Popup"})
-_SHOWING = frozenset({b"Tj", b"TJ", b"'", b'"'})  # PDF's text-showing operators
-_MAX_NESTING = 8  # form XObjects inside an appearance, fields inside fields
 
 
 def _annotations(page, number: int) -> list[tuple[str, str]]:
@@ -305,41 +170,13 @@ def _appearance_text(page, annotation, number: int) -> str:
             streams += [v.get_object() for k, v in shown.items() if state is None or k == state]
     texts = []
     for stream in streams:
-        if not hasattr(stream, "get_data") or not _draws_text(stream, page.pdf, 0):
+        if not hasattr(stream, "get_data") or not draws_text(stream, page.pdf, 0):
             continue
         text = page.extract_xform_text(stream) or ""
         if not text.strip():
             raise InputError("pdf_drawn_unread", page=number)
         texts.append(text)
     return "\n".join(texts)
-
-
-def _draws_text(stream, pdf, depth: int) -> bool:
-    """Whether a content stream (or a form XObject it paints) shows any character."""
-    from pypdf.generic import ContentStream
-
-    if depth > _MAX_NESTING:
-        return True  # nested past reason: taken to draw, so never passed unread
-    resources = stream.get("/Resources")
-    resources = resources.get_object() if resources is not None else {}
-    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
-    xobjects = xobjects.get_object() if xobjects is not None else {}
-    for operands, operator in ContentStream(stream, pdf).operations:
-        if operator in _SHOWING and any(_shows(o) for o in operands):
-            return True
-        if operator == b"Do" and operands and hasattr(xobjects, "get"):
-            inner = xobjects.get(operands[0])
-            inner = inner.get_object() if inner is not None else None
-            if hasattr(inner, "get_data") and inner.get("/Subtype") == "/Form" and \
-                    _draws_text(inner, pdf, depth + 1):
-                return True
-    return False
-
-
-def _shows(operand: object) -> bool:
-    if isinstance(operand, list):
-        return any(_shows(o) for o in operand)
-    return isinstance(operand, bytes | str) and len(operand) > 0
 
 
 def _field_shown(field) -> list[str]:

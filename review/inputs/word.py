@@ -914,7 +914,6 @@ _OFF = {"0", "false", "off"}
 _TINY = 2
 _WHITE = {"FFFFFF"}
 _WHITE_THEMES = {"background1", "light1"}
-_ASPECTS = ("hidden", "white", "tiny")
 
 
 def without_hidden(data: bytes) -> bytes:
@@ -964,27 +963,36 @@ def without_hidden(data: bytes) -> bytes:
 
 def _hidden_flag(properties: _Element | None, aspect: str = "hidden") -> bool | None:
     """Whether run properties hide (True), show (False) or say nothing (None), by one
-    aspect: the hidden effect, a white colour, or a size too small to read."""
-    if properties is None:
-        return None
-    if aspect == "white":
-        colour = properties.find(_W + "color")
-        if colour is None:
-            return None
-        return colour.get(_W + "val", "").upper() in _WHITE or \
-            colour.get(_W + "themeColor", "") in _WHITE_THEMES
-    if aspect == "tiny":
-        size = properties.find(_W + "sz")
-        if size is None:
-            return None
-        try:
-            return int(float(size.get(_W + "val", ""))) <= _TINY
-        except ValueError:
-            return None
+    aspect (_FLAGS): the hidden effect, a white colour, or a size too small to read."""
+    return None if properties is None else _FLAGS[aspect](properties)
+
+
+def _vanish_flag(properties: _Element) -> bool | None:
     flags = [flag for flag in properties if flag.tag in _HIDING]
     if not flags:
         return None
     return any(flag.get(_W + "val", "true").lower() not in _OFF for flag in flags)
+
+
+def _white_flag(properties: _Element) -> bool | None:
+    colour = properties.find(_W + "color")
+    if colour is None:
+        return None
+    return colour.get(_W + "val", "").upper() in _WHITE or \
+        colour.get(_W + "themeColor", "") in _WHITE_THEMES
+
+
+def _tiny_flag(properties: _Element) -> bool | None:
+    size = properties.find(_W + "sz")
+    if size is None:
+        return None
+    try:
+        return int(float(size.get(_W + "val", ""))) <= _TINY
+    except ValueError:
+        return None
+
+
+_FLAGS = {"hidden": _vanish_flag, "white": _white_flag, "tiny": _tiny_flag}
 
 
 def _shaded(properties: _Element | None) -> bool:
@@ -1066,7 +1074,7 @@ def _hiding_styles(root: _Element) -> _Styles:
             paragraph_default = sid
     hiding: dict[str, dict[str, bool]] = {}
     for sid in own:
-        for aspect in _ASPECTS:
+        for aspect in _FLAGS:
             seen, at, flag = set(), sid, None
             while at is not None and at in own and at not in seen and flag is None:
                 seen.add(at)
@@ -1075,5 +1083,5 @@ def _hiding_styles(root: _Element) -> _Styles:
             if flag is not None:
                 hiding.setdefault(sid, {})[aspect] = flag
     defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-    return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _ASPECTS},
+    return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _FLAGS},
                    paragraph_default, shaded=frozenset(shaded))

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from review import jsonfile
+from review.columns import spelt
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
 from review.i18n import Msg, either
@@ -223,9 +224,9 @@ class Service:
                 raise Refused("key_taken", owner=owner.name)
             other = state.roster.looks_like(name)
             if other is not None:
-                raise Refused("name_looks_like", name=_spelt(name), other=_spelt(other))
-            _not_drawn_as_proposed(conn, state, name, {
-                "kind": "roster.add", "statement": {"public": public.strip(), "roles": roles}})
+                raise Refused("name_looks_like", name=spelt(name), other=spelt(other))
+            _not_drawn_as_proposed(conn, state, name, "roster.add",
+                                   {"public": public.strip(), "roles": roles})
             if owner is not None and owner.keys[fp].revoked_seq is not None:
                 # Adding it again would say "done" and change nothing: a revoked key stays
                 # revoked. A person comes back with a new key.
@@ -266,8 +267,8 @@ class Service:
             owner = state.roster.person_of(fp)
             if owner is not None:
                 raise Refused("key_taken_rotate", owner=owner.name)
-            _not_drawn_as_proposed(conn, state, name, {
-                "kind": "roster.rotate", "statement": {"public": public.strip()}})
+            _not_drawn_as_proposed(conn, state, name, "roster.rotate",
+                                   {"public": public.strip()})
             return self._trust_change(conn, state, "roster.rotate",
                                       {"name": name, "public": public.strip()})
 
@@ -287,11 +288,11 @@ class Service:
             other = state.roster.looks_like(named) if proposal.record.kind == "roster.add" \
                 and isinstance(named, str) else None
             if other is not None:  # proposed by hand with a stolen key, past roster_add's check
-                raise Refused("name_looks_like", name=_spelt(named), other=_spelt(other))
+                raise Refused("name_looks_like", name=spelt(named), other=spelt(other))
             if proposal.record.kind in ("roster.add", "roster.rotate") and \
                     isinstance(named, str):
-                _not_drawn_as_proposed(conn, state, named, {
-                    "kind": proposal.record.kind, "statement": proposal.record.statement}, seq)
+                _not_drawn_as_proposed(conn, state, named, proposal.record.kind,
+                                       proposal.record.statement, seq)
             at = signed_time()
             if proposal.lapsed(at, chain.server_now(conn)):
                 raise Refused("proposal_lapsed", seq=seq, days=PROPOSAL_DAYS)
@@ -1118,8 +1119,8 @@ def _summary(findings: list[Finding]) -> dict:
     return out
 
 
-def _not_drawn_as_proposed(conn: Connection, state: State, name: str,
-                           change: dict | None = None, seq: int | None = None) -> None:
+def _not_drawn_as_proposed(conn: Connection, state: State, name: str, kind: str,
+                           statement: dict, seq: int | None = None) -> None:
     """Refused when another roster addition still waiting for signatures names someone drawn
     as `name` but not `name` (张伟 and 張伟): the roster's own check sees only who is on it, so
     of two such proposals the first co-signed got in, and the other — the office's real
@@ -1129,12 +1130,13 @@ def _not_drawn_as_proposed(conn: Connection, state: State, name: str,
     The same for two additions or rotations of one name that differ (another key, other
     roles): `roster pending` shows two lines of 张伟 told apart by a key's base64 alone, and
     whichever of them is co-signed (or both, the second taken for a duplicate), the key the
-    thief of the other admin's key proposed is 张伟's. `change` is the one proposed (kind,
-    key, roles); `seq` the proposal being co-signed, not compared with itself."""
+    thief of the other admin's key proposed is 张伟's. `kind` and `statement`: the change
+    proposed (its key, its roles); `seq`: the proposal being co-signed, not compared with
+    itself."""
     from review.normalize import normalize_term
 
-    def what(kind: str, statement: dict) -> tuple:
-        return (kind, statement.get("public"), sorted(statement.get("roles") or ()))
+    def what(change: str, said: dict) -> tuple:  # the kind, the key and the roles
+        return (change, said.get("public"), sorted(said.get("roles") or ()))
 
     drawn, now, served = normalize_term(name), signed_time(), chain.server_now(conn)
     for at, proposal in sorted(state.roster.pending.items()):
@@ -1145,20 +1147,9 @@ def _not_drawn_as_proposed(conn: Connection, state: State, name: str,
             continue
         if (proposal.record.kind == "roster.add" and other != name
                 and other not in state.roster.people and normalize_term(other) == drawn):
-            raise Refused("name_looks_like_proposed", name=_spelt(name), other=_spelt(other),
+            raise Refused("name_looks_like_proposed", name=spelt(name), other=spelt(other),
                           seq=at)
-        if change is not None and other == name and \
-                what(proposal.record.kind, proposal.record.statement) != what(**change):
-            raise Refused("name_proposed_otherwise", name=_spelt(name), seq=at)
+        if other == name and \
+                what(proposal.record.kind, proposal.record.statement) != what(kind, statement):
+            raise Refused("name_proposed_otherwise", name=spelt(name), seq=at)
 
-
-def _spelt(name: str) -> str:
-    """A name with every character a reader could take for another shown by its code point
-    (⟦U+0435⟧): what is not printable ASCII (a space included) or a letter folding to itself."""
-    import unicodedata
-
-    from review.normalize import normalize_term
-
-    return "".join(c if (c.isascii() and c.isprintable() and c != " ") or (
-        unicodedata.category(c).startswith("L") and normalize_term(c) == c)
-        else f"⟦U+{ord(c):04X}⟧" for c in name)

@@ -18,14 +18,16 @@ from __future__ import annotations
 import json
 
 from workflow.team import CLEAN, Team, three_admins
+from workflow.test_insider_thirtyseventh_pass import (
+    _pending,
+    thief_proposes,
+    thief_revoked_then,
+    zhang_proposed,
+)
 
 from review.workflow.policy import Policy
 
 ORG = '[[lexicon]]\npath = "org/terms.txt"\ncategory = "illegal"\nseverity = "block"\n'
-
-
-def _pending(team: Team, who: str = "admin") -> list[dict]:
-    return json.loads(team.ok(who, "roster", "pending", "--format", "json").stdout)
 
 
 def _names(team: Team) -> dict[str, list[str]]:
@@ -35,31 +37,19 @@ def _names(team: Team) -> dict[str, list[str]]:
 
 def test_two_additions_of_one_name_with_different_keys_are_neither_co_signed(
         team: Team, monkeypatch) -> None:
-    three_admins(team)
-    team.keygen("zhang")
-    team.keygen("thief2")
-    team.ok("admin", "roster", "add", "张伟", "--role", "approver", "--key",
-            f"{team.key('zhang')}.pub")
+    zhang_proposed(team)
     # the thief of admin2's key: the same name, his own key (refused now by the CLI; made past
     # the check with his own copy of `review`)
     team.refused("admin2", "roster", "add", "张伟", "--role", "approver", "--key",
                  f"{team.key('thief2')}.pub", match="already proposes 张伟")
-    with monkeypatch.context() as thief:
-        thief.setattr("review.workflow.service._not_drawn_as_proposed", lambda *a: None,
-                      raising=False)
-        team.ok("admin2", "roster", "add", "张伟", "--role", "approver", "--key",
-                f"{team.key('thief2')}.pub")
+    thief_proposes(team, monkeypatch, "张伟")
     real, forged = (p["seq"] for p in _pending(team))
     team.refused("admin3", "roster", "cosign", str(forged), match="already proposes 张伟")
     team.refused("admin3", "roster", "cosign", str(real), match="already proposes 张伟")
     item = team.submit("editor", team.write("a.md", CLEAN))
     team.refused("thief2", "approve", str(item), match="not on the roster")
-    # once the thief's key is revoked, his proposal stands for nobody: the real 张伟 gets in
-    team.ok("admin", "roster", "revoke", "admin2")
-    team.ok("admin3", "roster", "cosign", str(_pending(team)[-1]["seq"]))
-    team.ok("admin3", "roster", "cosign", str(real))
+    thief_revoked_then(team, real)
     assert len(_names(team)["张伟"]) == 1
-    team.refused("thief2", "approve", str(item), match="not on the roster")
     team.lang = ""
     team.keygen("other")
     team.ok("admin", "roster", "rotate", "张伟", "--key", f"{team.key('other')}.pub")

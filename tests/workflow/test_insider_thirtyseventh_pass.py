@@ -26,40 +26,54 @@ def _pending(team: Team, who: str = "admin") -> list[dict]:
     return json.loads(team.ok(who, "roster", "pending", "--format", "json").stdout)
 
 
-def test_two_additions_drawn_alike_waiting_together_are_neither_co_signed(
-        team: Team, monkeypatch) -> None:
+def zhang_proposed(team: Team) -> None:
+    """Three admins under a threshold of two; admin proposes 张伟 as an approver with 张伟's
+    key, and the thief of admin2's key has a key of his own ready (thief2)."""
     three_admins(team)
     team.keygen("zhang")
     team.keygen("thief2")
     team.ok("admin", "roster", "add", "张伟", "--role", "approver", "--key",
             f"{team.key('zhang')}.pub")
-    # the thief of admin2's key, with his own copy of `review` (no check he does not want)
+
+
+def thief_proposes(team: Team, monkeypatch, name: str) -> None:
+    """The thief of admin2's key proposes `name` with his own key, with his own copy of
+    `review` (no check he does not want)."""
     with monkeypatch.context() as thief:
         thief.setattr("review.workflow.service._not_drawn_as_proposed", lambda *a: None,
                       raising=False)
-        team.ok("admin2", "roster", "add", "張伟", "--role", "approver", "--key",
+        team.ok("admin2", "roster", "add", name, "--role", "approver", "--key",
                 f"{team.key('thief2')}.pub")
+
+
+def thief_revoked_then(team: Team, real: int) -> None:
+    """Once the thief's key is revoked, his proposal stands for nobody: the real 张伟's
+    addition (record `real`) gets in, and the thief's key approves nothing."""
+    team.ok("admin", "roster", "revoke", "admin2")
+    team.ok("admin3", "roster", "cosign", str(_pending(team)[-1]["seq"]))
+    team.ok("admin3", "roster", "cosign", str(real))
+    item = team.submit("editor", team.write("after.md", CLEAN))
+    team.refused("thief2", "approve", str(item), match="not on the roster")
+
+
+def test_two_additions_drawn_alike_waiting_together_are_neither_co_signed(
+        team: Team, monkeypatch) -> None:
+    zhang_proposed(team)
+    thief_proposes(team, monkeypatch, "張伟")
     seqs = {p["statement"]["name"]: p["seq"] for p in _pending(team)}
     team.refused("admin3", "roster", "cosign", str(seqs["張伟"]),
                  match="whose addition (record")
     team.refused("admin3", "roster", "cosign", str(seqs["张伟"]), match="looks the same")
     item = team.submit("editor", team.write("a.md", CLEAN))
     team.refused("thief2", "approve", str(item), match="not on the roster")
-    # once the thief's key is revoked, his proposal stands for nobody: the real 张伟 gets in
-    team.ok("admin", "roster", "revoke", "admin2")
-    team.ok("admin3", "roster", "cosign", str(_pending(team)[-1]["seq"]))
-    team.ok("admin3", "roster", "cosign", str(seqs["张伟"]))
+    thief_revoked_then(team, seqs["张伟"])
     names = [p["name"] for p in json.loads(
         team.ok("admin", "roster", "list", "--format", "json").stdout)]
     assert "张伟" in names and "張伟" not in names
 
 
 def test_adding_a_name_drawn_as_a_waiting_addition_is_refused(team: Team) -> None:
-    three_admins(team)
-    team.keygen("zhang")
-    team.keygen("thief2")
-    team.ok("admin", "roster", "add", "张伟", "--role", "approver", "--key",
-            f"{team.key('zhang')}.pub")
+    zhang_proposed(team)
     team.refused("admin2", "roster", "add", "張伟", "--role", "approver", "--key",
                  f"{team.key('thief2')}.pub", match="looks the same as 张伟, whose addition")
     team.lang = ""
