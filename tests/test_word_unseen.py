@@ -62,3 +62,26 @@ def test_white_text_on_a_shading_of_its_own_and_readable_sizes_are_ordinary_text
                      "w:fill='1F3864'/></w:tcPr><w:p>" + _parted(_styled(
                          "<w:color w:val='FFFFFF'/>")) + "</w:p></w:tc></w:tr></w:tbl>")
     assert _drug(pipeline, cell) == []
+
+
+# After pass 40: near-white colours, a theme's white (darkened by a shade only so far), and a
+# run squeezed to a tenth of its width or less hide as white and tiny runs do; a shade that
+# makes the theme's white grey, and ordinary squeezing, are text a reader sees.
+
+def test_near_white_and_squeezed_runs_part_no_words(pipeline):
+    for properties in ("<w:color w:val='FEFEFE'/>", "<w:color w:val='F2F4F0'/>",
+                       "<w:color w:val='000000' w:themeColor='background1'/>",
+                       "<w:color w:val='F2F2F2' w:themeColor='background1' w:themeShade='F2'/>",
+                       "<w:w w:val='5'/>", "<w:w w:val='1'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [_PARTED], properties
+
+
+def test_grey_text_and_ordinary_squeezing_are_seen(pipeline):
+    for properties in ("<w:color w:val='BFBFBF'/>", "<w:color w:val='F0F0C0'/>",
+                       "<w:color w:val='FFFFFF' w:themeColor='text1'/>",
+                       "<w:color w:val='BFBFBF' w:themeColor='background1' w:themeShade='BF'/>",
+                       "<w:w w:val='80'/>", "<w:w w:val='150'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [], properties
+        assert "不含隐藏文字" not in {loc.part for _, loc in read(data).parts}

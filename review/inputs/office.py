@@ -12,7 +12,7 @@ import io
 from review.document import Document
 from review.errors import InputError
 from review.inputs.pdfcontent import MAX_NESTING as _MAX_NESTING
-from review.inputs.pdfcontent import drawn_and_not, draws_text
+from review.inputs.pdfcontent import appearance_text, drawn_and_not, draws_text
 from review.location import Location
 
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
@@ -126,8 +126,15 @@ def _around_pages(reader) -> list[tuple[str, str]]:
 _SILENT_ANNOTATIONS = frozenset({"/Link", "/Popup"})
 
 
+# The annotation flags (PDF 32000 12.5.3) under which a viewer shows nothing of it:
+# Invisible (an unknown type), Hidden, NoView.
+_UNSHOWN_FLAGS = 1 | 2 | 32
+
+
 def _annotations(page, number: int) -> list[tuple[str, str]]:
-    """(part, text) of what each annotation of a page shows besides the page's content."""
+    """(part, text) of what each annotation of a page shows besides the page's content; what
+    its appearance holds but does not draw, and all of an annotation flagged not to be shown,
+    as the part "invisible"."""
     found: list[tuple[str, str]] = []
     annotations = page.get("/Annots")
     annotations = annotations.get_object() if annotations is not None else []
@@ -141,19 +148,23 @@ def _annotations(page, number: int) -> list[tuple[str, str]]:
         if widget:
             texts.append(_field_value(annotation))
             texts += _field_shown(annotation)
-        drawn = _appearance_text(page, annotation, number)
+        drawn, unseen = _appearance_text(page, annotation, number)
         texts.append(drawn)
+        flags = annotation.get("/F")
+        if isinstance(flags, int) and not isinstance(flags, bool) and flags & _UNSHOWN_FLAGS:
+            part = "invisible"
         seen: set[str] = set()
-        for text in texts:
+        for where, text in [(part, t) for t in texts] + [("invisible", unseen)]:
             if text.strip() and _squeezed(text) not in seen:
                 seen.add(_squeezed(text))
-                found.append((part, text))
+                found.append((where, text))
     return found
 
 
-def _appearance_text(page, annotation, number: int) -> str:
+def _appearance_text(page, annotation, number: int) -> tuple[str, str]:
     """The text an annotation's normal appearance draws (its current state's, for a check
-    box); an InputError when it draws text that cannot be extracted."""
+    box), and the text it holds but does not draw; an InputError when it draws text that
+    cannot be extracted."""
     appearance = annotation.get("/AP")
     appearance = appearance.get_object() if appearance is not None else None
     streams = []
@@ -168,15 +179,16 @@ def _appearance_text(page, annotation, number: int) -> str:
         elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown
             state = annotation.get("/AS")
             streams += [v.get_object() for k, v in shown.items() if state is None or k == state]
-    texts = []
+    drawn, unseen = [], []
     for stream in streams:
         if not hasattr(stream, "get_data") or not draws_text(stream, page.pdf, 0):
             continue
-        text = page.extract_xform_text(stream) or ""
-        if not text.strip():
+        text, hidden = appearance_text(page, stream)
+        if not (text + hidden).strip():
             raise InputError("pdf_drawn_unread", page=number)
-        texts.append(text)
-    return "\n".join(texts)
+        drawn.append(text)
+        unseen.append(hidden)
+    return "\n".join(drawn), "\n".join(unseen)
 
 
 def _field_shown(field) -> list[str]:

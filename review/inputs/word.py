@@ -909,10 +909,12 @@ def read_docx(data: bytes, display: str, kind: str) -> Document:
 # Run properties that hide a run from the reader (Word's "hidden" font effect).
 _HIDING = (_W + "vanish", _W + "specVanish", _W + "webHidden")
 _OFF = {"0", "false", "off"}
-# Red-team pass 40: text a reader does not see though Word draws it — white (on an unshaded
-# white page), or at most 1 pt (w:sz counts half-points) — hides as hidden text does.
+# Red-team pass 40: text a reader does not see though Word draws it — white or near-white
+# (on an unshaded white page), at most 1 pt (w:sz counts half-points), or squeezed to a
+# tenth of its width or less (w:w, in per cent) — hides as hidden text does.
 _TINY = 2
-_WHITE = {"FFFFFF"}
+_CRUSHED = 10
+_LIGHT = 0xF0  # each of red, green and blue at least this: #F0F0F0 on white is not seen
 _WHITE_THEMES = {"background1", "light1"}
 
 
@@ -963,7 +965,8 @@ def without_hidden(data: bytes) -> bytes:
 
 def _hidden_flag(properties: _Element | None, aspect: str = "hidden") -> bool | None:
     """Whether run properties hide (True), show (False) or say nothing (None), by one
-    aspect (_FLAGS): the hidden effect, a white colour, or a size too small to read."""
+    aspect (_FLAGS): the hidden effect, a white colour, a size too small to read, or a
+    width squeezed to nothing."""
     return None if properties is None else _FLAGS[aspect](properties)
 
 
@@ -978,21 +981,43 @@ def _white_flag(properties: _Element) -> bool | None:
     colour = properties.find(_W + "color")
     if colour is None:
         return None
-    return colour.get(_W + "val", "").upper() in _WHITE or \
-        colour.get(_W + "themeColor", "") in _WHITE_THEMES
+    theme = colour.get(_W + "themeColor", "")
+    if theme:  # Word draws the theme's colour, not the one written beside it
+        shade = colour.get(_W + "themeShade", "FF")  # a shade darkens the colour by it
+        return theme in _WHITE_THEMES and _hex(shade) is not None and _hex(shade) >= _LIGHT
+    value = colour.get(_W + "val", "")
+    channels = [_hex(value[i:i + 2]) for i in (0, 2, 4)] if len(value) == 6 else [None]
+    return all(c is not None and c >= _LIGHT for c in channels)
 
 
-def _tiny_flag(properties: _Element) -> bool | None:
-    size = properties.find(_W + "sz")
-    if size is None:
-        return None
+def _hex(digits: str) -> int | None:
     try:
-        return int(float(size.get(_W + "val", ""))) <= _TINY
+        return int(digits, 16) if len(digits) == 2 else None
     except ValueError:
         return None
 
 
-_FLAGS = {"hidden": _vanish_flag, "white": _white_flag, "tiny": _tiny_flag}
+def _tiny_flag(properties: _Element) -> bool | None:
+    return _measure(properties, "sz", _TINY)
+
+
+def _crushed_flag(properties: _Element) -> bool | None:
+    return _measure(properties, "w", _CRUSHED)
+
+
+def _measure(properties: _Element, name: str, most: int) -> bool | None:
+    """Whether a run property's number is at most `most` (None: not set, or no number)."""
+    found = properties.find(_W + name)
+    if found is None:
+        return None
+    try:
+        return int(float(found.get(_W + "val", "").rstrip("%"))) <= most
+    except ValueError:
+        return None
+
+
+_FLAGS = {"hidden": _vanish_flag, "white": _white_flag, "tiny": _tiny_flag,
+          "crushed": _crushed_flag}
 
 
 def _shaded(properties: _Element | None) -> bool:
@@ -1019,7 +1044,7 @@ class _Styles:
     background: bool = False              # the page's own colour (w:background)
 
     def hides(self, run: _Element) -> bool:
-        if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny")):
+        if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
             return True
         return self._aspect(run, "white") and not self._on_shading(run)
 

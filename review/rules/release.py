@@ -79,12 +79,17 @@ SUPPRESSION = [MALFORMED, NOT_HONOURED, UNUSED]
 # see where it stands. Review: a scan's recognised text is such text too, and is fine when it
 # says what the page shows; only a person comparing it with the page can tell.
 INVISIBLE = Rule("RV301", Category.RELEASE, Gate.TEXT, Severity.REVIEW,
-                 "PDF 中有读者看不到的文字（文字层未绘制，如扫描件的识别文字）："
-                 "检查读的是这些文字，读者看到的是页面上绘制的内容",
+                 "PDF 中有读者看不到的文字（文字层未绘制，如扫描件的识别文字；白色、透明或极小的"
+                 "文字；在页面或剪裁区以外的文字；被图片或色块遮盖的文字，如只遮盖未删除的姓名、"
+                 "号码；设为隐藏的注释）：检查读的是这些文字，读者看到的是页面上绘制的内容",
                  "the PDF holds text its readers do not see (a text layer drawn invisibly, as a "
-                 "scan's recognised text is): the check read that text, readers see what the "
-                 "page draws",
-                 "打开 PDF 逐页核对页面内容与这些文字是否一致；不一致的，以页面为准重新送审",
+                 "scan's recognised text is; white, transparent or tiny text; text off the page "
+                 "or clipped away; text an image or box covers, as a name or number blacked out "
+                 "but not removed; an annotation set hidden): the check read that text, readers "
+                 "see what the page draws",
+                 "打开 PDF 逐页核对页面内容与这些文字是否一致；不一致的，以页面为准重新送审；"
+                 "遮盖的内容要从文件中真正删除后再发布",
                  "open the PDF and compare each page with this text; where they differ, submit "
-                 "the page's own text for review")
+                 "the page's own text for review; remove covered content from the file itself "
+                 "before publishing")
 READING = [INVISIBLE]
