@@ -38,7 +38,7 @@ from review.workflow.keys import Identity, encode_public
 from review.workflow.marks import Mark
 from review.workflow.policy import LEVEL_ROLES, PinnedList, Policy
 from review.workflow.policy import changes as policy_changes
-from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster
+from review.workflow.roster import OFFICE_ROLES, PROPOSAL_DAYS, ROLES, Person, Roster, drawn_as
 from review.workflow.roster import build as build_roster
 from review.workflow.store import Store
 from review.workflow.trust import Trusted
@@ -1133,12 +1133,10 @@ def _not_drawn_as_proposed(conn: Connection, state: State, name: str, kind: str,
     thief of the other admin's key proposed is 张伟's. `kind` and `statement`: the change
     proposed (its key, its roles); `seq`: the proposal being co-signed, not compared with
     itself."""
-    from review.normalize import normalize_term
-
     def what(change: str, said: dict) -> tuple:  # the kind, the key and the roles
         return (change, said.get("public"), sorted(said.get("roles") or ()))
 
-    drawn, now, served = normalize_term(name), signed_time(), chain.server_now(conn)
+    drawn, now, served = drawn_as(name), signed_time(), chain.server_now(conn)
     for at, proposal in sorted(state.roster.pending.items()):
         other = proposal.record.statement.get("name")
         if (at == seq or proposal.record.kind not in ("roster.add", "roster.rotate")
@@ -1146,7 +1144,7 @@ def _not_drawn_as_proposed(conn: Connection, state: State, name: str, kind: str,
                 or proposal.lapsed(now, served)):
             continue
         if (proposal.record.kind == "roster.add" and other != name
-                and other not in state.roster.people and normalize_term(other) == drawn):
+                and other not in state.roster.people and drawn_as(other) == drawn):
             raise Refused("name_looks_like_proposed", name=spelt(name), other=spelt(other),
                           seq=at)
         if other == name and \
