@@ -9,7 +9,7 @@ from review import jsonfile
 from review.i18n import Msg
 from review.workflow import chain, witness
 from review.workflow.keys import Identity
-from review.workflow.roster import ROSTER_KINDS, Roster
+from review.workflow.roster import ROSTER_KINDS, Roster, drawn_as
 
 
 def verify_chain(conn: Connection, anchors: list[dict] | None = None,
@@ -56,6 +56,23 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
         if problem:
             return problem
     return None
+
+
+def drawn_alike(roster: Roster) -> list[str]:
+    """One line for each two people on the roster whose names a reader cannot tell apart:
+    added before the look-alike check (or before it knew their characters), they stay until an
+    admin revokes one; the log, the queue and an attestation name either as the other."""
+    from review.columns import spelt
+
+    first: dict[str, str] = {}
+    lines = []
+    for name in sorted(roster.people):
+        if all(key.revoked_seq is not None for key in roster.people[name].keys.values()):
+            continue  # revoked: no longer anyone a record can be taken for
+        other = first.setdefault(drawn_as(name), name)
+        if other != name:
+            lines.append(Msg("audit_drawn_alike", name=spelt(name), other=spelt(other)))
+    return lines
 
 
 def _broken_place(records: list[chain.Record], workspace: str,

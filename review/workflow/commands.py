@@ -638,8 +638,10 @@ def audit_verify(anchors: tuple[str, ...]) -> None:
         problem = auditing.verify_chain(conn, loaded + [w.data for w in witnesses], inert)
         if problem:
             raise Refused("audit_broken", problem=problem)
+        state = logged_state(conn)
         rows = unreadable + inert + projection.disagreements(conn) + \
-            [line for _, line in service.release_problems(conn, logged_state(conn))]
+            [line for _, line in service.release_problems(conn, state)] + \
+            auditing.drawn_alike(state.roster)
     for line in rows:
         click.echo(said(line, spoken()))
     if rows:

@@ -133,6 +133,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_hash": ("第 {seq} 条记录被篡改（哈希值不符）",
                    "record {seq} was altered (its hash does not match)"),
     "audit_unreadable": ("第 {seq} 条记录无法读取", "record {seq} is not readable"),
+    "audit_drawn_alike": ("名册上的 {name} 与 {other} 看起来相同，读者无法区分"
+                          "（在核对名称之前加入）：请核实后撤销不应在册的一方",
+                          "{name} and {other} on the roster look the same, and readers cannot "
+                          "tell them apart (added before names were compared): check, and "
+                          "revoke the one who should not be there"),
     "audit_unentitled": ("第 {seq} 条记录是无权签署者签名的名册变更：不产生任何效力",
                          "record {seq} is a roster change nobody entitled signed: it counts "
                          "for nothing"),

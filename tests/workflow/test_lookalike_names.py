@@ -36,3 +36,21 @@ def test_the_near_fold_is_for_names_only() -> None:
     from review.normalize import normalize_term
 
     assert drawn_as("张已") == drawn_as("张己") and normalize_term("已经") != normalize_term("己经")
+
+
+def test_look_alikes_added_before_the_check_are_named_by_the_audit(team: Team,
+                                                                    monkeypatch) -> None:
+    from review.workflow.roster import Roster
+
+    team.keygen("first")
+    team.keygen("second")
+    with monkeypatch.context() as before:  # a roster made before names were compared
+        before.setattr(Roster, "looks_like", lambda self, name: None)
+        team.ok("admin", "roster", "add", "张己", "--role", "reviewer", "--key",
+                f"{team.key('first')}.pub")
+        team.ok("admin", "roster", "add", "张已", "--role", "reviewer", "--key",
+                f"{team.key('second')}.pub")
+    result = team.refused("admin", "audit", "verify")
+    assert "张己" in result.stdout and "张已" in result.stdout and "look the same" in result.stdout
+    team.ok("admin", "roster", "revoke", "张已")
+    team.ok("admin", "audit", "verify")
