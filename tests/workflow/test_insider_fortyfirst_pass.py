@@ -5,8 +5,13 @@ rotation (docs/redteam/pass-41.md)."""
 
 from __future__ import annotations
 
+import base64
+import json
+
 import pytest
-from workflow.team import Team, three_admins
+from workflow.team import CLEAN, Team, three_admins
+
+from review.workflow import audit
 
 ORG = '[[lexicon]]\npath = "org/terms.txt"\ncategory = "illegal"\nseverity = "block"\n'
 DRAFT = "关于开展冬季安全检查的通知\n\n近期发现有人兜售青岚特供散装酒，请群众注意。\n"
@@ -33,3 +38,61 @@ def test_pending_names_a_list_path_drawn_as_the_pinned_one(team: Team, fake: str
                or c == " ")
     assert f"⟦U+{ord(odd):04X}⟧" in shown, shown
     assert "lists: − org/terms.txt;" in shown, shown
+
+
+def test_an_export_reads_the_log_in_one_snapshot(team: Team, monkeypatch) -> None:
+    """PostgreSQL: `roster export` read the roster, then (READ COMMITTED, statement by
+    statement) the whole log and each release's item. A roster record committed while it
+    verified the chain (here a second reviewer added), then an item submitted, approved and
+    released by the store, were judged by the roster read before them: the honest release
+    was misplaced, named void in the export the admin signed, and `review verify` with that
+    export refused the released draft. Any member can append a roster-kind record (it
+    counts for nothing) to open such a window."""
+    if not team.url:
+        pytest.skip("SQLite's reads begin as its writes do (BEGIN IMMEDIATE)")
+    team.keygen("reviewer2")
+    real = audit.verify_chain
+
+    def racing(conn, *args, **kwargs):
+        monkeypatch.setattr(audit, "verify_chain", real)
+        team.add("reviewer2", "reviewer")
+        item = team.submit("editor", team.write("c.md", CLEAN))
+        team.ok("reviewer", "approve", str(item))
+        team.ok("editor", "release", str(item))
+        return real(conn, *args, **kwargs)
+
+    monkeypatch.setattr(audit, "verify_chain", racing)
+    exported = team.ok("admin", "roster", "export")
+    assert "submission" not in exported.stderr, exported.stderr
+    env = json.loads((team.root / ".review" / "roster.json").read_text(encoding="utf-8"))
+    assert json.loads(base64.b64decode(env["payload"]))["void"] == []
+    team.ok("reviewer", "verify", "posts/c.md", "--roster", ".review/roster.json")
+
+
+def test_a_rotation_made_by_hand_gives_no_roles(team: Team, monkeypatch) -> None:
+    """The editor, who stole admin2's key, proposes with his own copy of `review` a rotation of
+    admin2 to a key of his that also states `"roles": ["reviewer"]`. `roster rotate` never
+    writes roles; the roster applied them all the same, as `roster add` does. admin3, taking
+    it for admin2's new key, co-signs: the editor then approved his own draft as admin2."""
+    from review.workflow import service
+
+    three_admins(team)
+    team.keygen("thief")
+    real = service.Service._trust_change
+
+    def forged(self, conn, state, kind, statement):  # the thief's own copy of `review`
+        return real(self, conn, state, kind, {**statement, "roles": ["reviewer"]})
+
+    with monkeypatch.context() as thief:
+        thief.setattr(service.Service, "_trust_change", forged)
+        team.ok("admin2", "roster", "rotate", "admin2", "--key", f"{team.key('thief')}.pub")
+    # before: a proposal admin3 co-signed; now no rotation at all, nothing to co-sign
+    pending = json.loads(team.ok("admin3", "roster", "pending", "--format", "json").stdout)
+    for proposal in pending:
+        team.run("admin3", "roster", "cosign", str(proposal["seq"]))
+    assert pending == []
+    item = team.submit("editor", team.write("a.md", CLEAN))
+    team.refused("thief", "approve", str(item))
+    roles = {p["name"]: p["roles"] for p in json.loads(
+        team.ok(None, "roster", "list", "--format", "json").stdout)}
+    assert roles["admin2"] == ["admin"], roles
