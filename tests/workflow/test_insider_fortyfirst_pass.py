@@ -96,3 +96,43 @@ def test_a_rotation_made_by_hand_gives_no_roles(team: Team, monkeypatch) -> None
     roles = {p["name"]: p["roles"] for p in json.loads(
         team.ok(None, "roster", "list", "--format", "json").stdout)}
     assert roles["admin2"] == ["admin"], roles
+
+
+def test_the_office_reads_what_it_checked(team: Team, monkeypatch, request) -> None:
+    """PostgreSQL: `review alerts status`, `notice` and the desk checked that the office's
+    tables agree with the signed log in one connection, then counted a unit's alerts in
+    another. A member (who may DELETE and INSERT review_alerts) takes an alert out between the
+    two and puts it back as it was: the count, and the 二四六 interview it decides, came out
+    one lower, and `review audit verify` found every table intact afterwards."""
+    if not team.url:
+        pytest.skip("SQLite's reads begin as its writes do (BEGIN IMMEDIATE)")
+    from sqlalchemy import create_engine, text
+    from workflow.team import member_url
+
+    from review.accounts import checked
+
+    for day in ("2026-03-02", "2026-03-03"):
+        team.ok("admin", "alerts", "add", "城东区教育局", "--kind", "serious", "--date", day)
+    member = create_engine(member_url(team, request))
+    real = checked.use_calendar
+    taken: list[dict] = []
+
+    def between(service, policy=None):  # after the check's connection, before the count
+        with member.begin() as conn:
+            row = conn.execute(text("SELECT * FROM review_alerts ORDER BY id DESC LIMIT 1")
+                               ).mappings().one()
+            taken.append(dict(row))
+            conn.execute(text("DELETE FROM review_alerts WHERE id = :id"), {"id": row["id"]})
+        return real(service, policy)
+
+    monkeypatch.setattr(checked, "use_calendar", between)
+    result = team.run("admin", "alerts", "status", "城东区教育局", "--as-of", "2026-06-01",
+                      "--format", "json")
+    monkeypatch.setattr(checked, "use_calendar", real)
+    with member.begin() as conn:  # put back as it was
+        row = taken[0]
+        conn.execute(text(f"INSERT INTO review_alerts ({', '.join(row)}) VALUES "
+                          f"({', '.join(':' + k for k in row)})"), row)
+    member.dispose()
+    team.ok("admin", "audit", "verify")
+    assert result.exit_code == 3 or json.loads(result.stdout)["count"] == 2, result.output
