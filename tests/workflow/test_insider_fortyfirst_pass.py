@@ -136,3 +136,30 @@ def test_the_office_reads_what_it_checked(team: Team, monkeypatch, request) -> N
     member.dispose()
     team.ok("admin", "audit", "verify")
     assert result.exit_code == 3 or json.loads(result.stdout)["count"] == 2, result.output
+
+
+def test_pending_says_an_addition_gives_a_person_on_the_roster_one_more_key(
+        team: Team) -> None:
+    """The thief of admin2's key proposes `roster add admin3 --role admin` with a key of his
+    own. `roster pending` showed admin a plain addition of admin3 with a base64 key: not that
+    admin3 is an admin already, nor that his key stays, nor the fingerprint admin3's
+    `review keygen` printed (what admin would ask him to read out). Co-signed as "admin3's new
+    key", the thief holds admin2 and admin3: two admins, the whole threshold."""
+    from review.workflow.keys import decode_public, fingerprint
+
+    three_admins(team)
+    team.keygen("thief")
+    team.ok("admin2", "roster", "add", "admin3", "--role", "admin", "--key",
+            f"{team.key('thief')}.pub")
+    thief = fingerprint(decode_public(team.key("thief").with_suffix(".pem.pub").read_text()))
+    own = fingerprint(decode_public(team.key("admin3").with_suffix(".pem.pub").read_text()))
+    shown = team.ok("admin", "roster", "pending").stdout
+    assert f"key {thief}" in shown and "already on the roster (admin)" in shown, shown
+    assert own in shown and "keeps the others" in shown, shown
+    listed = json.loads(team.ok("admin", "roster", "pending", "--format", "json").stdout)
+    assert listed[-1]["key"] == thief and listed[-1]["on_roster"]["keys"] == [own]
+    team.ok("admin2", "roster", "rotate", "editor", "--key", f"{team.key('outsider')}.pub")
+    shown = team.ok("admin", "roster", "pending").stdout
+    assert "all end here" in shown, shown
+    team.lang = ""
+    assert "本变更为其再添一把密钥" in team.ok("admin", "roster", "pending").stdout
