@@ -4,7 +4,34 @@ policy pins."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from review.errors import StoreError
+
+
+class CheckedStore:
+    """The store as the office's readers use it: every reading first finds, in its own
+    connection (one snapshot on PostgreSQL, one locked read on SQLite), that the office's
+    tables agree with the signed log, and the reader counts from that same connection. A check
+    in one connection and the count in the next let a member take an alert out between the
+    two and put it back after: the 二四六 level came out lower and nothing was left to find."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    @contextmanager
+    def reading(self) -> Iterator:
+        from review.workflow.projection import office_disagreements
+
+        with self.store.reading() as conn:
+            problems = office_disagreements(conn)
+            if problems:
+                raise StoreError("office_tables_disagree", problem=problems[0])
+            yield conn
 
 
 def office_checked(service) -> None:

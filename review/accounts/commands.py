@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from review.accounts.checked import CheckedStore
 from review.columns import table
 from review.i18n import said
 from review.language import lang_option, say, spoken
@@ -23,7 +24,7 @@ def _store():
     """The store, for a command that reads the office's records: the 二四六 level and the
     notices decide interviews, so they are read only from tables that agree with the signed
     log (a row deleted by hand from review_alerts must not lower a unit's count)."""
-    return _checked_service().store
+    return CheckedStore(_checked_service().store)
 
 
 def _checked_service(identity_required: bool = False):
@@ -42,7 +43,7 @@ def _office():
     with the signed log first: an import or an alert binds an account by the id the table
     gives its name, and ids swapped by hand would sign one account's posts as another's."""
     service = _checked_service(identity_required=True)
-    return service.store, service.office_signer()
+    return CheckedStore(service.store), service.office_signer()
 
 
 def _on(day: str, provisional: bool) -> str:
@@ -271,7 +272,8 @@ def accounts_score(period, fmt) -> None:
 
     first, last = calendar.period(period)
     service = _checked_service()
-    rows = scores.score(service.store, first, last, seen=scores.seen(service, first, last))
+    rows = scores.score(CheckedStore(service.store), first, last,
+                        seen=scores.seen(service, first, last))
     _emit(rows, fmt, table([r["rank"], r["account"], r["total"],
                             say("score_indices", diligence=r["diligence"], effect=r["effect"],
                                 content=r["content"], cluster=r["cluster"],

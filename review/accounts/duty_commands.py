@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from review.accounts.checked import CheckedStore
 from review.accounts.commands import DATE, FORMAT_OPTION, _checked_service, _day
 from review.accounts.duty_notice import FORMATS
 from review.language import lang_option, say
@@ -73,7 +74,7 @@ def _show(value: datetime | None, fmt: str) -> None:
     from review.accounts.duty_notice import as_dict, label, weekday
 
     day = _day(value)
-    found = duty.on(_checked_service().store, day)
+    found = duty.on(CheckedStore(_checked_service().store), day)
     working = calendar.official(day) if found is None else False
     if found is not None:
         data, line = as_dict(found), say("duty_on", date=day.isoformat(), weekday=weekday(day),
@@ -125,7 +126,7 @@ def duty_list(first, last, fmt, out) -> None:
     from review.accounts import duty
 
     first, last = _span(first, last)
-    _export(duty.saved(_checked_service().store, first, last), first, last, fmt, out)
+    _export(duty.saved(CheckedStore(_checked_service().store), first, last), first, last, fmt, out)
 
 
 @duty_group.command("swap")

@@ -29,11 +29,18 @@ def _checked(desk: Desk):
     return desk.service
 
 
+def _store(service):
+    """The store as the office's readers use it: each reading checked in its own snapshot."""
+    from review.accounts.checked import CheckedStore
+
+    return CheckedStore(service.store)
+
+
 def accounts(desk: Desk, request: Request, form: FormData | None) -> Response:
     from review.accounts import alerts, registry
 
     service = _checked(desk)
-    store, today = service.store, date.today()
+    store, today = _store(service), date.today()
     listed = registry.listing(store)
     units = sorted({a["unit"] for a in listed} | {a["unit"] for a in alerts.listing(store)})
     unit_alerts = []
@@ -68,7 +75,7 @@ def _chart(desk: Desk, service, months: list[str], account: str) -> str | None:
     series: dict[str, list[float | None]] = {k: [] for k in INDICES}
     for month in months:
         first, last = calendar.period(month)
-        rows = scores.score(service.store, first, last,
+        rows = scores.score(_store(service), first, last,
                             seen=scores.seen(service, first, last))
         row = next((r for r in rows if r["account"] == account), None)
         for k in INDICES:
@@ -86,7 +93,7 @@ def notice(desk: Desk, request: Request, form: FormData | None) -> Response:
     unit = request.query_params.get("unit", "").strip()
     if not unit:
         raise UsageError("blank_option", option="unit")
-    text = alerts.notice(service.store, unit, date.today())
+    text = alerts.notice(_store(service), unit, date.today())
     lines = text.splitlines()
     return printable(desk, request, "notice.html", "notice.html",
                      heading=lines[0].removeprefix("# "), lines=lines[1:])
@@ -100,7 +107,7 @@ def month_record(desk: Desk, request: Request, form: FormData | None) -> Respons
 
     service = _checked(desk)
     account = request.path_params["account"]
-    if account not in {a["name"] for a in registry.listing(service.store)}:
+    if account not in {a["name"] for a in registry.listing(_store(service))}:
         raise UsageError("desk_no_account", name=account)
     try:
         first, last = calendar.period(request.query_params.get("month") or

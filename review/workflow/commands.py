@@ -199,7 +199,15 @@ def _proposed(proposal: dict) -> str:
 
     found = proposal.get("changes")
     if found is None:
-        return json.dumps(proposal["statement"], ensure_ascii=False)
+        shown = json.dumps(proposal["statement"], ensure_ascii=False)
+        if "key" in proposal:
+            shown += " " + say("pending_key", key=proposal["key"])
+        person = proposal.get("on_roster")
+        if person is not None:
+            shown += " " + say("pending_on_roster" if proposal["kind"] == "roster.add"
+                               else "pending_rotated", roles=",".join(person["roles"]) or "—",
+                               keys=", ".join(person["keys"]) or "—")
+        return shown
     lines = changes_text(found)
     return f"{say('pending_policy_change')} {'; '.join(lines)}" if lines \
         else say("pending_policy_same")

@@ -505,6 +505,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pending_policy_change": ("审核策略变更（相对现行策略）：",
                               "policy change (from the policy in force):"),
     "pending_policy_same": ("审核策略不变（与现行策略相同）", "no change to the policy in force"),
+    "pending_key": ("密钥指纹 {key}", "key {key}"),
+    "pending_on_roster": ("【此人已在名册（{roles}），现有密钥 {keys}：本变更为其再添一把"
+                          "密钥，原密钥继续有效；请与本人核对指纹】",
+                          "[already on the roster ({roles}) with key(s) {keys}: this gives that "
+                          "person one more key and keeps the others; check the fingerprint with "
+                          "the person]"),
+    "pending_rotated": ("【此人现有密钥 {keys}（{roles}）将全部失效】",
+                        "[the person's key(s) {keys} ({roles}) all end here]"),
     "pending_signed": ("已签名：{signers}；尚需 {needs} 位", "signed by {signers}; needs {needs}"),
     "trust_root": ("信任根：{root}", "trust root: {root}"),
     "export_needs_cosign": ("此导出还须 {missing} 位其他管理员加签才生效：review roster export "

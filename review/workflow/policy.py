@@ -128,10 +128,11 @@ def changes_text(found: dict) -> list[str]:
         elif name == "lists":
             then = {x["path"]: x for x in was}
             later = {x["path"]: x for x in now}
-            lines = [f"lists: − {p}" for p in then if p not in later]
-            lines += [f"lists: + {p} {_entry(later[p])}" for p in later if p not in then]
-            lines += [f"lists: {p} {_entry(then[p])} ⇒ {_entry(later[p])}" for p in later
-                      if p in then and then[p] != later[p]]
+            lines = [f"lists: − {_path(p)}" for p in then if p not in later]
+            lines += [f"lists: + {_path(p)} {_entry(later[p])}" for p in later
+                      if p not in then]
+            lines += [f"lists: {_path(p)} {_entry(then[p])} ⇒ {_entry(later[p])}"
+                      for p in later if p in then and then[p] != later[p]]
             if not lines or len(then) != len(was) or len(later) != len(now):
                 # one path pinned twice, or the same entries in another order (the first
                 # leaders file is the one used): by path, that read as no change at all
@@ -144,7 +145,17 @@ def changes_text(found: dict) -> list[str]:
 
 
 def _listed(entries: list[dict]) -> str:
-    return "[" + ", ".join(f"{x['path']} {_entry(x)}" for x in entries) + "]"
+    return "[" + ", ".join(f"{_path(x['path'])} {_entry(x)}" for x in entries) + "]"
+
+
+def _path(path: str) -> str:
+    """A pinned list's path as a co-signing admin must read it: a path is a file's name, never
+    folded, so `org/tеrms.txt` (a Cyrillic е), `org/terms.txt ` or one with a zero-width space
+    is another file than the office's `org/terms.txt`. Dropped and added beside it, it read as
+    that list pinned again; each such character is named (⟦U+0435⟧)."""
+    from review.columns import spelt
+
+    return spelt(path)
 
 
 def _entry(entry: dict) -> str:

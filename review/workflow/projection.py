@@ -22,12 +22,12 @@ DECISION_KINDS = ("approve", "reject", "override", "consent")
 
 def office_disagreements(conn: Connection) -> list[str]:
     """disagreements() of the office's own tables (accounts, events, activity, alerts, duty):
-    what an account or alert action reads its ids from."""
-    return [line for line in disagreements(conn)
-            if not line.startswith(("review_items", "review_decisions"))]
+    what an account or alert action reads its ids from, and what the office's readers count
+    (review.accounts.checked: in the snapshot they read)."""
+    return disagreements(conn, items_too=False)
 
 
-def disagreements(conn: Connection) -> list[str]:
+def disagreements(conn: Connection, items_too: bool = True) -> list[str]:
     """One line per table row that differs from the signed log (or that the log lacks)."""
     records = chain.records(conn, checked=False)
     trust = [r for r in records if r.kind in chain.TRUST_KINDS]
@@ -45,8 +45,8 @@ def disagreements(conn: Connection) -> list[str]:
         return signer is not None and bool(signer.at(r.seq).roles & set(OFFICE_ROLES)) \
             and r.seq not in stale
 
-    return [*_items(conn, records, roster, policy, workspace, trust),
-            *_decisions(conn, records, roster),
+    return [*(_items(conn, records, roster, policy, workspace, trust) if items_too else ()),
+            *(_decisions(conn, records, roster) if items_too else ()),
             *accounts.disagreements(conn, records, office)]
 
 

@@ -314,6 +314,7 @@ class Service:
         return [{"seq": seq, "kind": p.record.kind, "statement": p.record.statement,
                  **({"changes": policy_changes(state.policy, p.record.statement)}
                     if p.record.kind == "policy.set" else {}),
+                 **_keyed(state.roster, p.record),
                  "signed_by": sorted(p.standing(state.roster)),
                  "needs": state.policy.admin_threshold - len(p.standing(state.roster))}
                 for seq, p in sorted(state.roster.pending.items())
@@ -1116,6 +1117,30 @@ def _summary(findings: list[Finding]) -> dict:
     out: dict[str, int] = {}
     for f in findings:
         out[f.severity.value] = out.get(f.severity.value, 0) + 1
+    return out
+
+
+def _keyed(roster: Roster, record: chain.Record) -> dict:
+    """For a proposed addition or rotation: the key's fingerprint, as `review keygen` printed
+    it to its holder (what a co-signer asks him to read out; the statement holds the key
+    itself), and, when the name is on the roster, that person as he stands. An addition of a
+    name on the roster gives that person one more key and keeps his others: the thief of one
+    admin's key proposing `roster add` of another admin with a key of his own read as that
+    admin's new key, and once co-signed he held two admins — the whole threshold."""
+    from review.workflow.keys import decode_public, fingerprint
+
+    said = record.statement
+    if record.kind not in ("roster.add", "roster.rotate") or not isinstance(
+            said.get("public"), str) or not isinstance(said.get("name"), str):
+        return {}
+    try:
+        out: dict = {"key": fingerprint(decode_public(said["public"]))}
+    except UsageError:  # no key (a record made by hand): the statement shows what it holds
+        return {}
+    person = roster.people.get(said["name"])
+    if person is not None:
+        out["on_roster"] = {"roles": sorted(person.roles), "keys": sorted(
+            fp for fp, key in person.keys.items() if key.revoked_seq is None)}
     return out
 
 

@@ -124,8 +124,16 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """A connection whose statements all read one state of the store. On PostgreSQL that
+        is one snapshot (REPEATABLE READ): under READ COMMITTED each statement sees what was
+        committed before it, so `roster export` judged the log's later records by the roster
+        it had read before them — a roster record committed in between made an honest
+        release, approved and released meanwhile, read as misplaced and void in an export the
+        admin signed. SQLite's reads begin as its writes do (`BEGIN IMMEDIATE`)."""
         try:
             with self.engine.connect() as conn:
+                if not self.sqlite:
+                    conn.execution_options(isolation_level="REPEATABLE READ")
                 yield conn
         except DBAPIError as err:
             raise StoreError(_database_error(err)) from None
