@@ -37,6 +37,7 @@ class FileGate:
     result: FileResult
     status: str                         # A M R … (or "all")
     approval: str | None = None         # None: approved or not required; else why not
+    rule: Rule | None = None            # the approval problem's rule (None: RV001)
 
     @property
     def baselined(self) -> int:
@@ -191,6 +192,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                         lang=lang or config.lang)
     trust_root = _base_root(root, settings, config, report) \
         if config.ci.require_approval else None
+    refused, report.files = report.files, []  # the roster's refusal: said after the drafts
     accepted_text = git.show(settings, str(config.ci.baseline), root) if settings else \
         _read(root / config.ci.baseline)
     if settings and accepted_text != _read(root / config.ci.baseline):
@@ -229,6 +231,8 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                 "transformed_by_git", attributes=", ".join(transformed[path]))))
             report.files.append(FileGate(result, status, None))
             continue
+        if path == ROSTER and refused:
+            continue  # refused already (_within_reach)
         if not publishable(path, config) or not full.is_file():
             report.outside.append(path)  # listed, not checked: never a silent pass
             continue
@@ -240,6 +244,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         if result.error is None and config.ci.require_approval:
             approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
+    report.files += refused
     return report
 
 
@@ -332,6 +337,19 @@ def _within_reach(anchor, root: Path, report: GateReport):
     extended = anchor.extended(newer) if newer else None
     if newer and extended is None:
         report.notices.append(Msg("change_roster_short", roster=ROSTER))
+    if anchor.known and extended is None:
+        # The base's export is the gate's memory of every revocation (`--since` included),
+        # policy and threshold up to it. An older export is validly signed too: removed,
+        # replaced by one that cannot be read, or put back, it would be the base's once
+        # merged, and the gate would forget them (TUF: a version never goes back). Used
+        # only once merged is not enough: it is refused.
+        from review.findings import Decision
+        from review.rules.release import ROSTER_GOES_BACK
+
+        report.files.append(FileGate(FileResult(path=ROSTER, decision=Decision.PASS),
+                                     "D" if text is None else "M",
+                                     Msg("roster_goes_back", roster=ROSTER),
+                                     ROSTER_GOES_BACK))
     return extended or dataclasses.replace(anchor, complete=True)
 
 

@@ -34,6 +34,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "核验发布",
                             "{roster} of this change does not hold every record of the base "
                             "revision's export: releases are checked against the base's"),
+    "roster_goes_back": ("{roster} 不包含基线版本导出的全部记录（被删除、不可信或是更早的导出）："
+                         "合并后，门禁将不再知道基线导出中的吊销、策略和管理员门限",
+                         "{roster} does not hold every record of the base revision's export "
+                         "(removed, untrusted or an older export): once merged, the gate would "
+                         "no longer know the revocations, policy and admins' threshold the "
+                         "base's holds"),
     "not_approved_no_roster": ("未经审核：基线版本中没有签名的名册导出（.review/roster.json）",
                                "not approved: no signed roster export (.review/roster.json) at "
                                "the base revision"),

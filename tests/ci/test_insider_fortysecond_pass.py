@@ -1,0 +1,108 @@
+"""Insider pass 42, in CI: what it got through, and what now stops it.
+
+- Rollback of the roster export. The base revision's `.review/roster.json` is the gate's
+  memory of every revocation (`roster revoke --since` included), policy and admins' threshold
+  up to it. An older export is validly signed too: a change that only put it back (or deleted
+  the export, or replaced it with one that cannot be read, then added the older one) got
+  exit 0 with a notice ("used only once merged"); once merged, the next change's draft,
+  approved with a reviewer's key the office had since revoked from before that approval,
+  passed. A change whose export does not hold every record of the base's is now refused
+  (RV002, exit 1)."""
+
+import json
+import shutil
+
+import pytest
+from ci.conftest import ci, commit, git
+from workflow.team import CLEAN
+
+ROSTER = ".review/roster.json"
+DRAFT = CLEAN + "本通知由编辑自行发布。\n"
+
+
+def _branch(repo, name: str) -> None:
+    git(repo.root, "checkout", "-q", "main")
+    git(repo.root, "checkout", "-q", "-b", name)
+
+
+def _merged(repo, branch: str) -> None:
+    git(repo.root, "checkout", "-q", "main")
+    git(repo.root, "merge", "-q", branch)
+
+
+def _revoked_after_export(repo, keep):
+    """On main: require-approval; a draft approved with the reviewer's key (stolen by the
+    editor) and released; export E1, kept with the attestation, committed without the draft;
+    then the theft found, the key revoked from before the approval, and export E2 committed."""
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    path = repo.write("bad.md", DRAFT)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))  # the editor, with the reviewer's stolen key
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")
+    shutil.copy(repo.root / ROSTER, keep / "e1.json")
+    shutil.copytree(repo.root / ".review" / "attestations", keep / "att")
+    (repo.root / path).unlink()
+    shutil.rmtree(repo.root / ".review" / "attestations")
+    commit(repo, "e1")
+    history = json.loads(repo.ok("admin", "log", str(item), "--format", "json").stdout)
+    approval = next(r["seq"] for r in history if r["kind"] == "approve")
+    repo.ok("admin", "roster", "revoke", "reviewer", "--since", str(approval - 1))
+    repo.ok("admin", "roster", "export")
+    commit(repo, "e2: the reviewer's key revoked from before the approval")
+
+
+def _publish(repo, keep):
+    repo.write("bad.md", DRAFT)
+    shutil.copytree(keep / "att", repo.root / ".review" / "attestations")
+    commit(repo, "publish")
+    return ci(repo, "--base", "main", "--format", "json", "--lang", "en")
+
+
+@pytest.mark.parametrize("how", ["older", "deleted", "unreadable"])
+def test_a_change_cannot_put_back_an_older_roster_export(repo, tmp_path, how):
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    _revoked_after_export(repo, keep)
+    _branch(repo, "control")
+    result = _publish(repo, keep)
+    assert result.exit_code == 1
+    assert "revokes from record" in json.loads(result.stdout)["files"][0]["approval_error"]
+    # the editor's change: the export only
+    _branch(repo, "rollback")
+    if how == "older":
+        shutil.copy(keep / "e1.json", repo.root / ROSTER)
+    elif how == "deleted":
+        (repo.root / ROSTER).unlink()
+    else:
+        (repo.root / ROSTER).write_text("{}", encoding="utf-8")
+    commit(repo, "rollback")
+    result = ci(repo, "--base", "main", "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    problem = data["files"][-1]
+    assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
+    assert "does not hold every record of the base revision's export" in \
+        problem["approval_error"]
+    assert ROSTER not in data["outside"]
+
+
+def test_a_newer_export_of_the_same_log_is_still_taken(repo, tmp_path):
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    _revoked_after_export(repo, keep)
+    _branch(repo, "fresh")
+    path = repo.write("good.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.keygen("reviewer2")
+    repo.add("reviewer2", "reviewer")
+    repo.ok("reviewer2", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")
+    commit(repo)
+    result = ci(repo, "--base", "main", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [path]
