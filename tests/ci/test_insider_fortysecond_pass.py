@@ -7,14 +7,22 @@
   exit 0 with a notice ("used only once merged"); once merged, the next change's draft,
   approved with a reviewer's key the office had since revoked from before that approval,
   passed. A change whose export does not hold every record of the base's is now refused
-  (RV002, exit 1)."""
+  (RV002, exit 1).
+- The same rollback offline: in a clone without a store, `review verify` knows only the
+  committed export. Checked out on the editor's branch with the older export put back, the
+  revoked approval verified. `review verify` now keeps the newest export it trusted for the
+  workspace (in the user's state directory) and never uses an older one in its place."""
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from ci.conftest import ci, commit, git
+from click.testing import CliRunner
 from workflow.team import CLEAN
+
+from review.cli import main
 
 ROSTER = ".review/roster.json"
 DRAFT = CLEAN + "本通知由编辑自行发布。\n"
@@ -106,3 +114,29 @@ def test_a_newer_export_of_the_same_log_is_still_taken(repo, tmp_path):
     result = ci(repo, "--base", "main", "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [path]
+
+
+def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
+        repo, tmp_path, tmp_path_factory, monkeypatch):
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    _revoked_after_export(repo, keep)
+    _branch(repo, "publish")
+    repo.write("bad.md", DRAFT)
+    shutil.copytree(keep / "att", repo.root / ".review" / "attestations")
+    commit(repo)
+    clone = tmp_path_factory.mktemp("clone") / "site"
+    subprocess.run(["git", "clone", "-q", "-b", "publish", str(repo.root), str(clone)],
+                   check=True)
+    monkeypatch.chdir(clone)  # no store here: the committed export is what verify knows
+    env = repo.env(None)
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1 and "revokes from record" in result.stderr
+    shutil.copy(keep / "e1.json", clone / ROSTER)  # the editor's branch, checked out
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1, result.output
+    assert "older than a roster export this computer verified" in result.stderr
+    assert "revokes from record" in result.stderr
+    (clone / ROSTER).unlink()
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1 and "revokes from record" in result.stderr
