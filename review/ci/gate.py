@@ -310,10 +310,11 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         return None
     # the export at the base revision is also an anchor: attestations must carry its records
     return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
-                         root, report)
+                         root, report, touched=git.changed_since_fork(
+                             base, ROSTER, _read(root / ROSTER), root))
 
 
-def _within_reach(anchor, root: Path, report: GateReport):
+def _within_reach(anchor, root: Path, report: GateReport, touched: bool = False):
     """The anchor, requiring every release to lie within the log an admin exported: the
     export of the change itself counts for that when it comes from the same root and holds
     every record the anchor knows — an export only shows which records the store holds (its
@@ -337,12 +338,14 @@ def _within_reach(anchor, root: Path, report: GateReport):
     extended = anchor.extended(newer) if newer else None
     if newer and extended is None:
         report.notices.append(Msg("change_roster_short", roster=ROSTER))
-    if anchor.known and extended is None:
+    if anchor.known and extended is None and touched:
         # The base's export is the gate's memory of every revocation (`--since` included),
         # policy and threshold up to it. An older export is validly signed too: removed,
         # replaced by one that cannot be read, or put back, it would be the base's once
         # merged, and the gate would forget them (TUF: a version never goes back). Used
-        # only once merged is not enough: it is refused.
+        # only once merged is not enough: it is refused — when the change itself wrote it
+        # (it differs from the export where the change left the base's history): a branch
+        # that only lags behind a newer export merges into that one.
         from review.findings import Decision
         from review.rules.release import ROSTER_GOES_BACK
 

@@ -140,3 +140,26 @@ def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
     (clone / ROSTER).unlink()
     result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
     assert result.exit_code == 1 and "revokes from record" in result.stderr
+
+
+def test_a_branch_that_only_lags_behind_a_newer_export_is_not_refused(repo, tmp_path):
+    """The fix refuses an export the change wrote; a branch made before the default branch got
+    a newer export, which never touched it, merges into the newer one."""
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    _branch(repo, "lagging")
+    repo.write("notes.txt", "not a draft\n")
+    commit(repo, "lagging")
+    git(repo.root, "checkout", "-q", "main")
+    repo.keygen("reviewer2")
+    repo.add("reviewer2", "reviewer")
+    repo.ok("admin", "roster", "export")
+    commit(repo, "a newer export")
+    git(repo.root, "checkout", "-q", "lagging")
+    result = ci(repo, "--base", "main", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert ROSTER not in [f["path"] for f in json.loads(result.stdout)["files"]]
