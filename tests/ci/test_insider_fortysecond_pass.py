@@ -8,6 +8,10 @@
   approved with a reviewer's key the office had since revoked from before that approval,
   passed. A change whose export does not hold every record of the base's is now refused
   (RV002, exit 1).
+- Worse, where CI pins no root (no `trust-root` in review.toml, no REVIEW_TRUST_ROOT: the
+  base's export is then the pin itself), the editor's change put in the export of a sandbox
+  workspace of his own (his key its admin, a second key of his its reviewer): exit 0, two
+  notices; once merged, his sock puppet's approvals passed. Refused the same way now.
 - The same rollback offline: in a clone without a store, `review verify` knows only the
   committed export. Checked out on the editor's branch with the older export put back, the
   revoked approval verified. `review verify` now keeps the newest export it trusted for the
@@ -163,3 +167,36 @@ def test_a_branch_that_only_lags_behind_a_newer_export_is_not_refused(repo, tmp_
     result = ci(repo, "--base", "main", "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert ROSTER not in [f["path"] for f in json.loads(result.stdout)["files"]]
+
+
+def _ci_unpinned(team, *args):
+    """`review ci` as the README's workflows run it: no REVIEW_TRUST_ROOT, no trust-root file;
+    the base revision's export is the pin."""
+    env = team.env(None)
+    env["REVIEW_TRUST_ROOT"] = ""
+    env["XDG_CONFIG_HOME"] = str(team.root / "no-config")
+    return CliRunner().invoke(main, ["ci", *args], env=env, catch_exceptions=False)
+
+
+def test_a_change_cannot_swap_in_the_export_of_a_workspace_of_the_editors_own(
+        repo, tmp_path_factory, monkeypatch):
+    from workflow.test_trust_root import rogue_workspace
+
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    _branch(repo, "swap")
+    rogue = rogue_workspace(repo, tmp_path_factory.mktemp("elsewhere") / "x", monkeypatch)
+    path = rogue.write("evil.md", DRAFT)
+    item = rogue.submit("editor", path)
+    rogue.ok("sock", "approve", str(item))
+    rogue.ok("editor", "release", str(item))
+    rogue.ok("admin", "roster", "export")
+    monkeypatch.chdir(repo.root)
+    shutil.copy(rogue.root / ROSTER, repo.root / ROSTER)
+    commit(repo, "the export only")
+    result = _ci_unpinned(repo, "--base", "main", "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    problem = json.loads(result.stdout)["files"][-1]
+    assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
