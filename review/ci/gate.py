@@ -297,21 +297,37 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
             report.notices.append(Msg("no_base_no_root"))
             return None
         return _within_reach(pinned, root, report)
-    text = git.show(base, ROSTER, root)
-    if text != _read(root / ROSTER):
+    text, now = git.show(base, ROSTER, root), _read(root / ROSTER)
+    if text != now:
         report.notices.append(Msg("roster_changes", roster=ROSTER))
+    touched = git.changed_since_fork(base, ROSTER, now, root)
     try:
         pinned = trust.pinned(config.trust_root)
         if not text:
+            if pinned is None and touched and now is not None:
+                # nothing to check it against: merged, it would be its own pin — an
+                # editor's sandbox workspace as the office's
+                _refuse_roster(report, now, "roster_unpinned")
             return _within_reach(pinned, root, report) if pinned else None
         trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(Msg("base_roster_untrusted", roster=ROSTER, problem=err))
+        if touched:  # the same: the base trusts nothing to check it against
+            _refuse_roster(report, now, "roster_unpinned")
         return None
     # the export at the base revision is also an anchor: attestations must carry its records
     return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
-                         root, report, touched=git.changed_since_fork(
-                             base, ROSTER, _read(root / ROSTER), root))
+                         root, report, touched=touched)
+
+
+def _refuse_roster(report: GateReport, now: str | None, why: str) -> None:
+    """`.review/roster.json` as a file of the change the gate refuses (RV002, exit 1)."""
+    from review.findings import Decision
+    from review.rules.release import ROSTER_GOES_BACK
+
+    report.files.append(FileGate(FileResult(path=ROSTER, decision=Decision.PASS),
+                                 "D" if now is None else "M", Msg(why, roster=ROSTER),
+                                 ROSTER_GOES_BACK))
 
 
 def _within_reach(anchor, root: Path, report: GateReport, touched: bool = False):
@@ -346,13 +362,7 @@ def _within_reach(anchor, root: Path, report: GateReport, touched: bool = False)
         # only once merged is not enough: it is refused — when the change itself wrote it
         # (it differs from the export where the change left the base's history): a branch
         # that only lags behind a newer export merges into that one.
-        from review.findings import Decision
-        from review.rules.release import ROSTER_GOES_BACK
-
-        report.files.append(FileGate(FileResult(path=ROSTER, decision=Decision.PASS),
-                                     "D" if text is None else "M",
-                                     Msg("roster_goes_back", roster=ROSTER),
-                                     ROSTER_GOES_BACK))
+        _refuse_roster(report, text, "roster_goes_back")
     return extended or dataclasses.replace(anchor, complete=True)
 
 

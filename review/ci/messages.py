@@ -40,6 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "(removed, untrusted or an older export): once merged, the gate would "
                          "no longer know the revocations, policy and admins' threshold the "
                          "base's holds"),
+    "roster_unpinned": ("{roster} 由本次变更写入，但基线版本既没有可信的名册导出，"
+                        "也没有固定的信任根（trust-root）可供核对：合并后它将成为"
+                        "自己的信任根。请先在 review.toml 中设置 trust-root，"
+                        "或由管理员直接提交导出",
+                        "{roster} is written by this change, but the base revision has neither "
+                        "a trusted roster export nor a pinned root (trust-root) to check it "
+                        "against: merged, it would be its own root. Set trust-root in "
+                        "review.toml first, or have an admin commit the export"),
     "not_approved_no_roster": ("未经审核：基线版本中没有签名的名册导出（.review/roster.json）",
                                "not approved: no signed roster export (.review/roster.json) at "
                                "the base revision"),

@@ -200,3 +200,46 @@ def test_a_change_cannot_swap_in_the_export_of_a_workspace_of_the_editors_own(
     assert result.exit_code == 1, result.output
     problem = json.loads(result.stdout)["files"][-1]
     assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
+
+
+def _rogue_export(repo, tmp_path_factory, monkeypatch):
+    """The editor's sandbox workspace, a draft released there by his sock puppet, exported."""
+    from workflow.test_trust_root import rogue_workspace
+
+    rogue = rogue_workspace(repo, tmp_path_factory.mktemp("elsewhere") / "x", monkeypatch)
+    path = rogue.write("evil.md", DRAFT)
+    item = rogue.submit("editor", path)
+    rogue.ok("sock", "approve", str(item))
+    rogue.ok("editor", "release", str(item))
+    rogue.ok("admin", "roster", "export")
+    monkeypatch.chdir(repo.root)
+    return rogue
+
+
+@pytest.mark.parametrize("base", ["no export", "trust-root changed"])
+def test_a_change_cannot_write_the_export_where_the_base_trusts_none(
+        repo, tmp_path_factory, monkeypatch, base):
+    """No export at the base and no pinned root (an office that has not committed its first
+    export), or an export the base no longer trusts (a change to review.toml's trust-root,
+    merged: pass 36 D5's class): a change that writes the export could not be checked against
+    anything, and merged it would be its own root."""
+    from review.workflow.keys import decode_public, fingerprint
+
+    git(repo.root, "checkout", "-q", "main")
+    rogue = _rogue_export(repo, tmp_path_factory, monkeypatch)
+    toml = '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n'
+    if base == "no export":
+        (repo.root / ROSTER).unlink()
+    else:
+        admin = fingerprint(decode_public((rogue.root / "keys" / "admin.pem.pub").read_text()))
+        toml = f'trust-root = "{admin}@{rogue.identity}"\n' + toml
+    (repo.root / "review.toml").write_text(toml, encoding="utf-8")
+    commit(repo, "the base")
+    _branch(repo, "write")
+    shutil.copy(rogue.root / ROSTER, repo.root / ROSTER)
+    commit(repo, "the export only")
+    result = _ci_unpinned(repo, "--base", "main", "--format", "json", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    problem = json.loads(result.stdout)["files"][-1]
+    assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
+    assert "neither a trusted roster export nor a pinned root" in problem["approval_error"]
