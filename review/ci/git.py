@@ -183,7 +183,13 @@ def changed_since_fork(rev: str, path: str, now: str | None, cwd: Path) -> bool:
     change's starting point: whether the change itself wrote it. Histories that share no
     commit: yes."""
     fork = run(["merge-base", "HEAD", rev], cwd, check=False).strip()
-    return not fork or show(fork, path, cwd) != now
+    if not fork:
+        return True
+    if not ok(["cat-file", "-e", f"{fork}:{path}"], cwd):
+        return now is not None
+    # decoded as the working tree's text is read (undecodable bytes replaced)
+    return run_bytes(["cat-file", "blob", f"{fork}:{path}"], cwd).decode(
+        "utf-8", "replace") != now
 
 
 def tree(rev: str, path: str, cwd: Path) -> dict[str, bytes]:
