@@ -37,6 +37,7 @@ class FileGate:
     result: FileResult
     status: str                         # A M R … (or "all")
     approval: str | None = None         # None: approved or not required; else why not
+    rule: Rule | None = None            # the approval problem's rule (None: RV001)
 
     @property
     def baselined(self) -> int:
@@ -191,6 +192,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                         lang=lang or config.lang)
     trust_root = _base_root(root, settings, config, report) \
         if config.ci.require_approval else None
+    refused, report.files = report.files, []  # the roster's refusal: said after the drafts
     accepted_text = git.show(settings, str(config.ci.baseline), root) if settings else \
         _read(root / config.ci.baseline)
     if settings and accepted_text != _read(root / config.ci.baseline):
@@ -229,6 +231,8 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                 "transformed_by_git", attributes=", ".join(transformed[path]))))
             report.files.append(FileGate(result, status, None))
             continue
+        if path == ROSTER and refused:
+            continue  # refused already (_within_reach)
         if not publishable(path, config) or not full.is_file():
             report.outside.append(path)  # listed, not checked: never a silent pass
             continue
@@ -240,6 +244,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         if result.error is None and config.ci.require_approval:
             approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
+    report.files += refused
     return report
 
 
@@ -292,23 +297,40 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
             report.notices.append(Msg("no_base_no_root"))
             return None
         return _within_reach(pinned, root, report)
-    text = git.show(base, ROSTER, root)
-    if text != _read(root / ROSTER):
+    text, now = git.show(base, ROSTER, root), _read(root / ROSTER)
+    if text != now:
         report.notices.append(Msg("roster_changes", roster=ROSTER))
+    touched = git.changed_since_fork(base, ROSTER, now, root)
     try:
         pinned = trust.pinned(config.trust_root)
         if not text:
+            if pinned is None and touched and now is not None:
+                # nothing to check it against: merged, it would be its own pin — an
+                # editor's sandbox workspace as the office's
+                _refuse_roster(report, now, "roster_unpinned")
             return _within_reach(pinned, root, report) if pinned else None
         trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(Msg("base_roster_untrusted", roster=ROSTER, problem=err))
+        if touched:  # the same: the base trusts nothing to check it against
+            _refuse_roster(report, now, "roster_unpinned")
         return None
     # the export at the base revision is also an anchor: attestations must carry its records
     return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
-                         root, report)
+                         root, report, touched=touched)
 
 
-def _within_reach(anchor, root: Path, report: GateReport):
+def _refuse_roster(report: GateReport, now: str | None, why: str) -> None:
+    """`.review/roster.json` as a file of the change the gate refuses (RV002, exit 1)."""
+    from review.findings import Decision
+    from review.rules.release import ROSTER_GOES_BACK
+
+    report.files.append(FileGate(FileResult(path=ROSTER, decision=Decision.PASS),
+                                 "D" if now is None else "M", Msg(why, roster=ROSTER),
+                                 ROSTER_GOES_BACK))
+
+
+def _within_reach(anchor, root: Path, report: GateReport, touched: bool = False):
     """The anchor, requiring every release to lie within the log an admin exported: the
     export of the change itself counts for that when it comes from the same root and holds
     every record the anchor knows — an export only shows which records the store holds (its
@@ -332,6 +354,15 @@ def _within_reach(anchor, root: Path, report: GateReport):
     extended = anchor.extended(newer) if newer else None
     if newer and extended is None:
         report.notices.append(Msg("change_roster_short", roster=ROSTER))
+    if anchor.known and extended is None and touched:
+        # The base's export is the gate's memory of every revocation (`--since` included),
+        # policy and threshold up to it. An older export is validly signed too: removed,
+        # replaced by one that cannot be read, or put back, it would be the base's once
+        # merged, and the gate would forget them (TUF: a version never goes back). Used
+        # only once merged is not enough: it is refused — when the change itself wrote it
+        # (it differs from the export where the change left the base's history): a branch
+        # that only lags behind a newer export merges into that one.
+        _refuse_roster(report, text, "roster_goes_back")
     return extended or dataclasses.replace(anchor, complete=True)
 
 

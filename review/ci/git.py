@@ -177,6 +177,21 @@ def show(rev: str, path: str, cwd: Path) -> str | None:
     return run(["show", f"{rev}:{path}"], cwd)
 
 
+def changed_since_fork(rev: str, path: str, now: str | None, cwd: Path) -> bool:
+    """Whether `now` (a file's text in the working tree, None when absent) differs from the
+    file where HEAD's history left `rev`'s — their merge base, what a merge takes as the
+    change's starting point: whether the change itself wrote it. Histories that share no
+    commit: yes."""
+    fork = run(["merge-base", "HEAD", rev], cwd, check=False).strip()
+    if not fork:
+        return True
+    if not ok(["cat-file", "-e", f"{fork}:{path}"], cwd):
+        return now is not None
+    # decoded as the working tree's text is read (undecodable bytes replaced)
+    return run_bytes(["cat-file", "blob", f"{fork}:{path}"], cwd).decode(
+        "utf-8", "replace") != now
+
+
 def tree(rev: str, path: str, cwd: Path) -> dict[str, bytes]:
     """Every file under directory `path` at a revision, by its path below it, with its bytes
     (a link's are its target, as git keeps it); {} when there is none."""

@@ -34,6 +34,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "核验发布",
                             "{roster} of this change does not hold every record of the base "
                             "revision's export: releases are checked against the base's"),
+    "roster_goes_back": ("{roster} 不包含基线版本导出的全部记录（被删除、不可信或是更早的导出）："
+                         "合并后，门禁将不再知道基线导出中的吊销、策略和管理员门限",
+                         "{roster} does not hold every record of the base revision's export "
+                         "(removed, untrusted or an older export): once merged, the gate would "
+                         "no longer know the revocations, policy and admins' threshold the "
+                         "base's holds"),
+    "roster_unpinned": ("{roster} 由本次变更写入，但基线版本既没有可信的名册导出，"
+                        "也没有固定的信任根（trust-root）可供核对：合并后它将成为"
+                        "自己的信任根。请先在 review.toml 中设置 trust-root，"
+                        "或由管理员直接提交导出",
+                        "{roster} is written by this change, but the base revision has neither "
+                        "a trusted roster export nor a pinned root (trust-root) to check it "
+                        "against: merged, it would be its own root. Set trust-root in "
+                        "review.toml first, or have an admin commit the export"),
     "not_approved_no_roster": ("未经审核：基线版本中没有签名的名册导出（.review/roster.json）",
                                "not approved: no signed roster export (.review/roster.json) at "
                                "the base revision"),

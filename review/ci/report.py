@@ -13,7 +13,7 @@ from review.rules.release import NOT_APPROVED
 def to_report(gate: GateReport) -> Report:
     lang = gate.lang  # the gate's own sentences, in the language of its findings
     files = [FileReport(f.result, f.status, f.baselined,
-                        FileProblem(NOT_APPROVED, said(f.approval, lang)) if f.approval
+                        FileProblem(f.rule or NOT_APPROVED, said(f.approval, lang)) if f.approval
                         else None)
              for f in gate.files]
     return Report(files, LazyRules(gate.rules, RULES), command="ci", context={"base": gate.base},

@@ -16,7 +16,17 @@ NOT_APPROVED = Rule("RV001", Category.RELEASE, Gate.POLITICAL, Severity.BLOCK,
                     "提交送审（review submit），经审核通过并发布（review release）后再合并",
                     "submit it for review and release it (review submit … review release) "
                     "before merging")
-GATE = [NOT_APPROVED]
+# The roster export at the base revision knows every revocation, policy and threshold up to
+# it: a change that removes it, or puts back an older one (validly signed, from before a
+# revocation), would have the gate forget them once merged.
+ROSTER_GOES_BACK = Rule("RV002", Category.RELEASE, Gate.POLITICAL, Severity.BLOCK,
+                        "名册导出被删除、替换或回退：不包含基线版本导出的全部记录",
+                        "the roster export is removed, replaced or rolled back: it does not "
+                        "hold every record of the base revision's",
+                        "合并默认分支后，由管理员重新导出名册（review roster export）并提交",
+                        "merge the default branch, then have an admin export the roster again "
+                        "(review roster export) and commit that")
+GATE = [NOT_APPROVED, ROSTER_GOES_BACK]
 
 
 def _rule(number: int, gate: Gate, severity: Severity, zh: str, en: str) -> Rule:

@@ -611,10 +611,36 @@ def _pinned_root(ws, roster_file: str | None):
 
     try:
         exported = jsonfile.loads(regular_bytes(ws.review_dir / "roster.json", MAX_EXPORT))
-        pinned = pinned.anchored(attest.read_roster(exported, pinned))
+        committed = attest.read_roster(exported, pinned)
     except (OSError, ValueError, trust.Untrusted, ReviewError):
-        pass
-    return _with_store(pinned, ws)
+        committed = None
+    # Never an older export than one verified here before (heads.export_seen): put back in
+    # the folder, or in a clone of a branch, it would forget a revocation made since.
+    from review.workflow import heads
+
+    seen = _export_seen(pinned)
+    if committed is not None and (
+            seen is None or pinned.anchored(seen).extended(committed) is not None):
+        heads.remember_export(pinned.workspace, exported)
+        seen = committed
+    elif committed is not None:
+        click.echo(f"review: {say('export_older_than_seen', path=ws.review_dir / 'roster.json')}",
+                   err=True)
+    return _with_store(pinned.anchored(seen) if seen is not None else pinned, ws)
+
+
+def _export_seen(pinned):
+    """The newest export of the pinned workspace `review verify` trusted on this computer,
+    checked again from the pinned root; None when there is none (or it no longer holds)."""
+    from review.workflow import attest, heads, trust
+
+    kept = heads.export_seen(pinned.workspace)
+    if kept is None:
+        return None
+    try:
+        return attest.read_roster(kept, pinned)
+    except (trust.Untrusted, ReviewError):
+        return None
 
 
 @click.group()

@@ -51,3 +51,46 @@ def remember(workspace: str, seq: int, digest: str) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"seq": seq, "hash": digest}), encoding="utf-8")
         os.replace(tmp, path)
+
+
+# --- the newest roster export this user's `review verify` trusted -------------------------
+# TUF's rule against rollback: metadata once trusted is never replaced by an older version.
+# A workspace's committed export is anyone's to put back to an older one — validly signed,
+# from before a revocation (`--since`), a void release or a raised threshold — and in a clone
+# without a store it is all `review verify` knows. So the newest export verified here is kept
+# (its signed bytes: read again, it is checked again from the pinned root) and what it knows
+# is required whatever the folder holds.
+
+MAX_EXPORT = 64 * 1024 * 1024
+
+
+def _export_path(workspace: str) -> Path | None:
+    if not re.fullmatch(r"[0-9a-f]{16,64}", workspace):
+        return None
+    return state_dir() / f"{workspace}.export.json"
+
+
+def export_seen(workspace: str) -> dict | None:
+    """The newest roster export verified here for this workspace (unchecked), if any."""
+    path = _export_path(workspace)
+    if path is None:
+        return None
+    try:
+        if path.stat().st_size > MAX_EXPORT:
+            return None
+        data = jsonfile.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def remember_export(workspace: str, env: dict) -> None:
+    """Best effort, as `remember`: an export not kept is simply not required next time."""
+    path = _export_path(workspace)
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(env), encoding="utf-8")
+        os.replace(tmp, path)

@@ -596,6 +596,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rejected_at": ("{item}：已在第 {level} 级驳回", "{item}: rejected at level {level}"),
     "overridden": ("{item}：已放行 {finding}", "{item}: {finding} overridden"),
     "consented": ("{item}：单位同意 {ref}", "{item}: consent {ref}"),
+    "export_older_than_seen": ("{path} 比本机此前核验过的名册导出更早（或来自另一份日志）："
+                               "按本机保存的较新导出核验",
+                               "{path} is older than a roster export this computer verified "
+                               "before (or of another log): the newer one kept here is used"),
     "verified_released": ("{path}：已发布（{attestation}）", "{path}: released ({attestation})"),
     "no_attestation": ("{path}：该内容没有有效的发布证明", "{path}: no valid release attestation "
                        "for this content"),

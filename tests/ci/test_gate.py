@@ -174,7 +174,7 @@ def test_every_output_format_reports_findings_and_missing_approvals(repo, fmt):
 
 
 def test_the_approval_rule_is_declared_in_its_range():
-    assert [rule.id for rule in ci_report.RULES] == ["RV001"]
+    assert [rule.id for rule in ci_report.RULES] == ["RV001", "RV002"]
     assert ci_report.NOT_APPROVED.severity == "block"
 
 
