@@ -61,7 +61,7 @@ def drawn_and_not(page, reader) -> tuple[str, str]:
     stream = ContentStream(contents, reader, "bytes")
     walk = Walk(reader, _page_box(page))
     walk.stream(stream.operations, page.get("/Resources"), Graphics())
-    return _split(stream, walk.undrawn, lambda kept: _extracted(page, kept))
+    return _split(stream, walk, lambda kept: _extracted(page, kept))
 
 
 def appearance_text(page, appearance) -> tuple[str, str]:
@@ -83,27 +83,53 @@ def appearance_text(page, appearance) -> tuple[str, str]:
                 kept[NameObject(key)] = appearance[key]
         return page.extract_xform_text(kept) or ""
 
-    return _split(stream, walk.undrawn, extracted)
+    return _split(stream, walk, extracted)
 
 
-def _split(stream, undrawn: set[int], extracted: Callable) -> tuple[str, str]:
-    """The text of a parsed stream without the undrawn operators, and of them alone."""
+def _split(stream, walk: Walk, extracted: Callable) -> tuple[str, str]:
+    """The text of a parsed stream without the undrawn operators, and of them alone; of an
+    operator a cover hides in part, the glyphs it leaves in the first and those it hides in
+    the second."""
     from pypdf.generic import ContentStream
 
-    if not undrawn:
+    undrawn, partly = walk.undrawn, walk.partly
+    if not undrawn and not partly:
         return extracted(stream), ""
     operations = stream.operations
     texty = (*SHOWING, b"Do")
 
-    def text_of(keep: Callable[[int], bool]) -> str:
+    def text_of(keep: Callable[[int], bool], hidden: bool) -> str:
         kept = ContentStream(None, stream.pdf, "bytes")
         # a text-showing operator left out; ' and " also move to the next line: kept as T*
-        kept.operations = [op if keep(i) else ([], b"T*") for i, op in enumerate(operations)
-                           if keep(i) or op[1] in (b"'", b'"')]
+        kept.operations = [
+            _glyphs_of(op, walk.slices[i], partly[i], hidden) if i in partly else
+            op if keep(i) else ([], b"T*")
+            for i, op in enumerate(operations) if keep(i) or op[1] in (b"'", b'"')]
         return extracted(kept)
 
-    return (text_of(lambda i: i not in undrawn),
-            text_of(lambda i: i in undrawn or operations[i][1] not in texty))
+    return (text_of(lambda i: i not in undrawn, False),
+            text_of(lambda i: i in undrawn or i in partly or operations[i][1] not in texty,
+                    True))
+
+
+def _glyphs_of(operation: tuple, slices: list, covered: set[int], hidden: bool) -> tuple:
+    """A text-showing operator with only the glyphs a cover hides (`hidden`) or leaves."""
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    operands, op = operation
+    last = operands[-1]
+    strings = list(last) if isinstance(last, list) else [last]
+    pieces: dict[int, bytes] = {k: b"" for k, o in enumerate(strings)
+                                if isinstance(o, bytes | str)}
+    for glyph, (k, start, end) in enumerate(slices):
+        if (glyph in covered) == hidden:
+            raw = strings[k]
+            raw = raw.encode("latin-1", "replace") if isinstance(raw, str) else raw
+            pieces[k] += raw[start:end]
+    for k, raw in pieces.items():
+        strings[k] = ByteStringObject(raw)
+    shown = ArrayObject(strings) if isinstance(last, list) else strings[0]
+    return [*operands[:-1], shown], op
 
 
 def _extracted(page, contents) -> str:
