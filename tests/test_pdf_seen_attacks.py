@@ -206,3 +206,39 @@ def test_ordinary_shapes_layers_and_palettes_read_as_drawn(tmp_path):
     assert "不可见文字" not in _parts(data)
     code, report = _check(tmp_path, data)
     assert [f["rule"] for f in report["findings"]] == [] and code == 0
+
+
+def test_text_shown_by_the_quote_operators_is_judged_as_tj_is(tmp_path):
+    """`'` and `"` move to the next line and show, as Tj does; the walk took them for line
+    moves only, so a white 甲 shown by either parted the words."""
+    for shown in (f"{_hex('甲')} '", f"0 0 {_hex('甲')} \""):
+        data = _page(f"BT {{F}} 12 Tf 72 730 Td {_hex('本人长期出')} Tj 60 0 Td 0 TL "
+                     f"1 g {shown} 0 g -60 0 Td 72 0 Td {_hex('售冰毒，量大从优。')} Tj ET\n")
+        parts = _parts(data)
+        assert "甲" not in parts[None] and "甲" in parts["不可见文字"], shown
+
+
+@pytest.mark.parametrize("content", [
+    AD.split("\n")[1] + "\n" + AD.split("\n")[0] + "\n",  # the second half's text object first
+    f"BT {{F}} 12 Tf 156 730 Td {_hex('微信领取优惠券。')} Tj -84 0 Td "
+    f"{_hex('欢迎咨询，请加')} Tj ET\n",  # a Td back to the line's start
+    f"BT {{F}} 12 Tf 72 730 Td [{_hex('微信领取优惠券。')} 15000 {_hex('欢迎咨询，请加')} -7000]"
+    " TJ ET\n",  # a TJ whose number moves back 15 em
+], ids=["text objects", "Td back", "TJ back"])
+def test_a_line_drawn_second_half_first_is_read_as_it_stands(tmp_path, content):
+    """A reader sees 欢迎咨询，请加微信领取优惠券。; the stream draws the second half first, and
+    the check read 微信领取优惠券。欢迎咨询，请加 (exit 0). The drawn text is read again in the
+    order it stands on the page (part 按版面顺序)."""
+    data = _page(content)
+    assert "请加微信" in _parts(data)["按版面顺序"]
+    code, report = _check(tmp_path, data)
+    assert ("AD001", "按版面顺序") in {(f["rule"], f["location"].get("part"))
+                                   for f in report["findings"]}
+    assert code == 1
+
+
+def test_lines_drawn_in_order_are_not_read_twice():
+    content = (f"BT {{F}} 12 Tf 72 730 Td {_hex('第一行文字，')} Tj 0 -16 Td "
+               f"{_hex('第二行文字。')} Tj ET\n"
+               f"BT {{F}} 12 Tf 72 690 Td [{_hex('第三行')} -500 {_hex('有空格')}] TJ ET\n")
+    assert "按版面顺序" not in _parts(_page(content))

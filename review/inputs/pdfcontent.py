@@ -15,6 +15,7 @@ from review.inputs.pdfseen import (
     Graphics,
     Walk,
     box_of,
+    multiply,
     numbers,
     shows,
 )
@@ -49,19 +50,83 @@ def draws_text(stream, pdf, depth: int) -> bool:
     return False
 
 
-def drawn_and_not(page, reader) -> tuple[str, str]:
-    """A page's text as its readers see it drawn, and the text it holds but does not show
-    (review.inputs.pdfseen says which); the second is "" for most pages."""
+def drawn_and_not(page, reader) -> tuple[str, str, str]:
+    """A page's text as its readers see it drawn, the text it holds but does not show
+    (review.inputs.pdfseen says which), and the drawn text again in the order its lines and
+    pieces stand on the page when the content stream draws them in another; the last two are
+    "" for most pages."""
     from pypdf.generic import ContentStream
 
     contents = page.get_contents()
     if contents is None:
-        return page.extract_text() or "", ""
+        return page.extract_text() or "", "", ""
     # parsed once, as text extraction parses it (strings kept as bytes), and handed to it
     stream = ContentStream(contents, reader, "bytes")
     walk = Walk(reader, _page_box(page))
     walk.stream(stream.operations, page.get("/Resources"), Graphics())
-    return _split(stream, walk, lambda kept: _extracted(page, kept))
+    pieces: list = []
+    drawn, unseen = _split(stream, walk, lambda kept: _extracted(page, kept, []))
+    kept = ContentStream(None, reader, "bytes")
+    kept.operations = _placed(stream.operations, walk)
+    _extracted(page, kept, pieces)
+    laid = _laid_out(pieces)
+    return drawn, unseen, laid if _squeezed(laid) != _squeezed(drawn) else ""
+
+
+def _placed(operations: list, walk: Walk) -> list:
+    """The drawn operators of a page, each text-showing one set where the walk found it (its
+    own text object, at its own text matrix) so that extraction gives it as a piece of its own
+    with its place; `'` and `"` as Tj, having moved already; each string of a TJ as a piece
+    of its own where its first glyph stands (a TJ's numbers can draw its strings in any
+    order)."""
+    from pypdf.generic import FloatObject
+
+    out = []
+    for i, (operands, op) in enumerate(operations):
+        if i in walk.undrawn and op in (*SHOWING, b"Do"):
+            continue
+        if i not in walk.placed or op not in SHOWING:
+            out.append((operands, op))
+            continue
+        tm, tlm, starts = walk.placed[i]
+        shown = _glyphs_of((operands, op), walk.slices[i], walk.partly[i], False) \
+            if i in walk.partly else (operands, op)
+        last = shown[0][-1]
+        strings = list(last) if isinstance(last, list) else [last]
+        first: dict[int, float] = {}
+        for glyph, (k, _, _) in enumerate(walk.slices[i]):
+            first.setdefault(k, starts[glyph] if glyph < len(starts) else 0.0)
+        for k, string in enumerate(strings):
+            if k in first and isinstance(string, bytes | str) and len(string):
+                at = multiply((1, 0, 0, 1, first[k], 0), tm)
+                out += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in at], b"Tm"),
+                        ([string], b"Tj")]
+        out += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in tlm], b"Tm")]
+    return out
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _laid_out(pieces: list) -> str:
+    """The pieces text extraction gave (text, position, size), in the order a reader reads
+    them: lines from the top, each from the left. "" when any piece is not upright (turned or
+    mirrored text), which is left to the stream's order."""
+    placed = []
+    for text, (a, b, c, d, x, y), size in pieces:
+        if not text.strip():
+            continue
+        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
+            return ""
+        placed.append((y, x, "".join(text.split("\n")), max(abs(size * d), 1.0)))
+    lines: list[list] = []
+    for y, x, text, height in sorted(placed, key=lambda p: (-p[0], p[1])):
+        if lines and abs(lines[-1][0] - y) <= height / 2:
+            lines[-1][1].append((x, text))
+        else:
+            lines.append([y, [(x, text)]])
+    return "\n".join("".join(t for _, t in sorted(line)) for _, line in lines)
 
 
 def appearance_text(page, appearance) -> tuple[str, str]:
@@ -132,15 +197,25 @@ def _glyphs_of(operation: tuple, slices: list, covered: set[int], hidden: bool) 
     return [*operands[:-1], shown], op
 
 
-def _extracted(page, contents) -> str:
+def _extracted(page, contents, pieces: list) -> str:
     """The page's text with `contents` in place of its own (put back after: the reader is
-    never written, and whatever reads the page next reads it as it was)."""
+    never written, and whatever reads the page next reads it as it was); `pieces` gets each
+    piece extraction read, with where it stands (the text and page matrices, multiplied)."""
     from pypdf.generic import NameObject
 
     own = page.get(NameObject("/Contents"))
     page[NameObject("/Contents")] = contents
+    pieces.clear()
+
+    def seen(text, cm, tm, font, size) -> None:
+        try:
+            pieces.append((text, multiply(tuple(float(v) for v in tm),
+                                          tuple(float(v) for v in cm)), float(size or 0)))
+        except (TypeError, ValueError):
+            pieces.append((text, (0.0, 1.0, 1.0, 0.0, 0.0, 0.0), 0.0))  # not upright
+
     try:
-        return page.extract_text() or ""
+        return page.extract_text(visitor_text=seen) or ""
     finally:
         if own is None:
             del page[NameObject("/Contents")]

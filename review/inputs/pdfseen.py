@@ -283,6 +283,9 @@ class Walk:
         self.glyphs: dict[int, int] = {}  # how many glyphs each operator of the page's shows
         # where each of those glyphs lies in the operator: (string's place, start, end)
         self.slices: dict[int, list[tuple[int, int, int]]] = {}
+        # the text and line matrices each of them is shown at (a `'` or `"` after its move)
+        # and where each glyph starts along the line
+        self.placed: dict[int, tuple[Matrix, Matrix, list[float]]] = {}
         self._parsed: dict[int, list] = {}  # each form's operations, parsed once
         self._off = _hidden_layers(reader)
 
@@ -323,9 +326,7 @@ class Walk:
                 if op == b"TD":
                     g = replace(g, leading=-m[1])
                 tm = tlm = multiply((1, 0, 0, 1, m[0], m[1]), tlm)
-            elif op in (b"T*", b"'", b'"'):
-                if op == b'"' and (m := numbers(operands[:2], 2)):
-                    g = replace(g, words=m[0], spacing=m[1])
+            elif op == b"T*":
                 tm = tlm = multiply((1, 0, 0, 1, 0, -g.leading), tlm)
             elif op == b"TL" and (m := numbers(operands, 1)):
                 g = replace(g, leading=m[0])
@@ -394,9 +395,16 @@ class Walk:
             elif op == b"Do" and operands:
                 self._painted(_resolved(xobjects.get(operands[0])), resources, g, depth, at,
                               hidden)
-            elif op in SHOWING and operands and shows(operands[-1]):
+            elif op in SHOWING and operands:
+                if op in (b"'", b'"'):  # to the next line, then shown as Tj shows
+                    if op == b'"' and (m := numbers(operands[:2], 2)):
+                        g = replace(g, words=m[0], spacing=m[1])
+                    tm = tlm = multiply((1, 0, 0, 1, 0, -g.leading), tlm)
+                if not shows(operands[-1]):
+                    continue
                 cells = _glyphs(operands, g, wide, width)
                 if painting is None:
+                    self.placed[at] = (tm, tlm, [start for start, _ in cells])
                     strings = operands[-1] if isinstance(operands[-1], list) else [operands[-1]]
                     self.slices[at] = [(k, start, end) for k, o in enumerate(strings)
                                        if isinstance(o, bytes | str)
