@@ -242,3 +242,10 @@ def test_lines_drawn_in_order_are_not_read_twice():
                f"{_hex('第二行文字。')} Tj ET\n"
                f"BT {{F}} 12 Tf 72 690 Td [{_hex('第三行')} -500 {_hex('有空格')}] TJ ET\n")
     assert "按版面顺序" not in _parts(_page(content))
+
+
+def test_a_footer_drawn_before_the_body_is_not_read_again():
+    content = (f"BT {{F}} 9 Tf 280 40 Td {_hex('第 1 页')} Tj ET\n"
+               f"BT {{F}} 12 Tf 72 730 Td {_hex('正文第一行，')} Tj 0 -16 Td "
+               f"{_hex('正文第二行。')} Tj ET\n")
+    assert "按版面顺序" not in _parts(_page(content))

@@ -52,9 +52,9 @@ def draws_text(stream, pdf, depth: int) -> bool:
 
 def drawn_and_not(page, reader) -> tuple[str, str, str]:
     """A page's text as its readers see it drawn, the text it holds but does not show
-    (review.inputs.pdfseen says which), and the drawn text again in the order its lines and
-    pieces stand on the page when the content stream draws them in another; the last two are
-    "" for most pages."""
+    (review.inputs.pdfseen says which), and the drawn lines, as their pieces stand on the page,
+    that the content stream draws in another order (the second half of a line before its
+    first); the last two are "" for most pages."""
     from pypdf.generic import ContentStream
 
     contents = page.get_contents()
@@ -69,8 +69,11 @@ def drawn_and_not(page, reader) -> tuple[str, str, str]:
     kept = ContentStream(None, reader, "bytes")
     kept.operations = _placed(stream.operations, walk)
     _extracted(page, kept, pieces)
-    laid = _laid_out(pieces)
-    return drawn, unseen, laid if _squeezed(laid) != _squeezed(drawn) else ""
+    # only the lines the stream's order does not hold as they stand: a footer drawn before
+    # the body reads the same either way, and is not read twice
+    held = _squeezed(drawn)
+    laid = [line for line in _laid_out(pieces).splitlines() if _squeezed(line) not in held]
+    return drawn, unseen, "\n".join(laid)
 
 
 def _placed(operations: list, walk: Walk) -> list:
