@@ -249,3 +249,30 @@ def test_a_footer_drawn_before_the_body_is_not_read_again():
                f"BT {{F}} 12 Tf 72 730 Td {_hex('正文第一行，')} Tj 0 -16 Td "
                f"{_hex('正文第二行。')} Tj ET\n")
     assert "按版面顺序" not in _parts(_page(content))
+
+
+@pytest.mark.parametrize("line", [
+    AD.split("\n")[0] + "\n" + f"q 156 700 400 60 re W n BT {{F}} 12 Tf 144 730 Td "
+    f"{_hex('口微信领取优惠券。')} Tj ET Q\n",  # the first glyph clipped away
+    f"BT {{F}} 12 Tf -12 730 Td {_hex('口欢迎咨询，请加微信领取优惠券。')} Tj ET\n",  # off the page
+])
+def test_glyphs_a_reader_cannot_see_hide_only_themselves(tmp_path, line):
+    """The place of a line was judged at its first glyph only: 口 clipped away or off the
+    page moved all of 口微信领取优惠券。 out of the drawn text, parting the ad (exit 0)."""
+    data = _page(line)
+    parts = _parts(data)
+    assert "口" not in parts[None]
+    code, report = _check(tmp_path, data)
+    said = {(f["rule"], f["location"].get("part")) for f in report["findings"]}
+    assert ("RV301", "不可见文字") in said
+    assert code == 1
+
+
+def test_white_glyphs_past_the_end_of_their_dark_band_are_not_seen():
+    """White 本人长期出甲 on a dark band that ends before 甲: 甲 is white on the page."""
+    content = (f"0.1 0.2 0.5 rg 60 720 72 30 re f 1 g BT {{F}} 12 Tf 72 730 Td "
+               f"{_hex('本人长期出甲')} Tj ET 0 g BT {{F}} 12 Tf 144 730 Td "
+               f"{_hex('售冰毒，量大从优。')} Tj ET\n")
+    parts = _parts(_page(content))
+    assert "甲" not in parts[None] and "甲" in parts["不可见文字"]
+    assert "本人长期出" in parts[None]

@@ -460,25 +460,42 @@ class Walk:
     def _text(self, g: Graphics, placed: Matrix, at: int, cells: list[tuple[float, float]],
               whole: bool) -> None:
         trm = multiply((g.size * g.scaling / 100, 0, 0, g.size, 0, g.rise), placed)
-        centre = _point(trm, 0.5, 0.3)
         filled, stroked = g.mode in _FILLED, g.mode in _STROKED
         colours = [c for c, used in ((g.fill, filled), (g.stroke, stroked)) if used]
-        white = all(c is not None and c >= WHITE for c in colours) and \
-            not any(_inside(area, centre) and all(within(r, centre) for r in regions)
-                    for area, regions in self.painted)
+        white = all(c is not None and c >= WHITE for c in colours)
         faint = (not filled or g.alpha < FAINT) and (not stroked or g.stroke_alpha < FAINT)
-        if g.mode not in _DRAWING or white or faint or \
-                min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY or \
-                not _inside(self.box, centre) or not self._in_clip(g, centre):
+        if g.mode not in _DRAWING or faint or \
+                min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY:
             self.undrawn.add(at)
             return
+
+        def unseen(point: tuple[float, float]) -> bool:  # off the page, clipped, or white
+            return not _inside(self.box, point) or not self._in_clip(g, point) or white and \
+                not any(_inside(area, point) and all(within(r, point) for r in regions)
+                        for area, regions in self.painted)
+
         # each glyph's cell where its estimated advance puts it (at most _SAMPLES of them,
-        # spread over the operator): a cover must hold points all over one glyph's cell
+        # spread over the operator): a glyph whose centre is unseen is hidden, and a cover
+        # must hold points all over one glyph's cell
         step = max(1, math.ceil(len(cells) / _SAMPLES))
         whole = whole or step > 1
+        # a form's, or a long one's: judged by its first glyph's centre
+        if whole and unseen(_point(trm, 0.5, 0.3)):
+            self.undrawn.add(at)
+            return
+        hidden = set() if whole else \
+            {i for i, (x0, x1) in enumerate(cells)
+             if unseen(_point(placed, (x0 + x1) / 2, g.rise + 0.3 * g.size))}
+        if cells and len(hidden) == len(cells):
+            self.undrawn.add(at)
+            return
         if not whole:
             self.glyphs[at] = len(cells)
+            if hidden:
+                self.covered.setdefault(at, set()).update(hidden)
         for i in range(0, len(cells), step):
+            if i in hidden:
+                continue
             x0, x1 = cells[i]
             points = tuple(_point(placed, x0 + (x1 - x0) * fx, g.rise + g.size * fy)
                            for fx in (0.1, 0.5, 0.9) for fy in (0.0, 0.35, 0.7))
