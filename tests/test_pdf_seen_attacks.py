@@ -123,6 +123,9 @@ def _unseen_ways():
         ("white on a black line (a fill of no area)", "0 g 128 720 m 148 750 l f 1 g", "", None),
         ("in a layer turned off", "/OC /L1 BDC", "EMC", _layer_off),
         ("white from a palette", "/P0 cs 0 sc", "", _white_palette),
+        # too many operands: pdfium takes the first for sc, the last for g (both white here)
+        ("sc with an operand too many", "/DeviceRGB cs 1 1 1 0 sc", "", None),
+        ("g with an operand too many", "0 1 g", "", None),
     ]
 
 

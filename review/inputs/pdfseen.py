@@ -140,11 +140,14 @@ def lightness(space: object, operands: list) -> float | None:
     components = components or _DEVICE.get(kind)
     if kind in ("/Separation", "/DeviceN"):  # tints of ink: none of any is the paper
         return 1.0 - max(values)
-    if components != len(values):
+    if not isinstance(components, int) or components not in (1, 3, 4):
         return None
-    if components == 4:
-        return 1.0 - max(values)
-    return min(values)
+    if components > len(values):
+        return None
+    # too many operands: viewers differ in which they take (pdfium the first ones for sc, the
+    # last for g); the colour is white when either reading makes it white (RV301 says so)
+    readings = [values[:components], values[-components:]]
+    return max(1.0 - max(v) if components == 4 else min(v) for v in readings)
 
 
 def _indexed(space: list, values: list[float]) -> float | None:
@@ -345,7 +348,8 @@ class Walk:
             elif op == b"Tr" and (m := numbers(operands[:1], 1)):
                 g = replace(g, mode=int(m[0]))
             elif op in (b"g", b"rg", b"k", b"G", b"RG", b"K"):
-                space = {1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}.get(len(operands))
+                space = {b"g": "/DeviceGray", b"rg": "/DeviceRGB",
+                         b"k": "/DeviceCMYK"}[op.lower()]
                 g = self._colour(g, op.islower(), space, lightness(space, operands))
             elif op in (b"cs", b"CS") and operands:
                 space = _resolved(spaces.get(operands[0], operands[0]))
