@@ -89,5 +89,5 @@ _PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "�
             "编号": "list label", "注释": "annotation", "表单域": "form field",
             "域代码": "field code", "不含隐藏文字": "without hidden text",
             "文档标题": "document title", "书签": "bookmark",
-            "替代文字": "alt text"}
+            "替代文字": "alt text", "按版面顺序": "in page order"}
 _FIELDS = tuple(f.name for f in fields(Location))

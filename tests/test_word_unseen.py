@@ -85,3 +85,38 @@ def test_grey_text_and_ordinary_squeezing_are_seen(pipeline):
         data = word(_parted(_styled(properties)))
         assert _drug(pipeline, data) == [], properties
         assert "不含隐藏文字" not in {loc.part for _, loc in read(data).parts}
+
+
+# Red-team pass 43: white on a white highlight or a near-white shading counted as white on a
+# ground of its own; text the colour of its own highlight or shading (red on red, black on a
+# black highlight), a theme colour tinted to white (w:themeTint 00), and a run Word draws at
+# its complex-script size (w:cs, w:rtl with w:szCs 2) all parted the words a reader sees.
+
+def test_runs_drawn_in_the_colour_of_their_ground_or_at_their_complex_script_size(pipeline):
+    for properties in ("<w:color w:val='FFFFFF'/><w:highlight w:val='white'/>",
+                       "<w:color w:val='FFFFFF'/><w:shd w:val='clear' w:fill='FEFEFE'/>",
+                       "<w:color w:val='C00000'/><w:shd w:val='clear' w:fill='C00000'/>",
+                       "<w:color w:val='000000'/><w:highlight w:val='black'/>",
+                       "<w:color w:val='FFFF00'/><w:highlight w:val='yellow'/>",
+                       "<w:color w:val='000000' w:themeColor='text1' w:themeTint='00'/>",
+                       "<w:color w:val='4472C4' w:themeColor='accent1' w:themeTint='08'/>",
+                       "<w:cs/><w:sz w:val='24'/><w:szCs w:val='2'/>",
+                       "<w:rtl/><w:sz w:val='24'/><w:szCs w:val='0'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [_PARTED], properties
+    cell = word(body="<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:tc><w:tcPr><w:shd w:val='clear' "
+                     "w:fill='1F3864'/></w:tcPr><w:p>" + _parted(_styled(
+                         "<w:color w:val='1F3864'/>")) + "</w:p></w:tc></w:tr></w:tbl>")
+    assert [where.part for where in _drug(pipeline, cell)] == ["不含隐藏文字"]
+
+
+def test_text_on_a_ground_of_another_colour_and_tints_a_reader_sees_are_ordinary(pipeline):
+    for properties in ("<w:color w:val='000000'/><w:highlight w:val='yellow'/>",
+                       "<w:color w:val='C00000'/><w:shd w:val='clear' w:fill='FFF2CC'/>",
+                       "<w:color w:val='FFFFFF'/><w:highlight w:val='darkBlue'/>",
+                       "<w:color w:val='4472C4' w:themeColor='accent1' w:themeTint='99'/>",
+                       "<w:cs/><w:sz w:val='24'/><w:szCs w:val='21'/>",
+                       "<w:sz w:val='24'/><w:szCs w:val='2'/>"):
+        data = word(_parted(_styled(properties)))
+        assert _drug(pipeline, data) == [], properties
+        assert "不含隐藏文字" not in {loc.part for _, loc in read(data).parts}, properties

@@ -19,7 +19,7 @@ PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "l
               "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
               "annotation": "注释", "form": "表单域", "field": "域代码",
               "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签",
-              "alt": "替代文字", "invisible": "不可见文字"}
+              "alt": "替代文字", "invisible": "不可见文字", "laid_out": "按版面顺序"}
 
 
 class Parts:
@@ -72,16 +72,19 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
             OSError):
         raise InputError("not_pdf") from None
     out = Parts()
-    for p, (text, unseen, _) in enumerate(pages, 1):
+    for p, (text, unseen, laid, _) in enumerate(pages, 1):
         for n, line in enumerate(text.splitlines(), 1):
             out.add(line, Location(page=p, line=n))
         # checked like the rest, as a part of its own: RV301 tells the reviewer that
         # readers see something else there (an image, for a scan with a text layer)
         out.add(unseen, Location(part=PART_NAMES["invisible"], page=p))
+        # the drawn text again as its pieces stand on the page, when the stream draws them in
+        # another order (a line's second half drawn before its first reads it backwards)
+        out.add(laid, Location(part=PART_NAMES["laid_out"], page=p))
     if not out.pieces:  # a scan: a note on it is no reason to pass its pages unread
         raise InputError("pdf_no_text")
     shown: set[str] = set()
-    for p, (_, _, drawn) in enumerate(pages, 1):
+    for p, (_, _, _, drawn) in enumerate(pages, 1):
         for part, text in drawn:
             shown.add(_squeezed(text))
             out.add(text, Location(part=PART_NAMES[part], page=p))

@@ -15,6 +15,7 @@ from review.inputs.pdfseen import (
     Graphics,
     Walk,
     box_of,
+    multiply,
     numbers,
     shows,
 )
@@ -49,19 +50,86 @@ def draws_text(stream, pdf, depth: int) -> bool:
     return False
 
 
-def drawn_and_not(page, reader) -> tuple[str, str]:
-    """A page's text as its readers see it drawn, and the text it holds but does not show
-    (review.inputs.pdfseen says which); the second is "" for most pages."""
+def drawn_and_not(page, reader) -> tuple[str, str, str]:
+    """A page's text as its readers see it drawn, the text it holds but does not show
+    (review.inputs.pdfseen says which), and the drawn lines, as their pieces stand on the page,
+    that the content stream draws in another order (the second half of a line before its
+    first); the last two are "" for most pages."""
     from pypdf.generic import ContentStream
 
     contents = page.get_contents()
     if contents is None:
-        return page.extract_text() or "", ""
+        return page.extract_text() or "", "", ""
     # parsed once, as text extraction parses it (strings kept as bytes), and handed to it
     stream = ContentStream(contents, reader, "bytes")
     walk = Walk(reader, _page_box(page))
     walk.stream(stream.operations, page.get("/Resources"), Graphics())
-    return _split(stream, walk.undrawn, lambda kept: _extracted(page, kept))
+    pieces: list = []
+    drawn, unseen = _split(stream, walk, lambda kept: _extracted(page, kept, []))
+    kept = ContentStream(None, reader, "bytes")
+    kept.operations = _placed(stream.operations, walk)
+    _extracted(page, kept, pieces)
+    # only the lines the stream's order does not hold as they stand: a footer drawn before
+    # the body reads the same either way, and is not read twice
+    held = _squeezed(drawn)
+    laid = [line for line in _laid_out(pieces).splitlines() if _squeezed(line) not in held]
+    return drawn, unseen, "\n".join(laid)
+
+
+def _placed(operations: list, walk: Walk) -> list:
+    """The drawn operators of a page, each text-showing one set where the walk found it (its
+    own text object, at its own text matrix) so that extraction gives it as a piece of its own
+    with its place; `'` and `"` as Tj, having moved already; each string of a TJ as a piece
+    of its own where its first glyph stands (a TJ's numbers can draw its strings in any
+    order)."""
+    from pypdf.generic import FloatObject
+
+    out = []
+    for i, (operands, op) in enumerate(operations):
+        if i in walk.undrawn and op in (*SHOWING, b"Do"):
+            continue
+        if i not in walk.placed or op not in SHOWING:
+            out.append((operands, op))
+            continue
+        tm, tlm, starts = walk.placed[i]
+        shown = _glyphs_of((operands, op), walk.slices[i], walk.partly[i], False) \
+            if i in walk.partly else (operands, op)
+        last = shown[0][-1]
+        strings = list(last) if isinstance(last, list) else [last]
+        first: dict[int, float] = {}
+        for glyph, (k, _, _) in enumerate(walk.slices[i]):
+            first.setdefault(k, starts[glyph] if glyph < len(starts) else 0.0)
+        for k, string in enumerate(strings):
+            if k in first and isinstance(string, bytes | str) and len(string):
+                at = multiply((1, 0, 0, 1, first[k], 0), tm)
+                out += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in at], b"Tm"),
+                        ([string], b"Tj")]
+        out += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in tlm], b"Tm")]
+    return out
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _laid_out(pieces: list) -> str:
+    """The pieces text extraction gave (text, position, size), in the order a reader reads
+    them: lines from the top, each from the left. "" when any piece is not upright (turned or
+    mirrored text), which is left to the stream's order."""
+    placed = []
+    for text, (a, b, c, d, x, y), size in pieces:
+        if not text.strip():
+            continue
+        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
+            return ""
+        placed.append((y, x, "".join(text.split("\n")), max(abs(size * d), 1.0)))
+    lines: list[list] = []
+    for y, x, text, height in sorted(placed, key=lambda p: (-p[0], p[1])):
+        if lines and abs(lines[-1][0] - y) <= height / 2:
+            lines[-1][1].append((x, text))
+        else:
+            lines.append([y, [(x, text)]])
+    return "\n".join("".join(t for _, t in sorted(line)) for _, line in lines)
 
 
 def appearance_text(page, appearance) -> tuple[str, str]:
@@ -83,38 +151,74 @@ def appearance_text(page, appearance) -> tuple[str, str]:
                 kept[NameObject(key)] = appearance[key]
         return page.extract_xform_text(kept) or ""
 
-    return _split(stream, walk.undrawn, extracted)
+    return _split(stream, walk, extracted)
 
 
-def _split(stream, undrawn: set[int], extracted: Callable) -> tuple[str, str]:
-    """The text of a parsed stream without the undrawn operators, and of them alone."""
+def _split(stream, walk: Walk, extracted: Callable) -> tuple[str, str]:
+    """The text of a parsed stream without the undrawn operators, and of them alone; of an
+    operator a cover hides in part, the glyphs it leaves in the first and those it hides in
+    the second."""
     from pypdf.generic import ContentStream
 
-    if not undrawn:
+    undrawn, partly = walk.undrawn, walk.partly
+    if not undrawn and not partly:
         return extracted(stream), ""
     operations = stream.operations
     texty = (*SHOWING, b"Do")
 
-    def text_of(keep: Callable[[int], bool]) -> str:
+    def text_of(keep: Callable[[int], bool], hidden: bool) -> str:
         kept = ContentStream(None, stream.pdf, "bytes")
         # a text-showing operator left out; ' and " also move to the next line: kept as T*
-        kept.operations = [op if keep(i) else ([], b"T*") for i, op in enumerate(operations)
-                           if keep(i) or op[1] in (b"'", b'"')]
+        kept.operations = [
+            _glyphs_of(op, walk.slices[i], partly[i], hidden) if i in partly else
+            op if keep(i) else ([], b"T*")
+            for i, op in enumerate(operations) if keep(i) or op[1] in (b"'", b'"')]
         return extracted(kept)
 
-    return (text_of(lambda i: i not in undrawn),
-            text_of(lambda i: i in undrawn or operations[i][1] not in texty))
+    return (text_of(lambda i: i not in undrawn, False),
+            text_of(lambda i: i in undrawn or i in partly or operations[i][1] not in texty,
+                    True))
 
 
-def _extracted(page, contents) -> str:
+def _glyphs_of(operation: tuple, slices: list, covered: set[int], hidden: bool) -> tuple:
+    """A text-showing operator with only the glyphs a cover hides (`hidden`) or leaves."""
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    operands, op = operation
+    last = operands[-1]
+    strings = list(last) if isinstance(last, list) else [last]
+    pieces: dict[int, bytes] = {k: b"" for k, o in enumerate(strings)
+                                if isinstance(o, bytes | str)}
+    for glyph, (k, start, end) in enumerate(slices):
+        if (glyph in covered) == hidden:
+            raw = strings[k]
+            raw = raw.encode("latin-1", "replace") if isinstance(raw, str) else raw
+            pieces[k] += raw[start:end]
+    for k, raw in pieces.items():
+        strings[k] = ByteStringObject(raw)
+    shown = ArrayObject(strings) if isinstance(last, list) else strings[0]
+    return [*operands[:-1], shown], op
+
+
+def _extracted(page, contents, pieces: list) -> str:
     """The page's text with `contents` in place of its own (put back after: the reader is
-    never written, and whatever reads the page next reads it as it was)."""
+    never written, and whatever reads the page next reads it as it was); `pieces` gets each
+    piece extraction read, with where it stands (the text and page matrices, multiplied)."""
     from pypdf.generic import NameObject
 
     own = page.get(NameObject("/Contents"))
     page[NameObject("/Contents")] = contents
+    pieces.clear()
+
+    def seen(text, cm, tm, font, size) -> None:
+        try:
+            pieces.append((text, multiply(tuple(float(v) for v in tm),
+                                          tuple(float(v) for v in cm)), float(size or 0)))
+        except (TypeError, ValueError):
+            pieces.append((text, (0.0, 1.0, 1.0, 0.0, 0.0, 0.0), 0.0))  # not upright
+
     try:
-        return page.extract_text() or ""
+        return page.extract_text(visitor_text=seen) or ""
     finally:
         if own is None:
             del page[NameObject("/Contents")]

@@ -1,20 +1,25 @@
 """Which of a content stream's text-showing operators draw nothing a reader sees: text in a
 rendering mode that paints nothing (3, 7: a scan's recognised text), white or near-white text
-on nothing but the white page, fully transparent text, text under 2 points high or wide, text
-off the page or outside its clipping path, and text that a later opaque image or filled shape
+on nothing but the white page, text whose fill and stroke are all fully transparent, text under
+2 points high or wide, text off the page or outside its clipping path, text in an optional
+content layer the document turns off, and the glyphs that a later opaque image or filled shape
 covers (the redaction box over a name that the text layer still holds).
 
 A reader judges what the page shows; a check that reads all the text layer the same would see
 出甲售冰毒 where a white 甲 parts the words a reader sees. Each operator's place is judged at the
 first glyph's centre, as a rendering matrix puts it: the walk keeps the transformation, text
-and colour state that `q`/`Q` save, the painted areas in device space, and the clip's box. A
-form XObject is walked in its painter's state; any undrawn text in it makes its painting (the
-`Do`) undrawn, and the whole form is then read as undrawn (its text is checked all the same,
-only said)."""
+and colour state that `q`/`Q` save, the painted paths (each as the region its fill rule fills:
+two rectangles that cancel, or a line, fill nothing) and the clipping paths the same way. A
+cover must hold points all over a glyph's cell (its width from the font where the code says
+which glyph, with Tc and Tw), so a hairline or a box beside the text covers nothing; a cover
+over some glyphs of a line takes those glyphs only (red-team pass 43). A form XObject is
+walked in its painter's state; any undrawn text in it makes its painting (the `Do`) undrawn,
+and the whole form is then read as undrawn (its text is checked all the same, only said)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -51,11 +56,15 @@ class Graphics:
     fill_space: object = "/DeviceGray"  # a name, or the array a named space resolves to
     stroke_space: object = "/DeviceGray"
     alpha: float = 1.0  # /ca: the opacity of what is filled
+    stroke_alpha: float = 1.0  # /CA: the opacity of what is stroked
+    clips: tuple = ()  # the clipping paths' regions (see `Region`): a point is in all of them
     masked: bool = False  # a soft mask: what is painted may let the page through
     size: float = 0.0  # Tf
     scaling: float = 100.0  # Tz
     leading: float = 0.0  # TL
     rise: float = 0.0  # Ts
+    spacing: float = 0.0  # Tc
+    words: float = 0.0  # Tw
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -83,6 +92,27 @@ def _meet(a: Box, b: Box) -> Box:
     return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
 
 
+# A path as it fills: its subpaths (polygons through every point a segment names, a curve's
+# control points included) in device space, and whether the even-odd rule fills it.
+Region = tuple[tuple[tuple[tuple[float, float], ...], ...], bool]
+
+
+def within(region: Region, point: tuple[float, float]) -> bool:
+    """Whether a path fills `point`: by its winding number, or its crossings for even-odd; a
+    path that fills nothing (a line, two rectangles that cancel) holds no point."""
+    polygons, even_odd = region
+    x, y = point
+    winding = crossings = 0
+    for polygon in polygons:
+        for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+            if (y0 <= y) != (y1 <= y):
+                at = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+                if at > x:
+                    crossings += 1
+                    winding += 1 if y1 > y0 else -1
+    return crossings % 2 == 1 if even_odd else winding != 0
+
+
 def numbers(operands: list, count: int | None = None) -> list[float] | None:
     """The operands as numbers (a bool is none), or None; `count` of them when given."""
     if count is not None and len(operands) != count:
@@ -102,25 +132,51 @@ def lightness(space: object, operands: list) -> float | None:
     kind, components = space, None
     if isinstance(space, list) and space:  # [/ICCBased stream], [/Separation …], …
         kind = space[0]
+        if kind == "/Indexed":
+            return _indexed(space, values)
         if kind == "/ICCBased":
             stream = space[1].get_object() if len(space) > 1 else None
             components = stream.get("/N") if hasattr(stream, "get") else None
     components = components or _DEVICE.get(kind)
     if kind in ("/Separation", "/DeviceN"):  # tints of ink: none of any is the paper
         return 1.0 - max(values)
-    if components != len(values):
+    if not isinstance(components, int) or components not in (1, 3, 4):
         return None
-    if components == 4:
-        return 1.0 - max(values)
-    return min(values)
+    if components > len(values):
+        return None
+    # too many operands: viewers differ in which they take (pdfium the first ones for sc, the
+    # last for g); the colour is white when either reading makes it white (RV301 says so)
+    readings = [values[:components], values[-components:]]
+    return max(1.0 - max(v) if components == 4 else min(v) for v in readings)
+
+
+def _indexed(space: list, values: list[float]) -> float | None:
+    """An indexed colour's lightness: its palette entry's, in the base space."""
+    if len(space) < 4 or len(values) != 1:
+        return None
+    base, table = _resolved(space[1]), _resolved(space[3])
+    table = table.get_data() if hasattr(table, "get_data") else table
+    if not isinstance(table, bytes | str):
+        return None
+    table = table.encode("latin-1") if isinstance(table, str) else table
+    kind = base[0] if isinstance(base, list) and base else base
+    if kind == "/ICCBased":
+        stream = _resolved(base[1]) if len(base) > 1 else None
+        n = stream.get("/N") if hasattr(stream, "get") else None
+    else:
+        n = _DEVICE.get(kind)
+    if not isinstance(n, int) or n < 1:
+        return None
+    entry = table[int(values[0]) * n:(int(values[0]) + 1) * n]
+    return lightness(base, [b / 255 for b in entry]) if len(entry) == n else None
 
 
 @dataclass
 class Shown:
-    """A text-showing operator (or a form's painting) where the walk met it."""
+    """A glyph of a text-showing operator (or of a form's painting) where the walk met it."""
     index: int
-    centre: tuple[float, float]
-    top: tuple[float, float]  # a point higher in the same glyph: a cover must hold both
+    glyph: int  # its number in the operator; -1 for a form's or a sampled long operator's
+    points: tuple[tuple[float, float], ...]  # over its cell: a cover must hold them all
 
 
 def _dict(value: object) -> dict:
@@ -142,47 +198,127 @@ def shows(operand: object) -> bool:
     return isinstance(operand, bytes | str) and len(operand) > 0
 
 
-def _glyphs(operands: list, g: Graphics, wide: bool) -> tuple[float, int]:
-    """About how far, in text space, a showing operator moves the next glyph, and how many
-    glyphs it shows: no font's widths are read, so a glyph is taken as a full em in a two-byte
-    (CID) font and half one in any other; a TJ's numbers move by thousandths of an em."""
-    em, per = (1.0, 2) if wide else (0.5, 1)
-    moved, count = 0.0, 0
+def glyph_bytes(operand: object, wide: bool) -> list[tuple[int, int]]:
+    """Where each glyph of a shown string lies in it, as the walk counts glyphs: two bytes a
+    glyph in a two-byte (CID) font, one in any other (a last odd byte goes with the glyph
+    before it; a string too short for one glyph is one)."""
+    per = 2 if wide else 1
+    count = max(1, len(operand) // per)
+    return [(i * per, len(operand) if i == count - 1 else (i + 1) * per) for i in range(count)]
+
+
+def _widths(font: dict) -> Callable[[bytes], float]:
+    """A glyph's width in ems, from the font's own widths where the code says which glyph:
+    a simple font's /Widths, a CID font's /W under an Identity encoding (the code is the CID);
+    under a Unicode CMap (UniGB-UCS2-H, …) a code below U+1100 is taken as half an em and any
+    other as a full em; elsewhere a full em in a two-byte font and half one in any other."""
+    wide = font.get("/Subtype") == "/Type0"
+    if not wide:
+        first, table = font.get("/FirstChar"), _resolved(font.get("/Widths"))
+        if isinstance(first, int) and isinstance(table, list):
+            widths = [w / 1000 if isinstance(w, int | float) else 0.5 for w in
+                      (_resolved(w) for w in table)]
+            return lambda raw: widths[raw[0] - first] if raw and \
+                0 <= raw[0] - first < len(widths) else 0.5
+        return lambda raw: 0.5
+    encoding = font.get("/Encoding")
+    descendants = _resolved(font.get("/DescendantFonts"))
+    cid = _dict(descendants[0]) if isinstance(descendants, list) and descendants else {}
+    if encoding in ("/Identity-H", "/Identity-V"):
+        default = cid.get("/DW", 1000)
+        default = default / 1000 if isinstance(default, int | float) else 1.0
+        widths: dict[int, float] = {}
+        table = _resolved(cid.get("/W"))
+        table = [_resolved(o) for o in table] if isinstance(table, list) else []
+        i = 0
+        while i + 1 < len(table) and len(widths) < 65536:
+            start, then = table[i], table[i + 1]
+            if isinstance(start, int) and isinstance(then, list):
+                for k, w in enumerate(_resolved(o) for o in then):
+                    if isinstance(w, int | float):
+                        widths[start + k] = w / 1000
+                i += 2
+            elif i + 2 < len(table) and isinstance(start, int) and isinstance(then, int) \
+                    and isinstance(table[i + 2], int | float) and then - start < 65536:
+                for code in range(start, then + 1):
+                    widths[code] = table[i + 2] / 1000
+                i += 3
+            else:
+                break
+        return lambda raw: widths.get(int.from_bytes(raw[:2], "big"), default)
+    if isinstance(encoding, str) and ("UCS2" in encoding or "UTF16" in encoding):
+        return lambda raw: 0.5 if int.from_bytes(raw[:2], "big") < 0x1100 else 1.0
+    return lambda raw: 1.0
+
+
+def _glyphs(operands: list, g: Graphics, wide: bool,
+            width: Callable[[bytes], float]) -> list[tuple[float, float]]:
+    """Where, in text space, each glyph of a showing operator starts and ends (`width` gives
+    a glyph's width in ems); the character spacing (Tc) follows each, the word spacing (Tw)
+    each one-byte space, and a TJ's numbers move by thousandths of an em."""
+    scale = g.scaling / 100
+    at, cells = 0.0, []
     for operand in operands[-1] if isinstance(operands[-1], list) else operands[-1:]:
         if isinstance(operand, bytes | str):
-            count += max(1, len(operand) // per)
-            moved += max(1, len(operand) // per) * em
+            raw = operand.encode("latin-1", "replace") if isinstance(operand, str) else operand
+            for start, end in glyph_bytes(raw, wide):
+                advance = width(raw[start:end]) * g.size * scale
+                space = g.words if not wide and raw[start:end] == b" " else 0.0
+                cells.append((at, at + advance))
+                at += advance + (g.spacing + space) * scale
         elif isinstance(operand, int | float) and not isinstance(operand, bool):
-            moved -= float(operand) / 1000
-    return moved * g.size * g.scaling / 100, count
+            at -= float(operand) / 1000 * g.size * scale
+    return cells
 
 
 class Walk:
     """One page's (or one appearance's) walk: the indexes of its operators that show text a
-    reader does not see, in `undrawn` once `stream` has run."""
+    reader does not see, in `undrawn` once `stream` has run; and, in `partly`, for an operator
+    of the page's own of which a cover hides some glyphs only, those glyphs' numbers."""
 
     def __init__(self, reader, box: Box = EVERYWHERE) -> None:
         self.reader, self.box = reader, box
-        self.painted: list[Box] = []  # areas painted in a colour not white: white text's ground
-        self.shown: list[Shown] = []  # text seen so far, which a later opaque paint may cover
+        # areas painted in a colour not white, white text's ground: (box, regions in which)
+        self.painted: list[tuple[Box, tuple]] = []
+        self.shown: list[Shown] = []  # glyphs seen so far, which a later opaque paint may cover
         self.undrawn: set[int] = set()
+        self.covered: dict[int, set[int]] = {}  # glyphs covered, by operator
+        self.glyphs: dict[int, int] = {}  # how many glyphs each operator of the page's shows
+        # where each of those glyphs lies in the operator: (string's place, start, end)
+        self.slices: dict[int, list[tuple[int, int, int]]] = {}
+        # the text and line matrices each of them is shown at (a `'` or `"` after its move)
+        # and where each glyph starts along the line
+        self.placed: dict[int, tuple[Matrix, Matrix, list[float]]] = {}
         self._parsed: dict[int, list] = {}  # each form's operations, parsed once
+        self._off = _hidden_layers(reader)
+
+    @property
+    def partly(self) -> dict[int, set[int]]:
+        return {i: glyphs for i, glyphs in self.covered.items() if i not in self.undrawn}
 
     def stream(self, operations: list, resources: object, g: Graphics, depth: int = 0,
-               painting: int | None = None) -> None:
+               painting: int | None = None, off: bool = False) -> None:
         resources = _dict(resources)
         xobjects, states = _dict(resources.get("/XObject")), _dict(resources.get("/ExtGState"))
         spaces, fonts = _dict(resources.get("/ColorSpace")), _dict(resources.get("/Font"))
+        properties = _dict(resources.get("/Properties"))
         saved: list[Graphics] = []
+        marked: list[bool] = []  # marked content open: whether each is in a layer turned off
         tm = tlm = IDENTITY
-        path: list[tuple[float, float]] = []
-        clipping, wide = False, False
+        subpaths: list[list[tuple[float, float]]] = []
+        clipping, wide, width = None, False, _widths({})
         for index, (operands, op) in enumerate(operations):
             at = index if painting is None else painting
+            hidden = off or any(marked)
             if op == b"q":
                 saved.append(g)
             elif op == b"Q":
                 g = saved.pop() if saved else g
+            elif op in (b"BDC", b"BMC"):
+                marked.append(op == b"BDC" and len(operands) == 2 and operands[0] == "/OC" and
+                              self._layer_off(properties.get(operands[1], operands[1])))
+            elif op == b"EMC":
+                marked = marked[:-1]
             elif op == b"cm" and (m := numbers(operands, 6)):
                 g = replace(g, ctm=multiply(tuple(m), g.ctm))
             elif op == b"BT":
@@ -193,7 +329,7 @@ class Walk:
                 if op == b"TD":
                     g = replace(g, leading=-m[1])
                 tm = tlm = multiply((1, 0, 0, 1, m[0], m[1]), tlm)
-            elif op in (b"T*", b"'", b'"'):
+            elif op == b"T*":
                 tm = tlm = multiply((1, 0, 0, 1, 0, -g.leading), tlm)
             elif op == b"TL" and (m := numbers(operands, 1)):
                 g = replace(g, leading=m[0])
@@ -201,53 +337,104 @@ class Walk:
                 g = replace(g, scaling=m[0])
             elif op == b"Ts" and (m := numbers(operands, 1)):
                 g = replace(g, rise=m[0])
+            elif op == b"Tc" and (m := numbers(operands, 1)):
+                g = replace(g, spacing=m[0])
+            elif op == b"Tw" and (m := numbers(operands, 1)):
+                g = replace(g, words=m[0])
             elif op == b"Tf" and len(operands) == 2 and (m := numbers(operands[1:])):
                 font = _dict(fonts.get(operands[0]))
                 g, wide = replace(g, size=m[0]), font.get("/Subtype") == "/Type0"
+                width = _widths(font)
             elif op == b"Tr" and (m := numbers(operands[:1], 1)):
                 g = replace(g, mode=int(m[0]))
             elif op in (b"g", b"rg", b"k", b"G", b"RG", b"K"):
-                space = {1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}.get(len(operands))
+                space = {b"g": "/DeviceGray", b"rg": "/DeviceRGB",
+                         b"k": "/DeviceCMYK"}[op.lower()]
                 g = self._colour(g, op.islower(), space, lightness(space, operands))
             elif op in (b"cs", b"CS") and operands:
                 space = _resolved(spaces.get(operands[0], operands[0]))
                 kind = space[0] if isinstance(space, list) and space else space
-                g = self._colour(g, op == b"cs", space,
-                                 None if kind in ("/Pattern", "/Indexed", "/Lab") else 0.0)
+                light = lightness(space, [0]) if kind == "/Indexed" else \
+                    None if kind in ("/Pattern", "/Lab") else 0.0
+                g = self._colour(g, op == b"cs", space, light)
             elif op in (b"sc", b"scn", b"SC", b"SCN"):
                 filled = op.islower()
                 space = g.fill_space if filled else g.stroke_space
                 g = self._colour(g, filled, space, lightness(space, operands))
             elif op == b"gs" and operands:
                 g = self._state(g, _dict(states.get(operands[0])))
-            elif op in (b"m", b"l", b"c", b"v", b"y") and (m := numbers(operands)):
-                path += list(zip(m[::2], m[1::2], strict=False))
+            elif op == b"m" and (m := numbers(operands, 2)):
+                subpaths.append([(m[0], m[1])])
+            elif op in (b"l", b"c", b"v", b"y") and (m := numbers(operands)):
+                if not subpaths:
+                    subpaths.append([])
+                subpaths[-1] += list(zip(m[::2], m[1::2], strict=False))
             elif op == b"re" and (m := numbers(operands, 4)):
-                path += [(m[0], m[1]), (m[0] + m[2], m[1] + m[3])]
+                x, y, w, h = m
+                subpaths += [[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], [(x, y)]]
             elif op in (b"W", b"W*"):
-                clipping = True
+                clipping = op == b"W*"
             elif op in _PATH_ENDS:
-                if path:
-                    xs, ys = [x for x, _ in path], [y for _, y in path]
+                points = [point for subpath in subpaths for point in subpath]
+                if points:
+                    xs, ys = [x for x, _ in points], [y for _, y in points]
                     area = box_of(g.ctm, min(xs), min(ys), max(xs), max(ys))
-                    if op in _PAINTS:
-                        self._paint(_meet(area, g.clip), g, at, g.fill, covers=True)
-                    if clipping:
-                        g = replace(g, clip=_meet(g.clip, area))
-                path, clipping = [], False
-            elif op == b"sh":  # a shading fills the clip: a ground, judged as no colour
+                    region: Region = (tuple(tuple(_point(g.ctm, x, y) for x, y in subpath)
+                                            for subpath in subpaths if len(subpath) > 2),
+                                      op.endswith(b"*"))
+                    if op in _PAINTS and not hidden:
+                        self._paint(_meet(area, g.clip), g, at, g.fill, covers=True,
+                                    region=region)
+                    if clipping is not None:
+                        g = replace(g, clip=_meet(g.clip, area),
+                                    clips=(*g.clips, (region[0], clipping)))
+                subpaths, clipping = [], None
+            elif op == b"sh" and not hidden:  # a shading fills the clip: a ground, no colour
                 self._paint(g.clip, g, at, None, covers=False)
-            elif op == b"INLINE IMAGE":
+            elif op == b"INLINE IMAGE" and not hidden:
                 settings = _dict(operands.get("settings") if isinstance(operands, dict) else {})
                 stencil = _true(settings.get("/IM", settings.get("/ImageMask")))
                 self._paint(_meet(box_of(g.ctm, 0, 0, 1, 1), g.clip), g, at, None,
                             covers=not stencil)
             elif op == b"Do" and operands:
-                self._painted(_resolved(xobjects.get(operands[0])), resources, g, depth, at)
-            elif op in SHOWING and operands and shows(operands[-1]):
-                moved, count = _glyphs(operands, g, wide)
-                self._text(g, multiply(tm, g.ctm), at, moved, count)
-                tm = multiply((1, 0, 0, 1, moved, 0), tm)
+                self._painted(_resolved(xobjects.get(operands[0])), resources, g, depth, at,
+                              hidden)
+            elif op in SHOWING and operands:
+                if op in (b"'", b'"'):  # to the next line, then shown as Tj shows
+                    if op == b'"' and (m := numbers(operands[:2], 2)):
+                        g = replace(g, words=m[0], spacing=m[1])
+                    tm = tlm = multiply((1, 0, 0, 1, 0, -g.leading), tlm)
+                if not shows(operands[-1]):
+                    continue
+                cells = _glyphs(operands, g, wide, width)
+                if painting is None:
+                    self.placed[at] = (tm, tlm, [start for start, _ in cells])
+                    strings = operands[-1] if isinstance(operands[-1], list) else [operands[-1]]
+                    self.slices[at] = [(k, start, end) for k, o in enumerate(strings)
+                                       if isinstance(o, bytes | str)
+                                       for start, end in glyph_bytes(o, wide)]
+                if hidden:
+                    self.undrawn.add(at)
+                else:
+                    self._text(g, multiply(tm, g.ctm), at, cells, whole=painting is not None)
+                tm = multiply((1, 0, 0, 1, cells[-1][1] if cells else 0.0, 0), tm)
+
+    def _layer_off(self, group: object) -> bool:
+        """Whether an optional content group (a layer) or membership dictionary is hidden in
+        the document's default configuration."""
+        group = _resolved(group)
+        if not isinstance(group, dict):
+            return False
+        if group.get("/Type") == "/OCMD":
+            members = _resolved(group.get("/OCGs"))
+            members = members if isinstance(members, list) else [members]
+            offs = [id(_resolved(m)) in self._off for m in members if m is not None]
+            policy = group.get("/P", "/AnyOn")
+            if not offs:
+                return False
+            return {"/AllOn": any(offs), "/AnyOff": not any(offs),
+                    "/AllOff": not all(offs)}.get(policy, all(offs))
+        return id(group) in self._off
 
     @staticmethod
     def _colour(g: Graphics, filled: bool, space: object, light: float | None) -> Graphics:
@@ -257,9 +444,10 @@ class Walk:
 
     @staticmethod
     def _state(g: Graphics, state: dict) -> Graphics:
-        """An ExtGState's opacity, and whether what is painted may let the page through: a
+        """An ExtGState's opacities, and whether what is painted may let the page through: a
         soft mask, or a blend mode (a seal's image multiplied over the text it stamps)."""
         alpha = numbers([_resolved(state.get("/ca"))], 1) if "/ca" in state else None
+        stroke = numbers([_resolved(state.get("/CA"))], 1) if "/CA" in state else None
         masked = g.masked
         if "/SMask" in state:
             masked = _resolved(state.get("/SMask")) != "/None"
@@ -267,53 +455,92 @@ class Walk:
             blend = _resolved(state.get("/BM"))
             blend = blend[0] if isinstance(blend, list) and blend else blend
             masked = masked or blend not in ("/Normal", "/Compatible")
-        return replace(g, alpha=alpha[0] if alpha else g.alpha, masked=masked)
+        return replace(g, alpha=alpha[0] if alpha else g.alpha,
+                       stroke_alpha=stroke[0] if stroke else g.stroke_alpha, masked=masked)
 
-    def _text(self, g: Graphics, placed: Matrix, at: int, moved: float, count: int) -> None:
+    def _in_clip(self, g: Graphics, point: tuple[float, float]) -> bool:
+        return _inside(g.clip, point) and all(within(r, point) for r in g.clips)
+
+    def _text(self, g: Graphics, placed: Matrix, at: int, cells: list[tuple[float, float]],
+              whole: bool) -> None:
         trm = multiply((g.size * g.scaling / 100, 0, 0, g.size, 0, g.rise), placed)
-        centre = _point(trm, 0.5, 0.3)
         filled, stroked = g.mode in _FILLED, g.mode in _STROKED
         colours = [c for c, used in ((g.fill, filled), (g.stroke, stroked)) if used]
-        white = all(c is not None and c >= WHITE for c in colours) and \
-            not any(_inside(area, centre) for area in self.painted)
-        if g.mode not in _DRAWING or white or (filled and not stroked and g.alpha < FAINT) or \
-                min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY or \
-                not _inside(self.box, centre) or not _inside(g.clip, centre):
+        white = all(c is not None and c >= WHITE for c in colours)
+        faint = (not filled or g.alpha < FAINT) and (not stroked or g.stroke_alpha < FAINT)
+        if g.mode not in _DRAWING or faint or \
+                min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY:
             self.undrawn.add(at)
             return
-        # each glyph's centre, and a point higher in it, where its estimated advance puts it
-        # (at most _SAMPLES of them): a cover must hold both points of one glyph
-        step = max(1, math.ceil(count / _SAMPLES))
-        low, high = 0.3 * g.size + g.rise, 0.6 * g.size + g.rise
-        for i in range(0, count, step):
-            x = (i + 0.5) * moved / count
-            self.shown.append(Shown(at, _point(placed, x, low), _point(placed, x, high)))
+
+        def unseen(point: tuple[float, float]) -> bool:  # off the page, clipped, or white
+            return not _inside(self.box, point) or not self._in_clip(g, point) or white and \
+                not any(_inside(area, point) and all(within(r, point) for r in regions)
+                        for area, regions in self.painted)
+
+        # each glyph's cell where its estimated advance puts it (at most _SAMPLES of them,
+        # spread over the operator): a glyph whose centre is unseen is hidden, and a cover
+        # must hold points all over one glyph's cell
+        step = max(1, math.ceil(len(cells) / _SAMPLES))
+        whole = whole or step > 1
+        # a form's, or a long one's: judged by its first glyph's centre
+        if whole and unseen(_point(trm, 0.5, 0.3)):
+            self.undrawn.add(at)
+            return
+        hidden = set() if whole else \
+            {i for i, (x0, x1) in enumerate(cells)
+             if unseen(_point(placed, (x0 + x1) / 2, g.rise + 0.3 * g.size))}
+        if cells and len(hidden) == len(cells):
+            self.undrawn.add(at)
+            return
+        if not whole:
+            self.glyphs[at] = len(cells)
+            if hidden:
+                self.covered.setdefault(at, set()).update(hidden)
+        for i in range(0, len(cells), step):
+            if i in hidden:
+                continue
+            x0, x1 = cells[i]
+            points = tuple(_point(placed, x0 + (x1 - x0) * fx, g.rise + g.size * fy)
+                           for fx in (0.1, 0.5, 0.9) for fy in (0.0, 0.35, 0.7))
+            self.shown.append(Shown(at, -1 if whole else i, points))
 
     def _paint(self, area: Box, g: Graphics, at: int, light: float | None,
-               covers: bool) -> None:
-        if area[0] > area[2] or area[1] > area[3]:
-            return  # clipped away
+               covers: bool, region: Region | None = None) -> None:
+        if area[0] > area[2] or area[1] > area[3] or g.alpha < FAINT:
+            return  # clipped away, or not seen
+        regions = (*g.clips, region) if region else g.clips
         if light is None or light < WHITE:
-            self.painted.append(area)
+            self.painted.append((area, regions))
         if covers and g.alpha >= 0.99 and not g.masked:
             for seen in self.shown:
                 if seen.index != at and seen.index not in self.undrawn and \
-                        _inside(area, seen.centre) and _inside(area, seen.top):
-                    self.undrawn.add(seen.index)
+                        all(_inside(area, p) and all(within(r, p) for r in regions)
+                            for p in seen.points):
+                    if seen.glyph < 0:
+                        self.undrawn.add(seen.index)
+                        continue
+                    covered = self.covered.setdefault(seen.index, set())
+                    covered.add(seen.glyph)
+                    if len(covered) >= self.glyphs.get(seen.index, 0):
+                        self.undrawn.add(seen.index)
 
     def _painted(self, xobject: object, resources: dict, g: Graphics, depth: int,
-                 at: int) -> None:
+                 at: int, hidden: bool) -> None:
         """A `Do`: an image paints its unit square; a form is walked in the painter's state,
-        under its own matrix and inside its bounding box."""
+        under its own matrix and inside its bounding box. One in a layer turned off paints
+        nothing, and its text is undrawn."""
         from pypdf.generic import ContentStream
 
         if not hasattr(xobject, "get_data"):
             return
+        hidden = hidden or ("/OC" in xobject and self._layer_off(xobject.get("/OC")))
         if xobject.get("/Subtype") == "/Image":
             stencil = _true(xobject.get("/ImageMask"))
             see_through = "/SMask" in xobject or "/Mask" in xobject
-            self._paint(_meet(box_of(g.ctm, 0, 0, 1, 1), g.clip), g, at, None,
-                        covers=not (stencil or see_through))
+            if not hidden:
+                self._paint(_meet(box_of(g.ctm, 0, 0, 1, 1), g.clip), g, at, None,
+                            covers=not (stencil or see_through))
             return
         if xobject.get("/Subtype") != "/Form":
             return
@@ -328,4 +555,25 @@ class Walk:
         if bbox:
             inner = replace(inner, clip=_meet(g.clip, box_of(inner.ctm, *bbox)))
         self.stream(self._parsed[id(xobject)], xobject.get("/Resources", resources), inner,
-                    depth + 1, at)
+                    depth + 1, at, hidden)
+
+
+def _hidden_layers(reader) -> set[int]:
+    """The optional content groups (layers) the document's default configuration turns off,
+    by id: those its /OFF names, or all but its /ON with /BaseState /OFF."""
+    try:
+        properties = _dict(_dict(reader.trailer["/Root"]).get("/OCProperties"))
+    except (KeyError, TypeError, AttributeError):
+        return set()
+    config = _dict(properties.get("/D"))
+    groups = _resolved(properties.get("/OCGs"))
+    groups = [_resolved(o) for o in groups] if isinstance(groups, list) else []
+
+    def named(key: str) -> list:
+        value = _resolved(config.get(key))
+        return [_resolved(o) for o in value] if isinstance(value, list) else []
+
+    if config.get("/BaseState") == "/OFF":
+        on = {id(o) for o in named("/ON")}
+        return {id(o) for o in groups if id(o) not in on}
+    return {id(o) for o in named("/OFF")}

@@ -984,6 +984,9 @@ def _white_flag(properties: _Element) -> bool | None:
     theme = colour.get(_W + "themeColor", "")
     if theme:  # Word draws the theme's colour, not the one written beside it
         shade = colour.get(_W + "themeShade", "FF")  # a shade darkens the colour by it
+        tint = _hex(colour.get(_W + "themeTint", "FF"))  # a tint lightens any colour to white
+        if tint is not None and tint < 0xFF - _LIGHT + 1 and _hex(shade) == 0xFF:
+            return True  # tinted to 1/16 of itself or less: near-white, whatever the colour
         return theme in _WHITE_THEMES and _hex(shade) is not None and _hex(shade) >= _LIGHT
     value = colour.get(_W + "val", "")
     channels = [_hex(value[i:i + 2]) for i in (0, 2, 4)] if len(value) == 6 else [None]
@@ -998,6 +1001,11 @@ def _hex(digits: str) -> int | None:
 
 
 def _tiny_flag(properties: _Element) -> bool | None:
+    # a run Word formats as complex script (w:cs, w:rtl) is drawn at its complex-script size
+    if any(flag.get(_W + "val", "true").lower() not in _OFF
+           for flag in properties if flag.tag in (_W + "cs", _W + "rtl")) and \
+            properties.find(_W + "szCs") is not None:
+        return _measure(properties, "szCs", _TINY)
     return _measure(properties, "sz", _TINY)
 
 
@@ -1020,16 +1028,58 @@ _FLAGS = {"hidden": _vanish_flag, "white": _white_flag, "tiny": _tiny_flag,
           "crushed": _crushed_flag}
 
 
-def _shaded(properties: _Element | None) -> bool:
-    """Whether properties give the text a background of its own (white text shows on it)."""
+_HIGHLIGHTS = {"white": "FFFFFF", "black": "000000", "yellow": "FFFF00", "green": "00FF00",
+               "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF", "red": "FF0000",
+               "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+               "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+               "darkGray": "808080", "lightGray": "C0C0C0"}
+_UNKNOWN = "?"  # a ground whose colour is not worked out (a pattern's mix)
+
+
+def _ground(properties: _Element | None) -> str | None:
+    """The colour (RRGGBB) properties paint behind their text: a highlight, or a shading's
+    fill (a solid one's colour); _UNKNOWN for a patterned one; None for none."""
     if properties is None:
-        return False
-    shading = properties.find(_W + "shd")
-    if shading is not None and shading.get(_W + "fill", "auto").upper() not in ("AUTO", "FFFFFF") \
-            or shading is not None and shading.get(_W + "val", "clear") not in ("clear", "nil"):
-        return True
+        return None
     marked = properties.find(_W + "highlight")
-    return marked is not None and marked.get(_W + "val", "none") != "none"
+    if marked is not None and marked.get(_W + "val", "none") != "none":
+        return _HIGHLIGHTS.get(marked.get(_W + "val", ""), _UNKNOWN)
+    shading = properties.find(_W + "shd")
+    if shading is None:
+        return None
+    kind = shading.get(_W + "val", "clear")
+    colour = shading.get(_W + "fill" if kind in ("clear", "nil") else _W + "color", "auto")
+    if kind == "nil" or kind == "clear" and colour.upper() == "AUTO":
+        return None
+    if kind not in ("clear", "solid") or len(colour) != 6 or \
+            any(_hex(colour[i:i + 2]) is None for i in (0, 2, 4)):
+        return "000000" if kind == "solid" and colour.upper() == "AUTO" else _UNKNOWN
+    return colour.upper()
+
+
+def _alike(one: str, other: str) -> bool:
+    """Two colours (RRGGBB) a reader cannot tell apart, text on ground: each channel within
+    a sixteenth (as #F0F0F0 is from white)."""
+    return all(abs(int(one[i:i + 2], 16) - int(other[i:i + 2], 16)) <= 0xFF - _LIGHT
+               for i in (0, 2, 4))
+
+
+def _shaded(properties: _Element | None) -> bool:
+    """Whether properties give the text a background of its own that white text shows on:
+    one not white or near-white."""
+    ground = _ground(properties)
+    return ground is not None and (ground == _UNKNOWN or not _alike(ground, "FFFFFF"))
+
+
+def _own_colour(run: _Element) -> str | None:
+    """A run's own colour as it writes it (RRGGBB; None for auto, a theme's, or none)."""
+    colour = run.find(f"{_W}rPr/{_W}color")
+    if colour is None or colour.get(_W + "themeColor"):
+        return None
+    value = colour.get(_W + "val", "")
+    if len(value) != 6 or any(_hex(value[i:i + 2]) is None for i in (0, 2, 4)):
+        return None
+    return value.upper()
 
 
 @dataclass
@@ -1046,7 +1096,19 @@ class _Styles:
     def hides(self, run: _Element) -> bool:
         if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
             return True
-        return self._aspect(run, "white") and not self._on_shading(run)
+        if self._aspect(run, "white") and not self._on_shading(run):
+            return True
+        # its own colour on the nearest ground that it, its paragraph, cell or table paints:
+        # red on red, black on a black highlight, white on a white highlight
+        colour = _own_colour(run)
+        if colour is None:
+            return False
+        for above in (run, *run.iterancestors(W_P, W_TC, W_TBL)):
+            tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}.get(above.tag, "rPr")
+            ground = _ground(above.find(_W + tag))
+            if ground is not None:
+                return ground != _UNKNOWN and _alike(colour, ground)
+        return False
 
     def _aspect(self, run: _Element, aspect: str) -> bool:
         properties = run.find(_W + "rPr")

@@ -311,10 +311,11 @@ def _verified(public: bytes, record: Record) -> bool:
 # matching is not blurred): Chinese characters a stroke or a tip apart, and Latin runs and
 # digits drawn as one letter, as UTS #39's skeleton reads rn as m. Used for names only: 自己 and
 # 已经 are different words in a draft.
-_NEAR_CHARACTERS = ("己已巳", "戊戌戍", "未末", "土士", "日曰", "人入", "千干", "天夭", "王壬",
-                    "汩汨", "祇祗", "侯候", "兔免", "毫亳", "壶壸", "拔拨", "栗粟", "刺剌",
-                    "崇祟", "乌鸟", "大丈", "今令", "折拆", "茶荼", "氏氐", "肓盲", "辨辩",
-                    "晴睛", "胃冒", "爪瓜", "母毋", "泪洎", "太犬", "丐丏")
+_NEAR_CHARACTERS = ("己已巳", "戊戌戍", "未末", "土士", "日曰目", "明眀", "人入八", "千干于",
+                    "天夭夫", "王壬玉主", "大丈太犬", "木术本", "白自", "刀力刁", "贝见", "问间",
+                    "兵乒乓", "辛幸", "午牛", "汩汨", "祇祗", "侯候", "兔免", "毫亳", "壶壸",
+                    "拔拨", "栗粟", "刺剌", "崇祟", "乌鸟", "今令", "折拆", "茶荼", "氏氐", "肓盲",
+                    "辨辩", "晴睛", "胃冒", "爪瓜", "母毋", "泪洎", "丐丏")
 _NEAR = str.maketrans({c: group[0] for group in _NEAR_CHARACTERS for c in group[1:]})
 _NEAR_RUNS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("0", "o"), ("1", "l"), ("l", "i"))
 

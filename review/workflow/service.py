@@ -1061,8 +1061,10 @@ def _same_text(content: bytes, path: str, punctuation: bool = False,
 # Parts of a document's text read only since the twentieth red-team pass: what Word prints
 # before a numbered paragraph, what a PDF's annotations and form fields show, (since the
 # twenty-second) Word's field codes and its text read again without hidden runs, and (since
-# the twenty-third) a PDF's title and bookmarks.
-_LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含隐藏文字", "文档标题", "书签"})
+# the twenty-third) a PDF's title and bookmarks, (since the forty-third) a PDF page's drawn
+# text again in page order.
+_LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含隐藏文字", "文档标题", "书签",
+                          "按版面顺序"})
 
 
 def _same_texts(content: bytes, path: str, punctuation: bool = False,
