@@ -66,6 +66,8 @@ def drawn_and_not(page, reader) -> tuple[str, str, str]:
     walk.stream(stream.operations, page.get("/Resources"), Graphics())
     pieces: list = []
     drawn, unseen = _split(stream, walk, lambda kept: _extracted(page, kept, []))
+    if walk.in_order:  # read by place, the page would read as it does in the stream's order
+        return drawn, unseen, ""
     kept = ContentStream(None, reader, "bytes")
     kept.operations = _placed(stream.operations, walk)
     _extracted(page, kept, pieces)

@@ -289,7 +289,13 @@ class Walk:
         # the text and line matrices each of them is shown at (a `'` or `"` after its move)
         # and where each glyph starts along the line
         self.placed: dict[int, tuple[Matrix, Matrix, list[float]]] = {}
+        # whether the page's text is drawn in the order a reader reads it (each piece right
+        # of the one before on its line, or on a line below): then a reading by place gives
+        # nothing a reading in the stream's order does not (review.inputs.pdfcontent)
+        self.in_order = True
+        self._last: tuple[float, float, float] | None = None  # y, right end, height
         self._parsed: dict[int, list] = {}  # each form's operations, parsed once
+        self._widths: dict[int, tuple[dict, Callable[[bytes], float]]] = {}  # by font, once
         self._off = _hidden_layers(reader)
 
     @property
@@ -344,7 +350,9 @@ class Walk:
             elif op == b"Tf" and len(operands) == 2 and (m := numbers(operands[1:])):
                 font = _dict(fonts.get(operands[0]))
                 g, wide = replace(g, size=m[0]), font.get("/Subtype") == "/Type0"
-                width = _widths(font)
+                if id(font) not in self._widths:  # the font kept: its id is not reused
+                    self._widths[id(font)] = (font, _widths(font))
+                width = self._widths[id(font)][1]
             elif op == b"Tr" and (m := numbers(operands[:1], 1)):
                 g = replace(g, mode=int(m[0]))
             elif op in (b"g", b"rg", b"k", b"G", b"RG", b"K"):
@@ -409,6 +417,7 @@ class Walk:
                 cells = _glyphs(operands, g, wide, width)
                 if painting is None:
                     self.placed[at] = (tm, tlm, [start for start, _ in cells])
+                    self._follow(multiply(tm, g.ctm), cells, g)
                     strings = operands[-1] if isinstance(operands[-1], list) else [operands[-1]]
                     self.slices[at] = [(k, start, end) for k, o in enumerate(strings)
                                        if isinstance(o, bytes | str)
@@ -460,6 +469,25 @@ class Walk:
 
     def _in_clip(self, g: Graphics, point: tuple[float, float]) -> bool:
         return _inside(g.clip, point) and all(within(r, point) for r in g.clips)
+
+    def _follow(self, placed: Matrix, cells: list[tuple[float, float]], g: Graphics) -> None:
+        if not self.in_order:
+            return
+        a, b, c, d = placed[:4]
+        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0 or not cells:
+            self.in_order = False  # turned or mirrored: left to the reading by place
+            return
+        y, height = _point(placed, 0, g.rise)[1], max(abs(g.size * d), 1.0)
+        for start, end in cells:  # a TJ's numbers may move a glyph back before another
+            left, right = _point(placed, start, 0)[0], _point(placed, end, 0)[0]
+            if self._last is not None:
+                last_y, last_right, last_height = self._last
+                same_line = abs(y - last_y) <= max(height, last_height) / 2
+                if same_line and left < last_right - height / 2 or \
+                        not same_line and y > last_y:
+                    self.in_order = False
+                    return
+            self._last = (y, right, height)
 
     def _text(self, g: Graphics, placed: Matrix, at: int, cells: list[tuple[float, float]],
               whole: bool) -> None:
