@@ -179,17 +179,25 @@ def show(rev: str, path: str, cwd: Path) -> str | None:
 
 def changed_since_fork(rev: str, path: str, now: str | None, cwd: Path) -> bool:
     """Whether `now` (a file's text in the working tree, None when absent) differs from the
-    file where HEAD's history left `rev`'s — their merge base, what a merge takes as the
-    change's starting point: whether the change itself wrote it. Histories that share no
-    commit: yes."""
-    fork = run(["merge-base", "HEAD", rev], cwd, check=False).strip()
-    if not fork:
+    file where HEAD's history left `rev`'s — at any of their merge bases, what a merge takes
+    as the change's starting point: whether the change itself wrote it. Histories that share
+    no commit: yes. With two merge bases (a criss-cross: a branch merged into `rev` after a
+    commit the change merged in on its own), a merge starts from the bases merged together:
+    a file equal to one base's and not the other's may be the change's own, and the merge
+    takes it (`git merge-base` without --all names either)."""
+    forks = run(["merge-base", "--all", "HEAD", rev], cwd, check=False).split()
+    if not forks:
         return True
-    if not ok(["cat-file", "-e", f"{fork}:{path}"], cwd):
-        return now is not None
-    # decoded as the working tree's text is read (undecodable bytes replaced)
-    return run_bytes(["cat-file", "blob", f"{fork}:{path}"], cwd).decode(
-        "utf-8", "replace") != now
+    for fork in forks:
+        if not ok(["cat-file", "-e", f"{fork}:{path}"], cwd):
+            if now is not None:
+                return True
+            continue
+        # decoded as the working tree's text is read (undecodable bytes replaced)
+        if run_bytes(["cat-file", "blob", f"{fork}:{path}"], cwd).decode(
+                "utf-8", "replace") != now:
+            return True
+    return False
 
 
 def tree(rev: str, path: str, cwd: Path) -> dict[str, bytes]:
