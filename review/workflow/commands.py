@@ -621,7 +621,8 @@ def _pinned_root(ws, roster_file: str | None):
     seen = _export_seen(pinned)
     if committed is not None and (
             seen is None or pinned.anchored(seen).extended(committed) is not None):
-        heads.remember_export(pinned.workspace, exported)
+        heads.remember_export(pinned.workspace, exported,
+                              set(attest.export_signers(exported, committed)))
         seen = committed
     elif committed is not None:
         click.echo(f"review: {say('export_older_than_seen', path=ws.review_dir / 'roster.json')}",

@@ -84,13 +84,26 @@ def export_seen(workspace: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def remember_export(workspace: str, env: dict) -> None:
-    """Best effort, as `remember`: an export not kept is simply not required next time."""
+def remember_export(workspace: str, env: dict, keyids: set[str] | None = None) -> None:
+    """Best effort, as `remember`: an export not kept is simply not required next time. Kept
+    as the admins signed it — the payload, its type and the signatures of `keyids` (the
+    admins' that verify) — never as the folder gave it: a field the signatures do not cover,
+    added to the office's own export, would be kept too, written larger than it was read
+    (Chinese escaped six bytes a character, a compact list spaced out), past MAX_EXPORT, and
+    so never read back: the memory erased, and an older export put back next time taken."""
     path = _export_path(workspace)
     if path is None:
         return
+    signatures = env.get("signatures")
+    kept = {"payloadType": env.get("payloadType"), "payload": env.get("payload"),
+            "signatures": [s for s in signatures if isinstance(s, dict) and (
+                keyids is None or s.get("keyid") in keyids)]
+            if isinstance(signatures, list) else []}
+    text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    if len(text.encode("utf-8")) > MAX_EXPORT:
+        return  # the one kept before stays
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(env), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)

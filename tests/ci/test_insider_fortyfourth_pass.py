@@ -49,3 +49,51 @@ def test_a_merge_with_two_merge_bases_cannot_put_back_an_older_export(repo, tmp_
     assert result.exit_code == 1, result.output
     problem = json.loads(result.stdout)["files"][-1]
     assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
+
+
+def _clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch):
+    from ci.test_insider_fortysecond_pass import DRAFT, _branch
+
+    _revoked_after_export(repo, keep)
+    _branch(repo, "publish")
+    repo.write("bad.md", DRAFT)
+    shutil.copytree(keep / "att", repo.root / ".review" / "attestations")
+    commit(repo)
+    clone = tmp_path_factory.mktemp("clone") / "site"
+    subprocess.run(["git", "clone", "-q", "-b", "publish", str(repo.root), str(clone)],
+                   check=True)
+    monkeypatch.chdir(clone)  # no store here: the committed export is what verify knows
+    return clone
+
+
+def test_offline_verify_memory_is_not_erased_by_a_padded_export(
+        repo, tmp_path, tmp_path_factory, monkeypatch):
+    """The newest export verified is kept as the folder gave it: the office's own export with
+    a field of padding added (the signatures do not cover it) was kept larger than it was read
+    (json.dumps escapes each Chinese character as six bytes), larger than an export may be,
+    and so no longer read back: forgotten, and the older export put back next verified."""
+    from click.testing import CliRunner
+
+    from review.cli import main
+    from review.workflow import commands, heads
+
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    clone = _clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch)
+    env = repo.env(None)
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1 and "revokes from record" in result.stderr
+    # a small limit stands for 64 MB: 22 million Chinese characters do the same at full size
+    exported = json.loads((clone / ROSTER).read_text(encoding="utf-8"))
+    limit = 4 * len(json.dumps(exported))
+    monkeypatch.setattr(heads, "MAX_EXPORT", limit)
+    monkeypatch.setattr(commands, "MAX_EXPORT", limit)
+    padded = {**exported, "note": "汉" * (limit // 5)}
+    (clone / ROSTER).write_text(json.dumps(padded, ensure_ascii=False), encoding="utf-8")
+    assert (clone / ROSTER).stat().st_size < limit
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1 and "revokes from record" in result.stderr
+    shutil.copy(keep / "e1.json", clone / ROSTER)  # the older export put back
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
+    assert result.exit_code == 1, result.output
+    assert "revokes from record" in result.stderr
