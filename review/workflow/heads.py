@@ -96,8 +96,9 @@ def remember_export(workspace: str, env: dict, keyids: set[str] | None = None) -
         return
     signatures = env.get("signatures")
     kept = {"payloadType": env.get("payloadType"), "payload": env.get("payload"),
-            "signatures": [s for s in signatures if isinstance(s, dict) and (
-                keyids is None or s.get("keyid") in keyids)]
+            "signatures": [{"keyid": s.get("keyid"), "sig": s.get("sig")}
+                           for s in signatures if isinstance(s, dict) and (
+                               keyids is None or s.get("keyid") in keyids)]
             if isinstance(signatures, list) else []}
     text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
     if len(text.encode("utf-8")) > MAX_EXPORT:
