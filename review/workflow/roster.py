@@ -221,6 +221,13 @@ class Roster:
             # `roster rotate` replaces keys and never states roles; one made by hand that does
             # would give them as `roster.add` does, under a kind a co-signer reads as a new key
             return False
+        if r.kind == "roster.revoke" and "since" in s and (
+                isinstance(s["since"], bool) or not isinstance(s["since"], int)
+                or not 1 <= s["since"] <= r.seq):
+            # `roster revoke --since` writes a record number of the log; one made by hand
+            # stating `true` (read as "at once" in `roster pending`, taken as int(True): from
+            # record 1), a real, a string or a number before the log is no revocation
+            return False
         if self.policy.admin_threshold > 1:
             self.pending[r.seq] = Proposal(r, {admin.name}, {admin.name: r.actor},
                                            self.policy_seq)
