@@ -166,6 +166,9 @@ def read_roster(env: dict, root: trust.Root | None = None, *, complete: bool = T
         raise trust.Untrusted(Msg("not_roster_export")) from None
     if not signers:
         raise trust.Untrusted(Msg("export_not_admin_signed"))
+    if root.checkpoint and root.checkpoint not in {(r.seq, r.computed_hash())
+                                                   for r in trusted.records}:
+        raise trust.Untrusted(Msg("export_lacks_checkpoint", seq=root.checkpoint[0]))
     need = trusted.policy.admin_threshold
     if complete and len(signers) < need:
         raise trust.Untrusted(Msg("export_below_threshold", signed=len(signers), need=need))
@@ -184,7 +187,9 @@ def export_signers(env: dict, trusted: trust.Trusted) -> dict[str, str]:
 
 def root_of(trusted: trust.Trusted) -> trust.Root:
     """The export's root, requiring what it holds of every attestation checked against it."""
-    return trust.Root(trusted.records[0].actor, trusted.workspace).anchored(trusted)
+    last = trusted.records[-1]
+    return trust.Root(trusted.records[0].actor, trusted.workspace,
+                      checkpoint=(last.seq, last.computed_hash())).anchored(trusted)
 
 
 def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
@@ -244,6 +249,10 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
         return Msg("att_out_of_order")
     if any(seq <= last.seq and digest not in carried for seq, digest in root.known):
         return Msg("att_omits_trust")
+    if root.checkpoint and last.seq < root.checkpoint[0] and last.seq not in root.log:
+        # on a chain that may fork from the pinned one before its record: only an export or
+        # store holding that record shows the release is the log's
+        return Msg("att_before_checkpoint", seq=last.seq, pinned=root.checkpoint[0])
     revoked = next(((r, root.revoked[r.actor]) for r in records
                     if r.seq >= root.revoked.get(r.actor, r.seq + 1)), None)
     if revoked:

@@ -133,6 +133,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_hash": ("第 {seq} 条记录被篡改（哈希值不符）",
                    "record {seq} was altered (its hash does not match)"),
     "audit_unreadable": ("第 {seq} 条记录无法读取", "record {seq} is not readable"),
+    "export_lacks_checkpoint": ("名册导出不含信任根指定的第 {seq} 条名册记录"
+                                "（导出早于该记录，或是另一条分叉的记录链）",
+                                "the roster export does not hold record {seq}, which the pinned "
+                                "trust root names (an export older than it, or a forked chain)"),
+    "att_before_checkpoint": ("发布（第 {seq} 条记录）早于信任根指定的第 {pinned} 条名册记录："
+                              "须用包含该记录的名册导出核验（--roster，或提交新的导出）",
+                              "the release (record {seq}) comes before record {pinned}, which the "
+                              "pinned trust root names: verify it with a roster export that holds "
+                              "that record (--roster, or commit a newer export)"),
     "audit_drawn_alike": ("名册上的 {name} 与 {other} 看起来相同，读者无法区分"
                           "（在核对名称之前加入）：请核实后撤销不应在册的一方",
                           "{name} and {other} on the roster look the same, and readers cannot "

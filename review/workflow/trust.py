@@ -3,7 +3,8 @@ idea: trust starts from keys pinned where the change under review cannot reach, 
 later roster or policy version is signed by an admin in force before it).
 
 The root is the fingerprint of the key that signed a workspace's `init` record, optionally
-with the workspace's identity: `SHA256:…` or `SHA256:…@<workspace>`. It is pinned by
+with the workspace's identity and a roster or policy record the chain must hold:
+`SHA256:…`, `SHA256:…@<workspace>` or `SHA256:…@<workspace>#<seq>:<hash>`. It is pinned by
 `REVIEW_TRUST_ROOT`, by the person's own `~/.config/review/trust-root`, or — in CI — by
 `trust-root` in the config or the roster export at the base revision. A roster export or an
 attestation carries the chain of roster and policy records from `init` on; it is trusted
@@ -25,7 +26,8 @@ from review.workflow.policy import Policy
 from review.workflow.roster import Roster
 from review.workflow.roster import build as build_roster
 
-_ROOT = re.compile(r"(SHA256:[A-Za-z0-9+/]{43})(?:@([0-9a-f]{16,64}))?")
+_ROOT = re.compile(r"(SHA256:[A-Za-z0-9+/]{43})(?:@([0-9a-f]{16,64}))?"
+                   r"(?:#(\d{1,18}):([0-9a-f]{64}))?")
 
 
 class Untrusted(Exception):
@@ -64,18 +66,25 @@ class Root:
     void: frozenset[int] = frozenset()
     # The log is the store's beside the draft (`review verify`), not a committed export's.
     store: bool = False
+    # A roster or policy record pinned with the root (`…#seq:hash`, as `roster export` prints
+    # it): TUF's "pin the newest root". Every export and store used must hold it, so one cut
+    # short before it (the threshold raised, a key revoked) or forked from before it by one
+    # admin key that was once enough is no root; and a release before it is taken only where
+    # an export holding it says the log held that release.
+    checkpoint: tuple[int, str] | None = None
 
     def __str__(self) -> str:
-        return self.admin + (f"@{self.workspace}" if self.workspace else "")
+        return self.admin + (f"@{self.workspace}" if self.workspace else "") + \
+            (f"#{self.checkpoint[0]}:{self.checkpoint[1]}" if self.checkpoint else "")
 
     def anchored(self, trusted: Trusted) -> Root:
         """This root, also requiring every record of a trusted export — and of its workspace:
         a root pinned as `SHA256:…` alone would otherwise take another workspace of the same
         admin."""
         return Root(self.admin, self.workspace or trusted.workspace,
-                    frozenset((r.seq, r.computed_hash()) for r in trusted.records),
+                    self.known | {(r.seq, r.computed_hash()) for r in trusted.records},
                     dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items),
-                    void=trusted.void)
+                    void=trusted.void, checkpoint=self.checkpoint)
 
     def extended(self, newer: Trusted) -> Root | None:
         """This root with the log's reach extended by a newer export from the same root, and
@@ -88,7 +97,8 @@ class Root:
             return None
         return Root(self.admin, self.workspace, self.known, log, complete=True,
                     revoked={**self.revoked, **_revoked(newer)},
-                    items={**self.items, **newer.items}, void=self.void | newer.void)
+                    items={**self.items, **newer.items}, void=self.void | newer.void,
+                    checkpoint=self.checkpoint)
 
 
 def _revoked(trusted: Trusted) -> dict[str, int]:
@@ -100,7 +110,9 @@ def parse_root(text: str, source: str) -> Root:
     m = _ROOT.fullmatch(text.strip())
     if m is None:
         raise UsageError("not_trust_root", source=source)
-    return Root(m.group(1), m.group(2))
+    checkpoint = (int(m.group(3)), m.group(4)) if m.group(3) else None
+    return Root(m.group(1), m.group(2), frozenset({checkpoint} if checkpoint else ()),
+                checkpoint=checkpoint)
 
 
 def pinned(configured: str | None = None) -> Root | None:
