@@ -1,0 +1,30 @@
+"""Red-team pass 45 on the workflow (docs/redteam/pass-45.md)."""
+
+from __future__ import annotations
+
+import pytest
+from workflow.team import Team
+
+REJECTED = ("关于开展冬季消防安全检查的通知\n\n"
+            "请各单位于12月10日前完成自查，并将结果报区应急管理局。\n")
+
+
+# H1: characters of the CJK Radicals Supplement block drawn as the ideograph they stand for
+# (⺝ for 月, ⻔ for 门, ⻅ for 见 …) with no compatibility decomposition: a rejected draft
+# saved again with one of them went to another reviewer as new text and was released.
+@pytest.mark.parametrize(("plain", "radical"), [("月", "\u2e9d"), ("门", "\u2ed4"),
+                                                ("见", "\u2ec5"), ("长", "\u2ed3")])
+def test_a_rejected_draft_with_a_radical_drawn_as_its_ideograph_stays_rejected(
+        team: Team, plain: str, radical: str) -> None:
+    text = REJECTED.replace("区应急", f"区{plain}应急")
+    first = team.submit("editor", team.write("a.md", text))
+    team.ok("reviewer", "reject", str(first), "--reason", "不发")
+    again = text.replace(plain, radical)
+    assert again != text
+    team.refused("editor", "submit", team.write("b.md", again), match="rejected")
+
+
+def test_a_radical_drawn_as_an_ideograph_is_read_as_it_in_the_check() -> None:
+    from review.normalize import View, fold
+
+    assert fold(View.identity("12\u2e9d10日，\u2ed1江，\u2ed4户")).text == "12月10日,长江,门户"
