@@ -9,11 +9,14 @@ REJECTED = ("关于开展冬季消防安全检查的通知\n\n"
             "请各单位于12月10日前完成自查，并将结果报区应急管理局。\n")
 
 
-# H1: characters of the CJK Radicals Supplement block drawn as the ideograph they stand for
+# H1 (and H2): characters of the CJK Radicals Supplement block drawn as the ideograph they stand for
 # (⺝ for 月, ⻔ for 门, ⻅ for 见 …) with no compatibility decomposition: a rejected draft
 # saved again with one of them went to another reviewer as new text and was released.
 @pytest.mark.parametrize(("plain", "radical"), [("月", "\u2e9d"), ("门", "\u2ed4"),
-                                                ("见", "\u2ec5"), ("长", "\u2ed3")])
+                                                ("见", "\u2ec5"), ("长", "\u2ed3"),
+                                                # H2: katakana, bopomofo, a stroke
+                                                ("工", "エ"), ("口", "ロ"), ("一", "\u3127"),
+                                                ("一", "\u31d0")])
 def test_a_rejected_draft_with_a_radical_drawn_as_its_ideograph_stays_rejected(
         team: Team, plain: str, radical: str) -> None:
     text = REJECTED.replace("区应急", f"区{plain}应急")
@@ -28,3 +31,4 @@ def test_a_radical_drawn_as_an_ideograph_is_read_as_it_in_the_check() -> None:
     from review.normalize import View, fold
 
     assert fold(View.identity("12\u2e9d10日，\u2ed1江，\u2ed4户")).text == "12月10日,长江,门户"
+    assert fold(View.identity("エ作人ロ统\u3127ｴ")).text == "工作人口统一工"
