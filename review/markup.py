@@ -90,9 +90,11 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # (review.workflow.service reads it each way). 0: the text between tags and the attributes
 # shown; 1: also what CSS draws (twentieth and twenty-first red-team passes); 2: also a
 # declarative shadow root, an SVG or other text in a data: address, a datalist's option
-# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second).
-READINGS = (0, 1, 2)
-CSS_TEXT, LATEST = 1, 2
+# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second);
+# 3: a Markdown image's `!` and alt text out of the words around it (forty-fifth).
+READINGS = (0, 1, 2, 3)
+CSS_TEXT, DATA_TEXT, MD_IMAGES = 1, 2, 3
+LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
 
@@ -319,17 +321,17 @@ def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozens
     if name == "style":  # what its `content` or list marker draws
         from review.stylesheet import drawn as css_drawn
 
-        found = css_drawn(values.get("style") or "", _reads(LATEST))
-        return bool(_reads(CSS_TEXT) and found.strings or _reads(LATEST) and found.images)
+        found = css_drawn(values.get("style") or "", _reads(DATA_TEXT))
+        return bool(_reads(CSS_TEXT) and found.strings or _reads(DATA_TEXT) and found.images)
     if name == "value":
         # an option's value is what a datalist offers under its field
         return tag == "input" and (values.get("type") or "").strip().lower() not in \
-            _UNSHOWN_INPUTS or (tag == "option" and _reads(LATEST))
+            _UNSHOWN_INPUTS or (tag == "option" and _reads(DATA_TEXT))
     if name == "srcdoc":
         return tag in ("iframe", "frame")
     if _FRAMED.get(tag) == name:
         return (values.get(name) or "").lstrip().lower().startswith("data:")
-    return _reads(LATEST) and _is_svg_address(values.get(name) or "")
+    return _reads(DATA_TEXT) and _is_svg_address(values.get(name) or "")
 
 
 def _is_svg_address(value: str) -> bool:
@@ -343,7 +345,7 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
     whole: `text` itself, already decoded, all of it standing for [start, end))."""
     frame = name == _FRAMED.get(tag)
-    page = name == "srcdoc" or frame or (name != "style" and _reads(LATEST) and _is_svg_address(
+    page = name == "srcdoc" or frame or (name != "style" and _reads(DATA_TEXT) and _is_svg_address(
         text if whole else html.unescape(text[start:end])))
     if name == "style":
         _put_css(text if whole else html.unescape(text[start:end]), out, start,
@@ -386,7 +388,7 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
     reads a frame. Refused when it reorders text, or brings a font of its own."""
     from review.stylesheet import drawn
 
-    found = drawn(css, _reads(LATEST))
+    found = drawn(css, _reads(DATA_TEXT))
     refused = _refused_by(found)
     if refused is not None:
         raise _Reordered(start if whole_end is not None else start + refused.offset,
@@ -398,7 +400,7 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
             _put_css(imported, out, first, last, depth + 1, page_depth)
     shown = [(a, b, _html(page, _refuse_too_deep(page_depth, start + a)).text)
              for a, b, url in found.images
-             if _reads(LATEST) and (page := _data_page(url, False)[0]) is not None]
+             if _reads(DATA_TEXT) and (page := _data_page(url, False)[0]) is not None]
     if _reads(CSS_TEXT):
         shown += found.strings
     for a, b, value in sorted(shown):  # in the order of the file, as a view must be
@@ -412,7 +414,7 @@ def _refuse_too_deep(depth: int, at: int) -> int:
     """The depth of a data: page inside one `depth` deep; refused past the deepest read as
     pages: read as text there, its words would still be percent-encoded, as no reader sees
     them."""
-    if depth + 1 > _MAX_DEPTH and _reads(LATEST):
+    if depth + 1 > _MAX_DEPTH and _reads(DATA_TEXT):
         raise _Reordered(at, f"data: pages {_MAX_DEPTH} deep", "markup_unplaced")
     return depth + 1
 
@@ -451,7 +453,7 @@ def _data_page(url: str, frame: bool = True) -> tuple[str | None, bool]:
     media = found[0]
     markup = media in ("text/html", "application/xhtml+xml", "image/svg+xml") or \
         media.endswith(("/xml", "+xml"))
-    if not _reads(LATEST):  # as pages were read before: HTML and plain text in frames
+    if not _reads(DATA_TEXT):  # as pages were read before: HTML and plain text in frames
         markup = media in ("text/html", "application/xhtml+xml")
         return (found[1], markup) if frame and (markup or media == "text/plain") else \
             (None, False)
@@ -473,7 +475,7 @@ def _unparted(out: _Builder, line: Line, start: int, end: int) -> None:
     """At a line's end ([start, end): what ends it, a tag or a blank line): the line again
     without what its elements hide, when that parted it, standing for what ends it."""
     kept = line.flush()
-    if kept is not None and _reads(LATEST):
+    if kept is not None and _reads(DATA_TEXT):
         out.put("\n" + kept + "\n", start, max(end, start + 1))
 
 
@@ -617,7 +619,7 @@ class _HtmlVisible(HTMLParser):
 def _shadow_root(values: dict) -> bool:
     """Whether a <template>'s attributes make it a declarative shadow root (shadowrootmode,
     or Chrome's earlier shadowroot, open or closed), which browsers show."""
-    return _reads(LATEST) and any(
+    return _reads(DATA_TEXT) and any(
         (values.get(name) or "").strip().lower() in ("open", "closed")
         for name in ("shadowrootmode", "shadowroot"))
 
@@ -744,6 +746,11 @@ def _escaped(text: str, at: int) -> bool:
 def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) -> bool:
     """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
     same line, outside code, and what they hold is no link itself (links do not nest)."""
+    return _md_link_open(text, end, literal) is not None
+
+
+def _md_link_open(text: str, end: int, literal: list[tuple[int, int]]) -> int | None:
+    """Where the `[` opening the link text whose `]` is before `end` stands, or None."""
     line_start = text.rfind("\n", 0, end) + 1
     depth = 0
     for i in range(end - 1, line_start - 1, -1):
@@ -754,8 +761,8 @@ def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) ->
             depth -= 1
             if depth == 0:
                 inside = any(a <= i < b or a <= end - 1 < b for a, b in literal)
-                return not inside and "](" not in text[i:end - 1]
-    return False
+                return i if not inside and "](" not in text[i:end - 1] else None
+    return None
 
 
 def markdown_view(text: str) -> View:
@@ -802,7 +809,23 @@ def _markdown(text: str) -> View:
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        _md_text(out, line, text, pos, m.start())
+        opened = _md_link_open(text, m.start(), literal) if m.group("target") else None
+        if opened is not None and opened > pos and text[opened - 1] == "!" and \
+                not _escaped(text, opened - 1) and _reads(MD_IMAGES):
+            # an image: a loaded one shows neither its `!` nor its alt text, which is read on
+            # lines of its own, as an <img>'s is — 冰![](x.png)毒 shows 冰, a picture, 毒
+            _md_text(out, line, text, pos, opened - 1)
+            if text[opened + 1:m.start() - 1].strip():
+                out.put("\n", opened - 1, opened + 1)
+                out.decoded(text, opened + 1, m.start() - 1, _MD_REF)
+                out.put("\n", m.start() - 1, m.start())
+            else:  # no alt text: nothing between the words around it
+                out.put("", opened - 1, m.start())
+            if text[opened + 1:m.start() - 1].strip() or \
+                    _MD_TITLE.search(text, m.start(), m.end()):
+                line.aside()  # its alt text and its title read on lines of their own
+        else:
+            _md_text(out, line, text, pos, m.start())
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())

@@ -32,3 +32,21 @@ def test_a_radical_drawn_as_an_ideograph_is_read_as_it_in_the_check() -> None:
 
     assert fold(View.identity("12\u2e9d10日，\u2ed1江，\u2ed4户")).text == "12月10日,长江,门户"
     assert fold(View.identity("エ作人ロ统\u3127ｴ")).text == "工作人口统一工"
+
+
+# H3: a Markdown image between two characters: its `!` was read as text (a sentence's end)
+# and its alt text between the words, though a reader sees 冰, a picture, 毒.
+@pytest.mark.parametrize("image", ["![](dot.png)", "![图](dot.png)", '![](dot.png "t")'])
+def test_a_markdown_image_inside_a_word_does_not_part_it(team: Team, image: str) -> None:
+    item = team.submit("editor", team.write("a.md", f"本店出售冰{image}毒，请联系。\n"))
+    shown = team.ok("reviewer", "show", str(item), "--format", "json").stdout
+    assert "IL601@" in shown
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block")
+
+
+def test_a_markdown_image_between_sentences_reads_as_before() -> None:
+    from review.markup import markdown_view
+
+    assert "示意图" in markdown_view("正常文字![示意图](a.png)。\n").text
+    assert markdown_view("注意\\![链接](x)\n").text.count("!") == 1
