@@ -47,7 +47,7 @@ from html.parser import HTMLParser
 from review.errors import InputError
 from review.location import Location
 from review.normalize import BIDI_CONTROLS, View
-from review.parted import Line
+from review.parted import Line, removes
 from review.regexcache import compile as re_compile
 from review.svgplaced import Placement
 
@@ -91,9 +91,11 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # shown; 1: also what CSS draws (twentieth and twenty-first red-team passes); 2: also a
 # declarative shadow root, an SVG or other text in a data: address, a datalist's option
 # values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second);
-# 3: a Markdown image's `!` and alt text out of the words around it (forty-fifth).
+# 3: a Markdown image's `!` and alt text out of the words around it, and a line break whose
+# box is taken away (`<br hidden>`, one inside a `display: none` element) ending no line
+# (forty-fifth).
 READINGS = (0, 1, 2, 3)
-CSS_TEXT, DATA_TEXT, MD_IMAGES = 1, 2, 3
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS = 1, 2, 3
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -533,7 +535,10 @@ class _HtmlVisible(HTMLParser):
         if tag in _TEXT_CONTENT and not self.cdata_elem:
             self.set_cdata_mode(tag)  # its content is text up to its end tag
         if tag in _BLOCK_TAGS:
-            self.unparted(start, end)
+            if (self.line.unboxed or removes(values)) and _reads(IMAGES_AND_BREAKS):
+                self.line.aside()  # a break no reader sees: the line goes on past it
+            else:
+                self.unparted(start, end)
         self.line.start(tag, values)
         if not self.hidden and not _unshown(self.line):
             before = len(self.out.chars)
@@ -552,7 +557,8 @@ class _HtmlVisible(HTMLParser):
             self.in_style = False
         elif tag in _BLOCK_TAGS:
             start = self._pos()
-            self.unparted(start, self._tag_end(start))
+            if not (self.line.unboxed and _reads(IMAGES_AND_BREAKS)):
+                self.unparted(start, self._tag_end(start))
             self.out.put("\n", start, self._tag_end(start))
         self.line.end(tag)
 
@@ -811,7 +817,7 @@ def _markdown(text: str) -> View:
             continue  # in code, or an escaped \<: shown as written
         opened = _md_link_open(text, m.start(), literal) if m.group("target") else None
         if opened is not None and opened > pos and text[opened - 1] == "!" and \
-                not _escaped(text, opened - 1) and _reads(MD_IMAGES):
+                not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
             # an image: a loaded one shows neither its `!` nor its alt text, which is read on
             # lines of its own, as an <img>'s is — 冰![](x.png)毒 shows 冰, a picture, 毒
             _md_text(out, line, text, pos, opened - 1)
@@ -843,7 +849,13 @@ def _markdown(text: str) -> View:
             continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if block:
-            _unparted(out, line, m.start(), m.end())
+            opening = m.group("tag") and not m.group().startswith("</")
+            if _reads(IMAGES_AND_BREAKS) and (line.unboxed or (opening and removes(
+                    {n: html.unescape(text[a:b])
+                     for n, a, b in _attributes(text, m.start(), m.end())[1]}))):
+                line.aside()  # a break no reader sees: the line goes on past it
+            else:
+                _unparted(out, line, m.start(), m.end())
         if m.group("tag"):
             name, found = _attributes(text, m.start(), m.end())
             if m.group().startswith("</"):

@@ -50,3 +50,27 @@ def test_a_markdown_image_between_sentences_reads_as_before() -> None:
 
     assert "示意图" in markdown_view("正常文字![示意图](a.png)。\n").text
     assert markdown_view("注意\\![链接](x)\n").text.count("!") == 1
+
+
+# H4: a line break a reader never sees — `<br hidden>`, `<br style="display:none">`, a <br>
+# inside a `display:none` span, an empty hidden <div> — ended the line the check reads.
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.html", '<p>本店出售冰<br hidden>毒，请联系。</p>\n'),
+    ("a.html", '<p>本店出售冰<br style="display:none">毒，请联系。</p>\n'),
+    ("a.html", '<p>本店出售冰<span style="display:none"><br></span>毒，请联系。</p>\n'),
+    ("a.html", '<div>本店出售冰<div style="display:none">x</div>毒，请联系。</div>\n'),
+    ("a.md", '本店出售冰<br style="display:none">毒，请联系。\n')])
+def test_a_line_break_no_reader_sees_does_not_part_the_words(team: Team, name: str,
+                                                              text: str) -> None:
+    item = team.submit("editor", team.write(name, text))
+    assert "IL601@" in team.ok("reviewer", "show", str(item), "--format", "json").stdout
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block")
+
+
+def test_line_breaks_a_reader_sees_still_end_the_line() -> None:
+    from review.markup import html_view
+
+    for page in ('<p>冰<br>毒</p>', '<p>冰<span style="color:transparent"><br></span>毒</p>',
+                 '<p>冰<br hidden style="display:block">毒</p>'):
+        assert "冰毒" not in html_view(page).text, page
