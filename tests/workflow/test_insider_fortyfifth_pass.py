@@ -74,3 +74,30 @@ def test_line_breaks_a_reader_sees_still_end_the_line() -> None:
     for page in ('<p>冰<br>毒</p>', '<p>冰<span style="color:transparent"><br></span>毒</p>',
                  '<p>冰<br hidden style="display:block">毒</p>'):
         assert "冰毒" not in html_view(page).text, page
+
+
+# H5: a PostgreSQL member's row numbered right after the head but made by hand (no key
+# needed): every action stops, as designed for a log that keeps it for good — but the message
+# said only "record N was altered", not which database role added it.
+@pytest.mark.parametrize("team", ["postgresql"], indirect=True)
+def test_a_row_in_its_place_made_by_hand_names_the_database_role(team: Team, request) -> None:
+    from sqlalchemy import create_engine, text
+    from workflow.team import CLEAN, member_url
+
+    from review.workflow.chain import record_hash
+
+    team.submit("editor", team.write("a.md", CLEAN))
+    url = member_url(team, request)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    member = create_engine(url)
+    with member.begin() as conn:
+        head = conn.execute(text("SELECT seq, actor, hash FROM review_log ORDER BY seq DESC "
+                                 "LIMIT 1")).one()
+        seq = head.seq + 1
+        conn.execute(text("INSERT INTO review_log (seq, kind, item_id, actor, body, signature, "
+                          "prev_hash, hash) VALUES (:s, 'note', NULL, :a, '{}', 'AAAA', :p, "
+                          ":h)"),
+                     {"s": seq, "a": head.actor, "p": head.hash,
+                      "h": record_hash(seq, "note", None, head.actor, "{}", "AAAA", head.hash)})
+    member.dispose()
+    team.fails(3, "reviewer", "queue", match=f"record {seq} was added by database role {role}")
