@@ -101,3 +101,25 @@ def test_a_row_in_its_place_made_by_hand_names_the_database_role(team: Team, req
                       "h": record_hash(seq, "note", None, head.actor, "{}", "AAAA", head.hash)})
     member.dispose()
     team.fails(3, "reviewer", "queue", match=f"record {seq} was added by database role {role}")
+
+
+# H6: punctuation drawn alike (・ • for ·, ― ─ for —, ≪≫ for 《》, 〝〞 for “”): the rejected
+# text saved again with one of them was new text to the rejection.
+@pytest.mark.parametrize(("mark", "alike"), [("·", "・"), ("·", "•"), ("—", "―"), ("—", "─"),
+                                             ("《", "≪"), ("“", "〝")])
+def test_a_rejected_draft_with_punctuation_drawn_alike_stays_rejected(
+        team: Team, mark: str, alike: str) -> None:
+    text = "关于《消防法》的通知——请各单位于12月10日前完成自查·上报“结果”。\n"
+    first = team.submit("editor", team.write("a.md", text))
+    team.ok("reviewer", "reject", str(first), "--reason", "不发")
+    team.refused("editor", "submit", team.write("b.md", text.replace(mark, alike)),
+                 match="rejected")
+
+
+def test_a_rejection_signed_when_only_ascii_punctuation_was_left_out_still_holds() -> None:
+    from review.workflow.service import _same_text, _text_digests, sha256
+
+    page = "关于《消防法》的通知——请各单位于12月10日前完成自查·上报“结果”。\n".encode()
+    then = _same_text(page, "a.md", "ascii")
+    assert then != _same_text(page, "a.md")
+    assert sha256(then.encode()) in _text_digests(page, "a.md")
