@@ -730,6 +730,7 @@ _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re_compile(
     rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
+    r"|(?P<label>(?<=\])(?<!\\\])\[[^\[\]\n]*\])"                 # [text][label], [text][]
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
     rf"(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*$)"                          # [id]: https://… "title"
     r"|<!--(?:-?>|.*?--!?>)"       # a comment, ended where a browser ends it (HTML5)
@@ -753,6 +754,23 @@ def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) ->
     """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
     same line, outside code, and what they hold is no link itself (links do not nest)."""
     return _md_link_open(text, end, literal) is not None
+
+
+_MD_DEFINED = re_compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+
+
+def _md_label(label: str) -> str:
+    """A reference's label as CommonMark matches it: case and runs of white space aside."""
+    return " ".join(label.split()).casefold()
+
+
+def _md_reference(text: str, m: re.Match, opened: int | None, defined: set[str]) -> bool:
+    """Whether `[label]` (m) after a link text opened at `opened` makes a link or image of a
+    definition the document holds (`[text][]` names its text): the label is then not shown."""
+    if opened is None:
+        return False
+    label = m.group()[1:-1] or text[opened + 1:m.start() - 1]
+    return bool(label.strip()) and _md_label(label) in defined
 
 
 def _md_link_open(text: str, end: int, literal: list[tuple[int, int]]) -> int | None:
@@ -808,14 +826,19 @@ def _markdown(text: str) -> View:
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
+    defined = {_md_label(d.group(1)) for d in _MD_DEFINED.finditer(text)}
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()
         if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
+        if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
+                text, m, _md_link_open(text, m.start(), literal), defined)):
+            continue  # [label] naming no definition: shown as written
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        opened = _md_link_open(text, m.start(), literal) if m.group("target") else None
+        opened = _md_link_open(text, m.start(), literal) \
+            if m.group("target") or m.group("label") else None
         if opened is not None and opened > pos and text[opened - 1] == "!" and \
                 not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
             # an image: a loaded one shows neither its `!` nor its alt text, which is read on

@@ -123,3 +123,23 @@ def test_a_rejection_signed_when_only_ascii_punctuation_was_left_out_still_holds
     then = _same_text(page, "a.md", "ascii")
     assert then != _same_text(page, "a.md")
     assert sha256(then.encode()) in _text_digests(page, "a.md")
+
+
+# H7: a reference-style link or image whose label names a definition: the label is syntax, a
+# reader never sees it — 本店出售冰[][甲]毒 shows 本店出售冰毒 (an empty link).
+@pytest.mark.parametrize(("inside", "defined"), [("[][甲]", "[甲]: http://x.cn"),
+                                                 ("![][r]", "[r]: dot.png"),
+                                                 ("![][图]", "[图]: dot.png")])
+def test_a_reference_label_inside_a_word_does_not_part_it(team: Team, inside: str,
+                                                          defined: str) -> None:
+    draft = f"本店出售冰{inside}毒，请联系。\n\n{defined}\n"
+    item = team.submit("editor", team.write("a.md", draft))
+    assert "IL601@" in team.ok("reviewer", "show", str(item), "--format", "json").stdout
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block")
+
+
+def test_a_label_that_names_no_definition_is_shown_as_written() -> None:
+    from review.markup import markdown_view
+
+    assert markdown_view("冰[x][q]毒\n").text == "冰[x][q]毒\n"
