@@ -47,7 +47,7 @@ from html.parser import HTMLParser
 from review.errors import InputError
 from review.location import Location
 from review.normalize import BIDI_CONTROLS, View
-from review.parted import Line
+from review.parted import Line, removes
 from review.regexcache import compile as re_compile
 from review.svgplaced import Placement
 
@@ -90,9 +90,13 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # (review.workflow.service reads it each way). 0: the text between tags and the attributes
 # shown; 1: also what CSS draws (twentieth and twenty-first red-team passes); 2: also a
 # declarative shadow root, an SVG or other text in a data: address, a datalist's option
-# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second).
-READINGS = (0, 1, 2)
-CSS_TEXT, LATEST = 1, 2
+# values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second);
+# 3: a Markdown image's `!` and alt text out of the words around it, and a line break whose
+# box is taken away (`<br hidden>`, one inside a `display: none` element) ending no line
+# (forty-fifth).
+READINGS = (0, 1, 2, 3)
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS = 1, 2, 3
+LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
 
@@ -319,17 +323,17 @@ def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozens
     if name == "style":  # what its `content` or list marker draws
         from review.stylesheet import drawn as css_drawn
 
-        found = css_drawn(values.get("style") or "", _reads(LATEST))
-        return bool(_reads(CSS_TEXT) and found.strings or _reads(LATEST) and found.images)
+        found = css_drawn(values.get("style") or "", _reads(DATA_TEXT))
+        return bool(_reads(CSS_TEXT) and found.strings or _reads(DATA_TEXT) and found.images)
     if name == "value":
         # an option's value is what a datalist offers under its field
         return tag == "input" and (values.get("type") or "").strip().lower() not in \
-            _UNSHOWN_INPUTS or (tag == "option" and _reads(LATEST))
+            _UNSHOWN_INPUTS or (tag == "option" and _reads(DATA_TEXT))
     if name == "srcdoc":
         return tag in ("iframe", "frame")
     if _FRAMED.get(tag) == name:
         return (values.get(name) or "").lstrip().lower().startswith("data:")
-    return _reads(LATEST) and _is_svg_address(values.get(name) or "")
+    return _reads(DATA_TEXT) and _is_svg_address(values.get(name) or "")
 
 
 def _is_svg_address(value: str) -> bool:
@@ -343,7 +347,7 @@ def _put_value(tag: str, name: str, text: str, start: int, end: int, out: _Build
     """An attribute's value as a reader is shown it: text[start:end], references decoded (or,
     whole: `text` itself, already decoded, all of it standing for [start, end))."""
     frame = name == _FRAMED.get(tag)
-    page = name == "srcdoc" or frame or (name != "style" and _reads(LATEST) and _is_svg_address(
+    page = name == "srcdoc" or frame or (name != "style" and _reads(DATA_TEXT) and _is_svg_address(
         text if whole else html.unescape(text[start:end])))
     if name == "style":
         _put_css(text if whole else html.unescape(text[start:end]), out, start,
@@ -386,7 +390,7 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
     reads a frame. Refused when it reorders text, or brings a font of its own."""
     from review.stylesheet import drawn
 
-    found = drawn(css, _reads(LATEST))
+    found = drawn(css, _reads(DATA_TEXT))
     refused = _refused_by(found)
     if refused is not None:
         raise _Reordered(start if whole_end is not None else start + refused.offset,
@@ -398,7 +402,7 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
             _put_css(imported, out, first, last, depth + 1, page_depth)
     shown = [(a, b, _html(page, _refuse_too_deep(page_depth, start + a)).text)
              for a, b, url in found.images
-             if _reads(LATEST) and (page := _data_page(url, False)[0]) is not None]
+             if _reads(DATA_TEXT) and (page := _data_page(url, False)[0]) is not None]
     if _reads(CSS_TEXT):
         shown += found.strings
     for a, b, value in sorted(shown):  # in the order of the file, as a view must be
@@ -412,7 +416,7 @@ def _refuse_too_deep(depth: int, at: int) -> int:
     """The depth of a data: page inside one `depth` deep; refused past the deepest read as
     pages: read as text there, its words would still be percent-encoded, as no reader sees
     them."""
-    if depth + 1 > _MAX_DEPTH and _reads(LATEST):
+    if depth + 1 > _MAX_DEPTH and _reads(DATA_TEXT):
         raise _Reordered(at, f"data: pages {_MAX_DEPTH} deep", "markup_unplaced")
     return depth + 1
 
@@ -451,7 +455,7 @@ def _data_page(url: str, frame: bool = True) -> tuple[str | None, bool]:
     media = found[0]
     markup = media in ("text/html", "application/xhtml+xml", "image/svg+xml") or \
         media.endswith(("/xml", "+xml"))
-    if not _reads(LATEST):  # as pages were read before: HTML and plain text in frames
+    if not _reads(DATA_TEXT):  # as pages were read before: HTML and plain text in frames
         markup = media in ("text/html", "application/xhtml+xml")
         return (found[1], markup) if frame and (markup or media == "text/plain") else \
             (None, False)
@@ -473,7 +477,7 @@ def _unparted(out: _Builder, line: Line, start: int, end: int) -> None:
     """At a line's end ([start, end): what ends it, a tag or a blank line): the line again
     without what its elements hide, when that parted it, standing for what ends it."""
     kept = line.flush()
-    if kept is not None and _reads(LATEST):
+    if kept is not None and _reads(DATA_TEXT):
         out.put("\n" + kept + "\n", start, max(end, start + 1))
 
 
@@ -531,7 +535,10 @@ class _HtmlVisible(HTMLParser):
         if tag in _TEXT_CONTENT and not self.cdata_elem:
             self.set_cdata_mode(tag)  # its content is text up to its end tag
         if tag in _BLOCK_TAGS:
-            self.unparted(start, end)
+            if (self.line.unboxed or removes(values)) and _reads(IMAGES_AND_BREAKS):
+                self.line.aside()  # a break no reader sees: the line goes on past it
+            else:
+                self.unparted(start, end)
         self.line.start(tag, values)
         if not self.hidden and not _unshown(self.line):
             before = len(self.out.chars)
@@ -550,7 +557,8 @@ class _HtmlVisible(HTMLParser):
             self.in_style = False
         elif tag in _BLOCK_TAGS:
             start = self._pos()
-            self.unparted(start, self._tag_end(start))
+            if not (self.line.unboxed and _reads(IMAGES_AND_BREAKS)):
+                self.unparted(start, self._tag_end(start))
             self.out.put("\n", start, self._tag_end(start))
         self.line.end(tag)
 
@@ -617,7 +625,7 @@ class _HtmlVisible(HTMLParser):
 def _shadow_root(values: dict) -> bool:
     """Whether a <template>'s attributes make it a declarative shadow root (shadowrootmode,
     or Chrome's earlier shadowroot, open or closed), which browsers show."""
-    return _reads(LATEST) and any(
+    return _reads(DATA_TEXT) and any(
         (values.get(name) or "").strip().lower() in ("open", "closed")
         for name in ("shadowrootmode", "shadowroot"))
 
@@ -722,6 +730,7 @@ _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re_compile(
     rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
+    r"|(?P<label>(?<=\])(?<!\\\])\[[^\[\]\n]*\])"                 # [text][label], [text][]
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
     rf"(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*$)"                          # [id]: https://… "title"
     r"|<!--(?:-?>|.*?--!?>)"       # a comment, ended where a browser ends it (HTML5)
@@ -744,6 +753,28 @@ def _escaped(text: str, at: int) -> bool:
 def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) -> bool:
     """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
     same line, outside code, and what they hold is no link itself (links do not nest)."""
+    return _md_link_open(text, end, literal) is not None
+
+
+_MD_DEFINED = re_compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+
+
+def _md_label(label: str) -> str:
+    """A reference's label as CommonMark matches it: case and runs of white space aside."""
+    return " ".join(label.split()).casefold()
+
+
+def _md_reference(text: str, m: re.Match, opened: int | None, defined: set[str]) -> bool:
+    """Whether `[label]` (m) after a link text opened at `opened` makes a link or image of a
+    definition the document holds (`[text][]` names its text): the label is then not shown."""
+    if opened is None:
+        return False
+    label = m.group()[1:-1] or text[opened + 1:m.start() - 1]
+    return bool(label.strip()) and _md_label(label) in defined
+
+
+def _md_link_open(text: str, end: int, literal: list[tuple[int, int]]) -> int | None:
+    """Where the `[` opening the link text whose `]` is before `end` stands, or None."""
     line_start = text.rfind("\n", 0, end) + 1
     depth = 0
     for i in range(end - 1, line_start - 1, -1):
@@ -754,8 +785,8 @@ def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) ->
             depth -= 1
             if depth == 0:
                 inside = any(a <= i < b or a <= end - 1 < b for a, b in literal)
-                return not inside and "](" not in text[i:end - 1]
-    return False
+                return i if not inside and "](" not in text[i:end - 1] else None
+    return None
 
 
 def markdown_view(text: str) -> View:
@@ -795,14 +826,35 @@ def _markdown(text: str) -> View:
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
+    defined = {_md_label(d.group(1)) for d in _MD_DEFINED.finditer(text)}
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()
         if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
+        if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
+                text, m, _md_link_open(text, m.start(), literal), defined)):
+            continue  # [label] naming no definition: shown as written
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        _md_text(out, line, text, pos, m.start())
+        opened = _md_link_open(text, m.start(), literal) \
+            if m.group("target") or m.group("label") else None
+        if opened is not None and opened > pos and text[opened - 1] == "!" and \
+                not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
+            # an image: a loaded one shows neither its `!` nor its alt text, which is read on
+            # lines of its own, as an <img>'s is — 冰![](x.png)毒 shows 冰, a picture, 毒
+            _md_text(out, line, text, pos, opened - 1)
+            if text[opened + 1:m.start() - 1].strip():
+                out.put("\n", opened - 1, opened + 1)
+                out.decoded(text, opened + 1, m.start() - 1, _MD_REF)
+                out.put("\n", m.start() - 1, m.start())
+            else:  # no alt text: nothing between the words around it
+                out.put("", opened - 1, m.start())
+            if text[opened + 1:m.start() - 1].strip() or \
+                    _MD_TITLE.search(text, m.start(), m.end()):
+                line.aside()  # its alt text and its title read on lines of their own
+        else:
+            _md_text(out, line, text, pos, m.start())
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())
@@ -820,7 +872,13 @@ def _markdown(text: str) -> View:
             continue
         block = _MD_BREAK_TAG.match(m.group()) is not None
         if block:
-            _unparted(out, line, m.start(), m.end())
+            opening = m.group("tag") and not m.group().startswith("</")
+            if _reads(IMAGES_AND_BREAKS) and (line.unboxed or (opening and removes(
+                    {n: html.unescape(text[a:b])
+                     for n, a, b in _attributes(text, m.start(), m.end())[1]}))):
+                line.aside()  # a break no reader sees: the line goes on past it
+            else:
+                _unparted(out, line, m.start(), m.end())
         if m.group("tag"):
             name, found = _attributes(text, m.start(), m.end())
             if m.group().startswith("</"):

@@ -106,6 +106,41 @@ _LOOKALIKE_MORE = dict(zip(
     "BPDTGKJCZFMNLSRVHWXYAEIOU", strict=True))
 _LOOKALIKE_MORE |= {ch.lower(): latin for ch, latin in _LOOKALIKE_MORE.items()
                     if len(ch.lower()) == 1 and ch.lower() != ch}
+# Characters of the CJK Radicals Supplement that fonts draw as the ideograph whose form they
+# are, with no compatibility decomposition (NFKC leaves them; Kangxi radicals have one): 12⺝
+# reads 12月, ⻔户 reads 门户. Each folds to that ideograph (Unicode's
+# EquivalentUnifiedIdeograph.txt), simplified as the text around it is (⻑ → 長 → 长), or a
+# rejected draft saved again with one of them is new text, and a listed term hides in it.
+_DRAWN_AS_IDEOGRAPH = {
+    "\u2e81": "厂", "\u2e84": "乙", "\u2e85": "亻", "\u2e86": "冂", "\u2e89": "刂",
+    "\u2e8a": "卜", "\u2e8c": "小", "\u2e8e": "兀", "\u2e90": "尢", "\u2e92": "巳",
+    "\u2e93": "幺", "\u2e96": "忄", "\u2e97": "心", "\u2e98": "扌", "\u2e99": "攵",
+    "\u2e9b": "旡", "\u2e9c": "日", "\u2e9d": "月", "\u2ea0": "民", "\u2ea1": "氵",
+    "\u2ea2": "氺", "\u2ea3": "灬", "\u2ea4": "爫", "\u2ea6": "丬", "\u2ea8": "犭",
+    "\u2ea9": "王", "\u2eaa": "疋", "\u2eab": "罒", "\u2eac": "示", "\u2ead": "礻",
+    "\u2eb0": "纟", "\u2eb2": "罒", "\u2eb6": "羊", "\u2eb9": "耂", "\u2eba": "肀",
+    "\u2ebb": "聿", "\u2ebc": "肉", "\u2ebd": "臼", "\u2ebe": "艹", "\u2ebf": "艹",
+    "\u2ec0": "艹", "\u2ec1": "虎", "\u2ec2": "衤", "\u2ec3": "覀", "\u2ec4": "西",
+    "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠", "\u2ec9": "贝", "\u2ecb": "车",
+    "\u2ecc": "辶", "\u2ecd": "辶", "\u2ece": "辶", "\u2ecf": "阝", "\u2ed0": "钅",
+    "\u2ed1": "長", "\u2ed2": "镸", "\u2ed3": "长", "\u2ed4": "门", "\u2ed5": "阜",
+    "\u2ed6": "阝", "\u2ed7": "雨", "\u2ed8": "青", "\u2ed9": "韦", "\u2eda": "页",
+    "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食", "\u2edf": "飠", "\u2ee0": "饣",
+    "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟",
+    "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾", "\u2eeb": "斉",
+    "\u2eec": "齐", "\u2eed": "歯", "\u2eee": "齿", "\u2eef": "竜", "\u2ef0": "龙",
+    "\u2ef1": "龜", "\u2ef2": "亀",
+    # and, drawn as an ideograph though no radical: katakana (エ作, 人ロ), bopomofo (ㄧ律),
+    # CJK strokes (统㇐) and Hangul letters (ㅡ, ㅁ) — half-width katakana fold to these
+    "エ": "工", "カ": "力", "ロ": "口", "ニ": "二", "ハ": "八", "タ": "夕", "ト": "卜",
+    "ヒ": "匕", "ム": "厶", "メ": "乂", "ー": "一", "\u3127": "一", "\u3126": "儿",
+    "\u311a": "丫", "\u3107": "冂", "\u310f": "厂", "\u3119": "厶", "\u3108": "匚",
+    "\u3129": "凵", "\u31d0": "一", "\u31d1": "丨", "\u31d2": "丿", "\u31cf": "乀",
+    "\u31da": "亅", "\u31d4": "丶", "\u31d3": "丿", "\u31df": "乚", "\u31d6": "乛",
+    "\u3161": "一", "\u3163": "丨", "\u3141": "口",
+}
+
+
 # Letters a reader reads as the plain Latin letter whose shape they are, though Unicode gives
 # them no compatibility decomposition, found by their names: small capitals (ᴡᴇᴄʜᴀᴛ), letters
 # in a black circle or square and regional indicators not paired into a flag (🅥🆇, 🇻🇽 show
@@ -143,6 +178,11 @@ def _fold_char(ch: str) -> str:
         return _LOOKALIKE[ch].lower()
     if ch in _LOOKALIKE_MORE:
         return _LOOKALIKE_MORE[ch].lower()
+    drawn = _DRAWN_AS_IDEOGRAPH.get(ch) or (
+        None if ch.isascii() else _DRAWN_AS_IDEOGRAPH.get(unicodedata.normalize("NFKC", ch)))
+    if drawn is not None:
+        simplified = _t2s().convert(drawn)
+        return simplified if len(simplified) == 1 else drawn
     folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
     if "\n" in folded or len(folded) > 4:
         folded = ch  # NFKC expansions such as ㍿ are not worth it; keep the character
@@ -197,10 +237,11 @@ _BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF
            (0xA4D0, 0xA4FF), (0xA720, 0xA7FF), (0xAB70, 0xABBF),
            (0xD800, 0xDFFF), (0xF900, 0xFAFF), (0xFE00, 0xFE6F), (0xFEFF, 0xFEFF),
            (0xFF00, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F2FF), (0x2F800, 0x2FA1F),
-           (0xE0000, 0xE01EF), *_IGNORABLE]
+           (0xE0000, 0xE01EF), *_IGNORABLE,
+           *((ord(ch), ord(ch)) for ch in _DRAWN_AS_IDEOGRAPH)]
 
 
-_FOLD_VERSION = 8  # bump when what folds changes, or how it is cached: the table is cached
+_FOLD_VERSION = 10  # bump when what folds changes, or how it is cached: the table is cached
 
 
 _ASTRAL = re_compile("[\U00010000-\U0010ffff]")

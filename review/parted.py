@@ -34,6 +34,17 @@ def hides(tag: str, values: dict[str, str | None]) -> bool:
     return style_hides(style, "hidden" in values)
 
 
+def removes(values: dict[str, str | None]) -> bool:
+    """Whether an element's own markup takes its box away (`display: none`, or `hidden` with
+    no `display`): a line break so taken away, or one inside such an element, ends no line."""
+    from review.inlinestyle import declared
+
+    style = values.get("style") or ""
+    display = [t.lower_value for t in declared(style).get("display") or []
+               if t.type == "ident"] if style.strip() else []
+    return display == ["none"] or ("hidden" in values and not display)
+
+
 class Line:
     """A line's text without what its elements hide, while a parser reads it."""
 
@@ -42,10 +53,16 @@ class Line:
         self.parted = False       # hidden text stood between characters of this line
         self.pending = False      # hidden text after the line's last visible characters
         self.open: list[str] = []  # the elements open inside the hiding one, it first
+        self.boxless = False      # the hiding one takes its box away (removes)
 
     @property
     def hiding(self) -> bool:
         return bool(self.open)
+
+    @property
+    def unboxed(self) -> bool:
+        """Inside an element whose box is taken away: a line break here breaks nothing."""
+        return bool(self.open) and self.boxless
 
     def start(self, tag: str, values: dict[str, str | None]) -> None:
         if self.open:
@@ -53,6 +70,7 @@ class Line:
                 self.open.append(tag)
         elif hides(tag, values):
             self.open.append(tag)
+            self.boxless = removes(values)
 
     def end(self, tag: str) -> None:
         if tag in self.open:

@@ -306,6 +306,13 @@ def verify_links(conn: Connection, workspace: str) -> None:
     problem = broken_link(rows[1:], "prev", workspace, after=rows[0]) if seen is not None \
         else broken_link(rows, "prev", workspace)
     if problem:
+        # a row numbered in its place but not made there (a member's INSERT by hand stays in
+        # an append-only log): the database role that added it, when the database says
+        seq = getattr(problem, "kwargs", {}).get("seq")
+        role = conn.execute(select(log.c.inserted_by).where(log.c.seq == seq)).scalar() \
+            if isinstance(seq, int) else None
+        if role:
+            raise StoreError("log_problem_role", problem=problem, seq=seq, role=role)
         raise StoreError("log_problem", problem=problem)
     problem = _relabelled(conn)
     if problem:

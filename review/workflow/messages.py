@@ -125,6 +125,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "record {seq} differs from the one this computer verified: the log was "
                       "rewritten; run `review audit verify`"),
     "log_problem": ("{problem}" + AUDIT, "{problem}; run `review audit verify`"),
+    "log_problem_role": ("{problem}；第 {seq} 条记录由数据库角色 {role} 添加" + AUDIT,
+                         "{problem}; record {seq} was added by database role {role}; run "
+                         "`review audit verify`"),
     "audit_missing": ("缺少第 {seq} 条记录（下一条为第 {next} 条）",
                       "record {seq} is missing (the next one is {next})"),
     "audit_not_following": ("第 {seq} 条记录未接续第 {prev} 条记录（记录被删除或调换顺序）",

@@ -1038,7 +1038,7 @@ def _text_digests(content: bytes, path: str) -> set[str]:
 
     shown = without_hidden(content) if _is_word(path) else content
     return {sha256(text.encode())
-            for data in {content, shown} for punctuation in (False, True)
+            for data in {content, shown} for punctuation in PUNCTUATION_DROPPED
             for sniff in (False, True)
             for text in _same_texts(data, path, punctuation, sniff)}
 
@@ -1047,7 +1047,7 @@ def _is_word(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _same_text(content: bytes, path: str, punctuation: bool = False,
+def _same_text(content: bytes, path: str, punctuation: str = "all",
                sniff: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
@@ -1067,7 +1067,7 @@ _LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含�
                           "按版面顺序"})
 
 
-def _same_texts(content: bytes, path: str, punctuation: bool = False,
+def _same_texts(content: bytes, path: str, punctuation: str = "all",
                 sniff: bool = False) -> list[str]:
     """`_same_text`, then — where it differs — the same text as it was read before the text
     shown outside the body (list labels, annotations, form fields, what CSS draws, shadow
@@ -1099,20 +1099,30 @@ def _same_texts(content: bytes, path: str, punctuation: bool = False,
     return list(dict.fromkeys(_squeezed(text, punctuation) for text in texts))
 
 
-def _squeezed(text: str, punctuation: bool) -> str:
+def _squeezed(text: str, punctuation: str) -> str:
     import unicodedata
 
     from review.normalize import invisible
 
     text = unicodedata.normalize("NFKC", text)
     # ASCII punctuation is markup as often as it is text (Markdown's * _ # > - `, a list's
-    # 1.): the same words emphasised, quoted or listed are the same draft
-    dropped = () if punctuation else _ASCII_PUNCTUATION
+    # 1.): the same words emphasised, quoted or listed are the same draft. And (since the
+    # forty-fifth red-team pass) every mark of punctuation and every symbol: ・ • ‧ for ·,
+    # ― ─ for —, ≪≫ for 《》, 〝〞 for “” are drawn alike, and no list of them is whole.
+    if punctuation == "all":
+        return "".join(c for c in text if not c.isspace() and c not in _ASCII_PUNCTUATION
+                       and unicodedata.category(c) not in _PUNCTUATION_CATEGORIES
+                       and not invisible(c))
+    dropped = () if punctuation == "none" else _ASCII_PUNCTUATION
     return "".join(c for c in text if not c.isspace() and c not in dropped
                    and not invisible(c))
 
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
+_PUNCTUATION_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "So"})
+# What a rejection's text leaves out, by the version that signed it: every punctuation mark
+# and symbol (now), ASCII punctuation only (before the forty-fifth pass), none (before that).
+PUNCTUATION_DROPPED = ("all", "ascii", "none")
 
 
 def _summary(findings: list[Finding]) -> dict:
