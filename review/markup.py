@@ -37,6 +37,7 @@ Link targets are not lost: the URL detector scans the raw text, markup included.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -47,7 +48,7 @@ from html.parser import HTMLParser
 from review.errors import InputError
 from review.location import Location
 from review.normalize import BIDI_CONTROLS, View
-from review.parted import Line, removes
+from review.parted import VOID, Line, removes
 from review.regexcache import compile as re_compile
 from review.svgplaced import Placement
 
@@ -93,9 +94,11 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # values, and the strings CSS draws at line ends, hyphens and emphasis marks (twenty-second);
 # 3: a Markdown image's `!` and alt text out of the words around it, and a line break whose
 # box is taken away (`<br hidden>`, one inside a `display: none` element) ending no line
-# (forty-fifth).
-READINGS = (0, 1, 2, 3)
-CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS = 1, 2, 3
+# (forty-fifth); 4: a line end inside a paragraph (white space to a browser, a soft break in
+# Markdown) parting no words, a Markdown shortcut reference image (`![r]`) read as an image, and
+# reference definitions inside block quotes and list items (forty-sixth).
+READINGS = (0, 1, 2, 3, 4)
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS = 1, 2, 3, 4
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -494,6 +497,7 @@ class _HtmlVisible(HTMLParser):
         self.foreign = 0  # inside <svg> or <math>, where a <style>'s content is markup
         self.drawn = _css_attributes(text)
         self.line = Line()  # the line without what its elements hide (review.parted)
+        self.kept_breaks: list[str] = []  # open elements whose line ends are line ends
         self.placement = Placement()  # an SVG's text pieces (review.svgplaced)
 
     def _pos(self) -> int:
@@ -534,6 +538,8 @@ class _HtmlVisible(HTMLParser):
             self._tag_end(start)
         if tag in _TEXT_CONTENT and not self.cdata_elem:
             self.set_cdata_mode(tag)  # its content is text up to its end tag
+        if tag not in VOID and _keeps_breaks(tag, values):
+            self.kept_breaks.append(tag)
         if tag in _BLOCK_TAGS:
             if (self.line.unboxed or removes(values)) and _reads(IMAGES_AND_BREAKS):
                 self.line.aside()  # a break no reader sees: the line goes on past it
@@ -560,6 +566,8 @@ class _HtmlVisible(HTMLParser):
             if not (self.line.unboxed and _reads(IMAGES_AND_BREAKS)):
                 self.unparted(start, self._tag_end(start))
             self.out.put("\n", start, self._tag_end(start))
+        if tag in self.kept_breaks:
+            del self.kept_breaks[len(self.kept_breaks) - 1 - self.kept_breaks[::-1].index(tag):]
         self.line.end(tag)
 
     def unparted(self, start: int, end: int) -> None:
@@ -580,6 +588,9 @@ class _HtmlVisible(HTMLParser):
             self.out.decoded(self.text, start, start + len(data))
         else:  # never left out: located where the parser is
             self.out.put(html.unescape(data), start, min(start + len(data), len(self.text)))
+        if not self.kept_breaks and not self.cdata_elem and _reads(SOFT_BREAKS):
+            # a line end in the text is white space to a browser: 冰⏎毒 shows 冰 毒
+            self.out.chars[before:] = [c.replace("\n", " ") for c in self.out.chars[before:]]
         self.line.read("".join(self.out.chars[before:]))
 
     def style_sheet(self, data: str, start: int) -> None:
@@ -620,6 +631,26 @@ class _HtmlVisible(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._ref(f"&#{name};")
+
+
+_KEPT_BREAKS = frozenset({"pre", "listing", "textarea", "xmp", "plaintext"})
+
+
+def _keeps_breaks(tag: str, values: dict[str, str | None]) -> bool:
+    """Whether an element shows the line ends of its text as line ends: <pre> and its kin, or
+    a style keeping them (`white-space: pre`, `pre-wrap`, `pre-line`, `break-spaces`)."""
+    if tag in _KEPT_BREAKS:
+        return True
+    style = values.get("style") or ""
+    if "white-space" not in style.lower():
+        return False
+    from review.inlinestyle import declared
+
+    found = declared(style)
+    kept = {"pre", "pre-wrap", "pre-line", "break-spaces", "preserve", "preserve-breaks"}
+    return any(t.type == "ident" and t.lower_value in kept
+               for name in ("white-space", "white-space-collapse")
+               for t in found.get(name) or [])
 
 
 def _shadow_root(values: dict) -> bool:
@@ -728,7 +759,8 @@ _MD_LITERAL = re_compile(
     re.MULTILINE | re.DOTALL)
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re_compile(
-    rf"(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
+    r"(?P<shortcut>!\[[^\[\]\n]+\](?![\[(]))"                  # ![label], a shortcut image
+    rf"|(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
     r"|(?P<label>(?<=\])(?<!\\\])\[[^\[\]\n]*\])"                 # [text][label], [text][]
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
@@ -757,6 +789,10 @@ def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) ->
 
 
 _MD_DEFINED = re_compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+# and (reading 4) inside block quotes and list items, where CommonMark defines them too
+_MD_DEFINED_INSIDE = re_compile(
+    r"^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+))*[ ]{0,3}\[([^\]\n]+)\]:",
+    re.MULTILINE)
 
 
 def _md_label(label: str) -> str:
@@ -801,21 +837,68 @@ def markdown_view(text: str) -> View:
 
 
 _MD_BLANK = re.compile(r"\n[ \t]*\n")  # a paragraph's end
+# Block quote markers before a line's text, and what a line of a paragraph may not be: a
+# heading, a list item, a quotation, a fence, a table row, an HTML block, a setext underline or
+# a thematic break (with those a line end ends the paragraph, or the line before is no text).
+_MD_QUOTED = re_compile(r"(?:[ ]{0,3}>[ ]?)*")
+_MD_NOT_TEXT = re_compile(
+    r"[ \t]*(?:$|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|>|`{3}|~{3}|<"
+    r"|[|]|[=]+[ \t]*$|(?:[-*_][ \t]*){3,}$|\[[^\]\n]+\]:)")
+_MD_LIST_ITEM = re_compile(r"[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+(?=\S)")
 
 
-def _md_text(out: _Builder, line: Line, text: str, start: int, end: int) -> None:
+def _md_soft_breaks(text: str, literal: list[tuple[int, int]]) -> list[int]:
+    """The line ends inside a Markdown paragraph (soft breaks, which a reader sees as a space):
+    both lines text of one paragraph, at the same quotation depth or the second lazily
+    continuing it, the first ending in no hard break (two spaces, a backslash) and no line of
+    a table. Conservative: a line end not surely soft is left a line end."""
+    if not _reads(SOFT_BREAKS):
+        return []
+    out = []
+    lines = text.split("\n")
+    at = 0
+    for this, following in zip(lines, lines[1:], strict=False):
+        end = at + len(this)
+        at = end + 1
+        if any(a <= end + 1 and end - 1 < b for a, b in literal) or \
+                this.endswith(("  ", "\\", "\t")):
+            continue
+        quoted, next_quoted = _MD_QUOTED.match(this), _MD_QUOTED.match(following)
+        depth, next_depth = quoted.group().count(">"), next_quoted.group().count(">")
+        if next_depth not in (0, depth):
+            continue
+        body = this[quoted.end():]
+        body = body[m.end():] if (m := _MD_LIST_ITEM.match(body)) else body
+        if _MD_NOT_TEXT.match(body) or "|" in body or \
+                _MD_NOT_TEXT.match(following[next_quoted.end():]):
+            continue
+        out.append(end)
+    return out
+
+
+def _md_decoded(out: _Builder, text: str, start: int, end: int, soft: list[int]) -> None:
+    """Markdown text [start, end), references decoded, each soft break read as a space."""
+    for at in soft[bisect.bisect_left(soft, start):bisect.bisect_left(soft, end)]:
+        out.decoded(text, start, at, _MD_REF)
+        out.put(" ", at, at + 1)
+        start = at + 1
+    out.decoded(text, start, end, _MD_REF)
+
+
+def _md_text(out: _Builder, line: Line, text: str, start: int, end: int,
+             soft: list[int] = ()) -> None:  # type: ignore[assignment]
     """Markdown text [start, end) as shown, references decoded; at each paragraph's end, the
     paragraph again without what its inline elements hide (review.parted)."""
     if _unshown(line):
         return
     for blank in _MD_BLANK.finditer(text, start, end):
         before = len(out.chars)
-        out.decoded(text, start, blank.start(), _MD_REF)
+        _md_decoded(out, text, start, blank.start(), soft)
         line.read("".join(out.chars[before:]))
         _unparted(out, line, blank.start(), blank.start() + 1)
         start = blank.start()
     before = len(out.chars)
-    out.decoded(text, start, end, _MD_REF)
+    _md_decoded(out, text, start, end, soft)
     line.read("".join(out.chars[before:]))
 
 
@@ -826,9 +909,27 @@ def _markdown(text: str) -> View:
     drawn = _css_attributes(text)
     pos = at = 0
     literal = [m.span() for m in _MD_LITERAL.finditer(text)]
-    defined = {_md_label(d.group(1)) for d in _MD_DEFINED.finditer(text)}
+    defined = {_md_label(d.group(1)) for d in (
+        _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)}
+    soft = _md_soft_breaks(text, literal)
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()
+        if m.group("shortcut"):
+            label = m.group()[2:-1]
+            if not _reads(SOFT_BREAKS) or not label.strip() or \
+                    _md_label(label) not in defined or _escaped(text, m.start()) or \
+                    any(a <= m.start() < b for a, b in literal):
+                at = m.start() + 1  # no image: `!` and brackets shown, what they hold read on
+                continue
+            # an image of a definition: its `!` and brackets are markup, its alt text read on
+            # a line of its own (冰![r]毒 shows 冰, a picture, 毒)
+            _md_text(out, line, text, pos, m.start(), soft)
+            out.put("\n", m.start(), m.start() + 2)
+            out.decoded(text, m.start() + 2, m.end() - 1, _MD_REF)
+            out.put("\n", m.end() - 1, m.end())
+            line.aside()
+            pos = m.end()
+            continue
         if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
         if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
@@ -843,7 +944,7 @@ def _markdown(text: str) -> View:
                 not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
             # an image: a loaded one shows neither its `!` nor its alt text, which is read on
             # lines of its own, as an <img>'s is — 冰![](x.png)毒 shows 冰, a picture, 毒
-            _md_text(out, line, text, pos, opened - 1)
+            _md_text(out, line, text, pos, opened - 1, soft)
             if text[opened + 1:m.start() - 1].strip():
                 out.put("\n", opened - 1, opened + 1)
                 out.decoded(text, opened + 1, m.start() - 1, _MD_REF)
@@ -854,7 +955,7 @@ def _markdown(text: str) -> View:
                     _MD_TITLE.search(text, m.start(), m.end()):
                 line.aside()  # its alt text and its title read on lines of their own
         else:
-            _md_text(out, line, text, pos, m.start())
+            _md_text(out, line, text, pos, m.start(), soft)
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())
@@ -900,6 +1001,6 @@ def _markdown(text: str) -> View:
                 out.decoded(text, title.start(group), title.end(group), _MD_REF)
                 out.put("\n", title.end(group), m.end())
         pos = m.end()
-    _md_text(out, line, text, pos, len(text))
+    _md_text(out, line, text, pos, len(text), soft)
     _unparted(out, line, max(0, len(text) - 1), len(text))
     return out.view()
