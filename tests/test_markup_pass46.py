@@ -58,3 +58,9 @@ def test_a_markdown_line_end_a_reader_sees_still_ends_the_line(text: str) -> Non
 def test_a_reference_image_or_definition_in_a_container_does_not_part_words(
         cli, tmp_path, text: str) -> None:
     assert "IL601" in _rules(cli, tmp_path, "a.md", text)
+
+
+# I5: a box-drawing line drawn as 一 (微商─手货源 reads 微商一手货源) was noise to the check.
+@pytest.mark.parametrize("line", ["\u2500", "\u2501"])
+def test_a_box_line_drawn_as_a_stroke_is_read_as_it(cli, tmp_path, line: str) -> None:
+    assert "AD012" in _rules(cli, tmp_path, "a.txt", f"本店微商{line}手货源，欢迎咨询。\n")

@@ -1047,7 +1047,7 @@ def _is_word(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _same_text(content: bytes, path: str, punctuation: str = "all",
+def _same_text(content: bytes, path: str, punctuation: str = "drawn",
                sniff: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
@@ -1067,7 +1067,7 @@ _LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含�
                           "按版面顺序"})
 
 
-def _same_texts(content: bytes, path: str, punctuation: str = "all",
+def _same_texts(content: bytes, path: str, punctuation: str = "drawn",
                 sniff: bool = False) -> list[str]:
     """`_same_text`, then — where it differs — the same text as it was read before the text
     shown outside the body (list labels, annotations, form fields, what CSS draws, shadow
@@ -1109,10 +1109,14 @@ def _squeezed(text: str, punctuation: str) -> str:
     # 1.): the same words emphasised, quoted or listed are the same draft. And (since the
     # forty-fifth red-team pass) every mark of punctuation and every symbol: ・ • ‧ for ·,
     # ― ─ for —, ≪≫ for 《》, 〝〞 for “” are drawn alike, and no list of them is whole.
-    if punctuation == "all":
+    # And (since the forty-sixth) the strokes and numerals drawn as such a mark: 一 as a dash
+    # or a box line (统— reads 统一), 〇 as a circle (二○二六): with the marks left out, the
+    # look-alike would be a character taken away. A change of 一 or 〇 alone is no change.
+    if punctuation in ("drawn", "all"):
+        drawn = _DRAWN_AS_PUNCTUATION if punctuation == "drawn" else ()
         return "".join(c for c in text if not c.isspace() and c not in _ASCII_PUNCTUATION
                        and unicodedata.category(c) not in _PUNCTUATION_CATEGORIES
-                       and not invisible(c))
+                       and c not in drawn and not invisible(c))
     dropped = () if punctuation == "none" else _ASCII_PUNCTUATION
     return "".join(c for c in text if not c.isspace() and c not in dropped
                    and not invisible(c))
@@ -1120,9 +1124,11 @@ def _squeezed(text: str, punctuation: str) -> str:
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 _PUNCTUATION_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "So"})
+_DRAWN_AS_PUNCTUATION = frozenset("一〇")
 # What a rejection's text leaves out, by the version that signed it: every punctuation mark
-# and symbol (now), ASCII punctuation only (before the forty-fifth pass), none (before that).
-PUNCTUATION_DROPPED = ("all", "ascii", "none")
+# and symbol and the characters drawn as one (now), every mark and symbol (before the
+# forty-sixth pass), ASCII punctuation only (before the forty-fifth), none (before that).
+PUNCTUATION_DROPPED = ("drawn", "all", "ascii", "none")
 
 
 def _summary(findings: list[Finding]) -> dict:
