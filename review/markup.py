@@ -189,14 +189,18 @@ class _Builder:
         self.starts.extend([start] * len(chars))
         self.ends.extend([end] * len(chars))
 
-    def decoded(self, text: str, start: int, end: int, refs: re.Pattern = _HTML_REF) -> None:
+    def decoded(self, text: str, start: int, end: int, refs: re.Pattern = _HTML_REF,
+                soft: bool = False) -> None:
         """Visible original text[start:end] with its character references decoded, each
-        reference's characters standing for the whole reference."""
+        reference's characters standing for the whole reference; `soft`: a line end so
+        written (`&#10;`) is white space, as a browser shows it in a paragraph."""
         at = start
         for m in refs.finditer(text, start, end):
             value = html.unescape(m.group())
             if value == m.group():
                 continue  # no reference after all (&foo; is no entity): text as it is
+            if soft:
+                value = value.replace("\r", " ").replace("\n", " ")
             self.copy(text, at, m.start())
             self.put(value, m.start(), m.end())
             at = m.end()
@@ -622,6 +626,8 @@ class _HtmlVisible(HTMLParser):
         end = start + len(raw)
         if self.text.startswith(raw, start):
             decoded = html.unescape(raw)
+            if not self.kept_breaks and not self.cdata_elem and _reads(SOFT_BREAKS):
+                decoded = decoded.replace("\r", " ").replace("\n", " ")  # &#10;: a space
             self.out.put(decoded, start, end)
             self.line.read(decoded)
 
@@ -861,7 +867,7 @@ def _md_soft_breaks(text: str, literal: list[tuple[int, int]]) -> list[int]:
         end = at + len(this)
         at = end + 1
         if any(a <= end + 1 and end - 1 < b for a, b in literal) or \
-                this.endswith(("  ", "\\", "\t")):
+                this.endswith(("  ", "\\")):
             continue
         quoted, next_quoted = _MD_QUOTED.match(this), _MD_QUOTED.match(following)
         depth, next_depth = quoted.group().count(">"), next_quoted.group().count(">")
@@ -878,11 +884,12 @@ def _md_soft_breaks(text: str, literal: list[tuple[int, int]]) -> list[int]:
 
 def _md_decoded(out: _Builder, text: str, start: int, end: int, soft: list[int]) -> None:
     """Markdown text [start, end), references decoded, each soft break read as a space."""
+    breaks = _reads(SOFT_BREAKS)  # a line end written as a reference is white space
     for at in soft[bisect.bisect_left(soft, start):bisect.bisect_left(soft, end)]:
-        out.decoded(text, start, at, _MD_REF)
+        out.decoded(text, start, at, _MD_REF, breaks)
         out.put(" ", at, at + 1)
         start = at + 1
-    out.decoded(text, start, end, _MD_REF)
+    out.decoded(text, start, end, _MD_REF, breaks)
 
 
 def _md_text(out: _Builder, line: Line, text: str, start: int, end: int,
@@ -966,6 +973,8 @@ def _markdown(text: str) -> View:
             content_end = len(text) if end is None else end.start()
             at = len(text) if end is None else (text.find(">", end.start()) + 1 or len(text))
             out.put("\n", m.start(), m.end())
+            if _reads(SOFT_BREAKS):  # 冰<script>…</script>毒 shows 冰毒: read again without it
+                line.aside()
             if raw.group(1).lower() == "style":  # but what its CSS draws is shown
                 _put_css(text[m.end():content_end], out, m.end(), None)
             out.put("\n", content_end, at)

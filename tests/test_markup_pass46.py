@@ -64,3 +64,18 @@ def test_a_reference_image_or_definition_in_a_container_does_not_part_words(
 @pytest.mark.parametrize("line", ["\u2500", "\u2501"])
 def test_a_box_line_drawn_as_a_stroke_is_read_as_it(cli, tmp_path, line: str) -> None:
     assert "AD012" in _rules(cli, tmp_path, "a.txt", f"本店微商{line}手货源，欢迎咨询。\n")
+
+
+# I7: more that a reader never sees between two characters of a Markdown paragraph: a
+# <script>, <style> or <template> element (the HTML reader held), a line end written as a
+# reference (&#10;, in HTML too), a line end after a tab.
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.md", "本店出售冰<script>x</script>毒，请联系。\n"),
+    ("a.md", "本店出售冰<style>p{}</style>毒，请联系。\n"),
+    ("a.md", "本店出售冰<template>x</template>毒，请联系。\n"),
+    ("a.md", "本店出售冰&#10;毒，请联系。\n"),
+    ("a.html", "<p>本店出售冰&#10;毒，请联系。</p>\n"),
+    ("a.md", "本店出售冰\t\n毒，请联系。\n")])
+def test_markup_no_reader_sees_inside_a_markdown_word_does_not_part_it(
+        cli, tmp_path, name: str, text: str) -> None:
+    assert "IL601" in _rules(cli, tmp_path, name, text)
