@@ -1,0 +1,42 @@
+"""Red-team pass 47 in CI (docs/redteam/pass-47.md)."""
+
+from __future__ import annotations
+
+import json
+
+from ci.conftest import commit, git
+from ci.test_insider_fortysecond_pass import ROSTER, _branch
+from click.testing import CliRunner
+from workflow.team import CLEAN
+
+from review.cli import main
+from review.workflow import attest
+
+
+# J2: the pin moved to the office's newest record (`roster export` prints it, an admin puts
+# it in CI's REVIEW_TRUST_ROOT or review.toml) before that export is merged. The base's export
+# lacks the record, so the base trusted nothing: the very change bringing the newest export
+# was refused (RV002, "nothing to check it against") though the pin checks it — the office
+# could merge no export through the gate again, and no draft was approved.
+def test_the_change_bringing_the_pinned_export_is_taken(repo):
+    git(repo.root, "checkout", "-q", "main")
+    (repo.root / "review.toml").write_text(
+        '[ci]\npaths = ["posts/**/*.md"]\nrequire_approval = true\n', encoding="utf-8")
+    commit(repo, "require approval")
+    _branch(repo, "export")  # the base keeps the older export
+    repo.keygen("reviewer2")
+    repo.add("reviewer2", "reviewer")
+    path = repo.write("good.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer2", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")
+    newest = json.loads((repo.root / ROSTER).read_text(encoding="utf-8"))
+    pinned = str(attest.root_of(attest.read_roster(newest)))
+    commit(repo, "the newest export")
+    env = {**repo.env(None), "REVIEW_TRUST_ROOT": pinned}
+    result = CliRunner().invoke(main, ["ci", "--base", "main", "--format", "json",
+                                       "--lang", "en"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    assert [(f["path"], f["approval_error"]) for f in files] == [(path, None)], files
