@@ -40,3 +40,15 @@ def test_the_change_bringing_the_pinned_export_is_taken(repo):
     assert result.exit_code == 0, result.output
     files = json.loads(result.stdout)["files"]
     assert [(f["path"], f["approval_error"]) for f in files] == [(path, None)], files
+
+
+# J3: a pin the parser refuses (here the record's hash in upper case) was told the form
+# without the record: the message now names the whole form, as `roster export` prints it.
+def test_a_refused_pin_is_told_the_form_with_the_record(repo, monkeypatch):
+    newest = json.loads((repo.root / ROSTER).read_text(encoding="utf-8"))
+    pinned = str(attest.root_of(attest.read_roster(newest)))
+    head, digest = pinned.rsplit(":", 1)
+    env = {**repo.env(None), "REVIEW_TRUST_ROOT": f"{head}:{digest.upper()}"}
+    result = CliRunner().invoke(main, ["verify", "posts/old.md", "--lang", "en"], env=env)
+    assert result.exit_code == 2, result.output
+    assert "[#<seq>:<hash>]" in result.output + result.stderr
