@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from ci.conftest import commit, git
 from ci.test_insider_fortysecond_pass import ROSTER, _branch
@@ -52,3 +53,30 @@ def test_a_refused_pin_is_told_the_form_with_the_record(repo, monkeypatch):
     result = CliRunner().invoke(main, ["verify", "posts/old.md", "--lang", "en"], env=env)
     assert result.exit_code == 2, result.output
     assert "[#<seq>:<hash>]" in result.output + result.stderr
+
+
+# J4: `review verify --roster FILE` with an export older than the pinned record was refused
+# outright, though the store beside the draft holds that record and every record the export
+# does (verify without --roster passed): naming the export one was given cost the release.
+# It is now taken where the store beside the draft shows it is of the pinned chain; without
+# the store, nothing does, and it is still refused.
+def test_an_older_export_named_beside_the_store_is_added_to_it(repo, tmp_path_factory):
+    keep = tmp_path_factory.mktemp("keep")
+    path = repo.write("good.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")
+    shutil.copy(repo.root / ROSTER, keep / "older.json")
+    repo.keygen("reviewer2")
+    repo.add("reviewer2", "reviewer")
+    repo.ok("admin", "roster", "export")
+    newest = json.loads((repo.root / ROSTER).read_text(encoding="utf-8"))
+    env = {**repo.env(None), "REVIEW_TRUST_ROOT": str(attest.root_of(attest.read_roster(newest)))}
+    verify = ["verify", path, "--lang", "en", "--roster", str(keep / "older.json")]
+    result = CliRunner().invoke(main, verify, env=env)
+    assert result.exit_code == 0, result.output
+    for db in (repo.root / ".review").glob("review.db*"):  # a clone: no store
+        db.rename(keep / db.name)
+    result = CliRunner().invoke(main, verify, env={**env, "REVIEW_STATE_DIR": str(keep / "s")})
+    assert result.exit_code == 1 and "does not hold record" in result.stderr, result.output
