@@ -1129,7 +1129,8 @@ def _squeezed(text: str, punctuation: str) -> str:
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 _PUNCTUATION_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "So"})
 _DRAWN_AS_PUNCTUATION = frozenset("一〇")
-_STROKES_AS_PUNCTUATION = _DRAWN_AS_PUNCTUATION | frozenset("丨〡丶ヽ丿乀")
+# (and ǀ, a Latin letter drawn as the bar; ᅳ ᅵ, Hangul vowels no fold takes to 一 丨)
+_STROKES_AS_PUNCTUATION = _DRAWN_AS_PUNCTUATION | frozenset("丨〡丶ヽ丿乀ǀᅳᅵ")
 # What a rejection's text leaves out, by the version that signed it: every punctuation mark
 # and symbol and the strokes drawn as one (now), with only 一 and 〇 of them (before the
 # forty-seventh pass), every mark and symbol (before the forty-sixth), ASCII punctuation

@@ -6,14 +6,16 @@ import pytest
 from workflow.team import Team
 
 REJECTED = ("关于开展冬季消防安全检查的通知｜区应急管理局\n\n"
-            "请各单位、各街道于12月10日前完成自查，和/或将结果报区应急管理局。\n")
+            "请各单位、各街道于12月10日前完成自查——和/或将结果报区应急管理局。\n")
 
 
 # J1: pass 46 left out 一 and 〇, the strokes drawn as a dash or a circle; the other strokes
 # drawn as a mark were kept: 丨 as a bar (｜ │), 丶 and ヽ as the enumeration comma 、, 丿 as
 # a slash, 〡 as a bar. The mark swapped for its look-alike stroke: a character added, new text.
 @pytest.mark.parametrize(("mark", "stroke"), [("｜", "丨"), ("｜", "〡"), ("、", "丶"),
-                                              ("、", "ヽ"), ("/", "丿"), ("｜", "ㅣ")])
+                                              ("、", "ヽ"), ("/", "丿"), ("｜", "ㅣ"),
+                                              ("｜", "ǀ"), ("｜", "\u1175"),
+                                              ("——", "\u1173\u1173")])
 def test_a_rejected_draft_with_a_mark_drawn_as_a_stroke_stays_rejected(
         team: Team, mark: str, stroke: str) -> None:
     first = team.submit("editor", team.write("a.md", REJECTED))
