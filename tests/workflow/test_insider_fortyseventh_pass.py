@@ -31,3 +31,11 @@ def test_a_rejection_signed_before_the_other_strokes_were_left_out_still_holds()
     text = "关于二〇二六年统一自查｜各街道丶各单位"
     signed = sha256(_squeezed(text, "drawn").encode())
     assert signed in _text_digests(f"{text}\n".encode(), "a.md")
+
+
+# J5: the Hangul vowels ᅳ ᅵ as conjoining letters (U+1173, U+1175) — what NFKC makes of the
+# ㅡ ㅣ pass 45 folds — drawn alone as 一 丨: 微商ᅳ手货源 was read as no listed term.
+def test_a_conjoining_hangul_vowel_for_a_stroke_is_read_as_it() -> None:
+    from review.normalize import View, fold
+
+    assert fold(View.identity("微商\u1173手货源")).text == fold(View.identity("微商一手货源")).text
