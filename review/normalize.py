@@ -138,6 +138,9 @@ _DRAWN_AS_IDEOGRAPH = {
     "\u3129": "凵", "\u31d0": "一", "\u31d1": "丨", "\u31d2": "丿", "\u31cf": "乀",
     "\u31da": "亅", "\u31d4": "丶", "\u31d3": "丿", "\u31df": "乚", "\u31d6": "乛",
     "\u3161": "一", "\u3163": "丨", "\u3141": "口",
+    # and the same Hangul vowels as conjoining letters, which NFKC makes of those (ᅳ ᅵ drawn
+    # alone: 微商ᅳ手货源; red-team pass 47)
+    "\u1173": "一", "\u1175": "丨",
     # and box-drawing lines, which CJK fonts draw a full cell wide at mid-height as 一 is
     # (微商─手货源 reads 微商一手货源; red-team pass 46). Dashes (— ―) stay punctuation: a
     # rejection's text leaves 一 out with them (review.workflow.service).
@@ -245,7 +248,7 @@ _BLOCKS = [(0x0000, 0x036F), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1AB0, 0x1AFF
            *((ord(ch), ord(ch)) for ch in _DRAWN_AS_IDEOGRAPH)]
 
 
-_FOLD_VERSION = 11  # bump when what folds changes, or how it is cached: the table is cached
+_FOLD_VERSION = 12  # bump when what folds changes, or how it is cached: the table is cached
 
 
 _ASTRAL = re_compile("[\U00010000-\U0010ffff]")

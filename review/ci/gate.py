@@ -312,6 +312,12 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         trusted = attest.read_roster(jsonfile.loads(text), pinned)
     except (ValueError, trust.Untrusted, ReviewError) as err:
         report.notices.append(Msg("base_roster_untrusted", roster=ROSTER, problem=err))
+        if pinned is not None and pinned.checkpoint:
+            # a root pinned with a record anchors the change's export as an export at the
+            # base would: the pin moved to the office's newest record before its export was
+            # merged leaves the base's older one no root, and the change bringing the newest
+            # export must still pass (one cut short before the record is refused)
+            return _within_reach(pinned, root, report, touched=touched)
         if touched:  # the same: the base trusts nothing to check it against
             _refuse_roster(report, now, "roster_unpinned")
         return None

@@ -584,21 +584,37 @@ def _pinned_root(ws, roster_file: str | None):
     """The root of trust: REVIEW_TRUST_ROOT, the person's own trust-root file, or a roster
     export the person names as trusted — never the workspace's own roster.json or review.toml,
     which anyone with the folder can write (that export only adds to a pinned root)."""
+    import dataclasses
+
     from review.workflow import attest, trust
 
     pinned = trust.pinned()
     if roster_file:
+        short = None
         try:
             exported = jsonfile.loads(Path(roster_file).read_bytes())
             if pinned is not None:  # a pinned root is never set aside by a file anyone can write
-                given = pinned.anchored(attest.read_roster(exported, pinned))
+                try:
+                    trusted = attest.read_roster(exported, pinned)
+                except trust.Untrusted as err:
+                    if not pinned.checkpoint:
+                        raise
+                    # older than the pinned record: taken only where the store beside the
+                    # draft, which must hold that record, holds every record it does
+                    trusted = attest.read_roster(exported, dataclasses.replace(
+                        pinned, checkpoint=None))
+                    short = err
+                given = pinned.anchored(trusted)
             else:
                 given = attest.root_of(attest.read_roster(exported))
         except (OSError, ValueError):
             raise UsageError("roster_file_not_export", path=roster_file) from None
         except trust.Untrusted as err:
             raise Refused("roster_file_untrusted", path=roster_file, problem=err) from None
-        return _with_store(given, ws)
+        given = _with_store(given, ws)
+        if short is not None and not given.store:
+            raise Refused("roster_file_untrusted", path=roster_file, problem=short)
+        return given
     if pinned is None:
         raise UsageError("no_pinned_root")
     pinned = _bound(pinned)

@@ -400,8 +400,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "review_items row {row}: {column} is not a record number (see "
                        "`review audit verify`)"),
     # --- the root of trust and attestations (trust.py, attest.py) -------------------------
-    "not_trust_root": ("{source}：不是信任根（SHA256:<指纹>[@<工作区>]）",
-                       "{source}: not a trust root (SHA256:<fingerprint>[@<workspace>])"),
+    "not_trust_root": ("{source}：不是信任根（SHA256:<指纹>[@<工作区>[#<序号>:<哈希>]]，"
+                       "工作区与哈希为小写十六进制，照 roster export 所印）",
+                       "{source}: not a trust root (SHA256:<fingerprint>[@<workspace>"
+                       "[#<seq>:<hash>]], workspace and hash in lower-case hex, as roster "
+                       "export prints it)"),
     "carried_unreadable": ("所附记录无法读取", "a carried record is not readable"),
     "carried_old_format": ("第 {seq} 条记录为旧格式：请重新发布",
                            "record {seq} is in the old format: release it again"),

@@ -1047,7 +1047,7 @@ def _is_word(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _same_text(content: bytes, path: str, punctuation: str = "drawn",
+def _same_text(content: bytes, path: str, punctuation: str = "strokes",
                sniff: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
@@ -1067,7 +1067,7 @@ _LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含�
                           "按版面顺序"})
 
 
-def _same_texts(content: bytes, path: str, punctuation: str = "drawn",
+def _same_texts(content: bytes, path: str, punctuation: str = "strokes",
                 sniff: bool = False) -> list[str]:
     """`_same_text`, then — where it differs — the same text as it was read before the text
     shown outside the body (list labels, annotations, form fields, what CSS draws, shadow
@@ -1112,8 +1112,12 @@ def _squeezed(text: str, punctuation: str) -> str:
     # And (since the forty-sixth) the strokes and numerals drawn as such a mark: 一 as a dash
     # or a box line (统— reads 统一), 〇 as a circle (二○二六): with the marks left out, the
     # look-alike would be a character taken away. A change of 一 or 〇 alone is no change.
-    if punctuation in ("drawn", "all"):
-        drawn = _DRAWN_AS_PUNCTUATION if punctuation == "drawn" else ()
+    # And (since the forty-seventh) the other strokes drawn as a mark: 丨 and 〡 as a bar
+    # (标题丨正文 for 标题｜正文), 丶 and ヽ as the enumeration comma 、, 丿 as a slash, 乀 as a
+    # backslash (their stroke and Hangul look-alikes fold to them).
+    if punctuation in ("strokes", "drawn", "all"):
+        drawn = {"strokes": _STROKES_AS_PUNCTUATION, "drawn": _DRAWN_AS_PUNCTUATION
+                 }.get(punctuation, ())
         return "".join(c for c in text if not c.isspace() and c not in _ASCII_PUNCTUATION
                        and unicodedata.category(c) not in _PUNCTUATION_CATEGORIES
                        and c not in drawn and not invisible(c))
@@ -1125,10 +1129,13 @@ def _squeezed(text: str, punctuation: str) -> str:
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 _PUNCTUATION_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "So"})
 _DRAWN_AS_PUNCTUATION = frozenset("一〇")
+# (and ǀ, a Latin letter drawn as the bar; ᅳ ᅵ, Hangul vowels no fold takes to 一 丨)
+_STROKES_AS_PUNCTUATION = _DRAWN_AS_PUNCTUATION | frozenset("丨〡丶ヽ丿乀ǀᅳᅵ")
 # What a rejection's text leaves out, by the version that signed it: every punctuation mark
-# and symbol and the characters drawn as one (now), every mark and symbol (before the
-# forty-sixth pass), ASCII punctuation only (before the forty-fifth), none (before that).
-PUNCTUATION_DROPPED = ("drawn", "all", "ascii", "none")
+# and symbol and the strokes drawn as one (now), with only 一 and 〇 of them (before the
+# forty-seventh pass), every mark and symbol (before the forty-sixth), ASCII punctuation
+# only (before the forty-fifth), none (before that).
+PUNCTUATION_DROPPED = ("strokes", "drawn", "all", "ascii", "none")
 
 
 def _summary(findings: list[Finding]) -> dict:
