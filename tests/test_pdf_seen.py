@@ -227,7 +227,7 @@ def test_ordinary_layout_is_read_as_drawn(tmp_path):
     assert [f["rule"] for f in report["findings"]] == [] and code == 0
 
 
-def _annotated(appearance: bytes, flags: int = 4) -> bytes:
+def _annotated(appearance: bytes, flags: float = 4) -> bytes:
     """A page with a stamp annotation whose appearance stream is `appearance`."""
     import pypdf
     from pypdf.generic import (
@@ -256,7 +256,8 @@ def _annotated(appearance: bytes, flags: int = 4) -> bytes:
     stamp[NameObject("/Type")] = NameObject("/Annot")
     stamp[NameObject("/Subtype")] = NameObject("/Stamp")
     stamp[NameObject("/Rect")] = ArrayObject(FloatObject(n) for n in (72, 600, 472, 640))
-    stamp[NameObject("/F")] = NumberObject(flags)
+    number = FloatObject if isinstance(flags, float) else NumberObject  # 2.0: a real flag
+    stamp[NameObject("/F")] = number(flags)
     stamp[NameObject("/AP")] = appearances
     page[NameObject("/Annots")] = ArrayObject([writer._add_object(stamp)])
     out = io.BytesIO()
@@ -290,9 +291,11 @@ def test_an_annotation_appearance_that_does_not_draw_its_text_is_said(tmp_path):
     assert ("AD", "注释") in said and ("RV", "不可见文字") not in said
 
 
-def test_an_annotation_flagged_hidden_is_read_as_unseen(tmp_path):
+@pytest.mark.parametrize("flags", [2, 2.0, 32, 6])
+def test_an_annotation_flagged_hidden_is_read_as_unseen(tmp_path, flags):
     name = _font_name(_page(lambda s: None))
     drawn = _shown("加微信 abc_shop888 领取优惠券。").replace(b"/F1", name.encode())
-    code, report = _check(tmp_path, _annotated(drawn, flags=2))
+    code, report = _check(tmp_path, _annotated(drawn, flags=flags))
     said = {(f["rule"][:2], f["location"].get("part")) for f in report["findings"]}
     assert ("RV", "不可见文字") in said and ("AD", "不可见文字") in said
+    assert code == 1

@@ -13,6 +13,7 @@ from review.document import Document
 from review.errors import InputError
 from review.inputs.pdfcontent import MAX_NESTING as _MAX_NESTING
 from review.inputs.pdfcontent import appearance_text, drawn_and_not, draws_text
+from review.inputs.pdfseen import numbers
 from review.location import Location
 
 PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
@@ -153,8 +154,8 @@ def _annotations(page, number: int) -> list[tuple[str, str]]:
             texts += _field_shown(annotation)
         drawn, unseen = _appearance_text(page, annotation, number)
         texts.append(drawn)
-        flags = annotation.get("/F")
-        if isinstance(flags, int) and not isinstance(flags, bool) and flags & _UNSHOWN_FLAGS:
+        flags = numbers([annotation.get("/F")], 1)  # a real (2.0) is read as its integer
+        if flags and int(flags[0]) & _UNSHOWN_FLAGS:
             part = "invisible"
         seen: set[str] = set()
         for where, text in [(part, t) for t in texts] + [("invisible", unseen)]:
