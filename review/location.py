@@ -18,6 +18,14 @@ _WORDS = {
 }
 
 
+# The parts outside a document's body that a Location names, as a reader calls them.
+PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
+              "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
+              "annotation": "注释", "form": "表单域", "field": "域代码",
+              "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签",
+              "alt": "替代文字", "invisible": "不可见文字", "laid_out": "按版面顺序"}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
     """Every field is 1-based and optional: a kind sets those its readers know. Serialised

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from review.document import Document
 from review.findings import Hit
-from review.inputs.office import PART_NAMES
+from review.location import PART_NAMES
 from review.rules.release import INVISIBLE
 
 _UNSEEN = {PART_NAMES["invisible"]: INVISIBLE}

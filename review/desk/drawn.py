@@ -45,7 +45,7 @@ def drawn(original: str, kind: str, data: bytes, path: str) -> Drawn:
 
 def _word(original: str, data: bytes, path: str) -> Drawn:
     from review.inputs import named
-    from review.inputs.office import PART_NAMES
+    from review.location import PART_NAMES
     from review.inputs.word import without_hidden
 
     shown = stored(without_hidden(data), path)[0]

@@ -14,13 +14,8 @@ from review.errors import InputError
 from review.inputs.pdfcontent import MAX_NESTING as _MAX_NESTING
 from review.inputs.pdfcontent import appearance_text, drawn_and_not, draws_text
 from review.inputs.pdfseen import numbers
-from review.location import Location
+from review.location import PART_NAMES, Location
 
-PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "link": "链接",
-              "footnote": "脚注", "endnote": "尾注", "bound": "内容控件", "numbering": "编号",
-              "annotation": "注释", "form": "表单域", "field": "域代码",
-              "unhidden": "不含隐藏文字", "title": "文档标题", "outline": "书签",
-              "alt": "替代文字", "invisible": "不可见文字", "laid_out": "按版面顺序"}
 
 
 class Parts:

@@ -19,13 +19,14 @@ def room() -> int:
     """Columns an excerpt may take, less the gutter: `COLUMNS` when set, else the terminal's
     when the report goes to one, else 100 (a pipe or file: the same output everywhere)."""
     import os
-    import shutil
     import sys
 
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit():
         total = int(columns)
     elif sys.stdout.isatty():
+        import shutil  # with bz2 and lzma: only for a terminal
+
         total = shutil.get_terminal_size((100 + GUTTER, 24)).columns
     else:
         total = 100 + GUTTER
