@@ -103,7 +103,11 @@ _DIGESTS = _Digests()
 
 
 def cached(kind: str, paths: list[Path], build: Callable[[], T],
-           encode: Callable[[T], object], decode: Callable[[object], T], extra: str = "") -> T:
+           encode: Callable[[T], object], decode: Callable[[object], T], extra: str = "",
+           plain: bool = False) -> T:
+    """`build()`'s value, or `decode` of what `encode` made of it at an earlier call with the
+    same files, extra and Python. `plain`: `encode` gives marshal's own types already (bytes
+    among them), and they go to the file as they are."""
     if os.environ.get("REVIEW_NO_CACHE"):
         return build()
     try:
@@ -122,8 +126,10 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
     # Through JSON and back, so that `decode` is given what it always was (lists for tuples,
     # string keys), whichever way the value comes. dumps, not dump: only dumps uses the C
     # encoder (ten times quicker on 8 MB).
-    plain = json.loads(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")))
-    body = marshal.dumps(plain)
+    encoded = encode(value)
+    if not plain:
+        encoded = json.loads(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")))
+    body = marshal.dumps(encoded)
     head = _MAGIC + len(body).to_bytes(8, "little")
     store_file(path, lambda tmp: tmp.write_bytes(head + body))
     return value

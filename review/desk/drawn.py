@@ -45,8 +45,8 @@ def drawn(original: str, kind: str, data: bytes, path: str) -> Drawn:
 
 def _word(original: str, data: bytes, path: str) -> Drawn:
     from review.inputs import named
-    from review.location import PART_NAMES
     from review.inputs.word import without_hidden
+    from review.location import PART_NAMES
 
     shown = stored(without_hidden(data), path)[0]
     if shown == original:

@@ -17,7 +17,6 @@ from review.inputs.pdfseen import numbers
 from review.location import PART_NAMES, Location
 
 
-
 class Parts:
     """The pieces of a document's text and where each is, as they are added: joined by new
     lines, blank ones left out."""

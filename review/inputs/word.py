@@ -51,9 +51,8 @@ from typing import TYPE_CHECKING
 from review.document import Document
 from review.errors import InputError
 from review.inputs.office import Parts
-from review.location import PART_NAMES
 from review.inputs.wordfields import FieldValues, stale_symbol
-from review.location import Location
+from review.location import PART_NAMES, Location
 from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ Findings are those of the lean path (tests/test_paths.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,15 +51,15 @@ class ContextArrays:
         # the sum of a byte's bits is their union
         self.slip_bits = np.bincount(where >> 3, weights=1 << (where & 7),
                                      minlength=(self.slip_size ** 2 >> 3) + 1).astype(np.uint8)
-        keys = _pair_keys({a: entry[0] for a, entry in tables.follow.items()})
-        counts = np.frombuffer("".join(tables.follow[a][1] for a in sorted(tables.follow))
+        keys = _pair_keys(tables.followers)
+        counts = np.frombuffer("".join(tables.follow_counts[a] for a in sorted(tables.followers))
                                .encode("utf-32-le"), dtype=np.uint32).astype(np.float64) - 48
         order = np.argsort(keys, kind="stable")
         self.follow_keys, self.follow_counts = keys[order], counts[order]
         self.total, self.types = np.zeros(_POINTS), np.zeros(_POINTS)
-        firsts = _points("".join(tables.follow))
-        self.total[firsts] = [entry[2] for entry in tables.follow.values()]
-        self.types[firsts] = [entry[3] for entry in tables.follow.values()]
+        firsts = _points("".join(tables.follow_totals))
+        self.total[firsts] = list(tables.follow_totals.values())
+        self.types[firsts] = [tables.follow_types[a] for a in tables.follow_totals]
         weight = np.zeros(_POINTS)
         weighed = _points("".join(tables.log_weight))
         inside = weighed < _POINTS
@@ -257,7 +257,7 @@ def _keys(points: np.ndarray) -> np.ndarray:
     return keys
 
 
-def _pair_keys(after: dict[str, str]) -> np.ndarray:
+def _pair_keys(after: Mapping[str, str]) -> np.ndarray:
     """The keys (a << 16 | b) of every pair a b, from a → the b's, in the order of sorted a."""
     items = sorted(after.items())
     firsts = _points("".join(a * len(bs) for a, bs in items))

@@ -1,17 +1,18 @@
 """What EX9502 (review/stages/expression/context.py) reads a draft with, compiled once into the
 cache from jieba's dictionary, pypinyin's readings, `same_stroke.txt` and
 `lexicons/expression/context.tsv`. Everything is kept by a pair's first character — a string
-of the characters that may follow it — so the cache is a few thousand strings (loaded in
-milliseconds), a look-up is a dict access and a search in a short string, and neither jieba,
-pypinyin nor numpy is imported by a check.
+of the characters that may follow it — in tables indexed by code point (review.chartable):
+a load copies a few buffers, a look-up is an index and a search in a short string, and
+neither jieba, pypinyin nor numpy is imported by a check.
 
 - `slips[a]`: the b for which the pair ab is no word but one confusable character away from a
   common two-character word (jieba frequency ≥ WORD2, or a word of jieba's the project's prose
   writes PROSE_WORD times; no names, places or numbers) — the pairs worth a second look
   (about half a million);
 - `words`: those common two-character words, as the characters before and after each;
-- `follow[a]`: the characters that follow a in the project's prose (context.tsv) and how
-  often, with a's total and its number of different followers (Witten–Bell smoothing);
+- `followers[a]`, `follow_counts[a]`: the characters that follow a in the project's prose
+  (context.tsv) and how often, with a's total and its number of different followers
+  (`follow_totals`, `follow_types`: Witten–Bell smoothing);
 - `log_weight[c]`: the log of c's summed jieba frequency;
 - `sources[w]`: the characters a written w may stand for: any reading in common (pypinyin,
   every reading, tones ignored) or a similar shape; `shapes[c]`: c's shape group."""
@@ -20,10 +21,12 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from review import cache
+from review.chartable import CharNumbers, CharStrings
 from review.stages.expression.typos import (
     _NOT_A_WORD,
     _PROPER,
@@ -38,7 +41,7 @@ PROSE_WORD = 20      # or a word of jieba's that the project's prose writes this
 _RIGHT_CHAR = 2000   # the right character must be this common (summed frequency of its words)
 _WRONG_CHAR = 1000   # and the written one this common
 _MAX_COUNT = 50000   # counts are kept as characters (48 + n): below the surrogates
-_VERSION = 4         # bump when what is compiled changes
+_VERSION = 5         # bump when what is compiled changes
 
 
 def _cjk(c: str) -> bool:
@@ -51,8 +54,8 @@ class Words:
     character in them (for finding corrections by set intersection, in C). Compiled into the
     cache as they are: building them from the words took 10 ms of every check."""
 
-    before: dict[str, str]
-    after: dict[str, str]
+    before: Mapping[str, str]
+    after: Mapping[str, str]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and len(word) == 2 and word[1] in self.after.get(word[0], "")
@@ -70,29 +73,37 @@ class Words:
 
 @dataclass(frozen=True)
 class Tables:
-    slips: dict[str, str]
+    """As the cache keeps them (review.chartable): a check reads a few hundred of each
+    table's thousands of entries, and builds none of the others."""
+
+    slips: CharStrings
     words: Words
-    follow: dict[str, list]  # a → [followers, their counts as chr(48 + n), total, types]
-    log_weight: dict[str, float]
+    followers: CharStrings    # a → the characters that follow it in the project's prose
+    follow_counts: CharStrings  # aligned with followers' text: each count as chr(48 + n)
+    follow_totals: CharNumbers  # a → how often anything follows it
+    follow_types: CharNumbers   # a → how many different characters do
+    log_weight: CharNumbers
     log_total_weight: float
-    sources: dict[str, str]
-    shapes: dict[str, str]
+    sources: CharStrings
+    shapes: CharStrings
     # log_follow's answers, remembered (pairs recur in every draft)
     _follow_memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def slip_starts(self, text: str) -> list[int]:
         """Where a pair of `text` is a slip."""
-        get = self.slips.get
+        has = self.slips.has
         pairs = zip(text, text[1:], strict=False)  # the second is one shorter
-        return [i for i, (a, b) in enumerate(pairs) if b in get(a, "")]
+        return [i for i, (a, b) in enumerate(pairs) if has(a, b)]
 
     def count(self, a: str, b: str) -> int:
         """How often b follows a in the project's prose."""
-        return _count(self.follow, a, b)
+        start, end = self.followers.span(a)
+        at = self.followers.text.find(b, start, end) if start < end else -1
+        return ord(self.follow_counts.text[at]) - 48 if at >= 0 else 0
 
     def weight(self, c: str) -> float:
         """log of c's summed jieba frequency (0 for a character jieba has no word with)."""
-        return self.log_weight.get(c, 0.0)
+        return self.log_weight.value(c)
 
     def log_follow(self, a: str, b: str) -> float:
         """log P(b | a): the project's pair counts, Witten–Bell-interpolated with b's jieba
@@ -106,8 +117,7 @@ class Tables:
         return value
 
     def _log_follow(self, a: str, b: str) -> float:
-        entry = self.follow.get(a)
-        total, types = (entry[2], entry[3]) if entry else (0, 0)
+        total, types = self.follow_totals.value(a), self.follow_types.value(a)
         lam = total / (total + types) if total else 0.0
         seen = self.count(a, b) / total if total else 0.0
         weight = self.weight(b)
@@ -116,6 +126,7 @@ class Tables:
 
 
 def _count(follow: dict[str, list], a: str, b: str) -> int:
+    """Tables.count on the compiled form (a → [followers, counts, total, types])."""
     entry = follow.get(a)
     if entry is None:
         return 0
@@ -193,7 +204,7 @@ def _follow() -> dict[str, list]:
                 sum(after.values()), len(after)] for a, after in by_first.items()}
 
 
-def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
+def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> Tables:
     weight = _char_weights(freq)
     shapes = _shape_groups()
     sources = _sources(weight, shapes)
@@ -202,18 +213,33 @@ def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> dict:
                    and (f >= WORD2 or f > _NOT_A_WORD and _count(follow, *w) >= PROSE_WORD)
                    and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
     common = Words.of(words)
-    return {"slips": _slips(words, sources, freq),
-            "words": {"before": common.before, "after": common.after},
-            "follow": follow, "log_weight": {c: round(math.log(w), 3)
-                                                for c, w in weight.items()},
-            "log_total_weight": math.log(sum(weight.values())), "sources": sources,
-            "shapes": shapes}
+    plain = Tables(_slips(words, sources, freq), common,  # type: ignore[arg-type]
+                   {a: entry[0] for a, entry in follow.items()},
+                   {a: entry[1] for a, entry in follow.items()},
+                   {a: entry[2] for a, entry in follow.items()},
+                   {a: entry[3] for a, entry in follow.items()},
+                   {c: round(math.log(w), 3) for c, w in weight.items()},
+                   math.log(sum(weight.values())), sources, shapes)
+    # in the shape a load gives, so that a compiled table and a cached one are alike
+    return _decode(_encode(plain))
 
 
-def _decode(data: dict) -> Tables:
-    return Tables(data["slips"], Words(data["words"]["before"], data["words"]["after"]),
-                  data["follow"], data["log_weight"], data["log_total_weight"],
-                  data["sources"], data["shapes"])
+def _encode(tables: Tables) -> list:
+    strings = CharStrings.pack
+    return [strings(tables.slips), strings(tables.words.before), strings(tables.words.after),
+            strings(tables.followers), strings(tables.follow_counts),
+            CharNumbers.pack(tables.follow_totals, "I"), CharNumbers.pack(tables.follow_types, "I"),
+            CharNumbers.pack(tables.log_weight), tables.log_total_weight,
+            strings(tables.sources), strings(tables.shapes)]
+
+
+def _decode(data: list) -> Tables:
+    strings, numbers = CharStrings.unpack, CharNumbers.unpack
+    (slips, before, after, followers, counts, totals, types, log_weight, log_total_weight,
+     sources, shapes) = data
+    return Tables(strings(slips), Words(strings(before), strings(after)), strings(followers),
+                  strings(counts), numbers(totals), numbers(types), numbers(log_weight),
+                  log_total_weight, strings(sources), strings(shapes))
 
 
 def build() -> Tables:
@@ -221,6 +247,6 @@ def build() -> Tables:
     dictionary = jieba_dictionary()
     state = os.stat(dictionary)
     extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_VERSION}"
-    return _decode(cache.cached("typo_context", [stroke_file(), context_file()],
-                                lambda: compile_tables(*_read_dictionary(dictionary)),
-                                lambda x: x, lambda x: x, extra))
+    return cache.cached("typo_context", [stroke_file(), context_file()],
+                        lambda: compile_tables(*_read_dictionary(dictionary)),
+                        _encode, _decode, extra, plain=True)
