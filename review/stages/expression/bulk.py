@@ -124,7 +124,8 @@ class HalvesArrays:
     text differs from the word in exactly one place outside the half, by a character that
     stands for the word's (Typos.detect's loop, which took most of its time)."""
 
-    def __init__(self, words: list[str], offsets: list[str], confusable: dict[str, str]) -> None:
+    def __init__(self, words: Sequence[str], offsets: Sequence[str],
+                 confusable: Mapping[str, str]) -> None:
         entries = [(word, int(offset)) for joined, digits in zip(words, offsets, strict=True)
                    for word, offset in zip(joined.split(" "), digits, strict=True)]
         counts = np.fromiter((len(digits) for digits in offsets), dtype=np.int64,

@@ -1,7 +1,7 @@
 """What EX9502 (review/stages/expression/context.py) reads a draft with, compiled once into the
 cache from jieba's dictionary, pypinyin's readings, `same_stroke.txt` and
 `lexicons/expression/context.tsv`. Everything is kept by a pair's first character — a string
-of the characters that may follow it — in tables indexed by code point (review.chartable):
+of the characters that may follow it — in tables indexed by code point (review.packed):
 a load copies a few buffers, a look-up is an index and a search in a short string, and
 neither jieba, pypinyin nor numpy is imported by a check.
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from review import cache
-from review.chartable import CharNumbers, CharStrings
+from review.packed import CharNumbers, CharStrings
 from review.stages.expression.typos import (
     _NOT_A_WORD,
     _PROPER,
@@ -73,7 +73,7 @@ class Words:
 
 @dataclass(frozen=True)
 class Tables:
-    """As the cache keeps them (review.chartable): a check reads a few hundred of each
+    """As the cache keeps them (review.packed): a check reads a few hundred of each
     table's thousands of entries, and builds none of the others."""
 
     slips: CharStrings

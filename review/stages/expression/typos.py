@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -35,6 +35,7 @@ from review.automaton import build_automaton, cached_automaton, matches
 from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.packed import CharStrings, Strings
 from review.rules.spec import Kind, RuleSpec
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ _MISSING = object()  # a sentinel for a memo read inline
 _LONGEST = 8  # the longest words kept: a candidate inside a longer idiom (无所不用其极) is none
 _COMMON_HALF = 10000  # a half this frequent as a word of its own is no key (see _halves)
 # bump when what is compiled into the cache changes (it is keyed by this)
-_INDEX_VERSION = 16
+_INDEX_VERSION = 17
 _PROPER = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "t", "m", "eng", "x"}
 _MISTAGGED = {"nr", "nz", "nrt", "nrfg"}  # of _PROPER: where jieba puts idioms it took for names
 # after a name of a place or a body (黄材镇, 玉潭中队, 勤达诚公司) and around a person's
@@ -152,7 +153,7 @@ class Typos:
     only when a candidate needs weighing."""
 
     def __init__(self, lexicon: Callable[[], Lexicon], halves: ahocorasick.Automaton,
-                 words: list[str], offsets: list[str], confusable: dict[str, str]) -> None:
+                 words: Sequence[str], offsets: Sequence[str], confusable: CharStrings) -> None:
         self._load_lexicon = lexicon
         self.halves = halves
         # Strings as the cache holds them (a few of some 11,000 are looked at in a draft:
@@ -208,7 +209,7 @@ class Typos:
         if self._arrays is not None:
             yield from self._arrays.candidates(text, self.halves.iter(text))
             return
-        confusable = self.confusable
+        confusable = self.confusable.has
         size = len(text)
         # the hot loop of the stage: a half is found about once in ten characters
         for last, value in self.halves.iter(text):
@@ -218,7 +219,7 @@ class Typos:
                 if start < 0 or end > size:
                     continue
                 slip = _the_slip(text, start, word, offset)
-                if slip >= 0 and text[start + slip] in confusable.get(word[slip], ""):
+                if slip >= 0 and confusable(word[slip], text[start + slip]):
                     yield start, end, word
 
     def _no_word(self, written: str) -> bool:
@@ -414,9 +415,11 @@ def build() -> Typos:
         freq, pos = read()
         targets = list(_targets(freq, pos))
         halves = _halves(iter(targets), freq)
-        return [list(halves), [" ".join(word for word, _ in pairs) for pairs in halves.values()],
-                ["".join(str(offset) for _, offset in pairs) for pairs in halves.values()],
-                _confusables(freq, targets)]
+        return [Strings.pack(list(halves)),
+                Strings.pack([" ".join(word for word, _ in pairs) for pairs in halves.values()]),
+                Strings.pack(["".join(str(offset) for _, offset in pairs)
+                              for pairs in halves.values()]),
+                CharStrings.pack(_confusables(freq, targets))]
 
     def lexicon() -> Lexicon:
         return cache.cached("typo_words", [stroke_file()], lambda: _lexicon(read()[0]),
@@ -425,8 +428,11 @@ def build() -> Typos:
                                               {int(k): v for k, v in d[1].items()}, d[2]),
                             extra)
 
-    halves, words, offsets, confusable = cache.cached("typo_index", [stroke_file()], index,
-                                                      lambda x: x, lambda x: x, extra)
+    # packed (review.packed): a draft looks at a few of some 12,000 entries
+    packed = cache.cached("typo_index", [stroke_file()], index, lambda x: x, lambda x: x, extra,
+                          plain=True)
+    halves, words, offsets = (Strings.unpack(part) for part in packed[:3])
+    confusable = CharStrings.unpack(packed[3])
     automaton = cached_automaton(
         cache.path_for("typo_halves", [stroke_file()], extra),
         lambda: build_automaton(((half, i) for i, half in enumerate(halves)),

@@ -1,17 +1,19 @@
-"""Tables keyed by one character, in the shape the cache keeps them: loading one makes a
-handful of objects, not one per entry, and a look-up is an index.
+"""Tables of strings in the shape the cache keeps them: loading one makes a handful of objects,
+not one per entry, and a look-up is an index.
 
 A dict of a few thousand strings read back with marshal builds every string and every entry
 (and decodes the strings from UTF-8): for the 文字关's context tables that was some 80 million
 instructions of each `review check`, while a draft reads under half of the entries. Here the
 values are one string, stored as UTF-16 (decoded about twice as fast as UTF-8), and where each
 key's value starts and ends are two arrays indexed by code point, kept as bytes (copied, not
-built, at load). Numbers keyed by character are one array the same way."""
+built, at load). Numbers keyed by character are one array the same way, and a list of
+strings one string and where each ends."""
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from typing import overload
 
 
 def _span_of(keys: list[str]) -> tuple[int, int]:
@@ -126,3 +128,46 @@ class CharNumbers(Mapping[str, float]):
 
     def __len__(self) -> int:
         return self._held.count(1)
+
+
+class Strings(Sequence[str]):
+    """A list of strings: one string and where each ends."""
+
+    __slots__ = ("_text", "_ends")
+
+    def __init__(self, text: str, ends: bytes) -> None:
+        self._text = text
+        self._ends = memoryview(ends).cast("I")
+
+    @classmethod
+    def pack(cls, strings: Sequence[str]) -> list:
+        ends = array("I")
+        at = 0
+        for string in strings:
+            at += len(string)
+            ends.append(at)
+        return ["".join(strings).encode("utf-16-le", "surrogatepass"), ends.tobytes()]
+
+    @classmethod
+    def unpack(cls, data: list) -> Strings:
+        text, ends = data
+        return cls(bytes(text).decode("utf-16-le", "surrogatepass"), bytes(ends))
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return [self[k] for k in range(*at.indices(len(self)))]
+        ends = self._ends
+        if at < 0:
+            at += len(ends)
+        if not 0 <= at < len(ends):
+            raise IndexError(at)
+        return self._text[ends[at - 1] if at else 0:ends[at]]
+
+    def __len__(self) -> int:
+        return len(self._ends)
