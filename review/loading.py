@@ -11,9 +11,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review import inputs
 from review.errors import InputError
@@ -25,8 +24,7 @@ DEFAULT_INCLUDE = inputs.default_globs()
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One thing to check. `path` is None for stdin; `error` is set when it cannot be."""
 
     display: str

@@ -30,10 +30,9 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from review import cache
 from review.regexcache import compile as re_compile
@@ -55,8 +54,7 @@ FORMAT = 3
 _COMMON = 1000
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """syllables[i] is syllable id i (0: none); ids[code point] the id of its commonest reading."""
 
     syllables: tuple[str, ...]
@@ -224,8 +222,7 @@ def term_keys(term: str) -> set[tuple[int, ...]]:
     return {k for k in keys if len(k) >= 2}
 
 
-@dataclass(frozen=True)
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):
     """Compact-view characters [start, end) sound like a term of these payloads."""
 
     payloads: tuple[P, ...]

@@ -15,7 +15,8 @@ signed override or the unit's consent, and the directive is reported as not hono
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from review.findings import Category, FileResult, Finding, Rule, Severity
 from review.regexcache import compile as re_compile
@@ -27,8 +28,7 @@ _ID = re_compile(r"[^\s,，、]+")
 PREFIX = "review-ignore"
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     rules: tuple[str, ...]   # upper case; empty when the directive names none (malformed)
     reason: str              # empty when it gives none (malformed)
     start: int               # the comment (or a Word comment's anchor) in the document text

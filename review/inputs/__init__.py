@@ -18,9 +18,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review.normalize import BIDI_CONTROLS, View
 from review.regexcache import compile as re_compile
@@ -31,8 +30,7 @@ if TYPE_CHECKING:
 Reader = Callable[[bytes, str, str], "Document"]  # (data, display path, kind name) → Document
 
 
-@dataclass(frozen=True)
-class InputKind:
+class InputKind(NamedTuple):
     name: str
     suffixes: tuple[str, ...]          # lower case, with the dot
     reader: str                        # "module:function", a Reader

@@ -5,8 +5,8 @@ to a class, or classes of its own, in files named by the config's `classes`."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.config import Config
@@ -15,8 +15,7 @@ from review.normalize import normalize_terms
 from review.rules.lexicons import bundled_dir
 
 
-@dataclass(frozen=True)
-class WordClass:
+class WordClass(NamedTuple):
     name: str                # what a finding says was recognised: 毒品
     name_en: str
     terms: tuple[str, ...]   # normalised as the compact view is

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -66,8 +65,7 @@ def load_toml(path: Path, override: LexiconOptions | None = None) -> list[Entry]
     return entries
 
 
-@dataclass(frozen=True)
-class LexiconOptions:
+class LexiconOptions(NamedTuple):
     """What the config says about a lexicon file; a plain list needs at least the category."""
 
     path: Path

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
@@ -18,8 +18,7 @@ from review.regexcache import compile as re_compile
 from review.rules.kinds import Kind
 
 
-@dataclass(frozen=True)
-class IdRange:
+class IdRange(NamedTuple):
     kind: Kind
     pattern: re.Pattern[str]
     written: str       # the range as people write it, for the documentation and errors
@@ -80,8 +79,7 @@ def range_problem(rule: Rule, kind: Kind) -> str | None:
     return f"{rule.id}: no id range is documented for the kind {kind}"
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """One rule as the registry knows it."""
 
     rule: Rule

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import chain, compress, groupby, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review import cache, sound
 from review.automaton import build_automaton, cache_path, cached_automaton, matches
@@ -45,8 +44,7 @@ if TYPE_CHECKING:
     from review.rules import schema
 
 
-@dataclass(frozen=True)
-class CoRule:
+class CoRule(NamedTuple):
     rule: Rule
     all: tuple[str, ...]
     any: tuple[str, ...]

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from review.normalize import CompactView, normalize_term
 from review.rules.classes import WordClass
 from review.stages.slots import SLOTS, Slot
 
 
-@dataclass(frozen=True)
-class Sequence:
+class Sequence(NamedTuple):
     elements: tuple[str, ...]              # as written: "@drug", "{money}", "包进编"
     source: str                            # the regular expression, compiled on first use
     needs: tuple[str, ...]                 # the classes and "=word"s a sentence must hold
@@ -51,10 +49,11 @@ class Sequence:
         return cls(tuple(pattern), source, tuple(dict.fromkeys(needs)), tuple(words),
                    tuple(checks))
 
-    @cached_property
+    @property
     def regex(self) -> re.Pattern[str]:
-        # Most drafts never hold every class of a sequence: compiling all of them for every
-        # `review check` would cost more than matching.
+        # Compiled on first use, and kept by re's own cache: most drafts never hold every
+        # class of a sequence, and compiling all of them for every `review check` would cost
+        # more than matching.
         return re.compile(self.source)
 
     def find(self, view: CompactView, folded: str, start: int, end: int

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from review.regexcache import compile as re_compile
 
@@ -17,8 +17,7 @@ _NUMBER = rf"(?:\d+|[{_CN}]+)"
 _PERCENT = re_compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二两三四五六七八九]成")
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     name: str
     name_en: str
     pattern: str                                # matched on the compact view

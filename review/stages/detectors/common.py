@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from review.findings import Hit, Rule, Severity
 from review.normalize import View
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What the config says that detectors need."""
 
     official_domains: tuple[str, ...] = ()

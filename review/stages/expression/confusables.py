@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.document import Document
@@ -30,8 +30,7 @@ _LOOK = re.compile(r"\(\?<?[!=][^()]*\)")  # a lookaround: no characters of the 
 _LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]+")
 
 
-@dataclass(frozen=True)
-class Confusable:
+class Confusable(NamedTuple):
     rule: Rule
     wrong: str                    # the characters it corrects: a draft without them is skipped
     right: str

@@ -5,9 +5,9 @@ carry dates because what is right changes (新冠肺炎 became 新型冠状病�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
@@ -26,8 +26,7 @@ def folded(text: str) -> str:
     return fold(View.identity(text)).text
 
 
-@dataclass(frozen=True)
-class Dated:
+class Dated(NamedTuple):
     """When an entry is in force (both ends inclusive, None open). Plain, not the schema's
     pydantic model: corrections come back from the cache on every check."""
 
@@ -39,8 +38,7 @@ class Dated:
             (self.valid_to is None or day <= self.valid_to)
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     """A wrong → right entry, folded for matching; `right` is also the replacement text."""
 
     rule: Rule

@@ -15,8 +15,8 @@ and so the same near misses as a scan of every start."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -33,8 +33,7 @@ def _paused(text: str) -> str:
     return text.replace(",", "、")
 
 
-@dataclass(frozen=True)
-class Formulation:
+class Formulation(NamedTuple):
     rule: Rule
     text: str        # as written
     key: str         # folded
@@ -124,7 +123,7 @@ class Catalogue:
                  ) -> None:
         # A pause is a pause: 、 and ， (folded to ,) are one character to the comparison, so
         # 不忘初心，牢记使命 is 不忘初心、牢记使命 written otherwise, not a near miss.
-        self.items = [replace(f, key=_paused(f.key), allow=tuple(map(_paused, f.allow)))
+        self.items = [f._replace(key=_paused(f.key), allow=tuple(map(_paused, f.allow)))
                       for f in formulations]
         # too short to cut, or a head whose name (the text before it) the first piece overruns
         self.always = frozenset(i for i, f in enumerate(self.items)

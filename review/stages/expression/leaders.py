@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.document import Document
@@ -117,8 +117,7 @@ _CHAIN = 4  # titles joined by 、 before a name, at most
 _TITLE_ENDS = frozenset("长任记员席理委官监")  # how titles end: 部长, 主任, 书记, 委员, 主席 …
 
 
-@dataclass(frozen=True)
-class Office:
+class Office(NamedTuple):
     name: str
     titles: tuple[str, ...]   # folded; the full title first, then the short forms people use
     valid_from: date | None
@@ -129,8 +128,7 @@ class Office:
             (self.valid_to is None or day <= self.valid_to)
 
 
-@dataclass(frozen=True)
-class Leaders:
+class Leaders(NamedTuple):
     offices: tuple[Office, ...] = ()
     misspellings: tuple[tuple[str, str], ...] = ()  # (folded wrong, right)
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.document import Document
@@ -40,8 +41,7 @@ SELF_CONTRADICTION = Rule("EX9106", Category.EXPRESSION, Gate.POLITICAL, Severit
                           "核对此人的职务，前后统一", "check the title and write it alike")
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     names: tuple[str, ...]
     heads: tuple[str, ...]
     also: tuple[str, ...]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.document import Document
@@ -59,8 +59,7 @@ _RUN = re_compile(r"[\u4e00-\u9fff、]+")
 _LAST_JOINS = re_compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")
 
 
-@dataclass(frozen=True)
-class FixedSet:
+class FixedSet(NamedTuple):
     name: str
     members: tuple[str, ...]
     also: tuple[str, ...]
@@ -111,8 +110,8 @@ def specs(path: Path) -> list[RuleSpec]:
     fixed = load_sets(path)
     hit = tuple(text for s in fixed for text in s.hit)
     miss = tuple(text for s in fixed for text in s.miss)
-    return [replace(spec, hit=spec.hit + (hit if spec.rule is RULE else ()),
-                    miss=spec.miss + miss) for spec in SPECS]
+    return [spec._replace(hit=spec.hit + (hit if spec.rule is RULE else ()),
+                          miss=spec.miss + miss) for spec in SPECS]
 
 
 def _items(run: str, start: int) -> Iterator[tuple[str, int]]:

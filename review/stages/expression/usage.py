@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from review.document import Document
 from review.findings import RULE, Category, Gate, Hit, Rule, Severity
@@ -22,8 +22,7 @@ _CLAUSE = "[^。！？；，,\n]"
 _SENTENCE = "[^。！？；\n]"
 
 
-@dataclass(frozen=True)
-class Usage:
+class Usage(NamedTuple):
     spec: RuleSpec
     pattern: str  # compiled (review.regexcache) the first time its anchor occurs
     anchors: tuple[str, ...]  # literals of which every match holds one: runs only where one does
