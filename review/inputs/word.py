@@ -1048,13 +1048,43 @@ def _ground(properties: _Element | None) -> str | None:
     if shading is None:
         return None
     kind = shading.get(_W + "val", "clear")
-    colour = shading.get(_W + "fill" if kind in ("clear", "nil") else _W + "color", "auto")
-    if kind == "nil" or kind == "clear" and colour.upper() == "AUTO":
+    if kind == "nil":
         return None
-    if kind not in ("clear", "solid") or len(colour) != 6 or \
-            any(_hex(colour[i:i + 2]) is None for i in (0, 2, 4)):
+    # Word paints a theme's colour where one is named, not the fill or colour written beside
+    # it (red-team pass 49 W1): a theme's white, shaded no darker than near-white, is white
+    fill = _theme_ground(shading, "Fill") or shading.get(_W + "fill", "auto")
+    ink = _theme_ground(shading, "Color") or shading.get(_W + "color", "auto")
+    colour = fill if kind == "clear" else ink
+    if kind == "clear" and colour.upper() == "AUTO":
+        return None
+    if kind not in ("clear", "solid"):
+        # a pattern mixes its colour into its fill: one colour when the two are alike (a
+        # white pattern on white is a white ground; red-team pass 49 W2)
+        return fill.upper() if _rgb(fill) and _rgb(ink) and _alike(fill, ink) else _UNKNOWN
+    if not _rgb(colour):
         return "000000" if kind == "solid" and colour.upper() == "AUTO" else _UNKNOWN
     return colour.upper()
+
+
+def _rgb(colour: str) -> bool:
+    """Whether a colour is written as RRGGBB."""
+    return len(colour) == 6 and all(_hex(colour[i:i + 2]) is not None for i in (0, 2, 4))
+
+
+def _theme_ground(shading: _Element, which: str) -> str | None:
+    """The colour a shading's theme fill or colour ("Fill", "Color") paints: FFFFFF for a
+    theme's white shaded no darker than near-white, _UNKNOWN for any other theme's colour
+    (the theme is not read), None where no theme is named."""
+    theme = shading.get(f"{_W}theme{which}")
+    if not theme:
+        return None
+    shade = _hex(shading.get(f"{_W}theme{which}Shade", "FF"))
+    tint = _hex(shading.get(f"{_W}theme{which}Tint", "FF"))
+    if shade == 0xFF and tint is not None and tint <= 0xFF - _LIGHT:
+        return "FFFFFF"  # tinted to near-white, whatever the colour
+    if theme in _WHITE_THEMES and shade is not None and shade >= _LIGHT:
+        return "FFFFFF"
+    return _UNKNOWN
 
 
 def _alike(one: str, other: str) -> bool:
