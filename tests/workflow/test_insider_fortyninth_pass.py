@@ -33,3 +33,15 @@ def test_a_rejection_signed_before_modifiers_were_left_out_still_holds() -> None
     text = "关于二〇二六年统一自查：各街道丶各单位ꞏ"
     signed = sha256(_squeezed(text, "strokes").encode())
     assert signed in _text_digests(f"{text}\n".encode(), "a.md")
+
+
+# R2: in the check, a letter drawn as a mark between the words a reader joins (代开ꞏ发票 with
+# the sinological dot, 办理ʼ假证 with the modifier apostrophe) was no noise: no listed term.
+@pytest.mark.parametrize("drawn", ["\ua78f", "\u318d", "\u1427", "\u02bc", "\u02ba", "\u02d0"])
+def test_a_letter_drawn_as_a_mark_parts_no_listed_term(drawn: str) -> None:
+    from review.normalize import View, compact, fold
+
+    def read(text: str) -> str:
+        return compact(fold(View.identity(text))).text
+
+    assert read(f"代开{drawn}发票") == read("代开发票")
