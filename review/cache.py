@@ -25,8 +25,9 @@ T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
 # by an earlier version is never read as the current form — and whenever what the fold makes
 # of a character changes (compiled lists hold their terms folded: 8, pass 45's ideographs;
-# 9, pass 46's box-drawing lines; 10, pass 47's conjoining Hangul vowels).
-CACHE_FORMAT = 10
+# 9, pass 46's box-drawing lines; 10, pass 47's conjoining Hangul vowels; 11, pass 49's
+# letters drawn as a mark).
+CACHE_FORMAT = 11
 # Heads a value file, before the length of the rest. No checksum (it cost more than the
 # read): the directory is the user's own, as trusted as the bytecode Python itself keeps in
 # marshal form; a file cut short or of another form is rebuilt.

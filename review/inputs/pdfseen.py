@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 Matrix = tuple[float, float, float, float, float, float]
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space
+RGB = tuple[float, float, float]  # red, green, blue, 0 to 1
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 EVERYWHERE: Box = (-math.inf, -math.inf, math.inf, math.inf)
@@ -35,6 +36,8 @@ MAX_NESTING = 8  # form XObjects inside a page or an appearance
 # bits: 11 and -1 as 3).
 _DRAWING = (0, 1, 2, 4, 5, 6)
 _FILLED, _STROKED = (0, 2, 4, 6), (1, 2, 5, 6)
+_BLACK = ([0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0])  # by how many components a space has
+ALIKE = 1 / 16  # two colours each channel of which is this close are one to a reader
 WHITE = 0.94  # lightness at and above which text on the white page is not seen (#F0F0F0)
 TINY = 2.0  # a glyph under 2 points high or wide is a speck
 FAINT = 0.1  # an opacity under which nothing is seen
@@ -55,6 +58,8 @@ class Graphics:
     stroke: float | None = 0.0
     fill_space: object = "/DeviceGray"  # a name, or the array a named space resolves to
     stroke_space: object = "/DeviceGray"
+    fill_rgb: RGB | None = (0.0, 0.0, 0.0)  # the colour itself, where a device space says it
+    stroke_rgb: RGB | None = (0.0, 0.0, 0.0)
     alpha: float = 1.0  # /ca: the opacity of what is filled
     stroke_alpha: float = 1.0  # /CA: the opacity of what is stroked
     clips: tuple = ()  # the clipping paths' regions (see `Region`): a point is in all of them
@@ -150,6 +155,29 @@ def lightness(space: object, operands: list) -> float | None:
     return max(1.0 - max(v) if components == 4 else min(v) for v in readings)
 
 
+def rgb(space: object, operands: list) -> RGB | None:
+    """A colour of a device space (gray, RGB, CMYK, or an ICC-based one of as many
+    components) as red, green and blue; None for any other, or operands that do not fit."""
+    values = numbers(operands)
+    kind, components = space, None
+    if isinstance(space, list) and space:
+        kind = space[0]
+        if kind == "/ICCBased":
+            stream = _resolved(space[1]) if len(space) > 1 else None
+            components = stream.get("/N") if hasattr(stream, "get") else None
+        else:
+            return None
+    components = components or _DEVICE.get(kind)
+    if not values or components not in (1, 3, 4) or len(values) != components:
+        return None
+    if components == 1:
+        return (values[0],) * 3
+    if components == 3:
+        return values[0], values[1], values[2]
+    c, m, y, k = values
+    return (1 - min(1.0, c + k), 1 - min(1.0, m + k), 1 - min(1.0, y + k))
+
+
 def _indexed(space: list, values: list[float]) -> float | None:
     """An indexed colour's lightness: its palette entry's, in the base space."""
     if len(space) < 4 or len(values) != 1:
@@ -177,6 +205,11 @@ class Shown:
     index: int
     glyph: int  # its number in the operator; -1 for a form's or a sampled long operator's
     points: tuple[tuple[float, float], ...]  # over its cell: a cover must hold them all
+
+
+def _alike(one: RGB, other: RGB) -> bool:
+    """Two colours a reader cannot tell apart, text on ground."""
+    return all(abs(a - b) <= ALIKE for a, b in zip(one, other, strict=True))
 
 
 def _dict(value: object) -> dict:
@@ -280,6 +313,9 @@ class Walk:
         self.reader, self.box = reader, box
         # areas painted in a colour not white, white text's ground: (box, regions in which)
         self.painted: list[tuple[Box, tuple]] = []
+        # every opaque paint in order, with its colour (None: not known, an image, a
+        # shading): the last under a glyph is its ground, on which text alike it is not seen
+        self.grounds: list[tuple[Box, tuple, RGB | None]] = []
         self.shown: list[Shown] = []  # glyphs seen so far, which a later opaque paint may cover
         self.undrawn: set[int] = set()
         self.covered: dict[int, set[int]] = {}  # glyphs covered, by operator
@@ -358,17 +394,21 @@ class Walk:
             elif op in (b"g", b"rg", b"k", b"G", b"RG", b"K"):
                 space = {b"g": "/DeviceGray", b"rg": "/DeviceRGB",
                          b"k": "/DeviceCMYK"}[op.lower()]
-                g = self._colour(g, op.islower(), space, lightness(space, operands))
+                g = self._colour(g, op.islower(), space, lightness(space, operands),
+                                 rgb(space, operands))
             elif op in (b"cs", b"CS") and operands:
                 space = _resolved(spaces.get(operands[0], operands[0]))
                 kind = space[0] if isinstance(space, list) and space else space
                 light = lightness(space, [0]) if kind == "/Indexed" else \
                     None if kind in ("/Pattern", "/Lab") else 0.0
-                g = self._colour(g, op == b"cs", space, light)
+                g = self._colour(g, op == b"cs", space, light,  # a space's first: black
+                                 next(filter(None, (rgb(space, black) for black in _BLACK)),
+                                      None))
             elif op in (b"sc", b"scn", b"SC", b"SCN"):
                 filled = op.islower()
                 space = g.fill_space if filled else g.stroke_space
-                g = self._colour(g, filled, space, lightness(space, operands))
+                g = self._colour(g, filled, space, lightness(space, operands),
+                                 rgb(space, operands))
             elif op == b"gs" and operands:
                 g = self._state(g, _dict(states.get(operands[0])))
             elif op == b"m" and (m := numbers(operands, 2)):
@@ -392,7 +432,7 @@ class Walk:
                                       op.endswith(b"*"))
                     if op in _PAINTS and not hidden:
                         self._paint(_meet(area, g.clip), g, at, g.fill, covers=True,
-                                    region=region)
+                                    region=region, colour=g.fill_rgb)
                     if clipping is not None:
                         g = replace(g, clip=_meet(g.clip, area),
                                     clips=(*g.clips, (region[0], clipping)))
@@ -446,10 +486,12 @@ class Walk:
         return id(group) in self._off
 
     @staticmethod
-    def _colour(g: Graphics, filled: bool, space: object, light: float | None) -> Graphics:
+    def _colour(g: Graphics, filled: bool, space: object, light: float | None,
+                colour: RGB | None) -> Graphics:
         if filled:
-            return replace(g, fill=light, fill_space=space or g.fill_space)
-        return replace(g, stroke=light, stroke_space=space or g.stroke_space)
+            return replace(g, fill=light, fill_space=space or g.fill_space, fill_rgb=colour)
+        return replace(g, stroke=light, stroke_space=space or g.stroke_space,
+                       stroke_rgb=colour)
 
     @staticmethod
     def _state(g: Graphics, state: dict) -> Graphics:
@@ -495,6 +537,7 @@ class Walk:
         filled, stroked = g.mode in _FILLED, g.mode in _STROKED
         colours = [c for c, used in ((g.fill, filled), (g.stroke, stroked)) if used]
         white = all(c is not None and c >= WHITE for c in colours)
+        inks = [c for c, used in ((g.fill_rgb, filled), (g.stroke_rgb, stroked)) if used]
         faint = (not filled or g.alpha < FAINT) and (not stroked or g.stroke_alpha < FAINT)
         if g.mode not in _DRAWING or faint or \
                 min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY:
@@ -504,7 +547,16 @@ class Walk:
         def unseen(point: tuple[float, float]) -> bool:  # off the page, clipped, or white
             return not _inside(self.box, point) or not self._in_clip(g, point) or white and \
                 not any(_inside(area, point) and all(within(r, point) for r in regions)
-                        for area, regions in self.painted)
+                        for area, regions in self.painted) or on_its_colour(point)
+
+        def on_its_colour(point: tuple[float, float]) -> bool:
+            # drawn on a ground of its own colour, black on a black box painted before it
+            # (red-team pass 49 P1): the last opaque paint under it says
+            ground = next((colour for area, regions, colour in reversed(self.grounds)
+                           if _inside(area, point) and all(within(r, point) for r in regions)),
+                          None)
+            return ground is not None and bool(inks) and \
+                all(ink is not None and _alike(ink, ground) for ink in inks)
 
         # each glyph's cell where its estimated advance puts it (at most _SAMPLES of them,
         # spread over the operator): a glyph whose centre is unseen is hidden, and a cover
@@ -534,12 +586,14 @@ class Walk:
             self.shown.append(Shown(at, -1 if whole else i, points))
 
     def _paint(self, area: Box, g: Graphics, at: int, light: float | None,
-               covers: bool, region: Region | None = None) -> None:
+               covers: bool, region: Region | None = None, colour: RGB | None = None) -> None:
         if area[0] > area[2] or area[1] > area[3] or g.alpha < FAINT:
             return  # clipped away, or not seen
         regions = (*g.clips, region) if region else g.clips
         if light is None or light < WHITE:
             self.painted.append((area, regions))
+        if g.alpha >= 0.99 and not g.masked:
+            self.grounds.append((area, regions, colour))
         if covers and g.alpha >= 0.99 and not g.masked:
             for seen in self.shown:
                 if seen.index != at and seen.index not in self.undrawn and \

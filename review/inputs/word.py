@@ -45,7 +45,7 @@ import io
 import zipfile
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from review.document import Document
@@ -1048,13 +1048,43 @@ def _ground(properties: _Element | None) -> str | None:
     if shading is None:
         return None
     kind = shading.get(_W + "val", "clear")
-    colour = shading.get(_W + "fill" if kind in ("clear", "nil") else _W + "color", "auto")
-    if kind == "nil" or kind == "clear" and colour.upper() == "AUTO":
+    if kind == "nil":
         return None
-    if kind not in ("clear", "solid") or len(colour) != 6 or \
-            any(_hex(colour[i:i + 2]) is None for i in (0, 2, 4)):
+    # Word paints a theme's colour where one is named, not the fill or colour written beside
+    # it (red-team pass 49 W1): a theme's white, shaded no darker than near-white, is white
+    fill = _theme_ground(shading, "Fill") or shading.get(_W + "fill", "auto")
+    ink = _theme_ground(shading, "Color") or shading.get(_W + "color", "auto")
+    colour = fill if kind == "clear" else ink
+    if kind == "clear" and colour.upper() == "AUTO":
+        return None
+    if kind not in ("clear", "solid"):
+        # a pattern mixes its colour into its fill: one colour when the two are alike (a
+        # white pattern on white is a white ground; red-team pass 49 W2)
+        return fill.upper() if _rgb(fill) and _rgb(ink) and _alike(fill, ink) else _UNKNOWN
+    if not _rgb(colour):
         return "000000" if kind == "solid" and colour.upper() == "AUTO" else _UNKNOWN
     return colour.upper()
+
+
+def _rgb(colour: str) -> bool:
+    """Whether a colour is written as RRGGBB."""
+    return len(colour) == 6 and all(_hex(colour[i:i + 2]) is not None for i in (0, 2, 4))
+
+
+def _theme_ground(shading: _Element, which: str) -> str | None:
+    """The colour a shading's theme fill or colour ("Fill", "Color") paints: FFFFFF for a
+    theme's white shaded no darker than near-white, _UNKNOWN for any other theme's colour
+    (the theme is not read), None where no theme is named."""
+    theme = shading.get(f"{_W}theme{which}")
+    if not theme:
+        return None
+    shade = _hex(shading.get(f"{_W}theme{which}Shade", "FF"))
+    tint = _hex(shading.get(f"{_W}theme{which}Tint", "FF"))
+    if shade == 0xFF and tint is not None and tint <= 0xFF - _LIGHT:
+        return "FFFFFF"  # tinted to near-white, whatever the colour
+    if theme in _WHITE_THEMES and shade is not None and shade >= _LIGHT:
+        return "FFFFFF"
+    return _UNKNOWN
 
 
 def _alike(one: str, other: str) -> bool:
@@ -1073,7 +1103,12 @@ def _shaded(properties: _Element | None) -> bool:
 
 def _own_colour(run: _Element) -> str | None:
     """A run's own colour as it writes it (RRGGBB; None for auto, a theme's, or none)."""
-    colour = run.find(f"{_W}rPr/{_W}color")
+    return _colour_of(run.find(_W + "rPr"))
+
+
+def _colour_of(properties: _Element | None) -> str | None:
+    """The colour run properties write (RRGGBB; None for auto, a theme's, or none)."""
+    colour = properties.find(_W + "color") if properties is not None else None
     if colour is None or colour.get(_W + "themeColor"):
         return None
     value = colour.get(_W + "val", "")
@@ -1092,6 +1127,10 @@ class _Styles:
     paragraph_default: str | None
     shaded: frozenset[str] = frozenset()  # styles that give their text a background
     background: bool = False              # the page's own colour (w:background)
+    # the colour (RRGGBB) and the ground (_ground) each style's run properties give its text,
+    # through `basedOn`: a style's red on a run's red shading hides as the run's own red does
+    colours: dict[str, str] = field(default_factory=dict)
+    grounds: dict[str, str] = field(default_factory=dict)
 
     def hides(self, run: _Element) -> bool:
         if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
@@ -1100,15 +1139,28 @@ class _Styles:
             return True
         # its own colour on the nearest ground that it, its paragraph, cell or table paints:
         # red on red, black on a black highlight, white on a white highlight
-        colour = _own_colour(run)
+        names = self._styles_of(run)
+        colour = _own_colour(run) if run.find(f"{_W}rPr/{_W}color") is not None else next(
+            (self.colours[name] for name in names if name in self.colours), None)
         if colour is None:
             return False
         for above in (run, *run.iterancestors(W_P, W_TC, W_TBL)):
             tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}.get(above.tag, "rPr")
             ground = _ground(above.find(_W + tag))
+            if ground is None and above is run:  # its character or paragraph style's
+                ground = next((self.grounds[name] for name in names if name in self.grounds),
+                              None)
             if ground is not None:
                 return ground != _UNKNOWN and _alike(colour, ground)
         return False
+
+    def _styles_of(self, run: _Element) -> list[str]:
+        """The styles a run's properties come from, nearest first: its character style's,
+        then its paragraph's."""
+        properties = run.find(_W + "rPr")
+        style = properties.find(_W + "rStyle") if properties is not None else None
+        return [name for name in (style.get(_W + "val", "") if style is not None else "",
+                                  self._pstyle(run) or "") if name]
 
     def _aspect(self, run: _Element, aspect: str) -> bool:
         properties = run.find(_W + "rPr")
@@ -1160,7 +1212,23 @@ def _hiding_styles(root: _Element) -> _Styles:
                 style.get(_W + "default", "").lower() in ("1", "true", "on"):
             paragraph_default = sid
     hiding: dict[str, dict[str, bool]] = {}
+    colours: dict[str, str] = {}
+    grounds: dict[str, str] = {}
     for sid in own:
+        seen, at = set(), sid
+        colour = ground = None
+        said = False  # a colour written (a theme's or auto too): the styles below are not read
+        while at is not None and at in own and at not in seen:
+            seen.add(at)
+            properties = own[at][0]
+            if not said and properties is not None and properties.find(_W + "color") is not None:
+                colour, said = _colour_of(properties), True
+            ground = ground or _ground(properties)
+            at = own[at][1]
+        if colour:
+            colours[sid] = colour
+        if ground:
+            grounds[sid] = ground
         for aspect in _FLAGS:
             seen, at, flag = set(), sid, None
             while at is not None and at in own and at not in seen and flag is None:
@@ -1171,4 +1239,5 @@ def _hiding_styles(root: _Element) -> _Styles:
                 hiding.setdefault(sid, {})[aspect] = flag
     defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _FLAGS},
-                   paragraph_default, shaded=frozenset(shaded))
+                   paragraph_default, shaded=frozenset(shaded), colours=colours,
+                   grounds=grounds)

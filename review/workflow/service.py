@@ -1047,7 +1047,7 @@ def _is_word(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _same_text(content: bytes, path: str, punctuation: str = "strokes",
+def _same_text(content: bytes, path: str, punctuation: str = "modifiers",
                sniff: bool = False) -> str:
     """What a reader reads, whatever the file: the text its kind's reader extracts (a Word
     file's paragraphs, a page's visible text), folded as the checks fold it (full-width
@@ -1067,7 +1067,7 @@ _LATER_PARTS = frozenset({"编号", "注释", "表单域", "域代码", "不含�
                           "按版面顺序"})
 
 
-def _same_texts(content: bytes, path: str, punctuation: str = "strokes",
+def _same_texts(content: bytes, path: str, punctuation: str = "modifiers",
                 sniff: bool = False) -> list[str]:
     """`_same_text`, then — where it differs — the same text as it was read before the text
     shown outside the body (list labels, annotations, form fields, what CSS draws, shadow
@@ -1114,12 +1114,16 @@ def _squeezed(text: str, punctuation: str) -> str:
     # look-alike would be a character taken away. A change of 一 or 〇 alone is no change.
     # And (since the forty-seventh) the other strokes drawn as a mark: 丨 and 〡 as a bar
     # (标题丨正文 for 标题｜正文), 丶 and ヽ as the enumeration comma 、, 丿 as a slash, 乀 as a
-    # backslash (their stroke and Hangul look-alikes fold to them).
-    if punctuation in ("strokes", "drawn", "all"):
-        drawn = {"strokes": _STROKES_AS_PUNCTUATION, "drawn": _DRAWN_AS_PUNCTUATION
-                 }.get(punctuation, ())
+    # backslash (their stroke and Hangul look-alikes fold to them). And (since the
+    # forty-ninth) the modifier symbols and the modifier and other letters drawn as a mark:
+    # ꞉ for ：, ˮ ʺ for ” “, ʼ for ’, ꞏ ㆍ for the middle dot ·.
+    if punctuation in ("modifiers", "strokes", "drawn", "all"):
+        drawn = {"modifiers": _MODIFIERS_AS_PUNCTUATION, "strokes": _STROKES_AS_PUNCTUATION,
+                 "drawn": _DRAWN_AS_PUNCTUATION}.get(punctuation, ())
+        categories = _PUNCTUATION_CATEGORIES | {"Sk"} if punctuation == "modifiers" \
+            else _PUNCTUATION_CATEGORIES
         return "".join(c for c in text if not c.isspace() and c not in _ASCII_PUNCTUATION
-                       and unicodedata.category(c) not in _PUNCTUATION_CATEGORIES
+                       and unicodedata.category(c) not in categories
                        and c not in drawn and not invisible(c))
     dropped = () if punctuation == "none" else _ASCII_PUNCTUATION
     return "".join(c for c in text if not c.isspace() and c not in dropped
@@ -1131,11 +1135,16 @@ _PUNCTUATION_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "
 _DRAWN_AS_PUNCTUATION = frozenset("一〇")
 # (and ǀ, a Latin letter drawn as the bar; ᅳ ᅵ, Hangul vowels no fold takes to 一 丨)
 _STROKES_AS_PUNCTUATION = _DRAWN_AS_PUNCTUATION | frozenset("丨〡丶ヽ丿乀ǀᅳᅵ")
-# What a rejection's text leaves out, by the version that signed it: every punctuation mark
-# and symbol and the strokes drawn as one (now), with only 一 and 〇 of them (before the
-# forty-seventh pass), every mark and symbol (before the forty-sixth), ASCII punctuation
-# only (before the forty-fifth), none (before that).
-PUNCTUATION_DROPPED = ("strokes", "drawn", "all", "ascii", "none")
+# (and the letters drawn as a mark: modifier letters as quotes, an apostrophe, a colon, a
+# macron's dash; the sinological dot and the Hangul araea as the middle dot)
+_MODIFIERS_AS_PUNCTUATION = _STROKES_AS_PUNCTUATION | frozenset(
+    "ʹʺʻʼʽʾʿˈˉˊˋˌˍːˑˮꞏᐧㆍᆞ")
+# What a rejection's text leaves out, by the version that signed it: every punctuation mark,
+# symbol and modifier symbol, and the strokes and letters drawn as one (now); every mark and
+# symbol and the strokes drawn as one (before the forty-ninth pass), with only 一 and 〇 of
+# them (before the forty-seventh), every mark and symbol (before the forty-sixth), ASCII
+# punctuation only (before the forty-fifth), none (before that).
+PUNCTUATION_DROPPED = ("modifiers", "strokes", "drawn", "all", "ascii", "none")
 
 
 def _summary(findings: list[Finding]) -> dict:
