@@ -96,9 +96,11 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # box is taken away (`<br hidden>`, one inside a `display: none` element) ending no line
 # (forty-fifth); 4: a line end inside a paragraph (white space to a browser, a soft break in
 # Markdown) parting no words, a Markdown shortcut reference image (`![r]`) read as an image, and
-# reference definitions inside block quotes and list items (forty-sixth).
-READINGS = (0, 1, 2, 3, 4)
-CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS = 1, 2, 3, 4
+# reference definitions inside block quotes and list items (forty-sixth); 5: a Markdown footnote
+# (`[^1]: …`) read as the text the page's foot shows, not as a hidden link definition
+# (forty-eighth).
+READINGS = (0, 1, 2, 3, 4, 5)
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, FOOTNOTES = 1, 2, 3, 4, 5
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -939,6 +941,12 @@ def _markdown(text: str) -> View:
             continue
         if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
+        if m.group("definition") and _reads(FOOTNOTES) and \
+                text[m.start():m.end()].lstrip(" ").startswith("[^"):
+            # a footnote, not a link's definition: GitHub, Hugo, Jekyll and Pandoc show its
+            # text at the page's foot — and Chinese, written without spaces, is one run that
+            # CommonMark alone would take for a link's target
+            continue
         if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
                 text, m, _md_link_open(text, m.start(), literal), defined)):
             continue  # [label] naming no definition: shown as written
