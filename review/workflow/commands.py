@@ -532,7 +532,8 @@ def _named_as_released(file: str, rel: str) -> None:
 
     named = Path(os.path.abspath(file))
     here = next((d for d in named.parents if (d / workspace.DIR).is_dir()), None)
-    if here is not None and named.relative_to(here).as_posix() != rel:
+    # no workspace where it is named: a link from outside into the workspace it resolves to
+    if here is None or named.relative_to(here).as_posix() != rel:
         raise Refused("verify_named_by_link", path=file, target=rel)
 
 

@@ -28,6 +28,14 @@ def test_verify_refuses_a_draft_named_by_a_link(team: Team) -> None:
     team.ok(None, "verify", path)
     os.symlink("notice.md", team.root / "posts" / "notice.html")
     team.refused(None, "verify", "posts/notice.html", match="link")
+    # a folder on the way that is a link, and a link from outside the workspace
+    os.symlink("posts", team.root / "pages")
+    team.refused(None, "verify", "pages/notice.md", match="link")
+    outside = team.root.parent / f"{team.root.name}-out"
+    outside.mkdir()
+    os.symlink(team.root / "posts" / "notice.md", outside / "notice.html")
+    team.refused(None, "verify", str(outside / "notice.html"), match="link")
+    team.ok(None, "verify", str(team.root / "posts" / "notice.md"))
 
 
 # K2: a Markdown footnote whose text is one run without spaces (as Chinese is) was read as a
