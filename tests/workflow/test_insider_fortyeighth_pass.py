@@ -71,3 +71,29 @@ def test_a_rejection_of_a_footnoted_draft_read_before_still_holds(team: Team) ->
     assert old in service._text_digests(text.encode(), "posts/b.md")
     team.ok("reviewer", "reject", str(first), "--reason", "不发")
     team.refused("editor", "submit", team.write("b.md", text), match="rejected")
+
+
+# K3: a line shaped as a link reference definition right under a paragraph's line (or a list
+# item's, a quotation's) was hidden; CommonMark does not let a definition interrupt a
+# paragraph, so it is that paragraph's text, shown. No finding: approved and released.
+@pytest.mark.parametrize("before", ["请各单位于12月10日前完成自查。", "- 请各单位完成自查",
+                                    "> 请各单位完成自查", "请各单位完成自查。\n[a]: http://a.cn"])
+def test_a_definition_under_a_paragraph_line_is_read(team: Team, before: str) -> None:
+    item = team.submit("editor", team.write("a.md", f"{before}\n[r]: 本人长期出售冰毒\n"))
+    assert "IL601@" in team.ok("reviewer", "show", str(item), "--format", "json").stdout
+    team.ok("reviewer", "approve", str(item))
+    team.refused("editor", "release", str(item), match="block")
+
+
+def test_a_definition_after_a_blank_line_or_a_heading_is_still_hidden() -> None:
+    from review.markup import markdown_view
+
+    for page in ("正文。\n\n[r]: http://a.cn/出售冰毒\n", "# 标题\n[r]: http://a.cn/出售冰毒\n",
+                 "[r]: http://a.cn/出售冰毒\n", "正文。\n\n[a]: http://a.cn\n[r]: 出售冰毒\n"):
+        assert "出售" not in markdown_view(page).text, page
+
+
+def test_a_definition_under_a_footnote_is_read() -> None:
+    from review.markup import markdown_view
+
+    assert "出售冰毒" in markdown_view("正文[^1]。\n\n[^1]: 注\n[r]: 出售冰毒\n").text
