@@ -96,9 +96,12 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # box is taken away (`<br hidden>`, one inside a `display: none` element) ending no line
 # (forty-fifth); 4: a line end inside a paragraph (white space to a browser, a soft break in
 # Markdown) parting no words, a Markdown shortcut reference image (`![r]`) read as an image, and
-# reference definitions inside block quotes and list items (forty-sixth).
-READINGS = (0, 1, 2, 3, 4)
-CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS = 1, 2, 3, 4
+# reference definitions inside block quotes and list items (forty-sixth); 5: a Markdown footnote
+# (`[^1]: …`) read as the text the page's foot shows, and a line shaped as a definition right
+# under a paragraph's line read as that paragraph's text, not as a hidden link definition
+# (forty-eighth).
+READINGS = (0, 1, 2, 3, 4, 5)
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, DEFINITIONS = 1, 2, 3, 4, 5
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -801,6 +804,30 @@ _MD_DEFINED_INSIDE = re_compile(
     re.MULTILINE)
 
 
+_MD_DEFINITION_LINE = re_compile(
+    rf"[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*")
+# lines after which a new block begins: an ATX heading, a thematic break
+_MD_BLOCK_ENDED = re_compile(r"[ ]{0,3}(?:#{1,6}(?:[ \t].*)?|(?:([-*_])[ \t]*)(?:\1[ \t]*){2,})")
+
+
+def _md_continues(text: str, start: int) -> bool:
+    """Whether the definition-shaped line starting at `start` goes on a paragraph (a list
+    item's, a quotation's, lazily) instead of being a definition: CommonMark lets no definition
+    interrupt a paragraph, so `正文⏎[r]: 出售…` is one paragraph a reader sees whole. Hidden only
+    after a blank line, a heading or a thematic break, or under definitions that are hidden
+    (the document's start too); any other line before it — code, a fence, HTML — keeps it
+    shown, which only adds to what is checked."""
+    while start > 0:
+        begin = text.rfind("\n", 0, start - 1) + 1
+        line = text[begin:start - 1]
+        if not line.strip() or _MD_BLOCK_ENDED.fullmatch(line):
+            return False
+        if not _MD_DEFINITION_LINE.fullmatch(line) or line.lstrip(" ").startswith("[^"):
+            return True  # text, or a footnote (shown: a paragraph of its own that goes on)
+        start = begin
+    return False
+
+
 def _md_label(label: str) -> str:
     """A reference's label as CommonMark matches it: case and runs of white space aside."""
     return " ".join(label.split()).casefold()
@@ -939,6 +966,14 @@ def _markdown(text: str) -> View:
             continue
         if m.group("target") and not _md_link_text_before(text, m.start(), literal):
             continue  # (…) after brackets that are no link text: shown as written
+        if m.group("definition") and _reads(DEFINITIONS) and (
+                text[m.start():m.end()].lstrip(" ").startswith("[^")
+                or _md_continues(text, m.start())):
+            # a footnote, not a link's definition: GitHub, Hugo, Jekyll and Pandoc show its
+            # text at the page's foot — and Chinese, written without spaces, is one run that
+            # CommonMark alone would take for a link's target; or no definition at all, but
+            # the text of the paragraph above it, which a definition cannot interrupt
+            continue
         if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
                 text, m, _md_link_open(text, m.start(), literal), defined)):
             continue  # [label] naming no definition: shown as written

@@ -22,7 +22,9 @@ def test_html_block_elements_separate_paragraphs():
 
 
 def test_markdown_hides_link_targets_but_keeps_link_text():
-    text = "请点击[这里](https://shop.example.top/a?b=(1))报名\n[ref]: https://x.top\n"
+    # a definition after a blank line: right under the paragraph's line it would be that
+    # paragraph's text, shown (CommonMark; red-team pass 48 K3)
+    text = "请点击[这里](https://shop.example.top/a?b=(1))报名\n\n[ref]: https://x.top\n"
     view = markdown_view(text)
     assert "shop.example" not in view.text
     assert "x.top" not in view.text

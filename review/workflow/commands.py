@@ -484,6 +484,7 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
     failures = []
     for file in files:
         rel = ws.relative(Path(file))
+        _named_as_released(file, rel)
         try:
             digest = attest.file_sha256(Path(file))
         except OSError as err:
@@ -517,6 +518,23 @@ def _workspace_of(file: str):
     if here is not None and here.resolve() != ws.root:
         raise Refused("verify_link_out", path=file, root=here, target=ws.root)
     return ws
+
+
+def _named_as_released(file: str, rel: str) -> None:
+    """Refused when the draft is named by a link inside its workspace (the file itself, or a
+    folder on its way): what the attestation is checked for is the file the link leads to,
+    under that file's name, while what goes out is the file as named. A page `notice.html`
+    that is a link to an approved `notice.md` passed as released — and a browser reads the
+    Markdown as a page, showing what Markdown hides (a link's target)."""
+    import os
+
+    from review.workflow import workspace
+
+    named = Path(os.path.abspath(file))
+    here = next((d for d in named.parents if (d / workspace.DIR).is_dir()), None)
+    # no workspace where it is named: a link from outside into the workspace it resolves to
+    if here is None or named.relative_to(here).as_posix() != rel:
+        raise Refused("verify_named_by_link", path=file, target=rel)
 
 
 def _bound(root):

@@ -435,6 +435,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "所在的工作区核验",
                         "{path} is in the workspace {root} but a link into another workspace, "
                         "{target}: it is verified only in the workspace it is in"),
+    "verify_named_by_link": ("{path} 是指向 {target} 的链接（或经由链接的目录）：发布证明只核验"
+                             "其所指文件，请核验并发布文件本身",
+                             "{path} is a link (or lies in a linked folder) to {target}: an "
+                             "attestation vouches for the file it leads to; verify and publish "
+                             "that file itself"),
     "verify_store_unreadable": ("无法读取本工作区的审核库（{problem}），无法确认该发布在其日志"
                                 "中且未被规则拒绝；请在能读取审核库的地方核验（或用 "
                                 "REVIEW_DATABASE_URL 自行指定审核库）",
