@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from review.errors import ConfigError
 from review.findings import GATE_NAMES, Category, Gate, Severity
@@ -37,8 +37,7 @@ DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_BYTES / 2**20  # MB
 MAX_FILE_SIZE_LIMIT = 1024  # MB
 
 
-@dataclass(frozen=True, kw_only=True)
-class LexiconRef:
+class LexiconRef(NamedTuple):
     """`[[lexicon]]`: an extra lexicon file, and what it is when the file does not say."""
 
     path: Path

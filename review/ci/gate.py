@@ -131,7 +131,7 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
         return copy
 
     return replace(
-        config, lexicon=[replace(ref, path=at_base(ref.path)) for ref in config.lexicon],
+        config, lexicon=[ref._replace(path=at_base(ref.path)) for ref in config.lexicon],
         expressions=[at_base(p) for p in config.expressions],
         classes=[at_base(p) for p in config.classes],
         leaders=at_base(config.leaders) if config.leaders else None,

@@ -18,8 +18,7 @@ class FileProblem(NamedTuple):
     message: str
 
 
-@dataclass
-class FileReport:
+class FileReport(NamedTuple):
     result: FileResult
     status: str | None = None            # ci: how the change touched it (A, M, R …, or "all")
     baselined: int = 0                   # ci: findings the baseline accepts, left out
@@ -35,13 +34,15 @@ class GateSummary:
     outside: list[str] = field(default_factory=list)  # changed files outside [ci] paths
 
 
-@dataclass(frozen=True)
 class LazyRules:
     """Rules listed only when a renderer iterates them (SARIF's descriptors): a pipeline with
     a 200,000-term lexicon makes a Rule per term, which the other formats never need."""
 
-    source: Callable[[], Iterable[Rule]]
-    more: Sequence[Rule] = ()
+    __slots__ = ("source", "more")
+
+    def __init__(self, source: Callable[[], Iterable[Rule]], more: Sequence[Rule] = ()) -> None:
+        self.source = source
+        self.more = more
 
     def __iter__(self) -> Iterator[Rule]:
         yield from self.source()

@@ -24,6 +24,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from review import cache
 from review.packed import CharNumbers, CharStrings
@@ -48,8 +49,7 @@ def _cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(NamedTuple):
     """The common two-character words, as the characters that stand before and after each
     character in them (for finding corrections by set intersection, in C). Compiled into the
     cache as they are: building them from the words took 10 ms of every check."""
