@@ -26,15 +26,13 @@ from review.stages.expression import (
     typos,
     usage,
 )
-from review.stages.expression.corrections import Corrections
+from review.stages.expression.corrections import CorrectionRows, Corrections
 from review.stages.expression.data import (
     CONFUSABLES_FILE,
     FORMULATIONS_FILE,
     LEADERS_FILE,
     OFFICES_FILE,
     SETS_FILE,
-    Correction,
-    Dated,
     correction_files,
     expression_dir,
     load_corrections,
@@ -65,10 +63,15 @@ class ExpressionStage:
         self._tails: dict[str, re.Pattern[str]] | None = None
 
     def rule_ids(self) -> Iterator[str]:
-        return (rule.id for rule in self.rules())
+        # the corrections' ids without decoding every entry (CorrectionRows)
+        yield from self.corrections.rule_ids()
+        yield from (rule.id for rule in self._other_rules())
 
     def rules(self) -> Iterator[Rule]:
         yield from self.corrections.rules()
+        yield from self._other_rules()
+
+    def _other_rules(self) -> Iterator[Rule]:
         yield from self.formulations.rules()
         yield from (spec.rule for spec in (*leaders.SPECS, *offices.SPECS, *regions.SPECS,
                                            *sets.SPECS, *usage.SPECS, *typos.SPECS,
@@ -118,28 +121,14 @@ class ExpressionStage:
         yield from context_hits
 
 
-def load_all_corrections(files: list[Path]) -> list[Correction]:
-    def build() -> list[Correction]:
+def load_all_corrections(files: list[Path]) -> CorrectionRows:
+    def build() -> CorrectionRows:
         entries = [c for path in files for c in load_corrections(path)]
         require_unique_ids((c.rule.id, c.source) for c in entries)
-        return entries
+        return CorrectionRows.of(entries)
 
-    return cache.cached("expression", files, build, _encode, _decode)
-
-
-def _encode(items: list[Correction]) -> list:
-    return [[*c.rule.to_list(), list(c.wrong), c.right, list(c.shields),
-             c.dated.valid_from.isoformat() if c.dated.valid_from else None,
-             c.dated.valid_to.isoformat() if c.dated.valid_to else None] for c in items]
-
-
-def _decode(data: list) -> list[Correction]:
-    undated = Dated()  # most entries: one (frozen) value shared, not 1,800 made at every start
-    return [Correction(Rule.from_list(row[:8]), tuple(row[8]), row[9], tuple(row[10]),
-                       Dated(valid_from=row[11] and date.fromisoformat(row[11]),
-                             valid_to=row[12] and date.fromisoformat(row[12]))
-                       if row[11] or row[12] else undated, (), ())
-            for row in data]
+    return cache.cached("expression", files, build, CorrectionRows.pack, CorrectionRows.unpack,
+                        plain=True)
 
 
 def correction_paths(config: Config) -> list[Path]:
@@ -154,7 +143,7 @@ def build(config: Config) -> ExpressionStage:
     organisation = config.root / config.leaders if config.leaders else None
     day = config.date or date.today()
     # The automaton holds the entries in force on the day: keyed by the files and by which.
-    in_force = "".join("1" if entry.dated.applies(day) else "0" for entry in entries)
+    in_force = "".join("1" if dated.applies(day) else "0" for dated in entries.dates)
     typo_check = typos.build()
     return ExpressionStage(Corrections(entries, day, cache_path("corrections", files, in_force)),
                            Catalogue(load_formulations(directory / FORMULATIONS_FILE),
