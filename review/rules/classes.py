@@ -76,17 +76,29 @@ def load(config: Config) -> dict[str, WordClass]:
         return _loaded[key]
     bundled = len(bundled_class_files())
     classes = cache.cached("classes", paths, lambda: load_classes(paths, bundled), _encode,
-                           _decode, extra=str(bundled))
+                           _decode, extra=f"{bundled}/{_FORMAT}")
     if key is not None:
         _loaded[key] = classes
     return classes
 
 
+_FORMAT = 2  # of the cache: a class's terms joined
+
+
+# A class's terms as one string: split in C at load, not 15,000 strings decoded one by one
+# (as a list if a term holds the separator or is empty, which a split would not give back).
 def _encode(classes: dict[str, WordClass]) -> list:
-    return [[key, c.name, c.name_en, list(c.terms), c.stance, c.scope, c.sound]
+    return [[key, c.name, c.name_en, _joined(c.terms), c.stance, c.scope, c.sound]
             for key, c in classes.items()]
 
 
+def _joined(terms: tuple[str, ...]) -> str | list[str]:
+    if terms and all(term and "\n" not in term for term in terms):
+        return "\n".join(terms)
+    return list(terms)
+
+
 def _decode(data: list) -> dict[str, WordClass]:
-    return {key: WordClass(name, name_en, tuple(terms), stance, scope, sound)
+    return {key: WordClass(name, name_en, tuple(terms.split("\n") if isinstance(terms, str)
+                                                else terms), stance, scope, sound)
             for key, name, name_en, terms, stance, scope, sound in data}
