@@ -4,7 +4,10 @@ records signed when it was made — or that no record made — is named, row by 
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+import re
+from datetime import date, datetime
+
+from sqlalchemy import Connection, String, select, type_coerce
 
 from review.accounts.registry import COLUMNS, row_hash
 from review.i18n import Msg
@@ -13,10 +16,18 @@ from review.workflow.chain import Record
 
 ACCOUNT_FIELDS = ("unit", "platform", "high_attention", "operator", "contact")
 EVENT_FIELDS = ("kind", "date", "decision", "filing_deadline", "notice_end", "filed")
+# every date column of the office's tables, with the column naming its row
+DATE_COLUMNS = ((alerts, "id", ("date", "resolved")),
+                (events, "id", ("date", "filing_deadline", "notice_end", "filed")),
+                (activity, "id", ("date",)), (duty, "day", ("day",)))
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     """`signed(record)`: whether an entitled key signed it (the roster's judgement)."""
+    misspelt = _dates_as_stored(conn)
+    if misspelt:
+        return misspelt  # such a row cannot be read as a date at all, or reads as another
     want_accounts: dict[str, dict] = {}
     want_events: dict[int, dict] = {}
     want_alerts: dict[int, dict] = {}
@@ -100,6 +111,38 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     if not legacy:
         out += [Msg("activity_missing", digest=digest[:16]) for digest in sorted(imported - seen)]
     return out
+
+
+def _dates_as_stored(conn: Connection) -> list[str]:
+    """Each date the store does not keep as YYYY-MM-DD. SQLite keeps a date as text, which
+    Python reads back leniently (`2026-W41-4`, `20261008` and `2026-10-08T00:00` are all
+    2026-10-08, the signed day the comparison sees) while SQL compares the text: `alerts
+    status` counted a unit's alert out of its year (`2026-W` sorts after `2026-12`), and the
+    二四六 level fell while the audit said intact. PostgreSQL gives a date, which is one."""
+    out = []
+    for table, key, columns in DATE_COLUMNS:
+        raw = [type_coerce(table.c[c], String).label(c) for c in columns]
+        for row in conn.execute(select(type_coerce(table.c[key], String).label("key"), *raw)):
+            for column in columns:
+                value = getattr(row, column)
+                if value is not None and not _stored_as_day(value):
+                    # the duty table's key is the day itself: said as stored, quoted
+                    out.append(Msg("table_date_form", table=table.name, column=column,
+                                   key=row.key if isinstance(row.key, int) else repr(row.key)))
+    return out
+
+
+def _stored_as_day(value: object) -> bool:
+    """Whether a stored value is a day in the one form SQL compares rightly."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return True
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return False
 
 
 def _compare(table: str, want: dict, found: dict, optional: tuple[str, ...] = ()) -> list[str]:

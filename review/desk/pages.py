@@ -48,9 +48,19 @@ def queue(desk: Desk, request: Request, form: FormData | None) -> Response:
 
 
 def _units(service) -> dict[str, str]:
+    """Each account's unit, read from an accounts table that agrees with the signed log (any
+    member may write it: a draft moved by hand to another unit passes by a reviewer who takes
+    his own units'). When it does not, no unit is given and why is said with the damaged
+    items; the queue itself is read from the log and stays."""
     from review.accounts import registry
+    from review.accounts.checked import CheckedStore
+    from review.errors import StoreError
 
-    return {a["name"]: a["unit"] for a in registry.listing(service.store)}
+    try:
+        return {a["name"]: a["unit"] for a in registry.listing(CheckedStore(service.store))}
+    except StoreError as err:
+        service.damaged.append(err)
+        return {}
 
 
 def _waited(at: str | None) -> tuple[int, int] | None:

@@ -575,6 +575,12 @@ class Service:
             if account is None and existing is not None:
                 account = existing.version.record.statement.get("account")
             if isinstance(account, str):
+                # the accounts table is any member's to write: a row made by hand would have a
+                # draft signed for an account no office record made (read from a table that
+                # agrees with the signed log, as the office's own readers do)
+                problems = projection.office_disagreements(conn)
+                if problems:
+                    raise StoreError("office_tables_disagree", problem=problems[0])
                 if conn.execute(select(accounts.c.id).where(accounts.c.name == account)
                                 ).first() is None:
                     raise UsageError("submit_no_account", name=account)

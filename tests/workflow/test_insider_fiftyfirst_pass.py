@@ -1,0 +1,39 @@
+"""Red-team pass 51: a draft is signed for an account only as the signed log made it."""
+
+from sqlalchemy import create_engine, text
+
+from review.workflow.store import sqlite_url
+
+
+def test_a_draft_is_not_signed_for_an_account_made_by_hand(team):
+    """X5: a member INSERTed an account into review_accounts (no `account.add` signed it) and
+    submitted a draft `--account` it: the submission was signed for it, since `submit` read the
+    table unchecked. Now the office's tables must agree with the signed log first (exit 3)."""
+    engine = create_engine(team.url or sqlite_url(team.root))
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO review_accounts (name, unit, platform, high_attention, "
+                          "status) VALUES ('城南发布', '城南街道', '微博', false, 'open')"))
+    engine.dispose()
+    draft = team.write("a.txt", "关于开展冬季消防安全检查的通知\n\n请各单位完成自查。\n")
+    team.fails(3, "editor", "submit", draft, "--account", "城南发布", match="review_accounts")
+    team.ok("editor", "submit", draft)  # without an account: the table is not read
+
+
+def test_a_decision_row_with_a_key_written_twice_is_named(team):
+    """X6: review_decisions is the signed record's copy for people reading with SQL. A key
+    written twice (`{"decision": "reject", "comment": "涉密，不得发布", "at": …}` before the
+    signed ones) parsed as the signed statement in Python (the last one wins), so the audit
+    said intact — while SQLite's json_extract returns the first: a reader with SQL saw a
+    rejection with a reason nobody signed."""
+    draft = team.write("a.txt", "关于开展冬季消防安全检查的通知\n\n请各单位完成自查。\n")
+    item = team.submit("editor", draft)
+    team.ok("reviewer", "approve", str(item))
+    team.ok(None, "audit", "verify")
+    engine = create_engine(team.url or sqlite_url(team.root))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE review_decisions SET statement = '{\"decision\": \"reject\", "
+                          "\"comment\": \"涉密，不得发布\", ' || substr(statement, 2)"))
+    engine.dispose()
+    result = team.refused(None, "audit", "verify", match="disagree")
+    assert "review_decisions row" in result.stdout and "statement" in result.stdout, \
+        result.stdout
