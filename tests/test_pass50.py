@@ -1,0 +1,100 @@
+"""Red-team pass 50: Markdown a reader (CommonMark, GitHub) is shown that the check hid.
+
+Each draft holds 本人长期出售冰毒 where a renderer shows it as text; the check must read it
+(and find it). The honest counterparts keep a link's target and a definition hidden."""
+
+import pytest
+
+from review.markup import markdown_view, reading_as
+
+BAD = "本人长期出售冰毒"
+
+
+# M1: a definition-shaped line whose label CommonMark refuses is no definition but text
+@pytest.mark.parametrize("label", [" ", "\t", "a\\", "a[b", "通知" * 500])
+def test_a_definition_with_a_label_commonmark_refuses_is_read(label):
+    text = f"通知如下。\n\n[{label}]: {BAD}\n"
+    assert BAD in markdown_view(text).text
+    with reading_as(5):  # as reading 5 hid it
+        assert BAD not in markdown_view(text).text
+
+
+@pytest.mark.parametrize("label", ["r", "a\\[b", "通知 一", "a\\\\"])
+def test_a_definition_with_a_label_commonmark_takes_stays_hidden(label):
+    assert BAD not in markdown_view(f"通知如下。\n\n[{label}]: {BAD}\n").text
+
+
+def test_a_definition_under_one_with_a_refused_label_is_read():
+    assert BAD in markdown_view(f"[ ]: /x\n[r]: {BAD}\n").text
+
+
+# M2: a line of other white space than spaces and tabs is a paragraph's, no blank line
+@pytest.mark.parametrize("space", ["\u3000", "\xa0", "\x0c", "\u2028"])
+def test_a_definition_under_a_line_of_other_white_space_is_read(space):
+    assert BAD in markdown_view(f"通知如下。\n{space}\n[r]: {BAD}\n").text
+
+
+def test_a_definition_under_a_line_of_spaces_and_tabs_stays_hidden():
+    assert BAD not in markdown_view(f"通知如下。\n \t\n[r]: {BAD}\n").text
+
+
+# M3: Markdown inside an HTML block is raw HTML: a browser shows the link syntax as written
+@pytest.mark.parametrize("text", [
+    f"通知如下。\n\n<div>\n请看[详见]({BAD})。\n</div>\n",
+    f"<div>请看[详见]({BAD})。</div>\n",
+    f"<p>\n请看[详见]({BAD})。\n</p>\n",
+    f"<table><tr><td>\n请看[详见]({BAD})。\n</td></tr></table>\n",
+    f"通知如下。\n\n<span>\n请看[详见]({BAD})。\n</span>\n",
+    f"<div>\n请看[详见][{BAD}]。\n</div>\n\n[{BAD}]: /x\n",
+    f"通知如下。\n\n<pre>\n\n[r]: {BAD}\n</pre>\n",
+    f"通知如下。\n\n<textarea>\n\n[r]: {BAD}\n</textarea>\n",
+    f"> <div>\n> 请看[详见]({BAD})。\n",
+])
+def test_markdown_inside_an_html_block_is_read_as_written(text):
+    assert BAD in markdown_view(text).text
+
+
+@pytest.mark.parametrize("text", [
+    f"<div>\n说明\n</div>\n\n请点击[这里](https://x.example/{BAD})报名\n",
+    f"正文<span>说明</span>请点击[这里](https://x.example/{BAD})报名\n",
+    f"<!--\n\n-->\n\n[r]: {BAD}\n",
+    f"<script>\n\n[r]: {BAD}\n</script>\n",
+])
+def test_markdown_after_or_beside_html_keeps_its_links(text):
+    assert BAD not in markdown_view(text).text
+
+
+# M4: a fence closed only by its own kind at its own depth; ended with its quotation or item
+@pytest.mark.parametrize("text", [
+    f"通知如下。\n\n~~~\n> ~~~\n\n[r]: {BAD}\n~~~\n",
+    f"通知如下。\n\n> ```\n```\n\n[r]: {BAD}\n```\n",
+    f"- ```\nx\n```\n\n[r]: {BAD}\n",
+    f"```\n~~~\n\n[详见]({BAD})\n```\n",
+])
+def test_a_definition_in_a_fence_a_reader_sees_open_is_read(text):
+    assert BAD in markdown_view(text).text
+
+
+@pytest.mark.parametrize("text", [
+    f"```\ncode\n````\n\n[r]: {BAD}\n",
+    f"> ```\n> a\n> ```\n\n[r]: {BAD}\n",
+    f"- ```\n  a\n  ```\n\n[r]: {BAD}\n",
+    f"```\n[a]({BAD})\n```\n\n[详见]({BAD})\n",
+])
+def test_a_definition_after_a_closed_fence_stays_hidden(text):
+    # only what the fence shows as code is read
+    assert markdown_view(text).text.count(BAD) == (1 if "[a](" in text else 0)
+
+
+def test_the_check_finds_what_each_attack_hid(tmp_path):
+    import subprocess
+    import sys
+
+    for i, text in enumerate([f"通知如下。\n\n[ ]: {BAD}\n", f"通知如下。\n\u3000\n[r]: {BAD}\n",
+                              f"<div>请看[详见]({BAD})。</div>\n",
+                              f"通知如下。\n\n> ```\n```\n\n[r]: {BAD}\n```\n"]):
+        path = tmp_path / f"d{i}.md"
+        path.write_text(text, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "review", "check", str(path)],
+                              capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 1 and "IL601" in done.stdout, text
