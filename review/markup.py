@@ -961,6 +961,32 @@ def _md_labelled(definition: str) -> bool:
         _MD_UNESCAPED_BRACKET.search(label) is None
 
 
+# what a reader is shown nothing of: a comment, a script's, style's or template's content
+_MD_UNSHOWN = re_compile(r"<!--(?:-?>|.*?--!?>|.*\Z)|<(script|style|template)\b.*?(?:</\1|\Z)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _md_elsewhere(text: str, literal: list[tuple[int, int]],
+                  html_blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a definition-shaped line defines nothing (reading 6): code, HTML blocks,
+    comments and scripts (taken generously: a label then names nothing, and is read)."""
+    if not _reads(RAW_BLOCKS):
+        return []
+    return literal + html_blocks + [m.span() for m in _MD_UNSHOWN.finditer(text)]
+
+
+def _md_defines(text: str, d: re.Match, elsewhere: list[tuple[int, int]]) -> bool:
+    """Whether a definition-shaped line `d` defines its label (reading 6): not inside code,
+    an HTML block, a comment or a script (`[详见][出售…]` then names no definition and is shown
+    whole), nor a paragraph's line. Where unsure, no: the reference is then read as text."""
+    if not _reads(RAW_BLOCKS):
+        return True
+    at = d.start()
+    if any(a <= at < b for a, b in elsewhere):
+        return False
+    return not (text[at:at + 4].lstrip(" ").startswith("[") and _md_continues(text, at))
+
+
 def _md_label(label: str) -> str:
     """A reference's label as CommonMark matches it: case and runs of white space aside."""
     return " ".join(label.split()).casefold()
@@ -1077,9 +1103,10 @@ def _markdown(text: str) -> View:
     pos = at = 0
     literal = _md_literal(text)
     html_blocks = _md_html_blocks(text, literal) if _reads(RAW_BLOCKS) else []
+    elsewhere = _md_elsewhere(text, literal, html_blocks)
     defined = {_md_label(d.group(1)) for d in (
         _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)
-        if _md_labelled(d.group())}
+        if _md_labelled(d.group()) and _md_defines(text, d, elsewhere)}
     soft = _md_soft_breaks(text, literal)
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()

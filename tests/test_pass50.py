@@ -86,13 +86,29 @@ def test_a_definition_after_a_closed_fence_stays_hidden(text):
     assert markdown_view(text).text.count(BAD) == (1 if "[a](" in text else 0)
 
 
+# M5: a label defined only where no definition is (a comment, a script, code): `[详见][label]`
+# is then no link, and a reader is shown the label
+@pytest.mark.parametrize("where", [
+    "<!--\n{d}\n-->", "<script>\n{d}\n</script>", "> <!--\n> {d}\n> -->", "```\n{d}\n```",
+    "<div>\n{d}\n</div>",
+])
+def test_a_label_defined_only_where_nothing_is_defined_is_read(where):
+    text = f"请看[详见][{BAD}]。\n\n" + where.format(d=f"[{BAD}]: /x") + "\n"
+    assert markdown_view(text).text.startswith(f"请看[详见][{BAD}]")
+
+
+def test_a_label_defined_is_hidden():
+    assert markdown_view(f"请看[详见][{BAD}]。\n\n[{BAD}]: /x\n").text.startswith("请看[详见]。")
+
+
 def test_the_check_finds_what_each_attack_hid(tmp_path):
     import subprocess
     import sys
 
     for i, text in enumerate([f"通知如下。\n\n[ ]: {BAD}\n", f"通知如下。\n\u3000\n[r]: {BAD}\n",
                               f"<div>请看[详见]({BAD})。</div>\n",
-                              f"通知如下。\n\n> ```\n```\n\n[r]: {BAD}\n```\n"]):
+                              f"通知如下。\n\n> ```\n```\n\n[r]: {BAD}\n```\n",
+                              f"请看[详见][{BAD}]。\n\n<!--\n[{BAD}]: /x\n-->\n"]):
         path = tmp_path / f"d{i}.md"
         path.write_text(text, encoding="utf-8")
         done = subprocess.run([sys.executable, "-m", "review", "check", str(path)],
