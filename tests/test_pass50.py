@@ -114,3 +114,58 @@ def test_the_check_finds_what_each_attack_hid(tmp_path):
         done = subprocess.run([sys.executable, "-m", "review", "check", str(path)],
                               capture_output=True, text=True, cwd=tmp_path)
         assert done.returncode == 1 and "IL601" in done.stdout, text
+
+
+# W1, W2: Word text the colour of a ground that the document's defaults or a paragraph
+# style give it: only the run's own colour and its styles' were compared, on the run's own
+# ground, its styles' run grounds and the paragraph's own shading.
+def _defaults(xml: str):
+    """The document's default run properties (w:docDefaults) given `xml`."""
+    def build(document) -> None:
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls, qn
+
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        properties = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        properties.append(parse_xml(xml.replace("/>", f" {nsdecls('w')}/>")))
+    return build
+
+
+def _paragraph_style(xml: str):
+    """A paragraph style "Pass50" whose paragraph properties hold `xml`, given to the first
+    paragraph."""
+    def build(document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        style = document.styles.add_style("Pass50", WD_STYLE_TYPE.PARAGRAPH)
+        style.element.get_or_add_pPr().append(parse_xml(xml.replace("/>", f" {nsdecls('w')}/>")))
+        document.paragraphs[0].style = style
+    return build
+
+
+def test_word_text_on_a_ground_of_the_defaults_or_a_paragraph_style_parts_no_words(pipeline):
+    from test_word_unseen import _PARTED, _drug, _parted, _styled, word
+
+    red_shading = "<w:shd w:val='clear' w:fill='C00000'/>"
+    for inline, build in (
+            (_styled(red_shading), _defaults("<w:color w:val='C00000'/>")),
+            (_styled("<w:color w:val='C00000'/>"), _defaults(red_shading)),
+            (_styled("<w:color w:val='C00000'/>"), _paragraph_style(red_shading))):
+        assert _drug(pipeline, word(_parted(inline), build=build)) == [_PARTED], inline
+
+
+def test_word_text_on_another_ground_of_the_defaults_or_a_paragraph_style_is_seen(pipeline):
+    from test_word_unseen import _drug, _parted, _styled, word
+
+    red_shading = "<w:shd w:val='clear' w:fill='C00000'/>"
+    for inline, build in (
+            (_styled(red_shading + "<w:color w:val='auto'/>"),
+             _defaults("<w:color w:val='C00000'/>")),
+            (_styled("<w:shd w:val='clear' w:fill='FFFF00'/>"),
+             _defaults("<w:color w:val='C00000'/>")),
+            (_styled("<w:color w:val='C00000'/>"),
+             _paragraph_style("<w:shd w:val='clear' w:fill='FFFF00'/>")),
+            (_styled("<w:color w:val='000000'/>"), _paragraph_style(red_shading))):
+        assert _drug(pipeline, word(_parted(inline), build=build)) == [], inline
