@@ -169,3 +169,40 @@ def test_word_text_on_another_ground_of_the_defaults_or_a_paragraph_style_is_see
              _paragraph_style("<w:shd w:val='clear' w:fill='FFFF00'/>")),
             (_styled("<w:color w:val='000000'/>"), _paragraph_style(red_shading))):
         assert _drug(pipeline, word(_parted(inline), build=build)) == [], inline
+
+
+# P1: PDF text on a ground of its own colour where either is drawn in a calibrated space
+# (`[/CalRGB <<…>>]`, `[/CalGray <<…>>]`): those arrays gave no colour, so none was judged.
+_BOX = "130 725 16 16 re f"
+
+
+def _calibrated(writer, resources) -> None:
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    white = DictionaryObject({NameObject("/WhitePoint"): ArrayObject(
+        [FloatObject(0.9505), FloatObject(1), FloatObject(1.089)])})
+    resources[NameObject("/ColorSpace")] = DictionaryObject({
+        NameObject("/C0"): ArrayObject([NameObject("/CalRGB"), white]),
+        NameObject("/C1"): ArrayObject([NameObject("/CalGray"), white])})
+
+
+@pytest.mark.parametrize("setup", [
+    f"0 g {_BOX} /C0 cs 0 0 0 sc",
+    f"/C1 cs 0 sc {_BOX} 0 g",
+    f"/C0 cs 1 0 0 sc {_BOX} 1 0 0 rg",
+])
+def test_pdf_text_on_a_calibrated_ground_of_its_colour_parts_no_words(setup):
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted(setup), _calibrated))
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"
+
+
+@pytest.mark.parametrize("setup", [f"0 g {_BOX} /C0 cs 1 0 0 sc", f"/C1 cs 0 sc {_BOX} 1 g"])
+def test_pdf_text_on_a_calibrated_ground_of_another_colour_is_seen(setup):
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted(setup), _calibrated))
+    assert "本人长期出甲售冰毒" in parts[None], setup
+    assert "不可见文字" not in parts
