@@ -99,9 +99,12 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # reference definitions inside block quotes and list items (forty-sixth); 5: a Markdown footnote
 # (`[^1]: …`) read as the text the page's foot shows, and a line shaped as a definition right
 # under a paragraph's line read as that paragraph's text, not as a hidden link definition
-# (forty-eighth).
-READINGS = (0, 1, 2, 3, 4, 5)
-CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, DEFINITIONS = 1, 2, 3, 4, 5
+# (forty-eighth); 6: Markdown inside an HTML block shown as written (a link's target, a
+# definition), a definition whose label CommonMark refuses read as text, a line of other white
+# space than spaces and tabs no blank line, and a fence closed only at its own quotation depth
+# by a fence as long (fiftieth).
+READINGS = (0, 1, 2, 3, 4, 5, 6)
+CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, DEFINITIONS, RAW_BLOCKS = 1, 2, 3, 4, 5, 6
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -766,6 +769,118 @@ _MD_LITERAL = re_compile(
     # a code span, opened by a backtick that is not escaped
     r"|(?<![`\\])(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
     re.MULTILINE | re.DOTALL)
+# The same without fences (reading 6): `_md_fences` finds those line by line, as CommonMark
+# does — a fence is closed only by one of its own character, at least as long, at the depth of
+# quotation it opened at, and ends with its quotation; a fence the check takes for closed where
+# a reader's goes on turns what follows from code into Markdown, whose links and definitions
+# hide text the reader is shown.
+_MD_UNFENCED = re_compile(
+    r"^(?:[ ]{4}|[ ]{0,3}\t)[^\n]*$"
+    r"|(?<![`\\])(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    re.MULTILINE | re.DOTALL)
+# a fence's opening line: quotation markers, list markers, at most three spaces, the fence
+_MD_FENCE_OPEN = re_compile(
+    r"(?P<quotes>(?:[ ]{0,3}>[ ]?)*)(?P<items>(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]{1,4})*)"
+    r"[ ]{0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+_MD_QUOTE_MARK = re_compile(r"[ ]{0,3}>[ ]?")
+
+
+def _md_fences(text: str) -> list[tuple[int, int]]:
+    """The spans of fenced code blocks, each from its opening line to its closing one (or to
+    where its quotation or its list item ends, or the end)."""
+    spans: list[tuple[int, int]] = []
+    # start, quotation depth, fence char, length, the column of its list item's content
+    opened: tuple[int, int, str, int, int] | None = None
+    at = 0
+    for line in text.split("\n"):
+        depth = _MD_QUOTED.match(line).group().count(">")
+        if opened is not None:
+            start, at_depth, char, length, column = opened
+            inner = line
+            for _ in range(at_depth):
+                inner = inner[m.end():] if (m := _MD_QUOTE_MARK.match(inner)) else inner
+            blank = not inner.strip(" \t")
+            if not blank and (depth < at_depth or len(inner) - len(inner.lstrip(" ")) < column):
+                spans.append((start, max(start, at - 1)))  # its quotation or item ended: so did it
+                opened = None
+            else:
+                if re.fullmatch(rf"[ ]{{0,3}}{re.escape(char)}{{{length},}}[ \t]*",
+                                inner[column:]):
+                    spans.append((start, at + len(line)))
+                    opened = None
+                at += len(line) + 1
+                continue
+        if (m := _MD_FENCE_OPEN.match(line)) is not None:
+            fence = m.group("fence")
+            opened = (at, m.group("quotes").count(">"), fence[0], len(fence), len(m.group("items")))
+        at += len(line) + 1
+    if opened is not None:
+        spans.append((opened[0], len(text)))
+    return spans
+
+
+def _md_literal(text: str) -> list[tuple[int, int]]:
+    """Where Markdown shows everything as written (code), sorted by start."""
+    if not _reads(RAW_BLOCKS):
+        return [m.span() for m in _MD_LITERAL.finditer(text)]
+    fences = _md_fences(text)
+    out = list(fences)
+    for m in _MD_UNFENCED.finditer(text):
+        if not any(a <= m.start() < b for a, b in fences):
+            out.append(m.span())
+    return sorted(out)
+
+
+# HTML blocks (CommonMark 4.6): the lines of one are raw HTML, in which a browser shows
+# Markdown's link syntax as written. Types 1-5 run to their end marker, blank lines and all;
+# 6 (a block element's tag) and 7 (any tag alone on its line, not under a paragraph's line)
+# to a blank line.
+_MD_HTML_START = re_compile(
+    r"(?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ ]{1,4})*[ ]{0,3}(?:"
+    r"(?P<t1><(?:pre|script|style|textarea)(?:[ \t>]|$))|(?P<t2><!--)|(?P<t3><\?)"
+    r"|(?P<t5><!\[CDATA\[)|(?P<t4><![A-Za-z])"
+    r"|(?P<t6></?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col"
+    r"|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame"
+    r"|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav"
+    r"|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th"
+    r"|thead|title|tr|track|ul)(?:[ \t]|/?>|$))"
+    rf"|(?P<t7>(?:{_MD_TAG})[ \t]*$))",
+    re.IGNORECASE)
+_MD_HTML_END = {"t1": re_compile(r"</(?:pre|script|style|textarea)>", re.IGNORECASE),
+                "t2": re_compile(r"-->"), "t3": re_compile(r"\?>"), "t4": re_compile(r">"),
+                "t5": re_compile(r"\]\]>")}
+
+
+def _md_html_blocks(text: str, literal: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of HTML blocks outside code. Generous where unsure (a block in a list or a
+    quotation is taken to its blank line): what it holds is then shown, which only adds to
+    what is checked."""
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        m = _MD_HTML_START.match(lines[i])
+        if m is None or any(a <= starts[i] < b for a, b in literal) or (
+                m.group("t7") and i > 0 and lines[i - 1].strip(" \t>")):
+            i += 1  # type 7 cannot interrupt a paragraph
+            continue
+        kind = next(k for k in ("t1", "t2", "t3", "t5", "t4", "t6", "t7") if m.group(k))
+        j = i
+        if kind in _MD_HTML_END:
+            while j < len(lines) and not _MD_HTML_END[kind].search(lines[j], m.start(kind)
+                                                                   if j == i else 0):
+                j += 1
+        else:
+            while j + 1 < len(lines) and lines[j + 1].strip(" \t>"):
+                j += 1
+        spans.append((starts[i], min(starts[min(j, len(lines) - 1) + 1] - 1, len(text))))
+        i = j + 1
+    return spans
+
+
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
 _MD_HIDDEN = re_compile(
     r"(?P<shortcut>!\[[^\[\]\n]+\](?![\[(]))"                  # ![label], a shortcut image
@@ -820,12 +935,56 @@ def _md_continues(text: str, start: int) -> bool:
     while start > 0:
         begin = text.rfind("\n", 0, start - 1) + 1
         line = text[begin:start - 1]
-        if not line.strip() or _MD_BLOCK_ENDED.fullmatch(line):
+        # a blank line holds spaces and tabs only: one of U+3000 or U+00A0 is a paragraph's
+        if not line.strip(" \t\r" if _reads(RAW_BLOCKS) else None) or \
+                _MD_BLOCK_ENDED.fullmatch(line):
             return False
-        if not _MD_DEFINITION_LINE.fullmatch(line) or line.lstrip(" ").startswith("[^"):
+        if not _MD_DEFINITION_LINE.fullmatch(line) or line.lstrip(" ").startswith("[^") or \
+                not _md_labelled(line):
             return True  # text, or a footnote (shown: a paragraph of its own that goes on)
         start = begin
     return False
+
+
+_MD_UNESCAPED_BRACKET = re_compile(r"(?<!\\)(?:\\\\)*\[")
+
+
+def _md_labelled(definition: str) -> bool:
+    """Whether a definition-shaped line's label is one CommonMark takes (reading 6): not
+    spaces and tabs only, no bracket unescaped inside, its `]` not escaped, 999 characters at
+    most. Else the line is no definition, but text a reader is shown."""
+    if not _reads(RAW_BLOCKS):
+        return True
+    label = definition[definition.index("[") + 1:definition.index("]:")]
+    trailing = len(label) - len(label.rstrip("\\"))
+    return bool(label.strip(" \t")) and len(label) <= 999 and trailing % 2 == 0 and \
+        _MD_UNESCAPED_BRACKET.search(label) is None
+
+
+# what a reader is shown nothing of: a comment, a script's, style's or template's content
+_MD_UNSHOWN = re_compile(r"<!--(?:-?>|.*?--!?>|.*\Z)|<(script|style|template)\b.*?(?:</\1|\Z)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _md_elsewhere(text: str, literal: list[tuple[int, int]],
+                  html_blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a definition-shaped line defines nothing (reading 6): code, HTML blocks,
+    comments and scripts (taken generously: a label then names nothing, and is read)."""
+    if not _reads(RAW_BLOCKS):
+        return []
+    return literal + html_blocks + [m.span() for m in _MD_UNSHOWN.finditer(text)]
+
+
+def _md_defines(text: str, d: re.Match, elsewhere: list[tuple[int, int]]) -> bool:
+    """Whether a definition-shaped line `d` defines its label (reading 6): not inside code,
+    an HTML block, a comment or a script (`[详见][出售…]` then names no definition and is shown
+    whole), nor a paragraph's line. Where unsure, no: the reference is then read as text."""
+    if not _reads(RAW_BLOCKS):
+        return True
+    at = d.start()
+    if any(a <= at < b for a, b in elsewhere):
+        return False
+    return not (text[at:at + 4].lstrip(" ").startswith("[") and _md_continues(text, at))
 
 
 def _md_label(label: str) -> str:
@@ -942,12 +1101,21 @@ def _markdown(text: str) -> View:
     placement = Placement()
     drawn = _css_attributes(text)
     pos = at = 0
-    literal = [m.span() for m in _MD_LITERAL.finditer(text)]
+    literal = _md_literal(text)
+    html_blocks = _md_html_blocks(text, literal) if _reads(RAW_BLOCKS) else []
+    elsewhere = _md_elsewhere(text, literal, html_blocks)
     defined = {_md_label(d.group(1)) for d in (
-        _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)}
+        _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)
+        if _md_labelled(d.group()) and _md_defines(text, d, elsewhere)}
     soft = _md_soft_breaks(text, literal)
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()
+        if not (m.group("tag") or m.group().startswith("<!--")) and \
+                any(a <= m.start() < b for a, b in html_blocks):
+            # Markdown inside an HTML block: raw HTML, in which a browser shows the brackets,
+            # a link's target and a definition as written
+            at = m.start() + 1 if m.group("shortcut") else at
+            continue
         if m.group("shortcut"):
             label = m.group()[2:-1]
             if not _reads(SOFT_BREAKS) or not label.strip() or \
@@ -968,11 +1136,12 @@ def _markdown(text: str) -> View:
             continue  # (…) after brackets that are no link text: shown as written
         if m.group("definition") and _reads(DEFINITIONS) and (
                 text[m.start():m.end()].lstrip(" ").startswith("[^")
-                or _md_continues(text, m.start())):
+                or _md_continues(text, m.start()) or not _md_labelled(m.group())):
             # a footnote, not a link's definition: GitHub, Hugo, Jekyll and Pandoc show its
             # text at the page's foot — and Chinese, written without spaces, is one run that
             # CommonMark alone would take for a link's target; or no definition at all, but
-            # the text of the paragraph above it, which a definition cannot interrupt
+            # the text of the paragraph above it, which a definition cannot interrupt, or a
+            # label CommonMark refuses (`[ ]`, `[a[b]`, `[a\\]`)
             continue
         if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
                 text, m, _md_link_open(text, m.start(), literal), defined)):

@@ -156,8 +156,11 @@ def lightness(space: object, operands: list) -> float | None:
 
 
 def rgb(space: object, operands: list) -> RGB | None:
-    """A colour of a device space (gray, RGB, CMYK, or an ICC-based one of as many
-    components) as red, green and blue; None for any other, or operands that do not fit."""
+    """A colour of a device space (gray, RGB, CMYK, or an ICC-based or calibrated one of as
+    many components) as red, green and blue; None for any other, or operands that do not
+    fit. A calibrated space (`[/CalRGB <<…>>]`, always an array) is read as its device
+    space, as `lightness` reads it: black and white are the same in both, and red text on a
+    red box drawn in CalRGB was not judged (red-team pass 50 P1)."""
     values = numbers(operands)
     kind, components = space, None
     if isinstance(space, list) and space:
@@ -165,7 +168,7 @@ def rgb(space: object, operands: list) -> RGB | None:
         if kind == "/ICCBased":
             stream = _resolved(space[1]) if len(space) > 1 else None
             components = stream.get("/N") if hasattr(stream, "get") else None
-        else:
+        elif kind not in ("/CalGray", "/CalRGB"):
             return None
     components = components or _DEVICE.get(kind)
     if not values or components not in (1, 3, 4) or len(values) != components:

@@ -1131,6 +1131,15 @@ class _Styles:
     # through `basedOn`: a style's red on a run's red shading hides as the run's own red does
     colours: dict[str, str] = field(default_factory=dict)
     grounds: dict[str, str] = field(default_factory=dict)
+    # the ground each paragraph style's paragraph properties paint (through `basedOn`), and
+    # the document's defaults (w:docDefaults): a run takes its colour from them too, and a
+    # paragraph its shading — red text on a paragraph style's red shading is unseen as on a
+    # paragraph's own (red-team pass 50 W1, W2); "" in `colours`: a colour no RGB (auto, a
+    # theme's) written there, which stops the styles and defaults below it
+    paragraph_grounds: dict[str, str] = field(default_factory=dict)
+    default_colour: str | None = None
+    default_ground: str | None = None
+    paragraph_default_ground: str | None = None
 
     def hides(self, run: _Element) -> bool:
         if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
@@ -1141,15 +1150,19 @@ class _Styles:
         # red on red, black on a black highlight, white on a white highlight
         names = self._styles_of(run)
         colour = _own_colour(run) if run.find(f"{_W}rPr/{_W}color") is not None else next(
-            (self.colours[name] for name in names if name in self.colours), None)
-        if colour is None:
+            (self.colours[name] for name in names if name in self.colours), self.default_colour)
+        if not colour:
             return False
         for above in (run, *run.iterancestors(W_P, W_TC, W_TBL)):
             tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}.get(above.tag, "rPr")
             ground = _ground(above.find(_W + tag))
-            if ground is None and above is run:  # its character or paragraph style's
+            if ground is None and above is run:  # its character or paragraph style's, or
                 ground = next((self.grounds[name] for name in names if name in self.grounds),
-                              None)
+                              self.default_ground)  # the document's default
+            if ground is None and above.tag == W_P:  # its paragraph style's, or the default
+                style = self._pstyle(run)
+                ground = self.paragraph_grounds.get(style, self.paragraph_default_ground) \
+                    if style else self.paragraph_default_ground
             if ground is not None:
                 return ground != _UNKNOWN and _alike(colour, ground)
         return False
@@ -1200,12 +1213,14 @@ class _Styles:
 
 def _hiding_styles(root: _Element) -> _Styles:
     own: dict[str, tuple[_Element | None, str | None]] = {}
+    paragraph_own: dict[str, _Element | None] = {}
     paragraph_default = None
     shaded: set[str] = set()
     for style in root.iter(_W + "style"):
         sid = style.get(_W + "styleId", "")
         based = style.find(_W + "basedOn")
         own[sid] = (style.find(_W + "rPr"), based.get(_W + "val") if based is not None else None)
+        paragraph_own[sid] = style.find(_W + "pPr")
         if any(_shaded(style.find(_W + tag)) for tag in ("rPr", "pPr", "tblPr", "tcPr")):
             shaded.add(sid)
         if style.get(_W + "type") == "paragraph" and \
@@ -1214,9 +1229,10 @@ def _hiding_styles(root: _Element) -> _Styles:
     hiding: dict[str, dict[str, bool]] = {}
     colours: dict[str, str] = {}
     grounds: dict[str, str] = {}
+    paragraph_grounds: dict[str, str] = {}
     for sid in own:
         seen, at = set(), sid
-        colour = ground = None
+        colour = ground = paragraph_ground = None
         said = False  # a colour written (a theme's or auto too): the styles below are not read
         while at is not None and at in own and at not in seen:
             seen.add(at)
@@ -1224,11 +1240,14 @@ def _hiding_styles(root: _Element) -> _Styles:
             if not said and properties is not None and properties.find(_W + "color") is not None:
                 colour, said = _colour_of(properties), True
             ground = ground or _ground(properties)
+            paragraph_ground = paragraph_ground or _ground(paragraph_own[at])
             at = own[at][1]
-        if colour:
-            colours[sid] = colour
+        if said:
+            colours[sid] = colour or ""  # auto or a theme's: the defaults are not read either
         if ground:
             grounds[sid] = ground
+        if paragraph_ground:
+            paragraph_grounds[sid] = paragraph_ground
         for aspect in _FLAGS:
             seen, at, flag = set(), sid, None
             while at is not None and at in own and at not in seen and flag is None:
@@ -1238,6 +1257,9 @@ def _hiding_styles(root: _Element) -> _Styles:
             if flag is not None:
                 hiding.setdefault(sid, {})[aspect] = flag
     defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    paragraph_defaults = root.find(f"{_W}docDefaults/{_W}pPrDefault/{_W}pPr")
     return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _FLAGS},
                    paragraph_default, shaded=frozenset(shaded), colours=colours,
-                   grounds=grounds)
+                   grounds=grounds, paragraph_grounds=paragraph_grounds,
+                   default_colour=_colour_of(defaults), default_ground=_ground(defaults),
+                   paragraph_default_ground=_ground(paragraph_defaults))
