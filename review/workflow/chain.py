@@ -300,7 +300,13 @@ def verify_links(conn: Connection, workspace: str) -> None:
             raise StoreError("log_gaps_role", seq=odd.seq, role=odd.inserted_by)
         raise StoreError("log_gaps")
     seen = heads.seen(workspace)
-    if seen is not None and seen[0] > top:
+    older_snapshot = seen is not None and seen[0] > top and _committed_since(conn, seen)
+    if older_snapshot:
+        # Another process of this user committed the head it remembered after this
+        # connection's snapshot began: this snapshot is verified whole, and not remembered
+        # over the newer head.
+        seen = None
+    elif seen is not None and seen[0] > top:
         raise StoreError("log_cut_end", top=top, seen=seen[0])
     start = seen[0] if seen is not None else 1
     rows = [_record(r) for r in conn.execute(select(log).where(log.c.seq >= start)
@@ -328,7 +334,21 @@ def verify_links(conn: Connection, workspace: str) -> None:
         problem = sqlite_schema_problem(conn)
         if problem:
             raise StoreError("log_index_broken", problem=problem)
-    heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
+    if not older_snapshot:
+        heads.remember(workspace, rows[-1].seq, rows[-1].computed_hash())
+
+
+def _committed_since(conn: Connection, seen: tuple[int, str]) -> bool:
+    """Whether the head remembered is in the log, committed after this connection's snapshot
+    began: a PostgreSQL reading connection sees one snapshot (REPEATABLE READ, Store.reading),
+    and another process of the same user may commit and remember a record meanwhile. Asked
+    on a connection of its own, which sees what is committed now; a log really cut short
+    does not hold the record there either."""
+    if conn.dialect.name != "postgresql":
+        return False  # SQLite's reads take the write lock: no snapshot older than a commit
+    with conn.engine.connect() as now:
+        row = now.execute(select(log).where(log.c.seq == seen[0])).first()
+    return row is not None and _record(row).computed_hash() == seen[1]
 
 
 def _rehashed(conn: Connection) -> int | None:
