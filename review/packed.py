@@ -17,15 +17,15 @@ from typing import overload
 
 
 def _span_of(keys: list[str]) -> tuple[int, int]:
-    points = [ord(k) for k in keys]
     if any(len(k) != 1 for k in keys):
         raise ValueError("a character table's keys are single characters")
+    points = [ord(k) for k in keys]
     return (min(points), max(points) + 1) if points else (0, 0)
 
 
 class CharStrings(Mapping[str, str]):
-    """character → string. `has(key, ch)` asks whether `ch` is in key's value without
-    copying it out."""
+    """character → string (an empty string is no entry). `has(key, ch)` asks whether `ch`
+    is in key's value without copying it out."""
 
     __slots__ = ("text", "_low", "_starts", "_ends")
 
