@@ -122,7 +122,13 @@ class Change:
 
 def changes(base: str, cwd: Path) -> list[Change]:
     """Files that differ between `base` and the working tree (renames detected)."""
-    fields = run(["diff", "--name-status", "-z", "-M", base, "--"], cwd).split("\0")
+    # `ignore = all` for a submodule in `.gitmodules` — a file of the change — would have git
+    # leave the submodule out of the diff altogether (added, or moved to another commit): the
+    # site checked out with its submodules publishes what it holds, and the gate never saw
+    # it. `dirty` overrides that, and shows every commit a gitlink records, whatever the
+    # submodule's own working tree holds (the commit is what goes out).
+    fields = run(["diff", "--name-status", "-z", "-M", "--ignore-submodules=dirty", base,
+                  "--"], cwd).split("\0")
     out, i = [], 0
     while i < len(fields) and fields[i]:
         status = fields[i][0]
