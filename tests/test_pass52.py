@@ -1,0 +1,112 @@
+"""Red-team pass 52: Markdown a reader (CommonMark, GitHub) is shown that the check hid or
+parted (reading 7).
+
+Each draft shows 本人长期出售冰毒 to a reader of the rendered page; the check must find it. The
+honest counterparts keep a comment, a definition and a reference's label hidden."""
+
+import pytest
+
+from review.markup import markdown_view, reading_as
+
+BAD = "本人长期出售冰毒"
+
+
+def _blocked(tmp_path, text: str) -> bool:
+    """Whether `review check` of the draft finds the banned phrase (IL601, exit 1)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "review", "check", str(path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    return done.returncode == 1 and "IL601" in done.stdout
+
+
+# N1: `[label]:` with no destination is no definition but a paragraph
+@pytest.mark.parametrize("text", [
+    f"通知如下。\n\n[{BAD}]:\n",
+    f"通知如下。\n\n[{BAD}]: \t\n",
+    f"[详见][{BAD}]\n\n[{BAD}]:\n",
+    f"[r]: /x\n[{BAD}]:\n",
+])
+def test_a_definition_with_no_destination_is_read(text):
+    assert BAD in markdown_view(text).text
+    with reading_as(6):
+        assert BAD not in markdown_view(text).text
+
+
+def test_a_definition_with_a_destination_stays_hidden():
+    assert BAD not in markdown_view(f"[详见][{BAD}]\n\n[{BAD}]: <>\n").text
+    assert BAD not in markdown_view(f"通知如下。\n\n[{BAD}]: /x\n").text
+
+
+# N2: `[label]` after a reference's label is a link of its own, its text shown
+def test_a_label_after_a_references_label_is_read():
+    text = f"[a]: /x\n\n[详见][a][{BAD}]\n\n[{BAD}]: /y\n"
+    assert BAD in markdown_view(text).text
+    with reading_as(6):
+        assert BAD not in markdown_view(text).text
+    # [详见][][出售…] the same, and a label after an undefined one still names its link
+    assert BAD in markdown_view(f"[详见][][{BAD}]\n\n[详见]: /x\n[{BAD}]: /y\n").text
+    assert BAD not in markdown_view(f"[详见][a][{BAD}]\n\n[{BAD}]: /y\n").text
+
+
+# N3: a bracket inside a tag opens no link text
+def test_a_bracket_inside_a_tag_opens_no_link():
+    text = f'<a href="[">x</a>][{BAD}]\n\n[{BAD}]: /x\n'
+    assert BAD in markdown_view(text).text
+    with reading_as(6):
+        assert BAD not in markdown_view(text).text
+
+
+# N4: `<!--` in one paragraph and `-->` past its end is no comment to CommonMark
+@pytest.mark.parametrize("text", [
+    f"通知<!--\n\n{BAD}\n\n-->\n",
+    f"通知<!--\n# {BAD}\n-->\n",
+    f"通知<!--\n- {BAD}\n-->\n",
+    f"通知<!--\n> {BAD}\n-->\n",
+    f"通知<!--\n```\n{BAD}\n```\n-->\n",
+    f"- 通知<!--\n\n  {BAD} -->\n",
+    f"# 通知<!--\n{BAD} -->\n",
+])
+def test_a_comment_past_its_paragraph_hides_nothing(text):
+    assert BAD in markdown_view(text).text
+    with reading_as(6):
+        assert BAD not in markdown_view(text).text
+
+
+@pytest.mark.parametrize("text", [
+    f"请看<!-- {BAD}\n说明 -->正文\n",
+    f"> 请看<!--\n> {BAD} -->\n",
+    f"- 请看<!--\n  {BAD} -->\n",
+    f"请看<!--\n{BAD}\n2. 说明 -->\n",
+    f"<!--\n\n{BAD}\n\n-->\n",  # an HTML block: a comment to its end, blank lines and all
+])
+def test_a_comment_inside_its_paragraph_stays_hidden(text):
+    assert BAD not in markdown_view(text).text
+
+
+# N5: a processing instruction, a declaration, a CDATA section: a bogus comment to a browser
+@pytest.mark.parametrize("html", ["<?x?>", "<!X >", "<![CDATA[x]]>", "<?a\nb?>"])
+def test_a_bogus_comment_parts_no_words(tmp_path, html):
+    assert _blocked(tmp_path, f"本人长期出售{html}冰毒\n")
+
+
+def test_a_bogus_comment_shows_what_follows_its_first_close():
+    assert "冰毒" in markdown_view("请看<?a>冰毒?>\n").text  # a browser ends it at `>`
+    assert BAD in markdown_view(f"通知<?\n\n{BAD} ?>\n").text  # past its paragraph: text
+
+
+# N6: a link's title and an inline tag's shown attribute part no words
+@pytest.mark.parametrize("text", [
+    '本人长期出售[](x "")冰毒\n',
+    '本人长期出售[](x "说明")冰毒\n',
+    '本人长期[出售](x "说明")冰毒\n',
+    "本人长期出售[](x '说明')冰毒\n",
+    '本人长期出售<span title="说明"></span>冰毒\n',
+    "本人长期出售<span\ntitle='说明'></span>冰毒\n",
+])
+def test_a_title_parts_no_words(tmp_path, text):
+    assert _blocked(tmp_path, text)
+    assert "说明" not in text or "说明" in markdown_view(text).text  # still read, on its own
