@@ -110,3 +110,26 @@ def test_a_bogus_comment_shows_what_follows_its_first_close():
 def test_a_title_parts_no_words(tmp_path, text):
     assert _blocked(tmp_path, text)
     assert "说明" not in text or "说明" in markdown_view(text).text  # still read, on its own
+
+
+# W3: Word text in a theme's black (text1) on a black ground, or black on a theme's black
+# fill: a theme's colour was no colour, so none was judged.
+def test_word_text_in_a_themes_black_on_black_parts_no_words(pipeline):
+    from test_pass50 import _defaults
+    from test_word_unseen import _PARTED, _drug, _parted, _styled, word
+
+    text1 = "<w:color w:val='000000' w:themeColor='text1'/>"
+    for inline, build in (
+            (_styled(text1 + "<w:highlight w:val='black'/>"), None),
+            (_styled("<w:shd w:val='clear' w:fill='000000'/>"), _defaults(text1)),
+            (_styled("<w:color w:val='000000'/>"
+                     "<w:shd w:val='clear' w:fill='000000' w:themeFill='text1'/>"), None)):
+        data = word(_parted(inline), build=build) if build else word(_parted(inline))
+        assert _drug(pipeline, data) == [_PARTED], inline
+
+
+def test_word_text_in_a_shaded_themes_black_on_black_is_not_judged(pipeline):
+    from test_word_unseen import _drug, _parted, _styled, word
+
+    grey = "<w:color w:val='808080' w:themeColor='text1' w:themeTint='80'/>"
+    assert _drug(pipeline, word(_parted(_styled(grey + "<w:highlight w:val='black'/>")))) == []
