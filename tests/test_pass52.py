@@ -133,3 +133,29 @@ def test_word_text_in_a_shaded_themes_black_on_black_is_not_judged(pipeline):
 
     grey = "<w:color w:val='808080' w:themeColor='text1' w:themeTint='80'/>"
     assert _drug(pipeline, word(_parted(_styled(grey + "<w:highlight w:val='black'/>")))) == []
+
+
+# P2: PDF `sc` with more operands than its space has components: viewers take the first ones
+# (red on red), the check judged no colour at all.
+@pytest.mark.parametrize("setup", [
+    "/C0 cs 1 0 0 sc 130 725 16 16 re f /C0 cs 1 0 0 0 sc",
+    "1 0 0 rg 130 725 16 16 re f /C0 cs 1 0 0 0 sc",
+    "/C0 cs 1 0 0 0 sc 130 725 16 16 re f 1 0 0 rg",
+    "/C1 cs 0.5 0.5 sc 130 725 16 16 re f 0.5 g",
+])
+def test_pdf_sc_with_too_many_operands_on_a_ground_of_its_colour_parts_no_words(setup):
+    from test_pass50 import _calibrated
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted(setup), _calibrated))
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"
+
+
+def test_pdf_sc_with_too_many_operands_of_another_colour_is_seen():
+    from test_pass50 import _calibrated
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted("1 0 0 rg 130 725 16 16 re f /C0 cs 0 0 1 1 sc"),
+                         _calibrated))
+    assert "不可见文字" not in parts
