@@ -102,9 +102,14 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # (forty-eighth); 6: Markdown inside an HTML block shown as written (a link's target, a
 # definition), a definition whose label CommonMark refuses read as text, a line of other white
 # space than spaces and tabs no blank line, and a fence closed only at its own quotation depth
-# by a fence as long (fiftieth).
-READINGS = (0, 1, 2, 3, 4, 5, 6)
+# by a fence as long (fiftieth); 7: in Markdown, a link's title and an inline tag's shown
+# attribute read on lines of their own that part no words, a processing instruction, a
+# declaration and a CDATA section hidden as a browser hides them (a bogus comment, to its first
+# `>`), a definition with no destination read as text, a bracket inside a tag opening no link,
+# and a `[label]` after a reference's label no label but a link of its own (fifty-second).
+READINGS = (0, 1, 2, 3, 4, 5, 6, 7)
 CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, DEFINITIONS, RAW_BLOCKS = 1, 2, 3, 4, 5, 6
+INLINE_HTML = 7
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -890,6 +895,9 @@ _MD_HIDDEN = re_compile(
     rf"|(?P<definition>^[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}"
     rf"(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*$)"                          # [id]: https://… "title"
     r"|<!--(?:-?>|.*?--!?>)"       # a comment, ended where a browser ends it (HTML5)
+    # (reading 7) a processing instruction, a declaration, a CDATA section: raw HTML to
+    # CommonMark, a bogus comment to a browser, which ends it at its first `>`
+    r"|(?P<bogus>(?=<\?.*?\?>)<\?[^>]*>|<![A-Za-z][^>]*>|(?=<!\[CDATA\[.*?\]\]>)<!\[CDATA\[[^>]*>)"
     rf"|(?P<tag>{_MD_TAG})",        # raw HTML as CommonMark takes it: else shown as text
     re.MULTILINE | re.DOTALL,
 )
@@ -906,10 +914,11 @@ def _escaped(text: str, at: int) -> bool:
     return run % 2 == 1
 
 
-def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]]) -> bool:
+def _md_link_text_before(text: str, end: int, literal: list[tuple[int, int]],
+                         tags: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
     """Whether the `]` before `end` closes a link text: an unescaped `[` opens it on the
     same line, outside code, and what they hold is no link itself (links do not nest)."""
-    return _md_link_open(text, end, literal) is not None
+    return _md_link_open(text, end, literal, tags) is not None
 
 
 _MD_DEFINED = re_compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
@@ -917,6 +926,59 @@ _MD_DEFINED = re_compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 _MD_DEFINED_INSIDE = re_compile(
     r"^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+))*[ ]{0,3}\[([^\]\n]+)\]:",
     re.MULTILINE)
+
+
+def _md_destined(text: str, end: int) -> bool:
+    """Whether a definition-shaped line, its label's `]:` ending at `end`, names a
+    destination on its line (reading 7): `[r]:` with nothing after it is no definition to
+    CommonMark but a paragraph a reader is shown. (A destination on the next line is taken
+    for none: the line is then read, which only adds to what is checked.)"""
+    if not _reads(INLINE_HTML):
+        return True
+    line_end = text.find("\n", end)
+    return bool(text[end:len(text) if line_end < 0 else line_end].strip(" \t\r"))
+
+
+# (reading 7) a line that ends the paragraph above it: blank, a heading, a fence, a
+# quotation, a thematic break or a setext underline, a list item (an ordered one only from 1,
+# unless the paragraph is a list item's), an HTML block of types 1-6, a table's delimiter row
+_MD_INTERRUPTS = re_compile(
+    r"[ \t]*$|[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$"
+    r"|[-+*](?:[ \t]|$)|0*1[.)](?:[ \t]|$)|\|?[ \t]*:?-+:?[ \t]*\|)")
+_MD_ORDERED_ITEM = re_compile(r"[ \t]*[0-9]{1,9}[.)](?:[ \t]|$)")
+_MD_DELIMITER_ROW = re_compile(r"[ ]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*")
+
+
+def _md_inline_spans(text: str, start: int, end: int) -> bool:
+    """Whether inline raw HTML at [start, end) (a comment, a bogus comment) lies inside one
+    paragraph, as CommonMark takes it (reading 7): every line end it crosses goes on the
+    paragraph it opened in. Else CommonMark never saw it as HTML: its `<!--` is shown as text
+    and what follows is Markdown a reader is shown — a comment opened in a paragraph and
+    closed after a blank line, a heading or a list item hides nothing."""
+    if not _reads(INLINE_HTML) or "\n" not in text[start:end]:
+        return True
+    first = text[text.rfind("\n", 0, start) + 1:start]
+    quoted = _MD_QUOTED.match(first)
+    depth, body = quoted.group().count(">"), first[quoted.end():]
+    if re.match(r"[ ]{0,3}#{1,6}(?:[ \t]|$)", body):
+        return False  # a heading is one line
+    in_item = _MD_LIST_ITEM.match(body) is not None
+    at = text.find("\n", start, end)
+    while at >= 0:
+        line_end = text.find("\n", at + 1)
+        line = text[at + 1:len(text) if line_end < 0 else line_end]
+        q = _MD_QUOTED.match(line)
+        after = line_end + 1 if line_end >= 0 else len(text)
+        following = text[after:text.find("\n", after) if text.find("\n", after) >= 0
+                         else len(text)]
+        rest = line[q.end():]
+        if q.group().count(">") > depth or _MD_INTERRUPTS.match(rest) or (
+                in_item and _MD_ORDERED_ITEM.match(rest)) or \
+                ((m := _MD_HTML_START.match(rest)) and not m.group("t7")) or \
+                ("|" in rest and "|" in following and _MD_DELIMITER_ROW.fullmatch(following)):
+            return False
+        at = text.find("\n", at + 1, end)
+    return True
 
 
 _MD_DEFINITION_LINE = re_compile(
@@ -940,7 +1002,7 @@ def _md_continues(text: str, start: int) -> bool:
                 _MD_BLOCK_ENDED.fullmatch(line):
             return False
         if not _MD_DEFINITION_LINE.fullmatch(line) or line.lstrip(" ").startswith("[^") or \
-                not _md_labelled(line):
+                not _md_labelled(line) or not _md_destined(line, line.index("]:") + 2):
             return True  # text, or a footnote (shown: a paragraph of its own that goes on)
         start = begin
     return False
@@ -982,7 +1044,7 @@ def _md_defines(text: str, d: re.Match, elsewhere: list[tuple[int, int]]) -> boo
     if not _reads(RAW_BLOCKS):
         return True
     at = d.start()
-    if any(a <= at < b for a, b in elsewhere):
+    if any(a <= at < b for a, b in elsewhere) or not _md_destined(text, d.end()):
         return False
     return not (text[at:at + 4].lstrip(" ").startswith("[") and _md_continues(text, at))
 
@@ -1001,11 +1063,16 @@ def _md_reference(text: str, m: re.Match, opened: int | None, defined: set[str])
     return bool(label.strip()) and _md_label(label) in defined
 
 
-def _md_link_open(text: str, end: int, literal: list[tuple[int, int]]) -> int | None:
-    """Where the `[` opening the link text whose `]` is before `end` stands, or None."""
+def _md_link_open(text: str, end: int, literal: list[tuple[int, int]],
+                  tags: list[tuple[int, int]] = ()) -> int | None:  # type: ignore[assignment]
+    """Where the `[` opening the link text whose `]` is before `end` stands, or None. A
+    bracket inside a tag (`<a title="[">`, tags: reading 7) is no bracket: raw HTML is one
+    piece to CommonMark."""
     line_start = text.rfind("\n", 0, end) + 1
     depth = 0
     for i in range(end - 1, line_start - 1, -1):
+        if tags and text[i] in "[]" and any(a <= i < b for a, b in tags):
+            continue
         escaped = _escaped(text, i)
         if text[i] == "]" and not escaped:
             depth += 1
@@ -1108,9 +1175,20 @@ def _markdown(text: str) -> View:
         _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)
         if _md_labelled(d.group()) and _md_defines(text, d, elsewhere)}
     soft = _md_soft_breaks(text, literal)
+    # (reading 7) raw HTML, inside which a bracket opens or closes no link
+    tags = [t.span() for t in re.finditer(_MD_TAG, text)] if _reads(INLINE_HTML) else []
+    labels: set[int] = set()  # where each `[label]` hidden as a reference's label starts
     while (m := _MD_HIDDEN.search(text, at)) is not None:
         at = m.end()
-        if not (m.group("tag") or m.group().startswith("<!--")) and \
+        commented = m.group().startswith("<!--") or m.group("bogus")
+        if m.group("bogus") and not _reads(INLINE_HTML):
+            at = m.start() + 1  # read as text, as reading 6 did
+            continue
+        if commented and not any(a <= m.start() < b for a, b in html_blocks) and \
+                not _md_inline_spans(text, m.start(), m.end()):
+            at = m.start() + 1  # `<!--` in one paragraph, `-->` in another: no comment
+            continue
+        if not (m.group("tag") or commented) and \
                 any(a <= m.start() < b for a, b in html_blocks):
             # Markdown inside an HTML block: raw HTML, in which a browser shows the brackets,
             # a link's target and a definition as written
@@ -1132,24 +1210,30 @@ def _markdown(text: str) -> View:
             line.aside()
             pos = m.end()
             continue
-        if m.group("target") and not _md_link_text_before(text, m.start(), literal):
+        if m.group("target") and not _md_link_text_before(text, m.start(), literal, tags):
             continue  # (…) after brackets that are no link text: shown as written
         if m.group("definition") and _reads(DEFINITIONS) and (
                 text[m.start():m.end()].lstrip(" ").startswith("[^")
-                or _md_continues(text, m.start()) or not _md_labelled(m.group())):
+                or _md_continues(text, m.start()) or not _md_labelled(m.group())
+                or not _md_destined(text, text.index("]:", m.start()) + 2)):
             # a footnote, not a link's definition: GitHub, Hugo, Jekyll and Pandoc show its
             # text at the page's foot — and Chinese, written without spaces, is one run that
             # CommonMark alone would take for a link's target; or no definition at all, but
             # the text of the paragraph above it, which a definition cannot interrupt, or a
             # label CommonMark refuses (`[ ]`, `[a[b]`, `[a\\]`)
             continue
-        if m.group("label") and not (_reads(IMAGES_AND_BREAKS) and _md_reference(
-                text, m, _md_link_open(text, m.start(), literal), defined)):
-            continue  # [label] naming no definition: shown as written
+        if m.group("label"):
+            opened = _md_link_open(text, m.start(), literal, tags)
+            if not (_reads(IMAGES_AND_BREAKS) and _md_reference(text, m, opened, defined)) or \
+                    (_reads(INLINE_HTML) and opened in labels):
+                # [label] naming no definition: shown as written; or one after a reference's
+                # label (`[详见][a][出售…]`), which is no link text but a link of its own
+                continue
+            labels.add(m.start())
         if any(a <= m.start() < b for a, b in literal) or \
                 (text[m.start()] == "<" and _escaped(text, m.start())):
             continue  # in code, or an escaped \<: shown as written
-        opened = _md_link_open(text, m.start(), literal) \
+        opened = _md_link_open(text, m.start(), literal, tags) \
             if m.group("target") or m.group("label") else None
         if opened is not None and opened > pos and text[opened - 1] == "!" and \
                 not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
@@ -1203,7 +1287,10 @@ def _markdown(text: str) -> View:
                 if placed := placement.start(name, values):
                     raise _Reordered(m.start(), placed)  # an inline SVG's text out of order
         if m.group("tag") and not m.group().startswith("</") and not _unshown(line):
+            before = len(out.chars)
             _shown_attributes(text, m.start(), m.end(), out, 0, block, drawn=drawn)
+            if not block and _reads(INLINE_HTML) and "".join(out.chars[before:]).strip():
+                line.aside()  # 出<i title="x"></i>售 shows 出售: read again without it
         elif block:
             out.put("\n", m.start(), m.end())
         elif m.group("target") or m.group("definition"):
@@ -1213,6 +1300,8 @@ def _markdown(text: str) -> View:
                 out.put("\n", m.start(), title.start(group))
                 out.decoded(text, title.start(group), title.end(group), _MD_REF)
                 out.put("\n", title.end(group), m.end())
+                if m.group("target") and _reads(INLINE_HTML):
+                    line.aside()  # a tooltip: 出[售](x "t") shows 出售, read again without it
         pos = m.end()
     _md_text(out, line, text, pos, len(text), soft)
     _unparted(out, line, max(0, len(text) - 1), len(text))

@@ -155,12 +155,14 @@ def lightness(space: object, operands: list) -> float | None:
     return max(1.0 - max(v) if components == 4 else min(v) for v in readings)
 
 
-def rgb(space: object, operands: list) -> RGB | None:
+def rgb(space: object, operands: list, first: bool = False) -> RGB | None:
     """A colour of a device space (gray, RGB, CMYK, or an ICC-based or calibrated one of as
     many components) as red, green and blue; None for any other, or operands that do not
     fit. A calibrated space (`[/CalRGB <<…>>]`, always an array) is read as its device
     space, as `lightness` reads it: black and white are the same in both, and red text on a
-    red box drawn in CalRGB was not judged (red-team pass 50 P1)."""
+    red box drawn in CalRGB was not judged (red-team pass 50 P1). first: operands of `sc`,
+    of which viewers (pdfium, pdf.js) take the first ones when there are too many — `1 0 0 0
+    sc` in an RGB space is red (red-team pass 52 P2)."""
     values = numbers(operands)
     kind, components = space, None
     if isinstance(space, list) and space:
@@ -171,6 +173,8 @@ def rgb(space: object, operands: list) -> RGB | None:
         elif kind not in ("/CalGray", "/CalRGB"):
             return None
     components = components or _DEVICE.get(kind)
+    if first and values and components in (1, 3, 4) and len(values) > components:
+        values = values[:components]
     if not values or components not in (1, 3, 4) or len(values) != components:
         return None
     if components == 1:
@@ -411,7 +415,7 @@ class Walk:
                 filled = op.islower()
                 space = g.fill_space if filled else g.stroke_space
                 g = self._colour(g, filled, space, lightness(space, operands),
-                                 rgb(space, operands))
+                                 rgb(space, operands, first=True))
             elif op == b"gs" and operands:
                 g = self._state(g, _dict(states.get(operands[0])))
             elif op == b"m" and (m := numbers(operands, 2)):

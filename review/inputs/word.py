@@ -916,6 +916,9 @@ _TINY = 2
 _CRUSHED = 10
 _LIGHT = 0xF0  # each of red, green and blue at least this: #F0F0F0 on white is not seen
 _WHITE_THEMES = {"background1", "light1"}
+# a theme's text colour, as Office's themes and every template Word ships paint it (the theme
+# part is not read): black, as _WHITE_THEMES are white (red-team pass 52 W3)
+_BLACK_THEMES = {"text1", "dark1"}
 
 
 def without_hidden(data: bytes) -> bytes:
@@ -1084,6 +1087,8 @@ def _theme_ground(shading: _Element, which: str) -> str | None:
         return "FFFFFF"  # tinted to near-white, whatever the colour
     if theme in _WHITE_THEMES and shade is not None and shade >= _LIGHT:
         return "FFFFFF"
+    if theme in _BLACK_THEMES and shade == 0xFF and tint == 0xFF:
+        return "000000"  # a theme's black, as _colour_of reads it for text
     return _UNKNOWN
 
 
@@ -1107,9 +1112,19 @@ def _own_colour(run: _Element) -> str | None:
 
 
 def _colour_of(properties: _Element | None) -> str | None:
-    """The colour run properties write (RRGGBB; None for auto, a theme's, or none)."""
+    """The colour run properties write (RRGGBB; None for auto, a theme's, or none). A theme's
+    black or white, neither shaded nor tinted, is that colour: text1 on a black highlight is
+    as unseen as 000000 on it."""
     colour = properties.find(_W + "color") if properties is not None else None
-    if colour is None or colour.get(_W + "themeColor"):
+    if colour is not None and (theme := colour.get(_W + "themeColor")):
+        untouched = colour.get(_W + "themeShade", "FF").upper() == "FF" and \
+            colour.get(_W + "themeTint", "FF").upper() == "FF"
+        if untouched and theme in _BLACK_THEMES:
+            return "000000"
+        if untouched and theme in _WHITE_THEMES:
+            return "FFFFFF"
+        return None
+    if colour is None:
         return None
     value = colour.get(_W + "val", "")
     if len(value) != 6 or any(_hex(value[i:i + 2]) is None for i in (0, 2, 4)):
