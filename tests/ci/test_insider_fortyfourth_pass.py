@@ -16,7 +16,11 @@ import shutil
 import subprocess
 
 from ci.conftest import ci, commit, git
-from ci.test_insider_fortysecond_pass import ROSTER, _revoked_after_export
+from ci.test_insider_fortysecond_pass import (
+    ROSTER,
+    _revoked_after_export,
+    clone_publishing_the_revoked_draft,
+)
 
 
 def _rev(root, name):
@@ -51,21 +55,6 @@ def test_a_merge_with_two_merge_bases_cannot_put_back_an_older_export(repo, tmp_
     assert (problem["path"], problem["approval_rule"]) == (ROSTER, "RV002")
 
 
-def _clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch):
-    from ci.test_insider_fortysecond_pass import DRAFT, _branch
-
-    _revoked_after_export(repo, keep)
-    _branch(repo, "publish")
-    repo.write("bad.md", DRAFT)
-    shutil.copytree(keep / "att", repo.root / ".review" / "attestations")
-    commit(repo)
-    clone = tmp_path_factory.mktemp("clone") / "site"
-    subprocess.run(["git", "clone", "-q", "-b", "publish", str(repo.root), str(clone)],
-                   check=True)
-    monkeypatch.chdir(clone)  # no store here: the committed export is what verify knows
-    return clone
-
-
 def test_offline_verify_memory_is_not_erased_by_a_padded_export(
         repo, tmp_path, tmp_path_factory, monkeypatch):
     """The newest export verified is kept as the folder gave it: the office's own export with
@@ -79,7 +68,7 @@ def test_offline_verify_memory_is_not_erased_by_a_padded_export(
 
     keep = tmp_path / "keep"
     keep.mkdir()
-    clone = _clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch)
+    clone = clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch)
     env = repo.env(None)
     result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
     assert result.exit_code == 1 and "revokes from record" in result.stderr

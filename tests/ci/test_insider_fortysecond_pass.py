@@ -20,6 +20,7 @@
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from ci.conftest import ci, commit, git
@@ -120,10 +121,9 @@ def test_a_newer_export_of_the_same_log_is_still_taken(repo, tmp_path):
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [path]
 
 
-def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
-        repo, tmp_path, tmp_path_factory, monkeypatch):
-    keep = tmp_path / "keep"
-    keep.mkdir()
+def clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch) -> Path:
+    """A site's clone of a branch that publishes a draft approved by a reviewer revoked
+    since, with its attestation, and no store: the committed export is what verify knows."""
     _revoked_after_export(repo, keep)
     _branch(repo, "publish")
     repo.write("bad.md", DRAFT)
@@ -133,6 +133,15 @@ def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
     subprocess.run(["git", "clone", "-q", "-b", "publish", str(repo.root), str(clone)],
                    check=True)
     monkeypatch.chdir(clone)  # no store here: the committed export is what verify knows
+    return clone
+
+
+
+def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
+        repo, tmp_path, tmp_path_factory, monkeypatch):
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    clone = clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch)
     env = repo.env(None)
     result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
     assert result.exit_code == 1 and "revokes from record" in result.stderr

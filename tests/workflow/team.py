@@ -169,6 +169,16 @@ class Team:
     def submit(self, who: str, path: str) -> int:
         return json.loads(self.ok(who, "submit", path, "--format", "json").stdout)["id"]
 
+    def blocked_at_release(self, path: str, rule: str = "IL601") -> int:
+        """A draft the check blocks: submitted, shown to the reviewer with the `rule` finding,
+        approved, and refused at release (what an attack that hides the text would pass)."""
+        item = self.submit("editor", path)
+        shown = self.ok("reviewer", "show", str(item), "--format", "json").stdout
+        assert f"{rule}@" in shown, shown
+        self.ok("reviewer", "approve", str(item))
+        self.refused("editor", "release", str(item), match="block")
+        return item
+
 
 CLEAN = "关于开展冬季消防安全检查的通知\n\n请各单位于12月10日前完成自查，并将结果报区应急管理局。\n"
 

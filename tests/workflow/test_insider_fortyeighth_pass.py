@@ -46,10 +46,7 @@ def test_verify_refuses_a_draft_named_by_a_link(team: Team) -> None:
                                       "> [^1]: 本人长期出售冰毒", "- [^a]: 本人长期出售冰毒"])
 def test_a_markdown_footnote_is_read(team: Team, footnote: str) -> None:
     text = f"请各单位于12月10日前完成自查[^1]。\n\n{footnote}\n"
-    item = team.submit("editor", team.write("a.md", text))
-    assert "IL601@" in team.ok("reviewer", "show", str(item), "--format", "json").stdout
-    team.ok("reviewer", "approve", str(item))
-    team.refused("editor", "release", str(item), match="block")
+    team.blocked_at_release(team.write("a.md", text))
 
 
 def test_a_link_reference_definition_is_still_hidden() -> None:
@@ -79,10 +76,7 @@ def test_a_rejection_of_a_footnoted_draft_read_before_still_holds(team: Team) ->
 @pytest.mark.parametrize("before", ["请各单位于12月10日前完成自查。", "- 请各单位完成自查",
                                     "> 请各单位完成自查", "请各单位完成自查。\n[a]: http://a.cn"])
 def test_a_definition_under_a_paragraph_line_is_read(team: Team, before: str) -> None:
-    item = team.submit("editor", team.write("a.md", f"{before}\n[r]: 本人长期出售冰毒\n"))
-    assert "IL601@" in team.ok("reviewer", "show", str(item), "--format", "json").stdout
-    team.ok("reviewer", "approve", str(item))
-    team.refused("editor", "release", str(item), match="block")
+    team.blocked_at_release(team.write("a.md", f"{before}\n[r]: 本人长期出售冰毒\n"))
 
 
 def test_a_definition_after_a_blank_line_or_a_heading_is_still_hidden() -> None:

@@ -204,7 +204,8 @@ def _follow() -> dict[str, list]:
                 sum(after.values()), len(after)] for a, after in by_first.items()}
 
 
-def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> Tables:
+def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> list:
+    """The tables, packed as the cache keeps them (review.packed; `_decode` reads them)."""
     weight = _char_weights(freq)
     shapes = _shape_groups()
     sources = _sources(weight, shapes)
@@ -213,24 +214,13 @@ def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> Tables:
                    and (f >= WORD2 or f > _NOT_A_WORD and _count(follow, *w) >= PROSE_WORD)
                    and pos.get(w) not in _PROPER and all(_cjk(c) for c in w))
     common = Words.of(words)
-    plain = Tables(_slips(words, sources, freq), common,  # type: ignore[arg-type]
-                   {a: entry[0] for a, entry in follow.items()},
-                   {a: entry[1] for a, entry in follow.items()},
-                   {a: entry[2] for a, entry in follow.items()},
-                   {a: entry[3] for a, entry in follow.items()},
-                   {c: round(math.log(w), 3) for c, w in weight.items()},
-                   math.log(sum(weight.values())), sources, shapes)
-    # in the shape a load gives, so that a compiled table and a cached one are alike
-    return _decode(_encode(plain))
-
-
-def _encode(tables: Tables) -> list:
-    strings = CharStrings.pack
-    return [strings(tables.slips), strings(tables.words.before), strings(tables.words.after),
-            strings(tables.followers), strings(tables.follow_counts),
-            CharNumbers.pack(tables.follow_totals, "I"), CharNumbers.pack(tables.follow_types, "I"),
-            CharNumbers.pack(tables.log_weight), tables.log_total_weight,
-            strings(tables.sources), strings(tables.shapes)]
+    strings, numbers = CharStrings.pack, CharNumbers.pack
+    return [strings(_slips(words, sources, freq)), strings(common.before),
+            strings(common.after), *(strings({a: entry[k] for a, entry in follow.items()})
+                                     for k in (0, 1)),
+            *(numbers({a: entry[k] for a, entry in follow.items()}, "I") for k in (2, 3)),
+            numbers({c: round(math.log(w), 3) for c, w in weight.items()}),
+            math.log(sum(weight.values())), strings(sources), strings(shapes)]
 
 
 def _decode(data: list) -> Tables:
@@ -247,6 +237,7 @@ def build() -> Tables:
     dictionary = jieba_dictionary()
     state = os.stat(dictionary)
     extra = f"{dictionary}\0{state.st_size}\0{state.st_mtime_ns}\0{_VERSION}"
-    return cache.cached("typo_context", [stroke_file(), context_file()],
-                        lambda: compile_tables(*_read_dictionary(dictionary)),
-                        _encode, _decode, extra, plain=True)
+    return _decode(cache.cached("typo_context", [stroke_file(), context_file()],
+                                lambda: compile_tables(*_read_dictionary(dictionary)),
+                                lambda packed: packed, lambda packed: packed, extra,
+                                plain=True))

@@ -51,6 +51,8 @@ class CorrectionRows(Sequence[Correction]):
         return cls(ids, [_dates_of(text) for text in dates], rows)
 
     def __getitem__(self, at: int) -> Correction:  # type: ignore[override]
+        if at < 0:
+            at += len(self.ids)
         made = self._made.get(at)
         if made is None:
             if not 0 <= at < len(self.ids) or self._rows is None:
