@@ -121,9 +121,13 @@ def test_a_newer_export_of_the_same_log_is_still_taken(repo, tmp_path):
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [path]
 
 
-def clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch) -> Path:
+def clone_publishing_the_revoked_draft(repo, tmp_path, tmp_path_factory, monkeypatch
+                                       ) -> tuple[Path, Path]:
     """A site's clone of a branch that publishes a draft approved by a reviewer revoked
-    since, with its attestation, and no store: the committed export is what verify knows."""
+    since, with its attestation, and no store: the committed export is what verify knows,
+    and verify refuses the draft there. (The clone, the folder keeping the older export.)"""
+    keep = tmp_path / "keep"
+    keep.mkdir()
     _revoked_after_export(repo, keep)
     _branch(repo, "publish")
     repo.write("bad.md", DRAFT)
@@ -132,19 +136,18 @@ def clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch
     clone = tmp_path_factory.mktemp("clone") / "site"
     subprocess.run(["git", "clone", "-q", "-b", "publish", str(repo.root), str(clone)],
                    check=True)
-    monkeypatch.chdir(clone)  # no store here: the committed export is what verify knows
-    return clone
+    monkeypatch.chdir(clone)
+    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=repo.env(None))
+    assert result.exit_code == 1 and "revokes from record" in result.stderr
+    return clone, keep
 
 
 
 def test_offline_verify_in_a_clone_never_goes_back_to_an_older_export(
         repo, tmp_path, tmp_path_factory, monkeypatch):
-    keep = tmp_path / "keep"
-    keep.mkdir()
-    clone = clone_publishing_the_revoked_draft(repo, keep, tmp_path_factory, monkeypatch)
+    clone, keep = clone_publishing_the_revoked_draft(repo, tmp_path, tmp_path_factory,
+                                                     monkeypatch)
     env = repo.env(None)
-    result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
-    assert result.exit_code == 1 and "revokes from record" in result.stderr
     shutil.copy(keep / "e1.json", clone / ROSTER)  # the editor's branch, checked out
     result = CliRunner().invoke(main, ["verify", "posts/bad.md"], env=env)
     assert result.exit_code == 1, result.output
