@@ -16,6 +16,7 @@ import marshal
 import re
 import sys
 import zlib
+from array import array
 from typing import TYPE_CHECKING
 
 from review import cache
@@ -29,8 +30,12 @@ try:  # the engine's entry point and the compiler's two halves (private, alike i
     from re import _compiler, _parser
 except ImportError:  # pragma: no cover — another implementation of Python
     _sre = None
+# the array type of the engine's code words (4 bytes, or 2 on an old narrow build)
+_CODE = next((t for t in "HIL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), "")
+if not _CODE:  # pragma: no cover
+    _sre = None
 
-_MAGIC = b"review-regex-1\0"
+_MAGIC = b"review-regex-2\0"
 MAX_PATTERNS = 2000  # far above the package's own; a bound, should a caller misuse this
 
 # (pattern, flags) → the arguments of _sre.compile after the pattern; None until read
@@ -56,12 +61,12 @@ def _make(pattern: str, flags: int) -> re.Pattern[str]:
     entry = table.get((pattern, flags))
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            return _engine(pattern, entry)
         except (TypeError, ValueError, RuntimeError):  # the engine refuses it: compile anew
             pass
     try:
         entry = _compiled(pattern, flags)
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _engine(pattern, entry)
     except Exception:  # noqa: BLE001 — re.compile raises re.error as it should
         return re.compile(pattern, flags)
     if len(table) + len(_added) < MAX_PATTERNS:
@@ -71,11 +76,16 @@ def _make(pattern: str, flags: int) -> re.Pattern[str]:
     return compiled
 
 
+def _engine(pattern: str, entry: tuple) -> re.Pattern[str]:
+    flags, code, *rest = entry
+    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), *rest)
+
+
 def _compiled(pattern: str, flags: int) -> tuple:
-    """What re._compiler.compile passes _sre.compile, after the pattern."""
+    """What re._compiler.compile passes _sre.compile, after the pattern; the code as bytes
+    (the file's 90,000 code words read back as one object each took a tenth of its load)."""
     parsed = _parser.parse(pattern, flags)
-    # opcodes are named int subclasses, which marshal does not take
-    code = list(map(int, _compiler._code(parsed, flags)))
+    code = array(_CODE, _compiler._code(parsed, flags)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -87,7 +97,8 @@ def _compiled(pattern: str, flags: int) -> tuple:
 def _path() -> Path | None:
     # The engine's MAGIC and code size change whenever its code does; sys.version names the
     # build. cache.path_for is None when caching is off.
-    return cache.path_for("regex", [], f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}")
+    return cache.path_for("regex", [],
+                          f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_MAGIC.decode()}")
 
 
 def _load() -> dict[tuple[str, int], tuple]:

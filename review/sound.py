@@ -30,7 +30,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
@@ -235,6 +235,13 @@ class Match(NamedTuple, Generic[P]):
     syllables: int
 
 
+class _Lookup(NamedTuple):
+    kept: dict[str, tuple[tuple[tuple[int, ...], int], ...]]
+    by_first: dict[int, tuple[int, ...]]  # a key's first unit → the lengths of keys from it
+    reach: int                            # the longest key
+    pattern: re.Pattern[str] | None       # a kept character
+
+
 class Index(Generic[P]):
     """Terms by key. `entries` maps a key to (payload, term) pairs; `ordinary` holds the
     dictionary words that share a key with a term (病毒 for 冰毒)."""
@@ -243,25 +250,31 @@ class Index(Generic[P]):
                  ordinary: frozenset[str], homophones: bool = True) -> None:
         """homophones=False: Latin spellings only (a term entry's long phrase is rarely
         written in homophones, and looking for them would cost every draft)."""
+        self.entries, self.ordinary, self._homophones = entries, ordinary, homophones
+
+    @cached_property
+    def _lookup(self) -> _Lookup:
+        """What `matches` looks with, made at its first draft: an index read from the cache
+        only to be re-keyed (the lexicon's, by row) never needs it."""
         from review.automaton import COMMON
 
-        self.entries, self.ordinary = entries, ordinary
         rank = {c: n for n, c in enumerate(COMMON[:_COMMON])}
         # A kept character → (key, its position) of each term that has it there.
         kept: dict[str, set[tuple[tuple[int, ...], int]]] = {}
         by_first: dict[int, set[int]] = {}
-        for key, found in entries.items():
+        for key, found in self.entries.items():
             by_first.setdefault(key[0], set()).add(len(key))
             for _, term in found:
-                if homophones and len(term) == len(key):  # not bo彩: letters are not kept
+                # not bo彩: letters are not kept
+                if self._homophones and len(term) == len(key):
                     for position, c in enumerate(term):
                         if c not in rank:
                             kept.setdefault(c, set()).add((key, position))
-        self._kept = {c: tuple(v) for c, v in kept.items()}
-        self._by_first = {k: tuple(sorted(v)) for k, v in by_first.items()}
-        self._reach = max((len(k) for k in entries), default=0)
-        chars = "".join(re.escape(c) for c in sorted(self._kept))
-        self._pattern = re_compile(f"[{chars}]") if chars else None
+        chars = "".join(re.escape(c) for c in sorted(kept))
+        return _Lookup({c: tuple(v) for c, v in kept.items()},
+                       {k: tuple(sorted(v)) for k, v in by_first.items()},
+                       max((len(k) for k in self.entries), default=0),
+                       re_compile(f"[{chars}]") if chars else None)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -272,9 +285,10 @@ class Index(Generic[P]):
         if not self.entries or len(text) < 2:
             return
         seen: set[tuple[int, int]] = set()
-        for m in self._pattern.finditer(text) if self._pattern is not None else ():
+        lookup = self._lookup
+        for m in lookup.pattern.finditer(text) if lookup.pattern is not None else ():
             i = m.start()
-            for key, position in self._kept[m.group()]:
+            for key, position in lookup.kept[m.group()]:
                 start, end = i - position, i - position + len(key)
                 if start < 0 or end > len(text) or (start, end) in seen \
                         or _key_of(text[start:end]) != key:
@@ -290,7 +304,7 @@ class Index(Generic[P]):
     def _latin(self, text: str, runs: list[tuple[int, int, tuple[int, ...]]]
                ) -> Iterator[Match[P]]:
         """Stretches around Latin runs that spell pinyin: units are syllables or characters."""
-        t, reach = table(), self._reach
+        t, reach, by_first = table(), self._lookup.reach, self._lookup.by_first
         windows: list[list[int]] = []
         for start, end, _ in runs:
             low, high = max(0, start - reach), min(len(text), end + reach)
@@ -318,7 +332,7 @@ class Index(Generic[P]):
                 units.append((t.key(text[i]), i, i + 1, False, False, False))
                 i += 1
             for u in range(len(units)):
-                for length in self._by_first.get(units[u][0], ()):
+                for length in by_first.get(units[u][0], ()):
                     part = units[u:u + length]
                     if len(part) < length or not any(p[3] for p in part):
                         continue
