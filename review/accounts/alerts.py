@@ -66,6 +66,9 @@ def resolve(store: Store, sign: Sign, alert_id: int, report: str, day: date) -> 
             raise AccountError("no_alert", alert=alert_id)
         if row.resolved:
             raise AccountError("alert_resolved_already", alert=alert_id, day=row.resolved)
+        if day < row.date:  # a 整改 record dated before its alert reads as done in time
+            raise AccountError("resolved_before_alert", alert=alert_id, day=day.isoformat(),
+                               alert_day=row.date.isoformat())
         conn.execute(alerts.update().where(alerts.c.id == alert_id)
                      .values(resolved=day, report=report))
         sign(conn, "alert.resolve", {"alert": alert_id, "report": report,

@@ -32,6 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_alert": ("没有警报 {alert}", "no alert {alert}"),
     "alert_resolved_already": ("警报 {alert} 已于 {day} 解除",
                                "alert {alert} was already resolved on {day}"),
+    "resolved_before_alert": ("警报 {alert} 发生于 {alert_day}，不能于更早的 {day} 解除",
+                              "alert {alert} was raised on {alert_day}: it cannot be resolved "
+                              "on {day}, before it"),
     "before_calendar": ("{day} 早于本工具所知的法定节假日安排（{first}–{last}）：请在配置 "
                         "[calendar] holidays 中提供该年度的节假日文件",
                         "{day} lies before the official holiday calendar this tool knows "

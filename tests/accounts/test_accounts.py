@@ -101,6 +101,9 @@ def test_resolve_and_notice(office):
     office.usage_error("admin", "alerts", "resolve", "99", "--report", "x", match="no alert 99")
     office.ok("admin", "alerts", "resolve", "1", "--report", "已删除并约谈运维人员", "--date",
               "2026-11-05")
+    # a 整改 record dated before its alert would read as done in time: refused, nothing kept
+    office.usage_error("admin", "alerts", "resolve", "2", "--report", "已整改", "--date",
+                       "2026-11-09", match="raised on 2026-11-10")
     notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25").stdout
     assert "整改通报" in notice and "2 次" in notice and "联络员" in notice
     assert "已于 2026-11-05 整改" in notice and "未整改" in notice
