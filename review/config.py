@@ -7,7 +7,6 @@ config file is validated by hand (`_validated`), each problem said in one line n
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -404,6 +403,8 @@ def find_config(start: Path) -> Path | None:
 
 def parse_config(text: str, name: str, root: Path) -> Config:
     """A config from its text (e.g. as it was at a git revision), rooted at `root`."""
+    import tomllib  # not at import: a check reads its config through the cache (read_toml)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:

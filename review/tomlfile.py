@@ -6,7 +6,6 @@ tomllib's Python one."""
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from review import cache
@@ -37,6 +36,8 @@ def read_toml(path: Path) -> dict:
 
 
 def _parse(path: Path, text: str) -> dict:
+    import tomllib  # only when the cache has no parse of these bytes (9M instructions)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:

@@ -64,7 +64,8 @@ def test_both_paths_find_the_same(pipelines):
 # import alone is four times `python -c pass`), the PDF and Office readers, shutil (which
 # imports bz2 and lzma).
 _NOT_FOR_A_TEXT_DRAFT = ("numpy", "review.inputs.pdfseen", "review.inputs.pdfcontent",
-                         "review.inputs.office", "review.inputs.word", "shutil")
+                         "review.inputs.office", "review.inputs.word", "shutil",
+                         "tomllib")  # rule files and the config are read from the cache
 
 
 def test_a_text_drafts_check_loads_nothing_it_does_not_use(tmp_path):
@@ -77,8 +78,9 @@ def test_a_text_drafts_check_loads_nothing_it_does_not_use(tmp_path):
             "try:\n    main(['check', sys.argv[1], '--fail-on', 'never'])\n"
             "except SystemExit:\n    pass\n"
             f"print([m for m in {_NOT_FOR_A_TEXT_DRAFT!r} if m in sys.modules], file=sys.stderr)")
-    run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True,
-                         text=True, check=False)
+    for _ in range(2):  # the first may compile what the cache lacks
+        run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True,
+                             text=True, check=False)
     assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
 
 
