@@ -725,21 +725,28 @@ class Service:
         with self.store.reading() as conn:
             remembered.remember_shown(chain.workspace_id(conn), item_id, content_sha256)
 
+    def _own_check(self, item_id: int) -> tuple[History, str]:
+        """The item's history and the digest of this user's own check of the exact content:
+        the findings it makes must be those the editor's submission signed. An approval signs
+        them; an override is of one of them — not of a finding the editor's own copy of
+        `review` signed instead, whose span (any sentence) the override would sign as a clean
+        example for `review feedback export`."""
+        with self.store.reading() as conn:
+            _, seen = self._history(conn, self.state(conn), item_id)
+        content, findings, _ = self._check(self.workspace.root / seen.version.path)
+        if sha256(content) != seen.version.content_sha256:
+            raise Refused("changed_since_submit", path=seen.version.path)
+        digest = findings_digest([finding_record(f) for f in findings])
+        signed = seen.version.findings or []
+        if not seen.version.legacy and findings_digest(signed) != digest:
+            raise Refused("findings_differ", item=item_id, found=len(findings),
+                          signed=len(signed))
+        return seen, digest
+
     def _decide(self, item_id: int, kind: str, extra: dict, read: str | None = None,
                 marked: list[Mark] | None = None) -> int:
         if kind == "approve":
-            # The approver's own check of the exact content: the findings it signs are its
-            # own, and they must be those the editor's submission signed.
-            with self.store.reading() as conn:
-                _, seen = self._history(conn, self.state(conn), item_id)
-            content, findings, _ = self._check(self.workspace.root / seen.version.path)
-            if sha256(content) != seen.version.content_sha256:
-                raise Refused("changed_since_submit", path=seen.version.path)
-            digest = findings_digest([finding_record(f) for f in findings])
-            signed = seen.version.findings or []
-            if not seen.version.legacy and findings_digest(signed) != digest:
-                raise Refused("findings_differ", item=item_id, found=len(findings),
-                              signed=len(signed))
+            seen, digest = self._own_check(item_id)
             extra = {**extra, "findings_sha256": digest}
         with self.store.transaction() as conn:
             state = self.state(conn)
@@ -815,9 +822,12 @@ class Service:
 
     def _annotate(self, item_id: int, kind: str, extra: dict, roles: tuple[str, ...],
                   read: str | None = None) -> None:
+        seen = self._own_check(item_id)[0] if kind == "override" else None
         with self.store.transaction() as conn:
             state = self.state(conn)
             row, history = self._history(conn, state, item_id)
+            if seen is not None and history.version.record.seq != seen.version.record.seq:
+                raise Refused("resubmitted_meanwhile", item=item_id)
             self._read_version(conn, state, item_id, history, read)
             me = self._me(state, *roles)
             if me.name in history.wrote:
