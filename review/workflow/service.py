@@ -826,6 +826,8 @@ class Service:
         with self.store.transaction() as conn:
             state = self.state(conn)
             row, history = self._history(conn, state, item_id)
+            if history.state == "released":  # it would be signed and count for nothing
+                raise Refused("item_in_state", item=item_id, state=Msg("state_released"))
             if seen is not None and history.version.record.seq != seen.version.record.seq:
                 raise Refused("resubmitted_meanwhile", item=item_id)
             self._read_version(conn, state, item_id, history, read)

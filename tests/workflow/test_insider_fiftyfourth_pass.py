@@ -92,3 +92,20 @@ def test_an_office_table_index_made_to_lie_is_named_by_the_audit(team: Team) -> 
                        ("editor", "submit", team.write("a.md", "通知\n"), "--account", "城东发布")):
         result = team.run(who, *args)
         assert result.exit_code == 3 and "no_plan" not in result.stderr, (args, result.stderr)
+
+
+def test_an_override_or_consent_of_a_released_item_is_refused(team: Team) -> None:
+    """Signed and said done (exit 0) after the release, though it counts for nothing: the
+    reviewer reads that his decision was recorded, and the log holds a decision no rule reads
+    (pass 54's open note)."""
+    item = team.submit("editor", team.write("sold.md", SOLD))
+    shown = team.ok("reviewer", "show", str(item)).stdout
+    key = next(w for w in shown.split() if w.startswith("IL601@"))
+    team.ok("reviewer", "override", str(item), key, "--reason", "引用的是判决书原文")
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    heads = team.ok("admin", "audit", "verify").stdout
+    team.refused("reviewer", "override", str(item), key, "--reason", "再次确认",
+                 match="released")
+    team.refused("reviewer", "consent", str(item), "--ref", "青岚〔2026〕1号", match="released")
+    assert team.ok("admin", "audit", "verify").stdout == heads  # nothing was signed
