@@ -8,16 +8,21 @@ matches.
 
 Built automata are cached with `pickle` (five to eight times quicker to read than
 pyahocorasick's own `load`) behind a checksum, and read back by an unpickler that admits
-nothing but an Automaton and plain values, so a cache file can carry no code.
+nothing but an Automaton and plain values, so a cache file can carry no code. An automaton of
+values other than integers is kept as one of integers — each key's place — with the values
+apart, each marshalled and read when a match needs it (`Indexed`): unpickling an automaton
+unpickles every value, and the stages' 20,000 tuples were most of the automata's load.
 """
 
 from __future__ import annotations
 
 import io
+import marshal
 import os
 import pickle
 import sys
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -116,18 +121,76 @@ def _order(item: tuple[str, object]) -> str:
 
 
 def build_automaton(items: Iterable[tuple[str, object]],
-                    kind: int = ahocorasick.STORE_ANY) -> ahocorasick.Automaton:
-    """An automaton of (key, value) pairs, keys added commonest characters first."""
+                    kind: int = ahocorasick.STORE_ANY) -> Automaton:
+    """An automaton of (key, value) pairs, keys added commonest characters first; with values
+    of any kind, an `Indexed` one."""
+    ordered = sorted(items, key=_order)
+    if kind == ahocorasick.STORE_ANY:
+        return Indexed.of(ordered)
     automaton = ahocorasick.Automaton(kind)
-    for key, value in sorted(items, key=_order):
+    for key, value in ordered:
         automaton.add_word(key, value)
     if len(automaton):
         automaton.make_automaton()
     return automaton
 
 
-def cached_automaton(path: Path | None, build: Callable[[], ahocorasick.Automaton]
-                     ) -> ahocorasick.Automaton:
+class Indexed:
+    """An automaton of (key, value) pairs kept as an automaton of (key, the value's place)
+    and the values apart, each marshalled in one string of bytes: loading it makes no value,
+    and a value is read (once) when a match holds it. `iter`, `get`, `keys` and `len` as
+    pyahocorasick's."""
+
+    __slots__ = ("automaton", "_values", "_ends", "_read")
+
+    def __init__(self, automaton: ahocorasick.Automaton | Matches, values: bytes,
+                 ends: bytes) -> None:
+        self.automaton = automaton  # of integers, or its Matches (the bulk path's)
+        self._values = values
+        self._ends = memoryview(ends).cast("I")
+        self._read: dict[int, object] = {}
+
+    @classmethod
+    def of(cls, items: list[tuple[str, object]]) -> Indexed:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        values, ends = bytearray(), array("I")
+        for at, (key, value) in enumerate(items):
+            automaton.add_word(key, at)
+            values += marshal.dumps(value)
+            ends.append(len(values))
+        if len(automaton):
+            automaton.make_automaton()
+        return cls(automaton, bytes(values), ends.tobytes())
+
+    def value(self, at: int) -> object:
+        try:
+            return self._read[at]
+        except KeyError:
+            value = self._read[at] = marshal.loads(
+                self._values[self._ends[at - 1] if at else 0:self._ends[at]])
+            return value
+
+    def iter(self, text: str) -> list[tuple[int, object]]:
+        value = self.value
+        return [(end, value(at)) for end, at in self.automaton.iter(text)]
+
+    def get(self, key: str, default: object = None) -> object:
+        at = self.automaton.get(key, None)
+        return default if at is None else self.value(at)
+
+    def keys(self) -> Iterable[str]:
+        return self.automaton.keys()
+
+    def __len__(self) -> int:
+        return len(self.automaton)
+
+    def stored(self) -> bytes:
+        """What the cache keeps: the automaton pickled, the values, where each ends."""
+        return marshal.dumps([pickle.dumps(self.automaton, protocol=pickle.HIGHEST_PROTOCOL),
+                              self._values, self._ends.tobytes()])
+
+
+def cached_automaton(path: Path | None, build: Callable[[], Automaton]) -> Automaton:
     """The automaton cached at `path`, or `build()` stored there for next time."""
     automaton = load_cached(path)
     if automaton is None:
@@ -157,20 +220,30 @@ class Matches:
         return [(end - 1, values[i]) for i, _, end in self._search(text, overlapping=True)]
 
 
+# what a stage's automaton is: pyahocorasick's, one kept apart from its values, or either's
+# Matches (the bulk path's)
+Automaton = ahocorasick.Automaton | Indexed | Matches
+
 # Past this many keys the automaton is kept: 200,000 dictionary words take 0.6 s to build
 # into ahocorasick_rs and save 0.11 s a 600,000 characters, repaid only past some 10 MB.
 MATCHES_KEYS = 50_000
 
 
-def matches(automaton: ahocorasick.Automaton | Matches) -> ahocorasick.Automaton | Matches:
+def matches(automaton: Automaton) -> Automaton:
     """The bulk path's search for `automaton` (made once): Matches, or the automaton itself
     when it holds more than MATCHES_KEYS keys."""
+    if isinstance(automaton, Indexed):
+        searched = matches(automaton.automaton)
+        if searched is automaton.automaton:
+            return automaton
+        return Indexed(searched, automaton._values, automaton._ends.tobytes())
     if isinstance(automaton, Matches) or len(automaton) > MATCHES_KEYS:
         return automaton
     return Matches(automaton)
 
 
 _MAGIC = b"review-automaton-1\0"
+_INDEXED = b"review-automaton-2\0"  # an Indexed one (Indexed.stored)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -186,13 +259,13 @@ def cache_path(kind: str, inputs: list[Path], extra: str = "") -> Path | None:
     since a pickled automaton is only good for the build that wrote it."""
     try:
         build = os.stat(ahocorasick.__file__)
-        tag = f"{sys.version}\0{build.st_size}\0{build.st_mtime_ns}\0{extra}"
+        tag = f"{sys.version}\0{build.st_size}\0{build.st_mtime_ns}\0{extra}\0{_INDEXED!r}"
         return cache.path_for(kind, inputs, tag, ".bin")
     except OSError:
         return None
 
 
-def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
+def load_cached(path: Path | None) -> Automaton | None:
     """The automaton cached at `path`, or None when there is none or it is damaged. The
     checksum comes first: pyahocorasick trusts the data it unpickles, and a damaged file
     could crash the process."""
@@ -200,23 +273,36 @@ def load_cached(path: Path | None) -> ahocorasick.Automaton | None:
         return None
     try:
         data = path.read_bytes()
-        head, body = data[:len(_MAGIC) + 4], memoryview(data)[len(_MAGIC) + 4:]
-        if head != _MAGIC + zlib.crc32(body).to_bytes(4, "little"):
+        magic = data[:len(_MAGIC)]
+        head, body = data[len(_MAGIC):len(_MAGIC) + 4], memoryview(data)[len(_MAGIC) + 4:]
+        if magic not in (_MAGIC, _INDEXED) or head != zlib.crc32(body).to_bytes(4, "little"):
             return None
-        automaton = _Unpickler(io.BytesIO(body)).load()
+        if magic == _MAGIC:
+            automaton = _unpickled(body)
+        else:
+            pickled, values, ends = marshal.loads(body)
+            automaton = Indexed(_unpickled(pickled), values, ends)
     except Exception:  # noqa: BLE001 — whatever is wrong with a cache file, build afresh
-        return None
-    if not isinstance(automaton, ahocorasick.Automaton):
         return None
     cache.used(path)
     return automaton
 
 
-def store_cached(automaton: ahocorasick.Automaton, path: Path | None) -> None:
+def _unpickled(data: bytes | memoryview) -> ahocorasick.Automaton:
+    automaton = _Unpickler(io.BytesIO(data)).load()
+    if not isinstance(automaton, ahocorasick.Automaton):
+        raise TypeError("not an automaton")
+    return automaton
+
+
+def store_cached(automaton: Automaton, path: Path | None) -> None:
     if path is None:
         return
-    body = pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
-    head = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
+    if isinstance(automaton, Indexed):
+        magic, body = _INDEXED, automaton.stored()
+    else:
+        magic, body = _MAGIC, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
+    head = magic + zlib.crc32(body).to_bytes(4, "little")
     cache.store_file(path, lambda tmp: tmp.write_bytes(head + body))
 
 

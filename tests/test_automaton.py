@@ -49,7 +49,12 @@ def test_a_cached_automaton_comes_back_and_a_foreign_pickle_is_refused(tmp_path,
     built = build_automaton([("政府", (1, 0, 2)), ("工作报告", (2, 0, 4))])
     store_cached(built, tmp_path / "a.bin")
     loaded = load_cached(tmp_path / "a.bin")
-    assert list(loaded.iter("政府工作报告")) == list(built.iter("政府工作报告"))
+    assert list(loaded.iter("政府工作报告")) == list(built.iter("政府工作报告")) \
+        == [(1, (1, 0, 2)), (5, (2, 0, 4))]
+    # values kept apart from the automaton come back the same by every way of asking
+    assert loaded.get("工作报告") == (2, 0, 4) and loaded.get("报告", "-") == "-"
+    assert sorted(loaded.keys()) == ["工作报告", "政府"] and len(loaded) == 2
+    assert list(matches(loaded).iter("政府工作报告")) == list(loaded.iter("政府工作报告"))
 
     class Payload:  # what a planted cache file would run when unpickled
         def __reduce__(self):
