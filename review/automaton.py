@@ -143,9 +143,8 @@ class Indexed:
 
     __slots__ = ("automaton", "_values", "_ends", "_read")
 
-    def __init__(self, automaton: ahocorasick.Automaton | Matches, values: bytes,
-                 ends: bytes) -> None:
-        self.automaton = automaton  # of integers, or its Matches (the bulk path's)
+    def __init__(self, automaton: ahocorasick.Automaton, values: bytes, ends: bytes) -> None:
+        self.automaton = automaton  # of integers
         self._values = values
         self._ends = memoryview(ends).cast("I")
         self._read: dict[int, object] = {}
@@ -205,7 +204,7 @@ class Matches:
     prose. It cannot be pickled and takes milliseconds a thousand keys to build, so the bulk
     path builds it once from the cached automaton; one draft keeps the automaton."""
 
-    def __init__(self, automaton: ahocorasick.Automaton) -> None:
+    def __init__(self, automaton: ahocorasick.Automaton | Indexed) -> None:
         import ahocorasick_rs
 
         keys = list(automaton.keys())
@@ -220,8 +219,8 @@ class Matches:
         return [(end - 1, values[i]) for i, _, end in self._search(text, overlapping=True)]
 
 
-# what a stage's automaton is: pyahocorasick's, one kept apart from its values, or either's
-# Matches (the bulk path's)
+# what a stage's automaton is: pyahocorasick's, one kept apart from its values, or the
+# bulk path's Matches of either (its values all read once)
 Automaton = ahocorasick.Automaton | Indexed | Matches
 
 # Past this many keys the automaton is kept: 200,000 dictionary words take 0.6 s to build
@@ -232,11 +231,6 @@ MATCHES_KEYS = 50_000
 def matches(automaton: Automaton) -> Automaton:
     """The bulk path's search for `automaton` (made once): Matches, or the automaton itself
     when it holds more than MATCHES_KEYS keys."""
-    if isinstance(automaton, Indexed):
-        searched = matches(automaton.automaton)
-        if searched is automaton.automaton:
-            return automaton
-        return Indexed(searched, automaton._values, automaton._ends.tobytes())
     if isinstance(automaton, Matches) or len(automaton) > MATCHES_KEYS:
         return automaton
     return Matches(automaton)
