@@ -117,18 +117,18 @@ _BY_RANK = str.maketrans({ch: chr(rank + 1) for rank, ch in enumerate(COMMON)})
 
 
 def _order(item: tuple[str, object]) -> str:
-    return item[0].translate(_BY_RANK)
+    return _order_of_key(item[0])
+
+
+def _order_of_key(key: str) -> str:
+    return key.translate(_BY_RANK)
 
 
 def build_automaton(items: Iterable[tuple[str, object]],
-                    kind: int = ahocorasick.STORE_ANY) -> Automaton:
-    """An automaton of (key, value) pairs, keys added commonest characters first; with values
-    of any kind, an `Indexed` one."""
-    ordered = sorted(items, key=_order)
-    if kind == ahocorasick.STORE_ANY:
-        return Indexed.of(ordered)
+                    kind: int = ahocorasick.STORE_ANY) -> ahocorasick.Automaton:
+    """An automaton of (key, value) pairs, keys added commonest characters first."""
     automaton = ahocorasick.Automaton(kind)
-    for key, value in ordered:
+    for key, value in sorted(items, key=_order):
         automaton.add_word(key, value)
     if len(automaton):
         automaton.make_automaton()
@@ -150,10 +150,12 @@ class Indexed:
         self._read: dict[int, object] = {}
 
     @classmethod
-    def of(cls, items: list[tuple[str, object]]) -> Indexed:
+    def of(cls, built: ahocorasick.Automaton) -> Indexed:
+        """The same automaton, its values apart (keys added in the same order)."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         values, ends = bytearray(), array("I")
-        for at, (key, value) in enumerate(items):
+        for at, key in enumerate(sorted(built.keys(), key=_order_of_key)):
+            value = built.get(key)
             automaton.add_word(key, at)
             values += marshal.dumps(value)
             ends.append(len(values))
@@ -289,9 +291,11 @@ def _unpickled(data: bytes | memoryview) -> ahocorasick.Automaton:
     return automaton
 
 
-def store_cached(automaton: Automaton, path: Path | None) -> None:
+def store_cached(automaton: ahocorasick.Automaton | Indexed, path: Path | None) -> None:
     if path is None:
         return
+    if automaton.kind == ahocorasick.STORE_ANY:  # values apart: quicker to load
+        automaton = Indexed.of(automaton)
     if isinstance(automaton, Indexed):
         magic, body = _INDEXED, automaton.stored()
     else:
