@@ -113,6 +113,86 @@ INLINE_HTML = 7
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
+# The addresses of the resources a page loads (pictures, media, frames, scripts, style sheets),
+# noted while a view is made inside `references()`: the parse the check reads is the parse that
+# says which files a reader is shown with the draft (review.resources binds them to approval).
+_NOTED: ContextVar[list[str] | None] = ContextVar("noted", default=None)
+_BASES: ContextVar[list[str] | None] = ContextVar("bases", default=None)
+# element → the attributes that name a resource it loads (`background` on any element: the
+# old picture attribute of <body> and <td>)
+_LOADS = {"img": ("src", "srcset", "lowsrc"), "source": ("src", "srcset"),
+          "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
+          "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",),
+          "script": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
+          "feimage": ("href", "xlink:href"), "use": ("href", "xlink:href")}
+_LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "prefetch", "manifest"})
+
+
+def _note_tag(tag: str, values: dict[str, str | None]) -> None:
+    """The resources a start tag loads, when addresses are being noted."""
+    noted = _NOTED.get()
+    if noted is None:
+        return
+    names = [*_LOADS.get(tag, ()), "background"]
+    if tag == "link" and _LOADING_LINKS & set((values.get("rel") or "").lower().split()):
+        names.append("href")
+    if tag == "base" and values.get("href") is not None:
+        _BASES.get().append(values.get("href") or "")  # every address is then another
+    for name in names:
+        value = values.get(name)
+        if value is None:
+            continue
+        noted.extend(_srcset(value) if name == "srcset" else [value])
+    if values.get("style"):
+        _note_css(values["style"] or "")
+
+
+def _note_css(css: str) -> None:
+    noted = _NOTED.get()
+    if noted is not None:
+        from review.stylesheet import addresses
+
+        noted.extend(addresses(css))
+
+
+def _srcset(value: str) -> list[str]:
+    """The addresses of a srcset (`a.png 1x, b.png 2x`), as HTML's parsing of it finds them:
+    an address runs to white space, a comma ending it is no part of it, and a candidate's
+    descriptors run to the next comma."""
+    out, i, n = [], 0, len(value)
+    while i < n:
+        while i < n and (value[i] in " \t\n\r\f,"):
+            i += 1
+        start = i
+        while i < n and value[i] not in " \t\n\r\f":
+            i += 1
+        url = value[start:i]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            depth = 0
+            while i < n and (depth or value[i] != ","):
+                depth += {"(": 1, ")": -1}.get(value[i], 0)
+                i += 1
+        if url:
+            out.append(url)
+    return out
+
+
+def references(text: str, markdown: bool) -> tuple[list[str], list[str]]:
+    """The addresses of every resource a page (or Markdown, `markdown`) loads, as written
+    (references decoded), in the order of the file, each once; and the addresses of its
+    `<base href>` elements, which make every relative address another. The page is refused
+    as the check refuses it (InputError)."""
+    token, bases = _NOTED.set([]), _BASES.set([])
+    try:
+        (markdown_view if markdown else html_view)(text)
+        found, based = _NOTED.get() or [], _BASES.get() or []
+    finally:
+        _NOTED.reset(token)
+        _BASES.reset(bases)
+    return list(dict.fromkeys(a.strip() for a in found if a.strip())), based
+
 
 @contextmanager
 def reading_as(version: int) -> Iterator[None]:
@@ -408,6 +488,7 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
     reads a frame. Refused when it reorders text, or brings a font of its own."""
     from review.stylesheet import drawn
 
+    _note_css(css)
     found = drawn(css, _reads(DATA_TEXT))
     refused = _refused_by(found)
     if refused is not None:
@@ -527,6 +608,7 @@ class _HtmlVisible(HTMLParser):
         if tag in _FOREIGN:
             self.foreign += 1
         values = dict(attrs)
+        _note_tag(tag, values)
         if tag == "template":
             # a declarative shadow root is shown in place of its host's content
             hides = self.hidden > 0 or not _shadow_root(values)
@@ -1049,6 +1131,32 @@ def _md_defines(text: str, d: re.Match, elsewhere: list[tuple[int, int]]) -> boo
     return not (text[at:at + 4].lstrip(" ").startswith("[") and _md_continues(text, at))
 
 
+_MD_ESCAPED = re_compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _md_destination(raw: str) -> str:
+    """A link's or definition's destination as CommonMark reads it from what follows its
+    `(` or `]:`: in <> or up to white space, escapes and references decoded."""
+    raw = raw.lstrip(" \t\n")
+    if raw.startswith("<"):
+        end = raw.find(">")
+        found = raw[1:end if end >= 0 else len(raw)]
+    else:
+        found = raw.split(None, 1)[0] if raw.split() else ""
+    return html.unescape(_MD_ESCAPED.sub(r"\1", found))
+
+
+def _md_destinations(text: str, elsewhere: list[tuple[int, int]]) -> dict[str, str]:
+    """label → destination of the document's definitions (the first of a label wins)."""
+    out: dict[str, str] = {}
+    for d in _MD_DEFINED_INSIDE.finditer(text):
+        if _md_labelled(d.group()) and _md_defines(text, d, elsewhere):
+            line_end = text.find("\n", d.end())
+            out.setdefault(_md_label(d.group(1)), _md_destination(
+                text[d.end():len(text) if line_end < 0 else line_end]))
+    return out
+
+
 def _md_label(label: str) -> str:
     """A reference's label as CommonMark matches it: case and runs of white space aside."""
     return " ".join(label.split()).casefold()
@@ -1174,6 +1282,9 @@ def _markdown(text: str) -> View:
     defined = {_md_label(d.group(1)) for d in (
         _MD_DEFINED_INSIDE if _reads(SOFT_BREAKS) else _MD_DEFINED).finditer(text)
         if _md_labelled(d.group()) and _md_defines(text, d, elsewhere)}
+    # the destinations of the definitions, when the resources a page loads are noted
+    noting = _NOTED.get() is not None
+    destinations = _md_destinations(text, elsewhere) if noting else {}
     soft = _md_soft_breaks(text, literal)
     # (reading 7) raw HTML, inside which a bracket opens or closes no link
     tags = [t.span() for t in re.finditer(_MD_TAG, text)] if _reads(INLINE_HTML) else []
@@ -1203,6 +1314,8 @@ def _markdown(text: str) -> View:
                 continue
             # an image of a definition: its `!` and brackets are markup, its alt text read on
             # a line of its own (冰![r]毒 shows 冰, a picture, 毒)
+            if noting and _md_label(label) in destinations:
+                _NOTED.get().append(destinations[_md_label(label)])
             _md_text(out, line, text, pos, m.start(), soft)
             out.put("\n", m.start(), m.start() + 2)
             out.decoded(text, m.start() + 2, m.end() - 1, _MD_REF)
@@ -1239,6 +1352,12 @@ def _markdown(text: str) -> View:
                 not _escaped(text, opened - 1) and _reads(IMAGES_AND_BREAKS):
             # an image: a loaded one shows neither its `!` nor its alt text, which is read on
             # lines of its own, as an <img>'s is — 冰![](x.png)毒 shows 冰, a picture, 毒
+            if noting:
+                label = _md_label(m.group()[1:-1] or text[opened + 1:m.start() - 1])
+                address = _md_destination(m.group()[1:-1]) if m.group("target") else \
+                    destinations.get(label)
+                if address is not None:
+                    _NOTED.get().append(address)
             _md_text(out, line, text, pos, opened - 1, soft)
             if text[opened + 1:m.start() - 1].strip():
                 out.put("\n", opened - 1, opened + 1)
@@ -1251,6 +1370,9 @@ def _markdown(text: str) -> View:
                 line.aside()  # its alt text and its title read on lines of their own
         else:
             _md_text(out, line, text, pos, m.start(), soft)
+        if noting and m.group("tag") and not m.group().startswith("</"):
+            name, found = _attributes(text, m.start(), m.end())
+            _note_tag(name, {n: html.unescape(text[a:b]) for n, a, b in found})
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())

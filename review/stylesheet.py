@@ -266,3 +266,37 @@ def _offset_map(css: str) -> list[int]:
         i += 2 if css.startswith("\r\n", i) else 1
     out.append(len(css))
     return out
+
+
+_MAY_ADDRESS = re.compile(r"url|image|src|@import|\\", re.IGNORECASE)
+
+
+def addresses(css: str) -> list[str]:
+    """The address of every resource `css` (a style sheet or a style attribute's
+    declarations) loads — `url(…)`, the strings of `image-set()` and `src()`, `@import "…"` —
+    as CSS reads them, escapes decoded, in the order of the text."""
+    if not _MAY_ADDRESS.search(css):
+        return []  # the common case (colours, sizes) costs no parse
+    import tinycss2
+    from tinycss2 import ast
+
+    out: list[str] = []
+
+    def walk(tokens: list, inside: bool, at_rule: str | None = None) -> None:
+        for token in tokens:
+            if isinstance(token, ast.AtKeywordToken):
+                at_rule = token.lower_value
+            elif isinstance(token, ast.LiteralToken) and token.value == ";":
+                at_rule = None
+            elif isinstance(token, ast.URLToken) or (
+                    isinstance(token, ast.StringToken) and (inside or at_rule == "import")):
+                out.append(token.value)
+            elif isinstance(token, ast.FunctionBlock):
+                walk(token.arguments, inside or token.lower_name in _ADDRESSES)
+            elif isinstance(token, ast.CurlyBracketsBlock | ast.ParenthesesBlock |
+                            ast.SquareBracketsBlock):
+                walk(token.content, inside)
+                at_rule = None
+
+    walk(tinycss2.parse_component_value_list(css, skip_comments=True), False)
+    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import os
+import posixpath
 import shutil
 import tempfile
 from collections import Counter
@@ -20,7 +21,7 @@ from review import jsonfile
 from review.ci import baseline, git
 from review.config import Config, parse_config
 from review.errors import ConfigError, InputError, ReviewError
-from review.findings import FileResult, Rule, Severity
+from review.findings import Decision, FileResult, Rule, Severity
 from review.i18n import Msg
 from review.loading import Source
 from review.pipeline import Pipeline
@@ -167,16 +168,64 @@ def publishable(path: str, config: Config) -> bool:
 
 
 def approval_problem(root: Path, path: str, trust_root) -> str | None:
+    """Why the draft at `path` is not released content — its bytes and the local files it
+    shows (pictures …, review.resources) as they are in the working tree — or None."""
     from review.workflow import attest
 
     if trust_root is None:
         return Msg("not_approved_no_roster")
-    digest = attest.file_sha256(root / path)
+    try:
+        digest, shown = attest.released_as(root, root / path, path)
+    except ReviewError as err:
+        return Msg("not_approved_because", reason=err)
     found, reasons = attest.find_valid(root / ".review" / "attestations", trust_root, path,
-                                       digest)
+                                       digest, shown=shown)
     if found:
         return None
     return Msg("not_approved_because", reason=reasons[0]) if reasons else Msg("not_approved")
+
+
+# kinds whose drafts carry their pictures inside (review.resources reads none of theirs)
+_SELF_CONTAINED = ("docx", "pdf", "old-binary")
+
+
+def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, str]:
+    """The drafts among `drafts` that show a file the change touches (a picture replaced,
+    added or removed where a draft loads it), each with the first such file. A draft's own
+    bytes unchanged, what readers see of it has changed: its approval must still hold."""
+    from review import inputs
+    from review.files import regular_bytes
+    from review.resources import addresses, classify
+
+    out: dict[str, str] = {}
+    for path in drafts:
+        if inputs.for_path(path).name in _SELF_CONTAINED:
+            continue
+        full = root / path
+        try:
+            if full.is_symlink() or not full.is_file():
+                continue  # said by the check of the file itself, when the change touches it
+            found, bases = addresses(regular_bytes(full, _MAX_SHOWING), path)
+        except (OSError, ReviewError):
+            continue  # unreadable here: nothing shows it loads a touched file
+        if bases:
+            continue  # which files it shows cannot be told: refused when it is checked
+        base = posixpath.dirname(path)
+        for address in found:
+            kind = classify(address)
+            if kind is None or kind[0] != "local":
+                continue
+            named = posixpath.normpath(posixpath.join(
+                "" if kind[1].startswith("/") else base, kind[1].lstrip("/")))
+            hit = next((t for t in sorted(touched)
+                        if t == named or named.startswith(t + "/")), None)
+            if hit is not None:
+                out[path] = hit
+                break
+    return out
+
+
+_MAX_SHOWING = 64 * 1024 * 1024
 
 
 def run(cwd: Path, base: str | None = None, all_files: bool = False,
@@ -200,11 +249,13 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         report.notices.append(Msg("changed_by_change", name=config.ci.baseline.as_posix(),
                                   base=settings[:12]))
     accepted = baseline.by_file(baseline.load(accepted_text))
+    touched: set[str] = set()  # every path the change adds, edits, moves or deletes
     if all_files:
         targets = [("all", p) for p in git.tracked(root)]
     else:
         targets = []
         for change in git.changes(base, root):
+            touched.update(p for p in (change.path, change.old_path) if p)
             if change.status == "D":
                 if publishable(change.path, config):
                     report.deleted.append(change.path)
@@ -244,6 +295,17 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
         if result.error is None and config.ci.require_approval:
             approval = approval_problem(root, path, trust_root)
         report.files.append(FileGate(result, status, approval))
+    if config.ci.require_approval and touched:
+        # drafts the change leaves as they were, showing a file it touches (a picture
+        # replaced): their approval is checked again, pictures included
+        checked = {f.result.path for f in report.files}
+        drafts = [p for p in git.tracked(root) if p not in checked and publishable(p, config)]
+        for path, picture in sorted(showing(root, drafts, touched).items()):
+            problem = approval_problem(root, path, trust_root)
+            if problem is not None:
+                problem = Msg("shows_changed", changed=picture, problem=problem)
+            report.files.append(FileGate(FileResult(path=path, decision=Decision.PASS),
+                                         "shows", problem))
     report.files += refused
     return report
 
@@ -328,7 +390,6 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
 
 def _refuse_roster(report: GateReport, now: str | None, why: str) -> None:
     """`.review/roster.json` as a file of the change the gate refuses (RV002, exit 1)."""
-    from review.findings import Decision
     from review.rules.release import ROSTER_GOES_BACK
 
     report.files.append(FileGate(FileResult(path=ROSTER, decision=Decision.PASS),

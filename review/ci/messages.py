@@ -56,6 +56,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_approved_because": ("未经审核：该内容没有有效的发布证明（{reason}）",
                              "not approved: no valid release attestation for this content "
                              "({reason})"),
+    "shows_changed": ("本次变更修改了该稿件引用的 {changed}，而稿件本身未变：{problem}",
+                      "this change touches {changed}, which the draft shows, not the draft "
+                      "itself: {problem}"),
     "published_release_void": ("事项 {item} 的发布是规则所不允许的（{problem}）："
                                "没有可与页面比对的审核稿",
                                "item {item}'s release is one the rules refused ({problem}): "

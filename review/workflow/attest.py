@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 import json
 import os
 import secrets
@@ -17,6 +18,7 @@ from review import jsonfile
 from review.errors import ReviewError, StoreError
 from review.findings import Finding, Severity
 from review.i18n import Msg
+from review.resources import Shown, differences, look
 from review.workflow import chain, dsse, trust
 from review.workflow.chain import Record
 from review.workflow.history import History, release_problem
@@ -37,9 +39,12 @@ def statement(history: History, state, findings: list[Finding], item_records: li
     release, so `review verify` checks the whole rule offline from a pinned root."""
     version = history.version
     release, releaser = history.released
+    bound = version.resources or []
     return {
         "_type": STATEMENT_TYPE,
-        "subject": [{"name": version.path, "digest": {"sha256": version.content_sha256}}],
+        # the draft first (what `verify` names); then each local file it shows, bound with it
+        "subject": [{"name": version.path, "digest": {"sha256": version.content_sha256}}] +
+                   [{"name": r.path, "digest": {"sha256": r.sha256}} for r in bound],
         "predicateType": PREDICATE_TYPE,
         "predicate": {
             "item": history.item_id, "path": version.path,
@@ -49,6 +54,9 @@ def statement(history: History, state, findings: list[Finding], item_records: li
                         "seq": r.seq} for n, (r, p) in sorted(history.approvals.items())],
             "releaser": {"person": releaser.name, "key": release.actor},
             "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
+            # for people too: `verify` reads the files bound from the signed submission
+            "resources": [r.record() for r in bound],
+            "remote": list(version.remote),
             "log_seq": release.seq, "log_hash": release.hash,
             "records": [trust.entry(r) for r in item_records],
             "trust": [trust.entry(r) for r in trust_records],
@@ -192,20 +200,24 @@ def root_of(trusted: trust.Trusted) -> trust.Root:
                       checkpoint=(last.seq, last.computed_hash())).anchored(trusted)
 
 
-def check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
+def check(env: dict, root: trust.Root, path: str, content_sha256: str,
+          shown: Shown | None = None) -> str | None:
     """None when the envelope attests a release of exactly this path and content that the
     rule allowed — every record of the item signed at its place by the people the policy in
-    force asked for, the roster traced to the pinned root; otherwise why not. A file of any
-    other shape is a reason, never a crash: anyone can put a file beside a real one."""
+    force asked for, the roster traced to the pinned root — and, `shown` given (what the
+    draft loads now, review.resources), with exactly the local files it shows bound to it;
+    otherwise why not. A file of any other shape is a reason, never a crash: anyone can put a
+    file beside a real one."""
     try:
-        return _check(env, root, path, content_sha256)
+        return _check(env, root, path, content_sha256, shown)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
         return Msg("att_unreadable")
     except ReviewError as err:  # a carried key that is no key, say: this file's problem only
         return Msg("att_unreadable_because", problem=err)
 
 
-def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str | None:
+def _check(env: dict, root: trust.Root, path: str, content_sha256: str,
+           shown: Shown | None) -> str | None:
     try:
         body = jsonfile.loads(base64.b64decode(env["payload"]))
         predicate = body["predicate"]
@@ -276,6 +288,7 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str) -> str |
     findings = [Finding.from_dict(f) for f in version.findings]
     # the store's log last: what the rule refuses is said as such, before where it was signed
     return release_problem(history, state.policy, releaser, findings) or (
+        differences(version.resources, shown) if shown is not None else None) or (
         _logged(root, records) if root.store else None)
 
 
@@ -298,10 +311,10 @@ def _logged(root: trust.Root, records: list[Record]) -> str | None:
     return None
 
 
-def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
-               ) -> tuple[str | None, list[str]]:
-    """The name of a valid attestation of this path and content in `directory`, or None and
-    why each candidate failed."""
+def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str, *,
+               shown: Shown) -> tuple[str | None, list[str]]:
+    """The name of a valid attestation of this path and content, binding the files it shows
+    as they are now (`shown`), in `directory`, or None and why each candidate failed."""
     reasons = []
     for candidate in sorted(directory.glob(f"{content_sha256}-*.dsse.json")):
         # Anyone can put a file here: a link (to /dev/zero, say) or a huge file is a reason,
@@ -314,7 +327,7 @@ def find_valid(directory: Path, root: trust.Root, path: str, content_sha256: str
             env = jsonfile.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        problem = check(env, root, path, content_sha256) if isinstance(env, dict) else \
+        problem = check(env, root, path, content_sha256, shown) if isinstance(env, dict) else \
             Msg("att_not_attestation")
         if problem is None:
             return candidate.name, []
@@ -327,3 +340,15 @@ def file_sha256(path: Path) -> str:
     from review.files import sha256_of
 
     return sha256_of(path)
+
+
+def released_as(workspace_root: Path, path: Path, rel: str) -> tuple[str, Shown]:
+    """A draft's hash and the files it shows now (review.resources), from one read of its
+    bytes: a regular file's only (InputError else; OSError when it cannot be read)."""
+    from review.files import regular_bytes
+
+    data = regular_bytes(path, MAX_DRAFT)
+    return hashlib.sha256(data).hexdigest(), look(workspace_root, rel, data)
+
+
+MAX_DRAFT = 1024 * 1024 * 1024  # what a check reads is smaller: its config's limit

@@ -332,9 +332,12 @@ def queue(fmt: str) -> None:
     """待审事项 / items waiting for review."""
     service = open_service(identity_required=False)
     rows = service.queue()
+    # a post that loads something from outside says so: nobody approves what it shows
+    remote = [say("queue_remote_item", item=r["id"], count=len(r["remote"]))
+              for r in rows if r["remote"]]
     _emit(rows, fmt, table([tuple(say("queue_header").split("\t"))] +
                            [(r["id"], f"{r['level']}:{r['role']}", r["age"], r["worst"],
-                             r["editor"], r["title"]) for r in rows]))
+                             r["editor"], r["title"]) for r in rows]) + remote)
     for problem in service.damaged:
         click.echo(f"review: {said(problem, spoken())}", err=True)
     if service.damaged:
@@ -361,14 +364,36 @@ def show(item_id: int, fmt: str) -> None:
     lines += ["  " + line for line in table(
         (finding_key(f), f.severity, f.category, f"{f.line}:{f.column}", f.text, f.message)
         for f in item.findings)]
+    lines += _shown_files(item)
     if item.marks:
         lines += ["", say("show_marks")] + ["  " + line for line in table(
             (f"{m['start']}:{m['end']}", m["category"], m["sentence"]) for m in item.marks)]
     data = {"id": item.id, "title": item.title, "path": item.path, "state": item.state,
             "editor": item.editor, "content_sha256": item.content_sha256,
             "content": item.content,
-            "findings": [finding_record(f) for f in item.findings], "marks": item.marks}
+            "findings": [finding_record(f) for f in item.findings], "marks": item.marks,
+            "resources": None if item.resources is None else
+            [r.record() for r in item.resources],
+            "remote": list(item.remote)}
     _emit(data, fmt, lines + ["", unmoving(item.content)])
+
+
+def _shown_files(item) -> list[str]:
+    """What the post shows besides its text, for the reviewer: each local file approved with
+    it (path, size, hash prefix), and each address it loads from outside, which nobody
+    approves."""
+    lines = []
+    if item.resources is None:
+        lines += ["", say("show_resources_unbound")]
+    elif item.resources:
+        lines += ["", say("show_resources", count=len(item.resources))]
+        lines += ["  " + line for line in table(
+            (unmoving(r.path), f"{r.size} B", f"sha256:{r.sha256[:16]}")
+            for r in item.resources)]
+    if item.remote:
+        lines += ["", say("show_remote", count=len(item.remote))]
+        lines += [f"  {unmoving(address)}" for address in item.remote]
+    return lines
 
 
 _VERSION = click.option(
@@ -385,8 +410,12 @@ _VERSION = click.option(
 @_VERSION
 def approve(item_id: int, comment: str, read: str | None) -> None:
     """审核通过（本级，签名）/ approve at your level (signed)."""
-    level = open_service().approve(item_id, comment, read)
+    service = open_service()
+    level = service.approve(item_id, comment, read)
     click.echo(say("approved_at", item=item_id, level=level))
+    # what the approval binds besides the text: the files the post shows
+    for line in _shown_files(service.show(item_id)):
+        click.echo(line)
 
 
 def _said(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -486,12 +515,13 @@ def verify(files: tuple[str, ...], roster_file: str | None) -> None:
         rel = ws.relative(Path(file))
         _named_as_released(file, rel)
         try:
-            digest = attest.file_sha256(Path(file))
+            # the draft's bytes, and the local files they show as those are now
+            digest, shown = attest.released_as(ws.root, Path(file), rel)
         except OSError as err:
             raise UsageError("cannot_read", path=file, reason=err.strerror) from None
         except ReviewError as err:  # a pipe or a device at its name: never read without end
             raise err.about(file) from None
-        found, reasons = attest.find_valid(ws.attestations, root, rel, digest)
+        found, reasons = attest.find_valid(ws.attestations, root, rel, digest, shown=shown)
         if found:
             click.echo(say("verified_released", path=rel, attestation=found))
         else:

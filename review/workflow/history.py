@@ -21,6 +21,7 @@ from review import jsonfile
 from review.errors import StoreError
 from review.findings import Category, Finding, Severity
 from review.i18n import Msg
+from review.resources import Resource, from_records
 from review.workflow import chain
 from review.workflow.chain import Record
 from review.workflow.policy import Policy
@@ -75,6 +76,10 @@ class Version:
     content_sha256: str
     title: str | None
     findings: list[dict] | None  # the finding records signed with it (None: none readable)
+    # the local files it shows, bound with it (review.resources); None: submitted before they
+    # were bound. The remote addresses it loads, as its editor signed them.
+    resources: list[Resource] | None = None
+    remote: tuple[str, ...] = ()
 
     @property
     def legacy(self) -> bool:
@@ -195,9 +200,15 @@ def build(records: list[Record], roster: Roster, policy: Policy, workspace: str,
             path, digest = s.get("path"), s.get("content_sha256")
             if not isinstance(path, str) or not isinstance(digest, str):
                 continue  # not a submission of a file
+            bound = from_records(s["resources"]) if "resources" in s else None
+            if "resources" in s and bound is None:
+                continue  # resources signed in no shape a check can compare: no submission
+            remote = s.get("remote")
             version = Version(r, person, path, digest,
                               s.get("title") if isinstance(s.get("title"), str) else None,
-                              _readable(s.get("found")))
+                              _readable(s.get("found")), bound,
+                              tuple(a for a in remote if isinstance(a, str))
+                              if isinstance(remote, list) else ())
             if history is None:
                 history = History(item_id, version, version, writers={person.name})
             else:

@@ -348,6 +348,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "record {seq} releases item {item}, but {problem} before it"),
     "changed_since_submit": ("{path} 在提交后已被修改：请重新提交",
                              "{path} has changed since it was submitted: submit it again"),
+    # --- the files a draft shows (review.resources) ---------------------------------------
+    "resource_escapes": ("{draft} 引用的 {address} 指向工作区之外，无法随稿件审核：请把文件放进"
+                         "内容仓库，按相对路径引用",
+                         "{draft} loads {address}, which lies outside the workspace and cannot "
+                         "be approved with the draft: put the file in the content repository and "
+                         "refer to it by a relative path"),
+    "resource_link": ("{draft} 引用的 {address} 经过符号链接（{path}）：审核的须是文件本身，"
+                      "请直接引用文件",
+                      "{draft} loads {address} through a link ({path}): what is approved must "
+                      "be the file itself; refer to the file"),
+    "resource_missing": ("{draft} 引用的本地文件 {path} 不存在",
+                         "{draft} loads the local file {path}, which does not exist"),
+    "resource_unreadable": ("无法读取 {draft} 引用的 {path}：{reason}",
+                            "cannot read {path}, which {draft} loads: {reason}"),
+    "resource_not_file": ("{draft} 引用的 {path} 不是普通文件（或过大）",
+                          "{path}, which {draft} loads, is not a regular file (or is too "
+                          "large)"),
+    "resource_base": ("{draft} 含 <base href=\"{address}\">：其中的相对地址指向别处，"
+                      "无法确定读者看到的文件；请删去 <base>，写明各文件的地址",
+                      "{draft} has <base href=\"{address}\">: its relative addresses lead "
+                      "elsewhere, so which files readers see cannot be told; remove the <base> "
+                      "and write each file's address"),
+    "resource_changed": ("图片等文件 {path} 在审核后已被替换（审核时 {bound}…，现在 {now}…）",
+                         "{path}, which the draft shows, was replaced after approval (approved "
+                         "{bound}…, now {now}…)"),
+    "resource_unbound": ("稿件引用的本地文件 {path} 不在审核范围内（发布证明未绑定它）",
+                         "the draft shows the local file {path}, which the attestation does not "
+                         "bind (it was not approved with the draft)"),
+    "resource_before_binding": ("该发布证明早于图片绑定，未绑定稿件引用的本地文件 {path}：请重新"
+                                "提交、审核并发布该稿件",
+                                "the attestation predates bound pictures and does not bind "
+                                "{path}, a local file the draft shows: submit, approve and "
+                                "release the draft again"),
+    "resource_changed_since_submit": ("{path}（稿件 {draft} 引用）在提交后已被修改、删除或新增："
+                                      "请重新提交",
+                                      "{path}, which {draft} shows, has changed, gone or come "
+                                      "since the draft was submitted: submit it again"),
+    "resource_submitted_unbound": ("{draft} 提交于图片绑定之前，而它引用本地文件（{path}）："
+                                   "请重新提交，使这些文件随稿件审核",
+                                   "{draft} was submitted before pictures were bound, and it "
+                                   "shows local files ({path}): submit it again, so that they "
+                                   "are approved with it"),
+    "show_resources": ("随稿件审核的本地文件（{count} 个）：",
+                       "local files approved with the draft ({count}):"),
+    "show_remote": ("从外部加载、未经审核的地址（{count} 个）——发布后内容可能被他人更换：",
+                    "addresses loaded from outside, not approved ({count}) — whoever holds "
+                    "them can change what readers see:"),
+    "queue_remote_item": ("事项 {item}：从外部加载 {count} 个地址（review show {item} 查看）",
+                          "item {item}: addresses loaded from outside: {count} (review show "
+                          "{item})"),
+    "queue_remote": ("从外部加载 {count} 个地址", "addresses loaded from outside: {count}"),
+    "show_resources_unbound": ("（本版本提交于图片绑定之前：其引用的本地文件未随稿件审核）",
+                               "(this version was submitted before pictures were bound: the "
+                               "local files it shows are not approved with it)"),
     "findings_differ": ("事项 {item}：本次检查发现 {found} 处问题，提交时签名的是 {signed} 处；"
                         "须由编辑重新提交",
                         "item {item}: this check finds {found} findings, the submission signed "

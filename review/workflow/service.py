@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from review import jsonfile
+from review import jsonfile, resources
 from review.columns import spelt
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.findings import Finding
@@ -99,6 +99,10 @@ class ItemView:
     marks: list[dict] = field(default_factory=list)  # the rejection's marks, if rejected
     kind: str = "text"  # the input kind its check read it as (review.inputs)
     data: bytes = b""   # the stored bytes (a Word draft's reader view is made from them)
+    # the local files bound with the version (None: submitted before files were bound), and
+    # the remote addresses it loads
+    resources: list | None = None
+    remote: tuple[str, ...] = ()
 
 
 def load_state(conn: Connection, review_dir: Path) -> State:
@@ -550,11 +554,16 @@ class Service:
                 raise UsageError("submit_unshown", what=what, value=repr(value))
         digest = sha256(content)
         found = [finding_record(f) for f in findings]
+        # the local files the post shows, bound with it; the remote ones, said
+        shown = self._shown(path, content)
+        if shown.problems:
+            raise UsageError(shown.problems[0])
         with self.store.transaction() as conn:
             state = self.state(conn)
             me = self._me(state, "editor")
             statement = {"path": path, "content_sha256": digest, "review": "first",
                          "title": title, "findings": _summary(findings), "found": found,
+                         "resources": resources.records(shown), "remote": shown.remote,
                          "at": signed_time()}
             existing = None
             for row in conn.execute(select(items.c.id).where(items.c.path == path)
@@ -605,6 +614,33 @@ class Service:
                     findings=dump_findings(findings), state="pending",
                     last_changed_by=me.name, updated_seq=record.seq))
             return item_id
+
+    def _shown(self, path: str, content: bytes) -> resources.Shown:
+        """The files the draft at `path` shows with these bytes, as they are on disk now."""
+        try:
+            return resources.look(self.workspace.root, path, content)
+        except ReviewError as err:  # the check refuses such a draft first
+            raise err.about(path) from None
+
+    def _resources_unchanged(self, version, content: bytes) -> None:
+        """Refused when a file the version shows is not the one bound with it at submission
+        (replaced, gone, or newly shown), or — a version submitted before files were bound —
+        when it shows local files at all: what is approved and released is the post as
+        readers see it."""
+        shown = self._shown(version.path, content)
+        now = {r.path: r.sha256 for r in shown.resources}
+        if version.resources is None:
+            if now or shown.problems:
+                raise Refused("resource_submitted_unbound", draft=version.path,
+                              path=next(iter(now), version.path))
+            return
+        if shown.problems:
+            raise Refused(shown.problems[0])
+        bound = {r.path: r.sha256 for r in version.resources}
+        differing = sorted(p for p in now.keys() | bound.keys() if now.get(p) != bound.get(p))
+        if differing:
+            raise Refused("resource_changed_since_submit", path=differing[0],
+                          draft=version.path)
 
     @staticmethod
     def _new_number(conn: Connection) -> int:
@@ -778,6 +814,8 @@ class Service:
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused("changed_since_submit", path=version.path)
+            if kind == "approve":
+                self._resources_unchanged(version, row.content)
             statement = {"path": version.path, "content_sha256": version.content_sha256,
                          "level": level, "decision": kind, **extra, "at": signed_time()}
             if kind == "reject":
@@ -872,6 +910,7 @@ class Service:
             version = history.version
             if self._disk_hash(version.path) != version.content_sha256:
                 raise Refused("changed_since_submit", path=version.path)
+            self._resources_unchanged(version, row.content)
             record = chain.append(conn, self.identity, "release", item_id,
                                   {"path": version.path,
                                    "content_sha256": version.content_sha256,
@@ -956,7 +995,12 @@ class Service:
                             if isinstance(signed.get("account"), str) else None,
                             "counts": _summary(findings),
                             "categories": sorted({str(f.category) for f in findings}),
-                            "authors": sorted(history.wrote)})
+                            "authors": sorted(history.wrote),
+                            # what the post shows besides its text: the local files bound
+                            # with it, and what it loads from outside (not approved)
+                            "resources": None if history.version.resources is None else
+                            len(history.version.resources),
+                            "remote": list(history.version.remote)})
             return out
 
     def show(self, item_id: int) -> ItemView:
@@ -970,7 +1014,8 @@ class Service:
         return ItemView(item.id, _title(item, history), version.path, history.state,
                         history.editor,
                         version.content_sha256, text, history.findings(item.findings),
-                        marks.of(rejection), kind, item.content)
+                        marks.of(rejection), kind, item.content, version.resources,
+                        version.remote)
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:

@@ -90,12 +90,16 @@ def test_every_published_rule_is_declared_once_in_its_range():
     assert all(rule.message("zh") != rule.message("en") for rule in published.RULES)
 
 
+PICTURE = b"\x89PNG\r\n\x1a\n fire-2026"
+
+
 @pytest.fixture
 def released(tmp_path, monkeypatch):
     """A team whose approved fire.md is released; the item's id."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
     team = Team.small(tmp_path)
+    team.write("images/fire-2026.png", PICTURE)  # a picture it shows is bound with it
     item = team.submit("editor", team.write("fire.md", APPROVED))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
@@ -140,6 +144,7 @@ def test_the_page_is_checked_with_the_workspace_s_config(tmp_path, monkeypatch):
     (tmp_path / "review.toml").write_text('[[lexicon]]\npath = "terms.txt"\ncategory = "ads"\n',
                                           encoding="utf-8")
     team = Team.small(tmp_path)
+    team.write("images/fire-2026.png", PICTURE)  # a picture it shows is bound with it
     item = team.submit("editor", team.write("fire.md", APPROVED))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
@@ -162,6 +167,7 @@ def test_a_draft_in_any_encoding_is_shown_and_compared_as_its_text(tmp_path, mon
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
     team = Team.small(tmp_path)
     draft = APPROVED.replace("\n", "\r\n") if encoding == "gb18030" else APPROVED
+    team.write("images/fire-2026.png", PICTURE)  # a picture it shows is bound with it
     item = team.submit("editor", team.write("fire.md", draft.encode(encoding)))
     shown = team.ok(None, "show", str(item)).stdout
     assert "入冬以来火灾风险上升，请居民注意用火用电安全。" in shown and "\ufffd" not in shown

@@ -1,0 +1,218 @@
+"""The files a draft shows besides its own bytes: the pictures, media, frames, scripts and
+style sheets its Markdown or HTML loads (`![](chart.png)`, `<img src>`, `srcset`, `<video
+poster>`, `<iframe src>`, `<object data>`, CSS `url()` …), found by the parse the check reads
+(review.markup.references).
+
+A reader sees the post with its pictures. The draft's attestation binds its bytes; the
+submission binds, with them, each local file the draft loads — its path in the workspace
+(relative, normalised) and its SHA-256 — so that approval and release are of the post as
+readers see it, and `review verify` and `review ci` refuse it once one of them is replaced.
+
+A local address is resolved from the draft's folder (`/…` from the workspace's root, as a
+site serves its files); one that leads out of the workspace, or through a link, binds nothing
+a reviewer could see, and is refused. Remote addresses (`https:`, `//host`, any other scheme)
+are not fetched — the tool is offline —, only listed for the reviewer: the post loads them
+from outside. A `data:` address is part of the draft's bytes already."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from review.i18n import Msg
+
+# what the submission records of each local file (the draft's own limit is the config's)
+MAX_RESOURCE = 512 * 1024 * 1024
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# a browser drops tabs and line ends anywhere in an address, and spaces and controls around it
+_DROPPED = re.compile(r"[\t\n\r]")
+_KINDS = ("markdown", "html")
+
+
+@dataclass(frozen=True)
+class Resource:
+    path: str     # in the workspace, POSIX, normalised
+    sha256: str
+    size: int
+
+    def record(self) -> dict:
+        return {"path": self.path, "sha256": self.sha256, "size": self.size}
+
+
+@dataclass
+class Shown:
+    """What a draft loads, as found now: the local files (with their hashes), the remote
+    addresses, and for each local address that binds nothing, why (a Msg naming it)."""
+
+    resources: list[Resource] = field(default_factory=list)
+    remote: list[str] = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)
+
+    @property
+    def by_path(self) -> dict[str, Resource]:
+        return {r.path: r for r in self.resources}
+
+
+def addresses(data: bytes, path: str) -> tuple[list[str], list[str]]:
+    """The addresses a draft's bytes load, and those of its `<base href>`s: a Markdown or
+    HTML draft's (any other kind loads nothing of its own: a Word file or PDF carries its
+    pictures). InputError when the check would refuse the draft."""
+    from review import inputs
+
+    kind = inputs.kind_of(path, data)
+    if kind.name not in _KINDS:
+        return [], []
+    from review.decoding import decode_with_encoding
+    from review.markup import references
+
+    text, _ = decode_with_encoding(data)
+    return references(text, kind.name == "markdown")
+
+
+def classify(address: str) -> tuple[str, str] | None:
+    """("remote", address) or ("local", the path it names, percent-decoded), or None for
+    what loads nothing beside the draft (`data:`, a fragment of the page itself)."""
+    address = _DROPPED.sub("", address).strip("".join(chr(c) for c in range(33)))
+    if not address or address.startswith("#"):
+        return None
+    if address.lower().startswith("data:"):
+        return None
+    if address.startswith(("//", "\\\\", "/\\", "\\/")) or _SCHEME.match(address):
+        return "remote", address
+    local = re.split(r"[?#]", address.replace("\\", "/"), maxsplit=1)[0]
+    return ("local", unquote(local)) if local else None
+
+
+def look(root: Path, draft: str, data: bytes) -> Shown:
+    """The resources the draft `draft` (its path in the workspace at `root`) loads with
+    these bytes, as they are on disk now."""
+    found, bases = addresses(data, draft)
+    shown = Shown()
+    if bases:
+        shown.problems.append(Msg("resource_base", draft=draft, address=bases[0]))
+    seen: set[str] = set()
+    for address in found:
+        kind = classify(address)
+        if kind is None:
+            continue
+        if kind[0] == "remote":
+            if kind[1] not in shown.remote:
+                shown.remote.append(kind[1])
+            continue
+        path, escapes = _resolved(draft, kind[1])
+        if escapes:
+            shown.problems.append(Msg("resource_escapes", draft=draft, address=address))
+            continue
+        if _linked(root, path):
+            shown.problems.append(Msg("resource_link", draft=draft, address=address,
+                                      path=path))
+            continue
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            digest, size = _hashed(root / path)
+        except FileNotFoundError:
+            shown.problems.append(Msg("resource_missing", draft=draft, path=path))
+            continue
+        except OSError as err:
+            shown.problems.append(Msg("resource_unreadable", draft=draft, path=path,
+                                      reason=err.strerror or err))
+            continue
+        except ValueError:
+            shown.problems.append(Msg("resource_not_file", draft=draft, path=path))
+            continue
+        shown.resources.append(Resource(path, digest, size))
+    shown.resources.sort(key=lambda r: r.path)
+    return shown
+
+
+def _resolved(draft: str, local: str) -> tuple[str, bool]:
+    """The path in the workspace a local address of the draft names, and whether it leads
+    out of the workspace instead."""
+    if "\0" in local:
+        return local, True
+    base = "" if local.startswith("/") else posixpath.dirname(draft)
+    path = posixpath.normpath(posixpath.join(base, local.lstrip("/")))
+    return path, path in (".", "..") or path.startswith(("../", "/"))
+
+
+def _linked(root: Path, path: str) -> bool:
+    """Whether a folder on the way to the file, or the file, is a link."""
+    at = root
+    for part in path.split("/"):
+        at = at / part
+        try:
+            if stat.S_ISLNK(at.lstat().st_mode):
+                return True
+        except OSError:
+            return False  # missing: said when it is read
+    return False
+
+
+def _hashed(path: Path) -> tuple[str, int]:
+    """The SHA-256 and size of the regular file at `path` (ValueError: no regular file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) |
+                     getattr(os, "O_NOFOLLOW", 0))
+    except IsADirectoryError:
+        raise ValueError(path) from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESOURCE:
+            raise ValueError(path)
+        digest = hashlib.sha256()
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest(), info.st_size
+
+
+def records(shown: Shown) -> list[dict]:
+    """The resources as a submission signs them."""
+    return [r.record() for r in shown.resources]
+
+
+def from_records(found: object) -> list[Resource] | None:
+    """Signed resource records as they must be (a list of path, sha256, size), or None."""
+    if not isinstance(found, list):
+        return None
+    out = []
+    for entry in found:
+        if not isinstance(entry, dict):
+            return None
+        path, digest, size = entry.get("path"), entry.get("sha256"), entry.get("size")
+        if not isinstance(path, str) or not isinstance(digest, str) or \
+                not re.fullmatch(r"[0-9a-f]{64}", digest) or not isinstance(size, int) or \
+                isinstance(size, bool):
+            return None
+        out.append(Resource(path, digest, size))
+    return out
+
+
+def differences(bound: list[Resource] | None, shown: Shown) -> Msg | None:
+    """Why the resources a release binds (None: an attestation from before they were bound)
+    are not those the draft loads now — one it does not bind, one changed or gone, one that
+    binds nothing — or None. Each reason names the file."""
+    if shown.problems:
+        return shown.problems[0]
+    now = shown.by_path
+    if bound is None:
+        if not now:
+            return None  # loads nothing local: the draft's bytes are the whole post
+        return Msg("resource_before_binding", path=next(iter(now)))
+    bound_by_path = {r.path: r for r in bound}
+    for path, resource in now.items():
+        was = bound_by_path.get(path)
+        if was is None:
+            return Msg("resource_unbound", path=path)
+        if was.sha256 != resource.sha256:
+            return Msg("resource_changed", path=path, bound=was.sha256[:12],
+                       now=resource.sha256[:12])
+    # a file bound and no longer loaded (another reading of the same bytes) shows nothing
+    return None
