@@ -10,7 +10,10 @@ readers see it, and `review verify` and `review ci` refuse it once one of them i
 
 A local address is resolved from the draft's folder (`/…` from the workspace's root, as a
 site serves its files); one that leads out of the workspace, or through a link, binds nothing
-a reviewer could see, and is refused. Remote addresses (`https:`, `//host`, any other scheme)
+a reviewer could see, and is refused, as is a relative one naming no file. A `/…` address
+naming no file of the workspace is one the site serves from elsewhere (Hugo's `static/`):
+listed with the remote ones, and refused by `verify` once such a file appears unbound.
+Remote addresses (`https:`, `//host`, any other scheme)
 are not fetched — the tool is offline —, only listed for the reviewer: the post loads them
 from outside. A `data:` address is part of the draft's bytes already."""
 
@@ -119,6 +122,12 @@ def look(root: Path, draft: str, data: bytes) -> Shown:
         try:
             digest, size = _hashed(root / path)
         except FileNotFoundError:
+            if kind[1].startswith("/"):
+                # served by the site from what the workspace does not hold (Hugo's static/):
+                # listed for the reviewer as loaded from outside; bound once it is here
+                if address not in shown.remote:
+                    shown.remote.append(address)
+                continue
             shown.problems.append(Msg("resource_missing", draft=draft, path=path))
             continue
         except OSError as err:

@@ -202,3 +202,15 @@ def test_the_desk_shows_the_bound_pictures_and_the_remote_addresses(team, monkey
     shown = desk.get(f"/items/{item}").text
     assert "posts/chart.png" in shown and "https://cdn.example.com/a.png" in shown
     assert "addresses loaded from outside: 1" in desk.get("/?show=all").text
+
+
+def test_a_site_address_the_workspace_does_not_hold_is_listed_not_refused(team):
+    """`/images/logo.png` that a site serves from its own folder (Hugo's static/): refusing it
+    at submit would stop every such draft; it is shown to the reviewer as loaded from outside,
+    and bound the moment the workspace holds such a file unbound (verify refuses then)."""
+    path, item = released(team, POST + "\n![徽标](/images/logo.png)\n")
+    assert "/images/logo.png" in team.ok("reviewer", "show", str(item)).stdout
+    assert "released" in team.ok("reviewer", "verify", path).stdout
+    (team.root / "images").mkdir()
+    (team.root / "images" / "logo.png").write_bytes(OTHER)
+    team.refused("reviewer", "verify", path, match="images/logo.png")
