@@ -25,13 +25,26 @@ class CheckedStore:
 
     @contextmanager
     def reading(self) -> Iterator:
-        from review.workflow.projection import office_disagreements
-
         with self.store.reading() as conn:
-            problems = office_disagreements(conn)
-            if problems:
-                raise StoreError("office_tables_disagree", problem=problems[0])
+            _agreeing(conn)
             yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator:
+        """A change of the office's records, in the transaction that found its tables agree
+        with the log: a duty row edited between a check and the write was signed as the
+        swap's `was`."""
+        with self.store.transaction() as conn:
+            _agreeing(conn)
+            yield conn
+
+
+def _agreeing(conn) -> None:
+    from review.workflow.projection import office_disagreements
+
+    problems = office_disagreements(conn)
+    if problems:
+        raise StoreError("office_tables_disagree", problem=problems[0])
 
 
 def office_checked(service) -> None:

@@ -111,7 +111,7 @@ def duty_plan(first, last, roles, fmt, out, save) -> None:
                      tuple(roles) or duty.DEFAULT_ROLES)
     saved = save and bool(days)
     if saved:
-        duty.save(service.store, service.office_signer(), first, last, days)
+        duty.save(CheckedStore(service.store), service.office_signer(), first, last, days)
     _export(days, first, last, fmt, out, saved=saved)
     if saved:  # beside JSON or CSV on stdout, on stderr: the output stays parseable
         click.echo(say("duty_saved", first=first.isoformat(), last=last.isoformat(),
@@ -139,7 +139,7 @@ def duty_swap(day: datetime, person: str, fmt: str) -> None:
     from review.accounts import duty
 
     service = _checked_service(identity_required=True)
-    change = duty.swap(service.store, service.office_signer(), service.roster(), _day(day),
-                       person)
+    change = duty.swap(CheckedStore(service.store), service.office_signer(), service.roster(),
+                       _day(day), person)
     click.echo(json.dumps(change, ensure_ascii=False, indent=2) if fmt == "json"
                else say("duty_swapped", **change))

@@ -109,3 +109,30 @@ def test_an_override_or_consent_of_a_released_item_is_refused(team: Team) -> Non
                  match="released")
     team.refused("reviewer", "consent", str(item), "--ref", "青岚〔2026〕1号", match="released")
     assert team.ok("admin", "audit", "verify").stdout == heads  # nothing was signed
+
+
+def test_a_duty_row_edited_after_the_check_and_before_the_swap_is_not_signed(
+        team: Team, monkeypatch) -> None:
+    """`duty swap` checked the office's tables in one connection and wrote in the next: a
+    member who edited the day's row between the two had the swap sign `was` as he wrote it
+    (pass 54's open note). The check now runs again inside the write's transaction."""
+    from review.accounts import checked
+
+    team.ok("admin", "duty", "plan", "--from", "2026-10-01", "--to", "2026-10-08", "--save")
+    real = checked.office_checked
+
+    def then_edited(service) -> None:
+        real(service)  # the tables agree now; a member edits the row before the swap writes
+        with service.store.transaction() as conn:
+            conn.execute(text("UPDATE review_duty SET person = 'nobody' "
+                              "WHERE day = '2026-10-01'"))
+
+    monkeypatch.setattr(checked, "office_checked", then_edited)
+    result = team.run("admin", "duty", "swap", "2026-10-01", "reviewer")
+    monkeypatch.setattr(checked, "office_checked", real)
+    assert result.exit_code == 3, result.output
+    made = engine(team)
+    with made.connect() as conn:  # no swap signed with `was: nobody`
+        assert conn.execute(text("SELECT count(*) FROM review_log WHERE kind = 'duty.swap'")
+                            ).scalar_one() == 0
+    made.dispose()
