@@ -1,0 +1,188 @@
+"""Red-team pass 55: grounds and text colours the earlier passes left open.
+
+Word: a theme's colour (accent1, text1 shaded, a theme whose dark1 is white) read from the
+theme part; a style's shading written `nil` (or clear on auto) stops its base style's; a table
+style's shading as a cell's ground. PDF: Indexed, Lab, Separation and DeviceN colours of text
+and grounds; `rg`/`g`/`k` with too many operands (viewers take the last); a wide stroke as a
+ground.
+
+Each hiding draft is 本人长期出<甲>售冰毒 with 甲 drawn so that no reader sees it: the check
+must read 出售冰毒 whole (part 不含隐藏文字 / 不可见文字). The honest counterparts draw 甲 where
+a reader sees it: it must never be called hidden."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from test_word_unseen import _PARTED, _drug, _parted, _styled, word
+
+
+def _rethemed(data: bytes, dark1: str | None = None, mapping: str | None = None) -> bytes:
+    """The Word file with its theme's dark1 painted `dark1` (RRGGBB), and/or its settings'
+    w:clrSchemeMapping's t1 mapped to `mapping`."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "word/theme/theme1.xml" and dark1:
+                part = part.replace(b'<a:sysClr val="windowText" lastClr="000000"/>',
+                                    f'<a:srgbClr val="{dark1}"/>'.encode())
+                assert dark1.encode() in part
+            if name == "word/settings.xml" and mapping:
+                part = part.replace(b'w:t1="dark1"', f'w:t1="{mapping}"'.encode())
+                assert mapping.encode() in part
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+# W1: a theme's colour other than black or white was no colour (not judged), and text1 was
+# taken for black whatever the theme painted.
+@pytest.mark.parametrize("properties", [
+    "<w:color w:val='000000' w:themeColor='accent1'/>"
+    "<w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent1'/>",
+    "<w:color w:val='000000' w:themeColor='accent2'/><w:shd w:val='clear' w:fill='C0504D'/>",
+    "<w:color w:val='C0504D'/><w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent2'/>",
+    "<w:color w:val='000000' w:themeColor='text1' w:themeShade='80'/>"
+    "<w:highlight w:val='black'/>",
+    "<w:color w:val='000000' w:themeColor='accent1' w:themeTint='99'/>"
+    "<w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent1' w:themeFillTint='99'/>",
+])
+def test_word_text_in_a_theme_colour_on_a_ground_of_that_colour_parts_no_words(
+        pipeline, properties):
+    assert _drug(pipeline, word(_parted(_styled(properties)))) == [_PARTED]
+
+
+def test_word_text1_of_a_theme_whose_dark1_is_white_parts_no_words(pipeline):
+    data = _rethemed(word(_parted(_styled("<w:color w:val='000000' w:themeColor='text1'/>"))),
+                     dark1="FFFFFF")
+    assert _drug(pipeline, data) == [_PARTED]
+
+
+@pytest.mark.parametrize("properties", [
+    "<w:color w:val='000000' w:themeColor='accent1'/>"
+    "<w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent2'/>",
+    "<w:color w:val='000000' w:themeColor='accent1' w:themeTint='66'/>"
+    "<w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent1'/>",
+    "<w:color w:val='000000' w:themeColor='text1' w:themeTint='80'/>"
+    "<w:highlight w:val='black'/>",
+])
+def test_word_text_in_a_theme_colour_on_another_ground_is_seen(pipeline, properties):
+    assert _drug(pipeline, word(_parted(_styled(properties)))) == []
+
+
+def test_word_text1_on_black_is_seen_where_the_theme_paints_it_white(pipeline):
+    text1 = _styled("<w:color w:val='000000' w:themeColor='text1'/><w:highlight w:val='black'/>")
+    assert _drug(pipeline, _rethemed(word(_parted(text1)), dark1="FFFFFF")) == []
+    # the settings map text1 to the theme's light1 (white)
+    assert _drug(pipeline, _rethemed(word(_parted(text1)), mapping="light1")) == []
+    assert _drug(pipeline, word(_parted(text1))) == [_PARTED]  # Office's black: unseen
+
+
+# W2: a style's shading written `nil` (or clear on auto) stops its base style's; the base's
+# still counted, so text seen on no shading was called hidden, and white text on a base
+# style's dark shading was called hidden too.
+def _based(base: str, derived: str = "", kind: str = "character"):
+    """Styles "Base55" (run properties `base`) and "Derived55" based on it (`derived`); the
+    first paragraph takes Derived55 when `kind` is "paragraph"."""
+    def build(document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        style_type = WD_STYLE_TYPE.PARAGRAPH if kind == "paragraph" else \
+            WD_STYLE_TYPE.CHARACTER
+        for name, xml in (("Base55", base), ("Derived55", derived)):
+            style = document.styles.add_style(name, style_type)
+            if name == "Derived55":
+                style.base_style = document.styles["Base55"]
+            for element in parse_xml(f"<w:x {nsdecls('w')}>{xml}</w:x>"):
+                (style.element.get_or_add_pPr() if element.tag.endswith("}shd")
+                 and kind == "paragraph" else style.element.get_or_add_rPr()).append(element)
+        if kind == "paragraph":
+            document.paragraphs[0].style = document.styles["Derived55"]
+    return build
+
+
+_RED = "<w:color w:val='C00000'/>"
+_RED_SHADING = "<w:shd w:val='clear' w:fill='C00000'/>"
+
+
+@pytest.mark.parametrize("derived", [
+    "<w:shd w:val='nil'/>", "<w:shd w:val='clear' w:color='auto' w:fill='auto'/>"])
+@pytest.mark.parametrize("kind", ["character", "paragraph"])
+def test_word_a_styles_nil_shading_stops_its_base_styles(pipeline, derived, kind):
+    inline = _styled(("<w:rStyle w:val='Derived55'/>" if kind == "character" else "") + _RED)
+    assert _drug(pipeline, word(_parted(inline), build=_based(_RED_SHADING, derived,
+                                                               kind))) == []
+    # the base's shading through a style that writes none still hides
+    assert _drug(pipeline, word(_parted(inline), build=_based(_RED_SHADING, "", kind))) == \
+        [_PARTED]
+
+
+def test_word_a_runs_own_shading_on_auto_stops_its_styles(pipeline):
+    inline = _styled("<w:rStyle w:val='Derived55'/><w:shd w:val='clear' w:color='auto' "
+                     "w:fill='auto'/>" + _RED)
+    assert _drug(pipeline, word(_parted(inline), build=_based(_RED_SHADING))) == []
+
+
+def test_word_white_text_on_a_base_styles_dark_shading_is_seen(pipeline):
+    inline = _styled("<w:rStyle w:val='Derived55'/><w:color w:val='FFFFFF'/>")
+    dark = "<w:shd w:val='clear' w:fill='000000'/>"
+    assert _drug(pipeline, word(_parted(inline), build=_based(dark))) == []
+    assert _drug(pipeline, word(_parted(inline), build=_based(dark, "<w:shd w:val='nil'/>"))) \
+        == [_PARTED]
+
+
+# W3: a table style's shading (of its cells, of the table) was no ground.
+def _table_style(xml: str):
+    """A table style "Grid55" whose style element holds `xml`."""
+    def build(document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        style = document.styles.add_style("Grid55", WD_STYLE_TYPE.TABLE)
+        for element in parse_xml(f"<w:x {nsdecls('w')}>{xml}</w:x>"):
+            style.element.append(element)
+    return build
+
+
+def _in_table(inline: str, cell: str = "") -> str:
+    return ("<w:tbl><w:tblPr><w:tblStyle w:val='Grid55'/></w:tblPr><w:tblGrid>"
+            "<w:gridCol w:w='4000'/></w:tblGrid><w:tr><w:tc><w:tcPr>"
+            f"{cell}</w:tcPr><w:p>{_parted(inline)}</w:p></w:tc></w:tr></w:tbl>")
+
+
+def _table_parts(pipeline, data: bytes) -> list[str]:
+    return [location.part for location in _drug(pipeline, data)]
+
+
+@pytest.mark.parametrize("style", [
+    f"<w:tcPr>{_RED_SHADING}</w:tcPr>",
+    f"<w:tblPr>{_RED_SHADING}</w:tblPr>",
+    f"<w:tcPr>{_RED_SHADING}</w:tcPr><w:tblStylePr w:type='firstRow'><w:tcPr>"
+    f"{_RED_SHADING}</w:tcPr></w:tblStylePr>",
+])
+def test_word_text_on_a_table_styles_shading_of_its_colour_parts_no_words(pipeline, style):
+    data = word(body=_in_table(_styled(_RED)), build=_table_style(style))
+    assert _table_parts(pipeline, data) == ["不含隐藏文字"]
+
+
+@pytest.mark.parametrize("inline, style, cell", [
+    # a first row of another colour: which cells it shades is not worked out
+    (_styled(_RED), f"<w:tcPr>{_RED_SHADING}</w:tcPr><w:tblStylePr w:type='firstRow'>"
+     "<w:tcPr><w:shd w:val='clear' w:fill='FFFF00'/></w:tcPr></w:tblStylePr>", ""),
+    (_styled(_RED), f"<w:tcPr>{_RED_SHADING}</w:tcPr>", "<w:shd w:val='nil'/>"),
+    (_styled(_RED), f"<w:tcPr>{_RED_SHADING}</w:tcPr>",
+     "<w:shd w:val='clear' w:fill='FFFF00'/>"),
+    (_styled("<w:color w:val='FFFFFF'/>"), "<w:tcPr><w:shd w:val='clear' w:fill='000000'/>"
+     "</w:tcPr>", ""),
+    (_styled("<w:color w:val='FFFFFF'/>"), "<w:tblPr><w:shd w:val='clear' w:fill='000000'/>"
+     "</w:tblPr>", ""),
+])
+def test_word_text_on_a_table_styles_other_shading_is_seen(pipeline, inline, style, cell):
+    data = word(body=_in_table(inline, cell), build=_table_style(style))
+    assert _table_parts(pipeline, data) == []
