@@ -186,3 +186,131 @@ def test_word_text_on_a_table_styles_shading_of_its_colour_parts_no_words(pipeli
 def test_word_text_on_a_table_styles_other_shading_is_seen(pipeline, inline, style, cell):
     data = word(body=_in_table(inline, cell), build=_table_style(style))
     assert _table_parts(pipeline, data) == []
+
+
+# P1: PDF text and grounds in Indexed, Lab, Separation and DeviceN spaces: only device, ICC
+# and calibrated colours were judged against a ground.
+_BOX = "130 725 16 16 re f"
+
+
+def _spaces(writer, resources) -> None:
+    """The colour spaces the PDF cases name: /P0 a palette (0 dark red, 1 blue, 2 black),
+    /L0 Lab, /S0 a spot red (type 2), /K0 a spot black (type 4), /W0 a spot ink shown white
+    (type 2), /N0 cyan and magenta inks (DeviceN, type 4), /X0 a spot of a sampled function."""
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+    )
+
+    def numbers(*values):
+        return ArrayObject([FloatObject(v) for v in values])
+
+    def exponential(c1):
+        return DictionaryObject({NameObject("/FunctionType"): NumberObject(2),
+                                 NameObject("/Domain"): numbers(0, 1),
+                                 NameObject("/C0"): numbers(0, 0, 0, 0),
+                                 NameObject("/C1"): numbers(*c1),
+                                 NameObject("/N"): FloatObject(1)})
+
+    def calculator(program: bytes, inputs: int):
+        stream = DecodedStreamObject()
+        stream.set_data(program)
+        stream[NameObject("/FunctionType")] = NumberObject(4)
+        stream[NameObject("/Domain")] = numbers(*[0, 1] * inputs)
+        stream[NameObject("/Range")] = numbers(*[0, 1] * 4)
+        return writer._add_object(stream)
+
+    sampled = DecodedStreamObject()
+    sampled.set_data(b"\x00\xff")
+    for key, value in (("/FunctionType", NumberObject(0)), ("/Domain", numbers(0, 1)),
+                       ("/Range", numbers(0, 1)), ("/Size", ArrayObject([NumberObject(2)])),
+                       ("/BitsPerSample", NumberObject(8))):
+        sampled[NameObject(key)] = value
+
+    def spot(name, transform, alternate="/DeviceCMYK"):
+        return ArrayObject([NameObject("/Separation"), NameObject(name), NameObject(alternate),
+                            transform])
+
+    white = DictionaryObject({NameObject("/WhitePoint"): numbers(0.9505, 1, 1.089)})
+    resources[NameObject("/ColorSpace")] = DictionaryObject({
+        NameObject("/P0"): ArrayObject([NameObject("/Indexed"), NameObject("/DeviceRGB"),
+                                        NumberObject(2),
+                                        ByteStringObject(b"\xc0\x00\x00\x00\x00\xff\x00\x00\x00")]),
+        NameObject("/L0"): ArrayObject([NameObject("/Lab"), white]),
+        NameObject("/S0"): spot("/Spot", exponential((0, 1, 1, 0))),
+        NameObject("/K0"): spot("/Ink", calculator(
+            b"{ dup 0 mul exch dup 0 mul exch dup 0 mul exch }", 1)),
+        NameObject("/W0"): spot("/White", exponential((0, 0, 0, 0))),
+        NameObject("/N0"): ArrayObject([NameObject("/DeviceN"), ArrayObject(
+            [NameObject("/Cyan"), NameObject("/Magenta")]), NameObject("/DeviceCMYK"),
+            calculator(b"{ 0 0 }", 2)]),
+        NameObject("/X0"): spot("/Sampled", writer._add_object(sampled), "/DeviceGray")})
+
+
+def _pdf_parts(setup: str) -> dict:
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    return _parts(_page(_parted(setup), _spaces))
+
+
+@pytest.mark.parametrize("setup", [
+    f"/P0 cs 0 sc {_BOX} 0.75 0 0 rg",
+    f"0 0 1 rg {_BOX} /P0 cs 1 sc",
+    f"/L0 cs 0 0 0 sc {_BOX} 0 g",
+    f"0 g {_BOX} /L0 cs 0 0 0 sc",
+    f"/L0 cs 53.24 80.09 67.2 sc {_BOX} 1 0 0 rg",
+    f"/S0 cs 1 scn {_BOX} 1 0 0 rg",
+    f"/S0 cs {_BOX} 1 0 0 rg",  # cs sets full tint
+    f"/K0 cs 1 scn {_BOX} 0 g",
+    f"0 g {_BOX} /K0 cs 1 scn",
+    f"/N0 cs 0 1 scn {_BOX} 1 0 1 rg",
+    "/W0 cs 1 scn",  # a spot ink its alternate shows white, on the white page
+])
+def test_pdf_text_on_a_ground_of_its_colour_in_other_spaces_parts_no_words(setup):
+    parts = _pdf_parts(setup)
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"
+
+
+@pytest.mark.parametrize("setup", [
+    f"/P0 cs 0 sc {_BOX} 0 0 1 rg",
+    f"/L0 cs 50 0 0 sc {_BOX} 0 g",
+    f"/S0 cs 1 scn {_BOX} 0 0 1 rg",
+    f"/S0 cs 0.2 scn {_BOX} 1 0 0 rg",
+    f"/K0 cs 1 scn {_BOX} 1 g",
+    f"/N0 cs 1 0 scn {_BOX} 1 0 1 rg",
+    f"/X0 cs 1 scn {_BOX} 0 g",  # a sampled transform: not judged
+    "/S0 cs 1 scn",  # a red spot ink on the page
+])
+def test_pdf_text_on_a_ground_of_another_colour_in_other_spaces_is_seen(setup):
+    assert "不可见文字" not in _pdf_parts(setup), setup
+
+
+# P2: `rg`, `g`, `k` with more operands than they take: viewers take the last ones; the check
+# judged no colour against a ground, and took either reading's white for white on the page.
+@pytest.mark.parametrize("setup", [
+    f"1 0 0 rg {_BOX} 0 0 1 1 0 0 rg",
+    f"0 g {_BOX} 1 0 g",
+    f"0 0 1 0 0 0 0 1 k {_BOX} 0 g",
+    f"1 0 0 rg {_BOX} 0 0 1 1 0 0 rg 0 0 1 1 0 0 RG 2 Tr",
+])
+def test_pdf_rg_with_too_many_operands_on_a_ground_of_its_colour_parts_no_words(setup):
+    parts = _pdf_parts(setup)
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"
+
+
+@pytest.mark.parametrize("setup", [
+    "1 1 1 0 0 0 rg",
+    "1 0 g",
+    "0 0 0 0 0 0 0 1 k",
+    f"1 0 0 0 0 1 rg {_BOX} 1 0 0 rg",
+    f"1 0 0 rg {_BOX} 0 0 1 1 0 0 rg 1 0 0 0 0 1 RG 2 Tr",  # its outline blue
+])
+def test_pdf_rg_with_too_many_operands_of_another_colour_is_seen(setup):
+    assert "不可见文字" not in _pdf_parts(setup), setup
