@@ -314,3 +314,41 @@ def test_pdf_rg_with_too_many_operands_on_a_ground_of_its_colour_parts_no_words(
 ])
 def test_pdf_rg_with_too_many_operands_of_another_colour_is_seen(setup):
     assert "不可见文字" not in _pdf_parts(setup), setup
+
+
+# P3: a stroked path as a ground: a wide line, or a rectangle filled and stroked (`re B`):
+# strokes painted nothing to the check. And a ground of the text's colour must hold the
+# glyph's whole cell: a thin bar through its middle hid the glyph.
+# through 甲's cell (x 132-144, y 730-738), not over 出's before it (x 120-132)
+_LINE = "131 733 m 150 733 l S"
+
+
+@pytest.mark.parametrize("setup, after", [
+    (f"1 0 0 RG 16 w {_LINE} 1 0 0 rg", ""),
+    ("0 G 16 w 131 733 m 137 733 143 733 150 733 c S 0 g", ""),  # a curve, flat
+    ("1 1 0 rg 0 0 1 RG 20 w 134 725 8 16 re B 0 0 1 rg", ""),
+    ("0 0 1 RG 20 w 142 725 m 142 741 l 134 741 l 134 725 l h S 0 0 1 rg", ""),
+    ("0 g", f"0 G 20 w {_LINE}"),  # painted over it
+])
+def test_pdf_text_on_a_wide_stroke_of_its_colour_parts_no_words(setup, after):
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted(setup, after)))
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"
+
+
+@pytest.mark.parametrize("setup", [
+    f"1 0 0 RG 1 w {_LINE} 1 0 0 rg",  # a thin line through it
+    "1 0 0 rg 120 733 40 2 re f",  # a thin bar: the glyph shows above and below it
+    f"[2 2] 0 d 1 0 0 RG 16 w {_LINE} 1 0 0 rg",  # dashed: which parts paint not worked out
+    f"0 0 1 RG 16 w {_LINE} 1 0 0 rg",
+    f"1 0 0 rg {_BOX} 1 G 20 w {_LINE} 1 0 0 rg",  # red on a white line over a red box
+    f"0 G 16 w {_LINE} 1 g",  # white on a black line
+    # ends where it starts: a cap or a join may paint there, not known
+    "1 0 0 RG 20 w 131 733 m 133 733 l S 1 0 0 rg",
+])
+def test_pdf_text_beside_or_on_another_stroke_is_seen(setup):
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    assert "不可见文字" not in _parts(_page(_parted(setup))), setup

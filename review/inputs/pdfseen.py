@@ -43,7 +43,10 @@ TINY = 2.0  # a glyph under 2 points high or wide is a speck
 FAINT = 0.1  # an opacity under which nothing is seen
 _SAMPLES = 64  # the most glyphs of one operator whose place a later cover is tested at
 _PAINTS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})  # fill a path
-_PATH_ENDS = _PAINTS | {b"S", b"s", b"n"}
+_STROKES = frozenset({b"S", b"s", b"B", b"B*", b"b", b"b*"})  # stroke a path
+_CLOSING = frozenset({b"s", b"b", b"b*"})  # close the last subpath first
+_PATH_ENDS = _PAINTS | _STROKES | {b"n"}
+_CURVE_STEPS = 16  # the straight pieces a stroked curve is taken as
 _DEVICE = {"/DeviceGray": 1, "/G": 1, "/DeviceRGB": 3, "/RGB": 3, "/DeviceCMYK": 4,
            "/CMYK": 4, "/CalGray": 1, "/CalRGB": 3}
 
@@ -70,6 +73,9 @@ class Graphics:
     rise: float = 0.0  # Ts
     spacing: float = 0.0  # Tc
     words: float = 0.0  # Tw
+    line_width: float = 1.0  # w
+    dashed: bool = False  # d with dashes: a stroke paints some of its length only
+    miter: float = 10.0  # M: how far a join may reach, in half line widths
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -542,6 +548,64 @@ def _glyphs(operands: list, g: Graphics, wide: bool,
     return cells
 
 
+def _extend(lines: list[list[tuple[float, float]]], op: bytes,
+            points: list[tuple[float, float]]) -> None:
+    """A path's segment as stroked: a line's end, or a curve as _CURVE_STEPS straight
+    pieces (a Bézier curve through its control points; `v` and `y` repeat an end)."""
+    if not lines or not lines[-1]:
+        lines.append(list(points[:1]))  # no current point: taken from the segment's first
+        points = points[1:] if op == b"l" else points
+    start = lines[-1][-1]
+    if op == b"l" or len(points) < 2:
+        lines[-1] += points
+        return
+    if op == b"v":
+        points = [start, *points[:2]]
+    elif op == b"y":
+        points = [points[0], points[1], points[1]]
+    if len(points) < 3:
+        return
+    (x1, y1), (x2, y2), (x3, y3) = points[:3]
+    x0, y0 = start
+    for step in range(1, _CURVE_STEPS + 1):
+        t = step / _CURVE_STEPS
+        u = 1 - t
+        lines[-1].append((u ** 3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t ** 3 * x3,
+                          u ** 3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t ** 3 * y3))
+
+
+def _band(a: tuple[float, float], b: tuple[float, float],
+          half: float) -> tuple[tuple[float, float], ...]:
+    """The rectangle a stroke of half-width `half` paints along a segment (caps aside)."""
+    length = math.hypot(b[0] - a[0], b[1] - a[1])
+    nx, ny = -(b[1] - a[1]) / length * half, (b[0] - a[0]) / length * half
+    return ((a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny), (b[0] - nx, b[1] - ny),
+            (a[0] - nx, a[1] - ny))
+
+
+def _join(point: tuple[float, float], before: tuple[float, float] | None,
+          after: tuple[float, float] | None, limit: float) -> float:
+    """How far, in half line widths, a stroke may paint from a vertex: a cap's or a round
+    join's one; a miter's 1/sin(θ/2) at an angle θ, up to its limit."""
+    if before is None or after is None:
+        return 1.0
+    ax, ay, bx, by = before[0] - point[0], before[1] - point[1], \
+        after[0] - point[0], after[1] - point[1]
+    norms = math.hypot(ax, ay) * math.hypot(bx, by)
+    if norms == 0:
+        return limit
+    sine = math.sqrt(max(0.0, (1 - (ax * bx + ay * by) / norms) / 2))
+    return min(limit, 1 / sine) if sine > 0 else limit
+
+
+def _clockwise(polygon: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
+    """A polygon turned one way (by its signed area), so that a union of them fills every
+    point any holds under the nonzero rule."""
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
+               in zip(polygon, polygon[1:] + polygon[:1], strict=True))
+    return polygon[::-1] if area > 0 else polygon
+
+
 class Walk:
     """One page's (or one appearance's) walk: the indexes of its operators that show text a
     reader does not see, in `undrawn` once `stream` has run; and, in `partly`, for an operator
@@ -586,6 +650,8 @@ class Walk:
         marked: list[bool] = []  # marked content open: whether each is in a layer turned off
         tm = tlm = IDENTITY
         subpaths: list[list[tuple[float, float]]] = []
+        lines: list[list[tuple[float, float]]] = []  # the subpaths as stroked, curves flattened
+        closed: set[int] = set()  # the numbers of those closed (h, re, s, b)
         clipping, wide, width = None, False, _widths({})
         for index, (operands, op) in enumerate(operations):
             at = index if painting is None else painting
@@ -651,15 +717,29 @@ class Walk:
                                  rgb(space, operands, first=True))
             elif op == b"gs" and operands:
                 g = self._state(g, _dict(states.get(operands[0])))
+            elif op == b"w" and (m := numbers(operands, 1)):
+                g = replace(g, line_width=m[0])
+            elif op == b"M" and (m := numbers(operands, 1)):
+                g = replace(g, miter=max(1.0, m[0]))
+            elif op == b"d" and operands and isinstance(operands[0], list):
+                dashes = numbers([_resolved(o) for o in operands[0]]) or []
+                g = replace(g, dashed=any(v > 0 for v in dashes))
             elif op == b"m" and (m := numbers(operands, 2)):
                 subpaths.append([(m[0], m[1])])
+                lines.append([(m[0], m[1])])
             elif op in (b"l", b"c", b"v", b"y") and (m := numbers(operands)):
                 if not subpaths:
                     subpaths.append([])
                 subpaths[-1] += list(zip(m[::2], m[1::2], strict=False))
+                _extend(lines, op, list(zip(m[::2], m[1::2], strict=False)))
+            elif op == b"h" and lines and lines[-1]:
+                closed.add(len(lines) - 1)
+                lines.append([lines[-1][0]])  # a segment after it starts a new subpath there
             elif op == b"re" and (m := numbers(operands, 4)):
                 x, y, w, h = m
                 subpaths += [[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], [(x, y)]]
+                closed.add(len(lines))
+                lines += [[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], [(x, y)]]
             elif op in (b"W", b"W*"):
                 clipping = op == b"W*"
             elif op in _PATH_ENDS:
@@ -673,10 +753,14 @@ class Walk:
                     if op in _PAINTS and not hidden:
                         self._paint(_meet(area, g.clip), g, at, g.fill, covers=True,
                                     region=region, colour=g.fill_rgb)
+                    if op in _STROKES and not hidden:  # painted over the fill
+                        if op in _CLOSING and lines:
+                            closed.add(len(lines) - 1)
+                        self._stroke(lines, closed, g, at)
                     if clipping is not None:
                         g = replace(g, clip=_meet(g.clip, area),
                                     clips=(*g.clips, (region[0], clipping)))
-                subpaths, clipping = [], None
+                subpaths, lines, closed, clipping = [], [], set(), None
             elif op == b"sh" and not hidden:  # a shading fills the clip: a ground, no colour
                 self._paint(g.clip, g, at, None, covers=False)
             elif op == b"INLINE IMAGE" and not hidden:
@@ -784,19 +868,27 @@ class Walk:
             self.undrawn.add(at)
             return
 
-        def unseen(point: tuple[float, float]) -> bool:  # off the page, clipped, or white
+        def unseen(point: tuple[float, float], cell: tuple = ()) -> bool:
+            # off the page, clipped, white, or on a ground of its colour all over its cell
             return not _inside(self.box, point) or not self._in_clip(g, point) or white and \
                 not any(_inside(area, point) and all(within(r, point) for r in regions)
-                        for area, regions in self.painted) or on_its_colour(point)
+                        for area, regions in self.painted) or \
+                all(on_its_colour(p) for p in cell or (point,))
 
         def on_its_colour(point: tuple[float, float]) -> bool:
             # drawn on a ground of its own colour, black on a black box painted before it
-            # (red-team pass 49 P1): the last opaque paint under it says
+            # (red-team pass 49 P1): the last opaque paint under it says — at points all
+            # over the glyph's cell, as a cover must hold them: a line of its colour through
+            # its middle (a strikethrough drawn first, a wide stroke) hides no glyph
             ground = next((colour for area, regions, colour in reversed(self.grounds)
                            if _inside(area, point) and all(within(r, point) for r in regions)),
                           None)
             return ground is not None and bool(inks) and \
                 all(ink is not None and _alike(ink, ground) for ink in inks)
+
+        def cell_of(x0: float, x1: float) -> tuple[tuple[float, float], ...]:
+            return tuple(_point(placed, x0 + (x1 - x0) * fx, g.rise + g.size * fy)
+                         for fx in (0.1, 0.5, 0.9) for fy in (0.0, 0.35, 0.7))
 
         # each glyph's cell where its estimated advance puts it (at most _SAMPLES of them,
         # spread over the operator): a glyph whose centre is unseen is hidden, and a cover
@@ -804,12 +896,14 @@ class Walk:
         step = max(1, math.ceil(len(cells) / _SAMPLES))
         whole = whole or step > 1
         # a form's, or a long one's: judged by its first glyph's centre
-        if whole and unseen(_point(trm, 0.5, 0.3)):
+        if whole and unseen(_point(trm, 0.5, 0.3),
+                            tuple(_point(trm, fx, fy) for fx in (0.1, 0.5, 0.9)
+                                  for fy in (0.0, 0.35, 0.7))):
             self.undrawn.add(at)
             return
         hidden = set() if whole else \
             {i for i, (x0, x1) in enumerate(cells)
-             if unseen(_point(placed, (x0 + x1) / 2, g.rise + 0.3 * g.size))}
+             if unseen(_point(placed, (x0 + x1) / 2, g.rise + 0.3 * g.size), cell_of(x0, x1))}
         if cells and len(hidden) == len(cells):
             self.undrawn.add(at)
             return
@@ -820,10 +914,7 @@ class Walk:
         for i in range(0, len(cells), step):
             if i in hidden:
                 continue
-            x0, x1 = cells[i]
-            points = tuple(_point(placed, x0 + (x1 - x0) * fx, g.rise + g.size * fy)
-                           for fx in (0.1, 0.5, 0.9) for fy in (0.0, 0.35, 0.7))
-            self.shown.append(Shown(at, -1 if whole else i, points))
+            self.shown.append(Shown(at, -1 if whole else i, cell_of(*cells[i])))
 
     def _paint(self, area: Box, g: Graphics, at: int, light: float | None,
                covers: bool, region: Region | None = None, colour: RGB | None = None) -> None:
@@ -846,6 +937,44 @@ class Walk:
                     covered.add(seen.glyph)
                     if len(covered) >= self.glyphs.get(seen.index, 0):
                         self.undrawn.add(seen.index)
+
+    def _stroke(self, lines: list[list[tuple[float, float]]], closed: set[int], g: Graphics,
+                at: int) -> None:
+        """A stroked path as a ground (red-team pass 55: text on a wide line of its colour):
+        the band along each segment, as wide as the line, in the stroke's colour (not known
+        where dashed), which covers what it holds; around each vertex, where a cap or a
+        join may paint (a miter as far as its limit lets it), a ground not known."""
+        half = g.line_width / 2
+        if half <= 0:
+            return  # the thinnest line a device draws: a hairline grounds nothing
+        bands, corners = [], []
+        for number, line in enumerate(lines):
+            points = [p for k, p in enumerate(line) if k == 0 or p != line[k - 1]]
+            shut = number in closed and len(points) > 2
+            if shut and points[-1] == points[0]:
+                points = points[:-1]
+            ends = list(zip(points, points[1:], strict=False))
+            bands += [_band(a, b, half) for a, b in ends + ([(points[-1], points[0])]
+                                                           if shut else [])]
+            for k, point in enumerate(points):
+                before = points[k - 1] if k or shut else None
+                after = points[(k + 1) % len(points)] if k + 1 < len(points) or shut else None
+                reach = half * _join(point, before, after, g.miter)
+                x, y = point
+                corners.append(((x - reach, y - reach), (x + reach, y - reach),
+                                (x + reach, y + reach), (x - reach, y + reach)))
+        stroked = replace(g, alpha=g.stroke_alpha)
+        for polygons, colour, covers in ((corners, None, False),
+                                         (bands, None if g.dashed else g.stroke_rgb,
+                                          not g.dashed)):
+            placed = tuple(_clockwise(tuple(_point(g.ctm, x, y) for x, y in polygon))
+                           for polygon in polygons)
+            if not placed:
+                continue
+            xs = [x for polygon in placed for x, _ in polygon]
+            ys = [y for polygon in placed for _, y in polygon]
+            self._paint(_meet((min(xs), min(ys), max(xs), max(ys)), g.clip), stroked, at,
+                        g.stroke, covers=covers, region=(placed, False), colour=colour)
 
     def _painted(self, xobject: object, resources: dict, g: Graphics, depth: int,
                  at: int, hidden: bool) -> None:
