@@ -61,6 +61,23 @@ def test_word_text1_of_a_theme_whose_dark1_is_white_parts_no_words(pipeline):
     assert _drug(pipeline, data) == [_PARTED]
 
 
+def test_word_the_theme_is_the_part_the_document_relates_to(pipeline):
+    """A theme part the document does not name (theme1.xml, Office's black) beside the one
+    it does (theme2.xml, whose dark1 is white): Word paints text1 from the one named."""
+    data = word(_parted(_styled("<w:color w:val='000000' w:themeColor='text1'/>")))
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                part = part.replace(b'Target="theme/theme1.xml"', b'Target="theme/theme2.xml"')
+            target.writestr(name, part)
+            if name == "word/theme/theme1.xml":
+                target.writestr("word/theme/theme2.xml", part.replace(
+                    b'<a:sysClr val="windowText" lastClr="000000"/>', b'<a:srgbClr val="FFFFFF"/>'))
+    assert _drug(pipeline, out.getvalue()) == [_PARTED]
+
+
 @pytest.mark.parametrize("properties", [
     "<w:color w:val='000000' w:themeColor='accent1'/>"
     "<w:shd w:val='clear' w:fill='FFFFFF' w:themeFill='accent2'/>",

@@ -945,8 +945,12 @@ class Walk:
         where dashed), which covers what it holds; around each vertex, where a cap or a
         join may paint (a miter as far as its limit lets it), a ground not known."""
         half = g.line_width / 2
-        if half <= 0:
-            return  # the thinnest line a device draws: a hairline grounds nothing
+        a, b, c, d = g.ctm[:4]
+        total, determinant = a * a + b * b + c * c + d * d, a * d - b * c
+        narrowest = math.sqrt(max(0.0, (total - math.sqrt(max(0.0, total * total - 4 *
+                                                                 determinant ** 2))) / 2))
+        if 2 * half * narrowest < TINY:
+            return  # a line too thin to hold a glyph's cell (a border, a rule): no ground
         bands, corners = [], []
         for number, line in enumerate(lines):
             points = [p for k, p in enumerate(line) if k == 0 or p != line[k - 1]]

@@ -986,8 +986,15 @@ def _theme(source: zipfile.ZipFile, names: list[str], parser) -> Theme:
     judged). _NO_THEME when the file has no theme part, or one that cannot be read."""
     from lxml import etree
 
-    part = next((name for name in names if name.startswith("word/theme/")
-                 and name.endswith(".xml")), None)
+    try:
+        part = _theme_part(etree.fromstring(source.read("word/_rels/document.xml.rels"),
+                                            parser)) \
+            if "word/_rels/document.xml.rels" in names else None
+    except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
+        part = None
+    part = part if part in names else next(
+        (name for name in names if name.startswith("word/theme/") and name.endswith(".xml")),
+        None)
     if part is None:
         return _NO_THEME
     try:
@@ -1015,6 +1022,19 @@ def _theme(source: zipfile.ZipFile, names: list[str], parser) -> Theme:
         if mapped in painted:
             painted[name] = painted[mapped]
     return {**_NO_THEME, **painted}
+
+
+def _theme_part(relationships: _Element) -> str | None:
+    """The name of the theme part the document relates to (word/theme/theme1.xml)."""
+    import posixpath
+
+    for relationship in relationships:
+        if relationship.get("Type", "").endswith("/theme") and \
+                relationship.get("TargetMode") != "External":
+            target = relationship.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join("word", target))
+    return None
 
 
 def _theme_rgb(element: _Element, prefix: str, theme: Theme) -> str | None:
