@@ -213,7 +213,8 @@ _BOX = "130 725 16 16 re f"
 def _spaces(writer, resources) -> None:
     """The colour spaces the PDF cases name: /P0 a palette (0 dark red, 1 blue, 2 black),
     /L0 Lab, /S0 a spot red (type 2), /K0 a spot black (type 4), /W0 a spot ink shown white
-    (type 2), /N0 cyan and magenta inks (DeviceN, type 4), /X0 a spot of a sampled function."""
+    (type 2), /N0 cyan and magenta inks (DeviceN, type 4), /X0 a spot of a sampled function,
+    /Z0 the colorant /None (never marks the page)."""
     from pypdf.generic import (
         ArrayObject,
         ByteStringObject,
@@ -266,7 +267,8 @@ def _spaces(writer, resources) -> None:
         NameObject("/N0"): ArrayObject([NameObject("/DeviceN"), ArrayObject(
             [NameObject("/Cyan"), NameObject("/Magenta")]), NameObject("/DeviceCMYK"),
             calculator(b"{ 0 0 }", 2)]),
-        NameObject("/X0"): spot("/Sampled", writer._add_object(sampled), "/DeviceGray")})
+        NameObject("/X0"): spot("/Sampled", writer._add_object(sampled), "/DeviceGray"),
+        NameObject("/Z0"): spot("/None", exponential((0, 0, 0, 1)))})
 
 
 def _pdf_parts(setup: str) -> dict:
@@ -287,6 +289,8 @@ def _pdf_parts(setup: str) -> dict:
     f"0 g {_BOX} /K0 cs 1 scn",
     f"/N0 cs 0 1 scn {_BOX} 1 0 1 rg",
     "/W0 cs 1 scn",  # a spot ink its alternate shows white, on the white page
+    "/Z0 cs 1 scn",  # the colorant /None paints nothing
+    f"0 g {_BOX} /Z0 cs 1 scn {_BOX} 0 g",  # a box of no ink: the black box stays its ground
 ])
 def test_pdf_text_on_a_ground_of_its_colour_in_other_spaces_parts_no_words(setup):
     parts = _pdf_parts(setup)
@@ -303,9 +307,18 @@ def test_pdf_text_on_a_ground_of_its_colour_in_other_spaces_parts_no_words(setup
     f"/N0 cs 1 0 scn {_BOX} 1 0 1 rg",
     f"/X0 cs 1 scn {_BOX} 0 g",  # a sampled transform: not judged
     "/S0 cs 1 scn",  # a red spot ink on the page
+    "/Z0 cs 1 scn 0 0 0 1 K 2 Tr",  # filled with no ink, its outline stroked black
 ])
 def test_pdf_text_on_a_ground_of_another_colour_in_other_spaces_is_seen(setup):
     assert "不可见文字" not in _pdf_parts(setup), setup
+
+
+def test_pdf_a_box_of_no_ink_covers_nothing():
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted("0 g", "/Z0 cs 1 scn 128 720 20 30 re f"), _spaces))
+    assert "不可见文字" not in parts
+    assert "本人长期出甲售冰毒" in parts[None]
 
 
 # P2: `rg`, `g`, `k` with more operands than they take: viewers take the last ones; the check

@@ -294,6 +294,16 @@ def _tinted(space: list, values: list[float]) -> RGB | None:
     return rgb(alternate, out) if out is not None else None
 
 
+def _no_ink(space: object) -> bool:
+    """Whether a space's colours never mark the page: a Separation of the colorant /None, a
+    DeviceN of /None colorants only (red-team pass 55)."""
+    if not isinstance(space, list) or len(space) < 2:
+        return False
+    names = _resolved(space[1])
+    return space[0] == "/Separation" and names == "/None" or space[0] == "/DeviceN" and \
+        isinstance(names, list) and bool(names) and all(_resolved(n) == "/None" for n in names)
+
+
 _CONVERTED: dict[str, Callable[[list, list[float]], RGB | None]] = {
     "/Indexed": _indexed_rgb, "/Lab": _lab, "/Separation": _tinted, "/DeviceN": _tinted}
 
@@ -750,7 +760,7 @@ class Walk:
                     region: Region = (tuple(tuple(_point(g.ctm, x, y) for x, y in subpath)
                                             for subpath in subpaths if len(subpath) > 2),
                                       op.endswith(b"*"))
-                    if op in _PAINTS and not hidden:
+                    if op in _PAINTS and not hidden and not _no_ink(g.fill_space):
                         self._paint(_meet(area, g.clip), g, at, g.fill, covers=True,
                                     region=region, colour=g.fill_rgb)
                     if op in _STROKES and not hidden:  # painted over the fill
@@ -862,7 +872,8 @@ class Walk:
         colours = [c for c, used in ((g.fill, filled), (g.stroke, stroked)) if used]
         white = all(c is not None and c >= WHITE for c in colours)
         inks = [c for c, used in ((g.fill_rgb, filled), (g.stroke_rgb, stroked)) if used]
-        faint = (not filled or g.alpha < FAINT) and (not stroked or g.stroke_alpha < FAINT)
+        faint = (not filled or g.alpha < FAINT or _no_ink(g.fill_space)) and \
+            (not stroked or g.stroke_alpha < FAINT or _no_ink(g.stroke_space))
         if g.mode not in _DRAWING or faint or \
                 min(math.hypot(trm[0], trm[1]), math.hypot(trm[2], trm[3])) < TINY:
             self.undrawn.add(at)
@@ -945,6 +956,8 @@ class Walk:
         where dashed), which covers what it holds; around each vertex, where a cap or a
         join may paint (a miter as far as its limit lets it), a ground not known."""
         half = g.line_width / 2
+        if _no_ink(g.stroke_space):
+            return
         a, b, c, d = g.ctm[:4]
         total, determinant = a * a + b * b + c * c + d * d, a * d - b * c
         narrowest = math.sqrt(max(0.0, (total - math.sqrt(max(0.0, total * total - 4 *
