@@ -916,9 +916,20 @@ _TINY = 2
 _CRUSHED = 10
 _LIGHT = 0xF0  # each of red, green and blue at least this: #F0F0F0 on white is not seen
 _WHITE_THEMES = {"background1", "light1"}
-# a theme's text colour, as Office's themes and every template Word ships paint it (the theme
-# part is not read): black, as _WHITE_THEMES are white (red-team pass 52 W3)
+# a theme's text colour, as Office's themes and every template Word ships paint it: black, as
+# _WHITE_THEMES are white (red-team pass 52 W3); what a file's theme part says comes first
 _BLACK_THEMES = {"text1", "dark1"}
+Theme = dict[str, str]  # a w:themeColor name (text1, accent1, …) → the RRGGBB it paints
+_NO_THEME: Theme = {**dict.fromkeys(_BLACK_THEMES, "000000"),
+                    **dict.fromkeys(_WHITE_THEMES, "FFFFFF")}
+# w:themeColor's names → the theme part's colour scheme (a:clrScheme); text1, background1, …
+# go through the settings' w:clrSchemeMapping (t1, bg1, …), dark1 by default
+_SCHEME = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2",
+           **{f"accent{i}": f"accent{i}" for i in range(1, 7)},
+           "hyperlink": "hlink", "followedHyperlink": "folHlink"}
+_MAPPED = {"text1": ("t1", "dark1"), "background1": ("bg1", "light1"),
+           "text2": ("t2", "dark2"), "background2": ("bg2", "light2")}
+_SYSTEM = {"windowText": "000000", "window": "FFFFFF"}
 
 
 def without_hidden(data: bytes) -> bytes:
@@ -935,8 +946,10 @@ def without_hidden(data: bytes) -> bytes:
         return data
     parser = etree.XMLParser(resolve_entities=False, huge_tree=False)
     try:
-        styles = _hiding_styles(etree.fromstring(source.read("word/styles.xml"), parser)) \
-            if "word/styles.xml" in names else _Styles({}, {}, None)
+        theme = _theme(source, names, parser)
+        styles = _hiding_styles(etree.fromstring(source.read("word/styles.xml"), parser),
+                                theme) \
+            if "word/styles.xml" in names else _Styles({}, {}, None, theme=theme)
         body = etree.fromstring(source.read("word/document.xml"), parser) \
             if "word/document.xml" in names else None
     except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
@@ -966,11 +979,94 @@ def without_hidden(data: bytes) -> bytes:
     return out.getvalue() if changed else data
 
 
-def _hidden_flag(properties: _Element | None, aspect: str = "hidden") -> bool | None:
+def _theme(source: zipfile.ZipFile, names: list[str], parser) -> Theme:
+    """The colours the document's theme part paints for each w:themeColor name (red-team
+    pass 55: accent1 text on an accent1 fill; a theme whose dark1 is white), over _NO_THEME;
+    a colour the scheme gives otherwise than as RGB or a system colour is left out (not
+    judged). _NO_THEME when the file has no theme part, or one that cannot be read."""
+    from lxml import etree
+
+    try:
+        part = _theme_part(etree.fromstring(source.read("word/_rels/document.xml.rels"),
+                                            parser)) \
+            if "word/_rels/document.xml.rels" in names else None
+    except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
+        part = None
+    part = part if part in names else next(
+        (name for name in names if name.startswith("word/theme/") and name.endswith(".xml")),
+        None)
+    if part is None:
+        return _NO_THEME
+    try:
+        scheme = etree.fromstring(source.read(part), parser).find(f".//{_A}clrScheme")
+        settings = etree.fromstring(source.read("word/settings.xml"), parser) \
+            if "word/settings.xml" in names else None
+    except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
+        return _NO_THEME
+    if scheme is None:
+        return _NO_THEME
+    painted: Theme = {}
+    for name, tag in _SCHEME.items():
+        entry = scheme.find(_A + tag)
+        colour = entry[0] if entry is not None and len(entry) else None
+        if colour is None or len(colour):  # a colour modified (lumMod, …): not worked out
+            continue
+        value = colour.get("val", "") if colour.tag == _A + "srgbClr" else \
+            colour.get("lastClr") or _SYSTEM.get(colour.get("val", ""), "") \
+            if colour.tag == _A + "sysClr" else ""
+        if _rgb(value):
+            painted[name] = value.upper()
+    mapping = settings.find(_W + "clrSchemeMapping") if settings is not None else None
+    for name, (attribute, usual) in _MAPPED.items():
+        mapped = mapping.get(_W + attribute, usual) if mapping is not None else usual
+        if mapped in painted:
+            painted[name] = painted[mapped]
+    return {**_NO_THEME, **painted}
+
+
+def _theme_part(relationships: _Element) -> str | None:
+    """The name of the theme part the document relates to (word/theme/theme1.xml)."""
+    import posixpath
+
+    for relationship in relationships:
+        if relationship.get("Type", "").endswith("/theme") and \
+                relationship.get("TargetMode") != "External":
+            target = relationship.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join("word", target))
+    return None
+
+
+def _theme_rgb(element: _Element, prefix: str, theme: Theme) -> str | None:
+    """The colour (RRGGBB) a theme colour named on `element` paints (`prefix`: "themeColor"
+    on w:color, "themeFill" or "themeColor" on w:shd), tinted (lightened towards white) or
+    shaded (darkened) as Word does, on the colour's lightness; None when none is named or
+    the theme does not say it."""
+    name = element.get(_W + prefix, "")
+    base = theme.get(name)
+    stem = prefix[:-5] if prefix.endswith("Color") else prefix  # themeTint, themeFillTint
+    tint = _hex(element.get(f"{_W}{stem}Tint", "FF"))
+    shade = _hex(element.get(f"{_W}{stem}Shade", "FF"))
+    if base is None or tint is None or shade is None:
+        return None
+    import colorsys
+
+    hue, light, saturation = colorsys.rgb_to_hls(*(int(base[i:i + 2], 16) / 255
+                                                   for i in (0, 2, 4)))
+    light = light * shade / 255
+    light = light * tint / 255 + 1 - tint / 255
+    red, green, blue = colorsys.hls_to_rgb(hue, light, saturation)
+    return "".join(f"{round(c * 255):02X}" for c in (red, green, blue))
+
+
+def _hidden_flag(properties: _Element | None, aspect: str = "hidden",
+                 theme: Theme = _NO_THEME) -> bool | None:
     """Whether run properties hide (True), show (False) or say nothing (None), by one
     aspect (_FLAGS): the hidden effect, a white colour, a size too small to read, or a
     width squeezed to nothing."""
-    return None if properties is None else _FLAGS[aspect](properties)
+    if properties is None:
+        return None
+    return _white_flag(properties, theme) if aspect == "white" else _FLAGS[aspect](properties)
 
 
 def _vanish_flag(properties: _Element) -> bool | None:
@@ -980,11 +1076,13 @@ def _vanish_flag(properties: _Element) -> bool | None:
     return any(flag.get(_W + "val", "true").lower() not in _OFF for flag in flags)
 
 
-def _white_flag(properties: _Element) -> bool | None:
+def _white_flag(properties: _Element, painted: Theme = _NO_THEME) -> bool | None:
     colour = properties.find(_W + "color")
     if colour is None:
         return None
     theme = colour.get(_W + "themeColor", "")
+    if theme and (resolved := _theme_rgb(colour, "themeColor", painted)):
+        return all(int(resolved[i:i + 2], 16) >= _LIGHT for i in (0, 2, 4))
     if theme:  # Word draws the theme's colour, not the one written beside it
         shade = colour.get(_W + "themeShade", "FF")  # a shade darkens the colour by it
         tint = _hex(colour.get(_W + "themeTint", "FF"))  # a tint lightens any colour to white
@@ -1039,15 +1137,20 @@ _HIGHLIGHTS = {"white": "FFFFFF", "black": "000000", "yellow": "FFFF00", "green"
 _UNKNOWN = "?"  # a ground whose colour is not worked out (a pattern's mix)
 
 
-def _ground(properties: _Element | None) -> str | None:
+def _ground(properties: _Element | None, theme: Theme = _NO_THEME) -> str | None:
     """The colour (RRGGBB) properties paint behind their text: a highlight, or a shading's
     fill (a solid one's colour); _UNKNOWN for a patterned one; None for none."""
     if properties is None:
         return None
-    marked = properties.find(_W + "highlight")
+    return _ground_of(properties.find(_W + "highlight"), properties.find(_W + "shd"), theme)
+
+
+def _ground_of(marked: _Element | None, shading: _Element | None,
+               theme: Theme = _NO_THEME) -> str | None:
+    """The ground a highlight and a shading paint (either may be None: not written), as
+    `_ground` says."""
     if marked is not None and marked.get(_W + "val", "none") != "none":
         return _HIGHLIGHTS.get(marked.get(_W + "val", ""), _UNKNOWN)
-    shading = properties.find(_W + "shd")
     if shading is None:
         return None
     kind = shading.get(_W + "val", "clear")
@@ -1055,8 +1158,8 @@ def _ground(properties: _Element | None) -> str | None:
         return None
     # Word paints a theme's colour where one is named, not the fill or colour written beside
     # it (red-team pass 49 W1): a theme's white, shaded no darker than near-white, is white
-    fill = _theme_ground(shading, "Fill") or shading.get(_W + "fill", "auto")
-    ink = _theme_ground(shading, "Color") or shading.get(_W + "color", "auto")
+    fill = _theme_ground(shading, "Fill", theme) or shading.get(_W + "fill", "auto")
+    ink = _theme_ground(shading, "Color", theme) or shading.get(_W + "color", "auto")
     colour = fill if kind == "clear" else ink
     if kind == "clear" and colour.upper() == "AUTO":
         return None
@@ -1074,21 +1177,21 @@ def _rgb(colour: str) -> bool:
     return len(colour) == 6 and all(_hex(colour[i:i + 2]) is not None for i in (0, 2, 4))
 
 
-def _theme_ground(shading: _Element, which: str) -> str | None:
-    """The colour a shading's theme fill or colour ("Fill", "Color") paints: FFFFFF for a
-    theme's white shaded no darker than near-white, _UNKNOWN for any other theme's colour
-    (the theme is not read), None where no theme is named."""
-    theme = shading.get(f"{_W}theme{which}")
-    if not theme:
+def _theme_ground(shading: _Element, which: str, theme: Theme = _NO_THEME) -> str | None:
+    """The colour a shading's theme fill or colour ("Fill", "Color") paints: the theme's
+    (red-team pass 55), else FFFFFF for a theme's white shaded no darker than near-white,
+    _UNKNOWN for any other theme's colour, None where no theme is named."""
+    name = shading.get(f"{_W}theme{which}")
+    if not name:
         return None
+    if resolved := _theme_rgb(shading, f"theme{which}", theme):
+        return resolved
     shade = _hex(shading.get(f"{_W}theme{which}Shade", "FF"))
     tint = _hex(shading.get(f"{_W}theme{which}Tint", "FF"))
     if shade == 0xFF and tint is not None and tint <= 0xFF - _LIGHT:
         return "FFFFFF"  # tinted to near-white, whatever the colour
-    if theme in _WHITE_THEMES and shade is not None and shade >= _LIGHT:
+    if name in _WHITE_THEMES and shade is not None and shade >= _LIGHT:
         return "FFFFFF"
-    if theme in _BLACK_THEMES and shade == 0xFF and tint == 0xFF:
-        return "000000"  # a theme's black, as _colour_of reads it for text
     return _UNKNOWN
 
 
@@ -1099,37 +1202,48 @@ def _alike(one: str, other: str) -> bool:
                for i in (0, 2, 4))
 
 
-def _shaded(properties: _Element | None) -> bool:
-    """Whether properties give the text a background of its own that white text shows on:
-    one not white or near-white."""
-    ground = _ground(properties)
+def _shaded(ground: str | None) -> bool:
+    """Whether a ground (`_ground`) is a background white text shows on: one not white or
+    near-white."""
     return ground is not None and (ground == _UNKNOWN or not _alike(ground, "FFFFFF"))
 
 
-def _own_colour(run: _Element) -> str | None:
-    """A run's own colour as it writes it (RRGGBB; None for auto, a theme's, or none)."""
-    return _colour_of(run.find(_W + "rPr"))
-
-
-def _colour_of(properties: _Element | None) -> str | None:
-    """The colour run properties write (RRGGBB; None for auto, a theme's, or none). A theme's
-    black or white, neither shaded nor tinted, is that colour: text1 on a black highlight is
-    as unseen as 000000 on it."""
+def _colour_of(properties: _Element | None, theme: Theme = _NO_THEME) -> str | None:
+    """The colour run properties write (RRGGBB; None for auto, a theme's the theme does not
+    say, or none). A theme's colour is the theme part's, tinted or shaded (red-team pass 55):
+    accent1 text on an accent1 fill is as unseen as red on red."""
     colour = properties.find(_W + "color") if properties is not None else None
-    if colour is not None and (theme := colour.get(_W + "themeColor")):
-        untouched = colour.get(_W + "themeShade", "FF").upper() == "FF" and \
-            colour.get(_W + "themeTint", "FF").upper() == "FF"
-        if untouched and theme in _BLACK_THEMES:
-            return "000000"
-        if untouched and theme in _WHITE_THEMES:
-            return "FFFFFF"
-        return None
+    if colour is not None and colour.get(_W + "themeColor"):
+        return _theme_rgb(colour, "themeColor", theme)
     if colour is None:
         return None
     value = colour.get(_W + "val", "")
     if len(value) != 6 or any(_hex(value[i:i + 2]) is None for i in (0, 2, 4)):
         return None
     return value.upper()
+
+
+# a highlight and a shading as written (either None: not written), nearest first: a shading
+# written, even `nil` or clear on auto, stops those of the styles below it (red-team pass 55)
+Marks = tuple["_Element | None", "_Element | None"]
+_NO_MARKS: Marks = (None, None)
+
+
+def _marks(properties: _Element | None) -> Marks:
+    if properties is None:
+        return _NO_MARKS
+    return properties.find(_W + "highlight"), properties.find(_W + "shd")
+
+
+def _nearest(*marks: Marks) -> Marks:
+    """Each of a highlight and a shading from the first that writes it."""
+    return (next((m[0] for m in marks if m[0] is not None), None),
+            next((m[1] for m in marks if m[1] is not None), None))
+
+
+# a table style's conditional parts (w:tblStylePr: first row, banded rows, …): which applies
+# to a cell is not worked out; the cell's ground is the style's only where they all agree
+_CELL, _TABLE = "tcPr", "tblPr"
 
 
 @dataclass
@@ -1140,21 +1254,25 @@ class _Styles:
     hiding: dict[str, dict[str, bool]]
     default: dict[str, bool | None]
     paragraph_default: str | None
-    shaded: frozenset[str] = frozenset()  # styles that give their text a background
     background: bool = False              # the page's own colour (w:background)
-    # the colour (RRGGBB) and the ground (_ground) each style's run properties give its text,
-    # through `basedOn`: a style's red on a run's red shading hides as the run's own red does
+    # the colour (RRGGBB) each style's run properties give its text, through `basedOn`, and
+    # the highlight and shading (Marks) they paint behind it: a style's red on a run's red
+    # shading hides as the run's own red does
     colours: dict[str, str] = field(default_factory=dict)
-    grounds: dict[str, str] = field(default_factory=dict)
-    # the ground each paragraph style's paragraph properties paint (through `basedOn`), and
+    marks: dict[str, Marks] = field(default_factory=dict)
+    # the shading each paragraph style's paragraph properties paint (through `basedOn`), and
     # the document's defaults (w:docDefaults): a run takes its colour from them too, and a
     # paragraph its shading — red text on a paragraph style's red shading is unseen as on a
     # paragraph's own (red-team pass 50 W1, W2); "" in `colours`: a colour no RGB (auto, a
-    # theme's) written there, which stops the styles and defaults below it
-    paragraph_grounds: dict[str, str] = field(default_factory=dict)
+    # theme's the theme does not say) written there, which stops the styles and defaults
+    # below it
+    paragraph_shadings: dict[str, _Element] = field(default_factory=dict)
     default_colour: str | None = None
-    default_ground: str | None = None
-    paragraph_default_ground: str | None = None
+    default_marks: Marks = _NO_MARKS
+    paragraph_default_shading: _Element | None = None
+    # each table style's ground of a cell and of the table (red-team pass 55)
+    table_grounds: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    theme: Theme = field(default_factory=lambda: _NO_THEME)
 
     def hides(self, run: _Element) -> bool:
         if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
@@ -1164,23 +1282,40 @@ class _Styles:
         # its own colour on the nearest ground that it, its paragraph, cell or table paints:
         # red on red, black on a black highlight, white on a white highlight
         names = self._styles_of(run)
-        colour = _own_colour(run) if run.find(f"{_W}rPr/{_W}color") is not None else next(
-            (self.colours[name] for name in names if name in self.colours), self.default_colour)
+        colour = _colour_of(run.find(_W + "rPr"), self.theme) \
+            if run.find(f"{_W}rPr/{_W}color") is not None else next(
+                (self.colours[name] for name in names if name in self.colours),
+                self.default_colour)
         if not colour:
             return False
-        for above in (run, *run.iterancestors(W_P, W_TC, W_TBL)):
-            tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}.get(above.tag, "rPr")
-            ground = _ground(above.find(_W + tag))
-            if ground is None and above is run:  # its character or paragraph style's, or
-                ground = next((self.grounds[name] for name in names if name in self.grounds),
-                              self.default_ground)  # the document's default
-            if ground is None and above.tag == W_P:  # its paragraph style's, or the default
-                style = self._pstyle(run)
-                ground = self.paragraph_grounds.get(style, self.paragraph_default_ground) \
-                    if style else self.paragraph_default_ground
-            if ground is not None:
-                return ground != _UNKNOWN and _alike(colour, ground)
-        return False
+        ground = next((ground for ground in self._grounds(run) if ground is not None), None)
+        return ground is not None and ground != _UNKNOWN and _alike(colour, ground)
+
+    def _grounds(self, run: _Element) -> Iterator[str | None]:
+        """The grounds behind a run, nearest first: its own highlight or shading, its
+        paragraph's, each cell's and table's around it — each as written there, else as
+        its style (a table's for a cell and a table) or the document's defaults say."""
+        names = self._styles_of(run)
+        yield _ground_of(*_nearest(_marks(run.find(_W + "rPr")),
+                                   *(self.marks[name] for name in names if name in self.marks),
+                                   self.default_marks), self.theme)
+        for above in run.iterancestors(W_P, W_TC, W_TBL):
+            if above.tag == W_P:
+                shading = above.find(f"{_W}pPr/{_W}shd")
+                if shading is None:
+                    style = self._pstyle_of(above)
+                    shading = self.paragraph_shadings.get(style, self.paragraph_default_shading) \
+                        if style else self.paragraph_default_shading
+                yield _ground_of(None, shading, self.theme)
+                continue
+            level = _CELL if above.tag == W_TC else _TABLE
+            shading = above.find(f"{_W}{level}/{_W}shd")
+            if shading is not None:
+                yield _ground_of(None, shading, self.theme)
+                continue
+            table = above if above.tag == W_TBL else next(above.iterancestors(W_TBL), None)
+            style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
+            yield self.table_grounds.get(_val(style) or "", {}).get(level)
 
     def _styles_of(self, run: _Element) -> list[str]:
         """The styles a run's properties come from, nearest first: its character style's,
@@ -1192,7 +1327,7 @@ class _Styles:
 
     def _aspect(self, run: _Element, aspect: str) -> bool:
         properties = run.find(_W + "rPr")
-        own = _hidden_flag(properties, aspect)
+        own = _hidden_flag(properties, aspect, self.theme)
         if own is not None:
             return own
         style = properties.find(_W + "rStyle") if properties is not None else None
@@ -1206,75 +1341,105 @@ class _Styles:
 
     def _pstyle(self, run: _Element) -> str | None:
         paragraph = next(run.iterancestors(W_P), None)
-        pstyle = None
-        if paragraph is not None:
-            found = paragraph.find(f"{_W}pPr/{_W}pStyle")
-            pstyle = found.get(_W + "val") if found is not None else None
-        return pstyle or self.paragraph_default
+        return self._pstyle_of(paragraph) if paragraph is not None else self.paragraph_default
+
+    def _pstyle_of(self, paragraph: _Element) -> str | None:
+        found = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        return (found.get(_W + "val") if found is not None else None) or self.paragraph_default
 
     def _on_shading(self, run: _Element) -> bool:
-        if self.background or _shaded(run.find(_W + "rPr")):
+        """Whether a run is on a ground white text shows on: the page's own colour, a text
+        box (it may be filled), or the nearest ground behind it not white."""
+        if self.background or next(run.iterancestors(_TXBX), None) is not None:
             return True
-        for above in run.iterancestors(W_P, W_TC, W_TBL):
-            tag = {W_P: "pPr", W_TC: "tcPr", W_TBL: "tblPr"}[above.tag]
-            if _shaded(above.find(_W + tag)):
-                return True
-        # a style's own shading, or a text box (it may be filled): not known to be white
-        properties = run.find(_W + "rPr")
-        style = properties.find(_W + "rStyle") if properties is not None else None
-        names = {style.get(_W + "val", "") if style is not None else "", self._pstyle(run) or ""}
-        return bool(names & self.shaded) or next(run.iterancestors(_TXBX), None) is not None
+        return _shaded(next((ground for ground in self._grounds(run) if ground is not None),
+                            None))
 
 
-def _hiding_styles(root: _Element) -> _Styles:
+def _hiding_styles(root: _Element, theme: Theme = _NO_THEME) -> _Styles:
     own: dict[str, tuple[_Element | None, str | None]] = {}
     paragraph_own: dict[str, _Element | None] = {}
     paragraph_default = None
-    shaded: set[str] = set()
     for style in root.iter(_W + "style"):
         sid = style.get(_W + "styleId", "")
         based = style.find(_W + "basedOn")
         own[sid] = (style.find(_W + "rPr"), based.get(_W + "val") if based is not None else None)
         paragraph_own[sid] = style.find(_W + "pPr")
-        if any(_shaded(style.find(_W + tag)) for tag in ("rPr", "pPr", "tblPr", "tcPr")):
-            shaded.add(sid)
         if style.get(_W + "type") == "paragraph" and \
                 style.get(_W + "default", "").lower() in ("1", "true", "on"):
             paragraph_default = sid
     hiding: dict[str, dict[str, bool]] = {}
     colours: dict[str, str] = {}
-    grounds: dict[str, str] = {}
-    paragraph_grounds: dict[str, str] = {}
+    marks: dict[str, Marks] = {}
+    paragraph_shadings: dict[str, _Element] = {}
     for sid in own:
         seen, at = set(), sid
-        colour = ground = paragraph_ground = None
+        colour, mark, paragraph_shading = None, _NO_MARKS, None
         said = False  # a colour written (a theme's or auto too): the styles below are not read
         while at is not None and at in own and at not in seen:
             seen.add(at)
             properties = own[at][0]
             if not said and properties is not None and properties.find(_W + "color") is not None:
-                colour, said = _colour_of(properties), True
-            ground = ground or _ground(properties)
-            paragraph_ground = paragraph_ground or _ground(paragraph_own[at])
+                colour, said = _colour_of(properties, theme), True
+            mark = _nearest(mark, _marks(properties))
+            if paragraph_shading is None and paragraph_own[at] is not None:
+                paragraph_shading = paragraph_own[at].find(_W + "shd")
             at = own[at][1]
         if said:
             colours[sid] = colour or ""  # auto or a theme's: the defaults are not read either
-        if ground:
-            grounds[sid] = ground
-        if paragraph_ground:
-            paragraph_grounds[sid] = paragraph_ground
+        if mark != _NO_MARKS:
+            marks[sid] = mark
+        if paragraph_shading is not None:
+            paragraph_shadings[sid] = paragraph_shading
         for aspect in _FLAGS:
             seen, at, flag = set(), sid, None
             while at is not None and at in own and at not in seen and flag is None:
                 seen.add(at)
-                flag = _hidden_flag(own[at][0], aspect)
+                flag = _hidden_flag(own[at][0], aspect, theme)
                 at = own[at][1]
             if flag is not None:
                 hiding.setdefault(sid, {})[aspect] = flag
     defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     paragraph_defaults = root.find(f"{_W}docDefaults/{_W}pPrDefault/{_W}pPr")
-    return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect) for aspect in _FLAGS},
-                   paragraph_default, shaded=frozenset(shaded), colours=colours,
-                   grounds=grounds, paragraph_grounds=paragraph_grounds,
-                   default_colour=_colour_of(defaults), default_ground=_ground(defaults),
-                   paragraph_default_ground=_ground(paragraph_defaults))
+    return _Styles(hiding, {aspect: _hidden_flag(defaults, aspect, theme) for aspect in _FLAGS},
+                   paragraph_default, colours=colours, marks=marks,
+                   paragraph_shadings=paragraph_shadings,
+                   default_colour=_colour_of(defaults, theme), default_marks=_marks(defaults),
+                   paragraph_default_shading=paragraph_defaults.find(_W + "shd")
+                   if paragraph_defaults is not None else None,
+                   table_grounds=_table_grounds(root, theme), theme=theme)
+
+
+def _table_grounds(root: _Element, theme: Theme) -> dict[str, dict[str, str | None]]:
+    """Each table style's ground of a cell (its w:tcPr's shading) and of the table (its
+    w:tblPr's), through `basedOn` (red-team pass 55). A style's conditional parts
+    (w:tblStylePr: the first row, banded rows, …) shade some cells only, which ones not
+    worked out: where one paints another ground than the whole style's, the cell's (or the
+    table's) is _UNKNOWN — never judged hidden, and white text on it is seen."""
+    styles = {style.get(_W + "styleId", ""): style for style in root.iter(_W + "style")
+              if style.get(_W + "type") == "table"}
+    found: dict[str, dict[str, str | None]] = {}
+    for sid in styles:
+        seen, at = set(), sid
+        whole: dict[str, _Element] = {}  # the shading of each level, nearest first
+        parts: dict[tuple[str, str], _Element] = {}  # (condition, level) → shading
+        while at in styles and at not in seen:
+            seen.add(at)
+            style = styles[at]
+            for level in (_CELL, _TABLE):
+                shading = style.find(f"{_W}{level}/{_W}shd")
+                if shading is not None:
+                    whole.setdefault(level, shading)
+                for part in style.findall(_W + "tblStylePr"):
+                    shading = part.find(f"{_W}{level}/{_W}shd")
+                    if shading is not None:
+                        parts.setdefault((part.get(_W + "type", ""), level), shading)
+            at = _val(style.find(_W + "basedOn"))
+        grounds: dict[str, str | None] = {}
+        for level in (_CELL, _TABLE):
+            ground = _ground_of(None, whole.get(level), theme)
+            others = {_ground_of(None, shading, theme)
+                      for (_, at_level), shading in parts.items() if at_level == level}
+            grounds[level] = ground if others <= {ground} else _UNKNOWN
+        found[sid] = grounds
+    return found
