@@ -383,9 +383,11 @@ def _base_root(root: Path, base: str | None, config: Config, report: GateReport)
         if touched:  # the same: the base trusts nothing to check it against
             _refuse_roster(report, now, "roster_unpinned")
         return None
-    # the export at the base revision is also an anchor: attestations must carry its records
-    return _within_reach(pinned.anchored(trusted) if pinned else attest.root_of(trusted),
-                         root, report, touched=touched)
+    # the export at the base revision is also an anchor: attestations must carry its records,
+    # and their releases satisfy its policy (the one in force when the change is merged)
+    anchor = pinned.anchored(trusted) if pinned else attest.root_of(trusted)
+    return _within_reach(dataclasses.replace(anchor, policy=trusted.policy), root, report,
+                         touched=touched)
 
 
 def _refuse_roster(report: GateReport, now: str | None, why: str) -> None:

@@ -13,6 +13,7 @@ import secrets
 import stat
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review import jsonfile
 from review.errors import ReviewError, StoreError
@@ -25,6 +26,10 @@ from review.workflow.history import History, release_problem
 from review.workflow.history import build as build_history
 from review.workflow.keys import Identity
 from review.workflow.workspace import Workspace
+
+if TYPE_CHECKING:
+    from review.workflow.policy import Policy
+    from review.workflow.roster import Person
 
 ATTESTATION_TYPE = "application/vnd.review.release+json"
 ROSTER_TYPE = "application/vnd.review.roster+json"
@@ -288,8 +293,20 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str,
     findings = [Finding.from_dict(f) for f in version.findings]
     # the store's log last: what the rule refuses is said as such, before where it was signed
     return release_problem(history, state.policy, releaser, findings) or (
+        _policy_since(history, state.policy, root, releaser, findings)) or (
         differences(version.resources, shown) if shown is not None else None) or (
         _logged(root, records) if root.store else None)
+
+
+def _policy_since(history: History, policy: Policy, root: trust.Root, releaser: Person,
+                  findings: list[Finding]) -> str | None:
+    """CI: why the release does not satisfy the policy in force at the base revision, when
+    that policy is not the one it was released under (two levels since, a publisher apart),
+    or None. A draft released before the office raised its policy is published under it."""
+    if root.policy is None or root.policy == policy:
+        return None
+    problem = release_problem(history, root.policy, releaser, findings)
+    return Msg("att_policy_since", problem=problem) if problem else None
 
 
 def _logged(root: trust.Root, records: list[Record]) -> str | None:

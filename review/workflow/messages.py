@@ -475,6 +475,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att_void": ("它的发布（第 {seq} 条记录）是规则所不允许的，已被名册导出列为无效",
                  "its release (record {seq}) is one the rules refused, named void by the roster "
                  "export"),
+    "att_policy_since": ("它按发布当时的审核链放行，而主分支的名册导出中现行的审核链"
+                         "要求更多（{problem}）：请重新提交、审核并发布",
+                         "it was released under the review chain of its day, and the chain in "
+                         "force in the default branch's roster export asks for more ({problem}): "
+                         "submit, approve and release it again"),
     "att_void_store": ("它的发布（第 {seq} 条记录）是规则所不允许的（见 `review audit verify`）",
                        "its release (record {seq}) is one the rules refused (see `review audit "
                        "verify`)"),

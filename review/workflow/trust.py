@@ -72,6 +72,10 @@ class Root:
     # admin key that was once enough is no root; and a release before it is taken only where
     # an export holding it says the log held that release.
     checkpoint: tuple[int, str] | None = None
+    # CI: the policy in force at the base revision's export. A release is published when its
+    # change is merged, so it must also satisfy that policy: a draft released under one level
+    # before the office raised it to two is not published on one.
+    policy: Policy | None = field(default=None, hash=False, compare=False)
 
     def __str__(self) -> str:
         return self.admin + (f"@{self.workspace}" if self.workspace else "") + \
@@ -84,7 +88,7 @@ class Root:
         return Root(self.admin, self.workspace or trusted.workspace,
                     self.known | {(r.seq, r.computed_hash()) for r in trusted.records},
                     dict(trusted.log), revoked=_revoked(trusted), items=dict(trusted.items),
-                    void=trusted.void, checkpoint=self.checkpoint)
+                    void=trusted.void, checkpoint=self.checkpoint, policy=self.policy)
 
     def extended(self, newer: Trusted) -> Root | None:
         """This root with the log's reach extended by a newer export from the same root, and
@@ -98,7 +102,7 @@ class Root:
         return Root(self.admin, self.workspace, self.known, log, complete=True,
                     revoked={**self.revoked, **_revoked(newer)},
                     items={**self.items, **newer.items}, void=self.void | newer.void,
-                    checkpoint=self.checkpoint)
+                    checkpoint=self.checkpoint, policy=self.policy)
 
 
 def _revoked(trusted: Trusted) -> dict[str, int]:
