@@ -25,13 +25,12 @@ class FileReport(NamedTuple):
     approval: FileProblem | None = None  # ci with require-approval: why it is not approved
 
 
-@dataclass
-class GateSummary:
+class GateSummary(NamedTuple):
     """What only `review ci` reports: the files the change deletes and its verdict."""
 
     deleted: list[str]
     exit_code: int
-    outside: list[str] = field(default_factory=list)  # changed files outside [ci] paths
+    outside: Sequence[str] = ()  # changed files outside [ci] paths
 
 
 class LazyRules:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -49,11 +48,13 @@ class Body(NamedTuple):
     party: str = ""  # the party organisation whose 书记 a writer gives it (街道党工委)
 
 
-@dataclass(frozen=True)
 class Offices:
-    titles: tuple[str, ...]
-    not_after: tuple[str, ...]
-    bodies: tuple[Body, ...]
+    """The offices table (a plain class: nothing compares or prints one, and a dataclass's
+    generated methods are compiled at every start)."""
+
+    def __init__(self, titles: tuple[str, ...], not_after: tuple[str, ...],
+                 bodies: tuple[Body, ...]) -> None:
+        self.titles, self.not_after, self.bodies = titles, not_after, bodies
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

@@ -23,7 +23,6 @@ import importlib.util
 import math
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,17 +85,18 @@ _PERSON_AFTER = ("同志", "先生", "女士", "老师", "书记", "主任", "�
                  "经理", "师傅", "大姐", "大爷", "等人", "等同志")
 
 
-@dataclass(frozen=True)
 class Lexicon:
     """jieba's words by length: sorted and joined (fixed width), with a quantised log
     frequency per word (one character each), so a cache load is a few strings, not 350,000
-    objects, and a lookup a binary search."""
+    objects, and a lookup a binary search. (A plain class: a dataclass's generated methods
+    are compiled at every start, and nothing compares or prints a lexicon.)"""
 
-    words: dict[int, str]
-    freqs: dict[int, str]
-    log_total: float
-    # look-ups remembered: a check asks for the same few thousand strings again and again
-    _seen: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("words", "freqs", "log_total", "_seen")
+
+    def __init__(self, words: dict[int, str], freqs: dict[int, str], log_total: float) -> None:
+        self.words, self.freqs, self.log_total = words, freqs, log_total
+        # look-ups remembered: a check asks for the same few thousand strings again and again
+        self._seen: dict[str, float | None] = {}
 
     def logp(self, word: str) -> float | None:
         seen = self._seen
