@@ -7,7 +7,7 @@ config file is validated by hand (`_validated`), each problem said in one line n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
@@ -45,23 +45,22 @@ class LexiconRef(NamedTuple):
     gate: Gate | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class CiSettings:
-    """`[ci]`: what `review ci` gates."""
+class CiSettings(NamedTuple):
+    """`[ci]`: what `review ci` gates. (Named tuples, as LexiconRef: a dataclass's methods are
+    compiled at every start.)"""
 
-    paths: list[str] = field(default_factory=list)  # publishable files (globs); default: include
+    paths: Sequence[str] = ()           # publishable files (globs); default: include
     require_approval: bool = False      # every changed publishable file needs an attestation
     baseline: Path = Path(".review/baseline.json")
     fail_on: Literal["block", "review", "never"] = "block"
 
 
-@dataclass(frozen=True, kw_only=True)
-class CalendarSettings:
+class CalendarSettings(NamedTuple):
     """`[calendar]`: the organisation's holiday files (the State Council's notice of a year,
     review.accounts.calendar.read_holidays), over the bundled calendar for the years they
     cover; paths relative to the config file."""
 
-    holidays: list[Path] = field(default_factory=list)
+    holidays: Sequence[Path] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
