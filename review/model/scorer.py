@@ -29,7 +29,6 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import gt, itemgetter, mul
 from pathlib import Path
@@ -129,20 +128,24 @@ def read_vocabulary(path: Path, expected: str, size: int) -> list[str]:
     return terms
 
 
-@dataclass
 class Scorer:
-    classes: list[str]
-    features: int               # the vocabulary's size
-    idf_squared: Sequence[float]  # (features,)
-    rows: list[Sequence[float]]   # per class after the first: idf·(coef_k − coef_0)
-    offsets: list[float]        # per class after the first: intercept_k − intercept_0
-    sublinear_tf: bool
-    vocabulary: Callable[[], list[str]] = field(repr=False)  # the n-grams, by feature index
-    automaton_file: Path | None = field(default=None, repr=False)  # the cached automaton
-    index_file: Path | None = field(default=None, repr=False)  # the cached NgramIndex
-    table_file: Path | None = field(default=None, repr=False)  # the cached NgramTable
+    """The sentence model's weights as the check scores with them. (A plain class: a
+    dataclass's methods are compiled at every start, and nothing compares scorers.)"""
 
-    def __post_init__(self) -> None:
+    def __init__(self, classes: list[str], features: int, idf_squared: Sequence[float],
+                 rows: list[Sequence[float]], offsets: list[float], sublinear_tf: bool,
+                 vocabulary: Callable[[], list[str]], automaton_file: Path | None = None,
+                 index_file: Path | None = None, table_file: Path | None = None) -> None:
+        self.classes = classes
+        self.features = features          # the vocabulary's size
+        self.idf_squared = idf_squared    # (features,)
+        self.rows = rows                  # per class after the first: idf·(coef_k − coef_0)
+        self.offsets = offsets            # per class after the first: intercept_k − intercept_0
+        self.sublinear_tf = sublinear_tf
+        self.vocabulary = vocabulary      # the n-grams, by feature index
+        self.automaton_file = automaton_file  # the cached automaton
+        self.index_file = index_file      # the cached NgramIndex
+        self.table_file = table_file      # the cached NgramTable
         self._extra: list[float] = [0.0, 0.0]  # by count; see _grow
         self._extra_squared: list[float] = [0.0, 0.0]
         self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
