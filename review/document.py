@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 
 from review import inputs
@@ -13,7 +13,6 @@ from review.location import Location
 from review.normalize import CompactView, View, compact, fold
 
 
-@dataclass
 class Document:
     """original: the document's text, which every finding's offsets index into — the decoded
     file for text kinds, the extracted text for formats such as Word or PDF.
@@ -22,17 +21,25 @@ class Document:
     `visible` but not from `raw`. parts: for a text assembled from a file's pieces, where each
     piece starts in `original` and where it is in the file (page, paragraph, table cell),
     sorted by start; empty for text kinds, whose locations are line and column.
+    (A plain class: a dataclass's methods are compiled at every start, and every check makes
+    documents but never compares them.)
     """
 
-    path: str
-    original: str
-    kind: str = "text"
-    encoding: str = "utf-8"  # how the file was encoded, so a fix can be written back alike
-    parts: Sequence[tuple[int, Location]] = ()
-    # `review-ignore` directives its reader found outside the text (Word comments); for kinds
-    # with comments in the text (Markdown, HTML) they are read from it (see `directives`)
-    found_directives: tuple | None = None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    def __init__(self, path: str, original: str, kind: str = "text", encoding: str = "utf-8",
+                 parts: Sequence[tuple[int, Location]] = (),
+                 found_directives: tuple | None = None) -> None:
+        self.path = path
+        self.original = original
+        self.kind = kind
+        self.encoding = encoding  # how the file was encoded, so a fix can be written back alike
+        self.parts = parts
+        # `review-ignore` directives its reader found outside the text (Word comments); for
+        # kinds with comments in the text (Markdown, HTML) they are read from it (directives)
+        self.found_directives = found_directives
+        self._line_starts: list[int] = []
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, kind={self.kind!r}, {len(self.original)} characters)"
 
     @cached_property
     def raw(self) -> View:
