@@ -39,9 +39,10 @@ from __future__ import annotations
 
 import bisect
 import html
+import html.entities
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from html.parser import HTMLParser
 
@@ -106,10 +107,12 @@ _CSS_ATTR = re_compile(r"\battr\(\s*([A-Za-z_][\w-]*)", re.IGNORECASE)
 # attribute read on lines of their own that part no words, a processing instruction, a
 # declaration and a CDATA section hidden as a browser hides them (a bogus comment, to its first
 # `>`), a definition with no destination read as text, a bracket inside a tag opening no link,
-# and a `[label]` after a reference's label no label but a link of its own (fifty-second).
-READINGS = (0, 1, 2, 3, 4, 5, 6, 7)
+# and a `[label]` after a reference's label no label but a link of its own (fifty-second); 8: a
+# Markdown destination ended only by ASCII white space and controls, as CommonMark ends it
+# (`](图.png\u00a0)` is a picture, no text) (fifty-sixth).
+READINGS = (0, 1, 2, 3, 4, 5, 6, 7, 8)
 CSS_TEXT, DATA_TEXT, IMAGES_AND_BREAKS, SOFT_BREAKS, DEFINITIONS, RAW_BLOCKS = 1, 2, 3, 4, 5, 6
-INLINE_HTML = 7
+INLINE_HTML, DESTINATIONS = 7, 8
 LATEST = READINGS[-1]
 _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 
@@ -123,9 +126,23 @@ _BASES: ContextVar[list[str] | None] = ContextVar("bases", default=None)
 _LOADS = {"img": ("src", "srcset", "lowsrc"), "source": ("src", "srcset"),
           "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
           "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",),
-          "script": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
-          "feimage": ("href", "xlink:href"), "use": ("href", "xlink:href")}
+          "script": ("src", "href", "xlink:href"), "input": ("src",),
+          # outside SVG, <image> is <img> to HTML's tree builder
+          "image": ("src", "srcset", "href", "xlink:href"), "feimage": ("href", "xlink:href"),
+          "use": ("href", "xlink:href")}
 _LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "prefetch", "manifest"})
+# SVG's presentation attributes whose `url()` loads a file (a paint server, a mask, a filter,
+# a clip path, a marker, a cursor): CSS as a style attribute's
+_PAINTS = frozenset({"fill", "stroke", "mask", "filter", "clip-path", "marker", "marker-start",
+                     "marker-mid", "marker-end", "cursor"})
+# SMIL: what an animation sets the attribute it names to (`<set attributeName="href" to=…>`)
+_ANIMATIONS = frozenset({"set", "animate"})
+_ANIMATED_ADDRESSES = frozenset({"href", "xlink:href", "src"})
+# `<meta http-equiv="refresh" content="0; url=next.html">`: the page put in the post's place,
+# as HTML's declarative refresh reads it (a delay, `;` or `,`, `url=`, a quote ending it)
+_REFRESH = re_compile(r"[ \t\n\f\r]*[0-9.]*[ \t\n\f\r]*[;,]?[ \t\n\f\r]*"
+                      r"(?:url[ \t\n\f\r]*=[ \t\n\f\r]*)?(?:(['\"])(.*?)(?:\1|$)|(.*))",
+                      re.IGNORECASE | re.DOTALL)
 
 
 def _note_tag(tag: str, values: dict[str, str | None]) -> None:
@@ -145,6 +162,57 @@ def _note_tag(tag: str, values: dict[str, str | None]) -> None:
         noted.extend(_srcset(value) if name == "srcset" else [value])
     if values.get("style"):
         _note_css(values["style"] or "")
+    if tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "refresh":
+        refresh = _REFRESH.match(values.get("content") or "")
+        if refresh is not None:
+            noted.append(refresh.group(2) or refresh.group(3) or "")
+    for name in _PAINTS.intersection(values):
+        _note_css(values[name] or "")
+    animated = (values.get("attributename") or "").strip().lower()
+    if tag in _ANIMATIONS and (animated in _ANIMATED_ADDRESSES or animated in _PAINTS):
+        for name in ("to", "from", "by", "values"):
+            for value in (values.get(name) or "").split(";" if name == "values" else None):
+                if animated in _PAINTS:
+                    _note_css(value)
+                elif value.strip():
+                    noted.append(value)
+
+
+# a character reference in an attribute's value; a named one's name, and its `;`
+_ATTRIBUTE_REF = re_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|([A-Za-z][A-Za-z0-9]*)(;?))")
+
+
+def _attribute_value(raw: str) -> str:
+    """An attribute's value as written, its references decoded as a browser decodes them in
+    an attribute: a named reference without `;` (`&not`, `&amp`) followed by a letter, a
+    digit or `=` is none (`x&notit.png` names x&notit.png, where html.unescape reads
+    x¬it.png)."""
+    def decoded(m: re.Match) -> str:
+        name = m.group(1)
+        if name is None or (m.group(2) and name + ";" in html.entities.html5):
+            return html.unescape(m.group())
+        for n in range(len(name), 1, -1):
+            if name[:n] in html.entities.html5:  # a name a browser knows without its `;`
+                after = (name[n:] + m.group(2) + raw[m.end():m.end() + 1])[:1]
+                if after == "=" or (after.isascii() and after.isalnum()):
+                    return m.group()
+                return html.entities.html5[name[:n]] + m.group()[1 + n:]
+        return m.group()
+
+    return _ATTRIBUTE_REF.sub(decoded, raw)
+
+
+def _noted_values(tag_text: str, attrs: list[tuple[str, str | None]]) -> dict[str, str | None]:
+    """A start tag's attributes as a browser takes them, to note what it loads: the first of
+    two of one name (html.parser keeps the last), references decoded as in an attribute."""
+    _, found = _attributes(tag_text, 0, len(tag_text))
+    raw = [tag_text[a:b] for _, a, b in found] if len(found) == len(attrs) else None
+    values: dict[str, str | None] = {}
+    for i, (name, value) in enumerate(attrs):
+        if value is not None and raw is not None:
+            value = _attribute_value(raw[i])
+        values.setdefault(name, value)
+    return values
 
 
 def _note_css(css: str) -> None:
@@ -191,7 +259,34 @@ def references(text: str, markdown: bool) -> tuple[list[str], list[str]]:
     finally:
         _NOTED.reset(token)
         _BASES.reset(bases)
-    return list(dict.fromkeys(a.strip() for a in found if a.strip())), based
+    # only the white space a browser strips from an address: a no-break or an ideographic
+    # space is part of it (review.resources refuses it: renderers read it differently)
+    found = [a.strip(" \t\n\r\f") for a in found]
+    return list(dict.fromkeys(a for a in found if a)), based
+
+
+_ANY_TAG = re_compile(r"<[A-Za-z][^>]*>?")  # to its first `>`: `<img src=a <img src=b>` too
+
+
+def loose_references(text: str) -> list[str]:
+    """The addresses every start tag anywhere in the text loads — in a script, a style, a
+    text area, a comment or code too. Where this parse reads text a browser may still find
+    markup (inside <svg> or <math> a <style>'s, <script>'s or <xmp>'s content is markup, and
+    an <img> there is HTML's again), and a CommonMark renderer an image: the files these name
+    are bound when they are there (review.resources)."""
+    token = _NOTED.set([])
+    try:
+        for m in _ANY_TAG.finditer(text):
+            name, found = _attributes(text, m.start(), m.end())
+            values: dict[str, str | None] = {}
+            for n, a, b in found:
+                values.setdefault(n, _attribute_value(text[a:b]))
+            if name != "base":
+                _note_tag(name, values)
+        found = [a.strip(" \t\n\r\f") for a in _NOTED.get() or []]
+    finally:
+        _NOTED.reset(token)
+    return list(dict.fromkeys(a for a in found if a))
 
 
 @contextmanager
@@ -608,7 +703,8 @@ class _HtmlVisible(HTMLParser):
         if tag in _FOREIGN:
             self.foreign += 1
         values = dict(attrs)
-        _note_tag(tag, values)
+        if _NOTED.get() is not None:
+            _note_tag(tag, _noted_values(self.get_starttag_text() or "", attrs))
         if tag == "template":
             # a declarative shadow root is shown in place of its host's content
             hides = self.hidden > 0 or not _shadow_root(values)
@@ -706,6 +802,11 @@ class _HtmlVisible(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         """<![CDATA[…]]>: text in SVG and MathML, read wherever it is."""
+        if _NOTED.get() is not None and not self.foreign and ">" in data:
+            # elsewhere a bogus comment, which a browser ends at its first `>`: what follows
+            # is markup, whose pictures load
+            with suppress(_Reordered):  # said by the check's own reading of the page
+                _html(data[data.index(">") + 1:] + "]]>", self.depth + 1)
         if self.hidden or not data.startswith("CDATA["):
             return
         start = self._pos() + len("<![CDATA[")
@@ -835,6 +936,10 @@ def html_view(text: str) -> View:
 # spaces (or in <>), then an optional title; a definition on a line of its own. Anything else
 # in brackets and parentheses is text a reader sees (an escaped \[…\](…) included).
 _MD_DESTINATION = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+# (reading 8) as CommonMark: only a space or an ASCII control ends it, not a no-break space,
+# and in <> an escaped `\>` or `\<` is part of it
+_MD_DESTINATION_8 = (r"(?:<(?:[^<>\n\\]|\\[^\n])*>|[^\x00-\x20\x7f()<>]*"
+                     r"(?:\([^\x00-\x20\x7f()]*\)[^\x00-\x20\x7f()<>]*)*)")
 # white space inside a tag: at most one line end (a blank line ends the paragraph, and the tag)
 _MD_SPACE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MD_SPACE0 = r"[ \t]*\n?[ \t]*"
@@ -969,7 +1074,7 @@ def _md_html_blocks(text: str, literal: list[tuple[int, int]]) -> list[tuple[int
 
 
 _MD_LINK_TITLE = r"""(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))"""
-_MD_HIDDEN = re_compile(
+_MD_HIDDEN_TEXT = (
     r"(?P<shortcut>!\[[^\[\]\n]+\](?![\[(]))"                  # ![label], a shortcut image
     rf"|(?P<target>(?<=\])(?<!\\\])\([ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?"
     r"[ \t]*\))"                                                     # [text](target "title")
@@ -980,9 +1085,11 @@ _MD_HIDDEN = re_compile(
     # (reading 7) a processing instruction, a declaration, a CDATA section: raw HTML to
     # CommonMark, a bogus comment to a browser, which ends it at its first `>`
     r"|(?P<bogus>(?=<\?.*?\?>)<\?[^>]*>|<![A-Za-z][^>]*>|(?=<!\[CDATA\[.*?\]\]>)<!\[CDATA\[[^>]*>)"
-    rf"|(?P<tag>{_MD_TAG})",        # raw HTML as CommonMark takes it: else shown as text
-    re.MULTILINE | re.DOTALL,
+    rf"|(?P<tag>{_MD_TAG})"         # raw HTML as CommonMark takes it: else shown as text
 )
+_MD_HIDDEN = re_compile(_MD_HIDDEN_TEXT, re.MULTILINE | re.DOTALL)
+_MD_HIDDEN_8 = re_compile(_MD_HIDDEN_TEXT.replace(_MD_DESTINATION, _MD_DESTINATION_8),
+                          re.MULTILINE | re.DOTALL)
 _MD_BREAK_TAG = re_compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
 # a link's title, shown as its tooltip: after the target, in quotes or parentheses
 _MD_TITLE = re_compile(r"""\s(?:"([^"]*)"|'([^']*)'|\(([^()]*)\))\s*\)?\s*$""")
@@ -1065,6 +1172,8 @@ def _md_inline_spans(text: str, start: int, end: int) -> bool:
 
 _MD_DEFINITION_LINE = re_compile(
     rf"[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION}(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*")
+_MD_DEFINITION_LINE_8 = re_compile(
+    rf"[ ]{{0,3}}\[[^\]\n]+\]:[ \t]*{_MD_DESTINATION_8}(?:[ \t]+{_MD_LINK_TITLE})?[ \t]*")
 # lines after which a new block begins: an ATX heading, a thematic break
 _MD_BLOCK_ENDED = re_compile(r"[ ]{0,3}(?:#{1,6}(?:[ \t].*)?|(?:([-*_])[ \t]*)(?:\1[ \t]*){2,})")
 
@@ -1083,7 +1192,8 @@ def _md_continues(text: str, start: int) -> bool:
         if not line.strip(" \t\r" if _reads(RAW_BLOCKS) else None) or \
                 _MD_BLOCK_ENDED.fullmatch(line):
             return False
-        if not _MD_DEFINITION_LINE.fullmatch(line) or line.lstrip(" ").startswith("[^") or \
+        if not (_MD_DEFINITION_LINE_8 if _reads(DESTINATIONS) else
+                _MD_DEFINITION_LINE).fullmatch(line) or line.lstrip(" ").startswith("[^") or \
                 not _md_labelled(line) or not _md_destined(line, line.index("]:") + 2):
             return True  # text, or a footnote (shown: a paragraph of its own that goes on)
         start = begin
@@ -1132,18 +1242,21 @@ def _md_defines(text: str, d: re.Match, elsewhere: list[tuple[int, int]]) -> boo
 
 
 _MD_ESCAPED = re_compile(r"\\([!-/:-@\[-`{-~])")
+# a reference CommonMark decodes in a destination: with its `;` (`&lt` is text)
+_MD_DESTINATION_REF = re_compile(
+    r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 
 def _md_destination(raw: str) -> str:
     """A link's or definition's destination as CommonMark reads it from what follows its
     `(` or `]:`: in <> or up to white space, escapes and references decoded."""
     raw = raw.lstrip(" \t\n")
-    if raw.startswith("<"):
-        end = raw.find(">")
-        found = raw[1:end if end >= 0 else len(raw)]
-    else:
-        found = raw.split(None, 1)[0] if raw.split() else ""
-    return html.unescape(_MD_ESCAPED.sub(r"\1", found))
+    if raw.startswith("<"):  # to its first `>` not escaped
+        found = re.match(r"<((?:[^<>\n\\]|\\[^\n])*)", raw).group(1)
+    else:  # to a space or an ASCII control, not to a no-break space
+        found = re.split(r"[\x00-\x20\x7f]", raw, maxsplit=1)[0]
+    return _MD_DESTINATION_REF.sub(lambda m: html.unescape(m.group()),
+                                   _MD_ESCAPED.sub(r"\1", found))
 
 
 def _md_destinations(text: str, elsewhere: list[tuple[int, int]]) -> dict[str, str]:
@@ -1289,7 +1402,8 @@ def _markdown(text: str) -> View:
     # (reading 7) raw HTML, inside which a bracket opens or closes no link
     tags = [t.span() for t in re.finditer(_MD_TAG, text)] if _reads(INLINE_HTML) else []
     labels: set[int] = set()  # where each `[label]` hidden as a reference's label starts
-    while (m := _MD_HIDDEN.search(text, at)) is not None:
+    hidden = _MD_HIDDEN_8 if _reads(DESTINATIONS) else _MD_HIDDEN
+    while (m := hidden.search(text, at)) is not None:
         at = m.end()
         commented = m.group().startswith("<!--") or m.group("bogus")
         if m.group("bogus") and not _reads(INLINE_HTML):
@@ -1372,7 +1486,10 @@ def _markdown(text: str) -> View:
             _md_text(out, line, text, pos, m.start(), soft)
         if noting and m.group("tag") and not m.group().startswith("</"):
             name, found = _attributes(text, m.start(), m.end())
-            _note_tag(name, {n: html.unescape(text[a:b]) for n, a, b in found})
+            noted: dict[str, str | None] = {}
+            for n, a, b in found:  # the first of two of one name, as a browser
+                noted.setdefault(n, _attribute_value(text[a:b]))
+            _note_tag(name, noted)
         raw = _MD_RAW.match(m.group())
         if raw and raw.group(1).lower() == "template":
             _, found = _attributes(text, m.start(), m.end())

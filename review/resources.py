@@ -33,8 +33,17 @@ from review.i18n import Msg
 # what the submission records of each local file (the draft's own limit is the config's)
 MAX_RESOURCE = 512 * 1024 * 1024
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# `https:chart.png`, `http:/a.png`: on a page of that scheme, a relative address (URL's
+# "special relative or authority" state) — only `//` (or `\\`) after it names a host
+_SCHEME_RELATIVE = re.compile(r"https?:(?![/\\]{2})", re.IGNORECASE)
 # a browser drops tabs and line ends anywhere in an address, and spaces and controls around it
 _DROPPED = re.compile(r"[\t\n\r]")
+# white space other than ASCII's (a no-break, an ideographic space): part of the address to a
+# browser and to CommonMark, trimmed by other renderers (markdown-it) — which file readers are
+# shown cannot be told
+_OTHER_SPACE = re.compile(r"[^\S \t\n\r\f]|\ufeff")
+# a byte a percent-escape names that is no UTF-8 (decoded as a lone surrogate)
+_UNDECODED = re.compile("[\udc80-\udcff]")
 _KINDS = ("markdown", "html")
 
 
@@ -62,20 +71,43 @@ class Shown:
         return {r.path: r for r in self.resources}
 
 
-def addresses(data: bytes, path: str) -> tuple[list[str], list[str]]:
+# A Markdown image as a CommonMark renderer may read it where the check's parse reads code or
+# text: a line indented under a paragraph's (a lazy continuation, no code), alt text over two
+# lines, a destination on a line of its own or with an escaped `)`
+_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([ \t]*\n?[ \t]*"
+                       r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\x00-\x20\x7f()\\]|\\.|"
+                       r"\((?:[^\x00-\x20\x7f()\\]|\\.)*\))+)")
+# a reference-style image's label, and a definition (its destination perhaps on the next line)
+_MD_IMAGE_LABEL = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[([^\[\]]*)\])?")
+_MD_DEFINITION = re.compile(r"^[ \t>]*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*"
+                            r"(<(?:[^<>\n\\]|\\.)*>|[^\x00-\x20\x7f]+)", re.MULTILINE)
+
+
+def addresses(data: bytes, path: str) -> tuple[list[str], list[str], list[str]]:
     """The addresses a draft's bytes load, and those of its `<base href>`s: a Markdown or
     HTML draft's (any other kind loads nothing of its own: a Word file or PDF carries its
-    pictures). InputError when the check would refuse the draft."""
+    pictures). InputError when the check would refuse the draft. Third, the addresses a
+    browser or a Markdown renderer may load where the check's parse finds none (a lenient
+    reading: every tag, and Markdown's images, anywhere, code included): bound when the file
+    is there."""
     from review import inputs
 
     kind = inputs.kind_of(path, data)
     if kind.name not in _KINDS:
-        return [], []
+        return [], [], []
     from review.decoding import decode_with_encoding
-    from review.markup import references
+    from review.markup import _md_destination, loose_references, references
 
     text, _ = decode_with_encoding(data)
-    return references(text, kind.name == "markdown")
+    found, bases = references(text, kind.name == "markdown")
+    maybe = loose_references(text)  # every tag's, in code, scripts and foreign content too
+    if kind.name == "markdown":
+        maybe += [_md_destination(m.group(1)) for m in _MD_IMAGE.finditer(text)]
+        labels = {" ".join((m.group(2) or m.group(1)).split()).casefold()
+                  for m in _MD_IMAGE_LABEL.finditer(text)}
+        maybe += [_md_destination(m.group(2)) for m in _MD_DEFINITION.finditer(text)
+                  if " ".join(m.group(1).split()).casefold() in labels]
+    return found, bases, [a for a in dict.fromkeys(maybe) if a and a not in found]
 
 
 def classify(address: str) -> tuple[str, str] | None:
@@ -86,21 +118,28 @@ def classify(address: str) -> tuple[str, str] | None:
         return None
     if address.lower().startswith("data:"):
         return None
+    if (scheme := _SCHEME_RELATIVE.match(address)) is not None:
+        address = address[scheme.end():]  # bound as local: on a page of another scheme a
+        # host, which names no file here and is refused
+        if not address:
+            return None
     if address.startswith(("//", "\\\\", "/\\", "\\/")) or _SCHEME.match(address):
         return "remote", address
     local = re.split(r"[?#]", address.replace("\\", "/"), maxsplit=1)[0]
-    return ("local", unquote(local)) if local else None
+    # escapes of other bytes than UTF-8's are kept apart (`%ff` names the byte 0xff, no U+FFFD)
+    return ("local", unquote(local, errors="surrogateescape")) if local else None
 
 
 def look(root: Path, draft: str, data: bytes) -> Shown:
     """The resources the draft `draft` (its path in the workspace at `root`) loads with
     these bytes, as they are on disk now."""
-    found, bases = addresses(data, draft)
+    found, bases, maybe = addresses(data, draft)
     shown = Shown()
     if bases:
         shown.problems.append(Msg("resource_base", draft=draft, address=bases[0]))
     seen: set[str] = set()
-    for address in found:
+    lenient = set(maybe) - set(found)
+    for address in found + maybe:
         kind = classify(address)
         if kind is None:
             continue
@@ -108,7 +147,15 @@ def look(root: Path, draft: str, data: bytes) -> Shown:
             if kind[1] not in shown.remote:
                 shown.remote.append(kind[1])
             continue
+        if _OTHER_SPACE.search(address):
+            shown.problems.append(Msg("resource_white_space", draft=draft, address=address))
+            continue
+        if _UNDECODED.search(kind[1]):
+            shown.problems.append(Msg("resource_not_utf8", draft=draft, address=address))
+            continue
         path, escapes = _resolved(draft, kind[1])
+        if escapes and address in lenient:
+            continue  # code, or no file of the workspace
         if escapes:
             shown.problems.append(Msg("resource_escapes", draft=draft, address=address))
             continue
@@ -122,6 +169,8 @@ def look(root: Path, draft: str, data: bytes) -> Shown:
         try:
             digest, size = _hashed(root / path)
         except FileNotFoundError:
+            if address in lenient:
+                continue  # code showing an image's markup, most likely; bound once it is here
             if kind[1].startswith("/"):
                 # served by the site from what the workspace does not hold (Hugo's static/):
                 # listed for the reviewer as loaded from outside; bound once it is here

@@ -205,18 +205,23 @@ def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, s
         try:
             if full.is_symlink() or not full.is_file():
                 continue  # said by the check of the file itself, when the change touches it
-            found, bases = addresses(regular_bytes(full, _MAX_SHOWING), path)
+            found, bases, maybe = addresses(regular_bytes(full, _MAX_SHOWING), path)
         except (OSError, ReviewError):
             continue  # unreadable here: nothing shows it loads a touched file
+        local = [kind[1] for kind in map(classify, found + maybe)
+                 if kind and kind[0] == "local"]
         if bases:
-            continue  # which files it shows cannot be told: refused when it is checked
+            # which files it shows cannot be told (refused when checked — and an unchanged
+            # draft is checked only here): one touched bearing the name of one it loads
+            names = {posixpath.basename(address) for address in local} - {""}
+            hit = next((t for t in sorted(touched) if posixpath.basename(t) in names), None)
+            if hit is not None:
+                out[path] = hit
+            continue
         base = posixpath.dirname(path)
-        for address in found:
-            kind = classify(address)
-            if kind is None or kind[0] != "local":
-                continue
+        for address in local:
             named = posixpath.normpath(posixpath.join(
-                "" if kind[1].startswith("/") else base, kind[1].lstrip("/")))
+                "" if address.startswith("/") else base, address.lstrip("/")))
             hit = next((t for t in sorted(touched)
                         if t == named or named.startswith(t + "/")), None)
             if hit is not None:

@@ -358,6 +358,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "请直接引用文件",
                       "{draft} loads {address} through a link ({path}): what is approved must "
                       "be the file itself; refer to the file"),
+    "resource_white_space": ("{draft} 引用的地址 {address!r} 含不间断空格、全角空格等空白：浏览器与"
+                             "各 Markdown 渲染器读法不一，无法确定读者看到的文件；请删去或写成 %20",
+                             "{draft} loads {address!r}, whose address holds white space other "
+                             "than a space (a no-break or an ideographic space): browsers and "
+                             "Markdown renderers read it differently, so which file readers see "
+                             "cannot be told; remove it or write %20"),
+    "resource_not_utf8": ("{draft} 引用的地址 {address} 含不是 UTF-8 的百分号转义：它指向的文件名"
+                          "无法确定，请改用 UTF-8 文件名",
+                          "{draft} loads {address}, whose percent-escapes are not UTF-8: the "
+                          "file it names cannot be told; give the file a UTF-8 name"),
     "resource_missing": ("{draft} 引用的本地文件 {path} 不存在",
                          "{draft} loads the local file {path}, which does not exist"),
     "resource_unreadable": ("无法读取 {draft} 引用的 {path}：{reason}",
