@@ -101,6 +101,11 @@ MESSAGES = {
                     "body text in Word and check it again"),
     "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
                    "is an old Word/WPS binary file: save it as .docx"),
+    "unclosed_markup": ("含有 {count} 处永不闭合的标记（自 {where} 起）：浏览器不显示它们，"
+                        "逐一读取则耗时过长，未检查；请删除后再检查",
+                        "holds {count} markup openings that never close (from {where}): no "
+                        "browser shows them, and reading them one by one takes too long; remove "
+                        "them and check again"),
     "bidi_controls": ("含有改变文字显示方向的控制字符（位于 {where}），读者看到的文字顺序与"
                       "检查的不同，未检查：请删除这些方向控制字符后再检查",
                       "holds characters that change the direction text is shown in (at {where}), "

@@ -523,3 +523,19 @@ def test_data_pages_nested_past_what_is_read_are_refused(cli, tmp_path):
         result = cli("check", "--lang", "en", name)
         assert result.exit_code == 2 and "cannot be checked where a reader sees it" in \
             result.output, result.output
+
+
+@pytest.mark.parametrize("opening", ["<a", "</a", "<!x", "<?x", "<!--a>", "<![x>"])
+def test_a_page_of_openings_that_never_close_is_refused_at_once(opening):
+    """`<a<a<a…` after the last `>` (or comments after the last `-->`): this Python's parser
+    looked for each one's end to the end of the page, then read it as text — 40 KB took
+    seconds, 400 KB minutes (red-team pass 56's note). No browser shows them: refused, one
+    line, before any parse; a page with a few of them reads as before."""
+    from review.errors import InputError
+
+    page = "<p>停水通知</p>" + opening * 20_000
+    with pytest.raises(InputError) as refused:
+        html_view(page)
+    assert refused.value.key == "unclosed_markup" and "1:12" in refused.value.message("en")
+    few = "<p>停水通知</p>" + "<a" * 20
+    assert "停水通知" in html_view(few).text

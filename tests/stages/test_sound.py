@@ -82,6 +82,36 @@ def test_pinyin_segmentation():
         assert sound.segment(word) is None
 
 
+def _fewest_syllables(run: str) -> tuple[int, ...] | None:
+    """The segmentation as first written (the whole tuple kept at every end): the reference."""
+    by_syllable = sound.table().by_syllable
+    best: list[tuple[int, ...] | None] = [()] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 6), end):
+            head, syllable = best[start], by_syllable.get(run[start:end])
+            if head is not None and syllable and (best[end] is None
+                                                  or len(head) + 1 < len(best[end])):
+                best[end] = (*head, syllable)
+    return best[len(run)]
+
+
+def test_segmentation_is_the_fewest_syllables_and_a_long_run_is_no_work():
+    """The same syllables as the reference on runs of syllables, of letters and of both; a run
+    of 20,000 letters (a draft of `<a<a<a…`, whose compact view is one run) took seconds."""
+    import random
+
+    rng = random.Random(7)
+    syllables = sorted(sound.table().by_syllable)
+    runs = ["", "a", "xian", "xian" * 9, "zhuangshuang", "aaaaaaa", "ngng"]
+    runs += ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    runs += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 16)))
+             for _ in range(400)]
+    for run in runs:
+        assert sound.segment.__wrapped__(run) == _fewest_syllables(run), run
+    a = sound.table().by_syllable["a"]
+    assert sound.segment.__wrapped__("a" * 20_000) == (a,) * 20_000
+
+
 def test_a_term_is_keyed_by_its_reading_in_context():
     t = sound.table()
     keys = {tuple(t.syllables[s] for s in key) for key in sound.term_keys("快乐水")}
