@@ -4,7 +4,6 @@ the CI gate, what only the gate knows (how a file changed, the baseline, the app
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from review.findings import Decision, FileResult, Finding, Rule, Severity
@@ -48,15 +47,21 @@ class LazyRules:
         yield from self.more
 
 
-@dataclass
 class Report:
-    files: list[FileReport]
-    rules: Iterable[Rule] = ()   # every rule a finding may name: SARIF's rule descriptors
-    command: str = "check"       # the run: "check", "ci", "published" (JUnit's suite name)
-    context: dict[str, object] = field(default_factory=dict)  # first JSON keys: base, item
-    notices: list[str] | None = None   # things to know about the run (a changed config)
-    fail_on: str = "block"       # the least severity that fails: block, review, info or never
-    gate: GateSummary | None = None
+    """What a renderer is given. (A plain class: every check makes one, and a dataclass's
+    methods are compiled at every start.)"""
+
+    def __init__(self, files: list[FileReport], rules: Iterable[Rule] = (),
+                 command: str = "check", context: dict[str, object] | None = None,
+                 notices: list[str] | None = None, fail_on: str = "block",
+                 gate: GateSummary | None = None) -> None:
+        self.files = files
+        self.rules = rules          # every rule a finding may name: SARIF's rule descriptors
+        self.command = command      # the run: "check", "ci", "published" (JUnit's suite name)
+        self.context = context if context is not None else {}  # first JSON keys: base, item
+        self.notices = notices      # things to know about the run (a changed config)
+        self.fail_on = fail_on      # the least severity that fails: block, review, info, never
+        self.gate = gate
 
     @classmethod
     def of(cls, results: Sequence[FileResult], rules: Iterable[Rule] = (),

@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,23 +70,39 @@ class Words(NamedTuple):
                    {c: "".join(cs) for c, cs in after.items()})
 
 
-@dataclass(frozen=True)
 class Tables:
     """As the cache keeps them (review.packed): a check reads a few hundred of each
-    table's thousands of entries, and builds none of the others."""
+    table's thousands of entries, and builds none of the others. (A plain class: a
+    dataclass's methods are compiled at every start.)"""
 
-    slips: CharStrings
-    words: Words
-    followers: CharStrings    # a → the characters that follow it in the project's prose
-    follow_counts: CharStrings  # aligned with followers' text: each count as chr(48 + n)
-    follow_totals: CharNumbers  # a → how often anything follows it
-    follow_types: CharNumbers   # a → how many different characters do
-    log_weight: CharNumbers
-    log_total_weight: float
-    sources: CharStrings
-    shapes: CharStrings
-    # log_follow's answers, remembered (pairs recur in every draft)
-    _follow_memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("slips", "words", "followers", "follow_counts", "follow_totals",
+                 "follow_types", "log_weight", "log_total_weight", "sources", "shapes",
+                 "_follow_memo")
+
+    def __init__(self, slips: CharStrings, words: Words, followers: CharStrings,
+                 follow_counts: CharStrings, follow_totals: CharNumbers,
+                 follow_types: CharNumbers, log_weight: CharNumbers, log_total_weight: float,
+                 sources: CharStrings, shapes: CharStrings) -> None:
+        self.slips = slips
+        self.words = words
+        self.followers = followers          # a → the characters that follow it in the prose
+        self.follow_counts = follow_counts  # aligned with followers' text: chr(48 + n) each
+        self.follow_totals = follow_totals  # a → how often anything follows it
+        self.follow_types = follow_types    # a → how many different characters do
+        self.log_weight = log_weight
+        self.log_total_weight = log_total_weight
+        self.sources = sources
+        self.shapes = shapes
+        # log_follow's answers, remembered (pairs recur in every draft)
+        self._follow_memo: dict[str, float] = {}
+
+    def _tables(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__[:-1])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tables) and self._tables() == other._tables()
+
+    __hash__ = None  # type: ignore[assignment]
 
     def slip_starts(self, text: str) -> list[int]:
         """Where a pair of `text` is a slip."""
