@@ -13,7 +13,6 @@ import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import ne
@@ -33,13 +32,26 @@ _D = f"[{''.join(_CN_DIGITS)}0-9]"
 _CN_DIGIT_RUN = re_compile(f"{_D}(?:{_D}{{4,}}|{_D}{{2,}}(?:[ \\-]{_D}{{3,}})+)")
 
 
-@dataclass(frozen=True)
 class View:
-    """A derived text. Character i came from original[starts[i]:ends[i]]."""
+    """A derived text. Character i came from original[starts[i]:ends[i]]. (A plain class, as
+    a frozen dataclass's would be in all but cost: its methods compiled at every start.)"""
 
-    text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in _FIELDS[type(self)])
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and \
+            self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.text!r}, …)"
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering view characters [start, end)."""
@@ -424,11 +436,18 @@ _CN_DIGIT_CHARS = frozenset(_CN_DIGITS)
 _NOISE_CHAR = re_compile(r"[^\w。!?;\n]|_")
 
 
-@dataclass(frozen=True)
 class CompactView(View):
     """A folded view without noise; `source[i]` is character i's index in the folded view."""
 
-    source: Sequence[int]
+    __slots__ = ("source",)
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int],
+                 source: Sequence[int]) -> None:
+        super().__init__(text, starts, ends)
+        self.source = source
+
+
+_FIELDS = {View: View.__slots__, CompactView: (*View.__slots__, *CompactView.__slots__)}
 
 
 def compact(folded: View) -> CompactView:
