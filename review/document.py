@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cached_property
 
 from review import inputs
@@ -77,7 +76,7 @@ class Document:
             index = max(bisect_right(self.parts, offset, key=lambda part: part[0]) - 1, 0)
             start, location = self.parts[index]
             # the column inside the paragraph, cell or line, as a reader counts characters
-            return replace(location, column=offset - start + 1) \
+            return location._replace(column=offset - start + 1) \
                 if location.column is None else location
         line, column = self.position(offset)
         return Location(line=line, column=column)

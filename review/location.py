@@ -4,7 +4,7 @@ text file; page, paragraph or table cell in a document whose text is assembled f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 # How each field is said, in the order a reader narrows a place down.
 _WORDS = {
@@ -26,12 +26,11 @@ PART_NAMES = {"header": "页眉", "footer": "页脚", "textbox": "文本框", "l
               "alt": "替代文字", "invisible": "不可见文字", "laid_out": "按版面顺序"}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Location:
-    """Every field is 1-based and optional: a kind sets those its readers know. Serialised
-    without the unset ones, so a text file's location is `{"line": 3, "column": 7}`. A plain
-    frozen dataclass (not a pydantic model): every finding has one, and `review check` must
-    start quickly."""
+class Location(NamedTuple):
+    """Every field is 1-based and optional: a kind sets those its readers know (given by
+    name). Serialised without the unset ones, so a text file's location is `{"line": 3,
+    "column": 7}`. A named tuple (not a pydantic model, nor a dataclass, whose methods are
+    compiled at every start): every finding has one, and `review check` must start quickly."""
 
     part: str | None = None  # a part outside the body: 页眉, 页脚, 文本框, 链接, 脚注…
     line: int | None = None
@@ -98,4 +97,4 @@ _PART_EN = {"页眉": "header", "页脚": "footer", "文本框": "text box", "�
             "域代码": "field code", "不含隐藏文字": "without hidden text",
             "文档标题": "document title", "书签": "bookmark",
             "替代文字": "alt text", "按版面顺序": "in page order"}
-_FIELDS = tuple(f.name for f in fields(Location))
+_FIELDS = Location._fields

@@ -357,7 +357,6 @@ class Layout:
         hidden character between two visible ones parts, for the check, words a reader sees
         joined (出<hidden>甲</hidden>售冰毒). Both are read — hidden text is still text in
         the draft — each piece that differs located as its own, in the part 不含隐藏文字."""
-        from dataclasses import replace
 
         shown = without_hidden(data)
         if shown is data:
@@ -365,7 +364,7 @@ class Layout:
         read = set(self.parts.pieces)
         for piece in Layout(shown).pieces:
             if piece.text not in read:
-                self._add(piece.text, replace(piece.location, part=PART_NAMES["unhidden"]))
+                self._add(piece.text, piece.location._replace(part=PART_NAMES["unhidden"]))
 
     def _labels(self, paragraphs: list[_Element], location: Location) -> None:
         """The list labels Word prints before these paragraphs, as one piece (none when no
