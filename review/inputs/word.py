@@ -929,6 +929,8 @@ _SCHEME = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2",
 _MAPPED = {"text1": ("t1", "dark1"), "background1": ("bg1", "light1"),
            "text2": ("t2", "dark2"), "background2": ("bg2", "light2")}
 _SYSTEM = {"windowText": "000000", "window": "FFFFFF"}
+_THEME_TYPES = {"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
+                "http://purl.oclc.org/ooxml/officeDocument/relationships/theme"}
 
 
 def without_hidden(data: bytes) -> bytes:
@@ -1010,8 +1012,10 @@ def _theme(source: zipfile.ZipFile, names: list[str], parser) -> Theme:
         colour = entry[0] if entry is not None and len(entry) else None
         if colour is None or len(colour):  # a colour modified (lumMod, …): not worked out
             continue
+        # a system colour is the system's: lastClr is only what the writer last saw (Word
+        # and LibreOffice paint windowText black whatever it says; red-team pass 57 W2)
         value = colour.get("val", "") if colour.tag == _A + "srgbClr" else \
-            colour.get("lastClr") or _SYSTEM.get(colour.get("val", ""), "") \
+            _SYSTEM.get(colour.get("val", "")) or colour.get("lastClr", "") \
             if colour.tag == _A + "sysClr" else ""
         if _rgb(value):
             painted[name] = value.upper()
@@ -1028,7 +1032,8 @@ def _theme_part(relationships: _Element) -> str | None:
     import posixpath
 
     for relationship in relationships:
-        if relationship.get("Type", "").endswith("/theme") and \
+        # the theme's type, not one that merely ends in /theme (red-team pass 57 W1)
+        if relationship.get("Type", "") in _THEME_TYPES and \
                 relationship.get("TargetMode") != "External":
             target = relationship.get("Target", "")
             return target.lstrip("/") if target.startswith("/") else \

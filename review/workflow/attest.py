@@ -305,7 +305,12 @@ def _policy_since(history: History, policy: Policy, root: trust.Root, releaser: 
     or None. A draft released before the office raised its policy is published under it."""
     if root.policy is None or root.policy == policy:
         return None
-    problem = release_problem(history, root.policy, releaser, findings)
+    # each level approved by someone holding the role that level asks now: a level of the
+    # day's policy held by a reviewer is no level an approver must hold since
+    problem = release_problem(history, root.policy, releaser, findings) or next(
+        (Msg("rp_needs_level", item=history.item_id, level=n, role=role)
+         for n, role in enumerate(root.policy.levels, 1)
+         if role not in history.approvals[n][1].roles), None)
     return Msg("att_policy_since", problem=problem) if problem else None
 
 
