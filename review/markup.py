@@ -870,7 +870,9 @@ _OPENING = re_compile(r"<[A-Za-z/!?]")
 _MAX_UNCLOSED = 1000
 
 
-def _refuse_unclosed(text: str) -> None:
+def _refuse_unclosed(text: str, written: str) -> None:
+    """`text`: the page as the parser is fed it (comments ended where a browser ends them),
+    with the offsets of the page as `written`."""
     after_tags = text.rfind(">") + 1
     found = [(len(_OPENING.findall(text, after_tags)), _OPENING.search(text, after_tags))]
     for opening, closing in (("<!--", "-->"), ("<![", "]]>")):
@@ -881,17 +883,18 @@ def _refuse_unclosed(text: str) -> None:
     if count > _MAX_UNCLOSED:
         first = min(at if isinstance(at, int) else at.start()
                     for n, at in found if n and at is not None)
-        raise InputError("unclosed_markup", count=count, where=_location(text, first))
+        raise InputError("unclosed_markup", count=count, where=_location(written, first))
 
 
 def _html(text: str, depth: int) -> View:
-    _refuse_unclosed(text)
     if depth > _MAX_DEPTH:
         out = _Builder()
         out.decoded(text, 0, len(text))
         return out.view()
+    fed = _html5_end_tags(_html5_comments(text))
+    _refuse_unclosed(fed, text)
     parser = _HtmlVisible(text, depth)
-    parser.feed(_html5_end_tags(_html5_comments(text)))
+    parser.feed(fed)
     parser.close()
     rest = parser.rawdata  # the content of a text area (or title…) never closed: to the end
     if rest and parser.cdata_elem in _TEXT_CONTENT and not parser.hidden:

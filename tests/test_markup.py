@@ -539,3 +539,10 @@ def test_a_page_of_openings_that_never_close_is_refused_at_once(opening):
     assert refused.value.key == "unclosed_markup" and "1:12" in refused.value.message("en")
     few = "<p>停水通知</p>" + "<a" * 20
     assert "停水通知" in html_view(few).text
+
+
+def test_comments_a_browser_closes_with_dashes_and_bang_are_not_unclosed():
+    """`<!--x--!>` ends a comment in a browser (and in the rewritten text the parser reads):
+    a page of 2,000 of them is read, not refused (pass 57's note)."""
+    page = "<p>停水通知</p>" + "<!--x--!>" * 2_000 + "<p>明日恢复</p>"
+    assert "明日恢复" in html_view(page).text
