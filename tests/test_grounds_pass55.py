@@ -382,3 +382,21 @@ def test_pdf_text_beside_or_on_another_stroke_is_seen(setup):
     from test_pdf_seen_attacks import _page, _parted, _parts
 
     assert "不可见文字" not in _parts(_page(_parted(setup))), setup
+
+
+@pytest.mark.parametrize("setup", [
+    "0 g 134.5 725 12 16 re f",  # a black box leaving the glyph's first fifth out
+    "0 g 130 725 12.5 16 re f",  # its last fifth
+    "0 g 130 731 16 12 re f",  # its foot
+])
+def test_pdf_text_mostly_under_a_ground_of_its_colour_parts_no_words(setup):
+    """Black 甲 under a black box that leaves a sliver of it out: a reader makes out no
+    character there (出售■冰毒), so the check must not read one either. Since pass 55 a ground
+    had to hold all nine points of the glyph's cell, and a sliver left out made it seen; now
+    its centre and most of the cell (a line through the middle, three points, still hides
+    nothing: the thin-line cases above)."""
+    from test_pdf_seen_attacks import _page, _parted, _parts
+
+    parts = _parts(_page(_parted(setup)))
+    assert "本人长期出 售冰毒" in parts[None], setup
+    assert parts["不可见文字"] == "甲\n"

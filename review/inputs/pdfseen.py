@@ -909,11 +909,16 @@ class Walk:
             return
 
         def unseen(point: tuple[float, float], cell: tuple = ()) -> bool:
-            # off the page, clipped, white, or on a ground of its colour all over its cell
+            # off the page, clipped, white, or on a ground of its colour at its centre and
+            # over most of its cell: a line of its colour through its middle (three of the
+            # nine points) hides nothing, while a box of its colour leaving a sliver of the
+            # glyph out (an edge column) hides it as a whole one does — a reader makes out no
+            # character there, and the check must not read one (出售甲冰毒 for 出售■冰毒)
             return not _inside(self.box, point) or not self._in_clip(g, point) or white and \
                 not any(_inside(area, point) and all(within(r, point) for r in regions)
                         for area, regions in self.painted) or \
-                all(on_its_colour(p) for p in cell or (point,))
+                on_its_colour(point) and \
+                2 * sum(map(on_its_colour, cell or (point,))) > len(cell or (point,))
 
         def on_its_colour(point: tuple[float, float]) -> bool:
             # drawn on a ground of its own colour, black on a black box painted before it
