@@ -18,11 +18,12 @@ OTHER = b"\x89PNG\r\n\x1a\n a picture nobody approved"
 POST = CLEAN + "\n![全区供水示意图](chart.png)\n"
 
 
-def merged_release(repo, text: str = POST) -> str:
-    """The post and its picture released, exported and merged into main; the next change
-    starts from there."""
+def merged_release(repo, text: str = POST, files: dict[str, bytes] | None = None) -> str:
+    """The post and its pictures (default: chart.png) released, exported and merged into
+    main; the next change starts from there."""
     require_approval(repo)
-    repo.write("chart.png", CHART)
+    for name, data in (files if files is not None else {"chart.png": CHART}).items():
+        repo.write(name, data)
     path = repo.write("a.md", text)
     item = repo.submit("editor", path)
     repo.ok("reviewer", "approve", str(item))

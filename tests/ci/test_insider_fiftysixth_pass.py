@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 from ci.conftest import ci, commit, git
-from ci.test_bound_pictures import before_binding  # noqa: F401 — a fixture
+from ci.test_bound_pictures import (
+    before_binding,  # noqa: F401 — a fixture
+    merged_release,
+)
 from ci.test_gate import require_approval
 from workflow.team import CLEAN
 
@@ -16,23 +19,6 @@ from review.workflow import service
 OK = b"\x89PNG\r\n\x1a\n the picture the reviewer approved"
 SHOWN = b"\x89PNG\r\n\x1a\n the picture readers are shown"
 LATER = b"\x89PNG\r\n\x1a\n a picture put in after the release"
-
-
-def merged_release(repo, page: str, files: dict[str, bytes]) -> str:
-    require_approval(repo)
-    for name, data in files.items():
-        repo.write(name, data)
-    path = repo.write("a.md", page)
-    item = repo.submit("editor", path)
-    repo.ok("reviewer", "approve", str(item))
-    repo.ok("editor", "release", str(item))
-    repo.ok("admin", "roster", "export")
-    commit(repo, "release a post with its picture")
-    assert ci(repo, "--base", "main").exit_code == 0
-    git(repo.root, "checkout", "-q", "main")
-    git(repo.root, "merge", "-q", "change")
-    git(repo.root, "checkout", "-q", "-b", "pictures")
-    return path
 
 
 @pytest.mark.parametrize("page, loaded", [
