@@ -54,6 +54,13 @@ def named(char: str) -> str:
     return f"⟦U+{ord(char):04X}⟧"
 
 
+def address_named(text: str) -> str:
+    """An address or a file name a draft shows, on one line with every character that is not
+    printable named (⟦U+200F⟧): controls, direction marks and overrides, zero-width and
+    other format characters, line separators and spaces other than ASCII's (pass 58)."""
+    return "".join(c if c.isprintable() else named(c) for c in text)
+
+
 def spelt(name: str) -> str:
     """A name with every character a reader could take for another named (⟦U+0435⟧, a
     Cyrillic е): what is not printable ASCII (a space included) or a letter that folds to

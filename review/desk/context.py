@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from review.columns import named
+from review.columns import address_named, named
 from review.desk.guard import Guard
 from review.errors import ReviewError
 from review.i18n import CATEGORY_NAMES, GATE_NAMES, SEVERITY_NAMES, Msg, name, said, t
@@ -46,6 +46,7 @@ class Desk:
     def __post_init__(self) -> None:
         self.env = Environment(loader=PackageLoader("review.desk", "templates"),
                                autoescape=select_autoescape(default=True), finalize=visible)
+        self.env.filters["address_named"] = address_named  # a picture's path, an address
         lang = self.lang
         self.env.globals.update(
             t=lambda key, **kw: t(key, lang, **kw), lang=lang,

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from review import jsonfile
-from review.columns import table, unmoving
+from review.columns import address_named, table, unmoving
 from review.errors import Refused, ReviewError, StoreError, UsageError
 from review.i18n import Msg, said
 from review.language import lang_option, say, spoken
@@ -388,11 +388,11 @@ def _shown_files(item) -> list[str]:
     elif item.resources:
         lines += ["", say("show_resources", count=len(item.resources))]
         lines += ["  " + line for line in table(
-            (unmoving(r.path), f"{r.size} B", f"sha256:{r.sha256[:16]}")
+            (address_named(r.path), f"{r.size} B", f"sha256:{r.sha256[:16]}")
             for r in item.resources)]
     if item.remote:
         lines += ["", say("show_remote", count=len(item.remote))]
-        lines += [f"  {unmoving(address)}" for address in item.remote]
+        lines += [f"  {address_named(address)}" for address in item.remote]
     return lines
 
 

@@ -395,6 +395,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "请重新提交",
                                       "{path}, which {draft} shows, has changed, gone or come "
                                       "since the draft was submitted: submit it again"),
+    "resource_remote_since_submit": ("{draft} 从外部加载的地址与提交时所签不符（{address}）："
+                                     "请重新提交",
+                                     "{draft} loads other addresses from outside than its "
+                                     "submission signed ({address}): submit it again"),
     "resource_submitted_unbound": ("{draft} 提交于图片绑定之前，而它引用本地文件（{path}）："
                                    "请重新提交，使这些文件随稿件审核",
                                    "{draft} was submitted before pictures were bound, and it "

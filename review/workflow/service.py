@@ -641,6 +641,14 @@ class Service:
         if differing:
             raise Refused("resource_changed_since_submit", path=differing[0],
                           draft=version.path)
+        # the addresses it loads from outside, as the reviewer is told them: the editor's
+        # signed word, held to what the draft loads (pass 58)
+        outside = sorted(set(shown.remote) ^ set(version.remote))
+        if outside:
+            from review.columns import printable
+
+            raise Refused("resource_remote_since_submit", address=printable(outside[0]),
+                          draft=version.path)
 
     @staticmethod
     def _new_number(conn: Connection) -> int:
