@@ -191,7 +191,8 @@ class Indexed:
                               self._values, self._ends.tobytes()])
 
 
-def cached_automaton(path: Path | None, build: Callable[[], Automaton]) -> Automaton:
+def cached_automaton(path: Path | None, build: Callable[[], ahocorasick.Automaton]
+                     ) -> Automaton:
     """The automaton cached at `path`, or `build()` stored there for next time."""
     automaton = load_cached(path)
     if automaton is None:
@@ -291,13 +292,11 @@ def _unpickled(data: bytes | memoryview) -> ahocorasick.Automaton:
     return automaton
 
 
-def store_cached(automaton: ahocorasick.Automaton | Indexed, path: Path | None) -> None:
+def store_cached(automaton: ahocorasick.Automaton, path: Path | None) -> None:
     if path is None:
         return
     if automaton.kind == ahocorasick.STORE_ANY:  # values apart: quicker to load
-        automaton = Indexed.of(automaton)
-    if isinstance(automaton, Indexed):
-        magic, body = _INDEXED, automaton.stored()
+        magic, body = _INDEXED, Indexed.of(automaton).stored()
     else:
         magic, body = _MAGIC, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
     head = magic + zlib.crc32(body).to_bytes(4, "little")

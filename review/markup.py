@@ -268,12 +268,25 @@ def references(text: str, markdown: bool) -> tuple[list[str], list[str]]:
 _ANY_TAG = re_compile(r"<[A-Za-z][^>]*>?")  # to its first `>`: `<img src=a <img src=b>` too
 
 
-def loose_references(text: str) -> list[str]:
+# A Markdown image as a CommonMark renderer may read it where the check's parse reads code or
+# text: a line indented under a paragraph's (a lazy continuation, no code), alt text over two
+# lines, a destination on a line of its own or with an escaped `)`
+_LOOSE_MD_IMAGE = re_compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([ \t]*\n?[ \t]*"
+                       r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\x00-\x20\x7f()\\]|\\.|"
+                       r"\((?:[^\x00-\x20\x7f()\\]|\\.)*\))+)")
+# a reference-style image's label, and a definition (its destination perhaps on the next line)
+_LOOSE_MD_LABEL = re_compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[([^\[\]]*)\])?")
+_LOOSE_MD_DEFINITION = re_compile(r"^[ \t>]*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*"
+                            r"(<(?:[^<>\n\\]|\\.)*>|[^\x00-\x20\x7f]+)", re.MULTILINE)
+
+
+def loose_references(text: str, markdown: bool = False) -> list[str]:
     """The addresses every start tag anywhere in the text loads — in a script, a style, a
-    text area, a comment or code too. Where this parse reads text a browser may still find
-    markup (inside <svg> or <math> a <style>'s, <script>'s or <xmp>'s content is markup, and
-    an <img> there is HTML's again), and a CommonMark renderer an image: the files these name
-    are bound when they are there (review.resources)."""
+    text area, a comment or code too — and in Markdown every image's. Where this parse reads
+    text a browser may still find markup (inside <svg> or <math> a <style>'s, <script>'s or
+    <xmp>'s content is markup, and an <img> there is HTML's again), and a CommonMark
+    renderer an image: the files these name are bound when they are there
+    (review.resources)."""
     token = _NOTED.set([])
     try:
         for m in _ANY_TAG.finditer(text):
@@ -286,6 +299,12 @@ def loose_references(text: str) -> list[str]:
         found = [a.strip(" \t\n\r\f") for a in _NOTED.get() or []]
     finally:
         _NOTED.reset(token)
+    if markdown:
+        found += [_md_destination(m.group(1)) for m in _LOOSE_MD_IMAGE.finditer(text)]
+        labels = {" ".join((m.group(2) or m.group(1)).split()).casefold()
+                  for m in _LOOSE_MD_LABEL.finditer(text)}
+        found += [_md_destination(m.group(2)) for m in _LOOSE_MD_DEFINITION.finditer(text)
+                  if " ".join(m.group(1).split()).casefold() in labels]
     return list(dict.fromkeys(a for a in found if a))
 
 

@@ -71,18 +71,6 @@ class Shown:
         return {r.path: r for r in self.resources}
 
 
-# A Markdown image as a CommonMark renderer may read it where the check's parse reads code or
-# text: a line indented under a paragraph's (a lazy continuation, no code), alt text over two
-# lines, a destination on a line of its own or with an escaped `)`
-_MD_IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([ \t]*\n?[ \t]*"
-                       r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\x00-\x20\x7f()\\]|\\.|"
-                       r"\((?:[^\x00-\x20\x7f()\\]|\\.)*\))+)")
-# a reference-style image's label, and a definition (its destination perhaps on the next line)
-_MD_IMAGE_LABEL = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[([^\[\]]*)\])?")
-_MD_DEFINITION = re.compile(r"^[ \t>]*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*"
-                            r"(<(?:[^<>\n\\]|\\.)*>|[^\x00-\x20\x7f]+)", re.MULTILINE)
-
-
 def addresses(data: bytes, path: str) -> tuple[list[str], list[str], list[str]]:
     """The addresses a draft's bytes load, and those of its `<base href>`s: a Markdown or
     HTML draft's (any other kind loads nothing of its own: a Word file or PDF carries its
@@ -96,18 +84,12 @@ def addresses(data: bytes, path: str) -> tuple[list[str], list[str], list[str]]:
     if kind.name not in _KINDS:
         return [], [], []
     from review.decoding import decode_with_encoding
-    from review.markup import _md_destination, loose_references, references
+    from review.markup import loose_references, references
 
     text, _ = decode_with_encoding(data)
-    found, bases = references(text, kind.name == "markdown")
-    maybe = loose_references(text)  # every tag's, in code, scripts and foreign content too
-    if kind.name == "markdown":
-        maybe += [_md_destination(m.group(1)) for m in _MD_IMAGE.finditer(text)]
-        labels = {" ".join((m.group(2) or m.group(1)).split()).casefold()
-                  for m in _MD_IMAGE_LABEL.finditer(text)}
-        maybe += [_md_destination(m.group(2)) for m in _MD_DEFINITION.finditer(text)
-                  if " ".join(m.group(1).split()).casefold() in labels]
-    return found, bases, [a for a in dict.fromkeys(maybe) if a and a not in found]
+    markdown = kind.name == "markdown"
+    found, bases = references(text, markdown)
+    return found, bases, [a for a in loose_references(text, markdown) if a not in found]
 
 
 def classify(address: str) -> tuple[str, str] | None:
@@ -153,7 +135,7 @@ def look(root: Path, draft: str, data: bytes) -> Shown:
         if _UNDECODED.search(kind[1]):
             shown.problems.append(Msg("resource_not_utf8", draft=draft, address=address))
             continue
-        path, escapes = _resolved(draft, kind[1])
+        path, escapes = resolved(draft, kind[1])
         if escapes and address in lenient:
             continue  # code, or no file of the workspace
         if escapes:
@@ -191,7 +173,7 @@ def look(root: Path, draft: str, data: bytes) -> Shown:
     return shown
 
 
-def _resolved(draft: str, local: str) -> tuple[str, bool]:
+def resolved(draft: str, local: str) -> tuple[str, bool]:
     """The path in the workspace a local address of the draft names, and whether it leads
     out of the workspace instead."""
     if "\0" in local:

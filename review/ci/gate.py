@@ -195,7 +195,7 @@ def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, s
     bytes unchanged, what readers see of it has changed: its approval must still hold."""
     from review import inputs
     from review.files import regular_bytes
-    from review.resources import addresses, classify
+    from review.resources import addresses, classify, resolved
 
     out: dict[str, str] = {}
     for path in drafts:
@@ -218,10 +218,10 @@ def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, s
             if hit is not None:
                 out[path] = hit
             continue
-        base = posixpath.dirname(path)
         for address in local:
-            named = posixpath.normpath(posixpath.join(
-                "" if address.startswith("/") else base, address.lstrip("/")))
+            named, escapes = resolved(path, address)
+            if escapes:
+                continue  # names no file of the repository
             hit = next((t for t in sorted(touched)
                         if t == named or named.startswith(t + "/")), None)
             if hit is not None:

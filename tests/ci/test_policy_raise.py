@@ -10,6 +10,18 @@ from ci.test_gate import require_approval
 from workflow.team import CLEAN
 
 
+def _released_under_one_level(repo) -> str:
+    """A clean draft submitted, approved at the one level, released, exported, committed."""
+    require_approval(repo)
+    path = repo.write("a.md", CLEAN)
+    item = repo.submit("editor", path)
+    repo.ok("reviewer", "approve", str(item))
+    repo.ok("editor", "release", str(item))
+    repo.ok("admin", "roster", "export")  # the log's reach holds the release
+    commit(repo)
+    return path
+
+
 def _raised_on_main(repo) -> None:
     """The office adds an approver, sets two levels and commits its export to main."""
     repo.keygen("approver")
@@ -30,13 +42,7 @@ def _export_to_main(repo, message: str) -> None:
 
 
 def test_a_release_from_before_a_policy_raise_is_published_only_once_released_again(repo):
-    require_approval(repo)
-    path = repo.write("a.md", CLEAN)
-    item = repo.submit("editor", path)
-    repo.ok("reviewer", "approve", str(item))
-    repo.ok("editor", "release", str(item))
-    repo.ok("admin", "roster", "export")  # the log's reach holds the release
-    commit(repo)
+    path = _released_under_one_level(repo)
     assert ci(repo).exit_code == 0  # one level is the policy at the base: published
     _raised_on_main(repo)
     result = ci(repo, "--format", "json", "--lang", "en")
@@ -58,13 +64,7 @@ def test_a_release_from_before_a_policy_raise_is_published_only_once_released_ag
 def test_a_policy_unchanged_since_the_release_publishes_it(repo):
     """The base's export names the same policy: nothing more is asked (a roster change, a new
     person, is no policy change)."""
-    require_approval(repo)
-    path = repo.write("a.md", CLEAN)
-    item = repo.submit("editor", path)
-    repo.ok("reviewer", "approve", str(item))
-    repo.ok("editor", "release", str(item))
-    repo.ok("admin", "roster", "export")
-    commit(repo)
+    _released_under_one_level(repo)
     assert ci(repo).exit_code == 0
     repo.keygen("clerk")
     repo.add("clerk", "reviewer")
