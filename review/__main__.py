@@ -1,3 +1,3 @@
-from review.cli import run
+from review.console import run
 
 run()

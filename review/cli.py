@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-import os
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,33 +11,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from review import __version__, collector
-from review.errors import (
-    EXIT_ERROR,
-    EXIT_FAULT,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    ConfigError,
-    Refused,
-    ReviewError,
-    UsageError,
-)
+from review import __version__, check_options, checking
+from review.boundary import guarded
+from review.errors import EXIT_FINDINGS, ConfigError, Refused, ReviewError, UsageError
 from review.language import lang_option
-from review.report import OUTPUT_FORMATS, RENDERERS
-from review.report import echo as echo_report
 from review.rules.kinds import Kind
 
 if TYPE_CHECKING:
-    from review.config import Config, LexiconRef
-    from review.findings import FileResult
-    from review.loading import Source
-    from review.pipeline import Pipeline
+    from review.config import Config
 
-EXIT_INTERRUPTED = 130     # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
-EXIT_CLOSED_PIPE = 141     # 128 + SIGPIPE, as a shell reports `yes | head`
 _ARGV = "review.argv"
-PROGRESS_MIN_FILES = 20
-LARGE_FILE = 1 << 20  # a draft this size takes a second or more: said before it
 CATEGORIES = ("illegal", "security", "secrets", "ads", "opinion", "consent", "expression",
               "release")
 RULE_KINDS = tuple(Kind)
@@ -89,44 +68,11 @@ class ReviewGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Every command runs inside this; no traceback ever reaches the terminal. A
-        ReviewError is one line and its exit code; Ctrl-C 130; a reader that went away (`|
-        head`) 141 without a word; anything else 3, with the traceback in a crash log. Click's
-        own usage errors pass through (exit 2)."""
-        from review.i18n import LANG_KEY, t
-
-        lang = "zh"
-        _print_arguments_as_given()
-        try:
-            try:
-                return super().invoke(ctx)
-            finally:
-                lang = ctx.meta.get(LANG_KEY, lang)
-                sys.stdout.flush()  # a closed pipe shows here, not at exit
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except ReviewError as err:
-            for line in _lines(err.message(lang)):  # one problem a line (a rule file's many)
-                click.echo(f"review: {line}", err=True)
-            code = err.exit_code
-        except KeyboardInterrupt:
-            click.echo("", err=True)
-            code = EXIT_INTERRUPTED
-        except BrokenPipeError:
-            _silence_stdout()
-            code = EXIT_CLOSED_PIPE
-        except Exception as err:  # the boundary: whatever it is, one line and a log
-            from review import crash
-
-            try:
-                message = t("crash", lang, error=crash.describe(err),
-                            log=crash.write(err, ctx.meta.get(_ARGV, [])))
-            except OSError as unwritable:
-                message = t("crash_unlogged", lang, error=crash.describe(err),
-                            reason=unwritable)
-            click.echo(f"review: {message}", err=True)
-            code = EXIT_FAULT
-        raise click.exceptions.Exit(code)
+        """Every command runs inside the one error boundary (review.boundary); click's own
+        usage errors pass through it (exit 2)."""
+        return guarded(lambda: super(ReviewGroup, self).invoke(ctx), ctx.meta.get(_ARGV, []),
+                       passes=(click.exceptions.ClickException, click.exceptions.Exit,
+                               click.exceptions.Abort))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY])
@@ -152,254 +98,11 @@ def main() -> None:
     """政务新媒体发布前审核 — pre-publication review for government new-media drafts."""
 
 
-def _lexicon_ref(spec: str) -> LexiconRef:
-    """`FILE` or `CATEGORY=FILE` (a plain term list needs its category)."""
-    from review.config import LexiconRef
-    from review.findings import Category
-
-    category, sep, path = spec.partition("=")
-    if sep and category in {c.value for c in Category if c is not Category.RELEASE}:
-        return LexiconRef(path=Path(path).resolve(), category=Category(category))
-    return LexiconRef(path=Path(spec).resolve())
-
-
-def _config(config_path: str | None, lexicons: tuple[str, ...], lang: str | None,
-            fail_on: str | None, include: tuple[str, ...],
-            exclude: tuple[str, ...], day: datetime | None = None) -> Config:
-    from review.config import load_config
-    from review.i18n import speak
-
-    speak(lang)
-    config = load_config(Path(config_path) if config_path else None)
-    speak(lang or config.lang)
-    updates: dict = {}
-    if day:
-        updates["date"] = day.date()
-    if lexicons:
-        updates["lexicon"] = [*config.lexicon, *(_lexicon_ref(s) for s in lexicons)]
-    if lang:
-        updates["lang"] = lang
-    if fail_on:
-        updates["fail_on"] = fail_on
-    if include:
-        updates["include"] = list(include)
-    if exclude:
-        updates["exclude"] = [*config.exclude, *exclude]
-    return replace(config, **updates)
-
-
-_worker: Pipeline | None = None
-
-
-def _init_worker(config: Config) -> None:
-    from review.pipeline import Pipeline
-
-    global _worker
-    _worker = Pipeline(config)
-    _worker.warm()
-
-
-def _check_in_worker(batch: list[Source]) -> list[FileResult]:
-    assert _worker is not None
-    return [_worker.check_source(source) for source in batch]
-
-
-def _size(source: Source) -> int:
-    try:
-        return source.path.stat().st_size if source.path is not None else 0
-    except OSError:
-        return 0  # its error is reported when it is read
-
-
-def _batches(sources: list[Source], sizes: list[int], jobs: int) -> list[list[Source]]:
-    """Consecutive runs of about an eighth of a worker's share of the bytes each: split by
-    bytes, not by files, so one worker does not draw all the long drafts, and each run is one
-    round trip to a worker."""
-    target = max(1, sum(sizes) // (jobs * 8))
-    batches: list[list[Source]] = [[]]
-    held = 0
-    for source, size in zip(sources, sizes, strict=True):
-        batches[-1].append(source)
-        held += size
-        if held >= target:
-            batches.append([])
-            held = 0
-    return [batch for batch in batches if batch]
-
-
-def _results(pipeline: Pipeline, sources: list[Source], jobs: int) -> Iterator[FileResult]:
-    """Results in the order of `sources`; files are spread over `jobs` processes."""
-    jobs = min(jobs, len(sources))  # never more workers than files (`--jobs 100000`)
-    sizes = [_size(source) for source in sources]
-    if jobs > 1:
-        pipeline.warm()  # loaded once, before the workers fork
-    else:
-        pipeline.choose_path(sum(sizes))
-    if pipeline.bulk:
-        gc.enable()  # loaded: the many drafts' garbage is collected as usual (see check)
-    if jobs <= 1:
-        for source in sources:
-            yield pipeline.check_source(source)
-        return
-    import multiprocessing  # with the pool, 15 ms of imports: only for --jobs
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _worker
-    if sys.platform.startswith("linux"):
-        # Forked workers inherit the loaded pipeline: no imports, lexicons or model again.
-        # (Not on macOS, where system libraries are not safe to use in a forked child.)
-        _worker = pipeline
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline.config,))
-    with pool:
-        for results in pool.map(_check_in_worker, _batches(sources, sizes, jobs)):
-            yield from results
-
-
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
-              show_default=True, help="输出格式 / output format")
-@click.option("--fail-on", type=click.Choice(["block", "review", "never"]),
-              help="达到该级别时退出码为 1（默认 block）/ exit 1 at this severity (default block)")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="配置文件（默认向上查找 review.toml 或 pyproject.toml）/ config file")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="[CATEGORY=]FILE",
-              help="追加词表；纯文本词表须指明类别，如 ads=our.txt / extra lexicon file")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="输出语言 / output language")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="并行进程数 / worker processes")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="目录中要检查的文件 / files to check in directories")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="目录中跳过的文件 / files to skip in directories")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
-              help="稿件日期，决定按日期生效的规则（默认今天）/ the drafts' date (default today)")
-@click.option("--show-suppressed", is_flag=True,
-              help="列出稿内 review-ignore 豁免的问题 / list findings suppressed in the draft")
-@click.option("--annotate", type=click.Path(dir_okay=False, path_type=str), metavar="OUT.docx",
-              help="把问题作为批注写入 Word 稿件的副本 / write a copy of the .docx with a comment "
-                   "on each finding")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
-          lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
-          exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool,
-          annotate: str | None) -> None:
+@check_options.click_options
+def check(**values: object) -> None:
     """检查稿件（文件、目录，或 - 表示标准输入）/ check drafts (files, directories, or -)."""
-    # No cyclic collection while the check loads its pipeline (review.collector); the lean
-    # path leaves it off (one draft makes little garbage), the bulk path turns it on once
-    # loaded (_results).
-    with collector.paused(freeze=lambda: _process_ends_after_command):
-        _check(paths, fmt, fail_on, config_path, lexicons, lang, jobs, include, exclude, day,
-               show_suppressed, annotate)
-
-
-def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, config_path: str | None,
-           lexicons: tuple[str, ...], lang: str | None, jobs: int, include: tuple[str, ...],
-           exclude: tuple[str, ...], day: datetime | None, show_suppressed: bool,
-           annotate: str | None) -> None:
-    from review.errors import InputError
-    from review.i18n import t
-    from review.loading import discover
-    from review.pipeline import Pipeline
-    from review.report.records import FileReport, LazyRules, Report
-
-    config = _config(config_path, lexicons, lang, fail_on, include, exclude, day)
-    pipeline = Pipeline(config)
-    lang = config.lang
-    targets = list(paths) or [str(config.root / p) for p in config.paths]
-    if not targets:
-        raise InputError("no_paths")
-    if annotate:
-        _annotatable(targets, Path(annotate), lang)
-    passed_over: list[str] = []
-    sources = list(discover(targets, config.include, config.exclude, passed_over))
-    renderer = RENDERERS[fmt]
-    results: list[FileResult] = []
-    stream = _results(pipeline, sources, jobs)
-    if not show_suppressed:
-        from review.suppress import without_suppressed
-
-        stream = map(without_suppressed, stream)
-    # A bar on a terminal when many files are checked and the report is not printed there
-    # file by file (which is progress enough).
-    show_progress = (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES
-                     and (not renderer.streams or not sys.stdout.isatty()))
-    if show_progress:
-        with click.progressbar(stream, length=len(sources), label=t("progress", lang),
-                               file=sys.stderr) as bar:
-            results = list(bar)
-    else:
-        if sys.stderr.isatty():
-            stream = _saying_large(sources, stream, lang)
-        for result in stream:
-            results.append(result)
-            if renderer.streams:
-                echo_report(renderer.render_file(FileReport(result), lang))
-    if passed_over:  # said, never skipped in silence (on stderr: the report stays parseable)
-        names = "、".join(passed_over[:3]) + ("…" if len(passed_over) > 3 else "")
-        click.echo(f"review: {t('not_drafts', lang, count=len(passed_over), names=names)}",
-                   err=True)
-    if not results:
-        raise InputError("no_input")
-    report = Report.of(results, LazyRules(pipeline.rules), fail_on=config.fail_on)
-    if not renderer.streams:
-        echo_report(renderer.render(report, lang))
-    else:
-        if show_progress:
-            for file in report.files:
-                echo_report(renderer.render_file(file, lang))
-        echo_report(renderer.render_end(report, lang))
-    if any(r.error is not None for r in results):
-        sys.exit(EXIT_ERROR)
-    if annotate:
-        _write_annotated(sources[0], results[0], Path(annotate), config, lang)
-    failed = any(report.fails(f) for r in results for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-def _saying_large(sources: list[Source], stream: Iterator[FileResult], lang: str
-                  ) -> Iterator[FileResult]:
-    """The results, with a line on the terminal before each large file is checked: a 9 MB
-    draft takes seconds, and a silent terminal looks hung."""
-    from review.i18n import t
-    from review.loading import size_text
-
-    results = iter(stream)
-    for source in sources:
-        try:
-            size = source.path.stat().st_size if source.path is not None else 0
-        except OSError:
-            size = 0
-        if size >= LARGE_FILE:
-            said = t("checking_large", lang, name=source.display, size=size_text(size))
-            click.echo(f"review: {said}", err=True)
-        yield next(results)
-
-
-def _annotatable(targets: list[str], out: Path, lang: str) -> None:
-    """`--annotate` is for one Word draft, and never writes over it."""
-    from review import inputs
-    from review.i18n import t
-
-    target = Path(targets[0])
-    if len(targets) != 1 or targets[0] == "-" or target.is_dir() or \
-            inputs.for_path(target).name != "docx":
-        raise UsageError(t("annotate_one_docx", lang))  # (a missing file: `check` says so)
-    if out.exists() and out.samefile(target):
-        raise UsageError(t("annotate_same_file", lang))
-
-
-def _write_annotated(source: Source, result: FileResult, out: Path, config: Config,
-                     lang: str) -> None:
-    from review.loading import display_path, read_bytes
-    from review.report.annotate import annotate
-
-    try:
-        annotated = annotate(read_bytes(source, config.max_bytes), result.findings, lang)
-    except ReviewError as err:
-        raise err.about(source.display) from None
-    _write_atomically(out, annotated, display_path(out))
+    checking.check(**values)  # type: ignore[arg-type]
 
 
 @main.command()
@@ -421,7 +124,7 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     from review.loading import discover, display_path, read_bytes
     from review.pipeline import Pipeline
 
-    config = _config(config_path, (), lang, None, (), (), day)
+    config = checking.configured(config_path, (), lang, None, (), (), day)
     lang = config.lang
     source = next(iter(discover([path])))
     kind = inputs.for_path(source.path)
@@ -446,7 +149,7 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     click.echo(fixing.diff(doc.original, fixed, source.display), err=True, nl=False)
     if in_place and source.path is not None:
         if applied:
-            _write_atomically(source.path, out, source.display)
+            checking.write_atomically(source.path, out, source.display)
     else:  # the same bytes a file would get, so `review fix a.txt > b.txt` keeps the encoding
         sys.stdout.flush()
         sys.stdout.buffer.write(out)
@@ -461,35 +164,6 @@ def fix(path: str, in_place: bool, config_path: str | None, lang: str | None,
     click.echo(t("fixed", lang, fixed=len(applied), left=left), err=True)
     if refused:
         sys.exit(EXIT_FINDINGS)
-
-
-def _write_atomically(path: Path, data: bytes, display: str) -> None:
-    """Replace the file in one step, keeping its mode (a new file gets the umask's): a crash
-    never leaves half a draft. A file that cannot be written is one line, exit 2."""
-    import tempfile
-
-    from review.errors import InputError
-
-    made: str | None = None
-    try:
-        try:
-            mode = path.stat().st_mode
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as tmp:
-            made = tmp.name
-            tmp.write(data)
-        os.chmod(made, mode & 0o7777)
-        os.replace(made, path)
-    except OSError as err:
-        if made is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(made)
-        raise InputError("unwritable", reason=err.strerror or type(err).__name__) \
-            .about(display) from None
 
 
 @main.command()
@@ -511,7 +185,7 @@ def rules(config_path: str | None, lang: str | None, category: str | None, kind:
     from review.rules.registry import collect
     from review.rules.schema import CLASS_KEY
 
-    config = _config(config_path, (), lang, None, (), ())
+    config = checking.configured(config_path, (), lang, None, (), ())
     lang = config.lang
     if list_classes:
         click.echo(_classes(config, None, lang))
@@ -698,7 +372,7 @@ def model_eval(data: tuple[str, ...], shared: bool, model_dir: str | None,
     from review.model import corpus, evaluate
     from review.model.scorer import Scorer
 
-    config = _config(config_path, (), None, None, (), ())
+    config = checking.configured(config_path, (), None, None, (), ())
     directory = Path(model_dir) if model_dir else _model_dir(config)
     scorer = Scorer.load(directory)
     report: dict = {}
@@ -749,37 +423,3 @@ def _print_metrics(m: dict, fmt: str) -> None:
         for label, row in m["at_thresholds"].items():
             click.echo(f"  {label:<10} ≥ {row['threshold']:.2f}  precision {row['precision']:.3f}"
                        f"  recall {row['recall']:.3f}")
-
-
-def _lines(message: str) -> list[str]:
-    return [line.strip() for line in message.splitlines() if line.strip()]
-
-
-def _print_arguments_as_given() -> None:
-    """An argument's undecodable bytes (a file name) are printed back as they came, as Python
-    does in the POSIX locale, rather than failing the command that echoes it."""
-    with contextlib.suppress(AttributeError, ValueError):
-        sys.stdout.reconfigure(errors="surrogateescape")
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe: stdout goes to /dev/null, so that Python's last flush at exit has
-    nowhere to fail (the recipe of the `signal` module's documentation)."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-# Set by the console script: the process ends when the command does (not so under a test
-# runner or a library caller, who keep going after it).
-_process_ends_after_command = False
-
-
-def run() -> None:
-    """The console script. The error boundary is `ReviewGroup.invoke`, so that `main` under
-    click's test runner ends with the same exit codes and messages as the installed command."""
-    global _process_ends_after_command
-    _process_ends_after_command = True
-    try:
-        main()
-    finally:  # a caller who goes on after it (a test) is not taken for an ending process
-        _process_ends_after_command = False

@@ -1,5 +1,5 @@
 """Crash logs: an unexpected error's traceback goes to a file under the cache directory, and the
-terminal gets one line naming it (see review.cli.ReviewGroup.invoke)."""
+terminal gets one line naming it (see review.boundary)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Errors a user can act on: each prints as one line, never as a traceback, and carries the
 exit code the command ends with (the table is in the README, "Exit codes"). The one place that
-turns them into a line on stderr and an exit code is `review.cli.ReviewGroup.invoke`."""
+turns them into a line on stderr and an exit code is `review.boundary.guarded`."""
 
 from __future__ import annotations
 

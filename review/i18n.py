@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from review.findings import Category, Decision, Gate, Severity
 
 CATEGORY_NAMES = {
@@ -176,7 +179,6 @@ MESSAGES = {
 }
 
 
-LANG_KEY = "review.lang"  # where click's context keeps the language errors are said in
 LANGS = ("zh", "en")
 
 # The other areas' tables, read the first time one of their keys is asked for (the check's
@@ -203,21 +205,40 @@ def is_key(text: str) -> bool:
     return text in MESSAGES or (text.isidentifier() and text in messages())
 
 
-def speak(lang: str | None) -> None:
-    """Say errors in `lang` from now on: the error boundary (review.cli) reads it back."""
-    import click  # lazily: the pipeline never needs it
+class Heard:
+    """The language a running command speaks, once its options or config have said it."""
 
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None and lang:
-        ctx.meta[LANG_KEY] = lang
+    __slots__ = ("lang",)
+
+    def __init__(self) -> None:
+        self.lang: str | None = None
+
+
+# The commands running, innermost last (a test runner runs one inside another's process).
+_running: list[Heard] = []
+
+
+@contextmanager
+def listening() -> Iterator[Heard]:
+    """Around a command (the error boundary, review.boundary): what `speak` says inside is its
+    language, read back by `spoken` and by the boundary for the error it reports."""
+    heard = Heard()
+    _running.append(heard)
+    try:
+        yield heard
+    finally:
+        _running.remove(heard)
+
+
+def speak(lang: str | None) -> None:
+    """Say this command's messages and errors in `lang` from now on."""
+    if _running and lang:
+        _running[-1].lang = lang
 
 
 def spoken(default: str = "zh") -> str:
     """The language `speak` set for this command (default: Chinese)."""
-    import click
-
-    ctx = click.get_current_context(silent=True)
-    return ctx.meta.get(LANG_KEY, default) if ctx is not None else default
+    return (_running[-1].lang if _running else None) or default
 
 
 def said(value: object, lang: str) -> object:

@@ -1,4 +1,4 @@
-"""The exit codes every command shares and the one error boundary (`ReviewGroup.invoke`):
+"""The exit codes every command shares and the one error boundary (`review.boundary`):
 through the installed console script, through `run()`, and under click's test runner."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 from workflow.team import CLEAN, Team
 
 from review.cache import cache_dir
-from review.cli import main, run
+from review.cli import main
+from review.console import run
 from review.stages import STAGES
 
 REVIEW = Path(sys.executable).with_name("review")  # the console script of this environment
@@ -170,7 +171,7 @@ def test_a_caller_who_goes_on_after_run_has_the_cycle_collector_back(tmp_path, m
     with pytest.raises(SystemExit):
         run()
     assert gc.isenabled()
-    from review import cli
+    from review import collector
 
-    assert not cli._process_ends_after_command  # a later in-process check is not taken for one
+    assert not collector.process_ends()  # a later in-process check is not taken for one
     gc.unfreeze()  # what run() froze goes back to the collector

@@ -87,7 +87,7 @@ def test_the_check_finds_a_seeded_cycle():
 
 
 CALLERS = ("review.cli", "review.workflow", "review.ci", "review.accounts", "review.desk")
-ENTRY_POINTS = ("review.__main__",)
+ENTRY_POINTS = ("review.__main__", "review.console")
 
 
 def test_the_pipeline_never_imports_the_commands_that_call_it():

@@ -49,6 +49,6 @@ def echo(output: str) -> None:
     """Print a rendered report; one with nothing to say (GitHub annotations of a clean run)
     prints nothing, not an empty line."""
     if output:
-        import click
+        from review.terminal import echo as printed
 
-        click.echo(output)
+        printed(output)

@@ -1,14 +1,13 @@
 """`--format text`: for a person at a terminal. Each finding with its line and a caret under the
-span; colour only on a terminal (click strips it when the output is piped)."""
+span; colour only on a terminal (review.terminal strips it when the output is piped)."""
 
 from __future__ import annotations
-
-import click
 
 from review.columns import printable, table, width
 from review.findings import Decision, Finding, Severity
 from review.i18n import CATEGORY_NAMES, DECISION_NAMES, GATE_NAMES, SEVERITY_NAMES, name, t
 from review.report.records import FileReport, Report, summary
+from review.terminal import style
 
 _COLOUR = {Severity.BLOCK: "red", Severity.REVIEW: "yellow", Severity.INFO: "blue",
            Decision.BLOCK: "red", Decision.REVIEW: "yellow", Decision.PASS: "green"}
@@ -68,10 +67,10 @@ def _excerpt(line: str, start: int, end: int, columns: int) -> tuple[str, int, i
 
 
 def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
-    severity = click.style(name(SEVERITY_NAMES, f.severity, lang), fg=_COLOUR[f.severity],
+    severity = style(name(SEVERITY_NAMES, f.severity, lang), fg=_COLOUR[f.severity],
                            bold=True)
     where = f"{name(CATEGORY_NAMES, f.category, lang)}·{name(GATE_NAMES, f.gate, lang)}"
-    lines = [f"  {f.location.label(lang)}  {severity}  {click.style(f.rule, bold=True)}  "
+    lines = [f"  {f.location.label(lang)}  {severity}  {style(f.rule, bold=True)}  "
              f"{where}  {f.message}"]
     if doc_line is not None:
         end = f.end_column - 1 if f.end_line == f.line else len(doc_line)
@@ -79,7 +78,7 @@ def render_finding(f: Finding, doc_line: str | None, lang: str) -> list[str]:
         gutter = f"{f.line:>6} | "
         lines.append(gutter + shown)
         caret = " " * width(shown[:s]) + "^" * max(1, width(shown[s:e]))
-        lines.append(" " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOUR[f.severity]))
+        lines.append(" " * (len(gutter) - 2) + "| " + style(caret, fg=_COLOUR[f.severity]))
     if f.suggestion:
         lines.append(f"         {t('suggestion', lang)}：{f.suggestion}" if lang != "en"
                      else f"         {t('suggestion', lang)}: {f.suggestion}")
@@ -92,18 +91,18 @@ def render_file(file: FileReport, lang: str) -> str:
     result = file.result
     if result.error is not None:
         return f"{printable(result.path)}: " \
-               f"{click.style(t('error', lang), fg='red', bold=True)}: {printable(result.error)}"
+               f"{style(t('error', lang), fg='red', bold=True)}: {printable(result.error)}"
     decision = result.decision or Decision.PASS
     # a file name, an excusing reason or an attestation's named path is anyone's text: one
     # line each, or a name holding a line break writes lines of its own (a CI runner takes a
     # line `::error …` or `::stop-commands::…` as its own command)
-    head = f"{printable(result.path)}: " + click.style(
+    head = f"{printable(result.path)}: " + style(
         name(DECISION_NAMES, decision, lang), fg=_COLOUR[decision], bold=True)
     lines = [head]
     for f in result.findings:
         lines.extend(render_finding(f, result.lines.get(f.line), lang))
     if file.approval:
-        lines.append(f"  {click.style(file.approval.rule.id, bold=True)}  "
+        lines.append(f"  {style(file.approval.rule.id, bold=True)}  "
                      f"{printable(str(file.approval.message))}")
     return "\n".join(lines)
 
