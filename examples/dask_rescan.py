@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -57,7 +56,7 @@ def main(paths_or_dir: str | os.PathLike[str] | list[str | os.PathLike[str]],
     targets = paths_or_dir if isinstance(paths_or_dir, list) else [paths_or_dir]
     checker = Checker(config)
     # one date for the whole run: dated rules must not change at midnight halfway through
-    checker = Checker(replace(checker.config, date=checker.config.date or date.today()))
+    checker = Checker(checker.config.replace(date=checker.config.date or date.today()))
     paths = [os.fspath(s.path) for s in discover([os.fspath(t) for t in targets],
                                                  checker.config.include, checker.config.exclude)
              if s.path is not None]  # not "-": a worker has no standard input of ours

@@ -10,7 +10,6 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +78,7 @@ def configured(config_path: str | None, lexicons: tuple[str, ...], lang: str | N
         updates["include"] = list(include)
     if exclude:
         updates["exclude"] = [*config.exclude, *exclude]
-    return replace(config, **updates)
+    return config.replace(**updates)
 
 
 _worker: Pipeline | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,7 +229,7 @@ def _explained(spec, config: Config, lang: str) -> str:
     reported = None
     if spec.hit:
         day = {"date": spec.day} if spec.day else {}
-        result = Pipeline(replace(config, **day)).check_text(spec.hit[0], lang=lang)
+        result = Pipeline(config.replace(**day)).check_text(spec.hit[0], lang=lang)
         reported = next((f.text for f in result.findings if f.rule == spec.id), None)
     return explain(spec, lang, reported)
 

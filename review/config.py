@@ -1,14 +1,13 @@
 """`review.toml` or `[tool.review]` in `pyproject.toml`, found by walking up from a directory.
 
-The settings are plain dataclasses, not pydantic models: every `review check` makes one, and
-importing pydantic and declaring models would cost more than a short draft's whole check. A
-config file is validated by hand (`_validated`), each problem said in one line naming the key:
-`fail-on: Input should be 'block', 'review' or 'never'`."""
+The settings are plain records (review.record), not pydantic models: every `review check`
+makes one, and importing pydantic and declaring models would cost more than a short draft's
+whole check. A config file is validated by hand (`_validated`), each problem said in one
+line naming the key: `fail-on: Input should be 'block', 'review' or 'never'`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any, Literal, NamedTuple
 from review.errors import ConfigError
 from review.findings import GATE_NAMES, Category, Gate, Severity
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from review.record import Record
 from review.rules.lexicons import LexiconOptions
 from review.tomlfile import read_toml
 
@@ -63,39 +63,37 @@ class CalendarSettings(NamedTuple):
     holidays: Sequence[Path] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Config:
+class Config(Record, frozen=True):
     """Settings; every key may be written kebab-case (`fail-on`) or snake_case (`fail_on`).
-    A changed copy is `dataclasses.replace(config, …)`."""
+    A changed copy is `config.replace(…)` (a record, review.record)."""
 
     lang: Literal["zh", "en"] = "zh"
     fail_on: Literal["block", "review", "never"] = "block"
     stages: list[str] | None = None           # None: every registered stage
-    paths: list[str] = field(default_factory=list)  # what `review check` checks given no paths
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=list)
-    allow: list[str] = field(default_factory=list)  # phrases inside which nothing is reported
-    lexicon: list[LexiconRef] = field(default_factory=list)  # extra lexicons, besides bundled
+    paths: list[str] = []  # what `review check` checks given no paths
+    include: list[str] = list(DEFAULT_INCLUDE)
+    exclude: list[str] = []
+    allow: list[str] = []  # phrases inside which nothing is reported
+    lexicon: list[LexiconRef] = []  # extra lexicons, besides bundled
     bundled_lexicons: bool = True
-    severity: dict[str, Level] = field(default_factory=dict)  # by rule id or category
-    official_domains: list[str] = field(default_factory=list)  # more domains whose links aren't ads
+    severity: dict[str, Level] = {}  # by rule id or category
+    official_domains: list[str] = []  # more domains whose links aren't ads
     max_file_size: float = DEFAULT_MAX_FILE_SIZE  # MB, above 0 and at most 1024
     date: Date | None = None                   # the drafts' date for dated rules; default today
-    expressions: list[Path] = field(default_factory=list)  # extra wrong → right files
-    classes: list[Path] = field(default_factory=list)  # the organisation's word classes
+    expressions: list[Path] = []  # extra wrong → right files
+    classes: list[Path] = []  # the organisation's word classes
     leaders: Path | None = None                # the organisation's leaders file
     model: Path | None = None                  # a classifier model directory (default models/)
     database_url: str | None = None            # the workflow store (default SQLite in .review/)
     trust_root: str | None = None              # SHA256:… of the first admin (`review verify`)
-    ci: CiSettings = field(default_factory=CiSettings)
-    calendar: CalendarSettings = field(default_factory=CalendarSettings)
-    classifier: dict[str, float] = field(      # per-class probability thresholds
-        default_factory=lambda: dict(CLASSIFIER_THRESHOLDS))
+    ci: CiSettings = CiSettings()
+    calendar: CalendarSettings = CalendarSettings()
+    classifier: dict[str, float] = dict(CLASSIFIER_THRESHOLDS)  # per-class probabilities
     root: Path = Path(".")                     # directory of the config file (not a key of it)
 
-    def __post_init__(self) -> None:
+    def _check(self) -> None:
         # ValueError for a table no config file may hold (a file's is said as a ConfigError by
-        # load_config); both checks hold again for a copy made with dataclasses.replace.
+        # load_config); both checks hold again for a copy made with replace.
         _consent_never_blocks(self.severity)
         object.__setattr__(self, "classifier", _thresholds_over_the_defaults(self.classifier))
 

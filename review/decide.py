@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 
 from review.config import Config
 from review.document import Document
@@ -87,7 +86,7 @@ def _statement(doc: Document, finding: Finding, ends: list[int]) -> Finding:
         return finding
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
-    return replace(finding, start=start, end=end, line=line, column=column, end_line=end_line,
+    return finding.replace(start=start, end=end, line=line, column=column, end_line=end_line,
                    end_column=end_column, location=doc.locate(start),
                    text=doc.original[start:end], words=finding.text)
 
@@ -114,7 +113,7 @@ def _statements(doc: Document, findings: list[Finding], model: set[int], lang: s
             said = "、".join(named)
             quote = f' ("{said}")' if lang == "en" else f"（“{said}”）"
             f = out[key]
-            out[key] = replace(f, words=said, message=f.message + quote)
+            out[key] = f.replace(words=said, message=f.message + quote)
     return sorted(out.values(), key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
 
 
@@ -183,7 +182,7 @@ def _suppressed(doc: Document, findings: list[Finding], lang: str) -> list[Findi
     for rule, d in meta:
         f = to_finding(doc, Hit(rule, d.start, d.end), rule.severity, lang)
         if d.rules:
-            f = replace(f, message=f"{f.message}（{'、'.join(d.rules)}）"
+            f = f.replace(message=f"{f.message}（{'、'.join(d.rules)}）"
                         if lang != "en" else f"{f.message} ({', '.join(d.rules)})")
         findings.append(f)
     return sorted(findings, key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))

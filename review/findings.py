@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from review.location import Location
+from review.record import Record
 
 
 class Category(StrEnum):
@@ -125,12 +125,12 @@ class Hit(NamedTuple):
     broad: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
-    """One finding of a file. A plain frozen dataclass, not a pydantic model: `review check`
-    must start quickly; `dataclasses.replace` makes a changed copy. Its JSON form (to_dict) is
-    what reports print and what the workflow stores and signs: the keys and their order must
-    never change, or findings recorded and signed earlier no longer match their digest."""
+class Finding(Record, frozen=True):
+    """One finding of a file. A plain frozen record (review.record), not a pydantic model nor
+    a dataclass: `review check` must start quickly; `replace` makes a changed copy. Its JSON
+    form (to_dict) is what reports print and what the workflow stores and signs: the keys and
+    their order must never change, or findings recorded and signed earlier no longer match
+    their digest."""
 
     rule: str
     category: Category
@@ -230,19 +230,18 @@ def _int(data: dict, name: str) -> int:
     return value
 
 
-@dataclass(slots=True, kw_only=True)
-class FileResult:
+class FileResult(Record):
     """What checking one file gives: its decision and findings, or the error that kept it
     from being checked. JSON output writes `path`, `decision`, `findings` and `error`
     (review.report.json); the other fields are for the reports and the CI gate only."""
 
     path: str
     decision: Decision | None = None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = []  # noqa: RUF012 (a record copies a list default)
     error: str | None = None
     # Findings a baseline accepted and the decision left out (the CI gate reports the count).
     baselined: int = 0
     # Suppressed findings left out of the report (`review check` without --show-suppressed).
     hidden: int = 0
     # The original lines the findings are on, for the text report (not part of JSON output).
-    lines: dict[int, str] = field(default_factory=dict)
+    lines: dict[int, str] = {}  # noqa: RUF012

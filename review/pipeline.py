@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from review import reading
 from review.config import Config
@@ -41,7 +40,7 @@ class Pipeline:
             owner.update(dict.fromkeys(ids, stage.name))
         # An id merged into another (review.rules.redirects) still means that rule.
         severity = {current(key): level for key, level in config.severity.items()}
-        self.config = replace(config, severity=severity)
+        self.config = config.replace(severity=severity)
         self.bulk = False  # whether the bulk path was taken (warm)
 
     def rules(self) -> list[Rule]:

@@ -15,7 +15,6 @@ signed override or the unit's consent, and the directive is reported as not hono
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 from review.findings import Category, FileResult, Finding, Rule, Severity
@@ -91,7 +90,7 @@ def apply(findings: list[Finding], directives: tuple[Directive, ...],
                 meta.append((NOT_HONOURED, directives[match]))
             out.append(f)
             continue
-        out.append(replace(f, severity=Severity.INFO, suppressed=directives[match].reason))
+        out.append(f.replace(severity=Severity.INFO, suppressed=directives[match].reason))
     for i, d in enumerate(directives):
         if not d.valid:
             meta.append((MALFORMED, d))
@@ -106,4 +105,4 @@ def without_suppressed(result: FileResult) -> FileResult:
     kept = [f for f in result.findings if f.suppressed is None]
     if len(kept) == len(result.findings):
         return result
-    return replace(result, findings=kept, hidden=len(result.findings) - len(kept))
+    return result.replace(findings=kept, hidden=len(result.findings) - len(kept))

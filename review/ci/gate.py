@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wcmatch import glob
@@ -131,8 +131,8 @@ def _files_at_base(config: Config, root: Path, base: str | None, notices: list[s
             (copy / name).write_bytes(data)
         return copy
 
-    return replace(
-        config, lexicon=[ref._replace(path=at_base(ref.path)) for ref in config.lexicon],
+    return config.replace(
+        lexicon=[ref._replace(path=at_base(ref.path)) for ref in config.lexicon],
         expressions=[at_base(p) for p in config.expressions],
         classes=[at_base(p) for p in config.classes],
         leaders=at_base(config.leaders) if config.leaders else None,
@@ -266,7 +266,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                     report.deleted.append(change.path)
                 continue
             targets.append((change.status, change.path))
-    pipeline = Pipeline(replace(config, lang=lang or config.lang))
+    pipeline = Pipeline(config.replace(lang=lang or config.lang))
     report.rules = pipeline.rules
     pipeline.choose_path(sum(_size(root / path) for _, path in targets))
     # Every publishable file, changed or not: a change to .gitattributes alone turns an

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review import inputs
@@ -118,9 +118,9 @@ class _Comparison:
         finding = to_finding(self.page, Hit(rule, start, end), rule.severity, self.lang)
         if detail:
             sep = ": " if self.lang == "en" else "："
-            finding = replace(finding, message=f"{finding.message}{sep}{detail}")
+            finding = finding.replace(message=f"{finding.message}{sep}{detail}")
         if suggestion:
-            finding = replace(finding, suggestion=suggestion)
+            finding = finding.replace(suggestion=suggestion)
         self.found.append(finding)
 
     def passages(self) -> None:
@@ -196,8 +196,8 @@ class _Comparison:
             key = (f.rule, f.words or f.text)
             known[key] -= 1
             if known[key] < 0:
-                self.found.append(replace(
-                    f, rule=NEW_FINDING.id,
+                self.found.append(f.replace(
+                    rule=NEW_FINDING.id,
                     message=f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"))
 
 

@@ -15,7 +15,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,10 +74,9 @@ def applied(config: Config, lists: tuple[PinnedList, ...], root: Path
     def added(path: Path) -> bool:  # a list review.toml names besides the pinned ones
         return (config.root / path).resolve() not in taken
 
-    trusted = replace(config, lexicon=pinned["lexicon"], expressions=pinned["expressions"],
+    trusted = config.replace(lexicon=pinned["lexicon"], expressions=pinned["expressions"],
                       leaders=pinned["leaders"][0] if pinned["leaders"] else None)
-    return replace(
-        trusted,
+    return trusted.replace(
         lexicon=pinned["lexicon"] + [ref for ref in config.lexicon if added(ref.path)],
         expressions=pinned["expressions"] + [p for p in config.expressions if added(p)],
         leaders=trusted.leaders or config.leaders), trusted
@@ -106,7 +104,7 @@ class GateCheck:
         self.trusted = None
         if (config.lexicon, config.expressions, config.leaders) != \
                 (trusted.lexicon, trusted.expressions, trusted.leaders):
-            self.trusted = Pipeline(replace(trusted, stages=list(LIST_STAGES))).stages
+            self.trusted = Pipeline(trusted.replace(stages=list(LIST_STAGES))).stages
 
     def rules(self):
         return self.pipeline.rules()
@@ -129,7 +127,7 @@ class GateCheck:
         findings = sorted(result.findings + lost,
                           key=lambda f: (f.start, -f.end, -f.severity.rank, f.rule))
         lines = {n: doc.line_text(n) for f in findings for n in {f.line, f.end_line}}
-        return replace(result, findings=findings, decision=decision_of(findings),
+        return result.replace(findings=findings, decision=decision_of(findings),
                        lines=lines)
 
 

@@ -157,7 +157,7 @@ class Service:
                                              self.workspace.root)
             allow = list(policy.allow)
             self._gate = (built_for, pinned.GateCheck(
-                replace(config, allow=allow), replace(trusted, allow=allow)))
+                config.replace(allow=allow), trusted.replace(allow=allow)))
         return self._gate[1]
 
     def state(self, conn: Connection) -> State:

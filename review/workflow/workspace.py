@@ -4,7 +4,7 @@ store it uses (SQLite inside it, or a PostgreSQL URL from REVIEW_DATABASE_URL / 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,8 +72,7 @@ class Workspace:
         wording)."""
         from review.config import CLASSIFIER_THRESHOLDS, DEFAULT_MAX_FILE_SIZE, load_config
 
-        return replace(
-            load_config(start=self.root),
+        return load_config(start=self.root).replace(
             severity={}, allow=[], stages=None, bundled_lexicons=True,
             classifier=dict(CLASSIFIER_THRESHOLDS), model=None, date=None,
             # the shipped limit: a content repository's own could refuse every draft or

@@ -3,8 +3,6 @@ feedback export` and `review stats` learn from them."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from sqlalchemy import text
 from workflow.team import Team
@@ -26,7 +24,7 @@ def _submitted_with_a_finding_of_his_own(team: Team, monkeypatch) -> int:
     def forged(self, file):
         content, findings, title = real(self, file)
         [sold] = [f for f in findings if f.rule == "IL601"]
-        typo = dataclasses.replace(sold, rule="EX301", category=Category.EXPRESSION,
+        typo = sold.replace(rule="EX301", category=Category.EXPRESSION,
                                    text="的", message="“的”“地”误用")
         return content, [typo], title
 
