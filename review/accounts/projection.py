@@ -23,8 +23,16 @@ DATE_COLUMNS = ((alerts, "id", ("date", "resolved")),
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
-    """`signed(record)`: whether an entitled key signed it (the roster's judgement)."""
+def disagreements(conn: Connection, records: list[Record], signed,
+                  in_force=lambda name, seq: True) -> list[str]:
+    """`signed(record)`: whether an entitled key signed it (the roster's judgement);
+    `in_force(name, seq)`: whether that person held a key in force at record `seq`.
+
+    A record counts only as the command that makes it would have made it: one an office or
+    admin key signed by hand past the command's rules (an alert resolved a second time, or
+    dated before it was raised, or without a report; a duty day swapped to someone revoked,
+    or from someone else than the plan's) changes nothing, so a row edited to agree with it
+    is named."""
     misspelt = _dates_as_stored(conn)
     if misspelt:
         return misspelt  # such a row cannot be read as a date at all, or reads as another
@@ -62,7 +70,7 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
                                     "report": None}
             if "account_id" in s:
                 want_alerts[s["id"]]["account_id"] = s["account_id"]
-        elif r.kind == "alert.resolve" and s.get("alert") in want_alerts:
+        elif r.kind == "alert.resolve" and _resolves(want_alerts.get(s.get("alert")), s):
             want_alerts[s["alert"]].update(resolved=s.get("date"), report=s.get("report"))
         elif r.kind == "duty.plan":  # the plan replaces every day of its span
             first, last = str(s.get("from")), str(s.get("to"))
@@ -71,7 +79,8 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
             days = s.get("days") if isinstance(s.get("days"), list) else []
             want_duty.update({str(d.get("date")): {"person": d.get("person")}
                               for d in days if isinstance(d, dict)})
-        elif r.kind == "duty.swap" and str(s.get("date")) in want_duty:
+        elif r.kind == "duty.swap" and _swaps(want_duty.get(str(s.get("date"))), s) and \
+                in_force(s.get("person"), r.seq):
             want_duty[str(s.get("date"))] = {"person": s.get("person")}
         elif r.kind == "account.activity":
             legacy = legacy or "rows" not in s
@@ -111,6 +120,25 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     if not legacy:
         out += [Msg("activity_missing", digest=digest[:16]) for digest in sorted(imported - seen)]
     return out
+
+
+def _resolves(alert: dict | None, s: dict) -> bool:
+    """Whether an `alert.resolve` is one `alerts resolve` makes (review.accounts.alerts.
+    resolve): of an alert not yet resolved, with a report, dated on or after the alert's day
+    — a 整改 dated before its alert reads as done in time, and a second one would rewrite the
+    first's day and report."""
+    day, report = s.get("date"), s.get("report")
+    return alert is not None and alert["resolved"] is None and isinstance(report, str) \
+        and bool(report.strip()) and isinstance(day, str) and _stored_as_day(day) \
+        and isinstance(alert["date"], str) and alert["date"] <= day
+
+
+def _swaps(planned: dict | None, s: dict) -> bool:
+    """Whether a `duty.swap` is one `duty swap` makes: of a planned day, to another person
+    than the one on duty, from the one on duty (`was`, signed since swaps named him)."""
+    return planned is not None and isinstance(s.get("person"), str) \
+        and s["person"] != planned["person"] and s.get("was", planned["person"]) == \
+        planned["person"]
 
 
 def _dates_as_stored(conn: Connection) -> list[str]:
