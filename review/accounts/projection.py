@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, String, select, type_coerce
 
-from review.accounts.registry import COLUMNS, row_hash
+from review.accounts.registry import COLUMNS, EVENT_KINDS, row_hash
 from review.i18n import Msg
 from review.tables import accounts, activity, alerts, duty, events
 from review.workflow.chain import Record
@@ -31,7 +31,8 @@ def disagreements(conn: Connection, records: list[Record], signed,
     A record counts only as the command that makes it would have made it: one an office or
     admin key signed by hand past the command's rules (an alert resolved a second time, or
     dated before it was raised, or without a report; a duty day swapped to someone revoked,
-    or from someone else than the plan's) changes nothing, so a row edited to agree with it
+    or from someone else than the plan's; an account added again under its name; an event
+    without its basis) changes nothing, so a row edited to agree with it
     is named."""
     misspelt = _dates_as_stored(conn)
     if misspelt:
@@ -46,12 +47,15 @@ def disagreements(conn: Connection, records: list[Record], signed,
         if not r.kind.startswith(("account.", "alert.", "duty.")) or not signed(r):
             continue
         s = r.statement
-        if r.kind == "account.add":
+        if r.kind == "account.add" and s.get("name") not in want_accounts:
+            # `accounts add` refuses a name on file: a second one would move the account to
+            # another unit or operator, or open it again, without an event
             want_accounts[s["name"]] = {**{f: s.get(f) for f in ACCOUNT_FIELDS},
                                         "status": "open"}
             if "id" in s:  # signed since pass 35: an account added before is bound by name only
                 want_accounts[s["name"]]["id"] = s["id"]
-        elif r.kind == "account.event":
+        elif r.kind == "account.event" and s.get("kind") in EVENT_KINDS and isinstance(s.get("decision"), str) and \
+                s["decision"].strip():  # as `accounts event` makes one: with its basis
             want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
                 "account": s["account"]}
             if s["account"] in want_accounts and s["kind"] in ("close", "merge", "open"):

@@ -17,7 +17,8 @@ def _by_hand(office, who: str, kind: str, statement: dict, sql: str) -> None:
     the office's table edited to agree (sqlite3 on the shared file; psql on PostgreSQL)."""
     store = Store(office.url or sqlite_url(office.root))
     with store.engine.begin() as conn:
-        conn.execute(text(sql))
+        for statement_sql in sql.split("; "):
+            conn.execute(text(statement_sql))
         chain.append(conn, keys.load(office.key(who)), kind, None, statement)
     store.engine.dispose()
 
@@ -114,3 +115,33 @@ def test_a_swap_from_someone_not_on_duty_does_not_count(staff):
     staff.ok("wang", "duty", "swap", day, other)
     staff.ok(None, "audit", "verify")
     assert _on_duty(staff, day) == other
+
+
+def test_an_account_added_again_does_not_move_it(office):
+    """H4: `accounts add` refuses a name on file; a second `account.add` by hand moved the
+    account to another unit (its alerts and scores go by unit) and opened it again."""
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局", "--platform", "微信")
+    office.ok("admin", "accounts", "event", "城东发布", "close", "--date", "2026-10-08",
+              "--decision", "集体研究")
+    _by_hand(office, "admin", "account.add",
+             {"id": 1, "name": "城东发布", "unit": "城西区某局", "platform": "微信",
+              "high_attention": False, "operator": None, "contact": None},
+             "UPDATE review_accounts SET unit = '城西区某局', status = 'open' WHERE id = 1")
+    result = office.refused(None, "audit", "verify", match="disagree")
+    assert "review_accounts" in result.stdout, result.stdout
+    office.fails(3, None, "accounts", "list", match="disagree")
+
+
+def test_an_event_without_its_basis_does_not_count(office):
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局", "--platform", "微信")
+    office.usage_error("admin", "accounts", "event", "城东发布", "close", "--date", "2026-10-08",
+                       "--decision", " ")
+    _by_hand(office, "admin", "account.event",
+             {"account": "城东发布", "id": 1, "kind": "close", "date": "2026-10-08",
+              "decision": " ", "filing_deadline": "2026-10-19", "notice_end": "2026-10-29",
+              "filed": None},
+             "INSERT INTO review_account_events (id, account_id, kind, date, decision, "
+             "filing_deadline, notice_end) VALUES (1, 1, 'close', '2026-10-08', ' ', "
+             "'2026-10-19', '2026-10-29'); UPDATE review_accounts SET status = 'closed'")
+    result = office.refused(None, "audit", "verify", match="disagree")
+    assert "review_account_events" in result.stdout, result.stdout
