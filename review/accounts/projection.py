@@ -30,10 +30,10 @@ def disagreements(conn: Connection, records: list[Record], signed,
 
     A record counts only as the command that makes it would have made it: one an office or
     admin key signed by hand past the command's rules (an alert resolved a second time, or
-    dated before it was raised, or without a report; a duty day swapped to someone revoked,
-    or from someone else than the plan's; an account added again under its name; an event
-    without its basis) changes nothing, so a row edited to agree with it
-    is named."""
+    dated before it was raised, or without a report; a duty plan naming someone revoked or a
+    day outside its span; a duty day swapped to someone revoked, or from someone else than
+    the plan's; an account added again under its name; an event without its basis) changes
+    nothing, so a row edited to agree with it is named."""
     misspelt = _dates_as_stored(conn)
     if misspelt:
         return misspelt  # such a row cannot be read as a date at all, or reads as another
@@ -54,8 +54,9 @@ def disagreements(conn: Connection, records: list[Record], signed,
                                         "status": "open"}
             if "id" in s:  # signed since pass 35: an account added before is bound by name only
                 want_accounts[s["name"]]["id"] = s["id"]
-        elif r.kind == "account.event" and s.get("kind") in EVENT_KINDS and isinstance(s.get("decision"), str) and \
-                s["decision"].strip():  # as `accounts event` makes one: with its basis
+        elif r.kind == "account.event" and s.get("kind") in EVENT_KINDS and \
+                isinstance(s.get("decision"), str) and s["decision"].strip():
+            # as `accounts event` makes one: of a known kind, with its basis
             want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
                 "account": s["account"]}
             if s["account"] in want_accounts and s["kind"] in ("close", "merge", "open"):
@@ -76,13 +77,13 @@ def disagreements(conn: Connection, records: list[Record], signed,
                 want_alerts[s["id"]]["account_id"] = s["account_id"]
         elif r.kind == "alert.resolve" and _resolves(want_alerts.get(s.get("alert")), s):
             want_alerts[s["alert"]].update(resolved=s.get("date"), report=s.get("report"))
-        elif r.kind == "duty.plan":  # the plan replaces every day of its span
+        elif r.kind == "duty.plan" and _planned(s, in_force, r.seq):
+            # the plan replaces every day of its span
             first, last = str(s.get("from")), str(s.get("to"))
             want_duty = {day: want for day, want in want_duty.items()
                          if not first <= day <= last}
-            days = s.get("days") if isinstance(s.get("days"), list) else []
             want_duty.update({str(d.get("date")): {"person": d.get("person")}
-                              for d in days if isinstance(d, dict)})
+                              for d in s["days"]})
         elif r.kind == "duty.swap" and _swaps(want_duty.get(str(s.get("date"))), s) and \
                 in_force(s.get("person"), r.seq):
             want_duty[str(s.get("date"))] = {"person": s.get("person")}
@@ -135,6 +136,16 @@ def _resolves(alert: dict | None, s: dict) -> bool:
     return alert is not None and alert["resolved"] is None and isinstance(report, str) \
         and bool(report.strip()) and isinstance(day, str) and _stored_as_day(day) \
         and isinstance(alert["date"], str) and alert["date"] <= day
+
+
+def _planned(s: dict, in_force, seq: int) -> bool:
+    """Whether a `duty.plan` is one `duty plan --save` makes: each day within its span, each
+    person with a key in force (eligible), never a day outside the span, which the plan
+    would set without clearing."""
+    first, last, days = s.get("from"), s.get("to"), s.get("days")
+    return isinstance(first, str) and isinstance(last, str) and isinstance(days, list) and \
+        all(isinstance(d, dict) and isinstance(d.get("date"), str) and
+            first <= d["date"] <= last and in_force(d.get("person"), seq) for d in days)
 
 
 def _swaps(planned: dict | None, s: dict) -> bool:

@@ -145,3 +145,22 @@ def test_an_event_without_its_basis_does_not_count(office):
              "'2026-10-19', '2026-10-29'); UPDATE review_accounts SET status = 'closed'")
     result = office.refused(None, "audit", "verify", match="disagree")
     assert "review_account_events" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("outside", [False, True])
+def test_a_plan_naming_someone_revoked_or_a_day_outside_its_span_does_not_count(office,
+                                                                                outside):
+    """H3 for `duty plan --save`: only people with a key in force are planned, and only the
+    days of its span; by hand, a revoked person, or a day past `to` set without clearing."""
+    for who, role in (("zhang", "reviewer"), ("li", "reviewer")):
+        office.keygen(who)
+        office.add(who, role)
+    office.ok("admin", "roster", "revoke", "li")
+    day, person = ("2026-10-10", "zhang") if outside else ("2026-10-03", "li")
+    _by_hand(office, "admin", "duty.plan",
+             {"from": "2026-10-01", "to": "2026-10-07",
+              "days": [{"date": day, "person": person, "kind": "holiday"}]},
+             f"INSERT INTO review_duty (day, person) VALUES ('{day}', '{person}')")
+    result = office.refused(None, "audit", "verify", match="disagree")
+    assert "review_duty" in result.stdout, result.stdout
+    office.fails(3, None, "duty", "--date", day, match="disagree")
