@@ -45,7 +45,7 @@ def disagreements(conn: Connection, items_too: bool = True) -> list[str]:
         return signer is not None and bool(signer.at(r.seq).roles & set(OFFICE_ROLES)) \
             and r.seq not in stale
 
-    def in_force(name: object, seq: int) -> bool:  # a duty swap's person, at the swap
+    def in_force(name: object, seq: int) -> bool:  # a person planned or swapped on duty
         person = roster.people.get(name) if isinstance(name, str) else None
         return person is not None and any(k.valid_at(seq) for k in person.keys.values())
 
