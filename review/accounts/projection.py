@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, String, select, type_coerce
 
-from review.accounts.registry import COLUMNS, row_hash
+from review.accounts.registry import COLUMNS, EVENT_KINDS, row_hash
 from review.i18n import Msg
 from review.tables import accounts, activity, alerts, duty, events
 from review.workflow.chain import Record
@@ -23,8 +23,17 @@ DATE_COLUMNS = ((alerts, "id", ("date", "resolved")),
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
-    """`signed(record)`: whether an entitled key signed it (the roster's judgement)."""
+def disagreements(conn: Connection, records: list[Record], signed,
+                  in_force=lambda name, seq: True) -> list[str]:
+    """`signed(record)`: whether an entitled key signed it (the roster's judgement);
+    `in_force(name, seq)`: whether that person held a key in force at record `seq`.
+
+    A record counts only as the command that makes it would have made it: one an office or
+    admin key signed by hand past the command's rules (an alert resolved a second time, or
+    dated before it was raised, or without a report; a duty plan naming someone revoked or a
+    day outside its span; a duty day swapped to someone revoked, or from someone else than
+    the plan's; an account added again under its name; an event without its basis) changes
+    nothing, so a row edited to agree with it is named."""
     misspelt = _dates_as_stored(conn)
     if misspelt:
         return misspelt  # such a row cannot be read as a date at all, or reads as another
@@ -38,12 +47,16 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
         if not r.kind.startswith(("account.", "alert.", "duty.")) or not signed(r):
             continue
         s = r.statement
-        if r.kind == "account.add":
+        if r.kind == "account.add" and s.get("name") not in want_accounts:
+            # `accounts add` refuses a name on file: a second one would move the account to
+            # another unit or operator, or open it again, without an event
             want_accounts[s["name"]] = {**{f: s.get(f) for f in ACCOUNT_FIELDS},
                                         "status": "open"}
             if "id" in s:  # signed since pass 35: an account added before is bound by name only
                 want_accounts[s["name"]]["id"] = s["id"]
-        elif r.kind == "account.event":
+        elif r.kind == "account.event" and s.get("kind") in EVENT_KINDS and \
+                isinstance(s.get("decision"), str) and s["decision"].strip():
+            # as `accounts event` makes one: of a known kind, with its basis
             want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
                 "account": s["account"]}
             if s["account"] in want_accounts and s["kind"] in ("close", "merge", "open"):
@@ -62,16 +75,17 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
                                     "report": None}
             if "account_id" in s:
                 want_alerts[s["id"]]["account_id"] = s["account_id"]
-        elif r.kind == "alert.resolve" and s.get("alert") in want_alerts:
+        elif r.kind == "alert.resolve" and _resolves(want_alerts.get(s.get("alert")), s):
             want_alerts[s["alert"]].update(resolved=s.get("date"), report=s.get("report"))
-        elif r.kind == "duty.plan":  # the plan replaces every day of its span
+        elif r.kind == "duty.plan" and _planned(s, in_force, r.seq):
+            # the plan replaces every day of its span
             first, last = str(s.get("from")), str(s.get("to"))
             want_duty = {day: want for day, want in want_duty.items()
                          if not first <= day <= last}
-            days = s.get("days") if isinstance(s.get("days"), list) else []
             want_duty.update({str(d.get("date")): {"person": d.get("person")}
-                              for d in days if isinstance(d, dict)})
-        elif r.kind == "duty.swap" and str(s.get("date")) in want_duty:
+                              for d in s["days"]})
+        elif r.kind == "duty.swap" and _swaps(want_duty.get(str(s.get("date"))), s) and \
+                in_force(s.get("person"), r.seq):
             want_duty[str(s.get("date"))] = {"person": s.get("person")}
         elif r.kind == "account.activity":
             legacy = legacy or "rows" not in s
@@ -111,6 +125,35 @@ def disagreements(conn: Connection, records: list[Record], signed) -> list[str]:
     if not legacy:
         out += [Msg("activity_missing", digest=digest[:16]) for digest in sorted(imported - seen)]
     return out
+
+
+def _resolves(alert: dict | None, s: dict) -> bool:
+    """Whether an `alert.resolve` is one `alerts resolve` makes (review.accounts.alerts.
+    resolve): of an alert not yet resolved, with a report, dated on or after the alert's day
+    — a 整改 dated before its alert reads as done in time, and a second one would rewrite the
+    first's day and report."""
+    day, report = s.get("date"), s.get("report")
+    return alert is not None and alert["resolved"] is None and isinstance(report, str) \
+        and bool(report.strip()) and isinstance(day, str) and _stored_as_day(day) \
+        and isinstance(alert["date"], str) and alert["date"] <= day
+
+
+def _planned(s: dict, in_force, seq: int) -> bool:
+    """Whether a `duty.plan` is one `duty plan --save` makes: each day within its span, each
+    person with a key in force (eligible), never a day outside the span, which the plan
+    would set without clearing."""
+    first, last, days = s.get("from"), s.get("to"), s.get("days")
+    return isinstance(first, str) and isinstance(last, str) and isinstance(days, list) and \
+        all(isinstance(d, dict) and isinstance(d.get("date"), str) and
+            first <= d["date"] <= last and in_force(d.get("person"), seq) for d in days)
+
+
+def _swaps(planned: dict | None, s: dict) -> bool:
+    """Whether a `duty.swap` is one `duty swap` makes: of a planned day, to another person
+    than the one on duty, from the one on duty (`was`, signed since swaps named him)."""
+    return planned is not None and isinstance(s.get("person"), str) \
+        and s["person"] != planned["person"] and s.get("was", planned["person"]) == \
+        planned["person"]
 
 
 def _dates_as_stored(conn: Connection) -> list[str]:

@@ -45,9 +45,13 @@ def disagreements(conn: Connection, items_too: bool = True) -> list[str]:
         return signer is not None and bool(signer.at(r.seq).roles & set(OFFICE_ROLES)) \
             and r.seq not in stale
 
+    def in_force(name: object, seq: int) -> bool:  # a person planned or swapped on duty
+        person = roster.people.get(name) if isinstance(name, str) else None
+        return person is not None and any(k.valid_at(seq) for k in person.keys.values())
+
     return [*(_items(conn, records, roster, policy, workspace, trust) if items_too else ()),
             *(_decisions(conn, records, roster) if items_too else ()),
-            *accounts.disagreements(conn, records, office)]
+            *accounts.disagreements(conn, records, office, in_force)]
 
 
 _STATE_KINDS = ("submit", "resubmit", "reject", "release")
