@@ -66,6 +66,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "published_not_released": ("事项 {item} {state}，从未发布：没有可与页面比对的审核稿",
                                "item {item} is {state}, never released: there is no approved "
                                "text to compare the page with"),
+    # --- pictures of a saved page (pictures.py) ---------------------------------------------
+    "published_not_saved": ("未比对：未随页面保存：{address}",
+                            "not compared: not saved with the page: {address}"),
+    "published_not_compared": ("未比对：{problem}", "not compared: {problem}"),
+    "published_based": ("未比对：{path}（页面含 <base href>，相对地址指向别处）",
+                        "not compared: {path} (the page has a <base href>: its relative "
+                        "addresses lead elsewhere)"),
+    "published_approved_remote": ("未比对：{path} 在审核稿中是外部地址，审核时未绑定其内容",
+                                  "not compared: {path} was approved as a remote address, "
+                                  "whose bytes nothing bound"),
+    "published_site_file": ("未比对：{path} 不是图片或音视频，审核时也未绑定（网站自身的文件）",
+                            "not compared: {path} is no picture, video or sound and was not "
+                            "bound (the site's own file)"),
+    "published_before_binding": ("未比对图片：该发布早于本地文件绑定，没有可比对的内容",
+                                 "pictures not compared: the release is from before local "
+                                 "files were bound, and binds no bytes to compare with"),
+    "published_picture_changed": ("页面的 {page} 不是审核通过的 {bound}",
+                                  "the page's {page} is not the approved {bound}"),
+    "published_picture_unbound": ("页面的 {page} 不是审核通过的任何文件",
+                                  "the page's {page} is no file the approval bound"),
+    "published_picture_missing": ("审核通过的 {bound}（{approved}）",
+                                  "the approved {bound} ({approved})"),
+    "published_bound_file": ("{path}（{sha}）", "{path} ({sha})"),
     # --- git (git.py) ---------------------------------------------------------------------
     "git_missing": ("未安装 git", "git is not installed"),
     "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",

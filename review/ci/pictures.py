@@ -1,0 +1,162 @@
+"""`review published`: the files a saved page loads, by their bytes, against those the approval
+bound (双向反馈 of pictures). A picture is the same one when its bytes are: a published site
+renames folders and files (`uploads/2026/abc.png`), a browser's "save page, complete" writes
+them into `NAME_files/` (and `chart(1).png` for a second `chart.png`). What the page loads is
+found by the check's own parse (review.resources), resolved from the saved page's folder;
+nothing outside that folder, nor through a link, is read.
+
+A saved file whose bytes no bound file has is changed when a bound file has its base name (in
+any letter case: a site or a file system may fold it), else a picture the approval never saw
+(when its bytes are a picture, a video or a sound, or its name says so), else the site's own
+file (a style sheet, a script: listed, not compared). A bound file whose bytes the page does
+not hold is missing, unless the page loads its name from where its bytes cannot be read (a
+remote address, a file not saved with the page): that is said, not compared."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from review import resources
+from review.columns import address_named
+from review.errors import ReviewError
+from review.i18n import Msg
+from review.resources import Resource
+
+# what a browser shows as a picture, a video or a sound whatever the file is called
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x02\x00",
+          b"II*\x00", b"MM\x00*", b"RIFF", b"\x1aE\xdf\xa3", b"ID3", b"OggS", b"fLaC",
+          b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\x00\x00\x00\x0cjXL ", b"\xff\x0a")
+_SUFFIXES = frozenset({
+    "png", "apng", "jpg", "jpeg", "jpe", "jfif", "pjpeg", "pjp", "gif", "webp", "avif", "heic",
+    "heif", "bmp", "ico", "cur", "svg", "svgz", "tif", "tiff", "jxl", "mp4", "m4v", "webm",
+    "ogv", "mov", "mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac"})
+_SNIFFED = 1024  # bytes read to tell a picture (an SVG's <svg> after its prolog)
+# problems of an address that the saved page's folder does not hold (compared as not saved)
+_NOT_SAVED = frozenset({"resource_missing"})
+
+
+@dataclass
+class Pictures:
+    """What the bytes of a saved page's files say against the approval's."""
+
+    changed: list[tuple[Resource, list[Resource]]] = field(default_factory=list)
+    unbound: list[Resource] = field(default_factory=list)   # saved pictures nobody approved
+    missing: list[Resource] = field(default_factory=list)   # bound files the page does not show
+    same: list[tuple[Resource, Resource]] = field(default_factory=list)  # (page's, bound)
+    notices: list[Msg] = field(default_factory=list)         # what was not compared, and why
+
+
+def key(name: str) -> str:
+    """A file's base name as compared: in any letter case."""
+    return posixpath.basename(name).casefold()
+
+
+def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,
+            remote: Iterable[str]) -> Pictures:
+    """The saved page `name` (its bytes `data`) in `folder` (None: read from standard input,
+    nothing saved with it) against the resources the release bound and the remote addresses
+    it loads."""
+    out = Pictures()
+    if bound is None:  # released before files were bound: no bytes to compare with
+        out.notices.append(Msg("published_before_binding"))
+        return out
+    if folder is None:
+        shown = resources.Shown(remote=_addresses(data, name))
+    else:
+        shown = resources.look(folder, name, data)
+    unsaved, unread = _sorted_problems(shown, out.notices)
+    if any(p.key == "resource_base" for p in shown.problems):
+        # relative addresses lead where <base href> says, not to the files beside the page
+        unread += [r.path for r in shown.resources]
+        out.notices.extend(Msg("published_based", path=address_named(r.path))
+                           for r in shown.resources)
+        shown.resources = []
+    unsaved = [*shown.remote, *unsaved]
+    out.notices.extend(Msg("published_not_saved", address=address_named(a)) for a in unsaved)
+    _match(folder, shown.resources, bound, {_base(a) for a in remote}, out)
+    _missing(bound, {_base(a) for a in unsaved + unread}, out)
+    return out
+
+
+def _addresses(data: bytes, name: str) -> list[str]:
+    """Every address a page read from standard input loads: none of them is saved."""
+    found, _, _ = resources.addresses(data, name)
+    return [a for a in found if resources.classify(a) is not None]
+
+
+def _sorted_problems(shown: resources.Shown, notices: list[Msg]) -> tuple[list[str], list[str]]:
+    """The paths of the addresses the saved page's folder does not hold, and the addresses
+    and paths of the others that bind nothing (leading out of the folder, through a link):
+    those are said in `notices`, and nothing of them read."""
+    unsaved, unread = [], []
+    for problem in shown.problems:
+        if problem.key in _NOT_SAVED:
+            unsaved.append(problem.kwargs["path"])
+            continue
+        notices.append(Msg("published_not_compared", problem=problem))
+        unread.extend(str(problem.kwargs[k]) for k in ("path", "address") if k in problem.kwargs)
+    return unsaved, unread
+
+
+def _match(folder: Path | None, saved: list[Resource], bound: list[Resource],
+           remote_names: set[str], out: Pictures) -> None:
+    by_bytes = {r.sha256: r for r in bound}
+    by_name: dict[str, list[Resource]] = defaultdict(list)
+    for r in bound:
+        by_name[key(r.path)].append(r)
+    for file in saved:
+        if file.sha256 in by_bytes:
+            out.same.append((file, by_bytes[file.sha256]))
+        elif key(file.path) in by_name:
+            out.changed.append((file, by_name[key(file.path)]))
+        elif key(file.path) in remote_names:
+            out.notices.append(Msg("published_approved_remote", path=address_named(file.path)))
+        elif folder is not None and _shows(folder, file.path):
+            out.unbound.append(file)
+        else:
+            out.notices.append(Msg("published_site_file", path=address_named(file.path)))
+
+
+def _missing(bound: list[Resource], unsaved_names: set[str], out: Pictures) -> None:
+    """Bound files whose bytes the page does not hold: said once — as changed when a saved
+    file of that name differs, as not compared when the page loads that name unsaved."""
+    shown = {r.sha256 for _, r in out.same}
+    changed = {key(file.path) for file, _ in out.changed}
+    out.missing.extend(r for r in bound if r.sha256 not in shown and
+                       key(r.path) not in changed | unsaved_names)
+
+
+def _base(address: str) -> str:
+    """The base name a remote address or a local path names (percent-escapes decoded)."""
+    path = urlsplit(address.replace("\\", "/")).path
+    return key(unquote(path))
+
+
+def _shows(folder: Path, path: str) -> bool:
+    """Whether the saved file is a picture, a video or a sound: by its name or its bytes (an
+    `<img>` shows a PNG called `chart.css`). One that cannot be read is taken for one."""
+    if posixpath.splitext(path)[1][1:].lower() in _SUFFIXES:
+        return True
+    try:
+        fd = os.open(folder / path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
+                     getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            head = f.read(_SNIFFED)
+    except OSError:
+        return True
+    return head.startswith(_MAGIC) or head[4:8] == b"ftyp" or b"<svg" in head.lower()
+
+
+def read(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,
+         remote: Iterable[str], display: str) -> Pictures:
+    """`compare`, an error of the page's parse said of the saved page."""
+    try:
+        return compare(folder, name, data, bound, remote)
+    except ReviewError as err:
+        raise err.about(display) from None
