@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,15 +29,26 @@ from review.errors import ReviewError
 from review.i18n import Msg
 from review.resources import Resource
 
-# what a browser shows as a picture, a video or a sound whatever the file is called
+# The site's own files a saved page loads besides the post's: its style sheets and scripts
+# (text that is no SVG document: a style sheet's `data:` SVG icons are its own) and its fonts.
+# Any other file is taken for a picture, a video or a sound, whatever it is called: an `<img>`
+# shows a PNG named `chart.css`, and a WebP, an AVIF or an SVG after a long comment (or as
+# `<x:svg>`) are pictures too; so is a file whose name or first bytes say it is one, and a
+# text too large to read through.
+_FONTS = (b"wOFF", b"wOF2", b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x02\x00",
           b"II*\x00", b"MM\x00*", b"RIFF", b"\x1aE\xdf\xa3", b"ID3", b"OggS", b"fLaC",
-          b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\x00\x00\x00\x0cjXL ", b"\xff\x0a")
+          b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\x00\x00\x00\x0cjXL ", b"\xff\x0a",
+          b"\x1f\x8b")  # .svgz
 _SUFFIXES = frozenset({
     "png", "apng", "jpg", "jpeg", "jpe", "jfif", "pjpeg", "pjp", "gif", "webp", "avif", "heic",
     "heif", "bmp", "ico", "cur", "svg", "svgz", "tif", "tiff", "jxl", "mp4", "m4v", "webm",
     "ogv", "mov", "mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac"})
-_SNIFFED = 1024  # bytes read to tell a picture (an SVG's <svg> after its prolog)
+_TEXT_LIMIT = 16 << 20
+# an XML document whose first element is SVG's (any prefix), after its prolog
+_SVG = re.compile(rb"(?:\xef\xbb\xbf)?"
+                  rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*+"
+                  rb"<(?:[\w.-]+:)?svg[\s/>]", re.DOTALL | re.IGNORECASE)
 # problems of an address that the saved page's folder does not hold (compared as not saved)
 _NOT_SAVED = frozenset({"resource_missing"})
 
@@ -49,7 +61,17 @@ class Pictures:
     unbound: list[Resource] = field(default_factory=list)   # saved pictures nobody approved
     missing: list[Resource] = field(default_factory=list)   # bound files the page does not show
     same: list[tuple[Resource, Resource]] = field(default_factory=list)  # (page's, bound)
-    notices: list[Msg] = field(default_factory=list)         # what was not compared, and why
+    # what the page loads that was not compared, and why (with the name to find it by on the
+    # page); the site's own files, not compared either
+    uncompared: list[tuple[str, Msg]] = field(default_factory=list)
+    site: list[Msg] = field(default_factory=list)
+
+    @property
+    def notices(self) -> list[Msg]:
+        return [m for _, m in self.uncompared] + self.site
+
+    def said(self, name: str, message: Msg) -> None:
+        self.uncompared.append((posixpath.basename(name), message))
 
 
 def key(name: str) -> str:
@@ -64,21 +86,22 @@ def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] |
     it loads."""
     out = Pictures()
     if bound is None:  # released before files were bound: no bytes to compare with
-        out.notices.append(Msg("published_before_binding"))
+        out.said("", Msg("published_before_binding"))
         return out
     if folder is None:
         shown = resources.Shown(remote=_addresses(data, name))
     else:
         shown = resources.look(folder, name, data)
-    unsaved, unread = _sorted_problems(shown, out.notices)
+    unsaved, unread = _sorted_problems(shown, out)
     if any(p.key == "resource_base" for p in shown.problems):
         # relative addresses lead where <base href> says, not to the files beside the page
         unread += [r.path for r in shown.resources]
-        out.notices.extend(Msg("published_based", path=address_named(r.path))
-                           for r in shown.resources)
+        for r in shown.resources:
+            out.said(r.path, Msg("published_based", path=address_named(r.path)))
         shown.resources = []
     unsaved = [*shown.remote, *unsaved]
-    out.notices.extend(Msg("published_not_saved", address=address_named(a)) for a in unsaved)
+    for address in unsaved:
+        out.said(address, Msg("published_not_saved", address=address_named(address)))
     _match(folder, shown.resources, bound, {_base(a) for a in remote}, out)
     _missing(bound, {_base(a) for a in unsaved + unread}, out)
     return out
@@ -90,37 +113,41 @@ def _addresses(data: bytes, name: str) -> list[str]:
     return [a for a in found if resources.classify(a) is not None]
 
 
-def _sorted_problems(shown: resources.Shown, notices: list[Msg]) -> tuple[list[str], list[str]]:
+def _sorted_problems(shown: resources.Shown, out: Pictures) -> tuple[list[str], list[str]]:
     """The paths of the addresses the saved page's folder does not hold, and the addresses
     and paths of the others that bind nothing (leading out of the folder, through a link):
-    those are said in `notices`, and nothing of them read."""
+    those are said in `out`, and nothing of them read."""
     unsaved, unread = [], []
     for problem in shown.problems:
         if problem.key in _NOT_SAVED:
             unsaved.append(problem.kwargs["path"])
             continue
-        notices.append(Msg("published_not_compared", problem=problem))
-        unread.extend(str(problem.kwargs[k]) for k in ("path", "address") if k in problem.kwargs)
+        named = [str(problem.kwargs[k]) for k in ("path", "address") if k in problem.kwargs]
+        out.said(named[0] if named else "", Msg("published_not_compared", problem=problem))
+        unread.extend(named)
     return unsaved, unread
 
 
 def _match(folder: Path | None, saved: list[Resource], bound: list[Resource],
            remote_names: set[str], out: Pictures) -> None:
-    by_bytes = {r.sha256: r for r in bound}
     by_name: dict[str, list[Resource]] = defaultdict(list)
     for r in bound:
         by_name[key(r.path)].append(r)
     for file in saved:
-        if file.sha256 in by_bytes:
-            out.same.append((file, by_bytes[file.sha256]))
-        elif key(file.path) in by_name:
-            out.changed.append((file, by_name[key(file.path)]))
+        # a bound file's name holds its bytes only: two approved charts swapped on the page
+        # (each under the other's name) are two changed pictures, not the approved ones
+        named = by_name.get(key(file.path))
+        approved = [r for r in named or bound if r.sha256 == file.sha256]
+        if approved:
+            out.same.append((file, approved[0]))
+        elif named:
+            out.changed.append((file, named))
         elif key(file.path) in remote_names:
-            out.notices.append(Msg("published_approved_remote", path=address_named(file.path)))
+            out.said(file.path, Msg("published_approved_remote", path=address_named(file.path)))
         elif folder is not None and _shows(folder, file.path):
             out.unbound.append(file)
         else:
-            out.notices.append(Msg("published_site_file", path=address_named(file.path)))
+            out.site.append(Msg("published_site_file", path=address_named(file.path)))
 
 
 def _missing(bound: list[Resource], unsaved_names: set[str], out: Pictures) -> None:
@@ -139,18 +166,21 @@ def _base(address: str) -> str:
 
 
 def _shows(folder: Path, path: str) -> bool:
-    """Whether the saved file is a picture, a video or a sound: by its name or its bytes (an
-    `<img>` shows a PNG called `chart.css`). One that cannot be read is taken for one."""
+    """Whether the saved file is a picture, a video or a sound: anything but the site's own
+    text or font. One that cannot be read is taken for one."""
     if posixpath.splitext(path)[1][1:].lower() in _SUFFIXES:
         return True
     try:
         fd = os.open(folder / path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
                      getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as f:
-            head = f.read(_SNIFFED)
+            data = f.read(_TEXT_LIMIT + 1)
     except OSError:
         return True
-    return head.startswith(_MAGIC) or head[4:8] == b"ftyp" or b"<svg" in head.lower()
+    if data.startswith(_FONTS) and not data.startswith(_MAGIC):
+        return False
+    return data.startswith(_MAGIC) or data[4:8] == b"ftyp" or b"\0" in data or \
+        len(data) > _TEXT_LIMIT or _SVG.match(data) is not None
 
 
 def read(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,

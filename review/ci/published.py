@@ -35,6 +35,7 @@ from review.rules.release import (
     IMAGE_CHANGED,
     IMAGE_MISSING,
     IMAGE_NOT_APPROVED,
+    IMAGE_NOT_COMPARED,
     LINK_MISSING,
     LINK_NOT_APPROVED,
     MISSING,
@@ -113,9 +114,11 @@ class _Comparison:
     """The findings of one page against its approved text."""
 
     def __init__(self, approved: Document, page: Document, lang: str,
-                 pictures: saved_pictures.Pictures | None = None) -> None:
+                 pictures: saved_pictures.Pictures | None = None,
+                 require_saved: bool = False) -> None:
         self.approved, self.page, self.lang = approved, page, lang
         self.pictures = pictures or saved_pictures.Pictures()
+        self.require_saved = require_saved
         self.before, self.after = passages(approved), passages(page)
         # approved passage index → its span on the page (empty where it should have been)
         self.place: dict[int, tuple[int, int]] = {}
@@ -217,6 +220,9 @@ class _Comparison:
                 self.add(IMAGE_MISSING, at, at, detail=Msg(
                     "published_picture_missing", bound=address_named(r.path),
                     approved=r.sha256[:12]).say(lang))
+        if self.require_saved:
+            for needle, message in pictures.uncompared:
+                self.on_page(IMAGE_NOT_COMPARED, needle, message.say(lang))
 
     def new_findings(self, pipeline: Pipeline, approved_findings: list[Finding]) -> None:
         """The page's own findings that the approved text did not have (by rule and text, or
@@ -242,10 +248,12 @@ def _file(resource: Resource, lang: str) -> str:
 
 def compare(approved: Document, page: Document, approved_findings: list[Finding],
             pipeline: Pipeline, lang: str = "zh",
-            pictures: saved_pictures.Pictures | None = None) -> FileResult:
+            pictures: saved_pictures.Pictures | None = None,
+            require_saved: bool = False) -> FileResult:
     """The published page's result: a finding for every difference from the approved text
-    (and, given what its saved files' bytes say, from the approved files)."""
-    comparison = _Comparison(approved, page, lang, pictures)
+    (and, given what its saved files' bytes say, from the approved files; with
+    `require_saved`, for every picture they could not say anything of)."""
+    comparison = _Comparison(approved, page, lang, pictures, require_saved)
     comparison.passages()
     comparison.markup()
     comparison.new_findings(pipeline, approved_findings)
@@ -285,7 +293,8 @@ def _void_release(service, item_id: int) -> Msg | None:
     return void.get(history.released[0].seq) if history.released else None
 
 
-def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
+def compare_item(item_id: int, saved: Source, lang: str, limit: int,
+                 require_saved: bool = False) -> Report:
     from review.workflow import workspace
     from review.workflow.service import Service
 
@@ -308,7 +317,9 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)
     pictures = page_pictures(saved, data, item)
-    result = compare(approved, page, item.findings, pipeline, lang, pictures)
+    result = compare(approved, page, item.findings, pipeline, lang, pictures, require_saved)
+    # what was not compared is a finding with --require-saved, else a notice: never left out
+    notices = pictures.site if require_saved else pictures.notices
     return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",
                      context={"item": item_id}, fail_on="info",
-                     notices=[said(n, lang) for n in pictures.notices])
+                     notices=[said(n, lang) for n in notices])

@@ -151,13 +151,17 @@ def test_a_page_from_standard_input_has_nothing_saved_with_it(released):
 
 def test_the_site_s_own_files_are_listed_not_compared(released):
     team, item, folder = released
-    save(folder, {"page.html": page("chart.png",
-                                    extra="<link rel=stylesheet href='page_files/site.css'>"),
-                  "chart.png": CHART, "page_files/site.css": "body { color: #333 }"})
+    links = ("<link rel=stylesheet href='page_files/site.css'>"
+             "<link rel=preload href='page_files/font'><script src='page_files/app'></script>")
+    css = "a { background: url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>\") }"
+    save(folder, {"page.html": page("chart.png", extra=links), "chart.png": CHART,
+                  "page_files/site.css": css, "page_files/font": b"wOF2\x00\x01\x00",
+                  "page_files/app": "document.body.innerHTML += '<svg></svg>'"})
     code, findings, notices = report(team, item)
     assert (code, findings) == (0, [])
-    assert notices == ["not compared: page_files/site.css is no picture, video or sound and "
-                       "was not bound (the site's own file)"]
+    assert notices == [f"not compared: page_files/{name} is no picture, video or sound and "
+                       "was not bound (the site's own file)"
+                       for name in ("app", "font", "site.css")]
 
 
 def test_a_picture_leading_out_of_the_folder_or_through_a_link_is_not_read(released):
@@ -205,3 +209,78 @@ def test_two_bound_files_of_one_name_are_each_found_by_their_bytes(tmp_path, mon
     assert code == 1 and [f["rule"] for f in findings] == ["RV110"]
     assert "posts/a/chart.png" in findings[0]["message"] and \
         "posts/b/chart.png" in findings[0]["message"]
+
+
+def test_require_saved_makes_what_was_not_compared_fail(released):
+    team, item, folder = released
+    remote = "https://cdn.example.gov.cn/upload/chart.png"
+    save(folder, {"page.html": page(remote)})
+    result = published(team, item, "--format", "json", "--require-saved")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    found = data["files"][0]["findings"]
+    assert [f["rule"] for f in found] == ["RV111"] and remote in found[0]["message"]
+    assert found[0]["text"] == "chart.png" and data["notices"] == []
+    save(folder, {"page.html": page("chart.png"), "chart.png": CHART})
+    assert published(team, item, "--require-saved").exit_code == 0
+
+
+# --- an editor who wants a changed picture to pass (red team of the change) ----------------
+
+def test_two_approved_pictures_swapped_are_two_changed_ones(tmp_path, monkeypatch):
+    """Each approved picture's bytes are on the page, each under the other's name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    team = Team.small(tmp_path)
+    team.write("before.png", CHART)
+    team.write("after.png", OTHER)
+    item = team.submit("editor", team.write(
+        "fire.md", f"# 冬季防火提示\n\n{TEXT}\n\n![图](before.png)\n![图](after.png)\n"))
+    team.ok("reviewer", "approve", str(item))
+    team.ok("editor", "release", str(item))
+    folder = tmp_path / "saved"
+    save(folder, {"page.html": page("before.png", "after.png"), "before.png": OTHER,
+                  "after.png": CHART})
+    code, findings, _ = report(team, item)
+    assert code == 1 and [f["rule"] for f in findings] == ["RV110", "RV110"]
+
+
+@pytest.mark.parametrize("shown", [
+    "CHART.PNG",                 # another letter case: a site or a file system folds it
+    "ch%61rt.png",               # a percent-escape names the same file
+    "page_files/chart.png?v=2",  # a query a browser leaves out of the file
+])
+def test_the_changed_picture_under_another_spelling_of_its_name_fails(released, shown):
+    team, item, folder = released
+    save(folder, {"page.html": page(shown), "page_files/chart.png": OTHER,
+                  "CHART.PNG": OTHER, "chart.png": OTHER})
+    code, findings, _ = report(team, item)
+    assert code == 1 and "RV110" in [f["rule"] for f in findings]
+
+
+def test_a_changed_picture_in_a_srcset_or_a_css_background_fails(released):
+    team, item, folder = released
+    shown = ("<img src='chart.png' srcset='big/chart.png 2x'>"
+             "<div style=\"background-image: url('bg/chart.png')\"></div>")
+    save(folder, {"page.html": page().replace("</body>", shown + "</body>"),
+                  "chart.png": CHART, "big/chart.png": OTHER, "bg/chart.png": OTHER})
+    code, findings, _ = report(team, item)
+    assert code == 1 and [f["rule"] for f in findings] == ["RV110", "RV110"]
+    messages = " ".join(f["message"] for f in findings)
+    assert "big/chart.png" in messages and "bg/chart.png" in messages
+
+
+@pytest.mark.parametrize("picture", [
+    b"<!--" + b"x" * 5000 + b"--><svg xmlns='http://www.w3.org/2000/svg'/>",  # past any sniff
+    b"<?xml version='1.0'?>\n<x:svg xmlns:x='http://www.w3.org/2000/svg'/>",  # a prefix
+    b"\x1f\x8b\x08\x08svgz",            # a compressed SVG
+    b"RIFF\x10\x00\x00\x00WEBPVP8 ",   # a WebP
+    b"\x00\x00\x00\x1cftypavif",       # an AVIF
+])
+def test_a_picture_nobody_bound_is_one_whatever_it_is_called(released, picture):
+    team, item, folder = released
+    extra = "<style>h1 { background: url(page_files/site.css) }</style>"
+    save(folder, {"page.html": page("chart.png", extra=extra), "chart.png": CHART,
+                  "page_files/site.css": picture})
+    code, findings, _ = report(team, item)
+    assert code == 1 and [f["rule"] for f in findings] == ["RV107"]
