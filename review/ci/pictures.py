@@ -91,19 +91,19 @@ def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] |
     if folder is None:
         shown = resources.Shown(remote=_addresses(data, name))
     else:
-        shown = resources.look(folder, name, data)
-    unsaved, unread = _sorted_problems(shown, out)
+        shown = resources.look(folder, name, data, lenient_said=True)
+    # the base names the page loads from where nothing of them is read
+    unread = {_base(a) for a in shown.remote} | _sorted_problems(shown, out)
+    for address in shown.remote:
+        out.said(address, Msg("published_not_saved", address=address_named(address)))
     if any(p.key == "resource_base" for p in shown.problems):
         # relative addresses lead where <base href> says, not to the files beside the page
-        unread += [r.path for r in shown.resources]
+        unread |= {key(r.path) for r in shown.resources}
         for r in shown.resources:
             out.said(r.path, Msg("published_based", path=address_named(r.path)))
         shown.resources = []
-    unsaved = [*shown.remote, *unsaved]
-    for address in unsaved:
-        out.said(address, Msg("published_not_saved", address=address_named(address)))
     _match(folder, shown.resources, bound, {_base(a) for a in remote}, out)
-    _missing(bound, {_base(a) for a in unsaved + unread}, out)
+    _missing(bound, unread, out)
     return out
 
 
@@ -113,19 +113,20 @@ def _addresses(data: bytes, name: str) -> list[str]:
     return [a for a in found if resources.classify(a) is not None]
 
 
-def _sorted_problems(shown: resources.Shown, out: Pictures) -> tuple[list[str], list[str]]:
-    """The paths of the addresses the saved page's folder does not hold, and the addresses
-    and paths of the others that bind nothing (leading out of the folder, through a link):
-    those are said in `out`, and nothing of them read."""
-    unsaved, unread = [], []
+def _sorted_problems(shown: resources.Shown, out: Pictures) -> set[str]:
+    """Every local address of the page that binds nothing said in `out` — not saved with the
+    page, or leading out of its folder, through a link … (nothing of it read) —, and the base
+    names they name."""
+    names = set()
     for problem in shown.problems:
+        path, address = problem.kwargs.get("path"), problem.kwargs.get("address")
+        names |= {key(str(path))} if path is not None else set()
+        names |= {_base(str(address))} if address is not None else set()
         if problem.key in _NOT_SAVED:
-            unsaved.append(problem.kwargs["path"])
-            continue
-        named = [str(problem.kwargs[k]) for k in ("path", "address") if k in problem.kwargs]
-        out.said(named[0] if named else "", Msg("published_not_compared", problem=problem))
-        unread.extend(named)
-    return unsaved, unread
+            out.said(str(path), Msg("published_not_saved", address=address_named(str(path))))
+        else:
+            out.said(str(path or address or ""), Msg("published_not_compared", problem=problem))
+    return names
 
 
 def _match(folder: Path | None, saved: list[Resource], bound: list[Resource],
@@ -160,9 +161,13 @@ def _missing(bound: list[Resource], unsaved_names: set[str], out: Pictures) -> N
 
 
 def _base(address: str) -> str:
-    """The base name a remote address or a local path names (percent-escapes decoded)."""
-    path = urlsplit(address.replace("\\", "/")).path
-    return key(unquote(path))
+    """The base name an address (as written) names, percent-escapes decoded once."""
+    kind = resources.classify(address)
+    if kind is None:
+        return ""
+    if kind[0] == "local":
+        return key(kind[1])
+    return key(unquote(urlsplit(kind[1].replace("\\", "/")).path))
 
 
 def _shows(folder: Path, path: str) -> bool:

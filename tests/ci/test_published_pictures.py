@@ -284,3 +284,16 @@ def test_a_picture_nobody_bound_is_one_whatever_it_is_called(released, picture):
                   "page_files/site.css": picture})
     code, findings, _ = report(team, item)
     assert code == 1 and [f["rule"] for f in findings] == ["RV107"]
+
+
+def test_a_picture_a_script_writes_in_is_said_when_not_saved(released):
+    """The lenient reading's addresses (a tag inside a script), passed over in a draft when
+    they name no file, are a page's pictures not compared."""
+    team, item, folder = released
+    script = "<script>document.write('<img src=\"page_files/chart.png\">')</script>"
+    save(folder, {"page.html": page(extra=script)})
+    code, _, notices = report(team, item)
+    assert notices == ["not compared: not saved with the page: page_files/chart.png"]
+    save(folder, {"page_files/chart.png": OTHER})
+    code, findings, _ = report(team, item)
+    assert code == 1 and "RV110" in [f["rule"] for f in findings]
