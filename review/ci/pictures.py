@@ -65,6 +65,7 @@ class Pictures:
     # page); the site's own files, not compared either
     uncompared: list[tuple[str, Msg]] = field(default_factory=list)
     site: list[Msg] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)  # base names loaded where nothing was read
 
     @property
     def notices(self) -> list[Msg]:
@@ -102,6 +103,7 @@ def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] |
         for r in shown.resources:
             out.said(r.path, Msg("published_based", path=address_named(r.path)))
         shown.resources = []
+    out.unread = unread
     _match(folder, shown.resources, bound, {_base(a) for a in remote}, out)
     _missing(bound, unread, out)
     return out

@@ -191,10 +191,13 @@ class _Comparison:
             self.add(LINK_MISSING, at, at, detail=url)
         approved_images, page_images = images(self.approved.original), images(self.page.original)
         # a name is no difference when the page holds the approved bytes under the other one
-        # (a site's upload name, a browser's `chart(1).png`)
-        same = self.pictures.same
+        # (a site's upload name, a browser's `chart(1).png`) — unless the page also loads that
+        # name from where its bytes were not read (a remote picture of the same name)
+        same, unread = self.pictures.same, self.pictures.unread
         missing = approved_images - page_images - {posixpath.basename(r.path) for _, r in same}
-        unapproved = page_images - approved_images - {posixpath.basename(f.path) for f, _ in same}
+        unapproved = page_images - approved_images - {
+            posixpath.basename(f.path) for f, _ in same
+            if saved_pictures.key(f.path) not in unread}
         for name in sorted(missing):
             at = self.where_approved(name)
             self.add(IMAGE_MISSING, at, at, detail=name)

@@ -297,3 +297,14 @@ def test_a_picture_a_script_writes_in_is_said_when_not_saved(released):
     save(folder, {"page_files/chart.png": OTHER})
     code, findings, _ = report(team, item)
     assert code == 1 and "RV110" in [f["rule"] for f in findings]
+
+
+def test_the_approved_bytes_under_a_name_do_not_excuse_a_remote_picture_of_that_name(released):
+    """The page shows the approved chart renamed x.png, and another x.png from outside: the
+    remote one is a picture the approval does not have, as it was before bytes were read."""
+    team, item, folder = released
+    save(folder, {"page.html": page("page_files/x.png", "https://cdn.example.gov.cn/x.png"),
+                  "page_files/x.png": CHART})
+    code, findings, notices = report(team, item)
+    assert code == 1 and [f["rule"] for f in findings] == ["RV107"]
+    assert notices == ["not compared: not saved with the page: https://cdn.example.gov.cn/x.png"]
