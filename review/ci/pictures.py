@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.parsers import expat
 
 from review import resources
 from review.columns import address_named
@@ -30,25 +31,26 @@ from review.i18n import Msg
 from review.resources import Resource
 
 # The site's own files a saved page loads besides the post's: its style sheets and scripts
-# (text that is no SVG document: a style sheet's `data:` SVG icons are its own) and its fonts.
+# (text that is no markup: a style sheet's `data:` SVG icons are its own), its frames' HTML
+# (markup an XML parser does not read, or whose first element is no <svg>) and its fonts.
 # Any other file is taken for a picture, a video or a sound, whatever it is called: an `<img>`
-# shows a PNG named `chart.css`, and a WebP, an AVIF or an SVG after a long comment (or as
-# `<x:svg>`) are pictures too; so is a file whose name or first bytes say it is one, and a
-# text too large to read through.
+# shows a PNG named `chart.css`, and a WebP, an AVIF or an SVG after a long comment, with an
+# internal DTD subset or as `<x:svg>` are pictures too; so is a file whose name or first
+# bytes say it is one, and a text too large to read through.
 _FONTS = (b"wOFF", b"wOF2", b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"\x00\x00\x01\x00", b"\x00\x00\x02\x00",
           b"II*\x00", b"MM\x00*", b"RIFF", b"\x1aE\xdf\xa3", b"ID3", b"OggS", b"fLaC",
-          b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\x00\x00\x00\x0cjXL ", b"\xff\x0a",
+          b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\x00\x00\x00\x0cJXL ", b"\xff\x0a",
           b"\x1f\x8b")  # .svgz
 _SUFFIXES = frozenset({
     "png", "apng", "jpg", "jpeg", "jpe", "jfif", "pjpeg", "pjp", "gif", "webp", "avif", "heic",
     "heif", "bmp", "ico", "cur", "svg", "svgz", "tif", "tiff", "jxl", "mp4", "m4v", "webm",
     "ogv", "mov", "mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac"})
 _TEXT_LIMIT = 16 << 20
-# an XML document whose first element is SVG's (any prefix), after its prolog
-_SVG = re.compile(rb"(?:\xef\xbb\xbf)?"
-                  rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*+"
-                  rb"<(?:[\w.-]+:)?svg[\s/>]", re.DOTALL | re.IGNORECASE)
+# where markup begins (after a byte order mark and white space), and an HTML page's beginning
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
+_HTML = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*+<(?:!doctype\s+html|html)[\s>]",
+                   re.DOTALL | re.IGNORECASE)
 # problems of an address that the saved page's folder does not hold (compared as not saved)
 _NOT_SAVED = frozenset({"resource_missing"})
 
@@ -187,7 +189,33 @@ def _shows(folder: Path, path: str) -> bool:
     if data.startswith(_FONTS) and not data.startswith(_MAGIC):
         return False
     return data.startswith(_MAGIC) or data[4:8] == b"ftyp" or b"\0" in data or \
-        len(data) > _TEXT_LIMIT or _SVG.match(data) is not None
+        len(data) > _TEXT_LIMIT or _drawn(data)
+
+
+class _FirstElement(Exception):
+    pass
+
+
+def _drawn(text: bytes) -> bool:
+    """Whether a text (no NUL) may be drawn as a picture: an SVG document, as a browser's XML
+    parser reads its first element (whatever its prolog: comments, a DTD's internal subset);
+    markup that parser cannot read is taken for one unless it begins as an HTML page does (an
+    SVG in an encoding the parser here does not know is one to a browser)."""
+    if not _MARKUP.match(text):
+        return False  # a style sheet, a script, JSON: no picture begins with text
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def first(name: str, _attributes: object) -> None:
+        raise _FirstElement(name.rsplit(" ", 1)[-1])
+
+    parser.StartElementHandler = first
+    try:
+        parser.Parse(text, True)
+    except _FirstElement as element:
+        return element.args[0].lower() == "svg"
+    except (expat.ExpatError, ValueError, LookupError):  # not XML, or an encoding unknown here
+        return _HTML.match(text) is None
+    return False
 
 
 def read(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,

@@ -152,16 +152,18 @@ def test_a_page_from_standard_input_has_nothing_saved_with_it(released):
 def test_the_site_s_own_files_are_listed_not_compared(released):
     team, item, folder = released
     links = ("<link rel=stylesheet href='page_files/site.css'>"
-             "<link rel=preload href='page_files/font'><script src='page_files/app'></script>")
+             "<link rel=preload href='page_files/font'><script src='page_files/app'></script>"
+             "<iframe src='page_files/share'></iframe>")
     css = "a { background: url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>\") }"
     save(folder, {"page.html": page("chart.png", extra=links), "chart.png": CHART,
                   "page_files/site.css": css, "page_files/font": b"wOF2\x00\x01\x00",
-                  "page_files/app": "document.body.innerHTML += '<svg></svg>'"})
+                  "page_files/app": "document.body.innerHTML += '<svg></svg>'",
+                  "page_files/share": "<!DOCTYPE html><html><body><svg></svg><br></body>"})
     code, findings, notices = report(team, item)
     assert (code, findings) == (0, [])
     assert notices == [f"not compared: page_files/{name} is no picture, video or sound and "
                        "was not bound (the site's own file)"
-                       for name in ("app", "font", "site.css")]
+                       for name in ("app", "font", "share", "site.css")]
 
 
 def test_a_picture_leading_out_of_the_folder_or_through_a_link_is_not_read(released):
@@ -273,6 +275,11 @@ def test_a_changed_picture_in_a_srcset_or_a_css_background_fails(released):
 @pytest.mark.parametrize("picture", [
     b"<!--" + b"x" * 5000 + b"--><svg xmlns='http://www.w3.org/2000/svg'/>",  # past any sniff
     b"<?xml version='1.0'?>\n<x:svg xmlns:x='http://www.w3.org/2000/svg'/>",  # a prefix
+    # a DTD's internal subset holding `]>` in an entity and a comment
+    b"<!DOCTYPE svg [<!ENTITY a ']>'><!-- ] -->]><svg xmlns='http://www.w3.org/2000/svg'/>",
+    # an encoding a browser reads and the parser here does not
+    "<?xml version='1.0' encoding='GBK'?><svg xmlns='http://www.w3.org/2000/svg'>图</svg>"
+    .encode("gbk"),
     b"\x1f\x8b\x08\x08svgz",            # a compressed SVG
     b"RIFF\x10\x00\x00\x00WEBPVP8 ",   # a WebP
     b"\x00\x00\x00\x1cftypavif",       # an AVIF
