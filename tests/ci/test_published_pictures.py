@@ -134,8 +134,9 @@ def test_a_picture_not_saved_with_the_page_is_said_not_compared(released):
         "not compared: not saved with the page: page_files/chart.png"])
     zh = published(team, item, lang="zh")
     assert zh.exit_code == 0 and "未比对：未随页面保存：page_files/chart.png" in zh.stdout
-    github = published(team, item, "--format", "github")
-    assert "not compared: not saved with the page" in github.stdout
+    for fmt in ("github", "sarif", "junit", "text"):  # every format says it
+        said = published(team, item, "--format", fmt)
+        assert said.exit_code == 0 and "not compared: not saved with the page" in said.stdout, fmt
 
 
 def test_a_page_from_standard_input_has_nothing_saved_with_it(released):
