@@ -83,18 +83,25 @@ def key(name: str) -> str:
 
 
 def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,
-            remote: Iterable[str]) -> Pictures:
+            remote: Iterable[str], also: Iterable[str] = ()) -> Pictures:
     """The saved page `name` (its bytes `data`) in `folder` (None: read from standard input,
     nothing saved with it) against the resources the release bound and the remote addresses
-    it loads."""
+    it loads. `also`: the addresses of what the page shows as pictures to the comparison of
+    names — a lazy loader's `<img data-src>` (WeChat's), which a script puts in `src` —, looked
+    up as the page's own."""
     out = Pictures()
     if bound is None:  # released before files were bound: no bytes to compare with
         out.said("", Msg("published_before_binding"))
         return out
+    # as `<img src>` markup: its address found by the same parse, resolved the same way
+    shown_also = "".join(_as_img(a) for a in also).encode()
     if folder is None:
-        shown = resources.Shown(remote=_addresses(data, name))
+        unsaved = _addresses(data, name) + (_addresses(shown_also, name) if shown_also else [])
+        shown = resources.Shown(remote=list(dict.fromkeys(unsaved)))
     else:
         shown = resources.look(folder, name, data, lenient_said=True)
+        if shown_also:  # (no bytes are no page: the parse refuses them)
+            shown = _merged(shown, resources.look(folder, name, shown_also, lenient_said=True))
     # the base names the page loads from where nothing of them is read
     unread = {_base(a) for a in shown.remote} | _sorted_problems(shown, out)
     for address in shown.remote:
@@ -111,10 +118,23 @@ def compare(folder: Path | None, name: str, data: bytes, bound: list[Resource] |
     return out
 
 
+def _as_img(address: str) -> str:
+    return '<img src="' + address.replace('"', "&quot;") + '">'
+
+
+def _merged(shown: resources.Shown, more: resources.Shown) -> resources.Shown:
+    """What two readings of one page load, each file, address and problem once."""
+    paths = {r.path for r in shown.resources}
+    shown.resources += [r for r in more.resources if r.path not in paths]
+    shown.remote += [a for a in more.remote if a not in shown.remote]
+    shown.problems += [p for p in more.problems if p not in shown.problems]
+    return shown
+
+
 def _addresses(data: bytes, name: str) -> list[str]:
     """Every address a page read from standard input loads: none of them is saved."""
-    found, _, _ = resources.addresses(data, name)
-    return [a for a in found if resources.classify(a) is not None]
+    found, _, maybe = resources.addresses(data, name)
+    return [a for a in dict.fromkeys(found + maybe) if resources.classify(a) is not None]
 
 
 def _sorted_problems(shown: resources.Shown, out: Pictures) -> set[str]:
@@ -219,9 +239,9 @@ def _drawn(text: bytes) -> bool:
 
 
 def read(folder: Path | None, name: str, data: bytes, bound: list[Resource] | None,
-         remote: Iterable[str], display: str) -> Pictures:
+         remote: Iterable[str], also: Iterable[str], display: str) -> Pictures:
     """`compare`, an error of the page's parse said of the saved page."""
     try:
-        return compare(folder, name, data, bound, remote)
+        return compare(folder, name, data, bound, remote, also)
     except ReviewError as err:
         raise err.about(display) from None

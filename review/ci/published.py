@@ -106,8 +106,14 @@ def links(text: str) -> set[str]:
     return {u.rstrip(".,;") for u in found if u.startswith(("http://", "https://"))}
 
 
+def image_addresses(text: str) -> list[str]:
+    """The addresses of the pictures the comparison of names reads (`<img src>`, a lazy
+    loader's `data-src` too, Markdown's images)."""
+    return [a or b for a, b in _IMG.findall(text)]
+
+
 def images(text: str) -> set[str]:
-    return {(a or b).rsplit("/", 1)[-1].split("?")[0] for a, b in _IMG.findall(text)}
+    return {a.rsplit("/", 1)[-1].split("?")[0] for a in image_addresses(text)}
 
 
 class _Comparison:
@@ -279,12 +285,14 @@ def read_page(saved: Source, limit: int) -> tuple[Document, bytes]:
         raise err.about(saved.display) from None
 
 
-def page_pictures(saved: Source, data: bytes, item: ItemView) -> saved_pictures.Pictures:
+def page_pictures(saved: Source, page: Document, data: bytes,
+                  item: ItemView) -> saved_pictures.Pictures:
     """The files the saved page loads from its folder, against those the release bound (a page
     from standard input has none saved with it)."""
     folder = None if saved.path is None else saved.path.parent
     name = "-" if saved.path is None else saved.path.name
-    return saved_pictures.read(folder, name, data, item.resources, item.remote, saved.display)
+    return saved_pictures.read(folder, name, data, item.resources, item.remote,
+                               image_addresses(page.original), saved.display)
 
 
 def _void_release(service, item_id: int) -> Msg | None:
@@ -319,7 +327,7 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int,
     pipeline = service.pipeline  # the check that gated release, with the policy's phrases
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)
-    pictures = page_pictures(saved, data, item)
+    pictures = page_pictures(saved, page, data, item)
     result = compare(approved, page, item.findings, pipeline, lang, pictures, require_saved)
     # what was not compared is a finding with --require-saved, else a notice: never left out
     notices = pictures.site if require_saved else pictures.notices

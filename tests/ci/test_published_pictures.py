@@ -316,3 +316,18 @@ def test_the_approved_bytes_under_a_name_do_not_excuse_a_remote_picture_of_that_
     code, findings, notices = report(team, item)
     assert code == 1 and [f["rule"] for f in findings] == ["RV107"]
     assert notices == ["not compared: not saved with the page: https://cdn.example.gov.cn/x.png"]
+
+
+def test_a_lazy_loader_s_data_src_picture_is_compared_or_said(released):
+    """WeChat's and many a site's `<img data-src>`, which a script puts in `src`: the names
+    comparison read it; its bytes are compared too, and when it is not saved it is said."""
+    team, item, folder = released
+    save(folder, {"page.html": page().replace(
+        "</body>", "<img class=lazy data-src='page_files/chart.png'></body>")})
+    assert report(team, item) == (0, [], [
+        "not compared: not saved with the page: page_files/chart.png"])
+    save(folder, {"page_files/chart.png": OTHER})
+    code, findings, _ = report(team, item)
+    assert code == 1 and [f["rule"] for f in findings] == ["RV110"]
+    save(folder, {"page_files/chart.png": CHART})
+    assert report(team, item) == (0, [], [])
