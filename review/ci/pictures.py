@@ -51,8 +51,6 @@ _TEXT_LIMIT = 16 << 20
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 _HTML = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*+<(?:!doctype\s+html|html)[\s>]",
                    re.DOTALL | re.IGNORECASE)
-# problems of an address that the saved page's folder does not hold (compared as not saved)
-_NOT_SAVED = frozenset({"resource_missing"})
 
 
 @dataclass
@@ -63,18 +61,19 @@ class Pictures:
     unbound: list[Resource] = field(default_factory=list)   # saved pictures nobody approved
     missing: list[Resource] = field(default_factory=list)   # bound files the page does not show
     same: list[tuple[Resource, Resource]] = field(default_factory=list)  # (page's, bound)
-    # what the page loads that was not compared, and why (with the name to find it by on the
-    # page); the site's own files, not compared either
+    # what the page loads that was not compared: the name to find it by on the page, and why
+    # (the site's own files, not compared either, are said apart)
     uncompared: list[tuple[str, Msg]] = field(default_factory=list)
     site: list[Msg] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # base names loaded where nothing was read
 
     @property
     def notices(self) -> list[Msg]:
-        return [m for _, m in self.uncompared] + self.site
+        return [Msg("published_not_compared", reason=m) for _, m in self.uncompared] + \
+            self.site
 
-    def said(self, name: str, message: Msg) -> None:
-        self.uncompared.append((posixpath.basename(name), message))
+    def said(self, name: str, reason: Msg) -> None:
+        self.uncompared.append((posixpath.basename(name), reason))
 
 
 def key(name: str) -> str:
@@ -146,11 +145,23 @@ def _sorted_problems(shown: resources.Shown, out: Pictures) -> set[str]:
         path, address = problem.kwargs.get("path"), problem.kwargs.get("address")
         names |= {key(str(path))} if path is not None else set()
         names |= {_base(str(address))} if address is not None else set()
-        if problem.key in _NOT_SAVED:
-            out.said(str(path), Msg("published_not_saved", address=address_named(str(path))))
-        else:
-            out.said(str(path or address or ""), Msg("published_not_compared", problem=problem))
+        out.said(str(path or address or ""), _reason(problem))
     return names
+
+
+def _reason(problem: Msg) -> Msg:
+    """Why an address of the saved page was not compared, as said of a page (what review.resources
+    says of a draft advises its editor)."""
+    path, address = problem.kwargs.get("path"), problem.kwargs.get("address")
+    if problem.key == "resource_missing":
+        return Msg("published_not_saved", address=address_named(str(path)))
+    if problem.key == "resource_escapes":
+        return Msg("published_outside", address=address_named(str(address)))
+    if problem.key == "resource_link":
+        return Msg("published_link", path=address_named(str(path)))
+    if problem.key == "resource_base":
+        return Msg("published_base", address=address_named(str(address)))
+    return problem
 
 
 def _match(folder: Path | None, saved: list[Resource], bound: list[Resource],

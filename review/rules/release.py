@@ -64,9 +64,8 @@ IMAGE_CHANGED = _rule(110, Gate.POLICY, Severity.BLOCK, "发布页面上的图�
 # One the page loads from where its bytes cannot be read (not saved with the page): only with
 # `review published --require-saved`; otherwise said as a notice.
 IMAGE_NOT_COMPARED = _rule(111, Gate.POLICY, Severity.REVIEW,
-                           "发布页面上的图片无法与审核通过的比对（未随页面保存）",
-                           "a picture on the page could not be compared with the approved ones "
-                           "(not saved with the page)")
+                           "发布页面上的图片无法与审核通过的比对",
+                           "a picture on the page could not be compared with the approved ones")
 PUBLISHED = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
          IMAGE_NOT_APPROVED, NEW_FINDING, ADDED, IMAGE_CHANGED, IMAGE_NOT_COMPARED]
 
