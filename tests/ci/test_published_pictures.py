@@ -331,3 +331,17 @@ def test_a_lazy_loader_s_data_src_picture_is_compared_or_said(released):
     assert code == 1 and [f["rule"] for f in findings] == ["RV110"]
     save(folder, {"page_files/chart.png": CHART})
     assert report(team, item) == (0, [], [])
+
+
+def test_a_page_with_a_base_href_compares_none_of_its_relative_pictures(released):
+    """Its relative addresses lead where <base href> says, not to the files beside it."""
+    team, item, folder = released
+    save(folder, {"page.html": page("chart.png", extra="<base href='https://www.example.gov.cn/'>"),
+                  "chart.png": OTHER})
+    code, findings, notices = report(team, item)
+    assert [f["rule"] for f in findings] == ["RV104"]  # its href, a link the approval lacks
+    assert notices == [
+        "not compared: the page has <base href=\"https://www.example.gov.cn/\">: its relative "
+        "addresses lead elsewhere",
+        "not compared: chart.png (the page has a <base href>: its relative addresses lead "
+        "elsewhere)"]
