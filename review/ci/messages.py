@@ -96,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "the page's {page} is no file the approval bound"),
     "published_picture_missing": ("审核通过的 {bound}（{approved}）",
                                   "the approved {bound} ({approved})"),
-    "published_bound_file": ("{path}（{sha}）", "{path} ({sha})"),
+    "published_bound_file": ("{path}（摘要 {sha}）", "{path} ({sha})"),
     # --- git (git.py) ---------------------------------------------------------------------
     "git_missing": ("未安装 git", "git is not installed"),
     "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",
