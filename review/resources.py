@@ -112,15 +112,17 @@ def classify(address: str) -> tuple[str, str] | None:
     return ("local", unquote(local, errors="surrogateescape")) if local else None
 
 
-def look(root: Path, draft: str, data: bytes) -> Shown:
+def look(root: Path, draft: str, data: bytes, *, lenient_said: bool = False) -> Shown:
     """The resources the draft `draft` (its path in the workspace at `root`) loads with
-    these bytes, as they are on disk now."""
+    these bytes, as they are on disk now. With `lenient_said`, an address only the lenient
+    reading finds that names no file here is a problem too (a published page's, whose every
+    picture not compared is said), not passed over as code."""
     found, bases, maybe = addresses(data, draft)
     shown = Shown()
     if bases:
         shown.problems.append(Msg("resource_base", draft=draft, address=bases[0]))
     seen: set[str] = set()
-    lenient = set(maybe) - set(found)
+    lenient = set() if lenient_said else set(maybe) - set(found)
     for address in found + maybe:
         kind = classify(address)
         if kind is None:

@@ -64,12 +64,16 @@ def baseline_cmd(out: str | None) -> None:
               type=click.Path(dir_okay=False, exists=True, allow_dash=True),
               help="发布后页面另存的 HTML 或文本，- 表示标准输入 / the page as published (HTML "
                    "or text; - for stdin)")
+@click.option("--require-saved", is_flag=True,
+              help="页面引用的图片未随页面保存、无法比对的，也视为不一致 / a picture the page "
+                   "loads that was not saved with it (so not compared) fails too")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text")
 @lang_option
-def published(item_id: int, saved: str, fmt: str) -> None:
+def published(item_id: int, saved: str, require_saved: bool, fmt: str) -> None:
     """发布后核对：与审核通过的内容比对（双向反馈）/ compare a published page with the approval.
 
-    页面与审核稿的每处不一致都是一条 RV1xx 问题；有不一致时退出码为 1。"""
+    页面与审核稿的每处不一致都是一条 RV1xx 问题；有不一致时退出码为 1。页面另存时一并保存的
+    图片按内容（SHA-256）与审核时绑定的文件比对；未随页面保存的图片列为“未比对”。"""
     from review.ci import published as comparing
     from review.config import load_config
     from review.i18n import spoken
@@ -79,7 +83,7 @@ def published(item_id: int, saved: str, fmt: str) -> None:
     lang = spoken()  # --lang, REVIEW_LANG, else that config's lang
     page = next(iter(discover([saved])))
     # the page is refused over max-file-size, as `review check` refuses a draft
-    report = comparing.compare_item(item_id, page, lang, config.max_bytes)
+    report = comparing.compare_item(item_id, page, lang, config.max_bytes, require_saved)
     echo_report(RENDERERS[fmt].render(report, lang))
     sys.exit(1 if any(f.result.findings for f in report.files) else 0)
 

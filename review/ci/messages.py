@@ -66,6 +66,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "published_not_released": ("事项 {item} {state}，从未发布：没有可与页面比对的审核稿",
                                "item {item} is {state}, never released: there is no approved "
                                "text to compare the page with"),
+    # --- pictures of a saved page (pictures.py) ---------------------------------------------
+    # what was not compared is said as "not compared: {reason}" (a notice), or with
+    # --require-saved as an RV111 finding's detail (the reason alone)
+    "published_not_compared": ("未比对：{reason}", "not compared: {reason}"),
+    "published_not_saved": ("未随页面保存：{address}", "not saved with the page: {address}"),
+    "published_outside": ("{address} 指向页面所在文件夹之外，未读取",
+                          "{address} leads out of the page's folder: not read"),
+    "published_link": ("{path} 是符号链接或经过符号链接，未读取",
+                       "{path} is or goes through a link: not read"),
+    "published_base": ("页面含 <base href=\"{address}\">：其相对地址指向别处",
+                       "the page has <base href=\"{address}\">: its relative addresses lead "
+                       "elsewhere"),
+    "published_based": ("{path}（页面含 <base href>，相对地址指向别处）",
+                        "{path} (the page has a <base href>: its relative addresses lead "
+                        "elsewhere)"),
+    "published_approved_remote": ("{path} 在审核稿中是外部地址，审核时未绑定其内容",
+                                  "{path} was approved as a remote address, whose bytes "
+                                  "nothing bound"),
+    "published_site_file": ("未比对：{path} 不是图片或音视频，审核时也未绑定（网站自身的文件）",
+                            "not compared: {path} is no picture, video or sound and was not "
+                            "bound (the site's own file)"),
+    "published_before_binding": ("图片：该发布早于本地文件绑定，没有可比对的内容",
+                                 "pictures: the release is from before local files were "
+                                 "bound, and binds no bytes to compare with"),
+    "published_picture_changed": ("页面的 {page} 不是审核通过的 {bound}",
+                                  "the page's {page} is not the approved {bound}"),
+    "published_picture_unbound": ("页面的 {page} 不是审核通过的任何文件",
+                                  "the page's {page} is no file the approval bound"),
+    "published_picture_missing": ("审核通过的 {bound}（{approved}）",
+                                  "the approved {bound} ({approved})"),
+    "published_bound_file": ("{path}（摘要 {sha}）", "{path} ({sha})"),
     # --- git (git.py) ---------------------------------------------------------------------
     "git_missing": ("未安装 git", "git is not installed"),
     "git_ambiguous": ("{rev} 同时指向多个引用（{refs}）：请写全名，如 refs/remotes/origin/main",

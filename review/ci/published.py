@@ -12,25 +12,30 @@ counterpart of the approved passage that follows it."""
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review import inputs
+from review.ci import pictures as saved_pictures
+from review.columns import address_named
 from review.decide import decision_of, to_finding
 from review.document import Document
 from review.errors import Refused, ReviewError
 from review.findings import FileResult, Finding, Hit, Rule
-from review.i18n import Msg
+from review.i18n import Msg, said
 from review.normalize import View
 from review.report.records import LazyRules, Report
 from review.rules.release import (
     ADDED,
     ALTERED,
     BROKEN_LINK_SYNTAX,
+    IMAGE_CHANGED,
     IMAGE_MISSING,
     IMAGE_NOT_APPROVED,
+    IMAGE_NOT_COMPARED,
     LINK_MISSING,
     LINK_NOT_APPROVED,
     MISSING,
@@ -41,6 +46,8 @@ from review.rules.release import PUBLISHED as RULES
 if TYPE_CHECKING:
     from review.loading import Source
     from review.pipeline import Pipeline
+    from review.resources import Resource
+    from review.workflow.service import ItemView
 
 
 _SEGMENT = re.compile(r"[^。！？!?\n]+")
@@ -99,15 +106,25 @@ def links(text: str) -> set[str]:
     return {u.rstrip(".,;") for u in found if u.startswith(("http://", "https://"))}
 
 
+def image_addresses(text: str) -> list[str]:
+    """The addresses of the pictures the comparison of names reads (`<img src>`, a lazy
+    loader's `data-src` too, Markdown's images)."""
+    return [a or b for a, b in _IMG.findall(text)]
+
+
 def images(text: str) -> set[str]:
-    return {(a or b).rsplit("/", 1)[-1].split("?")[0] for a, b in _IMG.findall(text)}
+    return {a.rsplit("/", 1)[-1].split("?")[0] for a in image_addresses(text)}
 
 
 class _Comparison:
     """The findings of one page against its approved text."""
 
-    def __init__(self, approved: Document, page: Document, lang: str) -> None:
+    def __init__(self, approved: Document, page: Document, lang: str,
+                 pictures: saved_pictures.Pictures | None = None,
+                 require_saved: bool = False) -> None:
         self.approved, self.page, self.lang = approved, page, lang
+        self.pictures = pictures or saved_pictures.Pictures()
+        self.require_saved = require_saved
         self.before, self.after = passages(approved), passages(page)
         # approved passage index → its span on the page (empty where it should have been)
         self.place: dict[int, tuple[int, int]] = {}
@@ -161,10 +178,10 @@ class _Comparison:
         start, end = self.place[index]
         return end if offset >= self.before[index].end else start
 
-    def on_page(self, rule: Rule, needle: str) -> None:
+    def on_page(self, rule: Rule, needle: str, detail: str | None = None) -> None:
         start = self.page.original.find(needle)
         start, end = (start, start + len(needle)) if start >= 0 else (0, 0)
-        self.add(rule, start, end, detail=None if end else needle)
+        self.add(rule, start, end, detail=detail or (None if end else needle))
 
     def markup(self) -> None:
         view = _visible(self.page, self.page.original)
@@ -179,11 +196,42 @@ class _Comparison:
             at = self.where_approved(url)
             self.add(LINK_MISSING, at, at, detail=url)
         approved_images, page_images = images(self.approved.original), images(self.page.original)
-        for name in sorted(approved_images - page_images):
+        # a name is no difference when the page holds the approved bytes under the other one
+        # (a site's upload name, a browser's `chart(1).png`) — unless the page also loads that
+        # name from where its bytes were not read (a remote picture of the same name)
+        same, unread = self.pictures.same, self.pictures.unread
+        missing = approved_images - page_images - {posixpath.basename(r.path) for _, r in same}
+        unapproved = page_images - approved_images - {
+            posixpath.basename(f.path) for f, _ in same
+            if saved_pictures.key(f.path) not in unread}
+        for name in sorted(missing):
             at = self.where_approved(name)
             self.add(IMAGE_MISSING, at, at, detail=name)
-        for name in sorted(page_images - approved_images):
+        for name in sorted(unapproved):
             self.on_page(IMAGE_NOT_APPROVED, name)
+        self.picture_bytes(missing, unapproved)
+
+    def picture_bytes(self, missing: set[str], unapproved: set[str]) -> None:
+        """The saved page's files against the bound ones by their bytes; a name the markup
+        comparison reported already is not reported again."""
+        lang, pictures = self.lang, self.pictures
+        for file, bound in pictures.changed:
+            detail = Msg("published_picture_changed", page=_file(file, lang),
+                         bound=" | ".join(_file(r, lang) for r in bound)).say(lang)
+            self.on_page(IMAGE_CHANGED, posixpath.basename(file.path), detail)
+        for file in pictures.unbound:
+            if posixpath.basename(file.path) not in unapproved:
+                detail = Msg("published_picture_unbound", page=_file(file, lang)).say(lang)
+                self.on_page(IMAGE_NOT_APPROVED, posixpath.basename(file.path), detail)
+        for r in pictures.missing:
+            if posixpath.basename(r.path) not in missing:
+                at = self.where_approved(posixpath.basename(r.path))
+                self.add(IMAGE_MISSING, at, at, detail=Msg(
+                    "published_picture_missing", bound=address_named(r.path),
+                    approved=r.sha256[:12]).say(lang))
+        if self.require_saved:
+            for needle, message in pictures.uncompared:
+                self.on_page(IMAGE_NOT_COMPARED, needle, message.say(lang))
 
     def new_findings(self, pipeline: Pipeline, approved_findings: list[Finding]) -> None:
         """The page's own findings that the approved text did not have (by rule and text, or
@@ -201,10 +249,20 @@ class _Comparison:
                     message=f"{NEW_FINDING.message(self.lang)}{sep}{f.rule} {f.message}"))
 
 
+def _file(resource: Resource, lang: str) -> str:
+    """A file named with its hash's first digits, its unprintable characters named."""
+    return Msg("published_bound_file", path=address_named(resource.path),
+               sha=resource.sha256[:12]).say(lang)
+
+
 def compare(approved: Document, page: Document, approved_findings: list[Finding],
-            pipeline: Pipeline, lang: str = "zh") -> FileResult:
-    """The published page's result: a finding for every difference from the approved text."""
-    comparison = _Comparison(approved, page, lang)
+            pipeline: Pipeline, lang: str = "zh",
+            pictures: saved_pictures.Pictures | None = None,
+            require_saved: bool = False) -> FileResult:
+    """The published page's result: a finding for every difference from the approved text
+    (and, given what its saved files' bytes say, from the approved files; with
+    `require_saved`, for every picture they could not say anything of)."""
+    comparison = _Comparison(approved, page, lang, pictures, require_saved)
     comparison.passages()
     comparison.markup()
     comparison.new_findings(pipeline, approved_findings)
@@ -214,17 +272,27 @@ def compare(approved: Document, page: Document, approved_findings: list[Finding]
                       lines=lines)
 
 
-def read_page(saved: Source, limit: int) -> Document:
-    """The saved page (a file, or stdin as `-`) as its kind reads it. A page over `limit`
-    bytes is refused by its size before it is read (stdin: one byte past it is all that is
-    read), as `review check` refuses a draft."""
+def read_page(saved: Source, limit: int) -> tuple[Document, bytes]:
+    """The saved page (a file, or stdin as `-`) as its kind reads it, and its bytes. A page
+    over `limit` bytes is refused by its size before it is read (stdin: one byte past it is
+    all that is read), as `review check` refuses a draft."""
     from review.loading import read_bytes
 
     try:
         data = read_bytes(saved, limit)
-        return inputs.guess(saved.path, data).read(data, saved.display)
+        return inputs.guess(saved.path, data).read(data, saved.display), data
     except ReviewError as err:
         raise err.about(saved.display) from None
+
+
+def page_pictures(saved: Source, page: Document, data: bytes,
+                  item: ItemView) -> saved_pictures.Pictures:
+    """The files the saved page loads from its folder, against those the release bound (a page
+    from standard input has none saved with it)."""
+    folder = None if saved.path is None else saved.path.parent
+    name = "-" if saved.path is None else saved.path.name
+    return saved_pictures.read(folder, name, data, item.resources, item.remote,
+                               image_addresses(page.original), saved.display)
 
 
 def _void_release(service, item_id: int) -> Msg | None:
@@ -236,11 +304,12 @@ def _void_release(service, item_id: int) -> Msg | None:
     return void.get(history.released[0].seq) if history.released else None
 
 
-def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
+def compare_item(item_id: int, saved: Source, lang: str, limit: int,
+                 require_saved: bool = False) -> Report:
     from review.workflow import workspace
     from review.workflow.service import Service
 
-    page = read_page(saved, limit)
+    page, data = read_page(saved, limit)
     ws = workspace.find()
     store = ws.store()
     store.check_version()
@@ -258,6 +327,10 @@ def compare_item(item_id: int, saved: Source, lang: str, limit: int) -> Report:
     pipeline = service.pipeline  # the check that gated release, with the policy's phrases
     approved = Document(item.path, item.content,
                         inputs.kind_of(item.path, item.content.encode()).name)
-    result = compare(approved, page, item.findings, pipeline, lang)
+    pictures = page_pictures(saved, page, data, item)
+    result = compare(approved, page, item.findings, pipeline, lang, pictures, require_saved)
+    # what was not compared is a finding with --require-saved, else a notice: never left out
+    notices = pictures.site if require_saved else pictures.notices
     return Report.of([result], LazyRules(pipeline.rules, RULES), command="published",
-                     context={"item": item_id}, fail_on="info")
+                     context={"item": item_id}, fail_on="info",
+                     notices=[said(n, lang) for n in notices])

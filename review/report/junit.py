@@ -29,6 +29,8 @@ def render(report: Report, lang: str) -> str:
             failures += 1
             failure = ET.SubElement(case, "failure", message=problems[0])
             failure.text = "\n".join(problems)
+    if report.notices:  # what was not checked (a picture not compared …): said, not dropped
+        ET.SubElement(suite, "system-out").text = "\n".join(str(n) for n in report.notices)
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
     return ET.tostring(suite, encoding="unicode", xml_declaration=True)

@@ -58,8 +58,16 @@ NEW_FINDING = _rule(108, Gate.POLICY, Severity.BLOCK, "发布页面出现审核�
 # between two approved ones is: a reader takes "另：本通知作废" there as the office's words.
 ADDED = _rule(109, Gate.TEXT, Severity.BLOCK, "发布页面在审核稿的段落之间加入了未经审核的内容",
               "the page adds a passage the approved text does not have, inside the post")
+# A picture of the approved name whose bytes are another's: what readers see was not approved.
+IMAGE_CHANGED = _rule(110, Gate.POLICY, Severity.BLOCK, "发布页面上的图片与审核通过的不同",
+                      "a picture on the page differs from the approved one")
+# One the page loads from where its bytes cannot be read (not saved with the page): only with
+# `review published --require-saved`; otherwise said as a notice.
+IMAGE_NOT_COMPARED = _rule(111, Gate.POLICY, Severity.REVIEW,
+                           "发布页面上的图片无法与审核通过的比对",
+                           "a picture on the page could not be compared with the approved ones")
 PUBLISHED = [MISSING, ALTERED, BROKEN_LINK_SYNTAX, LINK_NOT_APPROVED, LINK_MISSING, IMAGE_MISSING,
-         IMAGE_NOT_APPROVED, NEW_FINDING, ADDED]
+         IMAGE_NOT_APPROVED, NEW_FINDING, ADDED, IMAGE_CHANGED, IMAGE_NOT_COMPARED]
 
 
 # In-draft suppression (review.suppress): what a `review-ignore` directive did. Never worse than
