@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import Connection, select, text
 
@@ -55,9 +56,11 @@ class Record:
         statement = self.signed.get("statement")
         return statement if isinstance(statement, dict) else {}
 
-    @property
+    @cached_property
     def signed(self) -> dict:
-        """The signed body, parsed (what the signature covers); {} when it is not JSON."""
+        """The signed body, parsed (what the signature covers); {} when it is not JSON, or not
+        read one way only (review.jsonfile). Parsed once: a history reads each record's
+        statement many times. (Not to be changed by its readers.)"""
         try:
             body = jsonfile.loads(self.body)
         except ValueError:

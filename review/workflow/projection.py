@@ -5,10 +5,10 @@ people reading the store with SQL, nothing more — but an inspector must see it
 from __future__ import annotations
 
 import hashlib
-import json
 
 from sqlalchemy import Connection, select
 
+from review import jsonfile
 from review.errors import StoreError
 from review.i18n import Msg
 from review.tables import decisions, items
@@ -132,18 +132,10 @@ def _decisions(conn, records, roster) -> list[str]:
 
 
 def _json(text: str) -> object:
-    """A table's JSON column as a reader takes it, or None. A key written twice is no reading:
-    Python keeps the last, SQLite's json_extract the first — a decision's copy with a
-    `"decision": "reject"` put before the signed key read as signed here and as a rejection
-    with SQL."""
+    """A table's JSON column as a reader takes it, or None. A key written twice is no reading
+    (review.jsonfile): a decision's copy with a `"decision": "reject"` put before the signed
+    key read as signed in Python and as a rejection with SQL."""
     try:
-        return json.loads(text, object_pairs_hook=_once)
-    except (ValueError, TypeError, RecursionError):
+        return jsonfile.loads(text)
+    except (ValueError, TypeError):
         return None
-
-
-def _once(pairs: list[tuple[str, object]]) -> dict:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        raise ValueError("a key written twice")
-    return found

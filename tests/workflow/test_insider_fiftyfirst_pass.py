@@ -37,3 +37,40 @@ def test_a_decision_row_with_a_key_written_twice_is_named(team):
     result = team.refused(None, "audit", "verify", match="disagree")
     assert "review_decisions row" in result.stdout and "statement" in result.stdout, \
         result.stdout
+
+
+def test_a_signed_body_with_a_key_written_twice_is_read_by_nobody(team, monkeypatch):
+    """Left open by pass 51: a body signed with a key written twice was read one way by
+    review (Python keeps the last value) and another by SQL (json_extract keeps the first),
+    which the log's own check of its columns uses. The editor's own copy of `review` signs
+    his submission's body with `"kind": "note"` before the real kind: now no reader takes
+    it for a record at all — the store stops (exit 3), and the audit names the record."""
+    from review.workflow import chain
+
+    draft = team.write("a.txt", "关于开展冬季消防安全检查的通知\n\n请各单位完成自查。\n")
+    honest = chain.body_of
+
+    def written_twice(kind, item_id, statement, place):
+        body = honest(kind, item_id, statement, place)
+        return '{"kind":"note",' + body[1:] if kind == "submit" else body
+
+    monkeypatch.setattr(chain, "body_of", written_twice)
+    team.ok("editor", "submit", draft)  # his own copy signs and writes it
+    monkeypatch.setattr(chain, "body_of", honest)
+    team.fails(3, "reviewer", "queue")
+    engine = create_engine(team.url or sqlite_url(team.root))
+    with engine.begin() as conn:
+        last = conn.execute(text("SELECT max(seq) FROM review_log")).scalar()
+    engine.dispose()
+    team.fails(1, None, "audit", "verify", match=f" {last} ")
+
+
+def test_json_with_a_key_written_twice_is_malformed():
+    import pytest
+
+    from review import jsonfile
+
+    assert jsonfile.loads('{"a": 1, "b": {"c": 2}}') == {"a": 1, "b": {"c": 2}}
+    for written in ('{"a": 1, "a": 2}', '{"x": {"a": 1, "a": 1}}', '[{"k": 1, "k": 2}]'):
+        with pytest.raises(ValueError, match="written twice"):
+            jsonfile.loads(written)
