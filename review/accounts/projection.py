@@ -76,9 +76,11 @@ def disagreements(conn: Connection, records: list[Record], signed,
             # a provisional deadline recomputed once the year's holidays were known
             want_events[s["event"]].update(filing_deadline=s.get("filing_deadline"),
                                            notice_end=s.get("notice_end"))
-        elif r.kind == "alert.add" and s["id"] not in want_alerts:
+        elif r.kind == "alert.add" and s["id"] not in want_alerts and \
+                _of_account(s, want_accounts):
             # as `alerts add` makes one: of a known kind, once per id (a second would move
-            # the alert to another unit or year, out of the 二四六 count, or open it again)
+            # the alert to another unit or year, out of the 二四六 count, or open it again);
+            # one of an account as `accounts stale --raise-alerts` makes it, under its unit
             want_alerts[s["id"]] = {"unit": s.get("unit"), "kind": s.get("kind"),
                                     "date": s.get("date"), "note": s.get("note"),
                                     "source": s.get("source"), "resolved": None,
@@ -162,6 +164,21 @@ def _shaped(kind: str, s: dict) -> bool:
         rows = s.get("rows", [])
         return isinstance(rows, list) and all(isinstance(x, str) for x in rows)
     return True  # a duty record: its helpers take any value (review_duty's key is text)
+
+
+def _of_account(s: dict, on_file: dict[str, dict]) -> bool:
+    """Whether an alert naming an account (`accounts stale --raise-alerts`) is under that
+    account's unit. One planted under another unit for the account's id took the day's stale
+    alert away from the account's own unit (the command raises one per account and day) and
+    out of its 二四六 count. An id no account on file signed is taken as one added before
+    accounts signed their ids, when there are such accounts."""
+    account_id = s.get("account_id")
+    if account_id is None:
+        return True
+    owner = next((a for a in on_file.values() if a.get("id") == account_id), None)
+    if owner is None:
+        return any("id" not in a for a in on_file.values())
+    return owner["unit"] == s["unit"]
 
 
 def _whole(value: object) -> bool:

@@ -148,3 +148,29 @@ def _by_hand_sql(office, sql: str) -> None:
     with store.engine.begin() as conn:
         conn.execute(text(sql))
     store.engine.dispose()
+
+
+def test_a_stale_alert_for_another_units_account_does_not_count(office):
+    """I5: `accounts stale --raise-alerts` raises one 内容不更新 alert per stale account and
+    day, under the account's unit, and skips an account that has one that day. An
+    `alert.add` signed by hand for the account's id under another unit (a unit nobody
+    answers for), planted ahead for the days to come: the account's own unit got no alert
+    and its 二四六 count stayed 0, the audit said intact."""
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局",
+              "--platform", "微信公众号")
+    _by_hand(office, "admin", "alert.add",
+             {"id": 1, "unit": "某虚设单位", "kind": "not-updated", "date": "2026-11-20",
+              "note": "", "source": "stale", "account_id": 1},
+             "INSERT INTO review_alerts (id, unit, kind, date, note, source, account_id) "
+             "VALUES (1, '某虚设单位', 'not-updated', '2026-11-20', '', 'stale', 1)")
+    _named(office, "review_alerts row 1", "accounts", "stale", "--as-of", "2026-11-20")
+    office.fails(3, "admin", "accounts", "stale", "--as-of", "2026-11-20", "--raise-alerts",
+                 match="disagree")
+
+
+def test_a_stale_alert_the_command_raises_still_counts(office):
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局",
+              "--platform", "微信公众号")
+    office.ok("admin", "accounts", "stale", "--as-of", "2026-11-20", "--raise-alerts")
+    office.ok(None, "audit", "verify")
+    assert _count(office, "城东区某局") == 1
