@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, String, select, type_coerce
 
+from review.accounts.alerts import KINDS as ALERT_KINDS
 from review.accounts.registry import COLUMNS, EVENT_KINDS, row_hash
 from review.i18n import Msg
 from review.tables import accounts, activity, alerts, duty, events
@@ -32,8 +33,12 @@ def disagreements(conn: Connection, records: list[Record], signed,
     admin key signed by hand past the command's rules (an alert resolved a second time, or
     dated before it was raised, or without a report; a duty plan naming someone revoked or a
     day outside its span; a duty day swapped to someone revoked, or from someone else than
-    the plan's; an account added again under its name; an event without its basis) changes
-    nothing, so a row edited to agree with it is named."""
+    the plan's; an account added again under its name; an event without its basis; an alert
+    of a kind `alerts add` refuses, or a second `alert.add` or `account.event` of an id
+    already made, which would move the first to another unit or day) changes nothing, so a
+    row edited to agree with it is named. So does a record without what its command always
+    signs, of the type it signs it (`_shaped`): it must not stop every reader of the office
+    with a crash that no one can take out of the append-only log."""
     misspelt = _dates_as_stored(conn)
     if misspelt:
         return misspelt  # such a row cannot be read as a date at all, or reads as another
@@ -47,6 +52,8 @@ def disagreements(conn: Connection, records: list[Record], signed,
         if not r.kind.startswith(("account.", "alert.", "duty.")) or not signed(r):
             continue
         s = r.statement
+        if not _shaped(r.kind, s):
+            continue
         if r.kind == "account.add" and s.get("name") not in want_accounts:
             # `accounts add` refuses a name on file: a second one would move the account to
             # another unit or operator, or open it again, without an event
@@ -54,7 +61,8 @@ def disagreements(conn: Connection, records: list[Record], signed,
                                         "status": "open"}
             if "id" in s:  # signed since pass 35: an account added before is bound by name only
                 want_accounts[s["name"]]["id"] = s["id"]
-        elif r.kind == "account.event" and s.get("kind") in EVENT_KINDS and \
+        elif r.kind == "account.event" and s["id"] not in want_events and \
+                s.get("kind") in EVENT_KINDS and \
                 isinstance(s.get("decision"), str) and s["decision"].strip():
             # as `accounts event` makes one: of a known kind, with its basis
             want_events[s["id"]] = {f: s.get(f) for f in EVENT_FIELDS} | {
@@ -68,7 +76,11 @@ def disagreements(conn: Connection, records: list[Record], signed,
             # a provisional deadline recomputed once the year's holidays were known
             want_events[s["event"]].update(filing_deadline=s.get("filing_deadline"),
                                            notice_end=s.get("notice_end"))
-        elif r.kind == "alert.add":
+        elif r.kind == "alert.add" and s["id"] not in want_alerts and \
+                _of_account(s, want_accounts):
+            # as `alerts add` makes one: of a known kind, once per id (a second would move
+            # the alert to another unit or year, out of the 二四六 count, or open it again);
+            # one of an account as `accounts stale --raise-alerts` makes it, under its unit
             want_alerts[s["id"]] = {"unit": s.get("unit"), "kind": s.get("kind"),
                                     "date": s.get("date"), "note": s.get("note"),
                                     "source": s.get("source"), "resolved": None,
@@ -125,6 +137,52 @@ def disagreements(conn: Connection, records: list[Record], signed,
     if not legacy:
         out += [Msg("activity_missing", digest=digest[:16]) for digest in sorted(imported - seen)]
     return out
+
+
+def _shaped(kind: str, s: dict) -> bool:
+    """Whether an office record carries each value its command always signs, of the type it
+    signs it: an id a whole number, a name text, a day `YYYY-MM-DD`, an alert of a kind
+    `alerts add` takes. A record signed by hand without them (`{}`, an id that is a list)
+    made the projection raise, and every office reader, `audit verify`, `submit --account`
+    and the desk's queue stopped on a crash for good."""
+    if kind == "account.add":
+        return isinstance(s.get("name"), str) and ("id" not in s or _whole(s["id"]))
+    if kind == "account.event":
+        return _whole(s.get("id")) and isinstance(s.get("account"), str)
+    if kind == "account.filed":
+        return _whole(s.get("event")) and _stored_as_day(s.get("date"))
+    if kind == "account.deadlines":
+        return _whole(s.get("event")) and _stored_as_day(s.get("filing_deadline")) and \
+            _stored_as_day(s.get("notice_end"))
+    if kind == "alert.add":
+        return _whole(s.get("id")) and isinstance(s.get("unit"), str) and \
+            s.get("kind") in ALERT_KINDS and _stored_as_day(s.get("date")) and \
+            (s.get("account_id") is None or _whole(s["account_id"]))
+    if kind == "alert.resolve":
+        return _whole(s.get("alert"))
+    if kind == "account.activity":
+        rows = s.get("rows", [])
+        return isinstance(rows, list) and all(isinstance(x, str) for x in rows)
+    return True  # a duty record: its helpers take any value (review_duty's key is text)
+
+
+def _of_account(s: dict, on_file: dict[str, dict]) -> bool:
+    """Whether an alert naming an account (`accounts stale --raise-alerts`) is under that
+    account's unit. One planted under another unit for the account's id took the day's stale
+    alert away from the account's own unit (the command raises one per account and day) and
+    out of its 二四六 count. An id no account on file signed is taken as one added before
+    accounts signed their ids, when there are such accounts."""
+    account_id = s.get("account_id")
+    if account_id is None:
+        return True
+    owner = next((a for a in on_file.values() if a.get("id") == account_id), None)
+    if owner is None:
+        return any("id" not in a for a in on_file.values())
+    return owner["unit"] == s["unit"]
+
+
+def _whole(value: object) -> bool:
+    return type(value) is int  # not True, which is 1 to a dict
 
 
 def _resolves(alert: dict | None, s: dict) -> bool:
