@@ -77,12 +77,14 @@ def resolve(store: Store, sign: Sign, alert_id: int, report: str, day: date) -> 
 
 def status(store: Store, unit: str, as_of: date,
            period: tuple[date, date] | None = None) -> dict:
-    """The unit's alerts over `period` (default: the calendar year of `as_of`)."""
+    """The unit's alerts over `period` (default: the calendar year of `as_of`) up to `as_of`:
+    an alert dated after it has not happened as of that day, and one dated ahead by hand
+    (red-team pass 60 I7) must not raise the unit's 二四六 level before its day."""
     first, last = period or calendar.year_of(as_of)
     with store.reading() as conn:
         count = len(conn.execute(select(alerts.c.id).where(alerts.c.unit == unit)
                                  .where(alerts.c.date >= first)
-                                 .where(alerts.c.date <= last)).all())
+                                 .where(alerts.c.date <= min(last, as_of))).all())
     return {"unit": unit, "count": count, "interview": interview(count),
             "period": [first.isoformat(), last.isoformat()]}
 
@@ -108,8 +110,8 @@ def notice(store: Store, unit: str, as_of: date, period: tuple[date, date] | Non
            fmt: str = "markdown") -> str:
     """整改通报: the unit's alerts in the period, the interview it triggers, what to do."""
     state = status(store, unit, as_of, period)
-    items = [a for a in listing(store, unit)
-             if state["period"][0] <= a["date"] <= state["period"][1]]
+    upto = min(state["period"][1], as_of.isoformat())  # as status counts them
+    items = [a for a in listing(store, unit) if state["period"][0] <= a["date"] <= upto]
     deadline = calendar.deadline(as_of, 5)
     provisional = (f"（暂定：{'、'.join(map(str, deadline.missing))} 年节假日安排公布前按周末和"
                    "元旦、劳动节、国庆节计算）" if deadline.provisional else "")
