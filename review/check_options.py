@@ -14,11 +14,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
+from review.config import FAIL_ON
+from review.i18n import LANGS
 from review.report import OUTPUT_FORMATS
 
 F = TypeVar("F", bound=Callable)
-FAIL_ON = ("block", "review", "never")
-LANGS = ("zh", "en")
 DAY_FORMAT = "%Y-%m-%d"
 
 

@@ -1,6 +1,6 @@
 """The language a command speaks: `--lang zh|en`, else REVIEW_LANG, else the config's `lang`
-(default Chinese). Resolved once, when the command's options are read, and kept in click's
-context for the command's own messages and the error boundary (review.i18n.speak)."""
+(default Chinese). Resolved once, when the command's options are read, and spoken for the
+command's own messages and the error boundary (review.i18n.speak)."""
 
 from __future__ import annotations
 

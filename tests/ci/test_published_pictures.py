@@ -6,6 +6,7 @@ through a link, is read."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
@@ -15,7 +16,6 @@ from workflow.team import Team
 CHART = b"\x89PNG\r\n\x1a\n approved chart"
 OTHER = b"\x89PNG\r\n\x1a\n a chart changed after approval"
 TEXT = "入冬以来火灾风险上升，请居民注意用火用电安全。"
-DRAFT = f"# 冬季防火提示\n\n{TEXT}\n\n![图](chart.png)\n"
 
 
 def page(*pictures: str, extra: str = "") -> str:
@@ -24,19 +24,26 @@ def page(*pictures: str, extra: str = "") -> str:
             "</body></html>")
 
 
-@pytest.fixture
-def released(tmp_path, monkeypatch):
-    """A team whose draft showing chart.png (bound with it) is released, and a folder to save
-    the published page in."""
-    monkeypatch.chdir(tmp_path)
+def release(tmp_path, pictures: dict[str, bytes], shown: list[str]):
+    """A team whose draft showing `shown` (bound with `pictures`, written beside it) is
+    released, and a folder to save the published page in."""
     (tmp_path / "review.toml").write_text("", encoding="utf-8")
     team = Team.small(tmp_path)
-    team.write("chart.png", CHART)
-    item = team.submit("editor", team.write("fire.md", DRAFT))
+    for name, data in pictures.items():
+        team.write(name, data)
+    images = "\n".join(f"![图]({name})" for name in shown)
+    item = team.submit("editor", team.write("fire.md", f"# 冬季防火提示\n\n{TEXT}\n\n{images}\n"))
     team.ok("reviewer", "approve", str(item))
     team.ok("editor", "release", str(item))
     (tmp_path / "saved").mkdir()
     return team, item, tmp_path / "saved"
+
+
+@pytest.fixture
+def released(tmp_path, monkeypatch):
+    """The draft showing chart.png, released."""
+    monkeypatch.chdir(tmp_path)
+    return release(tmp_path, {"chart.png": CHART}, ["chart.png"])
 
 
 def save(folder, files: dict[str, bytes | str]) -> None:
@@ -71,7 +78,7 @@ def test_g6_a_picture_saved_beside_the_page_with_other_bytes_fails(released):
     assert [f["rule"] for f in findings] == ["RV110"]
     message = findings[0]["message"]
     assert "chart.png" in message and "posts/chart.png" in message
-    assert f"({__import__('hashlib').sha256(CHART).hexdigest()[:12]})" in message
+    assert f"({hashlib.sha256(CHART).hexdigest()[:12]})" in message
     assert findings[0]["text"] == "chart.png"
     zh = published(team, item, lang="zh")
     assert zh.exit_code == 1 and "RV110" in zh.stdout
@@ -188,15 +195,8 @@ def test_two_bound_files_of_one_name_are_each_found_by_their_bytes(tmp_path, mon
     """A browser saves a second chart.png as chart(1).png; showing the first twice leaves the
     second approved picture off the page."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "review.toml").write_text("", encoding="utf-8")
-    team = Team.small(tmp_path)
-    team.write("a/chart.png", CHART)
-    team.write("b/chart.png", OTHER)
-    item = team.submit("editor", team.write(
-        "fire.md", f"# 冬季防火提示\n\n{TEXT}\n\n![图](a/chart.png)\n![图](b/chart.png)\n"))
-    team.ok("reviewer", "approve", str(item))
-    team.ok("editor", "release", str(item))
-    folder = tmp_path / "saved"
+    team, item, folder = release(tmp_path, {"a/chart.png": CHART, "b/chart.png": OTHER},
+                                 ["a/chart.png", "b/chart.png"])
     save(folder, {"page.html": page("page_files/chart.png", "page_files/chart(1).png"),
                   "page_files/chart.png": CHART, "page_files/chart(1).png": OTHER})
     assert report(team, item) == (0, [], [])
@@ -233,15 +233,8 @@ def test_require_saved_makes_what_was_not_compared_fail(released):
 def test_two_approved_pictures_swapped_are_two_changed_ones(tmp_path, monkeypatch):
     """Each approved picture's bytes are on the page, each under the other's name."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "review.toml").write_text("", encoding="utf-8")
-    team = Team.small(tmp_path)
-    team.write("before.png", CHART)
-    team.write("after.png", OTHER)
-    item = team.submit("editor", team.write(
-        "fire.md", f"# 冬季防火提示\n\n{TEXT}\n\n![图](before.png)\n![图](after.png)\n"))
-    team.ok("reviewer", "approve", str(item))
-    team.ok("editor", "release", str(item))
-    folder = tmp_path / "saved"
+    team, item, folder = release(tmp_path, {"before.png": CHART, "after.png": OTHER},
+                                 ["before.png", "after.png"])
     save(folder, {"page.html": page("before.png", "after.png"), "before.png": OTHER,
                   "after.png": CHART})
     code, findings, _ = report(team, item)
