@@ -9,7 +9,6 @@ written."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import marshal
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from review import __version__
+from review.digest import sha256
 
 T = TypeVar("T")
 # Part of every key: bump it whenever the form of a cached value changes, so a cache written
@@ -45,7 +45,7 @@ def cache_dir() -> Path:
 
 
 def key(kind: str, paths: list[Path], extra: str = "") -> str:
-    h = hashlib.sha256(f"{kind}\0{__version__}\0{CACHE_FORMAT}\0{extra}".encode())
+    h = sha256(f"{kind}\0{__version__}\0{CACHE_FORMAT}\0{extra}".encode())
     for path in paths:
         h.update(str(path).encode() + b"\0")
         h.update(_DIGESTS.of(path))
@@ -73,7 +73,7 @@ class _Digests:
         known = self._table().get(str(path))
         if known is not None and known[:5] == stamp:
             return known[5]
-        digest = hashlib.sha256(path.read_bytes()).digest()
+        digest = sha256(path.read_bytes()).digest()
         if max(st.st_mtime_ns, st.st_ctime_ns) < time.time_ns() - self.STABLE_SECONDS * 10**9:
             self._table()[str(path)] = [*stamp, digest]
             self._save()

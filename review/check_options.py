@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import datetime
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from review.config import FAIL_ON
 from review.i18n import LANGS
+from review.record import NamedTuple
 from review.report import OUTPUT_FORMATS
 
 F = TypeVar("F", bound=Callable)

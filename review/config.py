@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from review.errors import ConfigError
 from review.findings import GATE_NAMES, Category, Gate, Severity
 from review.loading import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
-from review.record import Record
+from review.record import NamedTuple, Record
 from review.rules.lexicons import LexiconOptions
 from review.tomlfile import read_toml
 

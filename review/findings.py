@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
+from review.digest import sha256
 from review.location import Location
-from review.record import Record
+from review.record import NamedTuple, Record
 
 
 class Category(StrEnum):
@@ -209,7 +209,7 @@ class Finding(Record, frozen=True):
         """A short hash of the matched text (the words, for a finding that spans more): how a
         baseline names a finding without keeping its text (the same text anywhere in the file
         is the same accepted finding)."""
-        return hashlib.sha256((self.words or self.text).encode()).hexdigest()[:16]
+        return sha256((self.words or self.text).encode()).hexdigest()[:16]
 
 
 # How a stored record's fields are read back (Finding.from_dict), in declaration order.

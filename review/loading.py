@@ -12,10 +12,11 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from review import inputs
 from review.errors import InputError
+from review.record import NamedTuple
 
 if TYPE_CHECKING:
     from review.document import Document

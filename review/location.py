@@ -4,7 +4,7 @@ text file; page, paragraph or table cell in a document whose text is assembled f
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from review.record import NamedTuple
 
 # How each field is said, in the order a reader narrows a place down.
 _WORDS = {

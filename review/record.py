@@ -4,11 +4,17 @@ What `review check` needed of dataclasses (Finding, FileResult, Config), without
 `dataclasses` brings `inspect` with it, 42M instructions of a one-draft check's 870M, and
 compiles each class's methods at every start (issue 19). A field's default is the class
 attribute of its name; a list, dict or set default is copied for each record, as a dataclass's
-default factory would make a new one."""
+default factory would make a new one.
+
+`NamedTuple` is typing.NamedTuple without its check of each field's annotation: under
+`from __future__ import annotations` every annotation is a string, which typing compiles into
+a ForwardRef for each field of each class — 24M instructions of a one-draft check for the 36
+named tuples on its path. The annotations are kept as written, never run."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, dataclass_transform
+import collections
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, dataclass_transform
 
 _COPIED = (list, dict, set)
 
@@ -72,3 +78,55 @@ class Record:
     def replace(self, **changes: Any) -> Any:
         """A copy with `changes` (checked as a new record is)."""
         return type(self)(**{**{name: self.__dict__[name] for name in self._fields}, **changes})
+
+
+# what a class body may not define, and what it defines that the tuple keeps its own of
+# (typing's _prohibited and _special)
+_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields",
+                         "_field_defaults", "_make", "_replace", "_asdict", "_source"})
+_SPECIAL = frozenset({"__module__", "__name__", "__annotations__"})
+
+
+class _NamedTupleMeta(type):
+    def __new__(cls, name: str, bases: tuple[type, ...], ns: dict[str, Any]) -> Any:
+        if not bases:  # the base itself
+            return super().__new__(cls, name, bases, ns)
+        if any(base is not _Base and base is not Generic for base in bases):
+            raise TypeError("can only inherit from a NamedTuple type and Generic")
+        annotations = ns.get("__annotations__", {})
+        defaults = [name for name in annotations if name in ns]
+        if defaults and list(annotations)[-len(defaults):] != defaults:
+            raise TypeError(f"{name}: a field without a default after one with a default")
+        made = collections.namedtuple(name, list(annotations),
+                                      defaults=[ns[n] for n in defaults],
+                                      module=ns["__module__"])
+        made.__annotations__ = made.__new__.__annotations__ = dict(annotations)
+        made.__bases__ = tuple(tuple if base is _Base else base for base in bases)
+        if Generic in bases:
+            made.__class_getitem__ = classmethod(Generic.__class_getitem__.__func__)
+        for key, value in ns.items():
+            if key in _PROHIBITED:
+                raise AttributeError(f"Cannot overwrite NamedTuple attribute {key}")
+            if key not in _SPECIAL and key not in made._fields:
+                setattr(made, key, value)
+        if Generic in bases:
+            made.__init_subclass__()
+        return made
+
+
+class _Base(metaclass=_NamedTupleMeta):
+    pass
+
+
+class _Subclassed:
+    """Stands in a class statement's bases as typing.NamedTuple does (`class Hit(NamedTuple):
+    …`), and is replaced there by the base that makes the tuple."""
+
+    def __mro_entries__(self, bases: tuple) -> tuple[type]:
+        return (_Base,)
+
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    NamedTuple = _Subclassed()

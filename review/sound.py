@@ -32,9 +32,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, TypeVar
 
 from review import cache
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 
 P = TypeVar("P", bound=Hashable)

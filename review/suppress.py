@@ -15,9 +15,9 @@ signed override or the unit's consent, and the directive is reported as not hono
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from review.findings import Category, FileResult, Finding, Rule, Severity
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.rules.release import MALFORMED, NOT_HONOURED, UNUSED
 

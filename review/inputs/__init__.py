@@ -19,9 +19,10 @@ import importlib
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from review.normalize import BIDI_CONTROLS, View
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 
 if TYPE_CHECKING:

@@ -20,7 +20,6 @@ then pays for itself."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import math
 import mmap
@@ -38,6 +37,7 @@ import ahocorasick
 
 from review import cache
 from review.automaton import build_automaton, cache_path, cached_automaton
+from review.digest import sha256
 from review.errors import ConfigError
 from review.model.flag import flagged_class, flagged_classes
 from review.model.lookup import NgramTable
@@ -107,7 +107,7 @@ def _verified(path: Path, header: Path, data: bytes | mmap.mmap, expected: str) 
                 return True
         except (OSError, ValueError):
             pass
-    if hashlib.sha256(data).hexdigest() != expected:
+    if sha256(data).hexdigest() != expected:
         return False
     if stamp_path is not None:
         cache.store_file(stamp_path, lambda tmp: tmp.write_text(json.dumps(stamp),
@@ -120,7 +120,7 @@ def read_vocabulary(path: Path, expected: str, size: int) -> list[str]:
         data = path.read_bytes()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read the model vocabulary: {err}") from None
-    if hashlib.sha256(data).hexdigest() != expected:
+    if sha256(data).hexdigest() != expected:
         raise ConfigError(f"{path}: does not match {HEADER} (checksum)")
     terms = data.decode("utf-8").split("\n")
     if len(terms) != size:

@@ -14,7 +14,9 @@ its format is asked for.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from review.record import NamedTuple
 
 if TYPE_CHECKING:
     from review.report.records import FileReport, Report

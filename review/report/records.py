@@ -4,9 +4,9 @@ the CI gate, what only the gate knows (how a file changed, the baseline, the app
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple
 
 from review.findings import Decision, FileResult, Finding, Rule, Severity
+from review.record import NamedTuple
 
 
 class FileProblem(NamedTuple):

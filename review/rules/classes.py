@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from review import cache
 from review.config import Config
 from review.errors import ConfigError
 from review.normalize import normalize_terms
+from review.record import NamedTuple
 from review.rules.lexicons import bundled_dir
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, Category, Gate, Rule, Severity
 from review.normalize import normalize_term, normalize_terms
+from review.record import NamedTuple
 
 
 class Entry(NamedTuple):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.rules.kinds import Kind
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from itertools import chain, compress, groupby, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from review import cache, sound
 from review.automaton import build_automaton, cache_path, cached_automaton, matches
@@ -30,6 +30,7 @@ from review.config import Config
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import CATEGORY_DEFAULTS, RULE, Hit, Rule, Severity
+from review.record import NamedTuple
 from review.rules import classes as classes_module
 from review.rules import evasion
 from review.rules.classes import WordClass

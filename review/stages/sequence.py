@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from review.normalize import CompactView, normalize_term
+from review.record import NamedTuple
 from review.rules.classes import WordClass
 from review.stages.slots import SLOTS, Slot
 

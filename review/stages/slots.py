@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 
 _CN = "零〇一二两三四五六七八九十百千万亿"

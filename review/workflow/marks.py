@@ -11,13 +11,13 @@ version, and a rejected draft is usually resubmitted."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from review.document import Document
 from review.errors import UsageError
 from review.findings import Category
 from review.i18n import CATEGORY_NAMES
 from review.model.corpus import LABELS
+from review.record import NamedTuple
 from review.workflow import excerpt
 
 CATEGORIES = tuple(label for label in LABELS if label != "neutral")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from review.findings import Hit, Rule, Severity
 from review.normalize import View
+from review.record import NamedTuple
 
 
 class Options(NamedTuple):

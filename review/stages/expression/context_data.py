@@ -23,10 +23,10 @@ import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from review import cache
 from review.packed import CharNumbers, CharStrings
+from review.record import NamedTuple
 from review.stages.expression.typos import (
     _NOT_A_WORD,
     _PROPER,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 from review.errors import ConfigError
 from review.findings import Category, Rule
 from review.normalize import View, fold
+from review.record import NamedTuple
 from review.rules.lexicons import bundled_dir
 
 FORMULATIONS_FILE = "formulations.toml"

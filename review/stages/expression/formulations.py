@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import ahocorasick
 
@@ -25,6 +24,7 @@ from review.automaton import Matches, build_automaton, cached_automaton, matches
 from review.document import Document
 from review.findings import Category, Hit, Rule
 from review.normalize import View
+from review.record import NamedTuple
 from review.stages.expression.data import folded
 
 

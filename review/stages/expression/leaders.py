@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 from review.stages.expression.data import folded

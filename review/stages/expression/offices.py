@@ -20,11 +20,11 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from review import cache
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.rules.spec import Kind, RuleSpec
 

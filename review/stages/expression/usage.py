@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from review.document import Document
 from review.findings import RULE, Category, Gate, Hit, Rule, Severity
+from review.record import NamedTuple
 from review.regexcache import compile as re_compile
 from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
