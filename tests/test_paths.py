@@ -1,8 +1,9 @@
 """The lean path (one draft: nothing loaded ahead, no NumPy) and the bulk path (many drafts:
 `Pipeline.warm`, arrays) must find exactly the same: same rules, spans, severities, messages
-and replacements. Over the bundled drafts and corpus sentences, the labelled dev set and real
-prose (both read from ../shared when present), each text alone and joined into long drafts
-that take the array scorer."""
+and replacements; and so must the classifier's compiled sums (review/_kernels.c) and the
+Python they stand in for where they are not built. Over the bundled drafts and corpus
+sentences, the labelled dev set and real prose (both read from ../shared when present), each
+text alone and joined into long drafts that take the array scorer."""
 
 import os
 import sys
@@ -42,15 +43,21 @@ def _texts() -> list[str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def pipelines():
+@pytest.fixture(params=["compiled", "python"])
+def sums(request, monkeypatch):
+    """With the compiled sums where they are built, and with the Python's."""
+    from review.model import scorer
+
+    if request.param == "python":
+        monkeypatch.setattr(scorer, "_kernels", None)
+    elif scorer._kernels is None:
+        pytest.skip("review._kernels is not built here")
+    return request.param
+
+
+def test_both_paths_find_the_same(sums):
     lean, bulk = Pipeline(Config()), Pipeline(Config())
     bulk.warm()
-    return lean, bulk
-
-
-def test_both_paths_find_the_same(pipelines):
-    lean, bulk = pipelines
     texts = _texts()
     long_drafts = ["\n".join(texts[i:i + 20]) for i in range(0, len(texts), 20)]
     compared = 0
@@ -58,6 +65,23 @@ def test_both_paths_find_the_same(pipelines):
         assert _said(lean.check_text(text)) == _said(bulk.check_text(text)), text[:60]
         compared += 1
     assert compared > 30
+
+
+def test_the_compiled_sums_find_what_the_python_finds(monkeypatch):
+    from review.model import scorer
+
+    if scorer._kernels is None:
+        pytest.skip("review._kernels is not built here")
+    compiled = Pipeline(Config())
+    texts = _texts()
+    found = [_said(compiled.check_text(text)) for text in texts]
+    monkeypatch.setattr(scorer, "_kernels", None)
+    python = Pipeline(Config())
+    assert [_said(python.check_text(text)) for text in texts] == found
+    from review.stages.classifier import RULE_OF_LABEL
+
+    model = {rule.id for rule in RULE_OF_LABEL.values()}
+    assert sum(f[0] in model for said in found for f in said) > 10  # the model's findings
 
 
 # Modules a plain-text draft's check has no use for, each a cost of every start: NumPy (its
@@ -84,13 +108,14 @@ def test_a_text_drafts_check_loads_nothing_it_does_not_use(tmp_path):
     assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
 
 
-def test_a_large_input_takes_the_bulk_path(tmp_path):
+def test_a_large_input_takes_the_bulk_path(tmp_path, sums):
     big = tmp_path / "big.txt"
     line = (ROOT / "fixtures/prose/correct_government.txt").read_text(encoding="utf-8")
     big.write_text(line * (BULK_BYTES // len(line.encode()) + 1), encoding="utf-8")
     pipeline = Pipeline(Config())
     pipeline.choose_path(big.stat().st_size)
     scorer = next(s for s in pipeline.stages if s.name == "classifier").scorer
-    assert scorer._arrays is not None
+    # the arrays, unless the compiled sums serve (they need only the mapped table)
+    assert (scorer._arrays is None) == (sums == "compiled")
     doc = load(Source(str(big), big))
     assert _said(pipeline.check(doc)) == _said(Pipeline(Config()).check(doc))

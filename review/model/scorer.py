@@ -45,6 +45,11 @@ from review.model.lookup import NgramTable
 if TYPE_CHECKING:  # NumPy only on the bulk path
     import numpy as np
 
+try:  # compiled where the install could build it; the Python below otherwise
+    from review import _kernels
+except ImportError:  # pragma: no cover — tests/test_kernels.py runs both
+    _kernels = None
+
 MODEL_FORMAT = "review-char-tfidf-logreg"
 FORMAT_VERSION = 3
 MODEL_NAME = "classifier"
@@ -251,31 +256,24 @@ class Scorer:
                 for row in self._one_by_one(texts)]
 
     def _in_arrays(self, texts: list[str]) -> bool:
+        if self._compiled():
+            return False  # the compiled sums are quicker than the arrays at any size
         return len(texts) >= (BATCH if self._arrays is not None else BULK)
 
+    def _compiled(self) -> bool:
+        """Whether the compiled sums serve (review/_kernels.c): built, and the n-gram table
+        in the cache (they read it)."""
+        return _kernels is not None and self._table is not None
+
     def _one_by_one(self, texts: list[str]) -> list[list[float]]:
-        rows, idf_squared, find = self.rows, self.idf_squared, self._finder(texts)
+        if self._compiled():  # review/_kernels.c: the same doubles as _summed's
+            table = self._table
+            summed = _kernels.sums(texts, table.keys, table.values, self.idf_squared,
+                                   tuple(self.rows), self.features, self.sublinear_tf)
+        else:
+            summed = list(map(self._summed, map(self._finder(texts), texts)))
         out = []
-        for text in texts:
-            found = find(text)  # every known n-gram, each time it occurs
-            counts = Counter(found)
-            # Every distinct n-gram counted once (factor 1) … (values picked by one
-            # itemgetter per text: a third of the time of a map over __getitem__)
-            pick = _picker(list(counts))
-            square = sum(pick(idf_squared))
-            sums = [sum(pick(row)) for row in rows]
-            if len(found) > len(counts):
-                # … then the n-grams that occur more than once corrected to their factor.
-                values = list(counts.values())
-                repeated = list(map(gt, values, repeat(1)))
-                pick = _picker(list(compress(counts, repeated)))
-                count = list(compress(values, repeated))
-                self._grow(max(count))
-                extra = list(map(self._extra.__getitem__, count))
-                square += sum(map(mul, pick(idf_squared),
-                                  map(self._extra_squared.__getitem__, count)))
-                sums = [s + sum(map(mul, pick(row), extra))
-                        for s, row in zip(sums, rows, strict=True)]
+        for square, sums in summed:
             norm = math.sqrt(square) or 1.0
             logits = [0.0, *(s / norm + b for s, b in zip(sums, self.offsets, strict=True))]
             top = max(logits)
@@ -284,9 +282,38 @@ class Scorer:
             out.append([e / total_exp for e in exp])
         return out
 
+    def _summed(self, found: list[int]) -> tuple[float, list[float]]:
+        """For a text's n-grams (every known one, each time it occurs): the sum of their
+        idf² and, per class row, of their weights, each with its count's factor — what the
+        L2 norm and the logits are made of. The reference of review/_kernels.c's `sums`,
+        which must add the same doubles in the same order."""
+        rows, idf_squared = self.rows, self.idf_squared
+        counts = Counter(found)
+        # Every distinct n-gram counted once (factor 1) … (values picked by one
+        # itemgetter per text: a third of the time of a map over __getitem__)
+        pick = _picker(list(counts))
+        square = sum(pick(idf_squared))
+        sums = [sum(pick(row)) for row in rows]
+        if len(found) > len(counts):
+            # … then the n-grams that occur more than once corrected to their factor.
+            values = list(counts.values())
+            repeated = list(map(gt, values, repeat(1)))
+            pick = _picker(list(compress(counts, repeated)))
+            count = list(compress(values, repeated))
+            self._grow(max(count))
+            extra = list(map(self._extra.__getitem__, count))
+            square += sum(map(mul, pick(idf_squared),
+                              map(self._extra_squared.__getitem__, count)))
+            sums = [s + sum(map(mul, pick(row), extra))
+                    for s, row in zip(sums, rows, strict=True)]
+        return square, sums
+
     def warm(self) -> None:
         """Load what scoring long documents needs (NumPy, the tables as arrays) now: before
-        `review check --jobs N` forks its workers, so that they share it."""
+        `review check --jobs N` forks its workers, so that they share it. The compiled
+        sums need only the n-gram table, mapped."""
+        if self._compiled():
+            return
         if self._arrays is None:
             import numpy as np
 

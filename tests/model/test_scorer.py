@@ -24,6 +24,13 @@ def train():
     return training
 
 
+@pytest.fixture
+def python_sums(monkeypatch):
+    """Without the compiled sums (review/_kernels.c), which would serve instead of what the
+    test asks about (the automaton, the arrays)."""
+    monkeypatch.setattr(scorer_module, "_kernels", None)
+
+
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, full):
     """A pipeline fitted on a twentieth of the project's corpus (with --full, all of it but
@@ -196,7 +203,8 @@ def test_a_table_that_cannot_be_stored_is_used_from_memory(trained, tmp_path, mo
     assert scorer._table is not None and "_automaton" not in scorer.__dict__
 
 
-def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path, monkeypatch):
+def test_the_cached_vocabulary_automaton_scores_as_a_fresh_one(trained, tmp_path, monkeypatch,
+                                                             python_sums):
     _, fresh, holdout, out = trained
     prepared = [prepare(t) for t in holdout]
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
@@ -249,7 +257,7 @@ def test_the_array_index_finds_exactly_what_the_automaton_finds(pairs):
             scorer._automaton.iter(text))
 
 
-def test_a_damaged_array_index_in_the_cache_is_built_again(tmp_path, monkeypatch):
+def test_a_damaged_array_index_in_the_cache_is_built_again(tmp_path, monkeypatch, python_sums):
     monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
     batch = [prepare(t) for t in corpus.read(corpus.default_files())[1][:100]]
     def bulk() -> Scorer:
@@ -266,7 +274,7 @@ def test_a_damaged_array_index_in_the_cache_is_built_again(tmp_path, monkeypatch
     assert cached.read_bytes() != bytes(data)
 
 
-def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
+def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring(python_sums):
     """A draft is scored in plain Python, a batch on the bulk path with NumPy: the two must
     agree (an empty text and one with no known n-gram included)."""
     scorer = Scorer.load()
@@ -280,7 +288,7 @@ def test_a_long_batch_scored_with_arrays_matches_one_by_one_scoring():
     assert scorer.probabilities(prepared) == together  # the bulk path
 
 
-def test_warming_loads_the_arrays_that_long_documents_need():
+def test_warming_loads_the_arrays_that_long_documents_need(python_sums):
     from review.config import Config
     from review.pipeline import Pipeline
 
