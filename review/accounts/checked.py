@@ -9,6 +9,10 @@ from contextlib import contextmanager
 
 from review.errors import StoreError
 
+# the office's tables (review.tables), which the office's records project
+OFFICE_TABLES = ("review_accounts", "review_account_events", "review_activity",
+                 "review_alerts", "review_duty")
+
 
 class CheckedStore:
     """The store as the office's readers use it: every reading first finds, in its own
@@ -35,6 +39,16 @@ class CheckedStore:
         with the log: a duty row edited between a check and the write was signed as the
         swap's `was`."""
         with self.store.transaction() as conn:
+            if not self.store.sqlite:
+                # PostgreSQL: the transaction reads committed rows statement by statement,
+                # so a member's UPDATE committed after the check was what the action read
+                # next (red-team pass 61 J1: two accounts' names swapped after the check
+                # and back before the record's own check bound an import's posts to the
+                # other account, signed, the audit intact). SHARE lets others read and keeps
+                # every write out of these tables until this transaction ends; it needs
+                # the UPDATE grant members hold (store.MEMBER_GRANTS). SQLite's writer
+                # holds the file (BEGIN IMMEDIATE).
+                conn.exec_driver_sql(f"LOCK TABLE {', '.join(OFFICE_TABLES)} IN SHARE MODE")
             _agreeing(conn)
             yield conn
 

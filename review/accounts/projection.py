@@ -199,11 +199,21 @@ def _resolves(alert: dict | None, s: dict) -> bool:
 def _planned(s: dict, in_force, seq: int) -> bool:
     """Whether a `duty.plan` is one `duty plan --save` makes: each day within its span, each
     person with a key in force (eligible), never a day outside the span, which the plan
-    would set without clearing."""
+    would set without clearing. Its span is two days at most MAX_DAYS apart, as
+    `duty.span` takes them, and each day is given once: a span signed by hand as text
+    (`"0"` to `"9"`), which compares as text, cleared the duty of every year with no day
+    given, and the audit said intact (red-team pass 61 J3)."""
+    from review.accounts.duty import MAX_DAYS
+
     first, last, days = s.get("from"), s.get("to"), s.get("days")
-    return isinstance(first, str) and isinstance(last, str) and isinstance(days, list) and \
-        all(isinstance(d, dict) and isinstance(d.get("date"), str) and
-            first <= d["date"] <= last and in_force(d.get("person"), seq) for d in days)
+    if not (_stored_as_day(first) and _stored_as_day(last) and isinstance(days, list)):
+        return False
+    if not 0 <= (date.fromisoformat(last) - date.fromisoformat(first)).days < MAX_DAYS:
+        return False
+    given = [d.get("date") for d in days if isinstance(d, dict)]
+    return len(given) == len(days) == len(set(map(str, given))) and \
+        all(_stored_as_day(day) and first <= day <= last for day in given) and \
+        all(in_force(d.get("person"), seq) for d in days)
 
 
 def _swaps(planned: dict | None, s: dict) -> bool:

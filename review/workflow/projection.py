@@ -46,8 +46,11 @@ def disagreements(conn: Connection, items_too: bool = True) -> list[str]:
             and r.seq not in stale
 
     def in_force(name: object, seq: int) -> bool:  # a person planned or swapped on duty
+        # as the roster stood at the record (red-team pass 61 J2): `roster revoke --since`
+        # from before an honest plan that named the person voided the whole plan, every
+        # duty row disagreed, and every office command stopped with no way back but SQL
         person = roster.people.get(name) if isinstance(name, str) else None
-        return person is not None and any(k.valid_at(seq) for k in person.keys.values())
+        return person is not None and any(k.held_at(seq) for k in person.keys.values())
 
     return [*(_items(conn, records, roster, policy, workspace, trust) if items_too else ()),
             *(_decisions(conn, records, roster) if items_too else ()),

@@ -43,9 +43,19 @@ class Key:
     public: bytes
     added_seq: int
     revoked_seq: int | None = None
+    # where the record that ended it took effect: `revoked_seq` itself for a rotation, later
+    # for `roster revoke --since`, which voids the key's signatures from an earlier point
+    ended_seq: int | None = None
 
     def valid_at(self, seq: int) -> bool:
         return self.added_seq < seq and (self.revoked_seq is None or seq < self.revoked_seq)
+
+    def held_at(self, seq: int) -> bool:
+        """Whether the roster, as it stood at record `seq`, had this key in force: what a
+        command judged then (`duty plan`, `duty swap`: the person named may take duty). A
+        revocation from an earlier point (`--since`) voids what the key signed since, not
+        what others signed naming its holder before the revocation was recorded."""
+        return self.added_seq < seq and (self.ended_seq is None or seq < self.ended_seq)
 
 
 @dataclass
@@ -257,6 +267,7 @@ class Roster:
                     return False
                 for key in person.keys.values():  # the old keys end where the new one starts
                     key.revoked_seq = key.revoked_seq or seq
+                    key.ended_seq = key.ended_seq or seq
             person = self.people.setdefault(s["name"], Person(s["name"]))
             added = set(s.get("roles", ())) - person.roles
             person.roles |= added
@@ -278,6 +289,7 @@ class Roster:
             person.revoked_seq = since
             for key in person.keys.values():
                 key.revoked_seq = min(key.revoked_seq or since, since)
+                key.ended_seq = key.ended_seq or seq
             # the roles end where the keys do: added back, the person holds only those named
             person.ended += [(role, start, max(start, since))
                              for role, start in person.since.items()]
