@@ -9,7 +9,6 @@ written."""
 from __future__ import annotations
 
 import contextlib
-import json
 import marshal
 import os
 import re
@@ -84,7 +83,7 @@ class _Digests:
             self._known = {}
             if not os.environ.get("REVIEW_NO_CACHE"):
                 with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                    table = _read(cache_dir() / self.FILE)
+                    table = read_value(cache_dir() / self.FILE)
                     if isinstance(table, dict):
                         self._known = table
         return self._known
@@ -95,9 +94,7 @@ class _Digests:
         # Files since removed are forgotten, so the table does not grow with every
         # checkout and temporary directory a cache has seen.
         table = {name: row for name, row in self._table().items() if os.path.exists(name)}
-        body = marshal.dumps(table)
-        store_file(cache_dir() / self.FILE,
-                   lambda tmp: tmp.write_bytes(_MAGIC + len(body).to_bytes(8, "little") + body))
+        write_value(cache_dir() / self.FILE, table)
 
 
 _DIGESTS = _Digests()
@@ -118,7 +115,7 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
         return build()  # a file cannot be read: let build() say so
     path = cache_dir() / f"{kind}-{digest[:32]}.bin"
     try:
-        value = decode(_read(path))
+        value = decode(read_value(path))
         used(path)
         return value
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
@@ -129,14 +126,24 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T],
     # encoder (ten times quicker on 8 MB).
     encoded = encode(value)
     if not plain:
+        import json  # only when a value is built, not on the path of every check
+
         encoded = json.loads(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")))
-    body = marshal.dumps(encoded)
-    head = _MAGIC + len(body).to_bytes(8, "little")
-    store_file(path, lambda tmp: tmp.write_bytes(head + body))
+    write_value(path, encoded)
     return value
 
 
-def _read(path: Path) -> object:
+def write_value(path: Path, value: object) -> None:
+    """Store a value of marshal's types as a cache file (atomically; ValueError when marshal
+    cannot hold it)."""
+    body = marshal.dumps(value)
+    head = _MAGIC + len(body).to_bytes(8, "little")
+    store_file(path, lambda tmp: tmp.write_bytes(head + body))
+
+
+def read_value(path: Path) -> object:
+    """A value `write_value` stored (OSError, ValueError, EOFError or TypeError when the file
+    is missing, cut short or of another form)."""
     data = path.read_bytes()
     body = memoryview(data)[len(_MAGIC) + 8:]
     if data[:len(_MAGIC) + 8] != _MAGIC + len(body).to_bytes(8, "little"):
