@@ -87,3 +87,13 @@ def test_tables_that_do_not_fit_are_refused_not_read_past(scorer):
     with pytest.raises(ValueError, match="no such feature"):  # a table of another model
         kernels.sums(["区政府"], table.keys, table.values, scorer.idf_squared[:8],
                      tuple(row[:8] for row in scorer.rows), 1, scorer.sublinear_tf)
+
+
+def test_the_version_says_whether_they_are_built():
+    from click.testing import CliRunner
+
+    from review.cli import main
+
+    said = CliRunner().invoke(main, ["--version"]).output
+    assert said.startswith("review, version ")
+    assert ("compiled sums: 已启用 / built" in said) == (kernels is not None)
