@@ -273,6 +273,8 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     # approved draft into another text on its way out.
     transformed = git.transformed([p for p in git.tracked(root) if publishable(p, config)],
                                   root)
+    if config.ci.require_approval:
+        transformed.update(_showing_subst(root, config))
     changed = {path for _, path in targets}
     targets += [("attr", path) for path in sorted(transformed) if path not in changed]
     for status, path in targets:
@@ -313,6 +315,26 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                                          "shows", problem))
     report.files += refused
     return report
+
+
+def _showing_subst(root: Path, config: Config) -> dict[str, list[str]]:
+    """The drafts that show a file (a picture, an SVG chart …) which `git archive` rewrites
+    under `export-subst`, each with that attribute and the file. The picture's bytes in the
+    working tree are the approved ones, while an archive deploy fills in `$Format:%s$` — the
+    commit message, anyone's to write — in an SVG's text: a change adding only the attribute
+    (`.gitattributes`, outside the publishable paths) published another picture under an
+    approved draft with exit 0 (pass 62 K7). Only export-subst: checkout applies `ident`, a
+    `filter` (Git LFS, common for pictures) and `working-tree-encoding` here as on the site,
+    so the gate hashes what a checkout publishes; an archive alone writes in text the gate
+    never sees."""
+    others = [p for p in git.tracked(root) if not publishable(p, config)]
+    subst = {path for path, said in git.transformed(others, root).items()
+             if "export-subst" in said}
+    if not subst:
+        return {}
+    drafts = [p for p in git.tracked(root) if publishable(p, config)]
+    return {path: [f"export-subst ({picture})"]
+            for path, picture in showing(root, drafts, subst).items()}
 
 
 def _already_there(pipeline: Pipeline, root: Path, before: str, path: str,
@@ -426,6 +448,16 @@ def _within_reach(anchor, root: Path, report: GateReport, touched: bool = False)
         except (ValueError, trust.Untrusted, ReviewError) as err:
             report.notices.append(Msg("change_roster_untrusted", roster=ROSTER, problem=err))
     extended = anchor.extended(newer) if newer else None
+    if extended is not None and extended.policy is None:
+        # No export at the base told the policy in force (a pin alone, or one whose record
+        # the base's export lacks: pass 57 C4). The release was judged by its day's policy
+        # only, and a draft released under one level before the office raised it to two
+        # passed on one (pass 62 K1). The change's export holds the pinned record and every
+        # release it lets through (`complete`), so its policy is one the office set at or
+        # after each of them: each release must satisfy it too. Never weaker than the day's
+        # (both are asked); the editor may pick an older export, but none from before the
+        # pinned record or the release.
+        extended = dataclasses.replace(extended, policy=newer.policy)
     if newer and extended is None:
         report.notices.append(Msg("change_roster_short", roster=ROSTER))
     if anchor.known and extended is None and touched:
