@@ -87,6 +87,13 @@ MESSAGES = {
                            "git attribute {attributes} rewrites this file on checkout or "
                            "archive, so what is published is not what was checked and "
                            "approved; not checked: remove it from .gitattributes"),
+    "shows_transformed": ("稿件显示的文件 {files} 带 git 属性 export-subst，打包（git archive）时"
+                          "会被改写，可写入任何人写的提交说明，发布的不是审核过的内容，未检查："
+                          "删去 .gitattributes 中的这一属性",
+                          "this draft shows {files}, which git attribute export-subst rewrites "
+                          "on archive (git archive writes in a commit message, anyone's to "
+                          "write), so what is published is not what was approved; not checked: "
+                          "remove the attribute from .gitattributes"),
     "not_drafts": ("另有 {count} 个文件不是稿件（不属于 include 所列类型），未检查：{names}",
                    "{count} other files are not drafts (no include pattern matches them) and "
                    "were not checked: {names}"),

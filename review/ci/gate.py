@@ -273,10 +273,10 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     # approved draft into another text on its way out.
     transformed = git.transformed([p for p in git.tracked(root) if publishable(p, config)],
                                   root)
-    if config.ci.require_approval:
-        transformed.update(_showing_subst(root, config))
+    showing_subst = _showing_subst(root, config) if config.ci.require_approval else {}
     changed = {path for _, path in targets}
-    targets += [("attr", path) for path in sorted(transformed) if path not in changed]
+    targets += [("attr", path) for path in sorted({*transformed, *showing_subst})
+                if path not in changed]
     for status, path in targets:
         full = root / path
         if full.is_symlink() or full.is_dir():
@@ -284,9 +284,11 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
             result = pipeline.check_source(Source(path, full, InputError("not_a_file")))
             report.files.append(FileGate(result, status, None))
             continue
-        if path in transformed:
-            result = pipeline.check_source(Source(path, full, InputError(
-                "transformed_by_git", attributes=", ".join(transformed[path]))))
+        if path in transformed or path in showing_subst:
+            error = InputError("transformed_by_git", attributes=", ".join(transformed[path])) \
+                if path in transformed else \
+                InputError("shows_transformed", files=", ".join(showing_subst[path]))
+            result = pipeline.check_source(Source(path, full, error))
             report.files.append(FileGate(result, status, None))
             continue
         if path == ROSTER and refused:
@@ -319,7 +321,7 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
 
 def _showing_subst(root: Path, config: Config) -> dict[str, list[str]]:
     """The drafts that show a file (a picture, an SVG chart …) which `git archive` rewrites
-    under `export-subst`, each with that attribute and the file. The picture's bytes in the
+    under `export-subst`, each with those files. The picture's bytes in the
     working tree are the approved ones, while an archive deploy fills in `$Format:%s$` — the
     commit message, anyone's to write — in an SVG's text: a change adding only the attribute
     (`.gitattributes`, outside the publishable paths) published another picture under an
@@ -333,8 +335,7 @@ def _showing_subst(root: Path, config: Config) -> dict[str, list[str]]:
     if not subst:
         return {}
     drafts = [p for p in git.tracked(root) if publishable(p, config)]
-    return {path: [f"export-subst ({picture})"]
-            for path, picture in showing(root, drafts, subst).items()}
+    return {path: [picture] for path, picture in showing(root, drafts, subst).items()}
 
 
 def _already_there(pipeline: Pipeline, root: Path, before: str, path: str,
