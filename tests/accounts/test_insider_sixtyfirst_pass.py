@@ -181,3 +181,37 @@ def test_office_actions_work_as_a_member_role(staff, request):
     staff.ok("wang", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
     staff.ok("wang", "duty", "plan", "--from", "2026-10-01", "--to", "2026-10-07", "--save")
     staff.ok(None, "audit", "verify")
+
+
+def test_a_plan_balances_against_the_duty_the_log_backs(office, monkeypatch):
+    """J10 (closed after the pass): `duty plan` checked the office's tables, then read the
+    past duty it balances against in another connection. A member who reassigned October's
+    duty to li between the two (committed after the check, both stores) made the plan give
+    li no November holidays, signed with --save; now the read is checked (exit 3)."""
+    for who in ("zhang", "li"):
+        office.keygen(who)
+        office.add(who, "reviewer")
+    office.ok("admin", "duty", "plan", "--from", "2026-10-01", "--to", "2026-10-31", "--save")
+    store = Store(office.url or sqlite_url(office.root))
+    with store.engine.begin() as conn:
+        honest = conn.execute(text("SELECT day, person FROM review_duty")).all()
+    store.engine.dispose()
+    put_back = "; ".join(f"UPDATE review_duty SET person = '{person}' WHERE day = '{day}'"
+                         for day, person in honest)
+
+    from review.accounts import checked
+
+    first_check = checked.office_checked
+
+    def then_the_member(service) -> None:
+        first_check(service)
+        _sql(office, "UPDATE review_duty SET person = 'li' WHERE day < '2026-11-01'")
+
+    monkeypatch.setattr(checked, "office_checked", then_the_member)
+    for save in ((), ("--save",)):
+        result = office.fails(3, "admin", "duty", "plan", "--from", "2026-11-01",
+                              "--to", "2026-11-30", *save)
+        assert "review_duty" in result.stderr
+        _sql(office, put_back)
+    monkeypatch.setattr(checked, "office_checked", first_check)
+    office.ok(None, "audit", "verify")  # the rows put back agree with the log
