@@ -13,9 +13,10 @@ logistic regression, exported in the form scoring needs. Three files in a model 
   NumPy arrays for many (review.model.ngrams).
 
 Nothing in a model is unpickled, so a model file can carry no code. A draft's sentences are
-scored in plain Python, so an editor's every `review check` imports nothing heavy; a very long
-document, or a batch once the bulk path is chosen (`warm`), with NumPy arrays, whose import
-then pays for itself."""
+scored with the compiled sums (review/_kernels.c) over the mapped hash table, where the
+install built them; otherwise in plain Python, so an editor's every `review check` imports
+nothing heavy, and a very long document, or a batch once the bulk path is chosen (`warm`),
+with NumPy arrays, whose import then pays for itself."""
 
 from __future__ import annotations
 
@@ -372,7 +373,9 @@ class Scorer:
         return exp / exp.sum(axis=1, keepdims=True)
 
 
-# The two paths give the same probabilities (to 1e-14; tests compare them). Once the arrays
+# Where the compiled sums are built (review/_kernels.c) they serve every batch, and what
+# follows chooses only among the Python ways. The two paths give the same probabilities
+# (to 1e-14; tests compare them). Once the arrays
 # are loaded (`warm`: the bulk path, for many drafts), they are quicker from this many
 # sentences on;
 BATCH = 64
