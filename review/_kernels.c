@@ -1,9 +1,12 @@
-/* The classifier's per-sentence work in C (issue 19): finding a sentence's vocabulary
- * n-grams in the mapped hash table (review/model/lookup.py, NgramTable) and summing their
- * weights as review/model/scorer.py's `_one_by_one` does, in the same order, so that every
- * sum is the same double to the last bit. The Python code stays the reference and the
- * fallback: tests/test_kernels.py compares the two on many texts. Optional: where this does
- * not build, the check runs the Python. */
+/* Per-character loops of the check in C (issue 19), each beside the Python it stands in for,
+ * which stays the reference and the fallback (tests/test_kernels.py compares the two on many
+ * texts; where this does not build, the check runs the Python):
+ * - the classifier's: finding a sentence's vocabulary n-grams in the mapped hash table
+ *   (review/model/lookup.py, NgramTable) and summing their weights as
+ *   review/model/scorer.py's `_one_by_one` does, in the same order, so that every sum is
+ *   the same double to the last bit;
+ * - EX9502's: where a pair of adjacent characters is a slip (context_data.Tables.slip_starts
+ *   over a review.packed.CharStrings). */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -278,10 +281,60 @@ done:
     return result;
 }
 
+/* slip_starts(text, values, low, starts, ends) → [i, …]: each i where text[i + 1] is among
+ * the characters `values[starts[c - low]:ends[c - low]]` of c = text[i] (CharStrings.has). */
+static PyObject *
+slip_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *values;
+    unsigned long long low;
+    Py_buffer starts, ends;
+    if (!PyArg_ParseTuple(args, "UUKy*y*", &text, &values, &low, &starts, &ends)) return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n_keys = starts.len / (Py_ssize_t)sizeof(uint32_t);
+    Py_ssize_t n_values = PyUnicode_GET_LENGTH(values);
+    if (ends.len != starts.len) {
+        PyErr_SetString(PyExc_ValueError, "a character table's starts and ends differ");
+        goto done;
+    }
+    const uint32_t *first = starts.buf, *last = ends.buf;
+    int kind = PyUnicode_KIND(text), value_kind = PyUnicode_KIND(values);
+    const void *data = PyUnicode_DATA(text), *value_data = PyUnicode_DATA(values);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i + 1 < n; i++) {
+        unsigned long long at = (unsigned long long)PyUnicode_READ(kind, data, i) - low;
+        if (PyUnicode_READ(kind, data, i) < low || at >= (unsigned long long)n_keys) continue;
+        Py_ssize_t start = first[at], end = last[at];
+        if (end > n_values) end = n_values;
+        Py_UCS4 b = PyUnicode_READ(kind, data, i + 1);
+        for (Py_ssize_t k = start; k < end; k++) {
+            if (PyUnicode_READ(value_kind, value_data, k) == b) {
+                PyObject *index = PyLong_FromSsize_t(i);
+                if (index == NULL || PyList_Append(result, index) < 0) {
+                    Py_XDECREF(index);
+                    Py_CLEAR(result);
+                }
+                else {
+                    Py_DECREF(index);
+                }
+                break;
+            }
+        }
+    }
+done:
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&ends);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", sums, METH_VARARGS,
      "sums(texts, keys, values, idf_squared, rows, features, sublinear): per text, "
      "(sum of idf² with counts, [weight sum per row])"},
+    {"slip_starts", slip_starts, METH_VARARGS,
+     "slip_starts(text, values, low, starts, ends): where a pair of text is a slip, as "
+     "Tables.slip_starts"},
     {"find", find_features, METH_VARARGS,
      "find(text, keys, values): the features of the text's n-grams, as NgramTable.find"},
     {NULL, NULL, 0, NULL},
@@ -289,7 +342,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "review._kernels",
-    "The classifier's per-sentence work in C (see review/model/scorer.py).", -1, methods,
+    "Per-character loops of the check in C (see review/_kernels.c).", -1, methods,
 };
 
 PyMODINIT_FUNC

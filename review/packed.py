@@ -15,6 +15,8 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from typing import overload
 
+from review import compiled
+
 
 def _span_of(keys: list[str]) -> tuple[int, int]:
     if any(len(k) != 1 for k in keys):
@@ -66,6 +68,16 @@ class CharStrings(Mapping[str, str]):
     def has(self, key: str, ch: str) -> bool:
         start, end = self.span(key)
         return start < end and self.text.find(ch, start, end) >= 0
+
+    def pair_starts(self, text: str) -> list[int]:
+        """Each i where text[i + 1] is in the value of text[i] (`has`), in C where it is
+        built (review/_kernels.c)."""
+        if compiled.kernels is not None:
+            return compiled.kernels.slip_starts(text, self.text, self._low, self._starts,
+                                                self._ends)
+        has = self.has
+        pairs = zip(text, text[1:], strict=False)  # the second is one shorter
+        return [i for i, (a, b) in enumerate(pairs) if has(a, b)]
 
     def get(self, key: str, default: str = "") -> str:  # type: ignore[override]
         start, end = self.span(key)

@@ -1,7 +1,8 @@
-"""The classifier's compiled sums (review/_kernels.c) against the Python they stand in for:
-the same n-grams in the same order, and the same doubles to the last bit, over the bundled
-corpus, the fixtures and texts made to be awkward (no known n-gram, characters past the BMP,
-repeats that take the count's factor, an empty text)."""
+"""The check's compiled loops (review/_kernels.c) against the Python they stand in for: the
+classifier's n-grams in the same order and its sums the same doubles to the last bit; EX9502's
+slips at the same places — over the bundled corpus, the fixtures and texts made to be awkward
+(no known n-gram, characters past the BMP, repeats that take the count's factor, an empty
+text)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from review import compiled
 from review.model import corpus
-from review.model import scorer as scorer_module
 from review.model.scorer import Scorer
 from review.model.text import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
-kernels = scorer_module._kernels
+kernels = compiled.kernels
 
 
 def test_the_kernels_are_built_where_ci_requires_them():
@@ -70,9 +71,9 @@ def test_the_compiled_sums_are_the_pythons_to_the_last_bit(scorer):
 @needs_kernels
 def test_probabilities_are_the_same_with_and_without_them(scorer, monkeypatch):
     texts = _texts()[:800]
-    compiled = scorer.probabilities(texts)
-    monkeypatch.setattr(scorer_module, "_kernels", None)
-    assert Scorer.load().probabilities(texts) == compiled
+    with_them = scorer.probabilities(texts)
+    monkeypatch.setattr(compiled, "kernels", None)
+    assert Scorer.load().probabilities(texts) == with_them
 
 
 @needs_kernels
@@ -97,3 +98,23 @@ def test_the_version_says_whether_they_are_built():
     said = CliRunner().invoke(main, ["--version"]).output
     assert said.startswith("review, version ")
     assert ("compiled sums: 已启用 / built" in said) == (kernels is not None)
+
+
+@needs_kernels
+def test_the_compiled_slips_are_where_the_python_finds_them(monkeypatch):
+    from review.packed import CharStrings
+    from review.stages.expression.context_data import build
+
+    tables = build()
+    texts = _texts() + [p.read_text(encoding="utf-8") for p in
+                        sorted((ROOT / "fixtures/prose").glob("*.txt"))]
+    compiled_starts = [tables.slip_starts(text) for text in texts]
+    assert sum(map(len, compiled_starts)) > 1000
+    monkeypatch.setattr(compiled, "kernels", None)
+    assert [tables.slip_starts(text) for text in texts] == compiled_starts
+    # a table of characters past the BMP, and keys below and above its range
+    table = CharStrings.unpack(CharStrings.pack({"\U00020000": "区\U0010ffff", "中": "国"}))
+    samples = ["\U00020000区\U00020000\U0010ffff中国", "a中国\x00\U0010ffff", "", "中"]
+    python = [table.pair_starts(text) for text in samples]
+    monkeypatch.setattr(compiled, "kernels", kernels)
+    assert [table.pair_starts(text) for text in samples] == python == [[0, 2, 4], [1], [], []]

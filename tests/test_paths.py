@@ -1,7 +1,7 @@
 """The lean path (one draft: nothing loaded ahead, no NumPy) and the bulk path (many drafts:
 `Pipeline.warm`, arrays) must find exactly the same: same rules, spans, severities, messages
-and replacements; and so must the classifier's compiled sums (review/_kernels.c) and the
-Python they stand in for where they are not built. Over the bundled drafts and corpus
+and replacements; and so must the check's compiled loops (review/_kernels.c) and the Python
+they stand in for where they are not built. Over the bundled drafts and corpus
 sentences, the labelled dev set and real prose (both read from ../shared when present), each
 text alone and joined into long drafts that take the array scorer."""
 
@@ -45,12 +45,12 @@ def _texts() -> list[str]:
 
 @pytest.fixture(params=["compiled", "python"])
 def sums(request, monkeypatch):
-    """With the compiled sums where they are built, and with the Python's."""
-    from review.model import scorer
+    """With the compiled loops where they are built, and with the Python's."""
+    from review import compiled
 
     if request.param == "python":
-        monkeypatch.setattr(scorer, "_kernels", None)
-    elif scorer._kernels is None:
+        monkeypatch.setattr(compiled, "kernels", None)
+    elif compiled.kernels is None:
         pytest.skip("review._kernels is not built here")
     return request.param
 
@@ -67,15 +67,15 @@ def test_both_paths_find_the_same(sums):
     assert compared > 30
 
 
-def test_the_compiled_sums_find_what_the_python_finds(monkeypatch):
-    from review.model import scorer
+def test_the_compiled_loops_find_what_the_python_finds(monkeypatch):
+    from review import compiled
 
-    if scorer._kernels is None:
+    if compiled.kernels is None:
         pytest.skip("review._kernels is not built here")
-    compiled = Pipeline(Config())
+    fast = Pipeline(Config())
     texts = _texts()
-    found = [_said(compiled.check_text(text)) for text in texts]
-    monkeypatch.setattr(scorer, "_kernels", None)
+    found = [_said(fast.check_text(text)) for text in texts]
+    monkeypatch.setattr(compiled, "kernels", None)
     python = Pipeline(Config())
     assert [_said(python.check_text(text)) for text in texts] == found
     from review.stages.classifier import RULE_OF_LABEL

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from review import cache
+from review import cache, compiled
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.digest import sha256
 from review.errors import ConfigError
@@ -45,10 +45,6 @@ from review.model.lookup import NgramTable
 if TYPE_CHECKING:  # NumPy only on the bulk path
     import numpy as np
 
-try:  # compiled where the install could build it; the Python below otherwise
-    from review import _kernels
-except ImportError:  # pragma: no cover — tests/test_kernels.py runs both
-    _kernels = None
 
 MODEL_FORMAT = "review-char-tfidf-logreg"
 FORMAT_VERSION = 3
@@ -277,12 +273,12 @@ class Scorer:
     def _compiled(self) -> bool:
         """Whether the compiled sums serve (review/_kernels.c): built, and the n-gram table
         in the cache (they read it)."""
-        return _kernels is not None and self._table is not None
+        return compiled.kernels is not None and self._table is not None
 
     def _one_by_one(self, texts: list[str]) -> list[list[float]]:
         if self._compiled():  # review/_kernels.c: the same doubles as _summed's
             table = self._table
-            summed = _kernels.sums(texts, table.keys, table.values, self.idf_squared,
+            summed = compiled.kernels.sums(texts, table.keys, table.values, self.idf_squared,
                                    tuple(self.rows), self.features, self.sublinear_tf)
         else:
             summed = list(map(self._summed, map(self._finder(texts), texts)))

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from review import compiled
 from review.errors import ConfigError
 from review.model import corpus
 from review.model import scorer as scorer_module
@@ -28,7 +29,7 @@ def train():
 def python_sums(monkeypatch):
     """Without the compiled sums (review/_kernels.c), which would serve instead of what the
     test asks about (the automaton, the arrays)."""
-    monkeypatch.setattr(scorer_module, "_kernels", None)
+    monkeypatch.setattr(compiled, "kernels", None)
 
 
 @pytest.fixture(scope="module")

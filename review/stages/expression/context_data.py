@@ -106,9 +106,7 @@ class Tables:
 
     def slip_starts(self, text: str) -> list[int]:
         """Where a pair of `text` is a slip."""
-        has = self.slips.has
-        pairs = zip(text, text[1:], strict=False)  # the second is one shorter
-        return [i for i, (a, b) in enumerate(pairs) if has(a, b)]
+        return self.slips.pair_starts(text)
 
     def count(self, a: str, b: str) -> int:
         """How often b follows a in the project's prose."""
