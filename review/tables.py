@@ -43,7 +43,10 @@ log = Table("review_log", metadata,
             Column("inserted_by", Text),
             # PostgreSQL: the server's time of the insert, set by the same trigger — a clock
             # the signer does not control (review.workflow.judged.log_days); SQLite: none
-            Column("logged_at", DateTime(timezone=True)))
+            # (SQLite: read as the text it holds, never parsed — nothing there reads it, and
+            # whoever writes the file can put any value in: `garbage` stopped every action
+            # with an unexpected error while rows were fetched, red-team pass 63)
+            Column("logged_at", DateTime(timezone=True).with_variant(Text, "sqlite")))
 items = Table("review_items", metadata,
               Column("id", Integer, primary_key=True, autoincrement=True),
               Column("path", Text, nullable=False),

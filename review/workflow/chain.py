@@ -190,9 +190,23 @@ def head(conn: Connection) -> Record | None:
 
 
 def _record(row, served_from: int | None = None) -> Record:
+    # SQLite keeps any value in any column: a body, signature or hash put in as a BLOB (or an
+    # item as one) by whoever writes the file is no record any signer made, and must stop
+    # the action as a damaged store naming it — never as an unexpected error in the hashing
+    if not _typed(row.seq, row.kind, row.item_id, row.actor, row.body, row.signature,
+                  row.prev_hash, row.hash):
+        from review.errors import StoreError
+
+        raise StoreError("record_altered", seq=row.seq)
     served = row.logged_at if served_from is not None and row.seq >= served_from else None
     return Record(row.seq, row.kind, row.item_id, row.actor, row.body, row.signature,
                   row.prev_hash, row.hash, served)
+
+
+def _typed(seq, kind, item, actor, body, signature, prev, stored) -> bool:
+    """Whether a log row's columns hold the types a record has (review.tables)."""
+    return isinstance(seq, int) and (item is None or isinstance(item, int)) and all(
+        isinstance(v, str) for v in (kind, actor, body, signature, prev, stored))
 
 
 def server_now(conn: Connection) -> datetime | None:
@@ -365,7 +379,8 @@ def _rehashed(conn: Connection) -> int | None:
                                log.c.signature, log.c.prev_hash, log.c.hash)
                         .order_by(log.c.seq))
     for seq, kind, item, actor, body, signature, prev, stored in rows:
-        if record_hash(seq, kind, item, actor, body, signature, prev) != stored:
+        if not _typed(seq, kind, item, actor, body, signature, prev, stored) or \
+                record_hash(seq, kind, item, actor, body, signature, prev) != stored:
             return seq
     return None
 

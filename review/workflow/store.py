@@ -172,11 +172,18 @@ class Store:
             raise StoreError("schema_other", version=version, expected=SCHEMA_VERSION)
 
 
-def _version(value: str) -> int:
+def _version(value: object) -> int:
+    """The schema version a store's meta row says. On SQLite anyone who writes the file can
+    put anything there (the table rebuilt without NOT NULL): a NULL, or a number below 1 —
+    which would run migrations that do not exist — is a damaged store, not an unexpected
+    error (red-team pass 63)."""
     try:
-        return int(value)
-    except ValueError:
+        version = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
         raise StoreError("schema_not_number", value=value) from None
+    if version < 1:
+        raise StoreError("schema_not_number", value=value)
+    return version
 
 
 def _share_files_with_the_group(url: str) -> bool:
