@@ -92,13 +92,13 @@ class ReviewGroup(click.Group):
 
 
 def _build() -> str:
-    """Whether the install built the classifier's compiled sums (review/_kernels.c, optional):
+    """Whether the install built the check's compiled loops (review/_kernels.c, optional):
     without them the check is the same, only slower, so `--version` says which it runs."""
     from importlib.util import find_spec
 
     if find_spec("review._kernels") is not None:
-        return "编译加速 / compiled sums: 已启用 / built"
-    return "编译加速 / compiled sums: 未构建，以 Python 计算 / not built, computed in Python"
+        return "编译加速 / compiled loops: 已启用 / built"
+    return "编译加速 / compiled loops: 未构建，以 Python 计算 / not built, computed in Python"
 
 
 @click.group(cls=ReviewGroup, context_settings={"help_option_names": ["-h", "--help"]})

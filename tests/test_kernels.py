@@ -97,7 +97,7 @@ def test_the_version_says_whether_they_are_built():
 
     said = CliRunner().invoke(main, ["--version"]).output
     assert said.startswith("review, version ")
-    assert ("compiled sums: 已启用 / built" in said) == (kernels is not None)
+    assert ("compiled loops: 已启用 / built" in said) == (kernels is not None)
 
 
 @needs_kernels
