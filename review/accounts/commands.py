@@ -302,6 +302,24 @@ def alerts_add(unit, kind, day, note, fmt) -> None:
     _emit({**data, "status": state}, fmt,
           [say("alert_interview" if state["interview"] else "alert_added", alert=data["id"],
                unit=unit, kind=kind, count=state["count"], interview=state["interview"])])
+    _unit_on_file(store, unit)
+
+
+def _unit_on_file(store, unit: str) -> None:
+    """The 二四六 count is kept by the unit's name: an alert under a name no account on file
+    carries (a typo, 城东区某局 as 城东某局) counts for a unit of its own and never toward the
+    real one's interview. Said on stderr, not refused: an inspection can find an account the
+    registry lacks, and its unit's alert stands."""
+    import difflib
+
+    from review.accounts import registry
+
+    units = {a["unit"] for a in registry.listing(store)}
+    if unit in units:
+        return
+    close = difflib.get_close_matches(unit, sorted(units), n=1, cutoff=0.5)
+    click.echo(say("alert_unit_not_on_file", unit=unit,
+                   close=say("alert_unit_close", unit=close[0]) if close else ""), err=True)
 
 
 @alerts_group.command("list")

@@ -125,6 +125,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert_interview": ("警报 {alert}：{unit} {kind}；本期 {count} 次 → 约谈：{interview}",
                         "alert {alert}: {unit} {kind}; {count} this period → interview: "
                         "{interview}"),
+    "alert_unit_not_on_file": ("提示：没有备案账号属于“{unit}”，请核对单位名称；"
+                               "二四六按单位名称计数{close}",
+                               "note: no account on file belongs to \"{unit}\": check the name; "
+                               "alerts are counted by the unit's name{close}"),
+    "alert_unit_close": ("（是否指“{unit}”？）", " (did you mean \"{unit}\"?)"),
     "alert_resolved_on": ("已于 {day} 解除", "resolved {day}"),
     "alert_open": ("未解除", "open"),
     "alert_resolved": ("警报 {alert}：已解除", "alert {alert}: resolved"),

@@ -123,6 +123,26 @@ def test_scores_rank_accounts(office):
     assert rows[0]["total"] >= rows[-1]["total"]
 
 
+def test_an_alert_under_a_unit_no_account_carries_is_said(office):
+    """The 二四六 count is kept by the unit's name: a typo makes a unit of its own, whose
+    alerts never reach the real one's interview. Said on stderr (the JSON stays parseable),
+    with the closest unit on file; not refused — an inspection may find an account the
+    registry lacks."""
+    office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区文化和旅游局",
+              "--platform", "wechat")
+    typo = office.ok("admin", "alerts", "add", "城东区文化旅游局", "--kind", "serious",
+                     "--date", "2026-11-02", "--format", "json", "--lang", "zh")
+    assert json.loads(typo.stdout)["unit"] == "城东区文化旅游局"  # recorded as given
+    assert "没有备案账号属于“城东区文化旅游局”" in typo.stderr
+    assert "是否指“城东区文化和旅游局”" in typo.stderr
+    on_file = office.ok("admin", "alerts", "add", "城东区文化和旅游局", "--kind", "serious",
+                        "--date", "2026-11-03", "--lang", "en")
+    assert on_file.stderr == ""
+    unknown = office.ok("admin", "alerts", "add", "某某公司", "--kind", "serious", "--lang", "en")
+    assert "no account on file belongs to" in unknown.stderr and "did you mean" not in \
+        unknown.stderr
+
+
 def test_alert_periods_are_a_year_a_month_or_a_range(office):
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-10-08")
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
