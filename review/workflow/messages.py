@@ -150,8 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{name} and {other} on the roster look the same, and readers cannot "
                           "tell them apart (added before names were compared): check, and "
                           "revoke the one who should not be there"),
-    "audit_unentitled": ("第 {seq} 条记录是无权签署者签名的名册变更：不产生任何效力",
-                         "record {seq} is a roster change nobody entitled signed: it counts "
+    "audit_unentitled": ("第 {seq} 条记录是不成立的名册变更（签署者无权签署，或会签的不是任何"
+                         "待定变更的原文）：不产生任何效力",
+                         "record {seq} is a roster change that does not stand (nobody entitled "
+                         "signed it, or it co-signs no pending change as proposed): it counts "
                          "for nothing"),
     "resubmitted_unread": ("事项 {item} 已重新提交（当前版本 {now}），没有记录表明您审阅过这一版："
                            "请先 `review show {item}`，或用 --version 指明您审阅的版本",

@@ -121,7 +121,7 @@ def test_forging_a_roster_entry_without_an_admin_key(team):
                       .read_text().strip(), "roles": ["admin", "reviewer"]})
     item = team.submit("editor2", team.write("a.txt", CLEAN))
     team.refused("editor", "approve", str(item), match="role reviewer")
-    assert "nobody entitled signed" in team.refused(None, "audit", "verify").stdout
+    assert "nobody entitled signed it" in team.refused(None, "audit", "verify").stdout
     # It counts for nothing, and stops nothing: the ninth pass's editor made every later
     # export impossible with one such record.
     team.ok("reviewer", "approve", str(item))
