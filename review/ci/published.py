@@ -88,8 +88,14 @@ def _without_images(text: str) -> str:
 
 
 def passages(doc: Document) -> list[Passage]:
-    """The passages a reader sees (split at sentence ends and line breaks)."""
-    view = _visible(doc, _without_images(doc.original))
+    """The passages a reader sees (split at sentence ends and line breaks): without what an
+    element hides by its own markup (`hidden`, `display:none`, `<noscript>` …). The check's
+    view reads hidden text too, and a saved page holding the approved text in a hidden block,
+    and other words where its reader sees them, compared as the same post (pass 65, N1)."""
+    from review.markup import shown_only
+
+    with shown_only():
+        view = _visible(doc, _without_images(doc.original))
     out = []
     for m in _SEGMENT.finditer(view.text):
         inner = _WORDS_SPAN.search(m.group())

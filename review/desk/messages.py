@@ -89,11 +89,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "打印出的不同：请对照原文件）",
                             "the text extracted from the file (a font that maps its glyphs to "
                             "other characters prints otherwise: compare with the file)"),
-    "desk_hidden_text": ("此稿件含有读者看不到的文字（元素自身的标记隐藏了它）：检查读过它，这里"
-                         "按读者所见不显示；见问题列表中“读者看不到”的条目",
-                         "this draft holds text its readers do not see (hidden by its own "
-                         "markup): the check read it, and it is not drawn here, as a reader "
-                         "would not see it; see the findings marked as not shown"),
+    "desk_hidden_text": ("此稿件含有元素自身的标记隐藏的文字：检查读过它，正文按读者通常所见"
+                         "不显示它；但网页或网站的样式表可以让它显示出来（如样式 display: "
+                         "block 会显示 <p hidden>），请在下面“检查读到的全文”中读它；"
+                         "见问题列表中“读者看不到”的条目",
+                         "this draft holds text hidden by its own markup: the check read it, "
+                         "and the text above leaves it out as a reader usually sees it; but the "
+                         "page's or the site's style sheet can show it (display: block "
+                         "shows a <p hidden>): read it below, in the whole text the check read; "
+                         "see the findings marked as not shown"),
+    "desk_checked_text": ("检查读到的全文（含隐藏的文字）", "the whole text the check read (hidden "
+                          "text included)"),
     "desk_undrawn": ("读者看不到：位于文件中隐藏的文字里", "not shown to readers: in text the "
                      "file hides"),
     "desk_joined": ("读者看到的是连在一起的字：文件在这些字之间夹了隐藏的文字，检查把它们连起来读",
