@@ -71,3 +71,33 @@ def test_a_seen_paragraph_mark_parts_paragraphs(pipeline):
                      f"<w:p>{run('售冰毒。')}</w:p>")
     doc = read(data)
     assert "不含隐藏文字" not in {where.part for _, where in doc.parts}
+
+
+def _field(result: str, dirty: bool, simple: bool = False) -> str:
+    """A field that shows nothing once Word updates it (SET), saved showing `result`."""
+    flag = " w:dirty='true'" if dirty else ""
+    if simple:
+        return f"<w:fldSimple w:instr='SET x \"\"'{flag}>{run(result)}</w:fldSimple>"
+    return (f"<w:r><w:fldChar w:fldCharType='begin'{flag}/></w:r>"
+            "<w:r><w:instrText xml:space='preserve'> SET x \"\" </w:instrText></w:r>"
+            "<w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+            f"{run(result)}<w:r><w:fldChar w:fldCharType='end'/></w:r>")
+
+
+@pytest.mark.parametrize("simple", [False, True])
+def test_a_field_word_recomputes_is_read_as_it_will_show(pipeline, simple):
+    """O4 (closed after the pass): a field flagged dirty is updated when Word opens the file;
+    its saved result (甲) is not what readers see, and it parted 出 from 售冰毒 for the
+    check. The paragraph is read again without it (part 不含隐藏文字)."""
+    data = word(run("本人长期出") + _field("甲", dirty=True, simple=simple) + run("售冰毒。"))
+    doc = read(data)
+    found = [f for f in pipeline.check(doc).findings if doc.original[f.start:f.end] == DRUG]
+    assert [f.location.part for f in found] == ["不含隐藏文字"]
+    assert "出甲售冰毒" in doc.original  # the saved result still read where it stands
+
+
+def test_a_field_word_shows_as_saved_is_read_as_saved(pipeline):
+    data = word(run("本人长期出") + _field("甲", dirty=False) + run("售冰毒。"))
+    doc = read(data)
+    assert not [f for f in pipeline.check(doc).findings if doc.original[f.start:f.end] == DRUG]
+    assert "不含隐藏文字" not in {where.part for _, where in doc.parts}

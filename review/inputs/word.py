@@ -986,6 +986,7 @@ def without_hidden(data: bytes) -> bytes:
                         if parent is not None:  # a part whose root is a run: left as it is
                             parent.remove(run)
                             changed = True
+                changed = _without_stale_results(root) or changed
                 changed = _run_in(root, styles) or changed
                 part = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
@@ -994,6 +995,39 @@ def without_hidden(data: bytes) -> bytes:
 
 
 _MARK_GONE = frozenset({_W + "del", _W + "moveFrom"})
+_FLD_CHAR = _W + "fldChar"
+_TRUE = ("1", "true", "on")
+
+
+def _without_stale_results(root: _Element) -> bool:
+    """Take out the saved results of the fields Word recomputes when it opens the file
+    (`w:dirty`): a reader sees what Word computes, not what was saved. A `SET x ""` field that
+    shows nothing once updated, saved showing 甲 between 出 and 售冰毒, parted for the check
+    the words a reader sees joined (red-team pass 66 O4). The saved result is still read
+    where it stands; this is the reading as shown."""
+    changed = False
+    for simple in root.iter(_W + "fldSimple"):
+        if simple.get(_W + "dirty", "").lower() in _TRUE:
+            for child in [c for c in simple if c.tag == W_R]:
+                simple.remove(child)
+                changed = True
+    open_fields: list[list[bool]] = []  # per field begun: [dirty, in its result]
+    for run in list(root.iter(W_R)):
+        mark = run.find(_FLD_CHAR)
+        if mark is not None:
+            kind = mark.get(_W + "fldCharType")
+            if kind == "begin":
+                open_fields.append([mark.get(_W + "dirty", "").lower() in _TRUE, False])
+            elif kind == "separate" and open_fields:
+                open_fields[-1][1] = True
+            elif kind == "end" and open_fields:
+                open_fields.pop()
+            continue
+        if any(dirty and shown for dirty, shown in open_fields) and \
+                run.getparent() is not None:
+            run.getparent().remove(run)
+            changed = True
+    return changed
 
 
 def _run_in(root: _Element, styles: _Styles) -> bool:
