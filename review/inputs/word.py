@@ -1004,26 +1004,36 @@ def _without_stale_results(root: _Element) -> bool:
     (`w:dirty`): a reader sees what Word computes, not what was saved. A `SET x ""` field that
     shows nothing once updated, saved showing 甲 between 出 and 售冰毒, parted for the check
     the words a reader sees joined (red-team pass 66 O4). The saved result is still read
-    where it stands; this is the reading as shown."""
+    where it stands; this is the reading as shown. Fields whose value review.inputs.wordfields
+    computes (document properties, variables, SYMBOL) are left: their values are read beside
+    the result, and a SYMBOL's result is held to its code."""
+    from review.inputs.wordfields import computed_here
+
     changed = False
     for simple in root.iter(_W + "fldSimple"):
-        if simple.get(_W + "dirty", "").lower() in _TRUE:
+        if simple.get(_W + "dirty", "").lower() in _TRUE and \
+                not computed_here(simple.get(_W + "instr", "")):
             for child in [c for c in simple if c.tag == W_R]:
                 simple.remove(child)
                 changed = True
-    open_fields: list[list[bool]] = []  # per field begun: [dirty, in its result]
+    open_fields: list[list] = []  # per field begun: [dirty, in its result, its code's parts]
     for run in list(root.iter(W_R)):
         mark = run.find(_FLD_CHAR)
         if mark is not None:
             kind = mark.get(_W + "fldCharType")
             if kind == "begin":
-                open_fields.append([mark.get(_W + "dirty", "").lower() in _TRUE, False])
+                open_fields.append([mark.get(_W + "dirty", "").lower() in _TRUE, False, []])
             elif kind == "separate" and open_fields:
-                open_fields[-1][1] = True
+                field = open_fields[-1]
+                field[1] = True
+                field[0] = field[0] and not computed_here("".join(field[2]))
             elif kind == "end" and open_fields:
                 open_fields.pop()
             continue
-        if any(dirty and shown for dirty, shown in open_fields) and \
+        if open_fields and not open_fields[-1][1]:
+            open_fields[-1][2] += [t.text or "" for t in run.iter(_W + "instrText")]
+            continue
+        if any(dirty and shown for dirty, shown, _ in open_fields) and \
                 run.getparent() is not None:
             run.getparent().remove(run)
             changed = True

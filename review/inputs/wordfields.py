@@ -36,6 +36,12 @@ _FIELD = re.compile(r"(DOCPROPERTY|DOCVARIABLE|SYMBOL|TITLE|SUBJECT|AUTHOR|KEYWO
 _SYMBOL_FONT = range(0xF000, 0xF100)
 
 
+def computed_here(code: str) -> bool:
+    """Whether this module computes what a field of this code shows (its value is read beside
+    the saved result, a SYMBOL's result checked against it)."""
+    return _FIELD.match(code.strip()) is not None
+
+
 class FieldValues:
     """The values a draft's fields can show, read once from its package."""
 

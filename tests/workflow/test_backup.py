@@ -231,3 +231,26 @@ def test_a_backup_an_earlier_version_made_is_restored(team, tmp_path, tmp_path_f
         assert conn.execute("SELECT value FROM review_meta WHERE key = 'schema_version'"
                             ).fetchone() == ("4",)
     conn.close()
+
+
+def test_a_record_committed_after_a_readings_snapshot_is_not_read_as_removed(team):
+    """PostgreSQL: a reading is one snapshot (REPEATABLE READ) taken at its first statement.
+    A colleague's submit committed and witnessed after it, and before the witness files are
+    read, was taken for a record removed from the log ("records were removed", exit 3): a
+    backup taken while an editor submitted failed so. The store as committed now says it is
+    there; a record truly gone is still refused
+    (test_attacks.py::test_truncating_the_log_is_caught_against_an_anchor)."""
+    from review.workflow import witness
+    from review.workflow.store import Store
+
+    if team.url is None:
+        pytest.skip("SQLite: a reading holds the file, so no writer commits within it")
+    store = Store(_url(team))
+    with store.reading() as conn:
+        conn.execute(text("SELECT count(*) FROM review_log")).scalar()  # the snapshot
+        team.submit("editor", team.write("later.md", CLEAN))  # committed, then witnessed
+        newest = conn.execute(text("SELECT max(seq) FROM review_log")).scalar()
+        witnessed = max(w.seq for w in witness.read(team.root / ".review")[0])
+        assert witnessed > newest  # the witness names a record this snapshot does not hold
+        witness.check(conn, team.root / ".review")
+    store.engine.dispose()
