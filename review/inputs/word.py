@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 from review.document import Document
 from review.errors import InputError
 from review.inputs.office import Parts
-from review.inputs.wordfields import FieldValues, stale_symbol
+from review.inputs.wordfields import FieldValues, computed_here, fields, stale_symbol
 from review.location import PART_NAMES, Location
 from review.regexcache import compile as re_compile
 
@@ -995,10 +995,6 @@ def without_hidden(data: bytes) -> bytes:
 
 
 _MARK_GONE = frozenset({_W + "del", _W + "moveFrom"})
-_FLD_CHAR = _W + "fldChar"
-_TRUE = ("1", "true", "on")
-
-
 def _without_stale_results(root: _Element) -> bool:
     """Take out the saved results of the fields Word recomputes when it opens the file
     (`w:dirty`): a reader sees what Word computes, not what was saved. A `SET x ""` field that
@@ -1007,36 +1003,13 @@ def _without_stale_results(root: _Element) -> bool:
     where it stands; this is the reading as shown. Fields whose value review.inputs.wordfields
     computes (document properties, variables, SYMBOL) are left: their values are read beside
     the result, and a SYMBOL's result is held to its code."""
-    from review.inputs.wordfields import computed_here
-
     changed = False
-    for simple in root.iter(_W + "fldSimple"):
-        if simple.get(_W + "dirty", "").lower() in _TRUE and \
-                not computed_here(simple.get(_W + "instr", "")):
-            for child in [c for c in simple if c.tag == W_R]:
-                simple.remove(child)
-                changed = True
-    open_fields: list[list] = []  # per field begun: [dirty, in its result, its code's parts]
-    for run in list(root.iter(W_R)):
-        mark = run.find(_FLD_CHAR)
-        if mark is not None:
-            kind = mark.get(_W + "fldCharType")
-            if kind == "begin":
-                open_fields.append([mark.get(_W + "dirty", "").lower() in _TRUE, False, []])
-            elif kind == "separate" and open_fields:
-                field = open_fields[-1]
-                field[1] = True
-                field[0] = field[0] and not computed_here("".join(field[2]))
-            elif kind == "end" and open_fields:
-                open_fields.pop()
-            continue
-        if open_fields and not open_fields[-1][1]:
-            open_fields[-1][2] += [t.text or "" for t in run.iter(_W + "instrText")]
-            continue
-        if any(dirty and shown for dirty, shown, _ in open_fields) and \
-                run.getparent() is not None:
-            run.getparent().remove(run)
-            changed = True
+    for each in fields(root):
+        if each.dirty and not computed_here(each.code):
+            for run in each.result:
+                if run.getparent() is not None:
+                    run.getparent().remove(run)
+                    changed = True
     return changed
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from review.record import NamedTuple
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -87,30 +89,55 @@ class FieldValues:
         return "".join(out)
 
 
+class Field(NamedTuple):
+    code: str
+    dirty: bool  # flagged for Word to update it when it opens the file
+    result: list  # the runs of its saved result (a field's inside it included)
+
+
+def fields(root: _Element) -> list[Field]:
+    """The fields under `root`, simple (`w:fldSimple`) and complex (`w:fldChar` begin, code,
+    separate, saved result, end), each when it ends: inner before the one around it."""
+    out: list[Field] = []
+    open_fields: list[tuple[list[str], list, list[bool], bool]] = []  # code, result, shown
+    for element in root.iter(_W + "fldSimple", _W + "r"):
+        if element.tag == _W + "fldSimple":
+            out.append(Field(element.get(_W + "instr") or "", _on(element),
+                             list(element.iter(_W + "r"))))
+            continue
+        mark = element.find(_W + "fldChar")
+        if mark is not None:
+            kind = mark.get(_W + "fldCharType")
+            if kind == "begin":
+                open_fields.append(([], [], [False], _on(mark)))
+            elif kind == "separate" and open_fields:
+                open_fields[-1][2][0] = True
+            elif kind == "end" and open_fields:
+                code, result, _, dirty = open_fields.pop()
+                out.append(Field("".join(code), dirty, result))
+            continue
+        if open_fields and not open_fields[-1][2][0]:  # the innermost field's code
+            open_fields[-1][0].extend(t.text or "" for t in element.iter(_W + "instrText"))
+            continue
+        for _, result, shown, _ in open_fields:
+            if shown[0]:
+                result.append(element)
+    return out
+
+
+def _on(element: _Element) -> bool:
+    return element.get(_W + "dirty", "").lower() in ("1", "true", "on")
+
+
+def saved_text(field: Field) -> str:
+    return "".join(t.text or "" for run in field.result for t in run.iter(_W + "t"))
+
+
 def stale_symbol(paragraph: _Element) -> tuple[str, str] | None:
     """The first SYMBOL field of a paragraph whose saved result is not the character its code
     shows once updated: (that character, the saved result); None when there is none."""
-    fields: list[dict] = []  # the fields open here, innermost last
-    for element in paragraph.iter(_W + "fldChar", _W + "instrText", _W + "t",
-                                  _W + "fldSimple"):
-        if element.tag == _W + "fldSimple":
-            saved = "".join(t.text or "" for t in element.iter(_W + "t"))
-            found = _stale(element.get(_W + "instr") or "", saved)
-        elif element.tag == _W + "fldChar":
-            kind = element.get(_W + "fldCharType")
-            if kind == "begin":
-                fields.append({"code": [], "result": [], "shown": False})
-            elif kind == "separate" and fields:
-                fields[-1]["shown"] = True
-            found = None
-            if kind == "end" and fields:
-                field = fields.pop()
-                found = _stale("".join(field["code"]), "".join(field["result"]))
-        else:
-            if fields:
-                fields[-1]["result" if fields[-1]["shown"] else "code"].append(
-                    element.text or "")
-            found = None
+    for field in fields(paragraph):
+        found = _stale(field.code, saved_text(field))
         if found is not None:
             return found
     return None

@@ -6,21 +6,7 @@ said intact and the office's readers counted it (docs/redteam/pass-59.md, H1–H
 import json
 
 import pytest
-from sqlalchemy import text
-
-from review.workflow import chain, keys
-from review.workflow.store import Store, sqlite_url
-
-
-def _by_hand(office, who: str, kind: str, statement: dict, sql: str) -> None:
-    """`statement` signed by `who`'s key into the log as his own copy of `review` would, and
-    the office's table edited to agree (sqlite3 on the shared file; psql on PostgreSQL)."""
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        for statement_sql in sql.split("; "):
-            conn.execute(text(statement_sql))
-        chain.append(conn, keys.load(office.key(who)), kind, None, statement)
-    store.engine.dispose()
+from accounts.by_hand import member_sql, signed_by_hand
 
 
 def _stopped(office, *read: str) -> None:
@@ -37,7 +23,7 @@ def test_a_resolution_dated_before_its_alert_does_not_count(office):
               "--date", "2026-11-10")
     office.usage_error("admin", "alerts", "resolve", "1", "--report", "已整改", "--date",
                        "2026-11-09", match="raised on 2026-11-10")
-    _by_hand(office, "admin", "alert.resolve",
+    signed_by_hand(office, "admin", "alert.resolve",
              {"alert": 1, "report": "已整改", "date": "2026-11-09"},
              "UPDATE review_alerts SET resolved = '2026-11-09', report = '已整改' WHERE id = 1")
     _stopped(office, "alerts", "notice", "城东区某局", "--as-of", "2026-11-25")
@@ -46,7 +32,7 @@ def test_a_resolution_dated_before_its_alert_does_not_count(office):
 @pytest.mark.parametrize("report", ["", "  "])
 def test_a_resolution_without_a_report_does_not_count(office, report):
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
-    _by_hand(office, "admin", "alert.resolve",
+    signed_by_hand(office, "admin", "alert.resolve",
              {"alert": 1, "report": report, "date": "2026-11-03"},
              f"UPDATE review_alerts SET resolved = '2026-11-03', report = '{report}' "
              "WHERE id = 1")
@@ -58,24 +44,17 @@ def test_a_second_resolution_does_not_rewrite_the_first(office):
     alert with another report: the notice read 已于 2026-11-03 整改."""
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
     office.ok("admin", "alerts", "resolve", "1", "--report", "已整改", "--date", "2026-12-20")
-    _by_hand(office, "admin", "alert.resolve",
+    signed_by_hand(office, "admin", "alert.resolve",
              {"alert": 1, "report": "已及时整改", "date": "2026-11-03"},
              "UPDATE review_alerts SET resolved = '2026-11-03', report = '已及时整改' "
              "WHERE id = 1")
     _stopped(office, "alerts", "notice", "城东区某局", "--as-of", "2026-12-25")
     # the honest resolution is what the notice says once the row is put back
-    _by_hand_sql(office, "UPDATE review_alerts SET resolved = '2026-12-20', report = '已整改' "
+    member_sql(office, "UPDATE review_alerts SET resolved = '2026-12-20', report = '已整改' "
                  "WHERE id = 1")
     office.ok(None, "audit", "verify")
     notice = office.ok(None, "alerts", "notice", "城东区某局", "--as-of", "2026-12-25").stdout
     assert "已于 2026-12-20 整改" in notice
-
-
-def _by_hand_sql(office, sql: str) -> None:
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        conn.execute(text(sql))
-    store.engine.dispose()
 
 
 @pytest.fixture
@@ -98,7 +77,7 @@ def test_a_swap_to_someone_revoked_does_not_count(staff):
     day = next(d for d in ("2026-10-03", "2026-10-04") if _on_duty(staff, d) != "li")
     was = _on_duty(staff, day)
     staff.refused("wang", "duty", "swap", day, "li", match="revoked")
-    _by_hand(staff, "wang", "duty.swap", {"date": day, "person": "li", "was": was},
+    signed_by_hand(staff, "wang", "duty.swap", {"date": day, "person": "li", "was": was},
              f"UPDATE review_duty SET person = 'li' WHERE day = '{day}'")
     _stopped(staff, "duty", "--date", day)
 
@@ -107,11 +86,11 @@ def test_a_swap_from_someone_not_on_duty_does_not_count(staff):
     day = "2026-10-03"
     was = _on_duty(staff, day)
     other = "zhang" if was != "zhang" else "wang"
-    _by_hand(staff, "wang", "duty.swap", {"date": day, "person": other, "was": "nobody"},
+    signed_by_hand(staff, "wang", "duty.swap", {"date": day, "person": other, "was": "nobody"},
              f"UPDATE review_duty SET person = '{other}' WHERE day = '{day}'")
     _stopped(staff, "duty", "--date", day)
     # the swap the command makes still counts
-    _by_hand_sql(staff, f"UPDATE review_duty SET person = '{was}' WHERE day = '{day}'")
+    member_sql(staff, f"UPDATE review_duty SET person = '{was}' WHERE day = '{day}'")
     staff.ok("wang", "duty", "swap", day, other)
     staff.ok(None, "audit", "verify")
     assert _on_duty(staff, day) == other
@@ -123,7 +102,7 @@ def test_an_account_added_again_does_not_move_it(office):
     office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局", "--platform", "微信")
     office.ok("admin", "accounts", "event", "城东发布", "close", "--date", "2026-10-08",
               "--decision", "集体研究")
-    _by_hand(office, "admin", "account.add",
+    signed_by_hand(office, "admin", "account.add",
              {"id": 1, "name": "城东发布", "unit": "城西区某局", "platform": "微信",
               "high_attention": False, "operator": None, "contact": None},
              "UPDATE review_accounts SET unit = '城西区某局', status = 'open' WHERE id = 1")
@@ -136,7 +115,7 @@ def test_an_event_without_its_basis_does_not_count(office):
     office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局", "--platform", "微信")
     office.usage_error("admin", "accounts", "event", "城东发布", "close", "--date", "2026-10-08",
                        "--decision", " ")
-    _by_hand(office, "admin", "account.event",
+    signed_by_hand(office, "admin", "account.event",
              {"account": "城东发布", "id": 1, "kind": "close", "date": "2026-10-08",
               "decision": " ", "filing_deadline": "2026-10-19", "notice_end": "2026-10-29",
               "filed": None},
@@ -157,7 +136,7 @@ def test_a_plan_naming_someone_revoked_or_a_day_outside_its_span_does_not_count(
         office.add(who, role)
     office.ok("admin", "roster", "revoke", "li")
     day, person = ("2026-10-10", "zhang") if outside else ("2026-10-03", "li")
-    _by_hand(office, "admin", "duty.plan",
+    signed_by_hand(office, "admin", "duty.plan",
              {"from": "2026-10-01", "to": "2026-10-07",
               "days": [{"date": day, "person": person, "kind": "holiday"}]},
              f"INSERT INTO review_duty (day, person) VALUES ('{day}', '{person}')")

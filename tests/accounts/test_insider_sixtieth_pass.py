@@ -9,21 +9,7 @@ crash for good). docs/redteam/pass-60.md, I1–I4."""
 import json
 
 import pytest
-from sqlalchemy import text
-
-from review.workflow import chain, keys
-from review.workflow.store import Store, sqlite_url
-
-
-def _by_hand(office, who: str, kind: str, statement: dict, sql: str = "") -> None:
-    """`statement` signed by `who`'s key into the log as his own copy of `review` would, and
-    the office's table edited to agree (sqlite3 on the shared file; psql on PostgreSQL)."""
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        for statement_sql in filter(None, sql.split("; ")):
-            conn.execute(text(statement_sql))
-        chain.append(conn, keys.load(office.key(who)), kind, None, statement)
-    store.engine.dispose()
+from accounts.by_hand import member_sql, signed_by_hand
 
 
 def _named(office, table: str, *read: str) -> None:
@@ -43,7 +29,7 @@ def test_an_alert_of_an_unknown_kind_does_not_count(office):
     row inserted, was counted in the 二四六 level, and `alerts notice` crashed on it
     (KeyError) while the audit said intact."""
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
-    _by_hand(office, "admin", "alert.add",
+    signed_by_hand(office, "admin", "alert.add",
              {"id": 2, "unit": "城东区某局", "kind": "bogus", "date": "2026-11-03", "note": "x",
               "source": "manual", "account_id": None},
              "INSERT INTO review_alerts (id, unit, kind, date, note, source) "
@@ -60,14 +46,14 @@ def test_a_second_alert_add_does_not_move_the_alert(office):
     for day in ("2026-11-02", "2026-11-03"):
         office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", day)
     assert _count(office, "城东区某局") == 2
-    _by_hand(office, "admin", "alert.add",
+    signed_by_hand(office, "admin", "alert.add",
              {"id": 2, "unit": "城西区某局", "kind": "serious", "date": "2026-11-03", "note": "",
               "source": "manual", "account_id": None},
              "UPDATE review_alerts SET unit = '城西区某局' WHERE id = 2")
     _named(office, "review_alerts row 2", "alerts", "status", "城东区某局", "--as-of",
            "2026-11-25")
     # the row put back, the first record stands
-    _by_hand_sql(office, "UPDATE review_alerts SET unit = '城东区某局' WHERE id = 2")
+    member_sql(office, "UPDATE review_alerts SET unit = '城东区某局' WHERE id = 2")
     office.ok(None, "audit", "verify")
     assert _count(office, "城东区某局") == 2
 
@@ -75,7 +61,7 @@ def test_a_second_alert_add_does_not_move_the_alert(office):
 def test_a_second_alert_add_does_not_reopen_a_resolved_alert(office):
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
     office.ok("admin", "alerts", "resolve", "1", "--report", "已整改", "--date", "2026-12-20")
-    _by_hand(office, "admin", "alert.add",
+    signed_by_hand(office, "admin", "alert.add",
              {"id": 1, "unit": "城东区某局", "kind": "serious", "date": "2026-11-02", "note": "",
               "source": "manual", "account_id": None},
              "UPDATE review_alerts SET resolved = NULL, report = NULL WHERE id = 1")
@@ -99,7 +85,7 @@ def test_a_second_account_event_does_not_rewrite_the_first(office):
     follow, the row edited: the overdue filing left `accounts due`, the audit said intact."""
     _event(office)
     assert [d["status"] for d in _due(office)] == ["overdue"]
-    _by_hand(office, "admin", "account.event",
+    signed_by_hand(office, "admin", "account.event",
              {"account": "城东发布", "id": 1, "kind": "close", "date": "2026-12-01",
               "decision": "区政府办公室批复", "filing_deadline": "2026-12-10",
               "notice_end": "2026-12-22", "filed": None},
@@ -114,7 +100,7 @@ def test_a_filing_without_a_day_does_not_unfile_an_event(office):
     _event(office)
     office.ok("admin", "accounts", "filed", "1", "--date", "2026-11-05")
     assert _due(office) == []
-    _by_hand(office, "admin", "account.filed", {"event": 1, "date": None},
+    signed_by_hand(office, "admin", "account.filed", {"event": 1, "date": None},
              "UPDATE review_account_events SET filed = NULL WHERE id = 1")
     _named(office, "review_account_events row 1", "accounts", "due", "--as-of", "2026-11-25")
 
@@ -137,17 +123,10 @@ def test_a_record_without_its_values_stops_nothing(office, kind, statement):
     on a crash (exit 3 with a crash log), and no one can take a record out of the log. It
     counts for nothing now."""
     office.ok("admin", "alerts", "add", "城东区某局", "--kind", "serious", "--date", "2026-11-02")
-    _by_hand(office, "admin", kind, statement)
+    signed_by_hand(office, "admin", kind, statement)
     result = office.ok(None, "audit", "verify")
     assert "unexpected" not in result.output
     assert _count(office, "城东区某局") == 1
-
-
-def _by_hand_sql(office, sql: str) -> None:
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        conn.execute(text(sql))
-    store.engine.dispose()
 
 
 def test_a_stale_alert_for_another_units_account_does_not_count(office):
@@ -158,7 +137,7 @@ def test_a_stale_alert_for_another_units_account_does_not_count(office):
     and its 二四六 count stayed 0, the audit said intact."""
     office.ok("admin", "accounts", "add", "城东发布", "--unit", "城东区某局",
               "--platform", "微信公众号")
-    _by_hand(office, "admin", "alert.add",
+    signed_by_hand(office, "admin", "alert.add",
              {"id": 1, "unit": "某虚设单位", "kind": "not-updated", "date": "2026-11-20",
               "note": "", "source": "stale", "account_id": 1},
              "INSERT INTO review_alerts (id, unit, kind, date, note, source, account_id) "

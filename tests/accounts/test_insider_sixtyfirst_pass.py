@@ -9,28 +9,10 @@ import json
 import threading
 
 import pytest
+from accounts.by_hand import member_sql, signed_by_hand
 from sqlalchemy import text
 
-from review.workflow import chain, keys
 from review.workflow.store import Store, sqlite_url
-
-
-def _sql(office, sql: str) -> None:
-    """The member's own connection (psql; sqlite3 on the shared file), one transaction."""
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        for statement in filter(None, sql.split("; ")):
-            conn.execute(text(statement))
-    store.engine.dispose()
-
-
-def _by_hand(office, who: str, kind: str, statement: dict, sql: str = "") -> None:
-    store = Store(office.url or sqlite_url(office.root))
-    with store.engine.begin() as conn:
-        for statement_sql in filter(None, sql.split("; ")):
-            conn.execute(text(statement_sql))
-        chain.append(conn, keys.load(office.key(who)), kind, None, statement)
-    store.engine.dispose()
 
 
 def _last_seq(office) -> int:
@@ -66,10 +48,10 @@ def test_an_import_reads_the_accounts_it_checked(office, monkeypatch, tmp_path):
     swapped, back, member = threading.Event(), threading.Event(), []
 
     def swap_and_back() -> None:
-        _sql(office, SWAP)
+        member_sql(office, SWAP)
         swapped.set()
         back.wait(10)
-        _sql(office, SWAP)
+        member_sql(office, SWAP)
 
     def after_check(conn) -> None:
         checked_first(conn)
@@ -131,7 +113,7 @@ def test_a_revocation_since_keeps_an_honest_plan(staff):
     assert _on_duty(staff, days[0]) == "zhang"
     staff.refused("wang", "duty", "swap", days[0], "li", match="revoked")
     # and a swap to li signed by hand after the revocation still counts for nothing (H3)
-    _by_hand(staff, "wang", "duty.swap", {"date": days[0], "person": "li", "was": "zhang"},
+    signed_by_hand(staff, "wang", "duty.swap", {"date": days[0], "person": "li", "was": "zhang"},
              f"UPDATE review_duty SET person = 'li' WHERE day = '{days[0]}'")
     result = staff.refused(None, "audit", "verify", match="disagree")
     assert "review_duty" in result.stdout, result.stdout
@@ -148,7 +130,7 @@ def test_a_plan_over_no_span_of_days_clears_nothing(staff, span):
     signed by hand from "0" to "9" with no day, and the duty table emptied, left no one on
     duty on any day of any year while the audit said intact."""
     staff.ok("admin", "duty", "plan", "--from", "2026-10-01", "--to", "2026-10-07", "--save")
-    _by_hand(staff, "admin", "duty.plan", span, "DELETE FROM review_duty")
+    signed_by_hand(staff, "admin", "duty.plan", span, "DELETE FROM review_duty")
     result = staff.refused(None, "audit", "verify", match="disagree")
     assert "review_duty" in result.stdout, result.stdout
     staff.fails(3, None, "duty", "--date", "2026-10-03", match="disagree")
@@ -160,7 +142,7 @@ def test_a_plan_giving_a_day_twice_counts_for_nothing(staff):
     staff.ok("admin", "duty", "plan", "--from", "2026-10-01", "--to", "2026-10-07", "--save")
     was = _on_duty(staff, "2026-10-03")
     other = "zhang" if was != "zhang" else "wang"
-    _by_hand(staff, "admin", "duty.plan",
+    signed_by_hand(staff, "admin", "duty.plan",
              {"from": "2026-10-03", "to": "2026-10-03",
               "days": [{"date": "2026-10-03", "person": was, "kind": "holiday"},
                        {"date": "2026-10-03", "person": other, "kind": "holiday"}]},
@@ -205,13 +187,13 @@ def test_a_plan_balances_against_the_duty_the_log_backs(office, monkeypatch):
 
     def then_the_member(service) -> None:
         first_check(service)
-        _sql(office, "UPDATE review_duty SET person = 'li' WHERE day < '2026-11-01'")
+        member_sql(office, "UPDATE review_duty SET person = 'li' WHERE day < '2026-11-01'")
 
     monkeypatch.setattr(checked, "office_checked", then_the_member)
     for save in ((), ("--save",)):
         result = office.fails(3, "admin", "duty", "plan", "--from", "2026-11-01",
                               "--to", "2026-11-30", *save)
         assert "review_duty" in result.stderr
-        _sql(office, put_back)
+        member_sql(office, put_back)
     monkeypatch.setattr(checked, "office_checked", first_check)
     office.ok(None, "audit", "verify")  # the rows put back agree with the log
