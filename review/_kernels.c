@@ -91,39 +91,171 @@ count_distinct(const int32_t *found, Py_ssize_t n, int32_t *distinct, Py_ssize_t
     return m;
 }
 
-static int
-get_doubles(PyObject *obj, Py_buffer *view, Py_ssize_t at_least)
+/* The weights a sum reads: column c of feature f at base[c][f * stride] — idf² first, then
+ * one row per class after the first. Stride 1: the model's own columns, mapped; a larger
+ * stride: the columns interleaved (Scorer.warm), a feature's weights in one cache line. */
+#define MAX_COLUMNS 16
+
+typedef struct {
+    const double *base[MAX_COLUMNS];
+    Py_buffer view[MAX_COLUMNS];
+    Py_ssize_t stride;
+    Py_ssize_t columns;
+} Weights;
+
+static void
+release_weights(Weights *w, Py_ssize_t held)
 {
-    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) return -1;
-    if (view->len < at_least * (Py_ssize_t)sizeof(double)) {
-        PyBuffer_Release(view);
-        PyErr_SetString(PyExc_ValueError, "a weight row is shorter than the vocabulary");
+    for (Py_ssize_t c = 0; c < held; c++) PyBuffer_Release(&w->view[c]);
+}
+
+static int
+get_weights(PyObject *columns, Py_ssize_t stride, Py_ssize_t features, Weights *w)
+{
+    w->columns = PyTuple_GET_SIZE(columns);
+    w->stride = stride;
+    if (w->columns < 1 || w->columns > MAX_COLUMNS || stride < 1) {
+        PyErr_SetString(PyExc_ValueError, "between 1 and 16 weight columns, stride at least 1");
         return -1;
+    }
+    /* each column must hold feature features − 1 at its stride */
+    Py_ssize_t need = features ? ((features - 1) * stride + 1) * (Py_ssize_t)sizeof(double) : 0;
+    for (Py_ssize_t c = 0; c < w->columns; c++) {
+        if (PyObject_GetBuffer(PyTuple_GET_ITEM(columns, c), &w->view[c], PyBUF_SIMPLE) < 0) {
+            release_weights(w, c);
+            return -1;
+        }
+        if (w->view[c].len < need) {
+            release_weights(w, c + 1);
+            PyErr_SetString(PyExc_ValueError, "a weight row is shorter than the vocabulary");
+            return -1;
+        }
+        w->base[c] = w->view[c].buf;
     }
     return 0;
 }
 
-/* sums(texts, keys, values, idf_squared, rows, features, sublinear) → [(square, [sum per
- * row]) per text]: what `_one_by_one` computes before the norm and the softmax. */
+/* math.fsum of n finite doubles, as CPython computes it (Modules/mathmodule.c: Shewchuk's
+ * partials, then the half-even correction across partials), so that the probabilities are
+ * those of `_softmax` to the last bit. */
+static double
+fsum(const double *values, Py_ssize_t count)
+{
+    double partials[MAX_COLUMNS + 2], x, y, t, hi, yr, lo = 0.0;
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t i = 0;
+        x = values[k];
+        for (Py_ssize_t j = 0; j < n; j++) {
+            y = partials[j];
+            if (fabs(x) < fabs(y)) {
+                t = x;
+                x = y;
+                y = t;
+            }
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) partials[i++] = lo;
+            x = hi;
+        }
+        n = i;
+        if (x != 0.0) partials[n++] = x;
+    }
+    hi = 0.0;
+    if (n > 0) {
+        hi = partials[--n];
+        while (n > 0) {
+            x = hi;
+            y = partials[--n];
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) break;
+        }
+        if (n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) ||
+                      (lo > 0.0 && partials[n - 1] > 0.0))) {
+            y = lo * 2.0;
+            x = hi + y;
+            yr = x - hi;
+            if (y == yr) hi = x;
+        }
+    }
+    return hi;
+}
+
+/* Scorer._softmax: probabilities[0 … rows] from the sums; 0 where a value is not finite
+ * (a damaged model): the caller then leaves the text to the Python. */
+static int
+softmax(double square, const double *totals, const double *offsets, Py_ssize_t rows,
+        double *probabilities)
+{
+    double norm = sqrt(square);
+    if (norm == 0.0) norm = 1.0;
+    double logits[MAX_COLUMNS], top = 0.0;
+    logits[0] = 0.0;
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        logits[r + 1] = totals[r] / norm + offsets[r];
+        if (!isfinite(logits[r + 1])) return 0;
+        if (logits[r + 1] > top) top = logits[r + 1];  /* max(): the first of the largest */
+    }
+    for (Py_ssize_t c = 0; c <= rows; c++) probabilities[c] = exp(logits[c] - top);
+    double total = fsum(probabilities, rows + 1);
+    for (Py_ssize_t c = 0; c <= rows; c++) probabilities[c] = probabilities[c] / total;
+    return 1;
+}
+
+/* flagged_class (review/model/flag.py) with each class's role: 0 neutral, 1 not in use,
+ * 2 in use with its threshold. The class's index, or −1. */
+static Py_ssize_t
+flagged(const double *p, Py_ssize_t classes, const int *roles, const double *thresholds)
+{
+    Py_ssize_t best = -1;
+    double best_p = -1.0, neutral = 0.0, unused = 0.0;
+    int has_neutral = 0;
+    for (Py_ssize_t c = 0; c < classes; c++) {
+        if (roles[c] == 0) {
+            neutral = p[c];
+            has_neutral = 1;
+        }
+        else if (roles[c] == 1) {
+            unused += p[c];
+        }
+        else if (p[c] > best_p) {
+            best = c;
+            best_p = p[c];
+        }
+    }
+    if (best < 0) return -1;
+    double sure = has_neutral ? 1.0 - neutral - unused : best_p;
+    return sure >= thresholds[best] ? best : -1;
+}
+
+/* sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles,
+ * thresholds]]) → per text: (square, [sum per row]) — what `_one_by_one` computes before the
+ * norm and the softmax; with offsets, the class probabilities (`_softmax`); with roles and
+ * thresholds too, the flagged class's index or −1. None for a text whose values are not
+ * finite (the Python computes it). */
 static PyObject *
 sums(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *keys_obj, *values_obj, *idf_obj, *rows;
-    Py_ssize_t features;
+    PyObject *texts, *keys_obj, *values_obj, *columns, *offsets_obj = Py_None;
+    PyObject *roles_obj = Py_None, *thresholds_obj = Py_None;
+    Py_ssize_t stride, features;
     int sublinear;
-    if (!PyArg_ParseTuple(args, "O!OOOO!np", &PyList_Type, &texts, &keys_obj, &values_obj,
-                          &idf_obj, &PyTuple_Type, &rows, &features, &sublinear))
+    if (!PyArg_ParseTuple(args, "O!OOO!nnp|OOO", &PyList_Type, &texts, &keys_obj, &values_obj,
+                          &PyTuple_Type, &columns, &stride, &features, &sublinear,
+                          &offsets_obj, &roles_obj, &thresholds_obj))
         return NULL;
-    Py_ssize_t n_rows = PyTuple_GET_SIZE(rows);
-    Py_buffer keys = {0}, values = {0}, idf = {0};
-    Py_buffer *row = PyMem_Calloc(n_rows ? n_rows : 1, sizeof(Py_buffer));
+    Weights weights;
+    Py_buffer keys = {0}, values = {0};
     PyObject *result = NULL;
     int32_t *found = NULL, *distinct = NULL, *map = NULL;
     Py_ssize_t *counts = NULL;
-    double *totals = NULL;
-    Py_ssize_t got_rows = 0;
-    int got_keys = 0, got_values = 0, got_idf = 0;
-    if (row == NULL) return PyErr_NoMemory();
+    int got_keys = 0, got_values = 0, got_weights = 0;
+    double offsets[MAX_COLUMNS], thresholds[MAX_COLUMNS + 1];
+    int roles[MAX_COLUMNS + 1];
+    int with_offsets = offsets_obj != Py_None, with_flags = roles_obj != Py_None;
     if (PyObject_GetBuffer(keys_obj, &keys, PyBUF_SIMPLE) < 0) goto done;
     got_keys = 1;
     if (PyObject_GetBuffer(values_obj, &values, PyBUF_SIMPLE) < 0) goto done;
@@ -133,13 +265,38 @@ sums(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "the n-gram table's keys and values differ in size");
         goto done;
     }
-    if (get_doubles(idf_obj, &idf, features) < 0) goto done;
-    got_idf = 1;
-    for (; got_rows < n_rows; got_rows++) {
-        if (get_doubles(PyTuple_GET_ITEM(rows, got_rows), &row[got_rows], features) < 0)
+    if (get_weights(columns, stride, features, &weights) < 0) goto done;
+    got_weights = 1;
+    Py_ssize_t n_rows = weights.columns - 1;
+    if (with_offsets) {
+        if (!PyTuple_Check(offsets_obj) || PyTuple_GET_SIZE(offsets_obj) != n_rows) {
+            PyErr_SetString(PyExc_ValueError, "one offset per class row");
             goto done;
+        }
+        for (Py_ssize_t r = 0; r < n_rows; r++) {
+            offsets[r] = PyFloat_AsDouble(PyTuple_GET_ITEM(offsets_obj, r));
+            if (offsets[r] == -1.0 && PyErr_Occurred()) goto done;
+        }
     }
-    const double *idf2 = idf.buf;
+    if (with_flags) {
+        if (!with_offsets || !PyTuple_Check(roles_obj) || !PyTuple_Check(thresholds_obj) ||
+                PyTuple_GET_SIZE(roles_obj) != n_rows + 1 ||
+                PyTuple_GET_SIZE(thresholds_obj) != n_rows + 1) {
+            PyErr_SetString(PyExc_ValueError, "flags need offsets and a role and threshold "
+                            "per class");
+            goto done;
+        }
+        for (Py_ssize_t c = 0; c <= n_rows; c++) {
+            long role = PyLong_AsLong(PyTuple_GET_ITEM(roles_obj, c));
+            thresholds[c] = PyFloat_AsDouble(PyTuple_GET_ITEM(thresholds_obj, c));
+            if (PyErr_Occurred()) goto done;
+            if (role < 0 || role > 2) {
+                PyErr_SetString(PyExc_ValueError, "a class's role is 0, 1 or 2");
+                goto done;
+            }
+            roles[c] = (int)role;
+        }
+    }
     Py_ssize_t n_texts = PyList_GET_SIZE(texts), longest = 0;
     for (Py_ssize_t k = 0; k < n_texts; k++) {
         PyObject *text = PyList_GET_ITEM(texts, k);
@@ -154,13 +311,14 @@ sums(PyObject *self, PyObject *args)
     distinct = PyMem_Malloc(most * sizeof(int32_t));
     counts = PyMem_Malloc(most * sizeof(Py_ssize_t));
     map = PyMem_Malloc(map_size * sizeof(int32_t));
-    totals = PyMem_Malloc((n_rows ? n_rows : 1) * sizeof(double));
-    if (!found || !distinct || !counts || !map || !totals) {
+    if (!found || !distinct || !counts || !map) {
         PyErr_NoMemory();
         goto done;
     }
     result = PyList_New(n_texts);
     if (result == NULL) goto done;
+    const Py_ssize_t step = weights.stride;
+    const double *idf2 = weights.base[0];
     for (Py_ssize_t k = 0; k < n_texts; k++) {
         Py_ssize_t n = find(&table, PyList_GET_ITEM(texts, k), found);
         for (Py_ssize_t j = 0; j < n; j++) {
@@ -171,72 +329,75 @@ sums(PyObject *self, PyObject *args)
             }
         }
         Py_ssize_t m = count_distinct(found, n, distinct, counts, map, map_size);
-        /* every distinct n-gram counted once, summed in the order first seen (sum()) */
-        double square = 0.0;
-        for (Py_ssize_t j = 0; j < m; j++) square += idf2[distinct[j]];
-        for (Py_ssize_t r = 0; r < n_rows; r++) {
-            const double *w = row[r].buf;
-            double s = 0.0;
-            for (Py_ssize_t j = 0; j < m; j++) s += w[distinct[j]];
-            totals[r] = s;
+        /* every distinct n-gram counted once, summed in the order first seen (sum()); each
+         * column's sum is its own accumulator, so reading a feature's columns together adds
+         * the same doubles in the same order as a column at a time */
+        double square = 0.0, totals[MAX_COLUMNS];
+        for (Py_ssize_t r = 0; r < n_rows; r++) totals[r] = 0.0;
+        for (Py_ssize_t j = 0; j < m; j++) {
+            Py_ssize_t at = (Py_ssize_t)distinct[j] * step;
+            square += idf2[at];
+            for (Py_ssize_t r = 0; r < n_rows; r++) totals[r] += weights.base[r + 1][at];
         }
         if (n > m) {
             /* then the repeated ones corrected to their factor: each correction summed on
              * its own, then added (`square += sum(…)`) */
-            double extra_square = 0.0;
+            double extra_square = 0.0, extra[MAX_COLUMNS];
+            for (Py_ssize_t r = 0; r < n_rows; r++) extra[r] = 0.0;
             for (Py_ssize_t j = 0; j < m; j++) {
                 if (counts[j] > 1) {
                     double c = (double)counts[j];
                     double factor = sublinear ? 1.0 + log(c) : c;
-                    extra_square += idf2[distinct[j]] * (factor * factor - 1.0);
+                    Py_ssize_t at = (Py_ssize_t)distinct[j] * step;
+                    extra_square += idf2[at] * (factor * factor - 1.0);
+                    for (Py_ssize_t r = 0; r < n_rows; r++)
+                        extra[r] += weights.base[r + 1][at] * (factor - 1.0);
                 }
             }
             square += extra_square;
-            for (Py_ssize_t r = 0; r < n_rows; r++) {
-                const double *w = row[r].buf;
-                double extra = 0.0;
-                for (Py_ssize_t j = 0; j < m; j++) {
-                    if (counts[j] > 1) {
-                        double c = (double)counts[j];
-                        double factor = sublinear ? 1.0 + log(c) : c;
-                        extra += w[distinct[j]] * (factor - 1.0);
-                    }
+            for (Py_ssize_t r = 0; r < n_rows; r++) totals[r] += extra[r];
+        }
+        PyObject *item;
+        if (with_offsets) {
+            double p[MAX_COLUMNS];
+            if (!softmax(square, totals, offsets, n_rows, p)) {
+                item = Py_NewRef(Py_None);
+            }
+            else if (with_flags) {
+                item = PyLong_FromSsize_t(flagged(p, n_rows + 1, roles, thresholds));
+            }
+            else {
+                item = PyList_New(n_rows + 1);
+                for (Py_ssize_t c = 0; item != NULL && c <= n_rows; c++) {
+                    PyObject *value = PyFloat_FromDouble(p[c]);
+                    if (value == NULL) Py_CLEAR(item);
+                    else PyList_SET_ITEM(item, c, value);
                 }
-                totals[r] += extra;
             }
         }
-        PyObject *row_sums = PyList_New(n_rows);
-        if (row_sums == NULL) {
+        else {
+            PyObject *row_sums = PyList_New(n_rows);
+            for (Py_ssize_t r = 0; row_sums != NULL && r < n_rows; r++) {
+                PyObject *value = PyFloat_FromDouble(totals[r]);
+                if (value == NULL) Py_CLEAR(row_sums);
+                else PyList_SET_ITEM(row_sums, r, value);
+            }
+            item = row_sums == NULL ? NULL : Py_BuildValue("(dN)", square, row_sums);
+        }
+        if (item == NULL) {
             Py_CLEAR(result);
             goto done;
         }
-        for (Py_ssize_t r = 0; r < n_rows; r++) {
-            PyObject *value = PyFloat_FromDouble(totals[r]);
-            if (value == NULL) {
-                Py_DECREF(row_sums);
-                Py_CLEAR(result);
-                goto done;
-            }
-            PyList_SET_ITEM(row_sums, r, value);
-        }
-        PyObject *pair = Py_BuildValue("(dN)", square, row_sums);
-        if (pair == NULL) {
-            Py_CLEAR(result);
-            goto done;
-        }
-        PyList_SET_ITEM(result, k, pair);
+        PyList_SET_ITEM(result, k, item);
     }
 done:
-    for (Py_ssize_t r = 0; r < got_rows; r++) PyBuffer_Release(&row[r]);
-    if (got_idf) PyBuffer_Release(&idf);
+    if (got_weights) release_weights(&weights, weights.columns);
     if (got_values) PyBuffer_Release(&values);
     if (got_keys) PyBuffer_Release(&keys);
-    PyMem_Free(row);
     PyMem_Free(found);
     PyMem_Free(distinct);
     PyMem_Free(counts);
     PyMem_Free(map);
-    PyMem_Free(totals);
     return result;
 }
 
@@ -330,8 +491,9 @@ done:
 
 static PyMethodDef methods[] = {
     {"sums", sums, METH_VARARGS,
-     "sums(texts, keys, values, idf_squared, rows, features, sublinear): per text, "
-     "(sum of idf² with counts, [weight sum per row])"},
+     "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
+     "thresholds]]): per text, (sum of idf² with counts, [weight sum per row]); with offsets "
+     "the class probabilities; with roles and thresholds the flagged class or -1"},
     {"slip_starts", slip_starts, METH_VARARGS,
      "slip_starts(text, values, low, starts, ends): where a pair of text is a slip, as "
      "Tables.slip_starts"},

@@ -14,6 +14,7 @@ import pytest
 
 from review import compiled
 from review.model import corpus
+from review.model.flag import flagged_class
 from review.model.scorer import Scorer
 from review.model.text import prepare
 
@@ -56,16 +57,86 @@ def test_the_compiled_search_finds_what_the_table_finds(scorer):
         assert kernels.find(text, table.keys, table.values) == table.find(text), text[:40]
 
 
+def _layouts(scorer: Scorer) -> list[tuple[tuple, int]]:
+    """The weights as the lean path reads them (the model's columns) and as the bulk path
+    does (interleaved by `warm`)."""
+    from review.model.scorer import _interleaved
+
+    columns = (scorer.idf_squared, *scorer.rows)
+    return [(columns, 1), _interleaved(columns, scorer.features)]
+
+
 @needs_kernels
 def test_the_compiled_sums_are_the_pythons_to_the_last_bit(scorer):
     table = scorer._table
     texts = _texts()
-    compiled = kernels.sums(texts, table.keys, table.values, scorer.idf_squared,
-                            tuple(scorer.rows), scorer.features, scorer.sublinear_tf)
     python = [scorer._summed(table.find(text)) for text in texts]
-    assert len(compiled) == len(python) > 1000
-    for text, got, expected in zip(texts, compiled, python, strict=True):
-        assert got == expected, text[:40]  # floats compared exactly
+    assert len(python) > 1000
+    for columns, stride in _layouts(scorer):
+        compiled = kernels.sums(texts, table.keys, table.values, columns, stride,
+                                scorer.features, scorer.sublinear_tf)
+        for text, got, expected in zip(texts, compiled, python, strict=True):
+            assert got == expected, (stride, text[:40])  # floats compared exactly
+
+
+def _wild(scorer: Scorer, seed: int) -> Scorer:
+    """The model's vocabulary with random weights far larger than a trained model's: logits
+    hundreds apart, so that the softmax's exponentials span every magnitude and its fsum
+    keeps several partials."""
+    from array import array
+
+    rnd = random.Random(seed)
+    n = scorer.features
+    rows = [array("d", (rnd.uniform(-60, 60) for _ in range(n))) for _ in scorer.rows]
+    idf = array("d", (rnd.uniform(0.01, 30) for _ in range(n)))
+    wild = Scorer(scorer.classes, n, idf, rows, [rnd.uniform(-9, 9) for _ in scorer.rows],
+                  scorer.sublinear_tf, scorer.vocabulary, table_file=scorer.table_file)
+    assert wild._compiled()
+    return wild
+
+
+@needs_kernels
+@pytest.mark.parametrize("model", ["trained", "wild"])
+def test_the_compiled_probabilities_and_flags_are_the_pythons(scorer, model):
+    scorer = scorer if model == "trained" else _wild(scorer, 7)
+    texts = _texts()[:3000]
+    python = [scorer._softmax(*scorer._summed(scorer._table.find(t))) for t in texts]
+    settings = [{"ads": 0.5, "illegal": 0.6, "opinion": 0.7, "secrets": 0.5, "security": 0.5,
+                 "consent": 0.5},
+                {"ads": 0.2, "illegal": 1.5},  # one class not in use, the others unnamed
+                {"neutral": 0.1, "opinion": 0.0}, {}]
+    for columns in _layouts(scorer):
+        scorer._columns = columns
+        assert scorer.probabilities(texts) == python  # to the last bit
+        for thresholds in settings:
+            expected = [flagged_class(row, scorer.classes, thresholds) for row in python]
+            assert scorer.flags(texts, thresholds) == expected, thresholds
+    assert sum(label is not None for label in scorer.flags(texts, settings[0])) > 10
+
+
+@needs_kernels
+def test_a_model_without_a_neutral_class_flags_as_the_python_does(scorer):
+    other = _wild(scorer, 8)
+    other.classes = [f"k{c}" for c in range(len(scorer.classes))]
+    texts = _texts()[:1500]
+    thresholds = {"k1": 0.3, "k2": 0.9, "k4": 2.0, "k5": 0.5}
+    python = [flagged_class(other._softmax(*other._summed(other._table.find(t))),
+                            other.classes, thresholds) for t in texts]
+    assert other.flags(texts, thresholds) == python
+    assert 0 < sum(label is not None for label in python) < len(python)
+
+
+@needs_kernels
+def test_values_that_are_not_finite_are_left_to_the_python(scorer, monkeypatch):
+    broken = Scorer(scorer.classes, scorer.features, scorer.idf_squared, scorer.rows,
+                    [float("nan"), *scorer.offsets[1:]], scorer.sublinear_tf,
+                    scorer.vocabulary, table_file=scorer.table_file)
+    texts = _texts()[:200]
+    with_them = broken.probabilities(texts)
+    flags = broken.flags(texts, {"ads": 0.5})
+    monkeypatch.setattr(compiled, "kernels", None)
+    assert str(broken.probabilities(texts)) == str(with_them)  # nan is no float's equal
+    assert broken.flags(texts, {"ads": 0.5}) == flags
 
 
 @needs_kernels
@@ -79,15 +150,29 @@ def test_probabilities_are_the_same_with_and_without_them(scorer, monkeypatch):
 @needs_kernels
 def test_tables_that_do_not_fit_are_refused_not_read_past(scorer):
     table = scorer._table
+    columns = (scorer.idf_squared, *scorer.rows)
     with pytest.raises(ValueError, match="differ in size"):
-        kernels.sums(["区政府"], table.keys, bytes(8), scorer.idf_squared,
-                     tuple(scorer.rows), scorer.features, scorer.sublinear_tf)
+        kernels.sums(["区政府"], table.keys, bytes(8), columns, 1, scorer.features,
+                     scorer.sublinear_tf)
     with pytest.raises(ValueError, match="shorter than the vocabulary"):
-        kernels.sums(["区政府"], table.keys, table.values, scorer.idf_squared,
-                     (bytes(16),), scorer.features, scorer.sublinear_tf)
+        kernels.sums(["区政府"], table.keys, table.values, (scorer.idf_squared, bytes(16)), 1,
+                     scorer.features, scorer.sublinear_tf)
+    with pytest.raises(ValueError, match="shorter than the vocabulary"):  # a stride too long
+        kernels.sums(["区政府"], table.keys, table.values, columns, 2, scorer.features,
+                     scorer.sublinear_tf)
     with pytest.raises(ValueError, match="no such feature"):  # a table of another model
-        kernels.sums(["区政府"], table.keys, table.values, scorer.idf_squared[:8],
-                     tuple(row[:8] for row in scorer.rows), 1, scorer.sublinear_tf)
+        kernels.sums(["区政府"], table.keys, table.values,
+                     tuple(column[:8] for column in columns), 1, 1, scorer.sublinear_tf)
+    with pytest.raises(ValueError, match="between 1 and 16"):
+        kernels.sums(["区政府"], table.keys, table.values, columns * 3, 1, scorer.features,
+                     scorer.sublinear_tf)
+    with pytest.raises(ValueError, match="one offset per class row"):
+        kernels.sums(["区政府"], table.keys, table.values, columns, 1, scorer.features,
+                     scorer.sublinear_tf, (0.0,))
+    with pytest.raises(ValueError, match="role"):
+        kernels.sums(["区政府"], table.keys, table.values, columns, 1, scorer.features,
+                     scorer.sublinear_tf, tuple(scorer.offsets), (3,) * len(columns),
+                     (0.5,) * len(columns))
 
 
 def test_the_version_says_whether_they_are_built():

@@ -39,7 +39,7 @@ from review import cache, compiled
 from review.automaton import build_automaton, cache_path, cached_automaton
 from review.digest import sha256
 from review.errors import ConfigError
-from review.model.flag import flagged_class, flagged_classes
+from review.model.flag import NEUTRAL, flagged_class, flagged_classes
 from review.model.lookup import NgramTable
 
 if TYPE_CHECKING:  # NumPy only on the bulk path
@@ -166,6 +166,9 @@ class Scorer:
         self._arrays: tuple | None = None  # the tables as NumPy arrays, for _together
         self._index = None  # the NgramIndex, for _together
         self._table_chars = 0  # characters scanned with the NgramTable so far
+        # the weights as the compiled sums read them: (idf², *rows) and the stride between
+        # one feature's value and the next's (1: the model's columns; `warm` interleaves)
+        self._columns: tuple[tuple, int] = ((idf_squared, *rows), 1)
 
     @functools.cached_property
     def _automaton(self) -> ahocorasick.Automaton:
@@ -259,9 +262,18 @@ class Scorer:
 
     def flags(self, texts: list[str], thresholds: dict[str, float]) -> list[str | None]:
         """flagged_class of each prepared text's probabilities: where they are scored in
-        arrays, taken from the array, with no Python step per text."""
+        arrays or compiled, taken there, with no Python step per text."""
         if self._in_arrays(texts):
             return flagged_classes(self._together(texts), self.classes, thresholds)
+        if self._compiled():
+            roles = tuple(0 if label == NEUTRAL else 1 if label not in thresholds
+                          or thresholds[label] > 1.0 else 2 for label in self.classes)
+            limits = tuple(float(thresholds.get(label, 0.0)) if role == 2 else 0.0
+                           for label, role in zip(self.classes, roles, strict=True))
+            found = self._compiled_sums(texts, tuple(self.offsets), roles, limits)
+            return [flagged_class(self._scored(text), self.classes, thresholds) if k is None
+                    else self.classes[k] if k >= 0 else None
+                    for k, text in zip(found, texts, strict=True)]
         return [flagged_class(row, self.classes, thresholds)
                 for row in self._one_by_one(texts)]
 
@@ -276,21 +288,36 @@ class Scorer:
         return compiled.kernels is not None and self._table is not None
 
     def _one_by_one(self, texts: list[str]) -> list[list[float]]:
-        if self._compiled():  # review/_kernels.c: the same doubles as _summed's
-            table = self._table
-            summed = compiled.kernels.sums(texts, table.keys, table.values, self.idf_squared,
-                                   tuple(self.rows), self.features, self.sublinear_tf)
-        else:
-            summed = list(map(self._summed, map(self._finder(texts), texts)))
-        out = []
-        for square, sums in summed:
-            norm = math.sqrt(square) or 1.0
-            logits = [0.0, *(s / norm + b for s, b in zip(sums, self.offsets, strict=True))]
-            top = max(logits)
-            exp = [math.exp(z - top) for z in logits]
-            total_exp = math.fsum(exp)
-            out.append([e / total_exp for e in exp])
-        return out
+        if self._compiled():  # review/_kernels.c: the same doubles as _softmax's
+            rows = self._compiled_sums(texts, tuple(self.offsets))
+            return [row if row is not None else self._scored(text)
+                    for row, text in zip(rows, texts, strict=True)]
+        return [self._softmax(*self._summed(found))
+                for found in map(self._finder(texts), texts)]
+
+    def _compiled_sums(self, texts: list[str], *then: tuple) -> list:
+        """The compiled `sums` over the weights as laid out (`warm` interleaves them), with
+        `then` its optional arguments (offsets: probabilities; roles and thresholds too:
+        flags). None for a text whose values are not finite (a damaged model): `_scored`
+        then says what is wrong, as the Python always has."""
+        table = self._table
+        columns, stride = self._columns
+        return compiled.kernels.sums(texts, table.keys, table.values, columns, stride,
+                                     self.features, self.sublinear_tf, *then)
+
+    def _scored(self, text: str) -> list[float]:
+        """One text's probabilities in Python."""
+        return self._softmax(*self._summed(self._finder([text])(text)))
+
+    def _softmax(self, square: float, sums: list[float]) -> list[float]:
+        """Class probabilities from a text's sums: the L2 norm, the logits (the first class
+        the reference at 0), softmax. The reference of the compiled `softmax`."""
+        norm = math.sqrt(square) or 1.0
+        logits = [0.0, *(s / norm + b for s, b in zip(sums, self.offsets, strict=True))]
+        top = max(logits)
+        exp = [math.exp(z - top) for z in logits]
+        total_exp = math.fsum(exp)
+        return [e / total_exp for e in exp]
 
     def _summed(self, found: list[int]) -> tuple[float, list[float]]:
         """For a text's n-grams (every known one, each time it occurs): the sum of their
@@ -323,6 +350,8 @@ class Scorer:
         `review check --jobs N` forks its workers, so that they share it. The compiled
         sums need only the n-gram table, mapped."""
         if self._compiled():
+            if self._columns[1] == 1:
+                self._columns = _interleaved(self._columns[0], self.features)
             return
         if self._arrays is None:
             import numpy as np
@@ -367,6 +396,25 @@ class Scorer:
         logits = np.hstack([np.zeros((m, 1)), totals[:, :-1] / norm[:, None] + offsets])
         exp = np.exp(logits - logits.max(axis=1, keepdims=True))
         return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _interleaved(columns: tuple, features: int) -> tuple[tuple, int]:
+    """The columns interleaved, a feature's values side by side in one 64-byte line (the
+    memory's unit) instead of one line per column: the sums of many drafts read a few
+    thousand scattered features each, and were waiting on memory. 16 MB, built in some
+    milliseconds, for the bulk path only (a lone draft reads too few features to repay it)."""
+    import numpy as np
+
+    width = 8  # doubles in a cache line
+    if len(columns) > width:
+        return columns, 1
+    room = np.zeros(features * width + width)
+    skip = (-room.ctypes.data % 64) // 8  # the first row at a line's start
+    packed = room[skip:skip + features * width].reshape(features, width)
+    for c, column in enumerate(columns):
+        packed[:, c] = np.frombuffer(column, dtype=np.float64, count=features)
+    flat = memoryview(packed.reshape(-1))
+    return tuple(flat[c:] for c in range(len(columns))), width
 
 
 # Where the compiled sums are built (review/_kernels.c) they serve every batch, and what
