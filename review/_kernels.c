@@ -442,6 +442,53 @@ done:
     return result;
 }
 
+/* Whether `b` is among values[start:end] (a CharStrings value): a binary search where the
+ * table's values are each sorted (`sorted_spans` said so), else a scan. The index or −1. */
+static inline Py_ssize_t
+span_find(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_UCS4 b, int sorted)
+{
+    if (sorted) {
+        Py_ssize_t low = start, high = end;
+        while (low < high) {
+            Py_ssize_t mid = low + (high - low) / 2;
+            if (PyUnicode_READ(kind, data, mid) < b) low = mid + 1;
+            else high = mid;
+        }
+        return low < end && PyUnicode_READ(kind, data, low) == b ? low : -1;
+    }
+    for (Py_ssize_t k = start; k < end; k++) {
+        if (PyUnicode_READ(kind, data, k) == b) return k;
+    }
+    return -1;
+}
+
+/* sorted_spans(values, starts, ends) → whether each key's value is in ascending order with
+ * no repeats (then `span_find` may search it by halves). */
+static PyObject *
+sorted_spans(PyObject *self, PyObject *args)
+{
+    PyObject *values;
+    Py_buffer starts, ends;
+    if (!PyArg_ParseTuple(args, "Uy*y*", &values, &starts, &ends)) return NULL;
+    int sorted = ends.len == starts.len;
+    int kind = PyUnicode_KIND(values);
+    const void *data = PyUnicode_DATA(values);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(values), keys = starts.len / (Py_ssize_t)sizeof(uint32_t);
+    const uint32_t *first = starts.buf, *last = ends.buf;
+    for (Py_ssize_t key = 0; sorted && key < keys; key++) {
+        Py_ssize_t end = last[key] > (uint32_t)n ? n : last[key];
+        for (Py_ssize_t k = (Py_ssize_t)first[key] + 1; k < end; k++) {
+            if (PyUnicode_READ(kind, data, k - 1) >= PyUnicode_READ(kind, data, k)) {
+                sorted = 0;
+                break;
+            }
+        }
+    }
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&ends);
+    return PyBool_FromLong(sorted);
+}
+
 /* slip_starts(text, values, low, starts, ends) → [i, …]: each i where text[i + 1] is among
  * the characters `values[starts[c - low]:ends[c - low]]` of c = text[i] (CharStrings.has). */
 static PyObject *
@@ -450,7 +497,9 @@ slip_starts(PyObject *self, PyObject *args)
     PyObject *text, *values;
     unsigned long long low;
     Py_buffer starts, ends;
-    if (!PyArg_ParseTuple(args, "UUKy*y*", &text, &values, &low, &starts, &ends)) return NULL;
+    int sorted = 0;
+    if (!PyArg_ParseTuple(args, "UUKy*y*|p", &text, &values, &low, &starts, &ends, &sorted))
+        return NULL;
     PyObject *result = NULL;
     Py_ssize_t n_keys = starts.len / (Py_ssize_t)sizeof(uint32_t);
     Py_ssize_t n_values = PyUnicode_GET_LENGTH(values);
@@ -469,17 +518,14 @@ slip_starts(PyObject *self, PyObject *args)
         Py_ssize_t start = first[at], end = last[at];
         if (end > n_values) end = n_values;
         Py_UCS4 b = PyUnicode_READ(kind, data, i + 1);
-        for (Py_ssize_t k = start; k < end; k++) {
-            if (PyUnicode_READ(value_kind, value_data, k) == b) {
-                PyObject *index = PyLong_FromSsize_t(i);
-                if (index == NULL || PyList_Append(result, index) < 0) {
-                    Py_XDECREF(index);
-                    Py_CLEAR(result);
-                }
-                else {
-                    Py_DECREF(index);
-                }
-                break;
+        if (span_find(value_kind, value_data, start, end, b, sorted) >= 0) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(result, index) < 0) {
+                Py_XDECREF(index);
+                Py_CLEAR(result);
+            }
+            else {
+                Py_DECREF(index);
             }
         }
     }
@@ -489,14 +535,292 @@ done:
     return result;
 }
 
+/* EX9502's tables as context_data.Tables holds them (review.packed): followers and their
+ * counts by first character, the first character's total and number of followers, each
+ * character's log weight. */
+typedef struct {
+    int f_kind, c_kind;
+    const void *f_data, *c_data;
+    Py_ssize_t f_len, c_len;
+    unsigned long long f_low, t_low, y_low, w_low;
+    const uint32_t *f_starts, *f_ends, *totals, *types;
+    const double *weights;
+    Py_ssize_t f_keys, n_totals, n_types, n_weights;
+    double log_total_weight;
+    int f_sorted;
+    Py_buffer views[5];
+} Follow;
+
+static int
+get_follow(PyObject *tables, Follow *f)
+{
+    PyObject *followers, *counts;
+    Py_buffer *v = f->views;
+    if (!PyArg_ParseTuple(tables, "UKy*y*pUKy*Ky*Ky*d", &followers, &f->f_low, &v[0], &v[1],
+                          &f->f_sorted, &counts, &f->t_low, &v[2], &f->y_low, &v[3], &f->w_low,
+                          &v[4], &f->log_total_weight))
+        return -1;
+    f->f_kind = PyUnicode_KIND(followers);
+    f->f_data = PyUnicode_DATA(followers);
+    f->f_len = PyUnicode_GET_LENGTH(followers);
+    f->c_kind = PyUnicode_KIND(counts);
+    f->c_data = PyUnicode_DATA(counts);
+    f->c_len = PyUnicode_GET_LENGTH(counts);
+    f->f_starts = v[0].buf;
+    f->f_ends = v[1].buf;
+    f->f_keys = v[0].len / (Py_ssize_t)sizeof(uint32_t);
+    f->totals = v[2].buf;
+    f->n_totals = v[2].len / (Py_ssize_t)sizeof(uint32_t);
+    f->types = v[3].buf;
+    f->n_types = v[3].len / (Py_ssize_t)sizeof(uint32_t);
+    f->weights = v[4].buf;
+    f->n_weights = v[4].len / (Py_ssize_t)sizeof(double);
+    if (v[1].len != v[0].len) {
+        PyErr_SetString(PyExc_ValueError, "a character table's starts and ends differ");
+        for (int k = 0; k < 5; k++) PyBuffer_Release(&v[k]);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+release_follow(Follow *f)
+{
+    for (int k = 0; k < 5; k++) PyBuffer_Release(&f->views[k]);
+}
+
+/* CharNumbers.value: 0 for a character the table does not reach */
+static inline double
+count_of(const uint32_t *values, Py_ssize_t n, unsigned long long low, Py_UCS4 c)
+{
+    return c >= low && c - low < (unsigned long long)n ? (double)values[c - low] : 0.0;
+}
+
+/* Tables._log_follow, operation for operation (the same libm exp and log): log P(b | a). */
+static double
+log_follow(const Follow *f, Py_UCS4 a, Py_UCS4 b)
+{
+    double total = count_of(f->totals, f->n_totals, f->t_low, a);
+    double types = count_of(f->types, f->n_types, f->y_low, a);
+    double lam = total != 0.0 ? total / (total + types) : 0.0;
+    double count = 0.0;
+    if (a >= f->f_low && a - f->f_low < (unsigned long long)f->f_keys) {
+        Py_ssize_t start = f->f_starts[a - f->f_low], end = f->f_ends[a - f->f_low];
+        if (end > f->f_len) end = f->f_len;
+        Py_ssize_t at = span_find(f->f_kind, f->f_data, start, end, b, f->f_sorted);
+        if (at >= 0 && at < f->c_len)
+            count = (double)PyUnicode_READ(f->c_kind, f->c_data, at) - 48;
+    }
+    double seen = total != 0.0 ? count / total : 0.0;
+    double weight = b >= f->w_low && b - f->w_low < (unsigned long long)f->n_weights
+                    ? f->weights[b - f->w_low] : 0.0;
+    double unigram = weight != 0.0 ? exp(weight - f->log_total_weight) : 1e-9;
+    return log(lam * seen + (1 - lam + 1e-3) * unigram);
+}
+
+static inline int
+is_cjk(Py_UCS4 c)
+{
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* slip_candidates(text, starts, fixes, floor, tables) → [(start, at, fixed, right), …]:
+ * ContextTypos._candidates — each correction (k, fixed, right) in fixes[i] of the slip at
+ * starts[i] whose character-pair gain (ContextTypos.features's, computed the same way)
+ * reaches `floor`, in order. */
+static PyObject *
+slip_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *fixes, *tables;
+    double floor;
+    if (!PyArg_ParseTuple(args, "UO!O!dO!", &text, &PyList_Type, &starts, &PyList_Type, &fixes,
+                          &floor, &PyTuple_Type, &tables))
+        return NULL;
+    if (PyList_GET_SIZE(starts) != PyList_GET_SIZE(fixes)) {
+        PyErr_SetString(PyExc_ValueError, "one list of corrections per slip");
+        return NULL;
+    }
+    Follow f;
+    if (get_follow(tables, &f) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i < PyList_GET_SIZE(starts); i++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, i));
+        PyObject *those = PyList_GET_ITEM(fixes, i);
+        if ((start == -1 && PyErr_Occurred()) || !PyTuple_Check(those)) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "corrections are tuples");
+            Py_CLEAR(result);
+            break;
+        }
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(those); j++) {
+            PyObject *fix = PyTuple_GET_ITEM(those, j), *fixed, *right;
+            Py_ssize_t k;
+            if (!PyTuple_Check(fix) || PyTuple_GET_SIZE(fix) != 3 ||
+                    !PyArg_ParseTuple(fix, "nUU", &k, &fixed, &right) ||
+                    PyUnicode_GET_LENGTH(fixed) != 1) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "a correction is (index, character, word)");
+                Py_CLEAR(result);
+                break;
+            }
+            Py_ssize_t at = start + k;
+            if (at < 0 || at >= n) {
+                PyErr_SetString(PyExc_IndexError, "a correction outside the text");
+                Py_CLEAR(result);
+                break;
+            }
+            Py_UCS4 wrong = PyUnicode_READ(kind, data, at);
+            Py_UCS4 put = PyUnicode_READ_CHAR(fixed, 0);
+            Py_UCS4 before = at > 0 ? PyUnicode_READ(kind, data, at - 1) : 0;
+            Py_UCS4 after = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+            double gain = 0.0;
+            if (is_cjk(before))
+                gain += log_follow(&f, before, put) - log_follow(&f, before, wrong);
+            if (is_cjk(after))
+                gain += log_follow(&f, put, after) - log_follow(&f, wrong, after);
+            if (gain >= floor) {
+                PyObject *found = Py_BuildValue("(nnOO)", start, at, fixed, right);
+                if (found == NULL || PyList_Append(result, found) < 0) {
+                    Py_XDECREF(found);
+                    Py_CLEAR(result);
+                    break;
+                }
+                Py_DECREF(found);
+            }
+        }
+    }
+    release_follow(&f);
+    return result;
+}
+
+/* Lexicon._search: the word's log-probability, or 0 with *hit 0 when the lexicon (its
+ * words of this width sorted and joined) does not hold it. */
+static double
+word_logp(PyObject *joined, PyObject *freqs, int kind, const void *data, Py_ssize_t from,
+          Py_ssize_t width, double log_total, int *hit)
+{
+    *hit = 0;
+    if (joined == Py_None) return 0.0;
+    int j_kind = PyUnicode_KIND(joined);
+    const void *j_data = PyUnicode_DATA(joined);
+    Py_ssize_t low = 0, high = PyUnicode_GET_LENGTH(joined) / width;
+    while (low < high) {  /* the first word not below it */
+        Py_ssize_t mid = (low + high) / 2;
+        int below = 0;
+        for (Py_ssize_t c = 0; c < width; c++) {
+            Py_UCS4 x = PyUnicode_READ(j_kind, j_data, mid * width + c);
+            Py_UCS4 y = PyUnicode_READ(kind, data, from + c);
+            if (x != y) {
+                below = x < y;
+                break;
+            }
+        }
+        if (below) low = mid + 1;
+        else high = mid;
+    }
+    if ((low + 1) * width > PyUnicode_GET_LENGTH(joined)) return 0.0;
+    for (Py_ssize_t c = 0; c < width; c++) {
+        if (PyUnicode_READ(j_kind, j_data, low * width + c) !=
+                PyUnicode_READ(kind, data, from + c))
+            return 0.0;
+    }
+    if (low >= PyUnicode_GET_LENGTH(freqs)) return 0.0;
+    *hit = 1;
+    return ((double)PyUnicode_READ_CHAR(freqs, low) - 48) / 4 - log_total;
+}
+
+/* best(texts, words, freqs, log_total) → [Lexicon.best(text), …]: the likeliest
+ * segmentation's log-probability, the same additions and comparisons in the same order.
+ * words[w − 1], freqs[w − 1]: the lexicon's words of width w joined, and their quantised
+ * frequencies (None where it has none), for w = 1 … 4. */
+static PyObject *
+segment_best(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *words, *freqs;
+    double log_total;
+    if (!PyArg_ParseTuple(args, "O!O!O!d", &PyList_Type, &texts, &PyTuple_Type, &words,
+                          &PyTuple_Type, &freqs, &log_total))
+        return NULL;
+    if (PyTuple_GET_SIZE(words) != 4 || PyTuple_GET_SIZE(freqs) != 4) {
+        PyErr_SetString(PyExc_ValueError, "words and frequencies of widths 1 to 4");
+        return NULL;
+    }
+    for (Py_ssize_t w = 0; w < 4; w++) {
+        PyObject *joined = PyTuple_GET_ITEM(words, w), *freq = PyTuple_GET_ITEM(freqs, w);
+        if ((joined != Py_None && !PyUnicode_Check(joined)) ||
+                (joined != Py_None && !PyUnicode_Check(freq))) {
+            PyErr_SetString(PyExc_TypeError, "the lexicon's words and frequencies are strings");
+            return NULL;
+        }
+    }
+    double unknown = -log_total - 8.0, *score = NULL;
+    Py_ssize_t room = 0;
+    PyObject *result = PyList_New(PyList_GET_SIZE(texts));
+    for (Py_ssize_t t = 0; result != NULL && t < PyList_GET_SIZE(texts); t++) {
+        PyObject *text = PyList_GET_ITEM(texts, t);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be strings");
+            Py_CLEAR(result);
+            break;
+        }
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        if (size + 1 > room) {
+            PyMem_Free(score);
+            room = size + 1;
+            score = PyMem_Malloc(room * sizeof(double));
+            if (score == NULL) {
+                PyErr_NoMemory();
+                Py_CLEAR(result);
+                break;
+            }
+        }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        score[0] = 0.0;
+        for (Py_ssize_t i = 1; i <= size; i++) score[i] = -INFINITY;
+        for (Py_ssize_t i = 0; i < size; i++) {
+            double here = score[i];
+            Py_ssize_t last = i + 4 < size ? i + 4 : size;
+            for (Py_ssize_t end = i + 1; end <= last; end++) {
+                int hit;
+                double p = word_logp(PyTuple_GET_ITEM(words, end - i - 1),
+                                     PyTuple_GET_ITEM(freqs, end - i - 1), kind, data, i,
+                                     end - i, log_total, &hit);
+                if (!hit) {
+                    if (end - i > 1) continue;
+                    p = unknown;
+                }
+                if (here + p > score[end]) score[end] = here + p;
+            }
+        }
+        PyObject *value = PyFloat_FromDouble(score[size]);
+        if (value == NULL) {
+            Py_CLEAR(result);
+            break;
+        }
+        PyList_SET_ITEM(result, t, value);
+    }
+    PyMem_Free(score);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", sums, METH_VARARGS,
      "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
      "thresholds]]): per text, (sum of idf² with counts, [weight sum per row]); with offsets "
      "the class probabilities; with roles and thresholds the flagged class or -1"},
     {"slip_starts", slip_starts, METH_VARARGS,
-     "slip_starts(text, values, low, starts, ends): where a pair of text is a slip, as "
-     "Tables.slip_starts"},
+     "slip_starts(text, values, low, starts, ends[, sorted]): where a pair of text is a "
+     "slip, as Tables.slip_starts (searching each value by halves when sorted)"},
+    {"sorted_spans", sorted_spans, METH_VARARGS,
+     "sorted_spans(values, starts, ends): whether each key's value is sorted, without repeats"},
+    {"slip_candidates", slip_candidates, METH_VARARGS,
+     "slip_candidates(text, starts, fixes, floor, tables): EX9502's corrections whose "
+     "character-pair gain reaches the floor, as ContextTypos.features computes it"},
+    {"best", segment_best, METH_VARARGS,
+     "best(texts, words, freqs, log_total): Lexicon.best of each text"},
     {"find", find_features, METH_VARARGS,
      "find(text, keys, values): the features of the text's n-grams, as NgramTable.find"},
     {NULL, NULL, 0, NULL},

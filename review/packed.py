@@ -29,7 +29,7 @@ class CharStrings(Mapping[str, str]):
     """character → string (an empty string is no entry). `has(key, ch)` asks whether `ch`
     is in key's value without copying it out."""
 
-    __slots__ = ("text", "_low", "_starts", "_ends")
+    __slots__ = ("text", "_low", "_starts", "_ends", "_sorted")
 
     def __init__(self, text: str, low: int, bounds: bytes) -> None:
         self.text = text
@@ -37,6 +37,17 @@ class CharStrings(Mapping[str, str]):
         both = memoryview(bounds).cast("I")
         half = len(both) // 2
         self._starts, self._ends = both[:half], both[half:]
+        self._sorted: bool | None = None  # whether each value is sorted (`sorted_values`)
+
+    def sorted_values(self) -> bool:
+        """Whether every value is in ascending order without repeats, asked of the compiled
+        loops once (a pass over the text): they then search a value by halves. False where
+        they are not built."""
+        if self._sorted is None:
+            kernels = compiled.kernels
+            self._sorted = kernels is not None and kernels.sorted_spans(
+                self.text, self._starts, self._ends)
+        return self._sorted
 
     @classmethod
     def pack(cls, table: Mapping[str, str]) -> list:
@@ -74,7 +85,7 @@ class CharStrings(Mapping[str, str]):
         built (review/_kernels.c)."""
         if compiled.kernels is not None:
             return compiled.kernels.slip_starts(text, self.text, self._low, self._starts,
-                                                self._ends)
+                                                self._ends, self.sorted_values())
         has = self.has
         pairs = zip(text, text[1:], strict=False)  # the second is one shorter
         return [i for i, (a, b) in enumerate(pairs) if has(a, b)]

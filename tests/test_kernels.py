@@ -175,6 +175,80 @@ def test_tables_that_do_not_fit_are_refused_not_read_past(scorer):
                      (0.5,) * len(columns))
 
 
+def _windows(rnd: random.Random, count: int) -> list[str]:
+    """Windows of real sentences, a quarter of their characters swapped for others; texts
+    with characters past the BMP, not Chinese, one character, none."""
+    texts = [t for t in _texts() if len(t) > 12]
+    characters = [c for t in texts[:300] for c in t if "\u4e00" <= c <= "\u9fff"]
+    windows = []
+    for _ in range(count):
+        text = rnd.choice(texts)
+        at = rnd.randrange(len(text) - 12)
+        window = text[at:at + rnd.randint(1, 12)]
+        if rnd.random() < 0.5:
+            window = "".join(rnd.choice(characters) if rnd.random() < 0.25 else c
+                             for c in window)
+        windows.append(window)
+    return windows + ["\U00020000中国", "人民\U00020000", "a", "中", "ABC工作", "", "的" * 40]
+
+
+@pytest.fixture(scope="module")
+def typo_lexicon():
+    from review.stages.expression import typos
+
+    return typos.build().lexicon
+
+
+@needs_kernels
+def test_the_compiled_segmentation_scores_are_the_pythons_to_the_bit(typo_lexicon):
+    windows = _windows(random.Random(7), 5000)
+    assert typo_lexicon.best_many(windows) == [typo_lexicon._best(w) for w in windows]
+    assert typo_lexicon.best_many([]) == []
+    assert [typo_lexicon.best(w) for w in windows[:50]] == typo_lexicon.best_many(windows[:50])
+
+
+@needs_kernels
+def test_the_compiled_candidates_are_those_whose_exact_pair_gain_reaches_the_floor(
+        typo_lexicon, monkeypatch):
+    """EX9502's candidates: the corrections the Python lists for every slip, kept where the
+    pair gain `features` computes (in Python) reaches the floor — the same tuples in the same
+    order."""
+    from review.stages.expression import context
+
+    fast = context.ContextTypos(lambda: typo_lexicon)
+    texts = [t for t in _texts() if len(t) > 20][:1500] + _windows(random.Random(9), 500)
+    compiled_candidates = [fast._candidates(text) for text in texts]
+    monkeypatch.setattr(compiled, "kernels", None)
+    slow = context.ContextTypos(lambda: typo_lexicon)
+    kept = total = 0
+    for text, got in zip(texts, compiled_candidates, strict=True):
+        every = slow._candidates(text)
+        gains = [slow.features(text, at, fixed, floors=False)[1] for _, at, fixed, _ in every]
+        expected = [c for c, gain in zip(every, gains, strict=True)
+                    if gain >= context._MIN_PAIR_GAIN - context._SLACK]
+        assert got == expected, text[:40]
+        kept, total = kept + len(got), total + len(every)
+    assert 100 < kept < total / 3  # it does filter
+
+
+@needs_kernels
+def test_the_compiled_candidates_refuse_what_does_not_fit(typo_lexicon):
+    from review.stages.expression import context
+
+    tables = context.ContextTypos(lambda: typo_lexicon)._follow
+    text = "各级工昨人员"
+    with pytest.raises(ValueError, match="one list of corrections per slip"):
+        kernels.slip_candidates(text, [2], [], 0.0, tables)
+    with pytest.raises(TypeError, match="correction"):
+        kernels.slip_candidates(text, [2], [((0, "作"),)], 0.0, tables)
+    with pytest.raises(IndexError, match="outside the text"):
+        kernels.slip_candidates(text, [5], [((1, "作", "作人"),)], 0.0, tables)
+    # a floor nothing reaches, and one everything does
+    assert kernels.slip_candidates(text, [2], [((1, "作", "工作"),)], 1e9, tables) == []
+    assert kernels.slip_candidates(text, [2], [((1, "作", "工作"),)], -1e9, tables) == \
+        [(2, 3, "作", "工作")]
+
+
 def test_the_version_says_whether_they_are_built():
     from click.testing import CliRunner
 

@@ -199,7 +199,7 @@ class Segmenter:
             self.logp[width] = (freqs[order] - 48) / 4 - lexicon.log_total
         self.unknown = -lexicon.log_total - 8.0
 
-    def best(self, windows: list[str]) -> list[float]:
+    def best_many(self, windows: list[str]) -> list[float]:
         """lexicon.best(w) for each window w."""
         if not windows:
             return []

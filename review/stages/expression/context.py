@@ -36,6 +36,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from review import compiled
 from review.document import Document
 from review.findings import RULE as BROAD
 from review.findings import Category, Gate, Hit, Rule, Severity
@@ -76,6 +77,8 @@ THRESHOLD = 4.5
 # cheap floors before the score: the correction must read better on both counts
 _MIN_PAIR_GAIN = 3.0
 _MIN_SEGMENT_GAIN = 4.0
+# the compiled floor's margin under _MIN_PAIR_GAIN (as the arrays' in bulk.py)
+_SLACK = 1e-6
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
                 "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫"
                 "段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -110,11 +113,25 @@ class ContextTypos:
         return build_tables()
 
     def warm(self) -> None:
-        """The bulk path: slips and the cheap floor in arrays (review/stages/expression/bulk.py)."""
+        """The bulk path: slips and the cheap floor in arrays (review/stages/expression/bulk.py)
+        where the compiled loops are not built (they are quicker on both paths)."""
+        if compiled.kernels is not None:
+            return
         from review.stages.expression.bulk import ContextArrays, Segmenter
 
         self._arrays = ContextArrays(self.tables)
         self._segmenter = Segmenter(self.lexicon)
+
+    @cached_property
+    def _follow(self) -> tuple:
+        """The character-pair tables as the compiled `slip_candidates` reads them."""
+        t = self.tables
+        numbers = (t.follow_totals, t.follow_types, t.log_weight)
+        if [n._values.format for n in numbers] != ["I", "I", "d"]:
+            raise ValueError("EX9502's tables are not of the kinds the compiled loops read")
+        return (t.followers.text, t.followers._low, t.followers._starts, t.followers._ends,
+                t.followers.sorted_values(), t.follow_counts.text,
+                *chain.from_iterable((n._low, n._values) for n in numbers), t.log_total_weight)
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
@@ -146,6 +163,13 @@ class ContextTypos:
         every correction of every slip, in the text's order; on the bulk path only those
         whose character-pair gain may reach the floor (the others score nothing)."""
         arrays, fixes_of = self._arrays, self._fixes_of
+        if compiled.kernels is not None:
+            # review/_kernels.c: the pair gain as `features` computes it, at the floor (a hair
+            # under it: `features` has the last word)
+            starts = self.tables.slip_starts(text)
+            return compiled.kernels.slip_candidates(
+                text, starts, [fixes_of(text[s:s + 2]) for s in starts],
+                _MIN_PAIR_GAIN - _SLACK, self._follow)
         if arrays is not None:
             return self._bulk_candidates(text, arrays)
         return [(start, start + k, fixed, right) for start in self.tables.slip_starts(text)
@@ -176,9 +200,10 @@ class ContextTypos:
 
     def _segment_gains(self, text: str, candidates: list[tuple[int, int, str, str]]
                        ) -> dict[tuple[int, str], float]:
-        """On the bulk path, every candidate's segmentation gain at once (Segmenter); on the
-        lean path none: each is computed when its pair gain passes."""
-        if self._segmenter is None:
+        """Every candidate's segmentation gain at once, compiled or on the bulk path
+        (Segmenter); on the lean path in Python none: each is computed when its pair gain
+        passes."""
+        if self._segmenter is None and compiled.kernels is None:
             return {}
         places = list(dict.fromkeys((at, fixed) for _, at, fixed, _ in candidates))
         windows, corrected = [], []
@@ -186,7 +211,7 @@ class ContextTypos:
             a, b = _cjk_window(text, at, at + 1)
             windows.append(text[a:b])
             corrected.append(text[a:at] + fixed + text[at + 1:b])
-        best = self._segmenter.best(corrected + windows)
+        best = (self._segmenter or self.lexicon).best_many(corrected + windows)
         return {place: best[k] - best[k + len(places)] for k, place in enumerate(places)}
 
     def corrections(self, text: str, start: int) -> Iterator[tuple[int, str, str]]:

@@ -41,7 +41,7 @@ PROSE_WORD = 20      # or a word of jieba's that the project's prose writes this
 _RIGHT_CHAR = 2000   # the right character must be this common (summed frequency of its words)
 _WRONG_CHAR = 1000   # and the written one this common
 _MAX_COUNT = 50000   # counts are kept as characters (48 + n): below the surrogates
-_VERSION = 5         # bump when what is compiled changes
+_VERSION = 6         # bump when what is compiled changes
 
 
 def _cjk(c: str) -> bool:
@@ -213,8 +213,10 @@ def _follow() -> dict[str, list]:
         if line and not line.startswith("#"):
             pair, _, n = line.partition("\t")
             by_first.setdefault(pair[0], {})[pair[1]] = min(int(n), _MAX_COUNT)
+    # followers in code point order (their counts beside them): a search by halves
+    sorted_first = {a: dict(sorted(after.items())) for a, after in by_first.items()}
     return {a: ["".join(after), "".join(chr(48 + n) for n in after.values()),
-                sum(after.values()), len(after)] for a, after in by_first.items()}
+                sum(after.values()), len(after)] for a, after in sorted_first.items()}
 
 
 def compile_tables(freq: dict[str, int], pos: dict[str, str]) -> list:

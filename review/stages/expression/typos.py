@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from review import cache
+from review import cache, compiled
 from review.automaton import build_automaton, cached_automaton, matches
 from review.document import Document
 from review.findings import RULE as BROAD
@@ -125,6 +125,21 @@ class Lexicon:
 
     def best(self, text: str) -> float:
         """The log-probability of the likeliest segmentation of `text` into words."""
+        if compiled.kernels is not None:
+            return self.best_many([text])[0]
+        return self._best(text)
+
+    def best_many(self, texts: list[str]) -> list[float]:
+        """`best` of each text: in C where it is built (review/_kernels.c, the same additions
+        and comparisons as `_best`, the reference, so the same numbers)."""
+        if compiled.kernels is None:
+            return list(map(self._best, texts))
+        words, freqs = self.words, self.freqs
+        return compiled.kernels.best(texts, tuple(words.get(w) for w in range(1, 5)),
+                                     tuple(freqs.get(w) for w in range(1, 5)),
+                                     self.log_total)
+
+    def _best(self, text: str) -> float:
         seen, logp, missing = self._seen, self.logp, _MISSING
         unknown = -self.log_total - 8.0
         size = len(text)

@@ -1,13 +1,16 @@
-"""The typo detectors' bulk path (review/stages/expression/bulk.py) computes in arrays what the
-lean path computes a value at a time: the same slips, the same segmentation scores to the bit,
-a pair-gain floor that lets through every candidate the exact one does, and the same findings
-with typos planted in real prose."""
+"""The typo detectors' bulk path in NumPy (review/stages/expression/bulk.py) computes in arrays
+what the lean path computes a value at a time: the same slips, the same segmentation scores to
+the bit, a pair-gain floor that lets through every candidate the exact one does, and the same
+findings with typos planted in real prose. These are the arrays of an install without the
+compiled loops, which serve both paths where they are built (tests/test_kernels.py): here
+they are taken away."""
 
 import random
 from pathlib import Path
 
 import pytest
 
+from review import compiled
 from review.config import Config
 from review.document import Document
 from review.pipeline import Pipeline
@@ -16,6 +19,11 @@ from review.stages.expression.bulk import ContextArrays, Segmenter
 
 ROOT = Path(__file__).resolve().parents[3]
 PROSE = (ROOT / "fixtures" / "prose" / "correct_government.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _without_the_compiled_loops(monkeypatch):
+    monkeypatch.setattr(compiled, "kernels", None)
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +53,8 @@ def _varied(rng: random.Random, count: int) -> list[str]:
 
 def test_segmentation_scores_are_the_lean_paths_to_the_bit(lexicon):
     windows = _varied(random.Random(7), 3000)
-    assert Segmenter(lexicon).best(windows) == [lexicon.best(w) for w in windows]
-    assert Segmenter(lexicon).best([]) == []
+    assert Segmenter(lexicon).best_many(windows) == [lexicon.best(w) for w in windows]
+    assert Segmenter(lexicon).best_many([]) == []
 
 
 def test_the_same_slips(tables):
