@@ -806,6 +806,227 @@ segment_best(PyObject *self, PyObject *args)
     return result;
 }
 
+/* key_bits(table) → bytes: bit c set for each int key c < 0x10000 of a str.translate table,
+ * so that `translate` asks the dict only for the characters it holds (and those past the
+ * BMP). */
+static PyObject *
+key_bits(PyObject *self, PyObject *table)
+{
+    if (!PyDict_Check(table)) {
+        PyErr_SetString(PyExc_TypeError, "a translate table is a dict");
+        return NULL;
+    }
+    PyObject *bits = PyBytes_FromStringAndSize(NULL, 0x10000 / 8);
+    if (bits == NULL) return NULL;
+    unsigned char *b = (unsigned char *)PyBytes_AS_STRING(bits);
+    memset(b, 0, 0x10000 / 8);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(table, &pos, &key, &value)) {
+        if (!PyLong_Check(key)) continue;
+        long c = PyLong_AsLong(key);
+        if (c == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            continue;
+        }
+        if (c >= 0 && c < 0x10000) b[c >> 3] |= (unsigned char)(1 << (c & 7));
+    }
+    return bits;
+}
+
+typedef struct {
+    Py_UCS4 *chars;
+    Py_ssize_t size, room;
+} Chars;
+
+static int
+put(Chars *out, Py_UCS4 c)
+{
+    if (out->size == out->room) {
+        Py_ssize_t room = out->room * 2 + 16;
+        Py_UCS4 *grown = PyMem_Realloc(out->chars, room * sizeof(Py_UCS4));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        out->chars = grown;
+        out->room = room;
+    }
+    out->chars[out->size++] = c;
+    return 0;
+}
+
+/* translate(text, table, bits) → text.translate(table), for a dict table whose keys below
+ * 0x10000 `bits` marks (key_bits): the same values, None deleting, a string or a code point
+ * put in the character's place. */
+static PyObject *
+translate(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table;
+    Py_buffer bits;
+    if (!PyArg_ParseTuple(args, "UO!y*", &text, &PyDict_Type, &table, &bits)) return NULL;
+    const unsigned char *b = bits.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), marked = bits.len * 8;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Chars out = {PyMem_Malloc((n + 16) * sizeof(Py_UCS4)), 0, n + 16};
+    PyObject *result = NULL;
+    if (out.chars == NULL) {
+        PyBuffer_Release(&bits);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x10000 && ((Py_ssize_t)c >= marked || !((b[c >> 3] >> (c & 7)) & 1))) {
+            if (put(&out, c) < 0) goto done;
+            continue;
+        }
+        PyObject *key = PyLong_FromLong((long)c);
+        if (key == NULL) goto done;
+        PyObject *value = PyDict_GetItemWithError(table, key);  /* borrowed */
+        Py_DECREF(key);
+        if (value == NULL) {
+            if (PyErr_Occurred()) goto done;
+            if (put(&out, c) < 0) goto done;
+        }
+        else if (value == Py_None) {
+            continue;
+        }
+        else if (PyUnicode_Check(value)) {
+            for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(value); k++) {
+                if (put(&out, PyUnicode_READ_CHAR(value, k)) < 0) goto done;
+            }
+        }
+        else if (PyLong_Check(value)) {
+            long code = PyLong_AsLong(value);
+            if (code == -1 && PyErr_Occurred()) goto done;
+            if (code < 0 || code > 0x10FFFF) {
+                PyErr_SetString(PyExc_ValueError, "character mapping must be in range(0x110000)");
+                goto done;
+            }
+            if (put(&out, (Py_UCS4)code) < 0) goto done;
+        }
+        else {
+            PyErr_SetString(PyExc_TypeError,
+                            "character mapping must return integer, None or str");
+            goto done;
+        }
+    }
+    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out.chars, out.size);
+done:
+    PyMem_Free(out.chars);
+    PyBuffer_Release(&bits);
+    return result;
+}
+
+/* What normalize.compact keeps: a character re's \w takes (Py_UNICODE_ISALNUM, as _sre's) but
+ * the underscore, or a boundary (。!?; and the line break) — the complement of _NOISE_CHAR. */
+static inline int
+kept(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c) || c == 0x3002 || c == '!' || c == '?' || c == ';' ||
+           c == '\n';
+}
+
+/* A view's offsets (a list of ints, or a range: View.identity's) read as numbers, without
+ * making an int object for each. */
+typedef struct {
+    PyObject *sequence;
+    Py_ssize_t first, step;
+    int is_range;
+} Offsets;
+
+static int
+get_offsets(PyObject *sequence, Py_ssize_t n, Offsets *o)
+{
+    o->sequence = sequence;
+    o->is_range = PyRange_Check(sequence);
+    o->first = 0;
+    o->step = 1;
+    if (o->is_range) {
+        PyObject *first = PyObject_GetAttrString(sequence, "start");
+        PyObject *step = PyObject_GetAttrString(sequence, "step");
+        if (first != NULL && step != NULL) {
+            o->first = PyLong_AsSsize_t(first);
+            o->step = PyLong_AsSsize_t(step);
+        }
+        Py_XDECREF(first);
+        Py_XDECREF(step);
+        if (PyErr_Occurred()) return -1;
+    }
+    Py_ssize_t size = PySequence_Size(sequence);
+    if (size < 0) return -1;
+    if (size != n) {
+        PyErr_SetString(PyExc_ValueError, "a view's offsets are one per character");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+offset_at(const Offsets *o, Py_ssize_t i, int64_t *value)
+{
+    if (o->is_range) {
+        *value = (int64_t)(o->first + i * o->step);
+        return 0;
+    }
+    PyObject *item = PyList_Check(o->sequence) ? Py_NewRef(PyList_GET_ITEM(o->sequence, i))
+                                                : PySequence_GetItem(o->sequence, i);
+    if (item == NULL) return -1;
+    Py_ssize_t got = PyLong_AsSsize_t(item);
+    Py_DECREF(item);
+    if (got == -1 && PyErr_Occurred()) return -1;
+    *value = (int64_t)got;
+    return 0;
+}
+
+/* compact(text, starts, ends) → None when no character of text is noise, else (the text
+ * without its noise, the kept characters' starts, their ends, their indices in text — each
+ * as the bytes of an array of int64): normalize.compact's CompactView. */
+static PyObject *
+compact(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *ends;
+    if (!PyArg_ParseTuple(args, "UOO", &text, &starts, &ends)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Offsets from, to;
+    if (get_offsets(starts, n, &from) < 0 || get_offsets(ends, n, &to) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) m += kept(PyUnicode_READ(kind, data, i));
+    if (m == n) Py_RETURN_NONE;
+    Py_UCS4 *chars = PyMem_Malloc((m ? m : 1) * sizeof(Py_UCS4));
+    Py_ssize_t bytes = m * (Py_ssize_t)sizeof(int64_t);
+    PyObject *kept_starts = PyBytes_FromStringAndSize(NULL, bytes);
+    PyObject *kept_ends = PyBytes_FromStringAndSize(NULL, bytes);
+    PyObject *source = PyBytes_FromStringAndSize(NULL, bytes);
+    PyObject *result = NULL;
+    if (chars == NULL || kept_starts == NULL || kept_ends == NULL || source == NULL) {
+        if (chars == NULL) PyErr_NoMemory();
+        goto done;
+    }
+    int64_t *put_start = (int64_t *)PyBytes_AS_STRING(kept_starts);
+    int64_t *put_end = (int64_t *)PyBytes_AS_STRING(kept_ends);
+    int64_t *put_source = (int64_t *)PyBytes_AS_STRING(source);
+    for (Py_ssize_t i = 0, k = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!kept(c)) continue;
+        if (offset_at(&from, i, &put_start[k]) < 0 || offset_at(&to, i, &put_end[k]) < 0)
+            goto done;
+        chars[k] = c;
+        put_source[k++] = (int64_t)i;
+    }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, chars, m);
+    if (out != NULL) result = Py_BuildValue("(NOOO)", out, kept_starts, kept_ends, source);
+done:
+    PyMem_Free(chars);
+    Py_XDECREF(kept_starts);
+    Py_XDECREF(kept_ends);
+    Py_XDECREF(source);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", sums, METH_VARARGS,
      "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
@@ -821,6 +1042,13 @@ static PyMethodDef methods[] = {
      "character-pair gain reaches the floor, as ContextTypos.features computes it"},
     {"best", segment_best, METH_VARARGS,
      "best(texts, words, freqs, log_total): Lexicon.best of each text"},
+    {"key_bits", key_bits, METH_O,
+     "key_bits(table): a bit for each key below 0x10000 of a str.translate dict"},
+    {"translate", translate, METH_VARARGS,
+     "translate(text, table, bits): text.translate(table), asking the dict only where bits say"},
+    {"compact", compact, METH_VARARGS,
+     "compact(text, starts, ends): None when nothing is noise, else (text, starts, ends, "
+     "source) of normalize.compact, the numbers as bytes of int64 arrays"},
     {"find", find_features, METH_VARARGS,
      "find(text, keys, values): the features of the text's n-grams, as NgramTable.find"},
     {NULL, NULL, 0, NULL},

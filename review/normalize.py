@@ -12,12 +12,14 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import ne
 from pathlib import Path
 
+from review import compiled
 from review.regexcache import compile as re_compile
 
 # Chinese numerals used to spell out phone numbers and the like: 一三八一二三四五六七八.
@@ -387,7 +389,7 @@ def fold(source: View) -> View:
     fold to none or several characters."""
     table, marked, _ = _tables()
     simplified = _simplify(source.text)
-    folded = simplified.translate(table)
+    folded = _translate(simplified, table)
     if not folded.isascii():
         lowered = folded.lower()
         if len(lowered) == len(folded):  # a few letters (İ) lengthen: leave those texts be
@@ -412,6 +414,25 @@ def fold(source: View) -> View:
     if any(c in folded for c in _CN_DIGIT_CHARS):
         folded = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT_TABLE), folded)
     return View(folded, starts, ends)
+
+
+def _translate(text: str, table: dict[int, str | None]) -> str:
+    """text.translate(table), in C where it is built (review/_kernels.c): str.translate asks
+    the dict about every character, the compiled loop only about those the table holds."""
+    kernels = compiled.kernels
+    if kernels is None:
+        return text.translate(table)
+    return kernels.translate(text, table, _key_bits(table))
+
+
+_BITS: list = [None, b""]  # the last table given to _key_bits, and its bits
+
+
+def _key_bits(table: dict[int, str | None]) -> bytes:
+    """The table's keys as bits, for the table _tables made (kept while it is the same)."""
+    if _BITS[0] is not table:
+        _BITS[:] = [table, compiled.kernels.key_bits(table)]
+    return _BITS[1]
 
 
 def _fold_slowly(source: View, simplified: str) -> View:
@@ -454,6 +475,14 @@ def compact(folded: View) -> CompactView:
     # Every noise character becomes NUL (itself noise) in C, and `compress` keeps the rest
     # with their offsets: no Python step per noise run.
     text = folded.text
+    kernels = compiled.kernels
+    if kernels is not None:  # review/_kernels.c: the same, in one pass
+        made = kernels.compact(text, folded.starts, folded.ends)
+        if made is None:
+            return CompactView(text, folded.starts, folded.ends, range(len(text)))
+        # arrays, not lists: no int object made for each character (the stages read a few)
+        compacted, starts, ends, source = made
+        return CompactView(compacted, array("q", starts), array("q", ends), array("q", source))
     masked = _NOISE_CHAR.sub("\0", text)
     if "\0" not in masked:
         return CompactView(text, folded.starts, folded.ends, range(len(text)))

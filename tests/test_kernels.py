@@ -277,3 +277,56 @@ def test_the_compiled_slips_are_where_the_python_finds_them(monkeypatch):
     python = [table.pair_starts(text) for text in samples]
     monkeypatch.setattr(compiled, "kernels", kernels)
     assert [table.pair_starts(text) for text in samples] == python == [[0, 2, 4], [1], [], []]
+
+
+def _awkward_texts() -> list[str]:
+    """Prose, and every code point of the BMP but the surrogates in runs, characters past it,
+    noise of every kind, NUL, the underscore, letters that lengthen when lowered."""
+    texts = [t for t in _texts() if t][:2000]
+    every = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    texts += ["".join(every[i:i + 997]) for i in range(0, len(every), 997)]
+    rnd = random.Random(23)
+    pool = every[:0x3100] + ["\U0001D400", "\U0001F100", "\U00020000", "\U0002F800", "\x00",
+                             "_", "İ", "ﬃ", "\n", "\ud800"]
+    texts += ["".join(rnd.choice(pool) for _ in range(rnd.randint(0, 60))) for _ in range(500)]
+    return texts + ["", "_", "\x00", "。!?;\n", "\U000E0041"]
+
+
+@needs_kernels
+def test_the_compiled_translate_is_str_translate():
+    from review.normalize import _key_bits, _tables
+
+    table = _tables()[0]
+    bits = _key_bits(table)
+    for text in _awkward_texts():
+        assert kernels.translate(text, table, bits) == text.translate(table), text[:20]
+    odd = {ord("a"): None, ord("b"): "xyz", ord("c"): 0x20000, 0x20001: "B", ord("d"): ""}
+    odd_bits = kernels.key_bits(odd)
+    for text in ["abcd\U00020001e", "", "aaaa", "\U00020001" * 3, "bcb"]:
+        assert kernels.translate(text, odd, odd_bits) == text.translate(odd)
+    with pytest.raises(TypeError, match="character mapping"):
+        kernels.translate("a", {97: 1.5}, kernels.key_bits({97: 1.5}))
+    with pytest.raises(ValueError, match="range"):
+        kernels.translate("a", {97: -1}, kernels.key_bits({97: -1}))
+
+
+@needs_kernels
+def test_the_compiled_views_are_the_pythons(monkeypatch):
+    from review.normalize import View, compact, fold
+
+    texts = _awkward_texts()
+    fast = [(v := fold(View.identity(t)), compact(v)) for t in texts]
+    monkeypatch.setattr(compiled, "kernels", None)
+    for text, (folded, compacted) in zip(texts, fast, strict=True):
+        assert fold(View.identity(text)) == folded, text[:20]
+        # lists or ranges alike: a view's offsets compared as the values they hold
+        python = compact(folded)
+        assert (python.text, list(python.starts), list(python.ends), list(python.source)) == \
+            (compacted.text, list(compacted.starts), list(compacted.ends),
+             list(compacted.source)), text[:20]
+
+
+@needs_kernels
+def test_the_compiled_compact_refuses_offsets_that_do_not_fit():
+    with pytest.raises(ValueError, match="one per character"):
+        kernels.compact("a b", [0, 1], [1, 2, 3])
