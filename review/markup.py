@@ -121,6 +121,15 @@ _READING: ContextVar[int] = ContextVar("reading", default=LATEST)
 # says which files a reader is shown with the draft (review.resources binds them to approval).
 _NOTED: ContextVar[list[str] | None] = ContextVar("noted", default=None)
 _BASES: ContextVar[list[str] | None] = ContextVar("bases", default=None)
+# what runs a script on the page (`<script>`, `onload=`, a `javascript:` address), noted with
+# the addresses: what a script writes on the page, no check reads and no reviewer is shown
+_SCRIPTED: ContextVar[list[str] | None] = ContextVar("scripted", default=None)
+# the attributes whose value is an address a browser follows or loads, SMIL's included
+_ADDRESSES = frozenset({"href", "xlink:href", "src", "action", "formaction", "data", "poster",
+                        "background", "to", "from", "by", "values"})
+# a browser drops tabs and line ends anywhere in an address, and controls and spaces around it
+_DROPPED_IN_ADDRESS = re_compile(r"[\t\n\r]")
+_AROUND_ADDRESS = "".join(map(chr, range(33)))
 # element → the attributes that name a resource it loads (`background` on any element: the
 # old picture attribute of <body> and <td>)
 _LOADS = {"img": ("src", "srcset", "lowsrc"), "source": ("src", "srcset"),
@@ -150,6 +159,7 @@ def _note_tag(tag: str, values: dict[str, str | None]) -> None:
     noted = _NOTED.get()
     if noted is None:
         return
+    _note_script(tag, values)
     names = [*_LOADS.get(tag, ()), "background"]
     if tag == "link" and _LOADING_LINKS & set((values.get("rel") or "").lower().split()):
         names.append("href")
@@ -176,6 +186,21 @@ def _note_tag(tag: str, values: dict[str, str | None]) -> None:
                     _note_css(value)
                 elif value.strip():
                     noted.append(value)
+
+
+def _note_script(tag: str, values: dict[str, str | None]) -> None:
+    """What in a start tag runs a script, when scripts are being noted."""
+    scripted = _SCRIPTED.get()
+    if scripted is None:
+        return
+    if tag == "script":
+        scripted.append("<script>")
+    scripted.extend(f"{name}=" for name in values if name.startswith("on"))
+    for name in sorted(_ADDRESSES.intersection(values)):
+        value = _DROPPED_IN_ADDRESS.sub("", values[name] or "")
+        if any(a.lstrip(_AROUND_ADDRESS).lower().startswith("javascript:")
+               for a in (value.split(";") if name == "values" else [value])):
+            scripted.append(f'{name}="javascript:…"')
 
 
 # a character reference in an attribute's value; a named one's name, and its `;`
@@ -247,18 +272,21 @@ def _srcset(value: str) -> list[str]:
     return out
 
 
-def references(text: str, markdown: bool) -> tuple[list[str], list[str]]:
+def references(text: str, markdown: bool, scripts: list[str] | None = None
+               ) -> tuple[list[str], list[str]]:
     """The addresses of every resource a page (or Markdown, `markdown`) loads, as written
     (references decoded), in the order of the file, each once; and the addresses of its
-    `<base href>` elements, which make every relative address another. The page is refused
-    as the check refuses it (InputError)."""
-    token, bases = _NOTED.set([]), _BASES.set([])
+    `<base href>` elements, which make every relative address another. `scripts` given, what
+    runs a script there is added to it (`<script>`, `onload=` …). The page is refused as the
+    check refuses it (InputError)."""
+    token, bases, scripted = _NOTED.set([]), _BASES.set([]), _SCRIPTED.set(scripts)
     try:
         (markdown_view if markdown else html_view)(text)
         found, based = _NOTED.get() or [], _BASES.get() or []
     finally:
         _NOTED.reset(token)
         _BASES.reset(bases)
+        _SCRIPTED.reset(scripted)
     # only the white space a browser strips from an address: a no-break or an ideographic
     # space is part of it (review.resources refuses it: renderers read it differently)
     found = [a.strip(" \t\n\r\f") for a in found]
@@ -280,14 +308,16 @@ _LOOSE_MD_DEFINITION = re_compile(r"^[ \t>]*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ 
                             r"(<(?:[^<>\n\\]|\\.)*>|[^\x00-\x20\x7f]+)", re.MULTILINE)
 
 
-def loose_references(text: str, markdown: bool = False) -> list[str]:
+def loose_references(text: str, markdown: bool = False, scripts: list[str] | None = None
+                     ) -> list[str]:
     """The addresses every start tag anywhere in the text loads — in a script, a style, a
     text area, a comment or code too — and in Markdown every image's. Where this parse reads
     text a browser may still find markup (inside <svg> or <math> a <style>'s, <script>'s or
     <xmp>'s content is markup, and an <img> there is HTML's again), and a CommonMark
     renderer an image: the files these name are bound when they are there
-    (review.resources)."""
-    token = _NOTED.set([])
+    (review.resources). `scripts` given, what runs a script in any such tag is added to it:
+    which of them a browser runs cannot be told either."""
+    token, scripted = _NOTED.set([]), _SCRIPTED.set(scripts)
     try:
         for m in _ANY_TAG.finditer(text):
             name, found = _attributes(text, m.start(), m.end())
@@ -299,6 +329,7 @@ def loose_references(text: str, markdown: bool = False) -> list[str]:
         found = [a.strip(" \t\n\r\f") for a in _NOTED.get() or []]
     finally:
         _NOTED.reset(token)
+        _SCRIPTED.reset(scripted)
     if markdown:
         found += [_md_destination(m.group(1)) for m in _LOOSE_MD_IMAGE.finditer(text)]
         labels = {" ".join((m.group(2) or m.group(1)).split()).casefold()

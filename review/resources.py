@@ -71,13 +71,14 @@ class Shown:
         return {r.path: r for r in self.resources}
 
 
-def addresses(data: bytes, path: str) -> tuple[list[str], list[str], list[str]]:
+def addresses(data: bytes, path: str, scripts: list[str] | None = None
+              ) -> tuple[list[str], list[str], list[str]]:
     """The addresses a draft's bytes load, and those of its `<base href>`s: a Markdown or
     HTML draft's (any other kind loads nothing of its own: a Word file or PDF carries its
     pictures). InputError when the check would refuse the draft. Third, the addresses a
     browser or a Markdown renderer may load where the check's parse finds none (a lenient
     reading: every tag, and Markdown's images, anywhere, code included): bound when the file
-    is there."""
+    is there. `scripts` given, what runs a script in the draft is added to it."""
     from review import inputs
 
     kind = inputs.kind_of(path, data)
@@ -88,8 +89,9 @@ def addresses(data: bytes, path: str) -> tuple[list[str], list[str], list[str]]:
 
     text, _ = decode_with_encoding(data)
     markdown = kind.name == "markdown"
-    found, bases = references(text, markdown)
-    return found, bases, [a for a in loose_references(text, markdown) if a not in found]
+    found, bases = references(text, markdown, scripts)
+    return found, bases, [a for a in loose_references(text, markdown, scripts)
+                          if a not in found]
 
 
 def classify(address: str) -> tuple[str, str] | None:
@@ -116,9 +118,15 @@ def look(root: Path, draft: str, data: bytes, *, lenient_said: bool = False) -> 
     """The resources the draft `draft` (its path in the workspace at `root`) loads with
     these bytes, as they are on disk now. With `lenient_said`, an address only the lenient
     reading finds that names no file here is a problem too (a published page's, whose every
-    picture not compared is said), not passed over as code."""
-    found, bases, maybe = addresses(data, draft)
+    picture not compared is said), not passed over as code. A draft (not a published page,
+    which runs the site's scripts) that runs a script binds nothing: what a script writes on
+    the page no check reads and no reviewer is shown (the desk runs none), and a file it
+    fetches is bound by nobody."""
+    scripts: list[str] = []
+    found, bases, maybe = addresses(data, draft, scripts)
     shown = Shown()
+    if scripts and not lenient_said:
+        shown.problems.append(Msg("resource_script", draft=draft, what=scripts[0]))
     if bases:
         shown.problems.append(Msg("resource_base", draft=draft, address=bases[0]))
     seen: set[str] = set()

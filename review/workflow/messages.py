@@ -377,6 +377,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resource_not_file": ("{draft} 引用的 {path} 不是普通文件（或过大）",
                           "{path}, which {draft} loads, is not a regular file (or is too "
                           "large)"),
+    "resource_script": ("{draft} 含脚本（{what}）：脚本在页面上写出的内容不经检查，审核时也看不到；"
+                        "请删去脚本",
+                        "{draft} runs a script ({what}): what a script writes on the page is "
+                        "neither checked nor shown to the reviewer; remove the script"),
     "resource_base": ("{draft} 含 <base href=\"{address}\">：其中的相对地址指向别处，"
                       "无法确定读者看到的文件；请删去 <base>，写明各文件的地址",
                       "{draft} has <base href=\"{address}\">: its relative addresses lead "

@@ -10,6 +10,8 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from desk.conftest import client_of, desk_of, form_of
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "accounts"
@@ -17,6 +19,13 @@ PAGE = ("<html><head><title>提示</title></head><body><h1>防范诈骗提示</h
         "<p>本店新鲜土鸡蛋，需要的加微信 egg2026 下单，量大优惠。</p>"
         "<script>document.title = 'PWNED'; document.body.append('INJECTED')</script>"
         "<p>请各单位于12月10日前完成自查。</p></body></html>")
+
+
+@pytest.fixture(autouse=True)
+def scripts_submitted_as_before(monkeypatch):
+    """PAGE holds a script: refused at submission since red-team pass 67, but a store may hold
+    a draft submitted before, and the desk must never run it."""
+    monkeypatch.setattr("review.markup._note_script", lambda tag, values: None)
 
 
 class Marks(HTMLParser):
