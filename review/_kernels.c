@@ -624,74 +624,151 @@ is_cjk(Py_UCS4 c)
     return c >= 0x4E00 && c <= 0x9FFF;
 }
 
-/* slip_candidates(text, starts, fixes, floor, tables) → [(start, at, fixed, right), …]:
- * ContextTypos._candidates — each correction (k, fixed, right) in fixes[i] of the slip at
- * starts[i] whose character-pair gain (ContextTypos.features's, computed the same way)
- * reaches `floor`, in order. */
+/* A review.packed.CharStrings as its parts: the values joined, the lowest key, where each
+ * key's value starts and ends; `sorted`: each value ascending (sorted_spans). */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length, keys;
+    unsigned long long low;
+    const uint32_t *starts, *ends;
+    Py_buffer views[2];
+} CharTable;
+
+static int
+get_table(PyObject *parts, CharTable *t)
+{
+    PyObject *text;
+    if (!PyTuple_Check(parts) || !PyArg_ParseTuple(parts, "UKy*y*", &text, &t->low,
+                                                   &t->views[0], &t->views[1])) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "a character table is (text, low, starts, ends)");
+        return -1;
+    }
+    if (t->views[0].len != t->views[1].len) {
+        PyBuffer_Release(&t->views[0]);
+        PyBuffer_Release(&t->views[1]);
+        PyErr_SetString(PyExc_ValueError, "a character table's starts and ends differ");
+        return -1;
+    }
+    t->kind = PyUnicode_KIND(text);
+    t->data = PyUnicode_DATA(text);
+    t->length = PyUnicode_GET_LENGTH(text);
+    t->starts = t->views[0].buf;
+    t->ends = t->views[1].buf;
+    t->keys = t->views[0].len / (Py_ssize_t)sizeof(uint32_t);
+    return 0;
+}
+
+static void
+release_table(CharTable *t)
+{
+    PyBuffer_Release(&t->views[0]);
+    PyBuffer_Release(&t->views[1]);
+}
+
+/* CharStrings.span: where c's value lies (an empty span for a key it does not hold) */
+static inline void
+span_of(const CharTable *t, Py_UCS4 c, Py_ssize_t *start, Py_ssize_t *end)
+{
+    *start = *end = 0;
+    if (c >= t->low && c - t->low < (unsigned long long)t->keys) {
+        *start = t->starts[c - t->low];
+        *end = t->ends[c - t->low] < (uint32_t)t->length ? t->ends[c - t->low] : t->length;
+    }
+}
+
+/* One correction found: (start, at, fixed, right, pair gain) when the gain reaches the floor. */
+static int
+weigh(PyObject *result, const Follow *f, int kind, const void *data, Py_ssize_t n,
+      Py_ssize_t start, Py_ssize_t k, Py_UCS4 put, double floor)
+{
+    Py_ssize_t at = start + k;
+    Py_UCS4 wrong = PyUnicode_READ(kind, data, at);
+    Py_UCS4 before = at > 0 ? PyUnicode_READ(kind, data, at - 1) : 0;
+    Py_UCS4 after = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+    double gain = 0.0;
+    if (is_cjk(before)) gain += log_follow(f, before, put) - log_follow(f, before, wrong);
+    if (is_cjk(after)) gain += log_follow(f, put, after) - log_follow(f, wrong, after);
+    if (!(gain >= floor)) return 0;
+    Py_UCS4 word[2] = {PyUnicode_READ(kind, data, start), PyUnicode_READ(kind, data, start + 1)};
+    word[k] = put;
+    PyObject *right = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, word, 2);
+    PyObject *fixed = PyUnicode_FromOrdinal((int)put);
+    PyObject *found = right && fixed ? Py_BuildValue("(nnOOd)", start, at, fixed, right, gain)
+                                     : NULL;
+    Py_XDECREF(right);
+    Py_XDECREF(fixed);
+    if (found == NULL) return -1;
+    int failed = PyList_Append(result, found);
+    Py_DECREF(found);
+    return failed;
+}
+
+/* The characters both sorted values hold (a merge), each weighed as the correction at
+ * start + k: ContextTypos._corrections's sorted set intersection. */
+static int
+weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Py_ssize_t n,
+             Py_ssize_t start, Py_ssize_t k, const CharTable *x, Py_UCS4 in_x,
+             const CharTable *y, Py_UCS4 in_y, double floor)
+{
+    Py_ssize_t i, i_end, j, j_end;
+    span_of(x, in_x, &i, &i_end);
+    span_of(y, in_y, &j, &j_end);
+    while (i < i_end && j < j_end) {
+        Py_UCS4 a = PyUnicode_READ(x->kind, x->data, i), b = PyUnicode_READ(y->kind, y->data, j);
+        if (a < b) i++;
+        else if (b < a) j++;
+        else {
+            if (weigh(result, f, kind, data, n, start, k, a, floor) < 0) return -1;
+            i++;
+            j++;
+        }
+    }
+    return 0;
+}
+
+/* slip_candidates(text, floor, slips, sources, before, after, follow) → [(start, at, fixed,
+ * right, pair gain), …]: ContextTypos._candidates with the pair gain `features` computes —
+ * every slip (a pair the `slips` table holds), each correction of it (a source of the first
+ * character that comes before the second in a word, then a source of the second that comes
+ * after the first, each in code point order), kept where the gain reaches `floor`. The
+ * character tables (CharStrings' parts) must hold their values sorted (sorted_spans). */
 static PyObject *
 slip_candidates(PyObject *self, PyObject *args)
 {
-    PyObject *text, *starts, *fixes, *tables;
+    PyObject *text, *slips_obj, *sources_obj, *before_obj, *after_obj, *follow;
     double floor;
-    if (!PyArg_ParseTuple(args, "UO!O!dO!", &text, &PyList_Type, &starts, &PyList_Type, &fixes,
-                          &floor, &PyTuple_Type, &tables))
+    if (!PyArg_ParseTuple(args, "UdOOOOO!", &text, &floor, &slips_obj, &sources_obj,
+                          &before_obj, &after_obj, &PyTuple_Type, &follow))
         return NULL;
-    if (PyList_GET_SIZE(starts) != PyList_GET_SIZE(fixes)) {
-        PyErr_SetString(PyExc_ValueError, "one list of corrections per slip");
-        return NULL;
-    }
+    CharTable tables[4];
+    PyObject *parts[4] = {slips_obj, sources_obj, before_obj, after_obj};
+    int got = 0;
     Follow f;
-    if (get_follow(tables, &f) < 0) return NULL;
+    PyObject *result = NULL;
+    for (; got < 4; got++) {
+        if (get_table(parts[got], &tables[got]) < 0) goto done;
+    }
+    if (get_follow(follow, &f) < 0) goto done;
+    const CharTable *slips = &tables[0], *sources = &tables[1], *before = &tables[2],
+                    *after = &tables[3];
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *result = PyList_New(0);
-    for (Py_ssize_t i = 0; result != NULL && i < PyList_GET_SIZE(starts); i++) {
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, i));
-        PyObject *those = PyList_GET_ITEM(fixes, i);
-        if ((start == -1 && PyErr_Occurred()) || !PyTuple_Check(those)) {
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "corrections are tuples");
+    result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i + 1 < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(kind, data, i), b = PyUnicode_READ(kind, data, i + 1);
+        Py_ssize_t start, end;
+        span_of(slips, a, &start, &end);
+        if (start >= end || span_find(slips->kind, slips->data, start, end, b, 1) < 0) continue;
+        if (weigh_common(result, &f, kind, data, n, i, 0, sources, a, before, b, floor) < 0 ||
+                weigh_common(result, &f, kind, data, n, i, 1, sources, b, after, a, floor) < 0)
             Py_CLEAR(result);
-            break;
-        }
-        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(those); j++) {
-            PyObject *fix = PyTuple_GET_ITEM(those, j), *fixed, *right;
-            Py_ssize_t k;
-            if (!PyTuple_Check(fix) || PyTuple_GET_SIZE(fix) != 3 ||
-                    !PyArg_ParseTuple(fix, "nUU", &k, &fixed, &right) ||
-                    PyUnicode_GET_LENGTH(fixed) != 1) {
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_TypeError, "a correction is (index, character, word)");
-                Py_CLEAR(result);
-                break;
-            }
-            Py_ssize_t at = start + k;
-            if (at < 0 || at >= n) {
-                PyErr_SetString(PyExc_IndexError, "a correction outside the text");
-                Py_CLEAR(result);
-                break;
-            }
-            Py_UCS4 wrong = PyUnicode_READ(kind, data, at);
-            Py_UCS4 put = PyUnicode_READ_CHAR(fixed, 0);
-            Py_UCS4 before = at > 0 ? PyUnicode_READ(kind, data, at - 1) : 0;
-            Py_UCS4 after = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-            double gain = 0.0;
-            if (is_cjk(before))
-                gain += log_follow(&f, before, put) - log_follow(&f, before, wrong);
-            if (is_cjk(after))
-                gain += log_follow(&f, put, after) - log_follow(&f, wrong, after);
-            if (gain >= floor) {
-                PyObject *found = Py_BuildValue("(nnOO)", start, at, fixed, right);
-                if (found == NULL || PyList_Append(result, found) < 0) {
-                    Py_XDECREF(found);
-                    Py_CLEAR(result);
-                    break;
-                }
-                Py_DECREF(found);
-            }
-        }
     }
     release_follow(&f);
+done:
+    for (int k = 0; k < got; k++) release_table(&tables[k]);
     return result;
 }
 
@@ -1038,8 +1115,8 @@ static PyMethodDef methods[] = {
     {"sorted_spans", sorted_spans, METH_VARARGS,
      "sorted_spans(values, starts, ends): whether each key's value is sorted, without repeats"},
     {"slip_candidates", slip_candidates, METH_VARARGS,
-     "slip_candidates(text, starts, fixes, floor, tables): EX9502's corrections whose "
-     "character-pair gain reaches the floor, as ContextTypos.features computes it"},
+     "slip_candidates(text, floor, slips, sources, before, after, follow): EX9502's "
+     "corrections whose character-pair gain reaches the floor, with the gain"},
     {"best", segment_best, METH_VARARGS,
      "best(texts, words, freqs, log_total): Lexicon.best of each text"},
     {"key_bits", key_bits, METH_O,

@@ -210,12 +210,13 @@ def test_the_compiled_segmentation_scores_are_the_pythons_to_the_bit(typo_lexico
 @needs_kernels
 def test_the_compiled_candidates_are_those_whose_exact_pair_gain_reaches_the_floor(
         typo_lexicon, monkeypatch):
-    """EX9502's candidates: the corrections the Python lists for every slip, kept where the
-    pair gain `features` computes (in Python) reaches the floor — the same tuples in the same
-    order."""
+    """EX9502's candidates: the slips and corrections the Python lists, kept where the pair
+    gain `features` computes (in Python) reaches the floor — the same tuples in the same
+    order, each with that very gain."""
     from review.stages.expression import context
 
     fast = context.ContextTypos(lambda: typo_lexicon)
+    assert fast._compiled_tables is not None  # the bundled tables are sorted
     texts = [t for t in _texts() if len(t) > 20][:1500] + _windows(random.Random(9), 500)
     compiled_candidates = [fast._candidates(text) for text in texts]
     monkeypatch.setattr(compiled, "kernels", None)
@@ -223,30 +224,50 @@ def test_the_compiled_candidates_are_those_whose_exact_pair_gain_reaches_the_flo
     kept = total = 0
     for text, got in zip(texts, compiled_candidates, strict=True):
         every = slow._candidates(text)
-        gains = [slow.features(text, at, fixed, floors=False)[1] for _, at, fixed, _ in every]
-        expected = [c for c, gain in zip(every, gains, strict=True)
+        gains = [slow.features(text, at, fixed, floors=False)[1] for _, at, fixed, *_ in every]
+        expected = [(*c[:4], gain) for c, gain in zip(every, gains, strict=True)
                     if gain >= context._MIN_PAIR_GAIN - context._SLACK]
-        assert got == expected, text[:40]
+        assert got == expected, text[:40]  # the gains compared exactly
         kept, total = kept + len(got), total + len(every)
     assert 100 < kept < total / 3  # it does filter
+
+
+@needs_kernels
+def test_unsorted_tables_are_left_to_the_python(typo_lexicon):
+    from review.packed import CharStrings
+    from review.stages.expression import context
+
+    detector = context.ContextTypos(lambda: typo_lexicon)
+    text = "全市各级工昨人员要坚守岗位。举办辛闻发布会。"
+    sorted_ones = detector._candidates(text)
+    assert {(4, 5, "作", "工作"), (16, 16, "新", "新闻")} <= {c[:4] for c in sorted_ones}
+    tables = detector.tables  # its own (context_data.build decodes anew)
+    shuffled = {k: v[::-1] for k, v in tables.sources.items()}
+    tables.sources = CharStrings.unpack(CharStrings.pack(shuffled))
+    unsorted = context.ContextTypos(lambda: typo_lexicon)
+    unsorted.__dict__["tables"] = tables
+    assert unsorted._compiled_tables is None
+    every = unsorted._candidates(text)
+    assert all(gain is None for *_, gain in every)
+    assert {c[:4] for c in sorted_ones} <= {c[:4] for c in every}
 
 
 @needs_kernels
 def test_the_compiled_candidates_refuse_what_does_not_fit(typo_lexicon):
     from review.stages.expression import context
 
-    tables = context.ContextTypos(lambda: typo_lexicon)._follow
+    slips, sources, before, after, follow = \
+        context.ContextTypos(lambda: typo_lexicon)._compiled_tables
     text = "各级工昨人员"
-    with pytest.raises(ValueError, match="one list of corrections per slip"):
-        kernels.slip_candidates(text, [2], [], 0.0, tables)
-    with pytest.raises(TypeError, match="correction"):
-        kernels.slip_candidates(text, [2], [((0, "作"),)], 0.0, tables)
-    with pytest.raises(IndexError, match="outside the text"):
-        kernels.slip_candidates(text, [5], [((1, "作", "作人"),)], 0.0, tables)
+    with pytest.raises(TypeError, match="character table"):
+        kernels.slip_candidates(text, 0.0, "slips", sources, before, after, follow)
+    with pytest.raises(ValueError, match="starts and ends differ"):
+        kernels.slip_candidates(text, 0.0, (slips[0], slips[1], slips[2], bytes(4)), sources,
+                                before, after, follow)
     # a floor nothing reaches, and one everything does
-    assert kernels.slip_candidates(text, [2], [((1, "作", "工作"),)], 1e9, tables) == []
-    assert kernels.slip_candidates(text, [2], [((1, "作", "工作"),)], -1e9, tables) == \
-        [(2, 3, "作", "工作")]
+    assert kernels.slip_candidates(text, 1e9, slips, sources, before, after, follow) == []
+    assert (2, 3, "作", "工作") in [c[:4] for c in kernels.slip_candidates(
+        text, -1e9, slips, sources, before, after, follow)]
 
 
 def test_the_version_says_whether_they_are_built():

@@ -48,6 +48,9 @@ from review.stages.expression.typos import Lexicon, _cjk_window, _in_name
 if TYPE_CHECKING:
     from review.stages.expression.bulk import ContextArrays, Segmenter
 
+# (slip's start, index of the wrong character, the right one, the right word, pair gain)
+Candidate = tuple[int, int, str, str, float | None]
+
 RULE = Rule("EX9502", Category.EXPRESSION, Gate.TEXT, Severity.REVIEW,
             "疑似错别字：双字词中一个音近或形近字，上下文读不通", "likely typo: a confusable "
             "character in a two-character word, where the context reads far better corrected",
@@ -123,15 +126,19 @@ class ContextTypos:
         self._segmenter = Segmenter(self.lexicon)
 
     @cached_property
-    def _follow(self) -> tuple:
-        """The character-pair tables as the compiled `slip_candidates` reads them."""
+    def _compiled_tables(self) -> tuple | None:
+        """The tables as the compiled `slip_candidates` reads them (review.packed's parts);
+        None where they cannot (a character table not sorted: then the Python finds them)."""
         t = self.tables
+        strings = (t.slips, t.sources, t.words.before, t.words.after)
         numbers = (t.follow_totals, t.follow_types, t.log_weight)
-        if [n._values.format for n in numbers] != ["I", "I", "d"]:
-            raise ValueError("EX9502's tables are not of the kinds the compiled loops read")
-        return (t.followers.text, t.followers._low, t.followers._starts, t.followers._ends,
-                t.followers.sorted_values(), t.follow_counts.text,
-                *chain.from_iterable((n._low, n._values) for n in numbers), t.log_total_weight)
+        if not all(table.sorted_values() for table in (*strings, t.followers)) or \
+                [n._values.format for n in numbers] != ["I", "I", "d"]:
+            return None
+        follow = (t.followers.text, t.followers._low, t.followers._starts, t.followers._ends,
+                  True, t.follow_counts.text,
+                  *chain.from_iterable((n._low, n._values) for n in numbers), t.log_total_weight)
+        return (*((c.text, c._low, c._starts, c._ends) for c in strings), follow)
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
@@ -143,9 +150,10 @@ class ContextTypos:
         scores: dict[tuple[int, str], float] = {}
         candidates = self._candidates(text)
         gains = self._segment_gains(text, candidates)
-        for start, at, fixed, right in candidates:
+        for start, at, fixed, right, pair_gain in candidates:
             if (at, fixed) not in scores:
-                scores[at, fixed] = self.score(text, at, fixed, gains.get((at, fixed)))
+                scores[at, fixed] = self.score(text, at, fixed, gains.get((at, fixed)),
+                                               pair_gain)
             if scores[at, fixed] >= THRESHOLD and not _guarded(text, at):
                 found.setdefault(at, {})[start, right] = scores[at, fixed]
         for at, rights in sorted(found.items()):
@@ -158,25 +166,24 @@ class ContextTypos:
             yield Hit(RULE, first, last, replacement=right if len(fixes) == 1 else None,
                       broad=BROAD)
 
-    def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(slip's start, index of the wrong character, the right one, the right word) for
-        every correction of every slip, in the text's order; on the bulk path only those
-        whose character-pair gain may reach the floor (the others score nothing)."""
+    def _candidates(self, text: str) -> list[Candidate]:
+        """(slip's start, index of the wrong character, the right one, the right word, its
+        character-pair gain or None) for every correction of every slip, in the text's order;
+        compiled and on the bulk path only those whose pair gain may reach the floor (the
+        others score nothing), the compiled with the gain `features` would compute."""
         arrays, fixes_of = self._arrays, self._fixes_of
-        if compiled.kernels is not None:
-            # review/_kernels.c: the pair gain as `features` computes it, at the floor (a hair
-            # under it: `features` has the last word)
-            starts = self.tables.slip_starts(text)
-            return compiled.kernels.slip_candidates(
-                text, starts, [fixes_of(text[s:s + 2]) for s in starts],
-                _MIN_PAIR_GAIN - _SLACK, self._follow)
+        if compiled.kernels is not None and self._compiled_tables is not None:
+            # review/_kernels.c: slips, corrections and gains found as here, at the floor (a
+            # hair under it: `features` has the last word)
+            return compiled.kernels.slip_candidates(text, _MIN_PAIR_GAIN - _SLACK,
+                                                    *self._compiled_tables)
         if arrays is not None:
             return self._bulk_candidates(text, arrays)
-        return [(start, start + k, fixed, right) for start in self.tables.slip_starts(text)
+        return [(start, start + k, fixed, right, None)
+                for start in self.tables.slip_starts(text)
                 for k, fixed, right in fixes_of(text[start:start + 2])]
 
-    def _bulk_candidates(self, text: str, arrays: ContextArrays
-                         ) -> list[tuple[int, int, str, str]]:
+    def _bulk_candidates(self, text: str, arrays: ContextArrays) -> list[Candidate]:
         """_candidates on the bulk path: the slips' corrections stay in arrays (their places,
         their characters joined in one string) up to the floor, and tuples are made only for
         the one in ten that passes it, in the same order."""
@@ -195,17 +202,17 @@ class ContextTypos:
         at = start + np.fromiter(map(itemgetter(0), flat), dtype=np.int64, count=len(flat))
         keep = np.flatnonzero(arrays.over_floor(text, at, "".join(map(itemgetter(1), flat)),
                                                 _MIN_PAIR_GAIN)).tolist()
-        return [(s, a, *flat[k][1:]) for s, a, k in
+        return [(s, a, *flat[k][1:], None) for s, a, k in
                 zip(start[keep].tolist(), at[keep].tolist(), keep, strict=True)]
 
-    def _segment_gains(self, text: str, candidates: list[tuple[int, int, str, str]]
+    def _segment_gains(self, text: str, candidates: list[Candidate]
                        ) -> dict[tuple[int, str], float]:
         """Every candidate's segmentation gain at once, compiled or on the bulk path
         (Segmenter); on the lean path in Python none: each is computed when its pair gain
         passes."""
         if self._segmenter is None and compiled.kernels is None:
             return {}
-        places = list(dict.fromkeys((at, fixed) for _, at, fixed, _ in candidates))
+        places = list(dict.fromkeys((at, fixed) for _, at, fixed, *_ in candidates))
         windows, corrected = [], []
         for at, fixed in places:
             a, b = _cjk_window(text, at, at + 1)
@@ -238,24 +245,17 @@ class ContextTypos:
             yield 1, source, a + source
 
     def features(self, text: str, at: int, fixed: str, floors: bool = True,
-                 segment_gain: float | None = None) -> list[float] | None:
+                 segment_gain: float | None = None, pair_gain: float | None = None
+                 ) -> list[float] | None:
         """The score's inputs for putting `fixed` at `at`; None when the correction does not
-        read better on both counts (the cheap floors; a fit sees every slip). `segment_gain`:
-        computed already (the bulk path's, in arrays)."""
+        read better on both counts (the cheap floors; a fit sees every slip). `segment_gain`,
+        `pair_gain`: computed already (in arrays or compiled)."""
         tables = self.tables
         wrong = text[at]
         before = text[at - 1] if at > 0 and _cjk(text[at - 1]) else ""
         after = text[at + 1] if at + 1 < len(text) and _cjk(text[at + 1]) else ""
-        key = f"{before or ' '}{wrong}{fixed}{after}"
-        pair_gain = self._pair_gains.get(key)
         if pair_gain is None:
-            pair_gain = 0.0
-            if before:
-                pair_gain += tables.log_follow(before, fixed) - tables.log_follow(before, wrong)
-            if after:
-                pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
-            self._pair_gains[key] = pair_gain
-            _bound(self._pair_gains)
+            pair_gain = self._pair_gain(before, wrong, fixed, after)
         if floors and pair_gain < _MIN_PAIR_GAIN:
             return None
         if segment_gain is None:
@@ -271,9 +271,25 @@ class ContextTypos:
         return [segment_gain, pair_gain, math.log1p(seen), tables.weight(wrong),
                 tables.weight(fixed), float(wrong in tables.shapes.get(fixed, ""))]
 
-    def score(self, text: str, at: int, fixed: str, segment_gain: float | None = None
-              ) -> float:
-        values = self.features(text, at, fixed, segment_gain=segment_gain)
+    def _pair_gain(self, before: str, wrong: str, fixed: str, after: str) -> float:
+        """How much better the characters around read with `fixed` for `wrong` (review/
+        _kernels.c's `weigh` computes it alike)."""
+        key = f"{before or ' '}{wrong}{fixed}{after}"
+        pair_gain = self._pair_gains.get(key)
+        if pair_gain is None:
+            tables = self.tables
+            pair_gain = 0.0
+            if before:
+                pair_gain += tables.log_follow(before, fixed) - tables.log_follow(before, wrong)
+            if after:
+                pair_gain += tables.log_follow(fixed, after) - tables.log_follow(wrong, after)
+            self._pair_gains[key] = pair_gain
+            _bound(self._pair_gains)
+        return pair_gain
+
+    def score(self, text: str, at: int, fixed: str, segment_gain: float | None = None,
+              pair_gain: float | None = None) -> float:
+        values = self.features(text, at, fixed, segment_gain=segment_gain, pair_gain=pair_gain)
         if values is None:
             return -math.inf
         return sum(w * v for w, v in zip(WEIGHTS, values, strict=True)) + INTERCEPT
