@@ -65,6 +65,10 @@ def _walk(root: Path, include: list[str], exclude: list[str],
     from wcmatch import glob  # only directories need globbing
 
     flags = glob.GLOBSTAR | glob.BRACE | glob.MATCHBASE | glob.DOTGLOB | glob.IGNORECASE
+    # compiled once: globmatch compiles its patterns at every call (braces expanded anew),
+    # which cost more than reading a small draft
+    excluded = glob.compile(exclude, flags=flags).match if exclude else None
+    included = glob.compile(include, flags=flags).match
     errors: list[OSError] = []
     seen: set[tuple[int, int]] = set()  # directories walked, by device and inode
     # Symbolic links to directories are followed (a shared folder often links its years in);
@@ -83,9 +87,9 @@ def _walk(root: Path, include: list[str], exclude: list[str],
         for name in sorted(filenames):
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
-            if exclude and glob.globmatch(rel, exclude, flags=flags):
+            if excluded is not None and excluded(rel):
                 continue
-            if not glob.globmatch(rel, include, flags=flags):
+            if not included(rel):
                 if not name.startswith("."):
                     passed_over.append(display_path(full))
                 continue
