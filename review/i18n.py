@@ -87,6 +87,13 @@ MESSAGES = {
                            "git attribute {attributes} rewrites this file on checkout or "
                            "archive, so what is published is not what was checked and "
                            "approved; not checked: remove it from .gitattributes"),
+    "path_collides": ("此文件与 {other} 只差字母大小写或 Unicode 规范形式，"
+                      "在 Windows、macOS 上检出时是同一个文件，发布的可能不是审核和检查过的那个，"
+                      "未检查：改用不同的文件名",
+                      "this file and {other} differ only in letter case or Unicode normal "
+                      "form: checked out on Windows or macOS they are one file, so what is "
+                      "published may not be what was checked and approved; not checked: "
+                      "give it another name"),
     "shows_transformed": ("稿件显示的文件 {files} 带 git 属性 export-subst，打包（git archive）时"
                           "会被改写，可写入任何人写的提交说明，发布的不是审核过的内容，未检查："
                           "删去 .gitattributes 中的这一属性",

@@ -94,6 +94,29 @@ def addresses(data: bytes, path: str, scripts: list[str] | None = None
                           if a not in found]
 
 
+# A site generator's template directive: Liquid's (Jekyll, Hexo) and Jinja's `{% … %}` and
+# `{{ … }}`, Hugo's shortcodes `{{< … >}}` / `{{% … %}}` — read before the Markdown is
+# (red-team pass 69)
+_DIRECTIVE = re.compile(r"\{\{.{0,60}|\{%.{0,60}")
+
+
+def directive(data: bytes, path: str) -> str | None:
+    """The first site generator's template directive in a Markdown or HTML draft, or None.
+    The generator writes in its place what it names — a file it includes (Jekyll's
+    `{% include_relative note.inc %}`, a Hugo shortcode), a value of the site's data or
+    config (`{{ site.data.x }}`) — which no check reads, no reviewer is shown, and no
+    approval binds: a change to that file alone, outside the publishable paths, passed
+    `review ci` with other words in an approved post (pass 69)."""
+    from review import inputs
+
+    if inputs.kind_of(path, data).name not in _KINDS:
+        return None
+    from review.decoding import decode_with_encoding
+
+    found = _DIRECTIVE.search(decode_with_encoding(data)[0])
+    return found.group().splitlines()[0] if found else None
+
+
 def classify(address: str) -> tuple[str, str] | None:
     """("remote", address) or ("local", the path it names, percent-decoded), or None for
     what loads nothing beside the draft (`data:`, a fragment of the page itself)."""
@@ -127,6 +150,8 @@ def look(root: Path, draft: str, data: bytes, *, lenient_said: bool = False) -> 
     shown = Shown()
     if scripts and not lenient_said:
         shown.problems.append(Msg("resource_script", draft=draft, what=scripts[0]))
+    if not lenient_said and (said := directive(data, draft)) is not None:
+        shown.problems.append(Msg("resource_directive", draft=draft, what=said))
     if bases:
         shown.problems.append(Msg("resource_base", draft=draft, address=bases[0]))
     seen: set[str] = set()

@@ -195,7 +195,7 @@ def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, s
     bytes unchanged, what readers see of it has changed: its approval must still hold."""
     from review import inputs
     from review.files import regular_bytes
-    from review.resources import addresses, classify, resolved
+    from review.resources import addresses, classify, directive, resolved
 
     out: dict[str, str] = {}
     for path in drafts:
@@ -205,7 +205,13 @@ def showing(root: Path, drafts: Iterable[str], touched: set[str]) -> dict[str, s
         try:
             if full.is_symlink() or not full.is_file():
                 continue  # said by the check of the file itself, when the change touches it
-            found, bases, maybe = addresses(regular_bytes(full, _MAX_SHOWING), path)
+            data = regular_bytes(full, _MAX_SHOWING)
+            found, bases, maybe = addresses(data, path)
+            if directive(data, path) is not None and touched:
+                # a site generator's directive: which file it writes in cannot be told (an
+                # include, the site's data): any file the change touches (pass 69)
+                out[path] = sorted(touched)[0]
+                continue
         except (OSError, ReviewError):
             continue  # unreadable here: nothing shows it loads a touched file
         local = [kind[1] for kind in map(classify, found + maybe)
@@ -277,8 +283,14 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
     changed = {path for _, path in targets}
     targets += [("attr", path) for path in sorted({*transformed, *showing_subst})
                 if path not in changed]
+    collides = _collisions(root, touched)
     for status, path in targets:
         full = root / path
+        if path in collides:
+            result = pipeline.check_source(Source(path, full, InputError(
+                "path_collides", other=", ".join(collides[path]))))
+            report.files.append(FileGate(result, status, None))
+            continue
         if full.is_symlink() or full.is_dir():
             # a link or a submodule: what it leads to is published and no file here shows it
             result = pipeline.check_source(Source(path, full, InputError("not_a_file")))
@@ -317,6 +329,27 @@ def run(cwd: Path, base: str | None = None, all_files: bool = False,
                                          "shows", problem))
     report.files += refused
     return report
+
+
+def _collisions(root: Path, touched: set[str]) -> dict[str, list[str]]:
+    """The files the change adds, edits or moves whose path is another file's where letter
+    case or Unicode's normal form make no difference (Windows, macOS), each with those
+    files. A site checked out there writes both to one file: `posts/img_0001.jpg` added
+    beside an approved post's `IMG_0001.JPG` was the picture readers saw (a `git pull`
+    writes it over the other), while here both are apart and the post's approval held
+    (red-team pass 69)."""
+    if not touched:
+        return {}
+    import unicodedata
+
+    def fold(path: str) -> str:
+        return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
+
+    by_fold: dict[str, list[str]] = {}
+    for path in git.tracked(root):
+        by_fold.setdefault(fold(path), []).append(path)
+    return {path: [p for p in by_fold[fold(path)] if p != path] for path in touched
+            if len(by_fold.get(fold(path), ())) > 1}
 
 
 def _showing_subst(root: Path, config: Config) -> dict[str, list[str]]:

@@ -381,6 +381,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "请删去脚本",
                         "{draft} runs a script ({what}): what a script writes on the page is "
                         "neither checked nor shown to the reviewer; remove the script"),
+    "resource_directive": ("{draft} 含站点生成器的模板指令（{what}）："
+                           "它在页面上写出的内容不经检查，审核时也看不到；请删去该指令，把内容直接写入稿件",
+                           "{draft} holds a site generator's template directive ({what}): what "
+                           "it writes on the page is neither checked nor shown to the reviewer; "
+                           "remove it and write the text into the draft"),
     "resource_base": ("{draft} 含 <base href=\"{address}\">：其中的相对地址指向别处，"
                       "无法确定读者看到的文件；请删去 <base>，写明各文件的地址",
                       "{draft} has <base href=\"{address}\">: its relative addresses lead "
