@@ -46,9 +46,11 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from html.parser import HTMLParser
 
+from review import pagestyle
 from review.errors import InputError
 from review.location import Location
 from review.normalize import BIDI_CONTROLS, View
+from review.pagestyle import Element, Sheets
 from review.parted import VOID, Line, removes
 from review.regexcache import compile as re_compile
 from review.svgplaced import Placement
@@ -740,6 +742,10 @@ class _HtmlVisible(HTMLParser):
         self.line = Line()  # the line without what its elements hide (review.parted)
         self.kept_breaks: list[str] = []  # open elements whose line ends are line ends
         self.placement = Placement()  # an SVG's text pieces (review.svgplaced)
+        # `review published`: the page's style sheets, and the open elements they are matched
+        # against (review.pagestyle)
+        self.sheets = Sheets.of(text) if pagestyle.mode() else None
+        self.path: list[Element] = []
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -788,7 +794,11 @@ class _HtmlVisible(HTMLParser):
                 self.line.aside()  # a break no reader sees: the line goes on past it
             else:
                 self.unparted(start, end)
-        self.line.start(tag, values)
+        styled = None
+        if self.sheets is not None and tag not in VOID:
+            self.path.append(Element.of(tag, values))
+            styled = self.sheets.verdict(self.path, values)
+        self.line.start(tag, values, styled)
         if not self.hidden and not _unshown(self.line):
             before = len(self.out.chars)
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
@@ -812,6 +822,9 @@ class _HtmlVisible(HTMLParser):
         if tag in self.kept_breaks:
             del self.kept_breaks[len(self.kept_breaks) - 1 - self.kept_breaks[::-1].index(tag):]
         self.line.end(tag)
+        tags = [e.tag for e in self.path]
+        if tag in tags:
+            del self.path[len(tags) - 1 - tags[::-1].index(tag):]
 
     def unparted(self, start: int, end: int) -> None:
         _unparted(self.out, self.line, start, end)

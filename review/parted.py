@@ -64,11 +64,14 @@ class Line:
         """Inside an element whose box is taken away: a line break here breaks nothing."""
         return bool(self.open) and self.boxless
 
-    def start(self, tag: str, values: dict[str, str | None]) -> None:
+    def start(self, tag: str, values: dict[str, str | None],
+              styled: bool | None = None) -> None:
+        """`styled`: whether the page's style sheets hide the element (True) or show it
+        (False) as review.pagestyle weighs them, or None: as its own markup says."""
         if self.open:
             if tag not in VOID:
                 self.open.append(tag)
-        elif hides(tag, values):
+        elif (hides(tag, values) if styled is None else styled and tag not in VOID):
             self.open.append(tag)
             self.boxless = removes(values)
 

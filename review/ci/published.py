@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from review import inputs
+from review import inputs, pagestyle
 from review.ci import pictures as saved_pictures
 from review.columns import address_named
 from review.decide import decision_of, to_finding
@@ -87,14 +87,18 @@ def _without_images(text: str) -> str:
     return _IMAGE_MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
-def passages(doc: Document) -> list[Passage]:
+def passages(doc: Document, styled: str | None = None) -> list[Passage]:
     """The passages a reader sees (split at sentence ends and line breaks): without what an
     element hides by its own markup (`hidden`, `display:none`, `<noscript>` …). The check's
     view reads hidden text too, and a saved page holding the approved text in a hidden block,
-    and other words where its reader sees them, compared as the same post (pass 65, N1)."""
+    and other words where its reader sees them, compared as the same post (pass 65, N1).
+    `styled`: a published page's style sheets weighed as review.pagestyle says (pass 68)."""
+    from contextlib import nullcontext
+
+    from review import pagestyle
     from review.markup import shown_only
 
-    with shown_only():
+    with shown_only(), pagestyle.reading(styled) if styled else nullcontext():
         view = _visible(doc, _without_images(doc.original))
     out = []
     for m in _SEGMENT.finditer(view.text):
@@ -131,7 +135,11 @@ class _Comparison:
         self.approved, self.page, self.lang = approved, page, lang
         self.pictures = pictures or saved_pictures.Pictures()
         self.require_saved = require_saved
-        self.before, self.after = passages(approved), passages(page)
+        # the approved passages must be where the page's style sheets may hide nothing; what
+        # its style sheets may show besides is looked through for passages added in the post
+        self.before = passages(approved)
+        self.after = passages(page, pagestyle.HIDING)
+        self.shown = passages(page, pagestyle.SHOWING)
         # approved passage index → its span on the page (empty where it should have been)
         self.place: dict[int, tuple[int, int]] = {}
         self.found: list[Finding] = []
@@ -168,6 +176,14 @@ class _Comparison:
         for j in range(min(used, default=0), max(used, default=-1)):
             if j not in used:
                 self.add(ADDED, self.after[j].start, self.after[j].end)
+        if used:  # … and one a style sheet may show there, which the markup hides (pass 68)
+            first, last = self.after[min(used)].start, self.after[max(used)].end
+            read = {(p.start, p.end) for p in self.after}
+            approved = {p.words for p in self.before}
+            for p in self.shown:
+                if first < p.start < last and (p.start, p.end) not in read and \
+                        p.words not in approved:
+                    self.add(ADDED, p.start, p.end)
         end = self.after[-1].end if self.after else 0
         for i in reversed(missing):  # before the next passage that is on the page
             at = self.place.get(i + 1, (end, end))[0]

@@ -566,6 +566,12 @@ class Layout:
         for t in root.iter(W_T, M_T):
             if not (t.text or "").strip() or _deleted(t, root):
                 continue
+            # inside an element of a namespace Word does not know: one the file declares
+            # ignorable Word drops with all it holds (mc:Ignorable), so the walk's reading of
+            # it parted the words a reader sees joined (red-team pass 68)
+            foreign = next((a for a in t.iterancestors() if not _known_namespace(a.tag)), None)
+            if foreign is not None:
+                raise InputError("docx_unread", construct=_qname(foreign))
             run = next(t.iterancestors(W_R, M_R), None)
             if run is not None and id(run) in self._read:
                 continue
@@ -925,6 +931,8 @@ _OFF = {"0", "false", "off"}
 # tenth of its width or less (w:w, in per cent) — hides as hidden text does.
 _TINY = 2
 _CRUSHED = 10
+_DISPLACED = 48  # w:position: 24 pt up or down, out of any line of body text
+_FITTED = 40  # w:fitText: 2 pt a character
 _LIGHT = 0xF0  # each of red, green and blue at least this: #F0F0F0 on white is not seen
 _WHITE_THEMES = {"background1", "light1"}
 # a theme's text colour, as Office's themes and every template Word ships paint it: black, as
@@ -967,6 +975,7 @@ def without_hidden(data: bytes) -> bytes:
             if "word/document.xml" in names else None
     except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
         return data
+    updating = _updates_fields(source, names, parser)
     page = body.find(_W + "background") if body is not None else None
     styles.background = page is not None and \
         page.get(_W + "color", "auto").upper() not in ("AUTO", "FFFFFF")
@@ -986,7 +995,7 @@ def without_hidden(data: bytes) -> bytes:
                         if parent is not None:  # a part whose root is a run: left as it is
                             parent.remove(run)
                             changed = True
-                changed = _without_stale_results(root) or changed
+                changed = _without_stale_results(root, updating) or changed
                 changed = _run_in(root, styles) or changed
                 part = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
@@ -995,17 +1004,32 @@ def without_hidden(data: bytes) -> bytes:
 
 
 _MARK_GONE = frozenset({_W + "del", _W + "moveFrom"})
-def _without_stale_results(root: _Element) -> bool:
+def _updates_fields(source: zipfile.ZipFile, names: list[str], parser) -> bool:
+    """Whether the settings ask Word to update the fields when it opens the file
+    (`w:updateFields`): each field is then read as one flagged dirty (red-team pass 68)."""
+    from lxml import etree
+
+    try:
+        settings = etree.fromstring(source.read("word/settings.xml"), parser) \
+            if "word/settings.xml" in names else None
+    except (etree.XMLSyntaxError, KeyError, OSError, ValueError):
+        return False
+    flag = settings.find(_W + "updateFields") if settings is not None else None
+    return flag is not None and flag.get(_W + "val", "true").lower() not in _OFF
+
+
+def _without_stale_results(root: _Element, every: bool = False) -> bool:
     """Take out the saved results of the fields Word recomputes when it opens the file
     (`w:dirty`): a reader sees what Word computes, not what was saved. A `SET x ""` field that
     shows nothing once updated, saved showing 甲 between 出 and 售冰毒, parted for the check
     the words a reader sees joined (red-team pass 66 O4). The saved result is still read
     where it stands; this is the reading as shown. Fields whose value review.inputs.wordfields
     computes (document properties, variables, SYMBOL) are left: their values are read beside
-    the result, and a SYMBOL's result is held to its code."""
+    the result, and a SYMBOL's result is held to its code. `every`: the settings ask Word to
+    update every field on opening (`w:updateFields`)."""
     changed = False
     for each in fields(root):
-        if each.dirty and not computed_here(each.code):
+        if (each.dirty or every) and not computed_here(each.code):
             for run in each.result:
                 if run.getparent() is not None:
                     run.getparent().remove(run)
@@ -1018,8 +1042,10 @@ def _run_in(root: _Element, styles: _Styles) -> bool:
     one whose paragraph mark is a tracked deletion (Word's final view and the accepted text
     join the two), hidden (a style separator: the next paragraph goes on on the same line),
     or a drop cap's frame (its letter is the next paragraph's first). Read apart, the words a
-    reader sees joined across the mark (本人长期出¶售冰毒) were no words to the check. Only a
-    next sibling paragraph is joined; the last first, so that a chain joins whole."""
+    reader sees joined across the mark (本人长期出¶售冰毒) were no words to the check. The next
+    paragraph is the next one in the text, into or out of a content control or custom XML
+    around either (red-team pass 68); a table's is not (Word keeps a table's first paragraph
+    apart); the last first, so that a chain joins whole."""
     changed = False
     for paragraph in reversed(list(root.iter(W_P))):
         properties = paragraph.find(_W + "pPr")
@@ -1030,8 +1056,8 @@ def _run_in(root: _Element, styles: _Styles) -> bool:
         gone = mark is not None and (any(c.tag in _MARK_GONE for c in mark)
                                      or styles._aspect(properties, "hidden"))
         drop = frame is not None and frame.get(_W + "dropCap", "none") in ("drop", "margin")
-        following = paragraph.getnext()
-        if not (gone or drop) or following is None or following.tag != W_P:
+        following = _next_paragraph(paragraph) if gone or drop else None
+        if following is None:
             continue
         for child in list(following):
             if child.tag != _W + "pPr":
@@ -1039,6 +1065,58 @@ def _run_in(root: _Element, styles: _Styles) -> bool:
         following.getparent().remove(following)
         changed = True
     return changed
+
+
+# the namespaces of the WordprocessingML Word knows (its own versions' extensions included)
+_KNOWN_NAMESPACES = ("http://schemas.openxmlformats.org/", "http://purl.oclc.org/ooxml/",
+                     "http://schemas.microsoft.com/office/", "urn:schemas-microsoft-com:",
+                     "http://www.w3.org/")
+
+
+def _known_namespace(tag: object) -> bool:
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return True  # a comment, a processing instruction, or no namespace (refused anyway)
+    return tag[1:].startswith(_KNOWN_NAMESPACES)
+
+
+# block-level elements that hold paragraphs of the same flow: a content control, custom XML,
+# a tracked insertion or move of whole paragraphs
+_FLOW = frozenset({_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo",
+                   _W + "smartTag"})
+
+
+def _next_paragraph(paragraph: _Element) -> _Element | None:
+    """The paragraph after `paragraph` in the text it runs on in: a next sibling, or the first
+    of a content control's (custom XML's …) after it, or the one after the control it ends;
+    None before a table, at a cell's, a text box's or the body's end."""
+    node = paragraph
+    while True:
+        following = node.getnext()
+        while following is not None:
+            if following.tag == W_P:
+                return following
+            if following.tag in _FLOW:
+                first = _first_paragraph(following)
+                if first is not None:
+                    return first
+            elif following.tag in (W_TBL, _W + "sectPr"):
+                return None
+            following = following.getnext()
+        parent = node.getparent()
+        if parent is None or parent.tag not in _FLOW:
+            return None
+        node = parent
+
+
+def _first_paragraph(wrapper: _Element) -> _Element | None:
+    for child in wrapper:
+        if child.tag == W_P:
+            return child
+        if child.tag == W_TBL:
+            return None
+        if child.tag in _FLOW and (first := _first_paragraph(child)) is not None:
+            return first
+    return None
 
 
 def _theme(source: zipfile.ZipFile, names: list[str], parser) -> Theme:
@@ -1190,8 +1268,35 @@ def _measure(properties: _Element, name: str, most: int) -> bool | None:
         return None
 
 
+def _displaced_flag(properties: _Element) -> bool | None:
+    """Raised or lowered out of its line (w:position, in half-points): Word clips it to an
+    exact line height, or draws it far above or below the words around (red-team pass 68)."""
+    found = properties.find(_W + "position")
+    if found is None:
+        return None
+    try:
+        return abs(int(float(found.get(_W + "val", "")))) >= _DISPLACED
+    except ValueError:
+        return None
+
+
+def _fitted_flag(properties: _Element) -> bool | None:
+    """Fitted into a width too narrow to read (w:fitText, in twentieths of a point): under
+    _FITTED a character of the run (red-team pass 68)."""
+    found = properties.find(_W + "fitText")
+    if found is None:
+        return None
+    try:
+        width = int(float(found.get(_W + "val", "")))
+    except ValueError:
+        return None
+    run = properties.getparent()
+    count = len("".join(t.text or "" for t in run.iter(W_T))) if run is not None else 0
+    return width <= _FITTED * max(1, count)
+
+
 _FLAGS = {"hidden": _vanish_flag, "white": _white_flag, "tiny": _tiny_flag,
-          "crushed": _crushed_flag}
+          "crushed": _crushed_flag, "displaced": _displaced_flag, "fitted": _fitted_flag}
 
 
 _HIGHLIGHTS = {"white": "FFFFFF", "black": "000000", "yellow": "FFFF00", "green": "00FF00",
@@ -1340,7 +1445,8 @@ class _Styles:
     theme: Theme = field(default_factory=lambda: _NO_THEME)
 
     def hides(self, run: _Element) -> bool:
-        if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed")):
+        if any(self._aspect(run, aspect) for aspect in ("hidden", "tiny", "crushed",
+                                                        "displaced", "fitted")):
             return True
         if self._aspect(run, "white") and not self._on_shading(run):
             return True

@@ -1,0 +1,361 @@
+"""Which elements of a published page its own style sheets may hide or show, for `review
+published` (pass 68, N3): a saved page could hide the approved post by a class rule
+(`<style>.x{display:none}</style>`) or move it off screen, and show other words where its
+reader looks, or show by a rule (`[hidden]{display:block}`) a passage its markup hides.
+
+Only what a browser certainly does would need the cascade and layout; instead each question is
+answered to the comparison's safe side. A rule's selector is matched loosely — its subject and
+the ancestors its descendant and child combinators name, by tag, class, id and attribute name;
+pseudo-classes, attribute values and what a sibling combinator names are taken as matching —
+so a rule may match more elements than it does in a browser, never fewer. `hiding` (what the
+approved passages are matched against) counts an element hidden when any rule that hides may
+match it; `showing` (what is looked through for passages the page adds inside the post)
+counts an element its markup hides shown when any rule that shows it may match it.
+
+What hides, besides review.inlinestyle's: an element moved far off screen (a large negative
+`left`, `top`, `right`, `bottom`, margin, `text-indent` or translation), clipped to nothing
+(`clip: rect(…)` of no area, `clip-path` inset by half or a circle of no radius), a font size
+under 4px, an opacity under .05, a scale under .05, a box under 4px wide or high that cuts
+what overflows, text in its background's colour. Style sheets read: `<style>` elements and
+`data:` style sheets; one the page loads from elsewhere is not read (see pass 68's open
+items)."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+HIDING, SHOWING = "hiding", "showing"
+_MODE: ContextVar[str | None] = ContextVar("page_style", default=None)
+
+_STYLE = re.compile(r"<style\b([^>]*)>(.*?)(?:</style\s*>|$)", re.IGNORECASE | re.DOTALL)
+_MEDIA = re.compile(r"""\bmedia\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# at-rules whose blocks hold rules for elements (others hold key frames, a font, a page box)
+_GROUPING = {"media", "supports", "layer", "container", "scope", "document", "-moz-document",
+             "starting-style"}
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_GENERATED = {"before", "after", "marker", "placeholder", "selection", "backdrop",
+              "file-selector-button", "spelling-error", "grammar-error", "target-text"}
+_OFFSETS = ("left", "right", "top", "bottom", "margin-left", "margin-top", "margin-right",
+            "margin-bottom", "margin", "text-indent", "inset", "inset-inline-start",
+            "inset-block-start")
+_FAR = {"px": 500, "pt": 375, "em": 30, "rem": 30, "ch": 30, "ex": 60, "vw": 100, "vh": 100,
+        "vmin": 100, "vmax": 100, "cm": 13, "mm": 130, "in": 5.2, "pc": 31}
+_TINY = {"px": 4, "pt": 3, "em": .25, "rem": .25, "ch": .25, "ex": .5, "%": 25, "vw": .25,
+         "vh": .25, "mm": 1, "cm": .1, "in": .04}
+
+
+@contextmanager
+def reading(mode: str) -> Iterator[None]:
+    """Views made inside weigh the page's style sheets (HIDING or SHOWING, above)."""
+    token = _MODE.set(mode)
+    try:
+        yield
+    finally:
+        _MODE.reset(token)
+
+
+def mode() -> str | None:
+    return _MODE.get()
+
+
+@dataclass(frozen=True)
+class Element:
+    tag: str
+    classes: frozenset[str]
+    id: str | None
+    attributes: frozenset[str]
+
+    @classmethod
+    def of(cls, tag: str, values: dict[str, str | None]) -> Element:
+        return cls(tag.lower(), frozenset((values.get("class") or "").split()),
+                   values.get("id"), frozenset(k.lower() for k in values))
+
+
+# a compound: (tag or None, classes, ids, attribute names); a selector: compounds from its
+# subject leftwards, each with the combinator that joins it to the one on its left
+Compound = tuple[str | None, frozenset[str], frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    selectors: tuple[tuple[tuple[Compound, str], ...], ...]
+    hides: bool
+    shows: bool        # a `display` other than none
+    important: bool    # … declared `!important` (it beats a style attribute's display: none)
+
+
+class Sheets:
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+
+    @classmethod
+    def of(cls, page: str) -> Sheets:
+        css = [m.group(2) for m in _STYLE.finditer(page) if _on_screen(m.group(1))]
+        for link in _LINK.findall(page):
+            if "stylesheet" not in link.lower() or not _on_screen(link):
+                continue
+            href = _HREF.search(link)
+            value = next((g for g in href.groups() if g is not None), "") if href else ""
+            text = _data_css(value)
+            if text is not None:
+                css.append(text)
+        rules: list[Rule] = []
+        for sheet in css:
+            _rules(sheet, rules)
+        return cls(rules)
+
+    def verdict(self, path: list[Element], values: dict[str, str | None]) -> bool | None:
+        """Whether the element (last of `path`, its ancestors before it) is hidden (True) or
+        shown (False) by the page's rules as the reading weighs them, or None: as its own
+        markup says."""
+        from review.inlinestyle import declared, hides
+
+        style = values.get("style") or ""
+        if mode() == HIDING:
+            hidden = style_hides(style) or any(r.hides and _matches(r, path) for r in self.rules)
+            return True if hidden else None
+        showing = [r for r in self.rules if r.shows and _matches(r, path)]
+        if not showing or tag_never_shown(path[-1].tag, values):
+            return None
+        # the markup hides it by its display alone (the hidden attribute, or a display: none
+        # a rule's `!important` beats), and a rule may give it another
+        kept = hides(style + ";display:block", False) if style.strip() else False
+        inline = style.strip() and "display" in declared(style)
+        return False if not kept and (not inline or any(r.important for r in showing)) \
+            else None
+
+
+def tag_never_shown(tag: str, values: dict[str, str | None]) -> bool:
+    from review.parted import NEVER_SHOWN
+
+    return tag in NEVER_SHOWN or (tag == "dialog" and "open" not in values)
+
+
+def style_hides(style: str) -> bool:
+    """What hides besides review.inlinestyle's (the module's docstring), in declarations."""
+    if not style.strip():
+        return False
+    from review.inlinestyle import declared
+
+    values = declared(style)
+    for name in _OFFSETS:
+        if any(_far(t) for t in values.get(name) or ()):
+            return True
+    for name in ("transform", "translate"):
+        for token in values.get(name) or ():
+            args = token.arguments if token.type == "function" else [token]
+            if token.type == "function" and token.lower_name.startswith("scale"):
+                if any(t.type in ("number", "percentage") and abs(
+                        t.value / (100 if t.type == "percentage" else 1)) < .05
+                        for t in args):
+                    return True
+            elif any(_far(t) for t in args):
+                return True
+    size = values.get("font-size") or ()
+    if len(size) == 1 and _tiny(size[0]):
+        return True
+    opacity = values.get("opacity") or ()
+    if len(opacity) == 1 and opacity[0].type in ("number", "percentage") and \
+            opacity[0].value / (100 if opacity[0].type == "percentage" else 1) < .05:
+        return True
+    cut = {t.lower_value for name in ("overflow", "overflow-x", "overflow-y")
+           for t in values.get(name) or () if t.type == "ident"}
+    if cut & {"hidden", "clip"} and any(
+            len(values.get(name) or ()) == 1 and _tiny(values[name][0], box=True)
+            for name in ("width", "height", "max-width", "max-height")):
+        return True
+    color = _serialized(values.get("color"))
+    if color and color in (_serialized(values.get("background-color")),
+                           _serialized(values.get("background"))):
+        return True  # text in its background's colour
+    for token in values.get("clip") or ():
+        if token.type == "function" and token.lower_name == "rect":
+            sides = [t.value for t in token.arguments if t.type in ("number", "dimension")]
+            if len(sides) == 4 and (sides[0] >= sides[2] or sides[3] >= sides[1]):
+                return True
+    for token in values.get("clip-path") or ():
+        if token.type == "function" and token.lower_name == "inset":
+            if any(t.type == "percentage" and t.value >= 50 for t in token.arguments):
+                return True
+        elif token.type == "function" and token.lower_name in ("circle", "ellipse"):
+            first = next((t for t in token.arguments if t.type not in ("whitespace",
+                                                                       "comment")), None)
+            if first is not None and first.type in ("number", "dimension", "percentage") \
+                    and first.value == 0:
+                return True
+    return False
+
+
+def _far(token) -> bool:
+    if token.type == "percentage":
+        return token.value <= -100
+    return token.type == "dimension" and token.value < 0 and \
+        -token.value >= _FAR.get(token.lower_unit, float("inf"))
+
+
+def _tiny(token, box: bool = False) -> bool:
+    if token.type == "percentage":
+        return token.value < (1 if box else _TINY["%"])
+    return token.type == "dimension" and token.value < _TINY.get(token.lower_unit, 0)
+
+
+def _serialized(tokens: list | None) -> str | None:
+    import tinycss2
+
+    return tinycss2.serialize(tokens).strip().lower() or None if tokens else None
+
+
+def _on_screen(tag: str) -> bool:
+    """Whether a <style> or <link> tag's `media` leaves it applying on a screen."""
+    m = _MEDIA.search(tag)
+    return not m or not _print_only(next(g for g in m.groups() if g is not None))
+
+
+def _print_only(media: str) -> bool:
+    words = set(re.findall(r"[a-z-]+", media.lower()))
+    return "print" in words and not words & {"screen", "all"}
+
+
+def _data_css(url: str) -> str | None:
+    url = url.strip()
+    if not url.lower().startswith("data:") or "," not in url:
+        return None
+    head, body = url[5:].split(",", 1)
+    if head.lower().endswith(";base64"):
+        import base64
+        import binascii
+
+        try:
+            return base64.b64decode(urllib.parse.unquote(body)).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            return None
+    return urllib.parse.unquote(body)
+
+
+def _rules(css: str, out: list[Rule]) -> None:
+    import tinycss2
+
+    for item in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if item.type == "at-rule" and item.content is not None and \
+                item.lower_at_keyword in _GROUPING and not (
+                    item.lower_at_keyword == "media" and _print_only(
+                        tinycss2.serialize(item.prelude))):
+            _rules(tinycss2.serialize(item.content), out)  # @media, @supports, @layer …
+        elif item.type == "qualified-rule":
+            _rule(item, out)
+
+
+def _rule(item, out: list[Rule]) -> None:
+    import tinycss2
+
+    from review.inlinestyle import declared, hides
+
+    body = tinycss2.serialize(item.content)
+    if "{" in body:  # nested rules: each read as a rule of its own, loosely
+        _rules(body, out)
+    values = declared(body)
+    display = [t.lower_value for t in values.get("display") or [] if t.type == "ident"]
+    shows = bool(display) and display != ["none"]
+    important = shows and any(
+        d.type == "declaration" and d.lower_name == "display" and d.important
+        for d in tinycss2.parse_blocks_contents(body, skip_comments=True,
+                                                skip_whitespace=True))
+    hiding = hides(body) or style_hides(body)
+    if not (hiding or shows):
+        return
+    selectors = tuple(s for s in _selectors(item.prelude) if s is not None)
+    if selectors:
+        out.append(Rule(selectors, hiding, shows, important))
+
+
+def _selectors(prelude: list) -> Iterator[tuple[tuple[Compound, str], ...] | None]:
+    part: list = []
+    for token in prelude + [None]:
+        if token is None or token.type == "literal" and token.value == ",":
+            yield _selector(part)
+            part = []
+        else:
+            part.append(token)
+
+
+def _selector(tokens: list) -> tuple[tuple[Compound, str], ...] | None:
+    """Compounds from the subject leftwards, each with the combinator that joins it to the one
+    on its left; None for a selector of generated content (`::before`), whose hiding hides
+    none of the element's text."""
+    compounds: list[Compound] = []
+    combinators: list[str] = []  # between compounds, left to right
+    tag, classes, ids, attrs = None, set(), set(), set()
+    started, pending, i = False, "", 0
+    while i <= len(tokens):
+        t = tokens[i] if i < len(tokens) else None
+        if t is not None and t.type == "whitespace":
+            pending = pending or " "
+        elif t is not None and t.type == "literal" and t.value in (">", "+", "~"):
+            pending = t.value
+        else:
+            if started and (pending or t is None):
+                compounds.append((tag, frozenset(classes), frozenset(ids), frozenset(attrs)))
+                tag, classes, ids, attrs, started = None, set(), set(), set(), False
+                if t is not None:
+                    combinators.append(pending)
+            pending = ""
+            if t is None:
+                break
+            started = True
+            if t.type == "ident":
+                tag = t.lower_value
+            elif t.type == "hash":
+                ids.add(t.value)
+            elif t.type == "literal" and t.value == "." and i + 1 < len(tokens) and \
+                    tokens[i + 1].type == "ident":
+                classes.add(tokens[i + 1].value)
+                i += 1
+            elif t.type == "[] block":
+                name = next((a for a in t.content if a.type == "ident"), None)
+                if name is not None:
+                    attrs.add(name.lower_value)
+            elif t.type == "literal" and t.value == ":":
+                double = i + 1 < len(tokens) and tokens[i + 1].type == "literal" and \
+                    tokens[i + 1].value == ":"
+                i += 1 if double else 0
+                name = tokens[i + 1] if i + 1 < len(tokens) else None
+                lowered = getattr(name, "lower_value", None) or \
+                    getattr(name, "lower_name", None) or ""
+                if lowered in _GENERATED or (double and lowered.startswith("-")):
+                    return None
+                i += 1  # a pseudo-class (or ::first-letter, ::first-line): taken as matching
+        i += 1
+    if not compounds:
+        return None
+    lefts = [""] + combinators  # each compound's combinator to its left
+    return tuple((compounds[n], lefts[n] if n else "") for n in range(len(compounds) - 1, -1, -1))
+
+
+def _fits(element: Element, compound: Compound) -> bool:
+    tag, classes, ids, attrs = compound
+    return (tag is None or tag == element.tag) and classes <= element.classes and \
+        all(i == element.id for i in ids) and attrs <= element.attributes
+
+
+def _matches(rule: Rule, path: list[Element]) -> bool:
+    return any(_chain(selector, 0, path, len(path) - 1) for selector in rule.selectors)
+
+
+def _chain(selector: tuple[tuple[Compound, str], ...], n: int, path: list[Element],
+           at: int) -> bool:
+    compound, combinator = selector[n]
+    if at < 0 or not _fits(path[at], compound):
+        return False
+    if n + 1 == len(selector):
+        return True
+    if combinator in ("+", "~"):
+        return True  # a sibling's: taken as matching, and all it names further left
+    if combinator == ">":
+        return _chain(selector, n + 1, path, at - 1)
+    return any(_chain(selector, n + 1, path, up) for up in range(at - 1, -1, -1))
