@@ -27,7 +27,8 @@ import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+
+from review.record import NamedTuple
 
 HIDING, SHOWING = "hiding", "showing"
 _MODE: ContextVar[str | None] = ContextVar("page_style", default=None)
@@ -64,8 +65,7 @@ def mode() -> str | None:
     return _MODE.get()
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     tag: str
     classes: frozenset[str]
     id: str | None
@@ -82,8 +82,7 @@ class Element:
 Compound = tuple[str | None, frozenset[str], frozenset[str], frozenset[str]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     selectors: tuple[tuple[tuple[Compound, str], ...], ...]
     hides: bool
     shows: bool        # a `display` other than none
