@@ -126,6 +126,12 @@ _BASES: ContextVar[list[str] | None] = ContextVar("bases", default=None)
 # what runs a script on the page (`<script>`, `onload=`, a `javascript:` address), noted with
 # the addresses: what a script writes on the page, no check reads and no reviewer is shown
 _SCRIPTED: ContextVar[list[str] | None] = ContextVar("scripted", default=None)
+# what shows another document within the page (`<iframe src>`, `<object data>` …), noted with
+# the addresses as (what, address): a framed page's words no check reads and no reviewer is
+# shown (red-team pass 70)
+_FRAMING: ContextVar[list[tuple[str, str]] | None] = ContextVar("framing", default=None)
+_FRAME_ADDRESSES = {"iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",),
+           "use": ("href", "xlink:href")}
 # the attributes whose value is an address a browser follows or loads, SMIL's included
 _ADDRESSES = frozenset({"href", "xlink:href", "src", "action", "formaction", "data", "poster",
                         "background", "to", "from", "by", "values"})
@@ -162,6 +168,7 @@ def _note_tag(tag: str, values: dict[str, str | None]) -> None:
     if noted is None:
         return
     _note_script(tag, values)
+    _note_frame(tag, values)
     names = [*_LOADS.get(tag, ()), "background"]
     if tag == "link" and _LOADING_LINKS & set((values.get("rel") or "").lower().split()):
         names.append("href")
@@ -203,6 +210,22 @@ def _note_script(tag: str, values: dict[str, str | None]) -> None:
         if any(a.lstrip(_AROUND_ADDRESS).lower().startswith("javascript:")
                for a in (value.split(";") if name == "values" else [value])):
             scripted.append(f'{name}="javascript:…"')
+
+
+def _note_frame(tag: str, values: dict[str, str | None]) -> None:
+    """What in a start tag shows another document within the page, or in its place (a
+    declarative refresh), when frames are being noted."""
+    framed = _FRAMING.get()
+    if framed is None:
+        return
+    for name in _FRAME_ADDRESSES.get(tag, ()):
+        if (values.get(name) or "").strip(" \t\n\r\f"):
+            framed.append((f"<{tag} {name}>", (values.get(name) or "").strip(" \t\n\r\f")))
+    if tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "refresh":
+        refresh = _REFRESH.match(values.get("content") or "")
+        if refresh is not None and (to := (refresh.group(2) or refresh.group(3) or "").strip(
+                " \t\n\r\f")):
+            framed.append(('<meta http-equiv="refresh">', to))
 
 
 # a character reference in an attribute's value; a named one's name, and its `;`
@@ -274,14 +297,16 @@ def _srcset(value: str) -> list[str]:
     return out
 
 
-def references(text: str, markdown: bool, scripts: list[str] | None = None
-               ) -> tuple[list[str], list[str]]:
+def references(text: str, markdown: bool, scripts: list[str] | None = None,
+               frames: list[tuple[str, str]] | None = None) -> tuple[list[str], list[str]]:
     """The addresses of every resource a page (or Markdown, `markdown`) loads, as written
     (references decoded), in the order of the file, each once; and the addresses of its
     `<base href>` elements, which make every relative address another. `scripts` given, what
-    runs a script there is added to it (`<script>`, `onload=` …). The page is refused as the
-    check refuses it (InputError)."""
+    runs a script there is added to it (`<script>`, `onload=` …); `frames` given, what shows
+    another document in a frame, as (what, address). The page is refused as the check
+    refuses it (InputError)."""
     token, bases, scripted = _NOTED.set([]), _BASES.set([]), _SCRIPTED.set(scripts)
+    framed = _FRAMING.set(frames)
     try:
         (markdown_view if markdown else html_view)(text)
         found, based = _NOTED.get() or [], _BASES.get() or []
@@ -289,6 +314,7 @@ def references(text: str, markdown: bool, scripts: list[str] | None = None
         _NOTED.reset(token)
         _BASES.reset(bases)
         _SCRIPTED.reset(scripted)
+        _FRAMING.reset(framed)
     # only the white space a browser strips from an address: a no-break or an ideographic
     # space is part of it (review.resources refuses it: renderers read it differently)
     found = [a.strip(" \t\n\r\f") for a in found]
@@ -310,16 +336,17 @@ _LOOSE_MD_DEFINITION = re_compile(r"^[ \t>]*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\n?[ 
                             r"(<(?:[^<>\n\\]|\\.)*>|[^\x00-\x20\x7f]+)", re.MULTILINE)
 
 
-def loose_references(text: str, markdown: bool = False, scripts: list[str] | None = None
-                     ) -> list[str]:
+def loose_references(text: str, markdown: bool = False, scripts: list[str] | None = None,
+                     frames: list[tuple[str, str]] | None = None) -> list[str]:
     """The addresses every start tag anywhere in the text loads — in a script, a style, a
     text area, a comment or code too — and in Markdown every image's. Where this parse reads
     text a browser may still find markup (inside <svg> or <math> a <style>'s, <script>'s or
     <xmp>'s content is markup, and an <img> there is HTML's again), and a CommonMark
     renderer an image: the files these name are bound when they are there
     (review.resources). `scripts` given, what runs a script in any such tag is added to it:
-    which of them a browser runs cannot be told either."""
-    token, scripted = _NOTED.set([]), _SCRIPTED.set(scripts)
+    which of them a browser runs cannot be told either; `frames` given, so is what shows
+    another document in a frame."""
+    token, scripted, framed = _NOTED.set([]), _SCRIPTED.set(scripts), _FRAMING.set(frames)
     try:
         for m in _ANY_TAG.finditer(text):
             name, found = _attributes(text, m.start(), m.end())
@@ -332,6 +359,7 @@ def loose_references(text: str, markdown: bool = False, scripts: list[str] | Non
     finally:
         _NOTED.reset(token)
         _SCRIPTED.reset(scripted)
+        _FRAMING.reset(framed)
     if markdown:
         found += [_md_destination(m.group(1)) for m in _LOOSE_MD_IMAGE.finditer(text)]
         labels = {" ".join((m.group(2) or m.group(1)).split()).casefold()

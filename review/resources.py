@@ -71,14 +71,16 @@ class Shown:
         return {r.path: r for r in self.resources}
 
 
-def addresses(data: bytes, path: str, scripts: list[str] | None = None
+def addresses(data: bytes, path: str, scripts: list[str] | None = None,
+              frames: list[tuple[str, str]] | None = None
               ) -> tuple[list[str], list[str], list[str]]:
     """The addresses a draft's bytes load, and those of its `<base href>`s: a Markdown or
     HTML draft's (any other kind loads nothing of its own: a Word file or PDF carries its
     pictures). InputError when the check would refuse the draft. Third, the addresses a
     browser or a Markdown renderer may load where the check's parse finds none (a lenient
     reading: every tag, and Markdown's images, anywhere, code included): bound when the file
-    is there. `scripts` given, what runs a script in the draft is added to it."""
+    is there. `scripts` given, what runs a script in the draft is added to it; `frames`
+    given, what shows another document in a frame, as (what, address)."""
     from review import inputs
 
     kind = inputs.kind_of(path, data)
@@ -89,8 +91,8 @@ def addresses(data: bytes, path: str, scripts: list[str] | None = None
 
     text, _ = decode_with_encoding(data)
     markdown = kind.name == "markdown"
-    found, bases = references(text, markdown, scripts)
-    return found, bases, [a for a in loose_references(text, markdown, scripts)
+    found, bases = references(text, markdown, scripts, frames)
+    return found, bases, [a for a in loose_references(text, markdown, scripts, frames)
                           if a not in found]
 
 
@@ -144,9 +146,12 @@ def look(root: Path, draft: str, data: bytes, *, lenient_said: bool = False) -> 
     picture not compared is said), not passed over as code. A draft (not a published page,
     which runs the site's scripts) that runs a script binds nothing: what a script writes on
     the page no check reads and no reviewer is shown (the desk runs none), and a file it
-    fetches is bound by nobody."""
+    fetches is bound by nobody. Nor does one that shows a local document in a frame
+    (`<iframe src>`, `<object data>` … of anything but a picture or a recording): the framed
+    page's words no check reads and no reviewer is shown (pass 70)."""
     scripts: list[str] = []
-    found, bases, maybe = addresses(data, draft, scripts)
+    frames: list[tuple[str, str]] = []
+    found, bases, maybe = addresses(data, draft, scripts, frames)
     shown = Shown()
     if scripts and not lenient_said:
         shown.problems.append(Msg("resource_script", draft=draft, what=scripts[0]))
@@ -205,7 +210,55 @@ def look(root: Path, draft: str, data: bytes, *, lenient_said: bool = False) -> 
             continue
         shown.resources.append(Resource(path, digest, size))
     shown.resources.sort(key=lambda r: r.path)
+    if not lenient_said:
+        shown.problems += _framed_documents(root, draft, frames, shown.by_path)
     return shown
+
+
+# What a frame may show that is no document of words: a picture or a recording, by the name
+# the site serves it under (its type) and by its first bytes (a browser sniffs an object's)
+_PICTURES = {
+    "png": (b"\x89PNG\r\n\x1a\n",), "apng": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "gif": (b"GIF87a", b"GIF89a"),
+    "webp": (b"RIFF",), "bmp": (b"BM",), "ico": (b"\x00\x00\x01\x00",),
+    "avif": (b"ftyp",), "mp4": (b"ftyp",), "m4v": (b"ftyp",), "m4a": (b"ftyp",),
+    "mov": (b"ftyp",), "webm": (b"\x1a\x45\xdf\xa3",), "ogg": (b"OggS",), "ogv": (b"OggS",),
+    "oga": (b"OggS",), "opus": (b"OggS",), "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
+    "wav": (b"RIFF",), "flac": (b"fLaC",),
+}
+_AT_FOUR = frozenset({b"ftyp"})  # ISO media: the box's name after its size
+
+
+def _is_picture(full: Path) -> bool:
+    """Whether the file is a picture or a recording, by its suffix and by its first bytes:
+    what a frame shows of it is no text a check could read."""
+    magic = _PICTURES.get(full.suffix.lower().lstrip("."))
+    if magic is None:
+        return False
+    try:
+        with open(full, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    return any(head[4:8] == m if m in _AT_FOUR else head.startswith(m) for m in magic)
+
+
+def _framed_documents(root: Path, draft: str, frames: list[tuple[str, str]],
+                      bound: dict[str, Resource]) -> list[Msg]:
+    """Why the local files the draft shows in a frame bind nothing: each framed one that is
+    no picture or recording — an HTML page, an SVG drawing, a text, a Word file or PDF
+    (red-team pass 70: `<iframe src="inner.html">` showed words no check read and the desk
+    listed by name and hash only)."""
+    out = []
+    for what, address in frames:
+        kind = classify(address)
+        if kind is None or kind[0] != "local":
+            continue  # remote (not fetched, listed), or a data: page read with the draft
+        path, escapes = resolved(draft, kind[1])
+        if not escapes and path in bound and not _is_picture(root / path):
+            out.append(Msg("resource_frame", draft=draft, what=what, path=path))
+            break
+    return out
 
 
 def resolved(draft: str, local: str) -> tuple[str, bool]:

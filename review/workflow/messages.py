@@ -381,6 +381,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "请删去脚本",
                         "{draft} runs a script ({what}): what a script writes on the page is "
                         "neither checked nor shown to the reviewer; remove the script"),
+    "resource_frame": ("{draft} 用 {what} 嵌入本地文件 {path}：框中页面上的文字不经检查，审核时也"
+                       "看不到；请把内容直接写入稿件，或改用图片",
+                       "{draft} shows the local file {path} in a frame ({what}): the words of "
+                       "a framed page are neither checked nor shown to the reviewer; write them "
+                       "into the draft, or show a picture"),
     "resource_directive": ("{draft} 含站点生成器的模板指令（{what}）："
                            "它在页面上写出的内容不经检查，审核时也看不到；请删去该指令，把内容直接写入稿件",
                            "{draft} holds a site generator's template directive ({what}): what "

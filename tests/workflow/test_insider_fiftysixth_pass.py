@@ -165,8 +165,10 @@ def test_an_address_with_a_host_is_still_remote(team):
 @pytest.mark.parametrize("content", ["0; url=shown.html", "0;URL='shown.html'",
                                      " 1 , url = shown.html"])
 def test_the_page_a_refresh_replaces_the_post_with_is_bound(team, content):
+    # a picture: a refresh to a local page is refused since pass 70 (its words are not read)
     page = CLEAN + f'<meta http-equiv="Refresh" content="{content}">\n<p>见下页。</p>\n'
-    _replaced_is_refused(team, "a.html", page, {"shown.html": b"<p>next</p>"}, "shown.html")
+    _replaced_is_refused(team, "a.html", page.replace("shown.html", "shown.png"),
+                         {"shown.png": b"\x89PNG\r\n\x1a\n next"}, "shown.png")
 
 
 def test_a_refresh_of_the_page_itself_binds_nothing(team):
