@@ -22,8 +22,8 @@ DRIVER = shutil.which("chromedriver")
 PAGE = ("<html><head><title>防范诈骗提示</title></head><body><h1>防范诈骗提示</h1>"
         "<p>本店新鲜土鸡蛋，需要的加微信 egg2026 下单，量大优惠。"
         "详情见 http://eggs.example.com 。</p>"
-        "<script>document.title = 'PWNED'; document.body.append('INJECTED')</script>"
         "<p>请各单位于12月10日前完成自查，并将结果报区应急管理局。</p></body></html>")
+SCRIPT = "<script>document.title = 'PWNED'; document.body.append('INJECTED')</script>"
 
 
 @pytest.fixture
@@ -84,10 +84,6 @@ def test_two_people_submit_on_the_command_line_and_approve_on_the_page(sqlite_te
     assert browser.current_url.endswith("/")  # the token traded for a cookie, and dropped
     browser.find_element(By.CSS_SELECTOR, f'tr[data-item="{item}"] a').click()
 
-    # the draft's script never ran: no title change, no text added, no script element
-    assert browser.title != "PWNED" and "INJECTED" not in browser.page_source.replace(
-        "document.body.append('INJECTED')", "")
-    assert browser.execute_script("return document.scripts.length") == 0
     # every finding marked at exactly its characters, and drawn (the style sheet loaded
     # under the page's Content-Security-Policy)
     for n, finding in enumerate(findings):
@@ -111,6 +107,30 @@ def test_two_people_submit_on_the_command_line_and_approve_on_the_page(sqlite_te
     assert last["statement"]["comment"] == "同意"
     assert browser.find_element(By.CSS_SELECTOR, 'tr[data-kind="approve"]').text.count(
         "reviewer") >= 1
+
+
+def test_a_scripted_draft_stays_inert_on_the_page_and_cannot_be_approved(
+        sqlite_team, browser, desks, monkeypatch):
+    """A draft that runs a script is refused at submission since red-team pass 67; one a store
+    holds from before is shown with its script inert, and approving it is refused."""
+    from selenium.webdriver.common.by import By
+
+    team = sqlite_team
+    with monkeypatch.context() as before_pass_67:
+        before_pass_67.setattr("review.markup._note_script", lambda tag, values: None)
+        item = team.submit("editor", team.write(
+            "eggs.html", PAGE.replace("</p><p>", f"</p>{SCRIPT}<p>", 1)))
+    browser.get(desks(team, "reviewer"))
+    browser.get(browser.current_url.rstrip("/") + f"/items/{item}")
+    # the draft's script never ran: no title change, no text added, no script element
+    assert browser.title != "PWNED" and "INJECTED" not in browser.page_source.replace(
+        "document.body.append('INJECTED')", "")
+    assert browser.execute_script("return document.scripts.length") == 0
+    form = browser.find_element(By.ID, "approve")
+    form.find_element(By.NAME, "confirm").click()
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert "runs a script" in shown(browser, "problem").text
+    assert [r["kind"] for r in log_of(team, item)] == ["submit"]
 
 
 def test_a_reviewer_cannot_approve_his_own_draft_on_the_page(sqlite_team, browser, desks):
