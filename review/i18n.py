@@ -156,6 +156,13 @@ MESSAGES = {
                          " PDF（扁平化）后再检查",
                          "page {page}: an annotation or form field shows text that cannot be "
                          "read: flatten the PDF (print it to PDF) and check it again"),
+    "pdf_tounicode": ("所用字体 {font} 给出的文字与它画出的字不同（ToUnicode 与其编码不符，"
+                      "如 {drawn} 读作 {read}），读者看到的不是检查的文字，未检查："
+                      "请重新导出 PDF 后再检查",
+                      "has a font ({font}) whose text differs from the characters it draws "
+                      "(its ToUnicode map disagrees with its encoding: {drawn} read as {read}), "
+                      "so readers see other words than are checked: export the PDF again and "
+                      "check it again"),
     "pdf_xfa": ("是动态表单（XFA）PDF，其显示的文字无法读取，未检查：请先将 PDF 打印为 PDF"
                 "后再检查",
                 "is a dynamic form (XFA) PDF whose shown text cannot be read: print it to PDF "

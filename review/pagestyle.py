@@ -159,10 +159,11 @@ def style_hides(style: str) -> bool:
     size = values.get("font-size") or ()
     if len(size) == 1 and _tiny(size[0]):
         return True
-    opacity = values.get("opacity") or ()
-    if len(opacity) == 1 and opacity[0].type in ("number", "percentage") and \
-            opacity[0].value / (100 if opacity[0].type == "percentage" else 1) < .05:
-        return True
+    for name in ("opacity", "zoom"):  # zoom: the box and its text scaled (pass 71)
+        value = values.get(name) or ()
+        if len(value) == 1 and value[0].type in ("number", "percentage") and \
+                value[0].value / (100 if value[0].type == "percentage" else 1) < .05:
+            return True
     cut = {t.lower_value for name in ("overflow", "overflow-x", "overflow-y")
            for t in values.get(name) or () if t.type == "ident"}
     if cut & {"hidden", "clip"} and any(
@@ -173,6 +174,10 @@ def style_hides(style: str) -> bool:
     if color and color in (_serialized(values.get("background-color")),
                            _serialized(values.get("background"))):
         return True  # text in its background's colour
+    color = _colour(values.get("color"))
+    if color is not None and color in (_colour(values.get("background-color")),
+                                       _colour(values.get("background"))):
+        return True  # the same colour written otherwise: hsl(0 0% 100%) on #fff (pass 71)
     for token in values.get("clip") or ():
         if token.type == "function" and token.lower_name == "rect":
             sides = [t.value for t in token.arguments if t.type in ("number", "dimension")]
@@ -202,6 +207,21 @@ def _tiny(token, box: bool = False) -> bool:
     if token.type == "percentage":
         return token.value < (1 if box else _TINY["%"])
     return token.type == "dimension" and token.value < _TINY.get(token.lower_unit, 0)
+
+
+def _colour(tokens: list | None) -> tuple[float, ...] | None:
+    """A declaration's value as sRGB and alpha, rounded, when it is one colour alone."""
+    from tinycss2 import color4
+
+    tokens = [t for t in tokens or () if t.type not in ("whitespace", "comment")]
+    colour = color4.parse_color(tokens[0]) if len(tokens) == 1 else None
+    if colour is None or isinstance(colour, str):  # none, or currentcolor
+        return None
+    try:
+        srgb = colour.to("srgb")
+    except (ValueError, TypeError, ZeroDivisionError):
+        return None
+    return (*(round(v, 2) for v in srgb.coordinates), round(srgb.alpha, 2))
 
 
 def _serialized(tokens: list | None) -> str | None:
@@ -237,6 +257,22 @@ def _data_css(url: str) -> str | None:
     return urllib.parse.unquote(body)
 
 
+def _imported(prelude: list) -> str | None:
+    """The `data:` sheet an `@import` brings in on a screen (its address a string, `url(…)`
+    or `url("…")`; a media list after it that leaves it to print: none)."""
+    import tinycss2
+
+    tokens = [t for t in prelude if t.type not in ("whitespace", "comment")]
+    if not tokens or _print_only(tinycss2.serialize(tokens[1:])):
+        return None
+    first = tokens[0]
+    if first.type in ("url", "string"):
+        return _data_css(first.value)
+    if first.type == "function" and first.lower_name == "url":
+        return next((_data_css(t.value) for t in first.arguments if t.type == "string"), None)
+    return None
+
+
 def _rules(css: str, out: list[Rule]) -> None:
     import tinycss2
 
@@ -246,6 +282,11 @@ def _rules(css: str, out: list[Rule]) -> None:
                     item.lower_at_keyword == "media" and _print_only(
                         tinycss2.serialize(item.prelude))):
             _rules(tinycss2.serialize(item.content), out)  # @media, @supports, @layer …
+        elif item.type == "at-rule" and item.lower_at_keyword == "import":
+            # a sheet the sheet imports, as a <link> brings one in (red-team pass 71)
+            text = _imported(item.prelude)
+            if text is not None:
+                _rules(text, out)
         elif item.type == "qualified-rule":
             _rule(item, out)
 

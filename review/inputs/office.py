@@ -12,7 +12,7 @@ import io
 from review.document import Document
 from review.errors import InputError
 from review.inputs.pdfcontent import MAX_NESTING as _MAX_NESTING
-from review.inputs.pdfcontent import appearance_text, drawn_and_not, draws_text
+from review.inputs.pdfcontent import appearance_text, drawn_and_not, draws_text, forms
 from review.inputs.pdfseen import numbers
 from review.location import PART_NAMES, Location
 
@@ -61,8 +61,10 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
             raise InputError("pdf_encrypted")
         pages = [(*drawn_and_not(page, reader), _annotations(page, p))
                  for p, page in enumerate(reader.pages, 1)]
+        _refuse_lying_fonts(reader)
         fields = _form_values(reader)
         around = _around_pages(reader)
+        spoken = _spoken(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
             OSError):
         raise InputError("not_pdf") from None
@@ -89,7 +91,141 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
             out.add(value, Location(part=PART_NAMES["form"]))
     for part, text in around:
         out.add(text, Location(part=PART_NAMES[part]))
+    drawn_text = _squeezed("".join(text for text, _, _, _ in pages))
+    for page, text in spoken:
+        # what a screen reader speaks and copying copies, where the pages do not draw it
+        if _squeezed(text) not in shown and _squeezed(text) not in drawn_text:
+            shown.add(_squeezed(text))
+            out.add(text, Location(part=PART_NAMES["alt"], page=page))
     return out.document(display, kind)
+
+
+# Predefined CMaps whose codes are the characters themselves, in a codec (PDF 32000 9.7.5.2):
+# a font so encoded draws the glyph of the code's character, whatever its ToUnicode says.
+_CODED = {"GB-EUC": "gbk", "GBpc-EUC": "gb2312", "GBK-EUC": "gbk", "GBK2K": "gb18030",
+          "ETen-B5": "cp950", "ETenms-B5": "cp950", "90ms-RKSJ": "cp932"}
+
+
+def _codec(encoding: object) -> str | None:
+    """The codec a Type0 font's predefined CMap encodes characters in, or None (Identity-H:
+    the codes are glyph numbers, which only rendering can tell)."""
+    name = str(encoding or "").lstrip("/")
+    if name.startswith("Uni") and ("-UCS2-" in name or "-UTF16-" in name):
+        return "utf-16-be"
+    return _CODED.get(name.rsplit("-", 1)[0]) if name.endswith(("-H", "-V")) else None
+
+
+def _refuse_lying_fonts(reader) -> None:
+    """An InputError for a font whose ToUnicode map (what text extraction, and so the check,
+    reads) gives other characters than its encoding says its codes draw: a Type0 font under
+    a predefined Unicode or national CMap, where the code is the character a viewer draws
+    (red-team pass 71: 冰毒 drawn, 水果 read). The fonts of each page's resources, its form
+    XObjects' and its annotations' appearances are looked at."""
+    import unicodedata
+
+    from pypdf._cmap import _parse_to_unicode
+
+    seen: set[int] = set()
+
+    def walk(value: object, depth: int) -> None:
+        value = value.get_object() if hasattr(value, "get_object") else value
+        if depth > 3 * _MAX_NESTING or id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, list):
+            for item in value:
+                walk(item, depth + 1)
+            return
+        if not hasattr(value, "items"):
+            return
+        if value.get("/Subtype") == "/Type0" and "/ToUnicode" in value:
+            judge(value)
+        for key, item in value.items():
+            if key not in ("/Parent", "/P", "/Dest", "/A", "/Popup", "/IRT"):
+                walk(item, depth + 1)
+
+    def judge(font) -> None:
+        codec = _codec(font.get("/Encoding"))
+        if codec is None:
+            return
+        mapped, _ = _parse_to_unicode(font)
+        for key, read in mapped.items():
+            if not isinstance(key, str) or not isinstance(read, str) or not key:
+                continue
+            # pypdf keys a one-byte code by its byte, a longer one as UTF-16BE text
+            one = len(key) == 1 and ord(key) < 256 and codec != "utf-16-be"
+            code = key.encode("latin-1") if one else key.encode("utf-16-be", "surrogatepass")
+            try:
+                drawn = code.decode(codec)
+            except (UnicodeError, ValueError):
+                continue
+            if unicodedata.normalize("NFKC", drawn) != unicodedata.normalize("NFKC", read):
+                raise InputError("pdf_tounicode", font=str(font.get("/BaseFont", "")).lstrip("/"),
+                                 drawn=drawn, read=read)
+
+    for page in reader.pages:
+        walk(page.get("/Resources"), 0)
+        walk(page.get("/Annots"), 0)
+
+
+_SPOKEN_KEYS = ("/ActualText", "/Alt", "/E")  # PDF 32000 14.9.3-14.9.5
+
+
+def _spoken(reader) -> list[tuple[int | None, str]]:
+    """(page, text) of what a PDF gives screen readers, copying and search in place of what
+    it draws (red-team pass 71): the replacement text (/ActualText), alternate descriptions
+    (/Alt) and expansions (/E) of its marked content — a page's content stream's and its
+    forms' property lists, inline or named in /Properties — and of its structure tree."""
+    from pypdf.generic import ContentStream
+
+    out: list[tuple[int | None, str]] = []
+    walked: set[int] = set()
+
+    def said(properties: object, page: int | None) -> None:
+        properties = properties.get_object() if hasattr(properties, "get_object") else properties
+        if hasattr(properties, "get"):
+            for key in _SPOKEN_KEYS:
+                text = _text(properties.get(key))
+                if text.strip():
+                    out.append((page, text))
+
+    def stream(content, resources, page: int, depth: int) -> None:
+        resources = resources.get_object() if resources is not None else None
+        named = resources.get("/Properties") if hasattr(resources, "get") else None
+        named = named.get_object() if named is not None else None
+        for properties in named.values() if hasattr(named, "values") else ():
+            said(properties, page)
+        painted = forms(resources)
+        if any(k.encode() in content.get_data() for k in _SPOKEN_KEYS):
+            for operands, operator in ContentStream(content, reader).operations:
+                if operator in (b"BDC", b"DP") and len(operands) > 1:
+                    said(operands[1], page)
+        for form in painted.values() if depth < _MAX_NESTING else ():
+            if id(form) not in walked:  # a form painted twice, or painting itself: once
+                walked.add(id(form))
+                stream(form, form.get("/Resources"), page, depth + 1)
+
+    for number, page in enumerate(reader.pages, 1):
+        contents = page.get_contents()
+        if contents is not None:
+            stream(contents, page.get("/Resources"), number, 0)
+    root = reader.trailer["/Root"].get_object()
+    seen: set[int] = set()
+
+    def walk(element: object, depth: int) -> None:
+        element = element.get_object() if hasattr(element, "get_object") else element
+        if depth > 4 * _MAX_NESTING or id(element) in seen:
+            return
+        seen.add(id(element))
+        if isinstance(element, list):
+            for kid in element:
+                walk(kid, depth + 1)
+        elif hasattr(element, "get"):
+            said(element, None)
+            walk(element.get("/K"), depth + 1)
+
+    walk(root.get("/StructTreeRoot"), 0)
+    return out
 
 
 def _around_pages(reader) -> list[tuple[str, str]]:

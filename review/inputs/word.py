@@ -74,6 +74,9 @@ _DELETED = frozenset({_W + "del", _W + "moveFrom"})
 # its draft is refused, never read as if it were not there.
 _ELSEWHERE = {_W + "altChunk": "w:altChunk", _W + "subDoc": "w:subDoc"}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# a link's screen tip, by the element and the attribute that holds it
+_TIPPED = {_W + "hyperlink": _W + "tooltip", _A + "hlinkClick": "tooltip",
+           _A + "hlinkHover": "tooltip"}
 # A picture's, shape's or table's alternative text (Word's 替代文字: what a screen reader says
 # and what a page made from the draft shows when the picture fails — an HTML draft's `alt` is
 # read, so a Word draft's is too): DrawingML's non-visual properties (`wp:docPr` and the
@@ -405,11 +408,17 @@ class Layout:
 
     def _alt(self, root: _Element) -> None:
         """The alternative texts of this part's pictures, shapes and tables, one piece each
-        (the same words given as title and description read once)."""
+        (the same words given as title and description read once), and the screen tips of
+        its links, which Word shows over a link the pointer rests on (red-team pass 71)."""
         n = 0
         for element in root.iter():
             tag = element.tag
             if not isinstance(tag, str):
+                continue
+            if tag in _TIPPED:
+                tip = element.get(_TIPPED[tag]) or ""
+                if tip.strip() and not _deleted(element, root):
+                    self._add(tip, Location(part=PART_NAMES["link"]))
                 continue
             if tag in _ALT_HOLDERS:
                 said = [element.get("title") or "", element.get("descr") or ""]
