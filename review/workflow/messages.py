@@ -592,6 +592,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{table} row {key}: {column} differs from the signed log"),
     "table_date_form": ("{table} 第 {key} 行：{column} 不是以 YYYY-MM-DD 形式存放的日期",
                         "{table} row {key}: {column} is not a date stored as YYYY-MM-DD"),
+    "table_row_twice": ("{table} 第 {key} 行：表中不止一行用这个键",
+                        "{table} row {key}: more than one row holds this key"),
     "table_row_problem": ("{table} 第 {key} 行：{problem}", "{table} row {key}: {problem}"),
     "item_no_row": ("review_items：事项 {item} 在日志中，但没有对应的行",
                     "review_items: item {item} is in the log but has no row"),

@@ -65,8 +65,9 @@ def _items(conn, records, roster, policy, workspace, trust) -> list[str]:
     for r in records:
         if r.item_id is not None:
             by_item.setdefault(r.item_id, []).append(r)
-    rows = {row.id: row for row in conn.execute(select(items))}
-    out = []
+    from review.accounts.projection import by_key
+
+    rows, out = by_key("review_items", ((row.id, row) for row in conn.execute(select(items))))
     for item_id in sorted(set(rows) | set(by_item)):
         row = rows.get(item_id)
         if row is None:
@@ -105,12 +106,16 @@ def _items(conn, records, roster, policy, workspace, trust) -> list[str]:
 
 def _decisions(conn, records, roster) -> list[str]:
     signed = {r.seq: r for r in records if r.kind in DECISION_KINDS}
-    rows, out = {}, []
+    from review.accounts.projection import by_key
+
+    seqs, out = [], []
     for row in conn.execute(select(decisions)):
         if isinstance(row.seq, int):
-            rows[row.seq] = row
+            seqs.append((row.seq, row))
         else:  # SQLite keeps whatever a hand edit puts in a column
             out.append(Msg("decision_seq_odd", row=repr(row.seq)))
+    rows, twice = by_key("review_decisions", seqs)
+    out += twice
     for seq in sorted(set(rows) | set(signed)):
         row, r = rows.get(seq), signed.get(seq)
         if row is None:
