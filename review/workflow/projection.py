@@ -65,6 +65,8 @@ def _items(conn, records, roster, policy, workspace, trust) -> list[str]:
     for r in records:
         if r.item_id is not None:
             by_item.setdefault(r.item_id, []).append(r)
+    from review.accounts.projection import by_key
+
     rows, out = by_key("review_items", ((row.id, row) for row in conn.execute(select(items))))
     for item_id in sorted(set(rows) | set(by_item)):
         row = rows.get(item_id)
@@ -104,6 +106,8 @@ def _items(conn, records, roster, policy, workspace, trust) -> list[str]:
 
 def _decisions(conn, records, roster) -> list[str]:
     signed = {r.seq: r for r in records if r.kind in DECISION_KINDS}
+    from review.accounts.projection import by_key
+
     seqs, out = [], []
     for row in conn.execute(select(decisions)):
         if isinstance(row.seq, int):
@@ -143,18 +147,3 @@ def _json(text: str) -> object:
         return jsonfile.loads(text)
     except (ValueError, TypeError):
         return None
-
-
-def by_key(table: str, rows) -> tuple[dict, list[str]]:
-    """`rows` ((key, values) pairs) by their key, and one line for each key more than one row
-    holds. SQLite keeps a table rebuilt by hand without its key (`CREATE TABLE … AS`, then
-    renamed): a forged copy of a duty day, an alert or an item beside the signed row was
-    read by the commands (`duty --date` took the first, `alerts status` counted both) while
-    the audit, keeping the last row of each key, said intact (red-team pass 72 S1–S3)."""
-    found: dict = {}
-    out = []
-    for key, values in rows:
-        if key in found:
-            out.append(Msg("table_row_twice", table=table, key=key))
-        found[key] = values
-    return found, out
