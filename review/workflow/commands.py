@@ -355,7 +355,7 @@ def show(item_id: int, fmt: str) -> None:
     service = open_service(identity_required=False)
     item = service.show(item_id)
     # what this user read: his approval, override or consent binds to it
-    service.remember_shown(item.id, item.content_sha256)
+    service.remember_shown(item.id, item.content_sha256, item.seq)
     # the draft and what its editor signed, never the cursor's movements (columns.unmoving)
     lines = [say("show_head", item=item.id, title=unmoving(item.title),
                  path=unmoving(item.path), state=Msg(f"state_{item.state}"),

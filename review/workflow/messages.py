@@ -164,6 +164,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "稿件已重新提交，请先 `review show {item}` 再决定",
                            "item {item}'s current version ({now}) is not the one you read "
                            "({read}): it was resubmitted; `review show {item}` it again first"),
+    "resubmitted_since_read": ("事项 {item} 在您审阅后已重新提交（版本 {now}，"
+                               "所附图片等文件可能已换）：请先 `review show {item}` 再决定",
+                               "item {item} was resubmitted after you read it (version {now}; "
+                               "the files it shows may differ): `review show {item}` it again "
+                               "first"),
     "show_version": ("版本 {version}", "version {version}"),
     "version_too_short": ("--version 须给出内容哈希的至少 {digits} 位",
                           "--version needs at least {digits} digits of the content hash"),

@@ -103,6 +103,7 @@ class ItemView:
     # the remote addresses it loads
     resources: list | None = None
     remote: tuple[str, ...] = ()
+    seq: int = 0  # the version's own record (a resubmission of the same bytes is another)
 
 
 def load_state(conn: Connection, review_dir: Path) -> State:
@@ -744,7 +745,9 @@ class Service:
                       read: str | None) -> None:
         """An approval, override or consent is of the version its author read: the one named
         (`--version`, a prefix of its content hash), else the one this user last saw with
-        `review show` — never one resubmitted in between."""
+        `review show` — never one resubmitted in between. `HASH@SEQ` (the desk's form, what
+        `review show` remembers) names the version's own record too: a resubmission of the
+        same bytes may bind other pictures than the page read listed."""
         from review.workflow import remembered
 
         now = history.version.content_sha256
@@ -757,17 +760,21 @@ class Service:
                 if now != history.first.content_sha256:
                     raise Refused("resubmitted_unread", item=item_id, now=now[:16])
                 return
-        elif len(read) < MIN_VERSION_DIGITS:
+        read, _, seen = read.partition("@")
+        if len(read) < MIN_VERSION_DIGITS:
             # a short prefix can be matched by a second draft made to share it
             raise UsageError("version_too_short", digits=MIN_VERSION_DIGITS)
         if not now.startswith(read.lower()):
             raise Refused("changed_since_read", item=item_id, read=read[:16], now=now[:16])
+        if seen and seen != str(history.version.record.seq):
+            raise Refused("resubmitted_since_read", item=item_id, now=now[:16])
 
-    def remember_shown(self, item_id: int, content_sha256: str) -> None:
+    def remember_shown(self, item_id: int, content_sha256: str, seq: int) -> None:
         from review.workflow import remembered
 
         with self.store.reading() as conn:
-            remembered.remember_shown(chain.workspace_id(conn), item_id, content_sha256)
+            remembered.remember_shown(chain.workspace_id(conn), item_id,
+                                      f"{content_sha256}@{seq}")
 
     def _own_check(self, item_id: int) -> tuple[History, str]:
         """The item's history and the digest of this user's own check of the exact content:
@@ -1023,7 +1030,7 @@ class Service:
                         history.editor,
                         version.content_sha256, text, history.findings(item.findings),
                         marks.of(rejection), kind, item.content, version.resources,
-                        version.remote)
+                        version.remote, version.record.seq)
 
     def history(self, item_id: int) -> list[chain.Record]:
         with self.store.reading() as conn:
