@@ -227,7 +227,7 @@ def posted(desk: Desk, request: Request, form: FormData | None) -> None:
     session = getattr(request.state, "session", "")
     token = str((form or {}).get("csrf", ""))
     # as bytes: a token of other characters (`csrf=%ff`) is a wrong one, not a crash
-    if not session or not hmac.compare_digest(token.encode(),
+    if not session or not hmac.compare_digest(token.encode("utf-8", "surrogatepass"),
                                               desk.guard.csrf_of(session).encode()):
         raise Forbidden("desk_csrf_refused")
     if form.get("confirm") != "yes":
