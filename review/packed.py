@@ -39,6 +39,11 @@ class CharStrings(Mapping[str, str]):
         self._starts, self._ends = both[:half], both[half:]
         self._sorted: bool | None = None  # whether each value is sorted (`sorted_values`)
 
+    def parts(self) -> tuple[str, int, memoryview, memoryview]:
+        """(values joined, lowest key, where each key's value starts, where it ends): the
+        table as review/_kernels.c reads it."""
+        return self.text, self._low, self._starts, self._ends
+
     def sorted_values(self) -> bool:
         """Whether every value is in ascending order without repeats, asked of the compiled
         loops once (a pass over the text): they then search a value by halves. False where
@@ -84,8 +89,7 @@ class CharStrings(Mapping[str, str]):
         """Each i where text[i + 1] is in the value of text[i] (`has`), in C where it is
         built (review/_kernels.c)."""
         if compiled.kernels is not None:
-            return compiled.kernels.slip_starts(text, self.text, self._low, self._starts,
-                                                self._ends, self.sorted_values())
+            return compiled.kernels.slip_starts(text, *self.parts(), self.sorted_values())
         has = self.has
         pairs = zip(text, text[1:], strict=False)  # the second is one shorter
         return [i for i, (a, b) in enumerate(pairs) if has(a, b)]
@@ -134,6 +138,15 @@ class CharNumbers(Mapping[str, float]):
     def unpack(cls, data: list) -> CharNumbers:
         typecode, low, values, held = data
         return cls(low, memoryview(bytes(values)).cast(typecode), bytes(held))
+
+    def parts(self) -> tuple[int, memoryview]:
+        """(lowest key, the values by code point from it, typed as `typecode`): the table as
+        review/_kernels.c reads it."""
+        return self._low, self._values
+
+    @property
+    def typecode(self) -> str:
+        return self._values.format
 
     def value(self, key: str) -> float:
         at = ord(key) - self._low

@@ -133,12 +133,11 @@ class ContextTypos:
         strings = (t.slips, t.sources, t.words.before, t.words.after)
         numbers = (t.follow_totals, t.follow_types, t.log_weight)
         if not all(table.sorted_values() for table in (*strings, t.followers)) or \
-                [n._values.format for n in numbers] != ["I", "I", "d"]:
+                [n.typecode for n in numbers] != ["I", "I", "d"]:
             return None
-        follow = (t.followers.text, t.followers._low, t.followers._starts, t.followers._ends,
-                  True, t.follow_counts.text,
-                  *chain.from_iterable((n._low, n._values) for n in numbers), t.log_total_weight)
-        return (*((c.text, c._low, c._starts, c._ends) for c in strings), follow)
+        follow = (*t.followers.parts(), True, t.follow_counts.text,
+                  *chain.from_iterable(n.parts() for n in numbers), t.log_total_weight)
+        return (*(c.parts() for c in strings), follow)
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
