@@ -91,12 +91,15 @@ class Lexicon:
     objects, and a lookup a binary search. (A plain class: a dataclass's generated methods
     are compiled at every start, and nothing compares or prints a lexicon.)"""
 
-    __slots__ = ("words", "freqs", "log_total", "_seen")
+    __slots__ = ("words", "freqs", "log_total", "_seen", "_by_width")
 
     def __init__(self, words: dict[int, str], freqs: dict[int, str], log_total: float) -> None:
         self.words, self.freqs, self.log_total = words, freqs, log_total
         # look-ups remembered: a check asks for the same few thousand strings again and again
         self._seen: dict[str, float | None] = {}
+        # words and frequencies of widths 1 to 4, as the compiled `best` takes them
+        self._by_width = (tuple(words.get(w) for w in range(1, 5)),
+                          tuple(freqs.get(w) for w in range(1, 5)))
 
     def logp(self, word: str) -> float | None:
         seen = self._seen
@@ -134,10 +137,7 @@ class Lexicon:
         and comparisons as `_best`, the reference, so the same numbers)."""
         if compiled.kernels is None:
             return list(map(self._best, texts))
-        words, freqs = self.words, self.freqs
-        return compiled.kernels.best(texts, tuple(words.get(w) for w in range(1, 5)),
-                                     tuple(freqs.get(w) for w in range(1, 5)),
-                                     self.log_total)
+        return compiled.kernels.best(texts, *self._by_width, self.log_total)
 
     def _best(self, text: str) -> float:
         seen, logp, missing = self._seen, self.logp, _MISSING
