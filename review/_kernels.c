@@ -1104,6 +1104,324 @@ done:
     return result;
 }
 
+/* A set of keys searched in a text for every occurrence, nested and overlapping ones
+ * included, reported as pyahocorasick's `iter` reports them: by the last character's index,
+ * the longest first where several end at one character (review/automaton.py's Matches).
+ * The keys are grouped by their first two characters (a key of one character by itself) in
+ * an open-addressed table; a bit per hashed pair and per character (8 KB each) refuses most
+ * places of a text before the table is read. The table is a bytes object: `matcher` builds
+ * it, `matches` searches with it. */
+
+#define MATCHER_MAGIC 0x52564d31u  /* "RVM1" */
+#define ONE_CHAR 0xFFFFFFFFu        /* the second character of a key of one */
+
+typedef struct {
+    uint32_t magic, keys, slots, chars;
+} MatcherHead;
+
+typedef struct {
+    uint32_t first, second, from, count;  /* count 0: an empty slot */
+} MatcherSlot;
+
+typedef struct {
+    uint32_t id, at, length;  /* the key's number, where its characters are, how many */
+} MatcherKey;
+
+static inline uint32_t
+pair_hash(uint32_t first, uint32_t second)
+{
+    uint32_t h = first * 0x9E3779B1u ^ (second + 0x7F4A7C15u) * 0x85EBCA77u;
+    return h ^ (h >> 15);
+}
+
+#define BITS_BYTES 8192  /* 65536 bits */
+
+static inline Py_ssize_t
+matcher_size(uint32_t keys, uint32_t slots, uint32_t chars)
+{
+    return (Py_ssize_t)sizeof(MatcherHead) + 2 * BITS_BYTES + slots * sizeof(MatcherSlot) +
+           keys * sizeof(MatcherKey) + chars * sizeof(uint32_t);
+}
+
+typedef struct {
+    uint32_t first, second, id;
+} KeyOrder;
+
+static int
+by_pair(const void *a, const void *b)
+{
+    const KeyOrder *x = a, *y = b;
+    if (x->first != y->first) return x->first < y->first ? -1 : 1;
+    if (x->second != y->second) return x->second < y->second ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* matcher(keys) → the table for a list of distinct non-empty strings, numbered by place */
+static PyObject *
+matcher(PyObject *self, PyObject *keys)
+{
+    if (!PyList_Check(keys)) {
+        PyErr_SetString(PyExc_TypeError, "matcher() takes a list of strings");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(keys), chars = 0;
+    if (n >= (Py_ssize_t)UINT32_MAX / 4) {
+        PyErr_SetString(PyExc_OverflowError, "too many keys");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) == 0) {
+            PyErr_SetString(PyExc_ValueError, "keys must be non-empty strings");
+            return NULL;
+        }
+        chars += PyUnicode_GET_LENGTH(key);
+        if (chars >= (Py_ssize_t)UINT32_MAX / 8) {
+            PyErr_SetString(PyExc_OverflowError, "keys too long");
+            return NULL;
+        }
+    }
+    uint32_t slots = 16;
+    while (slots < 2 * (uint64_t)n) slots *= 2;  /* at most half full */
+    PyObject *table = PyBytes_FromStringAndSize(NULL, matcher_size((uint32_t)n, slots,
+                                                                   (uint32_t)chars));
+    KeyOrder *order = PyMem_Malloc((n + 1) * sizeof(KeyOrder));
+    if (table == NULL || order == NULL) {
+        Py_XDECREF(table);
+        PyMem_Free(order);
+        return PyErr_NoMemory();
+    }
+    char *base = PyBytes_AS_STRING(table);
+    memset(base, 0, PyBytes_GET_SIZE(table));
+    MatcherHead *head = (MatcherHead *)base;
+    unsigned char *pairs = (unsigned char *)(head + 1), *ones = pairs + BITS_BYTES;
+    MatcherSlot *slot = (MatcherSlot *)(ones + BITS_BYTES);
+    MatcherKey *entry = (MatcherKey *)(slot + slots);
+    uint32_t *text = (uint32_t *)(entry + n);
+    *head = (MatcherHead){MATCHER_MAGIC, (uint32_t)n, slots, (uint32_t)chars};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        order[i].first = PyUnicode_READ_CHAR(key, 0);
+        order[i].second = PyUnicode_GET_LENGTH(key) > 1 ? PyUnicode_READ_CHAR(key, 1) : ONE_CHAR;
+        order[i].id = (uint32_t)i;
+    }
+    qsort(order, n, sizeof(KeyOrder), by_pair);
+    uint32_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, order[i].id);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+        entry[i] = (MatcherKey){order[i].id, at, (uint32_t)length};
+        for (Py_ssize_t k = 0; k < length; k++) text[at++] = PyUnicode_READ_CHAR(key, k);
+        uint32_t first = order[i].first, second = order[i].second;
+        if (second == ONE_CHAR) ones[(first & 0xFFFF) >> 3] |= (unsigned char)(1 << (first & 7));
+        else {
+            uint32_t h = pair_hash(first, second) & 0xFFFF;
+            pairs[h >> 3] |= (unsigned char)(1 << (h & 7));
+        }
+        if (i > 0 && order[i - 1].first == first && order[i - 1].second == second) continue;
+        uint32_t s = pair_hash(first, second) & (slots - 1);
+        while (slot[s].count) s = (s + 1) & (slots - 1);
+        Py_ssize_t j = i;
+        while (j < n && order[j].first == first && order[j].second == second) j++;
+        slot[s] = (MatcherSlot){first, second, (uint32_t)i, (uint32_t)(j - i)};
+    }
+    PyMem_Free(order);
+    return table;
+}
+
+typedef struct {
+    Py_ssize_t end;
+    uint32_t length, id;
+} Found;
+
+static int
+by_end_longest(const void *a, const void *b)
+{
+    const Found *x = a, *y = b;
+    if (x->end != y->end) return x->end < y->end ? -1 : 1;
+    return x->length > y->length ? -1 : x->length < y->length;
+}
+
+static inline const MatcherSlot *
+slot_of(const MatcherSlot *slot, uint32_t slots, uint32_t first, uint32_t second)
+{
+    for (uint32_t s = pair_hash(first, second) & (slots - 1), probes = 0; probes < slots;
+         s = (s + 1) & (slots - 1), probes++) {
+        if (!slot[s].count) return NULL;
+        if (slot[s].first == first && slot[s].second == second) return &slot[s];
+    }
+    return NULL;
+}
+
+/* Appends the keys of `group` found at `start` of the text. */
+static int
+found_at(const MatcherSlot *group, const MatcherKey *entry, const uint32_t *chars,
+         int kind, const void *data, Py_ssize_t n, Py_ssize_t start, Found **out,
+         Py_ssize_t *size, Py_ssize_t *room)
+{
+    for (uint32_t k = group->from; k < group->from + group->count; k++) {
+        const MatcherKey *key = &entry[k];
+        if (start + (Py_ssize_t)key->length > n) continue;
+        uint32_t c = 2;
+        while (c < key->length && PyUnicode_READ(kind, data, start + c) == chars[key->at + c]) c++;
+        if (c < key->length) continue;
+        if (*size == *room) {
+            *room = *room * 2 + 64;
+            Found *grown = PyMem_Realloc(*out, *room * sizeof(Found));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            *out = grown;
+        }
+        (*out)[(*size)++] = (Found){start + key->length - 1, key->length, key->id};
+    }
+    return 0;
+}
+
+/* matches(table, text, values) → [(end, values[id])] of every key found, as pyahocorasick's
+ * iter orders them; with values None, (end, id). */
+static PyObject *
+matches(PyObject *self, PyObject *args)
+{
+    Py_buffer table;
+    PyObject *text, *values;
+    if (!PyArg_ParseTuple(args, "y*UO", &table, &text, &values)) return NULL;
+    const MatcherHead *head = table.buf;
+    if ((uintptr_t)table.buf % 4 || table.len < (Py_ssize_t)sizeof(MatcherHead) ||
+        head->magic != MATCHER_MAGIC || (head->slots & (head->slots - 1)) ||
+        table.len != matcher_size(head->keys, head->slots, head->chars) ||
+        (values != Py_None && (!PyList_Check(values) ||
+                               PyList_GET_SIZE(values) != (Py_ssize_t)head->keys))) {
+        PyBuffer_Release(&table);
+        PyErr_SetString(PyExc_ValueError, "not a matcher table for these values");
+        return NULL;
+    }
+    const unsigned char *pairs = (const unsigned char *)(head + 1), *ones = pairs + BITS_BYTES;
+    const MatcherSlot *slot = (const MatcherSlot *)(ones + BITS_BYTES);
+    const MatcherKey *entry = (const MatcherKey *)(slot + head->slots);
+    const uint32_t *chars = (const uint32_t *)(entry + head->keys);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = 0, room = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Found *found = NULL;
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t first = PyUnicode_READ(kind, data, i);
+        if ((ones[(first & 0xFFFF) >> 3] >> (first & 7)) & 1) {
+            const MatcherSlot *group = slot_of(slot, head->slots, first, ONE_CHAR);
+            if (group != NULL &&
+                found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)
+                goto done;
+        }
+        if (i + 1 == n) break;
+        uint32_t second = PyUnicode_READ(kind, data, i + 1), h = pair_hash(first, second) & 0xFFFF;
+        if (!((pairs[h >> 3] >> (h & 7)) & 1)) continue;
+        const MatcherSlot *group = slot_of(slot, head->slots, first, second);
+        if (group != NULL &&
+            found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)
+            goto done;
+    }
+    qsort(found, size, sizeof(Found), by_end_longest);
+    result = PyList_New(size);
+    if (result == NULL) goto done;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        PyObject *value = values == Py_None ? PyLong_FromUnsignedLong(found[k].id)
+                                            : Py_NewRef(PyList_GET_ITEM(values, found[k].id));
+        PyObject *pair = value == NULL ? NULL : Py_BuildValue("(nN)", found[k].end, value);
+        if (pair == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, k, pair);
+    }
+done:
+    PyMem_Free(found);
+    PyBuffer_Release(&table);
+    return result;
+}
+
+/* halves(text, found, first, count, offset, length, points, confusable) → (start, end, entry)
+ * of HalvesArrays.candidates, in the order found: for each half found ((last, value) pairs),
+ * each word sharing it (entries first[value] … + count[value]) that the text there misspells
+ * by one character the word's stands for (Typos._candidates' loop; typos._the_slip). The
+ * numbers are int64 arrays: a word's characters four an entry, zero-padded; `confusable`
+ * sorted keys (right << 21) | wrong. */
+static PyObject *
+halves(PyObject *self, PyObject *args)
+{
+    PyObject *text, *found, *result = NULL;
+    Py_buffer b[6];
+    if (!PyArg_ParseTuple(args, "UO!y*y*y*y*y*y*", &text, &PyList_Type, &found, &b[0], &b[1],
+                          &b[2], &b[3], &b[4], &b[5]))
+        return NULL;
+    const int64_t *first = b[0].buf, *count = b[1].buf, *offset = b[2].buf,
+                  *length = b[3].buf, *points = b[4].buf, *confusable = b[5].buf;
+    Py_ssize_t values = b[0].len / 8, entries = b[2].len / 8, keys = b[5].len / 8;
+    int aligned = 1;
+    for (int k = 0; k < 6; k++) aligned &= b[k].len % 8 == 0 && (uintptr_t)b[k].buf % 8 == 0;
+    if (!aligned || b[1].len != b[0].len || b[3].len != b[2].len || b[4].len != 4 * b[2].len) {
+        PyErr_SetString(PyExc_ValueError, "halves: arrays of int64 of matching sizes expected");
+        goto done;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    result = PyList_New(0);
+    if (result == NULL) goto done;
+    for (Py_ssize_t f = 0; f < PyList_GET_SIZE(found); f++) {
+        PyObject *pair = PyList_GET_ITEM(found, f);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "halves: (last, value) pairs expected");
+            goto fail;
+        }
+        Py_ssize_t last = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 0));
+        Py_ssize_t value = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
+        if ((last == -1 || value == -1) && PyErr_Occurred()) goto fail;
+        if (value < 0 || value >= values || first[value] < 0 || count[value] < 0 ||
+            first[value] + count[value] > entries) {
+            PyErr_SetString(PyExc_ValueError, "halves: a value past the tables");
+            goto fail;
+        }
+        for (int64_t e = first[value]; e < first[value] + count[value]; e++) {
+            Py_ssize_t start = last - 1 - (Py_ssize_t)offset[e], size = (Py_ssize_t)length[e];
+            if (start < 0 || start + size > n || (size != 3 && size != 4)) continue;
+            const int64_t *word = points + 4 * e;
+            int i = offset[e] == 0 ? 2 : 0, slip;
+            int right_i = PyUnicode_READ(kind, data, start + i) == word[i];
+            if (size == 4) {
+                int right_j = PyUnicode_READ(kind, data, start + i + 1) == word[i + 1];
+                if (right_i == right_j) continue;
+                slip = right_i ? i + 1 : i;
+            }
+            else {
+                if (right_i) continue;
+                slip = i;
+            }
+            int64_t key = (word[slip] << 21) | PyUnicode_READ(kind, data, start + slip);
+            Py_ssize_t low = 0, high = keys;
+            while (low < high) {
+                Py_ssize_t mid = (low + high) / 2;
+                if (confusable[mid] < key) low = mid + 1;
+                else high = mid;
+            }
+            if (low == keys || confusable[low] != key) continue;
+            PyObject *one = Py_BuildValue("(nnL)", start, start + size, (long long)e);
+            if (one == NULL || PyList_Append(result, one) < 0) {
+                Py_XDECREF(one);
+                goto fail;
+            }
+            Py_DECREF(one);
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 6; k++) PyBuffer_Release(&b[k]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", sums, METH_VARARGS,
      "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
@@ -1128,6 +1446,14 @@ static PyMethodDef methods[] = {
      "source) of normalize.compact, the numbers as bytes of int64 arrays"},
     {"find", find_features, METH_VARARGS,
      "find(text, keys, values): the features of the text's n-grams, as NgramTable.find"},
+    {"halves", halves, METH_VARARGS,
+     "halves(text, found, first, count, offset, length, points, confusable): (start, end, "
+     "entry) of HalvesArrays.candidates, in the order found"},
+    {"matcher", matcher, METH_O,
+     "matcher(keys): the table `matches` searches for these distinct non-empty strings"},
+    {"matches", matches, METH_VARARGS,
+     "matches(table, text, values): (end, values[key]) of every key found in text, as "
+     "pyahocorasick's iter gives them; (end, key) with values None"},
     {NULL, NULL, 0, NULL},
 };
 

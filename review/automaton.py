@@ -29,7 +29,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from review import cache
+from review import cache, compiled
 
 # The 3,000 commonest characters of Chinese, commonest first: each character weighted by the
 # frequencies of the words of jieba's dictionary that hold it. Regenerate with
@@ -202,22 +202,27 @@ def cached_automaton(path: Path | None, build: Callable[[], ahocorasick.Automato
 
 
 class Matches:
-    """An automaton's matches found by ahocorasick_rs: the same (end, value) pairs in the same
-    order as pyahocorasick's `iter` (tests/test_automaton.py), four to eight times quicker on
-    prose. It cannot be pickled and takes milliseconds a thousand keys to build, so the bulk
-    path builds it once from the cached automaton; one draft keeps the automaton."""
+    """An automaton's matches found by the compiled matcher (review/_kernels.c) or, where it is
+    not built, ahocorasick_rs: the same (end, value) pairs in the same order as pyahocorasick's
+    `iter` (tests/test_automaton.py), several times quicker on prose. Neither can be pickled
+    and ahocorasick_rs takes milliseconds a thousand keys to build, so the bulk path builds it
+    once from the cached automaton; one draft keeps the automaton."""
 
     def __init__(self, automaton: ahocorasick.Automaton | Indexed) -> None:
-        import ahocorasick_rs
-
-        keys = list(automaton.keys())
-        self._values = [automaton.get(key) for key in keys]
-        self._search = ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes \
-            if keys else None
+        self._keys = list(automaton.keys())
+        self._values = [automaton.get(key) for key in self._keys]
+        self._table = kernels.matcher(self._keys) if (kernels := compiled.kernels) else None
+        self._search: Callable | None = None
 
     def iter(self, text: str) -> list[tuple[int, object]]:
-        if self._search is None:
+        if self._table is not None and (kernels := compiled.kernels) is not None:
+            return kernels.matches(self._table, text, self._values)
+        if not self._keys:
             return []
+        if self._search is None:
+            import ahocorasick_rs
+
+            self._search = ahocorasick_rs.AhoCorasick(self._keys).find_matches_as_indexes
         values = self._values
         return [(end - 1, values[i]) for i, _, end in self._search(text, overlapping=True)]
 

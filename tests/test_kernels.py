@@ -351,3 +351,88 @@ def test_the_compiled_views_are_the_pythons(monkeypatch):
 def test_the_compiled_compact_refuses_offsets_that_do_not_fit():
     with pytest.raises(ValueError, match="one per character"):
         kernels.compact("a b", [0, 1], [1, 2, 3])
+
+
+@needs_kernels
+def test_the_compiled_matcher_finds_what_pyahocorasick_finds_in_its_order():
+    """Every occurrence, nested and overlapping, one-character keys, characters outside the
+    BMP; by the last character, the longest first."""
+    import ahocorasick
+
+    rng = random.Random(20261207)
+    alphabet = "政府工作报告𠀀a\x00"
+    for _ in range(400):
+        keys = list({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+                     for _ in range(rng.randint(1, 60))})
+        automaton = ahocorasick.Automaton()
+        for number, key in enumerate(keys):
+            automaton.add_word(key, (key, number))
+        automaton.make_automaton()
+        text = "".join(rng.choice(alphabet + "。") for _ in range(rng.randint(0, 300)))
+        table = kernels.matcher(keys)
+        expected = list(automaton.iter(text))
+        assert kernels.matches(table, text, [(k, n) for n, k in enumerate(keys)]) == expected
+        assert kernels.matches(table, text, None) == [(end, n) for end, (_, n) in expected]
+    assert kernels.matches(kernels.matcher([]), "政府", []) == []
+
+
+@needs_kernels
+def test_the_compiled_matcher_refuses_what_it_cannot_search():
+    table = kernels.matcher(["政府", "报告"])
+    with pytest.raises(ValueError):
+        kernels.matcher(["政府", ""])
+    with pytest.raises(TypeError):
+        kernels.matcher(("政府",))
+    for bad in (table[:-4], b"\0" * len(table), table + b"\0\0\0\0"):
+        with pytest.raises(ValueError):
+            kernels.matches(bad, "政府", ["a", "b"])
+    with pytest.raises(ValueError):  # values that are not one a key
+        kernels.matches(table, "政府", ["a"])
+
+
+@needs_kernels
+def test_the_compiled_misspelt_words_are_the_lean_loops(monkeypatch):
+    """EX9501's candidates (kernels.halves) against Typos._candidates' Python loop: planted
+    one-character slips in three- and four-character words, at the text's edges too."""
+    from review.stages.expression import typos
+
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "fixtures/prose").glob("*.txt"))]
+    rng = random.Random(5)
+    characters = [c for c in "".join(texts) if "\u4e00" <= c <= "\u9fff"]
+    for _ in range(400):
+        window = list(rng.choice(texts)[:2000])
+        for _ in range(rng.randint(1, 30)):
+            window[rng.randrange(len(window))] = rng.choice(characters)
+        texts.append("".join(window[rng.randrange(100):]))
+    texts += ["实事求事", "同舟共际", "事求是", "实", "", "𠀀实事求事𠀀"]
+    lean, bulk = typos.build(), typos.build()
+    bulk.warm()
+    found = 0
+    for text in texts:
+        compiled_ones = list(bulk._candidates(text))
+        assert compiled_ones == list(lean._candidates(text)), text[:40]
+        found += len(compiled_ones)
+    assert found > 20
+    arrays = bulk._arrays
+    with pytest.raises(ValueError):  # a half's number past the tables is refused
+        kernels.halves("实事求事", [(1, len(arrays.first))], arrays.first, arrays.count,
+                       arrays.offset, arrays.length, arrays.points, arrays.confusable)
+    with pytest.raises(ValueError):
+        kernels.halves("实事求事", [(1, 0)], arrays.first, arrays.count, arrays.offset[:-1],
+                       arrays.length, arrays.points, arrays.confusable)
+
+
+@needs_kernels
+def test_the_anchors_are_found_where_str_find_finds_them(monkeypatch):
+    from review.stages.detectors import common
+
+    rng = random.Random(7)
+    anchors = ("住", "户主", "户籍", "家在", "家庭地址", "家:", "住", "户")
+    for _ in range(200):
+        text = "".join(rng.choice("住户主籍家在庭地址:。a𠀀") for _ in range(rng.randint(0, 80)))
+        with_kernels = set(common._occurrences(text, anchors)), common.windows(text, anchors, 3, 2)
+        monkeypatch.setattr(compiled, "kernels", None)
+        assert (set(common._occurrences(text, anchors)),
+                common.windows(text, anchors, 3, 2)) == with_kernels
+        monkeypatch.setattr(compiled, "kernels", kernels)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from review import compiled
+
 if TYPE_CHECKING:  # the detectors import this module, not the reverse
     from review.stages.expression.context_data import Tables
     from review.stages.expression.typos import Lexicon
@@ -147,6 +149,11 @@ class HalvesArrays:
         found = list(found)  # an automaton's iter is a one-pass iterator
         if not found or not len(self.confusable):
             return []
+        if (kernels := compiled.kernels) is not None:  # review/_kernels.c: the lean loop's
+            words = self.words
+            return [(start, end, words[entry]) for start, end, entry in kernels.halves(
+                text, found, self.first, self.count, self.offset, self.length, self.points,
+                self.confusable)]
         last = np.fromiter((end for end, _ in found), dtype=np.int64, count=len(found))
         value = np.fromiter((v for _, v in found), dtype=np.int64, count=len(found))
         counts = self.count[value]
