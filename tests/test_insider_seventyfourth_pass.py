@@ -138,3 +138,38 @@ def test_a_folder_in_another_case_than_an_excluded_one_is_checked(cli, tmp_path)
     result = cli("check", "--exclude", "archive/**", "posts")
     assert result.exit_code == 1 and "ARCHIVE/x.md" in result.output
     assert "archive/y.md" not in result.output  # the folder as written stays left out
+
+
+def _check_box(on: str) -> bytes:
+    """A check box left off (/AS /Off draws an empty box) whose /Yes appearance, shown once a
+    reader clicks it, draws `on`."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [8 0 R] >> >>",
+               "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /Annots [8 0 R] /MediaBox [0 0 595 842] "
+               "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+               _stream(f"BT /F1 18 Tf 72 720 Td {_u(TITLE)} Tj ET"), *_FONT,
+               "<< /Type /Annot /Subtype /Widget /FT /Btn /T (agree) /Rect [72 560 520 600] "
+               "/F 4 /V /Off /AS /Off /AP << /N << /Yes 9 0 R /Off 10 0 R >> >> /P 3 0 R >>",
+               _stream(on, "/Type /XObject /Subtype /Form /BBox [0 0 448 40] "
+                           "/Resources << /Font << /F1 5 0 R >> >> "),
+               _stream("0 0 0 RG 0.5 0.5 20 20 re S",
+                       "/Type /XObject /Subtype /Form /BBox [0 0 448 40] ")]
+    out, offsets = b"%PDF-1.7\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n"
+                  "%%EOF\n").encode()
+
+
+def test_words_a_check_box_shows_once_clicked_are_read():
+    doc = read_pdf(_check_box(f"BT /F1 18 Tf 2 12 Td {_u(BAD)} Tj ET"), "a.pdf", "pdf")
+    assert BAD in doc.original
+
+
+def test_a_check_box_with_a_check_mark_reads_as_before():
+    doc = read_pdf(_check_box("0 0 0 rg 2 2 16 16 re f"), "a.pdf", "pdf")
+    assert doc.original == TITLE

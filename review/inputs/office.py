@@ -352,9 +352,9 @@ def _annotations(page, number: int) -> list[tuple[str, str]]:
 
 
 def _appearance_text(page, annotation, number: int) -> tuple[str, str]:
-    """The text an annotation's normal appearance draws (its current state's, for a check
-    box), and the text it holds but does not draw; an InputError when it draws text that
-    cannot be extracted."""
+    """The text an annotation's normal appearance draws (each of its states', for a check
+    box: a click shows the other), and the text it holds but does not draw; an InputError
+    when it draws text that cannot be extracted."""
     appearance = annotation.get("/AP")
     appearance = appearance.get_object() if appearance is not None else None
     streams = []
@@ -366,9 +366,9 @@ def _appearance_text(page, annotation, number: int) -> tuple[str, str]:
             continue
         if hasattr(shown, "get_data"):
             streams.append(shown)
-        elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown
-            state = annotation.get("/AS")
-            streams += [v.get_object() for k, v in shown.items() if state is None or k == state]
+        elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown, and
+            # a click shows another (a check box's /Yes): each is read (red-team pass 74)
+            streams += [v.get_object() for v in shown.values()]
     drawn, unseen = [], []
     for stream in streams:
         if not hasattr(stream, "get_data") or not draws_text(stream, page.pdf, 0):
