@@ -116,6 +116,9 @@ MESSAGES = {
                     "再检查",
                     "holds content that cannot be checked word by word ({construct}): make it "
                     "body text in Word and check it again"),
+    "mhtml": ("是网页存档（MHTML）文件，其中的网页经过编码，未检查：请另存为 HTML 网页后再检查",
+              "is a web archive (MHTML) whose page is encoded: save it as an HTML page and "
+              "check that"),
     "old_binary": ("是旧版 Word/WPS 二进制文件，未检查：请另存为 .docx",
                    "is an old Word/WPS binary file: save it as .docx"),
     "unclosed_markup": ("含有 {count} 处永不闭合的标记（自 {where} 起）：浏览器不显示它们，"
@@ -156,6 +159,13 @@ MESSAGES = {
                          " PDF（扁平化）后再检查",
                          "page {page}: an annotation or form field shows text that cannot be "
                          "read: flatten the PDF (print it to PDF) and check it again"),
+    "pdf_hidden_drawer": ("PDF 的 {construct} 中写有文字（字体字形、图案或蒙版里的文字画在页面上，"
+                          "却不在页面的文字层中），读者看到的不是检查的文字，未检查："
+                          "请重新导出 PDF 后再检查",
+                          "draws text inside a {construct} (a glyph procedure, pattern or soft "
+                          "mask paints words on the page that are not in its text), so readers "
+                          "see other words than are checked: export the PDF again and check it "
+                          "again"),
     "pdf_tounicode": ("所用字体 {font} 给出的文字与它画出的字不同（ToUnicode 与其编码不符，"
                       "如 {drawn} 读作 {read}），读者看到的不是检查的文字，未检查："
                       "请重新导出 PDF 后再检查",

@@ -19,7 +19,8 @@ SAMPLES = {"text": AD.encode(), "markdown": b"# T\n\n[x](https://a.example.top/b
            "html": "<p>加微信 abc_shop888</p>".encode(),
            "docx": docx_bytes(["关于冬季防火的通知", AD.strip()]),
            "pdf": pdf_bytes([["关于冬季防火的通知", AD.strip()]])}
-REFUSED = {"old-binary": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)}  # an OLE file
+REFUSED = {"old-binary": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # an OLE file
+           "mhtml": b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n"}
 
 
 def test_every_kind_has_a_sample_here():

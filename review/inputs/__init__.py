@@ -97,6 +97,9 @@ KINDS: dict[str, InputKind] = {kind.name: kind for kind in [
     InputKind("pdf", (".pdf",), "review.inputs.office:read_pdf"),
     # Word 97–2003 and WPS files are read by nothing here: a one-line error says what to do
     InputKind("old-binary", (".doc", ".wps"), "review.inputs.office:refuse_old_binary"),
+    # a web archive's page is MIME-encoded (base64, quoted-printable): a browser shows it
+    # decoded, read as text its words were not there (red-team pass 74)
+    InputKind("mhtml", (".mht", ".mhtml"), "review.inputs.office:refuse_mhtml"),
 ]}
 
 

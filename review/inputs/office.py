@@ -62,6 +62,7 @@ def read_pdf(data: bytes, display: str, kind: str) -> Document:
         pages = [(*drawn_and_not(page, reader), _annotations(page, p))
                  for p, page in enumerate(reader.pages, 1)]
         _refuse_lying_fonts(reader)
+        _refuse_hidden_drawers(reader)
         fields = _form_values(reader)
         around = _around_pages(reader)
         spoken = _spoken(reader)
@@ -166,6 +167,61 @@ def _refuse_lying_fonts(reader) -> None:
     for page in reader.pages:
         walk(page.get("/Resources"), 0)
         walk(page.get("/Annots"), 0)
+
+
+def _refuse_hidden_drawers(reader) -> None:
+    """An InputError for text drawn where text extraction never looks (red-team pass 74): a
+    Type3 font's glyph procedures (the page shows what they draw, the check reads the glyph's
+    ToUnicode: 冰毒 drawn, 水果 read), a tiling pattern's cell and a soft mask's group (the page
+    paints through them words that are in no text it holds). Honest files draw shapes and
+    pictures there, not text. The page's resources, its forms' and its annotations' appearances
+    are looked in, and whatever a glyph, pattern or mask paints."""
+    seen: set[tuple[int, bool]] = set()
+
+    def walk(value: object, depth: int, inside: str | None) -> None:
+        value = value.get_object() if hasattr(value, "get_object") else value
+        if depth > 4 * _MAX_NESTING or (id(value), inside is None) in seen:
+            return
+        seen.add((id(value), inside is None))
+        if isinstance(value, list):
+            for item in value:
+                walk(item, depth + 1, inside)
+            return
+        if not hasattr(value, "items"):
+            return
+        if value.get("/Subtype") == "/Type3":
+            inside = "Type3 CharProcs"
+        elif value.get("/PatternType") == 1:
+            inside = "Pattern"
+        elif value.get("/Type") == "/Mask" or (value.get("/S") in ("/Luminosity", "/Alpha")
+                                               and "/G" in value):
+            inside = "SMask"
+        if inside is not None and hasattr(value, "get_data") and _shows_text(value, reader):
+            raise InputError("pdf_hidden_drawer", construct=inside)
+        for key, item in value.items():
+            if key not in ("/Parent", "/P", "/Dest", "/A", "/Popup", "/IRT"):
+                walk(item, depth + 1, inside)
+
+    for page in reader.pages:
+        walk(page.get("/Resources"), 0, None)
+        walk(page.get("/Annots"), 0, None)
+
+
+def _shows_text(stream, reader) -> bool:
+    """Whether a content stream itself has a text-showing operator with a character."""
+    from pypdf.generic import ContentStream
+
+    from review.inputs.pdfseen import SHOWING, shows
+
+    data = stream.get_data()
+    if not any(op in data for op in (b"Tj", b"TJ", b"'", b'"')):
+        return False
+    try:
+        operations = ContentStream(stream, reader).operations
+    except Exception:  # noqa: BLE001 — unparsable in a place that shows text: not passed
+        return True
+    return any(operator in SHOWING and any(shows(o) for o in operands)
+               for operands, operator in operations)
 
 
 _SPOKEN_KEYS = ("/ActualText", "/Alt", "/E")  # PDF 32000 14.9.3-14.9.5
@@ -296,9 +352,9 @@ def _annotations(page, number: int) -> list[tuple[str, str]]:
 
 
 def _appearance_text(page, annotation, number: int) -> tuple[str, str]:
-    """The text an annotation's normal appearance draws (its current state's, for a check
-    box), and the text it holds but does not draw; an InputError when it draws text that
-    cannot be extracted."""
+    """The text an annotation's normal appearance draws (each of its states', for a check
+    box: a click shows the other), and the text it holds but does not draw; an InputError
+    when it draws text that cannot be extracted."""
     appearance = annotation.get("/AP")
     appearance = appearance.get_object() if appearance is not None else None
     streams = []
@@ -310,9 +366,9 @@ def _appearance_text(page, annotation, number: int) -> tuple[str, str]:
             continue
         if hasattr(shown, "get_data"):
             streams.append(shown)
-        elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown
-            state = annotation.get("/AS")
-            streams += [v.get_object() for k, v in shown.items() if state is None or k == state]
+        elif hasattr(shown, "items"):  # appearance states: the one /AS names is shown, and
+            # a click shows another (a check box's /Yes): each is read (red-team pass 74)
+            streams += [v.get_object() for v in shown.values()]
     drawn, unseen = [], []
     for stream in streams:
         if not hasattr(stream, "get_data") or not draws_text(stream, page.pdf, 0):
@@ -415,3 +471,7 @@ def _squeezed(text: str) -> str:
 
 def refuse_old_binary(data: bytes, display: str, kind: str) -> Document:
     raise InputError("old_binary")
+
+
+def refuse_mhtml(data: bytes, display: str, kind: str) -> Document:
+    raise InputError("mhtml")
