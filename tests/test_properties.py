@@ -3,6 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from review.errors import InputError
 from review.rules.lexicons import bundled, load
 
 TERMS = sorted({term for option in bundled() for entry in load(option) for term in entry.terms})
@@ -32,7 +33,13 @@ def drafts(draw):
 
 
 def check_spans(pipeline, text, kind):
-    result = pipeline.check_text(text, kind=kind)
+    try:
+        result = pipeline.check_text(text, kind=kind)
+    except InputError as refused:
+        # markup readers would see otherwise than it reads (<bdo>, a script): refused, with a
+        # one-line reason, never checked — nothing to point at (text is never refused)
+        assert kind != "text" and str(refused) and "\n" not in str(refused)
+        return
     lines = text.split("\n")
     for f in result.findings:
         assert 0 <= f.start < f.end <= len(text)
@@ -41,13 +48,15 @@ def check_spans(pipeline, text, kind):
         assert f.column - 1 <= len(lines[f.line - 1])
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(st.text(), drafts()), kind=st.sampled_from(["text", "markdown", "html"]))
 def test_finding_offsets_are_exact(pipeline, text, kind):
     check_spans(pipeline, text, kind)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(st.one_of(st.characters(), st.sampled_from(["\ud800", "\udc00", "\udfff"]))))
 def test_lone_surrogates_from_api_callers_do_not_break_the_pipeline(pipeline, text):
     check_spans(pipeline, text, "text")
