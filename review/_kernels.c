@@ -14,6 +14,14 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Two characters mixed into 32 bits: the matcher's and the slips' bit filters */
+static inline uint32_t
+pair_hash(uint32_t first, uint32_t second)
+{
+    uint32_t h = first * 0x9E3779B1u ^ (second + 0x7F4A7C15u) * 0x85EBCA77u;
+    return h ^ (h >> 15);
+}
+
 /* as review/model/lookup.py: a character's code point + 1 in 21 bits */
 #define BITS 21
 
@@ -21,6 +29,7 @@ typedef struct {
     const int64_t *keys;
     const int32_t *values;
     Py_ssize_t slots;
+    int nested;  /* every n-gram's two shorter ones are in the table too (`nested`) */
 } Table;
 
 /* Linear probing as NgramTable.find does; at most `slots` probes, so that a damaged cache
@@ -39,7 +48,9 @@ probe(const Table *t, int64_t key, int *hit)
 }
 
 /* NgramTable.find: the feature of every n-gram of `text` in the table, each time it occurs,
- * by end position, the longest first. `out` holds 3 * length entries. */
+ * by end position, the longest first. `out` holds 3 * length entries. In a nested table a
+ * pair is looked up only where both its characters were found, a triple only where both its
+ * pairs were: the same features, without most of the look-ups that would miss. */
 static Py_ssize_t
 find(const Table *t, PyObject *text, int32_t *out)
 {
@@ -47,10 +58,26 @@ find(const Table *t, PyObject *text, int32_t *out)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     int64_t before = 0, before_that = 0;
-    int hit;
+    int hit, one = 0, two = 0, one_before = 0, two_before = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         int64_t code = (int64_t)PyUnicode_READ(kind, data, i) + 1;
         int32_t value;
+        if (t->nested) {
+            int32_t unigram = probe(t, code, &one), bigram = 0, trigram = 0;
+            int three = 0;
+            two = 0;
+            if (before && one && one_before) bigram = probe(t, before | code << BITS, &two);
+            if (before_that && two && two_before)
+                trigram = probe(t, before_that | before << BITS | code << (2 * BITS), &three);
+            if (three) out[found++] = trigram;
+            if (two) out[found++] = bigram;
+            if (one) out[found++] = unigram;
+            one_before = one;
+            two_before = two;
+            before_that = before;
+            before = code;
+            continue;
+        }
         if (before_that) {
             value = probe(t, before_that | before << BITS | code << (2 * BITS), &hit);
             if (hit) out[found++] = value;
@@ -237,15 +264,17 @@ flagged(const double *p, Py_ssize_t classes, const int *roles, const double *thr
  * thresholds too, the flagged class's index or −1. None for a text whose values are not
  * finite (the Python computes it). */
 static PyObject *
-sums(PyObject *self, PyObject *args)
+sums(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *texts, *keys_obj, *values_obj, *columns, *offsets_obj = Py_None;
     PyObject *roles_obj = Py_None, *thresholds_obj = Py_None;
     Py_ssize_t stride, features;
-    int sublinear;
-    if (!PyArg_ParseTuple(args, "O!OOO!nnp|OOO", &PyList_Type, &texts, &keys_obj, &values_obj,
-                          &PyTuple_Type, &columns, &stride, &features, &sublinear,
-                          &offsets_obj, &roles_obj, &thresholds_obj))
+    int sublinear, nested = 0;
+    static char *names[] = {"", "", "", "", "", "", "", "", "", "", "nested", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO!nnp|OOO$p", names, &PyList_Type,
+                                     &texts, &keys_obj, &values_obj, &PyTuple_Type, &columns,
+                                     &stride, &features, &sublinear, &offsets_obj, &roles_obj,
+                                     &thresholds_obj, &nested))
         return NULL;
     Weights weights;
     Py_buffer keys = {0}, values = {0};
@@ -260,7 +289,7 @@ sums(PyObject *self, PyObject *args)
     got_keys = 1;
     if (PyObject_GetBuffer(values_obj, &values, PyBUF_SIMPLE) < 0) goto done;
     got_values = 1;
-    Table table = {keys.buf, values.buf, keys.len / (Py_ssize_t)sizeof(int64_t)};
+    Table table = {keys.buf, values.buf, keys.len / (Py_ssize_t)sizeof(int64_t), nested};
     if (table.slots == 0 || values.len != table.slots * (Py_ssize_t)sizeof(int32_t)) {
         PyErr_SetString(PyExc_ValueError, "the n-gram table's keys and values differ in size");
         goto done;
@@ -402,11 +431,47 @@ done:
 }
 
 /* find(text, keys, values) → [feature, …]: NgramTable.find, for the tests. */
+/* nested(keys, values) → whether every pair and triple of the n-gram table has its two
+ * shorter n-grams in the table too (a vocabulary cut by document frequency has: a longer
+ * n-gram is in no more documents than its parts), so that `find` may skip look-ups. */
 static PyObject *
-find_features(PyObject *self, PyObject *args)
+nested_table(PyObject *self, PyObject *args)
+{
+    PyObject *keys_obj, *values_obj;
+    if (!PyArg_ParseTuple(args, "OO", &keys_obj, &values_obj)) return NULL;
+    Py_buffer keys, values;
+    if (PyObject_GetBuffer(keys_obj, &keys, PyBUF_SIMPLE) < 0) return NULL;
+    if (PyObject_GetBuffer(values_obj, &values, PyBUF_SIMPLE) < 0) {
+        PyBuffer_Release(&keys);
+        return NULL;
+    }
+    Table t = {keys.buf, values.buf, keys.len / (Py_ssize_t)sizeof(int64_t), 0};
+    int nested = t.slots > 0 && values.len == t.slots * (Py_ssize_t)sizeof(int32_t), hit = 0;
+    const int64_t low = ((int64_t)1 << BITS) - 1, two = ((int64_t)1 << (2 * BITS)) - 1;
+    for (Py_ssize_t slot = 0; nested && slot < t.slots; slot++) {
+        int64_t key = t.keys[slot];
+        if (key <= low) continue;  /* empty, or one character */
+        probe(&t, key & (key > two ? two : low), &hit);
+        nested = hit;
+        if (nested) {
+            probe(&t, key >> BITS, &hit);
+            nested = hit;
+        }
+    }
+    PyBuffer_Release(&values);
+    PyBuffer_Release(&keys);
+    return PyBool_FromLong(nested);
+}
+
+static PyObject *
+find_features(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *text, *keys_obj, *values_obj;
-    if (!PyArg_ParseTuple(args, "UOO", &text, &keys_obj, &values_obj)) return NULL;
+    int nested = 0;
+    static char *names[] = {"", "", "", "nested", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "UOO|$p", names, &text, &keys_obj,
+                                     &values_obj, &nested))
+        return NULL;
     Py_buffer keys, values;
     if (PyObject_GetBuffer(keys_obj, &keys, PyBUF_SIMPLE) < 0) return NULL;
     if (PyObject_GetBuffer(values_obj, &values, PyBUF_SIMPLE) < 0) {
@@ -414,7 +479,7 @@ find_features(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *result = NULL;
-    Table table = {keys.buf, values.buf, keys.len / (Py_ssize_t)sizeof(int64_t)};
+    Table table = {keys.buf, values.buf, keys.len / (Py_ssize_t)sizeof(int64_t), nested};
     int32_t *found = NULL;
     if (table.slots == 0 || values.len != table.slots * (Py_ssize_t)sizeof(int32_t)) {
         PyErr_SetString(PyExc_ValueError, "the n-gram table's keys and values differ in size");
@@ -678,25 +743,46 @@ span_of(const CharTable *t, Py_UCS4 c, Py_ssize_t *start, Py_ssize_t *end)
     }
 }
 
-/* One correction found: (start, at, fixed, right, pair gain) when the gain reaches the floor. */
-static int
-weigh(PyObject *result, const Follow *f, int kind, const void *data, Py_ssize_t n,
-      Py_ssize_t start, Py_ssize_t k, Py_UCS4 put, double floor)
+/* A slip's place: its character and neighbours, and the two log_follow terms of the
+ * character written, the same for every correction of it (computed at the first). */
+typedef struct {
+    Py_ssize_t start, k, at;
+    Py_UCS4 wrong, before, after;
+    int known;
+    double before_wrong, wrong_after;
+} Place;
+
+static Place
+place_of(int kind, const void *data, Py_ssize_t n, Py_ssize_t start, Py_ssize_t k)
 {
     Py_ssize_t at = start + k;
-    Py_UCS4 wrong = PyUnicode_READ(kind, data, at);
-    Py_UCS4 before = at > 0 ? PyUnicode_READ(kind, data, at - 1) : 0;
-    Py_UCS4 after = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+    return (Place){start, k, at, PyUnicode_READ(kind, data, at),
+                   at > 0 ? PyUnicode_READ(kind, data, at - 1) : 0,
+                   at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0, 0, 0.0, 0.0};
+}
+
+/* One correction found: (start, at, fixed, right, pair gain) when the gain reaches the floor
+ * (the gain added up in `features`' order: before's terms, then after's). */
+static int
+weigh(PyObject *result, const Follow *f, int kind, const void *data, Place *p, Py_UCS4 put,
+      double floor)
+{
+    if (!p->known) {
+        if (is_cjk(p->before)) p->before_wrong = log_follow(f, p->before, p->wrong);
+        if (is_cjk(p->after)) p->wrong_after = log_follow(f, p->wrong, p->after);
+        p->known = 1;
+    }
     double gain = 0.0;
-    if (is_cjk(before)) gain += log_follow(f, before, put) - log_follow(f, before, wrong);
-    if (is_cjk(after)) gain += log_follow(f, put, after) - log_follow(f, wrong, after);
+    if (is_cjk(p->before)) gain += log_follow(f, p->before, put) - p->before_wrong;
+    if (is_cjk(p->after)) gain += log_follow(f, put, p->after) - p->wrong_after;
     if (!(gain >= floor)) return 0;
-    Py_UCS4 word[2] = {PyUnicode_READ(kind, data, start), PyUnicode_READ(kind, data, start + 1)};
-    word[k] = put;
+    Py_UCS4 word[2] = {PyUnicode_READ(kind, data, p->start),
+                       PyUnicode_READ(kind, data, p->start + 1)};
+    word[p->k] = put;
     PyObject *right = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, word, 2);
     PyObject *fixed = PyUnicode_FromOrdinal((int)put);
-    PyObject *found = right && fixed ? Py_BuildValue("(nnOOd)", start, at, fixed, right, gain)
-                                     : NULL;
+    PyObject *found = right && fixed
+                      ? Py_BuildValue("(nnOOd)", p->start, p->at, fixed, right, gain) : NULL;
     Py_XDECREF(right);
     Py_XDECREF(fixed);
     if (found == NULL) return -1;
@@ -706,11 +792,10 @@ weigh(PyObject *result, const Follow *f, int kind, const void *data, Py_ssize_t 
 }
 
 /* The characters both sorted values hold (a merge), each weighed as the correction at
- * start + k: ContextTypos._corrections's sorted set intersection. */
+ * the place: ContextTypos._corrections's sorted set intersection. */
 static int
-weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Py_ssize_t n,
-             Py_ssize_t start, Py_ssize_t k, const CharTable *x, Py_UCS4 in_x,
-             const CharTable *y, Py_UCS4 in_y, double floor)
+weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Place place,
+             const CharTable *x, Py_UCS4 in_x, const CharTable *y, Py_UCS4 in_y, double floor)
 {
     Py_ssize_t i, i_end, j, j_end;
     span_of(x, in_x, &i, &i_end);
@@ -720,7 +805,7 @@ weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Py_s
         if (a < b) i++;
         else if (b < a) j++;
         else {
-            if (weigh(result, f, kind, data, n, start, k, a, floor) < 0) return -1;
+            if (weigh(result, f, kind, data, &place, a, floor) < 0) return -1;
             i++;
             j++;
         }
@@ -728,25 +813,66 @@ weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Py_s
     return 0;
 }
 
-/* slip_candidates(text, floor, slips, sources, before, after, follow) → [(start, at, fixed,
- * right, pair gain), …]: ContextTypos._candidates with the pair gain `features` computes —
- * every slip (a pair the `slips` table holds), each correction of it (a source of the first
- * character that comes before the second in a word, then a source of the second that comes
- * after the first, each in code point order), kept where the gain reaches `floor`. The
- * character tables (CharStrings' parts) must hold their values sorted (sorted_spans). */
+/* A bit for each pair of characters a CharStrings table holds (key, a character of its
+ * value), hashed into PAIR_BITS bits: most pairs of prose are no slip, and the bit says so
+ * without reading the 2 MB table. */
+#define PAIR_BITS (1u << 20)
+
+static inline uint32_t
+pair_bit(Py_UCS4 a, Py_UCS4 b)
+{
+    return pair_hash(a, b) & (PAIR_BITS - 1);
+}
+
+/* pair_bits(parts) → the bits of a character table's pairs (CharStrings.parts) */
+static PyObject *
+pair_bits(PyObject *self, PyObject *parts)
+{
+    CharTable t;
+    if (get_table(parts, &t) < 0) return NULL;
+    PyObject *bits = PyBytes_FromStringAndSize(NULL, PAIR_BITS / 8);
+    if (bits != NULL) {
+        unsigned char *b = (unsigned char *)PyBytes_AS_STRING(bits);
+        memset(b, 0, PAIR_BITS / 8);
+        for (Py_ssize_t key = 0; key < t.keys; key++) {
+            Py_ssize_t start, end;
+            span_of(&t, (Py_UCS4)(t.low + key), &start, &end);
+            for (Py_ssize_t k = start; k < end; k++) {
+                uint32_t h = pair_bit((Py_UCS4)(t.low + key), PyUnicode_READ(t.kind, t.data, k));
+                b[h >> 3] |= (unsigned char)(1 << (h & 7));
+            }
+        }
+    }
+    release_table(&t);
+    return bits;
+}
+
+/* slip_candidates(text, floor, slips, sources, before, after, follow[, bits]) → [(start,
+ * at, fixed, right, pair gain), …]: ContextTypos._candidates with the pair gain `features`
+ * computes — every slip (a pair the `slips` table holds), each correction of it (a source of
+ * the first character that comes before the second in a word, then a source of the second
+ * that comes after the first, each in code point order), kept where the gain reaches
+ * `floor`. The character tables (CharStrings' parts) must hold their values sorted
+ * (sorted_spans); `bits`, pair_bits of `slips`, refuses most pairs before the table is read. */
 static PyObject *
 slip_candidates(PyObject *self, PyObject *args)
 {
     PyObject *text, *slips_obj, *sources_obj, *before_obj, *after_obj, *follow;
     double floor;
-    if (!PyArg_ParseTuple(args, "UdOOOOO!", &text, &floor, &slips_obj, &sources_obj,
-                          &before_obj, &after_obj, &PyTuple_Type, &follow))
+    Py_buffer bits = {.buf = NULL, .len = 0};
+    if (!PyArg_ParseTuple(args, "UdOOOOO!|y*", &text, &floor, &slips_obj, &sources_obj,
+                          &before_obj, &after_obj, &PyTuple_Type, &follow, &bits))
         return NULL;
     CharTable tables[4];
     PyObject *parts[4] = {slips_obj, sources_obj, before_obj, after_obj};
     int got = 0;
     Follow f;
     PyObject *result = NULL;
+    if (bits.buf != NULL && bits.len != PAIR_BITS / 8) {
+        PyErr_SetString(PyExc_ValueError, "slip_candidates: bits are not pair_bits'");
+        goto done;
+    }
+    const unsigned char *b_bits = bits.buf;
     for (; got < 4; got++) {
         if (get_table(parts[got], &tables[got]) < 0) goto done;
     }
@@ -759,16 +885,23 @@ slip_candidates(PyObject *self, PyObject *args)
     result = PyList_New(0);
     for (Py_ssize_t i = 0; result != NULL && i + 1 < n; i++) {
         Py_UCS4 a = PyUnicode_READ(kind, data, i), b = PyUnicode_READ(kind, data, i + 1);
+        if (b_bits != NULL) {
+            uint32_t h = pair_bit(a, b);
+            if (!((b_bits[h >> 3] >> (h & 7)) & 1)) continue;
+        }
         Py_ssize_t start, end;
         span_of(slips, a, &start, &end);
         if (start >= end || span_find(slips->kind, slips->data, start, end, b, 1) < 0) continue;
-        if (weigh_common(result, &f, kind, data, n, i, 0, sources, a, before, b, floor) < 0 ||
-                weigh_common(result, &f, kind, data, n, i, 1, sources, b, after, a, floor) < 0)
+        if (weigh_common(result, &f, kind, data, place_of(kind, data, n, i, 0), sources, a,
+                         before, b, floor) < 0 ||
+                weigh_common(result, &f, kind, data, place_of(kind, data, n, i, 1), sources, b,
+                             after, a, floor) < 0)
             Py_CLEAR(result);
     }
     release_follow(&f);
 done:
     for (int k = 0; k < got; k++) release_table(&tables[k]);
+    if (bits.buf != NULL) PyBuffer_Release(&bits);
     return result;
 }
 
@@ -1127,13 +1260,6 @@ typedef struct {
     uint32_t id, at, length;  /* the key's number, where its characters are, how many */
 } MatcherKey;
 
-static inline uint32_t
-pair_hash(uint32_t first, uint32_t second)
-{
-    uint32_t h = first * 0x9E3779B1u ^ (second + 0x7F4A7C15u) * 0x85EBCA77u;
-    return h ^ (h >> 15);
-}
-
 #define BITS_BYTES 8192  /* 65536 bits */
 
 static inline Py_ssize_t
@@ -1423,18 +1549,22 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"sums", sums, METH_VARARGS,
+    {"sums", (PyCFunction)(void (*)(void))sums, METH_VARARGS | METH_KEYWORDS,
      "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
-     "thresholds]]): per text, (sum of idf² with counts, [weight sum per row]); with offsets "
-     "the class probabilities; with roles and thresholds the flagged class or -1"},
+     "thresholds]], *, nested=False): per text, (sum of idf² with counts, [weight sum per "
+     "row]); with offsets the class probabilities; with roles and thresholds the flagged "
+     "class or -1"},
     {"slip_starts", slip_starts, METH_VARARGS,
      "slip_starts(text, values, low, starts, ends[, sorted]): where a pair of text is a "
      "slip, as Tables.slip_starts (searching each value by halves when sorted)"},
     {"sorted_spans", sorted_spans, METH_VARARGS,
      "sorted_spans(values, starts, ends): whether each key's value is sorted, without repeats"},
     {"slip_candidates", slip_candidates, METH_VARARGS,
-     "slip_candidates(text, floor, slips, sources, before, after, follow): EX9502's "
+     "slip_candidates(text, floor, slips, sources, before, after, follow[, bits]): EX9502's "
      "corrections whose character-pair gain reaches the floor, with the gain"},
+    {"pair_bits", pair_bits, METH_O,
+     "pair_bits(parts): a bit for each pair a character table holds, as slip_candidates "
+     "reads them"},
     {"best", segment_best, METH_VARARGS,
      "best(texts, words, freqs, log_total): Lexicon.best of each text"},
     {"key_bits", key_bits, METH_O,
@@ -1444,8 +1574,11 @@ static PyMethodDef methods[] = {
     {"compact", compact, METH_VARARGS,
      "compact(text, starts, ends): None when nothing is noise, else (text, starts, ends, "
      "source) of normalize.compact, the numbers as bytes of int64 arrays"},
-    {"find", find_features, METH_VARARGS,
-     "find(text, keys, values): the features of the text's n-grams, as NgramTable.find"},
+    {"find", (PyCFunction)(void (*)(void))find_features, METH_VARARGS | METH_KEYWORDS,
+     "find(text, keys, values, *, nested=False): the features of the text's n-grams, as "
+     "NgramTable.find"},
+    {"nested", nested_table, METH_VARARGS,
+     "nested(keys, values): whether every n-gram's two shorter ones are in the table too"},
     {"halves", halves, METH_VARARGS,
      "halves(text, found, first, count, offset, length, points, confusable): (start, end, "
      "entry) of HalvesArrays.candidates, in the order found"},

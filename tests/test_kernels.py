@@ -256,9 +256,16 @@ def test_unsorted_tables_are_left_to_the_python(typo_lexicon):
 def test_the_compiled_candidates_refuse_what_does_not_fit(typo_lexicon):
     from review.stages.expression import context
 
-    slips, sources, before, after, follow = \
+    slips, sources, before, after, follow, bits = \
         context.ContextTypos(lambda: typo_lexicon)._compiled_tables
     text = "各级工昨人员"
+    with pytest.raises(ValueError, match="pair_bits"):
+        kernels.slip_candidates(text, 0.0, slips, sources, before, after, follow, bits[:-1])
+    # the pairs' bits only refuse pairs that are no slip: the same without them
+    for window in [text, *_windows(random.Random(3), 300)]:
+        assert kernels.slip_candidates(window, -1e9, slips, sources, before, after, follow,
+                                       bits) == \
+            kernels.slip_candidates(window, -1e9, slips, sources, before, after, follow)
     with pytest.raises(TypeError, match="character table"):
         kernels.slip_candidates(text, 0.0, "slips", sources, before, after, follow)
     with pytest.raises(ValueError, match="starts and ends differ"):
@@ -436,3 +443,31 @@ def test_the_anchors_are_found_where_str_find_finds_them(monkeypatch):
         assert (set(common._occurrences(text, anchors)),
                 common.windows(text, anchors, 3, 2)) == with_kernels
         monkeypatch.setattr(compiled, "kernels", kernels)
+
+
+@needs_kernels
+def test_a_nested_table_finds_the_same_with_fewer_look_ups(scorer):
+    """The trained vocabulary holds every n-gram's parts (a longer n-gram is in no more
+    drafts than they are), so pairs are looked up only after their characters, triples after
+    their pairs: the same features in the same order. A vocabulary that lacks a part is
+    not nested, and is searched in full."""
+    from review.model.lookup import NgramTable
+
+    table = scorer._table
+    assert kernels.nested(table.keys, table.values)
+    for text in _texts():
+        assert kernels.find(text, table.keys, table.values, nested=True) == \
+            table.find(text), text[:40]
+    terms = ["政", "府", "政府", "工", "作", "工作", "作报"]  # 报 alone is missing
+    data = NgramTable.build(terms)
+    small = NgramTable.of(data, len(terms))
+    assert not kernels.nested(small.keys, small.values)
+    whole = NgramTable.of(NgramTable.build([*terms, "报"]), len(terms) + 1)
+    assert kernels.nested(whole.keys, whole.values)
+    for text in ["政府工作报告", "工作报", "作报作报", ""]:
+        assert kernels.find(text, whole.keys, whole.values, nested=True) == whole.find(text)
+    texts = _texts()[:3000]
+    columns, stride = scorer._columns
+    args = (texts, table.keys, table.values, columns, stride, scorer.features,
+            scorer.sublinear_tf, tuple(scorer.offsets))
+    assert kernels.sums(*args, nested=True) == kernels.sums(*args)

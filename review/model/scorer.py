@@ -169,6 +169,9 @@ class Scorer:
         # the weights as the compiled sums read them: (idf², *rows) and the stride between
         # one feature's value and the next's (1: the model's columns; `warm` interleaves)
         self._columns: tuple[tuple, int] = ((idf_squared, *rows), 1)
+        # whether `find` may look a pair up only where its characters are known, a triple
+        # where its pairs are (kernels.nested; checked once by `warm`, the bulk path's)
+        self._nested = False
 
     @functools.cached_property
     def _automaton(self) -> ahocorasick.Automaton:
@@ -303,7 +306,8 @@ class Scorer:
         table = self._table
         columns, stride = self._columns
         return compiled.kernels.sums(texts, table.keys, table.values, columns, stride,
-                                     self.features, self.sublinear_tf, *then)
+                                     self.features, self.sublinear_tf, *then,
+                                     nested=self._nested)
 
     def _scored(self, text: str) -> list[float]:
         """One text's probabilities in Python."""
@@ -352,6 +356,8 @@ class Scorer:
         if self._compiled():
             if self._columns[1] == 1:
                 self._columns = _interleaved(self._columns[0], self.features)
+                table = self._table
+                self._nested = compiled.kernels.nested(table.keys, table.values)
             return
         if self._arrays is None:
             import numpy as np

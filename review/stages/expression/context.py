@@ -137,7 +137,10 @@ class ContextTypos:
             return None
         follow = (*t.followers.parts(), True, t.follow_counts.text,
                   *chain.from_iterable(n.parts() for n in numbers), t.log_total_weight)
-        return (*(c.parts() for c in strings), follow)
+        # a bit a pair of the slips (128 KB): most pairs of prose are none, said without
+        # reading the table
+        bits = compiled.kernels.pair_bits(t.slips.parts()) if compiled.kernels else b""
+        return (*(c.parts() for c in strings), follow, *([bits] if bits else []))
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
