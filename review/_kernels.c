@@ -905,17 +905,70 @@ done:
     return result;
 }
 
+/* word_index(joined, width) → where the words of each first character start, for the
+ * characters below WORD_INDEX and one past (those above share the last span): WORD_INDEX + 2
+ * uint32 counts of words, read by `best`; None when the words are not sorted by their
+ * first character (then `best` searches them all, as it always could). */
+#define WORD_INDEX 0x10000
+
+static PyObject *
+word_index(PyObject *self, PyObject *args)
+{
+    PyObject *joined;
+    Py_ssize_t width;
+    if (!PyArg_ParseTuple(args, "Un", &joined, &width)) return NULL;
+    Py_ssize_t words = width > 0 ? PyUnicode_GET_LENGTH(joined) / width : 0;
+    if (width <= 0 || words >= (Py_ssize_t)UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "word_index: a width of at least one");
+        return NULL;
+    }
+    PyObject *result = PyBytes_FromStringAndSize(NULL, (WORD_INDEX + 1) * sizeof(uint32_t));
+    if (result == NULL) return NULL;
+    uint32_t *index = (uint32_t *)PyBytes_AS_STRING(result);
+    int kind = PyUnicode_KIND(joined);
+    const void *data = PyUnicode_DATA(joined);
+    Py_ssize_t w = 0;
+    Py_UCS4 last = 0;
+    for (Py_UCS4 c = 0; c <= WORD_INDEX; c++) {
+        while (w < words && PyUnicode_READ(kind, data, w * width) < c) {
+            Py_UCS4 first = PyUnicode_READ(kind, data, w * width);
+            if (first < last) {
+                Py_DECREF(result);
+                Py_RETURN_NONE;
+            }
+            last = first;
+            w++;
+        }
+        index[c] = (uint32_t)w;
+    }
+    for (Py_ssize_t k = w; k + 1 < words; k++) {  /* the rest sorted too */
+        if (PyUnicode_READ(kind, data, k * width) > PyUnicode_READ(kind, data, (k + 1) * width)) {
+            Py_DECREF(result);
+            Py_RETURN_NONE;
+        }
+    }
+    return result;
+}
+
 /* Lexicon._search: the word's log-probability, or 0 with *hit 0 when the lexicon (its
- * words of this width sorted and joined) does not hold it. */
+ * words of this width sorted and joined) does not hold it. `index` (word_index), when
+ * given, says where the words of each first character lie: the search is among those. */
 static double
-word_logp(PyObject *joined, PyObject *freqs, int kind, const void *data, Py_ssize_t from,
-          Py_ssize_t width, double log_total, int *hit)
+word_logp(PyObject *joined, PyObject *freqs, const uint32_t *index, int kind,
+          const void *data, Py_ssize_t from, Py_ssize_t width, double log_total, int *hit)
 {
     *hit = 0;
     if (joined == Py_None) return 0.0;
     int j_kind = PyUnicode_KIND(joined);
     const void *j_data = PyUnicode_DATA(joined);
     Py_ssize_t low = 0, high = PyUnicode_GET_LENGTH(joined) / width;
+    if (index != NULL) {  /* clamped: an index is only ever narrower than the words */
+        Py_UCS4 first = PyUnicode_READ(kind, data, from);
+        Py_ssize_t a = index[first < WORD_INDEX ? first : WORD_INDEX];
+        Py_ssize_t b = first < WORD_INDEX ? (Py_ssize_t)index[first + 1] : high;
+        high = b < high ? b : high;
+        low = a < high ? a : high;
+    }
     while (low < high) {  /* the first word not below it */
         Py_ssize_t mid = (low + high) / 2;
         int below = 0;
@@ -948,20 +1001,35 @@ word_logp(PyObject *joined, PyObject *freqs, int kind, const void *data, Py_ssiz
 static PyObject *
 segment_best(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *words, *freqs;
+    PyObject *texts, *words, *freqs, *indexes = Py_None;
     double log_total;
-    if (!PyArg_ParseTuple(args, "O!O!O!d", &PyList_Type, &texts, &PyTuple_Type, &words,
-                          &PyTuple_Type, &freqs, &log_total))
+    if (!PyArg_ParseTuple(args, "O!O!O!d|O", &PyList_Type, &texts, &PyTuple_Type, &words,
+                          &PyTuple_Type, &freqs, &log_total, &indexes))
         return NULL;
-    if (PyTuple_GET_SIZE(words) != 4 || PyTuple_GET_SIZE(freqs) != 4) {
-        PyErr_SetString(PyExc_ValueError, "words and frequencies of widths 1 to 4");
+    if (PyTuple_GET_SIZE(words) != 4 || PyTuple_GET_SIZE(freqs) != 4 ||
+            (indexes != Py_None && (!PyTuple_Check(indexes) || PyTuple_GET_SIZE(indexes) != 4))) {
+        PyErr_SetString(PyExc_ValueError, "words, frequencies and indexes of widths 1 to 4");
         return NULL;
     }
+    const uint32_t *index[4] = {NULL, NULL, NULL, NULL};
     for (Py_ssize_t w = 0; w < 4; w++) {
         PyObject *joined = PyTuple_GET_ITEM(words, w), *freq = PyTuple_GET_ITEM(freqs, w);
         if ((joined != Py_None && !PyUnicode_Check(joined)) ||
                 (joined != Py_None && !PyUnicode_Check(freq))) {
             PyErr_SetString(PyExc_TypeError, "the lexicon's words and frequencies are strings");
+            return NULL;
+        }
+        PyObject *one = indexes == Py_None ? Py_None : PyTuple_GET_ITEM(indexes, w);
+        if (one == Py_None) continue;
+        if (!PyBytes_Check(one) ||
+                PyBytes_GET_SIZE(one) != (WORD_INDEX + 1) * (Py_ssize_t)sizeof(uint32_t)) {
+            PyErr_SetString(PyExc_ValueError, "an index is word_index's");
+            return NULL;
+        }
+        index[w] = (const uint32_t *)PyBytes_AS_STRING(one);
+        Py_ssize_t count = joined == Py_None ? 0 : PyUnicode_GET_LENGTH(joined) / (w + 1);
+        if ((Py_ssize_t)index[w][WORD_INDEX] > count) {
+            PyErr_SetString(PyExc_ValueError, "an index of other words");
             return NULL;
         }
     }
@@ -996,7 +1064,8 @@ segment_best(PyObject *self, PyObject *args)
             for (Py_ssize_t end = i + 1; end <= last; end++) {
                 int hit;
                 double p = word_logp(PyTuple_GET_ITEM(words, end - i - 1),
-                                     PyTuple_GET_ITEM(freqs, end - i - 1), kind, data, i,
+                                     PyTuple_GET_ITEM(freqs, end - i - 1), index[end - i - 1],
+                                     kind, data, i,
                                      end - i, log_total, &hit);
                 if (!hit) {
                     if (end - i > 1) continue;
@@ -1566,7 +1635,9 @@ static PyMethodDef methods[] = {
      "pair_bits(parts): a bit for each pair a character table holds, as slip_candidates "
      "reads them"},
     {"best", segment_best, METH_VARARGS,
-     "best(texts, words, freqs, log_total): Lexicon.best of each text"},
+     "best(texts, words, freqs, log_total[, indexes]): Lexicon.best of each text"},
+    {"word_index", word_index, METH_VARARGS,
+     "word_index(joined, width): where the words of each first character start, for best"},
     {"key_bits", key_bits, METH_O,
      "key_bits(table): a bit for each key below 0x10000 of a str.translate dict"},
     {"translate", translate, METH_VARARGS,

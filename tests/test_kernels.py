@@ -471,3 +471,29 @@ def test_a_nested_table_finds_the_same_with_fewer_look_ups(scorer):
     args = (texts, table.keys, table.values, columns, stride, scorer.features,
             scorer.sublinear_tf, tuple(scorer.offsets))
     assert kernels.sums(*args, nested=True) == kernels.sums(*args)
+
+
+@needs_kernels
+def test_indexed_words_score_as_the_whole_lexicon(typo_lexicon):
+    """`best` with each width's words indexed by their first character (Lexicon.warm) gives
+    the same numbers as the search among all of them; an index that does not fit is refused,
+    one of words not sorted by their first character is not made."""
+    windows = _windows(random.Random(8), 3000) + ["𠀀政府", "政府𠀀", "\uffff\U00010000"]
+    words, freqs = typo_lexicon._by_width
+    indexes = tuple(None if w is None else kernels.word_index(w, width)
+                    for width, w in enumerate(words, 1))
+    assert all(index is not None for index in indexes)
+    assert kernels.best(windows, words, freqs, typo_lexicon.log_total, indexes) == \
+        kernels.best(windows, words, freqs, typo_lexicon.log_total)
+    with pytest.raises(ValueError):
+        kernels.best(windows, words, freqs, typo_lexicon.log_total, indexes[:3])
+    with pytest.raises(ValueError):
+        kernels.best(windows, words, freqs, typo_lexicon.log_total,
+                     (indexes[0][:-4], *indexes[1:]))
+    assert kernels.word_index("甲乙", 1) is None  # 甲 comes after 乙
+    assert kernels.word_index("乙甲", 1) is not None
+    assert kernels.word_index("乙甲\U00020001\U00020000", 1) is None
+    # a damaged index reads no further than the words
+    wild = (b"\xff" * len(indexes[0]), *indexes[1:])
+    with pytest.raises(ValueError):
+        kernels.best(windows, words, freqs, typo_lexicon.log_total, wild)

@@ -119,6 +119,7 @@ class ContextTypos:
         """The bulk path: slips and the cheap floor in arrays (review/stages/expression/bulk.py)
         where the compiled loops are not built (they are quicker on both paths)."""
         if compiled.kernels is not None:
+            self.lexicon.warm()  # its words indexed for the compiled `best`
             return
         from review.stages.expression.bulk import ContextArrays, Segmenter
 

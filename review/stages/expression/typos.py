@@ -91,7 +91,7 @@ class Lexicon:
     objects, and a lookup a binary search. (A plain class: a dataclass's generated methods
     are compiled at every start, and nothing compares or prints a lexicon.)"""
 
-    __slots__ = ("words", "freqs", "log_total", "_seen", "_by_width")
+    __slots__ = ("words", "freqs", "log_total", "_seen", "_by_width", "_indexes")
 
     def __init__(self, words: dict[int, str], freqs: dict[int, str], log_total: float) -> None:
         self.words, self.freqs, self.log_total = words, freqs, log_total
@@ -100,6 +100,14 @@ class Lexicon:
         # words and frequencies of widths 1 to 4, as the compiled `best` takes them
         self._by_width = (tuple(words.get(w) for w in range(1, 5)),
                           tuple(freqs.get(w) for w in range(1, 5)))
+        self._indexes: tuple = ()  # `warm`'s: where each first character's words start
+
+    def warm(self) -> None:
+        """The bulk path: each width's words indexed by their first character (1 MB), so that
+        `best` searches among a few words, not all (review/_kernels.c, word_index)."""
+        if (kernels := compiled.kernels) is not None and not self._indexes:
+            self._indexes = (tuple(None if words is None else kernels.word_index(words, width)
+                                   for width, words in enumerate(self._by_width[0], 1)),)
 
     def logp(self, word: str) -> float | None:
         seen = self._seen
@@ -137,7 +145,7 @@ class Lexicon:
         and comparisons as `_best`, the reference, so the same numbers)."""
         if compiled.kernels is None:
             return list(map(self._best, texts))
-        return compiled.kernels.best(texts, *self._by_width, self.log_total)
+        return compiled.kernels.best(texts, *self._by_width, self.log_total, *self._indexes)
 
     def _best(self, text: str) -> float:
         seen, logp, missing = self._seen, self.logp, _MISSING
@@ -193,7 +201,7 @@ class Typos:
 
         self.halves = matches(self.halves)
         self._arrays = HalvesArrays(self.words, self.offsets, self.confusable)
-        _ = self.lexicon  # loaded now: before `--jobs` forks, its workers share it
+        self.lexicon.warm()  # loaded now: before `--jobs` forks, its workers share it
 
     @cached_property
     def lexicon(self) -> Lexicon:
