@@ -1617,6 +1617,95 @@ done:
     return result;
 }
 
+/* sentences(found, ends, listed, cued) → (sentence → set of classes, each match's sentence,
+ * the matches that hold a cue): CooccurrenceStage._sentences and _take_cues' walk in one
+ * pass. `found`: (last, payload) pairs, a payload ((class, length), …) whose first length
+ * places the match's start; `ends`: where sentences end, ascending; `listed` and `cued`:
+ * the stage's memos of a payload's classes and whether it holds a cue (read with their
+ * __missing__, as the Python reads them). */
+static PyObject *
+sentences(PyObject *self, PyObject *args)
+{
+    PyObject *found, *ends_obj, *listed, *cued;
+    if (!PyArg_ParseTuple(args, "O!O!OO", &PyList_Type, &found, &PyList_Type, &ends_obj,
+                          &listed, &cued))
+        return NULL;
+    Py_ssize_t n_ends = PyList_GET_SIZE(ends_obj), n = PyList_GET_SIZE(found);
+    Py_ssize_t *ends = PyMem_Malloc((n_ends + 1) * sizeof(Py_ssize_t));
+    PyObject *by_sentence = PyDict_New(), *of = PyList_New(n), *with_cues = PyList_New(0);
+    PyObject *result = NULL, *set = NULL;
+    Py_ssize_t current = -1;
+    if (ends == NULL || by_sentence == NULL || of == NULL || with_cues == NULL) {
+        if (ends == NULL) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n_ends; k++) {
+        ends[k] = PyLong_AsSsize_t(PyList_GET_ITEM(ends_obj, k));
+        if (ends[k] == -1 && PyErr_Occurred()) goto done;
+    }
+    for (Py_ssize_t m = 0; m < n; m++) {
+        PyObject *pair = PyList_GET_ITEM(found, m), *payload, *first;
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 ||
+                !PyTuple_Check(payload = PyTuple_GET_ITEM(pair, 1)) ||
+                PyTuple_GET_SIZE(payload) == 0 ||
+                !PyTuple_Check(first = PyTuple_GET_ITEM(payload, 0)) ||
+                PyTuple_GET_SIZE(first) != 2) {
+            PyErr_SetString(PyExc_TypeError, "sentences: (last, ((class, length), …)) expected");
+            goto done;
+        }
+        Py_ssize_t last = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 0));
+        Py_ssize_t length = PyLong_AsSsize_t(PyTuple_GET_ITEM(first, 1));
+        if ((last == -1 || length == -1) && PyErr_Occurred()) goto done;
+        Py_ssize_t start = last + 1 - length, low = 0, high = n_ends;
+        while (low < high) {  /* bisect_right */
+            Py_ssize_t mid = (low + high) / 2;
+            if (start < ends[mid]) high = mid;
+            else low = mid + 1;
+        }
+        PyObject *sentence = PyLong_FromSsize_t(low);
+        if (sentence == NULL) goto done;
+        PyList_SET_ITEM(of, m, sentence);
+        if (low != current) {
+            set = PyDict_GetItemWithError(by_sentence, sentence);  /* borrowed */
+            if (set == NULL) {
+                if (PyErr_Occurred()) goto done;
+                set = PySet_New(NULL);
+                if (set == NULL || PyDict_SetItem(by_sentence, sentence, set) < 0) {
+                    Py_XDECREF(set);
+                    goto done;
+                }
+                Py_DECREF(set);  /* the dict holds it */
+            }
+            current = low;
+        }
+        PyObject *classes = PyObject_GetItem(listed, payload);
+        if (classes == NULL) goto done;
+        PyObject *iterator = PyObject_GetIter(classes);
+        Py_DECREF(classes);
+        if (iterator == NULL) goto done;
+        PyObject *item;
+        while ((item = PyIter_Next(iterator)) != NULL) {
+            int failed = PySet_Add(set, item);
+            Py_DECREF(item);
+            if (failed < 0) break;
+        }
+        Py_DECREF(iterator);
+        if (PyErr_Occurred()) goto done;
+        PyObject *is_cued = PyObject_GetItem(cued, payload);
+        if (is_cued == NULL) goto done;
+        int truth = PyObject_IsTrue(is_cued);
+        Py_DECREF(is_cued);
+        if (truth < 0 || (truth && PyList_Append(with_cues, pair) < 0)) goto done;
+    }
+    result = PyTuple_Pack(3, by_sentence, of, with_cues);
+done:
+    PyMem_Free(ends);
+    Py_XDECREF(by_sentence);
+    Py_XDECREF(of);
+    Py_XDECREF(with_cues);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", (PyCFunction)(void (*)(void))sums, METH_VARARGS | METH_KEYWORDS,
      "sums(texts, keys, values, columns, stride, features, sublinear[, offsets[, roles, "
@@ -1650,6 +1739,9 @@ static PyMethodDef methods[] = {
      "NgramTable.find"},
     {"nested", nested_table, METH_VARARGS,
      "nested(keys, values): whether every n-gram's two shorter ones are in the table too"},
+    {"sentences", sentences, METH_VARARGS,
+     "sentences(found, ends, listed, cued): CooccurrenceStage._sentences and the matches "
+     "holding a cue, in one pass"},
     {"halves", halves, METH_VARARGS,
      "halves(text, found, first, count, offset, length, points, confusable): (start, end, "
      "entry) of HalvesArrays.candidates, in the order found"},

@@ -497,3 +497,30 @@ def test_indexed_words_score_as_the_whole_lexicon(typo_lexicon):
     wild = (b"\xff" * len(indexes[0]), *indexes[1:])
     with pytest.raises(ValueError):
         kernels.best(windows, words, freqs, typo_lexicon.log_total, wild)
+
+
+@needs_kernels
+def test_the_compiled_sentences_are_the_pythons(monkeypatch):
+    """Co-occurrence's walk over its matches: each sentence's classes, each match's
+    sentence and the matches that hold a cue, as the Python gathers them, over the fixtures
+    and the corpus (sentences of many classes, cues among them)."""
+    from review.config import Config
+    from review.pipeline import Pipeline
+    from review.stages.stance import sentence_ends
+
+    stage = next(s for s in Pipeline(Config()).stages if s.name == "cooccurrence")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+    _, sentences = corpus.read(corpus.default_files())
+    texts += ["。".join(sentences[k:k + 40]) for k in range(0, len(sentences), 40)]
+    walked = 0
+    for text in texts:
+        found = list(stage.automaton.iter(text))
+        ends = sentence_ends(text)
+        got = stage._sentences(found, ends)
+        monkeypatch.setattr(compiled, "kernels", None)
+        assert stage._sentences(found, ends) == got, text[:40]
+        monkeypatch.setattr(compiled, "kernels", kernels)
+        walked += len(got[1]) + len(got[2])
+    assert walked > 1000
+    with pytest.raises(TypeError):
+        kernels.sentences([(3, ())], [], stage._payloads.listed, stage._payloads.cued)

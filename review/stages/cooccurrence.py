@@ -24,7 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review import cache, sound
+from review import cache, compiled, sound
 from review.automaton import build_automaton, cache_path, cached_automaton, matches
 from review.config import Config
 from review.document import Document
@@ -212,8 +212,8 @@ class CooccurrenceStage:
         # only drafts holding a class term are split into sentences
         ends = sentence_ends(text)
         stances = Stances(view, doc.visible.text, ends)
-        self._take_cues(stances, found_terms)
-        sentences, of = self._sentences(found_terms, ends)
+        sentences, of, cued = self._sentences(found_terms, ends)
+        self._take_cues(stances, cued)
         sounded: dict[tuple[int, str], list[tuple[int, int]]] = {}
         evasions: list[tuple[int, int, str]] = []
         for m in found_sounds:
@@ -257,32 +257,36 @@ class CooccurrenceStage:
                     yield Hit(rule, view.starts[start], stop,
                               None if stance is None else Severity.INFO, broad=RULE)
 
-    def _take_cues(self, stances: Stances, found_terms: list[tuple[int, tuple]]) -> None:
+    def _take_cues(self, stances: Stances, cued: list[tuple[int, tuple]]) -> None:
         """Hand the stances their cues, in the order found: only the few matches whose
-        payload holds a cue class are walked in Python."""
-        cued = self._payloads.cued
-        for last, payload in compress(found_terms, map(cued.__getitem__,
-                                                       map(itemgetter(1), found_terms))):
+        payload holds a cue class (`_sentences` picks them) are walked in Python."""
+        for last, payload in cued:
             for key, length in payload:
                 cue = self._roles[key][0]
                 if cue is not None:
                     stances.take(key, last + 1 - length, length, cue[0])
 
     def _sentences(self, found_terms: list[tuple[int, tuple]], ends: list[int]
-                   ) -> tuple[dict[int, set[str]], list[int]]:
-        """sentence → the classes the rules may test found in it; and each match's sentence
-        (that of its first key's start). Matches come in the text's order, so a sentence's
-        are one run, or a few: the classes are gathered a run at a time, in C."""
+                   ) -> tuple[dict[int, set[str]], list[int], list[tuple[int, tuple]]]:
+        """sentence → the classes the rules may test found in it; each match's sentence
+        (that of its first key's start); and the matches holding a cue. Matches come in the
+        text's order, so a sentence's are one run, or a few: the classes are gathered a run
+        at a time, in C (review/_kernels.c, `sentences`, where it is built)."""
+        payloads = self._payloads
+        if (kernels := compiled.kernels) is not None:
+            return kernels.sentences(found_terms, ends, payloads.listed, payloads.cued)
         starts = [last + 1 - payload[0][1] for last, payload in found_terms]
         of = list(map(bisect_right, repeat(ends), starts))
-        listed = map(self._payloads.listed.__getitem__, map(itemgetter(1), found_terms))
+        listed = map(payloads.listed.__getitem__, map(itemgetter(1), found_terms))
         sentences: dict[int, set[str]] = {}
         for sentence, run in groupby(zip(of, listed, strict=True), itemgetter(0)):
             found = sentences.get(sentence)
             if found is None:
                 found = sentences[sentence] = set()
             found.update(chain.from_iterable(map(itemgetter(1), run)))
-        return sentences, of
+        cued = list(compress(found_terms, map(payloads.cued.__getitem__,
+                                              map(itemgetter(1), found_terms))))
+        return sentences, of, cued
 
     @staticmethod
     def _spans(found_terms: list[tuple[int, tuple]], of: list[int],
