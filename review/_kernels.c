@@ -816,7 +816,7 @@ weigh_common(PyObject *result, const Follow *f, int kind, const void *data, Plac
 /* A bit for each pair of characters a CharStrings table holds (key, a character of its
  * value), hashed into PAIR_BITS bits: most pairs of prose are no slip, and the bit says so
  * without reading the 2 MB table. */
-#define PAIR_BITS (1u << 20)
+#define PAIR_BITS (1u << 23)
 
 static inline uint32_t
 pair_bit(Py_UCS4 a, Py_UCS4 b)
