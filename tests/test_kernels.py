@@ -217,6 +217,8 @@ def test_the_compiled_candidates_are_those_whose_exact_pair_gain_reaches_the_flo
 
     fast = context.ContextTypos(lambda: typo_lexicon)
     assert fast._compiled_tables is not None  # the bundled tables are sorted
+    fast.warm()  # the bulk path's: the slips' pair bits too
+    assert fast._slip_bits
     texts = [t for t in _texts() if len(t) > 20][:1500] + _windows(random.Random(9), 500)
     compiled_candidates = [fast._candidates(text) for text in texts]
     monkeypatch.setattr(compiled, "kernels", None)
@@ -256,8 +258,11 @@ def test_unsorted_tables_are_left_to_the_python(typo_lexicon):
 def test_the_compiled_candidates_refuse_what_does_not_fit(typo_lexicon):
     from review.stages.expression import context
 
-    slips, sources, before, after, follow, bits = \
-        context.ContextTypos(lambda: typo_lexicon)._compiled_tables
+    detector = context.ContextTypos(lambda: typo_lexicon)
+    slips, sources, before, after, follow = detector._compiled_tables
+    assert detector._slip_bits == ()  # one draft's check does not make them
+    detector.warm()
+    (bits,) = detector._slip_bits
     text = "各级工昨人员"
     with pytest.raises(ValueError, match="pair_bits"):
         kernels.slip_candidates(text, 0.0, slips, sources, before, after, follow, bits[:-1])

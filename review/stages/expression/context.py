@@ -106,6 +106,7 @@ class ContextTypos:
         self._sets: tuple[dict[str, frozenset[str]], ...] = ({}, {}, {})
         self._arrays: ContextArrays | None = None  # the bulk path's (warm)
         self._segmenter: Segmenter | None = None
+        self._slip_bits: tuple[bytes, ...] = ()  # the bulk path's pair bits (warm)
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -120,6 +121,10 @@ class ContextTypos:
         where the compiled loops are not built (they are quicker on both paths)."""
         if compiled.kernels is not None:
             self.lexicon.warm()  # its words indexed for the compiled `best`
+            if self._compiled_tables is not None:
+                # a bit a pair of the slips (1 MB, 12 ms to make): most pairs of prose are
+                # none, which the bit says without reading the table
+                self._slip_bits = (compiled.kernels.pair_bits(self._compiled_tables[0]),)
             return
         from review.stages.expression.bulk import ContextArrays, Segmenter
 
@@ -138,10 +143,7 @@ class ContextTypos:
             return None
         follow = (*t.followers.parts(), True, t.follow_counts.text,
                   *chain.from_iterable(n.parts() for n in numbers), t.log_total_weight)
-        # a bit a pair of the slips (128 KB): most pairs of prose are none, said without
-        # reading the table
-        bits = compiled.kernels.pair_bits(t.slips.parts()) if compiled.kernels else b""
-        return (*(c.parts() for c in strings), follow, *([bits] if bits else []))
+        return (*(c.parts() for c in strings), follow)
 
     def detect(self, doc: Document, taken: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         view = doc.visible
@@ -179,7 +181,7 @@ class ContextTypos:
             # review/_kernels.c: slips, corrections and gains found as here, at the floor (a
             # hair under it: `features` has the last word)
             return compiled.kernels.slip_candidates(text, _MIN_PAIR_GAIN - _SLACK,
-                                                    *self._compiled_tables)
+                                                    *self._compiled_tables, *self._slip_bits)
         if arrays is not None:
             return self._bulk_candidates(text, arrays)
         return [(start, start + k, fixed, right, None)
