@@ -17,6 +17,7 @@ from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
 from review.regexcache import finditer_near
 from review.rules.spec import Kind, RuleSpec
+from review.stages.detectors.common import finditer, windows
 
 RULE = Rule("EX9201", Category.EXPRESSION, Gate.POLITICAL, Severity.BLOCK,
             "将台湾、香港、澳门与国家并列", "Taiwan, Hong Kong or Macao listed as a country",
@@ -299,7 +300,9 @@ def detect(doc: Document) -> Iterator[Hit]:
             start += len(part)
     if "两国" in text:
         paired = []
-        for m in re_compile(_PAIR).finditer(text):
+        # every match ends at the 两国 it holds, at most 17 characters (8 + 1 + 8) after
+        # its start: tried in those stretches only, not at every character (the same matches)
+        for m in finditer(re_compile(_PAIR), text, windows(text, ("两国",), 17, 0)):
             paired.append(m.end())
             for group in (1, 2):
                 region = next((r for r in _REGIONS if m.group(group).endswith(r)
