@@ -41,32 +41,57 @@ def statement(history: History, state, findings: list[Finding], item_records: li
               trust_records: list[Record]) -> dict:
     """The release attestation: self-contained. It carries every record of the item from its
     submission to its release and the chain of roster and policy records from `init` to the
-    release, so `review verify` checks the whole rule offline from a pinned root."""
-    version = history.version
-    release, releaser = history.released
-    bound = version.resources or []
+    release, so `review verify` checks the whole rule offline from a pinned root. `state`'s
+    policy is the one in force at the release."""
+    subject, summary = readable(history, state.policy, findings)
     return {
         "_type": STATEMENT_TYPE,
-        # the draft first (what `verify` names); then each local file it shows, bound with it
-        "subject": [{"name": version.path, "digest": {"sha256": version.content_sha256}}] +
-                   [{"name": r.path, "digest": {"sha256": r.sha256}} for r in bound],
+        "subject": subject,
         "predicateType": PREDICATE_TYPE,
         "predicate": {
-            "item": history.item_id, "path": version.path,
-            "content_sha256": version.content_sha256, "editor": history.editor,
-            # for people reading it; `verify` reads only the records
-            "levels": [{"level": n, "role": state.policy.levels[n - 1], "person": p.name,
-                        "seq": r.seq} for n, (r, p) in sorted(history.approvals.items())],
-            "releaser": {"person": releaser.name, "key": release.actor},
-            "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
-            # for people too: `verify` reads the files bound from the signed submission
-            "resources": [r.record() for r in bound],
-            "remote": list(version.remote),
-            "log_seq": release.seq, "log_hash": release.hash,
+            **summary,
             "records": [trust.entry(r) for r in item_records],
             "trust": [trust.entry(r) for r in trust_records],
         },
     }
+
+
+def readable(history: History, policy: Policy, findings: list[Finding]) -> tuple[list, dict]:
+    """What an attestation says for people (its subject list and the predicate's fields
+    beside the records), as the records say it: `statement` writes it and `verify` requires
+    it — a releaser's own copy of `review` could sign a summary that lies (another person at
+    a level, no findings, a picture's other hash) over records that hold."""
+    version = history.version
+    release, releaser = history.released
+    bound = version.resources or []
+    subject = ([{"name": version.path, "digest": {"sha256": version.content_sha256}}] +
+               # the draft first (what `verify` names); then each local file it shows
+               [{"name": r.path, "digest": {"sha256": r.sha256}} for r in bound])
+    summary = {
+        "item": history.item_id, "path": version.path,
+        "content_sha256": version.content_sha256, "editor": history.editor,
+        "levels": [{"level": n, "role": policy.levels[n - 1], "person": p.name,
+                    "seq": r.seq} for n, (r, p) in sorted(history.approvals.items())],
+        "releaser": {"person": releaser.name, "key": release.actor},
+        "findings": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
+        "resources": [r.record() for r in bound],
+        "remote": list(version.remote),
+        "log_seq": release.seq, "log_hash": release.hash,
+    }
+    # as JSON reads it back (tuples are lists)
+    return jsonfile.loads(json.dumps([subject, summary], ensure_ascii=False))
+
+
+def _misleading(body: dict, history: History, policy: Policy, findings: list[Finding]
+                ) -> str | None:
+    """The first field of the attestation's readable summary that its records do not say,
+    or None. A field left out says nothing (attestations of earlier versions lack some)."""
+    subject, summary = readable(history, policy, findings)
+    if body.get("subject") != subject:
+        return Msg("att_misleading", field="subject")
+    predicate = body["predicate"]
+    return next((Msg("att_misleading", field=name) for name, value in summary.items()
+                 if name in predicate and predicate[name] != value), None)
 
 
 def path_of(workspace: Workspace, history: History) -> Path:
@@ -294,6 +319,7 @@ def _check(env: dict, root: trust.Root, path: str, content_sha256: str,
     # the store's log last: what the rule refuses is said as such, before where it was signed
     return release_problem(history, state.policy, releaser, findings) or (
         _policy_since(history, state.policy, root, releaser, findings)) or (
+        _misleading(body, history, state.policy, findings)) or (
         differences(version.resources, shown) if shown is not None else None) or (
         _logged(root, records) if root.store else None)
 

@@ -452,13 +452,15 @@ def sqlite_schema_problem(conn: Connection) -> str | None:
     from `duty show` and `duty swap` and the account from `submit --account`, while the
     audit's projection, a full scan, found every row."""
     objects = conn.execute(text("SELECT type, name, sql, tbl_name FROM sqlite_master")).all()
-    kinds = {name: kind for kind, name, _, _ in objects}
+    # SQLite's names ignore ASCII case: `review_duty` renamed REVIEW_DUTY is the table every
+    # query reads still, and must be checked under either spelling (red-team pass 75)
+    kinds = {name.lower(): kind for kind, name, _, _ in objects}
     if kinds.get("review_log") != "table":
         return "review_log is not a table"
     made = _sqlite_triggers()
     foreign = [name for kind, name, sql, table in objects if kind == "view"
                or (kind == "trigger" and made.get(name) != " ".join(str(sql).split()))
-               or (kind == "index" and table == items.name)]
+               or (kind == "index" and table.lower() == items.name)]
     if foreign:
         return f"{foreign[0]} is no part of the store"
     for table in [log, *(t for t in metadata.sorted_tables if t not in (log, items)

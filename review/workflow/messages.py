@@ -584,6 +584,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "att_unsigned_findings": ("其提交未对问题清单签名（早期版本的 review）",
                               "its submission did not sign its findings (an earlier version "
                               "of review)"),
+    "att_misleading": ("其供人阅读的摘要（{field}）与其签名记录不符",
+                       "its summary for readers ({field}) is not what its signed records say"),
     "att_releaser_unsigned": ("发布人未对其签名", "the releaser did not sign it"),
     "att_irregular": ("{name} 不是常规的发布证明文件",
                       "{name} is not a regular attestation file"),

@@ -962,13 +962,24 @@ class Service:
     def _attestation(conn: Connection, state: State, history: History,
                      findings: list[Finding]) -> dict:
         """The item's records up to its release, and the roster's and policy's up to the
-        release's trust head: what `review verify` needs, and nothing after."""
+        release's trust head: what `review verify` needs, and nothing after. Its summary names
+        each level's role by the policy in force at the release (as `verify` reads it), not by
+        today's when the attestation is written again."""
         release = history.released[0]
         item_records = [r for r in chain.records(conn, item_id=history.item_id)
                         if r.seq <= release.seq]
         trust_records = [r for r in chain.records(conn, kinds=chain.TRUST_KINDS)
                          if r.seq < release.seq]
-        return attest.statement(history, state, findings, item_records, trust_records)
+        # as `verify` judges it: the item's records under the roster and policy of the
+        # release (today's may no longer count the approvals it was released on)
+        then = build_roster(trust_records)
+        inert = chain.misplaced(item_records, "item_prev", trust_records)
+        judged = build_history([r for r in item_records if r.seq not in inert], then,
+                               then.policy, state.workspace, placed=True)
+        if judged.released is None or judged.released[0].seq != release.seq:
+            judged = history  # not as the log counts it: its own check says so
+        return attest.statement(judged, replace(state, roster=then, policy=then.policy),
+                                findings, item_records, trust_records)
 
     # --- reading --------------------------------------------------------------------------
     def queue(self) -> list[dict]:

@@ -119,7 +119,9 @@ HAND_BUILT = {
     # the same release written otherwise: its signatures and places unchanged, no gain
     "seq_as_text": (_last("seq", str), True),
     "seq_as_real": (_last("seq", float), True),
-    "last_item_true": (_last("item", lambda _: True), True),
+    # pass 75: the summary's `log_hash` names the log's record, which the carried one, hashed
+    # with `true` for its item, no longer is: refused (the office never writes it)
+    "last_item_true": (_last("item", lambda _: True), False),
     # a record of the middle marked `true`: its hash changes, the next link breaks
     "every_item_true": (_records_as(lambda rs: [{**r, "item": True} for r in rs]), False),
     "item_real": (_last("item", float), False),
