@@ -1318,7 +1318,7 @@ done:
 #define ONE_CHAR 0xFFFFFFFFu        /* the second character of a key of one */
 
 typedef struct {
-    uint32_t magic, keys, slots, chars;
+    uint32_t magic, keys, slots, chars, pair_bits;  /* pair_bits: a power of two */
 } MatcherHead;
 
 typedef struct {
@@ -1329,12 +1329,13 @@ typedef struct {
     uint32_t id, at, length;  /* the key's number, where its characters are, how many */
 } MatcherKey;
 
-#define BITS_BYTES 8192  /* 65536 bits */
+#define BITS_BYTES 8192  /* 65536 bits: a key of one character, by its low 16 bits */
 
 static inline Py_ssize_t
-matcher_size(uint32_t keys, uint32_t slots, uint32_t chars)
+matcher_size(uint32_t keys, uint32_t slots, uint32_t chars, uint32_t pair_bits)
 {
-    return (Py_ssize_t)sizeof(MatcherHead) + 2 * BITS_BYTES + slots * sizeof(MatcherSlot) +
+    return (Py_ssize_t)sizeof(MatcherHead) + pair_bits / 8 + BITS_BYTES +
+           slots * sizeof(MatcherSlot) +
            keys * sizeof(MatcherKey) + chars * sizeof(uint32_t);
 }
 
@@ -1376,10 +1377,13 @@ matcher(PyObject *self, PyObject *keys)
             return NULL;
         }
     }
-    uint32_t slots = 16;
+    uint32_t slots = 16, pair_bits = 1u << 16;
     while (slots < 2 * (uint64_t)n) slots *= 2;  /* at most half full */
+    /* some sixteen bits a key (up to 256 KB): a pair of prose no key opens seldom passes,
+     * and the slots, past the cache, are read only for those that do */
+    while (pair_bits < 16 * (uint64_t)n && pair_bits < (1u << 21)) pair_bits *= 2;
     PyObject *table = PyBytes_FromStringAndSize(NULL, matcher_size((uint32_t)n, slots,
-                                                                   (uint32_t)chars));
+                                                                   (uint32_t)chars, pair_bits));
     KeyOrder *order = PyMem_Malloc((n + 1) * sizeof(KeyOrder));
     if (table == NULL || order == NULL) {
         Py_XDECREF(table);
@@ -1389,11 +1393,11 @@ matcher(PyObject *self, PyObject *keys)
     char *base = PyBytes_AS_STRING(table);
     memset(base, 0, PyBytes_GET_SIZE(table));
     MatcherHead *head = (MatcherHead *)base;
-    unsigned char *pairs = (unsigned char *)(head + 1), *ones = pairs + BITS_BYTES;
+    unsigned char *pairs = (unsigned char *)(head + 1), *ones = pairs + pair_bits / 8;
     MatcherSlot *slot = (MatcherSlot *)(ones + BITS_BYTES);
     MatcherKey *entry = (MatcherKey *)(slot + slots);
     uint32_t *text = (uint32_t *)(entry + n);
-    *head = (MatcherHead){MATCHER_MAGIC, (uint32_t)n, slots, (uint32_t)chars};
+    *head = (MatcherHead){MATCHER_MAGIC, (uint32_t)n, slots, (uint32_t)chars, pair_bits};
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *key = PyList_GET_ITEM(keys, i);
         order[i].first = PyUnicode_READ_CHAR(key, 0);
@@ -1410,7 +1414,7 @@ matcher(PyObject *self, PyObject *keys)
         uint32_t first = order[i].first, second = order[i].second;
         if (second == ONE_CHAR) ones[(first & 0xFFFF) >> 3] |= (unsigned char)(1 << (first & 7));
         else {
-            uint32_t h = pair_hash(first, second) & 0xFFFF;
+            uint32_t h = pair_hash(first, second) & (pair_bits - 1);
             pairs[h >> 3] |= (unsigned char)(1 << (h & 7));
         }
         if (i > 0 && order[i - 1].first == first && order[i - 1].second == second) continue;
@@ -1485,15 +1489,18 @@ matches(PyObject *self, PyObject *args)
     const MatcherHead *head = table.buf;
     if ((uintptr_t)table.buf % 4 || table.len < (Py_ssize_t)sizeof(MatcherHead) ||
         head->magic != MATCHER_MAGIC || (head->slots & (head->slots - 1)) ||
-        table.len != matcher_size(head->keys, head->slots, head->chars) ||
+        head->pair_bits < 8 || (head->pair_bits & (head->pair_bits - 1)) ||
+        table.len != matcher_size(head->keys, head->slots, head->chars, head->pair_bits) ||
         (values != Py_None && (!PyList_Check(values) ||
                                PyList_GET_SIZE(values) != (Py_ssize_t)head->keys))) {
         PyBuffer_Release(&table);
         PyErr_SetString(PyExc_ValueError, "not a matcher table for these values");
         return NULL;
     }
-    const unsigned char *pairs = (const unsigned char *)(head + 1), *ones = pairs + BITS_BYTES;
+    const unsigned char *pairs = (const unsigned char *)(head + 1);
+    const unsigned char *ones = pairs + head->pair_bits / 8;
     const MatcherSlot *slot = (const MatcherSlot *)(ones + BITS_BYTES);
+    const uint32_t pair_mask = head->pair_bits - 1;
     const MatcherKey *entry = (const MatcherKey *)(slot + head->slots);
     const uint32_t *chars = (const uint32_t *)(entry + head->keys);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = 0, room = 0;
@@ -1510,7 +1517,8 @@ matches(PyObject *self, PyObject *args)
                 goto done;
         }
         if (i + 1 == n) break;
-        uint32_t second = PyUnicode_READ(kind, data, i + 1), h = pair_hash(first, second) & 0xFFFF;
+        uint32_t second = PyUnicode_READ(kind, data, i + 1);
+        uint32_t h = pair_hash(first, second) & pair_mask;
         if (!((pairs[h >> 3] >> (h & 7)) & 1)) continue;
         const MatcherSlot *group = slot_of(slot, head->slots, first, second);
         if (group != NULL &&
