@@ -24,7 +24,7 @@ import sys
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import ahocorasick
@@ -225,6 +225,36 @@ class Matches:
             self._search = ahocorasick_rs.AhoCorasick(self._keys).find_matches_as_indexes
         values = self._values
         return [(end - 1, values[i]) for i, _, end in self._search(text, overlapping=True)]
+
+
+# the compiled matcher of each set of words searched for (review/_kernels.c), made at first use
+_WORDS: dict[tuple[str, ...], tuple[bytes, list[str]]] = {}
+
+
+def occurrences(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """Where each of `words` occurs in `text`, overlapping ones included: in one compiled
+    pass where it is built (str.find reads the text once a word — ten words, ten passes)."""
+    if (kernels := compiled.kernels) is not None:
+        made = _WORDS.get(words)
+        if made is None:
+            keys = list(dict.fromkeys(words))
+            made = _WORDS[words] = (kernels.matcher(keys), keys)
+        table, keys = made
+        for end, word in kernels.matches(table, text, keys):
+            yield end + 1 - len(word), word
+        return
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at, word
+            at = text.find(word, at + 1)
+
+
+def present(text: str, words: tuple[str, ...]) -> set[str]:
+    """Those of `words` that occur in `text` (one pass, as `occurrences`)."""
+    if compiled.kernels is None:
+        return {word for word in words if word in text}
+    return {word for _, word in occurrences(text, words)}
 
 
 # what a stage's automaton is: pyahocorasick's, one kept apart from its values, or the

@@ -436,17 +436,20 @@ def test_the_compiled_misspelt_words_are_the_lean_loops(monkeypatch):
 
 
 @needs_kernels
-def test_the_anchors_are_found_where_str_find_finds_them(monkeypatch):
+def test_words_are_found_where_str_find_finds_them(monkeypatch):
+    from review.automaton import occurrences, present
     from review.stages.detectors import common
 
     rng = random.Random(7)
     anchors = ("住", "户主", "户籍", "家在", "家庭地址", "家:", "住", "户")
     for _ in range(200):
         text = "".join(rng.choice("住户主籍家在庭地址:。a𠀀") for _ in range(rng.randint(0, 80)))
-        with_kernels = set(common._occurrences(text, anchors)), common.windows(text, anchors, 3, 2)
+        with_kernels = set(occurrences(text, anchors)), common.windows(text, anchors, 3, 2)
+        found = present(text, anchors)
         monkeypatch.setattr(compiled, "kernels", None)
-        assert (set(common._occurrences(text, anchors)),
+        assert (set(occurrences(text, anchors)),
                 common.windows(text, anchors, 3, 2)) == with_kernels
+        assert present(text, anchors) == found == {a for a in anchors if a in text}
         monkeypatch.setattr(compiled, "kernels", kernels)
 
 

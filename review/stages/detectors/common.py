@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review import compiled
+from review.automaton import occurrences
 from review.findings import Hit, Rule, Severity
 from review.normalize import View
 from review.record import NamedTuple
@@ -44,7 +44,7 @@ def windows(text: str, anchors: tuple[str, ...], before: int, after: int
     at most `after` past it) needs to be tried at all. str.find is C speed; a regular
     expression alternation is scanned position by position."""
     spans = [(max(0, at - before), min(len(text), at + len(anchor) + after))
-             for at, anchor in _occurrences(text, anchors)]
+             for at, anchor in occurrences(text, anchors)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for low, high in spans:
@@ -53,29 +53,6 @@ def windows(text: str, anchors: tuple[str, ...], before: int, after: int
         else:
             merged.append((low, high))
     return merged
-
-
-# the compiled matcher of each set of anchors (review/_kernels.c), made at first use
-_MATCHERS: dict[tuple[str, ...], tuple[bytes, list[str]]] = {}
-
-
-def _occurrences(text: str, anchors: tuple[str, ...]) -> Iterator[tuple[int, str]]:
-    """Where each anchor occurs in `text`, overlapping ones included: in one compiled pass
-    where it is built (str.find reads the text once an anchor — ten anchors, ten passes)."""
-    if (kernels := compiled.kernels) is not None:
-        made = _MATCHERS.get(anchors)
-        if made is None:
-            keys = list(dict.fromkeys(anchors))
-            made = _MATCHERS[anchors] = (kernels.matcher(keys), keys)
-        table, keys = made
-        for end, key in kernels.matches(table, text, keys):
-            yield end + 1 - len(key), key
-        return
-    for anchor in anchors:
-        at = text.find(anchor)
-        while at >= 0:
-            yield at, anchor
-            at = text.find(anchor, at + 1)
 
 
 def finditer(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]

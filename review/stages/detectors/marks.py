@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from review.automaton import present
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.regexcache import compile as re_compile
@@ -73,7 +74,7 @@ def detect(doc: Document, options: Options) -> Iterator[Hit]:
     # Every mark holds 密 (a level or 密级), at most 8 characters after its start and 40
     # before its end; restricted notes are rarer and matched over the whole text as before.
     marks = finditer(_CLASSIFIED, text, windows(text, ("密",), 8, 40))
-    notes = _RESTRICTED.finditer(text) if any(w in text for w in _NOTE_WORDS) else ()
+    notes = _RESTRICTED.finditer(text) if present(text, _NOTE_WORDS) else ()
     for matches, rule in ((marks, CLASSIFIED), (notes, RESTRICTED)):
         for m in matches:
             start, end = m.span()

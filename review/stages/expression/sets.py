@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from review import cache
+from review.automaton import present
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.record import NamedTuple
@@ -145,7 +146,8 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
     # from three members on, the members from all but one). Which sets any list may hold is
     # asked once of all the lists together, not of each list for each set.
     lists = "\n".join(m.group() for m in runs)
-    likely = [fixed for fixed in sets if any(member in lists for member in _firsts(fixed))]
+    found = present(lists, _all_firsts(sets))  # one pass for all the sets' members
+    likely = [fixed for fixed in sets if not found.isdisjoint(_firsts(fixed))]
     for m in runs if likely else ():
         run = m.group()
         items: list[tuple[str, int]] | None = None
@@ -166,6 +168,15 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
             order = _out_of_order(fixed, items, text, m.start(), m.end())
             if order is not None:
                 yield Hit(ORDER, *view.span(*order))
+
+
+_ALL_FIRSTS: list = [None, ()]  # the sets last asked about, and their `_firsts` together
+
+
+def _all_firsts(sets: list[FixedSet]) -> tuple[str, ...]:
+    if _ALL_FIRSTS[0] is not sets:
+        _ALL_FIRSTS[:] = [sets, tuple(dict.fromkeys(m for f in sets for m in _firsts(f)))]
+    return _ALL_FIRSTS[1]
 
 
 def _firsts(fixed: FixedSet) -> tuple[str, ...]:

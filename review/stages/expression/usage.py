@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from review.automaton import present
 from review.document import Document
 from review.findings import RULE, Category, Gate, Hit, Rule, Severity
 from review.record import NamedTuple
@@ -154,13 +155,15 @@ USAGES += [
             "加强基层队伍建设，提升服务水平。", "改善人居环境，提高生活水平。"), near=11),
 ]
 SPECS = [u.spec for u in USAGES]
+_ANCHORS = tuple(dict.fromkeys(anchor for usage in USAGES for anchor in usage.anchors))
 
 
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
+    found = present(text, _ANCHORS)  # one pass for all of them
     for usage in USAGES:
-        if any(anchor in text for anchor in usage.anchors):
+        if not found.isdisjoint(usage.anchors):
             pattern = re_compile(usage.pattern)
             matches = pattern.finditer(text) if usage.near is None else finditer_near(
                 pattern, re_compile("|".join(map(re.escape, usage.anchors))), usage.near, text)
