@@ -1314,7 +1314,7 @@ done:
  * places of a text before the table is read. The table is a bytes object: `matcher` builds
  * it, `matches` searches with it. */
 
-#define MATCHER_MAGIC 0x52564d31u  /* "RVM1" */
+#define MATCHER_MAGIC 0x52564d32u  /* "RVM2" */
 #define ONE_CHAR 0xFFFFFFFFu        /* the second character of a key of one */
 
 typedef struct {
@@ -1334,7 +1334,7 @@ typedef struct {
 static inline Py_ssize_t
 matcher_size(uint32_t keys, uint32_t slots, uint32_t chars, uint32_t pair_bits)
 {
-    return (Py_ssize_t)sizeof(MatcherHead) + pair_bits / 8 + BITS_BYTES +
+    return (Py_ssize_t)sizeof(MatcherHead) + 2 * BITS_BYTES + pair_bits / 8 +
            slots * sizeof(MatcherSlot) +
            keys * sizeof(MatcherKey) + chars * sizeof(uint32_t);
 }
@@ -1393,8 +1393,9 @@ matcher(PyObject *self, PyObject *keys)
     char *base = PyBytes_AS_STRING(table);
     memset(base, 0, PyBytes_GET_SIZE(table));
     MatcherHead *head = (MatcherHead *)base;
-    unsigned char *pairs = (unsigned char *)(head + 1), *ones = pairs + pair_bits / 8;
-    MatcherSlot *slot = (MatcherSlot *)(ones + BITS_BYTES);
+    unsigned char *firsts = (unsigned char *)(head + 1), *ones = firsts + BITS_BYTES;
+    unsigned char *pairs = ones + BITS_BYTES;
+    MatcherSlot *slot = (MatcherSlot *)(pairs + pair_bits / 8);
     MatcherKey *entry = (MatcherKey *)(slot + slots);
     uint32_t *text = (uint32_t *)(entry + n);
     *head = (MatcherHead){MATCHER_MAGIC, (uint32_t)n, slots, (uint32_t)chars, pair_bits};
@@ -1412,6 +1413,7 @@ matcher(PyObject *self, PyObject *keys)
         entry[i] = (MatcherKey){order[i].id, at, (uint32_t)length};
         for (Py_ssize_t k = 0; k < length; k++) text[at++] = PyUnicode_READ_CHAR(key, k);
         uint32_t first = order[i].first, second = order[i].second;
+        firsts[(first & 0xFFFF) >> 3] |= (unsigned char)(1 << (first & 7));
         if (second == ONE_CHAR) ones[(first & 0xFFFF) >> 3] |= (unsigned char)(1 << (first & 7));
         else {
             uint32_t h = pair_hash(first, second) & (pair_bits - 1);
@@ -1497,9 +1499,9 @@ matches(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "not a matcher table for these values");
         return NULL;
     }
-    const unsigned char *pairs = (const unsigned char *)(head + 1);
-    const unsigned char *ones = pairs + head->pair_bits / 8;
-    const MatcherSlot *slot = (const MatcherSlot *)(ones + BITS_BYTES);
+    const unsigned char *firsts = (const unsigned char *)(head + 1);
+    const unsigned char *ones = firsts + BITS_BYTES, *pairs = ones + BITS_BYTES;
+    const MatcherSlot *slot = (const MatcherSlot *)(pairs + head->pair_bits / 8);
     const uint32_t pair_mask = head->pair_bits - 1;
     const MatcherKey *entry = (const MatcherKey *)(slot + head->slots);
     const uint32_t *chars = (const uint32_t *)(entry + head->keys);
@@ -1508,23 +1510,31 @@ matches(PyObject *self, PyObject *args)
     const void *data = PyUnicode_DATA(text);
     Found *found = NULL;
     PyObject *result = NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint32_t first = PyUnicode_READ(kind, data, i);
-        if ((ones[(first & 0xFFFF) >> 3] >> (first & 7)) & 1) {
-            const MatcherSlot *group = slot_of(slot, head->slots, first, ONE_CHAR);
-            if (group != NULL &&
-                found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)
-                goto done;
-        }
-        if (i + 1 == n) break;
-        uint32_t second = PyUnicode_READ(kind, data, i + 1);
-        uint32_t h = pair_hash(first, second) & pair_mask;
-        if (!((pairs[h >> 3] >> (h & 7)) & 1)) continue;
-        const MatcherSlot *group = slot_of(slot, head->slots, first, second);
-        if (group != NULL &&
-            found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)
-            goto done;
+    /* a loop for each width of character: most places are refused by the first character's
+     * bit alone, in a few instructions */
+#define MATCHES_SCAN(TYPE)                                                                  \
+    for (Py_ssize_t i = 0; i < n; i++) {                                                    \
+        uint32_t first = ((const TYPE *)data)[i];                                           \
+        if (!((firsts[(first & 0xFFFF) >> 3] >> (first & 7)) & 1)) continue;               \
+        if ((ones[(first & 0xFFFF) >> 3] >> (first & 7)) & 1) {                             \
+            const MatcherSlot *group = slot_of(slot, head->slots, first, ONE_CHAR);         \
+            if (group != NULL &&                                                            \
+                found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)  \
+                goto done;                                                                  \
+        }                                                                                   \
+        if (i + 1 == n) break;                                                              \
+        uint32_t second = ((const TYPE *)data)[i + 1];                                      \
+        uint32_t h = pair_hash(first, second) & pair_mask;                                  \
+        if (!((pairs[h >> 3] >> (h & 7)) & 1)) continue;                                    \
+        const MatcherSlot *group = slot_of(slot, head->slots, first, second);               \
+        if (group != NULL &&                                                                \
+            found_at(group, entry, chars, kind, data, n, i, &found, &size, &room) < 0)      \
+            goto done;                                                                      \
     }
+    if (kind == PyUnicode_1BYTE_KIND) MATCHES_SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND) MATCHES_SCAN(Py_UCS2)
+    else MATCHES_SCAN(Py_UCS4)
+#undef MATCHES_SCAN
     qsort(found, size, sizeof(Found), by_end_longest);
     result = PyList_New(size);
     if (result == NULL) goto done;
