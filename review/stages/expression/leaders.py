@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from review import cache
+from review.automaton import present
 from review.document import Document
 from review.findings import Category, Gate, Hit, Rule, Severity
 from review.record import NamedTuple
@@ -111,6 +112,7 @@ _HEADS = (
     # (the look-behind after the 镇: a pattern opening with it skips to the next 镇)
     ("镇", "镇长", rf"镇(?<![乡城]镇)({_RANK})(副?乡长)", True),
 )
+_INSTITUTIONS = tuple(head[0] for head in _HEADS)
 _PAST_MARKERS = ("原", "前", "时任", "曾任", "历任", "老")
 _GAP = 2  # characters allowed between a title and a name (同志, a space, 、)
 _CHAIN = 4  # titles joined by 、 before a name, at most
@@ -190,8 +192,9 @@ def heads(doc: Document) -> Iterator[Hit]:
     (the bare forms without one are titles.toml's)."""
     view = doc.visible
     text = view.text
+    named = present(text, _INSTITUTIONS)  # one pass for them all
     for institution, right, pattern, bare in _HEADS:
-        if institution in text:
+        if institution in named:
             # the package's own fixed patterns: compiled once per Python build (regexcache)
             for m in re_compile(pattern).finditer(text):
                 if m.group(1) or bare:
@@ -206,8 +209,9 @@ def detect(doc: Document, leaders: Leaders, day: date) -> Iterator[Hit]:
         return
     view = doc.visible
     text = view.text
+    misspelt = present(text, tuple(wrong for wrong, _ in leaders.misspellings))
     for wrong, right in leaders.misspellings:
-        for m in re.finditer(re.escape(wrong), text):
+        for m in re.finditer(re.escape(wrong), text) if wrong in misspelt else ():
             yield Hit(MISSPELT, *view.span(m.start(), m.end()), replacement=right)
     names = {o.name for o in leaders.offices}
     titles = sorted({t for o in leaders.offices for t in o.titles}, key=len, reverse=True)

@@ -193,6 +193,7 @@ _REGIONS = ("台湾", "香港", "澳门")
 _TOGETHER = ("港澳台", "台港澳", "港澳", "港台", "台港", "澳台")
 # a draft holding none of these names no region at all (detect returns at once)
 _NAMED = (*_REGIONS, *_TOGETHER, "中台", "中港", "两岸")
+_LOOKED_FOR = (*_NAMED, "两国", "中国")
 # 台湾青年和30名中国青年, 中国企业与香港企业: the same noun (two characters or more) after a
 # region and after 中国, joined
 _JOIN = "[和与及同跟、]" + r"(?:[0-9０-９一二三四五六七八九十百千两几多]+[名位个家所支批户])?"
@@ -279,7 +280,8 @@ def _closing_end(text: str, m: re.Match) -> int | None:
 def detect(doc: Document) -> Iterator[Hit]:
     view = doc.visible
     text = view.text
-    if not present(text, _NAMED):
+    found = present(text, _LOOKED_FOR)  # one pass for every word looked for below
+    if found.isdisjoint(_NAMED):
         return
     closed = ((m, _closing_end(text, m)) for m in _closed_lists(text))
     opened = ((m, None) for m in re_compile(_OPENED).finditer(text))
@@ -300,7 +302,7 @@ def detect(doc: Document) -> Iterator[Hit]:
                     at = start + len(item) - len(named)
                     yield Hit(RULE, *view.span(at, close or at + len(named)))
             start += len(part)
-    if "两国" in text:
+    if "两国" in found:
         paired = []
         # every match ends at the 两国 it holds, at most 17 characters (8 + 1 + 8) after
         # its start: tried in those stretches only, not at every character (the same matches)
@@ -317,7 +319,7 @@ def detect(doc: Document) -> Iterator[Hit]:
             for m in re_compile(_BARE_PAIR).finditer(text):
                 if m.end() not in paired:
                     yield Hit(PAIR, *view.span(m.start(), m.end()), severity=Severity.REVIEW)
-    if "中国" in text:
+    if "中国" in found:
         # tried only where a match may open, not at every character (finditer_near)
         for m in finditer_near(re_compile(_COUNTERPART), re_compile(_COUNTERPART_OPENS), 0,
                                text):
@@ -326,12 +328,12 @@ def detect(doc: Document) -> Iterator[Hit]:
     for m in finditer_near(re_compile(_ABROAD), re_compile(_ABROAD_NEAR), 27, text):
         group = next(g for g in range(1, m.re.groups + 1) if m.group(g))
         yield Hit(ABROAD, *view.span(m.start(group), m.end(group)))
-    if "台湾" in text:
+    if "台湾" in found:
         for m in chain(re_compile(_TAIWAN_BODIES).finditer(text),
                        re_compile(_TAIWAN_CENTRAL).finditer(text)):
             # 台湾原住民, 台湾立委 …: a listed wrong → right, which gives the right name
             yield Hit(TAIWAN_BODIES, *view.span(m.start(1), m.end(1)), broad=BROAD)
-    if "中台" in text or "中港" in text:
+    if "中台" in found or "中港" in found:
         for m in re_compile(_CHINA_REGION).finditer(text):
             yield Hit(COUNTERPART, *view.span(m.start(), m.end()), broad=BROAD)
     for m in finditer_near(re_compile(_STATEHOOD), re_compile(_STATEHOOD_OPENS), 0, text):
