@@ -1635,18 +1635,18 @@ done:
     return result;
 }
 
-/* sentences(found, ends, listed, cued) → (sentence → set of classes, each match's sentence,
+/* sentences(found, ends, meanings) → (sentence → set of classes, each match's sentence,
  * the matches that hold a cue): CooccurrenceStage._sentences and _take_cues' walk in one
  * pass. `found`: (last, payload) pairs, a payload ((class, length), …) whose first length
- * places the match's start; `ends`: where sentences end, ascending; `listed` and `cued`:
- * the stage's memos of a payload's classes and whether it holds a cue (read with their
- * __missing__, as the Python reads them). */
+ * places the match's start; `ends`: where sentences end, ascending; `meanings`: the stage's
+ * memo of a payload's (classes, whether it holds a cue), read with its __missing__ as the
+ * Python reads it. */
 static PyObject *
 sentences(PyObject *self, PyObject *args)
 {
-    PyObject *found, *ends_obj, *listed, *cued;
-    if (!PyArg_ParseTuple(args, "O!O!OO", &PyList_Type, &found, &PyList_Type, &ends_obj,
-                          &listed, &cued))
+    PyObject *found, *ends_obj, *meanings;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyList_Type, &found, &PyList_Type, &ends_obj,
+                          &meanings))
         return NULL;
     Py_ssize_t n_ends = PyList_GET_SIZE(ends_obj), n = PyList_GET_SIZE(found);
     Py_ssize_t *ends = PyMem_Malloc((n_ends + 1) * sizeof(Py_ssize_t));
@@ -1696,11 +1696,21 @@ sentences(PyObject *self, PyObject *args)
             }
             current = low;
         }
-        PyObject *classes = PyObject_GetItem(listed, payload);
-        if (classes == NULL) goto done;
-        PyObject *iterator = PyObject_GetIter(classes);
-        Py_DECREF(classes);
+        PyObject *meaning = PyObject_GetItem(meanings, payload);
+        if (meaning == NULL) goto done;
+        if (!PyTuple_Check(meaning) || PyTuple_GET_SIZE(meaning) != 2) {
+            Py_DECREF(meaning);
+            PyErr_SetString(PyExc_TypeError, "sentences: a meaning is (classes, cued)");
+            goto done;
+        }
+        PyObject *iterator = PyObject_GetIter(PyTuple_GET_ITEM(meaning, 0));
+        int truth = iterator == NULL ? -1 : PyObject_IsTrue(PyTuple_GET_ITEM(meaning, 1));
+        Py_DECREF(meaning);
         if (iterator == NULL) goto done;
+        if (truth < 0) {
+            Py_DECREF(iterator);
+            goto done;
+        }
         PyObject *item;
         while ((item = PyIter_Next(iterator)) != NULL) {
             int failed = PySet_Add(set, item);
@@ -1709,10 +1719,6 @@ sentences(PyObject *self, PyObject *args)
         }
         Py_DECREF(iterator);
         if (PyErr_Occurred()) goto done;
-        PyObject *is_cued = PyObject_GetItem(cued, payload);
-        if (is_cued == NULL) goto done;
-        int truth = PyObject_IsTrue(is_cued);
-        Py_DECREF(is_cued);
         if (truth < 0 || (truth && PyList_Append(with_cues, pair) < 0)) goto done;
     }
     result = PyTuple_Pack(3, by_sentence, of, with_cues);
@@ -1758,7 +1764,7 @@ static PyMethodDef methods[] = {
     {"nested", nested_table, METH_VARARGS,
      "nested(keys, values): whether every n-gram's two shorter ones are in the table too"},
     {"sentences", sentences, METH_VARARGS,
-     "sentences(found, ends, listed, cued): CooccurrenceStage._sentences and the matches "
+     "sentences(found, ends, meanings): CooccurrenceStage._sentences and the matches "
      "holding a cue, in one pass"},
     {"halves", halves, METH_VARARGS,
      "halves(text, found, first, count, offset, length, points, confusable): (start, end, "

@@ -531,4 +531,4 @@ def test_the_compiled_sentences_are_the_pythons(monkeypatch):
         walked += len(got[1]) + len(got[2])
     assert walked > 1000
     with pytest.raises(TypeError):
-        kernels.sentences([(3, ())], [], stage._payloads.listed, stage._payloads.cued)
+        kernels.sentences([(3, ())], [], stage._payloads)

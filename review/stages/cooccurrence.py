@@ -175,7 +175,7 @@ class CooccurrenceStage:
         for index, r in enumerate(rules):
             self._by_key.setdefault(r.all[0], []).append(index)
         self._firsts = frozenset(self._by_key)
-        self._payloads = _Payloads(self._roles)
+        self._payloads = _payloads(self._roles)
         self._excused: dict[tuple[int, str, str], Rule] = {}
         self._evasion: dict[tuple[str, str | None], Rule] = {}
 
@@ -274,18 +274,18 @@ class CooccurrenceStage:
         at a time, in C (review/_kernels.c, `sentences`, where it is built)."""
         payloads = self._payloads
         if (kernels := compiled.kernels) is not None:
-            return kernels.sentences(found_terms, ends, payloads.listed, payloads.cued)
+            return kernels.sentences(found_terms, ends, payloads)
         starts = [last + 1 - payload[0][1] for last, payload in found_terms]
         of = list(map(bisect_right, repeat(ends), starts))
-        listed = map(payloads.listed.__getitem__, map(itemgetter(1), found_terms))
+        meant = list(map(payloads.__getitem__, map(itemgetter(1), found_terms)))
+        listed = map(itemgetter(0), meant)
         sentences: dict[int, set[str]] = {}
         for sentence, run in groupby(zip(of, listed, strict=True), itemgetter(0)):
             found = sentences.get(sentence)
             if found is None:
                 found = sentences[sentence] = set()
             found.update(chain.from_iterable(map(itemgetter(1), run)))
-        cued = list(compress(found_terms, map(payloads.cued.__getitem__,
-                                              map(itemgetter(1), found_terms))))
+        cued = list(compress(found_terms, map(itemgetter(1), meant)))
         return sentences, of, cued
 
     @staticmethod
@@ -320,15 +320,13 @@ class CooccurrenceStage:
         return rule
 
 
-class _Payloads:
+def _payloads(roles: dict[str, tuple[tuple | None, bool]]) -> _Memo:
     """What each automaton payload ((class, length) pairs) means to the scan, worked out
     the first time it is found: the classes it adds to its sentence (a stance's cue only
-    when rules need it too) and whether it holds a cue."""
-
-    def __init__(self, roles: dict[str, tuple[tuple | None, bool]]) -> None:
-        self.listed = _Memo(lambda payload: tuple(
-            key for key, _ in payload if roles[key][0] is None or roles[key][1]))
-        self.cued = _Memo(lambda payload: any(roles[key][0] is not None for key, _ in payload))
+    when rules need it too), and whether it holds a cue."""
+    return _Memo(lambda payload: (
+        tuple(key for key, _ in payload if roles[key][0] is None or roles[key][1]),
+        any(roles[key][0] is not None for key, _ in payload)))
 
 
 class _Memo(dict):
