@@ -609,6 +609,21 @@ def _is_shown(tag: str, name: str, values: dict, drawn: frozenset[str] = frozens
     return _reads(DATA_TEXT) and _is_svg_address(values.get(name) or "")
 
 
+def _frame_shown(tag: str, values: dict, styled: bool | None) -> bool:
+    """Whether an <iframe> hidden by its tag alone (its content is a fallback no browser
+    shows) shows the page of its own attributes (`srcdoc`, a `data:` address, its tooltip):
+    it does unless its own markup or the page's style sheets hide the element itself. A
+    published page's words in a frame's `srcdoc`, between two approved passages, were no
+    passage at all (red-team pass 76)."""
+    return tag == "iframe" and styled is not True and not _hides_element(values)
+
+
+def _hides_element(values: dict) -> bool:
+    from review.parted import hides
+
+    return hides("span", values)  # the element's own `hidden` or style, its tag aside
+
+
 def _is_svg_address(value: str) -> bool:
     """An SVG image in a data: address (an <img>'s src, a srcset, an SVG <image>'s href, a
     poster, a background): an image whose <text> a reader reads."""
@@ -826,8 +841,10 @@ class _HtmlVisible(HTMLParser):
         if self.sheets is not None and tag not in VOID:
             self.path.append(Element.of(tag, values))
             styled = self.sheets.verdict(self.path, values)
+        shown_before = not _unshown(self.line)
         self.line.start(tag, values, styled)
-        if not self.hidden and not _unshown(self.line):
+        if not self.hidden and (not _unshown(self.line) or shown_before and _frame_shown(
+                tag, values, styled)):
             before = len(self.out.chars)
             _shown_attributes(self.text, start, end, self.out, self.depth, tag in _BLOCK_TAGS,
                               attrs, self.drawn)

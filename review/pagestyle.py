@@ -89,9 +89,23 @@ class Rule(NamedTuple):
     important: bool    # … declared `!important` (it beats a style attribute's display: none)
 
 
+class Facts(NamedTuple):
+    """What a declaration's hiding may depend on beyond itself (red-team pass 76): the
+    values the page gives each custom property anywhere (`var(--o)` may take any of them —
+    the cascade is not followed), and for each `@keyframes` name whether its first and its
+    last frame hide."""
+
+    custom: dict[str, list[str]]
+    frames: dict[str, tuple[bool, bool]]
+
+
+_NO_FACTS = Facts({}, {})
+
+
 class Sheets:
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], facts: Facts = _NO_FACTS) -> None:
         self.rules = rules
+        self.facts = facts
 
     @classmethod
     def of(cls, page: str) -> Sheets:
@@ -104,10 +118,11 @@ class Sheets:
             text = _data_css(value)
             if text is not None:
                 css.append(text)
+        facts = _facts(page, css)
         rules: list[Rule] = []
         for sheet in css:
-            _rules(sheet, rules)
-        return cls(rules)
+            _rules(sheet, rules, facts)
+        return cls(rules, facts)
 
     def verdict(self, path: list[Element], values: dict[str, str | None]) -> bool | None:
         """Whether the element (last of `path`, its ancestors before it) is hidden (True) or
@@ -117,7 +132,8 @@ class Sheets:
 
         style = values.get("style") or ""
         if mode() == HIDING:
-            hidden = style_hides(style) or any(r.hides and _matches(r, path) for r in self.rules)
+            hidden = style_hides(style, self.facts) or any(
+                r.hides and _matches(r, path) for r in self.rules)
             return True if hidden else None
         showing = [r for r in self.rules if r.shows and _matches(r, path)]
         if not showing or tag_never_shown(path[-1].tag, values):
@@ -136,13 +152,36 @@ def tag_never_shown(tag: str, values: dict[str, str | None]) -> bool:
     return tag in NEVER_SHOWN or (tag == "dialog" and "open" not in values)
 
 
-def style_hides(style: str) -> bool:
-    """What hides besides review.inlinestyle's (the module's docstring), in declarations."""
+def style_hides(style: str, facts: Facts = _NO_FACTS) -> bool:
+    """What hides besides review.inlinestyle's (the module's docstring), in declarations;
+    with the page's `facts`, also by a custom property any of whose values hides, or an
+    animation that ends hidden and stays so, or starts hidden for long (red-team pass 76)."""
     if not style.strip():
         return False
+    from review.inlinestyle import hides
+
+    # one property's value at a time: a colour and a background taken from two definitions
+    # (a dark theme's and a light one's) are no pair a reader is shown
+    if facts.custom and "var(" in style.lower() and any(
+            hides(other) or _hides(other, facts)
+            for other in map(_without_background, _substituted(style, facts))):
+        return True
+    return _hides(style, facts)
+
+
+def _hides(style: str, facts: Facts) -> bool:
     from review.inlinestyle import declared
 
     values = declared(style)
+    if facts.frames and _animated_away(values, facts.frames):
+        return True
+    for name in ("-webkit-text-security", "text-security"):  # every character a bullet
+        if any(t.type == "ident" and t.lower_value in ("disc", "circle", "square")
+               for t in values.get(name) or ()):
+            return True
+    for name in _MASKS:
+        if _clear_mask(values.get(name)):
+            return True
     for name in _OFFSETS:
         if any(_far(t) for t in values.get(name) or ()):
             return True
@@ -194,6 +233,136 @@ def style_hides(style: str) -> bool:
                     and first.value == 0:
                 return True
     return False
+
+
+_MASKS = ("mask", "mask-image", "-webkit-mask", "-webkit-mask-image", "-webkit-mask-box-image",
+          "mask-border", "mask-border-source")
+_CUSTOM = re.compile(r"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}<>\"']*)")
+_VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)\s*(?:,((?:[^()]|\([^()]*\))*))?\)",
+                  re.IGNORECASE)
+_MAX_VARIANTS = 64
+_LONG = 30.0  # seconds a reader is taken to wait for text to come
+
+
+def _facts(page: str, css: list[str]) -> Facts:
+    """The page's custom property values (in its sheets and its style attributes alike: read
+    loosely, wherever `--name: value` is written) and its key frames."""
+    if "--" not in page and "keyframes" not in page.lower():
+        return _NO_FACTS
+    import html
+
+    custom: dict[str, list[str]] = {}
+    for text in (page, html.unescape(page), *css):
+        for name, value in _CUSTOM.findall(text):
+            if value.strip() and value.strip() not in custom.setdefault(name, []):
+                custom[name].append(value.strip())
+    frames: dict[str, tuple[bool, bool]] = {}
+    for sheet in css:
+        _keyframes(sheet, Facts(custom, {}), frames)
+    return Facts(custom, frames)
+
+
+def _keyframes(css: str, facts: Facts, out: dict[str, tuple[bool, bool]]) -> None:
+    import tinycss2
+
+    from review.inlinestyle import hides
+
+    for item in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if item.type != "at-rule" or item.content is None:
+            continue
+        if item.lower_at_keyword in _GROUPING:
+            _keyframes(tinycss2.serialize(item.content), facts, out)
+            continue
+        if not item.lower_at_keyword.endswith("keyframes"):  # -webkit-keyframes too
+            continue
+        name = tinycss2.serialize(item.prelude).strip().strip("\"'")
+        first = last = False
+        for frame in tinycss2.parse_rule_list(item.content, skip_comments=True,
+                                              skip_whitespace=True):
+            if frame.type != "qualified-rule":
+                continue
+            body = tinycss2.serialize(frame.content)
+            if not (hides(body) or style_hides(body, facts)):
+                continue
+            at = {t.lower_value if t.type == "ident" else t.value
+                  for t in frame.prelude if t.type in ("ident", "percentage")}
+            first = first or bool(at & {"from", 0})
+            last = last or bool(at & {"to", 100})
+        previous = out.get(name, (False, False))
+        out[name] = (previous[0] or first, previous[1] or last)
+
+
+def _animated_away(values: dict[str, list], frames: dict[str, tuple[bool, bool]]) -> bool:
+    """An animation whose last frame hides and whose fill keeps it (`forwards`, `both`), or
+    whose first frame hides and which lasts (or waits, filling backwards) half a minute or
+    more, or stays paused: the text goes, or never comes in a reader's time."""
+    tokens = [*(values.get("animation") or ()), *(values.get("-webkit-animation") or ())]
+    names = {t.value for t in tokens if t.type == "ident"} | {
+        t.value for name in ("animation-name", "-webkit-animation-name")
+        for t in (values.get(name) or ()) if t.type in ("ident", "string")}
+    named = [frames[n] for n in names if n in frames]
+    if not named:
+        return False
+    words = {t.lower_value for t in tokens if t.type == "ident"} | {
+        t.lower_value for name in ("animation-fill-mode", "animation-play-state",
+                                   "-webkit-animation-fill-mode")
+        for t in values.get(name) or () if t.type == "ident"}
+    times = [_seconds(t) for t in tokens if t.type in ("dimension", "number")] + [
+        _seconds(t) for name in ("animation-duration", "animation-delay")
+        for t in values.get(name) or () if t.type in ("dimension", "number")]
+    lasting = sum(t for t in times if t > 0) >= _LONG
+    return any(last and words & {"forwards", "both"} or
+               first and (lasting or "paused" in words) for first, last in named)
+
+
+def _seconds(token) -> float:
+    if token.type != "dimension":
+        return 0.0
+    unit = token.lower_unit
+    return token.value if unit == "s" else token.value / 1000 if unit == "ms" else 0.0
+
+
+def _substituted(style: str, facts: Facts) -> list[str]:
+    """`style` with each `var()` replaced by each value the page gives it (or its fallback),
+    as many variants as there are ways, up to a bound."""
+    out, done = [style], []
+    for _ in range(16):
+        more = []
+        for text in out:
+            m = _VAR.search(text)
+            if m is None:
+                done.append(text)
+                continue
+            values = facts.custom.get(m.group(1), []) + (
+                [m.group(2)] if m.group(2) is not None else [])
+            more += [text[:m.start()] + v + text[m.end():] for v in values or ["initial"]]
+        out = more[:_MAX_VARIANTS]
+        if not out:
+            break
+    return done[:_MAX_VARIANTS]
+
+
+_BACKGROUND = re.compile(r"(^|[;{])\s*background(?:-color)?\s*:[^;}]*", re.IGNORECASE)
+
+
+def _without_background(style: str) -> str:
+    return _BACKGROUND.sub(r"\1", style)
+
+
+def _clear_mask(tokens: list | None) -> bool:
+    """A mask image that is a gradient of fully transparent colours alone: nothing shows
+    through it."""
+    gradients = [t for t in tokens or () if t.type == "function" and
+                 t.lower_name.endswith("gradient")]
+    if not gradients or len(gradients) != len([t for t in tokens if t.type == "function"
+                                               and t.lower_name != "var"]):
+        return False
+    for gradient in gradients:
+        colours = [c for c in (_colour([t]) for t in gradient.arguments
+                               if t.type in ("ident", "hash", "function")) if c is not None]
+        if not colours or any(c[-1] > 0 for c in colours):
+            return False
+    return True
 
 
 def _far(token) -> bool:
@@ -273,7 +442,7 @@ def _imported(prelude: list) -> str | None:
     return None
 
 
-def _rules(css: str, out: list[Rule]) -> None:
+def _rules(css: str, out: list[Rule], facts: Facts = _NO_FACTS) -> None:
     import tinycss2
 
     for item in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
@@ -281,24 +450,24 @@ def _rules(css: str, out: list[Rule]) -> None:
                 item.lower_at_keyword in _GROUPING and not (
                     item.lower_at_keyword == "media" and _print_only(
                         tinycss2.serialize(item.prelude))):
-            _rules(tinycss2.serialize(item.content), out)  # @media, @supports, @layer …
+            _rules(tinycss2.serialize(item.content), out, facts)  # @media, @layer …
         elif item.type == "at-rule" and item.lower_at_keyword == "import":
             # a sheet the sheet imports, as a <link> brings one in (red-team pass 71)
             text = _imported(item.prelude)
             if text is not None:
-                _rules(text, out)
+                _rules(text, out, facts)
         elif item.type == "qualified-rule":
-            _rule(item, out)
+            _rule(item, out, facts)
 
 
-def _rule(item, out: list[Rule]) -> None:
+def _rule(item, out: list[Rule], facts: Facts = _NO_FACTS) -> None:
     import tinycss2
 
     from review.inlinestyle import declared, hides
 
     body = tinycss2.serialize(item.content)
     if "{" in body:  # nested rules: each read as a rule of its own, loosely
-        _rules(body, out)
+        _rules(body, out, facts)
     values = declared(body)
     display = [t.lower_value for t in values.get("display") or [] if t.type == "ident"]
     shows = bool(display) and display != ["none"]
@@ -306,7 +475,7 @@ def _rule(item, out: list[Rule]) -> None:
         d.type == "declaration" and d.lower_name == "display" and d.important
         for d in tinycss2.parse_blocks_contents(body, skip_comments=True,
                                                 skip_whitespace=True))
-    hiding = hides(body) or style_hides(body)
+    hiding = hides(body) or style_hides(body, facts)
     if not (hiding or shows):
         return
     selectors = tuple(s for s in _selectors(item.prelude) if s is not None)
