@@ -1480,21 +1480,24 @@ found_at(const MatcherSlot *group, const MatcherKey *entry, const uint32_t *char
     return 0;
 }
 
-/* matches(table, text, values) → [(end, values[id])] of every key found, as pyahocorasick's
- * iter orders them; with values None, (end, id). */
+/* matches(table, text, values[, grouped]) → [(end, values[id])] of every key found, as
+ * pyahocorasick's iter orders them; with values None, (end, id). Grouped: {values[id]:
+ * [start, …]}, each key's starts in that order (review.automaton's words). */
 static PyObject *
 matches(PyObject *self, PyObject *args)
 {
     Py_buffer table;
     PyObject *text, *values;
-    if (!PyArg_ParseTuple(args, "y*UO", &table, &text, &values)) return NULL;
+    int grouped = 0;
+    if (!PyArg_ParseTuple(args, "y*UO|p", &table, &text, &values, &grouped)) return NULL;
     const MatcherHead *head = table.buf;
     if ((uintptr_t)table.buf % 4 || table.len < (Py_ssize_t)sizeof(MatcherHead) ||
         head->magic != MATCHER_MAGIC || (head->slots & (head->slots - 1)) ||
         head->pair_bits < 8 || (head->pair_bits & (head->pair_bits - 1)) ||
         table.len != matcher_size(head->keys, head->slots, head->chars, head->pair_bits) ||
         (values != Py_None && (!PyList_Check(values) ||
-                               PyList_GET_SIZE(values) != (Py_ssize_t)head->keys))) {
+                               PyList_GET_SIZE(values) != (Py_ssize_t)head->keys)) ||
+        (grouped && values == Py_None)) {
         PyBuffer_Release(&table);
         PyErr_SetString(PyExc_ValueError, "not a matcher table for these values");
         return NULL;
@@ -1536,6 +1539,24 @@ matches(PyObject *self, PyObject *args)
     else MATCHES_SCAN(Py_UCS4)
 #undef MATCHES_SCAN
     qsort(found, size, sizeof(Found), by_end_longest);
+    if (grouped) {
+        result = PyDict_New();
+        for (Py_ssize_t k = 0; result != NULL && k < size; k++) {
+            PyObject *key = PyList_GET_ITEM(values, found[k].id);
+            PyObject *starts = PyDict_GetItemWithError(result, key);  /* borrowed */
+            PyObject *start = PyLong_FromSsize_t(found[k].end + 1 - found[k].length);
+            int failed = start == NULL || (starts == NULL && PyErr_Occurred());
+            if (!failed && starts == NULL) {
+                starts = PyList_New(0);
+                failed = starts == NULL || PyDict_SetItem(result, key, starts) < 0;
+                Py_XDECREF(starts);  /* the dict holds it */
+            }
+            failed = failed || PyList_Append(starts, start) < 0;
+            Py_XDECREF(start);
+            if (failed) Py_CLEAR(result);
+        }
+        goto done;
+    }
     result = PyList_New(size);
     if (result == NULL) goto done;
     for (Py_ssize_t k = 0; k < size; k++) {
@@ -1772,8 +1793,9 @@ static PyMethodDef methods[] = {
     {"matcher", matcher, METH_O,
      "matcher(keys): the table `matches` searches for these distinct non-empty strings"},
     {"matches", matches, METH_VARARGS,
-     "matches(table, text, values): (end, values[key]) of every key found in text, as "
-     "pyahocorasick's iter gives them; (end, key) with values None"},
+     "matches(table, text, values[, grouped]): (end, values[key]) of every key found in "
+     "text, as pyahocorasick's iter gives them; (end, key) with values None; grouped, "
+     "{values[key]: [start, …]}"},
     {NULL, NULL, 0, NULL},
 };
 

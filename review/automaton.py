@@ -250,9 +250,7 @@ class _Words:
         seen = self.read.get(id(text))
         if seen is not None and seen[0] is text:
             return seen[1]
-        found: dict[str, list[int]] = {}
-        for end, word in kernels.matches(self.table, text, self.keys):
-            found.setdefault(word, []).append(end + 1 - len(word))
+        found = kernels.matches(self.table, text, self.keys, True)  # word → its starts
         if len(self.read) >= 2:
             self.read.clear()
         self.read[id(text)] = (text, found)

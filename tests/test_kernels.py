@@ -385,6 +385,10 @@ def test_the_compiled_matcher_finds_what_pyahocorasick_finds_in_its_order():
         expected = list(automaton.iter(text))
         assert kernels.matches(table, text, [(k, n) for n, k in enumerate(keys)]) == expected
         assert kernels.matches(table, text, None) == [(end, n) for end, (_, n) in expected]
+        starts: dict[str, list[int]] = {}
+        for end, (key, _) in expected:
+            starts.setdefault(key, []).append(end + 1 - len(key))
+        assert kernels.matches(table, text, keys, True) == starts
     assert kernels.matches(kernels.matcher([]), "政府", []) == []
 
 
@@ -400,6 +404,8 @@ def test_the_compiled_matcher_refuses_what_it_cannot_search():
             kernels.matches(bad, "政府", ["a", "b"])
     with pytest.raises(ValueError):  # values that are not one a key
         kernels.matches(table, "政府", ["a"])
+    with pytest.raises(ValueError):  # grouped by no values
+        kernels.matches(table, "政府", None, True)
 
 
 @needs_kernels
