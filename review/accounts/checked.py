@@ -54,7 +54,13 @@ class CheckedStore:
 
 
 def _agreeing(conn) -> None:
+    from review.workflow import chain
     from review.workflow.projection import office_disagreements
+
+    if conn.dialect.name == "postgresql":  # in the connection that counts (pass 77)
+        problem = chain.postgres_schema_problem(conn)
+        if problem:
+            raise StoreError("store_schema_unsafe", problem=problem)
 
     problems = office_disagreements(conn)
     if problems:

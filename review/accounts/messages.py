@@ -8,6 +8,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_account": ("没有名为“{name}”的账号（见 `review accounts list`）",
                    "no account called {name!r} (see `review accounts list`)"),
     "account_exists": ("名为“{name}”的账号已备案", "an account called {name!r} is already on file"),
+    "unit_drawn_alike": ("单位“{unit}”与已有单位“{other}”写法相同而字符不同（全角/半角、繁简、"
+                         "不可见字符或形近字）：二四六按单位计数，会被分开计算；请使用“{other}”",
+                         "the unit {unit!r} is drawn as the unit {other!r} on file but is "
+                         "another string (full-width, traditional, invisible or look-alike "
+                         "characters): the 二四六 count would be split; use {other!r}"),
     "file_unreadable": ("{path}：无法读取：{reason}", "{path}: cannot read: {reason}"),
     "row_needs_fields": ("{file}:{line}：须填写名称、单位和平台",
                          "{file}:{line}: needs name, unit and platform"),

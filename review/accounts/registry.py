@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select
 from review.accounts import calendar
 from review.errors import UsageError
 from review.i18n import Msg
-from review.tables import accounts, activity, events
+from review.tables import accounts, activity, alerts, events
 from review.workflow.store import Store
 
 # Records an office action in the signed log, in the transaction that makes it (checking that
@@ -30,6 +30,35 @@ class AccountError(UsageError):
     """An account, event or file that does not exist or cannot be used (exit 2)."""
 
 
+def units_drawn_as(conn, unit: str) -> list[str]:
+    """Every unit on file (an account's or an alert's) drawn as `unit` (review.workflow.
+    roster.drawn_as: Unicode fold, invisible characters gone, look-alike characters made one),
+    `unit` itself included. The 二四六 count is a unit's: an account put on file under
+    城东区某局 with a zero-width space, an ideographic space or as 城東区某局 had its stale alerts
+    counted apart, and `alerts status 城东区某局` said deputy for a unit at the head's level
+    (red-team pass 77)."""
+    from review.workflow.roster import drawn_as
+
+    drawn = drawn_as(unit)
+    return sorted(u for u in _units(conn) | {unit} if drawn_as(u) == drawn)
+
+
+def _units(conn) -> set[str]:
+    found = {r.unit for r in conn.execute(select(accounts.c.unit).distinct())} | \
+        {r.unit for r in conn.execute(select(alerts.c.unit).distinct())}
+    return {u for u in found if isinstance(u, str)}
+
+
+def new_unit_drawn_alike(conn, unit: str) -> None:
+    """A unit given to a new account or alert must be one on file as spelt, or drawn as none
+    (a store holding two spellings already goes on under either: both count as one unit)."""
+    if unit in _units(conn):
+        return
+    other = next((u for u in units_drawn_as(conn, unit) if u != unit), None)
+    if other is not None:
+        raise AccountError("unit_drawn_alike", unit=unit, other=other)
+
+
 def _account(conn, name: str):
     row = conn.execute(select(accounts).where(accounts.c.name == name)).first()
     if row is None:
@@ -42,6 +71,7 @@ def add(store: Store, sign: Sign, name: str, unit: str, platform: str, high_atte
     with store.transaction() as conn:
         if conn.execute(select(accounts.c.id).where(accounts.c.name == name)).first():
             raise AccountError("account_exists", name=name)
+        new_unit_drawn_alike(conn, unit)
         values = {"name": name, "unit": unit, "platform": platform,
                   "high_attention": high_attention, "operator": operator, "contact": contact}
         new_id = conn.execute(accounts.insert().values(**values, status="open")

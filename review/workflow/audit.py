@@ -25,6 +25,10 @@ def verify_chain(conn: Connection, anchors: list[dict] | None = None,
         problem = chain.sqlite_schema_problem(conn)
         if problem:
             return Msg("log_index_broken", problem=problem)
+    elif conn.dialect.name == "postgresql":  # an operator of a member's own (pass 77)
+        problem = chain.postgres_schema_problem(conn)
+        if problem:
+            return problem
     records = chain.records(conn, checked=False)
     roster = Roster()
     prev = chain.GENESIS

@@ -439,6 +439,57 @@ def _sqlite_triggers() -> dict[str, str]:
     return {statement.split()[2]: statement for statement in made}
 
 
+# Roles the store trusts to own what its queries may resolve to on PostgreSQL: the tables'
+# owner, the database's owner (PostgreSQL 15 gives it `public`), superusers, and the session's
+# own role (whose objects act on its own queries alone).
+_PG_TRUSTED = """
+    SELECT oid FROM pg_roles WHERE rolsuper OR oid = (SELECT relowner FROM pg_class
+        WHERE oid = to_regclass('review_log')) OR rolname = session_user
+        OR oid = (SELECT datdba FROM pg_database WHERE datname = current_database())
+        OR rolname = 'pg_database_owner'"""
+
+
+def postgres_schema_problem(conn: Connection) -> Msg | None:
+    """What is wrong with the schemas a PostgreSQL store's queries resolve names in, or None.
+    An operator or function in a schema on the search path wins over pg_catalog's when its
+    argument types match better (CVE-2018-1058): a member's own `=(varchar, varchar)` made
+    `unit = '城东区某局'` match nothing, `alerts status` counted 0 of a unit's 4 alerts (no
+    interview) and the notice said so, while `audit verify`, whose projection reads whole
+    tables, said intact (red-team pass 77). PostgreSQL 14 and before let everyone CREATE in
+    `public`; the README says to revoke it, and nothing refused a store where that was not
+    done. So: no role the store does not trust may create in a schema of the search path,
+    and no operator or function there may belong to one."""
+    trusted = _PG_TRUSTED
+    row = conn.execute(text(f"""
+        SELECT n.nspname AS schema,
+               CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END
+               AS role
+        FROM pg_namespace n
+        CROSS JOIN LATERAL aclexplode(COALESCE(n.nspacl, acldefault('n', n.nspowner))) a
+        WHERE n.nspname = ANY(current_schemas(false)) AND a.privilege_type = 'CREATE'
+          AND a.grantee NOT IN ({trusted})
+        UNION ALL
+        SELECT n.nspname, pg_get_userbyid(n.nspowner) FROM pg_namespace n
+        WHERE n.nspname = ANY(current_schemas(false)) AND n.nspowner NOT IN ({trusted})
+        ORDER BY 1, 2 LIMIT 1""")).first()
+    if row is not None:
+        return Msg("pg_schema_open", schema=row.schema, role=row.role)
+    row = conn.execute(text(f"""
+        SELECT n.nspname AS schema, 'operator' AS kind, o.oprname AS name,
+               pg_get_userbyid(o.oprowner) AS role
+        FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+        WHERE n.nspname = ANY(current_schemas(false)) AND o.oprowner NOT IN ({trusted})
+        UNION ALL
+        SELECT n.nspname, 'function', p.proname, pg_get_userbyid(p.proowner)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = ANY(current_schemas(false)) AND p.proowner NOT IN ({trusted})
+        ORDER BY 1, 2 DESC, 3 LIMIT 1""")).first()  # an operator first
+    if row is not None:
+        return Msg("pg_schema_foreign", schema=row.schema, kind=Msg(f"pg_{row.kind}"),
+                   name=row.name, role=row.role)
+    return None
+
+
 def sqlite_schema_problem(conn: Connection) -> str | None:
     """What is wrong with a SQLite store's schema, or None. Decisions select records through
     the log's indexes, so an index made to lie (its stored definition rewritten) would hide a

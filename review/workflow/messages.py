@@ -185,6 +185,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_index_broken": ("审计日志的数据库结构被改动（{problem}）；请运行 `review audit verify`",
                          "the audit log's database was tampered with ({problem}); run "
                          "`review audit verify`"),
+    "pg_schema_open": ("模式 {schema} 允许 {role} 在其中创建对象（PostgreSQL 14 及以前的 "
+                       "public 默认如此）：其自建的运算符或函数可改变每个查询找到的内容；"
+                       "请数据库管理员执行 REVOKE CREATE ON SCHEMA {schema} FROM {role}",
+                       "schema {schema} lets {role} create objects in it (PostgreSQL 14 and "
+                       "before grant it on public): an operator or function of theirs there "
+                       "can change what every query finds; have the database's administrator "
+                       "run REVOKE CREATE ON SCHEMA {schema} FROM {role}"),
+    "pg_schema_foreign": ("模式 {schema} 中的 {kind} {name} 属于 {role}，不属于存储的表的所有者："
+                          "它可改变每个查询找到的内容",
+                          "the {kind} {name} in schema {schema} belongs to {role}, not to the "
+                          "store's tables' owner: it can change what every query finds"),
+    "pg_operator": ("运算符", "operator"),
+    "pg_function": ("函数", "function"),
+    "store_schema_unsafe": ("存储所在的数据库不可信（{problem}）；请运行 `review audit verify`",
+                            "the store's database cannot be trusted ({problem}); run "
+                            "`review audit verify`"),
     "queue_item_damaged": ("事项 {item} 无法读取（未列出）：{problem}",
                            "item {item} cannot be read (not listed): {problem}"),
     "log_unsigned": ("（无有效签名，不计）", "(no valid signature: counts for nothing)"),

@@ -109,6 +109,10 @@ class ItemView:
 def load_state(conn: Connection, review_dir: Path) -> State:
     """The roster and policy in force, from their own chain of signed records; a gap or a
     replay in that chain, or a witnessed record that is gone, is a tampered store (exit 3)."""
+    if conn.dialect.name == "postgresql":  # before any query that compares a value
+        problem = chain.postgres_schema_problem(conn)
+        if problem:
+            raise StoreError("store_schema_unsafe", problem=problem)
     workspace = chain.workspace_id(conn)
     chain.verify_links(conn, workspace)
     records = chain.records(conn, kinds=chain.TRUST_KINDS)
