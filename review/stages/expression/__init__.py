@@ -4,7 +4,6 @@ go to 政治关. Which is right can depend on the draft's date (config `date`, `
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -60,7 +59,7 @@ class ExpressionStage:
         self.offices = office_table
         self.confusables = confusable_rules or []
         # the bulk path's quick refusals of confusables' patterns (confusables.tails)
-        self._tails: dict[str, re.Pattern[str]] | None = None
+        self._tails: confusables.Tails | None = None
 
     def rule_ids(self) -> Iterator[str]:
         # the corrections' ids without decoding every entry (CorrectionRows)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from review import cache
+from review.automaton import present
 from review.document import Document
 from review.errors import ConfigError
 from review.findings import Category, Gate, Hit, Rule, Severity
@@ -122,18 +123,89 @@ def specs(path: Path) -> list[RuleSpec]:
                      detail_en=c.rule.message_en) for c in load_confusables(path)]
 
 
-def tails(items: list[Confusable]) -> dict[str, re.Pattern[str]]:
+class Tail(NamedTuple):
+    """A pattern's tail (`tails`) and the pairs of characters every match of it opens with
+    (its one-character group `w` and a character that may follow), or None where that cannot
+    be said for sure."""
+
+    pattern: re.Pattern[str]
+    pairs: tuple[str, ...] | None
+
+
+class Tails(NamedTuple):
+    by_pattern: dict[str, Tail]
+    pairs: tuple[str, ...]  # every tail's pairs: looked for in one pass a draft
+
+
+def tails(items: list[Confusable]) -> Tails:
     """The bulk path's quick refusals: for each pattern that opens with a word class before its
     group `w`, the pattern from `w` on (_tail). Every match of the whole pattern holds a match
     of its tail where `w` starts, so a draft the tail is not found in cannot match: the engine
     skips to the few places of 的 + a class instead of trying the opening class's hundred
-    words at every character that starts one (0.8 ms a draft for all rules, 0.4 with these)."""
+    words at every character that starts one (0.8 ms a draft for all rules, 0.4 with these).
+    Quicker still, a draft that holds none of a tail's pairs (的 followed by the first
+    character of a word of the class) holds no match of it: that is asked of all the tails'
+    pairs at once, and most tails are not searched at all."""
     found = {}
     for item in items:
         for pattern in item.patterns:
             if (tail := _tail(pattern)) is not None:
-                found[pattern] = re_compile(tail)
-    return found
+                found[pattern] = Tail(re_compile(tail), _pairs(tail))
+    pairs = tuple(dict.fromkeys(p for tail in found.values() for p in tail.pairs or ()))
+    return Tails(found, pairs)
+
+
+def _pairs(tail: str) -> tuple[str, ...] | None:
+    """The pairs every match of `tail` opens with: its group `w`, one character wide, then a
+    character of what may follow it; None where either cannot be listed."""
+    from re import _parser
+
+    parsed = _parser.parse(tail)
+    if _parser.SubPattern(parsed.state, [parsed[0]]).getwidth() != (1, 1):
+        return None
+    heads, nexts = _firsts(list(parsed[:1])), _firsts(list(parsed[1:]))
+    if not heads or not nexts:
+        return None
+    return tuple(a + b for a in sorted(heads) for b in sorted(nexts))
+
+
+def _firsts(items: list) -> set[str] | None:
+    """The characters a match of the parsed `items` may start with, or None where they
+    cannot be listed (a range, any character, an optional start, a look-behind's reach)."""
+    from re import _parser
+
+    for at, (op, value) in enumerate(items):
+        rest = items[at + 1:]
+        if op is _parser.LITERAL:
+            return {chr(value)}
+        if op is _parser.IN:
+            if any(o is not _parser.LITERAL for o, _ in value):
+                return None
+            return {chr(v) for _, v in value}
+        if op is _parser.SUBPATTERN:
+            return _firsts([*value[3], *rest])
+        if op is _parser.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                firsts = _firsts([*branch, *rest])
+                if firsts is None:
+                    return None
+                found |= firsts
+            return found
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            low, _, repeated = value
+            firsts = _firsts(list(repeated))
+            if firsts is None or low >= 1:
+                return firsts
+            after = _firsts(rest)
+            return None if after is None else firsts | after
+        if op is _parser.ASSERT and value[0] == 1:  # a look-ahead: what follows opens so
+            ahead, after = _firsts(list(value[1])), _firsts(rest)
+            return ahead if after is None else after if ahead is None else ahead & after
+        if op in (_parser.ASSERT, _parser.ASSERT_NOT, _parser.AT):
+            continue  # takes no character: the next item's open the match
+        return None
+    return None
 
 
 def _tail(pattern: str) -> str | None:
@@ -163,18 +235,20 @@ def _tail(pattern: str) -> str | None:
 _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def detect(doc: Document, items: list[Confusable],
-           tail_of: dict[str, re.Pattern[str]] | None = None) -> Iterator[Hit]:
+def detect(doc: Document, items: list[Confusable], tail_of: Tails | None = None
+           ) -> Iterator[Hit]:
     """`tail_of`: on the bulk path, tails(items)."""
     view = doc.visible
     text = view.text
+    opened = present(text, tail_of.pairs) if tail_of else set()
     for item in items:
         if not any(c in text for c in item.wrong):
             continue
         taken: list[tuple[int, int]] = []  # one finding a place, whichever pattern saw it
         for pattern in item.patterns:
-            tail = tail_of.get(pattern) if tail_of else None
-            if tail is not None and tail.search(text) is None:
+            tail = tail_of.by_pattern.get(pattern) if tail_of else None
+            if tail is not None and (tail.pairs is not None and opened.isdisjoint(tail.pairs)
+                                     or tail.pattern.search(text) is None):
                 continue
             for m in re_compile(pattern).finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):

@@ -199,10 +199,29 @@ def test_the_tails_refuse_no_draft_a_pattern_matches():
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures/drafts").glob("*"))
               if p.suffix in (".txt", ".md")]
     texts.append("\n".join(texts))
+    assert sum(tail.pairs is not None for tail in tail_of.by_pattern.values()) > 10
     for text in texts:
-        for pattern, tail in tail_of.items():
+        for pattern, tail in tail_of.by_pattern.items():
             for m in re.finditer(pattern, text):
-                assert tail.match(text, m.start("w")), (pattern[:40], m.group())
+                assert tail.pattern.match(text, m.start("w")), (pattern[:40], m.group())
+                # and opens with one of its pairs: a draft without them cannot match
+                assert tail.pairs is None or text[m.start("w"):m.start("w") + 2] in tail.pairs
         doc = Document("t", text)
         assert list(confusables.detect(doc, rules(), tail_of)) == \
             list(confusables.detect(doc, rules()))
+
+
+@pytest.mark.parametrize("tail, pairs", [
+    ("(?P<w>的)(?:学习|发展)", ("的发", "的学")),
+    ("(?P<w>[的得])(?:好|快)", ("得好", "得快", "的好", "的快")),
+    ("(?P<w>的)(?=很|更)", ("的很", "的更")),
+    ("(?P<w>的)(?<![目])(?:见|懂)(?!了)", ("的懂", "的见")),
+    ("(?P<w>的)(?:认真)?学", ("的学", "的认")),
+    ("(?P<w>的)[\u4e00-\u9fff]", None),   # a range: not listed
+    ("(?P<w>的)(?=[\u4e00-\u9fff])", None),
+    ("(?P<w>的)(?:学)*", None),              # may take nothing: whatever follows
+    ("(?P<w>的地)学", None),                 # the group is two characters
+    ("(?P<w>的|得)学", ("得学", "的学")),
+])
+def test_the_pairs_a_tail_opens_with(tail, pairs):
+    assert confusables._pairs(tail) == pairs
