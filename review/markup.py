@@ -851,7 +851,7 @@ class _HtmlVisible(HTMLParser):
                 self.unparted(start, end)
         styled = None
         if self.sheets is not None and tag not in VOID:
-            self.path.append(Element.of(tag, values))
+            self.path.append(self.sheets.element(tag, values))
             styled = self.sheets.verdict(self.path, values)
         shown_before = not _unshown(self.line)
         self.line.start(tag, values, styled)

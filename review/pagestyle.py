@@ -151,7 +151,27 @@ class Sheets:
             customs = _custom_strings(page, css)
             for sheet in css:
                 _drawings(sheet, drawings, customs, styles)
-        return cls(rules, facts, drawings)
+        sheets = cls(rules, facts, drawings)
+        if (rules or drawings) and quirks(page):
+            sheets.fold()
+        return sheets
+
+    quirks = False  # class and id selectors match in any letter case
+
+    def fold(self) -> None:
+        """A page in quirks mode (no `<!DOCTYPE html>`, or a legacy one): a browser matches
+        its class and id selectors in any ASCII letter case — `.X{display:none}` hides
+        `<p class="x">` (red-team pass 78). Both sides are matched lower-cased."""
+        self.quirks = True
+        self.rules = [r._replace(selectors=_folded(r.selectors)) for r in self.rules]
+        self.drawings = [d._replace(selectors=_folded(d.selectors)) for d in self.drawings]
+
+    def element(self, tag: str, values: dict[str, str | None]) -> Element:
+        element = Element.of(tag, values)
+        if not self.quirks:
+            return element
+        return element._replace(classes=frozenset(_ascii_lower(c) for c in element.classes),
+                                id=None if element.id is None else _ascii_lower(element.id))
 
     def drawn(self, path: list[Element]) -> tuple[list[str], list[str]]:
         """The words the page's style sheets may draw at the element last of `path` (its
@@ -194,6 +214,49 @@ class Sheets:
         inline = style.strip() and "display" in declared(style)
         return False if not kept and (not inline or any(r.important for r in showing)) \
             else None
+
+
+_DOCTYPE = re.compile(r"(?:\ufeff)?(?:\s|<!--.*?-->)*<!doctype\s+([^>]*)>",
+                      re.IGNORECASE | re.DOTALL)
+_NO_QUIRKS_PUBLIC = ("-//w3c//dtd xhtml 1.0 transitional//", "-//w3c//dtd xhtml 1.0 frameset//",
+                     "-//w3c//dtd xhtml 1.0 strict//", "-//w3c//dtd xhtml 1.1//",
+                     "-//w3c//dtd html 4.01//", "-//w3c//dtd html 4.0//")
+_LIMITED_WITH_SYSTEM = ("-//w3c//dtd html 4.01 transitional//", "-//w3c//dtd html 4.01 frameset//")
+
+
+def quirks(page: str) -> bool:
+    """Whether a browser may read the page in quirks mode: no doctype first (a BOM, white
+    space and comments aside), or one other than HTML5's and the strict and XHTML ones.
+    Loose: a legacy doctype this does not know counts as quirks (selectors then match in
+    more letter cases, never fewer)."""
+    m = _DOCTYPE.match(page)
+    if m is None:
+        return True
+    body = " ".join(m.group(1).split()).lower()
+    if not (body == "html" or body.startswith("html ")):
+        return True
+    rest = body[4:].strip()
+    if not rest or rest in ('system "about:legacy-compat"', "system 'about:legacy-compat'"):
+        return False
+    ids = re.findall(r"\"([^\"]*)\"|'([^']*)'", rest)
+    public = next((a or b for a, b in ids), "") if rest.startswith("public") else ""
+    system = len(ids) > 1
+    return not (public.startswith(_NO_QUIRKS_PUBLIC) or
+                system and public.startswith(_LIMITED_WITH_SYSTEM))
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _folded(selectors: tuple) -> tuple:
+    return tuple(tuple(((tag, frozenset(map(_ascii_lower, classes)),
+                         frozenset(map(_ascii_lower, ids)), attrs), combinator)
+                       for (tag, classes, ids, attrs), combinator in selector)
+                 for selector in selectors)
 
 
 def tag_never_shown(tag: str, values: dict[str, str | None]) -> bool:

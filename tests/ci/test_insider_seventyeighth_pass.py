@@ -114,3 +114,31 @@ CONTROLS = {
 @pytest.mark.parametrize("name", sorted(CONTROLS))
 def test_ordinary_pages_still_match(pipeline, name):
     assert rules(pipeline, CONTROLS[name]) == []
+
+
+# A page with no doctype is read in quirks mode: class and id selectors match in any letter
+# case, and the module matched them as spelt (an under-match).
+QUIRKS = {
+    "class_hides": (page("<style>.X{display:none}</style>", ' class="x"'), published.MISSING.id),
+    "id_hides": (page("<style>#Ban{opacity:0}</style>", ' id="ban"'), published.MISSING.id),
+    "legacy_doctype": ('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">'
+                       + page("<style>.X{display:none}</style>", ' class="x"'),
+                       published.MISSING.id),
+    "class_draws": (styled(".X::after{content:W}"), published.ADDED.id),
+}
+
+
+@pytest.mark.parametrize("how", sorted(QUIRKS))
+def test_class_and_id_selectors_match_in_any_case_in_quirks_mode(pipeline, how):
+    html, rule = QUIRKS[how]
+    assert rule in rules(pipeline, html)
+
+
+@pytest.mark.parametrize("doctype", [
+    "<!DOCTYPE html>", "<!-- saved -->\n<!doctype html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">',
+])
+def test_in_standards_mode_selectors_keep_their_case(pipeline, doctype):
+    html = doctype + page("<style>.X{display:none}.X::after{content:'已废止'}</style>",
+                          ' class="x"')
+    assert rules(pipeline, html) == []
