@@ -701,6 +701,15 @@ def _put_css(css: str, out: _Builder, start: int, whole_end: int | None,
         out.put("\n", last, last)
 
 
+def _put_strings(out: _Builder, strings: list[str], start: int, end: int) -> None:
+    """Strings a style sheet draws at an element, each on a line of its own, standing for
+    the tag at [start, end)."""
+    for value in strings:
+        out.put("\n", start, start)
+        out.put(value, start, end)
+        out.put("\n", end, end)
+
+
 def _refuse_too_deep(depth: int, at: int) -> int:
     """The depth of a data: page inside one `depth` deep; refused past the deepest read as
     pages: read as text there, its words would still be percent-encoded, as no reader sees
@@ -789,6 +798,9 @@ class _HtmlVisible(HTMLParser):
         # against (review.pagestyle)
         self.sheets = Sheets.of(text) if pagestyle.mode() else None
         self.path: list[Element] = []
+        # for each element of `path`: the words the sheets draw after its text (`::after`),
+        # put at its end tag (the SHOWING reading, red-team pass 78)
+        self.after: list[list[str]] = []
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -839,10 +851,12 @@ class _HtmlVisible(HTMLParser):
                 self.unparted(start, end)
         styled = None
         if self.sheets is not None and tag not in VOID:
-            self.path.append(Element.of(tag, values))
+            self.path.append(self.sheets.element(tag, values))
             styled = self.sheets.verdict(self.path, values)
         shown_before = not _unshown(self.line)
         self.line.start(tag, values, styled)
+        if self.sheets is not None and tag not in VOID:
+            self.drawn_at(start, end)
         if not self.hidden and (not _unshown(self.line) or shown_before and _frame_shown(
                 tag, values, styled)):
             before = len(self.out.chars)
@@ -866,10 +880,30 @@ class _HtmlVisible(HTMLParser):
             self.out.put("\n", start, self._tag_end(start))
         if tag in self.kept_breaks:
             del self.kept_breaks[len(self.kept_breaks) - 1 - self.kept_breaks[::-1].index(tag):]
-        self.line.end(tag)
         tags = [e.tag for e in self.path]
         if tag in tags:
-            del self.path[len(tags) - 1 - tags[::-1].index(tag):]
+            at = len(tags) - 1 - tags[::-1].index(tag)
+            drawn = [w for after in reversed(self.after[at:]) for w in after]
+            if drawn:  # the element's, and those of elements its end tag closes
+                start = self._pos()
+                _put_strings(self.out, drawn, start, self._tag_end(start))
+            del self.path[at:], self.after[at:]
+        self.line.end(tag)
+
+    def drawn_at(self, start: int, end: int) -> None:
+        """In the SHOWING reading of a published page: the words its style sheets may draw
+        at the element just opened — `::before`, a marker, quotation marks, at its start tag,
+        `::after` at its end tag — where the reader sees them, not where the sheet is (in the
+        page's head, read as its chrome): words drawn inside the post are a passage added
+        there (red-team pass 78)."""
+        if pagestyle.mode() != pagestyle.SHOWING or self.hidden or _unshown(self.line) or \
+                not _reads(CSS_TEXT):
+            self.after.append([])
+            return
+        before, after = self.sheets.drawn(self.path)
+        if before:
+            _put_strings(self.out, before, start, end)
+        self.after.append(after)
 
     def unparted(self, start: int, end: int) -> None:
         _unparted(self.out, self.line, start, end)

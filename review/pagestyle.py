@@ -18,7 +18,13 @@ What hides, besides review.inlinestyle's: an element moved far off screen (a lar
 under 4px, an opacity under .05, a scale under .05, a box under 4px wide or high that cuts
 what overflows, text in its background's colour. Style sheets read: `<style>` elements and
 `data:` style sheets; one the page loads from elsewhere is not read (see pass 68's open
-items)."""
+items).
+
+What the sheets draw (`::before`/`::after` `content`, a string marker, `quotes`, a counter
+style's symbols, a custom property's strings a `var()` draws) is placed, in the SHOWING
+reading, at every element a drawing rule's selector may match (red-team pass 78): words drawn
+inside the post are a passage added there, as written ones are, while words drawn in the
+site's navigation or footer stay its chrome."""
 
 from __future__ import annotations
 
@@ -102,10 +108,27 @@ class Facts(NamedTuple):
 _NO_FACTS = Facts({}, {})
 
 
+class Drawing(NamedTuple):
+    """A rule whose declarations draw words (red-team pass 78): the elements its selectors
+    may match (a pseudo-element's selector matched as its element's), and the strings drawn
+    there before the element's text and after it. `marker` and `quotes`: the strings of an
+    inherited `list-style` or `quotes`, drawn at a list item's marker or where quotation
+    marks are drawn, inside the element the rule matches too."""
+
+    selectors: tuple[tuple[tuple[Compound, str], ...], ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    marker: tuple[str, ...]
+    quotes: tuple[str, ...]
+    quoting: bool  # its `content` draws `open-quote` or `close-quote`
+
+
 class Sheets:
-    def __init__(self, rules: list[Rule], facts: Facts = _NO_FACTS) -> None:
+    def __init__(self, rules: list[Rule], facts: Facts = _NO_FACTS,
+                 drawings: list[Drawing] | None = None) -> None:
         self.rules = rules
         self.facts = facts
+        self.drawings = drawings or []
 
     @classmethod
     def of(cls, page: str) -> Sheets:
@@ -122,7 +145,54 @@ class Sheets:
         rules: list[Rule] = []
         for sheet in css:
             _rules(sheet, rules, facts)
-        return cls(rules, facts)
+        drawings: list[Drawing] = []
+        if any(_WORDY.search(sheet) for sheet in css):
+            styles = _counter_styles(css)
+            customs = _custom_strings(page, css)
+            for sheet in css:
+                _drawings(sheet, drawings, customs, styles)
+        sheets = cls(rules, facts, drawings)
+        if (rules or drawings) and quirks(page):
+            sheets.fold()
+        return sheets
+
+    quirks = False  # class and id selectors match in any letter case
+
+    def fold(self) -> None:
+        """A page in quirks mode (no `<!DOCTYPE html>`, or a legacy one): a browser matches
+        its class and id selectors in any ASCII letter case — `.X{display:none}` hides
+        `<p class="x">` (red-team pass 78). Both sides are matched lower-cased."""
+        self.quirks = True
+        self.rules = [r._replace(selectors=_folded(r.selectors)) for r in self.rules]
+        self.drawings = [d._replace(selectors=_folded(d.selectors)) for d in self.drawings]
+
+    def element(self, tag: str, values: dict[str, str | None]) -> Element:
+        element = Element.of(tag, values)
+        if not self.quirks:
+            return element
+        return element._replace(classes=frozenset(_ascii_lower(c) for c in element.classes),
+                                id=None if element.id is None else _ascii_lower(element.id))
+
+    def drawn(self, path: list[Element]) -> tuple[list[str], list[str]]:
+        """The words the page's style sheets may draw at the element last of `path` (its
+        ancestors before it): before its text (`::before`, a marker, a quotation mark) and
+        after it (`::after`), each a string as the sheet spells it."""
+        if not self.drawings:
+            return [], []
+        before: list[str] = []
+        after: list[str] = []
+        own = [d for d in self.drawings if _matches(d, path)]
+        for d in own:
+            before += d.before
+            after += d.after
+        element = path[-1]
+        inherited = [d for d in self.drawings if (d.marker or d.quotes) and any(
+            _matches(d, path[:k]) for k in range(1, len(path) + 1))]
+        if element.tag == "li" or any(d.marker for d in own):
+            before += [s for d in inherited for s in d.marker]
+        if element.tag == "q" or any(d.quoting for d in own):
+            before += [s for d in inherited for s in d.quotes]
+        return before, after
 
     def verdict(self, path: list[Element], values: dict[str, str | None]) -> bool | None:
         """Whether the element (last of `path`, its ancestors before it) is hidden (True) or
@@ -144,6 +214,49 @@ class Sheets:
         inline = style.strip() and "display" in declared(style)
         return False if not kept and (not inline or any(r.important for r in showing)) \
             else None
+
+
+_DOCTYPE = re.compile(r"(?:\ufeff)?(?:\s|<!--.*?-->)*<!doctype\s+([^>]*)>",
+                      re.IGNORECASE | re.DOTALL)
+_NO_QUIRKS_PUBLIC = ("-//w3c//dtd xhtml 1.0 transitional//", "-//w3c//dtd xhtml 1.0 frameset//",
+                     "-//w3c//dtd xhtml 1.0 strict//", "-//w3c//dtd xhtml 1.1//",
+                     "-//w3c//dtd html 4.01//", "-//w3c//dtd html 4.0//")
+_LIMITED_WITH_SYSTEM = ("-//w3c//dtd html 4.01 transitional//", "-//w3c//dtd html 4.01 frameset//")
+
+
+def quirks(page: str) -> bool:
+    """Whether a browser may read the page in quirks mode: no doctype first (a BOM, white
+    space and comments aside), or one other than HTML5's and the strict and XHTML ones.
+    Loose: a legacy doctype this does not know counts as quirks (selectors then match in
+    more letter cases, never fewer)."""
+    m = _DOCTYPE.match(page)
+    if m is None:
+        return True
+    body = " ".join(m.group(1).split()).lower()
+    if not (body == "html" or body.startswith("html ")):
+        return True
+    rest = body[4:].strip()
+    if not rest or rest in ('system "about:legacy-compat"', "system 'about:legacy-compat'"):
+        return False
+    ids = re.findall(r"\"([^\"]*)\"|'([^']*)'", rest)
+    public = next((a or b for a, b in ids), "") if rest.startswith("public") else ""
+    system = len(ids) > 1
+    return not (public.startswith(_NO_QUIRKS_PUBLIC) or
+                system and public.startswith(_LIMITED_WITH_SYSTEM))
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _folded(selectors: tuple) -> tuple:
+    return tuple(tuple(((tag, frozenset(map(_ascii_lower, classes)),
+                         frozenset(map(_ascii_lower, ids)), attrs), combinator)
+                       for (tag, classes, ids, attrs), combinator in selector)
+                 for selector in selectors)
 
 
 def tag_never_shown(tag: str, values: dict[str, str | None]) -> bool:
@@ -481,6 +594,199 @@ def _rule(item, out: list[Rule], facts: Facts = _NO_FACTS) -> None:
     selectors = tuple(s for s in _selectors(item.prelude) if s is not None)
     if selectors:
         out.append(Rule(selectors, hiding, shows, important))
+
+
+# a string or an escape in a sheet: it may draw words (the common sheet draws none)
+_WORDY = re.compile(r"[\"'\\]")
+_AFTER = {"after"}
+_DRAWING_PSEUDO = {"before", "after", "marker"}
+
+
+def _counter_styles(css: list[str]) -> dict[str, list[str]]:
+    """Each `@counter-style` name's strings with words (its symbols, prefix, suffix …)."""
+    import tinycss2
+
+    out: dict[str, list[str]] = {}
+
+    def walk(text: str) -> None:
+        for item in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+            if item.type != "at-rule" or item.content is None:
+                continue
+            if item.lower_at_keyword in _GROUPING:
+                walk(tinycss2.serialize(item.content))
+            elif item.lower_at_keyword == "counter-style":
+                name = tinycss2.serialize(item.prelude).strip()
+                out.setdefault(name, []).extend(
+                    _worded(t.value for t in _strings(item.content)))
+
+    for sheet in css:
+        if "counter-style" in sheet.lower():
+            walk(sheet)
+    return out
+
+
+def _strings(tokens) -> Iterator:
+    """The string tokens of a value, inside functions too, but for resources' addresses."""
+    from review.stylesheet import _ADDRESSES
+
+    for t in tokens or ():
+        if t.type == "string":
+            yield t
+        elif t.type == "function" and t.lower_name not in _ADDRESSES:
+            yield from _strings(t.arguments)
+        elif t.type in ("() block", "[] block", "{} block"):
+            yield from _strings(t.content)
+
+
+def _worded(strings) -> list[str]:
+    return [s for s in strings if any(c.isalnum() for c in s)]
+
+
+def _idents(tokens) -> set[str]:
+    out: set[str] = set()
+    for t in tokens or ():
+        if t.type == "ident":
+            out.add(t.value)
+        elif t.type == "function":
+            out |= _idents(t.arguments)
+    return out
+
+
+_CUSTOM_STRING = re.compile(r"(--[A-Za-z0-9_-]+)\s*:\s*([^;{}<>]*)")
+
+
+def _custom_strings(page: str, css: list[str]) -> dict[str, list[tuple]]:
+    """Each custom property's values wherever the page writes `--name: value` (its sheets
+    and style attributes, loosely: the cascade is not followed), parsed."""
+    import html
+
+    import tinycss2
+
+    out: dict[str, list[tuple]] = {}
+    for text in (page, html.unescape(page), *css):
+        if "--" not in text:
+            continue
+        for name, value in _CUSTOM_STRING.findall(text):
+            parsed = tuple(tinycss2.parse_component_value_list(value, skip_comments=True))
+            if parsed and parsed not in out.setdefault(name, []):
+                out[name].append(parsed)
+    return out
+
+
+def _var_strings(tokens, customs: dict[str, list[tuple]], depth: int = 0) -> list[str]:
+    """The worded strings each `var(--x)` of a value may stand for: any value the page gives
+    --x anywhere (inherited from an ancestor, perhaps outside the post), and its fallback."""
+    out: list[str] = []
+    for t in tokens or ():
+        if t.type != "function" or depth > 8:
+            continue
+        if t.lower_name == "var":
+            name = next((a.value for a in t.arguments if a.type == "ident"), "")
+            for parsed in customs.get(name, []):
+                out += _worded(s.value for s in _strings(parsed))
+                out += _var_strings(parsed, customs, depth + 1)
+        out += _var_strings(t.arguments, customs, depth + 1)
+    return out
+
+
+def _drawings(css: str, out: list[Drawing], customs: dict[str, list[tuple]],
+              styles: dict[str, list[str]]) -> None:
+    import tinycss2
+
+    for item in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if item.type == "at-rule" and item.content is not None and \
+                item.lower_at_keyword in _GROUPING and not (
+                    item.lower_at_keyword == "media" and _print_only(
+                        tinycss2.serialize(item.prelude))):
+            _drawings(tinycss2.serialize(item.content), out, customs, styles)
+        elif item.type == "at-rule" and item.lower_at_keyword == "import":
+            text = _imported(item.prelude)
+            if text is not None:
+                _drawings(text, out, customs, styles)
+        elif item.type == "qualified-rule":
+            _drawing(item, out, customs, styles)
+
+
+def _drawing(item, out: list[Drawing], customs: dict[str, list[tuple]],
+             styles: dict[str, list[str]]) -> None:
+    """A rule's words drawn at the elements it matches: its own declarations' (a nested
+    rule's are read as a rule of its own, loosely)."""
+    import tinycss2
+
+    body = tinycss2.serialize(item.content)
+    if "{" in body:
+        _drawings(body, out, customs, styles)
+    content: list[str] = []
+    marker: list[str] = []
+    quotes: list[str] = []
+    quoting = False
+    for d in tinycss2.parse_blocks_contents(item.content, skip_comments=True,
+                                            skip_whitespace=True):
+        if d.type != "declaration":
+            continue
+        name, value = d.lower_name, d.value
+        named = [w for n in _idents(value) for w in styles.get(n, [])]  # @counter-style
+        drawn = _worded(t.value for t in _strings(value)) + _var_strings(value, customs)
+        if name == "content":
+            content += drawn + named
+            quoting = quoting or bool({i.lower() for i in _idents(value)} & {
+                "open-quote", "close-quote"})
+        elif name in ("list-style", "list-style-type"):
+            marker += drawn + named
+        elif name == "quotes":
+            quotes += drawn
+        elif name in ("text-overflow", "hyphenate-character", "-webkit-hyphenate-character"):
+            content += drawn
+    if not (content or marker or quotes or quoting):
+        return
+    for side, selectors in _drawing_selectors(item.prelude).items():
+        out.append(Drawing(selectors, tuple(content) if side == "before" else (),
+                           tuple(content) if side == "after" else (), tuple(marker),
+                           tuple(quotes), quoting))
+
+
+def _drawing_selectors(prelude: list) -> dict[str, tuple]:
+    """The rule's selectors, each matched as the element its pseudo-element (`::before`,
+    `::after`, `::marker`) belongs to, by the side of the element's text it draws on."""
+    out: dict[str, list] = {}
+    part: list = []
+    for token in prelude + [None]:
+        if token is None or token.type == "literal" and token.value == ",":
+            side, tokens = _pseudo_stripped(part)
+            selector = _selector(tokens) if tokens is not None else None
+            if tokens is not None and selector is None and not any(
+                    t.type not in ("whitespace", "comment") for t in tokens):
+                selector = (((None, frozenset(), frozenset(), frozenset()), ""),)
+            if selector is not None:
+                out.setdefault(side, []).append(selector)
+            part = []
+        else:
+            part.append(token)
+    return {side: tuple(s) for side, s in out.items()}
+
+
+def _pseudo_stripped(tokens: list) -> tuple[str, list | None]:
+    """A selector without its drawing pseudo-element, and the side it draws on; None for
+    another pseudo-element's (`::placeholder`, `::selection`), which draws no `content`."""
+    side, out, i = "before", [], 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.type == "literal" and t.value == ":":
+            j = i + 1
+            if j < len(tokens) and tokens[j].type == "literal" and tokens[j].value == ":":
+                j += 1
+            name = tokens[j] if j < len(tokens) else None
+            lowered = getattr(name, "lower_value", None) or \
+                getattr(name, "lower_name", None) or ""
+            if lowered in _DRAWING_PSEUDO:
+                side = "after" if lowered in _AFTER else side
+                i = j + 1
+                continue
+            if lowered in _GENERATED or (j > i + 1 and lowered.startswith("-")):
+                return side, None
+        out.append(t)
+        i += 1
+    return side, out
 
 
 def _selectors(prelude: list) -> Iterator[tuple[tuple[Compound, str], ...] | None]:
