@@ -204,9 +204,9 @@ def cached_automaton(path: Path | None, build: Callable[[], ahocorasick.Automato
 class Matches:
     """An automaton's matches found by the compiled matcher (review/_kernels.c) or, where it is
     not built, ahocorasick_rs: the same (end, value) pairs in the same order as pyahocorasick's
-    `iter` (tests/test_automaton.py), several times quicker on prose. Neither can be pickled
-    and ahocorasick_rs takes milliseconds a thousand keys to build, so the bulk path builds it
-    once from the cached automaton; one draft keeps the automaton."""
+    `iter` (tests/test_automaton.py), several times quicker on prose. Both are built from the
+    cached automaton when the bulk path is taken (ahocorasick_rs cannot be pickled and takes
+    milliseconds a thousand keys to build); one draft keeps the automaton."""
 
     def __init__(self, automaton: ahocorasick.Automaton | Indexed) -> None:
         self._keys = list(automaton.keys())

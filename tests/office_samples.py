@@ -58,6 +58,21 @@ def pdf_bytes(pages: list[list[str]], encrypt: str = "") -> bytes:
     return out.getvalue()
 
 
+def pdf_of_objects(objects: list[str]) -> bytes:
+    """A PDF of hand-written objects (numbered from 1, the first the catalog) with its
+    cross-reference table: for what reportlab does not write (fonts that lie, appearance
+    states, patterns)."""
+    out, offsets = b"%PDF-1.7\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n"
+                  "%%EOF\n").encode()
+
+
 def _into_hyperlink(document, run, target: str) -> None:
     """Move a run into a w:hyperlink, as Word writes a link's text."""
     from docx.opc.constants import RELATIONSHIP_TYPE

@@ -3,6 +3,7 @@ other characters than its encoding draws, words a PDF gives screen readers and c
 (/ActualText, /Alt) but does not draw, and a Word link's screen tip."""
 
 import pytest
+from office_samples import pdf_of_objects
 
 from review.errors import InputError
 from review.inputs.office import read_pdf
@@ -58,16 +59,7 @@ def _pdf(drawn: str = DRAWN, read: str | None = None, encoding: str = "UniGB-UCS
     if read is not None:
         cmap = _cmap(list(zip(codes, read, strict=True)))
         objects.append(f"<< /Length {len(cmap.encode())} >>\nstream\n{cmap}endstream")
-    out, offsets = b"%PDF-1.7\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
-    start = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n"
-            "%%EOF\n").encode()
-    return out
+    return pdf_of_objects(objects)
 
 
 @pytest.mark.parametrize("encoding", ["UniGB-UCS2-H", "GBK-EUC-H"])

@@ -4,6 +4,7 @@ reads), a web archive (MHTML) read as its encoded text, and `review check` of a 
 out `posts/ARCHIVE/` for an `exclude` of `archive/**`."""
 
 import pytest
+from office_samples import pdf_of_objects
 
 from review.errors import InputError
 from review.inputs.office import read_pdf
@@ -33,15 +34,7 @@ def _build(content: str, resources: str, more: list[str]) -> bytes:
                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                f"/Resources {resources} /Contents 4 0 R >>",
                _stream(f"BT /F1 18 Tf 72 720 Td {_u(TITLE)} Tj ET\n{content}"), *_FONT, *more]
-    out, offsets = b"%PDF-1.7\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
-    start = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n"
-                  "%%EOF\n").encode()
+    return pdf_of_objects(objects)
 
 
 def _pattern(cell: str) -> bytes:
@@ -154,15 +147,7 @@ def _check_box(on: str) -> bytes:
                            "/Resources << /Font << /F1 5 0 R >> >> "),
                _stream("0 0 0 RG 0.5 0.5 20 20 re S",
                        "/Type /XObject /Subtype /Form /BBox [0 0 448 40] ")]
-    out, offsets = b"%PDF-1.7\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode()
-    start = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n"
-                  "%%EOF\n").encode()
+    return pdf_of_objects(objects)
 
 
 def test_words_a_check_box_shows_once_clicked_are_read():

@@ -41,8 +41,9 @@ def windows(text: str, anchors: tuple[str, ...], before: int, after: int
             ) -> list[tuple[int, int]]:
     """The stretches of `text` around the anchors' occurrences, merged: where a costly pattern
     whose every match holds an anchor (starting at most `before` characters before it, ending
-    at most `after` past it) needs to be tried at all. str.find is C speed; a regular
-    expression alternation is scanned position by position."""
+    at most `after` past it) needs to be tried at all. The anchors are found in one compiled
+    pass (review.automaton.occurrences); a regular expression alternation is scanned
+    position by position."""
     spans = [(max(0, at - before), min(len(text), at + len(anchor) + after))
              for at, anchor in occurrences(text, anchors)]
     spans.sort()

@@ -211,7 +211,9 @@ def detect(doc: Document, leaders: Leaders, day: date) -> Iterator[Hit]:
     text = view.text
     misspelt = present(text, tuple(wrong for wrong, _ in leaders.misspellings))
     for wrong, right in leaders.misspellings:
-        for m in re.finditer(re.escape(wrong), text) if wrong in misspelt else ():
+        if wrong not in misspelt:
+            continue
+        for m in re.finditer(re.escape(wrong), text):
             yield Hit(MISSPELT, *view.span(m.start(), m.end()), replacement=right)
     names = {o.name for o in leaders.offices}
     titles = sorted({t for o in leaders.offices for t in o.titles}, key=len, reverse=True)

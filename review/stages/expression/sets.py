@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from review import cache
@@ -146,8 +147,10 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
     # from three members on, the members from all but one). Which sets any list may hold is
     # asked once of all the lists together, not of each list for each set.
     lists = "\n".join(m.group() for m in runs)
-    found = present(lists, _all_firsts(sets))  # one pass for all the sets' members
-    likely = [fixed for fixed in sets if not found.isdisjoint(_firsts(fixed))]
+    firsts = [_firsts(fixed) for fixed in sets]
+    found = present(lists, tuple(dict.fromkeys(chain.from_iterable(firsts))))  # one pass
+    likely = [fixed for fixed, its in zip(sets, firsts, strict=True)
+              if not found.isdisjoint(its)]
     for m in runs if likely else ():
         run = m.group()
         items: list[tuple[str, int]] | None = None
@@ -168,15 +171,6 @@ def detect(doc: Document, sets: list[FixedSet]) -> Iterator[Hit]:
             order = _out_of_order(fixed, items, text, m.start(), m.end())
             if order is not None:
                 yield Hit(ORDER, *view.span(*order))
-
-
-_ALL_FIRSTS: list = [None, ()]  # the sets last asked about, and their `_firsts` together
-
-
-def _all_firsts(sets: list[FixedSet]) -> tuple[str, ...]:
-    if _ALL_FIRSTS[0] is not sets:
-        _ALL_FIRSTS[:] = [sets, tuple(dict.fromkeys(m for f in sets for m in _firsts(f)))]
-    return _ALL_FIRSTS[1]
 
 
 def _firsts(fixed: FixedSet) -> tuple[str, ...]:
